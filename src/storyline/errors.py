@@ -1,0 +1,41 @@
+"""One error hierarchy; the CLI and the web app translate it at their edges only."""
+
+from __future__ import annotations
+
+
+class StorylineError(Exception):
+    """Base class of every error storyline raises on purpose."""
+
+
+class InputError(StorylineError):
+    """An input that cannot be read: names the file (and record) and the reason."""
+
+    def __init__(self, path: str, reason: str, record: int = 0) -> None:
+        self.path = path
+        self.reason = reason
+        self.record = record
+        where = f"{path}:{record}" if record else path
+        super().__init__(f"{where}: {reason}")
+
+
+class NothingToDoError(StorylineError):
+    """The run had no usable input at all."""
+
+
+class StoreError(StorylineError):
+    """The database is missing, damaged, locked, or of a schema this version cannot read."""
+
+
+class IncompatibleParametersError(StorylineError, ValueError):
+    """Stored data was made with parameters that differ from the ones asked for.
+
+    Raised instead of silently comparing, e.g., MinHash signatures of different ``num_perm``.
+    """
+
+
+class OptionsError(StorylineError, ValueError):
+    """An option value outside its allowed range."""
+
+
+class NotFoundError(StorylineError, LookupError):
+    """An article, story or relation id that does not exist."""

@@ -1,0 +1,214 @@
+"""The records that flow between stages.
+
+Every stage takes and returns these frozen dataclasses; nothing else crosses a stage boundary.
+Ids are content-derived (see :mod:`storyline.ids`) so the same input always gives the same
+records. Dates are ISO 8601 strings: ``YYYY-MM-DD`` (day), ``YYYY-MM`` (month) or ``YYYY``
+(year), optionally a full timestamp for ``Article.published``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+SCHEMA_VERSION = "1.0"
+
+RelationKind = Literal["duplicate", "near-duplicate", "excerpt", "rewrite", "shares-passages"]
+Granularity = Literal["day", "month", "year"]
+DateOrigin = Literal["field", "metadata", "inferred", ""]
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article, as read and as cleaned.
+
+    ``raw_text`` is exactly what the reader found (after decoding); ``text`` is the cleaned
+    body that every later stage reads. ``path`` names the input file and ``record`` the line
+    (JSONL), row (CSV) or index (JSON array) inside it, 0 for a whole-file article.
+    """
+
+    id: str
+    title: str
+    text: str
+    raw_text: str
+    source: str = "unknown"
+    url: str = ""
+    published: str | None = None
+    published_origin: DateOrigin = ""
+    language: str = ""
+    path: str = ""
+    record: int = 0
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+    @property
+    def day(self) -> str | None:
+        """The publication day (``YYYY-MM-DD``), or None when unknown."""
+        return self.published[:10] if self.published and len(self.published) >= 10 else None
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input that could not be read, with the reason in plain words."""
+
+    path: str
+    reason: str
+    record: int = 0
+
+
+@dataclass(frozen=True)
+class Span:
+    """A sentence (or any stretch) of an article's cleaned text, by character offsets."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A stretch of text reused between articles ``a`` and ``b`` of a :class:`Relation`.
+
+    Offsets index each article's cleaned ``text``. ``kind`` is ``"verbatim"`` for aligned
+    shared n-grams (with small edits tolerated) or ``"paraphrase"`` for sentence pairs that
+    say the same thing in other words.
+    """
+
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+    a_text: str
+    b_text: str
+    kind: Literal["verbatim", "paraphrase"] = "verbatim"
+    score: float = 1.0
+
+
+@dataclass(frozen=True)
+class Relation:
+    """How article ``a`` relates to article ``b`` (``a`` < ``b`` by id).
+
+    ``containment_a`` is the share of a's shingles found in b, ``containment_b`` the share of
+    b's found in a. ``original`` is a or b when the evidence names one, else None, and
+    ``reason`` says why either way.
+    """
+
+    a: str
+    b: str
+    kind: RelationKind
+    similarity: float
+    containment_a: float = 0.0
+    containment_b: float = 0.0
+    original: str | None = None
+    reason: str = ""
+    passages: tuple[Passage, ...] = ()
+
+
+@dataclass(frozen=True)
+class DuplicateGroup:
+    """Articles that carry the same text (duplicate or near-duplicate); one voice.
+
+    ``representative`` is the member shown when the group is folded: the likely original when
+    known, else the earliest published, else the smallest id.
+    """
+
+    id: str
+    representative: str
+    article_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One wording of a disputed figure, name or date, and the articles that use it."""
+
+    text: str
+    article_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One summary sentence and its provenance.
+
+    ``article_id`` and ``start``/``end`` locate the sentence as printed; ``support`` lists every
+    article that states it (verbatim, near-verbatim or as a paraphrase). ``outlets`` counts
+    independent voices (a duplicate group counts once). ``variants`` is non-empty when sources
+    differ on a number, name or date in it.
+    """
+
+    text: str
+    article_id: str
+    support: tuple[str, ...]
+    outlets: int
+    first_seen: str
+    start: int = 0
+    end: int = 0
+    variants: tuple[Variant, ...] = ()
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A sentence that backs a timeline entry, with the temporal expression that dated it."""
+
+    text: str
+    article_id: str
+    expression: str
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """A dated event. ``date`` is None for an undated mention, with ``note`` saying why."""
+
+    date: str | None
+    granularity: Granularity | None
+    text: str
+    evidence: tuple[Evidence, ...]
+    article_ids: tuple[str, ...]
+    outlets: tuple[str, ...]
+    score: float = 0.0
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Story:
+    """Articles about one event, with what the later stages say about it."""
+
+    id: str
+    title: str
+    article_ids: tuple[str, ...]
+    keywords: tuple[str, ...] = ()
+    first_date: str | None = None
+    last_date: str | None = None
+    outlets: tuple[str, ...] = ()
+    topic_id: str | None = None
+    summary: tuple[Claim, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
+    undated: tuple[TimelineEntry, ...] = ()
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A group of related stories, so a reader can zoom out."""
+
+    id: str
+    title: str
+    story_ids: tuple[str, ...]
+    keywords: tuple[str, ...] = ()
+    summary: tuple[Claim, ...] = ()
+
+
+@dataclass(frozen=True)
+class Digest:
+    """Everything one run found: the one object every renderer reads."""
+
+    articles: tuple[Article, ...]
+    stories: tuple[Story, ...]
+    relations: tuple[Relation, ...] = ()
+    groups: tuple[DuplicateGroup, ...] = ()
+    topics: tuple[Topic, ...] = ()
+    skipped: tuple[Skipped, ...] = ()
+    version: str = SCHEMA_VERSION
+    notes: tuple[str, ...] = field(default=())

@@ -1,0 +1,148 @@
+"""Text primitives shared by every stage: normalisation, words and sentences.
+
+Kept free of any stage logic so that dedup, stories, timeline and summary tokenise alike.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from .model import Span
+
+_QUOTES = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u00a0": " ",
+        "\u200b": "",
+        "\ufeff": "",
+    }
+)
+
+_WORD = re.compile(r"[^\W_]+(?:['\-.][^\W_]+)*", re.UNICODE)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
+
+# Tokens after which a full stop does not end a sentence.
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sr jr st mt ft gen gov sen rep col lt sgt capt cmdr adm maj pres
+    rev hon no nos vs etc inc ltd co corp dept univ est approx fig al ave blvd rd
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    u.s u.k u.n e.u u.s.a d.c a.m p.m i.e e.g ph.d""".split()
+)
+
+_BOUNDARY = re.compile(r"([.!?\u3002\uff01\uff1f]+)([\"'\u201d\u2019)\]]*)(\s+|$)")
+_MAX_SENTENCE_WORDS = 80
+
+
+def normalize(text: str) -> str:
+    """NFKC, typographic quotes and dashes folded, whitespace runs collapsed per line."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = (" ".join(line.split()) for line in text.split("\n"))
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def fold(text: str) -> str:
+    """A comparison key: normalised, lower-cased, punctuation dropped, one space between words."""
+    return " ".join(words(normalize(text).lower()))
+
+
+def words(text: str) -> list[str]:
+    """Word tokens; CJK and Thai characters count as one token each (they use no spaces)."""
+    tokens: list[str] = []
+    for match in _WORD.finditer(text):
+        token = match.group()
+        if _CJK.search(token):
+            tokens.extend(ch for ch in token if not ch.isspace())
+        else:
+            tokens.append(token)
+    return tokens
+
+
+def has_cjk(text: str) -> bool:
+    return _CJK.search(text) is not None
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Sentences of ``text`` with character offsets into it.
+
+    Lines are hard boundaries (news text is mostly one paragraph per line). Within a line a
+    terminal mark followed by space ends a sentence unless it closes a known abbreviation, an
+    initial or a number. Runs of more than 80 words with no boundary are cut at the nearest
+    comma or space so that a single 5,000-word line still yields readable units.
+    """
+    spans: list[Span] = []
+    offset = 0
+    for line in text.split("\n"):
+        spans.extend(_split_line(line, offset))
+        offset += len(line) + 1
+    return spans
+
+
+def _split_line(line: str, offset: int) -> Iterator[Span]:
+    start = 0
+    for match in _BOUNDARY.finditer(line):
+        end = match.end(2)
+        if match.group(1) == "." and _is_abbreviation(line, match.start(1)):
+            continue
+        if match.end() < len(line) and not _starts_sentence(line[match.end() :]):
+            continue
+        yield from _emit(line, start, end, offset)
+        start = match.end()
+    yield from _emit(line, start, len(line), offset)
+
+
+def _is_abbreviation(line: str, dot: int) -> bool:
+    head = line[:dot].rsplit(None, 1)
+    token = head[-1].lstrip("\"'(\u201c") if head else ""
+    if not token:
+        return False
+    lowered = token.lower()
+    return lowered in ABBREVIATIONS or (len(token) == 1 and token.isalpha() and token.isupper())
+
+
+def _starts_sentence(rest: str) -> bool:
+    stripped = rest.lstrip("\"'\u201c\u2018([ ")
+    return not stripped or not stripped[0].islower()
+
+
+def _emit(line: str, start: int, end: int, offset: int) -> Iterator[Span]:
+    while start < end and line[start].isspace():
+        start += 1
+    while end > start and line[end - 1].isspace():
+        end -= 1
+    if start >= end or not any(ch.isalnum() for ch in line[start:end]):
+        return
+    piece = line[start:end]
+    if len(piece.split()) <= _MAX_SENTENCE_WORDS:
+        yield Span(offset + start, offset + end, piece)
+        return
+    yield from _cut_long(line, start, end, offset)
+
+
+def _cut_long(line: str, start: int, end: int, offset: int) -> Iterator[Span]:
+    """Cut an over-long run into pieces of at most 80 words, preferring commas and semicolons."""
+    while start < end:
+        positions = [m.start() for m in re.finditer(r"\s+", line[start:end])]
+        if len(positions) < _MAX_SENTENCE_WORDS:
+            yield Span(offset + start, offset + end, line[start:end])
+            return
+        limit = start + positions[_MAX_SENTENCE_WORDS - 1]
+        window = line[start:limit]
+        cut = max(window.rfind(", "), window.rfind("; "))
+        stop = start + cut + 1 if cut > len(window) // 2 else limit
+        yield Span(offset + start, offset + stop, line[start:stop])
+        start = stop
+        while start < end and line[start].isspace():
+            start += 1
