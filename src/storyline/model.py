@@ -38,6 +38,8 @@ class Article:
     language: str = ""
     path: str = ""
     record: int = 0
+    # Set only on articles decoded from digest JSON, whose text is not kept there.
+    word_count: int | None = None
 
     @property
     def words(self) -> int:

@@ -1,0 +1,411 @@
+"""The command line: parses arguments, calls the library, renders, and translates errors.
+
+No analysis happens here. Shared options are decorators so ``--db``, ``--format``,
+``--quiet`` and ``-v`` mean the same in every command.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from . import __version__, pipeline
+from .dedup import DedupOptions
+from .errors import StorylineError
+from .ingest import ingest_options
+from .progress import progress_reporter
+from .render import compare_html, compare_text, to_html, to_json, to_markdown
+from .store import Store
+from .summary import SummaryOptions
+from .timeline import TimelineOptions
+from .views import (
+    corpus_timeline_view,
+    duplicates_view,
+    search_view,
+    stories_view,
+    summaries_view,
+    timeline_view,
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+FORMATS = ("md", "json", "html")
+
+
+def db_option(func: F) -> F:
+    return click.option(
+        "--db",
+        "db",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="SQLite database to use (created if missing). Without it, a temporary one.",
+    )(func)
+
+
+def format_option(func: F) -> F:
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(FORMATS),
+        default="md",
+        show_default=True,
+        help="Output format: Markdown, JSON or a self-contained HTML page.",
+    )(func)
+
+
+def output_option(func: F) -> F:
+    return click.option(
+        "-o",
+        "--output",
+        type=click.Path(dir_okay=False, writable=True, path_type=Path),
+        help="Write the output to this file instead of standard output.",
+    )(func)
+
+
+def verbosity_options(func: F) -> F:
+    func = click.option("-q", "--quiet", is_flag=True, help="No progress bars, no notes.")(func)
+    return click.option("-v", "--verbose", is_flag=True, help="One timing line per stage.")(func)
+
+
+def input_options(func: F) -> F:
+    func = click.option(
+        "--field",
+        "fields",
+        multiple=True,
+        metavar="NAME=INPUT",
+        help="Read a field from another column/key, e.g. --field text=body (repeatable).",
+    )(func)
+    func = click.option("--strict", is_flag=True, help="Fail on the first input that is skipped.")(
+        func
+    )
+    return click.argument("paths", nargs=-1, type=str)(func)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="storyline")
+def cli() -> None:
+    """Stories, duplicates, timelines and attributed summaries from overlapping news."""
+
+
+def _options(fields: Sequence[str] = (), strict: bool = False, **stages: Any) -> pipeline.RunOptions:
+    """Turn command-line values into the run's options (the only place that does)."""
+    base = pipeline.RunOptions()
+    return pipeline.RunOptions(
+        ingest=ingest_options(fields),
+        clean=base.clean,
+        dedup=stages.get("dedup", base.dedup),
+        stories=base.stories,
+        timeline=stages.get("timeline", base.timeline),
+        summary=stages.get("summary", base.summary),
+        strict=strict,
+    )
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    """Translate library errors into one clean line and exit status 1."""
+    try:
+        yield
+    except StorylineError as error:
+        raise click.ClickException(str(error)) from error
+    except KeyboardInterrupt:
+        click.echo("interrupted: every committed batch is kept in the database", err=True)
+        sys.exit(130)
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        click.echo(text, nl=not text.endswith("\n"))
+    else:
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"wrote {output}", err=True)
+
+
+def _analyse(
+    paths: Sequence[str],
+    store: Store,
+    options: pipeline.RunOptions,
+    quiet: bool,
+    verbose: bool,
+    **stages: bool,
+) -> pipeline.Analysis:
+    with progress_reporter(quiet=quiet, verbose=verbose) as report:
+        if paths:
+            result = pipeline.ingest(paths, store, options, report, stdin=sys.stdin)
+            _say_skipped(result.skipped)
+        return pipeline.analyse(store, options, report, **stages)
+
+
+def _say_skipped(skipped: Sequence[Any]) -> None:
+    """Name every skipped input on stderr, even with --quiet: a skip is never silent."""
+    for item in skipped:
+        where = f"{item.path}:{item.record}" if item.record else item.path
+        click.echo(f"skipped {where}: {item.reason}", err=True)
+
+
+def _render(analysis: pipeline.Analysis, fmt: str) -> str:
+    if fmt == "json":
+        return to_json(analysis.digest)
+    if fmt == "html":
+        return to_html(analysis.digest)
+    return to_markdown(analysis.digest)
+
+
+@cli.command()
+@input_options
+@db_option
+@format_option
+@output_option
+@verbosity_options
+def digest(
+    paths: tuple[str, ...],
+    fields: tuple[str, ...],
+    strict: bool,
+    db: Path | None,
+    fmt: str,
+    output: Path | None,
+    quiet: bool,
+    verbose: bool,
+) -> None:
+    """Ingest PATHS and print the digest: stories, duplicates, timelines, summaries.
+
+    PATHS are files, directories (recursive), .gz files, or - for JSON lines on stdin.
+    Without PATHS, the corpus already in --db is analysed again.
+    """
+    with _errors(), Store(db) as store:
+        analysis = _analyse(paths, store, _options(fields, strict), quiet, verbose)
+        _emit(_render(analysis, fmt), output)
+
+
+@cli.command()
+@input_options
+@db_option
+@verbosity_options
+def ingest(
+    paths: tuple[str, ...],
+    fields: tuple[str, ...],
+    strict: bool,
+    db: Path | None,
+    quiet: bool,
+    verbose: bool,
+) -> None:
+    """Read PATHS into the database. Reading the same files again adds nothing."""
+    if not paths:
+        raise click.UsageError("give at least one file, directory or -")
+    with _errors(), Store(db) as store, progress_reporter(quiet, verbose) as report:
+        result = pipeline.ingest(paths, store, _options(fields, strict), report, stdin=sys.stdin)
+        _say_skipped(result.skipped)
+        click.echo(
+            f"{result.added} added, {result.updated} updated, {result.unchanged} unchanged, "
+            f"{len(result.skipped)} skipped; {store.count_articles()} articles in {store.path}"
+        )
+
+
+@cli.command()
+@input_options
+@db_option
+@click.option("--shingle-size", default=5, show_default=True, help="Words per shingle.")
+@click.option("--threshold", type=float, default=None, help="Jaccard threshold for near-duplicates.")
+@format_option
+@output_option
+@verbosity_options
+def duplicates(
+    paths: tuple[str, ...],
+    fields: tuple[str, ...],
+    strict: bool,
+    db: Path | None,
+    shingle_size: int,
+    threshold: float | None,
+    fmt: str,
+    output: Path | None,
+    quiet: bool,
+    verbose: bool,
+) -> None:
+    """List duplicate groups and reuse relations (copies, excerpts, rewrites, shared quotes)."""
+    base = DedupOptions()
+    dedup = DedupOptions(
+        shingle_size=shingle_size, threshold=base.threshold if threshold is None else threshold
+    )
+    with _errors(), Store(db) as store:
+        options = _options(fields, strict, dedup=dedup)
+        analysis = _analyse(
+            paths, store, options, quiet, verbose, with_timeline=False, with_summary=False
+        )
+        _emit(duplicates_view(analysis.digest, fmt), output)
+
+
+@cli.command()
+@click.argument("first")
+@click.argument("second")
+@db_option
+@click.option("--html", "as_html", is_flag=True, help="Write a side-by-side HTML page instead.")
+@output_option
+def compare(first: str, second: str, db: Path | None, as_html: bool, output: Path | None) -> None:
+    """Show articles FIRST and SECOND (ids in --db) side by side, reused passages marked."""
+    if db is None:
+        raise click.UsageError("compare needs --db FILE holding both articles")
+    from .reuse import compare as compare_articles
+
+    with _errors(), Store(db, create=False) as store:
+        a, b = store.article(first), store.article(second)
+        relation = compare_articles(a, b)
+        text = compare_html(a, b, relation) if as_html else compare_text(a, b, relation)
+        _emit(text, output)
+
+
+@cli.command()
+@input_options
+@db_option
+@click.option("--explain", is_flag=True, help="Show why each article joined its story.")
+@format_option
+@output_option
+@verbosity_options
+def stories(
+    paths: tuple[str, ...],
+    fields: tuple[str, ...],
+    strict: bool,
+    db: Path | None,
+    explain: bool,
+    fmt: str,
+    output: Path | None,
+    quiet: bool,
+    verbose: bool,
+) -> None:
+    """Group articles into stories (and stories into topics)."""
+    with _errors(), Store(db) as store:
+        options = _options(fields, strict)
+        analysis = _analyse(
+            paths, store, options, quiet, verbose, with_timeline=False, with_summary=False
+        )
+        _emit(stories_view(analysis, fmt, explain=explain), output)
+
+
+@cli.command()
+@input_options
+@db_option
+@click.option("--from", "start", metavar="DATE", help="First date to keep (YYYY-MM-DD).")
+@click.option("--to", "end", metavar="DATE", help="Last date to keep (YYYY-MM-DD).")
+@click.option("--max-dates", type=click.IntRange(min=1), help="At most this many dates.")
+@click.option("--per-date", type=click.IntRange(min=1), default=1, show_default=True)
+@click.option("--story", "story_id", help="Only this story's timeline.")
+@click.option("--corpus", is_flag=True, help="One timeline over the whole corpus.")
+@format_option
+@output_option
+@verbosity_options
+def timeline(
+    paths: tuple[str, ...],
+    fields: tuple[str, ...],
+    strict: bool,
+    db: Path | None,
+    start: str | None,
+    end: str | None,
+    max_dates: int | None,
+    per_date: int,
+    story_id: str | None,
+    corpus: bool,
+    fmt: str,
+    output: Path | None,
+    quiet: bool,
+    verbose: bool,
+) -> None:
+    """Dated events, each backed by its sources: per story, one story, or the whole corpus."""
+    with _errors(), Store(db) as store:
+        settings = TimelineOptions(max_dates=max_dates, per_date=per_date, start=start, end=end)
+        options = _options(fields, strict, timeline=settings)
+        analysis = _analyse(paths, store, options, quiet, verbose, with_summary=False)
+        if corpus:
+            whole = pipeline.corpus_timeline(analysis, settings)
+            _emit(corpus_timeline_view(analysis.digest, whole, fmt), output)
+        else:
+            _emit(timeline_view(analysis, fmt, story_id=story_id), output)
+
+
+@cli.command()
+@input_options
+@db_option
+@click.option("--max-words", type=click.IntRange(min=1), help="Summary length bound in words.")
+@click.option("--max-bytes", type=click.IntRange(min=1), help="Summary length bound in bytes.")
+@click.option("--story", "story_id", help="Only this story's summary.")
+@format_option
+@output_option
+@verbosity_options
+def summarize(
+    paths: tuple[str, ...],
+    fields: tuple[str, ...],
+    strict: bool,
+    db: Path | None,
+    max_words: int | None,
+    max_bytes: int | None,
+    story_id: str | None,
+    fmt: str,
+    output: Path | None,
+    quiet: bool,
+    verbose: bool,
+) -> None:
+    """An attributed summary per story: every sentence names the articles behind it."""
+    if max_words and max_bytes:
+        raise click.UsageError("give --max-words or --max-bytes, not both")
+    settings = (
+        SummaryOptions(max_words=None, max_bytes=max_bytes)
+        if max_bytes
+        else SummaryOptions(max_words=max_words or SummaryOptions().max_words)
+    )
+    with _errors(), Store(db) as store:
+        options = _options(fields, strict, summary=settings)
+        analysis = _analyse(paths, store, options, quiet, verbose, with_timeline=False)
+        _emit(summaries_view(analysis, fmt, story_id=story_id), output)
+
+
+@cli.command()
+@click.argument("query")
+@db_option
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@format_option
+def search(query: str, db: Path | None, limit: int, fmt: str) -> None:
+    """Full-text search over stored titles and texts."""
+    if db is None:
+        raise click.UsageError("search needs --db FILE")
+    with _errors(), Store(db, create=False) as store:
+        click.echo(search_view(store.search(query, limit), fmt))
+
+
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True)
+def serve(db: Path | None, host: str, port: int) -> None:
+    """Browse the stored stories in a local, read-only web app."""
+    if db is None:
+        raise click.UsageError("serve needs --db FILE (create it with: storyline digest PATH --db FILE)")
+    try:
+        import uvicorn
+
+        from .web import create_app
+    except ImportError as error:
+        raise click.ClickException(
+            "the web app needs its extra: pip install 'storyline[web]'"
+        ) from error
+    with _errors():
+        app = create_app(db, readonly=True)
+    click.echo(f"serving {db} on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@cli.command()
+@db_option
+def migrate(db: Path | None) -> None:
+    """Upgrade the database schema to this version of storyline."""
+    if db is None:
+        raise click.UsageError("migrate needs --db FILE")
+    with _errors(), Store(db, create=False) as store:
+        click.echo(f"{store.path}: schema version {store.migrate()}")
+
+
+def main() -> None:
+    cli(prog_name="storyline")
+
+
+__all__ = ["cli", "main"]

@@ -1,0 +1,326 @@
+"""The main job: wires the stages together and reports progress through a callback.
+
+Each stage is called with its own options object; only :class:`~storyline.store.Store`
+touches SQLite. ``ingest`` streams sources into the store; ``analyse`` reads the stored
+articles and runs clean -> dedup -> stories -> timeline -> summary, saving what later runs
+need (signatures, clustering state, the digest) back into the store.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TextIO
+
+from .clean import CleanOptions, clean_articles, clean_text
+from .dedup import DedupOptions, DedupResult, SignatureIndex, find_relations
+from .errors import NothingToDoError, StorylineError
+from .ingest import IngestOptions, read_sources
+from .model import Article, Digest, DuplicateGroup, Relation, Skipped, Story, Topic
+from .render import to_json
+from .stories import StoryOptions, StoryResult, StoryState, cluster_stories
+from .store import Store
+from .summary import SummaryOptions, summarize
+from .timeline import Timeline, TimelineOptions, build_timeline
+
+STORY_STATE = "stories"
+
+
+@dataclass(frozen=True)
+class Progress:
+    """One progress event: ``done`` of ``total`` items of ``stage`` (total None when unknown).
+
+    ``finished`` is set once per stage with the stage's wall time in ``seconds``.
+    """
+
+    stage: str
+    done: int = 0
+    total: int | None = None
+    finished: bool = False
+    seconds: float = 0.0
+
+
+ProgressCallback = Callable[[Progress], None]
+
+
+def _ignore(_: Progress) -> None:
+    return None
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """The options of every stage, gathered so one object travels through a run."""
+
+    ingest: IngestOptions = field(default_factory=IngestOptions)
+    clean: CleanOptions = field(default_factory=CleanOptions)
+    dedup: DedupOptions = field(default_factory=DedupOptions)
+    stories: StoryOptions = field(default_factory=StoryOptions)
+    timeline: TimelineOptions = field(default_factory=TimelineOptions)
+    summary: SummaryOptions = field(default_factory=SummaryOptions)
+    strict: bool = False
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    added: int
+    updated: int
+    unchanged: int
+    skipped: tuple[Skipped, ...]
+
+    @property
+    def read(self) -> int:
+        return self.added + self.updated + self.unchanged
+
+
+class _Stage:
+    """Times a stage and reports its start and end through the progress callback."""
+
+    def __init__(self, name: str, progress: ProgressCallback) -> None:
+        self.name = name
+        self.progress = progress
+        self.started = 0.0
+
+    def __enter__(self) -> _Stage:
+        self.started = time.perf_counter()
+        self.progress(Progress(self.name))
+        return self
+
+    def step(self, done: int, total: int | None = None) -> None:
+        self.progress(Progress(self.name, done, total))
+
+    def __exit__(self, *exc: object) -> None:
+        elapsed = time.perf_counter() - self.started
+        self.progress(Progress(self.name, finished=True, seconds=elapsed))
+
+
+def ingest(
+    paths: Sequence[str | Path],
+    store: Store,
+    options: RunOptions | None = None,
+    progress: ProgressCallback = _ignore,
+    stdin: TextIO | None = None,
+) -> IngestReport:
+    """Read ``paths`` into ``store``; bad inputs are recorded as skipped and the rest goes on.
+
+    Articles are normalised and stripped of furniture phrases before they are stored; the
+    corpus-level boilerplate pass runs in :func:`analyse`, when the whole corpus is known.
+    Raises NothingToDoError when no article could be read and none was stored before.
+    """
+    options = options or RunOptions()
+    skipped: list[Skipped] = []
+    with _Stage("ingest", progress) as stage:
+        report = store.add_articles(
+            _articles_only(read_sources(paths, options.ingest, stdin), options, skipped),
+            on_batch=lambda r: stage.step(r.added + r.updated + r.unchanged),
+        )
+        store.add_skipped(skipped)
+    result = IngestReport(report.added, report.updated, report.unchanged, tuple(skipped))
+    if result.read == 0 and store.count_articles() == 0:
+        reasons = "; ".join(f"{s.path}: {s.reason}" for s in skipped[:5]) or "no input files"
+        raise NothingToDoError(f"no article could be read ({reasons})")
+    return result
+
+
+def _articles_only(
+    records: Iterator[Article | Skipped], options: RunOptions, skipped: list[Skipped]
+) -> Iterator[Article]:
+    for record in records:
+        if isinstance(record, Skipped):
+            skipped.append(record)
+            if options.strict:
+                where = f"{record.path}:{record.record}" if record.record else record.path
+                raise StorylineError(f"{where}: {record.reason} (--strict)")
+            continue
+        yield replace(record, text=clean_text(record.text, options.clean))
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What :func:`analyse` computed before rendering: the digest and the stage results."""
+
+    digest: Digest
+    dedup: DedupResult
+    stories: StoryResult
+
+
+def analyse(
+    store: Store,
+    options: RunOptions | None = None,
+    progress: ProgressCallback = _ignore,
+    *,
+    with_timeline: bool = True,
+    with_summary: bool = True,
+) -> Analysis:
+    """Run every stage after ingest over the stored corpus and save the digest in the store."""
+    options = options or RunOptions()
+    articles = _clean_corpus(store, options, progress)
+    dedup = _dedup(store, articles, options, progress)
+    stories = _cluster(store, articles, dedup.groups, options, progress)
+    by_id = {article.id: article for article in articles}
+    story_list = list(stories.stories)
+    if with_timeline:
+        story_list = _with_timelines(story_list, by_id, dedup.groups, options, progress)
+    topics = stories.topics
+    if with_summary:
+        story_list = _with_summaries(story_list, by_id, dedup, options, progress)
+        topics = _topic_summaries(topics, story_list, by_id, dedup, options)
+    digest = Digest(
+        articles=tuple(articles),
+        stories=tuple(story_list),
+        relations=dedup.relations,
+        groups=dedup.groups,
+        topics=topics,
+        skipped=tuple(store.skipped()),
+        notes=_notes(articles),
+    )
+    store.save_digest(to_json(digest))
+    return Analysis(digest, dedup, stories)
+
+
+def _clean_corpus(store: Store, options: RunOptions, progress: ProgressCallback) -> list[Article]:
+    with _Stage("clean", progress):
+        stored = list(store.articles())
+        cleaned = clean_articles(stored, options.clean)
+        changed = [(new.id, new.text) for old, new in zip(stored, cleaned) if old.text != new.text]
+        if changed:
+            store.update_texts(changed)
+    return cleaned
+
+
+def _dedup(
+    store: Store, articles: list[Article], options: RunOptions, progress: ProgressCallback
+) -> DedupResult:
+    with _Stage("dedup", progress):
+        params = options.dedup.params()
+        known = SignatureIndex.from_rows(params, store.load_signatures(params).items())
+        result = find_relations(articles, options.dedup, known)
+        store.save_signatures(params, result.index.rows())
+    return result
+
+
+def _cluster(
+    store: Store,
+    articles: list[Article],
+    groups: Sequence[DuplicateGroup],
+    options: RunOptions,
+    progress: ProgressCallback,
+) -> StoryResult:
+    with _Stage("stories", progress):
+        saved = store.load_state(STORY_STATE)
+        state = StoryState.from_json(saved) if saved else None
+        result = cluster_stories(articles, groups, options.stories, state)
+        store.save_state(STORY_STATE, result.state.to_json())
+    return result
+
+
+def _members(
+    ids: Sequence[str], by_id: dict[str, Article], groups: Sequence[DuplicateGroup]
+) -> tuple[list[Article], list[DuplicateGroup]]:
+    wanted = set(ids)
+    members = [by_id[i] for i in ids if i in by_id]
+    inside = [g for g in groups if wanted.intersection(g.article_ids)]
+    return members, inside
+
+
+def _with_timelines(
+    stories: list[Story],
+    by_id: dict[str, Article],
+    groups: Sequence[DuplicateGroup],
+    options: RunOptions,
+    progress: ProgressCallback,
+) -> list[Story]:
+    updated = []
+    with _Stage("timeline", progress) as stage:
+        for done, story in enumerate(stories, 1):
+            members, inside = _members(story.article_ids, by_id, groups)
+            timeline: Timeline = build_timeline(members, inside, options.timeline)
+            updated.append(replace(story, timeline=timeline.entries, undated=timeline.undated))
+            stage.step(done, len(stories))
+    return updated
+
+
+def corpus_timeline(analysis: Analysis, options: TimelineOptions) -> Timeline:
+    """One timeline over every analysed article (duplicate groups still count once)."""
+    return build_timeline(analysis.digest.articles, analysis.dedup.groups, options)
+
+
+def _relations_within(ids: set[str], relations: Sequence[Relation]) -> list[Relation]:
+    return [r for r in relations if r.a in ids and r.b in ids]
+
+
+def _with_summaries(
+    stories: list[Story],
+    by_id: dict[str, Article],
+    dedup: DedupResult,
+    options: RunOptions,
+    progress: ProgressCallback,
+) -> list[Story]:
+    updated = []
+    with _Stage("summary", progress) as stage:
+        for done, story in enumerate(stories, 1):
+            members, inside = _members(story.article_ids, by_id, dedup.groups)
+            related = _relations_within(set(story.article_ids), dedup.relations)
+            claims = summarize(members, related, inside, options.summary)
+            updated.append(replace(story, summary=claims))
+            stage.step(done, len(stories))
+    return updated
+
+
+def _topic_summaries(
+    topics: Sequence[Topic],
+    stories: Sequence[Story],
+    by_id: dict[str, Article],
+    dedup: DedupResult,
+    options: RunOptions,
+) -> tuple[Topic, ...]:
+    story_ids = {story.id: story for story in stories}
+    result = []
+    for topic in topics:
+        ids = [i for sid in topic.story_ids if sid in story_ids for i in story_ids[sid].article_ids]
+        if len(topic.story_ids) < 2:
+            result.append(topic)
+            continue
+        members, inside = _members(ids, by_id, dedup.groups)
+        related = _relations_within(set(ids), dedup.relations)
+        result.append(replace(topic, summary=summarize(members, related, inside, options.summary)))
+    return tuple(result)
+
+
+def _notes(articles: Sequence[Article]) -> tuple[str, ...]:
+    undated = sum(1 for article in articles if not article.published)
+    if not undated:
+        return ()
+    return (
+        f"{undated} of {len(articles)} articles have no publication date: they are placed by "
+        "their order in the input, and relative dates in them stay unresolved.",
+    )
+
+
+def digest(
+    paths: Sequence[str | Path],
+    store: Store,
+    options: RunOptions | None = None,
+    progress: ProgressCallback = _ignore,
+    stdin: TextIO | None = None,
+) -> Digest:
+    """Ingest ``paths`` into ``store`` and analyse the whole stored corpus."""
+    if paths:
+        ingest(paths, store, options, progress, stdin)
+    elif store.count_articles() == 0:
+        raise NothingToDoError("no input given and the database holds no article")
+    return analyse(store, options, progress).digest
+
+
+__all__ = [
+    "Analysis",
+    "IngestReport",
+    "Progress",
+    "ProgressCallback",
+    "RunOptions",
+    "analyse",
+    "corpus_timeline",
+    "digest",
+    "ingest",
+]

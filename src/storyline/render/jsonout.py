@@ -1,0 +1,357 @@
+"""Digest <-> JSON, schema version 1.x (documented in ``docs/json-schema.md``).
+
+The encoding is deterministic (sorted keys, two-space indent, UTF-8 kept as is) so that the
+same digest always gives the same bytes. Article text is left out to keep the file small:
+decoded articles carry ``text == raw_text == ""`` and their word count in ``word_count``, so
+``to_json(digest_from_json(s)) == s`` for any ``s`` this module wrote.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar, cast
+
+from ..errors import IncompatibleParametersError, StoreError
+from ..model import (
+    SCHEMA_VERSION,
+    Article,
+    Claim,
+    Digest,
+    DuplicateGroup,
+    Evidence,
+    Passage,
+    Relation,
+    Skipped,
+    Story,
+    TimelineEntry,
+    Topic,
+    Variant,
+)
+
+JsonObject = dict[str, Any]
+T = TypeVar("T")
+
+
+def article_words(article: Article) -> int:
+    """The article's word count, also for articles decoded without their text."""
+    return article.word_count if article.word_count is not None else article.words
+
+
+# ---------------------------------------------------------------- encode
+
+
+def _article(a: Article) -> JsonObject:
+    return {
+        "id": a.id,
+        "title": a.title,
+        "source": a.source,
+        "url": a.url,
+        "published": a.published,
+        "published_origin": a.published_origin,
+        "language": a.language,
+        "path": a.path,
+        "record": a.record,
+        "words": article_words(a),
+    }
+
+
+def _claim(c: Claim) -> JsonObject:
+    return {
+        "text": c.text,
+        "article_id": c.article_id,
+        "start": c.start,
+        "end": c.end,
+        "support": list(c.support),
+        "outlets": c.outlets,
+        "first_seen": c.first_seen,
+        "variants": [{"text": v.text, "article_ids": list(v.article_ids)} for v in c.variants],
+    }
+
+
+def _entry(e: TimelineEntry) -> JsonObject:
+    return {
+        "date": e.date,
+        "granularity": e.granularity,
+        "text": e.text,
+        "article_ids": list(e.article_ids),
+        "outlets": list(e.outlets),
+        "score": e.score,
+        "note": e.note,
+        "evidence": [
+            {
+                "text": ev.text,
+                "article_id": ev.article_id,
+                "expression": ev.expression,
+                "start": ev.start,
+                "end": ev.end,
+            }
+            for ev in e.evidence
+        ],
+    }
+
+
+def _story(s: Story) -> JsonObject:
+    return {
+        "id": s.id,
+        "title": s.title,
+        "article_ids": list(s.article_ids),
+        "keywords": list(s.keywords),
+        "first_date": s.first_date,
+        "last_date": s.last_date,
+        "outlets": list(s.outlets),
+        "topic_id": s.topic_id,
+        "summary": [_claim(c) for c in s.summary],
+        "timeline": [_entry(e) for e in s.timeline],
+        "undated": [_entry(e) for e in s.undated],
+    }
+
+
+def _passage(p: Passage) -> JsonObject:
+    return {
+        "a_start": p.a_start,
+        "a_end": p.a_end,
+        "b_start": p.b_start,
+        "b_end": p.b_end,
+        "a_text": p.a_text,
+        "b_text": p.b_text,
+        "kind": p.kind,
+        "score": p.score,
+    }
+
+
+def _relation(r: Relation) -> JsonObject:
+    return {
+        "a": r.a,
+        "b": r.b,
+        "kind": r.kind,
+        "similarity": r.similarity,
+        "containment_a": r.containment_a,
+        "containment_b": r.containment_b,
+        "original": r.original,
+        "reason": r.reason,
+        "passages": [_passage(p) for p in r.passages],
+    }
+
+
+def digest_to_dict(digest: Digest) -> JsonObject:
+    """The digest as plain JSON-ready data (schema 1.x)."""
+    return {
+        "version": digest.version,
+        "articles": [_article(a) for a in digest.articles],
+        "stories": [_story(s) for s in digest.stories],
+        "topics": [
+            {
+                "id": t.id,
+                "title": t.title,
+                "story_ids": list(t.story_ids),
+                "keywords": list(t.keywords),
+                "summary": [_claim(c) for c in t.summary],
+            }
+            for t in digest.topics
+        ],
+        "groups": [
+            {"id": g.id, "representative": g.representative, "article_ids": list(g.article_ids)}
+            for g in digest.groups
+        ],
+        "relations": [_relation(r) for r in digest.relations],
+        "skipped": [{"path": s.path, "record": s.record, "reason": s.reason} for s in digest.skipped],
+        "notes": list(digest.notes),
+    }
+
+
+def to_json(digest: Digest) -> str:
+    """The digest as deterministic JSON text (schema 1.x, article text omitted)."""
+    return json.dumps(digest_to_dict(digest), sort_keys=True, ensure_ascii=False, indent=2)
+
+
+# ---------------------------------------------------------------- decode
+
+
+class _Reader:
+    """Typed access to one JSON object, naming the offending key on bad input."""
+
+    def __init__(self, obj: object, where: str) -> None:
+        if not isinstance(obj, Mapping):
+            raise StoreError(f"digest JSON: {where} should be an object")
+        self.obj = cast(Mapping[str, Any], obj)
+        self.where = where
+
+    def _get(self, key: str, kinds: tuple[type, ...], default: object, required: bool) -> Any:
+        if key not in self.obj or self.obj[key] is None:
+            if required:
+                raise StoreError(f"digest JSON: {self.where} has no {key!r}")
+            return default
+        value = self.obj[key]
+        # bool is an int subclass: never accept it where a number is meant.
+        if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
+            raise StoreError(f"digest JSON: {self.where}.{key} has the wrong type")
+        return value
+
+    def str(self, key: str, default: str = "", *, required: bool = False) -> str:
+        return cast(str, self._get(key, (str,), default, required))
+
+    def opt_str(self, key: str) -> str | None:
+        return cast("str | None", self._get(key, (str,), None, False))
+
+    def int(self, key: str, default: int = 0) -> int:
+        return cast(int, self._get(key, (int,), default, False))
+
+    def float(self, key: str, default: float = 0.0) -> float:
+        return float(self._get(key, (int, float), default, False))
+
+    def strs(self, key: str) -> tuple[str, ...]:
+        items = cast(list[Any], self._get(key, (list,), [], False))
+        if not all(isinstance(item, str) for item in items):
+            raise StoreError(f"digest JSON: {self.where}.{key} should hold strings")
+        return tuple(items)
+
+    def each(self, key: str, build: Callable[[_Reader], T]) -> tuple[T, ...]:
+        items = cast(list[Any], self._get(key, (list,), [], False))
+        return tuple(build(_Reader(item, f"{self.where}.{key}[{i}]")) for i, item in enumerate(items))
+
+
+def _read_article(r: _Reader) -> Article:
+    return Article(
+        id=r.str("id", required=True),
+        title=r.str("title"),
+        text="",
+        raw_text="",
+        source=r.str("source", "unknown"),
+        url=r.str("url"),
+        published=r.opt_str("published"),
+        published_origin=cast(Any, r.str("published_origin")),
+        language=r.str("language"),
+        path=r.str("path"),
+        record=r.int("record"),
+        word_count=r.int("words"),
+    )
+
+
+def _read_claim(r: _Reader) -> Claim:
+    return Claim(
+        text=r.str("text"),
+        article_id=r.str("article_id"),
+        support=r.strs("support"),
+        outlets=r.int("outlets"),
+        first_seen=r.str("first_seen"),
+        start=r.int("start"),
+        end=r.int("end"),
+        variants=r.each("variants", lambda v: Variant(v.str("text"), v.strs("article_ids"))),
+    )
+
+
+def _read_evidence(r: _Reader) -> Evidence:
+    return Evidence(
+        text=r.str("text"),
+        article_id=r.str("article_id"),
+        expression=r.str("expression"),
+        start=r.int("start"),
+        end=r.int("end"),
+    )
+
+
+def _read_entry(r: _Reader) -> TimelineEntry:
+    return TimelineEntry(
+        date=r.opt_str("date"),
+        granularity=cast(Any, r.opt_str("granularity")),
+        text=r.str("text"),
+        evidence=r.each("evidence", _read_evidence),
+        article_ids=r.strs("article_ids"),
+        outlets=r.strs("outlets"),
+        score=r.float("score"),
+        note=r.str("note"),
+    )
+
+
+def _read_story(r: _Reader) -> Story:
+    return Story(
+        id=r.str("id", required=True),
+        title=r.str("title"),
+        article_ids=r.strs("article_ids"),
+        keywords=r.strs("keywords"),
+        first_date=r.opt_str("first_date"),
+        last_date=r.opt_str("last_date"),
+        outlets=r.strs("outlets"),
+        topic_id=r.opt_str("topic_id"),
+        summary=r.each("summary", _read_claim),
+        timeline=r.each("timeline", _read_entry),
+        undated=r.each("undated", _read_entry),
+    )
+
+
+def _read_passage(r: _Reader) -> Passage:
+    return Passage(
+        a_start=r.int("a_start"),
+        a_end=r.int("a_end"),
+        b_start=r.int("b_start"),
+        b_end=r.int("b_end"),
+        a_text=r.str("a_text"),
+        b_text=r.str("b_text"),
+        kind=cast(Any, r.str("kind", "verbatim")),
+        score=r.float("score", 1.0),
+    )
+
+
+def _read_relation(r: _Reader) -> Relation:
+    return Relation(
+        a=r.str("a", required=True),
+        b=r.str("b", required=True),
+        kind=cast(Any, r.str("kind", required=True)),
+        similarity=r.float("similarity"),
+        containment_a=r.float("containment_a"),
+        containment_b=r.float("containment_b"),
+        original=r.opt_str("original"),
+        reason=r.str("reason"),
+        passages=r.each("passages", _read_passage),
+    )
+
+
+def _read_topic(r: _Reader) -> Topic:
+    return Topic(
+        id=r.str("id", required=True),
+        title=r.str("title"),
+        story_ids=r.strs("story_ids"),
+        keywords=r.strs("keywords"),
+        summary=r.each("summary", _read_claim),
+    )
+
+
+def _check_version(version: str) -> None:
+    major = version.split(".", 1)[0]
+    if major != SCHEMA_VERSION.split(".", 1)[0]:
+        raise IncompatibleParametersError(
+            f"digest JSON has schema version {version!r}; this storyline reads "
+            f"{SCHEMA_VERSION.split('.', 1)[0]}.x: run `storyline digest` again to rebuild it"
+        )
+
+
+def digest_from_json(text: str) -> Digest:
+    """Decode JSON written by :func:`to_json` (any 1.x); unknown keys are ignored.
+
+    Raises StoreError naming the bad key when the text is not a digest, and
+    IncompatibleParametersError (a ValueError) for another major schema version.
+    """
+    try:
+        data = json.loads(text)
+    except (json.JSONDecodeError, TypeError) as err:
+        raise StoreError(f"digest JSON is not valid JSON: {err}") from err
+    top = _Reader(data, "digest")
+    _check_version(top.str("version", required=True))
+    return Digest(
+        articles=top.each("articles", _read_article),
+        stories=top.each("stories", _read_story),
+        relations=top.each("relations", _read_relation),
+        groups=top.each(
+            "groups",
+            lambda g: DuplicateGroup(
+                g.str("id", required=True), g.str("representative"), g.strs("article_ids")
+            ),
+        ),
+        topics=top.each("topics", _read_topic),
+        skipped=top.each(
+            "skipped", lambda s: Skipped(s.str("path"), s.str("reason"), s.int("record"))
+        ),
+        version=top.str("version"),
+        notes=top.strs("notes"),
+    )

@@ -1,0 +1,151 @@
+"""The digest as Markdown: readable on a terminal, safe when a viewer renders it.
+
+Article titles and texts are escaped (no raw HTML, no link syntax from content reaches the
+reader), and only http(s) urls are printed, inside angle brackets.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Article, Digest, Relation, Story, TimelineEntry
+from .views import (
+    DigestIndex,
+    Folded,
+    claim_outlets,
+    date_span,
+    fold_story,
+    markers,
+    numbering,
+    safe_url,
+)
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#!~&])")
+
+
+def md_escape(text: str) -> str:
+    """One line of plain text with Markdown and HTML syntax made literal."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def _cite(article_ids: tuple[str, ...], numbers: dict[str, int]) -> str:
+    shown, more = markers(article_ids, numbers)
+    text = "".join(f"[{n}]" for n, _ in shown)
+    return f"{text} (+{more} more)" if more else text
+
+
+def _article_line(article: Article, number: int) -> str:
+    parts = [f"[{number}] {md_escape(article.title or article.id)}", md_escape(article.source)]
+    if article.published:
+        parts.append(md_escape(article.published[:10]))
+    url = safe_url(article.url)
+    if url:
+        parts.append(f"<{url}>")
+    return " — ".join(parts)
+
+
+def _sources(folded: list[Folded]) -> list[str]:
+    lines = ["### Sources", ""]
+    for entry in folded:
+        lines.append(f"- {_article_line(entry.article, entry.number)}")
+        for dup, number in entry.duplicates:
+            lines.append(f"  - {_article_line(dup, number)} (duplicate of [{entry.number}])")
+    return [*lines, ""]
+
+
+def _timeline(entries: tuple[TimelineEntry, ...], numbers: dict[str, int], head: str) -> list[str]:
+    if not entries:
+        return []
+    lines = [f"### {head}", ""]
+    for entry in entries:
+        when = md_escape(entry.date) if entry.date else "undated"
+        note = f" ({md_escape(entry.note)})" if entry.note else ""
+        lines.append(f"- **{when}** {md_escape(entry.text)} {_cite(entry.article_ids, numbers)}{note}")
+    return [*lines, ""]
+
+
+def _story(position: int, story: Story, index: DigestIndex) -> list[str]:
+    folded = fold_story(story, index)
+    numbers = numbering(folded)
+    count = len(set(story.article_ids))
+    head = [
+        f"## {position}. {md_escape(story.title or story.id)}",
+        "",
+        f"{date_span(story.first_date, story.last_date)} · {count} article"
+        f"{'s' if count != 1 else ''} · outlets: {md_escape(', '.join(story.outlets)) or 'none'}",
+        "",
+    ]
+    if story.keywords:
+        head += [f"Keywords: {md_escape(', '.join(story.keywords))}", ""]
+    summary: list[str] = []
+    if story.summary:
+        summary = ["### Summary", ""]
+        for claim in story.summary:
+            line = f"- {md_escape(claim.text)} {_cite(claim.support, numbers)} ({claim_outlets(claim)})"
+            summary.append(line)
+            for variant in claim.variants:
+                summary.append(
+                    f"  - variant: {md_escape(variant.text)} {_cite(variant.article_ids, numbers)}"
+                )
+        summary.append("")
+    return [
+        *head,
+        *summary,
+        *_timeline(story.timeline, numbers, "Timeline"),
+        *_timeline(story.undated, numbers, "Undated"),
+        *_sources(folded),
+    ]
+
+
+def _relation_line(relation: Relation, index: DigestIndex) -> str:
+    a, b = index.article(relation.a), index.article(relation.b)
+    line = (
+        f"- {md_escape(a.title or a.id)} ({md_escape(a.source)}) ⇄ "
+        f"{md_escape(b.title or b.id)} ({md_escape(b.source)}): {relation.kind}, "
+        f"similarity {relation.similarity:.2f}, {len(relation.passages)} shared passage"
+        f"{'s' if len(relation.passages) != 1 else ''}"
+    )
+    if relation.original:
+        original = index.article(relation.original)
+        line += f"; original: {md_escape(original.title or original.id)}"
+    if relation.reason:
+        line += f" ({md_escape(relation.reason)})"
+    return line
+
+
+def to_markdown(digest: Digest) -> str:
+    """The digest as Markdown: stories (summary, timeline, sources), topics, relations, skipped."""
+    index = DigestIndex(digest)
+    n_articles, n_stories = len(digest.articles), len(digest.stories)
+    lines = [
+        "# Digest",
+        "",
+        f"{n_stories} stor{'ies' if n_stories != 1 else 'y'} from {n_articles} article"
+        f"{'s' if n_articles != 1 else ''}"
+        + (f" ({len(digest.skipped)} skipped)" if digest.skipped else "")
+        + ".",
+        "",
+    ]
+    for note in digest.notes:
+        lines += [f"> {md_escape(note)}", ""]
+    for position, story in enumerate(digest.stories, start=1):
+        lines += _story(position, story, index)
+    if digest.topics:
+        positions = {s.id: i for i, s in enumerate(digest.stories, start=1)}
+        lines += ["## Topics", ""]
+        for topic in digest.topics:
+            stories = ", ".join(str(positions[s]) for s in topic.story_ids if s in positions)
+            keywords = f" ({md_escape(', '.join(topic.keywords))})" if topic.keywords else ""
+            lines.append(f"- {md_escape(topic.title or topic.id)}: stories {stories or 'none'}{keywords}")
+        lines.append("")
+    if digest.relations:
+        lines += ["## Relations", ""]
+        lines += [_relation_line(r, index) for r in digest.relations]
+        lines.append("")
+    if digest.skipped:
+        lines += ["## Skipped", ""]
+        for skipped in digest.skipped:
+            where = f"{skipped.path}:{skipped.record}" if skipped.record else skipped.path
+            lines.append(f"- {md_escape(where)}: {md_escape(skipped.reason)}")
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"

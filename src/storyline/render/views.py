@@ -1,0 +1,240 @@
+"""What the renderers show, computed once from a Digest: pure data, no markup.
+
+Markdown, the HTML report and the web app all read these views, so a story is folded,
+numbered and paged the same way everywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from ..model import Article, Claim, Digest, DuplicateGroup, Passage, Relation, Story
+
+PAGE_SIZE = 100
+MAX_MARKERS = 12
+
+_UNSAFE_URL = re.compile(r"[\s<>\"'`\\\x00-\x1f\x7f]")
+
+
+def safe_url(url: str) -> str | None:
+    """The url when it is a plain http(s) link safe to emit, else None (never javascript:)."""
+    url = url.strip()
+    if not url or len(url) > 2000 or _UNSAFE_URL.search(url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return url
+
+
+def day_of(published: str | None) -> str | None:
+    """``YYYY-MM-DD`` of an ISO date or timestamp, None when it has no day."""
+    if published and len(published) >= 10 and published[4] == "-" and published[7] == "-":
+        return published[:10]
+    return None
+
+
+def date_span(first: str | None, last: str | None) -> str:
+    """``first – last`` in words a reader expects; "undated" when both are unknown."""
+    if not first and not last:
+        return "undated"
+    if not first or not last or first == last:
+        return first or last or ""
+    return f"{first} – {last}"
+
+
+@dataclass(frozen=True)
+class Folded:
+    """A representative article and the duplicates folded under it, with citation numbers."""
+
+    article: Article
+    number: int
+    duplicates: tuple[tuple[Article, int], ...] = ()
+
+
+class DigestIndex:
+    """Lookups over one digest: article by id, group of an article, relations of an article."""
+
+    def __init__(self, digest: Digest) -> None:
+        self.digest = digest
+        self.articles: dict[str, Article] = {a.id: a for a in digest.articles}
+        self.stories: dict[str, Story] = {s.id: s for s in digest.stories}
+        self.group_of: dict[str, DuplicateGroup] = {}
+        for group in digest.groups:
+            for article_id in group.article_ids:
+                self.group_of.setdefault(article_id, group)
+        self.story_of: dict[str, Story] = {}
+        for story in digest.stories:
+            for article_id in story.article_ids:
+                self.story_of.setdefault(article_id, story)
+        self.relations_of: dict[str, list[Relation]] = {}
+        for relation in digest.relations:
+            self.relations_of.setdefault(relation.a, []).append(relation)
+            if relation.b != relation.a:
+                self.relations_of.setdefault(relation.b, []).append(relation)
+
+    def article(self, article_id: str) -> Article:
+        """The digest's article, or a placeholder naming the id when the digest lacks it."""
+        found = self.articles.get(article_id)
+        return found or Article(id=article_id, title=article_id, text="", raw_text="")
+
+    def relation(self, a: str, b: str) -> Relation | None:
+        """The relation between a and b in either order, None when there is none."""
+        for relation in self.relations_of.get(a, ()):
+            if {relation.a, relation.b} == {a, b}:
+                return relation
+        return None
+
+    def story_relations(self, story: Story) -> list[Relation]:
+        """Relations with both ends in the story, most similar first."""
+        members = set(story.article_ids)
+        seen: dict[tuple[str, str], Relation] = {}
+        for article_id in story.article_ids:
+            for r in self.relations_of.get(article_id, ()):
+                if r.a in members and r.b in members:
+                    seen[(r.a, r.b)] = r
+        return sorted(seen.values(), key=lambda r: (-r.similarity, r.a, r.b))
+
+
+def _date_key(article: Article) -> tuple[str, str, str]:
+    return (article.published or "9999", article.title, article.id)
+
+
+def fold_story(story: Story, index: DigestIndex) -> list[Folded]:
+    """The story's articles, duplicates folded under their representative, numbered 1..n.
+
+    Representatives are ordered by publication date, then title and id; each duplicate gets
+    the number after its representative, so the numbers read in order down the list.
+    """
+    members = [index.article(article_id) for article_id in dict.fromkeys(story.article_ids)]
+    member_ids = {a.id for a in members}
+    folded_under: dict[str, list[Article]] = {}
+    heads: list[Article] = []
+    for article in members:
+        group = index.group_of.get(article.id)
+        rep = group.representative if group else article.id
+        if rep != article.id and rep in member_ids:
+            folded_under.setdefault(rep, []).append(article)
+        else:
+            heads.append(article)
+    result: list[Folded] = []
+    number = 1
+    for head in sorted(heads, key=_date_key):
+        dups = sorted(folded_under.get(head.id, []), key=_date_key)
+        numbered = tuple((dup, number + 1 + i) for i, dup in enumerate(dups))
+        result.append(Folded(head, number, numbered))
+        number += 1 + len(dups)
+    return result
+
+
+def numbering(folded: Iterable[Folded]) -> dict[str, int]:
+    """Article id -> citation number, from :func:`fold_story`."""
+    numbers: dict[str, int] = {}
+    for entry in folded:
+        numbers[entry.article.id] = entry.number
+        for dup, number in entry.duplicates:
+            numbers[dup.id] = number
+    return numbers
+
+
+def markers(article_ids: Sequence[str], numbers: dict[str, int]) -> tuple[list[tuple[int, str]], int]:
+    """(number, article id) pairs to print for a citation, and how many more were left out."""
+    cited = sorted({(numbers[a], a) for a in article_ids if a in numbers})
+    return cited[:MAX_MARKERS], max(0, len(cited) - MAX_MARKERS)
+
+
+def per_day(articles: Iterable[Article]) -> list[tuple[str, int]]:
+    """Articles per publication day, every day of the span listed (zeros included)."""
+    from datetime import date, timedelta
+
+    counts = Counter(d for d in (day_of(a.published) for a in articles) if d)
+    if not counts:
+        return []
+    try:
+        days = sorted(date.fromisoformat(d) for d in counts)
+    except ValueError:
+        return sorted(counts.items())
+    first, last = days[0], days[-1]
+    if (last - first).days > 3660:  # a decade of zeros says nothing; keep the dated days only
+        return sorted(counts.items())
+    span = (first + timedelta(days=i) for i in range((last - first).days + 1))
+    return [(d.isoformat(), counts.get(d.isoformat(), 0)) for d in span]
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of text, marked (``mark`` > 0, the passage number) or plain (``mark`` == 0)."""
+
+    text: str
+    mark: int = 0
+    title: str = ""
+
+
+def segments(text: str, spans: Sequence[tuple[int, int, int, str]]) -> list[Segment]:
+    """Cut ``text`` into plain and marked segments; spans are (start, end, mark, title).
+
+    Overlapping spans are resolved first come first served, out-of-range offsets clipped,
+    so bad offsets never raise.
+    """
+    result: list[Segment] = []
+    cursor = 0
+    for start, end, mark, title in sorted(spans, key=lambda s: (s[0], -s[1], s[2])):
+        start, end = max(start, cursor), min(end, len(text))
+        if end <= start:
+            continue
+        if start > cursor:
+            result.append(Segment(text[cursor:start]))
+        result.append(Segment(text[start:end], mark, title))
+        cursor = end
+    if cursor < len(text):
+        result.append(Segment(text[cursor:]))
+    return result
+
+
+def passage_spans(passages: Sequence[Passage], side: str) -> list[tuple[int, int, int, str]]:
+    """Spans of the passages on side ``"a"`` or ``"b"``, numbered from 1 in order."""
+    spans = []
+    for number, p in enumerate(passages, start=1):
+        start, end = (p.a_start, p.a_end) if side == "a" else (p.b_start, p.b_end)
+        spans.append((start, end, number, f"passage {number} ({p.kind}, score {p.score:.2f})"))
+    return spans
+
+
+def oriented(relation: Relation | None, a: Article) -> Relation | None:
+    """The relation with ``a`` on side a (passages swapped when it was stored the other way)."""
+    if relation is None or relation.a == a.id:
+        return relation
+    swapped = tuple(
+        Passage(p.b_start, p.b_end, p.a_start, p.a_end, p.b_text, p.a_text, p.kind, p.score)
+        for p in relation.passages
+    )
+    return Relation(
+        a=relation.b,
+        b=relation.a,
+        kind=relation.kind,
+        similarity=relation.similarity,
+        containment_a=relation.containment_b,
+        containment_b=relation.containment_a,
+        original=relation.original,
+        reason=relation.reason,
+        passages=swapped,
+    )
+
+
+def claim_outlets(claim: Claim) -> str:
+    """"3 outlets" / "1 outlet"."""
+    return f"{claim.outlets} outlet{'s' if claim.outlets != 1 else ''}"
+
+
+def page_of(items: Sequence[Folded], page: int, size: int = PAGE_SIZE) -> tuple[list[Folded], int]:
+    """One page (1-based, clamped) of folded entries, and the page count."""
+    pages = max(1, -(-len(items) // size))
+    page = min(max(page, 1), pages)
+    return list(items[(page - 1) * size : page * size]), pages

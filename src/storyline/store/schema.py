@@ -1,0 +1,158 @@
+"""The storyline schema as a registry of numbered migrations.
+
+Each migration is a function of a connection that runs inside the transaction that also
+records it in the ``migrations`` table, so a database is always at exactly one version: a
+crash mid-migration leaves the previous version intact. Version 1 creates everything; a
+later change appends ``Migration(2, "...", _v2)`` to :data:`MIGRATIONS` and never edits an
+earlier entry. The version of a database is the highest row of its ``migrations`` table; a
+database with no table at all is version 0 (new).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+
+APPLICATION = "storyline"
+
+# Columns of ``articles`` that hold an Article's fields, in Article field order.
+ARTICLE_FIELDS = (
+    "id",
+    "title",
+    "text",
+    "raw_text",
+    "source",
+    "url",
+    "published",
+    "published_origin",
+    "language",
+    "path",
+    "record",
+)
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One numbered schema step; ``apply`` runs inside the migration's transaction."""
+
+    version: int
+    name: str
+    apply: Callable[[sqlite3.Connection], None]
+
+
+_V1 = (
+    """CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    ) WITHOUT ROWID""",
+    f"INSERT INTO meta (key, value) VALUES ('application', '{APPLICATION}')",
+    """CREATE TABLE migrations (
+        version INTEGER PRIMARY KEY,
+        name TEXT NOT NULL
+    )""",
+    # seq is an explicit rowid alias so insertion order survives VACUUM.
+    """CREATE TABLE articles (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL,
+        text TEXT NOT NULL,
+        raw_text TEXT NOT NULL,
+        source TEXT NOT NULL,
+        url TEXT NOT NULL,
+        published TEXT,
+        published_origin TEXT NOT NULL,
+        language TEXT NOT NULL,
+        path TEXT NOT NULL,
+        record INTEGER NOT NULL,
+        content_hash TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 1
+    )""",
+    "CREATE INDEX articles_by_date ON articles (published, id)",
+    """CREATE TABLE article_versions (
+        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        version INTEGER NOT NULL,
+        title TEXT NOT NULL,
+        text TEXT NOT NULL,
+        raw_text TEXT NOT NULL,
+        source TEXT NOT NULL,
+        url TEXT NOT NULL,
+        published TEXT,
+        published_origin TEXT NOT NULL,
+        language TEXT NOT NULL,
+        path TEXT NOT NULL,
+        record INTEGER NOT NULL,
+        content_hash TEXT NOT NULL,
+        PRIMARY KEY (article_id, version)
+    )""",
+    # A new content hash means new input: keep the previous version before it is overwritten.
+    """CREATE TRIGGER articles_keep_version BEFORE UPDATE OF content_hash ON articles
+    WHEN old.content_hash IS NOT new.content_hash BEGIN
+        INSERT INTO article_versions (article_id, version, title, text, raw_text, source, url,
+            published, published_origin, language, path, record, content_hash)
+        VALUES (old.id, old.version, old.title, old.text, old.raw_text, old.source, old.url,
+            old.published, old.published_origin, old.language, old.path, old.record,
+            old.content_hash);
+    END""",
+    """CREATE TABLE skipped (
+        seq INTEGER PRIMARY KEY,
+        path TEXT NOT NULL,
+        record INTEGER NOT NULL,
+        reason TEXT NOT NULL,
+        UNIQUE (path, record, reason)
+    )""",
+    """CREATE TABLE signatures (
+        article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+        signature BLOB NOT NULL
+    )""",
+    # A signature describes the text it was computed from: a new text makes it stale.
+    """CREATE TRIGGER articles_stale_signature AFTER UPDATE OF text ON articles
+    WHEN old.text IS NOT new.text BEGIN
+        DELETE FROM signatures WHERE article_id = new.id;
+    END""",
+    """CREATE TABLE state (
+        name TEXT PRIMARY KEY,
+        payload TEXT NOT NULL
+    )""",
+    """CREATE TABLE digest (
+        slot INTEGER PRIMARY KEY CHECK (slot = 1),
+        payload TEXT NOT NULL
+    )""",
+    """CREATE VIRTUAL TABLE articles_fts USING fts5 (
+        title, text, content = 'articles', content_rowid = 'seq',
+        tokenize = 'unicode61 remove_diacritics 2'
+    )""",
+    """CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts (rowid, title, text) VALUES (new.seq, new.title, new.text);
+    END""",
+    """CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, text)
+        VALUES ('delete', old.seq, old.title, old.text);
+    END""",
+    """CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, text)
+        VALUES ('delete', old.seq, old.title, old.text);
+        INSERT INTO articles_fts (rowid, title, text) VALUES (new.seq, new.title, new.text);
+    END""",
+)
+
+
+def _v1(conn: sqlite3.Connection) -> None:
+    """Create every table: articles (+ versions, FTS5 index), skipped, signatures, state."""
+    for statement in _V1:
+        conn.execute(statement)
+
+
+MIGRATIONS: tuple[Migration, ...] = (Migration(1, "create articles, search, signatures", _v1),)
+
+SCHEMA_VERSION: int = MIGRATIONS[-1].version
+
+
+def target_version() -> int:
+    """The version this code expects: the last registered migration (read at call time)."""
+    return max(m.version for m in MIGRATIONS)
+
+
+def pending(current: int) -> list[Migration]:
+    """Migrations newer than ``current``, in order."""
+    return sorted((m for m in MIGRATIONS if m.version > current), key=lambda m: m.version)

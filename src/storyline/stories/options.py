@@ -1,0 +1,72 @@
+"""The one options object of the stories stage."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass
+
+from ..errors import OptionsError
+
+# Options that change how stored story vectors are built: a state made with other values
+# cannot be extended (see ``StoryState.check_compatible``).
+FEATURE_OPTIONS = ("title_weight", "max_story_terms", "max_story_entities", "min_number_digits")
+
+
+@dataclass(frozen=True)
+class StoryOptions:
+    """Thresholds and weights of the single-pass story clustering.
+
+    An article's score against a story is
+    ``(1 - entity_weight) * cos(terms) + entity_weight * cos(entities)``, multiplied by the
+    time decay ``0.5 ** (gap_days / half_life_days)`` when both sides are dated. It joins the
+    best story whose score reaches ``threshold``, else it founds a new one. An article whose
+    language differs from the story's is scored on entities and numbers alone (they do not
+    depend on the language). Stories whose last article is more than ``max_gap_days`` older
+    are no longer candidates.
+
+    Topics group stories whose combined centroid similarity reaches ``topic_threshold``.
+    """
+
+    threshold: float = 0.2
+    entity_weight: float = 0.4
+    title_weight: int = 2
+    half_life_days: float = 14.0
+    max_gap_days: int = 60
+    max_story_terms: int = 120
+    max_story_entities: int = 60
+    min_number_digits: int = 2
+    query_terms: int = 16
+    max_candidates: int = 24
+    index_terms: int = 24
+    posting_cap: int = 2000
+    topic_threshold: float = 0.1
+    keywords: int = 6
+
+    def __post_init__(self) -> None:
+        for name in ("threshold", "entity_weight", "topic_threshold"):
+            value = getattr(self, name)
+            if not (isinstance(value, int | float) and 0.0 <= value <= 1.0):
+                raise OptionsError(f"{name} must be between 0 and 1, got {value!r}")
+        if not (math.isfinite(self.half_life_days) and self.half_life_days > 0):
+            raise OptionsError(f"half_life_days must be > 0, got {self.half_life_days!r}")
+        positive = (
+            "title_weight",
+            "max_gap_days",
+            "max_story_terms",
+            "max_story_entities",
+            "min_number_digits",
+            "query_terms",
+            "max_candidates",
+            "index_terms",
+            "posting_cap",
+            "keywords",
+        )
+        for name in positive:
+            value = getattr(self, name)
+            if not (isinstance(value, int) and not isinstance(value, bool) and value >= 1):
+                raise OptionsError(f"{name} must be an integer >= 1, got {value!r}")
+
+    def feature_params(self) -> dict[str, int]:
+        """The parameters that make stored story vectors comparable."""
+        values = asdict(self)
+        return {name: int(values[name]) for name in FEATURE_OPTIONS}

@@ -1,0 +1,228 @@
+"""Focused outputs of the single-purpose commands (duplicates, stories, timeline, summarize).
+
+``digest`` prints everything through :mod:`storyline.render`; these views print one part of
+it. JSON views reuse the digest encoder so their objects have exactly the digest's shape.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+from .errors import NotFoundError
+from .model import Article, Digest, Story, TimelineEntry
+from .pipeline import Analysis
+from .render import to_html, to_json
+from .stories import Assignment
+from .timeline import Timeline
+from .store import SearchHit
+
+
+def _encoded(digest: Digest) -> dict[str, Any]:
+    encoded: dict[str, Any] = json.loads(to_json(digest))
+    return encoded
+
+
+def _dump(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def _label(article: Article | None, article_id: str) -> str:
+    if article is None:
+        return article_id
+    title = article.title or article.text[:60]
+    date = f", {article.day}" if article.day else ""
+    return f"{title} ({article.source}{date}) [{article_id}]"
+
+
+def duplicates_view(digest: Digest, fmt: str) -> str:
+    """Duplicate groups, then every relation with its kind, scores, original and passages."""
+    if fmt == "html":
+        return to_html(replace(digest, stories=(), topics=()))
+    if fmt == "json":
+        encoded = _encoded(digest)
+        keys = ("version", "groups", "relations", "skipped")
+        return _dump({key: encoded[key] for key in keys})
+    by_id = {article.id: article for article in digest.articles}
+    lines = [f"# Duplicates and reuse ({len(digest.relations)} relations)", ""]
+    for group in digest.groups:
+        lines.append(f"## Duplicate group {group.id} ({len(group.article_ids)} articles)")
+        for article_id in group.article_ids:
+            mark = " (shown)" if article_id == group.representative else ""
+            lines.append(f"- {_label(by_id.get(article_id), article_id)}{mark}")
+        lines.append("")
+    for relation in digest.relations:
+        lines.append(f"## {relation.kind}: {relation.a} ~ {relation.b}")
+        lines.append(
+            f"similarity {relation.similarity:.2f}; containment "
+            f"{relation.containment_a:.2f} / {relation.containment_b:.2f}"
+        )
+        original = relation.original or "undecided"
+        lines.append(f"original: {original} ({relation.reason})" if relation.reason else "")
+        for passage in relation.passages[:5]:
+            lines.append(f"> {passage.a_text}")
+            if passage.b_text != passage.a_text:
+                lines.append(f">> {passage.b_text}")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _story_header(story: Story) -> list[str]:
+    span = " to ".join(d for d in (story.first_date, story.last_date) if d) or "undated"
+    return [
+        f"## {story.title}",
+        f"id {story.id}; {len(story.article_ids)} articles; {span}",
+        f"outlets: {', '.join(story.outlets) or 'unknown'}",
+    ]
+
+
+def stories_view(analysis: Analysis, fmt: str, explain: bool = False) -> str:
+    """Stories under their topics; with ``explain``, why each article joined its story."""
+    digest = analysis.digest
+    if fmt == "html":
+        return to_html(digest)
+    if fmt == "json":
+        encoded = _encoded(digest)
+        result = {key: encoded[key] for key in ("version", "stories", "topics", "articles")}
+        if explain:
+            result["assignments"] = [_assignment_dict(a) for a in analysis.stories.assignments]
+        return _dump(result)
+    by_id = {article.id: article for article in digest.articles}
+    reasons = {a.article_id: a for a in analysis.stories.assignments}
+    lines = [f"# {len(digest.stories)} stories", ""]
+    for story in digest.stories:
+        lines.extend(_story_header(story))
+        if story.keywords:
+            lines.append(f"keywords: {', '.join(story.keywords)}")
+        for article_id in story.article_ids:
+            lines.append(f"- {_label(by_id.get(article_id), article_id)}")
+            if explain and article_id in reasons:
+                lines.append(f"  - {_explanation(reasons[article_id])}")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _assignment_dict(assignment: Assignment) -> dict[str, Any]:
+    return {
+        "article_id": assignment.article_id,
+        "story_id": assignment.story_id,
+        "score": round(assignment.score, 4),
+        "new_story": assignment.new_story,
+        "shared_terms": list(assignment.shared_terms),
+        "shared_entities": list(assignment.shared_entities),
+        "note": assignment.note,
+    }
+
+
+def _explanation(assignment: Assignment) -> str:
+    if assignment.new_story:
+        text = "founded the story"
+    else:
+        text = f"joined with score {assignment.score:.2f}"
+    shared = list(assignment.shared_entities) + list(assignment.shared_terms)
+    if shared:
+        text += "; shared: " + ", ".join(shared[:8])
+    if assignment.note:
+        text += f" ({assignment.note})"
+    return text
+
+
+def timeline_lines(
+    title: str, entries: Sequence[TimelineEntry], undated: Sequence[TimelineEntry]
+) -> list[str]:
+    """Markdown lines of one timeline: dated entries, then what could not be dated."""
+    lines = [f"## {title}", ""]
+    for entry in entries:
+        sources = ", ".join(entry.outlets) or ", ".join(entry.article_ids)
+        lines.append(f"- **{entry.date}** ({entry.granularity}) {entry.text} [{sources}]")
+    if undated:
+        lines.extend(["", "Undated:"])
+        for entry in undated:
+            lines.append(f"- {entry.text} [{', '.join(entry.article_ids)}] ({entry.note})")
+    return [*lines, ""]
+
+
+def _pick_story(digest: Digest, story_id: str | None) -> tuple[Story, ...]:
+    if story_id is None:
+        return digest.stories
+    chosen = tuple(story for story in digest.stories if story.id == story_id)
+    if not chosen:
+        raise NotFoundError(f"no story with id {story_id!r}")
+    return chosen
+
+
+def timeline_view(analysis: Analysis, fmt: str, story_id: str | None = None) -> str:
+    """Each story's timeline (or one story's)."""
+    stories = _pick_story(analysis.digest, story_id)
+    if fmt == "html":
+        return to_html(replace(analysis.digest, stories=stories))
+    if fmt == "json":
+        encoded = _encoded(replace(analysis.digest, stories=stories))
+        slim = [
+            {key: s[key] for key in ("id", "title", "timeline", "undated")}
+            for s in encoded["stories"]
+        ]
+        return _dump({"version": encoded["version"], "stories": slim})
+    lines = ["# Timelines", ""]
+    for story in stories:
+        lines.extend(timeline_lines(story.title, story.timeline, story.undated))
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def corpus_timeline_view(digest: Digest, timeline: Timeline, fmt: str) -> str:
+    """One timeline over the whole corpus."""
+    if fmt in ("json", "html"):
+        whole = Story(
+            id="corpus",
+            title="Whole corpus",
+            article_ids=tuple(article.id for article in digest.articles),
+            timeline=timeline.entries,
+            undated=timeline.undated,
+        )
+        if fmt == "html":
+            return to_html(replace(digest, stories=(whole,), topics=()))
+        encoded = _encoded(replace(digest, stories=(whole,), topics=()))
+        story = encoded["stories"][0]
+        return _dump({"version": encoded["version"], "timeline": story["timeline"],
+                      "undated": story["undated"]})
+    lines = ["# Timeline", "", *timeline_lines("Whole corpus", timeline.entries, timeline.undated)]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def summaries_view(analysis: Analysis, fmt: str, story_id: str | None = None) -> str:
+    """Each story's attributed summary (or one story's), with source markers."""
+    stories = _pick_story(analysis.digest, story_id)
+    if fmt == "html":
+        return to_html(replace(analysis.digest, stories=stories))
+    if fmt == "json":
+        encoded = _encoded(replace(analysis.digest, stories=stories))
+        slim = [{key: s[key] for key in ("id", "title", "summary")} for s in encoded["stories"]]
+        return _dump({"version": encoded["version"], "stories": slim})
+    by_id = {article.id: article for article in analysis.digest.articles}
+    lines = ["# Summaries", ""]
+    for story in stories:
+        lines.extend(_story_header(story))
+        lines.append("")
+        for claim in story.summary:
+            lines.append(f"- {claim.text} [{', '.join(claim.support)}] ({claim.outlets} outlets)")
+            for variant in claim.variants:
+                lines.append(f"  - sources differ: \"{variant.text}\" [{', '.join(variant.article_ids)}]")
+        cited = sorted({i for claim in story.summary for i in claim.support})
+        lines.extend(["", "Sources:", *(f"- {_label(by_id.get(i), i)}" for i in cited), ""])
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def search_view(hits: Sequence[SearchHit], fmt: str) -> str:
+    """Full-text search hits, best first."""
+    if fmt == "json":
+        return _dump(
+            [
+                {"article_id": h.article_id, "title": h.title, "snippet": h.snippet, "rank": h.rank}
+                for h in hits
+            ]
+        )
+    if not hits:
+        return "no match"
+    return "\n".join(f"{h.article_id}  {h.title}\n    {h.snippet}" for h in hits)
