@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .api import compare, digest, duplicates, ingest, run, search, stories, summarize, timeline
 from .errors import (
     IncompatibleParametersError,
     InputError,
@@ -51,4 +52,13 @@ __all__ = [
     "Topic",
     "Variant",
     "__version__",
+    "compare",
+    "digest",
+    "duplicates",
+    "ingest",
+    "run",
+    "search",
+    "stories",
+    "summarize",
+    "timeline",
 ]

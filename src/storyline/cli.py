@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 import click
 
-from . import __version__, pipeline
+from . import __version__, api, pipeline
 from .dedup import DedupOptions
 from .errors import StorylineError
 from .ingest import ingest_options
@@ -126,17 +126,17 @@ def _emit(text: str, output: Path | None) -> None:
 
 def _analyse(
     paths: Sequence[str],
-    store: Store,
+    db: Path | None,
     options: pipeline.RunOptions,
     quiet: bool,
     verbose: bool,
     **stages: bool,
 ) -> pipeline.Analysis:
     with progress_reporter(quiet=quiet, verbose=verbose) as report:
-        if paths:
-            result = pipeline.ingest(paths, store, options, report, stdin=sys.stdin)
-            _say_skipped(result.skipped)
-        return pipeline.analyse(store, options, report, **stages)
+        analysis, ingested = api.run(paths, db, options, report, **stages)
+    if ingested is not None:
+        _say_skipped(ingested.skipped)
+    return analysis
 
 
 def _say_skipped(skipped: Sequence[Any]) -> None:
@@ -175,8 +175,8 @@ def digest(
     PATHS are files, directories (recursive), .gz files, or - for JSON lines on stdin.
     Without PATHS, the corpus already in --db is analysed again.
     """
-    with _errors(), Store(db) as store:
-        analysis = _analyse(paths, store, _options(fields, strict), quiet, verbose)
+    with _errors():
+        analysis = _analyse(paths, db, _options(fields, strict), quiet, verbose)
         _emit(_render(analysis, fmt), output)
 
 
@@ -195,6 +195,8 @@ def ingest(
     """Read PATHS into the database. Reading the same files again adds nothing."""
     if not paths:
         raise click.UsageError("give at least one file, directory or -")
+    if db is None:
+        raise click.UsageError("ingest needs --db FILE: a temporary database would be lost")
     with _errors(), Store(db) as store, progress_reporter(quiet, verbose) as report:
         result = pipeline.ingest(paths, store, _options(fields, strict), report, stdin=sys.stdin)
         _say_skipped(result.skipped)
@@ -229,10 +231,10 @@ def duplicates(
     dedup = DedupOptions(
         shingle_size=shingle_size, threshold=base.threshold if threshold is None else threshold
     )
-    with _errors(), Store(db) as store:
+    with _errors():
         options = _options(fields, strict, dedup=dedup)
         analysis = _analyse(
-            paths, store, options, quiet, verbose, with_timeline=False, with_summary=False
+            paths, db, options, quiet, verbose, with_timeline=False, with_summary=False
         )
         _emit(duplicates_view(analysis.digest, fmt), output)
 
@@ -275,10 +277,10 @@ def stories(
     verbose: bool,
 ) -> None:
     """Group articles into stories (and stories into topics)."""
-    with _errors(), Store(db) as store:
+    with _errors():
         options = _options(fields, strict)
         analysis = _analyse(
-            paths, store, options, quiet, verbose, with_timeline=False, with_summary=False
+            paths, db, options, quiet, verbose, with_timeline=False, with_summary=False
         )
         _emit(stories_view(analysis, fmt, explain=explain), output)
 
@@ -312,10 +314,10 @@ def timeline(
     verbose: bool,
 ) -> None:
     """Dated events, each backed by its sources: per story, one story, or the whole corpus."""
-    with _errors(), Store(db) as store:
+    with _errors():
         settings = TimelineOptions(max_dates=max_dates, per_date=per_date, start=start, end=end)
         options = _options(fields, strict, timeline=settings)
-        analysis = _analyse(paths, store, options, quiet, verbose, with_summary=False)
+        analysis = _analyse(paths, db, options, quiet, verbose, with_summary=False)
         if corpus:
             whole = pipeline.corpus_timeline(analysis, settings)
             _emit(corpus_timeline_view(analysis.digest, whole, fmt), output)
@@ -353,9 +355,9 @@ def summarize(
         if max_bytes
         else SummaryOptions(max_words=max_words or SummaryOptions().max_words)
     )
-    with _errors(), Store(db) as store:
+    with _errors():
         options = _options(fields, strict, summary=settings)
-        analysis = _analyse(paths, store, options, quiet, verbose, with_timeline=False)
+        analysis = _analyse(paths, db, options, quiet, verbose, with_timeline=False)
         _emit(summaries_view(analysis, fmt, story_id=story_id), output)
 
 

@@ -298,21 +298,6 @@ def _notes(articles: Sequence[Article]) -> tuple[str, ...]:
     )
 
 
-def digest(
-    paths: Sequence[str | Path],
-    store: Store,
-    options: RunOptions | None = None,
-    progress: ProgressCallback = _ignore,
-    stdin: TextIO | None = None,
-) -> Digest:
-    """Ingest ``paths`` into ``store`` and analyse the whole stored corpus."""
-    if paths:
-        ingest(paths, store, options, progress, stdin)
-    elif store.count_articles() == 0:
-        raise NothingToDoError("no input given and the database holds no article")
-    return analyse(store, options, progress).digest
-
-
 __all__ = [
     "Analysis",
     "IngestReport",
@@ -321,6 +306,5 @@ __all__ = [
     "RunOptions",
     "analyse",
     "corpus_timeline",
-    "digest",
     "ingest",
 ]

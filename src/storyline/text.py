@@ -60,6 +60,8 @@ def fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """Word tokens; CJK and Thai characters count as one token each (they use no spaces)."""
+    if _CJK.search(text) is None:  # fast path, same tokens: dedup tokenises whole corpora
+        return _WORD.findall(text)
     tokens: list[str] = []
     for match in _WORD.finditer(text):
         token = match.group()

@@ -41,7 +41,7 @@ def article_words(article: Article) -> int:
 # ---------------------------------------------------------------- encode
 
 
-def _article(a: Article) -> JsonObject:
+def article_to_dict(a: Article) -> JsonObject:
     return {
         "id": a.id,
         "title": a.title,
@@ -91,7 +91,7 @@ def _entry(e: TimelineEntry) -> JsonObject:
     }
 
 
-def _story(s: Story) -> JsonObject:
+def story_to_dict(s: Story) -> JsonObject:
     return {
         "id": s.id,
         "title": s.title,
@@ -120,7 +120,7 @@ def _passage(p: Passage) -> JsonObject:
     }
 
 
-def _relation(r: Relation) -> JsonObject:
+def relation_to_dict(r: Relation) -> JsonObject:
     return {
         "a": r.a,
         "b": r.b,
@@ -138,8 +138,8 @@ def digest_to_dict(digest: Digest) -> JsonObject:
     """The digest as plain JSON-ready data (schema 1.x)."""
     return {
         "version": digest.version,
-        "articles": [_article(a) for a in digest.articles],
-        "stories": [_story(s) for s in digest.stories],
+        "articles": [article_to_dict(a) for a in digest.articles],
+        "stories": [story_to_dict(s) for s in digest.stories],
         "topics": [
             {
                 "id": t.id,
@@ -154,8 +154,10 @@ def digest_to_dict(digest: Digest) -> JsonObject:
             {"id": g.id, "representative": g.representative, "article_ids": list(g.article_ids)}
             for g in digest.groups
         ],
-        "relations": [_relation(r) for r in digest.relations],
-        "skipped": [{"path": s.path, "record": s.record, "reason": s.reason} for s in digest.skipped],
+        "relations": [relation_to_dict(r) for r in digest.relations],
+        "skipped": [
+            {"path": s.path, "record": s.record, "reason": s.reason} for s in digest.skipped
+        ],
         "notes": list(digest.notes),
     }
 
@@ -188,16 +190,16 @@ class _Reader:
             raise StoreError(f"digest JSON: {self.where}.{key} has the wrong type")
         return value
 
-    def str(self, key: str, default: str = "", *, required: bool = False) -> str:
+    def text(self, key: str, default: str = "", *, required: bool = False) -> str:
         return cast(str, self._get(key, (str,), default, required))
 
-    def opt_str(self, key: str) -> str | None:
+    def opt_text(self, key: str) -> str | None:
         return cast("str | None", self._get(key, (str,), None, False))
 
-    def int(self, key: str, default: int = 0) -> int:
+    def integer(self, key: str, default: int = 0) -> int:
         return cast(int, self._get(key, (int,), default, False))
 
-    def float(self, key: str, default: float = 0.0) -> float:
+    def number(self, key: str, default: float = 0.0) -> float:
         return float(self._get(key, (int, float), default, False))
 
     def strs(self, key: str) -> tuple[str, ...]:
@@ -208,72 +210,74 @@ class _Reader:
 
     def each(self, key: str, build: Callable[[_Reader], T]) -> tuple[T, ...]:
         items = cast(list[Any], self._get(key, (list,), [], False))
-        return tuple(build(_Reader(item, f"{self.where}.{key}[{i}]")) for i, item in enumerate(items))
+        return tuple(
+            build(_Reader(item, f"{self.where}.{key}[{i}]")) for i, item in enumerate(items)
+        )
 
 
 def _read_article(r: _Reader) -> Article:
     return Article(
-        id=r.str("id", required=True),
-        title=r.str("title"),
+        id=r.text("id", required=True),
+        title=r.text("title"),
         text="",
         raw_text="",
-        source=r.str("source", "unknown"),
-        url=r.str("url"),
-        published=r.opt_str("published"),
-        published_origin=cast(Any, r.str("published_origin")),
-        language=r.str("language"),
-        path=r.str("path"),
-        record=r.int("record"),
-        word_count=r.int("words"),
+        source=r.text("source", "unknown"),
+        url=r.text("url"),
+        published=r.opt_text("published"),
+        published_origin=cast(Any, r.text("published_origin")),
+        language=r.text("language"),
+        path=r.text("path"),
+        record=r.integer("record"),
+        word_count=r.integer("words"),
     )
 
 
 def _read_claim(r: _Reader) -> Claim:
     return Claim(
-        text=r.str("text"),
-        article_id=r.str("article_id"),
+        text=r.text("text"),
+        article_id=r.text("article_id"),
         support=r.strs("support"),
-        outlets=r.int("outlets"),
-        first_seen=r.str("first_seen"),
-        start=r.int("start"),
-        end=r.int("end"),
-        variants=r.each("variants", lambda v: Variant(v.str("text"), v.strs("article_ids"))),
+        outlets=r.integer("outlets"),
+        first_seen=r.text("first_seen"),
+        start=r.integer("start"),
+        end=r.integer("end"),
+        variants=r.each("variants", lambda v: Variant(v.text("text"), v.strs("article_ids"))),
     )
 
 
 def _read_evidence(r: _Reader) -> Evidence:
     return Evidence(
-        text=r.str("text"),
-        article_id=r.str("article_id"),
-        expression=r.str("expression"),
-        start=r.int("start"),
-        end=r.int("end"),
+        text=r.text("text"),
+        article_id=r.text("article_id"),
+        expression=r.text("expression"),
+        start=r.integer("start"),
+        end=r.integer("end"),
     )
 
 
 def _read_entry(r: _Reader) -> TimelineEntry:
     return TimelineEntry(
-        date=r.opt_str("date"),
-        granularity=cast(Any, r.opt_str("granularity")),
-        text=r.str("text"),
+        date=r.opt_text("date"),
+        granularity=cast(Any, r.opt_text("granularity")),
+        text=r.text("text"),
         evidence=r.each("evidence", _read_evidence),
         article_ids=r.strs("article_ids"),
         outlets=r.strs("outlets"),
-        score=r.float("score"),
-        note=r.str("note"),
+        score=r.number("score"),
+        note=r.text("note"),
     )
 
 
 def _read_story(r: _Reader) -> Story:
     return Story(
-        id=r.str("id", required=True),
-        title=r.str("title"),
+        id=r.text("id", required=True),
+        title=r.text("title"),
         article_ids=r.strs("article_ids"),
         keywords=r.strs("keywords"),
-        first_date=r.opt_str("first_date"),
-        last_date=r.opt_str("last_date"),
+        first_date=r.opt_text("first_date"),
+        last_date=r.opt_text("last_date"),
         outlets=r.strs("outlets"),
-        topic_id=r.opt_str("topic_id"),
+        topic_id=r.opt_text("topic_id"),
         summary=r.each("summary", _read_claim),
         timeline=r.each("timeline", _read_entry),
         undated=r.each("undated", _read_entry),
@@ -282,35 +286,35 @@ def _read_story(r: _Reader) -> Story:
 
 def _read_passage(r: _Reader) -> Passage:
     return Passage(
-        a_start=r.int("a_start"),
-        a_end=r.int("a_end"),
-        b_start=r.int("b_start"),
-        b_end=r.int("b_end"),
-        a_text=r.str("a_text"),
-        b_text=r.str("b_text"),
-        kind=cast(Any, r.str("kind", "verbatim")),
-        score=r.float("score", 1.0),
+        a_start=r.integer("a_start"),
+        a_end=r.integer("a_end"),
+        b_start=r.integer("b_start"),
+        b_end=r.integer("b_end"),
+        a_text=r.text("a_text"),
+        b_text=r.text("b_text"),
+        kind=cast(Any, r.text("kind", "verbatim")),
+        score=r.number("score", 1.0),
     )
 
 
 def _read_relation(r: _Reader) -> Relation:
     return Relation(
-        a=r.str("a", required=True),
-        b=r.str("b", required=True),
-        kind=cast(Any, r.str("kind", required=True)),
-        similarity=r.float("similarity"),
-        containment_a=r.float("containment_a"),
-        containment_b=r.float("containment_b"),
-        original=r.opt_str("original"),
-        reason=r.str("reason"),
+        a=r.text("a", required=True),
+        b=r.text("b", required=True),
+        kind=cast(Any, r.text("kind", required=True)),
+        similarity=r.number("similarity"),
+        containment_a=r.number("containment_a"),
+        containment_b=r.number("containment_b"),
+        original=r.opt_text("original"),
+        reason=r.text("reason"),
         passages=r.each("passages", _read_passage),
     )
 
 
 def _read_topic(r: _Reader) -> Topic:
     return Topic(
-        id=r.str("id", required=True),
-        title=r.str("title"),
+        id=r.text("id", required=True),
+        title=r.text("title"),
         story_ids=r.strs("story_ids"),
         keywords=r.strs("keywords"),
         summary=r.each("summary", _read_claim),
@@ -337,7 +341,7 @@ def digest_from_json(text: str) -> Digest:
     except (json.JSONDecodeError, TypeError) as err:
         raise StoreError(f"digest JSON is not valid JSON: {err}") from err
     top = _Reader(data, "digest")
-    _check_version(top.str("version", required=True))
+    _check_version(top.text("version", required=True))
     return Digest(
         articles=top.each("articles", _read_article),
         stories=top.each("stories", _read_story),
@@ -345,13 +349,13 @@ def digest_from_json(text: str) -> Digest:
         groups=top.each(
             "groups",
             lambda g: DuplicateGroup(
-                g.str("id", required=True), g.str("representative"), g.strs("article_ids")
+                g.text("id", required=True), g.text("representative"), g.strs("article_ids")
             ),
         ),
         topics=top.each("topics", _read_topic),
         skipped=top.each(
-            "skipped", lambda s: Skipped(s.str("path"), s.str("reason"), s.int("record"))
+            "skipped", lambda s: Skipped(s.text("path"), s.text("reason"), s.integer("record"))
         ),
-        version=top.str("version"),
+        version=top.text("version"),
         notes=top.strs("notes"),
     )

@@ -60,7 +60,9 @@ def _timeline(entries: tuple[TimelineEntry, ...], numbers: dict[str, int], head:
     for entry in entries:
         when = md_escape(entry.date) if entry.date else "undated"
         note = f" ({md_escape(entry.note)})" if entry.note else ""
-        lines.append(f"- **{when}** {md_escape(entry.text)} {_cite(entry.article_ids, numbers)}{note}")
+        lines.append(
+            f"- **{when}** {md_escape(entry.text)} {_cite(entry.article_ids, numbers)}{note}"
+        )
     return [*lines, ""]
 
 
@@ -81,8 +83,8 @@ def _story(position: int, story: Story, index: DigestIndex) -> list[str]:
     if story.summary:
         summary = ["### Summary", ""]
         for claim in story.summary:
-            line = f"- {md_escape(claim.text)} {_cite(claim.support, numbers)} ({claim_outlets(claim)})"
-            summary.append(line)
+            cite = _cite(claim.support, numbers)
+            summary.append(f"- {md_escape(claim.text)} {cite} ({claim_outlets(claim)})")
             for variant in claim.variants:
                 summary.append(
                     f"  - variant: {md_escape(variant.text)} {_cite(variant.article_ids, numbers)}"
@@ -107,7 +109,9 @@ def _relation_line(relation: Relation, index: DigestIndex) -> str:
     )
     if relation.original:
         original = index.article(relation.original)
-        line += f"; original: {md_escape(original.title or original.id)}"
+        line += (
+            f"; original: {md_escape(original.source)}, {md_escape(original.title or original.id)}"
+        )
     if relation.reason:
         line += f" ({md_escape(relation.reason)})"
     return line
@@ -136,7 +140,9 @@ def to_markdown(digest: Digest) -> str:
         for topic in digest.topics:
             stories = ", ".join(str(positions[s]) for s in topic.story_ids if s in positions)
             keywords = f" ({md_escape(', '.join(topic.keywords))})" if topic.keywords else ""
-            lines.append(f"- {md_escape(topic.title or topic.id)}: stories {stories or 'none'}{keywords}")
+            lines.append(
+                f"- {md_escape(topic.title or topic.id)}: stories {stories or 'none'}{keywords}"
+            )
         lines.append("")
     if digest.relations:
         lines += ["## Relations", ""]

@@ -97,7 +97,9 @@ def _graph_nodes(relations: Sequence[Relation], articles: dict[str, Article]) ->
         for end in (r.a, r.b):
             degree[end] = degree.get(end, 0) + 1
     keep = sorted(degree, key=lambda a: (-degree[a], a))[:MAX_GRAPH_NODES]
-    return sorted(keep, key=lambda a: ((articles[a].published or "9999") if a in articles else "9999", a))
+    return sorted(
+        keep, key=lambda a: ((articles[a].published or "9999") if a in articles else "9999", a)
+    )
 
 
 def reuse_graph(
@@ -118,7 +120,10 @@ def reuse_graph(
     pos = {}
     for i, node in enumerate(nodes):
         outlet = articles[node].source if node in articles else "unknown"
-        pos[node] = (left + step * i if len(nodes) > 1 else left + 20, 20 + lane_h * outlets.index(outlet))
+        pos[node] = (
+            left + step * i if len(nodes) > 1 else left + 20,
+            20 + lane_h * outlets.index(outlet),
+        )
     originals = {r.original for r in relations if r.original in pos}
     parts = [
         f'<text class="lane" x="4" y="{20 + lane_h * i + 4}">{escape(o[:18])}</text>'

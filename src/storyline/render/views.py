@@ -144,7 +144,9 @@ def numbering(folded: Iterable[Folded]) -> dict[str, int]:
     return numbers
 
 
-def markers(article_ids: Sequence[str], numbers: dict[str, int]) -> tuple[list[tuple[int, str]], int]:
+def markers(
+    article_ids: Sequence[str], numbers: dict[str, int]
+) -> tuple[list[tuple[int, str]], int]:
     """(number, article id) pairs to print for a citation, and how many more were left out."""
     cited = sorted({(numbers[a], a) for a in article_ids if a in numbers})
     return cited[:MAX_MARKERS], max(0, len(cited) - MAX_MARKERS)
@@ -229,7 +231,7 @@ def oriented(relation: Relation | None, a: Article) -> Relation | None:
 
 
 def claim_outlets(claim: Claim) -> str:
-    """"3 outlets" / "1 outlet"."""
+    """ "3 outlets" / "1 outlet"."""
     return f"{claim.outlets} outlet{'s' if claim.outlets != 1 else ''}"
 
 

@@ -1,9 +1,8 @@
 """Article features for story clustering: weighted terms, entities and numbers.
 
 Terms are the lower-cased words of title and body (the title counted ``title_weight`` times),
-stop words and bare numbers left out. Entities are proper-noun tokens and phrases, found
-offline by a heuristic: capitalised words that do not open a sentence (or that open one but
-are capitalised elsewhere in the same text too). Numbers of two or more digits (years, tolls,
+stop words and bare numbers left out. Entities are proper-noun tokens, found offline by a
+heuristic: words capitalised at least once where they do not open a sentence. Numbers of two or more digits (years, tolls,
 sums) join the entities: names and figures survive translation, so they are the signal that
 lets an article in another language join its story. Weights are sublinear TF times an IDF kept
 incrementally in :class:`~storyline.stories.state.StoryState`, so no look-ahead is needed.
@@ -13,13 +12,14 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from ..model import Article
-from ..text import split_sentences, words
+from ..text import words
 
 _EXTRA_STOP = """
 said says say told tell according also just like new year years week weeks day days time
@@ -35,7 +35,10 @@ STOP_WORDS: frozenset[str] = frozenset(ENGLISH_STOP_WORDS) | frozenset(_EXTRA_ST
 
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _THOUSANDS = re.compile(r"[,.](?=\d{3}(?:\D|$))")
-_MAX_PHRASE = 4
+# The first word of each sentence (line start, or after . ! ? and closing quotes).
+_INITIAL = re.compile(
+    r"(?:^|[.!?][\"')\]]*\s+)[\"'(\[]*([^\W\d_][^\W_]*(?:['\-.][^\W_]+)*)", re.MULTILINE
+)
 
 
 @dataclass(frozen=True)
@@ -47,56 +50,32 @@ class ArticleFeatures:
 
 
 def extract(article: Article, title_weight: int, min_digits: int) -> ArticleFeatures:
-    """Count the terms and entities of ``article`` (title and body)."""
+    """Count the terms and entities of ``article`` (title and body).
+
+    Counting runs over distinct tokens, not every token, which keeps this fast on long texts.
+    """
+    counts = Counter(words(article.text))
     terms: dict[str, float] = {}
-    _count_terms(words(article.title.lower()), terms, float(title_weight))
-    sentences = [words(span.text) for span in split_sentences(article.text)]
-    for tokens in sentences:
-        _count_terms((token.lower() for token in tokens), terms, 1.0)
-    entities = _entities(sentences)
+    _count_terms(counts, terms, 1.0)
+    _count_terms(Counter(words(article.title)), terms, float(title_weight))
+    initial = Counter(match.group(1) for match in _INITIAL.finditer(article.text))
+    entities: dict[str, float] = {}
+    for token, count in counts.items():
+        # A name is capitalised somewhere other than at the start of a sentence.
+        if len(token) > 1 and token[0].isupper() and count > initial.get(token, 0):
+            lowered = token.lower()
+            if lowered not in STOP_WORDS and not lowered[0].isdigit():
+                entities[lowered] = entities.get(lowered, 0.0) + count
     for number in _numbers(article.title + "\n" + article.text, min_digits):
         entities[number] = entities.get(number, 0.0) + 1.0
     return ArticleFeatures(terms, entities)
 
 
-def _count_terms(tokens: Iterable[str], counts: dict[str, float], weight: float) -> None:
-    for token in tokens:
-        if len(token) > 1 and token not in STOP_WORDS and not token.isdigit():
-            counts[token] = counts.get(token, 0.0) + weight
-
-
-def _is_name(token: str) -> bool:
-    return token[0].isupper() and not token.isdigit() and token.lower() not in STOP_WORDS
-
-
-def _entities(sentences: list[list[str]]) -> dict[str, float]:
-    """Proper-noun tokens and phrases (lower-cased), counted."""
-    inner = {
-        token
-        for tokens in sentences
-        for token in tokens[1:]
-        if len(token) > 1 and _is_name(token)
-    }
-    counts: dict[str, float] = {}
-    for tokens in sentences:
-        phrase: list[str] = []
-        for position, token in enumerate(tokens):
-            named = len(token) > 1 and _is_name(token) and (position > 0 or token in inner)
-            if named and len(phrase) < _MAX_PHRASE:
-                phrase.append(token.lower())
-                continue
-            _add_phrase(phrase, counts)
-            phrase = [token.lower()] if named else []
-        _add_phrase(phrase, counts)
-    return counts
-
-
-def _add_phrase(phrase: list[str], counts: dict[str, float]) -> None:
-    for token in phrase:
-        counts[token] = counts.get(token, 0.0) + 1.0
-    if len(phrase) > 1:
-        key = " ".join(phrase)
-        counts[key] = counts.get(key, 0.0) + 1.0
+def _count_terms(counts: Counter[str], terms: dict[str, float], weight: float) -> None:
+    for token, count in counts.items():
+        lowered = token.lower()
+        if len(lowered) > 1 and lowered not in STOP_WORDS and not lowered.isdigit():
+            terms[lowered] = terms.get(lowered, 0.0) + count * weight
 
 
 def _numbers(text: str, min_digits: int) -> list[str]:
@@ -108,8 +87,11 @@ def _numbers(text: str, min_digits: int) -> list[str]:
     return found
 
 
-def weigh(counts: Mapping[str, float], df: Mapping[str, int], n_docs: int) -> dict[str, float]:
-    """Sublinear TF-IDF, L2-normalised; keys keep the order of ``counts``."""
+def weigh(
+    counts: Mapping[str, float], df: Mapping[str, int], n_docs: int, keep: int
+) -> dict[str, float]:
+    """Sublinear TF-IDF, L2-normalised over all keys, then only the ``keep`` heaviest kept
+    (heaviest first): the tail adds little to a cosine and much to its cost."""
     weights: dict[str, float] = {}
     for key, count in counts.items():
         idf = math.log((n_docs + 1) / (df.get(key, 0) + 1)) + 1.0
@@ -118,7 +100,7 @@ def weigh(counts: Mapping[str, float], df: Mapping[str, int], n_docs: int) -> di
     if norm > 0:
         for key in weights:
             weights[key] /= norm
-    return weights
+    return dict(top(weights, keep))
 
 
 def top(vector: Mapping[str, float], k: int) -> list[tuple[str, float]]:

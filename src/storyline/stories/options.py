@@ -9,7 +9,13 @@ from ..errors import OptionsError
 
 # Options that change how stored story vectors are built: a state made with other values
 # cannot be extended (see ``StoryState.check_compatible``).
-FEATURE_OPTIONS = ("title_weight", "max_story_terms", "max_story_entities", "min_number_digits")
+FEATURE_OPTIONS = (
+    "title_weight",
+    "max_article_terms",
+    "max_story_terms",
+    "max_story_entities",
+    "min_number_digits",
+)
 
 
 @dataclass(frozen=True)
@@ -27,11 +33,12 @@ class StoryOptions:
     Topics group stories whose combined centroid similarity reaches ``topic_threshold``.
     """
 
-    threshold: float = 0.2
-    entity_weight: float = 0.4
+    threshold: float = 0.22
+    entity_weight: float = 0.6
     title_weight: int = 2
     half_life_days: float = 14.0
     max_gap_days: int = 60
+    max_article_terms: int = 64
     max_story_terms: int = 120
     max_story_entities: int = 60
     min_number_digits: int = 2
@@ -40,10 +47,12 @@ class StoryOptions:
     index_terms: int = 24
     posting_cap: int = 2000
     topic_threshold: float = 0.1
+    warmup_boost: float = 0.2
+    warmup_docs: int = 30
     keywords: int = 6
 
     def __post_init__(self) -> None:
-        for name in ("threshold", "entity_weight", "topic_threshold"):
+        for name in ("threshold", "entity_weight", "topic_threshold", "warmup_boost"):
             value = getattr(self, name)
             if not (isinstance(value, int | float) and 0.0 <= value <= 1.0):
                 raise OptionsError(f"{name} must be between 0 and 1, got {value!r}")
@@ -52,6 +61,7 @@ class StoryOptions:
         positive = (
             "title_weight",
             "max_gap_days",
+            "max_article_terms",
             "max_story_terms",
             "max_story_entities",
             "min_number_digits",
@@ -60,11 +70,18 @@ class StoryOptions:
             "index_terms",
             "posting_cap",
             "keywords",
+            "warmup_docs",
         )
         for name in positive:
             value = getattr(self, name)
             if not (isinstance(value, int) and not isinstance(value, bool) and value >= 1):
                 raise OptionsError(f"{name} must be an integer >= 1, got {value!r}")
+
+    def threshold_at(self, n_docs: int) -> float:
+        """The join threshold after ``n_docs`` documents: higher while the IDF has seen few
+        documents (words common to the whole collection still look rare and inflate every
+        cosine), relaxing towards ``threshold``."""
+        return self.threshold + self.warmup_boost * self.warmup_docs / (self.warmup_docs + n_docs)
 
     def feature_params(self) -> dict[str, int]:
         """The parameters that make stored story vectors comparable."""

@@ -1,0 +1,96 @@
+"""Whole-pipeline baseline: `storyline digest` on generated corpora, time per stage and peak memory.
+
+Usage: python bench/bench_digest.py [--sizes 10000,100000] [--seed 7]
+
+Each size runs in a fresh subprocess (so peak RSS is that run's alone): the generated articles
+are written to a JSONL file, then ingested into a new SQLite database and analysed, exactly
+as `storyline digest corpus.jsonl --db run.db --format json` does. There is no reference tool
+that does the whole job, so this table is the baseline the later issues improve on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+STAGES = ("ingest", "clean", "dedup", "stories", "timeline", "summary")
+
+
+def _write_corpus(n: int, seed: int, path: Path) -> None:
+    sys.path.insert(0, str(HERE))
+    from corpus_gen import generate
+
+    articles, _planted = generate(n, seed)
+    with path.open("w", encoding="utf-8") as out:
+        for article in articles:
+            record = asdict(article)
+            record.pop("raw_text")
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def _run_one(n: int, seed: int) -> dict[str, float]:
+    """Child process: generate, then digest; print one JSON line of measurements."""
+    from storyline import pipeline
+    from storyline.render import to_json
+    from storyline.store import Store
+
+    timings: dict[str, float] = {}
+
+    def progress(event: pipeline.Progress) -> None:
+        if event.finished:
+            timings[event.stage] = timings.get(event.stage, 0.0) + event.seconds
+
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus.jsonl"
+        _write_corpus(n, seed, corpus)
+        started = time.perf_counter()
+        with Store(Path(tmp) / "run.db") as store:
+            pipeline.ingest([corpus], store, progress=progress)
+            analysis = pipeline.analyse(store, progress=progress)
+            rendered = to_json(analysis.digest)
+        timings["total"] = time.perf_counter() - started
+        timings["stories_found"] = len(analysis.digest.stories)
+        timings["relations_found"] = len(analysis.digest.relations)
+        timings["json_mb"] = len(rendered.encode()) / 1e6
+    timings["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return timings
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10000,100000")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(_run_one(args.child, args.seed)))
+        return
+    rows = []
+    for size in (int(s) for s in args.sizes.split(",")):
+        done = subprocess.run(
+            [sys.executable, __file__, "--child", str(size), "--seed", str(args.seed)],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        rows.append((size, json.loads(done.stdout.strip().splitlines()[-1])))
+    header = ["articles", *STAGES, "total s", "articles/s", "peak RSS MB", "stories", "relations"]
+    print("| " + " | ".join(header) + " |")
+    print("|" + "---|" * len(header))
+    for size, m in rows:
+        cells = [f"{size:,}", *(f"{m.get(stage, 0.0):.1f}" for stage in STAGES)]
+        cells += [f"{m['total']:.1f}", f"{size / m['total']:.0f}", f"{m['peak_rss_mb']:.0f}"]
+        cells += [f"{int(m['stories_found']):,}", f"{int(m['relations_found']):,}"]
+        print("| " + " | ".join(cells) + " |")
+
+
+if __name__ == "__main__":
+    main()

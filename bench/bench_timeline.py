@@ -1,0 +1,235 @@
+"""Timeline summarisation on Timeline17 (T17), the news-tls protocol, storyline vs PUBCOUNT.
+
+Protocol (Ghalandari & Ifrim 2020, news-tls ``evaluate.py``): collections are merged per topic
+(the name before ``_``); each gold timeline is evaluated on its own, with the input limited
+to articles published in the gold date span, and the system asked for as many dates as the
+gold has (l) and, per date, its average number of sentences (k, rounded). Metrics from tilse:
+AR1/AR2 = ROUGE-1/2 F1 of ``align_date_content_costs_many_to_one``; also ``concat`` and
+``agreement``; date F1 from ``tilse.evaluation.dates``. Scores are averaged over timelines.
+
+The PUBCOUNT-style baseline runs in the same pass: the l days with the most articles
+published, each with the lead sentences of its first k articles (by id).
+
+    python bench/bench_timeline.py [--data DIR] [--topics a,b] [--rouge reimpl|perl]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import re
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from storyline.model import Article
+from storyline.text import split_sentences
+from storyline.timeline import TimelineOptions, build_timeline
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "tls" / "t17"
+TARGETS = {"AR1": 0.136, "AR2": 0.044, "date-F1": 0.58}
+PUBLISHED = {  # Ghalandari & Ifrim 2020, T17, AR1 / AR2 / date-F1
+    "DATEWISE": (0.120, 0.035, 0.544),
+    "CLUST": (0.082, 0.020, 0.407),
+    "PUBCOUNT": (0.105, 0.027, 0.481),
+}
+KNOBS: dict[str, float] = json.loads(os.environ.get("TIMELINE_KNOBS", "{}"))
+METRICS = ("AR1", "AR2", "C1", "C2", "G1", "G2", "date-F1")
+
+Predictor = Callable[[Sequence[Article], int, int, str, str, tuple[str, ...]], dict[str, list[str]]]
+
+
+def load_topic(folders: Sequence[Path]) -> tuple[list[Article], list[Path], tuple[str, ...]]:
+    """Articles of every collection of one topic (source-qualified ids), gold files, keywords."""
+    articles: list[Article] = []
+    golds: list[Path] = []
+    keywords: set[str] = set()
+    for folder in folders:
+        source = folder.name.split("_", 1)[1]
+        keyword_file = folder / "keywords.json"
+        if keyword_file.exists():
+            keywords.update(json.loads(keyword_file.read_text()))
+        golds.extend(sorted((folder / "timelines").glob("*.txt")))
+        for path in sorted((folder / "InputDocs").glob("*/*")):
+            text = path.read_text(encoding="utf-8", errors="replace").strip()
+            if not text:
+                continue
+            day = path.parent.name
+            articles.append(
+                Article(id=f"{source}/{day}/{path.name}", title="", text=text, raw_text=text,
+                        source=source, published=day, language="en")  # fmt: skip
+            )
+    return articles, golds, tuple(sorted(keywords))
+
+
+def read_gold(path: Path) -> dict[str, list[str]]:
+    """A tilse-format timeline: a date line, sentences, a line of 32 dashes.
+
+    MJ_bbc's malformed ``2011-04-0`` is read as 2011-04-02, as tilse/news-tls do (data README).
+    """
+    gold: dict[str, list[str]] = {}
+    day: str | None = None
+    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        line = raw.strip()
+        if line == "-" * 32:
+            day = None
+        elif re.fullmatch(r"\d{4}-\d{2}-\d{1,2}", line):
+            year, month, number = line.split("-")
+            day = dt.date(int(year), int(month), int(number) or 2).isoformat()
+            gold.setdefault(day, [])
+        elif line and day is not None:
+            gold[day].append(line)
+    return {d: s for d, s in gold.items() if s}
+
+
+def storyline_predict(
+    articles: Sequence[Article], l: int, k: int, start: str, end: str, keywords: tuple[str, ...]
+) -> dict[str, list[str]]:
+    options = TimelineOptions(
+        max_dates=l, per_date=k, start=start, end=end, granularities=("day",),
+        publication_leads=True, **KNOBS,
+    )  # fmt: skip
+    timeline = build_timeline(articles, options=options)
+    return {entry.date or "": [entry.text] for entry in timeline.entries}
+
+
+def pubcount_predict(
+    articles: Sequence[Article], l: int, k: int, start: str, end: str, keywords: tuple[str, ...]
+) -> dict[str, list[str]]:
+    counts = Counter(a.day for a in articles if a.day)
+    days = sorted(counts, key=lambda day: (-counts[day], day))[:l]
+    result = {}
+    for day in days:
+        leads = []
+        for article in sorted((a for a in articles if a.day == day), key=lambda a: a.id):
+            spans = split_sentences(article.text)
+            if spans:
+                leads.append(spans[0].text)
+            if len(leads) == k:
+                break
+        result[day] = leads
+    return result
+
+
+def score(pred: dict[str, list[str]], gold: dict[str, list[str]], evaluator: object) -> dict[str, float]:
+    from tilse.data.timelines import GroundTruth
+    from tilse.data.timelines import Timeline as TilseTimeline
+    from tilse.evaluation.dates import evaluate_dates
+
+    def tilse(timeline: dict[str, list[str]]) -> TilseTimeline:
+        return TilseTimeline({dt.date.fromisoformat(d): s for d, s in timeline.items()})
+
+    if not any(sentence.split() for sentences in pred.values() for sentence in sentences):
+        return dict.fromkeys(METRICS, 0.0)
+    truth = GroundTruth([tilse(gold)])
+    predicted = tilse(pred)
+    align = evaluator.evaluate_align_date_content_costs_many_to_one(predicted, truth)  # type: ignore[attr-defined]
+    concat = evaluator.evaluate_concat(predicted, truth)  # type: ignore[attr-defined]
+    agree = evaluator.evaluate_agreement(predicted, truth)  # type: ignore[attr-defined]
+    return {
+        "AR1": align["rouge_1"]["f_score"], "AR2": align["rouge_2"]["f_score"],
+        "C1": concat["rouge_1"]["f_score"], "C2": concat["rouge_2"]["f_score"],
+        "G1": agree["rouge_1"]["f_score"], "G2": agree["rouge_2"]["f_score"],
+        "date-F1": evaluate_dates(predicted, truth)["f_score"],
+    }  # fmt: skip
+
+
+def run_gold(
+    articles: Sequence[Article], gold: dict[str, list[str]], keywords: tuple[str, ...],
+    evaluator: object, systems: dict[str, Predictor],
+) -> dict[str, tuple[dict[str, float], float]]:  # fmt: skip
+    dates = sorted(gold)
+    start, end = dates[0], dates[-1]
+    l = len(dates)
+    k = max(1, round(sum(len(s) for s in gold.values()) / l))
+    inside = [a for a in articles if a.day and start <= a.day <= end]
+    results = {}
+    for name, predict in systems.items():
+        began = time.perf_counter()
+        pred = predict(inside, l, k, start, end, keywords)
+        elapsed = time.perf_counter() - began
+        results[name] = (score(pred, gold, evaluator), elapsed)
+    return results
+
+
+def table(rows: list[tuple[str, str, dict[str, float]]]) -> str:
+    head = "| topic | timeline | system | " + " | ".join(METRICS) + " |"
+    lines = [head, "|" + "---|" * (3 + len(METRICS))]
+    for topic, gold, values in rows:
+        cells = " | ".join(f"{values[m]:.3f}" for m in METRICS)
+        lines.append(f"| {topic} | {gold} | {cells} |")
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--topics", default="", help="comma-separated topic names (default all)")
+    parser.add_argument("--rouge", choices=("reimpl", "perl"), default="reimpl")
+    args = parser.parse_args(argv)
+    if not args.data.is_dir():
+        print(f"no T17 data at {args.data}", file=sys.stderr)
+        return 2
+    from tilse.evaluation.rouge import TimelineRougeEvaluator
+
+    computation = "original" if args.rouge == "perl" else "reimpl"
+    evaluator = TimelineRougeEvaluator(measures={"rouge_1", "rouge_2"}, rouge_computation=computation)
+    topics: dict[str, list[Path]] = {}
+    for folder in sorted(p for p in args.data.iterdir() if p.is_dir()):
+        topics.setdefault(folder.name.split("_", 1)[0], []).append(folder)
+    wanted = [t for t in args.topics.split(",") if t] or sorted(topics)
+    systems: dict[str, Predictor] = {"storyline": storyline_predict, "PUBCOUNT": pubcount_predict}
+    rows: list[tuple[str, str, dict[str, float]]] = []
+    totals: dict[str, list[dict[str, float]]] = {name: [] for name in systems}
+    seconds: Counter[str] = Counter()
+    for topic in wanted:
+        articles, golds, keywords = load_topic(topics[topic])
+        for gold_path in golds:
+            gold = read_gold(gold_path)
+            label = f"{gold_path.parent.parent.name.split('_', 1)[1]}/{gold_path.stem}"
+            for name, (values, elapsed) in run_gold(articles, gold, keywords, evaluator, systems).items():
+                rows.append((topic, f"{label} | {name}", values))
+                totals[name].append(values)
+                seconds[name] += elapsed
+            print(f"{topic} {label} done", file=sys.stderr, flush=True)
+    print(table(rows))
+    print()
+    print(summary_table(totals, seconds, computation))
+    return 0
+
+
+def summary_table(
+    totals: dict[str, list[dict[str, float]]], seconds: Counter[str], computation: str
+) -> str:
+    lines = [
+        f"Mean over {len(totals['storyline'])} gold timelines (ROUGE: tilse {computation}):",
+        "",
+        "| system | AR1 | AR2 | date-F1 | concat R1 | concat R2 | agreement R1 | agreement R2 | seconds |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    means = {}
+    for name, values in totals.items():
+        mean = {m: sum(v[m] for v in values) / max(1, len(values)) for m in METRICS}
+        means[name] = mean
+        lines.append(
+            f"| {name} | {mean['AR1']:.3f} | {mean['AR2']:.3f} | {mean['date-F1']:.3f} | "
+            f"{mean['C1']:.3f} | {mean['C2']:.3f} | {mean['G1']:.3f} | {mean['G2']:.3f} | "
+            f"{seconds[name]:.1f} |"
+        )
+    ours, base = means["storyline"], means["PUBCOUNT"]
+    ratios = " / ".join(
+        f"{m} x{ours[m] / base[m]:.2f}" if base[m] else f"{m} n/a" for m in ("AR1", "AR2", "date-F1")
+    )
+    lines += ["", f"storyline vs PUBCOUNT (same run): {ratios}"]
+    hits = ", ".join(f"{m} {ours[m]:.3f} vs target {t:.3f} ({'met' if ours[m] >= t else 'NOT met'})"
+                     for m, t in TARGETS.items())  # fmt: skip
+    lines.append(f"targets: {hits}")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

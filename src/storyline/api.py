@@ -1,0 +1,111 @@
+"""The Python API: one function per CLI command, same names, same defaults.
+
+>>> import storyline
+>>> digest = storyline.digest(["examples/news"])          # doctest: +SKIP
+>>> [story.title for story in digest.stories]              # doctest: +SKIP
+
+Each function opens the store (``db``: a path, or None for a temporary database), ingests
+``paths`` when given, and runs what the command needs. Options are the stage options objects
+gathered in :class:`storyline.pipeline.RunOptions`.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import pipeline
+from .errors import NothingToDoError
+from .model import Claim, Digest, Relation
+from .pipeline import Analysis, IngestReport, ProgressCallback, RunOptions
+from .reuse import compare as compare_articles
+from .store import SearchHit, Store
+from .timeline import Timeline
+
+PathLike = str | Path
+
+
+def _quiet(_: pipeline.Progress) -> None:
+    return None
+
+
+def run(
+    paths: Sequence[PathLike] = (),
+    db: PathLike | None = None,
+    options: RunOptions | None = None,
+    progress: ProgressCallback = _quiet,
+    *,
+    with_timeline: bool = True,
+    with_summary: bool = True,
+) -> tuple[Analysis, IngestReport | None]:
+    """Ingest ``paths`` (if any) into ``db`` and analyse the stored corpus."""
+    with Store(db) as store:
+        report = None
+        if paths:
+            report = pipeline.ingest(paths, store, options, progress, stdin=sys.stdin)
+        elif store.count_articles() == 0:
+            raise NothingToDoError("no input given and the database holds no article")
+        analysis = pipeline.analyse(
+            store, options, progress, with_timeline=with_timeline, with_summary=with_summary
+        )
+    return analysis, report
+
+
+def digest(
+    paths: Sequence[PathLike] = (), db: PathLike | None = None, options: RunOptions | None = None
+) -> Digest:
+    """Everything: stories with timelines and summaries, relations, groups, skipped inputs."""
+    return run(paths, db, options)[0].digest
+
+
+def ingest(
+    paths: Sequence[PathLike], db: PathLike, options: RunOptions | None = None
+) -> IngestReport:
+    """Store ``paths`` in ``db``; reading the same files again adds nothing."""
+    with Store(db) as store:
+        return pipeline.ingest(paths, store, options)
+
+
+def duplicates(
+    paths: Sequence[PathLike] = (), db: PathLike | None = None, options: RunOptions | None = None
+) -> tuple[Relation, ...]:
+    """Every reuse relation (duplicate, near-duplicate, excerpt, rewrite, shares-passages)."""
+    analysis, _ = run(paths, db, options, with_timeline=False, with_summary=False)
+    return analysis.digest.relations
+
+
+def stories(
+    paths: Sequence[PathLike] = (), db: PathLike | None = None, options: RunOptions | None = None
+) -> Analysis:
+    """Stories and topics, with the assignment explanations in ``.stories.assignments``."""
+    return run(paths, db, options, with_timeline=False, with_summary=False)[0]
+
+
+def timeline(
+    paths: Sequence[PathLike] = (), db: PathLike | None = None, options: RunOptions | None = None
+) -> Timeline:
+    """One timeline over the whole corpus (each story's own is in :func:`digest`)."""
+    options = options or RunOptions()
+    analysis, _ = run(paths, db, options, with_summary=False)
+    return pipeline.corpus_timeline(analysis, options.timeline)
+
+
+def summarize(
+    paths: Sequence[PathLike] = (), db: PathLike | None = None, options: RunOptions | None = None
+) -> dict[str, tuple[Claim, ...]]:
+    """Each story's attributed summary, by story id."""
+    analysis, _ = run(paths, db, options, with_timeline=False)
+    return {story.id: story.summary for story in analysis.digest.stories}
+
+
+def search(query: str, db: PathLike, limit: int = 20) -> list[SearchHit]:
+    """Full-text search over the stored titles and texts."""
+    with Store(db, create=False) as store:
+        return store.search(query, limit)
+
+
+def compare(first: str, second: str, db: PathLike) -> Relation | None:
+    """How two stored articles relate, with their aligned passages (None: unrelated)."""
+    with Store(db, create=False) as store:
+        return compare_articles(store.article(first), store.article(second))

@@ -1,0 +1,198 @@
+"""Duplicates, near-duplicates, excerpts, rewrites and shared passages across a corpus.
+
+:func:`find_relations` runs, in chunks of ``chunk_size`` articles: vectorised shingling
+(:mod:`.shingles`), one-permutation MinHash (:mod:`.minhash`), LSH band hashes (:mod:`.lsh`),
+passage anchors and key terms (:mod:`.candidates`). Candidate pairs are the union of LSH
+buckets, equal text hashes, shared anchors and shared key terms, each stage linear in the
+number of articles. Every candidate is then verified on exact shingle sets and classified,
+with aligned passages and provenance, by :func:`storyline.reuse.relate`.
+
+Incremental use: pass the :class:`SignatureIndex` of an earlier run as ``known``; the
+articles it holds are not signed again, and the result equals a batch run over all of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import xxhash
+
+from ..model import Article, DuplicateGroup, Relation
+from ..reuse import Overlap, overlap, relate
+from ..text import words
+from . import candidates, lsh, minhash
+from .groups import duplicate_groups
+from .index import SignatureIndex
+from .options import DEFAULT_OPTIONS, DedupOptions
+from .shingles import I64, U64, shingle_hashes, token_hashes
+
+__all__ = ["DedupOptions", "DedupResult", "SignatureIndex", "find_relations"]
+
+
+@dataclass(frozen=True)
+class DedupResult:
+    """Relations sorted by (a, b), duplicate groups sorted by id, and the updated index."""
+
+    relations: tuple[Relation, ...]
+    groups: tuple[DuplicateGroup, ...]
+    index: SignatureIndex
+
+
+@dataclass
+class _Features:
+    """What the scan keeps per article (row = position in id order)."""
+
+    exact: U64
+    bands: np.ndarray
+    sizes: I64
+    anchors: list[tuple[U64, I64]]
+    terms: list[tuple[U64, I64]]
+
+
+def find_relations(
+    articles: Sequence[Article],
+    options: DedupOptions = DEFAULT_OPTIONS,
+    known: SignatureIndex | None = None,
+) -> DedupResult:
+    """Every relation among ``articles`` (see :mod:`storyline.reuse` for the kinds).
+
+    Articles are taken once per id (first occurrence). Those in ``known`` reuse its band
+    hashes; an index made with other parameters raises IncompatibleParametersError.
+    Articles without a word (empty text) take part in nothing.
+    """
+    params = options.params()
+    if known is not None:
+        known.check(params)
+    ordered = _by_id(articles)
+    features = _scan(ordered, options, known)
+    pairs, passage_pairs = _candidates(features, options)
+    relations = _verify(ordered, pairs, passage_pairs, features.exact, options)
+    index = SignatureIndex(params, [a.id for a in ordered], features.exact, features.bands)
+    if known is not None:
+        index = index.merge(known)
+    return DedupResult(relations, duplicate_groups(relations, ordered), index)
+
+
+def _by_id(articles: Sequence[Article]) -> list[Article]:
+    seen: dict[str, Article] = {}
+    for article in articles:
+        seen.setdefault(article.id, article)
+    return [seen[i] for i in sorted(seen)]
+
+
+def _scan(
+    articles: list[Article], options: DedupOptions, known: SignatureIndex | None
+) -> _Features:
+    n = len(articles)
+    features = _Features(
+        np.zeros(n, dtype=np.uint64),
+        np.zeros((n, options.bands), dtype=np.uint32),
+        np.zeros(n, dtype=np.int64),
+        [],
+        [],
+    )
+    for start in range(0, n, options.chunk_size):
+        _scan_chunk(articles[start : start + options.chunk_size], start, options, known, features)
+    return features
+
+
+def _scan_chunk(
+    chunk: list[Article],
+    start: int,
+    options: DedupOptions,
+    known: SignatureIndex | None,
+    out: _Features,
+) -> None:
+    raw = [words(a.text) for a in chunk]
+    flat, offsets = token_hashes([[t.lower() for t in r] for r in raw], options.seed)
+    rows = slice(start, start + len(chunk))
+    out.sizes[rows] = np.diff(offsets)
+    out.exact[rows] = [
+        xxhash.xxh64_intdigest(flat[offsets[i] : offsets[i + 1]].tobytes(), options.seed)
+        for i in range(len(chunk))
+    ]
+    shingles, s_offsets = shingle_hashes(flat, offsets, options.shingle_size)
+    fresh = [i for i, a in enumerate(chunk) if known is None or a.id not in known]
+    if len(fresh) < len(chunk) and known is not None:
+        for i, article in enumerate(chunk):
+            if article.id in known:
+                out.bands[start + i] = known.bands[known.position(article.id)]
+    if fresh:
+        signatures = minhash.signatures(shingles, s_offsets, options.num_perm)[fresh]
+        out.bands[np.asarray(fresh) + start] = lsh.band_hashes(
+            signatures, options.bands, options.rows
+        )
+    anchors, a_offsets = candidates.winnow(shingles, s_offsets, options.window)
+    out.anchors.append((anchors, np.repeat(np.arange(len(chunk)), np.diff(a_offsets)) + start))
+    for i, article in enumerate(chunk):
+        terms = candidates.key_term_hashes(article.text, options.seed)
+        out.terms.append((terms, np.full(len(terms), start + i, dtype=np.int64)))
+
+
+def _candidates(features: _Features, options: DedupOptions) -> tuple[lsh.PAIRS, set[int]]:
+    """All candidate pairs, and (as codes i << 32 | j) those that need passage analysis."""
+    live = np.flatnonzero(features.sizes > 0)
+    by_band = lsh.candidate_pairs(features.bands[live], live, options.max_bucket)
+    same = lsh.candidate_pairs(features.exact[live, None], live, options.max_bucket)
+    by_band = live[by_band] if by_band.size else by_band
+    same = live[same] if same.size else same
+    a_keys, a_owners = _concat(features.anchors)
+    by_anchor = candidates.shared_key_pairs(
+        a_keys, a_owners, options.max_df, options.min_shared_anchors
+    )
+    t_keys, t_owners = _concat(features.terms)
+    t_keys, t_owners = candidates.rarest_keys(t_keys, t_owners, options.key_terms, options.max_df)
+    by_term = candidates.shared_key_pairs(
+        t_keys, t_owners, options.max_df, options.min_shared_terms
+    )
+    textual = lsh.unique_pairs([by_anchor, by_term])
+    pairs = lsh.unique_pairs([by_band, same, textual])
+    return pairs, set(((textual[:, 0] << 32) | textual[:, 1]).tolist())
+
+
+def _concat(parts: list[tuple[U64, I64]]) -> tuple[U64, I64]:
+    if not parts:
+        return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
+    return (
+        np.concatenate([p[0] for p in parts]).astype(np.uint64),
+        np.concatenate([p[1] for p in parts]).astype(np.int64),
+    )
+
+
+def _verify(
+    articles: list[Article],
+    pairs: lsh.PAIRS,
+    passage_pairs: set[int],
+    exact: U64,
+    options: DedupOptions,
+) -> tuple[Relation, ...]:
+    """Exact shingle scores for each candidate, then classification by reuse.relate."""
+    needed = np.unique(pairs).tolist()
+    sets: dict[int, U64] = {}
+    for start in range(0, len(needed), options.chunk_size):
+        batch = needed[start : start + options.chunk_size]
+        token_lists = [[t.lower() for t in words(articles[i].text)] for i in batch]
+        flat, offsets = token_hashes(token_lists, options.seed)
+        shingles, s_offsets = shingle_hashes(flat, offsets, options.shingle_size)
+        for k, i in enumerate(batch):
+            sets[i] = np.unique(shingles[s_offsets[k] : s_offsets[k + 1]])
+    relations: list[Relation] = []
+    for i, j in pairs.tolist():
+        scores = overlap(sets[i], sets[j], bool(exact[i] == exact[j]))
+        textual = ((i << 32) | j) in passage_pairs
+        if not textual and not _shingle_related(scores, options):
+            continue
+        relation = relate(articles[i], articles[j], scores, options)
+        if relation is not None:
+            relations.append(relation)
+    return tuple(relations)
+
+
+def _shingle_related(scores: Overlap, options: DedupOptions) -> bool:
+    return (
+        scores.same_text
+        or scores.jaccard >= options.threshold
+        or max(scores.containment_a, scores.containment_b) >= options.containment
+    )

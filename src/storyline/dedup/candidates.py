@@ -1,0 +1,114 @@
+"""Bounded candidate stages for reuse that MinHash LSH cannot see.
+
+LSH finds pairs of high Jaccard similarity. Two articles that quote the same 40-word
+statement, or a rewrite that shares almost no 5-gram, have Jaccard near zero. Two cheap,
+inverted-index stages propose them instead, each linear in the corpus:
+
+* **passage anchors** (winnowing, Schleimer et al. 2003): in every window of ``window``
+  consecutive shingles the smallest hash is kept. Any shared run of at least
+  ``window + shingle_size - 1`` words (12 with the defaults) therefore shares at least one
+  anchor. Texts sharing ``min_shared`` anchors become candidates.
+* **key terms**: capitalised words and numbers (names, places, figures survive spinning and
+  machine translation). Each text keeps its ``key_terms`` rarest ones (by document frequency in
+  the batch, at least 2); texts sharing ``min_shared`` key terms become candidates.
+
+Both drop keys held by more than ``max_df`` texts (boilerplate, common names): that bound,
+and the fixed number of keys per text, make the pair count linear in the number of texts.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import xxhash
+import numpy.typing as npt
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from .lsh import PAIRS, unique_pairs
+from .shingles import I64, U64
+
+STOP_WORDS = frozenset(ENGLISH_STOP_WORDS)
+# a word that starts with a capital or a digit, at least two characters
+_KEY_TERM = re.compile(r"(?<![^\W_])[^\W_a-z](?:[^\W_]|['\-.](?=[^\W_]))+")
+I32 = npt.NDArray[np.int32]
+
+
+def winnow(shingles: U64, offsets: I64, window: int) -> tuple[U64, I64]:
+    """Anchors of each text: the minimum shingle hash of every window, distinct, per text."""
+    counts = np.diff(offsets)
+    rows = np.repeat(np.arange(len(counts), dtype=np.int64), counts)
+    minima = [np.zeros(0, dtype=np.uint64)]
+    owners = [np.zeros(0, dtype=np.int64)]
+    if len(shingles) >= window:
+        span = len(shingles) - window + 1
+        lowest = shingles[:span].copy()
+        for j in range(1, window):
+            np.minimum(lowest, shingles[j : span + j], out=lowest)
+        inside = rows[:span] == rows[window - 1 :]
+        minima.append(lowest[inside])
+        owners.append(rows[:span][inside])
+    # texts shorter than one window keep their minimum shingle
+    for text in np.flatnonzero((counts > 0) & (counts < window)).tolist():
+        minima.append(shingles[offsets[text] : offsets[text + 1]].min(keepdims=True))
+        owners.append(np.array([text], dtype=np.int64))
+    keys = np.unique(
+        (np.concatenate(owners).astype(np.uint64) << np.uint64(32))
+        | (np.concatenate(minima) >> np.uint64(32))
+    )
+    anchors = keys & np.uint64(0xFFFFFFFF)
+    owner = (keys >> np.uint64(32)).astype(np.int64)
+    out_offsets = np.searchsorted(owner, np.arange(len(counts) + 1)).astype(np.int64)
+    return anchors, out_offsets
+
+
+def shared_key_pairs(keys: U64, owners: I64, max_df: int, min_shared: int) -> PAIRS:
+    """Pairs of owners holding at least ``min_shared`` common keys of frequency 2..max_df.
+
+    ``keys``/``owners`` list each (key, owner) once. Pairs come out sorted, i < j.
+    """
+    if len(keys) == 0:
+        return np.zeros((0, 2), dtype=np.int64)
+    order = np.lexsort((owners, keys))
+    keys, owners = keys[order], owners[order]
+    boundaries = np.flatnonzero(np.diff(keys)) + 1
+    starts = np.concatenate(([0], boundaries)).astype(np.int64)
+    sizes = np.diff(np.concatenate((starts, [len(keys)])))
+    chunks: list[PAIRS] = []
+    for size in np.unique(sizes[(sizes >= 2) & (sizes <= max_df)]).tolist():
+        members = owners[starts[sizes == size][:, None] + np.arange(size)]
+        left, right = np.triu_indices(size, k=1)
+        chunks.append(np.stack([members[:, left].ravel(), members[:, right].ravel()], axis=1))
+    if not chunks:
+        return np.zeros((0, 2), dtype=np.int64)
+    pairs = np.concatenate(chunks)
+    codes, counts = np.unique((pairs[:, 0] << 32) | pairs[:, 1], return_counts=True)
+    codes = codes[counts >= min_shared]
+    return unique_pairs([np.stack([codes >> 32, codes & 0xFFFFFFFF], axis=1)])
+
+
+def key_term_hashes(text: str, seed: int) -> U64:
+    """Distinct seeded hashes of a text's capitalised words and numbers, stop words excluded."""
+    found = {t.lower() for t in _KEY_TERM.findall(text)} - STOP_WORDS
+    return np.array(
+        sorted(xxhash.xxh64_intdigest(t.encode("utf-8"), seed) for t in found), dtype=np.uint64
+    )
+
+
+def rarest_keys(keys: U64, owners: I64, per_owner: int, max_df: int) -> tuple[U64, I64]:
+    """Each owner's ``per_owner`` keys of lowest document frequency within 2..max_df.
+
+    Ties break on the key value, so the choice does not depend on input order.
+    """
+    if len(keys) == 0:
+        return keys, owners
+    _, inverse, df = np.unique(keys, return_inverse=True, return_counts=True)
+    frequency = df[inverse]
+    usable = (frequency >= 2) & (frequency <= max_df)
+    keys, owners, frequency = keys[usable], owners[usable], frequency[usable]
+    order = np.lexsort((keys, frequency, owners))
+    keys, owners = keys[order], owners[order]
+    first = np.searchsorted(owners, owners)
+    rank = np.arange(len(owners)) - first
+    keep = rank < per_owner
+    return keys[keep], owners[keep]

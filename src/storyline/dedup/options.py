@@ -1,0 +1,79 @@
+"""The one options record of the dedup and reuse stage, with news defaults."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from ..errors import OptionsError
+
+HASH_SCHEME = "xxh64-words/poly-splitmix64/oph-rotation/band-u32/v1"
+
+
+@dataclass(frozen=True)
+class DedupOptions:
+    """Parameters of shingling, MinHash, LSH, verification and passage alignment.
+
+    Shingles are ``shingle_size`` consecutive words. ``threshold`` is the Jaccard similarity
+    of shingle sets from which two texts are near-duplicates; ``containment`` the share of
+    the shorter text's shingles found in the longer from which it is an excerpt. LSH cuts
+    the ``num_perm`` MinHash values into ``bands`` bands of ``rows`` (bands * rows <=
+    num_perm). A verbatim passage needs ``min_passage_words`` aligned words, tolerating gaps
+    of ``max_gap`` words. Sentences whose content-word cosine is at least ``paraphrase`` are
+    paraphrases; a ``rewrite`` needs paraphrased or reused sentences covering
+    ``rewrite_coverage`` of the shorter text and a content-word Jaccard of at least
+    ``rewrite_terms`` over the whole texts.
+    """
+
+    shingle_size: int = 5
+    num_perm: int = 128
+    seed: int = 1
+    bands: int = 32
+    rows: int = 4
+    threshold: float = 0.7
+    containment: float = 0.8
+    min_passage_words: int = 12
+    max_gap: int = 3
+    paraphrase: float = 0.4
+    rewrite_coverage: float = 0.5
+    rewrite_terms: float = 0.2
+    window: int = 8
+    key_terms: int = 12
+    min_shared_anchors: int = 2
+    min_shared_terms: int = 3
+    max_df: int = 50
+    max_bucket: int = 64
+    max_sentences: int = 2000
+    chunk_size: int = 4096
+    align: bool = True
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, int) and not isinstance(value, bool) and value < 1:
+                raise OptionsError(f"{f.name} must be at least 1, got {value}")
+        for name in ("threshold", "containment", "paraphrase", "rewrite_coverage", "rewrite_terms"):
+            value = getattr(self, name)
+            if not 0.0 < value <= 1.0:
+                raise OptionsError(f"{name} must be in (0, 1], got {value}")
+        if self.bands * self.rows > self.num_perm:
+            raise OptionsError(
+                f"bands * rows ({self.bands} * {self.rows}) exceeds num_perm ({self.num_perm})"
+            )
+        if self.num_perm > 4096:
+            raise OptionsError(f"num_perm must be at most 4096, got {self.num_perm}")
+        if self.max_bucket < 2 or self.max_df < 2:
+            raise OptionsError("max_bucket and max_df must be at least 2")
+
+    def params(self) -> dict[str, int | float | str]:
+        """What makes two signature indexes comparable; stored with every index."""
+        return {
+            "scheme": HASH_SCHEME,
+            "shingle_size": self.shingle_size,
+            "num_perm": self.num_perm,
+            "seed": self.seed,
+            "bands": self.bands,
+            "rows": self.rows,
+        }
+
+
+DEFAULT_OPTIONS = DedupOptions()

@@ -1,0 +1,94 @@
+"""Assembling an :class:`Article` from what a reader found: id, source, date, language.
+
+The same rules apply to every format, so a story read from HTML, JSONL or plain text gets
+its id, outlet, date and language the same way.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from ..errors import InputError
+from ..ids import stable_id
+from ..language import detect_language, language_code
+from ..model import Article, DateOrigin
+from ..text import fold, normalize
+from .dates import parse_published
+from .titles import derive_title, one_line
+
+_LANGUAGE_SAMPLE = 20_000
+
+
+def make_article(
+    body: str,
+    *,
+    path: str,
+    record: int = 0,
+    raw_text: str | None = None,
+    title: str = "",
+    article_id: str = "",
+    url: str = "",
+    source: str = "",
+    sitename: str = "",
+    published: object = None,
+    published_origin: DateOrigin = "field",
+    language: str = "",
+) -> Article:
+    """An Article whose body is ``body`` normalised; InputError("empty text") when blank.
+
+    ``id`` is ``article_id`` when given, else a hash of the folded title and body, the url and
+    the source, so the same content always gets the same id. ``source`` falls back from the
+    explicit value to the site name, the url's domain and "unknown". ``published`` is kept
+    only when it parses (:func:`parse_published`); ``language`` is detected when not given.
+    """
+    text = normalize(body)
+    if not text:
+        raise InputError(path, "empty text", record)
+    title = one_line(title) or derive_title(text)
+    url = one_line(url)
+    source = one_line(source) or one_line(sitename) or domain(url) or "unknown"
+    date = parse_published(published)
+    language = language_code(language) or detect_language(f"{title}\n{text[:_LANGUAGE_SAMPLE]}")
+    return Article(
+        id=one_line(article_id) or stable_id(fold(title), fold(text), url, source),
+        title=title,
+        text=text,
+        raw_text=body if raw_text is None else raw_text,
+        source=source,
+        url=url,
+        published=date,
+        published_origin=published_origin if date else "",
+        language=language,
+        path=path,
+        record=record,
+    )
+
+
+def domain(url: str) -> str:
+    """The host of ``url`` without "www.", lower-cased; "" when there is none."""
+    if not url:
+        return ""
+    try:
+        host = urlsplit(url if "://" in url else f"//{url}").hostname or ""
+    except ValueError:
+        return ""
+    host = host.lower().rstrip(".")
+    if host.startswith("www."):
+        host = host[4:]
+    return host if "." in host and " " not in host else ""
+
+
+def field_text(value: object) -> str:
+    """A record value as text: strings as they are, numbers printed, {"name": ...} unwrapped.
+
+    Lists, booleans and other objects give "" (they are not a title, url or outlet).
+    """
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool) or value is None:
+        return ""
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, dict) and isinstance(value.get("name"), str):
+        return str(value["name"])
+    return ""

@@ -1,0 +1,78 @@
+"""Publication dates from fields and metadata: ISO 8601 out, never guessed.
+
+Only absolute dates are accepted. Relative phrases ("yesterday", "3 hours ago") and dates
+missing a day, month or year are rejected rather than resolved against today's clock, which
+would make the same input give different output on different days.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime
+from typing import Any
+
+from ..text import normalize
+
+_YEAR_OR_MONTH = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
+_HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
+_EPOCH_DIGITS = re.compile(r"^\d{9,13}$")
+_MAX_DATE_CHARS = 100
+_DATEPARSER_SETTINGS: dict[str, Any] = {
+    "PARSERS": ["custom-formats", "absolute-time"],
+    "REQUIRE_PARTS": ["day", "month", "year"],
+    "PREFER_DAY_OF_MONTH": "first",
+}
+
+
+def parse_published(value: object) -> str | None:
+    """An ISO 8601 date (``YYYY-MM-DD``), timestamp, month or year, or None when unparseable.
+
+    Accepts ISO strings, Unix epochs (seconds or milliseconds, as numbers or digit strings,
+    read as UTC) and absolute dates in words ("23 January 2022", "Jan. 23, 2022 10:05").
+    A time is kept only when the input has one; the date part alone is never padded.
+    """
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return _from_epoch(float(value))
+    text = " ".join(normalize(str(value)).split())
+    if not text or len(text) > _MAX_DATE_CHARS:
+        return None
+    if _EPOCH_DIGITS.match(text):
+        return _from_epoch(float(text))
+    return _from_iso(text) or _from_words(text)
+
+
+def _from_epoch(seconds: float) -> str | None:
+    if seconds > 1e11:  # milliseconds
+        seconds /= 1000
+    if not 0 < seconds < 4102444800:  # before 2100
+        return None
+    return datetime.fromtimestamp(int(seconds), tz=UTC).isoformat(timespec="seconds")
+
+
+def _from_iso(text: str) -> str | None:
+    short = _YEAR_OR_MONTH.match(text)
+    if short:
+        month = short.group(2)
+        return text if month is None or 1 <= int(month) <= 12 else None
+    try:
+        if len(text) <= 10:
+            return date.fromisoformat(text).isoformat()
+        return datetime.fromisoformat(text).isoformat(timespec="seconds")
+    except ValueError:
+        return None
+
+
+def _from_words(text: str) -> str | None:
+    import dateparser  # slow to import; most inputs never need it
+
+    try:
+        parsed = dateparser.parse(text, settings=_DATEPARSER_SETTINGS)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if not isinstance(parsed, datetime) or not 1 <= parsed.year <= 2100:
+        return None
+    if _HAS_TIME.search(text):
+        return parsed.isoformat(timespec="seconds")
+    return parsed.date().isoformat()

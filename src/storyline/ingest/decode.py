@@ -1,0 +1,187 @@
+"""Bytes to text: encoding detection, bounded reads and line streaming.
+
+Every reader goes through here so that UTF-8 (with or without BOM), legacy encodings and
+binary junk are handled the same way for every format, and so that no read is unbounded.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import BinaryIO, TextIO
+
+import charset_normalizer
+
+from ..errors import InputError
+
+SAMPLE_BYTES = 64 * 1024
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Encodings in which a newline byte can sit inside a character: lines cannot be split on b"\n".
+_WIDE = ("utf-16", "utf-32")
+_DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-:.]+)""", re.I)
+
+
+@dataclass(frozen=True)
+class BadLine:
+    """A line that could not be turned into text (too long or undecodable), by number."""
+
+    number: int
+    reason: str
+
+
+def decode_bytes(data: bytes, path: str, declared: bool = False) -> str:
+    """Decode a whole file: BOM, then UTF-8, then a declared (HTML) charset, then detection.
+
+    Raises InputError when the bytes are binary or fit no encoding.
+    """
+    encoding = detect_encoding(data, path, declared)
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise InputError(path, f"cannot decode as {encoding} ({exc.reason})") from exc
+    except LookupError as exc:
+        raise InputError(path, f"cannot decode: unknown encoding {encoding}") from exc
+
+
+def detect_encoding(sample: bytes, path: str, declared: bool = False) -> str:
+    """The encoding of ``sample`` (a whole file or its first bytes); InputError if none fits.
+
+    charset_normalizer is asked only when the bytes are not UTF-8; among its equally good
+    answers windows-1252 wins, because it is the usual legacy encoding of news pages and
+    short Latin texts otherwise come back as, e.g., cp1250.
+    """
+    for bom, name in _BOMS:
+        if sample.startswith(bom):
+            return name
+    if b"\x00" in sample[:8192]:
+        raise InputError(path, "cannot decode: binary content")
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if declared:
+        name = _declared_charset(sample)
+        if name:
+            return name
+    return _detected_charset(sample, path)
+
+
+def _declared_charset(sample: bytes) -> str:
+    match = _DECLARED.search(sample[:8192])
+    if not match:
+        return ""
+    name = match.group(1).decode("ascii", "replace")
+    try:
+        codec = codecs.lookup(name).name
+        sample.decode(codec)
+    except (LookupError, UnicodeDecodeError):
+        return ""
+    return codec
+
+
+def _detected_charset(sample: bytes, path: str) -> str:
+    matches = list(charset_normalizer.from_bytes(sample))
+    if not matches:
+        raise InputError(path, "cannot decode: not UTF-8 and no other encoding fits")
+    best = matches[0]
+    for match in matches:
+        if match.encoding == "cp1252" and match.chaos <= best.chaos:
+            return "cp1252"
+    return str(best.encoding)
+
+
+def read_bounded(stream: BinaryIO, limit: int, path: str) -> bytes:
+    """Read at most ``limit`` bytes; InputError when the stream holds more (e.g. a gzip bomb)."""
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(path, f"file too large (more than {limit} bytes)")
+    return data
+
+
+def binary_lines(
+    stream: BinaryIO, encoding: str, limit: int, path: str
+) -> Iterator[tuple[int, str] | BadLine]:
+    """Numbered text lines of a byte stream, one line in memory at a time.
+
+    A line longer than ``limit`` bytes or not decodable is reported as a :class:`BadLine` and
+    reading goes on with the next line. Line endings are kept (the csv module needs them).
+    """
+    if encoding.startswith(_WIDE):
+        yield from _wide_lines(stream, encoding, limit, path)
+        return
+    number = 0
+    first = True
+    while True:
+        raw = stream.readline(limit + 1)
+        if not raw:
+            return
+        number += 1
+        if len(raw) > limit and not raw.endswith(b"\n"):
+            _skip_rest_of_line(stream)
+            yield BadLine(number, f"record larger than {limit} bytes")
+            continue
+        if first and raw.startswith(codecs.BOM_UTF8):
+            raw = raw[len(codecs.BOM_UTF8) :]
+        first = False
+        try:
+            yield number, raw.decode(encoding)
+        except UnicodeDecodeError as exc:
+            yield BadLine(number, f"cannot decode as {encoding} ({exc.reason})")
+
+
+def _skip_rest_of_line(stream: BinaryIO) -> None:
+    while True:
+        chunk = stream.readline(SAMPLE_BYTES)
+        if not chunk or chunk.endswith(b"\n"):
+            return
+
+
+def _wide_lines(
+    stream: BinaryIO, encoding: str, limit: int, path: str
+) -> Iterator[tuple[int, str] | BadLine]:
+    decoder = codecs.getincrementaldecoder(encoding)()
+    pending = ""
+    number = 0
+    while True:
+        chunk = stream.read(SAMPLE_BYTES)
+        try:
+            pending += decoder.decode(chunk, final=not chunk)
+        except UnicodeDecodeError as exc:
+            raise InputError(path, f"cannot decode as {encoding} ({exc.reason})") from exc
+        *complete, pending = pending.split("\n")
+        for line in complete:
+            number += 1
+            yield number, line + "\n"
+        if len(pending) > limit:
+            raise InputError(path, f"record larger than {limit} bytes", number + 1)
+        if not chunk:
+            if pending:
+                yield number + 1, pending
+            return
+
+
+def text_lines(stream: TextIO, limit: int) -> Iterator[tuple[int, str] | BadLine]:
+    """Numbered lines of an already decoded stream (stdin), with the same length limit."""
+    number = 0
+    while True:
+        line = stream.readline(limit + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) > limit and not line.endswith("\n"):
+            while True:
+                rest = stream.readline(SAMPLE_BYTES)
+                if not rest or rest.endswith("\n"):
+                    break
+            yield BadLine(number, f"record larger than {limit} bytes")
+            continue
+        yield number, line.lstrip("\ufeff") if number == 1 else line

@@ -1,0 +1,332 @@
+"""Record files: JSON Lines, JSON (an array, or objects one after another) and CSV.
+
+One article per record. Files stream: JSONL and CSV are read a line at a time and a JSON
+array is parsed item by item, so memory holds one record, never the file. A bad record is
+reported by its position and reading goes on where the format allows it (JSONL: the next
+line; JSON arrays and CSV: a syntax error ends the file, since nothing after it can be
+trusted). Positions are 1-based: the line for JSONL and CSV (the line a CSV record starts
+on, so the first data row of a file with a header is line 2), the item for JSON.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import json
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, BinaryIO
+
+from ..errors import InputError
+from ..model import Article, Skipped
+from .build import field_text, make_article
+from .decode import SAMPLE_BYTES, BadLine, binary_lines, detect_encoding
+
+CANONICAL_FIELDS = ("id", "title", "text", "url", "source", "published", "language")
+# Names tried, in order, after the canonical one when no override is given for a field.
+ALIASES: Mapping[str, tuple[str, ...]] = {
+    "text": ("body", "content", "maintext", "article"),
+    "title": ("headline",),
+    "published": ("date", "published_at", "publishedat", "publish_date", "pubdate", "datetime"),
+    "url": ("link",),
+    "source": ("outlet", "sitename", "site", "publisher"),
+    "language": ("lang",),
+}
+if TYPE_CHECKING:
+    from _csv import Reader
+
+_NON_SPACE = re.compile(r"\S")
+
+
+class FieldMap:
+    """Which input field feeds each canonical field: an override, else the name or an alias."""
+
+    def __init__(self, overrides: Sequence[tuple[str, str]] = ()) -> None:
+        given = dict(overrides)
+        self.names = {
+            name: (given[name],) if name in given else (name, *ALIASES.get(name, ()))
+            for name in CANONICAL_FIELDS
+        }
+        self.text_name = self.names["text"][0]
+
+    def pick(self, record: Mapping[str, object]) -> dict[str, object]:
+        """The canonical fields present in ``record`` (names matched case-insensitively)."""
+        lowered = {key.strip().lower(): key for key in record if isinstance(key, str)}
+        values: dict[str, object] = {}
+        for canonical, names in self.names.items():
+            for name in names:
+                key = name if name in record else lowered.get(name.lower())
+                if key is not None:
+                    values[canonical] = record[key]
+                    break
+        return values
+
+    def columns(self, header: Sequence[str]) -> dict[str, int]:
+        """Column index of each canonical field found in a CSV header."""
+        positions = {
+            name.strip().lower(): index for index, name in reversed(list(enumerate(header)))
+        }
+        found: dict[str, int] = {}
+        for canonical, names in self.names.items():
+            for name in names:
+                if name.lower() in positions:
+                    found[canonical] = positions[name.lower()]
+                    break
+        return found
+
+
+def record_article(
+    values: Mapping[str, object], fields: FieldMap, path: str, record: int, where: str
+) -> Article | Skipped:
+    """The article of one record's canonical ``values``, or a Skipped naming ``where``."""
+    if "text" not in values:
+        return Skipped(path, f"{where}: no '{fields.text_name}' field", record)
+    body = values["text"]
+    if not isinstance(body, str):
+        return Skipped(path, f"{where}: '{fields.text_name}' is not a string", record)
+    try:
+        return make_article(
+            body,
+            path=path,
+            record=record,
+            title=field_text(values.get("title")),
+            article_id=field_text(values.get("id")),
+            url=field_text(values.get("url")),
+            source=field_text(values.get("source")),
+            published=values.get("published"),
+            published_origin="field",
+            language=field_text(values.get("language")),
+        )
+    except InputError as exc:
+        return Skipped(path, f"{where}: {exc.reason}", record)
+
+
+def _value_article(
+    value: object, fields: FieldMap, path: str, record: int, where: str
+) -> Article | Skipped:
+    if not isinstance(value, dict):
+        return Skipped(path, f"{where}: not a JSON object", record)
+    return record_article(fields.pick(value), fields, path, record, where)
+
+
+def read_jsonl(
+    lines: Iterator[tuple[int, str] | BadLine], path: str, fields: FieldMap
+) -> Iterator[Article | Skipped]:
+    """One article per non-blank line; a line that is not JSON is skipped, the rest goes on."""
+    seen = False
+    for line in lines:
+        if isinstance(line, BadLine):
+            seen = True
+            yield Skipped(path, f"line {line.number}: {line.reason}", line.number)
+            continue
+        number, content = line
+        if not content.strip():
+            continue
+        seen = True
+        where = f"line {number}"
+        try:
+            value = json.loads(content)
+        except json.JSONDecodeError as exc:
+            reason = f"{where}: not valid JSON ({exc.msg} at column {exc.colno})"
+            yield Skipped(path, reason, number)
+            continue
+        except RecursionError:
+            yield Skipped(path, f"{where}: not valid JSON (nested too deeply)", number)
+            continue
+        yield _value_article(value, fields, path, number, where)
+    if not seen:
+        yield Skipped(path, "empty file")
+
+
+def read_json(
+    stream: BinaryIO, path: str, fields: FieldMap, limit: int
+) -> Iterator[Article | Skipped]:
+    """A JSON array (item by item), objects one per line (as JSONL) or objects in sequence."""
+    sample = stream.read(SAMPLE_BYTES)
+    stream.seek(0)
+    encoding = detect_encoding(sample, path)
+    head = sample.decode(encoding, errors="ignore").lstrip("\ufeff")
+    start = _NON_SPACE.search(head)
+    if start is None:
+        yield Skipped(path, "empty file")
+        return
+    if head[start.start()] not in "[{":
+        yield Skipped(path, "not JSON: expected an array or objects")
+        return
+    if head[start.start()] == "{" and _is_json_line(head[start.start() :]):
+        yield from read_jsonl(binary_lines(stream, encoding, limit, path), path, fields)
+        return
+    values = JsonValues(_text_reader(stream, encoding, path), limit, path)
+    for index, value in values:
+        yield _value_article(value, fields, path, index, f"item {index}")
+
+
+def _is_json_line(text: str) -> bool:
+    line = text.split("\n", 1)[0]
+    try:
+        return isinstance(json.loads(line), dict)
+    except (json.JSONDecodeError, RecursionError):
+        return False
+
+
+def _text_reader(stream: BinaryIO, encoding: str, path: str) -> Callable[[int], str]:
+    decoder = codecs.getincrementaldecoder(encoding)()
+
+    def read(size: int) -> str:
+        while True:
+            data = stream.read(size)
+            try:
+                text = decoder.decode(data, final=not data)
+            except UnicodeDecodeError as exc:
+                raise InputError(path, f"cannot decode as {encoding} ({exc.reason})") from exc
+            if text or not data:
+                return text
+
+    return read
+
+
+class JsonValues:
+    """The top-level values of a JSON text, parsed incrementally from a reader.
+
+    Yields ``(index, value)`` for each item of an array, or for each of several values
+    written one after another. Memory holds one value plus one chunk: a value that does not
+    parse is read further (doubling the read each time, so parsing stays linear) until it
+    parses, the input ends or it exceeds ``limit`` characters; then InputError names it.
+    """
+
+    def __init__(self, read: Callable[[int], str], limit: int, path: str) -> None:
+        self._read = read
+        self._limit = limit
+        self._path = path
+        self._decoder = json.JSONDecoder()
+        self._buffer = ""
+        self._pos = 0
+        self._eof = False
+
+    def __iter__(self) -> Iterator[tuple[int, object]]:
+        if self._peek() != "[":
+            index = 0
+            while self._peek():
+                index += 1
+                yield index, self._value(index)
+            return
+        self._pos += 1
+        if self._peek() == "]":
+            return
+        index = 0
+        while True:
+            index += 1
+            yield index, self._value(index)
+            mark = self._peek()
+            if mark == "]":
+                return
+            if mark != ",":
+                found = "end of file" if not mark else f"{mark!r}"
+                raise InputError(self._path, f"item {index}: expected ',' or ']', found {found}")
+            self._pos += 1
+
+    def _fill(self, size: int) -> None:
+        chunk = self._read(size)
+        if not chunk:
+            self._eof = True
+        self._buffer = self._buffer[self._pos :] + chunk
+        self._pos = 0
+
+    def _peek(self) -> str:
+        """The next non-space character (consumed up to it), or "" at the end."""
+        while True:
+            match = _NON_SPACE.search(self._buffer, self._pos)
+            if match:
+                self._pos = match.start()
+                return self._buffer[self._pos]
+            self._pos = len(self._buffer)
+            if self._eof:
+                return ""
+            self._fill(SAMPLE_BYTES)
+
+    def _value(self, index: int) -> object:
+        size = SAMPLE_BYTES
+        while True:
+            try:
+                value, end = self._decoder.raw_decode(self._buffer, self._pos)
+            except json.JSONDecodeError as exc:
+                if self._eof or len(self._buffer) - self._pos > self._limit:
+                    reason = f"item {index}: not valid JSON ({exc.msg})"
+                    raise InputError(self._path, reason, index) from exc
+            except RecursionError as exc:
+                reason = f"item {index}: not valid JSON (nested too deeply)"
+                raise InputError(self._path, reason, index) from exc
+            else:
+                if end < len(self._buffer) or self._eof:  # else a number may go on
+                    self._pos = end
+                    return value
+            self._fill(size)
+            size = max(size * 2, len(self._buffer))
+
+
+def read_csv(
+    stream: BinaryIO, path: str, fields: FieldMap, limit: int
+) -> Iterator[Article | Skipped]:
+    """One article per row after the header; no text column gives one Skipped for the file."""
+    sample = stream.read(SAMPLE_BYTES)
+    stream.seek(0)
+    encoding = detect_encoding(sample, path)
+    if not sample.strip():
+        yield Skipped(path, "empty file")
+        return
+    csv.field_size_limit(max(csv.field_size_limit(), limit))
+    lines = binary_lines(stream, encoding, limit, path)
+    reader = csv.reader(_good_lines(lines), delimiter=_delimiter(sample, encoding))
+    try:
+        header = next(reader)
+    except (StopIteration, csv.Error, _LineProblem):
+        yield Skipped(path, "empty file" if reader.line_num <= 1 else "malformed CSV header")
+        return
+    header = [name.strip().lstrip("\ufeff") for name in header]
+    columns = fields.columns(header)
+    if "text" not in columns:
+        names = ", ".join(name for name in header if name) or "none"
+        yield Skipped(path, f"no '{fields.text_name}' column (columns: {names})")
+        return
+    yield from _csv_rows(reader, columns, path, fields)
+
+
+def _csv_rows(
+    reader: Reader, columns: dict[str, int], path: str, fields: FieldMap
+) -> Iterator[Article | Skipped]:
+    while True:
+        start = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield Skipped(path, f"line {start}: malformed CSV ({exc})", start)
+            return
+        except _LineProblem as problem:
+            bad = problem.line
+            yield Skipped(path, f"line {bad.number}: {bad.reason}", bad.number)
+            return
+        if not any(cell.strip() for cell in row):
+            continue
+        values = {name: row[index] for name, index in columns.items() if index < len(row)}
+        yield record_article(values, fields, path, start, f"line {start}")
+
+
+class _LineProblem(Exception):
+    def __init__(self, line: BadLine) -> None:
+        super().__init__(line.reason)
+        self.line = line
+
+
+def _good_lines(lines: Iterator[tuple[int, str] | BadLine]) -> Iterator[str]:
+    for line in lines:
+        if isinstance(line, BadLine):
+            raise _LineProblem(line)
+        yield line[1]
+
+
+def _delimiter(sample: bytes, encoding: str) -> str:
+    """Comma, unless the header line has more semicolons or tabs (European spreadsheets)."""
+    header = sample.decode(encoding, errors="ignore").split("\n", 1)[0]
+    return max((",", ";", "\t"), key=lambda mark: (header.count(mark), mark == ","))

@@ -1,0 +1,95 @@
+"""Headlines: telling a headline line from a lead sentence, and tidying titles.
+
+A plain-text article often starts with its headline, but just as often with its first
+sentence. A first line is taken as the headline when it is short (at most 20 words), starts
+with a capital or digit, and does not end like a sentence (full stop, colon, comma). A photo
+caption glued to the headline ("... Photo: agency") is cut off, and such a line may end in a
+full stop. When there is no headline the title is derived from the first sentence, cut at its
+first clause boundary, so that every article has a readable title; the body keeps the
+sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text import normalize, split_sentences, words
+
+MAX_HEADLINE_WORDS = 20
+_SHORT_TITLE_WORDS = 14
+_MIN_CUT_WORDS = 6
+_CAPTION = re.compile(r"\s+(?:Photos?|Photograph|Image|Picture|Foto|Credit)\s*:\s*\S.*$")
+_SUFFIX = re.compile(r"^(?P<head>.*\S)\s+[-|]\s+(?P<tail>[^-|]{1,40})$")
+_CLAUSE = re.compile(
+    r",\s|;\s|\s-\s|\s(?:as|amid|after|while|because|when|following|despite|before|since)\s"
+)
+_SENTENCE_END = re.compile(r"[.!?…:;,][\"')\]]*$")
+
+
+def one_line(text: str) -> str:
+    """``text`` normalised onto a single line."""
+    return " ".join(normalize(text).split())
+
+
+def split_headline(first: str, followed_by_blank: bool) -> str:
+    """The headline in ``first`` (a normalised first line), or "" when it is body text.
+
+    A question or exclamation counts as a headline only when a blank line follows it.
+    """
+    line = first.strip().lstrip("#").strip()
+    head, had_caption = strip_caption(line)
+    count = len(words(head))
+    initial = head.lstrip("\"'([")[:1]
+    if count < 2 or count > MAX_HEADLINE_WORDS or not (initial.isupper() or initial.isdigit()):
+        return ""
+    if _SENTENCE_END.search(head):
+        ends = head.rstrip("\"')]")[-1]
+        allowed = (had_caption and ends == ".") or (followed_by_blank and ends in "?!")
+        if not allowed:
+            return ""
+    return tidy_title(head)
+
+
+def strip_caption(line: str) -> tuple[str, bool]:
+    """``line`` without a trailing photo caption, and whether one was cut."""
+    match = _CAPTION.search(line)
+    if match and len(words(line[: match.start()])) >= 3:
+        return line[: match.start()].rstrip(), True
+    return line, False
+
+
+def tidy_title(title: str, sitename: str = "") -> str:
+    """A headline without its site or section suffix ("... - National", "... | Site")."""
+    title = one_line(title)
+    site = one_line(sitename).lower()
+    match = _SUFFIX.match(title)
+    if match:
+        tail = match.group("tail").strip()
+        head = match.group("head")
+        is_site = bool(site) and tail.lower() == site
+        is_section = len(tail.split()) <= 3 and all(w[:1].isupper() for w in tail.split())
+        if (is_site or is_section) and len(words(head)) >= 4:
+            title = head
+    if site and title.lower().startswith(site + " | "):
+        title = title[len(site) + 3 :]
+    if title.endswith(".") and not title.endswith(".."):
+        title = title[:-1]
+    return title.strip()
+
+
+def derive_title(body: str) -> str:
+    """A title from the first sentence of ``body``: short sentences whole, long ones cut."""
+    spans = split_sentences(body[:4000])
+    if not spans:
+        return ""
+    sentence = spans[0].text.rstrip(".!?…:;, ")
+    tokens = sentence.split()
+    if len(tokens) <= _SHORT_TITLE_WORDS:
+        return sentence
+    for match in _CLAUSE.finditer(sentence):
+        head = sentence[: match.start()]
+        if len(head.split()) >= _MIN_CUT_WORDS:
+            if len(head.split()) <= MAX_HEADLINE_WORDS:
+                return head.rstrip(",;: ")
+            break
+    return " ".join(tokens[:MAX_HEADLINE_WORDS]) + "…"

@@ -1,0 +1,103 @@
+"""Provenance: which of two related articles is the likely original, and why.
+
+Evidence, strongest first:
+
+1. **Attribution.** One text credits the other's outlet ("Global News reports", "according
+   to Reuters", "with files from The Canadian Press", "(AP) -"). An outlet is known by its
+   ``source`` field, its url's domain, and by how its own text names itself ("Global News has
+   learned", "told Global News", a "(c) 2022 Global News" line).
+2. **Publication dates.** The earlier one, when both are known and differ.
+3. **Containment asymmetry** (excerpts only): the longer text that holds the shorter.
+
+Articles that only share passages quote a common source; without attribution neither is
+named. When nothing decides, ``original`` is None and the reason says what was missing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Article, RelationKind
+
+_NAME = r"((?:the\s+)?[A-Z][\w&.\-]*(?:'s?)?(?:\s+[A-Z][\w&.\-]*(?:'s?)?){0,3})"
+_CREDITS = (
+    re.compile(_NAME + r",?\s+(?:reports|reported|has reported|first reported|said in a report)\b"),
+    re.compile(r"\b(?:[Aa]ccording to|[Rr]eported by|[Cc]iting|[Vv]ia|[Ss]ource:)\s+" + _NAME),
+    re.compile(r"\b[Ww]ith files from\s+" + _NAME),
+    re.compile(r"\(" + _NAME + r"\)\s+[-\u2014]"),
+)
+_SELF = (
+    re.compile(_NAME + r"\s+has (?:learned|confirmed|obtained)\b"),
+    re.compile(r"\b(?:told|contacted by|reached by)\s+" + _NAME),
+    re.compile(r"(?:©|\(c\)|Copyright)\s*(?:\d{4}\s+)?" + _NAME),
+)
+_UNKNOWN = {"", "unknown"}
+
+
+def direction(
+    a: Article, b: Article, kind: RelationKind, containment_a: float, containment_b: float
+) -> tuple[str | None, str]:
+    """(original id or None, reason) for a relation of ``kind`` between a and b."""
+    credited = _credits(a, b)
+    if credited:
+        return credited
+    if kind == "shares-passages":
+        return None, "independent articles quoting a common source; neither credits the other"
+    if a.published and b.published and a.published != b.published:
+        first, second = (a, b) if a.published < b.published else (b, a)
+        return first.id, f"published earlier ({first.published} before {second.published})"
+    if kind == "excerpt" and abs(containment_a - containment_b) >= 0.2:
+        longer = b if containment_a > containment_b else a
+        return longer.id, (
+            f"holds the other: {max(containment_a, containment_b):.0%} of the shorter text is "
+            f"inside it, {min(containment_a, containment_b):.0%} of it inside the shorter"
+        )
+    dates = "same publication date" if a.published and b.published else "publication date missing"
+    return None, f"undecided: {dates}, no attribution, no containment asymmetry"
+
+
+def _credits(a: Article, b: Article) -> tuple[str, str] | None:
+    """The credited article when exactly one of the two credits the other."""
+    a_credits_b = _match(attributions(a.text), names(b))
+    b_credits_a = _match(attributions(b.text), names(a))
+    if a_credits_b and not b_credits_a:
+        return b.id, f"{a.id} credits {a_credits_b!r}"
+    if b_credits_a and not a_credits_b:
+        return a.id, f"{b.id} credits {b_credits_a!r}"
+    return None
+
+
+def attributions(text: str) -> list[str]:
+    """Outlet-like names that the text credits for its content, in order of appearance."""
+    found = [(m.start(), m.group(1)) for pattern in _CREDITS for m in pattern.finditer(text)]
+    return [_clean(name) for _, name in sorted(found)]
+
+
+def names(article: Article) -> list[str]:
+    """How an article's outlet is known: its source, its url's domain, how it names itself."""
+    known = [] if article.source.strip().lower() in _UNKNOWN else [article.source]
+    domain = re.match(r"(?:https?://)?(?:www\.)?([^/:]+)", article.url)
+    if article.url and domain:
+        known.append(domain.group(1).split(".")[0])
+    known.extend(m.group(1) for pattern in _SELF for m in pattern.finditer(article.text))
+    return [_clean(name) for name in known]
+
+
+def _clean(name: str) -> str:
+    name = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)
+    return re.sub(r"'s?$", "", name).strip(" .,-")
+
+
+def _match(credited: list[str], outlet: list[str]) -> str | None:
+    """The first credited name that is, or starts with, or equals glued, one of the outlet's."""
+    keys = {_key(n) for n in outlet if len(_key(n)) >= 3}
+    for name in credited:
+        parts = name.split()
+        prefixes = {_key(" ".join(parts[:n])) for n in range(1, len(parts) + 1)}
+        if prefixes & keys:
+            return name
+    return None
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", name.lower())

@@ -1,0 +1,366 @@
+"""HTML: the self-contained report, the comparison page, and the page models the web app uses.
+
+One Jinja2 environment with autoescape on for every template. The report inlines its CSS and
+JavaScript and pins them with a Content-Security-Policy of hashes, so even a renderer bug
+could not run a script that came from an article. Links are built by a ``Links`` object:
+in-page anchors for the report, URLs for the web app.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any, Protocol
+from urllib.parse import quote, urlencode
+
+from jinja2 import Environment, FileSystemLoader
+from markupsafe import Markup
+
+from ..ids import stable_id
+from ..model import Article, Digest, Relation, Story
+from .svg import reuse_graph, sparkline, timeline_chart
+from .views import (
+    DigestIndex,
+    claim_outlets,
+    date_span,
+    fold_story,
+    markers,
+    numbering,
+    oriented,
+    page_of,
+    passage_spans,
+    per_day,
+    safe_url,
+    segments,
+)
+
+MAX_RELATIONS_SHOWN = 50
+
+
+class Links(Protocol):
+    """Where each kind of link points."""
+
+    def home(self) -> str: ...
+    def search(self) -> str: ...
+    def static(self, name: str) -> str: ...
+    def story(self, story_id: str) -> str: ...
+    def story_page(self, story_id: str, page: int) -> str: ...
+    def article(self, article_id: str) -> str: ...
+    def compare(self, a: str, b: str) -> str: ...
+    def anchor(self, article_id: str) -> str: ...
+
+
+def article_anchor(article_id: str) -> str:
+    """An HTML id for an article that is safe whatever characters the article id holds."""
+    return stable_id(article_id, prefix="a-", length=12)
+
+
+class ReportLinks:
+    """In-page anchors: the report is one file."""
+
+    def home(self) -> str:
+        return "#top"
+
+    def search(self) -> str:
+        return "#stories"
+
+    def static(self, name: str) -> str:
+        return ""
+
+    def story(self, story_id: str) -> str:
+        return "#" + stable_id(story_id, prefix="s-", length=12)
+
+    def story_page(self, story_id: str, page: int) -> str:
+        return self.story(story_id)
+
+    def article(self, article_id: str) -> str:
+        return "#" + article_anchor(article_id)
+
+    def compare(self, a: str, b: str) -> str:
+        return "#" + stable_id(*sorted((a, b)), prefix="r-", length=12)
+
+    def anchor(self, article_id: str) -> str:
+        return article_anchor(article_id)
+
+
+class WebLinks:
+    """URLs of the web app; ids are percent-encoded so no id can change the path."""
+
+    def home(self) -> str:
+        return "/"
+
+    def search(self) -> str:
+        return "/search"
+
+    def static(self, name: str) -> str:
+        return f"/static/{quote(name)}"
+
+    def story(self, story_id: str) -> str:
+        return f"/stories/{quote(story_id, safe='')}"
+
+    def story_page(self, story_id: str, page: int) -> str:
+        return f"{self.story(story_id)}?page={page}"
+
+    def article(self, article_id: str) -> str:
+        return f"/articles/{quote(article_id, safe='')}"
+
+    def compare(self, a: str, b: str) -> str:
+        return "/compare?" + urlencode({"a": a, "b": b})
+
+    def anchor(self, article_id: str) -> str:
+        return article_anchor(article_id)
+
+
+def asset(name: str) -> str:
+    """The text of a file under ``render/static``."""
+    return resources.files("storyline.render").joinpath("static", name).read_text("utf-8")
+
+
+@cache
+def environment() -> Environment:
+    """The one Jinja2 environment (autoescape everywhere), shared with the web app."""
+    folder = resources.files("storyline.render").joinpath("templates")
+    env = Environment(
+        loader=FileSystemLoader(str(folder)),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.globals["safe_url"] = safe_url
+    return env
+
+
+def render(template: str, links: Links, **context: Any) -> str:
+    """Render one template with the links object and no inlined assets (the web app)."""
+    return environment().get_template(template).render(links=links, inline=None, **context)
+
+
+def _sha(text: str) -> str:
+    return (
+        "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+    )
+
+
+def _inline(with_js: bool) -> dict[str, Any]:
+    css, js = asset("style.css"), asset("app.js") if with_js else ""
+    script = f"script-src {_sha(js)}" if js else "script-src 'none'"
+    csp = (
+        f"default-src 'none'; style-src {_sha(css)}; {script}; img-src data:; "
+        "base-uri 'none'; form-action 'none'"
+    )
+    return {"css": Markup(css), "js": Markup(js), "csp": csp}
+
+
+# ---------------------------------------------------------------- page models
+
+
+@dataclass(frozen=True)
+class StoryRow:
+    story: Story
+    size: int
+    span: str
+    spark: Markup
+
+
+def story_rows(index: DigestIndex) -> list[StoryRow]:
+    """One row per story for the stories list, in digest order."""
+    rows = []
+    for story in index.digest.stories:
+        members = [index.article(a) for a in dict.fromkeys(story.article_ids)]
+        rows.append(
+            StoryRow(
+                story,
+                len(members),
+                date_span(story.first_date, story.last_date),
+                sparkline(per_day(members)),
+            )
+        )
+    return rows
+
+
+def _cited(article_ids: tuple[str, ...], numbers: dict[str, int]) -> dict[str, Any]:
+    shown, more = markers(article_ids, numbers)
+    return {"cited": shown, "more": more}
+
+
+def _relation_row(r: Relation, index: DigestIndex) -> dict[str, Any]:
+    return {
+        "relation": r,
+        "a": index.article(r.a),
+        "b": index.article(r.b),
+        "original": index.article(r.original) if r.original else None,
+    }
+
+
+def story_view(
+    story: Story, index: DigestIndex, links: Links, page: int = 1, *, paged: bool = True
+) -> dict[str, Any]:
+    """Everything the story page (or report section) shows; articles 100 per page when paged."""
+    folded = fold_story(story, index)
+    numbers = numbering(folded)
+    shown, pages = page_of(folded, page) if paged else (folded, 1)
+    members = [index.article(a) for a in numbers]
+    relations = index.story_relations(story)
+    entries = [
+        {"entry": e, "anchor": f"t-{i}", **_cited(e.article_ids, numbers)}
+        for i, e in enumerate(story.timeline)
+    ]
+    return {
+        "story": story,
+        "size": len(numbers),
+        "span": date_span(story.first_date, story.last_date),
+        "folded": shown,
+        "page": min(max(page, 1), pages),
+        "pages": pages,
+        "claims": [
+            {
+                "claim": c,
+                "outlets": claim_outlets(c),
+                **_cited(c.support, numbers),
+                "variants": [{"variant": v, **_cited(v.article_ids, numbers)} for v in c.variants],
+            }
+            for c in story.summary
+        ],
+        "timeline": entries,
+        "timeline_svg": timeline_chart(story.timeline, lambda i: f"#t-{i}"),
+        "undated": [{"entry": e, **_cited(e.article_ids, numbers)} for e in story.undated],
+        "outlet_counts": sorted(
+            Counter(a.source for a in members).items(), key=lambda kv: (-kv[1], kv[0])
+        ),
+        "relations": [_relation_row(r, index) for r in relations[:MAX_RELATIONS_SHOWN]],
+        "relations_more": max(0, len(relations) - MAX_RELATIONS_SHOWN),
+        "originals": {r.original for r in relations if r.original},
+        "graph_svg": reuse_graph(relations, index.articles, links.article),
+    }
+
+
+def _marked(
+    text: str, spans: list[tuple[int, int, int, str]], prefix: str, kinds: Mapping[int, str]
+) -> list[dict[str, Any]]:
+    return [
+        {
+            "text": s.text,
+            "mark": s.mark,
+            "title": s.title,
+            "anchor": f"{prefix}{s.mark}",
+            "kind": kinds.get(s.mark, ""),
+        }
+        for s in segments(text, spans)
+    ]
+
+
+def article_view(article: Article, index: DigestIndex) -> dict[str, Any]:
+    """The article page: its text with every passage it shares highlighted, and its relations."""
+    related = []
+    spans: list[tuple[int, int, int, str]] = []
+    kinds: dict[int, str] = {}
+    for relation in sorted(
+        index.relations_of.get(article.id, ()), key=lambda r: (-r.similarity, r.a, r.b)
+    ):
+        mine = oriented(relation, article)
+        assert mine is not None
+        other = index.article(mine.b)
+        related.append({"relation": relation, "other": other})
+        for p in mine.passages:
+            mark = len(spans) + 1
+            kinds[mark] = p.kind
+            spans.append(
+                (p.a_start, p.a_end, mark, f"shared with {other.title or other.id} ({p.kind})")
+            )
+    segs = _marked(article.text, spans, "m-", kinds)
+    return {
+        "article": article,
+        "story": index.story_of.get(article.id),
+        "related": related,
+        "segments": segs,
+        "marked": sum(1 for s in segs if s["mark"]),
+        "words": article.words if article.text else (article.word_count or 0),
+    }
+
+
+def compare_view(a: Article, b: Article, relation: Relation | None) -> dict[str, Any]:
+    """Two articles side by side, the passages of their relation highlighted and numbered."""
+    mine = oriented(relation, a)
+    passages = mine.passages if mine else ()
+    kinds = {i: p.kind for i, p in enumerate(passages, start=1)}
+    original = None
+    if mine and mine.original in (a.id, b.id):
+        original = a if mine.original == a.id else b
+    return {
+        "relation": mine,
+        "original": original,
+        "sides": [
+            {
+                "label": "left",
+                "article": a,
+                "segments": _marked(a.text, passage_spans(passages, "a"), "pa-", kinds),
+            },
+            {
+                "label": "right",
+                "article": b,
+                "segments": _marked(b.text, passage_spans(passages, "b"), "pb-", kinds),
+            },
+        ],
+    }
+
+
+# ---------------------------------------------------------------- public API
+
+
+def to_html(digest: Digest) -> str:
+    """The digest as ONE self-contained HTML file: no network, inline CSS/JS/SVG, all escaped."""
+    index = DigestIndex(digest)
+    links = ReportLinks()
+    views = []
+    for story in digest.stories:
+        view = story_view(story, index, links, paged=False)
+        view["compares"] = [
+            {
+                "anchor": links.compare(r.a, r.b)[1:],
+                "relation": r,
+                "a": index.article(r.a),
+                "b": index.article(r.b),
+                "original": index.article(r.original) if r.original else None,
+            }
+            for r in index.story_relations(story)[:MAX_RELATIONS_SHOWN]
+        ]
+        views.append(view)
+    topics = [
+        {"topic": t, "stories": [index.stories[s] for s in t.story_ids if s in index.stories]}
+        for t in digest.topics
+    ]
+    return (
+        environment()
+        .get_template("report.html")
+        .render(
+            links=links,
+            inline=_inline(with_js=True),
+            rows=story_rows(index),
+            views=views,
+            topics=topics,
+            skipped=digest.skipped,
+            notes=digest.notes,
+            n_articles=len(digest.articles),
+            version=digest.version,
+        )
+    )
+
+
+def compare_html(a: Article, b: Article, relation: Relation | None) -> str:
+    """A self-contained page with a and b side by side, reused passages highlighted."""
+    return (
+        environment()
+        .get_template("compare.html")
+        .render(
+            links=ReportLinks(),
+            inline=_inline(with_js=False),
+            c=compare_view(a, b, relation),
+            version=None,
+        )
+    )

@@ -1,0 +1,59 @@
+"""Two articles side by side on a terminal, reused passages marked without colour.
+
+A reused passage reads ``»1 … «`` on both sides (the number pairs them up), so the view works
+when piped, in a log, or on a screen reader.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from itertools import zip_longest
+
+from ..model import Article, Relation
+from .views import oriented, passage_spans, segments
+
+GUTTER = " │ "
+
+
+def _marked(text: str, spans: list[tuple[int, int, int, str]]) -> str:
+    return "".join(f"»{s.mark} {s.text}«" if s.mark else s.text for s in segments(text, spans))
+
+
+def _column(text: str, width: int) -> list[str]:
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        lines.extend(textwrap.wrap(paragraph, width) or [""])
+    return lines
+
+
+def _side_by_side(left: list[str], right: list[str], width: int) -> list[str]:
+    return [
+        f"{lt:<{width}}{GUTTER}{rt}".rstrip() for lt, rt in zip_longest(left, right, fillvalue="")
+    ]
+
+
+def compare_text(a: Article, b: Article, relation: Relation | None, *, width: int = 100) -> str:
+    """a and b in two columns of ``(width - 3) // 2`` characters, passages marked ``»n …«``."""
+    col = max(20, (width - len(GUTTER)) // 2)
+    mine = oriented(relation, a)
+    passages = mine.passages if mine else ()
+    if mine is None:
+        head = "no recorded relation between these articles"
+    else:
+        head = f"{mine.kind}, similarity {mine.similarity:.2f}, {len(passages)} reused passage(s)"
+        if mine.original:
+            side = "left" if mine.original == a.id else "right"
+            head += f"; original: {side} [{mine.original}]"
+        if mine.reason:
+            head += f" ({mine.reason})"
+    lines = [head, ""]
+    lines += _side_by_side(
+        _column(f"{a.title} — {a.source}, {a.published or 'undated'} [{a.id}]", col),
+        _column(f"{b.title} — {b.source}, {b.published or 'undated'} [{b.id}]", col),
+        col,
+    )
+    lines.append("─" * col + "─┼─" + "─" * col)
+    left = _column(_marked(a.text, passage_spans(passages, "a")), col)
+    right = _column(_marked(b.text, passage_spans(passages, "b")), col)
+    lines += _side_by_side(left, right, col)
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,328 @@
+"""Passage alignment between two articles, the kind of their relation, and its direction.
+
+Verbatim passages: shared word k-grams (k = ``shingle_size``) are seeds; seeds on one diagonal
+(the same offset between the texts) are chained while the gap between them is at most
+``max_gap`` words, and chains on nearby diagonals are merged, so a changed, added or dropped
+word does not cut a passage. Passages of at least ``min_passage_words`` words are kept, no
+two overlapping. Paraphrases: sentences of the two texts are compared by the cosine of their
+content-word sets (stop words dropped, words cut to 6 letters, so "deployed" meets
+"deployment"), and the best pairs above ``paraphrase`` are matched one to one.
+
+The kind of a relation, tested in this order: ``duplicate`` (same folded text),
+``near-duplicate`` (shingle Jaccard >= threshold), ``excerpt`` (the shorter's shingles are
+>= containment inside the longer), ``rewrite`` (reused or paraphrased sentences cover
+>= rewrite_coverage of the shorter text, and the content-word Jaccard is >= rewrite_terms),
+``shares-passages`` (at least one verbatim passage). The direction comes from
+:mod:`storyline.provenance`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from .dedup.candidates import STOP_WORDS
+from .dedup.options import DEFAULT_OPTIONS, DedupOptions
+from .dedup.shingles import shingle_hashes, token_hashes
+from .model import Article, Passage, Relation, RelationKind, Span
+from .provenance import direction
+from .text import split_sentences, words
+
+Segment = tuple[int, int, int, int]  # a_start, a_end, b_start, b_end (token indexes)
+
+
+@dataclass(frozen=True)
+class Overlap:
+    """Shingle-set scores of two texts: Jaccard, and the share of each found in the other."""
+
+    jaccard: float
+    containment_a: float
+    containment_b: float
+    same_text: bool
+
+
+@dataclass(frozen=True)
+class _Tokens:
+    raw: list[str]
+    lowered: list[str]
+    spans: list[tuple[int, int]]
+
+
+def overlap(a_shingles: np.ndarray, b_shingles: np.ndarray, same_text: bool) -> Overlap:
+    """Scores of two sorted, distinct shingle-hash arrays."""
+    if a_shingles.size == 0 or b_shingles.size == 0:
+        return Overlap(1.0 if same_text else 0.0, 0.0, 0.0, same_text)
+    common = np.intersect1d(a_shingles, b_shingles, assume_unique=True).size
+    union = a_shingles.size + b_shingles.size - common
+    return Overlap(common / union, common / a_shingles.size, common / b_shingles.size, same_text)
+
+
+def compare(a: Article, b: Article, options: DedupOptions = DEFAULT_OPTIONS) -> Relation | None:
+    """The full relation of two articles (ordered by id), or None when they are unrelated."""
+    if a.id > b.id:
+        a, b = b, a
+    flat, offsets = token_hashes([_lower(a.text), _lower(b.text)], options.seed)
+    shingles, s_offsets = shingle_hashes(flat, offsets, options.shingle_size)
+    a_set = np.unique(shingles[s_offsets[0] : s_offsets[1]])
+    b_set = np.unique(shingles[s_offsets[1] : s_offsets[2]])
+    a_tokens, b_tokens = flat[offsets[0] : offsets[1]], flat[offsets[1] : offsets[2]]
+    same = a_tokens.size > 0 and np.array_equal(a_tokens, b_tokens)
+    return relate(a, b, overlap(a_set, b_set, bool(same)), options)
+
+
+def relate(
+    a: Article, b: Article, scores: Overlap, options: DedupOptions = DEFAULT_OPTIONS
+) -> Relation | None:
+    """Classify a pair (``a.id`` < ``b.id``) from its shingle scores and its aligned passages."""
+    kind = _shingle_kind(scores, options)
+    passages: tuple[Passage, ...] = ()
+    similarity = scores.jaccard
+    if kind is None or options.align:
+        passages = align_passages(a, b, options, paraphrases=kind is None)
+    if kind is None:
+        kind, similarity = _passage_kind(a, b, passages, options)
+        if kind is None:
+            return None
+    elif kind == "excerpt":
+        similarity = max(scores.containment_a, scores.containment_b)
+    elif kind == "duplicate":
+        similarity = 1.0
+    original, reason = direction(a, b, kind, scores.containment_a, scores.containment_b)
+    return Relation(
+        a.id,
+        b.id,
+        kind,
+        round(similarity, 4),
+        round(scores.containment_a, 4),
+        round(scores.containment_b, 4),
+        original,
+        reason,
+        passages,
+    )
+
+
+def _shingle_kind(scores: Overlap, options: DedupOptions) -> RelationKind | None:
+    if scores.same_text:
+        return "duplicate"
+    if scores.jaccard >= options.threshold:
+        return "near-duplicate"
+    if max(scores.containment_a, scores.containment_b) >= options.containment:
+        return "excerpt"
+    return None
+
+
+def _passage_kind(
+    a: Article, b: Article, passages: Sequence[Passage], options: DedupOptions
+) -> tuple[RelationKind | None, float]:
+    """rewrite when reuse covers the shorter text, shares-passages on any verbatim passage."""
+    coverage = _coverage(a, b, passages)
+    if coverage >= options.rewrite_coverage and _term_jaccard(a, b) >= options.rewrite_terms:
+        return "rewrite", coverage
+    verbatim = [p for p in passages if p.kind == "verbatim"]
+    if verbatim:
+        shorter = min(len(words(a.text)), len(words(b.text))) or 1
+        reused = sum(len(words(p.a_text)) for p in verbatim)
+        return "shares-passages", min(1.0, reused / shorter)
+    return None, 0.0
+
+
+def _coverage(a: Article, b: Article, passages: Sequence[Passage]) -> float:
+    """Share of the shorter text's content sentences touched by a passage."""
+    a_sentences = [s for s in split_sentences(a.text) if len(_terms(s.text)) >= 3]
+    b_sentences = [s for s in split_sentences(b.text) if len(_terms(s.text)) >= 3]
+    if not a_sentences or not b_sentences:
+        return 0.0
+    a_hit = sum(any(_overlaps(s, p.a_start, p.a_end) for p in passages) for s in a_sentences)
+    b_hit = sum(any(_overlaps(s, p.b_start, p.b_end) for p in passages) for s in b_sentences)
+    if len(a_sentences) <= len(b_sentences):
+        return a_hit / len(a_sentences)
+    return b_hit / len(b_sentences)
+
+
+def _overlaps(span: Span, start: int, end: int) -> bool:
+    """The passage covers at least half of the sentence."""
+    covered = min(span.end, end) - max(span.start, start)
+    return covered * 2 >= span.end - span.start
+
+
+def _term_jaccard(a: Article, b: Article) -> float:
+    a_terms, b_terms = _terms(a.text), _terms(b.text)
+    union = len(a_terms | b_terms)
+    return len(a_terms & b_terms) / union if union else 0.0
+
+
+def _terms(text: str) -> set[str]:
+    """Content words, lower-cased, stop words dropped, cut to 6 letters (a crude stem)."""
+    return {w[:6] for w in map(str.lower, words(text)) if w not in STOP_WORDS and len(w) > 1}
+
+
+def _lower(text: str) -> list[str]:
+    return [w.lower() for w in words(text)]
+
+
+def align_passages(
+    a: Article,
+    b: Article,
+    options: DedupOptions = DEFAULT_OPTIONS,
+    *,
+    paraphrases: bool = True,
+) -> tuple[Passage, ...]:
+    """Verbatim passages (and, unless ``paraphrases`` is False, paraphrased sentence pairs).
+
+    Offsets index each article's ``text``: ``a.text[p.a_start:p.a_end] == p.a_text``. Sorted
+    by position in ``a``.
+    """
+    a_tokens, b_tokens = _tokenize(a.text), _tokenize(b.text)
+    segments = _verbatim_segments(a_tokens.lowered, b_tokens.lowered, options)
+    found = [_passage(a.text, b.text, a_tokens, b_tokens, s) for s in segments]
+    if paraphrases:
+        found.extend(_paraphrases(a.text, b.text, found, options))
+    return tuple(sorted(found, key=lambda p: (p.a_start, p.b_start, p.kind)))
+
+
+def _tokenize(text: str) -> _Tokens:
+    raw = words(text)
+    spans: list[tuple[int, int]] = []
+    cursor = 0
+    for token in raw:
+        start = text.find(token, cursor)
+        cursor = start + len(token)
+        spans.append((start, cursor))
+    return _Tokens(raw, [t.lower() for t in raw], spans)
+
+
+def _passage(a_text: str, b_text: str, ta: _Tokens, tb: _Tokens, seg: Segment) -> Passage:
+    a0, a1 = ta.spans[seg[0]][0], ta.spans[seg[1] - 1][1]
+    b0, b1 = tb.spans[seg[2]][0], tb.spans[seg[3] - 1][1]
+    return Passage(a0, a1, b0, b1, a_text[a0:a1], b_text[b0:b1], "verbatim", 1.0)
+
+
+def _gram_hashes(lowered: list[str], options: DedupOptions) -> np.ndarray:
+    """Hash of the k-gram starting at each token (texts shorter than k: none)."""
+    if len(lowered) < options.shingle_size:
+        return np.zeros(0, dtype=np.uint64)
+    flat, offsets = token_hashes([lowered], options.seed)
+    hashes, _ = shingle_hashes(flat, offsets, options.shingle_size)
+    return hashes
+
+
+def _seeds(a_grams: np.ndarray, b_grams: np.ndarray) -> list[tuple[int, int]]:
+    """(i, j) where the k-grams at a[i] and b[j] are equal; grams repeated > 4 times skipped."""
+    common = np.intersect1d(a_grams, b_grams)
+    if common.size == 0:
+        return []
+    where_b: dict[int, list[int]] = {}
+    for j in np.flatnonzero(np.isin(b_grams, common)).tolist():
+        where_b.setdefault(int(b_grams[j]), []).append(j)
+    seeds: list[tuple[int, int]] = []
+    a_count: dict[int, int] = {}
+    a_hits = np.flatnonzero(np.isin(a_grams, common)).tolist()
+    for i in a_hits:
+        a_count[int(a_grams[i])] = a_count.get(int(a_grams[i]), 0) + 1
+    for i in a_hits:
+        gram = int(a_grams[i])
+        if a_count[gram] <= 4 and len(where_b[gram]) <= 4:
+            seeds.extend((i, j) for j in where_b[gram])
+    return seeds
+
+
+def _verbatim_segments(
+    a_lowered: list[str], b_lowered: list[str], options: DedupOptions
+) -> list[Segment]:
+    """Token ranges of aligned passages: seed, chain along diagonals, merge, filter, pick."""
+    k = options.shingle_size
+    seeds = _seeds(_gram_hashes(a_lowered, options), _gram_hashes(b_lowered, options))
+    chains: list[list[int]] = []
+    for i, j in sorted(seeds, key=lambda s: (s[1] - s[0], s[0])):
+        last = chains[-1] if chains else None
+        if last and last[3] - last[1] == j - i and i <= last[1] + options.max_gap:
+            last[1], last[3] = i + k, j + k
+        else:
+            chains.append([i, i + k, j, j + k])
+    merged: list[list[int]] = []
+    for seg in sorted(chains):
+        prev = merged[-1] if merged else None
+        if prev and _mergeable(prev, seg, options.max_gap):
+            prev[1], prev[3] = max(prev[1], seg[1]), max(prev[3], seg[3])
+        else:
+            merged.append(list(seg))
+    long_enough = [s for s in merged if min(s[1] - s[0], s[3] - s[2]) >= options.min_passage_words]
+    return _non_overlapping(long_enough)
+
+
+def _mergeable(prev: list[int], seg: list[int], gap: int) -> bool:
+    return (
+        seg[0] <= prev[1] + gap
+        and prev[2] <= seg[2] <= prev[3] + gap
+        and abs((seg[2] - seg[0]) - (prev[2] - prev[0])) <= gap
+    )
+
+
+def _non_overlapping(segments: list[list[int]]) -> list[Segment]:
+    """Longest first, keep a segment when it overlaps no kept one in either text."""
+    kept: list[Segment] = []
+    for s in sorted(segments, key=lambda s: (-(s[1] - s[0]), s[0], s[2])):
+        if all(s[1] <= k[0] or s[0] >= k[1] for k in kept) and all(
+            s[3] <= k[2] or s[2] >= k[3] for k in kept
+        ):
+            kept.append((s[0], s[1], s[2], s[3]))
+    return sorted(kept)
+
+
+def _paraphrases(
+    a_text: str, b_text: str, verbatim: Sequence[Passage], options: DedupOptions
+) -> list[Passage]:
+    """Sentence pairs of content-word cosine >= ``paraphrase``, matched one to one.
+
+    Sentences half covered by a verbatim passage are left out. Skipped (empty) when either
+    text has more than ``max_sentences`` sentences, which bounds the work.
+    """
+    a_sent = [s for s in split_sentences(a_text) if not _covered(s, verbatim, "a")]
+    b_sent = [s for s in split_sentences(b_text) if not _covered(s, verbatim, "b")]
+    if max(len(a_sent), len(b_sent)) > options.max_sentences:
+        return []
+    a_terms, b_terms = [_terms(s.text) for s in a_sent], [_terms(s.text) for s in b_sent]
+    postings: dict[str, list[int]] = {}
+    for j, terms in enumerate(b_terms):
+        for term in terms:
+            postings.setdefault(term, []).append(j)
+    scored: list[tuple[float, int, int]] = []
+    for i, terms in enumerate(a_terms):
+        shared: dict[int, int] = {}
+        for term in terms:
+            for j in postings.get(term, ())[:50]:
+                shared[j] = shared.get(j, 0) + 1
+        for j, count in shared.items():
+            cosine = count / math.sqrt(len(terms) * len(b_terms[j]))
+            if cosine >= options.paraphrase and count >= 3:
+                scored.append((cosine, i, j))
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    out: list[Passage] = []
+    for cosine, i, j in sorted(scored, key=lambda t: (-t[0], t[1], t[2])):
+        if i not in used_a and j not in used_b:
+            used_a.add(i)
+            used_b.add(j)
+            sa, sb = a_sent[i], b_sent[j]
+            out.append(
+                Passage(
+                    sa.start,
+                    sa.end,
+                    sb.start,
+                    sb.end,
+                    sa.text,
+                    sb.text,
+                    "paraphrase",
+                    round(cosine, 4),
+                )
+            )
+    return out
+
+
+def _covered(span: Span, passages: Sequence[Passage], side: str) -> bool:
+    if side == "a":
+        return any(_overlaps(span, p.a_start, p.a_end) for p in passages)
+    return any(_overlaps(span, p.b_start, p.b_end) for p in passages)

@@ -1,0 +1,20 @@
+"""The SQLite store: the only module that touches SQLite (see :class:`Store`)."""
+
+from __future__ import annotations
+
+from .database import Store
+from .rows import AddReport, content_hash
+from .schema import MIGRATIONS, SCHEMA_VERSION, Migration
+from .search import MARK_CLOSE, MARK_OPEN, SearchHit
+
+__all__ = [
+    "MARK_CLOSE",
+    "MARK_OPEN",
+    "MIGRATIONS",
+    "SCHEMA_VERSION",
+    "AddReport",
+    "Migration",
+    "SearchHit",
+    "Store",
+    "content_hash",
+]

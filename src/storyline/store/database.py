@@ -1,0 +1,557 @@
+"""The SQLite store: the one place where storyline reads and writes a database.
+
+One :class:`Store` holds one connection, the only writer (as datasette does). The file is in
+WAL mode with ``synchronous=NORMAL``: every committed batch survives a killed process, and
+readers (the web app, opened ``readonly``) never block the writer. Each batch of
+:meth:`Store.add_articles` is one transaction, so an ingest interrupted at any point (Ctrl-C,
+``kill -9``) leaves every committed batch and nothing of the others. Nothing stored carries a
+timestamp: the same input gives the same database content.
+"""
+
+from __future__ import annotations
+
+import heapq
+import json
+import shutil
+import sqlite3
+import tempfile
+import threading
+import weakref
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from ..errors import IncompatibleParametersError, NotFoundError, OptionsError, StoreError
+from ..model import Article, Skipped
+from . import schema
+from .rows import (
+    CHUNK,
+    AddReport,
+    article_row,
+    chunks,
+    clean,
+    content_hash,
+    describe,
+    marks,
+    params_json,
+)
+from .schema import ARTICLE_FIELDS, target_version
+from .search import (
+    ELLIPSIS,
+    MARK_CLOSE,
+    MARK_OPEN,
+    SNIPPET_TOKENS,
+    SearchHit,
+    fts_query,
+    needs_scan,
+    query_terms,
+    scan_score,
+    scan_snippet,
+)
+
+BUSY_TIMEOUT_MS = 10_000
+_COLUMNS = ", ".join(ARTICLE_FIELDS)
+_INSERT = (
+    f"INSERT INTO articles ({_COLUMNS}, content_hash, version) "
+    f"VALUES ({', '.join('?' * len(ARTICLE_FIELDS))}, ?, 1)"
+)
+_UPDATE = (
+    "UPDATE articles SET "
+    + ", ".join(f"{name} = ?" for name in ARTICLE_FIELDS[1:])
+    + ", content_hash = ?, version = version + 1 WHERE id = ?"
+)
+_UNDATED = "(published IS NULL OR published = '')"
+_SIGNATURE_PARAMS = "signature_params"
+
+
+def _create_hint(path: Path) -> str:
+    return f"create it with `storyline ingest PATH --db {path}`"
+
+
+def _connect(path: Path, readonly: bool, create: bool) -> sqlite3.Connection:
+    """Open ``path``; a missing file is an error unless it may be created."""
+    if path.is_dir():
+        raise StoreError(f"{path} is a directory, not a database file")
+    if not path.exists():
+        if readonly or not create:
+            raise StoreError(f"no database at {path}; {_create_hint(path)}")
+        path.parent.mkdir(parents=True, exist_ok=True)
+    target = f"{path.resolve().as_uri()}?mode=ro" if readonly else str(path)
+    try:
+        conn = sqlite3.connect(
+            target,
+            uri=readonly,
+            isolation_level=None,  # we issue BEGIN/COMMIT ourselves
+            check_same_thread=False,  # guarded by Store._lock (the web app serves from threads)
+            timeout=BUSY_TIMEOUT_MS / 1000,
+        )
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot open database {path}: {exc}") from exc
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    return conn
+
+
+def _close_and_remove(conn: sqlite3.Connection, tempdir: str | None) -> None:
+    conn.close()
+    if tempdir is not None:
+        shutil.rmtree(tempdir, ignore_errors=True)
+
+
+class Store:
+    """A storyline database: articles (with previous versions), full-text search, skipped
+    inputs, stage signatures and state, and the latest digest.
+
+    ``path=None`` makes a temporary database, removed on :meth:`close`. ``readonly`` opens
+    the file with ``mode=ro`` and never migrates. An older schema is migrated on open; a
+    newer one, or a file that is not a storyline database, raises :class:`StoreError`.
+    """
+
+    path: Path
+
+    def __init__(
+        self, path: str | Path | None = None, *, readonly: bool = False, create: bool = True
+    ) -> None:
+        self._lock = threading.RLock()
+        self._readonly = readonly
+        tempdir: str | None = None
+        if path is None:
+            if readonly:
+                raise OptionsError("a temporary database cannot be opened read-only")
+            tempdir = tempfile.mkdtemp(prefix="storyline-")
+            self.path = Path(tempdir) / "storyline.db"
+        else:
+            self.path = Path(path)
+        try:
+            self._conn = _connect(self.path, readonly, create)
+        except BaseException:
+            if tempdir is not None:
+                shutil.rmtree(tempdir, ignore_errors=True)
+            raise
+        self._finalizer = weakref.finalize(self, _close_and_remove, self._conn, tempdir)
+        self._closed = False
+        try:
+            self._version = self._open_schema()
+        except BaseException:
+            self.close()
+            raise
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Close the connection (a temporary database is deleted). Safe to call twice."""
+        with self._lock:
+            self._closed = True
+            self._finalizer()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        mode = "readonly" if self._readonly else "read-write"
+        return f"Store({str(self.path)!r}, {mode}, schema v{self._version})"
+
+    @property
+    def readonly(self) -> bool:
+        return self._readonly
+
+    @property
+    def schema_version(self) -> int:
+        """The schema version of the open database."""
+        return self._version
+
+    # -- connection plumbing ---------------------------------------------------------------
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        """Turn SQLite errors into StoreError naming the file."""
+        if self._closed:
+            raise StoreError(f"the store {self.path} is closed")
+        try:
+            yield
+        except sqlite3.Error as exc:
+            message = str(exc)
+            if "locked" in message or "busy" in message:
+                message += " (another storyline process is writing to it?)"
+            elif "readonly" in message or "read-only" in message:
+                message += " (opened read-only)"
+            raise StoreError(f"{self.path}: {message}") from exc
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: committed on success, rolled back on any exception
+        (KeyboardInterrupt included), so a batch is stored whole or not at all."""
+        if self._readonly:
+            raise StoreError(f"{self.path} is open read-only; it cannot be written")
+        with self._lock, self._errors():
+            conn = self._conn
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+
+    def _read(self, sql: str, params: Iterable[Any] = ()) -> list[Any]:
+        with self._lock, self._errors():
+            return self._conn.execute(sql, tuple(params)).fetchall()
+
+    # -- schema ----------------------------------------------------------------------------
+
+    def _open_schema(self) -> int:
+        """Check that the file is a storyline database and bring it to the current version."""
+        try:
+            tables = {row[0] for row in self._read("SELECT name FROM sqlite_master")}
+        except StoreError as exc:
+            raise StoreError(f"{self.path} is not a SQLite database ({exc.__cause__})") from exc
+        if tables and not self._is_storyline(tables):
+            raise StoreError(
+                f"{self.path} is a SQLite database but not a storyline one; "
+                "refusing to change it (choose another --db file)"
+            )
+        version = self._read_version() if tables else 0
+        if version > target_version():
+            raise StoreError(
+                f"{self.path} has schema version {version}, newer than this storyline "
+                f"understands ({target_version()}); upgrade storyline to read it"
+            )
+        if self._readonly:
+            if version == 0:
+                raise StoreError(f"{self.path} holds no storyline data; {_create_hint(self.path)}")
+            if version < target_version():
+                raise StoreError(
+                    f"{self.path} has schema version {version}, older than {target_version()}; "
+                    f"run `storyline migrate --db {self.path}` first"
+                )
+            self._read("PRAGMA query_only = ON")
+            return version
+        self._version = version
+        for pragma in ("journal_mode = WAL", "synchronous = NORMAL", "foreign_keys = ON"):
+            self._read(f"PRAGMA {pragma}")
+        return self.migrate()
+
+    def _is_storyline(self, tables: set[str]) -> bool:
+        if not {"meta", "migrations"} <= tables:
+            return False
+        rows = self._read("SELECT value FROM meta WHERE key = 'application'")
+        return bool(rows) and rows[0][0] == schema.APPLICATION
+
+    def _read_version(self) -> int:
+        rows = self._read("SELECT name FROM sqlite_master WHERE name = 'migrations'")
+        if not rows:
+            return 0
+        return int(self._read("SELECT coalesce(max(version), 0) FROM migrations")[0][0])
+
+    def migrate(self) -> int:
+        """Apply pending migrations, each in its own transaction; return the version."""
+        if self._readonly:
+            raise StoreError(f"{self.path} is open read-only; it cannot be migrated")
+        for migration in schema.pending(self._version):
+            with self._transaction() as conn:
+                if self._read_version() >= migration.version:
+                    continue  # another process migrated first
+                migration.apply(conn)
+                conn.execute(
+                    "INSERT INTO migrations (version, name) VALUES (?, ?)",
+                    (migration.version, migration.name),
+                )
+        self._version = self._read_version()
+        return self._version
+
+    # -- articles --------------------------------------------------------------------------
+
+    def add_articles(
+        self,
+        articles: Iterable[Article],
+        *,
+        batch_size: int = 500,
+        on_batch: Callable[[AddReport], None] | None = None,
+    ) -> AddReport:
+        """Store ``articles``, streaming, ``batch_size`` per transaction.
+
+        An id not yet stored is added; the same id with the same content (every field but
+        path and record) is unchanged; with other content it is updated and the previous
+        version kept (see :meth:`versions`). ``on_batch`` gets each batch's own report,
+        after its commit. Returns the totals.
+        """
+        if batch_size < 1:
+            raise OptionsError(f"batch_size must be at least 1, not {batch_size}")
+        total = AddReport(0, 0, 0)
+        for batch in chunks(articles, batch_size):
+            report = self._add_batch(batch)
+            total = total + report
+            if on_batch is not None:
+                on_batch(report)
+        return total
+
+    def _add_batch(self, batch: list[Article]) -> AddReport:
+        rows = [article_row(article) for article in batch]
+        hashes = [content_hash(row) for row in rows]
+        inserts: list[tuple[Any, ...]] = []
+        updates: list[tuple[Any, ...]] = []
+        with self._transaction() as conn:
+            known = self._stored_hashes(conn, [row[0] for row in rows])
+            for row, digest in zip(rows, hashes, strict=True):
+                previous = known.get(row[0])
+                if previous is None:
+                    inserts.append((*row, digest))
+                elif previous != digest:
+                    updates.append((*row[1:], digest, row[0]))
+                known[row[0]] = digest
+            conn.executemany(_INSERT, inserts)
+            conn.executemany(_UPDATE, updates)
+        return AddReport(len(inserts), len(updates), len(rows) - len(inserts) - len(updates))
+
+    @staticmethod
+    def _stored_hashes(conn: sqlite3.Connection, ids: list[str]) -> dict[str, str]:
+        known: dict[str, str] = {}
+        for chunk in chunks(dict.fromkeys(ids)):
+            sql = f"SELECT id, content_hash FROM articles WHERE id IN ({marks(len(chunk))})"
+            known.update(conn.execute(sql, chunk).fetchall())
+        return known
+
+    def count_articles(self) -> int:
+        return int(self._read("SELECT count(*) FROM articles")[0][0])
+
+    def article(self, article_id: str) -> Article:
+        """The stored article ``article_id``; NotFoundError when there is none."""
+        rows = self._read(f"SELECT {_COLUMNS} FROM articles WHERE id = ?", (article_id,))
+        if not rows:
+            raise NotFoundError(f"no article {article_id!r} in {self.path}")
+        return Article(*rows[0])
+
+    def versions(self, article_id: str) -> list[Article]:
+        """The previous versions of an article, oldest first (the current one excluded)."""
+        self.article(article_id)
+        rows = self._read(
+            f"SELECT {_COLUMNS.replace('id,', 'article_id,', 1)} FROM article_versions "
+            "WHERE article_id = ? ORDER BY version",
+            (article_id,),
+        )
+        return [Article(*row) for row in rows]
+
+    def articles(self, ids: Iterable[str] | None = None) -> Iterator[Article]:
+        """Stored articles (all, or those of ``ids``): dated ones by (published, id), then
+        undated ones in insertion order. Read page by page; unknown ids raise NotFoundError
+        before anything is yielded."""
+        if ids is None:
+            return (Article(*row[:-2]) for row in self._pages(_COLUMNS))
+        return self._selected(self._ordered_keys(ids))
+
+    def article_ids(self) -> list[str]:
+        """Every article id, in the order of :meth:`articles`."""
+        return [row[0] for row in self._pages("id")]
+
+    def _pages(self, columns: str) -> Iterator[tuple[Any, ...]]:
+        """Rows of ``columns`` (plus the paging keys) in article order, by keyset paging, so
+        no cursor stays open between pages."""
+        dated = f"SELECT {columns}, published, id FROM articles WHERE published > ''"
+        order = "ORDER BY published, id LIMIT ?"
+        rows = self._read(f"{dated} {order}", (CHUNK,))
+        while rows:
+            yield from rows
+            last = rows[-1]
+            rows = self._read(
+                f"{dated} AND (published, id) > (?, ?) {order}", (last[-2], last[-1], CHUNK)
+            )
+        undated = f"SELECT {columns}, seq, seq FROM articles WHERE {_UNDATED} AND seq > ?"
+        rows = self._read(f"{undated} ORDER BY seq LIMIT ?", (0, CHUNK))
+        while rows:
+            yield from rows
+            rows = self._read(f"{undated} ORDER BY seq LIMIT ?", (rows[-1][-1], CHUNK))
+
+    def _ordered_keys(self, ids: Iterable[str]) -> list[str]:
+        """``ids`` (deduplicated) in article order; NotFoundError naming any unknown one."""
+        wanted = list(dict.fromkeys(ids))
+        keys: list[tuple[int, str, str, int, str]] = []
+        for chunk in chunks(wanted):
+            rows = self._read(
+                f"SELECT id, published, seq FROM articles WHERE id IN ({marks(len(chunk))})",
+                chunk,
+            )
+            keys.extend((0, p, i, 0, i) if p else (1, "", "", s, i) for i, p, s in rows)
+        if len(keys) < len(wanted):
+            found = {key[4] for key in keys}
+            missing = [i for i in wanted if i not in found]
+            shown = ", ".join(repr(i) for i in missing[:5])
+            raise NotFoundError(f"{len(missing)} article id(s) not in {self.path}: {shown}")
+        keys.sort()
+        return [key[4] for key in keys]
+
+    def _selected(self, ordered: list[str]) -> Iterator[Article]:
+        for chunk in chunks(ordered):
+            sql = f"SELECT {_COLUMNS} FROM articles WHERE id IN ({marks(len(chunk))})"
+            by_id = {row[0]: row for row in self._read(sql, chunk)}
+            yield from (Article(*by_id[i]) for i in chunk)
+
+    def update_texts(self, texts: Iterable[tuple[str, str]]) -> int:
+        """Replace the cleaned text of articles (raw text and content hash stay), one
+        transaction per batch; returns how many texts actually changed. Stored signatures of
+        a changed text are dropped (they describe the old text)."""
+        changed = 0
+        for batch in chunks(texts):
+            rows = [(clean(text), article_id, clean(text)) for article_id, text in batch]
+            with self._transaction() as conn:
+                ids = list(dict.fromkeys(row[1] for row in rows))
+                found = self._stored_hashes(conn, ids)
+                if len(found) < len(ids):
+                    missing = ", ".join(repr(i) for i in ids if i not in found)
+                    raise NotFoundError(f"cannot update texts: no article {missing}")
+                sql = "UPDATE articles SET text = ? WHERE id = ? AND text IS NOT ?"
+                changed += conn.executemany(sql, rows).rowcount
+        return changed
+
+    # -- skipped inputs --------------------------------------------------------------------
+
+    def add_skipped(self, skipped: Iterable[Skipped]) -> None:
+        """Record skipped inputs; the same (path, record, reason) is recorded once."""
+        sql = "INSERT OR IGNORE INTO skipped (path, record, reason) VALUES (?, ?, ?)"
+        for batch in chunks(skipped):
+            rows = [(clean(s.path), s.record, clean(s.reason)) for s in batch]
+            with self._transaction() as conn:
+                conn.executemany(sql, rows)
+
+    def skipped(self) -> list[Skipped]:
+        """Every skipped input, by path, record and reason."""
+        rows = self._read("SELECT path, reason, record FROM skipped ORDER BY path, record, reason")
+        return [Skipped(path, reason, record) for path, reason, record in rows]
+
+    # -- search ----------------------------------------------------------------------------
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        """Articles whose title or text holds every word of ``query``, best first.
+
+        The query is plain words: FTS5 operators and quotes in it are taken literally. A query
+        with no word returns no hit.
+        """
+        if limit < 1:
+            raise OptionsError(f"limit must be at least 1, not {limit}")
+        terms = query_terms(query)
+        if not terms:
+            return []
+        if needs_scan(terms):
+            return self._scan(terms, limit)
+        sql = (
+            "SELECT a.id, a.title, snippet(articles_fts, -1, ?, ?, ?, ?), bm25(articles_fts) "
+            "FROM articles_fts JOIN articles AS a ON a.seq = articles_fts.rowid "
+            "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts), a.seq LIMIT ?"
+        )
+        marks = (MARK_OPEN, MARK_CLOSE, ELLIPSIS, SNIPPET_TOKENS)
+        rows = self._read(sql, (*marks, fts_query(terms), limit))
+        return [SearchHit(i, t, s, float(r)) for i, t, s, r in rows]
+
+    def _scan(self, terms: list[str], limit: int) -> list[SearchHit]:
+        """Substring search for CJK terms; rank is minus the number of occurrences."""
+        where = " AND ".join(["instr(lower(title || ' ' || text), lower(?)) > 0"] * len(terms))
+        scored: list[tuple[int, int, str, str, str]] = []
+        for seq, article_id, title, text in self._read(
+            f"SELECT seq, id, title, text FROM articles WHERE {where} ORDER BY seq", terms
+        ):
+            score = scan_score(title, text, terms)
+            if score:
+                scored.append((-score, seq, article_id, title, scan_snippet(text, terms)))
+        best = heapq.nsmallest(limit, scored)
+        return [SearchHit(i, t, s, float(r)) for r, _, i, t, s in best]
+
+    # -- signatures ------------------------------------------------------------------------
+
+    def save_signatures(
+        self, params: Mapping[str, int | float | str], rows: Iterable[tuple[str, bytes]]
+    ) -> None:
+        """Store (article id, signature) rows made with ``params``, replacing older rows of
+        the same ids. Signatures made with other parameters may not be mixed with stored
+        ones: that raises IncompatibleParametersError (see :meth:`clear_signatures`)."""
+        encoded = params_json(params)
+        sql = "INSERT OR REPLACE INTO signatures (article_id, signature) VALUES (?, ?)"
+        with self._transaction() as conn:
+            self._check_params(conn, params)
+            conn.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                (_SIGNATURE_PARAMS, encoded),
+            )
+        for batch in chunks(rows):
+            with self._transaction() as conn:
+                self._check_params(conn, params)
+                try:
+                    conn.executemany(sql, [(i, bytes(sig)) for i, sig in batch])
+                except sqlite3.IntegrityError as exc:
+                    raise NotFoundError(
+                        f"cannot save signatures: an article id is not in {self.path} ({exc})"
+                    ) from exc
+
+    def load_signatures(self, params: Mapping[str, int | float | str]) -> dict[str, bytes]:
+        """Stored signatures by article id (sorted); empty when none is stored. Raises
+        IncompatibleParametersError when they were made with other ``params``."""
+        params_json(params)
+        with self._lock, self._errors():
+            self._check_params(self._conn, params)
+            rows = self._conn.execute(
+                "SELECT article_id, signature FROM signatures ORDER BY article_id"
+            ).fetchall()
+        return {article_id: bytes(signature) for article_id, signature in rows}
+
+    def clear_signatures(self) -> None:
+        """Forget every stored signature and their parameters (to recompute with new ones)."""
+        with self._transaction() as conn:
+            conn.execute("DELETE FROM signatures")
+            conn.execute("DELETE FROM meta WHERE key = ?", (_SIGNATURE_PARAMS,))
+
+    def _check_params(self, conn: sqlite3.Connection, params: Mapping[str, Any]) -> None:
+        stored = conn.execute("SELECT value FROM meta WHERE key = ?", (_SIGNATURE_PARAMS,))
+        row = stored.fetchone()
+        if row is None or json.loads(row[0]) == dict(params):
+            return
+        if conn.execute("SELECT 1 FROM signatures LIMIT 1").fetchone() is None:
+            return
+        raise IncompatibleParametersError(
+            f"the signatures stored in {self.path} were made with {describe(json.loads(row[0]))}"
+            f", not {describe(params)}: they cannot be compared. Use the stored parameters, "
+            "or clear the stored signatures to recompute them"
+        )
+
+    # -- stage state and digest ------------------------------------------------------------
+
+    def save_state(self, name: str, payload: str) -> None:
+        """Keep a stage's state (JSON text) under ``name``, replacing the previous one."""
+        if not name:
+            raise OptionsError("a state needs a name")
+        self._check_json(f"state {name!r}", payload)
+        with self._transaction() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO state (name, payload) VALUES (?, ?)", (name, payload)
+            )
+
+    def load_state(self, name: str) -> str | None:
+        """The state saved under ``name``, or None when that stage never saved one."""
+        rows = self._read("SELECT payload FROM state WHERE name = ?", (name,))
+        return str(rows[0][0]) if rows else None
+
+    def save_digest(self, digest_json: str) -> None:
+        """Keep the latest run's digest (JSON text), replacing the previous one."""
+        self._check_json("digest", digest_json)
+        with self._transaction() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO digest (slot, payload) VALUES (1, ?)", (digest_json,)
+            )
+
+    def load_digest(self) -> str | None:
+        """The latest digest JSON, or None when no run has saved one yet."""
+        rows = self._read("SELECT payload FROM digest WHERE slot = 1")
+        return str(rows[0][0]) if rows else None
+
+    def _check_json(self, what: str, payload: str) -> None:
+        try:
+            json.loads(payload)
+        except (TypeError, ValueError) as exc:
+            raise StoreError(f"cannot save {what} in {self.path}: not JSON text ({exc})") from exc

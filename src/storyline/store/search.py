@@ -1,0 +1,76 @@
+"""Turning a user's search box text into a safe FTS5 query, and a fallback for CJK text.
+
+FTS5 has its own query language (``AND``, ``NEAR``, ``*``, ``"``, ``col:``); a user typing
+``"`` or ``AND OR`` must get results, not a syntax error, and never a way to run other SQL.
+Every term is therefore taken as a literal: wrapped in double quotes with inner quotes
+doubled. Terms are ANDed, as in a search box. The ``unicode61`` tokenizer reads a run of
+CJK characters as a single token, so queries with CJK are answered by a substring scan
+instead (linear in the corpus, only for those queries).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..text import has_cjk, normalize, words
+
+# Highlight marks around matched terms in a snippet: plain text, never markup, so a
+# renderer escapes the snippet first and may then turn the marks into <mark> tags.
+MARK_OPEN = "["
+MARK_CLOSE = "]"
+ELLIPSIS = "…"
+SNIPPET_TOKENS = 12
+_SCAN_CONTEXT = 40
+_RUN = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One search result. ``rank`` is FTS5's bm25 score: lower (more negative) is better."""
+
+    article_id: str
+    title: str
+    snippet: str
+    rank: float
+
+
+def query_terms(query: str) -> list[str]:
+    """The distinct literal terms of ``query``, in order; empty when it has no word at all."""
+    text = normalize(query)
+    found = _RUN.findall(text) if has_cjk(text) else words(text)
+    return list(dict.fromkeys(term for term in found if term))
+
+
+def fts_query(terms: list[str]) -> str:
+    """An FTS5 MATCH expression that matches every term literally (implicit AND)."""
+    return " ".join('"' + term.replace('"', '""') + '"' for term in terms)
+
+
+def needs_scan(terms: list[str]) -> bool:
+    """True when a term holds CJK characters, which the FTS5 index cannot find inside a run."""
+    return any(has_cjk(term) for term in terms)
+
+
+def scan_score(title: str, text: str, terms: list[str]) -> int:
+    """How often the terms occur (case-insensitively) in title and text; 0 when one is absent."""
+    haystack = f"{title}\n{text}".lower()
+    counts = [haystack.count(term.lower()) for term in terms]
+    return 0 if min(counts, default=0) == 0 else sum(counts)
+
+
+def scan_snippet(text: str, terms: list[str]) -> str:
+    """A window of ``text`` around the first occurrence of a term, the term marked."""
+    lowered = text.lower()
+    positions = [(lowered.find(t.lower()), t) for t in terms if t.lower() in lowered]
+    if not positions:
+        return text[: 2 * _SCAN_CONTEXT]
+    start, term = min(positions)
+    end = start + len(term)
+    left = max(0, start - _SCAN_CONTEXT)
+    right = min(len(text), end + _SCAN_CONTEXT)
+    head = ELLIPSIS if left > 0 else ""
+    tail = ELLIPSIS if right < len(text) else ""
+    return (
+        f"{head}{text[left:start]}{MARK_OPEN}{text[start:end]}{MARK_CLOSE}{text[end:right]}{tail}"
+    )

@@ -1,0 +1,71 @@
+"""Incremental story clustering: articles -> stories -> topics, each assignment explained.
+
+>>> result = cluster_stories(articles)                      # doctest: +SKIP
+>>> later = cluster_stories(articles + more, state=result.state)  # doctest: +SKIP
+
+Old articles keep their stories (and story ids); new ones join them or found new stories.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..model import Article, DuplicateGroup, Story, Topic
+from .cluster import EMPTY_NOTE, UNDATED_NOTE, assign_all, stream_order
+from .labels import headline, to_story
+from .options import StoryOptions
+from .state import Assignment, StoryState
+from .topics import place_stories, public_topics, topic_id_of
+
+__all__ = [
+    "EMPTY_NOTE",
+    "UNDATED_NOTE",
+    "Assignment",
+    "StoryOptions",
+    "StoryResult",
+    "StoryState",
+    "cluster_stories",
+    "stream_order",
+]
+
+
+@dataclass(frozen=True)
+class StoryResult:
+    """Stories (in founding order), topics, one assignment per article, and the new state."""
+
+    stories: tuple[Story, ...]
+    topics: tuple[Topic, ...]
+    assignments: tuple[Assignment, ...]
+    state: StoryState
+
+
+def cluster_stories(
+    articles: Sequence[Article],
+    groups: Sequence[DuplicateGroup] = (),
+    options: StoryOptions = StoryOptions(),  # noqa: B008 - frozen, so a safe default
+    state: StoryState | None = None,
+) -> StoryResult:
+    """Cluster ``articles`` into stories in publication order, extending ``state`` if given.
+
+    ``state`` itself is not modified: the returned result carries an updated copy. Raises
+    IncompatibleParametersError if ``state`` was built with other feature options.
+    """
+    if state is None:
+        work = StoryState(options)
+    else:
+        state.check_compatible(options)
+        work = state.copy()
+        work.reindex(options)
+    touched = assign_all(articles, groups, options, work)
+    by_id = {article.id: article for article in articles}
+    for number in sorted(touched):
+        work.stories[number].title = headline(work.stories[number], by_id)
+    place_stories(touched, options, work)
+    stories = tuple(
+        to_story(record, options.keywords, topic_id_of(work, number))
+        for number, record in enumerate(work.stories)
+    )
+    return StoryResult(
+        stories, public_topics(work, options.keywords), tuple(work.assignments.values()), work
+    )

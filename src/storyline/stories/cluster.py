@@ -1,0 +1,228 @@
+"""Single-pass story assignment in publication order, with no look-ahead.
+
+Each article is scored against the candidate stories that the inverted index returns (never
+every story); it joins the best one whose score reaches the threshold, or founds a new story.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from ..ids import stable_id
+from ..model import Article, DuplicateGroup
+from .features import extract, top, weigh
+from .index import Centroid
+from .options import StoryOptions
+from .state import Assignment, StoryRecord, StoryState
+
+UNDATED_NOTE = "no date: placed by input order"
+EMPTY_NOTE = "empty text: not clustered"
+_EXPLAIN = 5
+
+
+@dataclass(frozen=True)
+class _Query:
+    article: Article
+    terms: dict[str, float]
+    entities: dict[str, float]
+    ordinal: int | None
+
+
+def stream_order(articles: Sequence[Article]) -> list[tuple[Article, bool]]:
+    """Articles in publication order; an undated one keeps its place after the dated article
+    before it in the input. Returns (article, undated) pairs; repeated ids are dropped."""
+    keyed: list[tuple[str, int, Article, bool]] = []
+    last = ""
+    seen: set[str] = set()
+    for position, article in enumerate(articles):
+        if article.id in seen:
+            continue
+        seen.add(article.id)
+        dated = _ordinal(article) is not None
+        if dated and article.published:
+            last = article.published
+        keyed.append((last, position, article, not dated))
+    keyed.sort(key=lambda item: (item[0], item[1]))
+    return [(article, undated) for _, _, article, undated in keyed]
+
+
+def _ordinal(article: Article) -> int | None:
+    day = article.day
+    if day is None:
+        return None
+    try:
+        return date.fromisoformat(day).toordinal()
+    except ValueError:
+        return None
+
+
+def assign_all(
+    articles: Sequence[Article],
+    groups: Sequence[DuplicateGroup],
+    options: StoryOptions,
+    state: StoryState,
+) -> set[int]:
+    """Assign every article not yet in ``state``; return the numbers of the stories touched."""
+    followers = _group_leaders(groups)
+    touched: set[int] = set()
+    for article, undated in stream_order(articles):
+        if article.id in state.assignments:
+            continue
+        notes = [UNDATED_NOTE] if undated else []
+        if not article.text.strip():
+            _record(
+                state, Assignment(article.id, "", 0.0, False, (), (), _note([*notes, EMPTY_NOTE]))
+            )
+            continue
+        number = _follow(article, followers, state, notes)
+        if number is None:
+            number = _assign_one(article, options, state, notes)
+        touched.add(number)
+    return touched
+
+
+def _note(notes: list[str]) -> str:
+    return "; ".join(notes)
+
+
+def _record(state: StoryState, assignment: Assignment) -> None:
+    state.assignments[assignment.article_id] = assignment
+
+
+def _group_leaders(groups: Sequence[DuplicateGroup]) -> dict[str, tuple[str, ...]]:
+    """Member id -> the group's members, representative first (the order they are followed)."""
+    leaders: dict[str, tuple[str, ...]] = {}
+    for group in groups:
+        rest = tuple(m for m in group.article_ids if m != group.representative)
+        for member in group.article_ids:
+            leaders[member] = (group.representative, *rest)
+    return leaders
+
+
+def _follow(
+    article: Article,
+    followers: dict[str, tuple[str, ...]],
+    state: StoryState,
+    notes: list[str],
+) -> int | None:
+    """A duplicate joins the story of its group (one voice: the centroid does not move)."""
+    for member in followers.get(article.id, ()):
+        placed = state.assignments.get(member)
+        if member == article.id or placed is None or not placed.story_id:
+            continue
+        number = state.story_by_id[placed.story_id]
+        note = _note([*notes, f"duplicate of {member}: follows its group"])
+        _record(state, Assignment(article.id, placed.story_id, 1.0, False, (), (), note))
+        _add_member(state.stories[number], article, state)
+        return number
+    return None
+
+
+def _assign_one(
+    article: Article, options: StoryOptions, state: StoryState, notes: list[str]
+) -> int:
+    features = extract(article, options.title_weight, options.min_number_digits)
+    state.observe(list(dict.fromkeys([*features.terms, *features.entities])))
+    query = _Query(
+        article,
+        weigh(features.terms, state.df, state.n_docs, options.max_article_terms),
+        weigh(features.entities, state.df, state.n_docs, options.max_article_terms),
+        _ordinal(article),
+    )
+    best, score = _best_story(query, options, state)
+    if best is not None and score >= options.threshold_at(state.n_docs):
+        story = state.stories[best]
+        terms, entities = _shared(query, story.centroid)
+        _record(
+            state,
+            Assignment(article.id, story.id, round(score, 6), False, terms, entities, _note(notes)),
+        )
+        _grow(story, query, options, state)
+        state.story_index.update(best, story.centroid.keys(options.index_terms))
+        return best
+    return _found(query, options, state, score, notes)
+
+
+def _best_story(
+    query: _Query, options: StoryOptions, state: StoryState
+) -> tuple[int | None, float]:
+    probe = top(query.terms, options.query_terms) + top(query.entities, options.query_terms)
+    best: int | None = None
+    best_score = 0.0
+    for number in state.story_index.candidates(probe, options.max_candidates):
+        score = _score(query, state.stories[number], options)
+        if score > best_score:
+            best, best_score = number, score
+    return best, best_score
+
+
+def _score(query: _Query, story: StoryRecord, options: StoryOptions) -> float:
+    """Combined cosine, entities only across languages, decayed by the time gap."""
+    factor = 1.0
+    last = story.last_ordinal()
+    if query.ordinal is not None and last is not None:
+        gap = abs(query.ordinal - last)
+        if gap > options.max_gap_days:
+            return 0.0
+        factor = 0.5 ** (gap / options.half_life_days)
+    term_cos, ent_cos = story.centroid.cosines(query.terms, query.entities)
+    language = query.article.language
+    if language and story.language and language != story.language:
+        return ent_cos * factor
+    weight = options.entity_weight
+    return ((1.0 - weight) * term_cos + weight * ent_cos) * factor
+
+
+def _shared(query: _Query, centroid: Centroid) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The top shared terms and entities, by their contribution to the score."""
+
+    def best(vector: dict[str, float], other: dict[str, float]) -> tuple[str, ...]:
+        common = {key: value * other[key] for key, value in vector.items() if key in other}
+        return tuple(key for key, _ in top(common, _EXPLAIN))
+
+    return best(query.terms, centroid.terms), best(query.entities, centroid.entities)
+
+
+def _grow(story: StoryRecord, query: _Query, options: StoryOptions, state: StoryState) -> None:
+    story.centroid.add(
+        query.terms, query.entities, options.max_story_terms, options.max_story_entities
+    )
+    _add_member(story, query.article, state)
+
+
+def _add_member(story: StoryRecord, article: Article, state: StoryState) -> None:
+    story.article_ids.append(article.id)
+    day = article.day if _ordinal(article) is not None else None
+    if day is not None:
+        story.first_day = min(story.first_day or day, day)
+        story.last_day = max(story.last_day or day, day)
+    if article.source not in story.outlets:
+        story.outlets = sorted([*story.outlets, article.source])
+    state.seq += 1
+    story.seq = state.seq
+
+
+def _found(
+    query: _Query, options: StoryOptions, state: StoryState, best: float, notes: list[str]
+) -> int:
+    article = query.article
+    centroid = Centroid()
+    centroid.add(query.terms, query.entities, options.max_story_terms, options.max_story_entities)
+    story = StoryRecord(
+        id=stable_id(article.id, prefix="s"),
+        founder=article.id,
+        article_ids=[],
+        centroid=centroid,
+        language=article.language,
+        title=article.title,
+    )
+    number = len(state.stories)
+    state.stories.append(story)
+    state.story_by_id[story.id] = number
+    _add_member(story, article, state)
+    state.story_index.update(number, centroid.keys(options.index_terms))
+    note = _note([*notes, f"best existing story scored {best:.3f}"]) if best > 0 else _note(notes)
+    _record(state, Assignment(article.id, story.id, 1.0, True, (), (), note))
+    return number

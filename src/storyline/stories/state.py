@@ -1,0 +1,195 @@
+"""What an incremental run needs from earlier runs: IDF counts, stories, topics, assignments."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+from ..errors import IncompatibleParametersError, InputError
+from .index import Centroid, InvertedIndex
+from .options import StoryOptions
+
+STATE_FORMAT = "storyline.stories.state"
+STATE_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """Where one article went, and why: its score and the top shared terms and entities."""
+
+    article_id: str
+    story_id: str
+    score: float
+    new_story: bool
+    shared_terms: tuple[str, ...]
+    shared_entities: tuple[str, ...]
+    note: str = ""
+
+
+@dataclass
+class StoryRecord:
+    """A story as the clustering keeps it between runs."""
+
+    id: str
+    founder: str
+    article_ids: list[str]
+    centroid: Centroid
+    language: str = ""
+    first_day: str | None = None
+    last_day: str | None = None
+    outlets: list[str] = field(default_factory=list)
+    title: str = ""
+    topic: int | None = None
+    seq: int = 0
+
+    def last_ordinal(self) -> int | None:
+        return date.fromisoformat(self.last_day).toordinal() if self.last_day else None
+
+
+@dataclass
+class TopicRecord:
+    """A group of stories; its centroid sums the unit centroids of its stories."""
+
+    id: str
+    story_numbers: list[int]
+    centroid: Centroid
+
+
+class StoryState:
+    """Everything incremental runs share. Plain data plus two inverted indexes (rebuilt on load).
+
+    Mutated only by :func:`storyline.stories.cluster_stories`, which works on a copy.
+    """
+
+    def __init__(self, options: StoryOptions | None = None) -> None:
+        self.params = (options or StoryOptions()).feature_params()
+        self.n_docs = 0
+        self.df: dict[str, int] = {}
+        self.stories: list[StoryRecord] = []
+        self.topics: list[TopicRecord] = []
+        self.assignments: dict[str, Assignment] = {}
+        self.seq = 0
+        self.posting_cap = (options or StoryOptions()).posting_cap
+        self.story_index = InvertedIndex(self.posting_cap)
+        self.topic_index = InvertedIndex(self.posting_cap)
+        self.story_by_id: dict[str, int] = {}
+
+    def check_compatible(self, options: StoryOptions) -> None:
+        """Refuse to extend a state whose vectors were built with other feature options."""
+        wanted = options.feature_params()
+        if wanted != self.params:
+            raise IncompatibleParametersError(
+                f"story state was built with {self.params}, options ask for {wanted}"
+            )
+
+    def observe(self, keys: list[str]) -> None:
+        """Count one more document holding ``keys`` (for the IDF)."""
+        self.n_docs += 1
+        for key in keys:
+            self.df[key] = self.df.get(key, 0) + 1
+
+    def reindex(self, options: StoryOptions) -> None:
+        """Rebuild both inverted indexes, stories in order of their last update."""
+        self.posting_cap = options.posting_cap
+        self.story_index = InvertedIndex(options.posting_cap)
+        order = sorted(range(len(self.stories)), key=lambda n: (self.stories[n].seq, n))
+        for number in order:
+            self.story_index.update(number, self.stories[number].centroid.keys(options.index_terms))
+        self.topic_index = InvertedIndex(options.posting_cap)
+        for number, topic in enumerate(self.topics):
+            self.topic_index.update(number, topic.centroid.keys(options.index_terms))
+        self.story_by_id = {story.id: number for number, story in enumerate(self.stories)}
+
+    def copy(self) -> StoryState:
+        """An independent copy (cheaper than a JSON round trip)."""
+        return StoryState.from_json(self.to_json())
+
+    def to_json(self) -> str:
+        """Deterministic JSON: the same state always gives the same bytes."""
+        payload = {
+            "format": STATE_FORMAT,
+            "version": STATE_VERSION,
+            "params": self.params,
+            "posting_cap": self.posting_cap,
+            "n_docs": self.n_docs,
+            "seq": self.seq,
+            "df": dict(sorted(self.df.items())),
+            "stories": [_story_json(story) for story in self.stories],
+            "topics": [_topic_json(topic) for topic in self.topics],
+            "assignments": [asdict(item) for item in self.assignments.values()],
+        }
+        return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, text: str) -> StoryState:
+        """Load a state written by :meth:`to_json`; raise InputError if it is not one."""
+        try:
+            payload = json.loads(text)
+            if payload.get("format") != STATE_FORMAT or payload.get("version") != STATE_VERSION:
+                raise ValueError("not a storyline story state of a known version")
+            state = cls(StoryOptions(posting_cap=int(payload["posting_cap"])))
+            state.params = {str(k): int(v) for k, v in payload["params"].items()}
+            state.n_docs = int(payload["n_docs"])
+            state.seq = int(payload["seq"])
+            state.df = {str(k): int(v) for k, v in payload["df"].items()}
+            state.stories = [_story_from(item) for item in payload["stories"]]
+            state.topics = [_topic_from(item) for item in payload["topics"]]
+            assignments = (_assignment_from(item) for item in payload["assignments"])
+            state.assignments = {item.article_id: item for item in assignments}
+        except (ValueError, KeyError, TypeError, AttributeError) as error:
+            raise InputError("<story state>", f"unreadable story state: {error}") from error
+        state.reindex(StoryOptions(posting_cap=state.posting_cap))
+        return state
+
+
+def _centroid_json(centroid: Centroid) -> dict[str, Any]:
+    return {"terms": list(centroid.terms.items()), "entities": list(centroid.entities.items())}
+
+
+def _centroid_from(item: dict[str, Any]) -> Centroid:
+    centroid = Centroid()
+    centroid.terms = {str(k): float(v) for k, v in item["terms"]}
+    centroid.entities = {str(k): float(v) for k, v in item["entities"]}
+    centroid.add({}, {}, len(centroid.terms) or 1, len(centroid.entities) or 1)
+    return centroid
+
+
+def _story_json(story: StoryRecord) -> dict[str, Any]:
+    payload = asdict(story)
+    payload["centroid"] = _centroid_json(story.centroid)
+    return payload
+
+
+def _story_from(item: dict[str, Any]) -> StoryRecord:
+    fields = dict(item)
+    fields["centroid"] = _centroid_from(item["centroid"])
+    fields["article_ids"] = [str(x) for x in item["article_ids"]]
+    fields["outlets"] = [str(x) for x in item["outlets"]]
+    return StoryRecord(**fields)
+
+
+def _topic_json(topic: TopicRecord) -> dict[str, Any]:
+    return {
+        "id": topic.id,
+        "story_numbers": topic.story_numbers,
+        "centroid": _centroid_json(topic.centroid),
+    }
+
+
+def _topic_from(item: dict[str, Any]) -> TopicRecord:
+    numbers = [int(x) for x in item["story_numbers"]]
+    return TopicRecord(str(item["id"]), numbers, _centroid_from(item["centroid"]))
+
+
+def _assignment_from(item: dict[str, Any]) -> Assignment:
+    return Assignment(
+        article_id=str(item["article_id"]),
+        story_id=str(item["story_id"]),
+        score=float(item["score"]),
+        new_story=bool(item["new_story"]),
+        shared_terms=tuple(str(x) for x in item["shared_terms"]),
+        shared_entities=tuple(str(x) for x in item["shared_entities"]),
+        note=str(item.get("note", "")),
+    )

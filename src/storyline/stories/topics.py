@@ -1,0 +1,64 @@
+"""The second level: stories grouped into topics, so a reader can zoom out.
+
+Each story is placed once, when it is first seen at the end of a run, by the same single pass
+and inverted index as articles: it joins the topic whose centroid it resembles most (combined
+term and entity cosine at least ``topic_threshold``) or opens a new one. Placed stories keep
+their topic, so topic ids stay stable across incremental runs. Only topics holding two or more
+stories are reported; a story alone keeps ``topic_id=None``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..ids import stable_id
+from ..model import Topic
+from .features import top
+from .index import Centroid
+from .options import StoryOptions
+from .state import StoryState, TopicRecord
+
+
+def place_stories(numbers: Iterable[int], options: StoryOptions, state: StoryState) -> None:
+    """Give a topic to every story in ``numbers`` that has none (in founding order)."""
+    for number in sorted(numbers):
+        story = state.stories[number]
+        if story.topic is not None:
+            continue
+        terms, entities = story.centroid.unit()
+        probe = top(terms, options.query_terms) + top(entities, options.query_terms)
+        best, best_score = None, 0.0
+        for candidate in state.topic_index.candidates(probe, options.max_candidates):
+            term_cos, ent_cos = state.topics[candidate].centroid.cosines(terms, entities)
+            score = (1.0 - options.entity_weight) * term_cos + options.entity_weight * ent_cos
+            if score > best_score:
+                best, best_score = candidate, score
+        if best is None or best_score < options.topic_threshold:
+            best = len(state.topics)
+            state.topics.append(TopicRecord(stable_id(story.founder, prefix="t"), [], Centroid()))
+        topic = state.topics[best]
+        topic.story_numbers.append(number)
+        topic.centroid.add(terms, entities, options.max_story_terms, options.max_story_entities)
+        state.topic_index.update(best, topic.centroid.keys(options.index_terms))
+        story.topic = best
+
+
+def public_topics(state: StoryState, k: int) -> tuple[Topic, ...]:
+    """Topics of two or more stories; the title is that of the largest story (earliest on ties)."""
+    topics = []
+    for record in state.topics:
+        if len(record.story_numbers) < 2:
+            continue
+        stories = [state.stories[n] for n in record.story_numbers]
+        largest = max(stories, key=lambda s: (len(s.article_ids), -state.story_by_id[s.id]))
+        keywords = tuple(key for key, _ in top(record.centroid.terms, k))
+        topics.append(Topic(record.id, largest.title, tuple(s.id for s in stories), keywords))
+    return tuple(topics)
+
+
+def topic_id_of(state: StoryState, number: int) -> str | None:
+    """The public topic id of story ``number`` (None when its topic holds only it)."""
+    topic = state.stories[number].topic
+    if topic is None or len(state.topics[topic].story_numbers) < 2:
+        return None
+    return state.topics[topic].id

@@ -1,0 +1,88 @@
+"""Attributed multi-document summaries.
+
+:func:`summarize` picks salient, non-redundant sentences from a story's (or a topic's)
+articles and returns them as :class:`~storyline.model.Claim` records, each with every article
+that states it, the number of independent outlets, the article where it first appeared, and
+the versions of any figure the sources give differently. Sentences are printed verbatim and
+ordered by when they first appeared, then by position, so the summary reads in time order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..model import Article, Claim, DuplicateGroup, Relation
+from .attribution import SentenceIndex, first_seen, outlets, support
+from .disagreement import variants
+from .options import SummaryOptions
+from .salience import concept_weights, voices
+from .select import select
+from .sentences import Sentence, article_sentences
+
+__all__ = ["SummaryOptions", "summarize"]
+
+
+def summarize(
+    articles: Sequence[Article],
+    relations: Sequence[Relation] = (),
+    groups: Sequence[DuplicateGroup] = (),
+    options: SummaryOptions = SummaryOptions(),  # noqa: B008 - frozen, so safe to share
+) -> tuple[Claim, ...]:
+    """The attributed summary of ``articles``, within the length bound of ``options``.
+
+    Duplicate-group members other than the representative offer no candidate sentences (one
+    voice), but still appear in ``support`` when they state a chosen sentence. Returns an
+    empty tuple only when no article has any text.
+    """
+    by_id = {article.id: article for article in sorted(articles, key=lambda a: a.id)}
+    voice_of = voices(list(by_id.values()), groups)
+    by_article = {aid: article_sentences(a, options) for aid, a in by_id.items()}
+    everything = [s for aid in sorted(by_article) for s in by_article[aid]]
+    speakers = _speakers(list(by_id.values()), groups)
+    candidates = [s for s in everything if s.article_id in speakers]
+    chosen = select(
+        candidates, concept_weights(everything, voice_of, options.unigram_weight), options
+    )
+    index = SentenceIndex(everything)
+    claims = [_claim(s, index, relations, by_id, voice_of, by_article, options) for s in chosen]
+    return tuple(sorted(claims, key=lambda c: _reading_key(c, by_id)))
+
+
+def _speakers(articles: Sequence[Article], groups: Sequence[DuplicateGroup]) -> set[str]:
+    """Ids of the articles that may offer sentences: one per duplicate group."""
+    present = {article.id for article in articles}
+    silent: set[str] = set()
+    for group in groups:
+        members = sorted(m for m in group.article_ids if m in present)
+        if not members:
+            continue
+        voice = group.representative if group.representative in present else members[0]
+        silent.update(m for m in members if m != voice)
+    return present - silent
+
+
+def _claim(
+    sentence: Sentence,
+    index: SentenceIndex,
+    relations: Sequence[Relation],
+    by_id: dict[str, Article],
+    voice_of: dict[str, str],
+    by_article: dict[str, list[Sentence]],
+    options: SummaryOptions,
+) -> Claim:
+    ids = tuple(i for i in support(sentence, index, relations, options) if i in by_id)
+    return Claim(
+        text=sentence.text,
+        article_id=sentence.article_id,
+        support=ids,
+        outlets=outlets(ids, voice_of),
+        first_seen=first_seen(ids, by_id),
+        start=sentence.start,
+        end=sentence.end,
+        variants=variants(sentence, ids, by_article),
+    )
+
+
+def _reading_key(claim: Claim, by_id: dict[str, Article]) -> tuple[bool, str, int, str]:
+    published = by_id[claim.first_seen].published
+    return (published is None, published or "", claim.start, claim.article_id)

@@ -1,0 +1,126 @@
+"""Disagreement: the same statement given with a different number or a different hedge.
+
+A figure is a number with its hedge and unit: "more than 100,000 Russian troops", "an
+estimated 100,000 Russian troops", "100,000 troops". Two sentences of different articles
+give the same figure-statement when their units share a word and their contexts share at
+least two content words beyond it. Each distinct (hedge, value) is one version; when there
+is more than one, every version becomes a :class:`Variant` with the articles that use it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from ..model import Variant
+from .sentences import STOP_WORDS, Sentence, cosine, stem
+
+_HEDGES = (
+    "more than|less than|fewer than|at least|at most|up to|as many as|as few as|close to|"
+    "nearly|almost|about|around|approximately|roughly|over|under|some|an estimated|"
+    "estimated|just over|just under|upwards of|well over|no more than|no fewer than"
+)
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_FIGURE = re.compile(
+    rf"(?:\b(?P<hedge>{_HEDGES})\s+)?"
+    r"(?P<number>\$?\d[\d,]*(?:\.\d+)?)(?:\s+(?P<scale>thousand|million|billion|trillion))?"
+    r"(?P<unit>(?:\s+[A-Za-z][\w'-]*){1,2})?",
+    re.IGNORECASE,
+)
+MIN_CONTEXT = 2
+CLOSE = 0.5
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One number in one sentence: its printed phrase, hedge, value and unit stems."""
+
+    phrase: str
+    hedge: str
+    value: float
+    unit: frozenset[str]
+
+    @property
+    def version(self) -> tuple[str, float]:
+        return (self.hedge, self.value)
+
+
+def figures(text: str) -> list[Figure]:
+    """The hedged numbers of ``text`` that carry a unit word."""
+    found: list[Figure] = []
+    for match in _FIGURE.finditer(text):
+        unit_words = (match.group("unit") or "").split()
+        while unit_words and unit_words[-1].lower() in STOP_WORDS:
+            unit_words.pop()  # "100,000 troops on" -> "100,000 troops"
+        number = match.group("number").rstrip(",")
+        if not unit_words or match.group("number").endswith(","):
+            continue
+        value = float(number.lstrip("$").replace(",", ""))
+        if len(number) == 4 and 1800 <= value <= 2100 and not match.group("hedge"):
+            continue  # a year: dates are the timeline's business
+        value *= _SCALE.get((match.group("scale") or "").lower(), 1.0)
+        hedge = " ".join((match.group("hedge") or "").lower().split())
+        phrase = text[match.start() : match.start("unit")] + " " + " ".join(unit_words)
+        unit = frozenset(stem(w) for w in unit_words if w.lower() not in STOP_WORDS)
+        found.append(Figure(" ".join(phrase.split()), hedge, value, unit))
+    return found
+
+
+def same_statement(claim: Sentence, figure: Figure, other: Sentence, theirs: Figure) -> bool:
+    """Whether ``theirs`` in ``other`` restates ``figure`` of ``claim``.
+
+    The same number of the same thing is one fact told twice when a little context agrees;
+    a different number must come in a sentence close to the claim as a whole, or two
+    different facts ("64 seats" of "122 seats") would pass for a dispute.
+    """
+    if not figure.unit & theirs.unit:
+        return False
+    context = (claim.stems & other.stems) - figure.unit - theirs.unit
+    context = frozenset(s for s in context if not s.isdigit())
+    if figure.value == theirs.value:
+        return len(context) >= MIN_CONTEXT
+    return len(context) >= MIN_CONTEXT and cosine(claim.stems, other.stems) >= CLOSE
+
+
+def conflicts(claim: Sentence, other: Sentence) -> bool:
+    """True when ``other`` gives one of the claim's figures with another hedge or value."""
+    for figure in figures(claim.text):
+        for theirs in figures(other.text):
+            if figure.unit & theirs.unit and figure.version != theirs.version:
+                return True
+    return False
+
+
+def variants(
+    claim: Sentence,
+    support: Sequence[str],
+    by_article: Mapping[str, Sequence[Sentence]],
+) -> tuple[Variant, ...]:
+    """Every version of the claim's first disputed figure, with the articles giving it."""
+    for figure in figures(claim.text):
+        versions: dict[tuple[str, float], tuple[str, list[str]]] = {}
+        for article_id in support:
+            versions.setdefault(figure.version, (figure.phrase, []))[1].append(article_id)
+        for article_id in sorted(by_article):
+            if article_id in support:
+                continue
+            theirs = _match(claim, figure, by_article[article_id])
+            if theirs is not None:
+                versions.setdefault(theirs.version, (theirs.phrase, []))[1].append(article_id)
+        if len(versions) > 1:
+            ordered = sorted(versions.values(), key=lambda v: (sorted(v[1])[0], v[0]))
+            return tuple(Variant(text=p, article_ids=tuple(sorted(ids))) for p, ids in ordered)
+    return ()
+
+
+def _match(claim: Sentence, figure: Figure, sentences: Sequence[Sentence]) -> Figure | None:
+    """The figure in ``sentences`` that restates the claim's figure, best context first."""
+    best: tuple[int, int, Figure] | None = None
+    for other in sentences:
+        for theirs in figures(other.text):
+            if same_statement(claim, figure, other, theirs):
+                overlap = len(claim.stems & other.stems)
+                if best is None or overlap > best[0]:
+                    best = (overlap, -other.index, theirs)
+    return best[2] if best else None

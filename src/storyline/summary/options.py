@@ -1,0 +1,56 @@
+"""The one options object of the summary stage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..errors import OptionsError
+
+
+@dataclass(frozen=True)
+class SummaryOptions:
+    """How long the summary may be and how sentences are weighed.
+
+    Exactly one bound is used: ``max_words`` counts whitespace-separated words of the printed
+    sentences; ``max_bytes`` counts UTF-8 bytes of the sentences joined by single spaces
+    (DUC's 665-byte limit is ``max_bytes=665, max_words=None``).
+
+    ``redundancy`` is the largest content-word cosine a new sentence may have with one already
+    chosen. ``position_weight`` boosts early sentences (news puts the gist first):
+    gain x (1 + position_weight / (1 + index)). ``length_exponent`` r divides a sentence's
+    gain by words**r (r=0: length ignored, r=1: gain per word). ``support_similarity`` is the
+    content-word cosine above which another article's sentence counts as the same statement.
+    """
+
+    max_words: int | None = 100
+    max_bytes: int | None = None
+    redundancy: float = 0.3
+    position_weight: float = 2.0
+    length_exponent: float = 1.0
+    unigram_weight: float = 1.0
+    min_words: int = 6
+    max_sentence_words: int = 60
+    support_similarity: float = 0.6
+    max_sentences_per_article: int = 400
+
+    def __post_init__(self) -> None:
+        if (self.max_words is None) == (self.max_bytes is None):
+            raise OptionsError("give exactly one of max_words and max_bytes")
+        if self.max_words is not None and self.max_words < 1:
+            raise OptionsError(f"max_words must be >= 1, got {self.max_words}")
+        if self.max_bytes is not None and self.max_bytes < 1:
+            raise OptionsError(f"max_bytes must be >= 1, got {self.max_bytes}")
+        for name in ("redundancy", "support_similarity"):
+            value = getattr(self, name)
+            if not 0.0 < value <= 1.0:
+                raise OptionsError(f"{name} must be in (0, 1], got {value}")
+        if self.position_weight < 0:
+            raise OptionsError(f"position_weight must be >= 0, got {self.position_weight}")
+        if self.unigram_weight < 0:
+            raise OptionsError(f"unigram_weight must be >= 0, got {self.unigram_weight}")
+        if not 0.0 <= self.length_exponent <= 2.0:
+            raise OptionsError(f"length_exponent must be in [0, 2], got {self.length_exponent}")
+        if self.min_words < 1 or self.max_sentence_words < self.min_words:
+            raise OptionsError("need 1 <= min_words <= max_sentence_words")
+        if self.max_sentences_per_article < 1:
+            raise OptionsError("max_sentences_per_article must be >= 1")

@@ -1,0 +1,73 @@
+"""Salience: which content words and bigrams many independent sources share.
+
+Following concept-based summarisation (Gillick and Favre, 2009), a summary is scored by the
+weighted set of bigram "concepts" it covers, each counted once, so redundancy costs nothing
+and gains nothing. A concept's weight is the number of independent voices that use it (a
+duplicate group, or several articles from one named source, is one voice), kept only when at
+least ``ceil(voices / 4)`` (and 2) voices use it. A story with a single voice has no
+cross-source signal (nor does one whose sources share nothing), so its concepts are
+weighted by frequency instead.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+from ..model import Article, DuplicateGroup
+from .sentences import Concept, Sentence
+
+
+def voices(articles: Sequence[Article], groups: Sequence[DuplicateGroup]) -> dict[str, str]:
+    """Article id -> voice key: its duplicate group, else its named source, else itself.
+
+    Articles joined by a group or by a shared named source end up with one key (union-find),
+    so counting distinct keys counts independent outlets.
+    """
+    parent: dict[str, str] = {a.id: a.id for a in articles}
+
+    def find(node: str) -> str:
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    by_source: dict[str, str] = {}
+    for article in sorted(articles, key=lambda a: a.id):
+        source = article.source.strip().lower()
+        if source and source != "unknown":
+            union(by_source.setdefault(source, article.id), article.id)
+    for group in groups:
+        members = sorted(m for m in group.article_ids if m in parent)
+        for member in members[1:]:
+            union(members[0], member)
+    return {article_id: find(article_id) for article_id in sorted(parent)}
+
+
+def concept_weights(
+    sentences: Sequence[Sentence], voice_of: Mapping[str, str], unigram_weight: float
+) -> dict[Concept, float]:
+    """Concept -> weight: the voices using it (or its frequency when there is one voice).
+
+    Single content words count ``unigram_weight`` times as much as bigrams: they reward
+    covering the story's topic words, bigrams reward its recurring phrases.
+    """
+    users: dict[Concept, set[str]] = {}
+    frequency: Counter[Concept] = Counter()
+    for sentence in sentences:
+        voice = voice_of[sentence.article_id]
+        for concept in sentence.concepts:
+            users.setdefault(concept, set()).add(voice)
+            frequency[concept] += 1
+    total = len(set(voice_of.values()))
+    floor = max(2, math.ceil(total / 4))
+    counts = {c: float(len(vs)) for c, vs in users.items() if len(vs) >= floor}
+    if total <= 1 or not any(len(c) == 2 for c in counts):
+        counts = {c: float(n) for c, n in frequency.items()}
+    return {c: n * (unigram_weight if len(c) == 1 else 1.0) for c, n in sorted(counts.items())}

@@ -1,0 +1,178 @@
+"""Candidate sentences: split, tokenised into content stems, and sorted into quality tiers.
+
+Tier 0 is a clean sentence (ends like a sentence, balanced quotes, no boilerplate, does not
+open on a pronoun); tier 1 opens on a pronoun but is otherwise clean; tier 2 is a fragment
+(no end mark, unbalanced quotes, very short or very long: what a 5,000-word line with no
+boundaries is cut into). Boilerplate is never a candidate.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from ..model import Article
+from ..text import split_sentences, words
+from .options import SummaryOptions
+
+STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | frozenset(
+    [
+        "said",
+        "says",
+        "say",
+        "told",
+        "according",
+        "also",
+        "would",
+        "could",
+        "just",
+        "like",
+        "s",
+        "t",
+        "mr",
+        "mrs",
+        "ms",
+    ]
+)
+Concept = tuple[str, ...]
+# Openers that need something before them: a referent, the quotation they continue, or the
+# sentence they answer ("But ...").
+PRONOUNS = frozenset(
+    {"he", "she", "they", "it", "this", "these", "those", "his", "her", "their", "its", "him"}
+    | {"them", "i", "we", "you", "our", "my", "your", "but", "and", "yet", "so", "also"}
+)
+
+_BOILERPLATE = re.compile(
+    r"^(read more|related|source link|comments are closed|posted on|posted in|share this|"
+    r"click here|sign up|subscribe|advertisement|the story continues|continue reading|"
+    r"photo|image|copyright|all rights reserved|follow us|with files from)\b"
+    r"|\u00a9|all rights reserved|https?://|www\.",
+    re.IGNORECASE,
+)
+_END = re.compile(r"[.!?][\"')\]]*$")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of one article, with what selection and attribution need."""
+
+    article_id: str
+    index: int
+    start: int
+    end: int
+    text: str
+    stems: frozenset[str]
+    concepts: frozenset[Concept]
+    words: int
+    tier: int
+
+
+def stem(token: str) -> str:
+    """A light English suffix stripper (plural, -ing, -ed), enough to match word forms."""
+    token = token.lower()
+    if token.endswith("'s"):
+        token = token[:-2]
+    if len(token) > 4 and token.endswith("ies"):
+        return token[:-3] + "y"
+    if len(token) > 5 and token.endswith("ing"):
+        return token[:-3]
+    if len(token) > 4 and token.endswith("ed") and not token.endswith("eed"):
+        return token[:-2]
+    if len(token) > 3 and token.endswith("s") and not token.endswith(("ss", "us", "is")):
+        return token[:-1]
+    return token
+
+
+def tokens(text: str) -> list[str]:
+    """Stems of every word of ``text``, stop words included (bigrams need the order)."""
+    return [stem(token) for token in words(text)]
+
+
+def content(stems: Sequence[str]) -> frozenset[str]:
+    return frozenset(s for s in stems if s not in STOP_WORDS and (len(s) > 1 or s.isdigit()))
+
+
+def concepts(stems: Sequence[str]) -> frozenset[Concept]:
+    """Content stems (as 1-tuples) and adjacent stem pairs that are not both stop words."""
+    return frozenset((s,) for s in content(stems)) | frozenset(
+        (a, b) for a, b in itertools.pairwise(stems) if not (a in STOP_WORDS and b in STOP_WORDS)
+    )
+
+
+def is_boilerplate(text: str) -> bool:
+    return _BOILERPLATE.search(text.strip()) is not None
+
+
+def balanced(text: str) -> bool:
+    """Quotes and brackets are closed, so the sentence is not a cut quotation."""
+    return (
+        text.count('"') % 2 == 0
+        and text.count("``") == text.count("''")
+        and text.count("(") == text.count(")")
+    )
+
+
+def needs_context(text: str) -> bool:
+    """Opens on a pronoun ("He", "It's", "We"), or is a bare quotation with no speaker."""
+    first = words(text[:40])
+    if first and first[0].lower().split("'")[0] in PRONOUNS:
+        return True
+    return text.startswith('"') and text.rstrip(".!?").endswith('"')
+
+
+def tier(text: str, word_count: int, in_quote: bool, options: SummaryOptions) -> int:
+    clean = (
+        not in_quote
+        and options.min_words <= word_count <= options.max_sentence_words
+        and _END.search(text) is not None
+        and balanced(text)
+        and not text[0].islower()
+    )
+    if not clean:
+        return 2
+    return 1 if needs_context(text) else 0
+
+
+def article_sentences(article: Article, options: SummaryOptions) -> list[Sentence]:
+    """The article's sentences that are not boilerplate, in reading order."""
+    found: list[Sentence] = []
+    line_start, quotes = -1, 0
+    for index, span in enumerate(split_sentences(article.text)):
+        if index >= options.max_sentences_per_article:
+            break
+        # A sentence that starts inside an open quotation is a piece of someone's quote.
+        begins = article.text.rfind("\n", 0, span.start) + 1
+        if begins != line_start:
+            line_start, quotes = begins, 0
+        in_quote = quotes % 2 == 1
+        quotes += span.text.count('"')
+        if is_boilerplate(span.text):
+            continue
+        stems = tokens(span.text)
+        count = len(span.text.split())
+        found.append(
+            Sentence(
+                article_id=article.id,
+                index=index,
+                start=span.start,
+                end=span.end,
+                text=span.text,
+                stems=content(stems),
+                concepts=concepts(stems),
+                words=count,
+                tier=tier(span.text, count, in_quote, options),
+            )
+        )
+    return found
+
+
+def cosine(a: frozenset[str], b: frozenset[str]) -> float:
+    """Cosine of two stem sets (binary vectors)."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / math.sqrt(len(a) * len(b))

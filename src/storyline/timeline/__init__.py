@@ -1,0 +1,21 @@
+"""Timelines: temporal expressions, date resolution and dated events.
+
+``tag_dates`` finds and resolves temporal expressions in a sentence; ``build_timeline`` turns
+articles into dated entries (each backed by its sentences and sources) plus the mentions
+that could not be dated, with the reason.
+"""
+
+from __future__ import annotations
+
+from .events import Timeline, TimelineOptions, build_timeline
+from .temporal import DateMention, infer_published, published_conflict, tag_dates
+
+__all__ = [
+    "DateMention",
+    "Timeline",
+    "TimelineOptions",
+    "build_timeline",
+    "infer_published",
+    "published_conflict",
+    "tag_dates",
+]

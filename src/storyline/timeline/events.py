@@ -1,0 +1,326 @@
+"""Dated events: sentences that report something on a date, merged across articles, ranked.
+
+Every sentence with a resolved temporal expression is a candidate for that date (a sentence
+can speak of several dates). Dates are ranked by how many independent voices refer to them
+(a duplicate group is one voice), the idea behind news-tls' date importance by reference
+counts. Within a date, sentences are ranked by centrality (cosine to the date's TF-IDF
+centroid) and near-identical ones are merged into one event whose weight grows with the
+number of voices that report it. Sentences whose expressions cannot be resolved are kept
+as undated entries with the expression and the reason.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from ..errors import OptionsError
+from ..model import Article, DuplicateGroup, Evidence, Granularity, Span, TimelineEntry
+from ..text import fold, split_sentences
+from .temporal import DateMention, infer_published, published_conflict, tag_dates
+
+__all__ = ["Timeline", "TimelineOptions", "build_timeline"]
+
+_GRANULARITIES = ("day", "month", "year")
+
+
+@dataclass(frozen=True)
+class TimelineOptions:
+    """How a timeline is built.
+
+    ``max_dates`` keeps the most salient dates (None: all); ``per_date`` is the number of
+    events (sentences) per date; ``start``/``end`` bound the dates (ISO, inclusive, any
+    granularity). ``granularities`` lists which kinds of date may make an entry.
+    ``keywords`` keeps only sentences that contain one of them (query-driven timelines).
+    ``publication_leads`` also dates an article's first sentence by its publication day when
+    that sentence has no temporal expression (news leads report the day's event).
+    ``publication_weight`` is how much an article published on a date adds to that date's
+    salience, against 1 for a voice that refers to the date in its text.
+    ``merge_similarity`` is the cosine above which two sentences on one date are one event.
+    ``position_weight`` favours sentences early in their article (weight 1 / (1 + w * index)).
+    """
+
+    max_dates: int | None = None
+    per_date: int = 1
+    start: str | None = None
+    end: str | None = None
+    granularities: tuple[Granularity, ...] = ("day", "month", "year")
+    keywords: tuple[str, ...] = ()
+    publication_leads: bool = False
+    publication_weight: float = 0.5
+    merge_similarity: float = 0.5
+    position_weight: float = 0.0
+    min_words: int = 4
+    max_words: int = 60
+    max_evidence: int = 20
+
+    def __post_init__(self) -> None:
+        if self.max_dates is not None and self.max_dates < 1:
+            raise OptionsError(f"max_dates must be at least 1, got {self.max_dates}")
+        if self.per_date < 1:
+            raise OptionsError(f"per_date must be at least 1, got {self.per_date}")
+        if not set(self.granularities) <= set(_GRANULARITIES) or not self.granularities:
+            raise OptionsError(f"granularities must be among {_GRANULARITIES}")
+        if not 0.0 < self.merge_similarity <= 1.0:
+            raise OptionsError("merge_similarity must be in (0, 1]")
+        if self.publication_weight < 0 or self.position_weight < 0:
+            raise OptionsError("publication_weight and position_weight must not be negative")
+        if self.min_words < 1 or self.max_words < self.min_words or self.max_evidence < 1:
+            raise OptionsError("need 1 <= min_words <= max_words and max_evidence >= 1")
+        for bound in (self.start, self.end):
+            if bound is not None and not _is_iso(bound):
+                raise OptionsError(f"start/end must be YYYY, YYYY-MM or YYYY-MM-DD, got {bound!r}")
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Dated entries in date order, and the mentions that could not be dated."""
+
+    entries: tuple[TimelineEntry, ...]
+    undated: tuple[TimelineEntry, ...]
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """One sentence offered for one date (or for the undated list)."""
+
+    date: str | None
+    granularity: Granularity | None
+    article: Article
+    voice: str
+    text: str
+    start: int
+    end: int
+    expression: str
+    note: str
+    from_text: bool = True
+    position: int = 0
+
+
+@dataclass
+class _Event:
+    leader: _Candidate
+    centrality: float
+    members: list[_Candidate] = field(default_factory=list)
+    weight: float = 0.0
+
+    @property
+    def voices(self) -> int:
+        return len({member.voice for member in self.members})
+
+    def score(self, position_weight: float) -> float:
+        prior = 1.0 / (1.0 + position_weight * self.leader.position)
+        return self.centrality * (1.0 + math.log(self.voices)) * prior
+
+
+def _is_iso(value: str) -> bool:
+    parts = value.split("-")
+    return (
+        1 <= len(parts) <= 3
+        and len(parts[0]) == 4
+        and all(part.isdigit() for part in parts)
+        and all(len(part) == 2 for part in parts[1:])
+    )
+
+
+def build_timeline(
+    articles: Sequence[Article],
+    groups: Sequence[DuplicateGroup] = (),
+    options: TimelineOptions = TimelineOptions(),
+) -> Timeline:
+    """A timeline of ``articles``: salient dates, each with its best-supported event(s)."""
+    voice_of = {member: group.id for group in groups for member in group.article_ids}
+    dated: list[_Candidate] = []
+    undated: list[_Candidate] = []
+    for article in sorted(articles, key=lambda item: item.id):
+        for candidate in _candidates(article, voice_of.get(article.id, article.id), options):
+            (dated if candidate.date else undated).append(candidate)
+    dated = [c for c in dated if c.granularity in options.granularities and _in_range(c, options)]
+    entries = _select(dated, options)
+    return Timeline(entries=entries, undated=_undated_entries(undated))
+
+
+def _in_range(candidate: _Candidate, options: TimelineOptions) -> bool:
+    value = candidate.date or ""
+    if options.start and value < options.start[: len(value)]:
+        return False
+    return not (options.end and value > options.end[: len(value)])
+
+
+def _candidates(article: Article, voice: str, options: TimelineOptions) -> Iterator[_Candidate]:
+    """Sentences of one article with their dates; the context carries "two days later"."""
+    published = article.published or infer_published(article)
+    language = article.language or "en"
+    context: str | None = None
+    keywords = tuple(fold(keyword) for keyword in options.keywords)
+    for index, span in enumerate(split_sentences(article.text)):
+        size = len(span.text.split())
+        mentions = tag_dates(span.text, published, language, context=context)
+        context = next((m.date for m in reversed(mentions) if _anchors(m)), context)
+        if not options.min_words <= size <= options.max_words:
+            continue
+        if keywords and not any(keyword in fold(span.text) for keyword in keywords):
+            continue
+        usable = [m for m in mentions if m.date and "far future" not in m.note]
+        for mention in usable:
+            yield _candidate(article, voice, span, index, mention)
+        for mention in mentions:
+            if mention.date is None or ("far future" in mention.note and not usable):
+                yield _candidate(article, voice, span, index, mention)
+                break
+        if not mentions and index == 0 and options.publication_leads and article.day:
+            yield _Candidate(article.day, "day", article, voice, span.text, span.start,
+                             span.end, "", "publication day", from_text=False)  # fmt: skip
+
+
+def _anchors(mention: DateMention) -> bool:
+    return mention.date is not None and mention.granularity == "day"
+
+
+def _candidate(
+    article: Article, voice: str, span: Span, index: int, mention: DateMention
+) -> _Candidate:
+    note = mention.note
+    if mention.date is None or "far future" in note:
+        note = f"'{mention.expression}': {note}"
+    return _Candidate(
+        date=mention.date if "far future" not in mention.note else None,
+        granularity=mention.granularity if "far future" not in mention.note else None,
+        article=article,
+        voice=voice,
+        text=span.text,
+        start=span.start,
+        end=span.end,
+        expression=mention.expression,
+        note=note,
+        position=index,
+    )
+
+
+def _date_scores(by_date: Mapping[str, list[_Candidate]], weight: float) -> dict[str, float]:
+    """Salience of a date: voices referring to it, plus weighted voices published on it."""
+    scores: dict[str, float] = {}
+    for day, candidates in by_date.items():
+        referring = {c.voice for c in candidates if c.from_text}
+        published = {c.voice for c in candidates if c.article.day == day} - referring
+        scores[day] = len(referring) + weight * len(published)
+    return scores
+
+
+def _select(dated: list[_Candidate], options: TimelineOptions) -> tuple[TimelineEntry, ...]:
+    by_date: dict[str, list[_Candidate]] = {}
+    for candidate in dated:
+        by_date.setdefault(candidate.date or "", []).append(candidate)
+    if not by_date:
+        return ()
+    scores = _date_scores(by_date, options.publication_weight)
+    ranked = sorted(by_date, key=lambda day: (-scores[day], day))
+    chosen = ranked[: options.max_dates] if options.max_dates else ranked
+    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True)
+    texts = sorted({c.text for day in chosen for c in by_date[day]})
+    try:
+        vectorizer.fit(texts)
+    except ValueError:  # only stop words everywhere: fall back to every token
+        vectorizer = TfidfVectorizer(token_pattern=r"(?u)\b\w+\b").fit(texts)
+    used: set[str] = set()
+    entries = []
+    for day in chosen:
+        events = _events(by_date[day], vectorizer, options)
+        picked = [event for event in events if fold(event.leader.text) not in used]
+        picked = picked[: options.per_date]
+        used.update(fold(event.leader.text) for event in picked)
+        if picked:
+            entries.append(_entry(day, picked, scores[day], options.max_evidence))
+    return tuple(sorted(entries, key=lambda entry: (entry.date or "", -entry.score)))
+
+
+def _events(
+    candidates: list[_Candidate], vectorizer: TfidfVectorizer, options: TimelineOptions
+) -> list[_Event]:
+    """Candidates of one date merged into events, best first."""
+    candidates = sorted(candidates, key=lambda c: (c.article.id, c.start, c.expression))
+    matrix = vectorizer.transform([c.text for c in candidates])
+    vectors = np.asarray(matrix.todense(), dtype=np.float64)
+    centroid = vectors.mean(axis=0)
+    norm = float(np.linalg.norm(centroid))
+    centrality = vectors @ centroid / norm if norm else np.zeros(len(candidates))
+    order = sorted(range(len(candidates)), key=lambda i: (-round(float(centrality[i]), 9), i))
+    events: list[_Event] = []
+    leaders: list[int] = []
+    for index in order:
+        if leaders:
+            similarities = vectors[leaders] @ vectors[index]
+            best = int(np.argmax(similarities))
+            if similarities[best] >= options.merge_similarity:
+                events[best].members.append(candidates[index])
+                continue
+        leaders.append(index)
+        event = _Event(candidates[index], float(centrality[index]))
+        event.members.append(candidates[index])
+        events.append(event)
+    for event in events:
+        event.weight = round(event.score(options.position_weight), 9)
+    return sorted(events, key=lambda e: (-e.weight, e.leader.article.id, e.leader.start))
+
+
+def _entry(day: str, events: list[_Event], score: float, max_evidence: int) -> TimelineEntry:
+    members = [m for event in events for m in event.members]
+    evidence = tuple(
+        Evidence(m.text, m.article.id, m.expression, m.start, m.end)
+        for m in _unique(members)[:max_evidence]
+    )
+    notes = sorted({m.note for m in members if m.note} | _conflicts(members))
+    return TimelineEntry(
+        date=day,
+        granularity=events[0].leader.granularity,
+        text=" ".join(event.leader.text for event in events),
+        evidence=evidence,
+        article_ids=tuple(sorted({m.article.id for m in members})),
+        outlets=tuple(sorted({m.article.source for m in members})),
+        score=round(score + sum(event.weight for event in events), 6),
+        note="; ".join(notes),
+    )
+
+
+def _unique(members: list[_Candidate]) -> list[_Candidate]:
+    seen: set[tuple[str, int]] = set()
+    unique = []
+    for member in members:
+        if (member.article.id, member.start) not in seen:
+            seen.add((member.article.id, member.start))
+            unique.append(member)
+    return unique
+
+
+def _conflicts(members: list[_Candidate]) -> set[str]:
+    articles = {m.article.id: m.article for m in members}
+    notes = {published_conflict(articles[key]) for key in sorted(articles)}
+    return {note for note in notes if note}
+
+
+def _undated_entries(undated: list[_Candidate]) -> tuple[TimelineEntry, ...]:
+    """One entry per distinct sentence, in article order, with the expression and the reason."""
+    merged: dict[str, list[_Candidate]] = {}
+    for candidate in undated:
+        merged.setdefault(fold(candidate.text), []).append(candidate)
+    entries = []
+    for members in merged.values():
+        first = members[0]
+        entries.append(
+            TimelineEntry(
+                date=None,
+                granularity=None,
+                text=first.text,
+                evidence=tuple(
+                    Evidence(m.text, m.article.id, m.expression, m.start, m.end) for m in members
+                ),
+                article_ids=tuple(sorted({m.article.id for m in members})),
+                outlets=tuple(sorted({m.article.source for m in members})),
+                note=first.note,
+            )
+        )
+    return tuple(sorted(entries, key=lambda e: (e.article_ids[0], e.evidence[0].start)))

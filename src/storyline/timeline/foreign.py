@@ -1,0 +1,76 @@
+"""Temporal expressions in languages other than English, through dateparser (offline).
+
+dateparser fills what a text leaves out (the year, or the whole date for "dimanche") from a
+relative base. Parsing twice with two different bases shows which expressions depend on it:
+those resolve against the publication date when there is one, and otherwise stay unresolved.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from typing import TYPE_CHECKING
+
+from ..model import Granularity
+
+if TYPE_CHECKING:
+    from .temporal import DateMention
+
+_PROBE_BASES = (datetime(1999, 3, 7), datetime(2011, 10, 19))
+
+
+def tag_foreign(sentence: str, published: date | None, language: str) -> list[DateMention]:
+    """Mentions found by dateparser's search, with granularity and relativity checked."""
+    from .temporal import DateMention
+
+    code = language.lower()[:2]
+    found = _search(sentence, code, _PROBE_BASES[0])
+    probe = dict(_search(sentence, code, _PROBE_BASES[1]))
+    mentions: list[DateMention] = []
+    cursor = 0
+    for text, value in found:
+        start = sentence.find(text, cursor)
+        if start < 0:
+            continue
+        cursor = start + len(text)
+        if probe.get(text) != value and published is None:
+            note = f"relative expression '{text}' and no publication date"
+            mentions.append(DateMention(start, cursor, text, None, None, note))
+            continue
+        mentions.append(_resolve(text, start, cursor, published, code))
+    return mentions
+
+
+def _settings(base: datetime) -> dict[str, object]:
+    return {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"}
+
+
+def _search(sentence: str, code: str, base: datetime) -> list[tuple[str, datetime]]:
+    from dateparser.search import search_dates
+
+    try:
+        result = search_dates(sentence, languages=[code], settings=_settings(base))
+    except Exception:  # dateparser raises assorted errors on odd input; treat as no date
+        return []
+    return [(str(text), value) for text, value in (result or [])]
+
+
+def _resolve(text: str, start: int, end: int, published: date | None, code: str) -> DateMention:
+    from dateparser.date import DateDataParser
+
+    from .temporal import DateMention
+
+    base = datetime.combine(published, time()) if published else _PROBE_BASES[0]
+    try:
+        data = DateDataParser(languages=[code], settings=_settings(base)).get_date_data(text)
+    except Exception:  # odd input must not crash the tagger
+        data = None
+    if data is None or data.date_obj is None:
+        return DateMention(start, end, text, None, None, f"dateparser could not read '{text}'")
+    parts = tuple(data.parts or ())
+    value = data.date_obj
+    granularity: Granularity = "day"
+    if parts and "day" not in parts:
+        granularity = "month" if "month" in parts else "year"
+    iso = {"day": value.date().isoformat(), "month": f"{value.year:04d}-{value.month:02d}",
+           "year": f"{value.year:04d}"}  # fmt: skip
+    return DateMention(start, end, text, iso[granularity], granularity, "")

@@ -1,0 +1,552 @@
+"""Temporal expressions: find them in a sentence and resolve them to ISO dates.
+
+Regex first (English news conventions), dateparser only for other languages. Relative
+expressions resolve against the publication date; without one they stay unresolved with a
+note saying why. Nothing here ever invents a date: an expression that cannot be resolved
+safely gets ``date=None`` and an explanation.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+
+from ..model import Article, Granularity
+
+__all__ = ["DateMention", "tag_dates", "infer_published", "published_conflict"]
+
+_MONTH_NUMBERS = {
+    name: number
+    for number in range(1, 13)
+    for name in (calendar.month_name[number].lower(), calendar.month_abbr[number].lower())
+}
+_MONTH_NUMBERS["sept"] = 9
+_WEEKDAYS = {calendar.day_name[i].lower(): i for i in range(7)}
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+
+_MON = (
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?"
+    r"|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+_MON_FULL = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+_DAY = r"(?:[012]?[1-9]|[123]0|31)(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[0-9]{3}|2[0-9]{3}|'[0-9]{2})"
+_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_NUM = r"(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_RANGE_SEP = r"\s*(?:-|to|until|till|through|and)\s*"
+
+_P_ISO = re.compile(r"\b(?P<y>[12]\d{3})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b")
+_P_NUMERIC = re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})\b")
+_P_RANGE_MD = re.compile(
+    rf"\b(?:(?:from|between)\s+)?(?P<mon>{_MON})\s+(?P<d>{_DAY}){_RANGE_SEP}"
+    rf"(?:(?P<mon2>{_MON})\s+)?(?P<d2>{_DAY})\b(?:\s*,?\s*(?P<y>{_YEAR})\b)?(?!\s*,?\s*\d)"
+)
+_P_RANGE_DM = re.compile(
+    rf"\b(?:(?:from|between)\s+)?(?P<d>{_DAY}){_RANGE_SEP}(?P<d2>{_DAY})\s+(?P<mon>{_MON})\b"
+    rf"(?:\s*,?\s*(?P<y>{_YEAR})\b)?"
+)
+_P_MDY = re.compile(rf"\b(?P<mon>{_MON})\s+(?P<d>{_DAY})(?:\s*,\s*|\s+)(?P<y>{_YEAR})\b")
+_P_DMY = re.compile(rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{_MON})\s*,?\s+(?P<y>{_YEAR})\b")
+_P_MD = re.compile(rf"\b(?P<mon>{_MON})\s+(?P<d>{_DAY})\b(?!\s*[,.:%]?\s*\d)")
+_P_DM = re.compile(rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{_MON})(?![\w])")
+_P_MY = re.compile(rf"\b(?P<mon>{_MON})\s*,?\s+(?P<y>[12]\d{{3}})\b")
+_P_YEAR = re.compile(
+    r"\b(?P<prep>[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Dd]uring|[Tt]hroughout|[Bb]efore|[Aa]fter"
+    r"|[Ee]arly|[Ll]ate|[Mm]id-?|[Ss]ummer|[Ww]inter|[Ss]pring|[Aa]utumn|[Ff]all)\s+(?:of\s+)?"
+    r"(?:the\s+year\s+)?(?P<y>1[89]\d{2}|20\d{2})\b(?![-/.]\d|\s*(?:%|percent|people|troops))"
+)
+_P_MONTH = re.compile(
+    r"\b(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id-?|[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil"
+    rf"|[Dd]uring|[Ff]rom|[Bb]efore|[Aa]fter|[Tt]hrough)\s+(?:of\s+)?(?P<mon>{_MON_FULL})\b"
+    r"(?!\s*,?\s*\d)"
+)
+_P_RELDAY = re.compile(
+    r"\b(?P<w>today|yesterday|tomorrow|tonight|last night|this (?:morning|afternoon|evening)"
+    r"|overnight)\b",
+    re.I,
+)
+_P_WEEKDAY = re.compile(
+    rf"\b(?:(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast)\s+)?(?P<wd>{_WD})(?!s\b|\w)"
+)
+_P_PERIOD = re.compile(
+    r"\b(?P<mod>last|this|next|earlier this|later this|past|previous|coming)\s+"
+    r"(?P<unit>week(?:end)?|month|year)\b",
+    re.I,
+)
+_P_AGO = re.compile(rf"\b(?P<n>{_NUM}|a few|several)\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.I)
+_P_LATER = re.compile(
+    rf"\b(?:(?P<n>{_NUM}|a few|several)\s+(?P<unit>day|week|month|year)s?\s+"
+    r"(?P<dir>later|earlier|afterwards|before|after)"
+    r"|the\s+(?P<nd>next|following|previous)\s+day|the\s+day\s+(?P<da>after|before))\b",
+    re.I,
+)
+_PREFILTER = re.compile(
+    rf"\d|{_MON}|{_WD}|\b(?:today|yesterday|tomorrow|tonight|night|morning|afternoon|evening"
+    r"|overnight|week|weekend|month|year|day)s?\b",
+    re.I,
+)
+_FUTURE = re.compile(
+    r"\b(?:will|shall|won't|wo n't|'ll|going to|expected to|scheduled|set to|plans? to|due to"
+    r"|due on|upcoming|next|would|to be held|is to|are to)\b",
+    re.I,
+)
+_CLAUSE = re.compile(r"[;:]|[.!?]\s|,\s|\s(?:and|but|while|whereas|after|before|when)\s")
+_FAR_FUTURE_YEARS = 10
+_ABSOLUTE_MAX_YEAR = 2100
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A temporal expression in a sentence and what it resolves to.
+
+    ``start``/``end`` index the sentence. ``date`` is ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``
+    per ``granularity``, or None when it cannot be resolved safely; ``note`` says why, or
+    flags a resolved but doubtful reading (two-digit year, far future, range end).
+    """
+
+    start: int
+    end: int
+    expression: str
+    date: str | None
+    granularity: Granularity | None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class _Reference:
+    """What a sentence is resolved against."""
+
+    published: date | None
+    year: int | None
+    future: bool
+    context: date | None
+    context_granularity: Granularity | None
+
+
+Resolved = tuple[str | None, Granularity | None, str]
+_Handler = Callable[[re.Match[str], _Reference], Resolved]
+
+
+def tag_dates(
+    sentence: str,
+    published: str | None,
+    language: str = "en",
+    *,
+    context: str | None = None,
+) -> list[DateMention]:
+    """Temporal expressions of ``sentence``, resolved against ``published`` where needed.
+
+    ``published`` is an ISO date (``YYYY-MM-DD``, a timestamp, ``YYYY-MM`` or ``YYYY``) or None.
+    ``context`` is the last date resolved earlier in the same article: it anchors "two days
+    later" and gives the year of a bare "January 9" when there is no publication date.
+    """
+    if not sentence or not _PREFILTER.search(sentence):
+        return []
+    reference = _reference(sentence, published, context)
+    if language and not language.lower().startswith("en"):
+        from .foreign import tag_foreign
+
+        return tag_foreign(sentence, reference.published, language)
+    mentions: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, handler in _RULES:
+        for match in pattern.finditer(sentence):
+            if any(match.start() < end and start < match.end() for start, end in taken):
+                continue
+            local = replace(reference, future=_future_tense(sentence, match.start(), match.end()))
+            day, granularity, note = handler(match, local)
+            taken.append((match.start(), match.end()))
+            mentions.append(
+                DateMention(match.start(), match.end(), match.group(), day, granularity, note)
+            )
+    mentions.sort(key=lambda mention: (mention.start, mention.end))
+    return [_flag_far_future(mention, reference) for mention in mentions]
+
+
+def _reference(sentence: str, published: str | None, context: str | None) -> _Reference:
+    day, year = _parse_iso(published)
+    context_day, context_granularity = _parse_context(context)
+    return _Reference(
+        published=day,
+        year=year,
+        future=False,
+        context=context_day,
+        context_granularity=context_granularity,
+    )
+
+
+def _future_tense(sentence: str, start: int, end: int) -> bool:
+    """Whether the clause around a mention speaks of the future (will, scheduled, next...).
+
+    The clause runs between separators (, ; : and, but, while); a clause that is little more
+    than the expression itself ("On Monday,") borrows the following clause.
+    """
+    left = max((m.end() for m in _CLAUSE.finditer(sentence, 0, start)), default=0)
+    right_match = _CLAUSE.search(sentence, end)
+    right = right_match.start() if right_match else len(sentence)
+    if len((sentence[left:start] + sentence[end:right]).split()) < 3 and right_match:
+        following = _CLAUSE.search(sentence, right_match.end())
+        right = following.start() if following else len(sentence)
+    return _FUTURE.search(sentence, left, right) is not None
+
+
+def _parse_iso(value: str | None) -> tuple[date | None, int | None]:
+    """(day, year) of an ISO date or timestamp; the day is None when only the year is known."""
+    if not value:
+        return None, None
+    match = re.match(r"\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
+    if not match:
+        return None, None
+    year = int(match.group(1))
+    if match.group(3):
+        try:
+            return date(year, int(match.group(2)), int(match.group(3))), year
+        except ValueError:
+            return None, year
+    return None, year
+
+
+def _parse_context(context: str | None) -> tuple[date | None, Granularity | None]:
+    if not context:
+        return None, None
+    parts = context.split("-")
+    try:
+        if len(parts) == 3:
+            return date(int(parts[0]), int(parts[1]), int(parts[2])), "day"
+        if len(parts) == 2:
+            return date(int(parts[0]), int(parts[1]), 1), "month"
+        return date(int(parts[0]), 1, 1), "year"
+    except ValueError:
+        return None, None
+
+
+def _flag_far_future(mention: DateMention, reference: _Reference) -> DateMention:
+    if mention.date is None:
+        return mention
+    year = int(mention.date[:4])
+    base = reference.published.year if reference.published else reference.year
+    if base is not None and year - base > _FAR_FUTURE_YEARS:
+        reason = f"far future: {year - base} years after publication"
+    elif year > _ABSOLUTE_MAX_YEAR:
+        reason = f"far future: year {year}"
+    else:
+        return mention
+    note = f"{mention.note}; {reason}" if mention.note else reason
+    return DateMention(mention.start, mention.end, mention.expression, mention.date,
+                       mention.granularity, note)  # fmt: skip
+
+
+# ---------------------------------------------------------------- absolute expressions
+
+
+def _month(token: str) -> int:
+    return _MONTH_NUMBERS[token.rstrip(".").lower()[:3] if token.lower() != "sept" else "sept"]
+
+
+def _day_number(token: str) -> int:
+    return int(re.sub(r"\D", "", token))
+
+
+def _year(token: str, reference: _Reference) -> tuple[int, str]:
+    """A four-digit year, or a two-digit one read as the nearest century with a note."""
+    if not token.startswith("'") and len(token) == 4:
+        return int(token), ""
+    short = int(token.lstrip("'"))
+    base = reference.published.year if reference.published else reference.year
+    pivot = (base % 100 + 10) if base else 30
+    year = 2000 + short if short <= pivot else 1900 + short
+    return year, f"two-digit year read as {year}"
+
+
+def _make_day(year: int, month: int, day: int) -> Resolved:
+    try:
+        return date(year, month, day).isoformat(), "day", ""
+    except ValueError:
+        name = calendar.month_name[month] if 1 <= month <= 12 else f"month {month}"
+        return None, None, f"impossible date {name} {day}, {year}"
+
+
+def _on_iso(match: re.Match[str], reference: _Reference) -> Resolved:
+    return _make_day(int(match["y"]), int(match["m"]), int(match["d"]))
+
+
+def _on_numeric(match: re.Match[str], reference: _Reference) -> Resolved:
+    first, second = int(match["a"]), int(match["b"])
+    year, note = _year(match["y"], reference)
+    month, day = (second, first) if first > 12 else (first, second)
+    day_text, granularity, impossible = _make_day(year, month, day)
+    if impossible:
+        return None, None, impossible
+    if first <= 12 and second <= 12 and first != second:
+        note = "; ".join(filter(None, [note, "numeric date read as month/day (US order)"]))
+    return day_text, granularity, note
+
+
+def _on_full_date(match: re.Match[str], reference: _Reference) -> Resolved:
+    year, note = _year(match["y"], reference)
+    day_text, granularity, impossible = _make_day(
+        year, _month(match["mon"]), _day_number(match["d"])
+    )
+    return day_text, granularity, impossible or note
+
+
+def _on_month_year(match: re.Match[str], reference: _Reference) -> Resolved:
+    return f"{int(match['y']):04d}-{_month(match['mon']):02d}", "month", ""
+
+
+def _on_year(match: re.Match[str], reference: _Reference) -> Resolved:
+    return f"{int(match['y']):04d}", "year", ""
+
+
+def _on_month_day(match: re.Match[str], reference: _Reference) -> Resolved:
+    return _resolve_month_day(_month(match["mon"]), _day_number(match["d"]), reference)
+
+
+def _resolve_month_day(month: int, day: int, reference: _Reference) -> Resolved:
+    """A month and day without a year: the year comes from publication or article context."""
+    if not 1 <= day <= calendar.monthrange(2000, month)[1]:
+        return None, None, f"impossible date {calendar.month_name[month]} {day}"
+    published = reference.published
+    if published is None:
+        year = reference.year or (reference.context.year if reference.context else None)
+        if year is None:
+            return None, None, "no year, and no publication date or earlier dated mention"
+        origin = "publication year" if reference.year else "an earlier date in the article"
+        day_text, granularity, impossible = _make_day(year, month, day)
+        return day_text, granularity, impossible or f"year {year} taken from {origin}"
+    candidates = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            candidates.append(date(year, month, day))
+        except ValueError:
+            continue
+    if reference.future:
+        chosen = min((c for c in candidates if c >= published), default=None)
+    else:
+        chosen = max((c for c in candidates if c <= published), default=None)
+    if chosen is None:
+        return None, None, f"impossible date {calendar.month_name[month]} {day} near publication"
+    return chosen.isoformat(), "day", ""
+
+
+def _range_end(match: re.Match[str], reference: _Reference, start: str | None) -> str:
+    if start is None or len(start) != 10:
+        return ""
+    month = _month(match["mon2"]) if match.groupdict().get("mon2") else int(start[5:7])
+    year = int(start[:4]) + (1 if month < int(start[5:7]) else 0)
+    end_text, _, impossible = _make_day(year, month, _day_number(match["d2"]))
+    return f"range until {end_text}" if end_text and end_text > start else impossible
+
+
+def _on_range(match: re.Match[str], reference: _Reference) -> Resolved:
+    """A range ("from January 3 to 5", "3-5 May 2010") is dated at its start."""
+    month, day = _month(match["mon"]), _day_number(match["d"])
+    if match["y"]:
+        year, note = _year(match["y"], reference)
+        start, granularity, impossible = _make_day(year, month, day)
+        note = impossible or note
+    else:
+        start, granularity, note = _resolve_month_day(month, day, reference)
+    end_note = _range_end(match, reference, start)
+    return start, granularity, "; ".join(filter(None, [note, end_note]))
+
+
+# ---------------------------------------------------------------- relative expressions
+
+
+def _unresolved(match: re.Match[str], why: str) -> Resolved:
+    return None, None, f"relative expression '{match.group()}' and {why}"
+
+
+def _on_month_name(match: re.Match[str], reference: _Reference) -> Resolved:
+    """"in March", "last March": the month nearest publication on the side of the tense."""
+    month = _month(match["mon"])
+    published = reference.published
+    if published is None:
+        year = reference.year or (reference.context.year if reference.context else None)
+        if year is None:
+            return None, None, f"'{match.group()}' has no year and there is no publication date"
+        return f"{year:04d}-{month:02d}", "month", f"year {year} taken from context"
+    modifier = match["mod"].lower()
+    if modifier == "next" or (reference.future and modifier not in ("last", "since")):
+        year = published.year + (1 if month < published.month else 0)
+        if modifier == "next" and month == published.month:
+            year += 1
+    else:
+        year = published.year - (1 if month > published.month else 0)
+        if modifier == "last" and month == published.month:
+            year -= 1
+    return f"{year:04d}-{month:02d}", "month", ""
+
+
+def _on_relative_day(match: re.Match[str], reference: _Reference) -> Resolved:
+    if reference.published is None:
+        return _unresolved(match, "no publication date")
+    word = match["w"].lower()
+    offset = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(word, 0)
+    return (reference.published + timedelta(days=offset)).isoformat(), "day", ""
+
+
+def _on_weekday(match: re.Match[str], reference: _Reference) -> Resolved:
+    """Past tense: the latest such day on or before publication; future: the next one."""
+    published = reference.published
+    if published is None:
+        return _unresolved(match, "no publication date")
+    target = _WEEKDAYS[match["wd"].lower()]
+    modifier = (match["mod"] or "").lower()
+    back = (published.weekday() - target) % 7
+    ahead = (target - published.weekday()) % 7
+    if modifier in ("last", "past"):
+        day = published - timedelta(days=back or 7)
+    elif modifier in ("next", "coming"):
+        day = published + timedelta(days=ahead or 7)
+    elif reference.future:
+        day = published + timedelta(days=ahead)
+    else:
+        day = published - timedelta(days=back)
+    return day.isoformat(), "day", ""
+
+
+def _span_month(first: date, last: date) -> Resolved:
+    """A stretch of days dated by the month holding its middle day (granularity month)."""
+    middle = first + (last - first) / 2
+    note = f"{first.isoformat()} to {last.isoformat()}, dated by month"
+    return f"{middle.year:04d}-{middle.month:02d}", "month", note
+
+
+def _on_period(match: re.Match[str], reference: _Reference) -> Resolved:
+    published = reference.published
+    unit, modifier = match["unit"].lower(), match["mod"].lower()
+    if published is None:
+        if unit == "year" and reference.year is not None and modifier in ("this", "earlier this"):
+            return f"{reference.year:04d}", "year", ""
+        return _unresolved(match, "no publication date")
+    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(modifier, 0)
+    if unit == "year":
+        return f"{published.year + step:04d}", "year", ""
+    if unit == "month":
+        index = published.year * 12 + published.month - 1 + step
+        return f"{index // 12:04d}-{index % 12 + 1:02d}", "month", ""
+    monday = published - timedelta(days=published.weekday()) + timedelta(weeks=step)
+    first, last = monday, monday + timedelta(days=6)
+    if unit == "weekend":
+        first = monday + timedelta(days=5)
+    elif modifier == "earlier this":
+        last = max(monday, published - timedelta(days=1))
+    elif modifier == "later this":
+        first = min(last, published + timedelta(days=1))
+    return _span_month(first, last)
+
+
+def _count(token: str) -> int | None:
+    token = token.lower()
+    return int(token) if token.isdigit() else _NUMBER_WORDS.get(token)
+
+
+def _shift(base: date, amount: int, unit: str) -> Resolved:
+    if unit == "day":
+        return (base + timedelta(days=amount)).isoformat(), "day", ""
+    if unit == "week":
+        moved = base + timedelta(weeks=amount)
+        return _span_month(moved - timedelta(days=3), moved + timedelta(days=3))
+    if unit == "month":
+        index = base.year * 12 + base.month - 1 + amount
+        return f"{index // 12:04d}-{index % 12 + 1:02d}", "month", ""
+    return f"{base.year + amount:04d}", "year", ""
+
+
+def _on_ago(match: re.Match[str], reference: _Reference) -> Resolved:
+    if reference.published is None:
+        return _unresolved(match, "no publication date")
+    amount = _count(match["n"])
+    if amount is None:
+        return _unresolved(match, "a vague amount")
+    return _shift(reference.published, -amount, match["unit"].lower())
+
+
+def _on_later(match: re.Match[str], reference: _Reference) -> Resolved:
+    """"two days later", "the next day": relative to the previous dated reference."""
+    if reference.context is None or reference.context_granularity != "day":
+        return _unresolved(match, "no earlier day-precise date to count from")
+    if match["nd"] or match["da"]:
+        backwards = (match["nd"] or match["da"]).lower() in ("previous", "before")
+        return _shift(reference.context, -1 if backwards else 1, "day")
+    amount = _count(match["n"])
+    if amount is None:
+        return _unresolved(match, "a vague amount")
+    sign = -1 if match["dir"].lower() in ("earlier", "before") else 1
+    return _shift(reference.context, sign * amount, match["unit"].lower())
+
+
+_RULES: tuple[tuple[re.Pattern[str], _Handler], ...] = (
+    (_P_ISO, _on_iso),
+    (_P_NUMERIC, _on_numeric),
+    (_P_RANGE_MD, _on_range),
+    (_P_RANGE_DM, _on_range),
+    (_P_MDY, _on_full_date),
+    (_P_DMY, _on_full_date),
+    (_P_MY, _on_month_year),
+    (_P_MD, _on_month_day),
+    (_P_DM, _on_month_day),
+    (_P_YEAR, _on_year),
+    (_P_LATER, _on_later),
+    (_P_AGO, _on_ago),
+    (_P_PERIOD, _on_period),
+    (_P_MONTH, _on_month_name),
+    (_P_RELDAY, _on_relative_day),
+    (_P_WEEKDAY, _on_weekday),
+)
+
+
+# ---------------------------------------------------------------- publication dates
+
+_DATELINE = re.compile(
+    rf"^(?:[A-Z][A-Za-z .,'()-]{{0,40}}?[,(]\s*)?(?P<date>{_MON}\s+{_DAY}\s*,\s*[12]\d{{3}})"
+    r"\s*(?:[-:|(/]|\s-|$)"
+)
+_POSTED = re.compile(
+    rf"^(?:Published|Posted|Updated|Date)(?:\s+on)?\s*:?\s*(?P<date>{_MON}\s+{_DAY}\s*,\s*"
+    r"[12]\d{3}|[12]\d{3}-\d{2}-\d{2})\b",
+    re.I,
+)
+
+
+def _datelines(article: Article) -> Iterator[str]:
+    lines = [line.strip() for line in article.text.split("\n") if line.strip()]
+    for line in lines[:3] + lines[-3:]:
+        for pattern in (_DATELINE, _POSTED):
+            match = pattern.match(line)
+            if match:
+                mentions = tag_dates(match["date"], None)
+                if mentions and mentions[0].granularity == "day" and mentions[0].date:
+                    yield mentions[0].date
+
+
+def infer_published(article: Article) -> str | None:
+    """The publication day stated by an explicit dateline ("Jan. 17, 2022 -", "Posted on ...").
+
+    Only the first and last three lines are read, and only full dates with a year count; two
+    different datelines make it unsafe, so None. Callers mark the result as "inferred".
+    """
+    found = sorted(set(_datelines(article)))
+    return found[0] if len(found) == 1 else None
+
+
+def published_conflict(article: Article) -> str:
+    """A note when the metadata date and the text's own dateline disagree by over a day."""
+    stated = infer_published(article)
+    day = article.day
+    if stated is None or day is None:
+        return ""
+    gap = abs((datetime.fromisoformat(stated) - datetime.fromisoformat(day)).days)
+    if gap <= 1:
+        return ""
+    return f"publication date {day} contradicts the dateline {stated} in the text"

@@ -1,0 +1,141 @@
+"""JSON routes under ``/api``: the same data as the pages, in the digest's JSON shapes.
+
+Objects reuse :mod:`storyline.render.jsonout` so an API story is exactly a digest story.
+Every route is a GET; errors are ``{"error": {"status", "message"}}``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
+
+from ..errors import NotFoundError
+from ..render.html import WebLinks, compare_view, story_rows
+from ..render.jsonout import article_to_dict, relation_to_dict, story_to_dict
+from ..render.views import DigestIndex, fold_story, page_of, per_day
+from .app import Backend
+
+router = APIRouter(prefix="/api", tags=["api"])
+LINKS = WebLinks()
+MAX_SEARCH = 100
+
+
+def backend(request: Request) -> Backend:
+    found: Backend = request.app.state.backend
+    return found
+
+
+def find_story(index: DigestIndex, story_id: str) -> Any:
+    """The story, or NotFoundError naming the id."""
+    story = index.stories.get(story_id)
+    if story is None:
+        raise NotFoundError(f"no story {story_id!r} in the digest")
+    return story
+
+
+@router.get("/stories", summary="Every story: size, outlets, date span, articles per day")
+def stories(request: Request) -> dict[str, Any]:
+    index = backend(request).index()
+    rows = story_rows(index)
+    return {
+        "version": index.digest.version,
+        "articles": len(index.digest.articles),
+        "skipped": len(index.digest.skipped),
+        "stories": [
+            {
+                "id": row.story.id,
+                "title": row.story.title,
+                "size": row.size,
+                "outlets": list(row.story.outlets),
+                "first_date": row.story.first_date,
+                "last_date": row.story.last_date,
+                "keywords": list(row.story.keywords),
+                "per_day": per_day(index.article(a) for a in row.story.article_ids),
+                "href": LINKS.story(row.story.id),
+            }
+            for row in rows
+        ],
+    }
+
+
+@router.get("/stories/{story_id:path}", summary="One story; its articles folded and paged")
+def story(request: Request, story_id: str, page: int = Query(1, ge=1)) -> dict[str, Any]:
+    index = backend(request).index()
+    found = find_story(index, story_id)
+    shown, pages = page_of(fold_story(found, index), page)
+    return {
+        "story": story_to_dict(found),
+        "page": min(page, pages),
+        "pages": pages,
+        "articles": [
+            {
+                "number": f.number,
+                "article": article_to_dict(f.article),
+                "duplicates": [
+                    {"number": n, "article": article_to_dict(d)} for d, n in f.duplicates
+                ],
+            }
+            for f in shown
+        ],
+        "relations": [relation_to_dict(r) for r in index.story_relations(found)],
+    }
+
+
+@router.get(
+    "/articles/{article_id:path}", summary="One article with its cleaned text and relations"
+)
+def article(request: Request, article_id: str) -> dict[str, Any]:
+    back = backend(request)
+    found = back.store().article(article_id)
+    index = back.index()
+    story_of = index.story_of.get(found.id)
+    return {
+        "article": {**article_to_dict(found), "text": found.text},
+        "story_id": story_of.id if story_of else None,
+        "relations": [relation_to_dict(r) for r in index.relations_of.get(found.id, ())],
+    }
+
+
+@router.get("/compare", summary="Two articles side by side with their relation, if any")
+def compare(request: Request, a: str, b: str) -> dict[str, Any]:
+    back = backend(request)
+    left, right = back.store().article(a), back.store().article(b)
+    index = back.index()
+    view = compare_view(left, right, index.relation(a, b))
+    return {
+        "a": {**article_to_dict(left), "text": left.text},
+        "b": {**article_to_dict(right), "text": right.text},
+        "relation": relation_to_dict(view["relation"]) if view["relation"] else None,
+    }
+
+
+@router.get("/search", summary="Full-text search over titles and texts (plain words)")
+def search(
+    request: Request,
+    q: str = Query("", max_length=500),
+    limit: int = Query(20, ge=1, le=MAX_SEARCH),
+) -> dict[str, Any]:
+    hits = backend(request).store().search(q, limit)
+    return {
+        "query": q,
+        "hits": [
+            {
+                "article_id": h.article_id,
+                "title": h.title,
+                "snippet": h.snippet,
+                "rank": h.rank,
+                "href": LINKS.article(h.article_id),
+            }
+            for h in hits
+        ],
+    }
+
+
+@router.get("/digest", summary="The whole digest JSON of the last run (schema 1.x)")
+def digest(request: Request) -> Response:
+    back = backend(request)
+    back.index()  # raises the clear "no digest yet" error when there is none
+    text = back.store().load_digest() or ""
+    return Response(text, media_type="application/json")

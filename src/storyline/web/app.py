@@ -1,0 +1,167 @@
+"""The FastAPI app factory: one read-only store, the decoded digest cached per app.
+
+Library errors become one HTML error page (pages) or one JSON error shape (``/api``):
+``{"error": {"status": 404, "message": "..."}}``. Every response carries a strict
+Content-Security-Policy: only our own script and stylesheet may load.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from fastapi import FastAPI, Request, Response
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from .. import __version__
+from ..errors import NotFoundError, StoreError, StorylineError
+from ..render.html import WebLinks, render
+from ..render.jsonout import digest_from_json
+from ..render.views import DigestIndex
+from ..store import Store
+
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+)
+DIGEST_HINT = "storyline digest PATH --db {db}"
+
+
+class DigestMissingError(StorylineError):
+    """The database holds no digest yet: nothing to show."""
+
+
+@dataclass
+class _Cached:
+    text: str
+    index: DigestIndex
+
+
+class Backend:
+    """The app's access to one database: opened lazily, so a missing file is a page, not a crash.
+
+    The store is thread-safe (one connection behind a lock); the decoded digest is cached and
+    decoded again only when the stored JSON text changes (a new run).
+    """
+
+    def __init__(self, db_path: Path, readonly: bool) -> None:
+        self.db_path = db_path
+        self.readonly = readonly
+        self._store: Store | None = None
+        self._cached: _Cached | None = None
+        self._lock = threading.Lock()
+
+    def store(self) -> Store:
+        """The open store; StoreError (with the command that creates it) when unusable."""
+        with self._lock:
+            if self._store is None:
+                self._store = Store(self.db_path, readonly=self.readonly, create=False)
+            return self._store
+
+    def index(self) -> DigestIndex:
+        """The latest digest, indexed; DigestMissingError when no run saved one."""
+        text = self.store().load_digest()
+        if text is None:
+            raise DigestMissingError(f"the database {self.db_path} holds no digest yet")
+        with self._lock:
+            if self._cached is None or self._cached.text != text:
+                self._cached = _Cached(text, DigestIndex(digest_from_json(text)))
+            return self._cached.index
+
+    def close(self) -> None:
+        with self._lock:
+            if self._store is not None:
+                self._store.close()
+                self._store = None
+
+
+def _is_api(request: Request) -> bool:
+    return request.url.path.startswith("/api/") or request.url.path == "/api"
+
+
+def error_response(
+    request: Request, status: int, heading: str, message: str, command: str = ""
+) -> Response:
+    """The one error shape: JSON under /api, an HTML page elsewhere."""
+    if _is_api(request):
+        body: dict[str, object] = {"status": status, "message": message}
+        if command:
+            body["command"] = command
+        return JSONResponse({"error": body}, status_code=status)
+    page = render(
+        "error.html", WebLinks(), heading=heading, message=message, command=command, version=None
+    )
+    return HTMLResponse(page, status_code=status)
+
+
+def _install_handlers(app: FastAPI, backend: Backend) -> None:
+    command = DIGEST_HINT.format(db=backend.db_path)
+
+    @app.exception_handler(NotFoundError)
+    async def not_found(request: Request, exc: NotFoundError) -> Response:
+        return error_response(request, 404, "Not found", str(exc))
+
+    @app.exception_handler(DigestMissingError)
+    async def no_digest(request: Request, exc: DigestMissingError) -> Response:
+        return error_response(
+            request, 503, "No digest yet", f"{exc}: run the digest first.", command
+        )
+
+    @app.exception_handler(StoreError)
+    async def bad_store(request: Request, exc: StoreError) -> Response:
+        # the store's own message often names the fix (`storyline migrate ...`): keep it alone
+        hint = "" if "`" in str(exc) else command
+        return error_response(request, 503, "Database unavailable", str(exc), hint)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        heading = "Not found" if exc.status_code == 404 else "Request not allowed"
+        message = "There is no such page." if exc.status_code == 404 else str(exc.detail)
+        return error_response(request, exc.status_code, heading, message)
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(request: Request, exc: RequestValidationError) -> Response:
+        fields = ", ".join(".".join(str(p) for p in e.get("loc", ())) for e in exc.errors())
+        return error_response(request, 400, "Bad request", f"invalid parameter: {fields}")
+
+
+def create_app(db_path: str | Path, *, readonly: bool = True) -> FastAPI:
+    """The web app over the database at ``db_path``: GET routes only, pages and ``/api``.
+
+    Nothing is opened until the first request, so a missing database or digest shows a page
+    naming the command that creates it. ``readonly`` opens SQLite read-only; the app has no
+    write route either way.
+    """
+    from . import api, pages
+
+    app = FastAPI(
+        title="storyline",
+        version=__version__,
+        description="Stories, reuse, timelines and summaries of a news corpus (read-only).",
+        docs_url=None,  # the bundled docs pages load assets from a CDN; the schema stays
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+    )
+    backend = Backend(Path(db_path), readonly)
+    app.state.backend = backend
+    _install_handlers(app, backend)
+
+    @app.middleware("http")
+    async def security_headers(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        response = await call_next(request)
+        response.headers["Content-Security-Policy"] = CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["X-Frame-Options"] = "DENY"
+        return response
+
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.router.on_shutdown.append(backend.close)
+    return app

@@ -1,0 +1,97 @@
+"""HTML routes: the stories list, a story, an article, a comparison, search.
+
+Pages render the shared templates of :mod:`storyline.render` with :class:`WebLinks`. Path
+parameters are ids looked up in the digest or the store, never file names; static files come
+from a fixed allow-list.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, Response
+
+from ..errors import NotFoundError
+from ..render.html import (
+    WebLinks,
+    article_view,
+    asset,
+    compare_view,
+    render,
+    story_rows,
+    story_view,
+)
+from ..store import MARK_CLOSE, MARK_OPEN
+from .api import backend, find_story
+
+router = APIRouter(include_in_schema=False)
+LINKS = WebLinks()
+STATIC = {"style.css": "text/css; charset=utf-8", "app.js": "text/javascript; charset=utf-8"}
+
+
+@router.get("/", response_class=HTMLResponse)
+def stories_page(request: Request) -> str:
+    index = backend(request).index()
+    return render(
+        "stories.html",
+        LINKS,
+        rows=story_rows(index),
+        n_articles=len(index.digest.articles),
+        n_skipped=len(index.digest.skipped),
+        query="",
+        version=index.digest.version,
+    )
+
+
+@router.get("/stories/{story_id:path}", response_class=HTMLResponse)
+def story_page(request: Request, story_id: str, page: int = Query(1, ge=1)) -> str:
+    index = backend(request).index()
+    view = story_view(find_story(index, story_id), index, LINKS, page)
+    return render("story.html", LINKS, v=view, version=index.digest.version)
+
+
+@router.get("/articles/{article_id:path}", response_class=HTMLResponse)
+def article_page(request: Request, article_id: str) -> str:
+    back = backend(request)
+    article = back.store().article(article_id)
+    index = back.index()
+    return render(
+        "article.html", LINKS, a=article_view(article, index), version=index.digest.version
+    )
+
+
+@router.get("/compare", response_class=HTMLResponse)
+def compare_page(request: Request, a: str, b: str) -> str:
+    back = backend(request)
+    left, right = back.store().article(a), back.store().article(b)
+    index = back.index()
+    view = compare_view(left, right, index.relation(a, b))
+    return render("compare.html", LINKS, c=view, version=index.digest.version)
+
+
+def _snippet_parts(snippet: str) -> list[tuple[str, bool]]:
+    """The store's plain-text snippet cut at its match marks: (text, is_match) pairs."""
+    parts: list[tuple[str, bool]] = []
+    for i, chunk in enumerate(snippet.split(MARK_OPEN)):
+        if i == 0:
+            parts.append((chunk, False))
+            continue
+        match, _, rest = chunk.partition(MARK_CLOSE)
+        parts += [(match, True), (rest, False)]
+    return [p for p in parts if p[0]]
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(request: Request, q: str = Query("", max_length=500)) -> str:
+    hits = backend(request).store().search(q, 50) if q.strip() else []
+    results = [
+        {"article_id": h.article_id, "title": h.title, "parts": _snippet_parts(h.snippet)}
+        for h in hits
+    ]
+    return render("search.html", LINKS, query=q, hits=results, error="", version=None)
+
+
+@router.get("/static/{name}")
+def static(name: str) -> Response:
+    if name not in STATIC:
+        raise NotFoundError(f"no static file {name!r}")
+    return Response(asset(name), media_type=STATIC[name], headers={"Cache-Control": "max-age=300"})

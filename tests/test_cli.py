@@ -1,0 +1,273 @@
+"""Every CLI command through click's CliRunner, on the example corpus and on small fixtures."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+
+from storyline.cli import cli
+from storyline.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples" / "news"
+
+Run = Callable[..., Result]
+
+
+@pytest.fixture()
+def run() -> Run:
+    runner = CliRunner()
+
+    def invoke(*args: str, input: str | None = None) -> Result:
+        return runner.invoke(cli, list(args), input=input, catch_exceptions=False)
+
+    return invoke
+
+
+@pytest.fixture(scope="module")
+def example_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("examples") / "examples.db"
+    result = CliRunner().invoke(cli, ["digest", str(EXAMPLES), "--db", str(db), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return db
+
+
+@pytest.fixture(scope="module")
+def example_digest(example_db: Path) -> dict[str, Any]:
+    result = CliRunner().invoke(cli, ["digest", "--db", str(example_db), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    digest: dict[str, Any] = json.loads(result.stdout)
+    return digest
+
+
+def _ids_by_source(digest: dict[str, Any]) -> dict[tuple[str, str], str]:
+    return {(a["source"], a["title"]): a["id"] for a in digest["articles"]}
+
+
+def _story_of(digest: dict[str, Any], article_id: str) -> str:
+    for story in digest["stories"]:
+        if article_id in story["article_ids"]:
+            return str(story["id"])
+    raise AssertionError(f"{article_id} is in no story")
+
+
+def test_digest_json_schema(example_digest: dict[str, Any]) -> None:
+    assert example_digest["version"] == "1.0"
+    assert set(example_digest) >= {"version", "articles", "stories", "relations", "skipped"}
+    article = example_digest["articles"][0]
+    expected = {"id", "title", "source", "url", "published", "language", "path", "words"}
+    assert set(article) >= expected
+    assert len(example_digest["articles"]) == 11
+    assert example_digest["skipped"] == []
+    sources = {a["source"] for a in example_digest["articles"]}
+    assert sources == {
+        "Coastline Press",
+        "Harbor Herald",
+        "Marlow Gazette",
+        "Newsfeed Hub",
+        "Tidewater Daily",
+        "Valley Voice",
+    }
+
+
+def test_digest_groups_the_example_stories(example_digest: dict[str, Any]) -> None:
+    articles = example_digest["articles"]
+    by_title = {a["title"]: a["id"] for a in articles}
+    bridge = [a["id"] for a in articles if "Kestrel" in a["title"] or "bridge" in a["title"]]
+    bridge += [by_title["Motorists forced into huge diversions as vessel damages Kestrel Bridge"]]
+    robotics = [a["id"] for a in articles if "obotics" in a["title"]]
+    drought = [a["id"] for a in articles if "eservoir" in a["title"] or "Hosepipe" in a["title"]]
+    assert len(robotics) == 2 and len(drought) == 2
+    assert len({_story_of(example_digest, i) for i in bridge}) == 1
+    assert len({_story_of(example_digest, i) for i in robotics}) == 1
+    assert len({_story_of(example_digest, i) for i in drought}) == 1
+    three = {_story_of(example_digest, i) for i in (bridge[0], robotics[0], drought[0])}
+    assert len(three) == 3
+
+
+def _relation(digest: dict[str, Any], x: str, y: str) -> dict[str, Any]:
+    for relation in digest["relations"]:
+        if {relation["a"], relation["b"]} == {x, y}:
+            return dict(relation)
+    raise AssertionError(f"no relation between {x} and {y}")
+
+
+def test_digest_finds_copies_and_rewrites(example_digest: dict[str, Any]) -> None:
+    ids = {(a["source"], a["title"][:20]): a["id"] for a in example_digest["articles"]}
+    wire = ids[("Coastline Press", "Cargo ship strikes K")]
+    gazette = ids[("Marlow Gazette", "Cargo ship strikes K")]
+    tidewater = ids[("Tidewater Daily", "Ship hits Kestrel Br")]
+    herald = ids[("Harbor Herald", "Commuters face long d")]
+    farm = ids[("Newsfeed Hub", "Motorists forced into")]
+    assert _relation(example_digest, wire, gazette)["kind"] == "duplicate"
+    assert _relation(example_digest, wire, tidewater)["kind"] == "near-duplicate"
+    rewrite = _relation(example_digest, herald, farm)
+    assert rewrite["kind"] == "rewrite"
+    assert rewrite["original"] == herald
+    quote = _relation(example_digest, wire, herald)
+    assert quote["kind"] == "shares-passages"
+    assert any("engineers are certain" in p["a_text"] for p in quote["passages"])
+
+
+def test_every_summary_sentence_cites_an_article_containing_it(
+    example_digest: dict[str, Any], example_db: Path
+) -> None:
+    with Store(example_db) as store:
+        texts = {a.id: a.text for a in store.articles()}
+    claims = [c for story in example_digest["stories"] for c in story["summary"]]
+    assert claims
+    for claim in claims:
+        assert claim["support"], claim
+        assert claim["text"] in texts[claim["article_id"]]
+        assert claim["article_id"] in claim["support"]
+
+
+def test_digest_markdown_and_html(run: Run, example_db: Path, tmp_path: Path) -> None:
+    markdown = run("digest", "--db", str(example_db))
+    assert markdown.exit_code == 0
+    assert "Kestrel Bridge" in markdown.stdout
+    assert "Vellmore" in markdown.stdout
+    out = tmp_path / "report.html"
+    html = run("digest", "--db", str(example_db), "--format", "html", "-o", str(out))
+    assert html.exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") or page.startswith("<!doctype html>")
+    assert 'src="http' not in page and "<link rel=\"stylesheet\" href=\"http" not in page
+
+
+def test_ingest_twice_adds_nothing(run: Run, tmp_path: Path) -> None:
+    db = str(tmp_path / "twice.db")
+    first = run("ingest", str(EXAMPLES), "--db", db)
+    assert first.exit_code == 0
+    assert first.stdout.startswith("11 added, 0 updated, 0 unchanged, 0 skipped")
+    second = run("ingest", str(EXAMPLES), "--db", db)
+    assert second.stdout.startswith("0 added, 0 updated, 11 unchanged, 0 skipped")
+
+
+def test_bad_inputs_are_named_and_the_rest_goes_on(run: Run, tmp_path: Path) -> None:
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    good = {"id": "ok-1", "title": "Council approves new library", "text": "The council voted."}
+    (folder / "feed.jsonl").write_text(
+        json.dumps(good) + "\n{not json\n", encoding="utf-8"
+    )
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    result = run("digest", str(folder), "--format", "json")
+    assert result.exit_code == 0
+    skipped = json.loads(result.stdout)["skipped"]
+    assert {(s["path"].rsplit("/", 1)[-1], s["record"]) for s in skipped} == {
+        ("feed.jsonl", 2),
+        ("empty.txt", 0),
+    }
+    assert "feed.jsonl:2" in result.stderr
+    assert "empty.txt" in result.stderr
+
+
+def test_nothing_readable_is_an_error(run: Run, tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["digest", str(tmp_path / "empty.txt")])
+    assert result.exit_code == 1
+    assert "no article could be read" in result.stderr
+
+
+def test_strict_fails_on_any_skip(tmp_path: Path) -> None:
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    (inputs / "feed.jsonl").write_text('{"text": "A fine article."}\n{broken\n', "utf-8")
+    db = str(tmp_path / "strict.db")
+    result = CliRunner().invoke(cli, ["ingest", str(inputs), "--strict", "--db", db])
+    assert result.exit_code == 1
+    assert "feed.jsonl:2" in result.stderr
+
+
+def test_stdin_gzip_and_field_override(run: Run, tmp_path: Path) -> None:
+    record = {"uid": "x-1", "headline": "Dam opens", "body": "The new dam opened on Friday."}
+    line = json.dumps(record) + "\n"
+    piped = run(
+        "ingest", "-", "--field", "id=uid", "--field", "title=headline", "--field", "text=body",
+        "--db", str(tmp_path / "s.db"), input=line,
+    )
+    assert piped.stdout.startswith("1 added")
+    with Store(tmp_path / "s.db") as store:
+        assert store.article("x-1").title == "Dam opens"
+    packed = tmp_path / "feed.jsonl.gz"
+    with gzip.open(packed, "wt", encoding="utf-8") as out:
+        out.write(json.dumps({"id": "z-1", "title": "Zoo", "text": "A zoo opened."}) + "\n")
+    zipped = run("ingest", str(packed), "--db", str(tmp_path / "s.db"))
+    assert zipped.stdout.startswith("1 added")
+
+
+def test_duplicates_command(run: Run, example_db: Path) -> None:
+    result = run("duplicates", "--db", str(example_db), "--format", "json")
+    payload = json.loads(result.stdout)
+    assert {r["kind"] for r in payload["relations"]} >= {"duplicate", "rewrite"}
+    assert any(len(g["article_ids"]) >= 2 for g in payload["groups"])
+    text = run("duplicates", "--db", str(example_db)).stdout
+    assert "rewrite" in text and "Duplicate group" in text
+
+
+def test_stories_explain(run: Run, example_db: Path) -> None:
+    result = run("stories", "--db", str(example_db), "--explain")
+    assert result.exit_code == 0
+    assert "founded the story" in result.stdout
+    assert "joined with score" in result.stdout
+    payload = json.loads(run("stories", "--db", str(example_db), "--format", "json", "--explain").stdout)
+    assert len(payload["assignments"]) == 11
+
+
+def test_timeline_command(run: Run, example_db: Path) -> None:
+    payload = json.loads(run("timeline", "--db", str(example_db), "--format", "json").stdout)
+    dates = [e["date"] for s in payload["stories"] for e in s["timeline"]]
+    assert "2025-03-03" in dates  # "late on Monday" in articles published Tuesday 4 March
+    whole = json.loads(run("timeline", "--db", str(example_db), "--corpus", "--format", "json").stdout)
+    assert whole["timeline"] == sorted(whole["timeline"], key=lambda e: e["date"])
+    clipped = json.loads(
+        run("timeline", "--db", str(example_db), "--corpus", "--from", "2025-03-10",
+            "--format", "json").stdout
+    )
+    assert all(e["date"] >= "2025-03-10" for e in clipped["timeline"])
+
+
+def test_summarize_command(run: Run, example_db: Path) -> None:
+    payload = json.loads(
+        run("summarize", "--db", str(example_db), "--max-words", "40", "--format", "json").stdout
+    )
+    for story in payload["stories"]:
+        words = sum(len(c["text"].split()) for c in story["summary"])
+        assert words <= 40
+    both = CliRunner().invoke(cli, ["summarize", "--db", str(example_db), "--max-words", "5",
+                                    "--max-bytes", "9"])
+    assert both.exit_code == 2
+
+
+def test_search_and_compare(run: Run, example_db: Path, tmp_path: Path) -> None:
+    hits = json.loads(run("search", "hosepipe", "--db", str(example_db), "--format", "json").stdout)
+    assert hits and all("osepipe" in (h["title"] + h["snippet"]) for h in hits)
+    hostile = run("search", '"; DROP TABLE articles; --', "--db", str(example_db))
+    assert hostile.exit_code == 0
+    shown = run("compare", "td-2025-0304-bridge", "cp-kestrel-0304", "--db", str(example_db))
+    assert shown.exit_code == 0
+    assert "engineers are certain" in shown.stdout
+    page = tmp_path / "compare.html"
+    run("compare", "td-2025-0304-bridge", "cp-kestrel-0304", "--db", str(example_db), "--html",
+        "-o", str(page))
+    assert "<mark" in page.read_text(encoding="utf-8")
+
+
+def test_missing_article_and_missing_db(tmp_path: Path) -> None:
+    runner = CliRunner()
+    missing = runner.invoke(cli, ["compare", "a", "b", "--db", str(tmp_path / "none.db")])
+    assert missing.exit_code == 1
+    assert "storyline ingest" in missing.stderr
+    assert runner.invoke(cli, ["serve"]).exit_code == 2
+
+
+def test_migrate(run: Run, example_db: Path) -> None:
+    result = run("migrate", "--db", str(example_db))
+    assert "schema version" in result.stdout

@@ -1,0 +1,384 @@
+"""Renderers: exact Markdown, JSON round trip and schema errors, inert self-contained HTML."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+from dataclasses import replace
+from html import unescape
+
+import pytest
+
+from storyline.errors import IncompatibleParametersError, StoreError
+from storyline.model import Article, Digest, Passage, Relation, Story
+from storyline.render import (
+    compare_html,
+    compare_text,
+    digest_from_json,
+    to_html,
+    to_json,
+    to_markdown,
+)
+from storyline.render.views import DigestIndex, fold_story, safe_url, segments
+from web_fixtures import (
+    hostile_articles,
+    hostile_digest,
+    sample_articles,
+    sample_digest,
+)
+
+EXPECTED_MARKDOWN = """\
+# Digest
+
+2 stories from 4 articles (1 skipped).
+
+> 2 inputs had no date
+
+## 1. Velmora bridge closure
+
+2031-03-03 – 2031-03-04 · 3 articles · outlets: Daily Coast, Harbour Gazette, Northwire
+
+Keywords: bridge, velmora, cables
+
+### Summary
+
+- The harbour bridge in Velmora closed on Monday after inspectors found cracks in two cables. \
+[1][2][3] (2 outlets)
+- Mayor Ilse Varga said repairs would take three weeks. [1][2] (1 outlet)
+  - variant: three weeks [1][2]
+  - variant: about a month [3]
+
+### Timeline
+
+- **2031-03-03** The bridge closes after cracks are found. [1][3]
+- **2031-03-24** Planned reopening. [1] (three weeks after the closure)
+
+### Undated
+
+- **undated** Ferries run every twenty minutes. [1] (no date in the sentence)
+
+### Sources
+
+- [1] Velmora bridge closed after cable cracks — Northwire — 2031-03-03 — \
+<https://northwire.example/bridge>
+  - [2] Velmora bridge closed after cable cracks — Harbour Gazette — 2031-03-03 — \
+<https://gazette.example/b> (duplicate of [1])
+- [3] Commuters face month of delays in Velmora — Daily Coast — 2031-03-04
+
+## 2. Chess club wins cup
+
+undated · 1 article · outlets: Velmora Post
+
+Keywords: chess
+
+### Sources
+
+- [1] Chess club wins regional cup — Velmora Post
+
+## Topics
+
+- City infrastructure: stories 1 (bridge)
+
+## Relations
+
+- Velmora bridge closed after cable cracks (Harbour Gazette) ⇄ Velmora bridge closed after \
+cable cracks (Northwire): duplicate, similarity 1.00, 1 shared passage; original: Northwire, \
+Velmora bridge closed after cable cracks (same text, earlier)
+- Commuters face month of delays in Velmora (Daily Coast) ⇄ Velmora bridge closed after cable \
+cracks (Northwire): rewrite, similarity 0.62, 2 shared passages; original: Northwire, Velmora \
+bridge closed after cable cracks (wire1 was published first)
+
+## Skipped
+
+- bad.jsonl:7: line is not JSON
+"""
+
+
+# ---------------------------------------------------------------- markdown
+
+
+def test_markdown_is_exact() -> None:
+    assert to_markdown(sample_digest()) == EXPECTED_MARKDOWN
+
+
+def test_markdown_escapes_html_and_link_syntax() -> None:
+    text = to_markdown(hostile_digest())
+    assert "<script>" not in text
+    assert "\\<script\\>alert(1)\\</script\\>" in text
+    assert "javascript:" not in text
+    assert re.search(r"(?<!\\)<(?!https?://)", text) is None  # every < is escaped
+
+
+def test_markdown_of_an_empty_digest() -> None:
+    assert (
+        to_markdown(Digest(articles=(), stories=())) == "# Digest\n\n0 stories from 0 articles.\n"
+    )
+
+
+# ---------------------------------------------------------------- json
+
+
+def test_json_round_trip_is_exact_both_ways() -> None:
+    digest = sample_digest()
+    text = to_json(digest)
+    assert digest_from_json(text) == digest
+    assert to_json(digest_from_json(text)) == text
+
+
+def test_json_drops_article_text_but_keeps_word_count() -> None:
+    full = replace(sample_digest(), articles=tuple(sample_articles()))
+    data = json.loads(to_json(full))
+    assert [a["words"] for a in data["articles"]] == [a.words for a in sample_articles()]
+    assert "text" not in data["articles"][0]
+    decoded = digest_from_json(to_json(full))
+    assert decoded.articles[0].text == "" and decoded.articles[0].word_count == 34
+
+
+def test_json_is_deterministic_and_sorted() -> None:
+    text = to_json(sample_digest())
+    assert text == to_json(sample_digest())
+    data = json.loads(text)
+    assert list(data) == sorted(data)
+    assert sorted(data) == [
+        "articles",
+        "groups",
+        "notes",
+        "relations",
+        "skipped",
+        "stories",
+        "topics",
+        "version",
+    ]
+    assert sorted(data["stories"][0]) == [
+        "article_ids",
+        "first_date",
+        "id",
+        "keywords",
+        "last_date",
+        "outlets",
+        "summary",
+        "timeline",
+        "title",
+        "topic_id",
+        "undated",
+    ]
+    assert data["relations"][1]["passages"][0] == {
+        "a_end": 69,
+        "a_start": 23,
+        "b_end": 46,
+        "b_start": 0,
+        "kind": "verbatim",
+        "score": 0.95,
+        "a_text": "The harbour bridge in Velmora closed on Monday",
+        "b_text": "The harbour bridge in Velmora closed on Monday",
+    }
+
+
+def test_json_keeps_unicode_as_is() -> None:
+    digest = Digest(articles=(Article("x", "Zürich 東京", "", "", word_count=0),), stories=())
+    assert '"title": "Zürich 東京"' in to_json(digest)
+
+
+def test_json_reads_minor_versions_and_ignores_unknown_keys() -> None:
+    data = json.loads(to_json(sample_digest()))
+    data["version"] = "1.7"
+    data["future"] = {"anything": 1}
+    data["stories"][0]["new_field"] = [1, 2]
+    decoded = digest_from_json(json.dumps(data))
+    assert decoded.version == "1.7"
+    assert decoded.stories == sample_digest().stories
+
+
+@pytest.mark.parametrize(
+    ("text", "error", "reason"),
+    [
+        ("not json", StoreError, "not valid JSON"),
+        ("[]", StoreError, "digest should be an object"),
+        ('{"stories": []}', StoreError, "has no 'version'"),
+        ('{"version": "2.0"}', IncompatibleParametersError, "schema version '2.0'"),
+        ('{"version": "1.0", "articles": [{"title": "x"}]}', StoreError, "articles[0] has no 'id'"),
+        (
+            '{"version": "1.0", "articles": [{"id": 3}]}',
+            StoreError,
+            "articles[0].id has the wrong type",
+        ),
+        ('{"version": "1.0", "stories": [{"id": "s", "article_ids": [1]}]}', StoreError, "strings"),
+        (
+            '{"version": "1.0", "relations": [{"a": "x", "b": "y", "kind": "rewrite", '
+            '"similarity": true}]}',
+            StoreError,
+            "similarity has the wrong type",
+        ),
+    ],
+)
+def test_json_bad_input_names_the_reason(text: str, error: type[Exception], reason: str) -> None:
+    with pytest.raises(error, match=re.escape(reason)):
+        digest_from_json(text)
+
+
+def test_another_major_version_is_a_value_error() -> None:
+    with pytest.raises(ValueError, match="rebuild"):
+        digest_from_json('{"version": "0.9"}')
+
+
+# ---------------------------------------------------------------- views
+
+
+def test_fold_story_puts_duplicates_under_their_representative() -> None:
+    digest = sample_digest()
+    folded = fold_story(digest.stories[0], DigestIndex(digest))
+    assert [(f.article.id, f.number, [(d.id, n) for d, n in f.duplicates]) for f in folded] == [
+        ("wire1", 1, [("dup1", 2)]),
+        ("rew1", 3, []),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("url", "safe"),
+    [
+        ("https://a.example/x?y=1", "https://a.example/x?y=1"),
+        ("http://a.example", "http://a.example"),
+        ("javascript:alert(1)", None),
+        ("JaVaScRiPt:alert(1)", None),
+        (" javascript:alert(1)", None),
+        ("data:text/html,<script>", None),
+        ("//evil.example/x", None),
+        ('https://a.example/"onmouseover=x', None),
+        ("https://a.example/\nx", None),
+        ("", None),
+    ],
+)
+def test_safe_url_allows_only_http(url: str, safe: str | None) -> None:
+    assert safe_url(url) == safe
+
+
+def test_segments_clip_bad_offsets_and_overlaps() -> None:
+    parts = segments("abcdefghij", [(2, 5, 1, ""), (4, 7, 2, ""), (8, 99, 3, ""), (-3, 1, 4, "")])
+    assert [(s.text, s.mark) for s in parts] == [
+        ("a", 4),
+        ("b", 0),
+        ("cde", 1),
+        ("fg", 2),
+        ("h", 0),
+        ("ij", 3),
+    ]
+
+
+# ---------------------------------------------------------------- html
+
+
+def _scripts(html: str) -> list[str]:
+    return re.findall(r"<script\b[^>]*>", html, flags=re.IGNORECASE)
+
+
+def test_html_report_is_self_contained() -> None:
+    html = to_html(sample_digest())
+    assert html.startswith("<!doctype html>")
+    assert _scripts(html) == ["<script>"]  # our one inline script, pinned by the CSP hash
+    assert re.findall(r"\bsrc=", html) == []  # no asset is loaded from anywhere
+    assert "<link" not in html and "url(http" not in html and "@import" not in html
+    assert "default-src 'none'" in _csp(html)
+    # the only absolute links are the articles' own (http/https) urls, marked noopener
+    assert re.findall(r'href="(https?://[^"]+)"', html) == [
+        "https://northwire.example/bridge",
+        "https://gazette.example/b",
+    ]
+    assert html.count('<svg class="chart reuse-graph"') == 1
+    assert html.count('<svg class="chart timeline-chart"') == 1
+    assert html.count('<svg class="spark"') == 1
+
+
+def _csp(html: str) -> str:
+    found = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', html)
+    assert found is not None
+    return unescape(found.group(1))
+
+
+def test_html_report_csp_hashes_match_inline_assets() -> None:
+    html = to_html(sample_digest())
+    script = re.search(r"<script>(.*?)</script>", html, flags=re.DOTALL)
+    style = re.search(r"<style>(.*?)</style>", html, flags=re.DOTALL)
+    assert script and style
+    for body in (script.group(1), style.group(1)):
+        digest = base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()
+        assert f"'sha256-{digest}'" in _csp(html)
+
+
+def test_html_report_shows_story_parts() -> None:
+    html = to_html(sample_digest())
+    assert "Velmora bridge closure" in html
+    assert '<span class="badge original">original</span>' in html
+    assert "1 duplicate" in html
+    assert "three weeks after the closure" in html
+    assert "bad.jsonl:7" in html
+
+
+def test_hostile_content_is_inert_in_the_report() -> None:
+    html = to_html(hostile_digest())
+    assert _scripts(html) == ["<script>"]
+    assert "<img" not in html and "<iframe" not in html and "<svg onload" not in html
+    assert "javascript:" not in html
+    assert (
+        re.search(r"<[^>]+\son\w+=", re.sub(r'"[^"]*"', '""', html)) is None
+    )  # no event handler attribute anywhere
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<style>body{display:none}" not in html
+
+
+def test_hostile_content_is_inert_in_compare_html() -> None:
+    a, b = hostile_articles()
+    html = compare_html(a, b, hostile_digest().relations[0])
+    assert _scripts(html) == []
+    assert "script-src 'none'" in _csp(html)
+    assert "<img" not in html and 'href="javascript:' not in html
+    assert "&lt;iframe src=//evil.example&gt;" in html  # shown as text
+    assert re.search(r"<[^>]+\son\w+=", re.sub(r'"[^"]*"', '""', html)) is None
+    assert html.count("<mark") == 2
+
+
+def test_compare_html_highlights_both_sides() -> None:
+    articles = {a.id: a for a in sample_articles()}
+    relation = sample_digest().relations[1]
+    html = compare_html(articles["wire1"], articles["rew1"], relation)
+    assert html.count('<mark id="pa-') == 2 and html.count('<mark id="pb-') == 2
+    assert '<mark id="pa-1" class="verbatim"' in html
+    assert '<mark id="pb-2" class="paraphrase"' in html
+    assert "original" in html
+
+
+def test_compare_text_marks_passages_plainly() -> None:
+    articles = {a.id: a for a in sample_articles()}
+    relation = sample_digest().relations[1]
+    text = compare_text(articles["rew1"], articles["wire1"], relation, width=90)
+    lines = text.splitlines()
+    assert lines[0] == (
+        "rewrite, similarity 0.62, 2 reused passage(s); original: right [wire1] "
+        "(wire1 was published first)"
+    )
+    assert lines[5] == (
+        "Commuters face delays. »1 The harbour       │ »1 The harbour bridge in Velmora closed on"
+    )
+    assert text.count("»1") == 2 and text.count("»2") == 2 and text.count("«") == 4
+    assert "\x1b" not in text
+
+
+def test_compare_text_without_relation() -> None:
+    a, b = sample_articles()[0], sample_articles()[3]
+    text = compare_text(a, b, None)
+    assert text.startswith("no recorded relation between these articles\n")
+    assert "»" not in text
+
+
+def test_big_story_report_stays_bounded() -> None:
+    ids = tuple(f"x{i}" for i in range(300))
+    articles = tuple(Article(i, f"T {i}", "", "", "O", published="2031-01-02") for i in ids)
+    relations = tuple(
+        Relation(ids[i], ids[i + 1], "rewrite", 0.5, passages=(Passage(0, 1, 0, 1, "a", "a"),))
+        for i in range(299)
+    )
+    digest = Digest(articles, (Story("s", "S", ids),), relations)
+    html = to_html(digest)
+    assert html.count('class="node') == 40  # the graph keeps the 40 best-connected articles
+    assert "249 more relations not shown." in html

@@ -1,0 +1,259 @@
+"""Story clustering: fictional fixtures, exact results; plus the shared seeds when present."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from storyline.errors import IncompatibleParametersError, InputError, OptionsError
+from storyline.ids import stable_id
+from storyline.model import Article, DuplicateGroup
+from storyline.stories import (
+    EMPTY_NOTE,
+    UNDATED_NOTE,
+    StoryOptions,
+    StoryState,
+    cluster_stories,
+)
+from storyline.text import normalize
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def _article(
+    id: str, title: str, text: str, day: str | None, source: str = "x", language: str = "en"
+) -> Article:
+    return Article(
+        id=id,
+        title=title,
+        text=text,
+        raw_text=text,
+        source=source,
+        published=day,
+        language=language,
+    )
+
+
+QUAKE_A1 = _article(
+    "a1",
+    "Strong earthquake hits Valdoria, killing 40",
+    "A magnitude 6.8 earthquake struck the northern province of Valdoria early on Tuesday, "
+    "killing at least 40 people and flattening homes in the mountain town of Keltra.\n"
+    "Rescue teams led by Governor Imre Tascan searched the rubble in Keltra through the night.\n"
+    "The Valdoria Seismic Institute said the quake was centred 12 kilometres below Keltra.",
+    "2031-03-04",
+    "daily-post",
+)
+QUAKE_A2 = _article(
+    "a2",
+    "Valdoria quake toll rises to 85 as rescuers dig in Keltra",
+    "The death toll from the earthquake in Valdoria rose to 85 on Wednesday, Governor Imre "
+    "Tascan said, as rescuers in Keltra pulled two children alive from the rubble.\n"
+    "Aftershocks shook Keltra overnight and the Valdoria Seismic Institute warned of more.\n"
+    "Tascan asked for tents and water for families who lost their homes in the 6.8 quake.",
+    "2031-03-05",
+    "evening-star",
+)
+QUAKE_B1 = _article(
+    "b1",
+    "Earthquake strikes coastal Ostrany; fishing port damaged",
+    "An earthquake of magnitude 5.9 hit the coastal region of Ostrany on Thursday, damaging "
+    "the fishing port of Marevo and injuring 23 people.\n"
+    "Mayor Lena Voskuijl of Marevo said the harbour wall cracked and boats were thrown ashore.\n"
+    "The Ostrany coast guard closed the port of Marevo while engineers inspect the pier.",
+    "2031-03-06",
+    "harbour-news",
+)
+QUAKE_B2 = _article(
+    "b2",
+    "Marevo port reopens after Ostrany earthquake",
+    "The port of Marevo reopened on Saturday, two days after the 5.9 earthquake in Ostrany, "
+    "Mayor Lena Voskuijl said.\n"
+    "Engineers of the Ostrany coast guard found the pier safe, and fishing boats of Marevo "
+    "returned to the harbour while the cracked wall is repaired.",
+    "2031-03-08",
+    "daily-post",
+)
+STREAM = (QUAKE_A1, QUAKE_A2, QUAKE_B1, QUAKE_B2)
+
+
+def _groups_of(result_stories: tuple[object, ...]) -> list[tuple[str, ...]]:
+    return [story.article_ids for story in result_stories]  # type: ignore[attr-defined]
+
+
+def test_two_earthquakes_are_two_stories_and_follow_ups_join() -> None:
+    result = cluster_stories(STREAM)
+    assert _groups_of(result.stories) == [("a1", "a2"), ("b1", "b2")]
+    first, second = result.stories
+    assert first.id == stable_id("a1", prefix="s")
+    assert second.id == stable_id("b1", prefix="s")
+    assert (first.first_date, first.last_date) == ("2031-03-04", "2031-03-05")
+    assert first.outlets == ("daily-post", "evening-star")
+    assert second.outlets == ("daily-post", "harbour-news")
+    assert "keltra" in first.keywords and "marevo" in second.keywords
+    assert first.summary == () and first.timeline == ()
+
+
+def test_assignments_explain_the_join() -> None:
+    result = cluster_stories(STREAM)
+    by_id = {a.article_id: a for a in result.assignments}
+    assert [a.article_id for a in result.assignments] == ["a1", "a2", "b1", "b2"]
+    assert by_id["a1"].new_story and by_id["a1"].score == 1.0
+    joined = by_id["a2"]
+    assert not joined.new_story
+    assert joined.story_id == stable_id("a1", prefix="s")
+    assert 0.0 < joined.score < 1.0
+    assert "keltra" in joined.shared_terms
+    assert "tascan" in joined.shared_entities
+    assert joined.note == ""
+
+
+def test_publication_order_not_input_order() -> None:
+    result = cluster_stories(tuple(reversed(STREAM)))
+    assert _groups_of(result.stories) == [("a1", "a2"), ("b1", "b2")]
+
+
+def test_same_input_same_state_bytes() -> None:
+    first = cluster_stories(STREAM).state.to_json()
+    assert cluster_stories(STREAM).state.to_json() == first
+
+
+def test_incremental_run_keeps_ids_and_joins_old_stories() -> None:
+    early = cluster_stories(STREAM[:3])
+    later = cluster_stories(STREAM, state=early.state)
+    assert _groups_of(later.stories) == [("a1", "a2"), ("b1", "b2")]
+    assert [s.id for s in later.stories] == [s.id for s in cluster_stories(STREAM).stories]
+    old = {a.article_id: a for a in early.assignments}
+    new = {a.article_id: a for a in later.assignments}
+    assert all(new[k] == old[k] for k in old)
+    assert early.state.to_json() != later.state.to_json()  # the input state is not modified
+    assert len(early.state.assignments) == 3
+
+
+def test_state_json_round_trip() -> None:
+    state = cluster_stories(STREAM[:3]).state
+    text = state.to_json()
+    loaded = StoryState.from_json(text)
+    assert loaded.to_json() == text
+    resumed = cluster_stories(STREAM, state=loaded)
+    direct = cluster_stories(STREAM, state=state)
+    assert resumed.state.to_json() == direct.state.to_json()
+
+
+def test_state_rejects_garbage_and_other_feature_options() -> None:
+    with pytest.raises(InputError):
+        StoryState.from_json('{"format": "something else"}')
+    with pytest.raises(InputError):
+        StoryState.from_json("not json")
+    state = cluster_stories(STREAM[:1]).state
+    with pytest.raises(IncompatibleParametersError):
+        cluster_stories(STREAM, options=StoryOptions(title_weight=5), state=state)
+
+
+def test_duplicate_group_is_one_voice() -> None:
+    copies = [replace(QUAKE_A1, id=f"a1-copy{n}", source=f"wire{n}") for n in range(5)]
+    group = DuplicateGroup("g1", "a1", ("a1", *(c.id for c in copies)))
+    result = cluster_stories((*STREAM, *copies), groups=(group,))
+    plain = cluster_stories(STREAM)
+    first = result.stories[0]
+    assert first.article_ids == ("a1", *(c.id for c in copies), "a2")
+    assert len(result.stories) == 2
+    assert "wire0" in first.outlets
+    notes = {a.article_id: a.note for a in result.assignments}
+    assert notes["a1-copy0"] == "duplicate of a1: follows its group"
+    # Copies move no centroid and no IDF: the rest scores as if they were absent.
+    scores = {a.article_id: a.score for a in result.assignments}
+    plain_scores = {a.article_id: a.score for a in plain.assignments}
+    assert scores["a2"] == plain_scores["a2"]
+    assert result.state.n_docs == plain.state.n_docs
+
+
+def test_empty_text_is_never_a_story() -> None:
+    empty = _article("e1", "A headline only", "   \n ", "2031-03-04")
+    result = cluster_stories((empty, *STREAM))
+    assert _groups_of(result.stories) == [("a1", "a2"), ("b1", "b2")]
+    placed = {a.article_id: a for a in result.assignments}
+    assert placed["e1"].story_id == "" and not placed["e1"].new_story
+    assert placed["e1"].note == EMPTY_NOTE
+    only = cluster_stories((empty,))
+    assert only.stories == () and len(only.assignments) == 1
+
+
+def test_undated_article_placed_by_input_order_and_flagged() -> None:
+    undated = replace(QUAKE_A2, published=None)
+    result = cluster_stories((QUAKE_A1, undated, QUAKE_B1, QUAKE_B2))
+    assert _groups_of(result.stories) == [("a1", "a2"), ("b1", "b2")]
+    notes = {a.article_id: a.note for a in result.assignments}
+    assert notes["a2"] == UNDATED_NOTE
+    assert notes["a1"] == ""
+    assert result.stories[0].last_date == "2031-03-04"
+
+
+def test_foreign_language_follow_up_joins_by_names_and_numbers() -> None:
+    foreign = _article(
+        "a3",
+        "Sismo em Valdoria: 85 mortos em Keltra",
+        "O governador Imre Tascan disse que o sismo de 6.8 em Valdoria matou 85 pessoas.\n"
+        "As equipes de resgate continuam em Keltra, segundo o Valdoria Seismic Institute.",
+        "2031-03-05",
+        "jornal",
+        "pt",
+    )
+    result = cluster_stories((*STREAM, foreign))
+    assert _groups_of(result.stories) == [("a1", "a2", "a3"), ("b1", "b2")]
+
+
+def test_topics_group_related_stories() -> None:
+    result = cluster_stories(STREAM, options=StoryOptions(topic_threshold=0.01))
+    assert len(result.topics) == 1
+    topic = result.topics[0]
+    assert topic.id == stable_id("a1", prefix="t")
+    assert topic.story_ids == tuple(s.id for s in result.stories)
+    assert all(s.topic_id == topic.id for s in result.stories)
+    apart = cluster_stories(STREAM, options=StoryOptions(topic_threshold=0.99))
+    assert apart.topics == () and all(s.topic_id is None for s in apart.stories)
+
+
+def test_options_are_validated() -> None:
+    with pytest.raises(OptionsError):
+        StoryOptions(threshold=1.5)
+    with pytest.raises(OptionsError):
+        StoryOptions(max_candidates=0)
+    with pytest.raises(OptionsError):
+        StoryOptions(half_life_days=0.0)
+
+
+def test_bad_input_degrades() -> None:
+    one_word = _article("w1", "", "Quake", None)
+    cjk = _article("c1", "", "瓦尔多利亚发生强烈地震" * 50, None, language="zh")
+    result = cluster_stories((one_word, cjk))
+    assert len(result.stories) == 2
+    assert cluster_stories(()).stories == ()
+
+
+def _seed_articles() -> list[Article]:
+    articles = []
+    for path in sorted((SHARED / "seeds").glob("*.txt")):
+        raw = path.read_text(encoding="utf-8")
+        first, _, rest = raw.partition("\n")
+        articles.append(
+            Article(id=path.stem, title=first.strip(), text=normalize(rest), raw_text=raw)
+        )
+    return articles
+
+
+@pytest.mark.shared
+def test_seeds_make_three_stories() -> None:
+    if not (SHARED / "seeds").is_dir():
+        pytest.skip("../shared is absent")
+    articles = _seed_articles()
+    result = cluster_stories(articles)
+    stems = {a.id[:3]: a.id for a in articles}
+    assert sorted(sorted(s.article_ids) for s in result.stories) == [
+        [stems["000"], stems["001"]],
+        [stems["002"]],
+        [stems["003"], stems["004"]],
+    ]
+    assert all(a.note.startswith(UNDATED_NOTE) for a in result.assignments)

@@ -1,0 +1,328 @@
+"""The web app through FastAPI's TestClient: every page and API route, errors, security."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from storyline.render import digest_from_json, to_json
+from storyline.store import Store
+from storyline.web import create_app
+from web_fixtures import (
+    big_digest,
+    hostile_articles,
+    hostile_digest,
+    make_db,
+    sample_articles,
+    sample_digest,
+)
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    db = make_db(tmp_path_factory.mktemp("web") / "s.db", sample_articles(), sample_digest())
+    with TestClient(create_app(db)) as test_client:
+        yield test_client
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    db = make_db(tmp_path_factory.mktemp("web") / "h.db", hostile_articles(), hostile_digest())
+    with TestClient(create_app(db)) as test_client:
+        yield test_client
+
+
+def _html(client: TestClient, url: str, status: int = 200) -> str:
+    response = client.get(url)
+    assert response.status_code == status, (url, response.text[:300])
+    assert response.headers["content-type"].startswith("text/html")
+    return str(response.text)
+
+
+# ---------------------------------------------------------------- pages
+
+
+def test_stories_page(client: TestClient) -> None:
+    html = _html(client, "/")
+    assert "<h1>Stories</h1>" in html
+    assert html.count('<svg class="spark"') == 1  # the undated story has no sparkline
+    assert '<a href="/stories/s-bridge">Velmora bridge closure</a>' in html
+    assert '<form class="search" role="search" action="/search" method="get">' in html
+    assert '<label for="q">Search articles</label>' in html
+    assert '<script src="/static/app.js" defer></script>' in html
+
+
+def test_story_page(client: TestClient) -> None:
+    html = _html(client, "/stories/s-bridge")
+    assert "<h1>Velmora bridge closure</h1>" in html
+    assert '<a href="/articles/wire1" aria-label="source 1">[1]</a>' in html
+    assert html.count('class="node original"') == 1
+    assert '<a href="/compare?a=rew1&amp;b=wire1">compare</a>' in html
+    assert "1 duplicate" in html
+    assert "<strong>2031-03-03</strong> The bridge closes after cracks are found." in html
+
+
+def test_article_page_highlights_reused_passages(client: TestClient) -> None:
+    html = _html(client, "/articles/wire1")
+    assert "<h1>Velmora bridge closed after cable cracks</h1>" in html
+    marks = re.findall(r"<mark [^>]*>([^<]*)</mark>", html)
+    # the duplicate covers the whole text; overlapping rewrite passages are then skipped
+    assert marks == [sample_articles()[0].text]
+    assert '<a href="/compare?a=wire1&amp;b=rew1">compare</a>' in html
+    assert "this is the original" in html
+    assert 'href="/stories/s-bridge"' in html
+
+
+def test_article_page_of_the_rewrite(client: TestClient) -> None:
+    html = _html(client, "/articles/rew1")
+    marks = re.findall(r"<mark [^>]*>([^<]*)</mark>", html)
+    assert marks == [
+        "The harbour bridge in Velmora closed on Monday",
+        "Ferries will run every twenty minutes",
+    ]
+    assert "javascript:" not in html  # its url is javascript: and is not linked
+    assert "copies it" in html
+
+
+def test_compare_page(client: TestClient) -> None:
+    html = _html(client, "/compare?a=wire1&b=rew1")
+    assert html.count('<mark id="pa-') == 2 and html.count('<mark id="pb-') == 2
+    assert "rewrite" in html and "similarity 0.62" in html
+    assert '<span class="badge original">original</span>' in html
+
+
+def test_compare_page_without_relation(client: TestClient) -> None:
+    html = _html(client, "/compare?a=wire1&b=chess")
+    assert "no recorded relation" in html
+    assert "<mark" not in html
+
+
+def test_search_page(client: TestClient) -> None:
+    html = _html(client, "/search?q=chess")
+    assert "1 result for “chess”." in html
+    assert '<a href="/articles/chess">Chess club wins regional cup</a>' in html
+    assert "<mark>chess</mark>" in html.lower()
+
+
+def test_story_paging_of_5000_articles(tmp_path: Path) -> None:
+    articles, digest = big_digest(5000)
+    db = make_db(tmp_path / "big.db", articles, digest)
+    with TestClient(create_app(db)) as client:
+        html = _html(client, "/stories/s-big?page=2")
+        assert html.count('<li id="a-') == 100
+        assert "page 2 of 50" in html
+        assert '<a rel="next" href="/stories/s-big?page=3">' in html
+        assert '<a rel="prev" href="/stories/s-big?page=1">' in html
+        last = _html(client, "/stories/s-big?page=999")
+        assert "page 50 of 50" in last and last.count('<li id="a-') == 100
+        data = client.get("/api/stories/s-big?page=50").json()
+        assert (data["page"], data["pages"], len(data["articles"])) == (50, 50, 100)
+        assert data["articles"][-1]["number"] == 5000
+        stories = client.get("/api/stories").json()["stories"]
+        assert len(stories[0]["per_day"]) == 30 and stories[0]["per_day"][0] == ["2031-06-01", 167]
+
+
+# ---------------------------------------------------------------- api
+
+
+def test_api_stories(client: TestClient) -> None:
+    data = client.get("/api/stories").json()
+    assert (data["version"], data["articles"], data["skipped"]) == ("1.0", 4, 1)
+    first = data["stories"][0]
+    assert first["id"] == "s-bridge" and first["size"] == 3 and first["href"] == "/stories/s-bridge"
+    assert first["per_day"] == [["2031-03-03", 2], ["2031-03-04", 1]]
+
+
+def test_api_story_matches_the_digest(client: TestClient) -> None:
+    data = client.get("/api/stories/s-bridge").json()
+    assert data["story"]["summary"][1]["variants"][1] == {
+        "text": "about a month",
+        "article_ids": ["rew1"],
+    }
+    assert [a["number"] for a in data["articles"]] == [1, 3]
+    assert data["articles"][0]["duplicates"][0]["article"]["id"] == "dup1"
+    assert [(r["a"], r["b"]) for r in data["relations"]] == [("dup1", "wire1"), ("rew1", "wire1")]
+
+
+def test_api_article_and_compare(client: TestClient) -> None:
+    article = client.get("/api/articles/rew1").json()
+    assert article["article"]["text"] == sample_articles()[2].text
+    assert article["story_id"] == "s-bridge" and len(article["relations"]) == 1
+    compare = client.get("/api/compare", params={"a": "wire1", "b": "rew1"}).json()
+    # oriented so that the requested a is side a
+    assert (
+        compare["relation"]["a"] == "wire1" and compare["relation"]["passages"][0]["a_start"] == 0
+    )
+
+
+def test_api_search_and_digest(client: TestClient) -> None:
+    hits = client.get("/api/search", params={"q": "cables"}).json()["hits"]
+    assert {h["article_id"] for h in hits} == {"wire1", "dup1", "rew1"}
+    assert hits[0]["href"].startswith("/articles/")
+    digest = client.get("/api/digest")
+    assert digest.headers["content-type"] == "application/json"
+    assert digest_from_json(digest.text) == sample_digest()
+
+
+def test_api_openapi_documents_every_route(client: TestClient) -> None:
+    paths = set(client.get("/api/openapi.json").json()["paths"])
+    assert paths == {
+        "/api/stories",
+        "/api/stories/{story_id}",
+        "/api/articles/{article_id}",
+        "/api/compare",
+        "/api/search",
+        "/api/digest",
+    }
+
+
+# ---------------------------------------------------------------- errors
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/articles/nope",
+        "/stories/nope",
+        "/compare?a=wire1&b=nope",
+        "/no/such/page",
+        "/static/x.css",
+    ],
+)
+def test_unknown_ids_give_a_404_page(client: TestClient, url: str) -> None:
+    html = _html(client, url, 404)
+    assert "<h1>Not found</h1>" in html and "Traceback" not in html
+
+
+@pytest.mark.parametrize("url", ["/api/articles/nope", "/api/stories/nope", "/api/compare?a=x&b=y"])
+def test_unknown_ids_give_a_json_404(client: TestClient, url: str) -> None:
+    response = client.get(url)
+    assert response.status_code == 404
+    assert set(response.json()) == {"error"} and response.json()["error"]["status"] == 404
+
+
+def test_bad_parameters_give_400(client: TestClient) -> None:
+    assert client.get("/stories/s-bridge?page=abc").status_code == 400
+    assert client.get("/api/search?q=x&limit=0").json()["error"]["status"] == 400
+    assert client.get("/compare?a=wire1").status_code == 400
+
+
+def test_missing_database_explains_the_command(tmp_path: Path) -> None:
+    with TestClient(create_app(tmp_path / "none.db")) as client:
+        html = _html(client, "/", 503)
+        assert "no database at" in html and "storyline ingest PATH --db" in html
+        error = client.get("/api/stories").json()["error"]
+        assert error["status"] == 503 and "no database at" in error["message"]
+        # the database appears later: the app picks it up without a restart
+        make_db(tmp_path / "none.db", sample_articles(), sample_digest())
+        assert client.get("/").status_code == 200
+
+
+def test_database_without_digest_says_run_digest(tmp_path: Path) -> None:
+    db = make_db(tmp_path / "nodigest.db", sample_articles(), None)
+    with TestClient(create_app(db)) as client:
+        html = _html(client, "/", 503)
+        assert f"storyline digest PATH --db {db}" in html
+        assert (
+            client.get("/api/stories").json()["error"]["command"]
+            == f"storyline digest PATH --db {db}"
+        )
+
+
+def test_old_or_foreign_database_is_a_clear_page(tmp_path: Path) -> None:
+    foreign = tmp_path / "foreign.db"
+    with sqlite3.connect(foreign) as conn:
+        conn.execute("CREATE TABLE t (x)")
+    with TestClient(create_app(foreign)) as client:
+        html = _html(client, "/", 503)
+        assert "not a storyline one" in html
+
+
+def test_new_digest_is_picked_up(tmp_path: Path) -> None:
+    db = make_db(tmp_path / "s.db", sample_articles(), sample_digest())
+    with TestClient(create_app(db)) as client:
+        assert "Velmora bridge closure" in client.get("/").text
+        digest = sample_digest()
+        renamed = digest.stories[0].__class__(**{**digest.stories[0].__dict__, "title": "Renamed"})
+        with Store(db) as store:
+            store.save_digest(
+                to_json(digest.__class__(**{**digest.__dict__, "stories": (renamed,)}))
+            )
+        assert "Renamed" in client.get("/").text
+
+
+# ---------------------------------------------------------------- security
+
+
+def test_only_get_routes_and_readonly(client: TestClient, tmp_path: Path) -> None:
+    for method in ("post", "put", "delete", "patch"):
+        assert getattr(client, method)("/api/stories").status_code == 405
+    assert client.post("/").status_code == 405
+    app = client.app
+    methods = {m for route in app.routes for m in getattr(route, "methods", set())}  # type: ignore[attr-defined]
+    assert methods <= {"GET", "HEAD"}
+    assert app.state.backend.store().readonly  # type: ignore[attr-defined]
+
+
+def test_security_headers(client: TestClient) -> None:
+    headers = client.get("/").headers
+    assert "default-src 'none'" in headers["content-security-policy"]
+    assert "script-src 'self'" in headers["content-security-policy"]
+    assert headers["x-content-type-options"] == "nosniff"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/articles/..%2F..%2Fetc%2Fpasswd",
+        "/static/..%2F..%2Fpyproject.toml",
+        "/static/%2e%2e%2fhtml.py",
+        "/stories/..%2F..%2Fetc%2Fpasswd",
+        "/articles/%00",
+    ],
+)
+def test_no_path_traversal(client: TestClient, url: str) -> None:
+    response = client.get(url)
+    assert response.status_code == 404
+    assert "root:" not in response.text and "[project]" not in response.text
+
+
+def _no_active_markup(html: str) -> None:
+    assert re.findall(r"<script\b[^>]*>", html) == ['<script src="/static/app.js" defer>']
+    assert re.search(r"<[^>]+\son\w+=", re.sub(r'"[^"]*"', '""', html)) is None
+    assert 'href="javascript:' not in html and "<img" not in html and "<iframe" not in html
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/stories/%3Cscript%3Es%3C%2Fscript%3E",
+        "/articles/h1",
+        "/articles/h2",
+        "/compare?a=h1&b=h2",
+    ],
+)
+def test_hostile_corpus_renders_inert(hostile: TestClient, url: str) -> None:
+    html = _html(hostile, url)
+    _no_active_markup(html)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_hostile_search_query(hostile: TestClient) -> None:
+    query = '<script>alert(1)</script> " OR 1=1 -- NEAR( * title:'
+    html = _html(hostile, "/search?q=" + query.replace(" ", "+").replace("#", "%23"))
+    _no_active_markup(html)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    response = hostile.get("/api/search", params={"q": query})
+    assert response.status_code == 200 and response.json()["query"] == query
+    assert hostile.get("/api/search", params={"q": "x" * 501}).status_code == 400
