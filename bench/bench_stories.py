@@ -19,9 +19,9 @@ import math
 import random
 import sys
 import time
-from datetime import date
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -29,11 +29,10 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from clustering_metrics import Scores, score  # noqa: E402
-
-from storyline.model import Article  # noqa: E402
-from storyline.stories import StoryOptions, cluster_stories  # noqa: E402
-from storyline.text import normalize  # noqa: E402
+from clustering_metrics import Scores, score
+from storyline.model import Article
+from storyline.stories import StoryOptions, cluster_stories
+from storyline.text import normalize
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "clustering"
 ECB_DEV = frozenset({2, 5, 12, 18, 21, 23, 34, 35})
@@ -128,8 +127,8 @@ def mean_scores(
 
 def tune_storyline(streams: Sequence[Sequence[Doc]]) -> tuple[StoryOptions, float]:
     best = (StoryOptions(), -1.0)
-    for threshold in (0.12, 0.15, 0.18, 0.21, 0.24, 0.27, 0.30):
-        for entity_weight in (0.0, 0.2, 0.4, 0.6):
+    for threshold in (0.16, 0.19, 0.22, 0.25, 0.28):
+        for entity_weight in (0.4, 0.6):
             options = replace(StoryOptions(), threshold=threshold, entity_weight=entity_weight)
             f1 = mean_scores(streams, lambda s, o=options: storyline_labels(s, o)).bcubed_f1
             if f1 > best[1]:
@@ -167,9 +166,7 @@ def synthetic_articles(count: int, seed: int, start: int = 0) -> list[Article]:
             day = 738000 + story * 365 // max(1, start + count)
         body = rng.choices(vocab, weights=weights, k=220) + rng.choices(own, k=50)
         sentences = [" ".join(body[i : i + 18]) for i in range(0, len(body), 18)]
-        text = "\n".join(
-            f"{s.capitalize()} {rng.choice(names)} said {figure}." for s in sentences
-        )
+        text = "\n".join(f"{s.capitalize()} {rng.choice(names)} said {figure}." for s in sentences)
         published = (date.fromordinal(day + rng.randint(0, 3))).isoformat()
         articles.append(
             Article(
@@ -182,3 +179,121 @@ def synthetic_articles(count: int, seed: int, start: int = 0) -> list[Article]:
             )
         )
     return articles
+
+
+def speed(stored: int, new: int) -> dict[str, float]:
+    """Throughput of assigning ``new`` articles against a state of ``stored`` articles."""
+    from storyline.stories.features import extract
+
+    articles = synthetic_articles(stored + new, seed=7)
+    started = time.perf_counter()
+    base = cluster_stories(articles[:stored])
+    build = time.perf_counter() - started
+    fresh = articles[stored:]
+    started = time.perf_counter()
+    result = cluster_stories(fresh, state=base.state)
+    total = time.perf_counter() - started
+    options = StoryOptions()
+    started = time.perf_counter()
+    for article in fresh:
+        extract(article, options.title_weight, options.min_number_digits)
+    features = time.perf_counter() - started
+    return {
+        "stored": stored,
+        "stories": len(base.stories),
+        "build_per_s": stored / build,
+        "new": new,
+        "end_to_end_per_s": new / total,
+        "features_per_s": new / features,
+        "assign_only_per_s": new / max(total - features, 1e-9),
+        "new_stories": len(result.stories) - len(base.stories),
+    }
+
+
+def _row(name: str, s: Scores) -> str:
+    return (
+        f"| {name} | {s.bcubed_p:.3f} | {s.bcubed_r:.3f} | **{s.bcubed_f1:.3f}** | "
+        f"{s.pair_p:.3f} | {s.pair_r:.3f} | {s.pair_f1:.3f} | {s.ari:.3f} | {s.ami:.3f} | "
+        f"{s.pred_clusters:.1f} / {s.gold_clusters:.0f} |"
+    )
+
+
+HEADER = (
+    "| system | B3 P | B3 R | B3 F1 | pair P | pair R | pair F1 | ARI | AMI | clusters pred / gold |\n"
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+)
+
+
+def quality(n_orders: int) -> tuple[StoryOptions, float]:
+    ecb = load_ecb()
+    train = [d for d in ecb if d.topic not in ECB_DEV | ECB_TEST]
+    dev = [d for d in ecb if d.topic in ECB_DEV]
+    tuned, tuned_f1 = tune_storyline(orders(train, 2))
+    base_t, base_f1 = tune_baseline(orders(train, 2))
+    print(
+        f"tuned on ECB+ train topics ({len(train)} docs, 2 orders): storyline "
+        f"threshold={tuned.threshold} entity_weight={tuned.entity_weight} (B3 F1 {tuned_f1:.3f}); "
+        f"baseline threshold={base_t} (B3 F1 {base_f1:.3f})"
+    )
+    sets = [
+        ("ECB+ dev topics 2,5,12,18,21,23,34,35 (not used for tuning)", dev),
+        ("ECB+ train topics (tuning data, for reference)", train),
+        ("ECB+ all 33 available topics", ecb),
+        ("WikinewsSum en sample, even events (not used for tuning)", load_wikinews()),
+    ]
+    for title, docs in sets:
+        streams = orders(docs, n_orders)
+        print(f"\n### {title}: {len(docs)} docs, mean of {n_orders} seeded stream orders\n")
+        print(HEADER)
+        print(
+            _row(
+                "storyline (tuned on ECB+ train)",
+                mean_scores(streams, lambda s: storyline_labels(s, tuned)),
+            )
+        )
+        print(
+            _row(
+                "storyline (defaults)",
+                mean_scores(streams, lambda s: storyline_labels(s, StoryOptions())),
+            )
+        )
+        print(
+            _row(
+                f"single-pass TF-IDF baseline (t={base_t})",
+                mean_scores(streams, lambda s: baseline_labels(s, base_t)),
+            )
+        )
+        print("| BERTopic | not installed (offline) | | | | | | | | |")
+    return tuned, base_t
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--orders", type=int, default=5, help="stream orders per data set")
+    parser.add_argument("--stored", type=int, default=100_000, help="articles stored before timing")
+    parser.add_argument("--new", type=int, default=2_000, help="articles timed")
+    parser.add_argument("--skip-speed", action="store_true")
+    parser.add_argument("--skip-quality", action="store_true")
+    args = parser.parse_args()
+    if not args.skip_quality:
+        quality(args.orders)
+    if not args.skip_speed:
+        numbers = speed(args.stored, args.new)
+        print("\n### Speed (synthetic articles, ~270 words, one process)\n")
+        print(
+            "| stored articles | stories | new articles | end to end /s | features only /s | assignment only /s |"
+        )
+        print("| --- | --- | --- | --- | --- | --- |")
+        print(
+            f"| {numbers['stored']:,} | {numbers['stories']:,} | {numbers['new']:,} | "
+            f"{numbers['end_to_end_per_s']:,.0f} | {numbers['features_per_s']:,.0f} | "
+            f"{numbers['assign_only_per_s']:,.0f} |"
+        )
+        print(
+            f"(building the {numbers['stored']:,}-article state ran at {numbers['build_per_s']:,.0f} articles/s)"
+        )
+    _ = math
+
+
+if __name__ == "__main__":
+    main()

@@ -60,8 +60,15 @@ def load_topic(folders: Sequence[Path]) -> tuple[list[Article], list[Path], tupl
                 continue
             day = path.parent.name
             articles.append(
-                Article(id=f"{source}/{day}/{path.name}", title="", text=text, raw_text=text,
-                        source=source, published=day, language="en")  # fmt: skip
+                Article(
+                    id=f"{source}/{day}/{path.name}",
+                    title="",
+                    text=text,
+                    raw_text=text,
+                    source=source,
+                    published=day,
+                    language="en",
+                )
             )
     return articles, golds, tuple(sorted(keywords))
 
@@ -87,10 +94,10 @@ def read_gold(path: Path) -> dict[str, list[str]]:
 
 
 def storyline_predict(
-    articles: Sequence[Article], l: int, k: int, start: str, end: str, keywords: tuple[str, ...]
+    articles: Sequence[Article], n_dates: int, k: int, start: str, end: str, keywords: tuple[str, ...]
 ) -> dict[str, list[str]]:
     options = TimelineOptions(
-        max_dates=l, per_date=k, start=start, end=end, granularities=("day",),
+        max_dates=n_dates, per_date=k, start=start, end=end, granularities=("day",),
         publication_leads=True, **KNOBS,
     )  # fmt: skip
     timeline = build_timeline(articles, options=options)
@@ -98,10 +105,10 @@ def storyline_predict(
 
 
 def pubcount_predict(
-    articles: Sequence[Article], l: int, k: int, start: str, end: str, keywords: tuple[str, ...]
+    articles: Sequence[Article], n_dates: int, k: int, start: str, end: str, keywords: tuple[str, ...]
 ) -> dict[str, list[str]]:
     counts = Counter(a.day for a in articles if a.day)
-    days = sorted(counts, key=lambda day: (-counts[day], day))[:l]
+    days = sorted(counts, key=lambda day: (-counts[day], day))[:n_dates]
     result = {}
     for day in days:
         leads = []
@@ -115,7 +122,9 @@ def pubcount_predict(
     return result
 
 
-def score(pred: dict[str, list[str]], gold: dict[str, list[str]], evaluator: object) -> dict[str, float]:
+def score(
+    pred: dict[str, list[str]], gold: dict[str, list[str]], evaluator: object
+) -> dict[str, float]:
     from tilse.data.timelines import GroundTruth
     from tilse.data.timelines import Timeline as TilseTimeline
     from tilse.evaluation.dates import evaluate_dates
@@ -144,13 +153,13 @@ def run_gold(
 ) -> dict[str, tuple[dict[str, float], float]]:  # fmt: skip
     dates = sorted(gold)
     start, end = dates[0], dates[-1]
-    l = len(dates)
-    k = max(1, round(sum(len(s) for s in gold.values()) / l))
+    n_dates = len(dates)
+    k = max(1, round(sum(len(s) for s in gold.values()) / n_dates))
     inside = [a for a in articles if a.day and start <= a.day <= end]
     results = {}
     for name, predict in systems.items():
         began = time.perf_counter()
-        pred = predict(inside, l, k, start, end, keywords)
+        pred = predict(inside, n_dates, k, start, end, keywords)
         elapsed = time.perf_counter() - began
         results[name] = (score(pred, gold, evaluator), elapsed)
     return results
@@ -177,7 +186,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from tilse.evaluation.rouge import TimelineRougeEvaluator
 
     computation = "original" if args.rouge == "perl" else "reimpl"
-    evaluator = TimelineRougeEvaluator(measures={"rouge_1", "rouge_2"}, rouge_computation=computation)
+    evaluator = TimelineRougeEvaluator(
+        measures={"rouge_1", "rouge_2"}, rouge_computation=computation
+    )
     topics: dict[str, list[Path]] = {}
     for folder in sorted(p for p in args.data.iterdir() if p.is_dir()):
         topics.setdefault(folder.name.split("_", 1)[0], []).append(folder)
@@ -191,7 +202,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         for gold_path in golds:
             gold = read_gold(gold_path)
             label = f"{gold_path.parent.parent.name.split('_', 1)[1]}/{gold_path.stem}"
-            for name, (values, elapsed) in run_gold(articles, gold, keywords, evaluator, systems).items():
+            for name, (values, elapsed) in run_gold(
+                articles, gold, keywords, evaluator, systems
+            ).items():
                 rows.append((topic, f"{label} | {name}", values))
                 totals[name].append(values)
                 seconds[name] += elapsed
@@ -208,7 +221,8 @@ def summary_table(
     lines = [
         f"Mean over {len(totals['storyline'])} gold timelines (ROUGE: tilse {computation}):",
         "",
-        "| system | AR1 | AR2 | date-F1 | concat R1 | concat R2 | agreement R1 | agreement R2 | seconds |",
+        "| system | AR1 | AR2 | date-F1 | concat R1 | concat R2 | agreement R1 | agreement R2 "
+        "| seconds |",
         "|---|---|---|---|---|---|---|---|---|",
     ]
     means = {}
@@ -222,7 +236,8 @@ def summary_table(
         )
     ours, base = means["storyline"], means["PUBCOUNT"]
     ratios = " / ".join(
-        f"{m} x{ours[m] / base[m]:.2f}" if base[m] else f"{m} n/a" for m in ("AR1", "AR2", "date-F1")
+        f"{m} x{ours[m] / base[m]:.2f}" if base[m] else f"{m} n/a"
+        for m in ("AR1", "AR2", "date-F1")
     )
     lines += ["", f"storyline vs PUBCOUNT (same run): {ratios}"]
     hits = ", ".join(f"{m} {ours[m]:.3f} vs target {t:.3f} ({'met' if ours[m] >= t else 'NOT met'})"

@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from storyline.model import Article
@@ -50,22 +50,27 @@ def generated_articles(count: int, delay: float = 0.0) -> Iterator[Article]:
         yield article(number)
 
 
-def slow_down(store: Store, pause: float = 0.0005, every: int = 100) -> None:
+def slow_down(store: Store, pause: float = 0.0005, every: int = 100) -> Callable[[], None]:
     """Make SQLite pause while it executes, so that most wall time is spent *inside* a write
     transaction, and print ``writing`` once per transaction when it is under way, so that a
-    test can kill the process right there (a test hook on the private connection)."""
+    test can kill the process right there (a test hook on the private connection). Returns
+    the function to call after each commit to announce the next transaction again."""
     announced = False
 
     def pause_and_go_on() -> int:
         nonlocal announced
-        in_transaction = store._conn.in_transaction
-        if in_transaction and not announced:
+        if store._conn.in_transaction and not announced:
             print("writing", flush=True)
-        announced = in_transaction
+            announced = True
         time.sleep(pause)
         return 0
 
+    def rearm() -> None:
+        nonlocal announced
+        announced = False
+
     store._conn.set_progress_handler(pause_and_go_on, every)
+    return rearm
 
 
 INGEST_SCRIPT = """
@@ -75,9 +80,9 @@ from storyline.store import Store
 
 db, batch_size, count, delay, slow = sys.argv[1:6]
 store = Store(db)
-if slow == "1":
-    slow_down(store)
+rearm = slow_down(store) if slow == "1" else lambda: None
 def committed(report):
+    rearm()
     print(report.added + report.updated + report.unchanged, flush=True)
 try:
     store.add_articles(

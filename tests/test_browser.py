@@ -18,6 +18,8 @@ import pytest
 from storyline.render import to_html
 from storyline.web import create_app
 from web_fixtures import (
+    EXAMPLES,
+    digest_corpus,
     hostile_articles,
     hostile_digest,
     make_db,
@@ -186,3 +188,28 @@ def test_hostile_report_runs_no_script(page: Any, tmp_path: Path) -> None:
     assert page.locator("table.stories tbody tr:not([hidden])").count() == 1
     assert [url for url in requests if not url.startswith("file:")] == []
     page.screenshot(path=str(tmp_path / "report.png"), full_page=True)
+
+
+def test_example_corpus_click_through(page: Any, tmp_path: Path) -> None:
+    db = digest_corpus(EXAMPLES, tmp_path / "example.db")
+    with serve(db) as base:
+        page.goto(base + "/")
+        first = page.locator("table.stories tbody tr").first.locator("a").first
+        title = first.inner_text()
+        first.click()
+        assert page.locator("h1").inner_text() == title
+        assert page.locator("svg.reuse-graph circle.original").count() >= 1
+        page.screenshot(path=str(tmp_path / "story.png"), full_page=True)
+        # an article that takes part in a relation, from the reuse table
+        link = page.locator("table.relations a").first
+        article_title = link.inner_text()
+        link.click()
+        assert page.locator("h1").inner_text() == article_title
+        assert page.locator("article.text mark").count() >= 1
+        page.screenshot(path=str(tmp_path / "article.png"), full_page=True)
+        page.get_by_role("link", name="compare").first.click()
+        assert page.locator("h1").inner_text() == "Compare"
+        assert page.locator(".compare section").count() == 2
+        assert page.locator(".compare mark").count() >= 2
+        page.screenshot(path=str(tmp_path / "compare.png"), full_page=True)
+    assert page.dialogs == []

@@ -382,3 +382,13 @@ def test_big_story_report_stays_bounded() -> None:
     html = to_html(digest)
     assert html.count('class="node') == 40  # the graph keeps the 40 best-connected articles
     assert "249 more relations not shown." in html
+
+
+def test_report_lists_relations_outside_stories() -> None:
+    digest = sample_digest()
+    with_stories = to_html(digest)
+    assert 'id="reuse"' not in with_stories  # every relation is shown inside its story
+    only_relations = to_html(replace(digest, stories=(), topics=()))
+    assert '<section id="reuse" aria-label="Reuse between stories"><h2>Reuse</h2>' in only_relations
+    assert only_relations.count('aria-label="comparison"') == 2
+    assert '<mark class="paraphrase">Ferries will run every twenty minutes</mark>' in only_relations

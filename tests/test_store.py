@@ -485,11 +485,13 @@ def test_readonly_reads_and_refuses_every_write(tmp_path: Path) -> None:
 def _check_after_interruption(path: Path, committed: int, batch: int, total: int) -> None:
     """The database is sound, holds whole batches only, at least those reported, and a
     re-run completes it, finding the stored ones unchanged."""
+    with Store(path, readonly=True) as reader:  # as the web app would, before any repair
+        count = reader.count_articles()
+    assert count % batch == 0
+    assert committed * batch <= count < total
     assert _sql(path, "PRAGMA integrity_check") == [("ok",)]
     with Store(path, create=False) as opened:
-        count = opened.count_articles()
-        assert count % batch == 0
-        assert committed * batch <= count < total
+        assert opened.count_articles() == count
         # FTS5's own check raises when the index disagrees with the articles table.
         check = "INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')"
         assert _sql(path, check) == []
@@ -516,6 +518,7 @@ def test_kill_9_midway_keeps_every_committed_batch(
     committed = 0
     while committed < after or inside:
         line = child.stdout.readline().strip()
+        assert line, "the ingest ended before it could be killed"
         if line == "writing" and committed == after:
             break
         committed += line == str(batch)

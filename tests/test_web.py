@@ -11,10 +11,14 @@ from pathlib import Path
 import pytest
 
 from storyline.render import digest_from_json, to_json
+from storyline.render.html import WebLinks
 from storyline.store import Store
 from storyline.web import create_app
 from web_fixtures import (
+    EXAMPLES,
+    SEEDS,
     big_digest,
+    digest_corpus,
     hostile_articles,
     hostile_digest,
     make_db,
@@ -326,3 +330,58 @@ def test_hostile_search_query(hostile: TestClient) -> None:
     response = hostile.get("/api/search", params={"q": query})
     assert response.status_code == 200 and response.json()["query"] == query
     assert hostile.get("/api/search", params={"q": "x" * 501}).status_code == 400
+
+
+# ---------------------------------------------------------------- real corpora
+
+
+def _visit_everything(client: TestClient) -> int:
+    """Every page and API route of every story, article and relation; returns pages seen."""
+    digest = digest_from_json(client.get("/api/digest").text)
+    links = WebLinks()
+    urls = ["/", "/search?q=the"]
+    urls += [links.story(s.id) for s in digest.stories]
+    urls += [links.article(a.id) for a in digest.articles]
+    urls += [links.compare(r.a, r.b) for r in digest.relations]
+    for url in urls:
+        html = _html(client, url)
+        assert "Traceback" not in html
+        api = client.get("/api" + url if url != "/" else "/api/stories")
+        assert api.status_code == 200, url
+    return len(urls)
+
+
+def test_example_corpus_renders_every_page(tmp_path: Path) -> None:
+    db = digest_corpus(EXAMPLES, tmp_path / "example.db")
+    with TestClient(create_app(db)) as client:
+        digest = digest_from_json(client.get("/api/digest").text)
+        assert digest.stories and digest.relations
+        assert _visit_everything(client) == 2 + len(digest.stories) + len(digest.articles) + len(
+            digest.relations
+        )
+
+
+@pytest.mark.shared
+def test_seeds_render_every_page(tmp_path: Path) -> None:
+    if not SEEDS.is_dir():
+        pytest.skip(f"{SEEDS} is absent")
+    db = digest_corpus(SEEDS, tmp_path / "seeds.db")
+    with TestClient(create_app(db)) as client:
+        digest = digest_from_json(client.get("/api/digest").text)
+        assert len(digest.articles) == 5
+        assert _visit_everything(client) == 2 + len(digest.stories) + 5 + len(digest.relations)
+
+
+def test_old_database_names_the_upgrade_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storyline.store import schema
+
+    db = make_db(tmp_path / "old.db", sample_articles(), sample_digest())
+    # this storyline now expects one more migration than the file has: the file is old
+    newer = schema.Migration(schema.target_version() + 1, "a later change", lambda conn: None)
+    monkeypatch.setattr(schema, "MIGRATIONS", (*schema.MIGRATIONS, newer))
+    with TestClient(create_app(db)) as client:
+        html = _html(client, "/", 503)
+        assert f"run `storyline migrate --db {db}` first" in html
+        assert "<h1>Database unavailable</h1>" in html

@@ -331,3 +331,19 @@ def big_digest(n: int = 5000) -> tuple[list[Article], Digest]:
         articles=tuple(replace(a, text="", word_count=a.words) for a in arts), stories=(story,)
     )
     return arts, digest
+
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLES = REPO / "examples" / "news"
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+def digest_corpus(corpus: Path, db: Path) -> Path:
+    """Run the real ``storyline digest`` on a corpus into ``db`` (through click's CliRunner)."""
+    from click.testing import CliRunner
+
+    from storyline.cli import cli
+
+    result = CliRunner().invoke(cli, ["digest", str(corpus), "--db", str(db), "--quiet"])
+    assert result.exit_code == 0, result.output
+    return db

@@ -47,22 +47,26 @@ _LINK_LABEL = re.compile(
     r"\s*:?\s*$",
     re.I | re.X,
 )
-_PREFIXED = re.compile(
-    r"""^(?:
-        (?:read\smore|read\salso|also\sread|see\salso|related|read\snext)\s*:\s*\S
-      | posted\s(?:on|in|by)\b | posted\s*$
-      | share\sthis\b | share\son\b
-      | (?:subscribe|sign\sup)\b.*\bnewsletters?\b | subscribe\sto\b
-      | (?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4})) | .*\ball\srights\sreserved\b
-      | click\shere\b
-      | (?:photo|photos|photograph|image|picture|video|file\sphoto)(?:\scredit)?\s*:
-      | \(?(?:photo|image|picture)\sby\b | credit\s*:
-      | -?\s*with\sfiles\sfrom\b
-      | follow\s.{1,40}\son\s(?:twitter|facebook|instagram|x)\b
-    )""",
-    re.I | re.X,
+# Lines that start like furniture, each with the most words such a line has.
+_PREFIXED: tuple[tuple[re.Pattern[str], int], ...] = tuple(
+    (re.compile(pattern, re.I | re.X), max_words)
+    for pattern, max_words in (
+        (r"^(?:read\smore|read\salso|also\sread|see\salso|related|read\snext)\s*:\s*\S", 30),
+        (
+            r"^(?:posted|published|updated)(?:\s(?:on|at))?\s*(?:$|[\d(]|(?:jan|feb|mar|apr"
+            r"|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s)",
+            12,
+        ),
+        (r"^share\s(?:this|on|via)\b", 12),
+        (r"^(?:(?:subscribe|sign\sup)\b.*\bnewsletters?\b|subscribe\sto\b)", 25),
+        (r"^(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4}))|\ball\srights\sreserved\b", 30),
+        (r"^click\shere\b", 30),
+        (r"^(?:photos?|photograph|image|picture|video|file\sphoto)(?:\scredit)?\s*:", 40),
+        (r"^(?:\(?(?:photo|image|picture)\sby\b|credit\s*:)", 25),
+        (r"^-?\s*with\sfiles\sfrom\b", 15),
+        (r"^follow\s.{1,40}\son\s(?:twitter|facebook|instagram|x)\b", 15),
+    )
 )
-_PREFIXED_MAX_WORDS = 30
 _INLINE = re.compile(
     r"(?<=[.!?\"'])\s+(?:The\s)?(?:story|article)\scontinues\s(?:under|below)\sthe\s"
     r"(?:ad|advertisement)(?=\s+[A-Z\"'(]|\s*$)",
@@ -143,7 +147,8 @@ def is_furniture_line(line: str) -> bool:
     """Whether a whole (normalised) line is one of the known furniture phrases."""
     if _FIXED_LINE.match(line):
         return True
-    return bool(_PREFIXED.match(line)) and len(line.split()) <= _PREFIXED_MAX_WORDS
+    count = len(line.split())
+    return any(count <= limit and rule.search(line) for rule, limit in _PREFIXED)
 
 
 def _is_link_headline(line: str, options: CleanOptions) -> bool:

@@ -20,16 +20,25 @@ import re
 from .model import Article, RelationKind
 
 _NAME = r"((?:the\s+)?[A-Z][\w&.\-]*(?:'s?)?(?:\s+[A-Z][\w&.\-]*(?:'s?)?){0,3})"
+# "<name> reports": found from the verb backwards, so the scan is one pass over the text
+_CREDIT_VERBS = re.compile(r",?\s+(?:reports|reported|has reported|first reported)\b")
+_SELF_VERBS = re.compile(r"\s+has (?:learned|confirmed|obtained)\b")
+_NAME_BEFORE = re.compile(_NAME + r"$")
+# (cue, pattern): the pattern runs only on texts holding its cue, a fast substring test
 _CREDITS = (
-    re.compile(_NAME + r",?\s+(?:reports|reported|has reported|first reported|said in a report)\b"),
-    re.compile(r"\b(?:[Aa]ccording to|[Rr]eported by|[Cc]iting|[Vv]ia|[Ss]ource:)\s+" + _NAME),
-    re.compile(r"\b[Ww]ith files from\s+" + _NAME),
-    re.compile(r"\(" + _NAME + r"\)\s+[-\u2014]"),
+    ("ccording to", re.compile(r"\b[Aa]ccording to\s+" + _NAME)),
+    ("eported by", re.compile(r"\b[Rr]eported by\s+" + _NAME)),
+    ("iting", re.compile(r"\b[Cc]iting\s+" + _NAME)),
+    ("ia ", re.compile(r"\b[Vv]ia\s+" + _NAME)),
+    ("ource:", re.compile(r"\b[Ss]ource:\s+" + _NAME)),
+    ("ith files from", re.compile(r"\b[Ww]ith files from\s+" + _NAME)),
+    (")", re.compile(r"\(" + _NAME + r"\)\s+[-\u2014]")),
 )
 _SELF = (
-    re.compile(_NAME + r"\s+has (?:learned|confirmed|obtained)\b"),
-    re.compile(r"\b(?:told|contacted by|reached by)\s+" + _NAME),
-    re.compile(r"(?:©|\(c\)|Copyright)\s*(?:\d{4}\s+)?" + _NAME),
+    ("told", re.compile(r"\btold\s+" + _NAME)),
+    ("ed by", re.compile(r"\b(?:contacted|reached) by\s+" + _NAME)),
+    ("©", re.compile(r"©\s*(?:\d{4}\s+)?" + _NAME)),
+    ("opyright", re.compile(r"(?:\(c\)|Copyright)\s*(?:\d{4}\s+)?" + _NAME)),
 )
 _UNKNOWN = {"", "unknown"}
 
@@ -69,7 +78,14 @@ def _credits(a: Article, b: Article) -> tuple[str, str] | None:
 
 def attributions(text: str) -> list[str]:
     """Outlet-like names that the text credits for its content, in order of appearance."""
-    found = [(m.start(), m.group(1)) for pattern in _CREDITS for m in pattern.finditer(text)]
+    found = [
+        (m.start(), m.group(1))
+        for cue, pattern in _CREDITS
+        if cue in text
+        for m in pattern.finditer(text)
+    ]
+    if "report" in text:
+        found.extend(_names_before(text, _CREDIT_VERBS))
     return [_clean(name) for _, name in sorted(found)]
 
 
@@ -79,8 +95,24 @@ def names(article: Article) -> list[str]:
     domain = re.match(r"(?:https?://)?(?:www\.)?([^/:]+)", article.url)
     if article.url and domain:
         known.append(domain.group(1).split(".")[0])
-    known.extend(m.group(1) for pattern in _SELF for m in pattern.finditer(article.text))
+    text = article.text
+    known.extend(
+        m.group(1) for cue, pattern in _SELF if cue in text for m in pattern.finditer(text)
+    )
+    if " has " in text:
+        known.extend(name for _, name in _names_before(text, _SELF_VERBS))
     return [_clean(name) for name in known]
+
+
+def _names_before(text: str, verbs: re.Pattern[str]) -> list[tuple[int, str]]:
+    """Capitalised names that end right before each match of ``verbs``."""
+    found: list[tuple[int, str]] = []
+    for verb in verbs.finditer(text):
+        window = text[max(0, verb.start() - 60) : verb.start()]
+        name = _NAME_BEFORE.search(window)
+        if name:
+            found.append((verb.start() - len(window) + name.start(), name.group(1)))
+    return found
 
 
 def _clean(name: str) -> str:

@@ -19,6 +19,7 @@ The kind of a relation, tested in this order: ``duplicate`` (same folded text),
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -26,7 +27,7 @@ import numpy as np
 
 from .dedup.candidates import STOP_WORDS
 from .dedup.options import DEFAULT_OPTIONS, DedupOptions
-from .dedup.shingles import shingle_hashes, token_hashes
+from .dedup.shingles import shingle_hashes, text_hashes, token_hashes
 from .model import Article, Passage, Relation, RelationKind, Span
 from .provenance import direction
 from .text import split_sentences, words
@@ -45,10 +46,15 @@ class Overlap:
 
 
 @dataclass(frozen=True)
-class _Tokens:
-    raw: list[str]
+class _Text:
+    """One article's text analysed once per comparison: tokens, offsets, sentences, terms."""
+
+    text: str
     lowered: list[str]
     spans: list[tuple[int, int]]
+    sentences: list[Span]
+    sentence_terms: list[set[str]]
+    terms: set[str]
 
 
 def overlap(a_shingles: np.ndarray, b_shingles: np.ndarray, same_text: bool) -> Overlap:
@@ -64,7 +70,7 @@ def compare(a: Article, b: Article, options: DedupOptions = DEFAULT_OPTIONS) -> 
     """The full relation of two articles (ordered by id), or None when they are unrelated."""
     if a.id > b.id:
         a, b = b, a
-    flat, offsets = token_hashes([_lower(a.text), _lower(b.text)], options.seed)
+    flat, offsets, _ = text_hashes([a.text, b.text], options.seed)
     shingles, s_offsets = shingle_hashes(flat, offsets, options.shingle_size)
     a_set = np.unique(shingles[s_offsets[0] : s_offsets[1]])
     b_set = np.unique(shingles[s_offsets[1] : s_offsets[2]])
@@ -81,9 +87,10 @@ def relate(
     passages: tuple[Passage, ...] = ()
     similarity = scores.jaccard
     if kind is None or options.align:
-        passages = align_passages(a, b, options, paraphrases=kind is None)
+        ta, tb = _analyse(a.text), _analyse(b.text)
+        passages = _align(ta, tb, options, paraphrases=kind is None)
     if kind is None:
-        kind, similarity = _passage_kind(a, b, passages, options)
+        kind, similarity = _passage_kind(ta, tb, passages, options)
         if kind is None:
             return None
     elif kind == "excerpt":
@@ -115,52 +122,76 @@ def _shingle_kind(scores: Overlap, options: DedupOptions) -> RelationKind | None
 
 
 def _passage_kind(
-    a: Article, b: Article, passages: Sequence[Passage], options: DedupOptions
+    ta: _Text, tb: _Text, passages: Sequence[Passage], options: DedupOptions
 ) -> tuple[RelationKind | None, float]:
     """rewrite when reuse covers the shorter text, shares-passages on any verbatim passage."""
-    coverage = _coverage(a, b, passages)
-    if coverage >= options.rewrite_coverage and _term_jaccard(a, b) >= options.rewrite_terms:
+    coverage = _coverage(ta, tb, passages)
+    if (
+        coverage >= options.rewrite_coverage
+        and _jaccard(ta.terms, tb.terms) >= options.rewrite_terms
+    ):
         return "rewrite", coverage
     verbatim = [p for p in passages if p.kind == "verbatim"]
     if verbatim:
-        shorter = min(len(words(a.text)), len(words(b.text))) or 1
+        shorter = min(len(ta.lowered), len(tb.lowered)) or 1
         reused = sum(len(words(p.a_text)) for p in verbatim)
         return "shares-passages", min(1.0, reused / shorter)
     return None, 0.0
 
 
-def _coverage(a: Article, b: Article, passages: Sequence[Passage]) -> float:
-    """Share of the shorter text's content sentences touched by a passage."""
-    a_sentences = [s for s in split_sentences(a.text) if len(_terms(s.text)) >= 3]
-    b_sentences = [s for s in split_sentences(b.text) if len(_terms(s.text)) >= 3]
+def _coverage(ta: _Text, tb: _Text, passages: Sequence[Passage]) -> float:
+    """Share of the shorter text's content sentences (3+ content words) touched by a passage."""
+    a_sentences = [s for s, t in zip(ta.sentences, ta.sentence_terms, strict=True) if len(t) >= 3]
+    b_sentences = [s for s, t in zip(tb.sentences, tb.sentence_terms, strict=True) if len(t) >= 3]
     if not a_sentences or not b_sentences:
         return 0.0
-    a_hit = sum(any(_overlaps(s, p.a_start, p.a_end) for p in passages) for s in a_sentences)
-    b_hit = sum(any(_overlaps(s, p.b_start, p.b_end) for p in passages) for s in b_sentences)
     if len(a_sentences) <= len(b_sentences):
-        return a_hit / len(a_sentences)
-    return b_hit / len(b_sentences)
+        return _touched(a_sentences, [(p.a_start, p.a_end) for p in passages]) / len(a_sentences)
+    return _touched(b_sentences, [(p.b_start, p.b_end) for p in passages]) / len(b_sentences)
+
+
+def _touched(sentences: list[Span], ranges: list[tuple[int, int]]) -> int:
+    """How many sentences are at least half covered by one of the (sorted-able) ranges."""
+    ranges = sorted(ranges)
+    starts = [r[0] for r in ranges]
+    count = 0
+    for span in sentences:
+        first = max(0, bisect_right(starts, span.start) - 1)
+        count += any(_overlaps(span, r0, r1) for r0, r1 in ranges[first:] if r0 < span.end)
+    return count
 
 
 def _overlaps(span: Span, start: int, end: int) -> bool:
-    """The passage covers at least half of the sentence."""
+    """The range covers at least half of the sentence."""
     covered = min(span.end, end) - max(span.start, start)
     return covered * 2 >= span.end - span.start
 
 
-def _term_jaccard(a: Article, b: Article) -> float:
-    a_terms, b_terms = _terms(a.text), _terms(b.text)
-    union = len(a_terms | b_terms)
-    return len(a_terms & b_terms) / union if union else 0.0
+def _jaccard(a: set[str], b: set[str]) -> float:
+    union = len(a | b)
+    return len(a & b) / union if union else 0.0
 
 
-def _terms(text: str) -> set[str]:
-    """Content words, lower-cased, stop words dropped, cut to 6 letters (a crude stem)."""
-    return {w[:6] for w in map(str.lower, words(text)) if w not in STOP_WORDS and len(w) > 1}
-
-
-def _lower(text: str) -> list[str]:
-    return [w.lower() for w in words(text)]
+def _analyse(text: str) -> _Text:
+    """Tokens with offsets, sentences and content-word sets (stop words dropped, words cut to
+    6 letters: a crude stem) of one text."""
+    raw = words(text)
+    spans: list[tuple[int, int]] = []
+    cursor = 0
+    for token in raw:
+        start = text.find(token, cursor)
+        cursor = start + len(token)
+        spans.append((start, cursor))
+    lowered = [t.lower() for t in raw]
+    sentences = split_sentences(text)
+    starts = [s.start for s in sentences]
+    sentence_terms: list[set[str]] = [set() for _ in sentences]
+    for (start, _), token in zip(spans, lowered, strict=True):
+        k = bisect_right(starts, start) - 1
+        if k >= 0 and start < sentences[k].end and token not in STOP_WORDS and len(token) > 1:
+            sentence_terms[k].add(token[:6])
+    terms: set[str] = set().union(*sentence_terms) if sentence_terms else set()
+    return _Text(text, lowered, spans, sentences, sentence_terms, terms)
 
 
 def align_passages(
@@ -175,29 +206,21 @@ def align_passages(
     Offsets index each article's ``text``: ``a.text[p.a_start:p.a_end] == p.a_text``. Sorted
     by position in ``a``.
     """
-    a_tokens, b_tokens = _tokenize(a.text), _tokenize(b.text)
-    segments = _verbatim_segments(a_tokens.lowered, b_tokens.lowered, options)
-    found = [_passage(a.text, b.text, a_tokens, b_tokens, s) for s in segments]
+    return _align(_analyse(a.text), _analyse(b.text), options, paraphrases)
+
+
+def _align(ta: _Text, tb: _Text, options: DedupOptions, paraphrases: bool) -> tuple[Passage, ...]:
+    segments = _verbatim_segments(ta.lowered, tb.lowered, options)
+    found = [_passage(ta, tb, s) for s in segments]
     if paraphrases:
-        found.extend(_paraphrases(a.text, b.text, found, options))
+        found.extend(_paraphrases(ta, tb, found, options))
     return tuple(sorted(found, key=lambda p: (p.a_start, p.b_start, p.kind)))
 
 
-def _tokenize(text: str) -> _Tokens:
-    raw = words(text)
-    spans: list[tuple[int, int]] = []
-    cursor = 0
-    for token in raw:
-        start = text.find(token, cursor)
-        cursor = start + len(token)
-        spans.append((start, cursor))
-    return _Tokens(raw, [t.lower() for t in raw], spans)
-
-
-def _passage(a_text: str, b_text: str, ta: _Tokens, tb: _Tokens, seg: Segment) -> Passage:
+def _passage(ta: _Text, tb: _Text, seg: Segment) -> Passage:
     a0, a1 = ta.spans[seg[0]][0], ta.spans[seg[1] - 1][1]
     b0, b1 = tb.spans[seg[2]][0], tb.spans[seg[3] - 1][1]
-    return Passage(a0, a1, b0, b1, a_text[a0:a1], b_text[b0:b1], "verbatim", 1.0)
+    return Passage(a0, a1, b0, b1, ta.text[a0:a1], tb.text[b0:b1], "verbatim", 1.0)
 
 
 def _gram_hashes(lowered: list[str], options: DedupOptions) -> np.ndarray:
@@ -273,30 +296,29 @@ def _non_overlapping(segments: list[list[int]]) -> list[Segment]:
 
 
 def _paraphrases(
-    a_text: str, b_text: str, verbatim: Sequence[Passage], options: DedupOptions
+    ta: _Text, tb: _Text, verbatim: Sequence[Passage], options: DedupOptions
 ) -> list[Passage]:
     """Sentence pairs of content-word cosine >= ``paraphrase``, matched one to one.
 
     Sentences half covered by a verbatim passage are left out. Skipped (empty) when either
     text has more than ``max_sentences`` sentences, which bounds the work.
     """
-    a_sent = [s for s in split_sentences(a_text) if not _covered(s, verbatim, "a")]
-    b_sent = [s for s in split_sentences(b_text) if not _covered(s, verbatim, "b")]
-    if max(len(a_sent), len(b_sent)) > options.max_sentences:
+    if max(len(ta.sentences), len(tb.sentences)) > options.max_sentences:
         return []
-    a_terms, b_terms = [_terms(s.text) for s in a_sent], [_terms(s.text) for s in b_sent]
+    a_side = _uncovered(ta, [(p.a_start, p.a_end) for p in verbatim])
+    b_side = _uncovered(tb, [(p.b_start, p.b_end) for p in verbatim])
     postings: dict[str, list[int]] = {}
-    for j, terms in enumerate(b_terms):
+    for j, (_, terms) in enumerate(b_side):
         for term in terms:
             postings.setdefault(term, []).append(j)
     scored: list[tuple[float, int, int]] = []
-    for i, terms in enumerate(a_terms):
+    for i, (_, terms) in enumerate(a_side):
         shared: dict[int, int] = {}
         for term in terms:
             for j in postings.get(term, ())[:50]:
                 shared[j] = shared.get(j, 0) + 1
         for j, count in shared.items():
-            cosine = count / math.sqrt(len(terms) * len(b_terms[j]))
+            cosine = count / math.sqrt(len(terms) * len(b_side[j][1]))
             if cosine >= options.paraphrase and count >= 3:
                 scored.append((cosine, i, j))
     used_a: set[int] = set()
@@ -306,7 +328,7 @@ def _paraphrases(
         if i not in used_a and j not in used_b:
             used_a.add(i)
             used_b.add(j)
-            sa, sb = a_sent[i], b_sent[j]
+            sa, sb = a_side[i][0], b_side[j][0]
             out.append(
                 Passage(
                     sa.start,
@@ -322,7 +344,13 @@ def _paraphrases(
     return out
 
 
-def _covered(span: Span, passages: Sequence[Passage], side: str) -> bool:
-    if side == "a":
-        return any(_overlaps(span, p.a_start, p.a_end) for p in passages)
-    return any(_overlaps(span, p.b_start, p.b_end) for p in passages)
+def _uncovered(t: _Text, ranges: list[tuple[int, int]]) -> list[tuple[Span, set[str]]]:
+    """Sentences (with their terms) not half covered by any of the ranges."""
+    ranges = sorted(ranges)
+    starts = [r[0] for r in ranges]
+    out: list[tuple[Span, set[str]]] = []
+    for span, terms in zip(t.sentences, t.sentence_terms, strict=True):
+        first = max(0, bisect_right(starts, span.start) - 1)
+        if terms and not any(_overlaps(span, r0, r1) for r0, r1 in ranges[first:] if r0 < span.end):
+            out.append((span, terms))
+    return out

@@ -17,16 +17,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-import xxhash
 
 from ..model import Article, DuplicateGroup, Relation
 from ..reuse import Overlap, overlap, relate
-from ..text import words
 from . import candidates, lsh, minhash
 from .groups import duplicate_groups
 from .index import SignatureIndex
 from .options import DEFAULT_OPTIONS, DedupOptions
-from .shingles import I64, U64, shingle_hashes, token_hashes
+from .shingles import I64, U64, sequence_hashes, shingle_hashes, text_hashes
 
 __all__ = ["DedupOptions", "DedupResult", "SignatureIndex", "find_relations"]
 
@@ -105,14 +103,10 @@ def _scan_chunk(
     known: SignatureIndex | None,
     out: _Features,
 ) -> None:
-    raw = [words(a.text) for a in chunk]
-    flat, offsets = token_hashes([[t.lower() for t in r] for r in raw], options.seed)
+    flat, offsets, capital = text_hashes([a.text for a in chunk], options.seed)
     rows = slice(start, start + len(chunk))
     out.sizes[rows] = np.diff(offsets)
-    out.exact[rows] = [
-        xxhash.xxh64_intdigest(flat[offsets[i] : offsets[i + 1]].tobytes(), options.seed)
-        for i in range(len(chunk))
-    ]
+    out.exact[rows] = sequence_hashes(flat, offsets)
     shingles, s_offsets = shingle_hashes(flat, offsets, options.shingle_size)
     fresh = [i for i, a in enumerate(chunk) if known is None or a.id not in known]
     if len(fresh) < len(chunk) and known is not None:
@@ -126,9 +120,8 @@ def _scan_chunk(
         )
     anchors, a_offsets = candidates.winnow(shingles, s_offsets, options.window)
     out.anchors.append((anchors, np.repeat(np.arange(len(chunk)), np.diff(a_offsets)) + start))
-    for i, article in enumerate(chunk):
-        terms = candidates.key_term_hashes(article.text, options.seed)
-        out.terms.append((terms, np.full(len(terms), start + i, dtype=np.int64)))
+    terms, owners = candidates.key_terms(flat, offsets, capital, options.seed)
+    out.terms.append((terms, owners + start))
 
 
 def _candidates(features: _Features, options: DedupOptions) -> tuple[lsh.PAIRS, set[int]]:
@@ -173,8 +166,7 @@ def _verify(
     sets: dict[int, U64] = {}
     for start in range(0, len(needed), options.chunk_size):
         batch = needed[start : start + options.chunk_size]
-        token_lists = [[t.lower() for t in words(articles[i].text)] for i in batch]
-        flat, offsets = token_hashes(token_lists, options.seed)
+        flat, offsets, _ = text_hashes([articles[i].text for i in batch], options.seed)
         shingles, s_offsets = shingle_hashes(flat, offsets, options.shingle_size)
         for k, i in enumerate(batch):
             sets[i] = np.unique(shingles[s_offsets[k] : s_offsets[k + 1]])

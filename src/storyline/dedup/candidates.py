@@ -18,19 +18,14 @@ and the fixed number of keys per text, make the pair count linear in the number 
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
-import xxhash
 import numpy.typing as npt
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from .lsh import PAIRS, unique_pairs
-from .shingles import I64, U64
+from .shingles import I64, U64, B, text_hashes
 
 STOP_WORDS = frozenset(ENGLISH_STOP_WORDS)
-# a word that starts with a capital or a digit, at least two characters
-_KEY_TERM = re.compile(r"(?<![^\W_])[^\W_a-z](?:[^\W_]|['\-.](?=[^\W_]))+")
 I32 = npt.NDArray[np.int32]
 
 
@@ -87,12 +82,19 @@ def shared_key_pairs(keys: U64, owners: I64, max_df: int, min_shared: int) -> PA
     return unique_pairs([np.stack([codes >> 32, codes & 0xFFFFFFFF], axis=1)])
 
 
-def key_term_hashes(text: str, seed: int) -> U64:
-    """Distinct seeded hashes of a text's capitalised words and numbers, stop words excluded."""
-    found = {t.lower() for t in _KEY_TERM.findall(text)} - STOP_WORDS
-    return np.array(
-        sorted(xxhash.xxh64_intdigest(t.encode("utf-8"), seed) for t in found), dtype=np.uint64
+def key_terms(flat: U64, offsets: I64, capital: B, seed: int) -> tuple[U64, I64]:
+    """(key, owner) once each: 32-bit hashes of each text's capitalised words and numbers.
+
+    ``flat``/``offsets``/``capital`` as from :func:`storyline.dedup.shingles.text_hashes`;
+    stop words ("The" opening a sentence) are left out.
+    """
+    stop, _, _ = text_hashes([" ".join(sorted(STOP_WORDS))], seed)
+    owners = np.repeat(np.arange(len(offsets) - 1, dtype=np.int64), np.diff(offsets))
+    chosen = capital & ~np.isin(flat, stop)
+    codes = np.unique(
+        (owners[chosen].astype(np.uint64) << np.uint64(32)) | (flat[chosen] >> np.uint64(32))
     )
+    return codes & np.uint64(0xFFFFFFFF), (codes >> np.uint64(32)).astype(np.int64)
 
 
 def rarest_keys(keys: U64, owners: I64, per_owner: int, max_df: int) -> tuple[U64, I64]:

@@ -12,6 +12,7 @@ give none.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import chain
 
 import numpy as np
 import numpy.typing as npt
@@ -44,22 +45,14 @@ def mix(values: U64) -> U64:
 
 def token_hashes(token_lists: Sequence[list[str]], seed: int) -> tuple[U64, I64]:
     """Seeded xxh64 of every token, flat, with ``offsets`` (len n+1) delimiting each text."""
-    vocabulary: dict[str, int] = {}
-    for toks in token_lists:
-        vocabulary.update(dict.fromkeys(toks, 0))
+    every = list(chain.from_iterable(token_lists))
+    vocabulary = dict.fromkeys(every, 0)
     for token in vocabulary:
         vocabulary[token] = xxhash.xxh64_intdigest(token.encode("utf-8"), seed)
-    lengths = np.fromiter((len(t) for t in token_lists), dtype=np.int64, count=len(token_lists))
+    lengths = np.fromiter(map(len, token_lists), dtype=np.int64, count=len(token_lists))
     offsets = np.zeros(len(token_lists) + 1, dtype=np.int64)
     np.cumsum(lengths, out=offsets[1:])
-    flat = np.empty(int(offsets[-1]), dtype=np.uint64)
-    position = 0
-    lookup = vocabulary.__getitem__
-    for toks in token_lists:
-        flat[position : position + len(toks)] = np.fromiter(
-            map(lookup, toks), dtype=np.uint64, count=len(toks)
-        )
-        position += len(toks)
+    flat = np.fromiter(map(vocabulary.__getitem__, every), dtype=np.uint64, count=len(every))
     return flat, offsets
 
 
@@ -99,3 +92,86 @@ def text_shingles(text: str, size: int, seed: int) -> U64:
     flat, offsets = token_hashes([tokens(text)], seed)
     shingles, _ = shingle_hashes(flat, offsets, size)
     return np.unique(shingles)
+
+
+# --- byte-level tokeniser -------------------------------------------------------------------
+# The same word rule as storyline.text.words, applied to UTF-8 bytes with numpy, so that a
+# corpus is tokenised and hashed without one Python call per word. A word byte is an ASCII
+# letter or digit or any byte of a non-ASCII character; "'", "-" and "." join two word bytes;
+# CJK, kana, Hangul and Thai characters are one token each (CJK punctuation U+3000-U+303F is
+# not a word). Case folding is str.lower() on the text.
+_WORD_BYTE = np.zeros(256, dtype=bool)
+_WORD_BYTE[
+    np.frombuffer(b"0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", np.uint8)
+] = True
+_WORD_BYTE[0x80:] = True
+_JOINER = np.zeros(256, dtype=bool)
+_JOINER[np.frombuffer(b"'-.", np.uint8)] = True
+_UPPER_OR_DIGIT = np.zeros(256, dtype=bool)
+_UPPER_OR_DIGIT[np.frombuffer(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ", np.uint8)] = True
+B = npt.NDArray[np.bool_]
+
+
+def text_hashes(texts: Sequence[str], seed: int) -> tuple[U64, I64, B]:
+    """Seeded token hashes of many texts, flat, with offsets and a "capitalised" flag per token.
+
+    A token is capitalised when its first character, as written, is an ASCII capital or a
+    digit (names, places, figures: the key terms of :mod:`.candidates`).
+    """
+    lowered = [t.lower().encode("utf-8") for t in texts]
+    written = [t.encode("utf-8") for t in texts]
+    # str.lower() changes the byte length of a few characters; such texts lose capitals
+    written = [w if len(w) == len(low) else low for w, low in zip(written, lowered, strict=True)]
+    low = np.frombuffer(b"\x00".join(lowered) + b"\x00", dtype=np.uint8)
+    raw = np.frombuffer(b"\x00".join(written) + b"\x00", dtype=np.uint8)
+    lengths = np.fromiter(map(len, lowered), dtype=np.int64, count=len(lowered))
+    text_starts = np.concatenate(([0], np.cumsum(lengths + 1)[:-1])).astype(np.int64)
+    word, starts = _word_bytes(low)
+    positions = np.flatnonzero(word)
+    is_start = starts[positions]
+    token_of = np.cumsum(is_start) - 1
+    first = np.flatnonzero(is_start)
+    within = np.arange(len(positions), dtype=np.int64) - first[token_of]
+    salt = np.uint64(seed & 0xFFFFFFFF) << np.uint64(40)
+    values = mix(
+        low[positions].astype(np.uint64) | (within.astype(np.uint64) << np.uint64(8)) | salt
+    )
+    sums = np.add.reduceat(values, first) if len(first) else np.zeros(0, dtype=np.uint64)
+    sizes = np.diff(np.append(first, len(positions))).astype(np.uint64)
+    flat = mix(sums + sizes * _P)
+    token_text = np.searchsorted(text_starts, positions[first], side="right") - 1
+    offsets = np.searchsorted(token_text, np.arange(len(texts) + 1)).astype(np.int64)
+    capital = _UPPER_OR_DIGIT[raw[positions[first]]]
+    return flat, offsets, capital
+
+
+def _word_bytes(low: npt.NDArray[np.uint8]) -> tuple[B, B]:
+    """(is a word byte, starts a token) for every byte of the joined texts."""
+    word = _WORD_BYTE[low]
+    nxt = np.append(low[1:], 0)
+    cjk_punct = (low == 0xE3) & (nxt == 0x80)
+    lead = ((low >= 0xE3) & (low <= 0xED) & ~cjk_punct) | (
+        (low == 0xE0) & ((nxt == 0xB8) | (nxt == 0xB9))
+    )
+    for shift in range(3):  # CJK punctuation: all three bytes are not words
+        word[shift:] &= ~cjk_punct[: len(low) - shift]
+    joined = _JOINER[low]
+    joined[1:-1] &= word[:-2] & word[2:]
+    joined[[0, -1]] = False
+    word |= joined
+    previous = np.concatenate(([False], word[:-1]))
+    after_char = np.zeros(len(low), dtype=bool)
+    after_char[3:] = lead[:-3]
+    return word, word & (~previous | lead | after_char)
+
+
+def sequence_hashes(flat: U64, offsets: I64) -> U64:
+    """One hash per text of its whole token sequence (0 for an empty text): exact duplicates."""
+    counts = np.diff(offsets)
+    within = np.arange(len(flat), dtype=np.int64) - np.repeat(offsets[:-1], counts)
+    values = mix(flat + within.astype(np.uint64) * _P)
+    out = np.zeros(len(counts), dtype=np.uint64)
+    filled = counts > 0
+    if filled.any():
+        out[filled] = mix(np.add.reduceat(values, offsets[:-1][filled]))
+    return out

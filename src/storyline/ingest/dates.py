@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime
+from email.utils import parsedate_to_datetime
 from typing import Any
 
 from ..text import normalize
@@ -16,7 +17,12 @@ from ..text import normalize
 _YEAR_OR_MONTH = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
 _HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
 _EPOCH_DIGITS = re.compile(r"^\d{9,13}$")
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_NUMERIC = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-]\d{2,4}\b")
 _MAX_DATE_CHARS = 100
+# Trying every language dateparser knows costs seconds per miss; these cover most news.
+_LANGUAGES = ["en", "fr", "de", "es", "it", "pt", "nl", "sv", "da", "nb", "fi"]
+_LANGUAGES += ["pl", "cs", "ru", "uk", "tr", "el", "ar", "he", "zh", "ja", "ko"]
 _DATEPARSER_SETTINGS: dict[str, Any] = {
     "PARSERS": ["custom-formats", "absolute-time"],
     "REQUIRE_PARTS": ["day", "month", "year"],
@@ -28,7 +34,8 @@ def parse_published(value: object) -> str | None:
     """An ISO 8601 date (``YYYY-MM-DD``), timestamp, month or year, or None when unparseable.
 
     Accepts ISO strings, Unix epochs (seconds or milliseconds, as numbers or digit strings,
-    read as UTC) and absolute dates in words ("23 January 2022", "Jan. 23, 2022 10:05").
+    read as UTC), RFC 2822 dates and absolute dates in words ("23 January 2022", "Jan. 23,
+    2022 10:05"). Numeric dates whose day and month could swap (07.04.2031) are rejected.
     A time is kept only when the input has one; the date part alone is never padded.
     """
     if value is None or isinstance(value, bool):
@@ -40,7 +47,7 @@ def parse_published(value: object) -> str | None:
         return None
     if _EPOCH_DIGITS.match(text):
         return _from_epoch(float(text))
-    return _from_iso(text) or _from_words(text)
+    return _from_iso(text) or _from_email(text) or _from_words(text)
 
 
 def _from_epoch(seconds: float) -> str | None:
@@ -64,11 +71,28 @@ def _from_iso(text: str) -> str | None:
         return None
 
 
+def _from_email(text: str) -> str | None:
+    """RFC 2822 dates, as in RSS feeds and mail exports ("Tue, 07 Apr 2031 10:00:00 GMT")."""
+    try:
+        parsed = parsedate_to_datetime(text)
+    except (ValueError, TypeError, IndexError):
+        return None
+    return parsed.isoformat(timespec="seconds")
+
+
 def _from_words(text: str) -> str | None:
+    """Dates in words via dateparser: English first (fast), then common news languages."""
+    if not _YEAR.search(text):  # a full date needs a year; skips "yesterday" and friends
+        return None
+    numeric = _NUMERIC.match(text)
+    if numeric and numeric.group(1) != numeric.group(2) and max(map(int, numeric.groups())) <= 12:
+        return None  # 07.04.2031: April 7 or July 4 depends on the country; do not guess
     import dateparser  # slow to import; most inputs never need it
 
     try:
-        parsed = dateparser.parse(text, settings=_DATEPARSER_SETTINGS)
+        parsed = dateparser.parse(text, languages=["en"], settings=_DATEPARSER_SETTINGS)
+        if parsed is None:
+            parsed = dateparser.parse(text, languages=_LANGUAGES, settings=_DATEPARSER_SETTINGS)
     except (ValueError, OverflowError, TypeError):
         return None
     if not isinstance(parsed, datetime) or not 1 <= parsed.year <= 2100:

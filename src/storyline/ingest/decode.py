@@ -54,9 +54,9 @@ def decode_bytes(data: bytes, path: str, declared: bool = False) -> str:
 def detect_encoding(sample: bytes, path: str, declared: bool = False) -> str:
     """The encoding of ``sample`` (a whole file or its first bytes); InputError if none fits.
 
-    charset_normalizer is asked only when the bytes are not UTF-8; among its equally good
-    answers windows-1252 wins, because it is the usual legacy encoding of news pages and
-    short Latin texts otherwise come back as, e.g., cp1250.
+    charset_normalizer is asked only when the bytes are not UTF-8. Windows-1252 wins when it
+    reads the bytes as cleanly as charset_normalizer's best guess: it is the usual legacy
+    encoding of news pages, and short Latin texts otherwise come back as, e.g., mac_latin2.
     """
     for bom, name in _BOMS:
         if sample.startswith(bom):
@@ -89,13 +89,12 @@ def _declared_charset(sample: bytes) -> str:
 
 
 def _detected_charset(sample: bytes, path: str) -> str:
-    matches = list(charset_normalizer.from_bytes(sample))
-    if not matches:
+    best = charset_normalizer.from_bytes(sample).best()
+    if best is None:
         raise InputError(path, "cannot decode: not UTF-8 and no other encoding fits")
-    best = matches[0]
-    for match in matches:
-        if match.encoding == "cp1252" and match.chaos <= best.chaos:
-            return "cp1252"
+    western = charset_normalizer.from_bytes(sample, cp_isolation=["cp1252"]).best()
+    if western is not None and western.chaos <= best.chaos:
+        return "cp1252"
     return str(best.encoding)
 
 

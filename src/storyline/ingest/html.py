@@ -27,6 +27,7 @@ from .titles import tidy_title
 
 MAX_HTML_BYTES = 20_000_000  # trafilatura's own download limit; bigger pages are not articles
 NO_MAIN_TEXT = "no main text found in the HTML page"
+MIN_MAIN_WORDS = 6  # fewer is navigation or a stub, not an article
 _DATE_PARAMS: dict[str, Any] = {
     "extensive_search": False,
     "original_date": True,
@@ -59,20 +60,13 @@ def read_html(data: bytes, path: str) -> Iterator[Article | Skipped]:
     except InputError as exc:
         yield Skipped(path, exc.reason)
         return
-    tree = load_html(html) if html.strip() else None
-    if tree is None:
-        yield Skipped(path, "empty file" if not html.strip() else "not an HTML page")
+    try:
+        document, stamps = _extract(html, path)
+    except InputError as exc:
+        yield Skipped(path, exc.reason)
         return
-    stamps = _meta_timestamps(tree)
-    document = bare_extraction(
-        tree,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=True,
-        date_extraction_params=_DATE_PARAMS,
-    )
     text = _attr(document, "text")
-    if not text.strip():
+    if len(text.split()) < MIN_MAIN_WORDS:
         yield Skipped(path, NO_MAIN_TEXT)
         return
     sitename = _attr(document, "sitename")
@@ -92,6 +86,25 @@ def read_html(data: bytes, path: str) -> Iterator[Article | Skipped]:
         )
     except InputError as exc:
         yield Skipped(path, NO_MAIN_TEXT if exc.reason == "empty text" else exc.reason)
+
+
+def _extract(html: str, path: str) -> tuple[object, list[str]]:
+    """trafilatura's document for ``html`` and the page's meta timestamps."""
+    tree = load_html(html) if html.strip() else None
+    if tree is None:
+        raise InputError(path, "empty file" if not html.strip() else "not an HTML page")
+    stamps = _meta_timestamps(tree)
+    try:
+        document = bare_extraction(
+            tree,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            date_extraction_params=_DATE_PARAMS,
+        )
+    except Exception as exc:  # a third-party parser on hostile input: report, never crash
+        raise InputError(path, f"HTML extraction failed ({type(exc).__name__})") from exc
+    return document, stamps
 
 
 def _attr(document: object, name: str) -> str:

@@ -127,7 +127,7 @@ def read_jsonl(
         try:
             value = json.loads(content)
         except json.JSONDecodeError as exc:
-            reason = f"{where}: not valid JSON ({exc.msg} at column {exc.colno})"
+            reason = f"{where}: not valid JSON ({_message(exc)}, column {exc.colno})"
             yield Skipped(path, reason, number)
             continue
         except RecursionError:
@@ -159,6 +159,10 @@ def read_json(
     values = JsonValues(_text_reader(stream, encoding, path), limit, path)
     for index, value in values:
         yield _value_article(value, fields, path, index, f"item {index}")
+
+
+def _message(exc: json.JSONDecodeError) -> str:
+    return exc.msg.removesuffix(" at")
 
 
 def _is_json_line(text: str) -> bool:
@@ -246,12 +250,13 @@ class JsonValues:
 
     def _value(self, index: int) -> object:
         size = SAMPLE_BYTES
+        self._peek()
         while True:
             try:
                 value, end = self._decoder.raw_decode(self._buffer, self._pos)
             except json.JSONDecodeError as exc:
                 if self._eof or len(self._buffer) - self._pos > self._limit:
-                    reason = f"item {index}: not valid JSON ({exc.msg})"
+                    reason = f"item {index}: not valid JSON ({_message(exc)})"
                     raise InputError(self._path, reason, index) from exc
             except RecursionError as exc:
                 reason = f"item {index}: not valid JSON (nested too deeply)"

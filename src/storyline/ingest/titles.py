@@ -68,7 +68,7 @@ def tidy_title(title: str, sitename: str = "") -> str:
         head = match.group("head")
         is_site = bool(site) and tail.lower() == site
         is_section = len(tail.split()) <= 3 and all(w[:1].isupper() for w in tail.split())
-        if (is_site or is_section) and len(words(head)) >= 4:
+        if (is_site and len(words(head)) >= 2) or (is_section and len(words(head)) >= 4):
             title = head
     if site and title.lower().startswith(site + " | "):
         title = title[len(site) + 3 :]

@@ -40,6 +40,7 @@ from .views import (
 )
 
 MAX_RELATIONS_SHOWN = 50
+MAX_OTHER_RELATIONS = 500
 
 
 class Links(Protocol):
@@ -313,24 +314,23 @@ def compare_view(a: Article, b: Article, relation: Relation | None) -> dict[str,
 # ---------------------------------------------------------------- public API
 
 
+def _report_compare(r: Relation, index: DigestIndex, links: Links) -> dict[str, Any]:
+    return {"anchor": links.compare(r.a, r.b)[1:], **_relation_row(r, index)}
+
+
 def to_html(digest: Digest) -> str:
     """The digest as ONE self-contained HTML file: no network, inline CSS/JS/SVG, all escaped."""
     index = DigestIndex(digest)
     links = ReportLinks()
     views = []
+    shown: set[tuple[str, str]] = set()
     for story in digest.stories:
         view = story_view(story, index, links, paged=False)
-        view["compares"] = [
-            {
-                "anchor": links.compare(r.a, r.b)[1:],
-                "relation": r,
-                "a": index.article(r.a),
-                "b": index.article(r.b),
-                "original": index.article(r.original) if r.original else None,
-            }
-            for r in index.story_relations(story)[:MAX_RELATIONS_SHOWN]
-        ]
+        relations = index.story_relations(story)[:MAX_RELATIONS_SHOWN]
+        view["compares"] = [_report_compare(r, index, links) for r in relations]
+        shown.update((r.a, r.b) for r in relations)
         views.append(view)
+    others = [r for r in digest.relations if (r.a, r.b) not in shown]
     topics = [
         {"topic": t, "stories": [index.stories[s] for s in t.story_ids if s in index.stories]}
         for t in digest.topics
@@ -344,6 +344,8 @@ def to_html(digest: Digest) -> str:
             rows=story_rows(index),
             views=views,
             topics=topics,
+            other_compares=[_report_compare(r, index, links) for r in others[:MAX_OTHER_RELATIONS]],
+            other_more=max(0, len(others) - MAX_OTHER_RELATIONS),
             skipped=digest.skipped,
             notes=digest.notes,
             n_articles=len(digest.articles),

@@ -25,7 +25,7 @@ def sparkline(counts: Sequence[tuple[str, int]], *, width: int = 120, height: in
     if not counts:
         return Markup("")
     peak = max(c for _, c in counts) or 1
-    step = width / len(counts)
+    step = min(width / len(counts), 10.0)  # a one-day story is one slim bar, not a slab
     bars = []
     for i, (day, count) in enumerate(counts):
         if count == 0:
@@ -50,6 +50,21 @@ def _ordinal(day: str) -> int | None:
             return date(int(day[:4]), 1, 1).toordinal()
         except ValueError:
             return None
+
+
+def _ticks(low: int, high: int, pad: int, width: int, axis: int) -> str:
+    """Three dated ticks between the ends, when the span is long enough to need them."""
+    if high - low < 8:
+        return ""
+    parts = []
+    for share in (0.25, 0.5, 0.75):
+        x = pad + (width - 2 * pad) * share
+        day = date.fromordinal(low + round((high - low) * share)).isoformat()
+        parts.append(
+            f'<line class="axis" x1="{x:.1f}" y1="{axis - 3}" x2="{x:.1f}" y2="{axis + 3}"/>'
+            f'<text x="{x:.1f}" y="{axis + 18}" text-anchor="middle">{day}</text>'
+        )
+    return "".join(parts)
 
 
 def timeline_chart(
@@ -87,7 +102,7 @@ def timeline_chart(
         f'<line class="axis" x1="{pad}" y1="{axis}" x2="{width - pad}" y2="{axis}"/>'
         f'<text x="{pad}" y="{height - 6}">{escape(first)}</text>'
         f'<text x="{width - pad}" y="{height - 6}" text-anchor="end">{escape(last)}</text>'
-        f"{''.join(dots)}</svg>"
+        f"{_ticks(low, high, pad, width, axis)}{''.join(dots)}</svg>"
     )
 
 

@@ -194,14 +194,14 @@ class Store:
             raise StoreError(f"{self.path} is open read-only; it cannot be written")
         with self._lock, self._errors():
             conn = self._conn
-            conn.execute("BEGIN IMMEDIATE")
             try:
+                conn.execute("BEGIN IMMEDIATE")
                 yield conn
+                conn.execute("COMMIT")
             except BaseException:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
                 raise
-            conn.execute("COMMIT")
 
     def _read(self, sql: str, params: Iterable[Any] = ()) -> list[Any]:
         with self._lock, self._errors():

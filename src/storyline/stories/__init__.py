@@ -56,7 +56,8 @@ def cluster_stories(
     else:
         state.check_compatible(options)
         work = state.copy()
-        work.reindex(options)
+        if (work.posting_cap, work.index_terms) != (options.posting_cap, options.index_terms):
+            work.reindex(options)
     touched = assign_all(articles, groups, options, work)
     by_id = {article.id: article for article in articles}
     for number in sorted(touched):

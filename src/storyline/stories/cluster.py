@@ -13,7 +13,7 @@ from datetime import date
 from ..ids import stable_id
 from ..model import Article, DuplicateGroup
 from .features import extract, top, weigh
-from .index import Centroid
+from .index import Centroid, Vectors
 from .options import StoryOptions
 from .state import Assignment, StoryRecord, StoryState
 
@@ -25,8 +25,7 @@ _EXPLAIN = 5
 @dataclass(frozen=True)
 class _Query:
     article: Article
-    terms: dict[str, float]
-    entities: dict[str, float]
+    vectors: Vectors
     ordinal: int | None
 
 
@@ -124,13 +123,15 @@ def _assign_one(
     article: Article, options: StoryOptions, state: StoryState, notes: list[str]
 ) -> int:
     features = extract(article, options.title_weight, options.min_number_digits)
-    state.observe(list(dict.fromkeys([*features.terms, *features.entities])))
-    query = _Query(
-        article,
-        weigh(features.terms, state.df, state.n_docs, options.max_article_terms),
-        weigh(features.entities, state.df, state.n_docs, options.max_article_terms),
-        _ordinal(article),
+    channels = (features.terms, features.entities, features.numbers)
+    state.observe(list(dict.fromkeys(key for channel in channels for key in channel)))
+    keep = options.max_article_terms
+    vectors = (
+        weigh(features.terms, state.df, state.n_docs, keep),
+        weigh(features.entities, state.df, state.n_docs, keep),
+        weigh(features.numbers, state.df, state.n_docs, keep),
     )
+    query = _Query(article, vectors, _ordinal(article))
     best, score = _best_story(query, options, state)
     if best is not None and score >= options.threshold_at(state.n_docs):
         story = state.stories[best]
@@ -148,7 +149,7 @@ def _assign_one(
 def _best_story(
     query: _Query, options: StoryOptions, state: StoryState
 ) -> tuple[int | None, float]:
-    probe = top(query.terms, options.query_terms) + top(query.entities, options.query_terms)
+    probe = probe_keys(query.vectors, options.query_terms)
     best: int | None = None
     best_score = 0.0
     for number in state.story_index.candidates(probe, options.max_candidates):
@@ -159,20 +160,22 @@ def _best_story(
 
 
 def _score(query: _Query, story: StoryRecord, options: StoryOptions) -> float:
-    """Combined cosine, entities only across languages, decayed by the time gap."""
+    """Combined cosine (names and numbers only across languages), decayed by the time gap."""
     factor = 1.0
-    last = story.last_ordinal()
+    last = story.last_ordinal
     if query.ordinal is not None and last is not None:
         gap = abs(query.ordinal - last)
         if gap > options.max_gap_days:
             return 0.0
         factor = 0.5 ** (gap / options.half_life_days)
-    term_cos, ent_cos = story.centroid.cosines(query.terms, query.entities)
     language = query.article.language
-    if language and story.language and language != story.language:
-        return ent_cos * factor
-    weight = options.entity_weight
-    return ((1.0 - weight) * term_cos + weight * ent_cos) * factor
+    crossing = bool(language and story.language and language != story.language)
+    return options.combine(story.centroid.cosines(query.vectors), crossing) * factor
+
+
+def probe_keys(vectors: Vectors, k: int) -> list[tuple[str, float]]:
+    """The heaviest keys of each channel: what the inverted index is asked for."""
+    return top(vectors[0], k) + top(vectors[1], k) + top(vectors[2], k // 2)
 
 
 def _shared(query: _Query, centroid: Centroid) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -182,22 +185,23 @@ def _shared(query: _Query, centroid: Centroid) -> tuple[tuple[str, ...], tuple[s
         common = {key: value * other[key] for key, value in vector.items() if key in other}
         return tuple(key for key, _ in top(common, _EXPLAIN))
 
-    return best(query.terms, centroid.terms), best(query.entities, centroid.entities)
+    names = best(query.vectors[1], centroid.entities) + best(query.vectors[2], centroid.numbers)
+    return best(query.vectors[0], centroid.terms), names[:_EXPLAIN]
 
 
 def _grow(story: StoryRecord, query: _Query, options: StoryOptions, state: StoryState) -> None:
-    story.centroid.add(
-        query.terms, query.entities, options.max_story_terms, options.max_story_entities
-    )
+    story.centroid.add(query.vectors, options.max_story_terms, options.max_story_entities)
     _add_member(story, query.article, state)
 
 
 def _add_member(story: StoryRecord, article: Article, state: StoryState) -> None:
     story.article_ids.append(article.id)
-    day = article.day if _ordinal(article) is not None else None
-    if day is not None:
+    ordinal = _ordinal(article)
+    day = article.day
+    if ordinal is not None and day is not None:
         story.first_day = min(story.first_day or day, day)
-        story.last_day = max(story.last_day or day, day)
+        if story.last_ordinal is None or ordinal > story.last_ordinal:
+            story.last_day, story.last_ordinal = day, ordinal
     if article.source not in story.outlets:
         story.outlets = sorted([*story.outlets, article.source])
     state.seq += 1
@@ -209,7 +213,7 @@ def _found(
 ) -> int:
     article = query.article
     centroid = Centroid()
-    centroid.add(query.terms, query.entities, options.max_story_terms, options.max_story_entities)
+    centroid.add(query.vectors, options.max_story_terms, options.max_story_entities)
     story = StoryRecord(
         id=stable_id(article.id, prefix="s"),
         founder=article.id,

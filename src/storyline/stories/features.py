@@ -2,19 +2,22 @@
 
 Terms are the lower-cased words of title and body (the title counted ``title_weight`` times),
 stop words and bare numbers left out. Entities are proper-noun tokens, found offline by a
-heuristic: words capitalised at least once where they do not open a sentence. Numbers of two or more digits (years, tolls,
-sums) join the entities: names and figures survive translation, so they are the signal that
-lets an article in another language join its story. Weights are sublinear TF times an IDF kept
+heuristic: words capitalised at least once where they do not open a sentence. Numbers of two
+or more digits (years, tolls, sums) are a third signal: names and figures survive translation,
+so they let an article in another language join its story, and figures tell apart two
+incidents of the same kind. Weights are sublinear TF times an IDF kept
 incrementally in :class:`~storyline.stories.state.StoryState`, so no look-ahead is needed.
 """
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
+from operator import itemgetter
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -24,7 +27,8 @@ from ..text import words
 _EXTRA_STOP = """
 said says say told tell according also just like new year years week weeks day days time
 mr mrs ms dr one two three four five six seven eight nine ten first second last monday
-tuesday wednesday thursday friday saturday sunday today yesterday tomorrow people percent
+tuesday wednesday thursday friday saturday sunday january february march april may june july
+august september october november december today yesterday tomorrow people percent
 including did does don didn doesn isn wasn aren won going got get make made way want
 o a os as um uma de do da dos das em no na nos nas por para com que se ao aos e é foi ser
 el la los las un una del en y con por para es su al lo le les des du et est dans pour pas
@@ -47,6 +51,7 @@ class ArticleFeatures:
 
     terms: dict[str, float]
     entities: dict[str, float]
+    numbers: dict[str, float]
 
 
 def extract(article: Article, title_weight: int, min_digits: int) -> ArticleFeatures:
@@ -54,10 +59,10 @@ def extract(article: Article, title_weight: int, min_digits: int) -> ArticleFeat
 
     Counting runs over distinct tokens, not every token, which keeps this fast on long texts.
     """
-    counts = Counter(words(article.text))
+    counts = Counter(_strip_possessive(words(article.text)))
     terms: dict[str, float] = {}
     _count_terms(counts, terms, 1.0)
-    _count_terms(Counter(words(article.title)), terms, float(title_weight))
+    _count_terms(Counter(_strip_possessive(words(article.title))), terms, float(title_weight))
     initial = Counter(match.group(1) for match in _INITIAL.finditer(article.text))
     entities: dict[str, float] = {}
     for token, count in counts.items():
@@ -66,9 +71,15 @@ def extract(article: Article, title_weight: int, min_digits: int) -> ArticleFeat
             lowered = token.lower()
             if lowered not in STOP_WORDS and not lowered[0].isdigit():
                 entities[lowered] = entities.get(lowered, 0.0) + count
+    numbers: dict[str, float] = {}
     for number in _numbers(article.title + "\n" + article.text, min_digits):
-        entities[number] = entities.get(number, 0.0) + 1.0
-    return ArticleFeatures(terms, entities)
+        numbers[number] = numbers.get(number, 0.0) + 1.0
+    return ArticleFeatures(terms, entities, numbers)
+
+
+def _strip_possessive(tokens: list[str]) -> list[str]:
+    """``Russia's`` counts as ``Russia``."""
+    return [t[:-2] if t.endswith(("'s", "'S")) and len(t) > 3 else t for t in tokens]
 
 
 def _count_terms(counts: Counter[str], terms: dict[str, float], weight: float) -> None:
@@ -92,21 +103,23 @@ def weigh(
 ) -> dict[str, float]:
     """Sublinear TF-IDF, L2-normalised over all keys, then only the ``keep`` heaviest kept
     (heaviest first): the tail adds little to a cosine and much to its cost."""
-    weights: dict[str, float] = {}
-    for key, count in counts.items():
-        idf = math.log((n_docs + 1) / (df.get(key, 0) + 1)) + 1.0
-        weights[key] = (1.0 + math.log(count)) * idf
+    log, total = math.log, math.log(n_docs + 1)
+    weights = {
+        key: (1.0 + log(count)) * (total - log(df.get(key, 0) + 1) + 1.0)
+        for key, count in counts.items()
+    }
     norm = math.sqrt(sum(value * value for value in weights.values()))
-    if norm > 0:
-        for key in weights:
-            weights[key] /= norm
-    return dict(top(weights, keep))
+    if norm == 0:
+        return {}
+    return {key: value / norm for key, value in top(weights, keep)}
 
 
 def top(vector: Mapping[str, float], k: int) -> list[tuple[str, float]]:
-    """The ``k`` heaviest entries, heaviest first, ties by key (deterministic)."""
-    ranked = sorted(vector.items(), key=lambda item: (-item[1], item[0]))
-    return ranked[:k]
+    """The ``k`` heaviest entries, heaviest first; ties keep the mapping's own order, which is
+    deterministic (first occurrence in the text, or the canonical order of a centroid)."""
+    if len(vector) <= k:
+        return sorted(vector.items(), key=itemgetter(1), reverse=True)
+    return heapq.nlargest(k, vector.items(), key=itemgetter(1))
 
 
 def dot(small: Mapping[str, float], large: Mapping[str, float]) -> float:

@@ -8,6 +8,9 @@ from dataclasses import dataclass, field
 
 from .features import dot, top
 
+Vectors = tuple[dict[str, float], dict[str, float], dict[str, float]]
+Cosines = tuple[float | None, float | None, float | None]
+
 
 @dataclass
 class Centroid:
@@ -19,36 +22,46 @@ class Centroid:
 
     terms: dict[str, float] = field(default_factory=dict)
     entities: dict[str, float] = field(default_factory=dict)
-    terms_norm: float = 0.0
-    entities_norm: float = 0.0
+    numbers: dict[str, float] = field(default_factory=dict)
+    norms: tuple[float, float, float] = (0.0, 0.0, 0.0)
 
-    def add(
-        self,
-        terms: dict[str, float],
-        entities: dict[str, float],
-        max_terms: int,
-        max_entities: int,
-    ) -> None:
-        self.terms = _merge(self.terms, terms, max_terms)
-        self.entities = _merge(self.entities, entities, max_entities)
-        self.terms_norm = _norm(self.terms)
-        self.entities_norm = _norm(self.entities)
+    def add(self, vectors: Vectors, max_terms: int, max_entities: int) -> None:
+        """Add one member's unit vectors (terms, entities, numbers)."""
+        self.terms = _merge(self.terms, vectors[0], max_terms)
+        self.entities = _merge(self.entities, vectors[1], max_entities)
+        self.numbers = _merge(self.numbers, vectors[2], max_entities)
+        self.norms = (_norm(self.terms), _norm(self.entities), _norm(self.numbers))
 
-    def cosines(self, terms: dict[str, float], entities: dict[str, float]) -> tuple[float, float]:
-        """Cosine of the (unit) query vectors with this centroid: terms, entities."""
-        term_cos = dot(terms, self.terms) / self.terms_norm if self.terms_norm else 0.0
-        ent_cos = dot(entities, self.entities) / self.entities_norm if self.entities_norm else 0.0
-        return term_cos, ent_cos
+    def channels(self) -> Vectors:
+        return self.terms, self.entities, self.numbers
+
+    def cosines(self, vectors: Vectors) -> Cosines:
+        """Cosines of the (unit) query vectors with this centroid, channel by channel; None
+        where either side has nothing in that channel (no evidence either way)."""
+        t, e, n = self.norms
+        return (
+            dot(vectors[0], self.terms) / t if t and vectors[0] else None,
+            dot(vectors[1], self.entities) / e if e and vectors[1] else None,
+            dot(vectors[2], self.numbers) / n if n and vectors[2] else None,
+        )
+
+    def copy(self) -> Centroid:
+        return Centroid(dict(self.terms), dict(self.entities), dict(self.numbers), self.norms)
 
     def keys(self, k: int) -> list[str]:
-        """The keys to index: the ``k`` heaviest terms and the ``k`` heaviest entities."""
+        """The keys to index: the ``k`` heaviest terms, entities and numbers."""
         keys = [key for key, _ in top(self.terms, k)]
         keys.extend(key for key, _ in top(self.entities, k) if key not in self.terms)
+        keys.extend(key for key, _ in top(self.numbers, k // 2))
         return keys
 
-    def unit(self) -> tuple[dict[str, float], dict[str, float]]:
-        """This centroid scaled to unit length (to query with it)."""
-        return _scaled(self.terms, self.terms_norm), _scaled(self.entities, self.entities_norm)
+    def unit(self) -> Vectors:
+        """This centroid scaled to unit length, channel by channel (to query with it)."""
+        return (
+            _scaled(self.terms, self.norms[0]),
+            _scaled(self.entities, self.norms[1]),
+            _scaled(self.numbers, self.norms[2]),
+        )
 
 
 def _merge(base: dict[str, float], extra: dict[str, float], limit: int) -> dict[str, float]:
@@ -78,6 +91,12 @@ class InvertedIndex:
         self.cap = cap
         self._postings: dict[str, dict[int, None]] = {}
         self._indexed: dict[int, tuple[str, ...]] = {}
+
+    def copy(self) -> InvertedIndex:
+        twin = InvertedIndex(self.cap)
+        twin._postings = {key: dict(posting) for key, posting in self._postings.items()}
+        twin._indexed = dict(self._indexed)
+        return twin
 
     def update(self, cluster: int, keys: Iterable[str]) -> None:
         """(Re-)index ``cluster`` under ``keys``, dropping the keys it no longer has."""

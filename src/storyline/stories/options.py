@@ -6,6 +6,7 @@ import math
 from dataclasses import asdict, dataclass
 
 from ..errors import OptionsError
+from .index import Cosines
 
 # Options that change how stored story vectors are built: a state made with other values
 # cannot be extended (see ``StoryState.check_compatible``).
@@ -22,11 +23,11 @@ FEATURE_OPTIONS = (
 class StoryOptions:
     """Thresholds and weights of the single-pass story clustering.
 
-    An article's score against a story is
-    ``(1 - entity_weight) * cos(terms) + entity_weight * cos(entities)``, multiplied by the
+    An article's score against a story is ``(1 - entity_weight - number_weight) * cos(terms)
+    + entity_weight * cos(names) + number_weight * cos(numbers)``, multiplied by the
     time decay ``0.5 ** (gap_days / half_life_days)`` when both sides are dated. It joins the
     best story whose score reaches ``threshold``, else it founds a new one. An article whose
-    language differs from the story's is scored on entities and numbers alone (they do not
+    language differs from the story's is scored on names and numbers alone (they do not
     depend on the language). Stories whose last article is more than ``max_gap_days`` older
     are no longer candidates.
 
@@ -34,7 +35,8 @@ class StoryOptions:
     """
 
     threshold: float = 0.22
-    entity_weight: float = 0.6
+    entity_weight: float = 0.45
+    number_weight: float = 0.15
     title_weight: int = 2
     half_life_days: float = 14.0
     max_gap_days: int = 60
@@ -52,10 +54,18 @@ class StoryOptions:
     keywords: int = 6
 
     def __post_init__(self) -> None:
-        for name in ("threshold", "entity_weight", "topic_threshold", "warmup_boost"):
+        for name in (
+            "threshold",
+            "entity_weight",
+            "number_weight",
+            "topic_threshold",
+            "warmup_boost",
+        ):
             value = getattr(self, name)
             if not (isinstance(value, int | float) and 0.0 <= value <= 1.0):
                 raise OptionsError(f"{name} must be between 0 and 1, got {value!r}")
+        if self.entity_weight + self.number_weight > 1.0:
+            raise OptionsError("entity_weight + number_weight must not exceed 1")
         if not (math.isfinite(self.half_life_days) and self.half_life_days > 0):
             raise OptionsError(f"half_life_days must be > 0, got {self.half_life_days!r}")
         positive = (
@@ -76,6 +86,23 @@ class StoryOptions:
             value = getattr(self, name)
             if not (isinstance(value, int) and not isinstance(value, bool) and value >= 1):
                 raise OptionsError(f"{name} must be an integer >= 1, got {value!r}")
+
+    def combine(self, cosines: Cosines, crossing: bool) -> float:
+        """One score from the term, name and number cosines. A channel that is empty on
+        either side (None) drops out and the others share its weight; across languages the
+        terms drop out."""
+        weights = (
+            1.0 - self.entity_weight - self.number_weight,
+            self.entity_weight,
+            self.number_weight,
+        )
+        total = used = 0.0
+        for channel, (weight, cosine) in enumerate(zip(weights, cosines, strict=True)):
+            if cosine is None or (crossing and channel == 0):
+                continue
+            total += weight * cosine
+            used += weight
+        return total / used if used else 0.0
 
     def threshold_at(self, n_docs: int) -> float:
         """The join threshold after ``n_docs`` documents: higher while the IDF has seen few

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from ..ids import stable_id
 from ..model import Topic
+from .cluster import probe_keys
 from .features import top
 from .index import Centroid
 from .options import StoryOptions
@@ -25,12 +26,11 @@ def place_stories(numbers: Iterable[int], options: StoryOptions, state: StorySta
         story = state.stories[number]
         if story.topic is not None:
             continue
-        terms, entities = story.centroid.unit()
-        probe = top(terms, options.query_terms) + top(entities, options.query_terms)
+        vectors = story.centroid.unit()
+        probe = probe_keys(vectors, options.query_terms)
         best, best_score = None, 0.0
         for candidate in state.topic_index.candidates(probe, options.max_candidates):
-            term_cos, ent_cos = state.topics[candidate].centroid.cosines(terms, entities)
-            score = (1.0 - options.entity_weight) * term_cos + options.entity_weight * ent_cos
+            score = options.combine(state.topics[candidate].centroid.cosines(vectors), False)
             if score > best_score:
                 best, best_score = candidate, score
         if best is None or best_score < options.topic_threshold:
@@ -38,7 +38,7 @@ def place_stories(numbers: Iterable[int], options: StoryOptions, state: StorySta
             state.topics.append(TopicRecord(stable_id(story.founder, prefix="t"), [], Centroid()))
         topic = state.topics[best]
         topic.story_numbers.append(number)
-        topic.centroid.add(terms, entities, options.max_story_terms, options.max_story_entities)
+        topic.centroid.add(vectors, options.max_story_terms, options.max_story_entities)
         state.topic_index.update(best, topic.centroid.keys(options.index_terms))
         story.topic = best
 

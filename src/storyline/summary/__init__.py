@@ -44,8 +44,8 @@ def summarize(
         candidates, concept_weights(everything, voice_of, options.unigram_weight), options
     )
     index = SentenceIndex(everything)
-    claims = [_claim(s, index, relations, by_id, voice_of, by_article, options) for s in chosen]
-    return tuple(sorted(claims, key=lambda c: _reading_key(c, by_id)))
+    keyed = [_claim(s, index, relations, by_id, voice_of, by_article, options) for s in chosen]
+    return tuple(claim for _, claim in sorted(keyed, key=lambda pair: pair[0]))
 
 
 def _speakers(articles: Sequence[Article], groups: Sequence[DuplicateGroup]) -> set[str]:
@@ -69,20 +69,29 @@ def _claim(
     voice_of: dict[str, str],
     by_article: dict[str, list[Sentence]],
     options: SummaryOptions,
-) -> Claim:
-    ids = tuple(i for i in support(sentence, index, relations, options) if i in by_id)
-    return Claim(
+) -> tuple[tuple[bool, str, float, str, int], Claim]:
+    """The claim for ``sentence``, with its reading-order key (when and where it first appeared)."""
+    where = {
+        i: start for i, start in support(sentence, index, relations, options).items() if i in by_id
+    }
+    ids = tuple(sorted(where))
+    first = first_seen(ids, by_id)
+    claim = Claim(
         text=sentence.text,
         article_id=sentence.article_id,
         support=ids,
         outlets=outlets(ids, voice_of),
-        first_seen=first_seen(ids, by_id),
+        first_seen=first,
         start=sentence.start,
         end=sentence.end,
         variants=variants(sentence, ids, by_article),
     )
-
-
-def _reading_key(claim: Claim, by_id: dict[str, Article]) -> tuple[bool, str, int, str]:
-    published = by_id[claim.first_seen].published
-    return (published is None, published or "", claim.start, claim.article_id)
+    published = by_id[first].published
+    position = where[first] / max(1, len(by_id[first].text))
+    return (
+        published is None,
+        published or "",
+        position,
+        sentence.article_id,
+        sentence.start,
+    ), claim

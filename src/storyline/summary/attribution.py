@@ -1,7 +1,8 @@
 """Attribution: which articles state a summary sentence, how many voices, and who was first.
 
-An article supports a sentence when one of its sentences has a content-word cosine of at
-least ``support_similarity`` with it and gives none of its figures differently, or when the
+An article supports a sentence when one of its sentences has a content-word cosine and a
+word-overlap F1 (stop words included) of at least ``support_similarity`` with it, and gives
+none of its figures differently, or when the
 reuse stage aligned a verbatim passage over most (80%) of the sentence, or a paraphrase over
 half of it. Precision comes first: an article is cited only when it really says the thing.
 """
@@ -14,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from ..model import Article, Relation
 from .disagreement import conflicts
 from .options import SummaryOptions
-from .sentences import Sentence
+from .sentences import Sentence, overlap_f1
 
 
 class SentenceIndex:
@@ -47,34 +48,38 @@ def support(
     index: SentenceIndex,
     relations: Sequence[Relation],
     options: SummaryOptions,
-) -> tuple[str, ...]:
-    """Every article that states ``claim`` (its own article included), sorted by id."""
-    ids = {claim.article_id}
+) -> dict[str, int]:
+    """Every article that states ``claim`` (its own included) -> where it says it (offset)."""
+    found = {claim.article_id: claim.start}
     for other in index.similar(claim, options.support_similarity):
-        if not conflicts(claim, other):
-            ids.add(other.article_id)
-    ids.update(_from_relations(claim, relations))
-    return tuple(sorted(ids))
+        if other.article_id in found or conflicts(claim, other):
+            continue
+        if overlap_f1(claim.tokens, other.tokens) >= options.support_similarity:
+            found[other.article_id] = other.start
+    for article_id, start in sorted(_from_relations(claim, relations).items()):
+        found.setdefault(article_id, start)
+    return found
 
 
-def _from_relations(claim: Sentence, relations: Sequence[Relation]) -> set[str]:
-    ids: set[str] = set()
+def _from_relations(claim: Sentence, relations: Sequence[Relation]) -> dict[str, int]:
+    found: dict[str, int] = {}
     length = max(1, claim.end - claim.start)
     for relation in relations:
         if claim.article_id not in (relation.a, relation.b):
             continue
         mine_is_a = relation.a == claim.article_id
-        other = relation.b if mine_is_a else relation.a
         for passage in relation.passages:
-            start, end = (
-                (passage.a_start, passage.a_end) if mine_is_a else (passage.b_start, passage.b_end)
+            start, end, theirs = (
+                (passage.a_start, passage.a_end, passage.b_start)
+                if mine_is_a
+                else (passage.b_start, passage.b_end, passage.a_start)
             )
             covered = max(0, min(end, claim.end) - max(start, claim.start)) / length
             needed = 0.5 if passage.kind == "paraphrase" else 0.8
             if covered >= needed:
-                ids.add(other)
+                found[relation.b if mine_is_a else relation.a] = theirs
                 break
-    return ids
+    return found
 
 
 def outlets(article_ids: Sequence[str], voice_of: Mapping[str, str]) -> int:

@@ -29,7 +29,7 @@ _FIGURE = re.compile(
     re.IGNORECASE,
 )
 MIN_CONTEXT = 2
-CLOSE = 0.5
+CLOSE = 0.6
 
 
 @dataclass(frozen=True)

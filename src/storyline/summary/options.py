@@ -19,7 +19,8 @@ class SummaryOptions:
     chosen. ``position_weight`` boosts early sentences (news puts the gist first):
     gain x (1 + position_weight / (1 + index)). ``length_exponent`` r divides a sentence's
     gain by words**r (r=0: length ignored, r=1: gain per word). ``support_similarity`` is the
-    content-word cosine above which another article's sentence counts as the same statement.
+    content-word cosine, and the word-overlap F1, above which another article's sentence
+    counts as the same statement.
     """
 
     max_words: int | None = 100

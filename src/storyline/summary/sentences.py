@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -68,6 +69,7 @@ class Sentence:
     text: str
     stems: frozenset[str]
     concepts: frozenset[Concept]
+    tokens: tuple[str, ...]
     words: int
     tier: int
 
@@ -164,11 +166,18 @@ def article_sentences(article: Article, options: SummaryOptions) -> list[Sentenc
                 text=span.text,
                 stems=content(stems),
                 concepts=concepts(stems),
+                tokens=tuple(stems),
                 words=count,
                 tier=tier(span.text, count, in_quote, options),
             )
         )
     return found
+
+
+def overlap_f1(a: Sequence[str], b: Sequence[str]) -> float:
+    """F1 of the shared tokens of two token bags, stop words included."""
+    shared = sum((Counter(a) & Counter(b)).values())
+    return 2 * shared / (len(a) + len(b)) if shared else 0.0
 
 
 def cosine(a: frozenset[str], b: frozenset[str]) -> float:

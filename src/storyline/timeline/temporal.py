@@ -16,7 +16,7 @@ from datetime import date, datetime, timedelta
 
 from ..model import Article, Granularity
 
-__all__ = ["DateMention", "tag_dates", "infer_published", "published_conflict"]
+__all__ = ["DateMention", "infer_published", "published_conflict", "tag_dates"]
 
 _MONTH_NUMBERS = {
     name: number
@@ -148,13 +148,15 @@ def tag_dates(
     ``context`` is the last date resolved earlier in the same article: it anchors "two days
     later" and gives the year of a bare "January 9" when there is no publication date.
     """
-    if not sentence or not _PREFILTER.search(sentence):
+    if not sentence.strip():
         return []
     reference = _reference(sentence, published, context)
     if language and not language.lower().startswith("en"):
         from .foreign import tag_foreign
 
         return tag_foreign(sentence, reference.published, language)
+    if not _PREFILTER.search(sentence):
+        return []
     mentions: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for pattern, handler in _RULES:
@@ -367,7 +369,7 @@ def _unresolved(match: re.Match[str], why: str) -> Resolved:
 
 
 def _on_month_name(match: re.Match[str], reference: _Reference) -> Resolved:
-    """"in March", "last March": the month nearest publication on the side of the tense."""
+    """Month names ("in March", "last March"): the month nearest publication on the side of the tense."""
     month = _month(match["mon"])
     published = reference.published
     if published is None:
@@ -473,7 +475,7 @@ def _on_ago(match: re.Match[str], reference: _Reference) -> Resolved:
 
 
 def _on_later(match: re.Match[str], reference: _Reference) -> Resolved:
-    """"two days later", "the next day": relative to the previous dated reference."""
+    """Counted shifts ("two days later", "the next day"), relative to the previous dated reference."""
     if reference.context is None or reference.context_granularity != "day":
         return _unresolved(match, "no earlier day-precise date to count from")
     if match["nd"] or match["da"]:

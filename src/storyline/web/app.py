@@ -39,6 +39,7 @@ class DigestMissingError(StorylineError):
 class _Cached:
     text: str
     index: DigestIndex
+    stamp: tuple[tuple[int, int], ...]
 
 
 class Backend:
@@ -62,14 +63,26 @@ class Backend:
                 self._store = Store(self.db_path, readonly=self.readonly, create=False)
             return self._store
 
+    def _stamp(self) -> tuple[tuple[int, int], ...]:
+        """Size and mtime of the database files: unchanged files mean an unchanged digest."""
+        files = (self.db_path, self.db_path.with_name(self.db_path.name + "-wal"))
+        stats = [f.stat() for f in files if f.exists()]
+        return tuple((s.st_mtime_ns, s.st_size) for s in stats)
+
     def index(self) -> DigestIndex:
         """The latest digest, indexed; DigestMissingError when no run saved one."""
-        text = self.store().load_digest()
+        store = self.store()
+        stamp = self._stamp()
+        with self._lock:
+            if self._cached is not None and self._cached.stamp == stamp:
+                return self._cached.index
+        text = store.load_digest()
         if text is None:
             raise DigestMissingError(f"the database {self.db_path} holds no digest yet")
         with self._lock:
             if self._cached is None or self._cached.text != text:
-                self._cached = _Cached(text, DigestIndex(digest_from_json(text)))
+                self._cached = _Cached(text, DigestIndex(digest_from_json(text)), stamp)
+            self._cached.stamp = stamp
             return self._cached.index
 
     def close(self) -> None:

@@ -90,6 +90,11 @@ def search_page(request: Request, q: str = Query("", max_length=500)) -> str:
     return render("search.html", LINKS, query=q, hits=results, error="", version=None)
 
 
+@router.get("/favicon.ico")
+def favicon() -> Response:
+    return Response(status_code=204)
+
+
 @router.get("/static/{name}")
 def static(name: str) -> Response:
     if name not in STATIC:

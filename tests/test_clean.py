@@ -1,0 +1,270 @@
+"""Cleaning: furniture phrases, corpus-level site furniture, and what must never be removed."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from storyline.clean import (
+    CleanOptions,
+    clean_articles,
+    clean_text,
+    find_boilerplate,
+    is_furniture_line,
+)
+from storyline.errors import OptionsError
+from storyline.ingest import read_sources
+from storyline.model import Article
+from storyline.text import fold, normalize
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+FIRST = "The harbour bridge reopened on Tuesday after six months of repairs."
+LAST = "Mayor Ines Varga thanked residents for their patience."
+
+
+def article(text: str, ident: str) -> Article:
+    return Article(id=ident, title=f"Story {ident}", text=normalize(text), raw_text=text)
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "The story continues under the ad",
+        "Story continues below advertisement",
+        "Source link",
+        "Comments are closed.",
+        "Posted on",
+        "Posted on March 3, 2031 by Anna Berg",
+        "Share this article",
+        "Share this:",
+        "Facebook Twitter WhatsApp Email",
+        "Subscribe to our newsletter",
+        "Sign up for our daily newsletter to get the latest news.",
+        "© 2031 The Coastal Ledger, a division of Ledger Media Inc.",
+        "Copyright © 2031 Coastal Ledger",
+        "The Coastal Ledger 2031. All rights reserved.",
+        "Click here to read the full report.",
+        "Advertisement",
+        "ADVERTISEMENT",
+        "Photo: Anna Berg / The Coastal Ledger",
+        "Image credit: Port Authority",
+        "- with files from the Coastal Ledger's Tom Ruelle",
+        "Read more: Ferry fares to rise in spring",
+        "Follow the Coastal Ledger on Twitter",
+    ],
+)
+def test_each_furniture_phrase_leaves_text(furniture: str) -> None:
+    text = f"{FIRST}\n\n{furniture}\n\n{LAST}"
+    assert clean_text(text) == f"{FIRST}\n\n{LAST}"
+    assert is_furniture_line(normalize(furniture))
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "Readers can read more about the plan on the council website.",
+        "Posted on social media, the video of the bridge spread quickly.",
+        "Posted by the ministry on Friday, the notice gave no reason.",
+        "Copyright law reform was debated in parliament on Tuesday.",
+        "The advertisement campaign for the bridge cost two million.",
+        "Share prices of the builder rose by four percent.",
+        "The council will subscribe to a new traffic data service.",
+        "Comments from residents were mostly positive.",
+        "Click-through rates on the council website doubled.",
+    ],
+)
+def test_sentences_with_furniture_words_stay(content: str) -> None:
+    text = f"{FIRST}\n{content}\n{LAST}"
+    assert clean_text(text) == text
+
+
+def test_read_more_label_takes_its_headline_but_not_content() -> None:
+    text = (
+        f"{FIRST}\n\nRead more:\n\nFerry fares to rise in spring, operator says\n\n"
+        f"{LAST}\n\nRead more:\n\nThe council will meet again on Friday."
+    )
+    assert clean_text(text) == f"{FIRST}\n\n{LAST}\n\nThe council will meet again on Friday."
+
+
+def test_inline_story_continues_phrase() -> None:
+    text = f"{FIRST} The story continues under the ad {LAST}"
+    assert clean_text(text) == f"{FIRST} {LAST}"
+
+
+def test_normalisation_and_whitespace() -> None:
+    text = (
+        "\ufeffThe  bridge\u00a0reopened \u201ctoday\u201d."
+        "\r\n\r\n\r\n\r\nTraffic\tresumed \u2014 slowly."
+    )
+    assert clean_text(text) == 'The bridge reopened "today".\n\nTraffic resumed - slowly.'
+
+
+def test_clean_text_is_idempotent() -> None:
+    text = f"{FIRST}\nRead more:\nFerry fares to rise\nAdvertisement\n{LAST}\nSource link"
+    once = clean_text(text)
+    assert once == f"{FIRST}\n{LAST}"
+    assert clean_text(once) == once
+
+
+def test_phrases_can_be_switched_off() -> None:
+    text = f"{FIRST}\nAdvertisement\n{LAST}"
+    assert clean_text(text, CleanOptions(phrases=False)) == text
+
+
+# --- corpus level ---------------------------------------------------------------------------
+
+STORIES = [
+    "The regional council approved the budget for the new tram line on Monday evening after "
+    "a long debate about the cost of the tunnel section.",
+    "Fishermen in Brennick landed a record catch of mackerel on Friday as warm currents "
+    "pushed the shoals closer to the coast than in any recent year.",
+    "A late frost damaged up to half of the apple blossom in the Ostmark valley on Wednesday "
+    "night, the regional farmers' union said in a statement.",
+    "Astronomers at the Mount Kell observatory said they had spotted a new comet that will be "
+    "visible with binoculars from the end of May onwards.",
+]
+SITE_LINE = "Follow the Valley Courier for live updates"
+
+
+def test_site_furniture_found_and_removed_but_kept_in_raw_text() -> None:
+    corpus = [article(f"{story}\n{SITE_LINE}", f"a{n}") for n, story in enumerate(STORIES)]
+    assert find_boilerplate(a.text for a in corpus) == frozenset({fold(SITE_LINE)})
+    cleaned = clean_articles(corpus)
+    assert [a.text for a in cleaned] == STORIES
+    assert all(SITE_LINE in a.raw_text for a in cleaned)
+    assert [a.id for a in cleaned] == [a.id for a in corpus]
+
+
+def test_short_line_in_fewer_than_min_repeat_articles_stays() -> None:
+    corpus = [article(f"{story}\n{SITE_LINE}", f"a{n}") for n, story in enumerate(STORIES[:2])]
+    assert find_boilerplate(a.text for a in corpus) == frozenset()
+    options = CleanOptions(min_repeat=2)
+    assert find_boilerplate((a.text for a in corpus), options) == frozenset({fold(SITE_LINE)})
+
+
+def test_wire_copy_republished_by_five_outlets_keeps_its_body() -> None:
+    wire = (
+        "Storm closes the northern pass\n"
+        "A spring storm closed the northern mountain pass on Sunday, stranding dozens of lorries "
+        "and forcing the police to open an emergency shelter in the village school.\n"
+        "No one was hurt.\n"
+        "Snow ploughs will work through the night, the regional roads office said in a statement "
+        "issued late on Sunday, and the pass could reopen on Monday afternoon.\n"
+        "Drivers were told to wait."
+    )
+    corpus = [article(wire, f"w{n}") for n in range(5)]
+    corpus.append(article(f"{STORIES[0]}\nNo one was hurt.", "other"))
+    assert find_boilerplate(a.text for a in corpus) == frozenset()
+    cleaned = clean_articles(corpus)
+    assert all(a.text == normalize(wire) for a in cleaned[:5])
+    assert cleaned[5].text.endswith("No one was hurt.")
+
+
+def test_wire_copy_with_site_furniture_loses_only_the_furniture() -> None:
+    wire = (
+        "A spring storm closed the northern mountain pass on Sunday, stranding dozens of lorries "
+        "and forcing the police to open an emergency shelter in the village school.\n"
+        "Drivers were told to wait."
+    )
+    corpus = [article(f"{wire}\n{SITE_LINE}", f"w{n}") for n in range(2)]
+    corpus += [article(f"{story}\n{SITE_LINE}", f"s{n}") for n, story in enumerate(STORIES)]
+    cleaned = clean_articles(corpus)
+    assert [a.text for a in cleaned[:2]] == [wire, wire]
+    assert [a.text for a in cleaned[2:]] == STORIES
+
+
+def test_shared_quote_stays() -> None:
+    quote = '"We will rebuild the pier before summer," the mayor said.'
+    corpus = [article(f"{story}\n{quote}", f"q{n}") for n, story in enumerate(STORIES)]
+    assert find_boilerplate(a.text for a in corpus) == frozenset()
+    assert all(a.text.endswith(quote) for a in clean_articles(corpus))
+
+
+def test_long_recurring_paragraph_is_never_site_furniture() -> None:
+    paragraph = (
+        "The regional roads office said the pass would stay closed until the snow ploughs had "
+        "cleared the road and engineers had checked the avalanche barriers."
+    )
+    corpus = [article(f"{story}\n{paragraph}", f"p{n}") for n, story in enumerate(STORIES)]
+    assert find_boilerplate(a.text for a in corpus) == frozenset()
+
+
+def test_site_furniture_never_empties_an_article() -> None:
+    corpus = [article(f"{story}\n{SITE_LINE}", f"a{n}") for n, story in enumerate(STORIES)]
+    corpus.append(article(SITE_LINE, "only"))
+    cleaned = clean_articles(corpus)
+    assert cleaned[-1].text == SITE_LINE
+
+
+def test_repeated_pass_can_be_switched_off() -> None:
+    corpus = [article(f"{story}\n{SITE_LINE}", f"a{n}") for n, story in enumerate(STORIES)]
+    cleaned = clean_articles(corpus, CleanOptions(repeated=False))
+    assert [a.text for a in cleaned] == [a.text for a in corpus]
+
+
+def test_clean_articles_is_deterministic_and_idempotent() -> None:
+    corpus = [
+        article(f"{story}\n{SITE_LINE}\nAdvertisement", f"a{n}") for n, story in enumerate(STORIES)
+    ]
+    once = clean_articles(corpus)
+    assert clean_articles(list(reversed(corpus))) == list(reversed(once))
+    assert clean_articles(once) == once
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"min_repeat": 1},
+        {"max_furniture_words": 0},
+        {"link_headline_words": 0},
+        {"sample_articles": 0},
+    ],
+)
+def test_clean_options_are_validated(options: dict[str, int]) -> None:
+    with pytest.raises(OptionsError):
+        CleanOptions(**options)  # type: ignore[arg-type]
+
+
+def test_empty_and_tiny_texts() -> None:
+    assert clean_text("") == ""
+    assert clean_text("Advertisement") == ""
+    assert clean_text("Word") == "Word"
+    assert find_boilerplate([]) == frozenset()
+    assert clean_articles([]) == []
+    assert clean_articles([replace(article("x", "e"), text="")])[0].text == ""
+
+
+# --- the seeds -------------------------------------------------------------------------------
+
+
+@pytest.mark.shared
+def test_seed_003_furniture_leaves_text_but_stays_in_raw_text() -> None:
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is absent")
+    read = [r for r in read_sources([SEEDS]) if isinstance(r, Article)]
+    cleaned = {Path(a.path).name[:3]: a for a in clean_articles(read)}
+    seed = cleaned["003"]
+    raw_lines = [line.strip() for line in seed.raw_text.split("\n")]
+    text_lines = seed.text.split("\n")
+    for furniture in ("Read more:", "The story continues under the ad", "Source link"):
+        assert furniture in raw_lines
+        assert furniture not in text_lines
+    assert "Comments are closed." in raw_lines
+    assert "Comments are closed." not in seed.text
+    assert any(line.startswith("© 2022 ") for line in raw_lines)
+    assert "©" not in seed.text
+    # each "Read more:" took the linked headline after it, and nothing else
+    linked = [raw_lines[i + 2] for i, line in enumerate(raw_lines) if line == "Read more:"]
+    assert len(linked) == 4
+    assert all(normalize(headline) not in seed.text for headline in linked)
+    body = [normalize(line) for line in raw_lines if len(line.split()) > 25]
+    assert body and all(paragraph in seed.text for paragraph in body)
+    assert "Posted on" not in cleaned["002"].text
+    assert "Posted on" in cleaned["002"].raw_text
+    # no other seed lost a long paragraph
+    for key, other in cleaned.items():
+        for line in other.raw_text.split("\n"):
+            if len(line.split()) > 25:
+                assert normalize(line) in other.text, (key, line)

@@ -1,0 +1,229 @@
+"""Dedup stage: shingles, MinHash, LSH, the signature index, relations and groups."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from dedup_fixtures import BASE, article, corpus
+from storyline.dedup import DedupOptions, SignatureIndex, find_relations
+from storyline.dedup.candidates import shared_key_pairs, winnow
+from storyline.dedup.lsh import candidate_pairs
+from storyline.dedup.minhash import estimate_jaccard, signatures
+from storyline.dedup.shingles import mix, shingle_hashes, token_hashes
+from storyline.errors import IncompatibleParametersError, OptionsError
+from storyline.ids import stable_id
+from storyline.text import words
+
+EXPECTED = [
+    ("a-base", "b-wire", "duplicate"),
+    ("a-base", "c-near", "near-duplicate"),
+    ("a-base", "d-excerpt", "excerpt"),
+    ("a-base", "e-rewrite", "rewrite"),
+    ("b-wire", "c-near", "near-duplicate"),
+    ("b-wire", "d-excerpt", "excerpt"),
+    ("b-wire", "e-rewrite", "rewrite"),
+    ("c-near", "d-excerpt", "excerpt"),
+    ("c-near", "e-rewrite", "rewrite"),
+    ("d-excerpt", "e-rewrite", "rewrite"),
+    ("f-kayak", "g-schools", "shares-passages"),
+]
+
+
+def test_words_fast_path_matches_token_rules() -> None:
+    assert words("U.S. troops, 4.2 metres; O'Neil's well-known plan_b") == [
+        "U.S",
+        "troops",
+        "4.2",
+        "metres",
+        "O'Neil's",
+        "well-known",
+        "plan",
+        "b",
+    ]
+    assert words("東京は晴れ ok") == ["東", "京", "は", "晴", "れ", "ok"]
+
+
+def test_shingles_never_span_texts_and_short_texts_get_one() -> None:
+    flat, offsets = token_hashes(
+        [["a", "b", "c", "d"], [], ["a", "b"], ["x", "a", "b", "c", "d"]], 1
+    )
+    shingles, s_offsets = shingle_hashes(flat, offsets, 3)
+    assert s_offsets.tolist() == [0, 2, 2, 3, 6]
+    # "a b c" and "b c d" are the same shingles in texts 0 and 3
+    assert shingles[0:2].tolist() == shingles[4:6].tolist()
+    assert shingles[2] not in shingles[[0, 1, 3, 4, 5]]
+
+
+def test_oph_signatures_estimate_jaccard() -> None:
+    rng = np.random.default_rng(5)
+    universe = mix(rng.integers(0, 2**63, size=3000, dtype=np.uint64))
+    a, b = universe[:2000], universe[1000:3000]  # J = 1000 / 3000
+    shingles = np.concatenate([a, b])
+    offsets = np.array([0, len(a), len(a) + len(b)], dtype=np.int64)
+    sig = signatures(shingles, offsets, 256)
+    assert abs(estimate_jaccard(sig[0], sig[1]) - 1 / 3) < 0.08
+    same = signatures(np.concatenate([a, a]), offsets[[0, 1, 1]] * [1, 1, 2], 256)
+    assert estimate_jaccard(same[0], same[1]) == 1.0
+
+
+def test_short_text_signature_is_densified_not_empty() -> None:
+    flat, offsets = token_hashes([["only", "three", "words"], ["only", "three", "words"]], 1)
+    shingles, s_offsets = shingle_hashes(flat, offsets, 5)
+    sig = signatures(shingles, s_offsets, 128)
+    assert np.array_equal(sig[0], sig[1])
+    assert len(set(sig[0].tolist())) == 128  # every bin filled, all different
+
+
+def test_big_bucket_is_linked_as_a_star() -> None:
+    bands = np.zeros((100, 1), dtype=np.uint32)
+    pairs = candidate_pairs(bands, np.arange(100, dtype=np.int64), max_bucket=10)
+    assert pairs.tolist() == [[0, j] for j in range(1, 100)]
+
+
+def test_shared_keys_respect_min_shared_and_max_df() -> None:
+    keys = np.array([1, 1, 2, 2, 3, 3, 3], dtype=np.uint64)
+    owners = np.array([0, 1, 0, 1, 0, 1, 2], dtype=np.int64)
+    assert shared_key_pairs(keys, owners, max_df=2, min_shared=2).tolist() == [[0, 1]]
+    assert shared_key_pairs(keys, owners, max_df=3, min_shared=3).tolist() == [[0, 1]]
+    assert shared_key_pairs(keys, owners, max_df=3, min_shared=1).tolist() == [
+        [0, 1],
+        [0, 2],
+        [1, 2],
+    ]
+
+
+def test_winnowing_guarantees_an_anchor_per_shared_run() -> None:
+    rng = np.random.default_rng(1)
+    shared = rng.integers(0, 2**63, size=8, dtype=np.uint64)  # 8 shingles = 12 words
+    a = np.concatenate([rng.integers(0, 2**63, size=50, dtype=np.uint64), shared])
+    b = np.concatenate([shared, rng.integers(0, 2**63, size=70, dtype=np.uint64)])
+    anchors, offsets = winnow(np.concatenate([a, b]), np.array([0, 58, 136]), 8)
+    assert set(anchors[: offsets[1]].tolist()) & set(anchors[offsets[1] :].tolist())
+
+
+def test_every_kind_on_the_fixtures() -> None:
+    result = find_relations(corpus())
+    assert [(r.a, r.b, r.kind) for r in result.relations] == EXPECTED
+    by_pair = {(r.a, r.b): r for r in result.relations}
+    assert by_pair["a-base", "b-wire"].similarity == 1.0
+    near = by_pair["a-base", "c-near"]
+    assert 0.7 <= near.similarity < 1.0
+    excerpt = by_pair["a-base", "d-excerpt"]
+    assert excerpt.containment_b == 1.0 and excerpt.containment_a < 0.6
+
+
+def test_duplicate_group_and_its_representative() -> None:
+    result = find_relations(corpus())
+    ids = ("a-base", "b-wire", "c-near")
+    assert [(g.id, g.representative, g.article_ids) for g in result.groups] == [
+        (stable_id(*ids, prefix="g"), "a-base", ids)
+    ]
+
+
+def test_undated_group_takes_the_smallest_id() -> None:
+    articles = [article("z2", BASE), article("z1", BASE)]
+    (group,) = find_relations(articles).groups
+    assert group.representative == "z1"
+    assert group.article_ids == ("z1", "z2")
+
+
+def test_incremental_equals_batch() -> None:
+    articles = corpus()
+    batch = find_relations(articles)
+    first = find_relations(articles[:4])
+    again = find_relations(articles, known=first.index)
+    assert again.relations == batch.relations
+    assert again.groups == batch.groups
+    assert list(again.index.rows()) == list(batch.index.rows())
+
+
+def test_index_rows_round_trip_and_size() -> None:
+    options = DedupOptions()
+    index = find_relations(corpus(), options).index
+    rows = list(index.rows())
+    assert [r[0] for r in rows] == sorted(a.id for a in corpus())
+    assert {len(blob) for _, blob in rows} == {8 + 4 * options.bands}
+    copy = SignatureIndex.from_rows(options.params(), rows)
+    assert list(copy.rows()) == rows
+    assert copy.nbytes / len(copy) == 136
+
+
+def test_index_with_other_params_is_refused() -> None:
+    index = find_relations(corpus()[:2], DedupOptions(num_perm=64, bands=16)).index
+    with pytest.raises(IncompatibleParametersError, match="num_perm: index has 64, asked for 128"):
+        find_relations(corpus(), known=index)
+    other_seed = find_relations(corpus()[:2], DedupOptions(seed=7)).index
+    with pytest.raises(IncompatibleParametersError, match="seed"):
+        other_seed.merge(find_relations(corpus()[:2]).index)
+    with pytest.raises(IncompatibleParametersError, match="has 3 bytes"):
+        SignatureIndex.from_rows(DedupOptions().params(), [("x", b"abc")])
+
+
+def test_options_are_validated() -> None:
+    with pytest.raises(OptionsError, match="bands \\* rows"):
+        DedupOptions(bands=64, rows=4)
+    with pytest.raises(OptionsError, match="threshold"):
+        DedupOptions(threshold=1.5)
+    with pytest.raises(OptionsError, match="shingle_size"):
+        DedupOptions(shingle_size=0)
+    assert DedupOptions().params()["num_perm"] == 128
+
+
+def test_deterministic_whatever_the_input_order() -> None:
+    articles = corpus()
+    one = find_relations(articles)
+    two = find_relations(list(reversed(articles)))
+    assert one == two or (one.relations == two.relations and one.groups == two.groups)
+    assert list(one.index.rows()) == list(two.index.rows())
+
+
+def test_bad_input_is_survived() -> None:
+    cjk = (
+        "洪水でリンデンポートの橋が火曜日に閉鎖された。市の技術者によると水は夜明け前に橋に達した。"
+        * 3
+    )
+    thai = "น้ำท่วมทำให้สะพานปิดในวันอังคารหลังฝนตกหนักสามวัน" * 3
+    articles = [
+        article("empty", ""),
+        article("empty2", ""),
+        article("one", "Flooding"),
+        article("one2", "Flooding"),
+        article("cjk1", cjk),
+        article("cjk2", cjk.replace("火曜日", "水曜日", 1)),
+        article("thai1", thai),
+        article("thai2", thai),
+        article("big", (BASE + "\n") * 2000),  # about 1.3 MB
+    ]
+    result = find_relations(articles)
+    kinds = {(r.a, r.b): r.kind for r in result.relations}
+    assert "empty" not in {r.a for r in result.relations} | {r.b for r in result.relations}
+    assert kinds[("one", "one2")] == "duplicate"
+    assert kinds[("cjk1", "cjk2")] == "near-duplicate"
+    assert kinds[("thai1", "thai2")] == "duplicate"
+    assert all(r.a < r.b for r in result.relations)
+
+
+def test_big_article_against_its_source_is_bounded() -> None:
+    filler = "\n".join(
+        f"Entry {i} of the archive lists lot {i * 7} and lot {i * 13}." for i in range(30000)
+    )
+    big = article("big", filler + "\n" + BASE + "\n" + filler)  # about 3 MB
+    result = find_relations([article("base", BASE), big], DedupOptions(align=False))
+    (relation,) = result.relations
+    assert (relation.kind, relation.containment_a) == ("excerpt", 1.0)
+
+
+def test_options_without_alignment_keep_kinds() -> None:
+    aligned = find_relations(corpus())
+    plain = find_relations(corpus(), replace(DedupOptions(), align=False))
+    assert [(r.a, r.b, r.kind) for r in plain.relations] == [
+        (r.a, r.b, r.kind) for r in aligned.relations
+    ]
+    assert all(not r.passages for r in plain.relations if r.kind == "duplicate")

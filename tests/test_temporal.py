@@ -1,0 +1,189 @@
+"""The temporal tagger on sentences written for these tests (fictional events)."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.model import Article
+from storyline.timeline import DateMention, infer_published, published_conflict, tag_dates
+
+SUNDAY = "2022-01-23"  # a Sunday
+WEDNESDAY = "2022-01-26"
+
+
+def only(sentence: str, published: str | None, **kwargs: str) -> DateMention:
+    mentions = tag_dates(sentence, published, **kwargs)
+    assert len(mentions) == 1, mentions
+    mention = mentions[0]
+    assert sentence[mention.start : mention.end] == mention.expression
+    return mention
+
+
+def resolved(sentence: str, published: str | None, **kwargs: str) -> tuple[str | None, str | None]:
+    mention = only(sentence, published, **kwargs)
+    return mention.date, mention.granularity
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        # Published on a Sunday: "on Sunday" is that very day, in either tense.
+        ("The ferry service stopped on Sunday.", SUNDAY, "2022-01-23"),
+        ("The ferry service will stop on Sunday.", SUNDAY, "2022-01-23"),
+        ("The ferry service stopped last Sunday.", SUNDAY, "2022-01-16"),
+        ("The ferry service will stop next Sunday.", SUNDAY, "2022-01-30"),
+        ("The council met on Monday.", SUNDAY, "2022-01-17"),
+        ("The council will meet on Monday.", SUNDAY, "2022-01-24"),
+        # Published midweek: past tense looks back, future tense looks ahead.
+        ("The ferry service stopped on Sunday.", WEDNESDAY, "2022-01-23"),
+        ("The ferry service is expected to resume on Sunday.", WEDNESDAY, "2022-01-30"),
+        ("On Wednesday, the mayor said the bridge was safe.", WEDNESDAY, "2022-01-26"),
+        # Year boundaries.
+        ("The warehouse fire started on December 28.", "2022-01-03", "2021-12-28"),
+        ("The vote will be held on January 5.", "2021-12-30", "2022-01-05"),
+        ("The market reopened on 2 January.", "2022-01-03", "2022-01-02"),
+        ("Inspectors visited the site yesterday.", "2022-01-01", "2021-12-31"),
+        ("Results are due tomorrow.", "2021-12-31", "2022-01-01"),
+    ],
+)
+def test_days_resolve_against_publication(sentence: str, published: str, expected: str) -> None:
+    assert resolved(sentence, published) == (expected, "day")
+
+
+def test_past_and_future_clauses_in_one_sentence() -> None:
+    mentions = tag_dates("He arrived on December 28 and will leave on January 5.", "2022-01-03")
+    assert [(m.expression, m.date) for m in mentions] == [
+        ("December 28", "2021-12-28"),
+        ("January 5", "2022-01-05"),
+    ]
+
+
+def test_weeks_are_dated_by_the_month_holding_their_middle() -> None:
+    # Published Monday 2022-01-03: last week ran 2021-12-27 to 2022-01-02, mid-week in December.
+    mention = only("The talks collapsed last week.", "2022-01-03")
+    assert (mention.date, mention.granularity) == ("2021-12", "month")
+    assert mention.note == "2021-12-27 to 2022-01-02, dated by month"
+    assert resolved("The talks collapsed last week.", "2022-01-19") == ("2022-01", "month")
+    mention = only("As announced earlier this week, the plant will close.", "2022-01-27")
+    assert (mention.date, mention.note) == ("2022-01", "2022-01-24 to 2022-01-26, dated by month")
+
+
+def test_years_and_months() -> None:
+    assert resolved("Sales have doubled this year.", "2022-05-04") == ("2022", "year")
+    assert resolved("Sales fell last year.", "2022-05-04") == ("2021", "year")
+    assert resolved("The dam was finished in 2014.", None) == ("2014", "year")
+    assert resolved("Aid has flowed since January 2014.", None) == ("2014-01", "month")
+    assert resolved("The strike began in March.", "2022-05-04") == ("2022-03", "month")
+    assert resolved("The strike began in November.", "2022-05-04") == ("2021-11", "month")
+
+
+def test_absolute_dates_need_no_publication_date() -> None:
+    assert resolved("The pact was signed on Jan. 17, 2022.", None) == ("2022-01-17", "day")
+    assert resolved("The pact was signed on 17 January 2022.", None) == ("2022-01-17", "day")
+    assert resolved("The pact was signed on 2022-01-17.", None) == ("2022-01-17", "day")
+    assert resolved("The rig exploded on April 20 , 2010 .", None) == ("2010-04-20", "day")
+
+
+def test_ranges_are_dated_at_their_start() -> None:
+    mention = only("The summit ran from January 3 to 5.", "2022-01-10")
+    assert (mention.expression, mention.date, mention.note) == (
+        "from January 3 to 5",
+        "2022-01-03",
+        "range until 2022-01-05",
+    )
+    mention = only("The festival ran 3-5 May 2010.", None)
+    assert (mention.date, mention.note) == ("2010-05-03", "range until 2010-05-05")
+
+
+def test_later_counts_from_the_previous_reference() -> None:
+    assert resolved("Two days later, the ship sank.", None, context="2022-01-09") == (
+        "2022-01-11",
+        "day",
+    )
+    assert resolved("The next day, it was raised.", None, context="2022-01-09") == (
+        "2022-01-10",
+        "day",
+    )
+    mention = only("Two days later, the ship sank.", "2022-01-20")
+    assert mention.date is None
+    assert "no earlier day-precise date" in mention.note
+
+
+def test_no_publication_date_leaves_relative_expressions_unresolved() -> None:
+    mention = only("On Sunday, the agency said it would act.", None)
+    assert (mention.expression, mention.date, mention.granularity) == ("Sunday", None, None)
+    assert mention.note == "relative expression 'Sunday' and no publication date"
+    mention = only("The unit left on January 9.", None)
+    assert mention.date is None
+    assert mention.note == "no year, and no publication date or earlier dated mention"
+    mention = only("The unit left on January 9.", None, context="2022-01-05")
+    assert (mention.date, mention.note) == (
+        "2022-01-09",
+        "year 2022 taken from an earlier date in the article",
+    )
+
+
+def test_impossible_dates_are_flagged_not_resolved() -> None:
+    mention = only("The deal closed on February 30, 2021.", None)
+    assert (mention.date, mention.note) == (None, "impossible date February 30, 2021")
+    mention = only("The deal closed on February 30.", "2022-03-01")
+    assert (mention.date, mention.note) == (None, "impossible date February 30")
+
+
+def test_two_digit_years_are_read_and_flagged() -> None:
+    mention = only("The ruling of Jan. 17, '22 stands.", None)
+    assert (mention.date, mention.note) == ("2022-01-17", "two-digit year read as 2022")
+    mention = only("The memo is dated 3/4/99.", "2022-01-01")
+    assert mention.date == "1999-03-04"
+    assert mention.note == (
+        "two-digit year read as 1999; numeric date read as month/day (US order)"
+    )
+
+
+def test_far_future_is_kept_but_flagged() -> None:
+    mention = only("The city aims to be carbon neutral by 2050.", "2022-01-01")
+    assert (mention.date, mention.note) == ("2050", "far future: 28 years after publication")
+    mention = only("The treaty expires on March 3, 2150.", None)
+    assert mention.note == "far future: year 2150"
+
+
+@pytest.mark.parametrize("text", ["", "word", "x" * 50_000, "2022", "31 31 31", "May I go?"])
+def test_bad_input_never_crashes(text: str) -> None:
+    assert isinstance(tag_dates(text, None), list)
+    assert isinstance(tag_dates(text, "not a date"), list)
+
+
+def test_no_date_words_means_no_mentions() -> None:
+    assert tag_dates("May I ask what the mayor said?", "2022-01-01") == []
+    assert tag_dates("Sundays are quiet at the harbour.", "2022-01-01") == []
+
+
+def test_other_languages_go_through_dateparser() -> None:
+    mention = only("Le 17 janvier 2022, Ottawa a averti ses citoyens.", None, language="fr")
+    assert (mention.date, mention.granularity) == ("2022-01-17", "day")
+    mentions = tag_dates("Le contingent est parti dimanche.", None, language="fr")
+    assert [(m.date, m.note) for m in mentions] == [
+        (None, "relative expression 'dimanche' and no publication date")
+    ]
+
+
+def article(text: str, published: str | None = None) -> Article:
+    return Article(id="a", title="t", text=text, raw_text=text, published=published)
+
+
+def test_infer_published_from_an_explicit_dateline_only() -> None:
+    dated = article("NORVALE, Jan. 17, 2022 - The harbour bridge closed.\nMore text.")
+    assert infer_published(dated) == "2022-01-17"
+    posted = article("The harbour bridge closed.\nPosted on March 3, 2021")
+    assert infer_published(posted) == "2021-03-03"
+    assert infer_published(article("The bridge closed on Jan. 17, 2022, officials said.")) is None
+    two = article("Jan. 17, 2022 - The bridge closed.\nUpdated: Jan. 19, 2022")
+    assert infer_published(two) is None
+
+
+def test_metadata_contradicting_the_dateline_is_explained() -> None:
+    text = "NORVALE, Jan. 17, 2022 - The harbour bridge closed."
+    assert published_conflict(article(text, "2022-01-17T09:00:00")) == ""
+    assert published_conflict(article(text, "2022-03-01")) == (
+        "publication date 2022-03-01 contradicts the dateline 2022-01-17 in the text"
+    )

@@ -1,0 +1,170 @@
+"""build_timeline on small fictional articles, and on the seeds when ../shared is present."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storyline.errors import OptionsError
+from storyline.model import Article, DuplicateGroup
+from storyline.text import normalize
+from storyline.timeline import TimelineOptions, build_timeline
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def make(id_: str, text: str, published: str | None, source: str) -> Article:
+    return Article(id=id_, title=id_, text=text, raw_text=text, published=published, source=source)
+
+
+BRIDGE = (
+    "The Norvale harbour bridge closed on Sunday after engineers found a crack in a pier.\n"
+    "Engineers said on Friday that the crack in the pier was growing.\n"
+    "The mayor will inspect the bridge on Tuesday, her office said."
+)
+ARTICLES = (
+    make("a1", BRIDGE, "2022-01-23", "Alpha"),  # a Sunday
+    make("a2", BRIDGE, "2022-01-23", "Beta"),  # a verbatim copy of a1
+    make(
+        "a3",
+        "Norvale's harbour bridge closed on Sunday after engineers found a crack in a pier.\n"
+        "Ferries will run extra crossings until the bridge reopens, the port said.",
+        "2022-01-24",
+        "Gamma",
+    ),
+    make(
+        "a4",
+        "The old Norvale bridge first opened on March 3, 1958, after four years of work.\n"
+        "Two days later, the first trams crossed the river.\n"
+        "On Monday, the council met to discuss the closure of the bridge.",
+        None,
+        "Delta",
+    ),
+)
+GROUPS = (DuplicateGroup(id="g1", representative="a1", article_ids=("a1", "a2")),)
+
+
+def test_entries_are_dated_ordered_and_sourced() -> None:
+    timeline = build_timeline(ARTICLES, GROUPS)
+    assert [(e.date, e.granularity) for e in timeline.entries] == [
+        ("1958-03-03", "day"),
+        ("1958-03-05", "day"),
+        ("2022-01-21", "day"),
+        ("2022-01-23", "day"),
+        ("2022-01-25", "day"),
+    ]
+    closure = timeline.entries[3]
+    assert closure.article_ids == ("a1", "a2", "a3")
+    assert closure.outlets == ("Alpha", "Beta", "Gamma")
+    assert "closed on Sunday" in closure.text
+    assert {e.expression for e in closure.evidence} == {"Sunday"}
+    assert timeline.entries[1].text == "Two days later, the first trams crossed the river."
+
+
+def test_evidence_offsets_point_into_the_article_text() -> None:
+    timeline = build_timeline(ARTICLES, GROUPS)
+    by_id = {a.id: a for a in ARTICLES}
+    for entry in timeline.entries + timeline.undated:
+        for evidence in entry.evidence:
+            assert by_id[evidence.article_id].text[evidence.start : evidence.end] == evidence.text
+            assert evidence.expression in evidence.text
+
+
+def test_relative_dates_without_publication_are_undated_with_the_reason() -> None:
+    timeline = build_timeline(ARTICLES, GROUPS)
+    assert [(e.article_ids, e.evidence[0].expression, e.note) for e in timeline.undated] == [
+        (("a4",), "Monday", "'Monday': relative expression 'Monday' and no publication date")
+    ]
+    assert timeline.undated[0].date is None and timeline.undated[0].granularity is None
+
+
+def test_a_duplicate_group_counts_as_one_voice() -> None:
+    grouped = build_timeline(ARTICLES, GROUPS, TimelineOptions(max_dates=1))
+    assert [e.date for e in grouped.entries] == ["2022-01-23"]
+    apart = build_timeline(ARTICLES, (), TimelineOptions(max_dates=1))
+    assert apart.entries[0].date == "2022-01-23"
+    assert apart.entries[0].score > grouped.entries[0].score
+
+
+def test_options_bound_and_limit_the_timeline() -> None:
+    options = TimelineOptions(start="2022-01", end="2022-01-23", per_date=2)
+    timeline = build_timeline(ARTICLES, GROUPS, options)
+    assert [e.date for e in timeline.entries] == ["2022-01-21", "2022-01-23"]
+    only_years = build_timeline(ARTICLES, GROUPS, TimelineOptions(granularities=("year",)))
+    assert only_years.entries == ()
+
+
+def test_same_input_same_output_in_any_order() -> None:
+    forward = build_timeline(ARTICLES, GROUPS)
+    backward = build_timeline(tuple(reversed(ARTICLES)), GROUPS)
+    assert forward == backward
+
+
+def test_empty_and_dateless_input() -> None:
+    assert build_timeline(()).entries == ()
+    blank = make("b", "", None, "x")
+    plain = make("p", "Nothing here has a date at all, says nobody.", None, "x")
+    timeline = build_timeline((blank, plain))
+    assert (timeline.entries, timeline.undated) == ((), ())
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"max_dates": 0},
+        {"per_date": 0},
+        {"start": "January"},
+        {"granularities": ("week",)},
+        {"merge_similarity": 0.0},
+        {"min_words": 5, "max_words": 4},
+    ],
+)
+def test_bad_options_raise(kwargs: dict[str, object]) -> None:
+    with pytest.raises(OptionsError):
+        TimelineOptions(**kwargs)  # type: ignore[arg-type]
+
+
+def seed_articles() -> list[Article]:
+    seeds = SHARED / "seeds"
+    if not seeds.is_dir():
+        pytest.skip("../shared/seeds is absent")
+    articles = []
+    for path in sorted(seeds.glob("*.txt")):
+        raw = path.read_text(encoding="utf-8")
+        title, _, rest = raw.partition("\n")
+        articles.append(
+            Article(id=path.stem, title=title.strip(), text=normalize(rest), raw_text=raw)
+        )
+    return articles
+
+
+@pytest.mark.shared
+def test_seeds_order_what_they_can_and_invent_no_date() -> None:
+    """The seeds carry no publication date, so only absolute expressions may date an entry.
+
+    "January 9" (seed 003/004) and "January 17" (004) have no year. Seed 003 names 2014,
+    2020 and "(c) 2022", but none of them is a full date earlier in the text that the month-day
+    continues, and a copyright footer is often the year the page was served rather than
+    published: taking a year from either would be a guess. So both stay undated, with the
+    expression; so does the Lviv move, dated only "the day after" another event.
+    """
+    timeline = build_timeline(seed_articles())
+    undated = {(e.evidence[0].expression, e.article_ids[0][:3]): e for e in timeline.undated}
+    contingent = undated[("January 9", "003")]
+    assert "contingent" in contingent.text
+    assert contingent.note.startswith("'January 9': no year")
+    assert "unit sent on January 9" in undated[("January 9", "004")].text
+    advisory = undated[("January 17", "004")]
+    assert "warned their citizens against visiting Ukraine" in advisory.text
+    lviv = undated[("the day after", "002")]
+    assert "Lviv" in lviv.text
+    assert "no earlier day-precise date" in lviv.note
+    # Every dated entry comes from an absolute expression in the text: years and a month.
+    assert [(e.date, e.granularity) for e in timeline.entries] == [
+        ("2014", "year"),
+        ("2014-01", "month"),
+        ("2020", "year"),
+    ]
+    expressions = {ev.expression for e in timeline.entries for ev in e.evidence}
+    assert expressions == {"in 2014", "January 2014", "since 2020"}
