@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 import time
@@ -10,7 +11,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from storyline.model import Article
-from storyline.store import Store
+from storyline.store import AddReport, Store
 
 TESTS = Path(__file__).resolve().parent
 SRC = TESTS.parent / "src"
@@ -50,39 +51,55 @@ def generated_articles(count: int, delay: float = 0.0) -> Iterator[Article]:
         yield article(number)
 
 
-def slow_down(store: Store, pause: float = 0.0005, every: int = 100) -> Callable[[], None]:
+def slow_down(
+    store: Store, hang_after: int | None = None, pause: float = 0.0005, every: int = 100
+) -> Callable[[], None]:
     """Make SQLite pause while it executes, so that most wall time is spent *inside* a write
-    transaction, and print ``writing`` once per transaction when it is under way, so that a
-    test can kill the process right there (a test hook on the private connection). Returns
-    the function to call after each commit to announce the next transaction again."""
-    announced = False
+    transaction (a test hook on the private connection). Returns the function to call after
+    each commit.
+
+    With ``hang_after=k``: the page cache is made tiny, so that a transaction spills its
+    uncommitted pages into the WAL file; once ``k`` batches are committed and the next
+    transaction has spilled pages, print ``writing`` and hang there until killed.
+    """
+    wal = store.path.with_name(store.path.name + "-wal")
+    commits = 0
+    committed_size = wal.stat().st_size
+    if hang_after is not None:
+        store._conn.execute("PRAGMA cache_size = 2")
 
     def pause_and_go_on() -> int:
-        nonlocal announced
-        if store._conn.in_transaction and not announced:
+        if (
+            commits == hang_after
+            and store._conn.in_transaction
+            and wal.stat().st_size > committed_size
+        ):
             print("writing", flush=True)
-            announced = True
+            while True:
+                time.sleep(1)
         time.sleep(pause)
         return 0
 
-    def rearm() -> None:
-        nonlocal announced
-        announced = False
+    def committed() -> None:
+        nonlocal commits, committed_size
+        commits += 1
+        committed_size = wal.stat().st_size
 
     store._conn.set_progress_handler(pause_and_go_on, every)
-    return rearm
+    return committed
 
 
 INGEST_SCRIPT = """
 import sys
 from helpers_store import generated_articles, slow_down
-from storyline.store import Store
+from storyline.store import AddReport, Store
 
-db, batch_size, count, delay, slow = sys.argv[1:6]
+db, batch_size, count, delay, slow, hang = sys.argv[1:7]
 store = Store(db)
-rearm = slow_down(store) if slow == "1" else lambda: None
+hang_after = int(hang) if int(hang) >= 0 else None
+count_commit = slow_down(store, hang_after) if slow == "1" else lambda: None
 def committed(report):
-    rearm()
+    count_commit()
     print(report.added + report.updated + report.unchanged, flush=True)
 try:
     store.add_articles(
@@ -99,12 +116,19 @@ print("done", flush=True)
 
 
 def start_ingest(
-    db: Path, batch_size: int, count: int, *, delay: float = 0.0, slow: bool = False
+    db: Path,
+    batch_size: int,
+    count: int,
+    *,
+    delay: float = 0.0,
+    slow: bool = False,
+    hang_after: int | None = None,
 ) -> subprocess.Popen[str]:
     """Start ``INGEST_SCRIPT`` in a child Python that prints a line after each commit."""
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join([str(TESTS), str(SRC), env.get("PYTHONPATH", "")])
-    args = [str(db), str(batch_size), str(count), str(delay), "1" if slow else "0"]
+    hang = -1 if hang_after is None else hang_after
+    args = [str(db), str(batch_size), str(count), str(delay), "1" if slow else "0", str(hang)]
     return subprocess.Popen(
         [sys.executable, "-c", INGEST_SCRIPT, *args],
         stdout=subprocess.PIPE,
@@ -112,3 +136,36 @@ def start_ingest(
         text=True,
         env=env,
     )
+
+
+def check_after_interruption(path: Path, committed: int, batch: int, total: int) -> None:
+    """The database is sound, holds whole batches only, at least those reported, and a
+    re-run completes it, finding the stored ones unchanged."""
+    with Store(path, readonly=True) as reader:  # as the web app would, before any repair
+        count = reader.count_articles()
+    assert count % batch == 0
+    assert committed * batch <= count < total
+    assert _sql(path, "PRAGMA integrity_check") == [("ok",)]
+    with Store(path, create=False) as opened:
+        assert opened.count_articles() == count
+        # FTS5's own check raises when the index disagrees with the articles table.
+        check = "INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')"
+        assert _sql(path, check) == []
+        rerun = opened.add_articles(generated_articles(total), batch_size=batch)
+        assert rerun == AddReport(added=total - count, updated=0, unchanged=count)
+        assert opened.count_articles() == total
+        assert opened.article_ids() == _store_order(total)
+
+
+def _store_order(total: int) -> list[str]:
+    items = [article(n) for n in range(total)]
+    dated = sorted((a.published or "", a.id) for a in items if a.published)
+    return [i for _, i in dated] + [a.id for a in items if a.published is None]
+
+
+def _sql(path: Path, query: str) -> list[tuple[object, ...]]:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(query).fetchall()
+    finally:
+        conn.close()

@@ -16,7 +16,7 @@ from storyline.dedup import DedupOptions, SignatureIndex, find_relations
 from storyline.dedup.candidates import shared_key_pairs, winnow
 from storyline.dedup.lsh import candidate_pairs
 from storyline.dedup.minhash import estimate_jaccard, signatures
-from storyline.dedup.shingles import mix, shingle_hashes, token_hashes
+from storyline.dedup.shingles import mix, shingle_hashes, text_hashes, token_hashes
 from storyline.errors import IncompatibleParametersError, OptionsError
 from storyline.ids import stable_id
 from storyline.text import words
@@ -48,6 +48,24 @@ def test_words_fast_path_matches_token_rules() -> None:
         "b",
     ]
     assert words("東京は晴れ ok") == ["東", "京", "は", "晴", "れ", "ok"]
+
+
+def test_byte_tokeniser_agrees_with_words() -> None:
+    texts = [
+        BASE,
+        "Ünter den Linden, 4.2 km; O'Neil's well-known plan_b",
+        "東京は晴れ。ok",
+        "",
+        "x",
+    ]
+    flat, offsets, capital = text_hashes(texts, 1)
+    assert [int(n) for n in offsets[1:] - offsets[:-1]] == [len(words(t)) for t in texts]
+    by_token: dict[str, int] = {}
+    for text, start in zip(texts, offsets[:-1].tolist(), strict=True):
+        for k, token in enumerate(w.lower() for w in words(text)):
+            assert by_token.setdefault(token, int(flat[start + k])) == int(flat[start + k])
+    first = [bool(c) for c in capital[offsets[1] : offsets[2]]]
+    assert first == [False, False, True, True, False, True, False, False, False]
 
 
 def test_shingles_never_span_texts_and_short_texts_get_one() -> None:

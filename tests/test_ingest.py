@@ -215,6 +215,35 @@ def test_json_pretty_printed_single_object(tmp_path: Path) -> None:
     )
 
 
+def test_json_export_wrapping_its_records(tmp_path: Path) -> None:
+    path = tmp_path / "export.json"
+    export = {
+        "status": "ok",
+        "totalResults": 2,
+        "articles": [
+            {
+                "source": {"id": None, "name": "Fjord Times"},
+                "title": "Tunnel opens",
+                "content": "The fjord tunnel opened on Friday.",
+                "publishedAt": "2031-06-06T08:00:00Z",
+            },
+            {
+                "title": "Tunnel toll set",
+                "content": "The toll will be ten crowns, the agency said.",
+            },
+        ],
+    }
+    path.write_text(json.dumps(export, indent=1))
+    first, second = articles(path)
+    assert (first.source, first.title, first.published, first.record) == (
+        "Fjord Times",
+        "Tunnel opens",
+        "2031-06-06T08:00:00+00:00",
+        1,
+    )
+    assert (second.title, second.record) == ("Tunnel toll set", 2)
+
+
 def test_json_array_broken_midway(tmp_path: Path) -> None:
     path = tmp_path / "broken.json"
     path.write_text('[{"text": "First story is complete."}, {"text": "Second story is cut')
@@ -431,6 +460,30 @@ def test_skip_reasons(tmp_path: Path) -> None:
     ]
 
 
+def test_os_reason_and_gz_of_unknown_type(tmp_path: Path) -> None:
+    plain = tmp_path / "plain.txt"
+    plain.write_text("A story.\n")
+    below_file = plain / "inner.txt"
+    unknown = tmp_path / "blob.gz"
+    unknown.write_bytes(gzip.compress(b"x"))
+    assert read(below_file, unknown) == [
+        Skipped(str(below_file), "cannot read: Not a directory"),
+        Skipped(str(unknown), "unsupported file type .gz"),
+    ]
+
+
+def test_hostile_title_is_kept_as_inert_text(tmp_path: Path) -> None:
+    path = tmp_path / "hostile.html"
+    paragraph = "<p>The harbour board met on Monday and agreed to repaint the old lighthouse.</p>"
+    path.write_text(
+        "<html><head><title>&lt;script&gt;alert(1)&lt;/script&gt; Lighthouse repainted</title>"
+        f"</head><body><article>{paragraph * 3}</article></body></html>"
+    )
+    article = one(path)
+    assert article.title == "<script>alert(1)</script> Lighthouse repainted"  # text, not markup
+    assert "<" not in article.text
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads everything")
 def test_unreadable_file(tmp_path: Path) -> None:
     path = tmp_path / "secret.txt"
@@ -513,6 +566,8 @@ def test_parse_published(value: object, expected: str | None) -> None:
         ("the pier was rebuilt", False, ""),
         ('"We will rebuild", mayor says', False, '"We will rebuild", mayor says'),
         ("Summary:", False, ""),
+        ("港口大桥维修后重新开放", True, "港口大桥维修后重新开放"),
+        ("港口大桥在维修六个月后于周二重新开放。", False, ""),
         (" ".join(["word"] * 21).capitalize(), False, ""),
     ],
 )
@@ -541,6 +596,8 @@ def test_tidy_title_and_derive_title() -> None:
     no_break = " ".join(f"w{n}" for n in range(40)) + "."
     assert derive_title(no_break) == " ".join(f"w{n}" for n in range(20)) + "…"
     assert derive_title("") == ""
+    cjk = "港口大桥在维修六个月后于周二重新开放" * 3 + "。"
+    assert derive_title(cjk) == cjk[:40] + "…"
 
 
 def test_language() -> None:

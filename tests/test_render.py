@@ -392,3 +392,15 @@ def test_report_lists_relations_outside_stories() -> None:
     assert '<section id="reuse" aria-label="Reuse between stories"><h2>Reuse</h2>' in only_relations
     assert only_relations.count('aria-label="comparison"') == 2
     assert '<mark class="paraphrase">Ferries will run every twenty minutes</mark>' in only_relations
+
+
+def test_terminal_outputs_drop_control_characters() -> None:
+    evil = "Title \x1b[2J\x1b]0;owned\x07 \u202eesrever"
+    article = Article("e", evil, "Body \x1b[31mred\x1b[0m\nnext", "", "Src\x9b")
+    text = compare_text(article, article, None)
+    assert "\x1b" not in text and "\x07" not in text and "\u202e" not in text
+    assert "Body [31mred[0m" in text
+    digest = Digest(articles=(article,), stories=(Story("s", evil, ("e",)),))
+    markdown = to_markdown(digest)
+    assert "\x1b" not in markdown and "\x9b" not in markdown
+    assert "## 1. Title \\[2J\\]0;owned esrever" in markdown

@@ -8,11 +8,12 @@ import os
 import signal
 import sqlite3
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
-from helpers_store import article, generated_articles, start_ingest
+from helpers_store import article, check_after_interruption, generated_articles, start_ingest
 from storyline.errors import IncompatibleParametersError, NotFoundError, OptionsError, StoreError
 from storyline.model import Article, Skipped
 from storyline.store import MIGRATIONS, SCHEMA_VERSION, AddReport, Migration, Store, schema
@@ -361,6 +362,11 @@ def searchable(store: Store) -> Store:
         ("title:ferry", []),
         ("NEAR(ferry strike)", []),
         ("^ferry -strike +(x) {title}: ", []),
+        ("\x00", []),
+        ("ferry\x00strike", ["art-000002", "art-000001"]),
+        ("caf\udce9", []),
+        ("\U0001f600", []),
+        (" ".join(["ferry"] * 500), ["art-000002", "art-000001"]),
     ],
 )
 def test_hostile_queries_never_fail(searchable: Store, query: str, expected: list[str]) -> None:
@@ -482,51 +488,35 @@ def test_readonly_reads_and_refuses_every_write(tmp_path: Path) -> None:
 # -- crash consistency -----------------------------------------------------------------------
 
 
-def _check_after_interruption(path: Path, committed: int, batch: int, total: int) -> None:
-    """The database is sound, holds whole batches only, at least those reported, and a
-    re-run completes it, finding the stored ones unchanged."""
-    with Store(path, readonly=True) as reader:  # as the web app would, before any repair
-        count = reader.count_articles()
-    assert count % batch == 0
-    assert committed * batch <= count < total
-    assert _sql(path, "PRAGMA integrity_check") == [("ok",)]
-    with Store(path, create=False) as opened:
-        assert opened.count_articles() == count
-        # FTS5's own check raises when the index disagrees with the articles table.
-        check = "INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')"
-        assert _sql(path, check) == []
-        rerun = opened.add_articles(generated_articles(total), batch_size=batch)
-        assert rerun == AddReport(added=total - count, updated=0, unchanged=count)
-        assert opened.count_articles() == total
-        assert opened.article_ids() == store_order(total)
-
-
-def store_order(total: int) -> list[str]:
-    items = [article(n) for n in range(total)]
-    dated = sorted((a.published or "", a.id) for a in items if a.published)
-    return [i for _, i in dated] + [a.id for a in items if a.published is None]
-
-
-@pytest.mark.parametrize(("after", "inside"), [(1, False), (3, True), (6, True)])
-def test_kill_9_midway_keeps_every_committed_batch(
-    tmp_path: Path, after: int, inside: bool
-) -> None:
-    """Kill the ingest right after a commit, or inside the next batch's write transaction."""
+@pytest.mark.parametrize("after", [2])
+def test_kill_9_right_after_a_commit(tmp_path: Path, after: int) -> None:
     path, batch, total = tmp_path / "killed.db", 50, 3000
     child = start_ingest(path, batch, total, slow=True)
     assert child.stdout is not None
-    committed = 0
-    while committed < after or inside:
-        line = child.stdout.readline().strip()
-        assert line, "the ingest ended before it could be killed"
-        if line == "writing" and committed == after:
-            break
-        committed += line == str(batch)
+    lines = [child.stdout.readline().strip() for _ in range(after)]
     os.kill(child.pid, signal.SIGKILL)
     child.wait()
     assert child.returncode == -signal.SIGKILL
-    assert committed == after
-    _check_after_interruption(path, committed, batch, total)
+    assert lines == [str(batch)] * after
+    check_after_interruption(path, after, batch, total)
+
+
+@pytest.mark.parametrize("after", [0, 3])
+def test_kill_9_inside_a_write_transaction(tmp_path: Path, after: int) -> None:
+    """The child hangs inside the write transaction of batch ``after + 1``, once that batch's
+    uncommitted pages have spilled into the WAL: the kill lands there for sure, and exactly
+    the ``after`` committed batches remain."""
+    path, batch, total = tmp_path / "killed.db", 50, 3000
+    child = start_ingest(path, batch, total, slow=True, hang_after=after)
+    assert child.stdout is not None
+    lines = [child.stdout.readline().strip() for _ in range(after + 1)]
+    assert lines == [str(batch)] * after + ["writing"]
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    assert child.returncode == -signal.SIGKILL
+    with Store(path, readonly=True) as reader:
+        assert reader.count_articles() == after * batch
+    check_after_interruption(path, after, batch, total)
 
 
 def test_ctrl_c_midway_keeps_every_committed_batch(tmp_path: Path) -> None:
@@ -539,7 +529,7 @@ def test_ctrl_c_midway_keeps_every_committed_batch(tmp_path: Path) -> None:
     assert child.returncode == 130, err
     assert out.splitlines()[-1] == "interrupted"
     committed = len(lines) + len(out.splitlines()) - 1
-    _check_after_interruption(path, committed, batch, total)
+    check_after_interruption(path, committed, batch, total)
 
 
 def test_keyboard_interrupt_inside_a_batch_rolls_it_back(store: Store) -> None:
@@ -565,3 +555,47 @@ def test_error_inside_a_batch_rolls_it_back(store: Store) -> None:
         store.add_articles([article(2), article(3)])
     assert store.article_ids() == ["art-000001"]
     assert not store._conn.in_transaction
+
+
+# -- determinism and threads -----------------------------------------------------------------
+
+
+def _fill(path: Path) -> None:
+    with Store(path) as opened:
+        opened.add_articles(generated_articles(300), batch_size=64)
+        opened.add_articles([article(5, text="A corrected text.")])
+        opened.update_texts([("art-000007", "Cleaned.")])
+        opened.add_skipped([Skipped("bad.jsonl", "line is not JSON", 3)])
+        opened.save_signatures({"num_perm": 8}, [("art-000001", b"\x00\x01")])
+        opened.save_state("stories", "{}")
+        opened.save_digest('{"stories": []}')
+
+
+def test_same_input_gives_the_same_database_content(tmp_path: Path) -> None:
+    _fill(tmp_path / "one.db")
+    _fill(tmp_path / "two.db")
+    dumps = []
+    for name in ("one.db", "two.db"):
+        conn = sqlite3.connect(tmp_path / name)
+        dumps.append(list(conn.iterdump()))
+        conn.close()
+    assert dumps[0] == dumps[1]
+    assert any("A corrected text." in line for line in dumps[0])
+
+
+def test_a_readonly_store_serves_many_threads(tmp_path: Path) -> None:
+    path = tmp_path / "s.db"
+    with Store(path) as writer:
+        writer.add_articles(generated_articles(600))
+    with Store(path, readonly=True) as reader:
+        expected = reader.article_ids()
+
+        def work(n: int) -> tuple[int, str, int]:
+            ids = [a.id for a in reader.articles()]
+            assert ids == expected
+            hits = reader.search("ferry strike", limit=5)
+            return len(ids), reader.article(f"art-{n:06d}").id, len(hits)
+
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            results = list(pool.map(work, range(8)))
+    assert results == [(600, f"art-{n:06d}", 5) for n in range(8)]

@@ -257,3 +257,18 @@ def test_seeds_make_three_stories() -> None:
         [stems["003"], stems["004"]],
     ]
     assert all(a.note.startswith(UNDATED_NOTE) for a in result.assignments)
+
+
+def test_clustering_metrics_exact() -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from clustering_metrics import bcubed, pairwise, score
+
+    gold = ["a", "a", "a", "b"]
+    pred = [1, 1, 2, 2]
+    assert bcubed(gold, pred) == pytest.approx((0.75, 2 / 3, 2 * 0.75 * (2 / 3) / (0.75 + 2 / 3)))
+    assert pairwise(gold, pred) == pytest.approx((0.5, 1 / 3, 0.4))
+    perfect = score(gold, ["x", "x", "x", "y"])
+    assert (perfect.bcubed_f1, perfect.pair_f1, perfect.ari, perfect.ami) == (1.0, 1.0, 1.0, 1.0)
+    assert (perfect.gold_clusters, perfect.pred_clusters) == (2, 2)

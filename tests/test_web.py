@@ -94,7 +94,7 @@ def test_article_page_of_the_rewrite(client: TestClient) -> None:
         "Ferries will run every twenty minutes",
     ]
     assert "javascript:" not in html  # its url is javascript: and is not linked
-    assert "copies it" in html
+    assert "this is the copy" in html
 
 
 def test_compare_page(client: TestClient) -> None:

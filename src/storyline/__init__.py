@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .api import compare, digest, duplicates, ingest, run, search, stories, summarize, timeline
+from typing import TYPE_CHECKING, Any
+
 from .errors import (
     IncompatibleParametersError,
     InputError,
@@ -29,6 +30,20 @@ from .model import (
 )
 
 __version__ = "0.1.0"
+
+_API = ("compare", "digest", "duplicates", "ingest", "run", "search", "stories", "summarize", "timeline")
+
+if TYPE_CHECKING:
+    from .api import compare, digest, duplicates, ingest, run, search, stories, summarize, timeline
+
+
+def __getattr__(name: str) -> Any:
+    """Load the API (and with it scikit-learn, trafilatura...) only when it is first used."""
+    if name in _API:
+        from . import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module 'storyline' has no attribute {name!r}")
 
 __all__ = [
     "Article",

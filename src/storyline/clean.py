@@ -8,10 +8,10 @@ Two kinds of furniture leave ``text`` (``raw_text`` keeps everything):
   matches a whole, short line, so a sentence of the story that merely contains the words
   stays.
 * **site furniture**: short lines (at most ``max_furniture_words`` words) that recur in at
-  least ``min_repeat`` articles. A recurring line is kept when it travels with shared long
-  paragraphs, i.e. when most of the articles holding it also share a long paragraph: that
-  is one story copied several times (wire copy), not furniture around different stories.
-  Lines that quote someone are never furniture, and the pass never empties an article.
+  least ``min_repeat`` articles. A recurring line is kept when the articles holding it are
+  copies of one text (most of their words sit in lines they share): that is one story
+  republished (wire copy), not furniture around different stories. Lines that quote
+  someone are never furniture, and the pass never empties an article.
 
 Cleaning is idempotent: cleaning a cleaned text changes nothing.
 """
@@ -28,7 +28,7 @@ import xxhash
 
 from .errors import OptionsError
 from .model import Article
-from .text import fold, normalize
+from .text import normalize, words
 
 _FIXED = r"""
     (?:the\s)?(?:story|article)\scontinues\s(?:under|below|after)(?:\sthe)?\s(?:ad|advert|advertisement)
@@ -46,6 +46,37 @@ _LINK_LABEL = re.compile(
     r"^(?:read\smore|read\salso|also\sread|see\salso|related|more|read\snext|watch|listen)"
     r"\s*:?\s*$",
     re.I | re.X,
+)
+_FIXED_MAX_CHARS = 120
+_PREFIXED_MAX_CHARS = 600  # no _PREFIXED rule allows more than 40 words
+# Lowercased starts of the lines _PREFIXED can match: a cheap filter before the regexes.
+_TRIGGERS = (
+    "read",
+    "also",
+    "see",
+    "related",
+    "posted",
+    "published",
+    "updated",
+    "share",
+    "subscribe",
+    "sign",
+    "©",
+    "(c)",
+    "copyright",
+    "click",
+    "photo",
+    "image",
+    "picture",
+    "video",
+    "file",
+    "credit",
+    "(photo",
+    "(image",
+    "(picture",
+    "-",
+    "with files",
+    "follow",
 )
 # Lines that start like furniture, each with the most words such a line has.
 _PREFIXED: tuple[tuple[re.Pattern[str], int], ...] = tuple(
@@ -87,7 +118,7 @@ class CleanOptions:
     """
 
     min_repeat: int = 3
-    max_furniture_words: int = 12
+    max_furniture_words: int = 16
     link_headline_words: int = 25
     phrases: bool = True
     repeated: bool = True
@@ -126,7 +157,7 @@ def _drop_phrases(lines: list[str], options: CleanOptions) -> list[str]:
     kept: list[str] = []
     drop_headline = False
     for line in lines:
-        stripped = _INLINE.sub("", line).strip()
+        stripped = (_INLINE.sub("", line) if "ontinues" in line else line).strip()
         if not stripped:
             kept.append("")
             continue
@@ -145,34 +176,69 @@ def _drop_phrases(lines: list[str], options: CleanOptions) -> list[str]:
 
 def is_furniture_line(line: str) -> bool:
     """Whether a whole (normalised) line is one of the known furniture phrases."""
-    if _FIXED_LINE.match(line):
+    if len(line) <= _FIXED_MAX_CHARS and _FIXED_LINE.match(line):
         return True
+    if len(line) > _PREFIXED_MAX_CHARS:
+        return False
+    head = line[:12].lower()
+    if not head.startswith(_TRIGGERS) and "rights reserved" not in line.lower():
+        return False
     count = len(line.split())
     return any(count <= limit and rule.search(line) for rule, limit in _PREFIXED)
 
 
 def _is_link_headline(line: str, options: CleanOptions) -> bool:
-    return len(line.split()) <= options.link_headline_words and not _SENTENCE_END.search(line)
+    short = line.count(" ") < options.link_headline_words
+    return short and not _SENTENCE_END.search(line)
 
 
 def _is_boilerplate(line: str, boilerplate: frozenset[str], options: CleanOptions) -> bool:
-    if not line.strip() or len(line.split()) > options.max_furniture_words * 2:
+    if not line.strip() or line.count(" ") >= options.max_furniture_words * 2:
         return False
-    return fold(line) in boilerplate
+    return _fold_normalized(line) in boilerplate
 
 
-def _candidate_key(line: str, options: CleanOptions) -> str | None:
-    """The fold key of a line that could be site furniture, or None (content, quotes)."""
-    if '"' in line or "\u201c" in line or "\u201d" in line:
-        return None
-    key = fold(line)
-    if not key or len(key.split()) > options.max_furniture_words:
-        return None
-    return key
+def _fold_normalized(line: str) -> str:
+    """:func:`storyline.text.fold` of a line that is already normalised (same key, faster)."""
+    return " ".join(words(line.lower()))
 
 
-def _long_hash(line: str) -> int:
-    return xxhash.xxh64_intdigest(fold(line).encode("utf-8"))
+def _candidate_key(line: str, key: str, options: CleanOptions) -> bool:
+    """Whether a line (with its fold ``key``) could be site furniture: short, no quotes."""
+    if not key or '"' in line or "\u201c" in line or "\u201d" in line:
+        return False
+    return key.count(" ") < options.max_furniture_words
+
+
+@dataclass(frozen=True)
+class _Lines:
+    """What the furniture search keeps of one article: line hashes and their word counts."""
+
+    candidates: tuple[str, ...]
+    hashes: array[int]
+    sizes: array[int]
+
+
+def _profile(text: str, options: CleanOptions, keys: dict[str, str]) -> _Lines:
+    candidates: set[str] = set()
+    seen: dict[int, int] = {}
+    for line in normalize(text).split("\n"):
+        size = line.count(" ") + 1  # normalised text: one space between words
+        if size > options.max_furniture_words * 2:  # never a candidate: skip tokenising
+            seen[xxhash.xxh64_intdigest(line.lower().encode("utf-8"))] = size
+            continue
+        key = _fold_normalized(line)
+        if not key:
+            continue
+        if _candidate_key(line, key, options):
+            candidates.add(keys.setdefault(key, key))
+        seen[xxhash.xxh64_intdigest(key.encode("utf-8"))] = key.count(" ") + 1
+    ordered = sorted(seen)
+    return _Lines(
+        tuple(sorted(candidates)),
+        array("Q", ordered),
+        array("I", (seen[h] for h in ordered)),
+    )
 
 
 def find_boilerplate(
@@ -180,58 +246,41 @@ def find_boilerplate(
 ) -> frozenset[str]:
     """Fold keys of short lines that recur across at least ``min_repeat`` articles as furniture.
 
-    One pass keeps, per article, its short-line keys and the hashes of its long lines. A
-    recurring short line is dropped from the result (kept as content) when, among the first
-    ``sample_articles`` articles holding it, at least half share one same long line with
-    each other: the line then belongs to a story copied across articles.
+    A recurring short line is content, not furniture, when the articles holding it are
+    copies of one text: among the first ``sample_articles`` holders, the lines found in at
+    least half of them (two or more) make up more than half of the holders' words on
+    average. Furniture shares only itself (and other furniture) with the articles around
+    it; a wire story copied five times shares nearly everything.
     """
-    short_counts: Counter[str] = Counter()
-    long_counts: Counter[int] = Counter()
-    per_article: list[tuple[tuple[str, ...], array[int]]] = []
-    for text in texts:
-        short: set[str] = set()
-        long: set[int] = set()
-        for line in text.split("\n"):
-            if not line.strip():
-                continue
-            if len(line.split()) > options.max_furniture_words * 2:
-                long.add(_long_hash(line))
-                continue
-            key = _candidate_key(line, options)
-            if key is not None:
-                short.add(key)
-            elif len(fold(line).split()) > options.max_furniture_words:
-                long.add(_long_hash(line))
-        short_counts.update(short)
-        long_counts.update(long)
-        per_article.append((tuple(sorted(short)), array("Q", sorted(long))))
-    recurring = {key for key, count in short_counts.items() if count >= options.min_repeat}
-    if not recurring:
-        return frozenset()
-    holders: dict[str, list[int]] = {key: [] for key in recurring}
-    for index, (short_keys, _) in enumerate(per_article):
-        for key in short_keys:
-            if key in holders and len(holders[key]) < options.sample_articles:
-                holders[key].append(index)
-    return frozenset(
-        key
-        for key, indexes in holders.items()
-        if not _travels_with_content(indexes, per_article, long_counts)
-    )
+    keys: dict[str, str] = {}  # one string per distinct key, not one per article
+    profiles = [_profile(text, options, keys) for text in texts]
+    counts = Counter(key for profile in profiles for key in profile.candidates)
+    holders: dict[str, list[int]] = {
+        key: [] for key, count in counts.items() if count >= options.min_repeat
+    }
+    for index, profile in enumerate(profiles):
+        for key in profile.candidates:
+            found = holders.get(key)
+            if found is not None and len(found) < options.sample_articles:
+                found.append(index)
+    return frozenset(key for key, indexes in holders.items() if not _copies(indexes, profiles))
 
 
-def _travels_with_content(
-    indexes: list[int],
-    per_article: list[tuple[tuple[str, ...], array[int]]],
-    long_counts: Counter[int],
-) -> bool:
-    """Whether at least half of these articles (and two or more) share one long line."""
-    shared: Counter[int] = Counter()
+def _copies(indexes: list[int], profiles: list[_Lines]) -> bool:
+    """Whether these articles are mostly one text: shared lines hold most of their words."""
+    occurrences: Counter[int] = Counter()
     for index in indexes:
-        shared.update(h for h in per_article[index][1] if long_counts[h] >= 2)
-    if not shared:
-        return False
-    return max(shared.values()) >= max(2, (len(indexes) + 1) // 2)
+        occurrences.update(profiles[index].hashes)
+    needed = max(2, (len(indexes) + 1) // 2)
+    shared = {h for h, count in occurrences.items() if count >= needed}
+    ratios = []
+    for index in indexes:
+        profile = profiles[index]
+        total = sum(profile.sizes)
+        pairs = zip(profile.hashes, profile.sizes, strict=True)
+        common = sum(size for h, size in pairs if h in shared)
+        ratios.append(common / total if total else 0.0)
+    return sum(ratios) / len(ratios) > 0.5
 
 
 def clean_articles(

@@ -11,7 +11,8 @@ content-word sets (stop words dropped, words cut to 6 letters, so "deployed" mee
 The kind of a relation, tested in this order: ``duplicate`` (same folded text),
 ``near-duplicate`` (shingle Jaccard >= threshold), ``excerpt`` (the shorter's shingles are
 >= containment inside the longer), ``rewrite`` (reused or paraphrased sentences cover
->= rewrite_coverage of the shorter text, and the content-word Jaccard is >= rewrite_terms),
+>= rewrite_coverage of the shorter text, the content-word Jaccard is >= rewrite_terms, and
+the shorter has >= rewrite_length_ratio of the longer's words),
 ``shares-passages`` (at least one verbatim passage). The direction comes from
 :mod:`storyline.provenance`.
 """
@@ -19,6 +20,7 @@ The kind of a relation, tested in this order: ``duplicate`` (same folded text),
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -51,6 +53,7 @@ class _Text:
 
     text: str
     lowered: list[str]
+    lines: list[int]
     spans: list[tuple[int, int]]
     sentences: list[Span]
     sentence_terms: list[set[str]]
@@ -129,6 +132,7 @@ def _passage_kind(
     if (
         coverage >= options.rewrite_coverage
         and _jaccard(ta.terms, tb.terms) >= options.rewrite_terms
+        and _comparable_lengths(ta, tb, options.rewrite_length_ratio)
     ):
         return "rewrite", coverage
     verbatim = [p for p in passages if p.kind == "verbatim"]
@@ -137,6 +141,16 @@ def _passage_kind(
         reused = sum(len(words(p.a_text)) for p in verbatim)
         return "shares-passages", min(1.0, reused / shorter)
     return None, 0.0
+
+
+def _comparable_lengths(ta: _Text, tb: _Text, ratio: float) -> bool:
+    """A rewrite retells the whole text: the shorter has at least ``ratio`` of the longer's
+    words, twice that when it has fewer than 3 content sentences (one paraphrased lead
+    sentence does not make a rewrite of a long article)."""
+    short, long = sorted((len(ta.lowered), len(tb.lowered)))
+    sentences = min(sum(len(t) >= 3 for t in x.sentence_terms) for x in (ta, tb))
+    needed = ratio if sentences >= 3 else min(1.0, 2 * ratio)
+    return long > 0 and short / long >= needed
 
 
 def _coverage(ta: _Text, tb: _Text, passages: Sequence[Passage]) -> float:
@@ -173,25 +187,28 @@ def _jaccard(a: set[str], b: set[str]) -> float:
 
 
 def _analyse(text: str) -> _Text:
-    """Tokens with offsets, sentences and content-word sets (stop words dropped, words cut to
-    6 letters: a crude stem) of one text."""
-    raw = words(text)
-    spans: list[tuple[int, int]] = []
-    cursor = 0
-    for token in raw:
-        start = text.find(token, cursor)
-        cursor = start + len(token)
-        spans.append((start, cursor))
-    lowered = [t.lower() for t in raw]
+    """Tokens with offsets and lines, sentences and their content-word sets (stop words
+    dropped, words cut to 6 letters: a crude stem) of one text. Sentences never cross a line,
+    so each sentence is tokenised on its own and the tokens inherit its line."""
     sentences = split_sentences(text)
-    starts = [s.start for s in sentences]
-    sentence_terms: list[set[str]] = [set() for _ in sentences]
-    for (start, _), token in zip(spans, lowered, strict=True):
-        k = bisect_right(starts, start) - 1
-        if k >= 0 and start < sentences[k].end and token not in STOP_WORDS and len(token) > 1:
-            sentence_terms[k].add(token[:6])
+    breaks = [m.start() for m in re.finditer("\n", text)]
+    lowered: list[str] = []
+    lines: list[int] = []
+    spans: list[tuple[int, int]] = []
+    sentence_terms: list[set[str]] = []
+    for sentence in sentences:
+        raw = words(sentence.text)
+        cursor = 0
+        for token in raw:
+            start = sentence.text.find(token, cursor)
+            cursor = start + len(token)
+            spans.append((sentence.start + start, sentence.start + cursor))
+        mine = [t.lower() for t in raw]
+        lowered.extend(mine)
+        lines.extend([bisect_right(breaks, sentence.start)] * len(mine))
+        sentence_terms.append({t[:6] for t in mine if len(t) > 1 and t not in STOP_WORDS})
     terms: set[str] = set().union(*sentence_terms) if sentence_terms else set()
-    return _Text(text, lowered, spans, sentences, sentence_terms, terms)
+    return _Text(text, lowered, lines, spans, sentences, sentence_terms, terms)
 
 
 def align_passages(
@@ -210,7 +227,7 @@ def align_passages(
 
 
 def _align(ta: _Text, tb: _Text, options: DedupOptions, paraphrases: bool) -> tuple[Passage, ...]:
-    segments = _verbatim_segments(ta.lowered, tb.lowered, options)
+    segments = _verbatim_segments(ta, tb, options)
     found = [_passage(ta, tb, s) for s in segments]
     if paraphrases:
         found.extend(_paraphrases(ta, tb, found, options))
@@ -252,12 +269,10 @@ def _seeds(a_grams: np.ndarray, b_grams: np.ndarray) -> list[tuple[int, int]]:
     return seeds
 
 
-def _verbatim_segments(
-    a_lowered: list[str], b_lowered: list[str], options: DedupOptions
-) -> list[Segment]:
+def _verbatim_segments(ta: _Text, tb: _Text, options: DedupOptions) -> list[Segment]:
     """Token ranges of aligned passages: seed, chain along diagonals, merge, filter, pick."""
     k = options.shingle_size
-    seeds = _seeds(_gram_hashes(a_lowered, options), _gram_hashes(b_lowered, options))
+    seeds = _seeds(_gram_hashes(ta.lowered, options), _gram_hashes(tb.lowered, options))
     chains: list[list[int]] = []
     for i, j in sorted(seeds, key=lambda s: (s[1] - s[0], s[0])):
         last = chains[-1] if chains else None
@@ -272,8 +287,69 @@ def _verbatim_segments(
             prev[1], prev[3] = max(prev[1], seg[1]), max(prev[3], seg[3])
         else:
             merged.append(list(seg))
+    merged = [_extend(s, ta, tb) for s in merged]
     long_enough = [s for s in merged if min(s[1] - s[0], s[3] - s[2]) >= options.min_passage_words]
     return _non_overlapping(long_enough)
+
+
+# (skip in a, skip in b) tried in order when the next words differ: substitution, then a
+# word only in a, then a word only in b; the skip must be followed by two equal words
+_EDITS = ((1, 1), (1, 0), (0, 1))
+
+
+def _extend(seg: list[int], ta: _Text, tb: _Text) -> list[int]:
+    """Grow a segment word by word at both ends while the texts agree, one edit at a time,
+    never past the lines (paragraphs) where the segment starts and ends."""
+    a, b = ta.lowered, tb.lowered
+    a_lo, a_hi = _line_bounds(ta.lines, seg[0], seg[1] - 1)
+    b_lo, b_hi = _line_bounds(tb.lines, seg[2], seg[3] - 1)
+    i, j = seg[1], seg[3]
+    while True:
+        if i < a_hi and j < b_hi and a[i] == b[j]:
+            i, j = i + 1, j + 1
+            continue
+        step = next(
+            (
+                e
+                for e in _EDITS
+                if i + e[0] + 2 <= a_hi
+                and j + e[1] + 2 <= b_hi
+                and a[i + e[0] : i + e[0] + 2] == b[j + e[1] : j + e[1] + 2]
+            ),
+            None,
+        )
+        if step is None:
+            break
+        i, j = i + step[0] + 2, j + step[1] + 2
+    k, m = seg[0], seg[2]
+    while True:
+        if k > a_lo and m > b_lo and a[k - 1] == b[m - 1]:
+            k, m = k - 1, m - 1
+            continue
+        step = next(
+            (
+                e
+                for e in _EDITS
+                if k - e[0] - 2 >= a_lo
+                and m - e[1] - 2 >= b_lo
+                and a[k - e[0] - 2 : k - e[0]] == b[m - e[1] - 2 : m - e[1]]
+            ),
+            None,
+        )
+        if step is None:
+            break
+        k, m = k - step[0] - 2, m - step[1] - 2
+    return [k, i, m, j]
+
+
+def _line_bounds(lines: list[int], first: int, last: int) -> tuple[int, int]:
+    """Token range [lo, hi) of the lines holding tokens ``first`` and ``last``."""
+    lo, hi = first, last + 1
+    while lo > 0 and lines[lo - 1] == lines[first]:
+        lo -= 1
+    while hi < len(lines) and lines[hi] == lines[last]:
+        hi += 1
+    return lo, hi
 
 
 def _mergeable(prev: list[int], seg: list[int], gap: int) -> bool:

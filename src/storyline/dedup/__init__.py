@@ -57,7 +57,8 @@ def find_relations(
     """Every relation among ``articles`` (see :mod:`storyline.reuse` for the kinds).
 
     Articles are taken once per id (first occurrence). Those in ``known`` reuse its band
-    hashes; an index made with other parameters raises IncompatibleParametersError.
+    hashes (ids are content-derived: the same id is the same text); an index made with other
+    parameters raises IncompatibleParametersError.
     Articles without a word (empty text) take part in nothing.
     """
     params = options.params()

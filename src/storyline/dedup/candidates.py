@@ -41,6 +41,8 @@ def winnow(shingles: U64, offsets: I64, window: int) -> tuple[U64, I64]:
         for j in range(1, window):
             np.minimum(lowest, shingles[j : span + j], out=lowest)
         inside = rows[:span] == rows[window - 1 :]
+        # consecutive windows mostly share their minimum: keep each run once before sorting
+        inside[1:] &= (lowest[1:] != lowest[:-1]) | (rows[1:span] != rows[: span - 1])
         minima.append(lowest[inside])
         owners.append(rows[:span][inside])
     # texts shorter than one window keep their minimum shingle
@@ -89,11 +91,11 @@ def key_terms(flat: U64, offsets: I64, capital: B, seed: int) -> tuple[U64, I64]
     stop words ("The" opening a sentence) are left out.
     """
     stop, _, _ = text_hashes([" ".join(sorted(STOP_WORDS))], seed)
-    owners = np.repeat(np.arange(len(offsets) - 1, dtype=np.int64), np.diff(offsets))
-    chosen = capital & ~np.isin(flat, stop)
-    codes = np.unique(
-        (owners[chosen].astype(np.uint64) << np.uint64(32)) | (flat[chosen] >> np.uint64(32))
-    )
+    chosen = np.flatnonzero(capital)
+    chosen = chosen[~np.isin(flat[chosen], stop)]
+    owners = np.searchsorted(offsets, chosen, side="right") - 1
+    owner_bits = owners.astype(np.uint64) << np.uint64(32)
+    codes = np.unique(owner_bits | (flat[chosen] >> np.uint64(32)))
     return codes & np.uint64(0xFFFFFFFF), (codes >> np.uint64(32)).astype(np.int64)
 
 

@@ -43,6 +43,9 @@ class SignatureIndex:
         """Bytes of the hash arrays (ids excluded)."""
         return int(self.exact.nbytes + self.bands.nbytes)
 
+    def __repr__(self) -> str:
+        return f"SignatureIndex({len(self._ids)} articles, params={self._params!r})"
+
     def __len__(self) -> int:
         return len(self._ids)
 

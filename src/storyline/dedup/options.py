@@ -6,7 +6,7 @@ from dataclasses import dataclass, fields
 
 from ..errors import OptionsError
 
-HASH_SCHEME = "xxh64-words/poly-splitmix64/oph-rotation/band-u32/v1"
+HASH_SCHEME = "packed-words/poly-splitmix64/oph-rotation/band-u32/v2"
 
 
 @dataclass(frozen=True)
@@ -20,8 +20,9 @@ class DedupOptions:
     num_perm). A verbatim passage needs ``min_passage_words`` aligned words, tolerating gaps
     of ``max_gap`` words. Sentences whose content-word cosine is at least ``paraphrase`` are
     paraphrases; a ``rewrite`` needs paraphrased or reused sentences covering
-    ``rewrite_coverage`` of the shorter text and a content-word Jaccard of at least
-    ``rewrite_terms`` over the whole texts.
+    ``rewrite_coverage`` of the shorter text, a content-word Jaccard of at least
+    ``rewrite_terms`` over the whole texts, and a shorter text holding at least
+    ``rewrite_length_ratio`` of the longer's words (twice that below 3 sentences).
     """
 
     shingle_size: int = 5
@@ -34,8 +35,9 @@ class DedupOptions:
     min_passage_words: int = 12
     max_gap: int = 3
     paraphrase: float = 0.4
-    rewrite_coverage: float = 0.5
+    rewrite_coverage: float = 0.6
     rewrite_terms: float = 0.2
+    rewrite_length_ratio: float = 0.4
     window: int = 8
     key_terms: int = 12
     min_shared_anchors: int = 2
@@ -43,7 +45,7 @@ class DedupOptions:
     max_df: int = 50
     max_bucket: int = 64
     max_sentences: int = 2000
-    chunk_size: int = 4096
+    chunk_size: int = 1024
     align: bool = True
 
     def __post_init__(self) -> None:
@@ -51,7 +53,8 @@ class DedupOptions:
             value = getattr(self, f.name)
             if isinstance(value, int) and not isinstance(value, bool) and value < 1:
                 raise OptionsError(f"{f.name} must be at least 1, got {value}")
-        for name in ("threshold", "containment", "paraphrase", "rewrite_coverage", "rewrite_terms"):
+        ratios = ("threshold", "containment", "paraphrase", "rewrite_coverage", "rewrite_terms")
+        for name in (*ratios, "rewrite_length_ratio"):
             value = getattr(self, name)
             if not 0.0 < value <= 1.0:
                 raise OptionsError(f"{name} must be in (0, 1], got {value}")

@@ -107,6 +107,8 @@ _WORD_BYTE[
 _WORD_BYTE[0x80:] = True
 _JOINER = np.zeros(256, dtype=bool)
 _JOINER[np.frombuffer(b"'-.", np.uint8)] = True
+_ASCII_LOWER = np.arange(256, dtype=np.uint8)
+_ASCII_LOWER[65:91] += 32
 _UPPER_OR_DIGIT = np.zeros(256, dtype=bool)
 _UPPER_OR_DIGIT[np.frombuffer(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ", np.uint8)] = True
 B = npt.NDArray[np.bool_]
@@ -118,36 +120,71 @@ def text_hashes(texts: Sequence[str], seed: int) -> tuple[U64, I64, B]:
     A token is capitalised when its first character, as written, is an ASCII capital or a
     digit (names, places, figures: the key terms of :mod:`.candidates`).
     """
-    lowered = [t.lower().encode("utf-8") for t in texts]
-    written = [t.encode("utf-8") for t in texts]
-    # str.lower() changes the byte length of a few characters; such texts lose capitals
-    written = [w if len(w) == len(low) else low for w, low in zip(written, lowered, strict=True)]
-    low = np.frombuffer(b"\x00".join(lowered) + b"\x00", dtype=np.uint8)
-    raw = np.frombuffer(b"\x00".join(written) + b"\x00", dtype=np.uint8)
+    encoded = [t.encode("utf-8") for t in texts]
+    # ASCII texts are lowered below, byte-wise; str.lower() may change the byte length of a
+    # few other characters, and such texts lose their capitals
+    lowered = [
+        e if t.isascii() else t.lower().encode("utf-8") for t, e in zip(texts, encoded, strict=True)
+    ]
+    written = [e if len(e) == len(w) else w for e, w in zip(encoded, lowered, strict=True)]
+    # 24 bytes of padding: every token start can be read as three little-endian uint64 words
+    low = _ASCII_LOWER[np.frombuffer(b"\x00".join(lowered) + bytes(25), dtype=np.uint8)]
+    raw = np.frombuffer(b"\x00".join(written) + bytes(25), dtype=np.uint8)
     lengths = np.fromiter(map(len, lowered), dtype=np.int64, count=len(lowered))
     text_starts = np.concatenate(([0], np.cumsum(lengths + 1)[:-1])).astype(np.int64)
     word, starts = _word_bytes(low)
-    positions = np.flatnonzero(word)
-    is_start = starts[positions]
-    token_of = np.cumsum(is_start) - 1
-    first = np.flatnonzero(is_start)
-    within = np.arange(len(positions), dtype=np.int64) - first[token_of]
-    salt = np.uint64(seed & 0xFFFFFFFF) << np.uint64(40)
-    values = mix(
-        low[positions].astype(np.uint64) | (within.astype(np.uint64) << np.uint64(8)) | salt
-    )
-    sums = np.add.reduceat(values, first) if len(first) else np.zeros(0, dtype=np.uint64)
-    sizes = np.diff(np.append(first, len(positions))).astype(np.uint64)
-    flat = mix(sums + sizes * _P)
-    token_text = np.searchsorted(text_starts, positions[first], side="right") - 1
+    begin = np.flatnonzero(starts)
+    last = word.copy()
+    last[:-1] &= ~(word[1:] & ~starts[1:])
+    size = np.flatnonzero(last) + 1 - begin
+    flat = _packed_hashes(low, begin, size, seed)
+    token_text = np.searchsorted(text_starts, begin, side="right") - 1
     offsets = np.searchsorted(token_text, np.arange(len(texts) + 1)).astype(np.int64)
-    capital = _UPPER_OR_DIGIT[raw[positions[first]]]
-    return flat, offsets, capital
+    return flat, offsets, _UPPER_OR_DIGIT[raw[begin]]
+
+
+def _packed_hashes(low: npt.NDArray[np.uint8], begin: I64, size: I64, seed: int) -> U64:
+    """Hash each token from its bytes read 8 at a time as uint64 words (unaligned views).
+
+    Bytes past the token's end are masked off, so a token's hash depends on its bytes and
+    length only. Tokens longer than 8 bytes fold in one more word per 8 bytes.
+    """
+    words = np.ndarray((len(low) - 7,), dtype="<u8", buffer=low.data, strides=(1,))
+    salt = mix(np.full(1, seed & 0xFFFFFFFFFFFF, dtype=np.uint64))[0]
+    acc = mix((words[begin] & _byte_mask(size)) ^ salt)
+    chunk = 1
+    rows = np.flatnonzero(size > 8)
+    while rows.size:
+        piece = words[begin[rows] + 8 * chunk] & _byte_mask(size[rows] - 8 * chunk)
+        acc[rows] = mix(acc[rows] ^ (piece * _M1))
+        chunk += 1
+        rows = rows[size[rows] > 8 * chunk]
+    return mix(acc + size.astype(np.uint64) * _P)
+
+
+def _byte_mask(remaining: I64) -> U64:
+    """uint64 masks keeping the first min(remaining, 8) bytes."""
+    count = np.minimum(remaining, 8).astype(np.uint64)
+    partial = (np.uint64(1) << (np.uint64(8) * np.minimum(count, np.uint64(7)))) - np.uint64(1)
+    return np.where(count >= 8, np.uint64(0xFFFFFFFFFFFFFFFF), partial).astype(np.uint64)
 
 
 def _word_bytes(low: npt.NDArray[np.uint8]) -> tuple[B, B]:
     """(is a word byte, starts a token) for every byte of the joined texts."""
     word = _WORD_BYTE[low]
+    joined = _JOINER[low]
+    joined[1:-1] &= word[:-2] & word[2:]
+    joined[[0, -1]] = False
+    word |= joined
+    starts = word.copy()
+    starts[1:] &= ~word[:-1]
+    if int(low.max(initial=0)) >= 0xE0:  # some CJK, kana, Hangul or Thai: one token per char
+        word, starts = _split_wide(low, word, starts)
+    return word, starts
+
+
+def _split_wide(low: npt.NDArray[np.uint8], word: B, starts: B) -> tuple[B, B]:
+    """Make every CJK, kana, Hangul and Thai character a token; CJK punctuation no word."""
     nxt = np.append(low[1:], 0)
     cjk_punct = (low == 0xE3) & (nxt == 0x80)
     lead = ((low >= 0xE3) & (low <= 0xED) & ~cjk_punct) | (
@@ -155,10 +192,6 @@ def _word_bytes(low: npt.NDArray[np.uint8]) -> tuple[B, B]:
     )
     for shift in range(3):  # CJK punctuation: all three bytes are not words
         word[shift:] &= ~cjk_punct[: len(low) - shift]
-    joined = _JOINER[low]
-    joined[1:-1] &= word[:-2] & word[2:]
-    joined[[0, -1]] = False
-    word |= joined
     previous = np.concatenate(([False], word[:-1]))
     after_char = np.zeros(len(low), dtype=bool)
     after_char[3:] = lead[:-3]

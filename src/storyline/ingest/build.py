@@ -17,6 +17,7 @@ from .dates import parse_published
 from .titles import derive_title, one_line
 
 _LANGUAGE_SAMPLE = 20_000
+_FOLD_CHUNK = 1 << 20
 
 
 def make_article(
@@ -50,7 +51,7 @@ def make_article(
     date = parse_published(published)
     language = language_code(language) or detect_language(f"{title}\n{text[:_LANGUAGE_SAMPLE]}")
     return Article(
-        id=one_line(article_id) or stable_id(fold(title), fold(text), url, source),
+        id=one_line(article_id) or stable_id(fold(title), fold_large(text), url, source),
         title=title,
         text=text,
         raw_text=body if raw_text is None else raw_text,
@@ -62,6 +63,27 @@ def make_article(
         path=path,
         record=record,
     )
+
+
+def fold_large(text: str) -> str:
+    """``fold(text)`` a megabyte at a time: the same key, without a list of every word.
+
+    Chunks end at whitespace, which no word spans, so the joined result equals ``fold``.
+    """
+    if len(text) <= _FOLD_CHUNK:
+        return fold(text)
+    parts = []
+    start = 0
+    while start < len(text):
+        end = min(start + _FOLD_CHUNK, len(text))
+        if end < len(text):
+            cut = max(text.rfind(" ", start, end), text.rfind("\n", start, end))
+            end = cut if cut > start else end
+        piece = fold(text[start:end])
+        if piece:
+            parts.append(piece)
+        start = end
+    return " ".join(parts)
 
 
 def domain(url: str) -> str:

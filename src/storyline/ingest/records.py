@@ -1,5 +1,8 @@
 """Record files: JSON Lines, JSON (an array, or objects one after another) and CSV.
 
+A JSON file may also be one object wrapping the list of records (``{"articles": [...]}``,
+as news APIs export them); that object is parsed whole.
+
 One article per record. Files stream: JSONL and CSV are read a line at a time and a JSON
 array is parsed item by item, so memory holds one record, never the file. A bad record is
 reported by its position and reading goes on where the format allows it (JSONL: the next
@@ -158,7 +161,27 @@ def read_json(
         return
     values = JsonValues(_text_reader(stream, encoding, path), limit, path)
     for index, value in values:
-        yield _value_article(value, fields, path, index, f"item {index}")
+        nested = _wrapped_records(value, fields)
+        if nested is None:
+            yield _value_article(value, fields, path, index, f"item {index}")
+            continue
+        for inner, item in enumerate(nested, start=1):
+            yield _value_article(item, fields, path, inner, f"item {inner}")
+
+
+def _wrapped_records(value: object, fields: FieldMap) -> list[object] | None:
+    """The records of an export that wraps them (``{"status": "ok", "articles": [...]}``).
+
+    Only an object with no text field and exactly one list of objects counts.
+    """
+    if not isinstance(value, dict) or "text" in fields.pick(value):
+        return None
+    lists = [
+        item
+        for item in value.values()
+        if isinstance(item, list) and item and all(isinstance(x, dict) for x in item)
+    ]
+    return lists[0] if len(lists) == 1 else None
 
 
 def _message(exc: json.JSONDecodeError) -> str:

@@ -1,8 +1,9 @@
 """Headlines: telling a headline line from a lead sentence, and tidying titles.
 
 A plain-text article often starts with its headline, but just as often with its first
-sentence. A first line is taken as the headline when it is short (at most 20 words), starts
-with a capital or digit, and does not end like a sentence (full stop, colon, comma). A photo
+sentence. A first line is taken as the headline when it is short (at most 20 words; CJK
+text counts two characters a word), does not start in lower case, and does not end like a
+sentence (full stop, colon, comma). A photo
 caption glued to the headline ("... Photo: agency") is cut off, and such a line may end in a
 full stop. When there is no headline the title is derived from the first sentence, cut at its
 first clause boundary, so that every article has a readable title; the body keeps the
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from ..text import normalize, split_sentences, words
+from ..text import has_cjk, normalize, split_sentences, words
 
 MAX_HEADLINE_WORDS = 20
 _SHORT_TITLE_WORDS = 14
@@ -23,7 +24,8 @@ _SUFFIX = re.compile(r"^(?P<head>.*\S)\s+[-|]\s+(?P<tail>[^-|]{1,40})$")
 _CLAUSE = re.compile(
     r",\s|;\s|\s-\s|\s(?:as|amid|after|while|because|when|following|despite|before|since)\s"
 )
-_SENTENCE_END = re.compile(r"[.!?…:;,][\"')\]]*$")
+_SENTENCE_END = re.compile(r"[.!?…:;,\u3002][\"')\]\u300d]*$")
+_CJK_TITLE_CHARS = 40
 
 
 def one_line(text: str) -> str:
@@ -38,9 +40,9 @@ def split_headline(first: str, followed_by_blank: bool) -> str:
     """
     line = first.strip().lstrip("#").strip()
     head, had_caption = strip_caption(line)
-    count = len(words(head))
-    initial = head.lstrip("\"'([")[:1]
-    if count < 2 or count > MAX_HEADLINE_WORDS or not (initial.isupper() or initial.isdigit()):
+    count = _size(head)
+    initial = head.lstrip("\"'([\u300c")[:1]
+    if count < 2 or count > MAX_HEADLINE_WORDS or initial.islower() or not initial.isalnum():
         return ""
     if _SENTENCE_END.search(head):
         ends = head.rstrip("\"')]")[-1]
@@ -48,6 +50,12 @@ def split_headline(first: str, followed_by_blank: bool) -> str:
         if not allowed:
             return ""
     return tidy_title(head)
+
+
+def _size(text: str) -> int:
+    """Words in ``text``; CJK text counts one word per two characters."""
+    tokens = len(words(text))
+    return (tokens + 1) // 2 if has_cjk(text) else tokens
 
 
 def strip_caption(line: str) -> tuple[str, bool]:
@@ -82,7 +90,10 @@ def derive_title(body: str) -> str:
     spans = split_sentences(body[:4000])
     if not spans:
         return ""
-    sentence = spans[0].text.rstrip(".!?…:;, ")
+    sentence = spans[0].text.rstrip(".!?…:;, \u3002")
+    if has_cjk(sentence):
+        short = len(sentence) <= _CJK_TITLE_CHARS
+        return sentence if short else sentence[:_CJK_TITLE_CHARS] + "…"
     tokens = sentence.split()
     if len(tokens) <= _SHORT_TITLE_WORDS:
         return sentence

@@ -17,6 +17,7 @@ from .views import (
     fold_story,
     markers,
     numbering,
+    printable,
     safe_url,
 )
 
@@ -25,7 +26,7 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#!~&])")
 
 def md_escape(text: str) -> str:
     """One line of plain text with Markdown and HTML syntax made literal."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(printable(text).split()))
 
 
 def _cite(article_ids: tuple[str, ...], numbers: dict[str, int]) -> str:

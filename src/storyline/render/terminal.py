@@ -10,13 +10,16 @@ import textwrap
 from itertools import zip_longest
 
 from ..model import Article, Relation
-from .views import oriented, passage_spans, segments
+from .views import oriented, passage_spans, printable, segments
 
 GUTTER = " │ "
 
 
 def _marked(text: str, spans: list[tuple[int, int, int, str]]) -> str:
-    return "".join(f"»{s.mark} {s.text}«" if s.mark else s.text for s in segments(text, spans))
+    parts = segments(text, spans)
+    return "".join(
+        f"»{s.mark} {printable(s.text)}«" if s.mark else printable(s.text) for s in parts
+    )
 
 
 def _column(text: str, width: int) -> list[str]:
@@ -46,10 +49,10 @@ def compare_text(a: Article, b: Article, relation: Relation | None, *, width: in
             head += f"; original: {side} [{mine.original}]"
         if mine.reason:
             head += f" ({mine.reason})"
-    lines = [head, ""]
+    lines = [printable(head), ""]
     lines += _side_by_side(
-        _column(f"{a.title} — {a.source}, {a.published or 'undated'} [{a.id}]", col),
-        _column(f"{b.title} — {b.source}, {b.published or 'undated'} [{b.id}]", col),
+        _column(printable(f"{a.title} — {a.source}, {a.published or 'undated'} [{a.id}]"), col),
+        _column(printable(f"{b.title} — {b.source}, {b.published or 'undated'} [{b.id}]"), col),
         col,
     )
     lines.append("─" * col + "─┼─" + "─" * col)

@@ -20,6 +20,14 @@ MAX_MARKERS = 12
 _UNSAFE_URL = re.compile(r"[\s<>\"'`\\\x00-\x1f\x7f]")
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """Text without control characters (terminal escapes, bidi overrides); keeps \\t and \\n."""
+    return _CONTROL.sub("", text)
+
+
 def safe_url(url: str) -> str | None:
     """The url when it is a plain http(s) link safe to emit, else None (never javascript:)."""
     url = url.strip()

@@ -62,7 +62,6 @@ _UPDATE = (
     + ", ".join(f"{name} = ?" for name in ARTICLE_FIELDS[1:])
     + ", content_hash = ?, version = version + 1 WHERE id = ?"
 )
-_UNDATED = "(published IS NULL OR published = '')"
 _SIGNATURE_PARAMS = "signature_params"
 
 
@@ -354,22 +353,24 @@ class Store:
         return [row[0] for row in self._pages("id")]
 
     def _pages(self, columns: str) -> Iterator[tuple[Any, ...]]:
-        """Rows of ``columns`` (plus the paging keys) in article order, by keyset paging, so
-        no cursor stays open between pages."""
-        dated = f"SELECT {columns}, published, id FROM articles WHERE published > ''"
+        """Rows of ``columns`` (plus two paging keys) in article order, by keyset paging: no
+        cursor stays open between pages, and each page is an index range scan (the WHERE
+        clauses are written so that SQLite picks articles_by_date, then the seq key)."""
+        select = f"SELECT {columns}, published, id FROM articles WHERE"
         order = "ORDER BY published, id LIMIT ?"
-        rows = self._read(f"{dated} {order}", (CHUNK,))
+        rows = self._read(f"{select} published > '' {order}", (CHUNK,))
         while rows:
             yield from rows
-            last = rows[-1]
-            rows = self._read(
-                f"{dated} AND (published, id) > (?, ?) {order}", (last[-2], last[-1], CHUNK)
-            )
-        undated = f"SELECT {columns}, seq, seq FROM articles WHERE {_UNDATED} AND seq > ?"
-        rows = self._read(f"{undated} ORDER BY seq LIMIT ?", (0, CHUNK))
+            after = (rows[-1][-2], rows[-1][-1])  # a dated key: NULL and '' sort below it
+            rows = self._read(f"{select} (published, id) > (?, ?) {order}", (*after, CHUNK))
+        undated = (
+            f"SELECT {columns}, seq, seq FROM articles "
+            "WHERE seq > ? AND coalesce(published, '') = '' ORDER BY seq LIMIT ?"
+        )
+        rows = self._read(undated, (0, CHUNK))
         while rows:
             yield from rows
-            rows = self._read(f"{undated} ORDER BY seq LIMIT ?", (rows[-1][-1], CHUNK))
+            rows = self._read(undated, (rows[-1][-1], CHUNK))
 
     def _ordered_keys(self, ids: Iterable[str]) -> list[str]:
         """``ids`` (deduplicated) in article order; NotFoundError naming any unknown one."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..model import Article, DuplicateGroup, Story, Topic
 from .cluster import EMPTY_NOTE, UNDATED_NOTE, assign_all, stream_order
-from .labels import headline, to_story
+from .labels import headline, keywords, to_story
 from .options import StoryOptions
 from .state import Assignment, StoryState
 from .topics import place_stories, public_topics, topic_id_of
@@ -61,11 +61,12 @@ def cluster_stories(
     touched = assign_all(articles, groups, options, work)
     by_id = {article.id: article for article in articles}
     for number in sorted(touched):
-        work.stories[number].title = headline(work.stories[number], by_id)
+        story = work.story(number)
+        story.title = headline(story, by_id)
+        story.keywords = list(keywords(story, options.keywords))
     place_stories(touched, options, work)
     stories = tuple(
-        to_story(record, options.keywords, topic_id_of(work, number))
-        for number, record in enumerate(work.stories)
+        to_story(record, topic_id_of(work, number)) for number, record in enumerate(work.stories)
     )
     return StoryResult(
         stories, public_topics(work, options.keywords), tuple(work.assignments.values()), work

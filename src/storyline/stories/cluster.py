@@ -114,7 +114,7 @@ def _follow(
         number = state.story_by_id[placed.story_id]
         note = _note([*notes, f"duplicate of {member}: follows its group"])
         _record(state, Assignment(article.id, placed.story_id, 1.0, False, (), (), note))
-        _add_member(state.stories[number], article, state)
+        _add_member(state.story(number), article, state)
         return number
     return None
 
@@ -134,7 +134,7 @@ def _assign_one(
     query = _Query(article, vectors, _ordinal(article))
     best, score = _best_story(query, options, state)
     if best is not None and score >= options.threshold_at(state.n_docs):
-        story = state.stories[best]
+        story = state.story(best)
         terms, entities = _shared(query, story.centroid)
         _record(
             state,
@@ -224,6 +224,7 @@ def _found(
     )
     number = len(state.stories)
     state.stories.append(story)
+    state.own_new_story(number)
     state.story_by_id[story.id] = number
     _add_member(story, article, state)
     state.story_index.update(number, centroid.keys(options.index_terms))

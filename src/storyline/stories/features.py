@@ -1,7 +1,7 @@
 """Article features for story clustering: weighted terms, entities and numbers.
 
 Terms are the lower-cased words of title and body (the title counted ``title_weight`` times),
-stop words and bare numbers left out. Entities are proper-noun tokens, found offline by a
+stop words and numbers left out. Entities are proper-noun tokens, found offline by a
 heuristic: words capitalised at least once where they do not open a sentence. Numbers of two
 or more digits (years, tolls, sums) are a third signal: names and figures survive translation,
 so they let an article in another language join its story, and figures tell apart two
@@ -11,7 +11,6 @@ incrementally in :class:`~storyline.stories.state.StoryState`, so no look-ahead 
 
 from __future__ import annotations
 
-import heapq
 import math
 import re
 from collections import Counter
@@ -59,33 +58,37 @@ def extract(article: Article, title_weight: int, min_digits: int) -> ArticleFeat
 
     Counting runs over distinct tokens, not every token, which keeps this fast on long texts.
     """
-    counts = Counter(_strip_possessive(words(article.text)))
-    terms: dict[str, float] = {}
-    _count_terms(counts, terms, 1.0)
-    _count_terms(Counter(_strip_possessive(words(article.title))), terms, float(title_weight))
+    counts = _strip_possessive(Counter(words(article.text)))
     initial = Counter(match.group(1) for match in _INITIAL.finditer(article.text))
+    terms: dict[str, float] = {}
     entities: dict[str, float] = {}
     for token, count in counts.items():
+        lowered = token.lower()
+        if len(lowered) < 2 or lowered in STOP_WORDS or lowered[0].isdigit():
+            continue
+        terms[lowered] = terms.get(lowered, 0.0) + count
         # A name is capitalised somewhere other than at the start of a sentence.
-        if len(token) > 1 and token[0].isupper() and count > initial.get(token, 0):
-            lowered = token.lower()
-            if lowered not in STOP_WORDS and not lowered[0].isdigit():
-                entities[lowered] = entities.get(lowered, 0.0) + count
+        if token[0].isupper() and count > initial.get(token, 0):
+            entities[lowered] = entities.get(lowered, 0.0) + count
+    _count_terms(_strip_possessive(Counter(words(article.title))), terms, float(title_weight))
     numbers: dict[str, float] = {}
     for number in _numbers(article.title + "\n" + article.text, min_digits):
         numbers[number] = numbers.get(number, 0.0) + 1.0
     return ArticleFeatures(terms, entities, numbers)
 
 
-def _strip_possessive(tokens: list[str]) -> list[str]:
-    """``Russia's`` counts as ``Russia``."""
-    return [t[:-2] if t.endswith(("'s", "'S")) and len(t) > 3 else t for t in tokens]
+def _strip_possessive(counts: Counter[str]) -> Counter[str]:
+    """``Russia's`` counts as ``Russia`` (done on distinct tokens: cheap)."""
+    possessive = [t for t in counts if t.endswith(("'s", "'S")) and len(t) > 3]
+    for token in possessive:
+        counts[token[:-2]] += counts.pop(token)
+    return counts
 
 
 def _count_terms(counts: Counter[str], terms: dict[str, float], weight: float) -> None:
     for token, count in counts.items():
         lowered = token.lower()
-        if len(lowered) > 1 and lowered not in STOP_WORDS and not lowered.isdigit():
+        if len(lowered) > 1 and lowered not in STOP_WORDS and not lowered[0].isdigit():
             terms[lowered] = terms.get(lowered, 0.0) + count * weight
 
 
@@ -117,9 +120,7 @@ def weigh(
 def top(vector: Mapping[str, float], k: int) -> list[tuple[str, float]]:
     """The ``k`` heaviest entries, heaviest first; ties keep the mapping's own order, which is
     deterministic (first occurrence in the text, or the canonical order of a centroid)."""
-    if len(vector) <= k:
-        return sorted(vector.items(), key=itemgetter(1), reverse=True)
-    return heapq.nlargest(k, vector.items(), key=itemgetter(1))
+    return sorted(vector.items(), key=itemgetter(1), reverse=True)[:k]
 
 
 def dot(small: Mapping[str, float], large: Mapping[str, float]) -> float:

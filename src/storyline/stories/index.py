@@ -91,22 +91,32 @@ class InvertedIndex:
         self.cap = cap
         self._postings: dict[str, dict[int, None]] = {}
         self._indexed: dict[int, tuple[str, ...]] = {}
+        self._owned: set[str] = set()
 
     def copy(self) -> InvertedIndex:
+        """A copy that shares postings until it first changes them (copy-on-write)."""
         twin = InvertedIndex(self.cap)
-        twin._postings = {key: dict(posting) for key, posting in self._postings.items()}
+        twin._postings = dict(self._postings)
         twin._indexed = dict(self._indexed)
         return twin
+
+    def _posting(self, key: str) -> dict[int, None]:
+        posting = self._postings.get(key)
+        if posting is None or key not in self._owned:
+            posting = dict(posting or {})
+            self._postings[key] = posting
+            self._owned.add(key)
+        return posting
 
     def update(self, cluster: int, keys: Iterable[str]) -> None:
         """(Re-)index ``cluster`` under ``keys``, dropping the keys it no longer has."""
         new_keys = tuple(keys)
         wanted = set(new_keys)
         for key in self._indexed.get(cluster, ()):
-            if key not in wanted:
-                self._postings.get(key, {}).pop(cluster, None)
+            if key not in wanted and cluster in self._postings.get(key, ()):
+                self._posting(key).pop(cluster, None)
         for key in new_keys:
-            posting = self._postings.setdefault(key, {})
+            posting = self._posting(key)
             posting.pop(cluster, None)
             posting[cluster] = None
             if len(posting) > self.cap:

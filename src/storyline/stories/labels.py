@@ -39,13 +39,13 @@ def keywords(story: StoryRecord, k: int) -> tuple[str, ...]:
     return tuple(key for key, _ in top(story.centroid.terms, k))
 
 
-def to_story(record: StoryRecord, k: int, topic_id: str | None) -> Story:
+def to_story(record: StoryRecord, topic_id: str | None) -> Story:
     """The public record of a story (summary and timeline are left to later stages)."""
     return Story(
         id=record.id,
         title=record.title,
         article_ids=tuple(record.article_ids),
-        keywords=keywords(record, k),
+        keywords=tuple(record.keywords),
         first_date=record.first_day,
         last_date=record.last_day,
         outlets=tuple(record.outlets),

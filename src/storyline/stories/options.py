@@ -44,10 +44,10 @@ class StoryOptions:
     max_story_terms: int = 120
     max_story_entities: int = 60
     min_number_digits: int = 2
-    query_terms: int = 16
-    max_candidates: int = 24
+    query_terms: int = 10
+    max_candidates: int = 12
     index_terms: int = 24
-    posting_cap: int = 2000
+    posting_cap: int = 400
     topic_threshold: float = 0.1
     warmup_boost: float = 0.2
     warmup_docs: int = 30

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
@@ -40,6 +41,7 @@ class StoryRecord:
     last_day: str | None = None
     outlets: list[str] = field(default_factory=list)
     title: str = ""
+    keywords: list[str] = field(default_factory=list)
     topic: int | None = None
     seq: int = 0
     last_ordinal: int | None = None
@@ -63,7 +65,7 @@ class StoryState:
     def __init__(self, options: StoryOptions | None = None) -> None:
         self.params = (options or StoryOptions()).feature_params()
         self.n_docs = 0
-        self.df: dict[str, int] = {}
+        self.df: Counter[str] = Counter()
         self.stories: list[StoryRecord] = []
         self.topics: list[TopicRecord] = []
         self.assignments: dict[str, Assignment] = {}
@@ -73,6 +75,9 @@ class StoryState:
         self.story_index = InvertedIndex(self.posting_cap)
         self.topic_index = InvertedIndex(self.posting_cap)
         self.story_by_id: dict[str, int] = {}
+        # Records created or copied by this state (the rest may be shared with its source).
+        self._own_stories: set[int] = set()
+        self._own_topics: set[int] = set()
 
     def check_compatible(self, options: StoryOptions) -> None:
         """Refuse to extend a state whose vectors were built with other feature options."""
@@ -85,8 +90,7 @@ class StoryState:
     def observe(self, keys: list[str]) -> None:
         """Count one more document holding ``keys`` (for the IDF)."""
         self.n_docs += 1
-        for key in keys:
-            self.df[key] = self.df.get(key, 0) + 1
+        self.df.update(keys)
 
     def reindex(self, options: StoryOptions) -> None:
         """Rebuild both inverted indexes, stories in order of their last update."""
@@ -102,27 +106,45 @@ class StoryState:
         self.story_by_id = {story.id: number for number, story in enumerate(self.stories)}
 
     def copy(self) -> StoryState:
-        """An independent copy (much cheaper than a JSON round trip)."""
+        """An independent copy, copy-on-write: records and postings are shared until
+        :meth:`story`, :meth:`topic` or an index update first changes them, so extending a
+        large state costs what the new articles touch, not the size of the state."""
         twin = StoryState()
         twin.params = dict(self.params)
-        twin.n_docs, twin.seq, twin.df = self.n_docs, self.seq, dict(self.df)
-        twin.stories = [
-            replace(
-                s,
-                article_ids=list(s.article_ids),
-                outlets=list(s.outlets),
-                centroid=s.centroid.copy(),
-            )
-            for s in self.stories
-        ]
-        twin.topics = [
-            TopicRecord(t.id, list(t.story_numbers), t.centroid.copy()) for t in self.topics
-        ]
+        twin.n_docs, twin.seq, twin.df = self.n_docs, self.seq, Counter(self.df)
+        twin.stories, twin.topics = list(self.stories), list(self.topics)
         twin.assignments = dict(self.assignments)
         twin.posting_cap, twin.index_terms = self.posting_cap, self.index_terms
         twin.story_index, twin.topic_index = self.story_index.copy(), self.topic_index.copy()
         twin.story_by_id = dict(self.story_by_id)
         return twin
+
+    def story(self, number: int) -> StoryRecord:
+        """Story ``number``, made this state's own before it is changed."""
+        if number not in self._own_stories:
+            old = self.stories[number]
+            self.stories[number] = replace(
+                old,
+                article_ids=list(old.article_ids),
+                outlets=list(old.outlets),
+                centroid=old.centroid.copy(),
+            )
+            self._own_stories.add(number)
+        return self.stories[number]
+
+    def own_new_story(self, number: int) -> None:
+        self._own_stories.add(number)
+
+    def own_new_topic(self, number: int) -> None:
+        self._own_topics.add(number)
+
+    def topic(self, number: int) -> TopicRecord:
+        """Topic ``number``, made this state's own before it is changed."""
+        if number not in self._own_topics:
+            old = self.topics[number]
+            self.topics[number] = TopicRecord(old.id, list(old.story_numbers), old.centroid.copy())
+            self._own_topics.add(number)
+        return self.topics[number]
 
     def to_json(self) -> str:
         """Deterministic JSON: the same state always gives the same bytes."""
@@ -157,7 +179,7 @@ class StoryState:
             state.params = {str(k): int(v) for k, v in payload["params"].items()}
             state.n_docs = int(payload["n_docs"])
             state.seq = int(payload["seq"])
-            state.df = {str(k): int(v) for k, v in payload["df"].items()}
+            state.df = Counter({str(k): int(v) for k, v in payload["df"].items()})
             state.stories = [_story_from(item) for item in payload["stories"]]
             state.topics = [_topic_from(item) for item in payload["topics"]]
             assignments = (_assignment_from(item) for item in payload["assignments"])
@@ -197,6 +219,7 @@ def _story_from(item: dict[str, Any]) -> StoryRecord:
     fields["centroid"] = _centroid_from(item["centroid"])
     fields["article_ids"] = [str(x) for x in item["article_ids"]]
     fields["outlets"] = [str(x) for x in item["outlets"]]
+    fields["keywords"] = [str(x) for x in item["keywords"]]
     return StoryRecord(**fields)
 
 

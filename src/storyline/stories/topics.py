@@ -23,9 +23,9 @@ from .state import StoryState, TopicRecord
 def place_stories(numbers: Iterable[int], options: StoryOptions, state: StoryState) -> None:
     """Give a topic to every story in ``numbers`` that has none (in founding order)."""
     for number in sorted(numbers):
-        story = state.stories[number]
-        if story.topic is not None:
+        if state.stories[number].topic is not None:
             continue
+        story = state.story(number)
         vectors = story.centroid.unit()
         probe = probe_keys(vectors, options.query_terms)
         best, best_score = None, 0.0
@@ -36,7 +36,8 @@ def place_stories(numbers: Iterable[int], options: StoryOptions, state: StorySta
         if best is None or best_score < options.topic_threshold:
             best = len(state.topics)
             state.topics.append(TopicRecord(stable_id(story.founder, prefix="t"), [], Centroid()))
-        topic = state.topics[best]
+            state.own_new_topic(best)
+        topic = state.topic(best)
         topic.story_numbers.append(number)
         topic.centroid.add(vectors, options.max_story_terms, options.max_story_entities)
         state.topic_index.update(best, topic.centroid.keys(options.index_terms))

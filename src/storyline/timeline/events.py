@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+import datetime as dt
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -36,11 +37,14 @@ class TimelineOptions:
     events (sentences) per date; ``start``/``end`` bound the dates (ISO, inclusive, any
     granularity). ``granularities`` lists which kinds of date may make an entry.
     ``keywords`` keeps only sentences that contain one of them (query-driven timelines).
-    ``publication_leads`` also dates an article's first sentence by its publication day when
-    that sentence has no temporal expression (news leads report the day's event).
+    ``publication_leads`` offers an article's first N sentences for its publication day too
+    (news leads report the day's event), besides any date they name. ``lead_sentences``
+    reads only the first N sentences of each article (None: all; news-tls reads 5).
     ``publication_weight`` is how much an article published on a date adds to that date's
     salience, against 1 for a voice that refers to the date in its text.
     ``merge_similarity`` is the cosine above which two sentences on one date are one event.
+    ``max_lag_days`` keeps only reports published within that many days of the date they
+    name (None: any), so that retrospective background does not speak for a day.
     ``position_weight`` favours sentences early in their article (weight 1 / (1 + w * index)).
     """
 
@@ -50,10 +54,12 @@ class TimelineOptions:
     end: str | None = None
     granularities: tuple[Granularity, ...] = ("day", "month", "year")
     keywords: tuple[str, ...] = ()
-    publication_leads: bool = False
+    publication_leads: int = 0
+    lead_sentences: int | None = None
     publication_weight: float = 0.5
     merge_similarity: float = 0.5
     position_weight: float = 0.0
+    max_lag_days: int | None = None
     min_words: int = 4
     max_words: int = 60
     max_evidence: int = 20
@@ -67,6 +73,8 @@ class TimelineOptions:
             raise OptionsError(f"granularities must be among {_GRANULARITIES}")
         if not 0.0 < self.merge_similarity <= 1.0:
             raise OptionsError("merge_similarity must be in (0, 1]")
+        if self.publication_leads < 0 or (self.lead_sentences or 1) < 1:
+            raise OptionsError("publication_leads must be >= 0 and lead_sentences >= 1")
         if self.publication_weight < 0 or self.position_weight < 0:
             raise OptionsError("publication_weight and position_weight must not be negative")
         if self.min_words < 1 or self.max_words < self.min_words or self.max_evidence < 1:
@@ -158,6 +166,8 @@ def _candidates(article: Article, voice: str, options: TimelineOptions) -> Itera
     context: str | None = None
     keywords = tuple(fold(keyword) for keyword in options.keywords)
     for index, span in enumerate(split_sentences(article.text)):
+        if options.lead_sentences is not None and index >= options.lead_sentences:
+            break
         size = len(span.text.split())
         mentions = tag_dates(span.text, published, language, context=context)
         context = next((m.date for m in reversed(mentions) if _anchors(m)), context)
@@ -166,15 +176,25 @@ def _candidates(article: Article, voice: str, options: TimelineOptions) -> Itera
         if keywords and not any(keyword in fold(span.text) for keyword in keywords):
             continue
         usable = [m for m in mentions if m.date and "far future" not in m.note]
+        if options.max_lag_days is not None and article.day:
+            usable = [m for m in usable if _within_lag(m, article.day, options.max_lag_days)]
         for mention in usable:
             yield _candidate(article, voice, span, index, mention)
         for mention in mentions:
             if mention.date is None or ("far future" in mention.note and not usable):
                 yield _candidate(article, voice, span, index, mention)
                 break
-        if not mentions and index == 0 and options.publication_leads and article.day:
+        lead = index < options.publication_leads and article.day
+        if lead and all(mention.date != article.day for mention in usable):
             yield _Candidate(article.day, "day", article, voice, span.text, span.start,
                              span.end, "", "publication day", from_text=False)  # fmt: skip
+
+
+def _within_lag(mention: DateMention, day: str, max_lag: int) -> bool:
+    if mention.granularity != "day" or mention.date is None:
+        return True
+    lag = (dt.date.fromisoformat(day) - dt.date.fromisoformat(mention.date)).days
+    return -max_lag <= lag <= max_lag
 
 
 def _anchors(mention: DateMention) -> bool:

@@ -37,6 +37,7 @@ def find_story(index: DigestIndex, story_id: str) -> Any:
 
 @router.get("/stories", summary="Every story: size, outlets, date span, articles per day")
 def stories(request: Request) -> dict[str, Any]:
+    """Every story of the last digest, in digest order, with articles per publication day."""
     index = backend(request).index()
     rows = story_rows(index)
     return {
@@ -62,6 +63,8 @@ def stories(request: Request) -> dict[str, Any]:
 
 @router.get("/stories/{story_id:path}", summary="One story; its articles folded and paged")
 def story(request: Request, story_id: str, page: int = Query(1, ge=1)) -> dict[str, Any]:
+    """A story as in the digest JSON, its articles folded (duplicates under their
+    representative, numbered as citation markers) 100 per page, and its relations."""
     index = backend(request).index()
     found = find_story(index, story_id)
     shown, pages = page_of(fold_story(found, index), page)
@@ -87,6 +90,8 @@ def story(request: Request, story_id: str, page: int = Query(1, ge=1)) -> dict[s
     "/articles/{article_id:path}", summary="One article with its cleaned text and relations"
 )
 def article(request: Request, article_id: str) -> dict[str, Any]:
+    """A stored article with its cleaned text (which passage offsets index), its story and
+    every relation it takes part in."""
     back = backend(request)
     found = back.store().article(article_id)
     index = back.index()
@@ -100,6 +105,8 @@ def article(request: Request, article_id: str) -> dict[str, Any]:
 
 @router.get("/compare", summary="Two articles side by side with their relation, if any")
 def compare(request: Request, a: str, b: str) -> dict[str, Any]:
+    """Articles a and b with their texts and the relation between them, oriented so that its
+    side ``a`` is the requested ``a``; ``relation`` is null when they share nothing."""
     back = backend(request)
     left, right = back.store().article(a), back.store().article(b)
     index = back.index()
@@ -117,6 +124,8 @@ def search(
     q: str = Query("", max_length=500),
     limit: int = Query(20, ge=1, le=MAX_SEARCH),
 ) -> dict[str, Any]:
+    """Articles whose title or text holds every word of ``q`` (taken literally), best first;
+    snippets mark matches with ``[`` and ``]``."""
     hits = backend(request).store().search(q, limit)
     return {
         "query": q,
@@ -135,6 +144,7 @@ def search(
 
 @router.get("/digest", summary="The whole digest JSON of the last run (schema 1.x)")
 def digest(request: Request) -> Response:
+    """The digest JSON exactly as the last `storyline digest` run stored it."""
     back = backend(request)
     back.index()  # raises the clear "no digest yet" error when there is none
     text = back.store().load_digest() or ""

@@ -1,0 +1,158 @@
+"""Passage alignment, relation kinds, provenance, compare(), and the seeds' "done when"."""
+
+from __future__ import annotations
+
+import itertools
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from dedup_fixtures import BASE, QUOTING_A, QUOTING_B, REWRITE, STATEMENT, article, corpus
+from storyline.dedup import DedupOptions, find_relations
+from storyline.model import Article
+from storyline.provenance import attributions, direction, names
+from storyline.reuse import align_passages, compare
+from storyline.text import normalize
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def _check_offsets(a: Article, b: Article, passages: tuple) -> None:  # type: ignore[type-arg]
+    for p in passages:
+        assert a.text[p.a_start : p.a_end] == p.a_text
+        assert b.text[p.b_start : p.b_end] == p.b_text
+
+
+def test_offsets_are_exact_for_every_relation() -> None:
+    articles = {a.id: a for a in corpus()}
+    for relation in find_relations(list(articles.values())).relations:
+        assert relation.passages, relation
+        _check_offsets(articles[relation.a], articles[relation.b], relation.passages)
+
+
+def test_shared_statement_is_aligned_verbatim() -> None:
+    a, b = article("f", QUOTING_A), article("g", QUOTING_B)
+    passages = align_passages(a, b)
+    verbatim = [p for p in passages if p.kind == "verbatim"]
+    assert [p.a_text for p in verbatim] == [STATEMENT]
+    assert verbatim[0].a_start == QUOTING_A.index(STATEMENT)
+    assert verbatim[0].b_start == QUOTING_B.index(STATEMENT)
+
+
+def test_small_edits_do_not_cut_a_passage() -> None:
+    edited = STATEMENT.replace("far stronger", "much stronger").replace("everyone ", "")
+    a, b = article("a", f"Intro line here.\n{STATEMENT}."), article("b", f"{edited}. Other words.")
+    (passage,) = align_passages(a, b, paraphrases=False)
+    assert passage.a_text == STATEMENT
+    assert passage.b_text == edited
+
+
+def test_short_shared_runs_are_not_passages() -> None:
+    a = article("a", "The regional fire service said on Monday that crews were ready to help.")
+    b = article("b", "A spokesman for the regional fire service said on Monday nothing new.")
+    assert align_passages(a, b, paraphrases=False) == ()
+
+
+def test_rewrite_pairs_paraphrased_sentences() -> None:
+    relation = compare(article("a", BASE), article("b", REWRITE))
+    assert relation is not None and relation.kind == "rewrite"
+    pairs = [(p.a_text.split()[0], p.b_text.split()[0]) for p in relation.passages]
+    assert pairs[:3] == [("Flooding", "The"), ("City", "According"), ("Mayor", "Mayor")]
+    assert all(p.kind == "paraphrase" and 0.4 <= p.score <= 1.0 for p in relation.passages)
+    assert relation.similarity == 1.0  # every sentence of the rewrite has its source
+
+
+def test_compare_matches_find_relations() -> None:
+    articles = corpus()
+    batch = {(r.a, r.b): r for r in find_relations(articles).relations}
+    for a, b in itertools.combinations(articles, 2):
+        assert compare(a, b) == batch.get((min(a.id, b.id), max(a.id, b.id)))
+        assert compare(b, a) == compare(a, b)
+
+
+def test_unrelated_articles_compare_to_none() -> None:
+    assert compare(article("x", BASE), article("y", QUOTING_B)) is None
+    assert compare(article("x", ""), article("y", "")) is None
+
+
+def test_provenance_by_date_attribution_and_containment() -> None:
+    rel = {(r.a, r.b): r for r in find_relations(corpus()).relations}
+    assert rel["a-base", "b-wire"].original == "a-base"
+    assert rel["a-base", "b-wire"].reason.startswith("published earlier")
+    assert rel["a-base", "e-rewrite"].original == "a-base"
+    assert rel["a-base", "e-rewrite"].reason == "e-rewrite credits 'Harbour Gazette'"
+    assert rel["b-wire", "e-rewrite"].original is None
+    assert rel["f-kayak", "g-schools"].original is None
+    assert "quoting a common source" in rel["f-kayak", "g-schools"].reason
+    undated = [article("p", BASE), article("q", "\n".join(BASE.split("\n")[:3]))]
+    (excerpt,) = find_relations(undated).relations
+    assert (excerpt.kind, excerpt.original) == ("excerpt", "p")
+    assert excerpt.reason.startswith("holds the other: 100%")
+
+
+def test_undecided_provenance_says_why() -> None:
+    a, b = article("a", BASE), article("b", BASE)
+    assert direction(a, b, "duplicate", 1.0, 1.0) == (
+        None,
+        "undecided: publication date missing, no attribution, no containment asymmetry",
+    )
+
+
+def test_attribution_patterns() -> None:
+    text = (
+        "The plan leaked, Reuters reported on Monday. (AP) - More came later. "
+        "According to the Lindenport Herald, it is final. With files from The Valley Wire"
+    )
+    assert attributions(text) == ["Reuters", "AP", "Lindenport Herald", "Valley Wire"]
+    own = Article(
+        "x",
+        "",
+        "Sources told the Harbour Gazette it was so.\n© 2024 Harbour Gazette",
+        "",
+        source="unknown",
+        url="https://www.harbourgazette.example/a/1",
+    )
+    assert names(own) == ["harbourgazette", "Harbour Gazette", "Harbour Gazette"]
+
+
+def _seeds() -> list[Article]:
+    folder = SHARED / "seeds"
+    if not folder.is_dir():
+        pytest.skip("../shared/seeds is absent")
+    articles = []
+    for path in sorted(folder.glob("*.txt")):
+        text = normalize(path.read_text(encoding="utf-8"))
+        articles.append(Article(path.stem, text.split("\n", 1)[0], text, text))
+    return articles
+
+
+@pytest.mark.shared
+def test_seeds_done_when() -> None:
+    articles = _seeds()
+    by_prefix = {a.id[:3]: a for a in articles}
+    result = find_relations(articles)
+    found = {(r.a[:3], r.b[:3]): r for r in result.relations}
+    assert sorted(found) == [("000", "001"), ("003", "004")]
+    rewrite = found["003", "004"]
+    assert rewrite.kind == "rewrite"
+    assert rewrite.original == by_prefix["003"].id
+    shared = found["000", "001"]
+    assert shared.kind == "shares-passages"
+    (statement,) = [p for p in shared.passages if p.kind == "verbatim"]
+    assert statement.a_text.startswith("As announced earlier this week, Canada will be reinforcing")
+    assert statement.a_text.endswith("consular services and diplomacy")
+    _check_offsets(by_prefix["000"], by_prefix["001"], shared.passages)
+    _check_offsets(by_prefix["003"], by_prefix["004"], rewrite.passages)
+    assert result.groups == ()
+
+
+@pytest.mark.shared
+def test_seeds_incremental_equals_batch() -> None:
+    articles = _seeds()
+    first = find_relations(articles[:3], DedupOptions())
+    assert (
+        find_relations(articles, known=first.index).relations == find_relations(articles).relations
+    )
