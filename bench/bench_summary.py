@@ -1,6 +1,6 @@
 """DUC 2004 task 2: storyline's attributed summaries against sumy, a lead baseline and SumRepo.
 
-Run: ``python bench/bench_summary.py`` (about a minute on one core).
+Run: ``python bench/bench_summary.py`` (about 1.5 CPU-minutes; storyline itself 65 ms a cluster).
 
 Every system is scored by ``bench/rouge.py`` (ROUGE-1.5.5 ``-m -l 100 -f A`` recall). The
 data folder holds the development half of DUC 2004 task 2 (25 clusters; the other 25 are held

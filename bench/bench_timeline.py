@@ -113,7 +113,12 @@ def storyline_predict(
 
 
 def pubcount_predict(
-    articles: Sequence[Article], n_dates: int, k: int, start: str, end: str, keywords: tuple[str, ...]
+    articles: Sequence[Article],
+    n_dates: int,
+    k: int,
+    start: str,
+    end: str,
+    keywords: tuple[str, ...],
 ) -> dict[str, list[str]]:
     counts = Counter(a.day for a in articles if a.day)
     days = sorted(counts, key=lambda day: (-counts[day], day))[:n_dates]

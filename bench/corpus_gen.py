@@ -12,8 +12,8 @@
 
 Every other pair is unrelated: no two families share a sentence. Text is built from a
 Zipf-distributed vocabulary of English function words and pseudo-words, with capitalised
-names and figures, one or two sentences per line. Deterministic for (n, seed); about
-20-30 s per million articles.
+names and figures, one or two sentences per line. Deterministic for (n, seed); linear in n
+(about 50 s per 100,000 articles on the 2-core benchmark machine).
 
 Run as a script to print a sample: ``python bench/corpus_gen.py 5``.
 """

@@ -15,6 +15,7 @@ import pytest
 from storyline.errors import OptionsError
 from storyline.ids import stable_id
 from storyline.ingest import IngestOptions, ingest_options, read_sources
+from storyline.ingest.build import fold_large
 from storyline.ingest.dates import parse_published
 from storyline.ingest.records import JsonValues
 from storyline.ingest.titles import derive_title, split_headline, tidy_title
@@ -521,6 +522,12 @@ def test_ids_are_stable_across_runs_and_copies(tmp_path: Path) -> None:
         "",
         "unknown",
     )
+
+
+def test_fold_large_equals_fold() -> None:
+    text = normalize("Ça va? The harbour's 2,000 boats.\n港口大桥 reopened " * 60_000)
+    assert len(text) > 2 * (1 << 20)
+    assert fold_large(text) == fold(text)
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import subprocess
 import sys
 from pathlib import Path
 
@@ -156,3 +157,9 @@ def test_seeds_incremental_equals_batch() -> None:
     assert (
         find_relations(articles, known=first.index).relations == find_relations(articles).relations
     )
+
+
+@pytest.mark.parametrize("module", ["storyline.reuse", "storyline.provenance", "storyline.dedup"])
+def test_each_module_imports_first(module: str) -> None:
+    done = subprocess.run([sys.executable, "-c", f"import {module}"], capture_output=True)
+    assert done.returncode == 0, done.stderr.decode()

@@ -195,6 +195,28 @@ def test_different_facts_with_the_same_unit_are_not_variants() -> None:
     assert claims[0].variants == ()
 
 
+def test_variants_when_sources_differ_on_a_date() -> None:
+    first = "The old stone dam above Orlen was closed to traffic on March 9 after the flood."
+    second = "The old stone dam above Orlen was closed to traffic on 10 March after the flood."
+    third = first.replace("flood.", "flood, they said.")
+    claims = summarize(
+        [article("t1", first, "A"), article("t2", second, "B"), article("t3", third, "C")],
+        options=SummaryOptions(max_words=20),
+    )
+    assert [(c.text, c.support) for c in claims] == [(first, ("t1", "t3"))]
+    assert [(v.text, v.article_ids) for v in claims[0].variants] == [
+        ("March 9", ("t1", "t3")),
+        ("10 March", ("t2",)),
+    ]
+
+
+def test_two_figures_on_both_sides_are_no_conflict() -> None:
+    one = "Crews worked on the Orlen dam between March 9 and March 12, the council said."
+    two = "Crews worked on the Orlen dam between March 9 and March 12, council officials said."
+    claims = summarize([article("f1", one, "A"), article("f2", two, "B")])
+    assert [(c.support, c.variants) for c in claims] == [(("f1", "f2"), ())]
+
+
 def test_single_article_story() -> None:
     only = article("solo", COAST, "Coast Times", "2031-03-05")
     claims = summarize([only], options=SummaryOptions(max_words=45))
@@ -274,10 +296,13 @@ def test_empty_and_tiny_inputs() -> None:
     assert [c.text for c in summarize([article("w", "Flood.", "A")])] == ["Flood."]
 
 
-def test_cjk_text_does_not_crash() -> None:
+def test_cjk_text_is_bounded_by_characters() -> None:
     text = "洪水が町を襲った。住民二千人が避難した。"
-    claims = summarize([article("jp", text, "A")], options=SummaryOptions(max_words=5))
-    assert total_words(claims) <= 5
+    only = article("jp", text, "A")
+    assert summarize([only], options=SummaryOptions(max_words=5)) == ()
+    claims = summarize([only], options=SummaryOptions(max_words=40))
+    assert [c.text for c in claims] == [text]
+    assert summarize([only], options=SummaryOptions(max_words=None, max_bytes=20)) == ()
 
 
 def test_deterministic_across_input_order_and_hash_seeds(story: list[Article]) -> None:
@@ -358,3 +383,19 @@ def test_seed_topic_shows_the_troop_figure_variants() -> None:
         "100,000 troops": (seeds["002"].id,),
         "an estimated 100,000 Russian troops": (seeds["003"].id,),
     }
+
+
+def test_bench_rouge_scorer_pools_references_and_cuts_at_the_limit() -> None:
+    pytest.importorskip("nltk")
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from rouge import score  # type: ignore[import-not-found]
+
+    peer = "The dams were breaking.\nCrews worked all night"
+    refs = ["The dam broke at night.", "Crews worked on the dams."]
+    result = score(peer, refs)
+    # Stemmed unigram hits: ref 1 {the, dam, night} = 3 of 5; ref 2 {crew, work, the, dam} = 4 of 5.
+    assert result.r1 == pytest.approx(7 / 10)
+    # Bigrams (over the whole summary, as ROUGE-1.5.5): ref 1 "the dam" = 1 of 4; ref 2 "crew
+    # work" and "the dam" = 2 of 4.
+    assert result.r2 == pytest.approx(3 / 8)
+    assert score("one two three four", ["three four"], limit=2).r1 == 0.0

@@ -104,6 +104,7 @@ _INLINE = re.compile(
     re.I,
 )
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*$")
+_BLANK_RUNS = re.compile(r"\n{3,}")
 
 
 @dataclass(frozen=True)
@@ -150,7 +151,7 @@ def clean_text(
         kept = [line for line in lines if not _is_boilerplate(line, boilerplate, options)]
         if any(line.strip() for line in kept):
             lines = kept
-    return normalize("\n".join(lines))
+    return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip()  # lines are normalised
 
 
 def _drop_phrases(lines: list[str], options: CleanOptions) -> list[str]:

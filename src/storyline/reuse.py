@@ -165,14 +165,20 @@ def _coverage(ta: _Text, tb: _Text, passages: Sequence[Passage]) -> float:
 
 
 def _touched(sentences: list[Span], ranges: list[tuple[int, int]]) -> int:
-    """How many sentences are at least half covered by one of the (sorted-able) ranges."""
+    """How many sentences are at least half covered by one of the ranges."""
     ranges = sorted(ranges)
     starts = [r[0] for r in ranges]
-    count = 0
-    for span in sentences:
-        first = max(0, bisect_right(starts, span.start) - 1)
-        count += any(_overlaps(span, r0, r1) for r0, r1 in ranges[first:] if r0 < span.end)
-    return count
+    return sum(_half_covered(span, ranges, starts) for span in sentences)
+
+
+def _half_covered(span: Span, ranges: list[tuple[int, int]], starts: list[int]) -> bool:
+    """Whether a range (sorted, with ``starts``) covers half the span; looks only nearby."""
+    k = max(0, bisect_right(starts, span.start) - 1)
+    while k < len(ranges) and ranges[k][0] < span.end:
+        if _overlaps(span, *ranges[k]):
+            return True
+        k += 1
+    return False
 
 
 def _overlaps(span: Span, start: int, end: int) -> bool:
@@ -424,9 +430,8 @@ def _uncovered(t: _Text, ranges: list[tuple[int, int]]) -> list[tuple[Span, set[
     """Sentences (with their terms) not half covered by any of the ranges."""
     ranges = sorted(ranges)
     starts = [r[0] for r in ranges]
-    out: list[tuple[Span, set[str]]] = []
-    for span, terms in zip(t.sentences, t.sentence_terms, strict=True):
-        first = max(0, bisect_right(starts, span.start) - 1)
-        if terms and not any(_overlaps(span, r0, r1) for r0, r1 in ranges[first:] if r0 < span.end):
-            out.append((span, terms))
-    return out
+    return [
+        (span, terms)
+        for span, terms in zip(t.sentences, t.sentence_terms, strict=True)
+        if terms and not _half_covered(span, ranges, starts)
+    ]

@@ -15,16 +15,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from ..model import Article, DuplicateGroup, Relation
-from ..reuse import Overlap, overlap, relate
 from . import candidates, lsh, minhash
 from .groups import duplicate_groups
 from .index import SignatureIndex
 from .options import DEFAULT_OPTIONS, DedupOptions
 from .shingles import I64, U64, sequence_hashes, shingle_hashes, text_hashes
+
+if TYPE_CHECKING:
+    from ..reuse import Overlap
 
 __all__ = ["DedupOptions", "DedupResult", "SignatureIndex", "find_relations"]
 
@@ -45,8 +48,8 @@ class _Features:
     exact: U64
     bands: np.ndarray
     sizes: I64
-    anchors: list[tuple[U64, I64]]
-    terms: list[tuple[U64, I64]]
+    anchors: list[tuple[np.ndarray, np.ndarray]]  # (uint32 key, int32 owner): half the memory
+    terms: list[tuple[np.ndarray, np.ndarray]]
 
 
 def find_relations(
@@ -120,9 +123,10 @@ def _scan_chunk(
             signatures, options.bands, options.rows
         )
     anchors, a_offsets = candidates.winnow(shingles, s_offsets, options.window)
-    out.anchors.append((anchors, np.repeat(np.arange(len(chunk)), np.diff(a_offsets)) + start))
+    holders = np.repeat(np.arange(len(chunk), dtype=np.int64), np.diff(a_offsets)) + start
+    out.anchors.append((anchors.astype(np.uint32), holders.astype(np.int32)))
     terms, owners = candidates.key_terms(flat, offsets, capital, options.seed)
-    out.terms.append((terms, owners + start))
+    out.terms.append((terms.astype(np.uint32), (owners + start).astype(np.int32)))
 
 
 def _candidates(features: _Features, options: DedupOptions) -> tuple[lsh.PAIRS, set[int]]:
@@ -146,13 +150,10 @@ def _candidates(features: _Features, options: DedupOptions) -> tuple[lsh.PAIRS, 
     return pairs, set(((textual[:, 0] << 32) | textual[:, 1]).tolist())
 
 
-def _concat(parts: list[tuple[U64, I64]]) -> tuple[U64, I64]:
+def _concat(parts: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
     if not parts:
-        return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
-    return (
-        np.concatenate([p[0] for p in parts]).astype(np.uint64),
-        np.concatenate([p[1] for p in parts]).astype(np.int64),
-    )
+        return np.zeros(0, dtype=np.uint32), np.zeros(0, dtype=np.int32)
+    return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
 
 
 def _verify(
@@ -163,6 +164,8 @@ def _verify(
     options: DedupOptions,
 ) -> tuple[Relation, ...]:
     """Exact shingle scores for each candidate, then classification by reuse.relate."""
+    from ..reuse import overlap, relate  # here: storyline.reuse imports this package
+
     needed = np.unique(pairs).tolist()
     sets: dict[int, U64] = {}
     for start in range(0, len(needed), options.chunk_size):

@@ -59,7 +59,7 @@ def winnow(shingles: U64, offsets: I64, window: int) -> tuple[U64, I64]:
     return anchors, out_offsets
 
 
-def shared_key_pairs(keys: U64, owners: I64, max_df: int, min_shared: int) -> PAIRS:
+def shared_key_pairs(keys: np.ndarray, owners: np.ndarray, max_df: int, min_shared: int) -> PAIRS:
     """Pairs of owners holding at least ``min_shared`` common keys of frequency 2..max_df.
 
     ``keys``/``owners`` list each (key, owner) once. Pairs come out sorted, i < j.
@@ -78,7 +78,7 @@ def shared_key_pairs(keys: U64, owners: I64, max_df: int, min_shared: int) -> PA
         chunks.append(np.stack([members[:, left].ravel(), members[:, right].ravel()], axis=1))
     if not chunks:
         return np.zeros((0, 2), dtype=np.int64)
-    pairs = np.concatenate(chunks)
+    pairs = np.concatenate(chunks).astype(np.int64)
     codes, counts = np.unique((pairs[:, 0] << 32) | pairs[:, 1], return_counts=True)
     codes = codes[counts >= min_shared]
     return unique_pairs([np.stack([codes >> 32, codes & 0xFFFFFFFF], axis=1)])
@@ -99,7 +99,9 @@ def key_terms(flat: U64, offsets: I64, capital: B, seed: int) -> tuple[U64, I64]
     return codes & np.uint64(0xFFFFFFFF), (codes >> np.uint64(32)).astype(np.int64)
 
 
-def rarest_keys(keys: U64, owners: I64, per_owner: int, max_df: int) -> tuple[U64, I64]:
+def rarest_keys(
+    keys: np.ndarray, owners: np.ndarray, per_owner: int, max_df: int
+) -> tuple[np.ndarray, np.ndarray]:
     """Each owner's ``per_owner`` keys of lowest document frequency within 2..max_df.
 
     Ties break on the key value, so the choice does not depend on input order.

@@ -138,8 +138,8 @@ def text_hashes(texts: Sequence[str], seed: int) -> tuple[U64, I64, B]:
     last[:-1] &= ~(word[1:] & ~starts[1:])
     size = np.flatnonzero(last) + 1 - begin
     flat = _packed_hashes(low, begin, size, seed)
-    token_text = np.searchsorted(text_starts, begin, side="right") - 1
-    offsets = np.searchsorted(token_text, np.arange(len(texts) + 1)).astype(np.int64)
+    bounds = np.append(text_starts, len(low)) if len(texts) else np.zeros(1, dtype=np.int64)
+    offsets = np.searchsorted(begin, bounds).astype(np.int64)
     return flat, offsets, _UPPER_OR_DIGIT[raw[begin]]
 
 
@@ -162,11 +162,12 @@ def _packed_hashes(low: npt.NDArray[np.uint8], begin: I64, size: I64, seed: int)
     return mix(acc + size.astype(np.uint64) * _P)
 
 
+_MASKS = np.array([(1 << (8 * n)) - 1 for n in range(8)] + [(1 << 64) - 1], dtype=np.uint64)
+
+
 def _byte_mask(remaining: I64) -> U64:
     """uint64 masks keeping the first min(remaining, 8) bytes."""
-    count = np.minimum(remaining, 8).astype(np.uint64)
-    partial = (np.uint64(1) << (np.uint64(8) * np.minimum(count, np.uint64(7)))) - np.uint64(1)
-    return np.where(count >= 8, np.uint64(0xFFFFFFFFFFFFFFFF), partial).astype(np.uint64)
+    return _MASKS[np.minimum(remaining, 8)]
 
 
 def _word_bytes(low: npt.NDArray[np.uint8]) -> tuple[B, B]:

@@ -58,6 +58,7 @@ def read_plain(text: str, path: str, markdown: bool = False) -> Iterator[Article
             published=meta.get("published"),
             published_origin="metadata",
             language=meta.get("language", ""),
+            normalized=True,
         )
     except InputError as exc:
         yield Skipped(path, exc.reason)

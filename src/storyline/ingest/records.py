@@ -1,14 +1,16 @@
 """Record files: JSON Lines, JSON (an array, or objects one after another) and CSV.
 
-A JSON file may also be one object wrapping the list of records (``{"articles": [...]}``,
-as news APIs export them); that object is parsed whole.
-
 One article per record. Files stream: JSONL and CSV are read a line at a time and a JSON
 array is parsed item by item, so memory holds one record, never the file. A bad record is
 reported by its position and reading goes on where the format allows it (JSONL: the next
 line; JSON arrays and CSV: a syntax error ends the file, since nothing after it can be
 trusted). Positions are 1-based: the line for JSONL and CSV (the line a CSV record starts
 on, so the first data row of a file with a header is line 2), the item for JSON.
+
+A JSON file may also be one object wrapping the list of records (``{"articles": [...]}``,
+as news APIs export them); that object is parsed whole. Field names match case-insensitively,
+and a few common aliases (``body``, ``content``, ``headline``, ``date``, ``link``...) are
+tried when the canonical name is absent and no ``--field`` override is given.
 """
 
 from __future__ import annotations

@@ -5,6 +5,11 @@ articles and returns them as :class:`~storyline.model.Claim` records, each with 
 that states it, the number of independent outlets, the article where it first appeared, and
 the versions of any figure the sources give differently. Sentences are printed verbatim and
 ordered by when they first appeared, then by position, so the summary reads in time order.
+
+The stage is a pipeline of small steps: ``sentences`` (split, tokenise, sort into quality
+tiers, drop boilerplate), ``salience`` (concept weights from independent voices),
+``select`` (budgeted greedy concept coverage), ``attribution`` (support, outlets, first
+seen) and ``disagreement`` (figure variants).
 """
 
 from __future__ import annotations
@@ -32,7 +37,7 @@ def summarize(
 
     Duplicate-group members other than the representative offer no candidate sentences (one
     voice), but still appear in ``support`` when they state a chosen sentence. Returns an
-    empty tuple only when no article has any text.
+    empty tuple when there is nothing to summarise: no article, or no text but boilerplate.
     """
     by_id = {article.id: article for article in sorted(articles, key=lambda a: a.id)}
     voice_of = voices(list(by_id.values()), groups)

@@ -25,7 +25,7 @@ class SentenceIndex:
         self.sentences = list(sentences)
         self.postings: dict[str, list[int]] = {}
         for n, sentence in enumerate(self.sentences):
-            for token in sorted(sentence.stems):
+            for token in sentence.stems:  # each list grows in sentence order
                 self.postings.setdefault(token, []).append(n)
 
     def similar(self, claim: Sentence, threshold: float) -> list[Sentence]:

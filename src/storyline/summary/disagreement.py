@@ -1,7 +1,8 @@
-"""Disagreement: the same statement given with a different number or a different hedge.
+"""Disagreement: the same statement given with a different number, hedge or date.
 
 A figure is a number with its hedge and unit: "more than 100,000 Russian troops", "an
-estimated 100,000 Russian troops", "100,000 troops". Two sentences of different articles
+estimated 100,000 Russian troops", "100,000 troops"; or a calendar date ("January 9",
+"10 January"), whose unit is the date itself. Two sentences of different articles
 give the same figure-statement when their units share a word and their contexts share at
 least two content words beyond it. Each distinct (hedge, value) is one version; when there
 is more than one, every version becomes a :class:`Variant` with the articles that use it.
@@ -24,10 +25,40 @@ _HEDGES = (
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _FIGURE = re.compile(
     rf"(?:\b(?P<hedge>{_HEDGES})\s+)?"
-    r"(?P<number>\$?\d[\d,]*(?:\.\d+)?)(?:\s+(?P<scale>thousand|million|billion|trillion))?"
+    r"(?<![\w.,$])(?P<number>\$?\d[\d,]*(?:\.\d+)?)"
+    r"(?:\s+(?P<scale>thousand|million|billion|trillion))?"
     r"(?P<unit>(?:\s+[A-Za-z][\w'-]*){1,2})?",
     re.IGNORECASE,
 )
+_MONTHS = {
+    name: n
+    for n, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        1,
+    )
+    for name in names
+}
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DATE = re.compile(
+    rf"\b(?:(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTH}))\b",
+    re.IGNORECASE,
+)
+DATE_UNIT = frozenset({"<date>"})
+# Endings of words that modify the unit after them ("Russian troops", "parliamentary seats").
+_ADJECTIVE = ("an", "ish", "ese", "i", "al", "ary", "ic", "ive", "ous", "ern", "ful", "less")
 MIN_CONTEXT = 2
 CLOSE = 0.6
 
@@ -46,11 +77,28 @@ class Figure:
         return (self.hedge, self.value)
 
 
-def figures(text: str) -> list[Figure]:
-    """The hedged numbers of ``text`` that carry a unit word."""
+def dates(text: str) -> list[Figure]:
+    """Calendar days ("Jan. 9", "9 January") as figures whose value is month * 100 + day."""
     found: list[Figure] = []
+    for match in _DATE.finditer(text):
+        month = _MONTHS[(match.group("month") or match.group("month2")).lower()]
+        day = int(match.group("day") or match.group("day2"))
+        if 1 <= day <= 31:
+            found.append(Figure(match.group(), "", float(month * 100 + day), DATE_UNIT))
+    return found
+
+
+def figures(text: str) -> list[Figure]:
+    """The dates of ``text``, then its hedged numbers that carry a unit word."""
+    found = dates(text)
+    inside = [(m.start(), m.end()) for m in _DATE.finditer(text)]
     for match in _FIGURE.finditer(text):
+        if any(start <= match.start("number") < end for start, end in inside):
+            continue
         unit_words = (match.group("unit") or "").split()
+        unit = frozenset(stem(w) for w in unit_words if w.lower() not in STOP_WORDS)
+        if len(unit_words) == 2 and not unit_words[0].lower().endswith(_ADJECTIVE):
+            unit_words.pop()  # print "1,500 Kurds", not "1,500 Kurds massed"; keep "Russian troops"
         while unit_words and unit_words[-1].lower() in STOP_WORDS:
             unit_words.pop()  # "100,000 troops on" -> "100,000 troops"
         number = match.group("number").rstrip(",")
@@ -62,7 +110,6 @@ def figures(text: str) -> list[Figure]:
         value *= _SCALE.get((match.group("scale") or "").lower(), 1.0)
         hedge = " ".join((match.group("hedge") or "").lower().split())
         phrase = text[match.start() : match.start("unit")] + " " + " ".join(unit_words)
-        unit = frozenset(stem(w) for w in unit_words if w.lower() not in STOP_WORDS)
         found.append(Figure(" ".join(phrase.split()), hedge, value, unit))
     return found
 
@@ -84,11 +131,12 @@ def same_statement(claim: Sentence, figure: Figure, other: Sentence, theirs: Fig
 
 
 def conflicts(claim: Sentence, other: Sentence) -> bool:
-    """True when ``other`` gives one of the claim's figures with another hedge or value."""
+    """True when ``other`` gives one of the claim's figures only in another version."""
+    theirs = figures(other.text)
     for figure in figures(claim.text):
-        for theirs in figures(other.text):
-            if figure.unit & theirs.unit and figure.version != theirs.version:
-                return True
+        rivals = [t.version for t in theirs if figure.unit & t.unit]
+        if rivals and figure.version not in rivals:
+            return True
     return False
 
 
@@ -118,6 +166,11 @@ def _match(claim: Sentence, figure: Figure, sentences: Sequence[Sentence]) -> Fi
     """The figure in ``sentences`` that restates the claim's figure, best context first."""
     best: tuple[int, int, Figure] | None = None
     for other in sentences:
+        # Cheap set tests first: the regex runs only on sentences that could match.
+        if len(claim.stems & other.stems) <= MIN_CONTEXT:
+            continue
+        if figure.unit != DATE_UNIT and not figure.unit & other.stems:
+            continue
         for theirs in figures(other.text):
             if same_statement(claim, figure, other, theirs):
                 overlap = len(claim.stems & other.stems)

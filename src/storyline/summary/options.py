@@ -12,15 +12,21 @@ class SummaryOptions:
     """How long the summary may be and how sentences are weighed.
 
     Exactly one bound is used: ``max_words`` counts whitespace-separated words of the printed
-    sentences; ``max_bytes`` counts UTF-8 bytes of the sentences joined by single spaces
-    (DUC's 665-byte limit is ``max_bytes=665, max_words=None``).
+    sentences (characters, in CJK or Thai text); ``max_bytes`` counts UTF-8 bytes of the
+    sentences joined by single spaces (DUC's limit is ``max_bytes=665, max_words=None``).
 
     ``redundancy`` is the largest content-word cosine a new sentence may have with one already
     chosen. ``position_weight`` boosts early sentences (news puts the gist first):
     gain x (1 + position_weight / (1 + index)). ``length_exponent`` r divides a sentence's
     gain by words**r (r=0: length ignored, r=1: gain per word). ``support_similarity`` is the
     content-word cosine, and the word-overlap F1, above which another article's sentence
-    counts as the same statement.
+    counts as the same statement. ``unigram_weight`` is what a shared content word is worth
+    against a shared bigram. Sentences outside ``min_words``..``max_sentence_words`` are
+    used only when nothing else is left; only the first ``max_sentences_per_article``
+    sentences of an article are read, so a 50 MB article costs no more than a long one.
+
+    The weights were chosen on half of the DUC 2004 development clusters (see
+    ``bench/RESULTS.md``).
     """
 
     max_words: int | None = 100

@@ -70,4 +70,4 @@ def concept_weights(
     counts = {c: float(len(vs)) for c, vs in users.items() if len(vs) >= floor}
     if total <= 1 or not any(len(c) == 2 for c in counts):
         counts = {c: float(n) for c, n in frequency.items()}
-    return {c: n * (unigram_weight if len(c) == 1 else 1.0) for c, n in sorted(counts.items())}
+    return {c: n * (unigram_weight if len(c) == 1 else 1.0) for c, n in counts.items()}

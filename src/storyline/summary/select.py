@@ -67,7 +67,8 @@ def _score(
     covered: set[Concept],
     options: SummaryOptions,
 ) -> float:
-    gain = sum(weights.get(b, 0.0) for b in sentence.concepts if b not in covered)
+    # fsum is exactly rounded, so the sum cannot depend on the set's (hash-seeded) order.
+    gain = math.fsum(weights.get(b, 0.0) for b in sentence.concepts if b not in covered)
     gain *= 1.0 + options.position_weight / (1.0 + sentence.index)
     return float(gain / math.pow(max(1, sentence.words), options.length_exponent))
 

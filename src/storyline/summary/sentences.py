@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from ..model import Article
-from ..text import split_sentences, words
+from ..text import has_cjk, split_sentences, words
 from .options import SummaryOptions
 
 STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | frozenset(
@@ -74,6 +74,11 @@ class Sentence:
     tier: int
 
 
+def count_words(text: str) -> int:
+    """Whitespace-separated words; in CJK or Thai text, which has no spaces, characters."""
+    return len(words(text)) if has_cjk(text) else len(text.split())
+
+
 def stem(token: str) -> str:
     """A light English suffix stripper (plural, -ing, -ed), enough to match word forms."""
     token = token.lower()
@@ -107,7 +112,7 @@ def concepts(stems: Sequence[str]) -> frozenset[Concept]:
 
 
 def is_boilerplate(text: str) -> bool:
-    return _BOILERPLATE.search(text.strip()) is not None
+    return _BOILERPLATE.search(text.strip().lstrip("-*\u2022 ")) is not None
 
 
 def balanced(text: str) -> bool:
@@ -156,7 +161,7 @@ def article_sentences(article: Article, options: SummaryOptions) -> list[Sentenc
         if is_boilerplate(span.text):
             continue
         stems = tokens(span.text)
-        count = len(span.text.split())
+        count = count_words(span.text)
         found.append(
             Sentence(
                 article_id=article.id,

@@ -11,10 +11,10 @@ as undated entries with the expression and the reason.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-import datetime as dt
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -38,8 +38,9 @@ class TimelineOptions:
     granularity). ``granularities`` lists which kinds of date may make an entry.
     ``keywords`` keeps only sentences that contain one of them (query-driven timelines).
     ``publication_leads`` offers an article's first N sentences for its publication day too
-    (news leads report the day's event), besides any date they name. ``lead_sentences``
-    reads only the first N sentences of each article (None: all; news-tls reads 5).
+    (news leads report the day's event), besides any date they name; ``publication_days``
+    also offers them for the days before publication (a report often lands the next day).
+    ``lead_sentences`` reads only the first N sentences of each article (None: all).
     ``publication_weight`` is how much an article published on a date adds to that date's
     salience, against 1 for a voice that refers to the date in its text.
     ``merge_similarity`` is the cosine above which two sentences on one date are one event.
@@ -55,6 +56,7 @@ class TimelineOptions:
     granularities: tuple[Granularity, ...] = ("day", "month", "year")
     keywords: tuple[str, ...] = ()
     publication_leads: int = 0
+    publication_days: int = 1
     lead_sentences: int | None = None
     publication_weight: float = 0.5
     merge_similarity: float = 0.5
@@ -75,6 +77,8 @@ class TimelineOptions:
             raise OptionsError("merge_similarity must be in (0, 1]")
         if self.publication_leads < 0 or (self.lead_sentences or 1) < 1:
             raise OptionsError("publication_leads must be >= 0 and lead_sentences >= 1")
+        if self.publication_days < 1:
+            raise OptionsError("publication_days must be at least 1")
         if self.publication_weight < 0 or self.position_weight < 0:
             raise OptionsError("publication_weight and position_weight must not be negative")
         if self.min_words < 1 or self.max_words < self.min_words or self.max_evidence < 1:
@@ -184,10 +188,21 @@ def _candidates(article: Article, voice: str, options: TimelineOptions) -> Itera
             if mention.date is None or ("far future" in mention.note and not usable):
                 yield _candidate(article, voice, span, index, mention)
                 break
-        lead = index < options.publication_leads and article.day
-        if lead and all(mention.date != article.day for mention in usable):
-            yield _Candidate(article.day, "day", article, voice, span.text, span.start,
-                             span.end, "", "publication day", from_text=False)  # fmt: skip
+        if index < options.publication_leads and article.day:
+            yield from _lead_candidates(article, voice, span, usable, options.publication_days)
+
+
+def _lead_candidates(
+    article: Article, voice: str, span: Span, usable: list[DateMention], days: int
+) -> Iterator[_Candidate]:
+    """A lead sentence offered for its publication day (and the days before, if asked)."""
+    published = dt.date.fromisoformat(article.day or "")
+    named = {mention.date for mention in usable}
+    for offset in range(days):
+        day = (published - dt.timedelta(days=offset)).isoformat()
+        if day not in named:
+            yield _Candidate(day, "day", article, voice, span.text, span.start, span.end, "",
+                             "publication day", from_text=False, position=offset)  # fmt: skip
 
 
 def _within_lag(mention: DateMention, day: str, max_lag: int) -> bool:

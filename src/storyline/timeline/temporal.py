@@ -81,7 +81,9 @@ _P_PERIOD = re.compile(
     r"(?P<unit>week(?:end)?|month|year)\b",
     re.I,
 )
-_P_AGO = re.compile(rf"\b(?P<n>{_NUM}|a few|several)\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.I)
+_P_AGO = re.compile(
+    rf"\b(?P<n>{_NUM}|a few|several)\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.I
+)
 _P_LATER = re.compile(
     rf"\b(?:(?P<n>{_NUM}|a few|several)\s+(?P<unit>day|week|month|year)s?\s+"
     r"(?P<dir>later|earlier|afterwards|before|after)"
@@ -369,7 +371,7 @@ def _unresolved(match: re.Match[str], why: str) -> Resolved:
 
 
 def _on_month_name(match: re.Match[str], reference: _Reference) -> Resolved:
-    """Month names ("in March", "last March"): the month nearest publication on the side of the tense."""
+    """A month name ("in March"): the nearest such month on the side the tense points to."""
     month = _month(match["mon"])
     published = reference.published
     if published is None:
@@ -475,7 +477,7 @@ def _on_ago(match: re.Match[str], reference: _Reference) -> Resolved:
 
 
 def _on_later(match: re.Match[str], reference: _Reference) -> Resolved:
-    """Counted shifts ("two days later", "the next day"), relative to the previous dated reference."""
+    """A counted shift ("two days later", "the next day") from the previous dated mention."""
     if reference.context is None or reference.context_granularity != "day":
         return _unresolved(match, "no earlier day-precise date to count from")
     if match["nd"] or match["da"]:
