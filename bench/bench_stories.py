@@ -258,25 +258,18 @@ def quality(n_orders: int) -> tuple[StoryOptions, float]:
         streams = orders(docs, n_orders)
         print(f"\n### {title}: {len(docs)} docs, mean of {n_orders} seeded stream orders\n")
         print(HEADER)
-        print(
-            _row(
-                "storyline (tuned on ECB+ train)",
-                mean_scores(streams, lambda s: storyline_labels(s, tuned)),
-            )
-        )
-        print(
-            _row(
-                "storyline (defaults)",
-                mean_scores(streams, lambda s: storyline_labels(s, StoryOptions())),
-            )
-        )
-        print(
-            _row(
-                f"single-pass TF-IDF baseline (t={base_t})",
-                mean_scores(streams, lambda s: baseline_labels(s, base_t)),
-            )
-        )
+        tuned_scores = mean_scores(streams, lambda s: storyline_labels(s, tuned))
+        default_scores = mean_scores(streams, lambda s: storyline_labels(s, StoryOptions()))
+        base_scores = mean_scores(streams, lambda s: baseline_labels(s, base_t))
+        print(_row("storyline (tuned on ECB+ train)", tuned_scores))
+        print(_row("storyline (defaults)", default_scores))
+        print(_row(f"single-pass TF-IDF baseline (t={base_t})", base_scores))
         print("| BERTopic | not installed (offline) | | | | | | | | |")
+        print(
+            f"\nB3 F1 ratio storyline / baseline: tuned "
+            f"{tuned_scores.bcubed_f1 / base_scores.bcubed_f1:.3f}, defaults "
+            f"{default_scores.bcubed_f1 / base_scores.bcubed_f1:.3f}"
+        )
     return tuned, base_t
 
 

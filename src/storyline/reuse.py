@@ -29,7 +29,7 @@ import numpy as np
 
 from .dedup.candidates import STOP_WORDS
 from .dedup.options import DEFAULT_OPTIONS, DedupOptions
-from .dedup.shingles import shingle_hashes, text_hashes, token_hashes
+from .dedup.shingles import shingle_hashes, shingle_set, text_hashes, token_hashes
 from .model import Article, Passage, Relation, RelationKind, Span
 from .provenance import direction
 from .text import split_sentences, words
@@ -75,8 +75,8 @@ def compare(a: Article, b: Article, options: DedupOptions = DEFAULT_OPTIONS) -> 
         a, b = b, a
     flat, offsets, _ = text_hashes([a.text, b.text], options.seed)
     shingles, s_offsets = shingle_hashes(flat, offsets, options.shingle_size)
-    a_set = np.unique(shingles[s_offsets[0] : s_offsets[1]])
-    b_set = np.unique(shingles[s_offsets[1] : s_offsets[2]])
+    a_set = shingle_set(shingles[s_offsets[0] : s_offsets[1]])
+    b_set = shingle_set(shingles[s_offsets[1] : s_offsets[2]])
     a_tokens, b_tokens = flat[offsets[0] : offsets[1]], flat[offsets[1] : offsets[2]]
     same = a_tokens.size > 0 and np.array_equal(a_tokens, b_tokens)
     return relate(a, b, overlap(a_set, b_set, bool(same)), options)

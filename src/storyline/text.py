@@ -38,10 +38,13 @@ ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sr jr st mt ft gen gov sen rep col lt sgt capt cmdr adm maj pres
     rev hon no nos vs etc inc ltd co corp dept univ est approx fig al ave blvd rd
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
-    u.s u.k u.n e.u u.s.a d.c a.m p.m i.e e.g ph.d""".split()
+    u.s u.k u.n e.u u.s.a d.c a.m p.m i.e e.g ph.d""".split()  # noqa: SIM905
 )
 
-_BOUNDARY = re.compile(r"([.!?\u3002\uff01\uff1f]+)([\"'\u201d\u2019)\]]*)(\s+|$)")
+# Latin marks end a sentence before a space; CJK full-width marks end one even without it.
+_BOUNDARY = re.compile(
+    r"([.!?]+)([\"'\u201d\u2019)\]]*)(\s+|$)|([\u3002\uff01\uff1f]+)([\u300d\u300f\u201d\"')]*)(\s*)"
+)
 _MAX_SENTENCE_WORDS = 80
 
 
@@ -95,12 +98,15 @@ def split_sentences(text: str) -> list[Span]:
 def _split_line(line: str, offset: int) -> Iterator[Span]:
     start = 0
     for match in _BOUNDARY.finditer(line):
-        end = match.end(2)
+        if match.group(4):  # CJK full stop: always a boundary
+            yield from _emit(line, start, match.end(5), offset)
+            start = match.end()
+            continue
         if match.group(1) == "." and _is_abbreviation(line, match.start(1)):
             continue
         if match.end() < len(line) and not _starts_sentence(line[match.end() :]):
             continue
-        yield from _emit(line, start, end, offset)
+        yield from _emit(line, start, match.end(2), offset)
         start = match.end()
     yield from _emit(line, start, len(line), offset)
 

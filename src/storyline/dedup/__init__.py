@@ -24,7 +24,7 @@ from . import candidates, lsh, minhash
 from .groups import duplicate_groups
 from .index import SignatureIndex
 from .options import DEFAULT_OPTIONS, DedupOptions
-from .shingles import I64, U64, sequence_hashes, shingle_hashes, text_hashes
+from .shingles import I64, U64, sequence_hashes, shingle_hashes, shingle_set, text_hashes
 
 if TYPE_CHECKING:
     from ..reuse import Overlap
@@ -167,13 +167,13 @@ def _verify(
     from ..reuse import overlap, relate  # here: storyline.reuse imports this package
 
     needed = np.unique(pairs).tolist()
-    sets: dict[int, U64] = {}
+    sets: dict[int, np.ndarray] = {}
     for start in range(0, len(needed), options.chunk_size):
         batch = needed[start : start + options.chunk_size]
         flat, offsets, _ = text_hashes([articles[i].text for i in batch], options.seed)
         shingles, s_offsets = shingle_hashes(flat, offsets, options.shingle_size)
         for k, i in enumerate(batch):
-            sets[i] = np.unique(shingles[s_offsets[k] : s_offsets[k + 1]])
+            sets[i] = shingle_set(shingles[s_offsets[k] : s_offsets[k + 1]])
     relations: list[Relation] = []
     for i, j in pairs.tolist():
         scores = overlap(sets[i], sets[j], bool(exact[i] == exact[j]))

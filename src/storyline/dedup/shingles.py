@@ -1,12 +1,16 @@
 """Vectorised word shingling: texts to 64-bit shingle hashes, one flat array per batch.
 
-A text becomes lower-cased word tokens (:func:`storyline.text.words`, so CJK and Thai
-characters are one token each). Each distinct token of a batch is hashed once with xxh64
-(seeded); a k-shingle's hash is the polynomial ``sum_j t[i+j] * P**(k-1-j) mod 2**64`` of its
-token hashes, finished with the splitmix64 mixer so that every bit is usable. All of that is
-numpy work over one flat array, so the per-token Python cost is a regex match and a dict
-lookup. Texts shorter than k tokens give a single shingle of all their tokens; empty texts
-give none.
+:func:`text_hashes` tokenises a whole batch of texts at once with numpy, on their UTF-8
+bytes, by the rule of :func:`storyline.text.words` (letters and digits, joined by ' - or .;
+CJK, kana, Hangul and Thai characters one token each) on the lower-cased text; each token is
+hashed from its bytes, read 8 at a time as uint64 words, seeded. A k-shingle's hash is the
+polynomial ``sum_j t[i+j] * P**(k-1-j) mod 2**64`` of its token hashes, finished with the
+splitmix64 mixer so that every bit is usable. There is no Python call per word, which is
+what makes datasketch and rensa pipelines slow. Texts shorter than k tokens give a single
+shingle of all their tokens; empty texts give none.
+
+:func:`token_hashes` does the same from token lists (xxh64 per distinct token), for the
+passage aligner, which needs the tokens themselves.
 """
 
 from __future__ import annotations
@@ -87,11 +91,11 @@ def shingle_hashes(flat: U64, offsets: I64, size: int) -> tuple[U64, I64]:
     return mix(out), out_offsets
 
 
-def text_shingles(text: str, size: int, seed: int) -> U64:
-    """Sorted distinct shingle hashes of one text: the set that Jaccard is measured on."""
-    flat, offsets = token_hashes([tokens(text)], seed)
+def text_shingles(text: str, size: int, seed: int) -> npt.NDArray[np.uint32]:
+    """The shingle set of one text (see :func:`shingle_set`)."""
+    flat, offsets, _ = text_hashes([text], seed)
     shingles, _ = shingle_hashes(flat, offsets, size)
-    return np.unique(shingles)
+    return shingle_set(shingles)
 
 
 # --- byte-level tokeniser -------------------------------------------------------------------
@@ -209,3 +213,12 @@ def sequence_hashes(flat: U64, offsets: I64) -> U64:
     if filled.any():
         out[filled] = mix(np.add.reduceat(values, offsets[:-1][filled]))
     return out
+
+
+def shingle_set(shingles: U64) -> npt.NDArray[np.uint32]:
+    """The sorted distinct top 32 bits of shingle hashes: the set Jaccard is measured on.
+
+    32 bits halve the memory of verification; two different shingles of a pair collide
+    with probability about n**2 / 2**33, negligible for news-sized texts.
+    """
+    return np.unique((shingles >> np.uint64(32)).astype(np.uint32))

@@ -47,7 +47,7 @@ class StoryOptions:
     query_terms: int = 10
     max_candidates: int = 12
     index_terms: int = 24
-    posting_cap: int = 400
+    posting_cap: int = 100
     topic_threshold: float = 0.1
     warmup_boost: float = 0.2
     warmup_docs: int = 30

@@ -27,6 +27,7 @@ from .temporal import DateMention, infer_published, published_conflict, tag_date
 __all__ = ["Timeline", "TimelineOptions", "build_timeline"]
 
 _GRANULARITIES = ("day", "month", "year")
+_MAX_CLUSTERED = 1000
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,10 @@ class TimelineOptions:
     ``merge_similarity`` is the cosine above which two sentences on one date are one event.
     ``max_lag_days`` keeps only reports published within that many days of the date they
     name (None: any), so that retrospective background does not speak for a day.
-    ``position_weight`` favours sentences early in their article (weight 1 / (1 + w * index)).
+    ``position_weight`` favours sentences early in their article (weight 1 / (1 + w * index));
+    ``lag_weight`` likewise favours reports published close to the date they name.
+    ``distinct_weight`` subtracts that share of the timeline-wide centroid from each date's
+    centroid, so that a date is summarised by what sets it apart.
     """
 
     max_dates: int | None = None
@@ -62,6 +66,8 @@ class TimelineOptions:
     merge_similarity: float = 0.5
     position_weight: float = 0.0
     max_lag_days: int | None = None
+    lag_weight: float = 0.0
+    distinct_weight: float = 0.0
     min_words: int = 4
     max_words: int = 60
     max_evidence: int = 20
@@ -124,9 +130,18 @@ class _Event:
     def voices(self) -> int:
         return len({member.voice for member in self.members})
 
-    def score(self, position_weight: float) -> float:
-        prior = 1.0 / (1.0 + position_weight * self.leader.position)
+    def score(self, options: TimelineOptions) -> float:
+        prior = 1.0 / (1.0 + options.position_weight * self.leader.position)
+        prior /= 1.0 + options.lag_weight * _lag(self.leader)
         return self.centrality * (1.0 + math.log(self.voices)) * prior
+
+
+def _lag(candidate: _Candidate) -> int:
+    """Days between a day-precise date and the publication of the sentence naming it."""
+    if candidate.granularity != "day" or not candidate.date or not candidate.article.day:
+        return 0
+    published = dt.date.fromisoformat(candidate.article.day)
+    return abs((published - dt.date.fromisoformat(candidate.date)).days)
 
 
 def _is_iso(value: str) -> bool:
@@ -261,10 +276,11 @@ def _select(dated: list[_Candidate], options: TimelineOptions) -> tuple[Timeline
         vectorizer.fit(texts)
     except ValueError:  # only stop words everywhere: fall back to every token
         vectorizer = TfidfVectorizer(token_pattern=r"(?u)\b\w+\b").fit(texts)
+    background = np.asarray(vectorizer.transform(texts).mean(axis=0)).ravel()
     used: set[str] = set()
     entries = []
     for day in chosen:
-        events = _events(by_date[day], vectorizer, options)
+        events = _events(by_date[day], vectorizer, options, background)
         picked = [event for event in events if fold(event.leader.text) not in used]
         picked = picked[: options.per_date]
         used.update(fold(event.leader.text) for event in picked)
@@ -274,31 +290,40 @@ def _select(dated: list[_Candidate], options: TimelineOptions) -> tuple[Timeline
 
 
 def _events(
-    candidates: list[_Candidate], vectorizer: TfidfVectorizer, options: TimelineOptions
+    candidates: list[_Candidate],
+    vectorizer: TfidfVectorizer,
+    options: TimelineOptions,
+    background: np.ndarray,
 ) -> list[_Event]:
-    """Candidates of one date merged into events, best first."""
+    """Candidates of one date merged into events, best first.
+
+    Only the ``_MAX_CLUSTERED`` most central candidates are clustered (pairwise similarity is
+    quadratic); the rest cannot lead or join an event, which bounds time and memory.
+    """
     candidates = sorted(candidates, key=lambda c: (c.article.id, c.start, c.expression))
     matrix = vectorizer.transform([c.text for c in candidates])
-    vectors = np.asarray(matrix.todense(), dtype=np.float64)
-    centroid = vectors.mean(axis=0)
+    centroid = np.asarray(matrix.mean(axis=0)).ravel() - options.distinct_weight * background
     norm = float(np.linalg.norm(centroid))
-    centrality = vectors @ centroid / norm if norm else np.zeros(len(candidates))
+    centrality = matrix @ centroid / norm if norm else np.zeros(len(candidates))
     order = sorted(range(len(candidates)), key=lambda i: (-round(float(centrality[i]), 9), i))
+    order = order[:_MAX_CLUSTERED]
+    top = matrix[order]
+    similarity = np.asarray((top @ top.T).todense())
     events: list[_Event] = []
     leaders: list[int] = []
-    for index in order:
+    for rank, index in enumerate(order):
         if leaders:
-            similarities = vectors[leaders] @ vectors[index]
+            similarities = similarity[rank, leaders]
             best = int(np.argmax(similarities))
             if similarities[best] >= options.merge_similarity:
                 events[best].members.append(candidates[index])
                 continue
-        leaders.append(index)
+        leaders.append(rank)
         event = _Event(candidates[index], float(centrality[index]))
         event.members.append(candidates[index])
         events.append(event)
     for event in events:
-        event.weight = round(event.score(options.position_weight), 9)
+        event.weight = round(event.score(options), 9)
     return sorted(events, key=lambda e: (-e.weight, e.leader.article.id, e.leader.start))
 
 
