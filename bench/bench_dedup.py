@@ -42,7 +42,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from corpus_gen import KINDS, generate
 from storyline.dedup import DedupOptions, find_relations, lsh, minhash
-from storyline.dedup.shingles import shingle_hashes, text_hashes, tokens
+from storyline.dedup.shingles import shingle_hashes, shingle_set, text_hashes, tokens
 from storyline.model import Article
 
 NUM_PERM, SHINGLE, SEED = 128, 5, 1
@@ -119,7 +119,7 @@ def _verify_exact(ordered: list[Article], pairs: np.ndarray, threshold: float, c
         flat, offsets, _ = text_hashes([ordered[i].text for i in batch], SEED)
         shingles, s_offsets = shingle_hashes(flat, offsets, SHINGLE)
         for k, i in enumerate(batch):
-            sets[i] = np.unique(shingles[s_offsets[k] : s_offsets[k + 1]])
+            sets[i] = shingle_set(shingles[s_offsets[k] : s_offsets[k + 1]])
     found: Pairs = set()
     for i, j in pairs.tolist():
         common = np.intersect1d(sets[i], sets[j], assume_unique=True).size
@@ -135,12 +135,16 @@ def _rss_kb() -> int:
 
 
 def _child(job: Callable[..., Any], args: tuple[Any, ...], queue: Any) -> None:
-    base = _rss_kb()
-    wall, cpu = time.perf_counter(), time.process_time()
-    result = job(*args)
-    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    queue.put((result, wall, cpu, max(0, peak - base) / 1024))
+    try:
+        base = _rss_kb()
+        wall, cpu = time.perf_counter(), time.process_time()
+        result = job(*args)
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        queue.put((result, wall, cpu, max(0, peak - base) / 1024))
+    except BaseException as error:  # the parent must not wait forever on a dead child
+        queue.put(error)
+        raise
 
 
 def measure(job: Callable[..., Any], *args: Any) -> tuple[Any, float, float, float]:
@@ -151,6 +155,8 @@ def measure(job: Callable[..., Any], *args: Any) -> tuple[Any, float, float, flo
     process.start()
     out = queue.get()
     process.join()
+    if isinstance(out, BaseException):
+        raise RuntimeError(f"{getattr(job, '__name__', job)} failed") from out
     return tuple(out)  # type: ignore[return-value]
 
 

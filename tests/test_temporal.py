@@ -147,6 +147,15 @@ def test_far_future_is_kept_but_flagged() -> None:
     assert mention.note == "far future: year 2150"
 
 
+def test_days_after_publication_in_past_tense_are_flagged() -> None:
+    mention = only("The dam burst on March 3, 2023.", "2022-01-01")
+    assert (mention.date, mention.note) == (
+        "2023-03-03",
+        "426 days after publication in a clause not in the future tense",
+    )
+    assert only("The dam will open on March 3, 2023.", "2022-01-01").note == ""
+
+
 @pytest.mark.parametrize("text", ["", "word", "x" * 50_000, "2022", "31 31 31", "May I go?"])
 def test_bad_input_never_crashes(text: str) -> None:
     assert isinstance(tag_dates(text, None), list)

@@ -168,3 +168,25 @@ def test_seeds_order_what_they_can_and_invent_no_date() -> None:
     ]
     expressions = {ev.expression for e in timeline.entries for ev in e.evidence}
     assert expressions == {"in 2014", "January 2014", "since 2020"}
+
+
+def test_metadata_contradicting_the_text_is_noted_on_the_entry() -> None:
+    text = "NORVALE, Jan. 17, 2022 - The harbour bridge closed on Jan. 16, 2022, officials said."
+    article = make("c1", text, "2022-03-01", "Alpha")
+    timeline = build_timeline((article,))
+    # One sentence speaks for one date only: the earlier of two equally salient ones.
+    assert [e.date for e in timeline.entries] == ["2022-01-16"]
+    assert all(
+        e.note == "publication date 2022-03-01 contradicts the dateline 2022-01-17 in the text"
+        for e in timeline.entries
+    )
+
+
+def test_invalid_publication_metadata_degrades_to_undated() -> None:
+    article = make("x", "The ferry stopped on Sunday after a storm hit.", "2022-13-45T00:00", "A")
+    options = TimelineOptions(publication_leads=1, max_lag_days=3)
+    timeline = build_timeline((article,), options=options)
+    assert timeline.entries == ()
+    assert [e.note for e in timeline.undated] == [
+        "'Sunday': relative expression 'Sunday' and no publication date"
+    ]

@@ -89,7 +89,10 @@ def relate(
     kind = _shingle_kind(scores, options)
     passages: tuple[Passage, ...] = ()
     similarity = scores.jaccard
-    if kind is None or options.align:
+    alignable = max(len(a.text), len(b.text)) <= options.max_align_chars
+    if kind is None and not alignable:
+        return None
+    if alignable and (kind is None or options.align):
         ta, tb = _analyse(a.text), _analyse(b.text)
         passages = _align(ta, tb, options, paraphrases=kind is None)
     if kind is None:

@@ -24,7 +24,15 @@ from . import candidates, lsh, minhash
 from .groups import duplicate_groups
 from .index import SignatureIndex
 from .options import DEFAULT_OPTIONS, DedupOptions
-from .shingles import I64, U64, sequence_hashes, shingle_hashes, shingle_set, text_hashes
+from .shingles import (
+    I64,
+    U64,
+    distinct,
+    sequence_hashes,
+    shingle_hashes,
+    shingle_set,
+    text_hashes,
+)
 
 if TYPE_CHECKING:
     from ..reuse import Overlap
@@ -166,7 +174,7 @@ def _verify(
     """Exact shingle scores for each candidate, then classification by reuse.relate."""
     from ..reuse import overlap, relate  # here: storyline.reuse imports this package
 
-    needed = np.unique(pairs).tolist()
+    needed = distinct(pairs).tolist()
     sets: dict[int, np.ndarray] = {}
     for start in range(0, len(needed), options.chunk_size):
         batch = needed[start : start + options.chunk_size]

@@ -23,7 +23,7 @@ import numpy.typing as npt
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from .lsh import PAIRS, unique_pairs
-from .shingles import I64, U64, B, text_hashes
+from .shingles import I64, U64, B, distinct, distinct_counts, text_hashes
 
 STOP_WORDS = frozenset(ENGLISH_STOP_WORDS)
 I32 = npt.NDArray[np.int32]
@@ -49,7 +49,7 @@ def winnow(shingles: U64, offsets: I64, window: int) -> tuple[U64, I64]:
     for text in np.flatnonzero((counts > 0) & (counts < window)).tolist():
         minima.append(shingles[offsets[text] : offsets[text + 1]].min(keepdims=True))
         owners.append(np.array([text], dtype=np.int64))
-    keys = np.unique(
+    keys = distinct(
         (np.concatenate(owners).astype(np.uint64) << np.uint64(32))
         | (np.concatenate(minima) >> np.uint64(32))
     )
@@ -79,7 +79,7 @@ def shared_key_pairs(keys: np.ndarray, owners: np.ndarray, max_df: int, min_shar
     if not chunks:
         return np.zeros((0, 2), dtype=np.int64)
     pairs = np.concatenate(chunks).astype(np.int64)
-    codes, counts = np.unique((pairs[:, 0] << 32) | pairs[:, 1], return_counts=True)
+    codes, counts = distinct_counts((pairs[:, 0] << 32) | pairs[:, 1])
     codes = codes[counts >= min_shared]
     return unique_pairs([np.stack([codes >> 32, codes & 0xFFFFFFFF], axis=1)])
 
@@ -95,7 +95,7 @@ def key_terms(flat: U64, offsets: I64, capital: B, seed: int) -> tuple[U64, I64]
     chosen = chosen[~np.isin(flat[chosen], stop)]
     owners = np.searchsorted(offsets, chosen, side="right") - 1
     owner_bits = owners.astype(np.uint64) << np.uint64(32)
-    codes = np.unique(owner_bits | (flat[chosen] >> np.uint64(32)))
+    codes = distinct(owner_bits | (flat[chosen] >> np.uint64(32)))
     return codes & np.uint64(0xFFFFFFFF), (codes >> np.uint64(32)).astype(np.int64)
 
 
@@ -108,8 +108,8 @@ def rarest_keys(
     """
     if len(keys) == 0:
         return keys, owners
-    _, inverse, df = np.unique(keys, return_inverse=True, return_counts=True)
-    frequency = df[inverse]
+    values, df = distinct_counts(keys)
+    frequency = df[np.searchsorted(values, keys)]
     usable = (frequency >= 2) & (frequency <= max_df)
     keys, owners, frequency = keys[usable], owners[usable], frequency[usable]
     order = np.lexsort((keys, frequency, owners))

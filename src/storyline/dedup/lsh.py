@@ -17,7 +17,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .minhash import U32
-from .shingles import I64, mix
+from .shingles import I64, distinct, mix
 
 PAIRS = npt.NDArray[np.int64]
 
@@ -72,5 +72,5 @@ def unique_pairs(chunks: list[PAIRS]) -> PAIRS:
         return np.zeros((0, 2), dtype=np.int64)
     pairs = np.sort(np.concatenate(chunks).astype(np.int64), axis=1)
     pairs = pairs[pairs[:, 0] != pairs[:, 1]]
-    codes = np.unique((pairs[:, 0] << 32) | pairs[:, 1])
+    codes = distinct((pairs[:, 0] << 32) | pairs[:, 1])
     return np.stack([codes >> 32, codes & 0xFFFFFFFF], axis=1)

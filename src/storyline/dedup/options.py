@@ -23,6 +23,8 @@ class DedupOptions:
     ``rewrite_coverage`` of the shorter text, a content-word Jaccard of at least
     ``rewrite_terms`` over the whole texts, and a shorter text holding at least
     ``rewrite_length_ratio`` of the longer's words (twice that below 3 sentences).
+    A text longer than ``max_align_chars`` is compared by its shingles only (no passages, so
+    never a rewrite or shares-passages): alignment is linear but slow on a 50 MB text.
     """
 
     shingle_size: int = 5
@@ -45,6 +47,7 @@ class DedupOptions:
     max_df: int = 50
     max_bucket: int = 64
     max_sentences: int = 2000
+    max_align_chars: int = 2_000_000
     chunk_size: int = 1024
     align: bool = True
 

@@ -26,7 +26,9 @@ class StoryOptions:
     An article's score against a story is ``(1 - entity_weight - number_weight) * cos(terms)
     + entity_weight * cos(names) + number_weight * cos(numbers)``, multiplied by the
     time decay ``0.5 ** (gap_days / half_life_days)`` when both sides are dated. It joins the
-    best story whose score reaches ``threshold``, else it founds a new one. An article whose
+    best story whose score reaches ``threshold`` (raised while few documents have been seen,
+    see :meth:`threshold_at`), else it founds a new one. A signal that is empty on either side
+    drops out and the others share its weight. An article whose
     language differs from the story's is scored on names and numbers alone (they do not
     depend on the language). Stories whose last article is more than ``max_gap_days`` older
     are no longer candidates.

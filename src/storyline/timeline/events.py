@@ -64,7 +64,7 @@ class TimelineOptions:
     lead_sentences: int | None = None
     publication_weight: float = 0.5
     merge_similarity: float = 0.5
-    position_weight: float = 0.0
+    position_weight: float = 0.3
     max_lag_days: int | None = None
     lag_weight: float = 0.0
     distinct_weight: float = 0.0
@@ -138,10 +138,22 @@ class _Event:
 
 def _lag(candidate: _Candidate) -> int:
     """Days between a day-precise date and the publication of the sentence naming it."""
-    if candidate.granularity != "day" or not candidate.date or not candidate.article.day:
+    day = _day(candidate.article)
+    if candidate.granularity != "day" or not candidate.date or not day:
         return 0
-    published = dt.date.fromisoformat(candidate.article.day)
+    published = dt.date.fromisoformat(day)
     return abs((published - dt.date.fromisoformat(candidate.date)).days)
+
+
+def _day(article: Article) -> str | None:
+    """The article's publication day when it is a valid date, else None (bad metadata)."""
+    day = article.day
+    if day is None:
+        return None
+    try:
+        return dt.date.fromisoformat(day).isoformat()
+    except ValueError:
+        return None
 
 
 def _is_iso(value: str) -> bool:
@@ -182,6 +194,7 @@ def _candidates(article: Article, voice: str, options: TimelineOptions) -> Itera
     """Sentences of one article with their dates; the context carries "two days later"."""
     published = article.published or infer_published(article)
     language = article.language or "en"
+    day = _day(article)
     context: str | None = None
     keywords = tuple(fold(keyword) for keyword in options.keywords)
     for index, span in enumerate(split_sentences(article.text)):
@@ -195,25 +208,30 @@ def _candidates(article: Article, voice: str, options: TimelineOptions) -> Itera
         if keywords and not any(keyword in fold(span.text) for keyword in keywords):
             continue
         usable = [m for m in mentions if m.date and "far future" not in m.note]
-        if options.max_lag_days is not None and article.day:
-            usable = [m for m in usable if _within_lag(m, article.day, options.max_lag_days)]
+        if options.max_lag_days is not None and day:
+            usable = [m for m in usable if _within_lag(m, day, options.max_lag_days)]
         for mention in usable:
             yield _candidate(article, voice, span, index, mention)
         for mention in mentions:
             if mention.date is None or ("far future" in mention.note and not usable):
                 yield _candidate(article, voice, span, index, mention)
                 break
-        if index < options.publication_leads and article.day:
-            yield from _lead_candidates(article, voice, span, usable, options.publication_days)
+        if index < options.publication_leads and day:
+            yield from _lead_candidates(day, article, voice, span, usable, options)
 
 
 def _lead_candidates(
-    article: Article, voice: str, span: Span, usable: list[DateMention], days: int
+    published_day: str,
+    article: Article,
+    voice: str,
+    span: Span,
+    usable: list[DateMention],
+    options: TimelineOptions,
 ) -> Iterator[_Candidate]:
     """A lead sentence offered for its publication day (and the days before, if asked)."""
-    published = dt.date.fromisoformat(article.day or "")
+    published = dt.date.fromisoformat(published_day)
     named = {mention.date for mention in usable}
-    for offset in range(days):
+    for offset in range(options.publication_days):
         day = (published - dt.timedelta(days=offset)).isoformat()
         if day not in named:
             yield _Candidate(day, "day", article, voice, span.text, span.start, span.end, "",
@@ -256,7 +274,7 @@ def _date_scores(by_date: Mapping[str, list[_Candidate]], weight: float) -> dict
     scores: dict[str, float] = {}
     for day, candidates in by_date.items():
         referring = {c.voice for c in candidates if c.from_text}
-        published = {c.voice for c in candidates if c.article.day == day} - referring
+        published = {c.voice for c in candidates if _day(c.article) == day} - referring
         scores[day] = len(referring) + weight * len(published)
     return scores
 

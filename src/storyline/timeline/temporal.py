@@ -167,6 +167,7 @@ def tag_dates(
                 continue
             local = replace(reference, future=_future_tense(sentence, match.start(), match.end()))
             day, granularity, note = handler(match, local)
+            note = _flag_after_publication(day, granularity, note, local)
             taken.append((match.start(), match.end()))
             mentions.append(
                 DateMention(match.start(), match.end(), match.group(), day, granularity, note)
@@ -230,6 +231,21 @@ def _parse_context(context: str | None) -> tuple[date | None, Granularity | None
         return date(int(parts[0]), 1, 1), "year"
     except ValueError:
         return None, None
+
+
+def _flag_after_publication(
+    day: str | None, granularity: Granularity | None, note: str, reference: _Reference
+) -> str:
+    """Flag a day after publication in a clause not in the future tense (page furniture,
+    a wrong publication date, or a typo); the date is kept, the reader is warned."""
+    published = reference.published
+    if day is None or granularity != "day" or published is None or reference.future:
+        return note
+    gap = (date.fromisoformat(day) - published).days
+    if gap <= 1:
+        return note
+    flag = f"{gap} days after publication in a clause not in the future tense"
+    return f"{note}; {flag}" if note else flag
 
 
 def _flag_far_future(mention: DateMention, reference: _Reference) -> DateMention:
