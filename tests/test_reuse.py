@@ -11,12 +11,12 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from dedup_fixtures import BASE, QUOTING_A, QUOTING_B, REWRITE, STATEMENT, article, corpus
 from storyline.dedup import DedupOptions, find_relations
 from storyline.model import Article
 from storyline.provenance import attributions, direction, names
 from storyline.reuse import align_passages, compare
 from storyline.text import normalize
+from test_dedup import BASE, QUOTING_A, QUOTING_B, REWRITE, STATEMENT, article, corpus
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 

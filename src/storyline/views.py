@@ -121,7 +121,7 @@ def _explanation(assignment: Assignment) -> str:
         text = "founded the story"
     else:
         text = f"joined with score {assignment.score:.2f}"
-    shared = list(assignment.shared_entities) + list(assignment.shared_terms)
+    shared = list(dict.fromkeys((*assignment.shared_entities, *assignment.shared_terms)))
     if shared:
         text += "; shared: " + ", ".join(shared[:8])
     if assignment.note:
