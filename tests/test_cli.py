@@ -143,7 +143,7 @@ def test_digest_markdown_and_html(run: Run, example_db: Path, tmp_path: Path) ->
     assert html.exit_code == 0
     page = out.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") or page.startswith("<!doctype html>")
-    assert 'src="http' not in page and "<link rel=\"stylesheet\" href=\"http" not in page
+    assert 'src="http' not in page and '<link rel="stylesheet" href="http' not in page
 
 
 def test_ingest_twice_adds_nothing(run: Run, tmp_path: Path) -> None:
@@ -159,9 +159,7 @@ def test_bad_inputs_are_named_and_the_rest_goes_on(run: Run, tmp_path: Path) -> 
     folder = tmp_path / "mixed"
     folder.mkdir()
     good = {"id": "ok-1", "title": "Council approves new library", "text": "The council voted."}
-    (folder / "feed.jsonl").write_text(
-        json.dumps(good) + "\n{not json\n", encoding="utf-8"
-    )
+    (folder / "feed.jsonl").write_text(json.dumps(good) + "\n{not json\n", encoding="utf-8")
     (folder / "empty.txt").write_text("", encoding="utf-8")
     result = run("digest", str(folder), "--format", "json")
     assert result.exit_code == 0
@@ -195,8 +193,17 @@ def test_stdin_gzip_and_field_override(run: Run, tmp_path: Path) -> None:
     record = {"uid": "x-1", "headline": "Dam opens", "body": "The new dam opened on Friday."}
     line = json.dumps(record) + "\n"
     piped = run(
-        "ingest", "-", "--field", "id=uid", "--field", "title=headline", "--field", "text=body",
-        "--db", str(tmp_path / "s.db"), input=line,
+        "ingest",
+        "-",
+        "--field",
+        "id=uid",
+        "--field",
+        "title=headline",
+        "--field",
+        "text=body",
+        "--db",
+        str(tmp_path / "s.db"),
+        input=line,
     )
     assert piped.stdout.startswith("1 added")
     with Store(tmp_path / "s.db") as store:
@@ -222,7 +229,9 @@ def test_stories_explain(run: Run, example_db: Path) -> None:
     assert result.exit_code == 0
     assert "founded the story" in result.stdout
     assert "joined with score" in result.stdout
-    payload = json.loads(run("stories", "--db", str(example_db), "--format", "json", "--explain").stdout)
+    payload = json.loads(
+        run("stories", "--db", str(example_db), "--format", "json", "--explain").stdout
+    )
     assert len(payload["assignments"]) == 11
 
 
@@ -230,11 +239,21 @@ def test_timeline_command(run: Run, example_db: Path) -> None:
     payload = json.loads(run("timeline", "--db", str(example_db), "--format", "json").stdout)
     dates = [e["date"] for s in payload["stories"] for e in s["timeline"]]
     assert "2025-03-03" in dates  # "late on Monday" in articles published Tuesday 4 March
-    whole = json.loads(run("timeline", "--db", str(example_db), "--corpus", "--format", "json").stdout)
+    whole = json.loads(
+        run("timeline", "--db", str(example_db), "--corpus", "--format", "json").stdout
+    )
     assert whole["timeline"] == sorted(whole["timeline"], key=lambda e: e["date"])
     clipped = json.loads(
-        run("timeline", "--db", str(example_db), "--corpus", "--from", "2025-03-10",
-            "--format", "json").stdout
+        run(
+            "timeline",
+            "--db",
+            str(example_db),
+            "--corpus",
+            "--from",
+            "2025-03-10",
+            "--format",
+            "json",
+        ).stdout
     )
     assert all(e["date"] >= "2025-03-10" for e in clipped["timeline"])
 
@@ -246,8 +265,9 @@ def test_summarize_command(run: Run, example_db: Path) -> None:
     for story in payload["stories"]:
         words = sum(len(c["text"].split()) for c in story["summary"])
         assert words <= 40
-    both = CliRunner().invoke(cli, ["summarize", "--db", str(example_db), "--max-words", "5",
-                                    "--max-bytes", "9"])
+    both = CliRunner().invoke(
+        cli, ["summarize", "--db", str(example_db), "--max-words", "5", "--max-bytes", "9"]
+    )
     assert both.exit_code == 2
 
 
@@ -260,8 +280,16 @@ def test_search_and_compare(run: Run, example_db: Path, tmp_path: Path) -> None:
     assert shown.exit_code == 0
     assert "engineers are certain" in shown.stdout
     page = tmp_path / "compare.html"
-    run("compare", "td-2025-0304-bridge", "cp-kestrel-0304", "--db", str(example_db), "--html",
-        "-o", str(page))
+    run(
+        "compare",
+        "td-2025-0304-bridge",
+        "cp-kestrel-0304",
+        "--db",
+        str(example_db),
+        "--html",
+        "-o",
+        str(page),
+    )
     assert "<mark" in page.read_text(encoding="utf-8")
 
 

@@ -51,7 +51,9 @@ def test_each_summary_sentence_cites_a_seed_that_contains_it(seed_digest: dict[s
 
 def test_only_the_reuse_pairs_are_related(seed_digest: dict[str, Any]) -> None:
     stem = _stem_of(seed_digest)
-    pairs = {(tuple(sorted((stem[r["a"]], stem[r["b"]]))), r["kind"]) for r in seed_digest["relations"]}
+    pairs = {
+        (tuple(sorted((stem[r["a"]], stem[r["b"]]))), r["kind"]) for r in seed_digest["relations"]
+    }
     assert pairs == {(("000", "001"), "shares-passages"), (("003", "004"), "rewrite")}
     rewrite = next(r for r in seed_digest["relations"] if r["kind"] == "rewrite")
     assert rewrite["original"] is not None and stem[rewrite["original"]] == "003"

@@ -7,7 +7,7 @@ from storyline.text import fold, normalize, split_sentences, words
 
 def test_normalize_folds_typography_and_whitespace() -> None:
     assert normalize("\ufeff\u201cHi\u201d  \u2014 it\u2019s\u00a0here\r\n\n\n\nNext") == (
-        "\"Hi\" - it's here\n\nNext"
+        '"Hi" - it\'s here\n\nNext'
     )
 
 
@@ -51,4 +51,7 @@ def test_a_long_line_without_boundaries_is_cut_into_readable_pieces() -> None:
 
 
 def test_punctuation_only_pieces_are_not_sentences() -> None:
-    assert [s.text for s in split_sentences("It ended. . Then more.")] == ["It ended.", "Then more."]
+    assert [s.text for s in split_sentences("It ended. . Then more.")] == [
+        "It ended.",
+        "Then more.",
+    ]

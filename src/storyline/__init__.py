@@ -31,7 +31,17 @@ from .model import (
 
 __version__ = "0.1.0"
 
-_API = ("compare", "digest", "duplicates", "ingest", "run", "search", "stories", "summarize", "timeline")
+_API = (
+    "compare",
+    "digest",
+    "duplicates",
+    "ingest",
+    "run",
+    "search",
+    "stories",
+    "summarize",
+    "timeline",
+)
 
 if TYPE_CHECKING:
     from .api import compare, digest, duplicates, ingest, run, search, stories, summarize, timeline
@@ -44,6 +54,7 @@ def __getattr__(name: str) -> Any:
 
         return getattr(api, name)
     raise AttributeError(f"module 'storyline' has no attribute {name!r}")
+
 
 __all__ = [
     "Article",

@@ -90,7 +90,9 @@ def cli() -> None:
     """Stories, duplicates, timelines and attributed summaries from overlapping news."""
 
 
-def _options(fields: Sequence[str] = (), strict: bool = False, **stages: Any) -> pipeline.RunOptions:
+def _options(
+    fields: Sequence[str] = (), strict: bool = False, **stages: Any
+) -> pipeline.RunOptions:
     """Turn command-line values into the run's options (the only place that does)."""
     base = pipeline.RunOptions()
     return pipeline.RunOptions(
@@ -210,7 +212,9 @@ def ingest(
 @input_options
 @db_option
 @click.option("--shingle-size", default=5, show_default=True, help="Words per shingle.")
-@click.option("--threshold", type=float, default=None, help="Jaccard threshold for near-duplicates.")
+@click.option(
+    "--threshold", type=float, default=None, help="Jaccard threshold for near-duplicates."
+)
 @format_option
 @output_option
 @verbosity_options
@@ -381,7 +385,9 @@ def search(query: str, db: Path | None, limit: int, fmt: str) -> None:
 def serve(db: Path | None, host: str, port: int) -> None:
     """Browse the stored stories in a local, read-only web app."""
     if db is None:
-        raise click.UsageError("serve needs --db FILE (create it with: storyline digest PATH --db FILE)")
+        raise click.UsageError(
+            "serve needs --db FILE (create it with: storyline digest PATH --db FILE)"
+        )
     try:
         import uvicorn
 

@@ -20,8 +20,8 @@ from .errors import NothingToDoError, StorylineError
 from .ingest import IngestOptions, read_sources
 from .model import Article, Digest, DuplicateGroup, Relation, Skipped, Story, Topic
 from .render import to_json
-from .stories import StoryOptions, StoryResult, StoryState, cluster_stories
 from .store import Store
+from .stories import StoryOptions, StoryResult, StoryState, cluster_stories
 from .summary import SummaryOptions, summarize
 from .timeline import Timeline, TimelineOptions, build_timeline
 
@@ -183,7 +183,8 @@ def _clean_corpus(store: Store, options: RunOptions, progress: ProgressCallback)
     with _Stage("clean", progress):
         stored = list(store.articles())
         cleaned = clean_articles(stored, options.clean)
-        changed = [(new.id, new.text) for old, new in zip(stored, cleaned) if old.text != new.text]
+        pairs = zip(stored, cleaned, strict=True)
+        changed = [(new.id, new.text) for old, new in pairs if old.text != new.text]
         if changed:
             store.update_texts(changed)
     return cleaned

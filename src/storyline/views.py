@@ -15,9 +15,9 @@ from .errors import NotFoundError
 from .model import Article, Digest, Story, TimelineEntry
 from .pipeline import Analysis
 from .render import to_html, to_json
+from .store import SearchHit
 from .stories import Assignment
 from .timeline import Timeline
-from .store import SearchHit
 
 
 def _encoded(digest: Digest) -> dict[str, Any]:
@@ -185,8 +185,13 @@ def corpus_timeline_view(digest: Digest, timeline: Timeline, fmt: str) -> str:
             return to_html(replace(digest, stories=(whole,), topics=()))
         encoded = _encoded(replace(digest, stories=(whole,), topics=()))
         story = encoded["stories"][0]
-        return _dump({"version": encoded["version"], "timeline": story["timeline"],
-                      "undated": story["undated"]})
+        return _dump(
+            {
+                "version": encoded["version"],
+                "timeline": story["timeline"],
+                "undated": story["undated"],
+            }
+        )
     lines = ["# Timeline", "", *timeline_lines("Whole corpus", timeline.entries, timeline.undated)]
     return "\n".join(lines).rstrip() + "\n"
 
@@ -208,7 +213,9 @@ def summaries_view(analysis: Analysis, fmt: str, story_id: str | None = None) ->
         for claim in story.summary:
             lines.append(f"- {claim.text} [{', '.join(claim.support)}] ({claim.outlets} outlets)")
             for variant in claim.variants:
-                lines.append(f"  - sources differ: \"{variant.text}\" [{', '.join(variant.article_ids)}]")
+                lines.append(
+                    f'  - sources differ: "{variant.text}" [{", ".join(variant.article_ids)}]'
+                )
         cited = sorted({i for claim in story.summary for i in claim.support})
         lines.extend(["", "Sources:", *(f"- {_label(by_id.get(i), i)}" for i in cited), ""])
     return "\n".join(lines).rstrip() + "\n"
