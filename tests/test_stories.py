@@ -233,6 +233,91 @@ def test_bad_input_degrades() -> None:
     assert cluster_stories(()).stories == ()
 
 
+# A small single-subject collection, undated (placed by input order): the shape of the seeds,
+# in fictional words. Every article shares the subject (Ostrany, Valdoria, Kerrish, the troops
+# on the border); the stories are the embassy staff withdrawal (two articles), the training
+# troops moved out (one) and the army engineers sent (a report and its rewrite).
+def _undated(id: str, title: str, text: str) -> Article:
+    return Article(id=id, title=title, text=text, raw_text=text, source=id)
+
+
+SMALL = (
+    _undated(
+        "emb1",
+        "Ostrany pulls non-essential staff from its embassy in Valdoria",
+        "Ostrany is withdrawing non-essential staff and their families from its embassy in "
+        "Corvane, the Valdorian capital, as Kerrish troops mass on the border.\n"
+        "The Ostran foreign office said the embassy in Corvane would stay open with a reduced "
+        'team of consular officers. "The safety of our diplomats comes first," foreign '
+        "secretary Halvard Brem said.\n"
+        "Kerrish has gathered about 40,000 soldiers near Valdoria, and Ostrany and its allies "
+        "have warned Kerrish against an attack. Kerrish denies any plan to invade Valdoria.",
+    ),
+    _undated(
+        "emb2",
+        "Ostran diplomats' families leave Corvane",
+        "Families of Ostran diplomats left Corvane on Sunday after the foreign office ordered "
+        "non-essential embassy staff out of Valdoria.\n"
+        '"The safety of our diplomats comes first," foreign secretary Halvard Brem said, adding '
+        "that the embassy would keep a reduced team of consular officers in Corvane.\n"
+        "Ostrany has condemned the build-up of Kerrish forces along the Valdorian border.",
+    ),
+    _undated(
+        "trp1",
+        "Ostrany moves its training troops out of Valdoria",
+        "Ostrany's army has moved the soldiers of its training mission out of Valdoria to bases "
+        "in neighbouring Lussia, the defence ministry said.\n"
+        "Defence minister Ilse Varga said the instructors were relocated for their safety and "
+        "that the training mission for Valdorian forces would continue from Lussia.\n"
+        "Kerrish has gathered about 40,000 soldiers near Valdoria, and Ostrany has warned "
+        "Kerrish against an attack on Valdoria.",
+    ),
+    _undated(
+        "eng1",
+        "Ostran army engineers sent to Valdoria to build bridges",
+        "A unit of Ostran army engineers has been sent to Valdoria to help repair bridges on "
+        "the river Semra, the Valdorian government said.\n"
+        "The 60 engineers of the Third Pioneer Regiment will rebuild two bridges near Tavrin "
+        "that floods destroyed last spring, Colonel Aino Rask told reporters in Tavrin.\n"
+        "The mission comes as tension with Kerrish grows over its troops on the border of "
+        "Valdoria.",
+    ),
+    _undated(
+        "eng2",
+        "Ostrany dispatches Pioneer Regiment engineers to rebuild Semra bridges",
+        "Ostrany has dispatched 60 engineers of its Third Pioneer Regiment to Valdoria to "
+        "rebuild two bridges over the Semra near Tavrin, Valdorian officials said.\n"
+        "Colonel Aino Rask said in Tavrin that the bridges, destroyed by floods last spring, "
+        "would reopen by autumn. The deployment comes amid tension with Kerrish over troops "
+        "on the Valdorian border.",
+    ),
+)
+
+
+def test_small_collection_rewrite_joins_and_other_story_stays_apart() -> None:
+    result = cluster_stories(SMALL)
+    by_id = {a.article_id: a for a in result.assignments}
+    assert by_id["eng1"].new_story
+    assert by_id["eng2"].story_id == by_id["eng1"].story_id
+    assert by_id["emb2"].story_id == by_id["emb1"].story_id
+    assert ("eng1", "eng2") in _groups_of(result.stories)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known limitation (issue 4): in a 3-document collection the subject words shared by "
+    "every article (Ostrany, Valdoria, Kerrish, 40,000 soldiers) cannot yet be told from story "
+    "words, so the troops article joins the embassy story (score 0.445, threshold 0.402)",
+)
+def test_small_collection_keeps_same_subject_stories_apart() -> None:
+    result = cluster_stories(SMALL)
+    assert sorted(sorted(s.article_ids) for s in result.stories) == [
+        ["emb1", "emb2"],
+        ["eng1", "eng2"],
+        ["trp1"],
+    ]
+
+
 def _seed_articles() -> list[Article]:
     articles = []
     for path in sorted((SHARED / "seeds").glob("*.txt")):
@@ -272,3 +357,35 @@ def test_clustering_metrics_exact() -> None:
     perfect = score(gold, ["x", "x", "x", "y"])
     assert (perfect.bcubed_f1, perfect.pair_f1, perfect.ari, perfect.ami) == (1.0, 1.0, 1.0, 1.0)
     assert (perfect.gold_clusters, perfect.pred_clusters) == (2, 2)
+
+
+FERRY_WIRE = _article(
+    "w1",
+    "Ferry Saint Orla runs aground off Pellan Point",
+    "The passenger ferry Saint Orla ran aground on a sandbank off Pellan Point on Friday "
+    "evening with 312 people on board, the Corrin coastguard said.\n"
+    '"All passengers are safe and will be taken ashore by lifeboat," the coastguard said.',
+    "2031-06-06",
+    "wire",
+)
+FERRY_LOCAL = _article(
+    "l1",
+    "Islanders open their homes to stranded travellers",
+    "Families in the village of Dunmere took in dozens of travellers overnight after the "
+    "Saint Orla grounding.\n"
+    '"All passengers are safe and will be taken ashore by lifeboat," the coastguard said.\n'
+    "The village hall served soup until two in the morning.",
+    "2031-06-07",
+    "island-news",
+)
+
+
+def test_reused_text_lowers_the_bar_for_joining_the_linked_story() -> None:
+    apart = cluster_stories([FERRY_WIRE, FERRY_LOCAL])
+    assert len(apart.stories) == 2
+    links = {"w1": ("l1",), "l1": ("w1",)}
+    joined = cluster_stories([FERRY_WIRE, FERRY_LOCAL], links=links)
+    assert [s.article_ids for s in joined.stories] == [("w1", "l1")]
+    (assignment,) = [a for a in joined.assignments if a.article_id == "l1"]
+    assert assignment.note == "reuses text of w1"
+    assert 0 < assignment.score < StoryOptions().threshold_at(2)

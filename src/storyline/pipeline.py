@@ -21,7 +21,7 @@ from .ingest import IngestOptions, read_sources
 from .model import Article, Digest, DuplicateGroup, Relation, Skipped, Story, Topic
 from .render import to_json
 from .store import Store
-from .stories import StoryOptions, StoryResult, StoryState, cluster_stories
+from .stories import StoryOptions, StoryResult, StoryState, cluster_stories, reuse_links
 from .summary import SummaryOptions, summarize
 from .timeline import Timeline, TimelineOptions, build_timeline
 
@@ -157,7 +157,7 @@ def analyse(
     options = options or RunOptions()
     articles = _clean_corpus(store, options, progress)
     dedup = _dedup(store, articles, options, progress)
-    stories = _cluster(store, articles, dedup.groups, options, progress)
+    stories = _cluster(store, articles, dedup, options, progress)
     by_id = {article.id: article for article in articles}
     story_list = list(stories.stories)
     if with_timeline:
@@ -204,14 +204,15 @@ def _dedup(
 def _cluster(
     store: Store,
     articles: list[Article],
-    groups: Sequence[DuplicateGroup],
+    dedup: DedupResult,
     options: RunOptions,
     progress: ProgressCallback,
 ) -> StoryResult:
     with _Stage("stories", progress):
         saved = store.load_state(STORY_STATE)
         state = StoryState.from_json(saved) if saved else None
-        result = cluster_stories(articles, groups, options.stories, state)
+        links = reuse_links(dedup.relations)
+        result = cluster_stories(articles, dedup.groups, options.stories, state, links)
         store.save_state(STORY_STATE, result.state.to_json())
     return result
 

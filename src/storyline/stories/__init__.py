@@ -8,10 +8,10 @@ Old articles keep their stories (and story ids); new ones join them or found new
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from ..model import Article, DuplicateGroup, Story, Topic
+from ..model import Article, DuplicateGroup, Relation, Story, Topic
 from .cluster import EMPTY_NOTE, UNDATED_NOTE, assign_all, stream_order
 from .labels import headline, keywords, to_story
 from .options import StoryOptions
@@ -26,6 +26,7 @@ __all__ = [
     "StoryResult",
     "StoryState",
     "cluster_stories",
+    "reuse_links",
     "stream_order",
 ]
 
@@ -40,13 +41,30 @@ class StoryResult:
     state: StoryState
 
 
+REUSE_KINDS = frozenset({"near-duplicate", "excerpt", "rewrite", "shares-passages"})
+
+
+def reuse_links(relations: Sequence[Relation]) -> dict[str, tuple[str, ...]]:
+    """Article id -> the ids it shares reused text with, both ways, from dedup relations."""
+    links: dict[str, set[str]] = {}
+    for relation in relations:
+        if relation.kind in REUSE_KINDS:
+            links.setdefault(relation.a, set()).add(relation.b)
+            links.setdefault(relation.b, set()).add(relation.a)
+    return {article_id: tuple(sorted(ids)) for article_id, ids in sorted(links.items())}
+
+
 def cluster_stories(
     articles: Sequence[Article],
     groups: Sequence[DuplicateGroup] = (),
     options: StoryOptions = StoryOptions(),  # noqa: B008 - frozen, so a safe default
     state: StoryState | None = None,
+    links: Mapping[str, Sequence[str]] | None = None,
 ) -> StoryResult:
     """Cluster ``articles`` into stories in publication order, extending ``state`` if given.
+
+    ``links`` maps article ids to the ids of articles they share reused text with (see
+    :func:`reuse_links`); such evidence lowers the bar for joining the linked story.
 
     ``state`` itself is not modified: the returned result carries an updated copy. Raises
     IncompatibleParametersError if ``state`` was built with other feature options.
@@ -58,7 +76,7 @@ def cluster_stories(
         work = state.copy()
         if (work.posting_cap, work.index_terms) != (options.posting_cap, options.index_terms):
             work.reindex(options)
-    touched = assign_all(articles, groups, options, work)
+    touched = assign_all(articles, groups, options, work, links or {})
     by_id = {article.id: article for article in articles}
     for number in sorted(touched):
         story = work.story(number)

@@ -6,7 +6,7 @@ every story); it joins the best one whose score reaches the threshold, or founds
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -62,8 +62,12 @@ def assign_all(
     groups: Sequence[DuplicateGroup],
     options: StoryOptions,
     state: StoryState,
+    links: Mapping[str, Sequence[str]],
 ) -> set[int]:
-    """Assign every article not yet in ``state``; return the numbers of the stories touched."""
+    """Assign every article not yet in ``state``; return the numbers of the stories touched.
+
+    ``links`` maps an article id to the ids of articles it shares reused text with.
+    """
     followers = _group_leaders(groups)
     touched: set[int] = set()
     for article, undated in stream_order(articles):
@@ -77,7 +81,7 @@ def assign_all(
             continue
         number = _follow(article, followers, state, notes)
         if number is None:
-            number = _assign_one(article, options, state, notes)
+            number = _assign_one(article, options, state, notes, links.get(article.id, ()))
         touched.add(number)
     return touched
 
@@ -120,7 +124,11 @@ def _follow(
 
 
 def _assign_one(
-    article: Article, options: StoryOptions, state: StoryState, notes: list[str]
+    article: Article,
+    options: StoryOptions,
+    state: StoryState,
+    notes: list[str],
+    linked: Sequence[str],
 ) -> int:
     features = extract(article, options.title_weight, options.min_number_digits)
     channels = (features.terms, features.entities, features.numbers)
@@ -133,7 +141,13 @@ def _assign_one(
     )
     query = _Query(article, vectors, _ordinal(article))
     best, score = _best_story(query, options, state)
-    if best is not None and score >= options.threshold_at(state.n_docs):
+    threshold = options.threshold_at(state.n_docs)
+    if best is None or score < threshold:
+        reused, reused_score, via = _linked_story(query, linked, options, state)
+        if reused is not None and reused_score >= threshold * options.reuse_factor:
+            best, score, threshold = reused, reused_score, reused_score
+            notes = [*notes, f"reuses text of {via}"]
+    if best is not None and score >= threshold:
         story = state.story(best)
         terms, entities = _shared(query, story.centroid)
         _record(
@@ -144,6 +158,23 @@ def _assign_one(
         state.story_index.update(best, story.centroid.keys(options.index_terms))
         return best
     return _found(query, options, state, score, notes)
+
+
+def _linked_story(
+    query: _Query, linked: Sequence[str], options: StoryOptions, state: StoryState
+) -> tuple[int | None, float, str]:
+    """The best-scoring story holding an article that ``query`` shares reused text with."""
+    best: int | None = None
+    best_score, via = 0.0, ""
+    for other in sorted(linked):
+        placed = state.assignments.get(other)
+        if placed is None or not placed.story_id:
+            continue
+        number = state.story_by_id[placed.story_id]
+        score = _score(query, state.stories[number], options)
+        if score > best_score:
+            best, best_score, via = number, score, other
+    return best, best_score, via
 
 
 def _best_story(

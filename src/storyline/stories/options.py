@@ -33,6 +33,11 @@ class StoryOptions:
     depend on the language). Stories whose last article is more than ``max_gap_days`` older
     are no longer candidates.
 
+    An article that reuses passages of an already placed article (a rewrite, an excerpt, a
+    shared quote, found by the dedup stage and passed as ``links``) joins that article's
+    story when its score reaches ``reuse_factor`` times the threshold: shared text is strong
+    evidence of the same event, which word overlap alone can miss in a reworded article.
+
     Topics group stories whose combined centroid similarity reaches ``topic_threshold``.
     """
 
@@ -54,6 +59,7 @@ class StoryOptions:
     warmup_boost: float = 0.2
     warmup_docs: int = 30
     keywords: int = 6
+    reuse_factor: float = 0.5
 
     def __post_init__(self) -> None:
         for name in (
@@ -62,6 +68,7 @@ class StoryOptions:
             "number_weight",
             "topic_threshold",
             "warmup_boost",
+            "reuse_factor",
         ):
             value = getattr(self, name)
             if not (isinstance(value, int | float) and 0.0 <= value <= 1.0):
