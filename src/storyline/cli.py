@@ -6,9 +6,11 @@ No analysis happens here. Shared options are decorators so ``--db``, ``--format`
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -90,6 +92,68 @@ def cli() -> None:
     """Stories, duplicates, timelines and attributed summaries from overlapping news."""
 
 
+@dataclass(frozen=True)
+class Run:
+    """The options every analysing command shares, gathered by :func:`analysis_command`."""
+
+    paths: tuple[str, ...]
+    fields: tuple[str, ...]
+    strict: bool
+    db: Path | None
+    fmt: str
+    output: Path | None
+    quiet: bool
+    verbose: bool
+
+    def analyse(
+        self, *, with_timeline: bool = True, with_summary: bool = True, **stage_options: Any
+    ) -> pipeline.Analysis:
+        """Ingest the paths (if any) and analyse, with progress and skipped inputs reported."""
+        options = _options(self.fields, self.strict, **stage_options)
+        with progress_reporter(quiet=self.quiet, verbose=self.verbose) as report:
+            analysis, ingested = api.run(
+                self.paths,
+                self.db,
+                options,
+                report,
+                with_timeline=with_timeline,
+                with_summary=with_summary,
+            )
+        if ingested is not None:
+            _say_skipped(ingested.skipped)
+        return analysis
+
+    def emit(self, text: str) -> None:
+        _emit(text, self.output)
+
+
+def analysis_command(func: Callable[..., None]) -> click.Command:
+    """Register ``func`` as a command taking PATHS, --db, --format, -o, -q, -v, --field, --strict.
+
+    ``func`` receives those as one :class:`Run` (first argument) and its own options as
+    keywords; library errors become one clean line and exit status 1.
+    """
+
+    @functools.wraps(func)
+    def command(
+        paths: tuple[str, ...],
+        fields: tuple[str, ...],
+        strict: bool,
+        db: Path | None,
+        fmt: str,
+        output: Path | None,
+        quiet: bool,
+        verbose: bool,
+        **own: Any,
+    ) -> None:
+        with _errors():
+            func(Run(paths, fields, strict, db, fmt, output, quiet, verbose), **own)
+
+    for decorate in (verbosity_options, output_option, format_option, db_option, input_options):
+        command = decorate(command)
+    return cli.command()(command)
+
+
 def _options(
     fields: Sequence[str] = (), strict: bool = False, **stages: Any
 ) -> pipeline.RunOptions:
@@ -126,21 +190,6 @@ def _emit(text: str, output: Path | None) -> None:
         click.echo(f"wrote {output}", err=True)
 
 
-def _analyse(
-    paths: Sequence[str],
-    db: Path | None,
-    options: pipeline.RunOptions,
-    quiet: bool,
-    verbose: bool,
-    **stages: bool,
-) -> pipeline.Analysis:
-    with progress_reporter(quiet=quiet, verbose=verbose) as report:
-        analysis, ingested = api.run(paths, db, options, report, **stages)
-    if ingested is not None:
-        _say_skipped(ingested.skipped)
-    return analysis
-
-
 def _say_skipped(skipped: Sequence[Any]) -> None:
     """Name every skipped input on stderr, even with --quiet: a skip is never silent."""
     for item in skipped:
@@ -156,30 +205,14 @@ def _render(analysis: pipeline.Analysis, fmt: str) -> str:
     return to_markdown(analysis.digest)
 
 
-@cli.command()
-@input_options
-@db_option
-@format_option
-@output_option
-@verbosity_options
-def digest(
-    paths: tuple[str, ...],
-    fields: tuple[str, ...],
-    strict: bool,
-    db: Path | None,
-    fmt: str,
-    output: Path | None,
-    quiet: bool,
-    verbose: bool,
-) -> None:
+@analysis_command
+def digest(run: Run) -> None:
     """Ingest PATHS and print the digest: stories, duplicates, timelines, summaries.
 
     PATHS are files, directories (recursive), .gz files, or - for JSON lines on stdin.
     Without PATHS, the corpus already in --db is analysed again.
     """
-    with _errors():
-        analysis = _analyse(paths, db, _options(fields, strict), quiet, verbose)
-        _emit(_render(analysis, fmt), output)
+    run.emit(_render(run.analyse(), run.fmt))
 
 
 @cli.command()
@@ -208,39 +241,19 @@ def ingest(
         )
 
 
-@cli.command()
-@input_options
-@db_option
+@analysis_command
 @click.option("--shingle-size", default=5, show_default=True, help="Words per shingle.")
 @click.option(
     "--threshold", type=float, default=None, help="Jaccard threshold for near-duplicates."
 )
-@format_option
-@output_option
-@verbosity_options
-def duplicates(
-    paths: tuple[str, ...],
-    fields: tuple[str, ...],
-    strict: bool,
-    db: Path | None,
-    shingle_size: int,
-    threshold: float | None,
-    fmt: str,
-    output: Path | None,
-    quiet: bool,
-    verbose: bool,
-) -> None:
+def duplicates(run: Run, shingle_size: int, threshold: float | None) -> None:
     """List duplicate groups and reuse relations (copies, excerpts, rewrites, shared quotes)."""
     base = DedupOptions()
     dedup = DedupOptions(
         shingle_size=shingle_size, threshold=base.threshold if threshold is None else threshold
     )
-    with _errors():
-        options = _options(fields, strict, dedup=dedup)
-        analysis = _analyse(
-            paths, db, options, quiet, verbose, with_timeline=False, with_summary=False
-        )
-        _emit(duplicates_view(analysis.digest, fmt), output)
+    analysis = run.analyse(dedup=dedup, with_timeline=False, with_summary=False)
+    run.emit(duplicates_view(analysis.digest, run.fmt))
 
 
 @cli.command()
@@ -262,95 +275,51 @@ def compare(first: str, second: str, db: Path | None, as_html: bool, output: Pat
         _emit(text, output)
 
 
-@cli.command()
-@input_options
-@db_option
+@analysis_command
 @click.option("--explain", is_flag=True, help="Show why each article joined its story.")
-@format_option
-@output_option
-@verbosity_options
-def stories(
-    paths: tuple[str, ...],
-    fields: tuple[str, ...],
-    strict: bool,
-    db: Path | None,
-    explain: bool,
-    fmt: str,
-    output: Path | None,
-    quiet: bool,
-    verbose: bool,
-) -> None:
+def stories(run: Run, explain: bool) -> None:
     """Group articles into stories (and stories into topics)."""
-    with _errors():
-        options = _options(fields, strict)
-        analysis = _analyse(
-            paths, db, options, quiet, verbose, with_timeline=False, with_summary=False
-        )
-        _emit(stories_view(analysis, fmt, explain=explain), output)
+    analysis = run.analyse(with_timeline=False, with_summary=False)
+    run.emit(stories_view(analysis, run.fmt, explain=explain))
 
 
-@cli.command()
-@input_options
-@db_option
+@analysis_command
 @click.option("--from", "start", metavar="DATE", help="First date to keep (YYYY-MM-DD).")
 @click.option("--to", "end", metavar="DATE", help="Last date to keep (YYYY-MM-DD).")
 @click.option("--max-dates", type=click.IntRange(min=1), help="At most this many dates.")
-@click.option("--per-date", type=click.IntRange(min=1), default=1, show_default=True)
+@click.option(
+    "--per-date",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Sentences per date.",
+)
 @click.option("--story", "story_id", help="Only this story's timeline.")
 @click.option("--corpus", is_flag=True, help="One timeline over the whole corpus.")
-@format_option
-@output_option
-@verbosity_options
 def timeline(
-    paths: tuple[str, ...],
-    fields: tuple[str, ...],
-    strict: bool,
-    db: Path | None,
+    run: Run,
     start: str | None,
     end: str | None,
     max_dates: int | None,
     per_date: int,
     story_id: str | None,
     corpus: bool,
-    fmt: str,
-    output: Path | None,
-    quiet: bool,
-    verbose: bool,
 ) -> None:
     """Dated events, each backed by its sources: per story, one story, or the whole corpus."""
-    with _errors():
-        settings = TimelineOptions(max_dates=max_dates, per_date=per_date, start=start, end=end)
-        options = _options(fields, strict, timeline=settings)
-        analysis = _analyse(paths, db, options, quiet, verbose, with_summary=False)
-        if corpus:
-            whole = pipeline.corpus_timeline(analysis, settings)
-            _emit(corpus_timeline_view(analysis.digest, whole, fmt), output)
-        else:
-            _emit(timeline_view(analysis, fmt, story_id=story_id), output)
+    settings = TimelineOptions(max_dates=max_dates, per_date=per_date, start=start, end=end)
+    analysis = run.analyse(timeline=settings, with_summary=False)
+    if corpus:
+        whole = pipeline.corpus_timeline(analysis, settings)
+        run.emit(corpus_timeline_view(analysis.digest, whole, run.fmt))
+    else:
+        run.emit(timeline_view(analysis, run.fmt, story_id=story_id))
 
 
-@cli.command()
-@input_options
-@db_option
+@analysis_command
 @click.option("--max-words", type=click.IntRange(min=1), help="Summary length bound in words.")
 @click.option("--max-bytes", type=click.IntRange(min=1), help="Summary length bound in bytes.")
 @click.option("--story", "story_id", help="Only this story's summary.")
-@format_option
-@output_option
-@verbosity_options
-def summarize(
-    paths: tuple[str, ...],
-    fields: tuple[str, ...],
-    strict: bool,
-    db: Path | None,
-    max_words: int | None,
-    max_bytes: int | None,
-    story_id: str | None,
-    fmt: str,
-    output: Path | None,
-    quiet: bool,
-    verbose: bool,
-) -> None:
+def summarize(run: Run, max_words: int | None, max_bytes: int | None, story_id: str | None) -> None:
     """An attributed summary per story: every sentence names the articles behind it."""
     if max_words and max_bytes:
         raise click.UsageError("give --max-words or --max-bytes, not both")
@@ -359,10 +328,8 @@ def summarize(
         if max_bytes
         else SummaryOptions(max_words=max_words or SummaryOptions().max_words)
     )
-    with _errors():
-        options = _options(fields, strict, summary=settings)
-        analysis = _analyse(paths, db, options, quiet, verbose, with_timeline=False)
-        _emit(summaries_view(analysis, fmt, story_id=story_id), output)
+    analysis = run.analyse(summary=settings, with_timeline=False)
+    run.emit(summaries_view(analysis, run.fmt, story_id=story_id))
 
 
 @cli.command()
