@@ -196,3 +196,20 @@ def test_metadata_contradicting_the_dateline_is_explained() -> None:
     assert published_conflict(article(text, "2022-03-01")) == (
         "publication date 2022-03-01 contradicts the dateline 2022-01-17 in the text"
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Repairs are expected to be done and the road reopened; works are finished in May.",
+            "2025-05",
+        ),
+        ("The team still needs to raise money for the final in Lisbon in July.", "2025-07"),
+        ("In May, the council approved the plan.", "2024-05"),
+        ("The club has trained here since September.", "2024-09"),
+    ],
+)
+def test_month_without_year_follows_tense_else_the_nearest(sentence: str, expected: str) -> None:
+    (mention,) = [m for m in tag_dates(sentence, "2025-03-12") if m.granularity == "month"]
+    assert mention.date == expected

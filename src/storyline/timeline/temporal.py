@@ -100,6 +100,11 @@ _FUTURE = re.compile(
     r"|due on|upcoming|next|would|to be held|is to|are to)\b",
     re.I,
 )
+# Past tense: an auxiliary, or an -ed verb that is not a present passive ("are finished").
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|ago|earlier|last)\b|(?<!\bis )(?<!\bare )(?<!\bbe )\b[a-z]{3,}ed\b",
+    re.I,
+)
 _CLAUSE = re.compile(r"[;:]|[.!?]\s|,\s|\s(?:and|but|while|whereas|after|before|when)\s")
 _FAR_FUTURE_YEARS = 10
 _ABSOLUTE_MAX_YEAR = 2100
@@ -131,6 +136,7 @@ class _Reference:
     future: bool
     context: date | None
     context_granularity: Granularity | None
+    past: bool = False
 
 
 Resolved = tuple[str | None, Granularity | None, str]
@@ -165,7 +171,12 @@ def tag_dates(
         for match in pattern.finditer(sentence):
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
-            local = replace(reference, future=_future_tense(sentence, match.start(), match.end()))
+            start, end = match.start(), match.end()
+            local = replace(
+                reference,
+                future=_clause_has(_FUTURE, sentence, start, end),
+                past=_clause_has(_PAST, sentence, start, end),
+            )
             day, granularity, note = handler(match, local)
             note = _flag_after_publication(day, granularity, note, local)
             taken.append((match.start(), match.end()))
@@ -188,8 +199,8 @@ def _reference(sentence: str, published: str | None, context: str | None) -> _Re
     )
 
 
-def _future_tense(sentence: str, start: int, end: int) -> bool:
-    """Whether the clause around a mention speaks of the future (will, scheduled, next...).
+def _clause_has(cue: re.Pattern[str], sentence: str, start: int, end: int) -> bool:
+    """Whether the clause around a mention carries ``cue`` (a future or a past tense marker).
 
     The clause runs between separators (, ; : and, but, while); a clause that is little more
     than the expression itself ("On Monday,") borrows the following clause.
@@ -200,7 +211,7 @@ def _future_tense(sentence: str, start: int, end: int) -> bool:
     if len((sentence[left:start] + sentence[end:right]).split()) < 3 and right_match:
         following = _CLAUSE.search(sentence, right_match.end())
         right = following.start() if following else len(sentence)
-    return _FUTURE.search(sentence, left, right) is not None
+    return cue.search(sentence, left, right) is not None
 
 
 def _parse_iso(value: str | None) -> tuple[date | None, int | None]:
@@ -400,10 +411,15 @@ def _on_month_name(match: re.Match[str], reference: _Reference) -> Resolved:
         year = published.year + (1 if month < published.month else 0)
         if modifier == "next" and month == published.month:
             year += 1
-    else:
+    elif modifier in ("last", "since") or reference.past:
         year = published.year - (1 if month > published.month else 0)
         if modifier == "last" and month == published.month:
             year -= 1
+    else:  # no tense to go by: the nearest such month, the past one on a tie
+        ahead = (month - published.month) % 12
+        year = published.year + (1 if month < published.month else 0)
+        if ahead >= 6:
+            year = published.year - (1 if month > published.month else 0)
     return f"{year:04d}-{month:02d}", "month", ""
 
 
