@@ -306,3 +306,13 @@ def test_missing_article_and_missing_db(tmp_path: Path) -> None:
 def test_migrate(run: Run, example_db: Path) -> None:
     result = run("migrate", "--db", str(example_db))
     assert "schema version" in result.stdout
+
+
+def test_a_rewrite_adds_no_independent_voice(example_digest: dict[str, Any]) -> None:
+    sources = {a["id"]: a["source"] for a in example_digest["articles"]}
+    claims = [c for s in example_digest["stories"] for c in s["summary"]]
+    rewritten = [
+        c for c in claims if {sources[i] for i in c["support"]} == {"Harbor Herald", "Newsfeed Hub"}
+    ]
+    assert rewritten
+    assert all(c["outlets"] == 1 for c in rewritten)

@@ -161,7 +161,7 @@ def analyse(
     by_id = {article.id: article for article in articles}
     story_list = list(stories.stories)
     if with_timeline:
-        story_list = _with_timelines(story_list, by_id, dedup.groups, options, progress)
+        story_list = _with_timelines(story_list, by_id, dedup.voices, options, progress)
     topics = stories.topics
     if with_summary:
         story_list = _with_summaries(story_list, by_id, dedup, options, progress)
@@ -245,7 +245,7 @@ def _with_timelines(
 
 def corpus_timeline(analysis: Analysis, options: TimelineOptions) -> Timeline:
     """One timeline over every analysed article (duplicate groups still count once)."""
-    return build_timeline(analysis.digest.articles, analysis.dedup.groups, options)
+    return build_timeline(analysis.digest.articles, analysis.dedup.voices, options)
 
 
 def _relations_within(ids: set[str], relations: Sequence[Relation]) -> list[Relation]:
@@ -262,7 +262,7 @@ def _with_summaries(
     updated = []
     with _Stage("summary", progress) as stage:
         for done, story in enumerate(stories, 1):
-            members, inside = _members(story.article_ids, by_id, dedup.groups)
+            members, inside = _members(story.article_ids, by_id, dedup.voices)
             related = _relations_within(set(story.article_ids), dedup.relations)
             claims = summarize(members, related, inside, options.summary)
             updated.append(replace(story, summary=claims))
@@ -284,7 +284,7 @@ def _topic_summaries(
         if len(topic.story_ids) < 2:
             result.append(topic)
             continue
-        members, inside = _members(ids, by_id, dedup.groups)
+        members, inside = _members(ids, by_id, dedup.voices)
         related = _relations_within(set(ids), dedup.relations)
         result.append(replace(topic, summary=summarize(members, related, inside, options.summary)))
     return tuple(result)

@@ -21,7 +21,7 @@ import numpy as np
 
 from ..model import Article, DuplicateGroup, Relation
 from . import candidates, lsh, minhash
-from .groups import duplicate_groups
+from .groups import duplicate_groups, voice_groups
 from .index import SignatureIndex
 from .options import DEFAULT_OPTIONS, DedupOptions
 from .shingles import (
@@ -42,11 +42,16 @@ __all__ = ["DedupOptions", "DedupResult", "SignatureIndex", "find_relations"]
 
 @dataclass(frozen=True)
 class DedupResult:
-    """Relations sorted by (a, b), duplicate groups sorted by id, and the updated index."""
+    """Relations sorted by (a, b), duplicate groups sorted by id, and the updated index.
+
+    ``voices`` groups copies of every kind (excerpts and rewrites too): what later stages
+    count once when they count independent sources.
+    """
 
     relations: tuple[Relation, ...]
     groups: tuple[DuplicateGroup, ...]
     index: SignatureIndex
+    voices: tuple[DuplicateGroup, ...] = ()
 
 
 @dataclass
@@ -82,7 +87,8 @@ def find_relations(
     index = SignatureIndex(params, [a.id for a in ordered], features.exact, features.bands)
     if known is not None:
         index = index.merge(known)
-    return DedupResult(relations, duplicate_groups(relations, ordered), index)
+    groups = duplicate_groups(relations, ordered)
+    return DedupResult(relations, groups, index, voice_groups(relations, ordered))
 
 
 def _by_id(articles: Sequence[Article]) -> list[Article]:

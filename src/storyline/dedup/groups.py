@@ -8,10 +8,25 @@ from ..ids import stable_id
 from ..model import Article, DuplicateGroup, Relation
 
 FOLDING_KINDS = frozenset({"duplicate", "near-duplicate"})
+# Copies in any form speak with one voice: excerpts and spun or translated rewrites too.
+VOICE_KINDS = FOLDING_KINDS | {"excerpt", "rewrite"}
+
+
+def voice_groups(
+    relations: Sequence[Relation], articles: Sequence[Article]
+) -> tuple[DuplicateGroup, ...]:
+    """Groups of articles that are copies of one another in any form (one independent voice).
+
+    Wider than :func:`duplicate_groups`: an excerpt or a rewrite adds no independent source,
+    so counting corroboration (summary, timeline) must count it once with its original.
+    """
+    return duplicate_groups(relations, articles, VOICE_KINDS)
 
 
 def duplicate_groups(
-    relations: Sequence[Relation], articles: Sequence[Article]
+    relations: Sequence[Relation],
+    articles: Sequence[Article],
+    kinds: frozenset[str] = FOLDING_KINDS,
 ) -> tuple[DuplicateGroup, ...]:
     """One group per component of >= 2 articles, sorted by group id; see DuplicateGroup."""
     parent: dict[str, str] = {}
@@ -24,7 +39,7 @@ def duplicate_groups(
             parent[x], x = root, parent[x]
         return root
 
-    folding = [r for r in relations if r.kind in FOLDING_KINDS]
+    folding = [r for r in relations if r.kind in kinds]
     for relation in folding:
         ra, rb = find(relation.a), find(relation.b)
         if ra != rb:
