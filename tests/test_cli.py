@@ -316,3 +316,9 @@ def test_a_rewrite_adds_no_independent_voice(example_digest: dict[str, Any]) -> 
     ]
     assert rewritten
     assert all(c["outlets"] == 1 for c in rewritten)
+
+
+def test_serve_refuses_a_missing_database_before_starting(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 1
+    assert "storyline ingest PATH --db" in result.stderr

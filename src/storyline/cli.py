@@ -364,6 +364,7 @@ def serve(db: Path | None, host: str, port: int) -> None:
             "the web app needs its extra: pip install 'storyline[web]'"
         ) from error
     with _errors():
+        Store(db, readonly=True, create=False).close()  # a missing or old file: say so now
         app = create_app(db, readonly=True)
     click.echo(f"serving {db} on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
