@@ -190,3 +190,18 @@ def test_invalid_publication_metadata_degrades_to_undated() -> None:
     assert [e.note for e in timeline.undated] == [
         "'Sunday': relative expression 'Sunday' and no publication date"
     ]
+
+
+def test_a_sentence_dated_to_the_day_is_not_also_listed_as_undated() -> None:
+    text = "Drivers queued for hours on Tuesday, a day after the crash closed the bridge."
+    article = Article(
+        id="q1",
+        title="Queues",
+        text=text,
+        raw_text=text,
+        source="Gazette",
+        published="2025-03-04",
+    )
+    timeline = build_timeline([article])
+    assert [entry.date for entry in timeline.entries] == ["2025-03-04"]
+    assert timeline.undated == ()

@@ -178,6 +178,9 @@ def build_timeline(
     for article in sorted(articles, key=lambda item: item.id):
         for candidate in _candidates(article, voice_of.get(article.id, article.id), options):
             (dated if candidate.date else undated).append(candidate)
+    # A sentence that another expression dates to the day is not also listed as undated.
+    placed = {(c.article.id, c.start) for c in dated if c.granularity == "day"}
+    undated = [c for c in undated if (c.article.id, c.start) not in placed]
     dated = [c for c in dated if c.granularity in options.granularities and _in_range(c, options)]
     entries = _select(dated, options)
     return Timeline(entries=entries, undated=_undated_entries(undated))
