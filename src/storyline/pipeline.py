@@ -20,7 +20,7 @@ from .errors import NothingToDoError, StorylineError
 from .ingest import IngestOptions, read_sources
 from .model import Article, Digest, DuplicateGroup, Relation, Skipped, Story, Topic
 from .render import to_json
-from .store import Store
+from .store import AddReport, Store
 from .stories import StoryOptions, StoryResult, StoryState, cluster_stories, reuse_links
 from .summary import SummaryOptions, summarize
 from .timeline import Timeline, TimelineOptions, build_timeline
@@ -110,10 +110,17 @@ def ingest(
     """
     options = options or RunOptions()
     skipped: list[Skipped] = []
+    done = 0
+
+    def count(batch: AddReport) -> None:  # the store reports each batch's own counts
+        nonlocal done
+        done += batch.added + batch.updated + batch.unchanged
+        stage.step(done)
+
     with _Stage("ingest", progress) as stage:
         report = store.add_articles(
             _articles_only(read_sources(paths, options.ingest, stdin), options, skipped),
-            on_batch=lambda r: stage.step(r.added + r.updated + r.unchanged),
+            on_batch=count,
         )
         store.add_skipped(skipped)
     result = IngestReport(report.added, report.updated, report.unchanged, tuple(skipped))

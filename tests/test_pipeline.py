@@ -1,0 +1,42 @@
+"""The pipeline's progress reports and its stage wiring, through the library API."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from storyline import pipeline
+from storyline.store import Store
+
+
+def _feed(path: Path, count: int) -> Path:
+    with path.open("w", encoding="utf-8") as out:
+        for n in range(count):
+            text = f"Council item {n} was approved by {n + 3} votes in the town of Elbury {n}."
+            out.write(json.dumps({"id": f"item-{n}", "title": f"Item {n}", "text": text}) + "\n")
+    return path
+
+
+def test_ingest_progress_counts_every_article_once(tmp_path: Path) -> None:
+    events: list[pipeline.Progress] = []
+    with Store(tmp_path / "p.db") as store:
+        report = pipeline.ingest(
+            [_feed(tmp_path / "feed.jsonl", 1200)], store, progress=events.append
+        )
+    steps = [e.done for e in events if e.stage == "ingest" and not e.finished and e.done]
+    assert report.added == 1200
+    assert steps == [500, 1000, 1200]
+    assert [e.stage for e in events if e.finished] == ["ingest"]
+
+
+def test_analyse_reports_each_stage_once_in_order(tmp_path: Path) -> None:
+    finished: list[str] = []
+    with Store(tmp_path / "a.db") as store:
+        pipeline.ingest([_feed(tmp_path / "feed.jsonl", 20)], store)
+        analysis = pipeline.analyse(
+            store, progress=lambda e: finished.append(e.stage) if e.finished else None
+        )
+        assert store.load_digest() is not None
+    assert finished == ["clean", "dedup", "stories", "timeline", "summary"]
+    assert len(analysis.digest.articles) == 20
+    assert sum(len(s.article_ids) for s in analysis.digest.stories) == 20
