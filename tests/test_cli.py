@@ -322,3 +322,11 @@ def test_serve_refuses_a_missing_database_before_starting(tmp_path: Path) -> Non
     result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "none.db")])
     assert result.exit_code == 1
     assert "storyline ingest PATH --db" in result.stderr
+
+
+def test_verbose_prints_one_timing_line_per_stage(run: Run, example_db: Path) -> None:
+    result = run("digest", "--db", str(example_db), "-v", "--format", "json")
+    stages = [line.split(":")[0] for line in result.stderr.splitlines() if line.endswith(" s")]
+    assert stages == ["clean", "dedup", "stories", "timeline", "summary"]
+    quiet = run("digest", "--db", str(example_db), "-q", "--format", "json")
+    assert quiet.stderr == ""
