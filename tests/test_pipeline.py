@@ -40,3 +40,18 @@ def test_analyse_reports_each_stage_once_in_order(tmp_path: Path) -> None:
     assert finished == ["clean", "dedup", "stories", "timeline", "summary"]
     assert len(analysis.digest.articles) == 20
     assert sum(len(s.article_ids) for s in analysis.digest.stories) == 20
+
+
+def test_later_articles_join_stories_that_keep_their_ids(tmp_path: Path) -> None:
+    examples = Path(__file__).resolve().parents[1] / "examples" / "news"
+    with Store(tmp_path / "grow.db") as store:
+        pipeline.ingest(
+            [examples / "coastline-press-bridge.md", examples / "marlow-gazette"], store
+        )
+        first = {s.id: set(s.article_ids) for s in pipeline.analyse(store).digest.stories}
+        pipeline.ingest([examples], store)
+        second = {s.id: set(s.article_ids) for s in pipeline.analyse(store).digest.stories}
+    assert len(first) == 3
+    for story_id, members in first.items():
+        assert members <= second[story_id]
+    assert sum(len(m) for m in second.values()) == 11
