@@ -224,13 +224,17 @@ def _cluster(
     return result
 
 
+def _group_index(groups: Sequence[DuplicateGroup]) -> dict[str, DuplicateGroup]:
+    """Each grouped article's group, so a story finds its groups without scanning them all."""
+    return {member: group for group in groups for member in group.article_ids}
+
+
 def _members(
-    ids: Sequence[str], by_id: dict[str, Article], groups: Sequence[DuplicateGroup]
+    ids: Sequence[str], by_id: dict[str, Article], group_of: dict[str, DuplicateGroup]
 ) -> tuple[list[Article], list[DuplicateGroup]]:
-    wanted = set(ids)
     members = [by_id[i] for i in ids if i in by_id]
-    inside = [g for g in groups if wanted.intersection(g.article_ids)]
-    return members, inside
+    inside = {group_of[i].id: group_of[i] for i in ids if i in group_of}
+    return members, [inside[key] for key in sorted(inside)]
 
 
 def _with_timelines(
@@ -241,9 +245,10 @@ def _with_timelines(
     progress: ProgressCallback,
 ) -> list[Story]:
     updated = []
+    group_of = _group_index(groups)
     with _Stage("timeline", progress) as stage:
         for done, story in enumerate(stories, 1):
-            members, inside = _members(story.article_ids, by_id, groups)
+            members, inside = _members(story.article_ids, by_id, group_of)
             timeline: Timeline = build_timeline(members, inside, options.timeline)
             updated.append(replace(story, timeline=timeline.entries, undated=timeline.undated))
             stage.step(done, len(stories))
@@ -255,8 +260,17 @@ def corpus_timeline(analysis: Analysis, options: TimelineOptions) -> Timeline:
     return build_timeline(analysis.digest.articles, analysis.dedup.voices, options)
 
 
-def _relations_within(ids: set[str], relations: Sequence[Relation]) -> list[Relation]:
-    return [r for r in relations if r.a in ids and r.b in ids]
+class _Related:
+    """Relations indexed by article, so a story finds its own without scanning them all."""
+
+    def __init__(self, relations: Sequence[Relation]) -> None:
+        self.of: dict[str, list[Relation]] = {}
+        for relation in relations:
+            self.of.setdefault(relation.a, []).append(relation)
+
+    def within(self, ids: Sequence[str]) -> list[Relation]:
+        wanted = set(ids)
+        return [r for i in sorted(wanted) for r in self.of.get(i, ()) if r.b in wanted]
 
 
 def _with_summaries(
@@ -267,10 +281,12 @@ def _with_summaries(
     progress: ProgressCallback,
 ) -> list[Story]:
     updated = []
+    group_of = _group_index(dedup.voices)
+    related_to = _Related(dedup.relations)
     with _Stage("summary", progress) as stage:
         for done, story in enumerate(stories, 1):
-            members, inside = _members(story.article_ids, by_id, dedup.voices)
-            related = _relations_within(set(story.article_ids), dedup.relations)
+            members, inside = _members(story.article_ids, by_id, group_of)
+            related = related_to.within(story.article_ids)
             claims = summarize(members, related, inside, options.summary)
             updated.append(replace(story, summary=claims))
             stage.step(done, len(stories))
@@ -285,15 +301,17 @@ def _topic_summaries(
     options: RunOptions,
 ) -> tuple[Topic, ...]:
     story_ids = {story.id: story for story in stories}
+    group_of = _group_index(dedup.voices)
+    related_to = _Related(dedup.relations)
     result = []
     for topic in topics:
         ids = [i for sid in topic.story_ids if sid in story_ids for i in story_ids[sid].article_ids]
         if len(topic.story_ids) < 2:
             result.append(topic)
             continue
-        members, inside = _members(ids, by_id, dedup.voices)
-        related = _relations_within(set(ids), dedup.relations)
-        result.append(replace(topic, summary=summarize(members, related, inside, options.summary)))
+        members, inside = _members(ids, by_id, group_of)
+        claims = summarize(members, related_to.within(ids), inside, options.summary)
+        result.append(replace(topic, summary=claims))
     return tuple(result)
 
 
