@@ -43,6 +43,9 @@ class Article:
 
     @property
     def words(self) -> int:
+        """Words of the cleaned text; the recorded count when the text is not at hand."""
+        if self.word_count is not None:
+            return self.word_count
         return len(self.text.split())
 
     @property

@@ -281,7 +281,7 @@ def article_view(article: Article, index: DigestIndex) -> dict[str, Any]:
         "related": related,
         "segments": segs,
         "marked": sum(1 for s in segs if s["mark"]),
-        "words": article.words if article.text else (article.word_count or 0),
+        "words": article.words,
     }
 
 

@@ -33,11 +33,6 @@ JsonObject = dict[str, Any]
 T = TypeVar("T")
 
 
-def article_words(article: Article) -> int:
-    """The article's word count, also for articles decoded without their text."""
-    return article.word_count if article.word_count is not None else article.words
-
-
 # ---------------------------------------------------------------- encode
 
 
@@ -52,7 +47,7 @@ def article_to_dict(a: Article) -> JsonObject:
         "language": a.language,
         "path": a.path,
         "record": a.record,
-        "words": article_words(a),
+        "words": a.words,
     }
 
 
