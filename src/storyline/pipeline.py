@@ -18,7 +18,7 @@ from .clean import CleanOptions, clean_articles, clean_text
 from .dedup import DedupOptions, DedupResult, SignatureIndex, find_relations
 from .errors import NothingToDoError, StorylineError
 from .ingest import IngestOptions, read_sources
-from .model import Article, Digest, DuplicateGroup, Relation, Skipped, Story, Topic
+from .model import Article, Claim, Digest, DuplicateGroup, Relation, Skipped, Story, Topic
 from .render import to_json
 from .store import AddReport, Store
 from .stories import StoryOptions, StoryResult, StoryState, cluster_stories, reuse_links
@@ -165,14 +165,14 @@ def analyse(
     articles = _clean_corpus(store, options, progress)
     dedup = _dedup(store, articles, options, progress)
     stories = _cluster(store, articles, dedup, options, progress)
-    by_id = {article.id: article for article in articles}
+    corpus = _Corpus(articles, dedup)
     story_list = list(stories.stories)
     if with_timeline:
-        story_list = _with_timelines(story_list, by_id, dedup.voices, options, progress)
+        story_list = _with_timelines(story_list, corpus, options, progress)
     topics = stories.topics
     if with_summary:
-        story_list = _with_summaries(story_list, by_id, dedup, options, progress)
-        topics = _topic_summaries(topics, story_list, by_id, dedup, options)
+        story_list = _with_summaries(story_list, corpus, options, progress)
+        topics = _topic_summaries(topics, story_list, corpus, options)
     digest = Digest(
         articles=tuple(articles),
         stories=tuple(story_list),
@@ -224,32 +224,37 @@ def _cluster(
     return result
 
 
-def _group_index(groups: Sequence[DuplicateGroup]) -> dict[str, DuplicateGroup]:
-    """Each grouped article's group, so a story finds its groups without scanning them all."""
-    return {member: group for group in groups for member in group.article_ids}
+class _Corpus:
+    """Articles, copy groups and relations indexed by article id, built once per analysis,
+    so that each story finds its own without scanning them all."""
 
+    def __init__(self, articles: Sequence[Article], dedup: DedupResult) -> None:
+        self.by_id = {article.id: article for article in articles}
+        self.group_of = {m: group for group in dedup.voices for m in group.article_ids}
+        self.relations_of: dict[str, list[Relation]] = {}
+        for relation in dedup.relations:  # a < b: each relation is filed once, under a
+            self.relations_of.setdefault(relation.a, []).append(relation)
 
-def _members(
-    ids: Sequence[str], by_id: dict[str, Article], group_of: dict[str, DuplicateGroup]
-) -> tuple[list[Article], list[DuplicateGroup]]:
-    members = [by_id[i] for i in ids if i in by_id]
-    inside = {group_of[i].id: group_of[i] for i in ids if i in group_of}
-    return members, [inside[key] for key in sorted(inside)]
+    def members(self, ids: Sequence[str]) -> tuple[list[Article], list[DuplicateGroup]]:
+        """The articles behind ``ids`` and the copy groups they belong to (sorted by id)."""
+        inside = {self.group_of[i].id: self.group_of[i] for i in ids if i in self.group_of}
+        articles = [self.by_id[i] for i in ids if i in self.by_id]
+        return articles, [inside[key] for key in sorted(inside)]
+
+    def summary(self, ids: Sequence[str], options: SummaryOptions) -> tuple[Claim, ...]:
+        wanted = set(ids)
+        related = [r for i in sorted(wanted) for r in self.relations_of.get(i, ()) if r.b in wanted]
+        articles, groups = self.members(ids)
+        return summarize(articles, related, groups, options)
 
 
 def _with_timelines(
-    stories: list[Story],
-    by_id: dict[str, Article],
-    groups: Sequence[DuplicateGroup],
-    options: RunOptions,
-    progress: ProgressCallback,
+    stories: list[Story], corpus: _Corpus, options: RunOptions, progress: ProgressCallback
 ) -> list[Story]:
     updated = []
-    group_of = _group_index(groups)
     with _Stage("timeline", progress) as stage:
         for done, story in enumerate(stories, 1):
-            members, inside = _members(story.article_ids, by_id, group_of)
-            timeline: Timeline = build_timeline(members, inside, options.timeline)
+            timeline = build_timeline(*corpus.members(story.article_ids), options.timeline)
             updated.append(replace(story, timeline=timeline.entries, undated=timeline.undated))
             stage.step(done, len(stories))
     return updated
@@ -260,58 +265,31 @@ def corpus_timeline(analysis: Analysis, options: TimelineOptions) -> Timeline:
     return build_timeline(analysis.digest.articles, analysis.dedup.voices, options)
 
 
-class _Related:
-    """Relations indexed by article, so a story finds its own without scanning them all."""
-
-    def __init__(self, relations: Sequence[Relation]) -> None:
-        self.of: dict[str, list[Relation]] = {}
-        for relation in relations:
-            self.of.setdefault(relation.a, []).append(relation)
-
-    def within(self, ids: Sequence[str]) -> list[Relation]:
-        wanted = set(ids)
-        return [r for i in sorted(wanted) for r in self.of.get(i, ()) if r.b in wanted]
-
-
 def _with_summaries(
-    stories: list[Story],
-    by_id: dict[str, Article],
-    dedup: DedupResult,
-    options: RunOptions,
-    progress: ProgressCallback,
+    stories: list[Story], corpus: _Corpus, options: RunOptions, progress: ProgressCallback
 ) -> list[Story]:
     updated = []
-    group_of = _group_index(dedup.voices)
-    related_to = _Related(dedup.relations)
     with _Stage("summary", progress) as stage:
         for done, story in enumerate(stories, 1):
-            members, inside = _members(story.article_ids, by_id, group_of)
-            related = related_to.within(story.article_ids)
-            claims = summarize(members, related, inside, options.summary)
-            updated.append(replace(story, summary=claims))
+            updated.append(
+                replace(story, summary=corpus.summary(story.article_ids, options.summary))
+            )
             stage.step(done, len(stories))
     return updated
 
 
 def _topic_summaries(
-    topics: Sequence[Topic],
-    stories: Sequence[Story],
-    by_id: dict[str, Article],
-    dedup: DedupResult,
-    options: RunOptions,
+    topics: Sequence[Topic], stories: Sequence[Story], corpus: _Corpus, options: RunOptions
 ) -> tuple[Topic, ...]:
-    story_ids = {story.id: story for story in stories}
-    group_of = _group_index(dedup.voices)
-    related_to = _Related(dedup.relations)
+    """A summary over each topic of two or more stories (where sources are compared)."""
+    by_story = {story.id: story for story in stories}
     result = []
     for topic in topics:
-        ids = [i for sid in topic.story_ids if sid in story_ids for i in story_ids[sid].article_ids]
         if len(topic.story_ids) < 2:
             result.append(topic)
             continue
-        members, inside = _members(ids, by_id, group_of)
-        claims = summarize(members, related_to.within(ids), inside, options.summary)
-        result.append(replace(topic, summary=claims))
+        ids = [i for sid in topic.story_ids if sid in by_story for i in by_story[sid].article_ids]
+        result.append(replace(topic, summary=corpus.summary(ids, options.summary)))
     return tuple(result)
 
 
