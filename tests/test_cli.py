@@ -308,9 +308,15 @@ def test_migrate(run: Run, example_db: Path) -> None:
     assert "schema version" in result.stdout
 
 
-def test_a_rewrite_adds_no_independent_voice(example_digest: dict[str, Any]) -> None:
+def test_a_rewrite_adds_no_independent_voice(
+    example_digest: dict[str, Any], example_db: Path
+) -> None:
     sources = {a["id"]: a["source"] for a in example_digest["articles"]}
-    claims = [c for s in example_digest["stories"] for c in s["summary"]]
+    # A longer summary, so that it reaches the statements only the rewrite pair makes.
+    args = ["summarize", "--db", str(example_db), "--max-words", "400", "--format", "json"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    claims = [c for s in json.loads(result.stdout)["stories"] for c in s["summary"]]
     rewritten = [
         c for c in claims if {sources[i] for i in c["support"]} == {"Harbor Herald", "Newsfeed Hub"}
     ]

@@ -31,12 +31,6 @@ def _stem_of(digest: dict[str, Any]) -> dict[str, str]:
     return {a["id"]: Path(a["path"]).name[:3] for a in digest["articles"]}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known limitation (issue 4): with three undated documents seen, the words every "
-    "seed shares (Canada, Ukraine, Russia, 100,000) still weigh as story words, so seed 002 "
-    "(troops relocated) joins the embassy-staff story at 0.408 against a threshold of 0.402",
-)
 def test_seeds_form_the_three_stories_a_reader_sees(seed_digest: dict[str, Any]) -> None:
     stem = _stem_of(seed_digest)
     groups = sorted(sorted(stem[i] for i in s["article_ids"]) for s in seed_digest["stories"])

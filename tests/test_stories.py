@@ -303,11 +303,43 @@ def test_small_collection_rewrite_joins_and_other_story_stays_apart() -> None:
     assert ("eng1", "eng2") in _groups_of(result.stories)
 
 
+# The same collection set among real countries: their names are in BROAD_PLACES, so they are
+# damped from the first article on and the troops article no longer joins the embassy story.
+_REAL_PLACES = (
+    ("Valdorian", "Ukrainian"),
+    ("Valdoria", "Ukraine"),
+    ("Kerrish troops", "Russian troops"),
+    ("Kerrish forces", "Russian forces"),
+    ("Kerrish", "Russia"),
+    ("Ostrany's", "Canada's"),
+    ("Ostrany", "Canada"),
+    ("Ostran", "Canadian"),
+    ("Lussia", "Poland"),
+)
+
+
+def _in_real_places(article: Article) -> Article:
+    title, text = article.title, article.text
+    for fictional, real in _REAL_PLACES:
+        title, text = title.replace(fictional, real), text.replace(fictional, real)
+    return replace(article, title=title, text=text, raw_text=text)
+
+
+def test_country_names_are_damped_so_same_subject_stories_stay_apart() -> None:
+    real = [_in_real_places(article) for article in SMALL]
+    assert "Canada" in real[0].text and "Ostran" not in real[0].text + real[0].title
+    wanted = [["emb1", "emb2"], ["eng1", "eng2"], ["trp1"]]
+    result = cluster_stories(real)
+    assert sorted(sorted(s.article_ids) for s in result.stories) == wanted
+    undamped = cluster_stories(real, options=StoryOptions(place_weight=1.0))
+    assert sorted(sorted(s.article_ids) for s in undamped.stories) != wanted
+
+
 @pytest.mark.xfail(
     strict=True,
-    reason="known limitation (issue 4): in a 3-document collection the subject words shared by "
-    "every article (Ostrany, Valdoria, Kerrish, 40,000 soldiers) cannot yet be told from story "
-    "words, so the troops article joins the embassy story (score 0.445, threshold 0.402)",
+    reason="known limitation (issue 4): in a 3-document collection, subject names that are "
+    "not country names (here fictional ones: Ostrany, Valdoria, Kerrish) cannot yet be told "
+    "from story words, so the troops article joins the embassy story (0.445 against 0.26)",
 )
 def test_small_collection_keeps_same_subject_stories_apart() -> None:
     result = cluster_stories(SMALL)
@@ -381,11 +413,13 @@ FERRY_LOCAL = _article(
 
 
 def test_reused_text_lowers_the_bar_for_joining_the_linked_story() -> None:
-    apart = cluster_stories([FERRY_WIRE, FERRY_LOCAL])
+    # The local article scores about 0.32 on its words: set the bar above that.
+    options = StoryOptions(threshold=0.4)
+    apart = cluster_stories([FERRY_WIRE, FERRY_LOCAL], options=options)
     assert len(apart.stories) == 2
     links = {"w1": ("l1",), "l1": ("w1",)}
-    joined = cluster_stories([FERRY_WIRE, FERRY_LOCAL], links=links)
+    joined = cluster_stories([FERRY_WIRE, FERRY_LOCAL], options=options, links=links)
     assert [s.article_ids for s in joined.stories] == [("w1", "l1")]
     (assignment,) = [a for a in joined.assignments if a.article_id == "l1"]
     assert assignment.note == "reuses text of w1"
-    assert 0 < assignment.score < StoryOptions().threshold_at(2)
+    assert 0.4 * options.reuse_factor <= assignment.score < options.threshold_at(2)

@@ -15,6 +15,7 @@ from ..model import Article, DuplicateGroup
 from .features import extract, top, weigh
 from .index import Centroid, Vectors
 from .options import StoryOptions
+from .places import BROAD_PLACES
 from .state import Assignment, StoryRecord, StoryState
 
 UNDATED_NOTE = "no date: placed by input order"
@@ -134,9 +135,10 @@ def _assign_one(
     channels = (features.terms, features.entities, features.numbers)
     state.observe(list(dict.fromkeys(key for channel in channels for key in channel)))
     keep = options.max_article_terms
+    damping = options.place_weight
     vectors = (
-        weigh(features.terms, state.df, state.n_docs, keep),
-        weigh(features.entities, state.df, state.n_docs, keep),
+        weigh(features.terms, state.df, state.n_docs, keep, BROAD_PLACES, damping),
+        weigh(features.entities, state.df, state.n_docs, keep, BROAD_PLACES, damping),
         weigh(features.numbers, state.df, state.n_docs, keep),
     )
     query = _Query(article, vectors, _ordinal(article))

@@ -102,13 +102,21 @@ def _numbers(text: str, min_digits: int) -> list[str]:
 
 
 def weigh(
-    counts: Mapping[str, float], df: Mapping[str, int], n_docs: int, keep: int
+    counts: Mapping[str, float],
+    df: Mapping[str, int],
+    n_docs: int,
+    keep: int,
+    damped: frozenset[str] = frozenset(),
+    damping: float = 1.0,
 ) -> dict[str, float]:
-    """Sublinear TF-IDF, L2-normalised over all keys, then only the ``keep`` heaviest kept
-    (heaviest first): the tail adds little to a cosine and much to its cost."""
+    """Sublinear TF-IDF, the ``damped`` keys multiplied by ``damping``, L2-normalised over
+    all keys, then only the ``keep`` heaviest kept (heaviest first): the tail adds little to
+    a cosine and much to its cost."""
     log, total = math.log, math.log(n_docs + 1)
     weights = {
-        key: (1.0 + log(count)) * (total - log(df.get(key, 0) + 1) + 1.0)
+        key: (1.0 + log(count))
+        * (total - log(df.get(key, 0) + 1) + 1.0)
+        * (damping if key in damped else 1.0)
         for key, count in counts.items()
     }
     norm = math.sqrt(sum(value * value for value in weights.values()))

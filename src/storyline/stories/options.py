@@ -16,6 +16,7 @@ FEATURE_OPTIONS = (
     "max_story_terms",
     "max_story_entities",
     "min_number_digits",
+    "place_weight",
 )
 
 
@@ -26,8 +27,10 @@ class StoryOptions:
     An article's score against a story is ``(1 - entity_weight - number_weight) * cos(terms)
     + entity_weight * cos(names) + number_weight * cos(numbers)``, multiplied by the
     time decay ``0.5 ** (gap_days / half_life_days)`` when both sides are dated. It joins the
-    best story whose score reaches ``threshold`` (raised while few documents have been seen,
-    see :meth:`threshold_at`), else it founds a new one. A signal that is empty on either side
+    best story whose score reaches ``threshold``, else it founds a new one. ``warmup_boost``
+    can raise the threshold while few documents have been seen (see :meth:`threshold_at`);
+    it is off by default because it splits small collections (a folder of ten articles on
+    one event) far more than it helps the start of a long stream. A signal that is empty on either side
     drops out and the others share its weight. An article whose
     language differs from the story's is scored on names and numbers alone (they do not
     depend on the language). Stories whose last article is more than ``max_gap_days`` older
@@ -38,10 +41,14 @@ class StoryOptions:
     story when its score reaches ``reuse_factor`` times the threshold: shared text is strong
     evidence of the same event, which word overlap alone can miss in a reworded article.
 
+    Country names, demonyms, continents and blocs (:data:`~storyline.stories.places.
+    BROAD_PLACES`) weigh ``place_weight`` times as much as other terms and names: in a
+    collection about one crisis they name the subject, not the event.
+
     Topics group stories whose combined centroid similarity reaches ``topic_threshold``.
     """
 
-    threshold: float = 0.22
+    threshold: float = 0.26
     entity_weight: float = 0.45
     number_weight: float = 0.15
     title_weight: int = 2
@@ -56,10 +63,11 @@ class StoryOptions:
     index_terms: int = 24
     posting_cap: int = 100
     topic_threshold: float = 0.1
-    warmup_boost: float = 0.2
+    warmup_boost: float = 0.0
     warmup_docs: int = 30
     keywords: int = 6
     reuse_factor: float = 0.5
+    place_weight: float = 0.3
 
     def __post_init__(self) -> None:
         for name in (
@@ -69,6 +77,7 @@ class StoryOptions:
             "topic_threshold",
             "warmup_boost",
             "reuse_factor",
+            "place_weight",
         ):
             value = getattr(self, name)
             if not (isinstance(value, int | float) and 0.0 <= value <= 1.0):
@@ -119,7 +128,7 @@ class StoryOptions:
         cosine), relaxing towards ``threshold``."""
         return self.threshold + self.warmup_boost * self.warmup_docs / (self.warmup_docs + n_docs)
 
-    def feature_params(self) -> dict[str, int]:
+    def feature_params(self) -> dict[str, float]:
         """The parameters that make stored story vectors comparable."""
         values = asdict(self)
-        return {name: int(values[name]) for name in FEATURE_OPTIONS}
+        return {name: values[name] for name in FEATURE_OPTIONS}

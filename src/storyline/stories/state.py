@@ -176,7 +176,7 @@ class StoryState:
                     index_terms=int(payload["index_terms"]),
                 )
             )
-            state.params = {str(k): int(v) for k, v in payload["params"].items()}
+            state.params = {str(k): v for k, v in payload["params"].items()}
             state.n_docs = int(payload["n_docs"])
             state.seq = int(payload["seq"])
             state.df = Counter({str(k): int(v) for k, v in payload["df"].items()})
