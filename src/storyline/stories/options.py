@@ -30,9 +30,9 @@ class StoryOptions:
     best story whose score reaches ``threshold``, else it founds a new one. ``warmup_boost``
     can raise the threshold while few documents have been seen (see :meth:`threshold_at`);
     it is off by default because it splits small collections (a folder of ten articles on
-    one event) far more than it helps the start of a long stream. A signal that is empty on either side
-    drops out and the others share its weight. An article whose
-    language differs from the story's is scored on names and numbers alone (they do not
+    one event) far more than it helps the start of a long stream. A signal that is empty on
+    either side drops out and the others share its weight. An article whose language
+    differs from the story's is scored on names and numbers alone (they do not
     depend on the language). Stories whose last article is more than ``max_gap_days`` older
     are no longer candidates.
 
