@@ -15,6 +15,7 @@ from .errors import NotFoundError
 from .model import Article, Digest, Story, TimelineEntry
 from .pipeline import Analysis
 from .render import to_html, to_json
+from .render.views import claim_outlets, counted
 from .store import SearchHit
 from .stories import Assignment
 from .timeline import Timeline
@@ -48,7 +49,8 @@ def duplicates_view(digest: Digest, fmt: str) -> str:
     by_id = {article.id: article for article in digest.articles}
     lines = [f"# Duplicates and reuse ({len(digest.relations)} relations)", ""]
     for group in digest.groups:
-        lines.append(f"## Duplicate group {group.id} ({len(group.article_ids)} articles)")
+        size = counted(len(group.article_ids), "article")
+        lines.append(f"## Duplicate group {group.id} ({size})")
         for article_id in group.article_ids:
             mark = " (shown)" if article_id == group.representative else ""
             lines.append(f"- {_label(by_id.get(article_id), article_id)}{mark}")
@@ -73,7 +75,7 @@ def _story_header(story: Story) -> list[str]:
     span = " to ".join(d for d in (story.first_date, story.last_date) if d) or "undated"
     return [
         f"## {story.title}",
-        f"id {story.id}; {len(story.article_ids)} articles; {span}",
+        f"id {story.id}; {counted(len(story.article_ids), 'article')}; {span}",
         f"outlets: {', '.join(story.outlets) or 'unknown'}",
     ]
 
@@ -91,7 +93,7 @@ def stories_view(analysis: Analysis, fmt: str, explain: bool = False) -> str:
         return _dump(result)
     by_id = {article.id: article for article in digest.articles}
     reasons = {a.article_id: a for a in analysis.stories.assignments}
-    lines = [f"# {len(digest.stories)} stories", ""]
+    lines = [f"# {counted(len(digest.stories), 'story', 'stories')}", ""]
     for story in digest.stories:
         lines.extend(_story_header(story))
         if story.keywords:
@@ -211,7 +213,7 @@ def summaries_view(analysis: Analysis, fmt: str, story_id: str | None = None) ->
         lines.extend(_story_header(story))
         lines.append("")
         for claim in story.summary:
-            lines.append(f"- {claim.text} [{', '.join(claim.support)}] ({claim.outlets} outlets)")
+            lines.append(f"- {claim.text} [{', '.join(claim.support)}] ({claim_outlets(claim)})")
             for variant in claim.variants:
                 lines.append(
                     f'  - sources differ: "{variant.text}" [{", ".join(variant.article_ids)}]'

@@ -13,6 +13,7 @@ from .views import (
     DigestIndex,
     Folded,
     claim_outlets,
+    counted,
     date_span,
     fold_story,
     markers,
@@ -74,8 +75,8 @@ def _story(position: int, story: Story, index: DigestIndex) -> list[str]:
     head = [
         f"## {position}. {md_escape(story.title or story.id)}",
         "",
-        f"{date_span(story.first_date, story.last_date)} · {count} article"
-        f"{'s' if count != 1 else ''} · outlets: {md_escape(', '.join(story.outlets)) or 'none'}",
+        f"{date_span(story.first_date, story.last_date)} · {counted(count, 'article')} · "
+        f"outlets: {md_escape(', '.join(story.outlets)) or 'none'}",
         "",
     ]
     if story.keywords:
@@ -105,8 +106,8 @@ def _relation_line(relation: Relation, index: DigestIndex) -> str:
     line = (
         f"- {md_escape(a.title or a.id)} ({md_escape(a.source)}) ⇄ "
         f"{md_escape(b.title or b.id)} ({md_escape(b.source)}): {relation.kind}, "
-        f"similarity {relation.similarity:.2f}, {len(relation.passages)} shared passage"
-        f"{'s' if len(relation.passages) != 1 else ''}"
+        f"similarity {relation.similarity:.2f}, "
+        f"{counted(len(relation.passages), 'shared passage')}"
     )
     if relation.original:
         original = index.article(relation.original)
@@ -125,8 +126,7 @@ def to_markdown(digest: Digest) -> str:
     lines = [
         "# Digest",
         "",
-        f"{n_stories} stor{'ies' if n_stories != 1 else 'y'} from {n_articles} article"
-        f"{'s' if n_articles != 1 else ''}"
+        f"{counted(n_stories, 'story', 'stories')} from {counted(n_articles, 'article')}"
         + (f" ({len(digest.skipped)} skipped)" if digest.skipped else "")
         + ".",
         "",

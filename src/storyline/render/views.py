@@ -238,9 +238,14 @@ def oriented(relation: Relation | None, a: Article) -> Relation | None:
     )
 
 
+def counted(count: int, noun: str, plural: str = "") -> str:
+    """ "3 outlets" / "1 outlet" ("stories" needs its ``plural`` spelled out)."""
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"
+
+
 def claim_outlets(claim: Claim) -> str:
     """ "3 outlets" / "1 outlet"."""
-    return f"{claim.outlets} outlet{'s' if claim.outlets != 1 else ''}"
+    return counted(claim.outlets, "outlet")
 
 
 def page_of(items: Sequence[Folded], page: int, size: int = PAGE_SIZE) -> tuple[list[Folded], int]:
