@@ -12,7 +12,7 @@ from html import unescape
 import pytest
 
 from storyline.errors import IncompatibleParametersError, StoreError
-from storyline.model import Article, Digest, Passage, Relation, Story
+from storyline.model import Article, Claim, Digest, Passage, Relation, Story, Topic, Variant
 from storyline.render import (
     compare_html,
     compare_text,
@@ -404,3 +404,30 @@ def test_terminal_outputs_drop_control_characters() -> None:
     markdown = to_markdown(digest)
     assert "\x1b" not in markdown and "\x9b" not in markdown
     assert "## 1. Title \\[2J\\]0;owned esrever" in markdown
+
+
+def test_markdown_topic_summary_cites_story_sources_and_shows_variants() -> None:
+    digest = sample_digest()
+    disputed = Claim(
+        "The span carries 30,000 cars a day.",
+        "wire1",
+        ("wire1",),
+        1,
+        "wire1",
+        variants=(
+            Variant("30,000 cars", ("wire1",)),
+            Variant("about 30,000 vehicles", ("chess",)),
+        ),
+    )
+    lead = Claim("Chess club wins cup.", "chess", ("chess",), 1, "chess")
+    topic = Topic("t1", "Velmora", ("s-bridge", "s-chess"), ("velmora",), (lead, disputed))
+    lines = to_markdown(replace(digest, topics=(topic,))).splitlines()
+    start = lines.index("## Topics")
+    assert lines[start + 2 : start + 8] == [
+        "- Velmora: stories 1, 2 (velmora)",
+        "  - Chess club wins cup. [2.1] (1 outlet)",
+        "  - The span carries 30,000 cars a day. [1.1] (1 outlet)",
+        "    - sources differ:",
+        "      - 30,000 cars [1.1]",
+        "      - about 30,000 vehicles [2.1]",
+    ]

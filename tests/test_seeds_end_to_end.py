@@ -57,3 +57,17 @@ def test_only_the_reuse_pairs_are_related(seed_digest: dict[str, Any]) -> None:
     assert pairs == {(("000", "001"), "shares-passages"), (("003", "004"), "rewrite")}
     rewrite = next(r for r in seed_digest["relations"] if r["kind"] == "rewrite")
     assert rewrite["original"] is not None and stem[rewrite["original"]] == "003"
+
+
+def test_the_topic_shows_how_the_seeds_word_the_troop_figure(seed_digest: dict[str, Any]) -> None:
+    stem = _stem_of(seed_digest)
+    (topic,) = seed_digest["topics"]
+    assert len(topic["story_ids"]) == 3
+    disputed = [c for c in topic["summary"] if any("100,000" in v["text"] for v in c["variants"])]
+    assert len(disputed) == 1
+    versions = {v["text"]: [stem[i] for i in v["article_ids"]] for v in disputed[0]["variants"]}
+    assert versions == {
+        "more than 100,000 Russian troops": ["000"],
+        "100,000 troops": ["002"],
+        "an estimated 100,000 Russian troops": ["003"],
+    }

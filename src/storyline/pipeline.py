@@ -281,16 +281,32 @@ def _with_summaries(
 def _topic_summaries(
     topics: Sequence[Topic], stories: Sequence[Story], corpus: _Corpus, options: RunOptions
 ) -> tuple[Topic, ...]:
-    """A summary over each topic of two or more stories (where sources are compared)."""
+    """The zoomed-out view of each topic of two or more stories: the lead statement of each
+    story, then the statements on which sources across the topic differ ("more than 100,000
+    troops" against "100,000 troops"), found in a summary of the whole topic at twice the
+    story length."""
     by_story = {story.id: story for story in stories}
+    wider = _doubled(options.summary)
     result = []
     for topic in topics:
-        if len(topic.story_ids) < 2:
+        members = [by_story[sid] for sid in topic.story_ids if sid in by_story]
+        if len(members) < 2:
             result.append(topic)
             continue
-        ids = [i for sid in topic.story_ids if sid in by_story for i in by_story[sid].article_ids]
-        result.append(replace(topic, summary=corpus.summary(ids, options.summary)))
+        leads = [story.summary[0] for story in members if story.summary]
+        ids = [i for story in members for i in story.article_ids]
+        disputed = [c for c in corpus.summary(ids, wider) if c.variants and c not in leads]
+        result.append(replace(topic, summary=(*leads, *disputed[:_TOPIC_DISPUTES])))
     return tuple(result)
+
+
+_TOPIC_DISPUTES = 3
+
+
+def _doubled(options: SummaryOptions) -> SummaryOptions:
+    if options.max_words is not None:
+        return replace(options, max_words=2 * options.max_words)
+    return replace(options, max_bytes=2 * (options.max_bytes or 0))
 
 
 def _notes(articles: Sequence[Article]) -> tuple[str, ...]:

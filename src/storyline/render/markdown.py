@@ -101,6 +101,37 @@ def _story(position: int, story: Story, index: DigestIndex) -> list[str]:
     ]
 
 
+def _topics(digest: Digest, index: DigestIndex) -> list[str]:
+    """Each topic with its stories and, for a topic of several stories, its summary: citations
+    read ``[story.source]``, the numbers of the stories' own source lists."""
+    positions = {s.id: i for i, s in enumerate(digest.stories, start=1)}
+    where = {
+        article_id: (position, number)
+        for position, story in enumerate(digest.stories, start=1)
+        for article_id, number in numbering(fold_story(story, index)).items()
+    }
+
+    def cite(article_ids: tuple[str, ...]) -> str:
+        return "".join(f"[{p}.{n}]" for p, n in sorted(where[a] for a in article_ids if a in where))
+
+    lines = ["## Topics", ""]
+    for topic in digest.topics:
+        stories = ", ".join(str(positions[s]) for s in topic.story_ids if s in positions)
+        keywords = f" ({md_escape(', '.join(topic.keywords))})" if topic.keywords else ""
+        lines.append(
+            f"- {md_escape(topic.title or topic.id)}: stories {stories or 'none'}{keywords}"
+        )
+        for claim in topic.summary:
+            lines.append(
+                f"  - {md_escape(claim.text)} {cite(claim.support)} ({claim_outlets(claim)})"
+            )
+            if claim.variants:
+                lines.append("    - sources differ:")
+            for variant in claim.variants:
+                lines.append(f"      - {md_escape(variant.text)} {cite(variant.article_ids)}")
+    return [*lines, ""]
+
+
 def _relation_line(relation: Relation, index: DigestIndex) -> str:
     a, b = index.article(relation.a), index.article(relation.b)
     line = (
@@ -136,15 +167,7 @@ def to_markdown(digest: Digest) -> str:
     for position, story in enumerate(digest.stories, start=1):
         lines += _story(position, story, index)
     if digest.topics:
-        positions = {s.id: i for i, s in enumerate(digest.stories, start=1)}
-        lines += ["## Topics", ""]
-        for topic in digest.topics:
-            stories = ", ".join(str(positions[s]) for s in topic.story_ids if s in positions)
-            keywords = f" ({md_escape(', '.join(topic.keywords))})" if topic.keywords else ""
-            lines.append(
-                f"- {md_escape(topic.title or topic.id)}: stories {stories or 'none'}{keywords}"
-            )
-        lines.append("")
+        lines += _topics(digest, index)
     if digest.relations:
         lines += ["## Relations", ""]
         lines += [_relation_line(r, index) for r in digest.relations]
