@@ -406,7 +406,7 @@ def test_terminal_outputs_drop_control_characters() -> None:
     assert "## 1. Title \\[2J\\]0;owned esrever" in markdown
 
 
-def test_markdown_topic_summary_cites_story_sources_and_shows_variants() -> None:
+def _topic_digest() -> Digest:
     digest = sample_digest()
     disputed = Claim(
         "The span carries 30,000 cars a day.",
@@ -421,7 +421,11 @@ def test_markdown_topic_summary_cites_story_sources_and_shows_variants() -> None
     )
     lead = Claim("Chess club wins cup.", "chess", ("chess",), 1, "chess")
     topic = Topic("t1", "Velmora", ("s-bridge", "s-chess"), ("velmora",), (lead, disputed))
-    lines = to_markdown(replace(digest, topics=(topic,))).splitlines()
+    return replace(digest, topics=(topic,))
+
+
+def test_markdown_topic_summary_cites_story_sources_and_shows_variants() -> None:
+    lines = to_markdown(_topic_digest()).splitlines()
     start = lines.index("## Topics")
     assert lines[start + 2 : start + 8] == [
         "- Velmora: stories 1, 2 (velmora)",
@@ -431,3 +435,12 @@ def test_markdown_topic_summary_cites_story_sources_and_shows_variants() -> None
         "      - 30,000 cars [1.1]",
         "      - about 30,000 vehicles [2.1]",
     ]
+
+
+def test_html_report_shows_the_topic_summary_and_its_variants() -> None:
+    html = to_html(_topic_digest())
+    topics = html[html.index('<section id="topics"') :]
+    assert "Chess club wins cup." in topics
+    assert "Sources differ:" in topics
+    assert 'aria-label="source 1.1">[1.1]</a>' in topics
+    assert 'aria-label="source 2.1">[2.1]</a>' in topics

@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import hashlib
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -22,7 +22,7 @@ from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
 from ..ids import stable_id
-from ..model import Article, Digest, Relation, Story
+from ..model import Article, Claim, Digest, Relation, Story, Topic
 from .svg import reuse_graph, sparkline, timeline_chart
 from .views import (
     DigestIndex,
@@ -37,6 +37,8 @@ from .views import (
     per_day,
     safe_url,
     segments,
+    topic_cited,
+    topic_markers,
 )
 
 MAX_RELATIONS_SHOWN = 50
@@ -190,6 +192,20 @@ def _cited(article_ids: tuple[str, ...], numbers: dict[str, int]) -> dict[str, A
     return {"cited": shown, "more": more}
 
 
+def _claim_rows(
+    claims: tuple[Claim, ...], cited: Callable[[tuple[str, ...]], dict[str, Any]]
+) -> list[dict[str, Any]]:
+    return [
+        {
+            "claim": c,
+            "outlets": claim_outlets(c),
+            **cited(c.support),
+            "variants": [{"variant": v, **cited(v.article_ids)} for v in c.variants],
+        }
+        for c in claims
+    ]
+
+
 def _relation_row(r: Relation, index: DigestIndex) -> dict[str, Any]:
     return {
         "relation": r,
@@ -219,15 +235,7 @@ def story_view(
         "folded": shown,
         "page": min(max(page, 1), pages),
         "pages": pages,
-        "claims": [
-            {
-                "claim": c,
-                "outlets": claim_outlets(c),
-                **_cited(c.support, numbers),
-                "variants": [{"variant": v, **_cited(v.article_ids, numbers)} for v in c.variants],
-            }
-            for c in story.summary
-        ],
+        "claims": _claim_rows(story.summary, lambda ids: _cited(ids, numbers)),
         "timeline": entries,
         "timeline_svg": timeline_chart(story.timeline, lambda i: f"#t-{i}"),
         "undated": [{"entry": e, **_cited(e.article_ids, numbers)} for e in story.undated],
@@ -318,6 +326,18 @@ def _report_compare(r: Relation, index: DigestIndex, links: Links) -> dict[str, 
     return {"anchor": links.compare(r.a, r.b)[1:], **_relation_row(r, index)}
 
 
+def _topic_view(topic: Topic, index: DigestIndex, where: dict[str, str]) -> dict[str, Any]:
+    def cited(article_ids: tuple[str, ...]) -> dict[str, Any]:
+        shown, more = topic_cited(article_ids, where)
+        return {"cited": shown, "more": more}
+
+    return {
+        "topic": topic,
+        "stories": [index.stories[s] for s in topic.story_ids if s in index.stories],
+        "claims": _claim_rows(topic.summary, cited),
+    }
+
+
 def to_html(digest: Digest) -> str:
     """The digest as ONE self-contained HTML file: no network, inline CSS/JS/SVG, all escaped."""
     index = DigestIndex(digest)
@@ -331,10 +351,8 @@ def to_html(digest: Digest) -> str:
         shown.update((r.a, r.b) for r in relations)
         views.append(view)
     others = [r for r in digest.relations if (r.a, r.b) not in shown]
-    topics = [
-        {"topic": t, "stories": [index.stories[s] for s in t.story_ids if s in index.stories]}
-        for t in digest.topics
-    ]
+    where = topic_markers(digest, index)
+    topics = [_topic_view(t, index, where) for t in digest.topics]
     return (
         environment()
         .get_template("report.html")

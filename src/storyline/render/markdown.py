@@ -20,6 +20,8 @@ from .views import (
     numbering,
     printable,
     safe_url,
+    topic_cited,
+    topic_markers,
 )
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#!~&])")
@@ -105,14 +107,12 @@ def _topics(digest: Digest, index: DigestIndex) -> list[str]:
     """Each topic with its stories and, for a topic of several stories, its summary: citations
     read ``[story.source]``, the numbers of the stories' own source lists."""
     positions = {s.id: i for i, s in enumerate(digest.stories, start=1)}
-    where = {
-        article_id: (position, number)
-        for position, story in enumerate(digest.stories, start=1)
-        for article_id, number in numbering(fold_story(story, index)).items()
-    }
+    where = topic_markers(digest, index)
 
     def cite(article_ids: tuple[str, ...]) -> str:
-        return "".join(f"[{p}.{n}]" for p, n in sorted(where[a] for a in article_ids if a in where))
+        shown, more = topic_cited(article_ids, where)
+        text = "".join(f"[{marker}]" for marker, _ in shown)
+        return f"{text} (+{more} more)" if more else text
 
     lines = ["## Topics", ""]
     for topic in digest.topics:

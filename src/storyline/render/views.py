@@ -152,6 +152,28 @@ def numbering(folded: Iterable[Folded]) -> dict[str, int]:
     return numbers
 
 
+def topic_markers(digest: Digest, index: DigestIndex) -> dict[str, str]:
+    """Article id -> ``"story.source"`` marker (``"2.3"``: story 2's source [3]), so that a
+    topic's summary cites the numbers of its stories' own source lists."""
+    return {
+        article_id: f"{position}.{number}"
+        for position, story in enumerate(digest.stories, start=1)
+        for article_id, number in numbering(fold_story(story, index)).items()
+    }
+
+
+def topic_cited(
+    article_ids: Sequence[str], where: dict[str, str]
+) -> tuple[list[tuple[str, str]], int]:
+    """(marker, article id) pairs in reading order, and how many were left out."""
+
+    def order(marker: str) -> tuple[int, ...]:
+        return tuple(int(part) for part in marker.split("."))
+
+    cited = sorted({(where[a], a) for a in article_ids if a in where}, key=lambda p: order(p[0]))
+    return cited[:MAX_MARKERS], max(0, len(cited) - MAX_MARKERS)
+
+
 def markers(
     article_ids: Sequence[str], numbers: dict[str, int]
 ) -> tuple[list[tuple[int, str]], int]:
