@@ -10,6 +10,11 @@ which were not used to choose anything. storyline summaries obey DUC's own limit
 bytes; sumy's are taken in rank order and the scorer keeps their first 100 words, as it does
 for every system.
 
+``python bench/bench_summary.py --wikinews`` scores storyline and a lead baseline on the
+WikinewsSum sample in ``../shared/data/clustering`` instead (Wikinews article as the one
+reference): a second data set, not DUC, against which to check a change before looking at
+the held clusters.
+
 Also measured: attribution precision, the share of (summary sentence, cited article) pairs in
 which the cited article really holds that sentence or a near-identical one (an independent
 check: Porter-stemmed bag-of-words F1 >= 0.5 with one of its sentences, or with two adjacent
@@ -44,6 +49,7 @@ PUBLISHED_50 = {
     "ICSISumm": (38.44, 9.81),
 }  # fmt: skip
 NEAR_IDENTICAL_F1 = 0.5
+WIKINEWS = DATA.parents[1] / "clustering" / "wikinewssum_en_sample"
 
 
 class StorylineTokenizer:
@@ -246,9 +252,61 @@ def print_calibration(scores: dict[str, list[Recall]], topics: Sequence[str]) ->
     print(f"\nLargest difference of a 25-cluster mean: {worst:.2f} points.")
 
 
+def wikinews_clusters() -> list[tuple[list[Article], str]]:
+    """WikinewsSum sample events with >= 2 English sources: (articles, Wikinews text)."""
+    with (WIKINEWS / "docs.jsonl").open(encoding="utf-8") as handle:
+        docs = [json.loads(line) for line in handle]
+    with (WIKINEWS / "clusters.jsonl").open(encoding="utf-8") as handle:
+        events = [json.loads(line) for line in handle]
+    found = []
+    for event in events:
+        texts = [
+            d["text"]
+            for d in docs
+            if d["event_cluster"] == event["event_cluster"] and d["lang"] == "en"
+        ]
+        articles = [
+            Article(id=f"W{n:02d}", title="", text=normalize(t), raw_text=t)
+            for n, t in enumerate(texts)
+        ]
+        if len(articles) >= 2:
+            found.append((articles, str(event["wikinews_text"])))
+    return found
+
+
+def print_wikinews() -> None:
+    """A second, non-DUC check for tuning: storyline and lead against the Wikinews article."""
+    options = SummaryOptions(max_words=None, max_bytes=665)
+    clusters = wikinews_clusters()
+    ours = [
+        score("\n".join(c.text for c in summarize(a, options=options)), [r]) for a, r in clusters
+    ]
+    first = [
+        score(a[0].text.encode("utf-8")[:665].decode("utf-8", "ignore"), [r]) for a, r in clusters
+    ]
+    print(
+        f"\n### WikinewsSum sample, {len(clusters)} events (Wikinews text as the one reference)\n"
+    )
+    print("| system | R-1 | R-2 |\n| --- | ---: | ---: |")
+    for name, runs in (("storyline", ours), ("lead (first source, 665 bytes)", first)):
+        r1, r2, _ = mean(runs)
+        print(f"| {name} | {r1:.2f} | {r2:.2f} |")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.parse_args(argv)
+    parser.add_argument(
+        "--wikinews",
+        action="store_true",
+        help="score only storyline and a lead baseline on the WikinewsSum sample (a non-DUC check)",
+    )
+    args = parser.parse_args(argv)
+    if args.wikinews:
+        if not WIKINEWS.exists():
+            print(f"WikinewsSum sample not found at {WIKINEWS}", file=sys.stderr)
+            return 1
+        print_wikinews()
+        return 0
     if not DATA.exists():
         print(f"DUC 2004 data not found at {DATA}", file=sys.stderr)
         return 1

@@ -3,8 +3,9 @@
 :func:`summarize` picks salient, non-redundant sentences from a story's (or a topic's)
 articles and returns them as :class:`~storyline.model.Claim` records, each with every article
 that states it, the number of independent outlets, the article where it first appeared, and
-the versions of any figure the sources give differently. Sentences are printed verbatim and
-ordered by when they first appeared, then by position, so the summary reads in time order.
+the versions of any figure the sources give differently. Sentences are printed verbatim (less a
+wire dateline) and ordered by when they first appeared, then by position, so the summary
+reads in time order and, when the articles are dated, opens with the first report's lead.
 
 The stage is a pipeline of small steps: ``sentences`` (split, tokenise, sort into quality
 tiers, drop boilerplate), ``salience`` (concept weights from independent voices),
@@ -21,7 +22,7 @@ from .attribution import SentenceIndex, first_seen, outlets, support
 from .disagreement import variants
 from .options import SummaryOptions
 from .salience import concept_weights, voices
-from .select import select
+from .select import opening, select
 from .sentences import Sentence, article_sentences
 
 __all__ = ["SummaryOptions", "summarize"]
@@ -45,9 +46,10 @@ def summarize(
     everything = [s for aid in sorted(by_article) for s in by_article[aid]]
     speakers = _speakers(list(by_id.values()), groups)
     candidates = [s for s in everything if s.article_id in speakers]
-    chosen = select(
-        candidates, concept_weights(everything, voice_of, options.unigram_weight), options
-    )
+    weights = concept_weights(everything, voice_of, options.unigram_weight)
+    published = {aid: by_id[aid].published for aid in sorted(speakers)}
+    lead = opening(candidates, published, weights, options)
+    chosen = select(candidates, weights, options, lead)
     index = SentenceIndex(everything)
     keyed = [_claim(s, index, relations, by_id, voice_of, by_article, options) for s in chosen]
     return tuple(claim for _, claim in sorted(keyed, key=lambda pair: pair[0]))

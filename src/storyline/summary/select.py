@@ -6,6 +6,11 @@ for what is left of the budget. Covered concepts count once, so the gain of a se
 falls as the summary grows, which is what makes the lazy (priority-queue) evaluation exact.
 Cleaner tiers are exhausted first: a pronoun-opening sentence is used only when clean ones
 fill less than half the budget, a fragment only when nothing else was found.
+
+When the articles are dated, the summary opens with the lead of the first report (see
+:func:`opening`) if it takes at most half the budget: it is where the story's event is
+stated, and a denser follow-up lead that mentions the event only in passing would otherwise
+push it out as redundant.
 """
 
 from __future__ import annotations
@@ -46,11 +51,21 @@ def select(
     candidates: Sequence[Sentence],
     weights: Mapping[Concept, float],
     options: SummaryOptions,
+    first: Sentence | None = None,
 ) -> list[Sentence]:
-    """The chosen sentences, in the order they were chosen."""
+    """The chosen sentences, in the order they were chosen.
+
+    ``first`` is taken first when it needs at most half the budget, so that one long lead
+    cannot crowd out the rest of a short summary.
+    """
     budget = Budget(options)
     chosen: list[Sentence] = []
     covered: set[Concept] = set()
+    if first is not None and 2 * budget.cost(first) <= (budget.limit or 0):
+        budget.take(first)
+        chosen.append(first)
+        covered.update(first.concepts)
+        candidates = [s for s in candidates if s is not first]
     for tier in (0, 1, 2):
         if tier == 1 and budget.fill() >= 0.5:
             break
@@ -59,6 +74,33 @@ def select(
         pool = [s for s in candidates if s.tier == tier]
         _greedy(pool, weights, options, budget, chosen, covered)
     return chosen
+
+
+def opening(
+    candidates: Sequence[Sentence],
+    published: Mapping[str, str | None],
+    weights: Mapping[Concept, float],
+    options: SummaryOptions,
+) -> Sentence | None:
+    """The lead of the first report: the first clean sentence among the first two of the
+    earliest-published article (of several published at once, the lead that scores best).
+
+    None when no article is dated (then nothing says which report came first) or the first
+    report opens with no clean sentence.
+    """
+    dates = sorted({stamp for stamp in published.values() if stamp})
+    if not dates:
+        return None
+    leads: dict[str, Sentence] = {}
+    for sentence in candidates:
+        if published.get(sentence.article_id) != dates[0] or sentence.index > 1:
+            continue
+        if sentence.tier == 0 and sentence.article_id not in leads:
+            leads[sentence.article_id] = sentence
+    ranked = sorted(
+        leads.values(), key=lambda s: (-_score(s, weights, set(), options), s.article_id)
+    )
+    return ranked[0] if ranked else None
 
 
 def _score(

@@ -56,6 +56,11 @@ _BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 _END = re.compile(r"[.!?][\"')\]]*$")
+# A wire dateline before the lead: "MARLOW BAY (Coastline Press) - ", "LONDON, March 3 (AP) _ ".
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'\-]{2,}(?:[ ,]+[A-Z][A-Z.'\-]+)*(?:,\s+[A-Z][a-z]{2,}\.?\s+\d{1,2})?"
+    r"(?:\s*\([^()\n]{1,60}\))?\s+[-\u2013\u2014_]{1,2}\s+(?=[\"A-Z])"
+)
 
 
 @dataclass(frozen=True)
@@ -160,23 +165,34 @@ def article_sentences(article: Article, options: SummaryOptions) -> list[Sentenc
         quotes += span.text.count('"')
         if is_boilerplate(span.text):
             continue
-        stems = tokens(span.text)
-        count = count_words(span.text)
+        start = span.start + dateline(span.text)
+        text = article.text[start : span.end]
+        stems = tokens(text)
+        count = count_words(text)
         found.append(
             Sentence(
                 article_id=article.id,
                 index=index,
-                start=span.start,
+                start=start,
                 end=span.end,
-                text=span.text,
+                text=text,
                 stems=content(stems),
                 concepts=concepts(stems),
                 tokens=tuple(stems),
                 words=count,
-                tier=tier(span.text, count, in_quote, options),
+                tier=tier(text, count, in_quote, options),
             )
         )
     return found
+
+
+def dateline(text: str) -> int:
+    """Length of the wire dateline that opens ``text`` (0 if none): it is not part of the news.
+
+    The printed sentence starts after it, so it stays an exact slice of the article.
+    """
+    match = _DATELINE.match(text)
+    return match.end() if match else 0
 
 
 def overlap_f1(a: Sequence[str], b: Sequence[str]) -> float:
