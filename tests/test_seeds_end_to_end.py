@@ -71,3 +71,15 @@ def test_the_topic_shows_how_the_seeds_word_the_troop_figure(seed_digest: dict[s
         "100,000 troops": ["002"],
         "an estimated 100,000 Russian troops": ["003"],
     }
+
+
+def test_the_stories_command_lists_the_topic_above_its_stories() -> None:
+    result = CliRunner().invoke(cli, ["stories", str(SEEDS)])
+    assert result.exit_code == 0, result.output
+    head, _, topics = result.stdout.partition("# 1 topic\n")
+    assert head.startswith("# 3 stories\n")
+    story_ids = [
+        line.rsplit("[", 1)[1].rstrip("]") for line in topics.splitlines() if line[:2] == "- "
+    ]
+    assert len(story_ids) == 3
+    assert all(f"id {sid};" in head for sid in story_ids)

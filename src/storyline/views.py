@@ -103,7 +103,24 @@ def stories_view(analysis: Analysis, fmt: str, explain: bool = False) -> str:
             if explain and article_id in reasons:
                 lines.append(f"  - {_explanation(reasons[article_id])}")
         lines.append("")
+    lines.extend(_topic_lines(digest))
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _topic_lines(digest: Digest) -> list[str]:
+    """The zoomed-out view: each topic and the stories it holds."""
+    if not digest.topics:
+        return []
+    titles = {story.id: story.title for story in digest.stories}
+    lines = [f"# {counted(len(digest.topics), 'topic')}", ""]
+    for topic in digest.topics:
+        lines.append(f"## {topic.title}")
+        lines.append(f"id {topic.id}; {counted(len(topic.story_ids), 'story', 'stories')}")
+        if topic.keywords:
+            lines.append(f"keywords: {', '.join(topic.keywords)}")
+        lines.extend(f"- {titles.get(sid, sid)} [{sid}]" for sid in topic.story_ids)
+        lines.append("")
+    return lines
 
 
 def _assignment_dict(assignment: Assignment) -> dict[str, Any]:
