@@ -8,6 +8,7 @@ boundaries is cut into). Boilerplate is never a candidate.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -84,8 +85,11 @@ def count_words(text: str) -> int:
     return len(words(text)) if has_cjk(text) else len(text.split())
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def stem(token: str) -> str:
-    """A light English suffix stripper (plural, -ing, -ed), enough to match word forms."""
+    """A light English suffix stripper (plural, -ing, -ed), enough to match word forms.
+
+    Cached: news vocabulary is small and every sentence of every story goes through here."""
     token = token.lower()
     if token.endswith("'s"):
         token = token[:-2]
