@@ -3,14 +3,16 @@
 :func:`summarize` picks salient, non-redundant sentences from a story's (or a topic's)
 articles and returns them as :class:`~storyline.model.Claim` records, each with every article
 that states it, the number of independent outlets, the article where it first appeared, and
-the versions of any figure the sources give differently. Sentences are printed verbatim (less a
-wire dateline) and ordered by when they first appeared, then by position, so the summary
-reads in time order and, when the articles are dated, opens with the first report's lead.
+the versions of any figure or name the sources give differently. Sentences are printed
+verbatim (less a wire dateline) and ordered by when they first appeared, then by position, so
+the summary reads in time order and, when the articles are dated, opens with the first
+report's lead.
 
 The stage is a pipeline of small steps: ``sentences`` (split, tokenise, sort into quality
 tiers, drop boilerplate), ``salience`` (concept weights from independent voices),
 ``select`` (budgeted greedy concept coverage), ``attribution`` (support, outlets, first
-seen) and ``disagreement`` (figure variants).
+seen) and ``disagreement`` and ``names`` (figure and name
+variants).
 """
 
 from __future__ import annotations

@@ -2,9 +2,9 @@
 
 An article supports a sentence when one of its sentences has a content-word cosine and a
 word-overlap F1 (stop words included) of at least ``support_similarity`` with it, and gives
-none of its figures differently, or when the
-reuse stage aligned a verbatim passage over most (80%) of the sentence, or a paraphrase over
-half of it. Precision comes first: an article is cited only when it really says the thing.
+none of its figures or names differently, or when the reuse stage aligned a verbatim passage
+over most (80%) of the sentence, or a paraphrase over half of it. Precision comes first: an
+article is cited only when it really says the thing.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Disagreement: the same statement given with a different number, hedge or date.
+"""Disagreement: the same statement given with a different number, hedge, date or name.
 
 A figure is a number with its hedge and unit: "more than 100,000 Russian troops", "an
 estimated 100,000 Russian troops", "100,000 troops"; or a calendar date ("January 9",
@@ -6,6 +6,7 @@ estimated 100,000 Russian troops", "100,000 troops"; or a calendar date ("Januar
 give the same figure-statement when their units share a word and their contexts share at
 least two content words beyond it. Each distinct (hedge, value) is one version; when there
 is more than one, every version becomes a :class:`Variant` with the articles that use it.
+Names (people, places, organisations) are compared slot by slot in :mod:`.names`.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..model import Variant
+from .names import name_conflict, name_variants
 from .sentences import STOP_WORDS, Sentence, cosine, stem
 
 _HEDGES = (
@@ -131,16 +133,26 @@ def same_statement(claim: Sentence, figure: Figure, other: Sentence, theirs: Fig
 
 
 def conflicts(claim: Sentence, other: Sentence) -> bool:
-    """True when ``other`` gives one of the claim's figures only in another version."""
+    """True when ``other`` gives one of the claim's figures only in another version, or puts
+    another name in one of its name slots."""
     theirs = figures(other.text)
     for figure in figures(claim.text):
         rivals = [t.version for t in theirs if figure.unit & t.unit]
         if rivals and figure.version not in rivals:
             return True
-    return False
+    return name_conflict(claim, other)
 
 
 def variants(
+    claim: Sentence,
+    support: Sequence[str],
+    by_article: Mapping[str, Sequence[Sentence]],
+) -> tuple[Variant, ...]:
+    """The versions of the claim's first disputed figure, then of its first disputed name."""
+    return figure_variants(claim, support, by_article) + name_variants(claim, support, by_article)
+
+
+def figure_variants(
     claim: Sentence,
     support: Sequence[str],
     by_article: Mapping[str, Sequence[Sentence]],
