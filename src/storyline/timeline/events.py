@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -22,12 +23,15 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from ..errors import OptionsError
 from ..model import Article, DuplicateGroup, Evidence, Granularity, Span, TimelineEntry
 from ..text import fold, split_sentences
+from .salience import concept_scores, is_quote
 from .temporal import DateMention, infer_published, published_conflict, tag_dates
 
 __all__ = ["Timeline", "TimelineOptions", "build_timeline"]
 
 _GRANULARITIES = ("day", "month", "year")
 _MAX_CLUSTERED = 1000
+_CHRONOLOGY = re.compile(r"\s*(?:-+|:|\u2013|\u2014)\s")
+_YEAR_END = re.compile(r"\d{4}$")
 
 
 @dataclass(frozen=True)
@@ -48,9 +52,18 @@ class TimelineOptions:
     ``max_lag_days`` keeps only reports published within that many days of the date they
     name (None: any), so that retrospective background does not speak for a day.
     ``position_weight`` favours sentences early in their article (weight 1 / (1 + w * index));
+    ``mention_position_weight`` replaces it for sentences that name their date (None: the
+    same), since a later article often recaps an event deep in its text, and well.
     ``lag_weight`` likewise favours reports published close to the date they name.
     ``distinct_weight`` subtracts that share of the timeline-wide centroid from each date's
     centroid, so that a date is summarised by what sets it apart.
+    ``concept_weight`` sets how a date's sentences are ranked: 0 by centrality (cosine to
+    the date's TF-IDF centroid), 1 by agreement (the words and word pairs that other
+    independent voices repeat that day), in between a mix of the two, each scaled to [0, 1].
+    ``quote_penalty`` discounts quotations and questions by that share.
+    ``chronology_bonus`` favours chronology lines, which open with the date they report
+    ("April 29 - ..."); ``caption_penalty`` discounts photo captions, which close with a
+    full date ("..., Louisiana, May 2, 2010.").
     """
 
     max_dates: int | None = None
@@ -67,7 +80,12 @@ class TimelineOptions:
     position_weight: float = 0.3
     max_lag_days: int | None = None
     lag_weight: float = 0.0
+    mention_position_weight: float | None = None
     distinct_weight: float = 0.0
+    concept_weight: float = 0.0
+    quote_penalty: float = 0.0
+    chronology_bonus: float = 0.0
+    caption_penalty: float = 0.0
     min_words: int = 4
     max_words: int = 60
     max_evidence: int = 20
@@ -85,8 +103,15 @@ class TimelineOptions:
             raise OptionsError("publication_leads must be >= 0 and lead_sentences >= 1")
         if self.publication_days < 1:
             raise OptionsError("publication_days must be at least 1")
-        if self.publication_weight < 0 or self.position_weight < 0:
-            raise OptionsError("publication_weight and position_weight must not be negative")
+        weights = (self.publication_weight, self.position_weight, self.mention_position_weight)
+        if min(weight or 0.0 for weight in weights) < 0:
+            raise OptionsError("publication_weight and the position weights must not be negative")
+        if not 0.0 <= self.concept_weight <= 1.0:
+            raise OptionsError(f"concept_weight must be in [0, 1], got {self.concept_weight}")
+        if not (0.0 <= self.quote_penalty < 1.0 and 0.0 <= self.caption_penalty < 1.0):
+            raise OptionsError("quote_penalty and caption_penalty must be in [0, 1)")
+        if self.chronology_bonus < 0:
+            raise OptionsError("chronology_bonus must not be negative")
         if self.min_words < 1 or self.max_words < self.min_words or self.max_evidence < 1:
             raise OptionsError("need 1 <= min_words <= max_words and max_evidence >= 1")
         for bound in (self.start, self.end):
@@ -117,6 +142,7 @@ class _Candidate:
     note: str
     from_text: bool = True
     position: int = 0
+    form: str = ""  # "chronology" (opens with its date), "caption" (closes with it) or ""
 
 
 @dataclass
@@ -131,8 +157,17 @@ class _Event:
         return len({member.voice for member in self.members})
 
     def score(self, options: TimelineOptions) -> float:
-        prior = 1.0 / (1.0 + options.position_weight * self.leader.position)
+        position_weight = options.position_weight
+        if self.leader.from_text and options.mention_position_weight is not None:
+            position_weight = options.mention_position_weight
+        prior = 1.0 / (1.0 + position_weight * self.leader.position)
         prior /= 1.0 + options.lag_weight * _lag(self.leader)
+        if is_quote(self.leader.text):
+            prior *= 1.0 - options.quote_penalty
+        if self.leader.form == "chronology":
+            prior *= 1.0 + options.chronology_bonus
+        elif self.leader.form == "caption":
+            prior *= 1.0 - options.caption_penalty
         return self.centrality * (1.0 + math.log(self.voices)) * prior
 
 
@@ -172,6 +207,15 @@ def build_timeline(
     options: TimelineOptions = TimelineOptions(),
 ) -> Timeline:
     """A timeline of ``articles``: salient dates, each with its best-supported event(s)."""
+    dated, undated = _split_candidates(articles, groups, options)
+    entries = _select(_ranked_events(dated, options), options)
+    return Timeline(entries=entries, undated=_undated_entries(undated))
+
+
+def _split_candidates(
+    articles: Sequence[Article], groups: Sequence[DuplicateGroup], options: TimelineOptions
+) -> tuple[list[_Candidate], list[_Candidate]]:
+    """Sentences offered for a date within the options' bounds, and those left undated."""
     voice_of = {member: group.id for group in groups for member in group.article_ids}
     dated: list[_Candidate] = []
     undated: list[_Candidate] = []
@@ -182,8 +226,7 @@ def build_timeline(
     placed = {(c.article.id, c.start) for c in dated if c.granularity == "day"}
     undated = [c for c in undated if (c.article.id, c.start) not in placed]
     dated = [c for c in dated if c.granularity in options.granularities and _in_range(c, options)]
-    entries = _select(dated, options)
-    return Timeline(entries=entries, undated=_undated_entries(undated))
+    return dated, undated
 
 
 def _in_range(candidate: _Candidate, options: TimelineOptions) -> bool:
@@ -269,7 +312,18 @@ def _candidate(
         expression=mention.expression,
         note=note,
         position=index,
+        form=_form(span.text, mention),
     )
+
+
+def _form(sentence: str, mention: DateMention) -> str:
+    """The sentence's form for this mention: "chronology" when it opens with the date and a
+    dash or colon, "caption" when it closes with a full date (photo captions), else ""."""
+    if mention.start <= 2 and _CHRONOLOGY.match(sentence, mention.end):
+        return "chronology"
+    if _YEAR_END.search(mention.expression) and not sentence[mention.end :].strip(" .)"):
+        return "caption"
+    return ""
 
 
 def _date_scores(by_date: Mapping[str, list[_Candidate]], weight: float) -> dict[str, float]:
@@ -282,12 +336,15 @@ def _date_scores(by_date: Mapping[str, list[_Candidate]], weight: float) -> dict
     return scores
 
 
-def _select(dated: list[_Candidate], options: TimelineOptions) -> tuple[TimelineEntry, ...]:
+def _ranked_events(
+    dated: list[_Candidate], options: TimelineOptions
+) -> list[tuple[str, float, list[_Event]]]:
+    """The most salient dates, best first, each with its score and its events, best first."""
     by_date: dict[str, list[_Candidate]] = {}
     for candidate in dated:
         by_date.setdefault(candidate.date or "", []).append(candidate)
     if not by_date:
-        return ()
+        return []
     scores = _date_scores(by_date, options.publication_weight)
     ranked = sorted(by_date, key=lambda day: (-scores[day], day))
     chosen = ranked[: options.max_dates] if options.max_dates else ranked
@@ -298,15 +355,23 @@ def _select(dated: list[_Candidate], options: TimelineOptions) -> tuple[Timeline
     except ValueError:  # only stop words everywhere: fall back to every token
         vectorizer = TfidfVectorizer(token_pattern=r"(?u)\b\w+\b").fit(texts)
     background = np.asarray(vectorizer.transform(texts).mean(axis=0)).ravel()
+    return [
+        (day, scores[day], _events(by_date[day], vectorizer, options, background)) for day in chosen
+    ]
+
+
+def _select(
+    ranked: list[tuple[str, float, list[_Event]]], options: TimelineOptions
+) -> tuple[TimelineEntry, ...]:
+    """Up to ``per_date`` events per date, never the same sentence twice in the timeline."""
     used: set[str] = set()
     entries = []
-    for day in chosen:
-        events = _events(by_date[day], vectorizer, options, background)
+    for day, score, events in ranked:
         picked = [event for event in events if fold(event.leader.text) not in used]
         picked = picked[: options.per_date]
         used.update(fold(event.leader.text) for event in picked)
         if picked:
-            entries.append(_entry(day, picked, scores[day], options.max_evidence))
+            entries.append(_entry(day, picked, score, options.max_evidence))
     return tuple(sorted(entries, key=lambda entry: (entry.date or "", -entry.score)))
 
 
@@ -326,6 +391,12 @@ def _events(
     centroid = np.asarray(matrix.mean(axis=0)).ravel() - options.distinct_weight * background
     norm = float(np.linalg.norm(centroid))
     centrality = matrix @ centroid / norm if norm else np.zeros(len(candidates))
+    if options.concept_weight:
+        best = float(centrality.max()) if len(candidates) else 0.0
+        centrality = centrality / best if best > 0 else centrality
+        agreement = concept_scores([c.text for c in candidates], [c.voice for c in candidates])
+        centrality = (1.0 - options.concept_weight) * centrality
+        centrality += options.concept_weight * agreement
     order = sorted(range(len(candidates)), key=lambda i: (-round(float(centrality[i]), 9), i))
     order = order[:_MAX_CLUSTERED]
     top = matrix[order]

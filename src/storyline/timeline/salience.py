@@ -1,0 +1,62 @@
+"""How salient a sentence is among the sentences offered for one date.
+
+Two measures, mixed by ``TimelineOptions.concept_weight``:
+
+- ``centroid``: cosine of the sentence's TF-IDF vector to the mean of the date's vectors;
+- ``concepts``: the sum, over the distinct concepts (content words and word pairs) of the
+  sentence, of how many OTHER independent voices use that concept on that date. A word pair
+  that several outlets repeat about one day is what their reports agree on, the event itself,
+  rather than one outlet's colour; a concept only one voice uses weighs nothing.
+
+And ``is_quote``: reports of an event are declarative and in the writer's own words, so a
+quotation or a question may be discounted (``TimelineOptions.quote_penalty``).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+import numpy as np
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from ..text import fold
+
+__all__ = ["concept_scores", "concepts", "is_quote"]
+
+_QUOTE = re.compile(r"``|''|\"|\u201c|\u201d")
+
+
+def concepts(text: str) -> frozenset[str]:
+    """Content words and adjacent word pairs (not both stop words) of ``text``, folded."""
+    tokens = fold(text).split()
+    units = {token for token in tokens if token not in ENGLISH_STOP_WORDS and len(token) > 1}
+    for first, second in itertools.pairwise(tokens):
+        if first not in ENGLISH_STOP_WORDS or second not in ENGLISH_STOP_WORDS:
+            units.add(f"{first} {second}")
+    return frozenset(units)
+
+
+def concept_scores(texts: Sequence[str], voices: Sequence[str]) -> np.ndarray:
+    """Per text, the summed agreement weight of its concepts, scaled so the best is 1.
+
+    A concept's weight is the number of distinct voices using it, minus one (the sentence's
+    own voice), so that text repeated by one outlet, or by copies in one duplicate group,
+    earns nothing.
+    """
+    units = [concepts(text) for text in texts]
+    users: dict[str, set[str]] = {}
+    for voice, sentence_units in zip(voices, units, strict=True):
+        for unit in sentence_units:
+            users.setdefault(unit, set()).add(voice)
+    weight = Counter({unit: len(who) - 1 for unit, who in users.items() if len(who) > 1})
+    scores = np.array([float(sum(weight[unit] for unit in u)) for u in units], dtype=float)
+    top = float(scores.max()) if len(scores) else 0.0
+    return scores / top if top > 0 else scores
+
+
+def is_quote(text: str) -> bool:
+    """A quotation (quote marks, PTB ones included) or a question."""
+    return bool(_QUOTE.search(text)) or text.rstrip().endswith("?")

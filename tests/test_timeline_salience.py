@@ -1,0 +1,141 @@
+"""Per-date sentence salience (concepts, quotes, chronology lines, captions) and its options."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.errors import OptionsError
+from storyline.model import Article
+from storyline.timeline import TimelineOptions, build_timeline
+from storyline.timeline.salience import concept_scores, concepts, is_quote
+
+
+def make(id_: str, text: str, published: str, source: str) -> Article:
+    return Article(id=id_, title=id_, text=text, raw_text=text, published=published, source=source)
+
+
+def test_concepts_are_content_words_and_pairs_not_stop_word_pairs() -> None:
+    assert concepts("The ferry sank off the coast.") == frozenset(
+        {"ferry", "sank", "coast", "the ferry", "ferry sank", "sank off", "the coast"}
+    )
+
+
+def test_concept_scores_reward_what_other_voices_repeat() -> None:
+    texts = [
+        "The ferry sank off Norvale on Tuesday.",
+        "A ferry sank off Norvale, the coastguard said.",
+        "Fishermen watched the weather turn grey.",
+        "Fishermen watched the weather turn grey.",
+    ]
+    # The last two are one voice (a duplicate group): their shared words earn nothing.
+    scores = concept_scores(texts, ["a", "b", "c", "c"])
+    # "ferry", "sank", "norvale", "ferry sank", "sank off", "off norvale": 6 shared concepts.
+    assert scores.tolist() == [1.0, 1.0, 0.0, 0.0]
+    assert concept_scores([], []).tolist() == []
+
+
+def test_quotations_and_questions_are_recognised() -> None:
+    assert is_quote('"We will rebuild," she said.')
+    assert is_quote("`` We will rebuild , '' she said .")  # PTB-tokenised quotes
+    assert is_quote("Will the bridge reopen?")
+    assert not is_quote("The council approved the budget.")
+
+
+def test_quotes_can_be_discounted() -> None:
+    articles = [
+        make("q1", '"The dam is holding," the Norvale mayor said on Monday.', "2031-03-04", "A"),
+        make("q2", "The Norvale dam held on Monday as the river peaked.", "2031-03-04", "B"),
+        make("q3", '"The dam is holding," said the mayor of Norvale on Monday.', "2031-03-04", "C"),
+    ]
+    pick = TimelineOptions(per_date=1, merge_similarity=1.0)
+    assert build_timeline(articles, options=pick).entries[0].text.startswith('"The dam')
+    discounted = TimelineOptions(per_date=1, merge_similarity=1.0, quote_penalty=0.9)
+    assert build_timeline(articles, options=discounted).entries[0].text.startswith("The Norvale")
+
+
+CHRONOLOGY = make(
+    "c1",
+    "Officials met again to discuss the flooding of the Norvale valley on March 3.\n"
+    "March 3 - Floodwater breaches the Norvale levee and three villages are evacuated.",
+    "2031-03-20",
+    "Wire",
+)
+CAPTION = make(
+    "c2",
+    "Residents wade through water in Norvale valley, March 3, 2031.",
+    "2031-03-04",
+    "Daily",
+)
+
+
+def test_chronology_lines_can_be_preferred_for_their_date() -> None:
+    plain = build_timeline([CHRONOLOGY], options=TimelineOptions(per_date=1))
+    assert plain.entries[0].text.startswith("Officials met again")
+    preferred = build_timeline(
+        [CHRONOLOGY], options=TimelineOptions(per_date=1, chronology_bonus=3.0)
+    )
+    assert [(e.date, e.text[:8]) for e in preferred.entries] == [("2031-03-03", "March 3 ")]
+
+
+def test_captions_can_be_discounted() -> None:
+    articles = [
+        CAPTION,
+        make("c3", "Floodwater rose in Norvale valley on Monday.", "2031-03-04", "X"),
+    ]
+    options = TimelineOptions(per_date=1, merge_similarity=1.0)
+    plain = build_timeline(articles, options=options)
+    assert plain.entries[0].text.startswith("Residents wade")
+    discounted = build_timeline(
+        articles, options=TimelineOptions(per_date=1, merge_similarity=1.0, caption_penalty=0.9)
+    )
+    assert discounted.entries[0].text.startswith("Floodwater rose")
+
+
+BAKERS = "Local bakers said on Friday that bread sold out."
+
+
+def test_concept_salience_picks_the_sentence_the_outlets_agree_on() -> None:
+    day = "2031-05-02"
+    articles = [
+        make("n1", f"On Friday the Norvale dam burst after days of rain.\n{BAKERS}", day, "One"),
+        make("n2", "The Norvale dam burst on Friday, flooding two farms.", day, "Two"),
+        make("n3", "Engineers said the Norvale dam burst on Friday at dawn.", day, "Three"),
+    ]
+    options = TimelineOptions(per_date=1, concept_weight=1.0, merge_similarity=1.0)
+    entry = build_timeline(articles, options=options).entries[0]
+    assert entry.date == day
+    assert "dam burst" in entry.text
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"concept_weight": 1.5},
+        {"quote_penalty": 1.0},
+        {"caption_penalty": -0.1},
+        {"chronology_bonus": -1.0},
+        {"mention_position_weight": -0.1},
+    ],
+)
+def test_bad_salience_options_raise(kwargs: dict[str, object]) -> None:
+    with pytest.raises(OptionsError):
+        TimelineOptions(**kwargs)  # type: ignore[arg-type]
+
+
+def test_a_recap_deep_in_a_later_article_can_be_exempt_from_the_position_discount() -> None:
+    recap = make(
+        "r1",
+        "Traffic on the new Norvale ring road was light on Friday.\n"
+        "Drivers praised the new junctions on Friday.\n"
+        "The ring road opened on March 3 after six years of building work.",
+        "2031-03-21",
+        "Post",
+    )
+    report = make(
+        "r2", "Crowds gathered on Monday to walk along the ring road.", "2031-03-04", "Star"
+    )
+    day = "2031-03-03"
+    default = build_timeline([recap, report], options=TimelineOptions(start=day, end=day))
+    assert default.entries[0].text.startswith("Crowds gathered")
+    exempt = TimelineOptions(start=day, end=day, mention_position_weight=0.0)
+    assert build_timeline([recap, report], options=exempt).entries[0].text.startswith("The ring")
