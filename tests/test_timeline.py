@@ -205,3 +205,15 @@ def test_a_sentence_dated_to_the_day_is_not_also_listed_as_undated() -> None:
     timeline = build_timeline([article])
     assert [entry.date for entry in timeline.entries] == ["2025-03-04"]
     assert timeline.undated == ()
+
+
+def test_a_wire_dateline_is_not_printed_but_its_sentence_is_dated() -> None:
+    text = (
+        "NORVALE (Harbour Wire) - The harbour bridge closed on Sunday after engineers found a "
+        "crack in a pier.\nFerries will run extra crossings until the bridge reopens."
+    )
+    article = make("w1", text, "2022-01-23", "Harbour Wire")
+    (entry,) = [e for e in build_timeline([article]).entries if e.date == "2022-01-23"]
+    assert entry.text.startswith("The harbour bridge closed on Sunday")
+    (evidence,) = entry.evidence
+    assert text[evidence.start : evidence.end] == evidence.text == entry.text

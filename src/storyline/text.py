@@ -154,3 +154,18 @@ def _cut_long(line: str, start: int, end: int, offset: int) -> Iterator[Span]:
         start = stop
         while start < end and line[start].isspace():
             start += 1
+
+
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'\-]{2,}(?:[ ,]+[A-Z][A-Z.'\-]+)*(?:,\s+[A-Z][a-z]{2,}\.?\s+\d{1,2})?"
+    r"(?:\s*\([^()\n]{1,60}\))?\s+[-\u2013\u2014_]{1,2}\s+(?=[\"A-Z])"
+)
+
+
+def dateline(text: str) -> int:
+    """Length of the wire dateline that opens ``text`` (0 if none): it is not part of the news.
+
+    The printed sentence starts after it, so it stays an exact slice of the article.
+    """
+    match = _DATELINE.match(text)
+    return match.end() if match else 0

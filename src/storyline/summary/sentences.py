@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from ..model import Article
-from ..text import has_cjk, split_sentences, words
+from ..text import dateline, has_cjk, split_sentences, words
 from .options import SummaryOptions
 
 STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | frozenset(
@@ -57,13 +57,9 @@ _BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 _END = re.compile(r"[.!?][\"')\]]*$")
+
+
 # A wire dateline before the lead: "MARLOW BAY (Coastline Press) - ", "LONDON, March 3 (AP) _ ".
-_DATELINE = re.compile(
-    r"^[A-Z][A-Z.'\-]{2,}(?:[ ,]+[A-Z][A-Z.'\-]+)*(?:,\s+[A-Z][a-z]{2,}\.?\s+\d{1,2})?"
-    r"(?:\s*\([^()\n]{1,60}\))?\s+[-\u2013\u2014_]{1,2}\s+(?=[\"A-Z])"
-)
-
-
 @dataclass(frozen=True)
 class Sentence:
     """One sentence of one article, with what selection and attribution need."""
@@ -188,15 +184,6 @@ def article_sentences(article: Article, options: SummaryOptions) -> list[Sentenc
             )
         )
     return found
-
-
-def dateline(text: str) -> int:
-    """Length of the wire dateline that opens ``text`` (0 if none): it is not part of the news.
-
-    The printed sentence starts after it, so it stays an exact slice of the article.
-    """
-    match = _DATELINE.match(text)
-    return match.end() if match else 0
 
 
 def overlap_f1(a: Sequence[str], b: Sequence[str]) -> float:

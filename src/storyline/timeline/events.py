@@ -22,7 +22,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from ..errors import OptionsError
 from ..model import Article, DuplicateGroup, Evidence, Granularity, Span, TimelineEntry
-from ..text import fold, split_sentences
+from ..text import dateline, fold, split_sentences
 from .salience import concept_scores, is_quote
 from .temporal import DateMention, infer_published, published_conflict, tag_dates
 
@@ -277,11 +277,13 @@ def _lead_candidates(
     """A lead sentence offered for its publication day (and the days before, if asked)."""
     published = dt.date.fromisoformat(published_day)
     named = {mention.date for mention in usable}
+    cut = dateline(span.text)
     for offset in range(options.publication_days):
         day = (published - dt.timedelta(days=offset)).isoformat()
         if day not in named:
-            yield _Candidate(day, "day", article, voice, span.text, span.start, span.end, "",
-                             "publication day", from_text=False, position=offset)  # fmt: skip
+            yield _Candidate(day, "day", article, voice, span.text[cut:], span.start + cut,
+                             span.end, "", "publication day", from_text=False,
+                             position=offset)  # fmt: skip
 
 
 def _within_lag(mention: DateMention, day: str, max_lag: int) -> bool:
@@ -301,13 +303,14 @@ def _candidate(
     note = mention.note
     if mention.date is None or "far future" in note:
         note = f"'{mention.expression}': {note}"
+    cut = dateline(span.text)
     return _Candidate(
         date=mention.date if "far future" not in mention.note else None,
         granularity=mention.granularity if "far future" not in mention.note else None,
         article=article,
         voice=voice,
-        text=span.text,
-        start=span.start,
+        text=span.text[cut:],
+        start=span.start + cut,
         end=span.end,
         expression=mention.expression,
         note=note,
