@@ -176,6 +176,13 @@ def test_other_languages_go_through_dateparser() -> None:
     ]
 
 
+def test_hours_and_minutes_in_other_languages_are_not_dates() -> None:
+    text = "Hoje, o almoço durou cerca de 20 minutos e a costela assou por 12 horas."
+    mentions = tag_dates(text, None, language="pt")
+    assert [m.expression for m in mentions] == ["Hoje"]
+    assert tag_dates("A reunião começou às 17h00 no palácio.", "2004-11-13", language="pt") == []
+
+
 def article(text: str, published: str | None = None) -> Article:
     return Article(id="a", title="t", text=text, raw_text=text, published=published)
 

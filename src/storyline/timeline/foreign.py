@@ -32,7 +32,11 @@ def tag_foreign(sentence: str, published: date | None, language: str) -> list[Da
         if start < 0:
             continue
         cursor = start + len(text)
-        if probe.get(text) != value and published is None:
+        relative = probe.get(text) != value
+        if relative and value.time() != time():
+            # "13 horas", "20 minutos", "17h00": an offset in hours or a clock time, not a day.
+            continue
+        if relative and published is None:
             note = f"relative expression '{text}' and no publication date"
             mentions.append(DateMention(start, cursor, text, None, None, note))
             continue
