@@ -12,7 +12,7 @@ from datetime import date
 
 from ..ids import stable_id
 from ..model import Article, DuplicateGroup
-from .features import extract, top, weigh
+from .features import extract, head, positions, top, weigh
 from .index import Centroid, Vectors
 from .options import StoryOptions
 from .places import BROAD_PLACES
@@ -28,6 +28,7 @@ class _Query:
     article: Article
     vectors: Vectors
     ordinal: int | None
+    order: dict[str, int]
 
 
 def stream_order(articles: Sequence[Article]) -> list[tuple[Article, bool]]:
@@ -132,8 +133,10 @@ def _assign_one(
     linked: Sequence[str],
 ) -> int:
     features = extract(article, options.title_weight, options.min_number_digits)
-    channels = (features.terms, features.entities, features.numbers)
-    state.observe(list(dict.fromkeys(key for channel in channels for key in channel)))
+    words = features.terms
+    # Each distinct key once (a name is a term too; only the set counts, not the order).
+    names = (key for key in features.entities if key not in words)
+    state.observe([*words, *names, *features.numbers])
     keep = options.max_article_terms
     damping = options.place_weight
     vectors = (
@@ -141,7 +144,7 @@ def _assign_one(
         weigh(features.entities, state.df, state.n_docs, keep, BROAD_PLACES, damping),
         weigh(features.numbers, state.df, state.n_docs, keep),
     )
-    query = _Query(article, vectors, _ordinal(article))
+    query = _Query(article, vectors, _ordinal(article), positions(vectors[0]))
     best, score = _best_story(query, options, state)
     threshold = options.threshold_at(state.n_docs)
     if best is None or score < threshold:
@@ -203,12 +206,13 @@ def _score(query: _Query, story: StoryRecord, options: StoryOptions) -> float:
         factor = 0.5 ** (gap / options.half_life_days)
     language = query.article.language
     crossing = bool(language and story.language and language != story.language)
-    return options.combine(story.centroid.cosines(query.vectors), crossing) * factor
+    return options.combine(story.centroid.cosines(query.vectors, query.order), crossing) * factor
 
 
 def probe_keys(vectors: Vectors, k: int) -> list[tuple[str, float]]:
-    """The heaviest keys of each channel: what the inverted index is asked for."""
-    return top(vectors[0], k) + top(vectors[1], k) + top(vectors[2], k // 2)
+    """The heaviest keys of each channel: what the inverted index is asked for (every vector
+    here is heaviest first: weighed articles and scaled centroids)."""
+    return head(vectors[0], k) + head(vectors[1], k) + head(vectors[2], k // 2)
 
 
 def _shared(query: _Query, centroid: Centroid) -> tuple[tuple[str, ...], tuple[str, ...]]:

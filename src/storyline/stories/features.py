@@ -16,7 +16,8 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
-from operator import itemgetter
+from itertools import islice
+from operator import itemgetter, mul
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -42,6 +43,14 @@ _THOUSANDS = re.compile(r"[,.](?=\d{3}(?:\D|$))")
 _INITIAL = re.compile(
     r"(?:^|[.!?][\"')\]]*\s+)[\"'(\[]*([^\W\d_][^\W_]*(?:['\-.][^\W_]+)*)", re.MULTILINE
 )
+# The same patterns spelled for ASCII text, where they match exactly the same (a Unicode
+# ``\w`` is ``[A-Za-z0-9_]`` on ASCII) but run about twice as fast: explicit ranges instead
+# of Unicode category look-ups. ``text.isascii()`` costs nothing (CPython records it).
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]+(?:['\-.][A-Za-z0-9]+)*")
+_ASCII_INITIAL = re.compile(
+    r"(?:^|[.!?][\"')\]]*\s+)[\"'(\[]*([A-Za-z][A-Za-z0-9]*(?:['\-.][A-Za-z0-9]+)*)", re.MULTILINE
+)
+_ASCII_NUMBER = re.compile(r"[0-9][0-9,.]*[0-9]|[0-9]")
 
 
 @dataclass(frozen=True)
@@ -58,8 +67,10 @@ def extract(article: Article, title_weight: int, min_digits: int) -> ArticleFeat
 
     Counting runs over distinct tokens, not every token, which keeps this fast on long texts.
     """
-    counts = _strip_possessive(Counter(words(article.text)))
-    initial = Counter(match.group(1) for match in _INITIAL.finditer(article.text))
+    text = article.text
+    ascii_text = text.isascii()
+    counts = _strip_possessive(Counter(_words(text, ascii_text)), text)
+    initial = Counter((_ASCII_INITIAL if ascii_text else _INITIAL).findall(text))
     terms: dict[str, float] = {}
     entities: dict[str, float] = {}
     for token, count in counts.items():
@@ -70,15 +81,26 @@ def extract(article: Article, title_weight: int, min_digits: int) -> ArticleFeat
         # A name is capitalised somewhere other than at the start of a sentence.
         if token[0].isupper() and count > initial.get(token, 0):
             entities[lowered] = entities.get(lowered, 0.0) + count
-    _count_terms(_strip_possessive(Counter(words(article.title))), terms, float(title_weight))
+    title = article.title
+    title_counts = Counter(_words(title, title.isascii()))
+    _count_terms(_strip_possessive(title_counts, title), terms, float(title_weight))
     numbers: dict[str, float] = {}
-    for number in _numbers(article.title + "\n" + article.text, min_digits):
+    # A number never spans the line break the title and text were once joined with.
+    for number in _numbers(title, min_digits) + _numbers(text, min_digits):
         numbers[number] = numbers.get(number, 0.0) + 1.0
     return ArticleFeatures(terms, entities, numbers)
 
 
-def _strip_possessive(counts: Counter[str]) -> Counter[str]:
-    """``Russia's`` counts as ``Russia`` (done on distinct tokens: cheap)."""
+def _words(text: str, ascii_text: bool) -> list[str]:
+    """:func:`storyline.text.words`, faster on ASCII text (same tokens)."""
+    return _ASCII_WORD.findall(text) if ascii_text else words(text)
+
+
+def _strip_possessive(counts: Counter[str], text: str) -> Counter[str]:
+    """``Russia's`` counts as ``Russia`` (done on distinct tokens: cheap; skipped when the
+    text holds no ``'s`` at all)."""
+    if "'s" not in text and "'S" not in text:
+        return counts
     possessive = [t for t in counts if t.endswith(("'s", "'S")) and len(t) > 3]
     for token in possessive:
         counts[token[:-2]] += counts.pop(token)
@@ -94,9 +116,14 @@ def _count_terms(counts: Counter[str], terms: dict[str, float], weight: float) -
 
 def _numbers(text: str, min_digits: int) -> list[str]:
     found = []
-    for match in _NUMBER.finditer(text):
-        number = _THOUSANDS.sub("", match.group()).replace(",", ".")
-        if sum(ch.isdigit() for ch in number) >= min_digits:
+    for number in (_ASCII_NUMBER if text.isascii() else _NUMBER).findall(text):
+        if "," in number or "." in number:
+            number = _THOUSANDS.sub("", number).replace(",", ".")
+            # Only digits and full stops are left, and every \d is a digit.
+            digits = len(number) - number.count(".")
+        else:
+            digits = len(number)
+        if digits >= min_digits:
             found.append(number)
     return found
 
@@ -112,17 +139,31 @@ def weigh(
     """Sublinear TF-IDF, the ``damped`` keys multiplied by ``damping``, L2-normalised over
     all keys, then only the ``keep`` heaviest kept (heaviest first): the tail adds little to
     a cosine and much to its cost."""
-    log, total = math.log, math.log(n_docs + 1)
-    weights = {
-        key: (1.0 + log(count))
-        * (total - log(df.get(key, 0) + 1) + 1.0)
-        * (damping if key in damped else 1.0)
-        for key, count in counts.items()
-    }
-    norm = math.sqrt(sum(value * value for value in weights.values()))
+    log, total, get = math.log, math.log(n_docs + 1), df.get
+    # Most counts are 1, and 1.0 + log(1.0) is exactly 1.0; x * 1.0 is exactly x.
+    if damped and damping != 1.0:
+        weights = {
+            key: (1.0 if count == 1.0 else 1.0 + log(count))
+            * (total - log(get(key, 0) + 1) + 1.0)
+            * (damping if key in damped else 1.0)
+            for key, count in counts.items()
+        }
+    else:
+        weights = {
+            key: (1.0 if count == 1.0 else 1.0 + log(count)) * (total - log(get(key, 0) + 1) + 1.0)
+            for key, count in counts.items()
+        }
+    norm = math.sqrt(sum_squares(weights))
     if norm == 0:
         return {}
     return {key: value / norm for key, value in top(weights, keep)}
+
+
+def sum_squares(vector: Mapping[str, float]) -> float:
+    """``sum(v * v for v in values)``, the same additions in the same order, in C."""
+    values = vector.values()
+    total: float = sum(map(mul, values, values))
+    return total
 
 
 def top(vector: Mapping[str, float], k: int) -> list[tuple[str, float]]:
@@ -131,11 +172,42 @@ def top(vector: Mapping[str, float], k: int) -> list[tuple[str, float]]:
     return sorted(vector.items(), key=itemgetter(1), reverse=True)[:k]
 
 
-def dot(small: Mapping[str, float], large: Mapping[str, float]) -> float:
-    """Sparse dot product, iterating ``small`` in its own (deterministic) order."""
+def head(vector: Mapping[str, float], k: int) -> list[tuple[str, float]]:
+    """:func:`top` for a vector already heaviest first (a weighed vector, a centroid, either
+    scaled): the same entries, without sorting again."""
+    return list(islice(vector.items(), k))
+
+
+def positions(vector: Mapping[str, float]) -> dict[str, int]:
+    """Each key's position in ``vector``: lets :func:`dot` visit only the shared keys."""
+    return dict(zip(vector, range(len(vector)), strict=True))
+
+
+def dot(
+    small: Mapping[str, float], large: Mapping[str, float], order: Mapping[str, int] | None = None
+) -> float:
+    """Sparse dot product, iterating ``small`` in its own (deterministic) order.
+
+    ``order`` (``positions(small)``, made once for a query scored against many vectors)
+    lets it add only the shared keys, still in ``small``'s order: the same float sum.
+    """
     total = 0.0
+    if len(small) > 8:
+        # Few keys are shared: find them at C speed, then add in ``small``'s order.
+        common = small.keys() & large.keys()
+        if not common:
+            return total
+        if order is not None:
+            for key in sorted(common, key=order.__getitem__):
+                total += small[key] * large[key]
+            return total
+        for key in small:
+            if key in common:
+                total += small[key] * large[key]
+        return total
+    get = large.get
     for key, value in small.items():
-        other = large.get(key)
+        other = get(key)
         if other is not None:
             total += value * other
     return total

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from .features import dot, top
+from .features import dot, head, sum_squares, top
 
 Vectors = tuple[dict[str, float], dict[str, float], dict[str, float]]
 Cosines = tuple[float | None, float | None, float | None]
@@ -35,12 +35,13 @@ class Centroid:
     def channels(self) -> Vectors:
         return self.terms, self.entities, self.numbers
 
-    def cosines(self, vectors: Vectors) -> Cosines:
+    def cosines(self, vectors: Vectors, order: Mapping[str, int] | None = None) -> Cosines:
         """Cosines of the (unit) query vectors with this centroid, channel by channel; None
-        where either side has nothing in that channel (no evidence either way)."""
+        where either side has nothing in that channel (no evidence either way). ``order``:
+        ``positions`` of the query terms, when one query meets many centroids."""
         t, e, n = self.norms
         return (
-            dot(vectors[0], self.terms) / t if t and vectors[0] else None,
+            dot(vectors[0], self.terms, order) / t if t and vectors[0] else None,
             dot(vectors[1], self.entities) / e if e and vectors[1] else None,
             dot(vectors[2], self.numbers) / n if n and vectors[2] else None,
         )
@@ -50,9 +51,10 @@ class Centroid:
 
     def keys(self, k: int) -> list[str]:
         """The keys to index: the ``k`` heaviest terms, entities and numbers."""
-        keys = [key for key, _ in top(self.terms, k)]
-        keys.extend(key for key, _ in top(self.entities, k) if key not in self.terms)
-        keys.extend(key for key, _ in top(self.numbers, k // 2))
+        terms = self.terms  # every channel is kept heaviest first: no sorting needed
+        keys = [key for key, _ in head(terms, k)]
+        keys.extend(key for key, _ in head(self.entities, k) if key not in terms)
+        keys.extend(key for key, _ in head(self.numbers, k // 2))
         return keys
 
     def unit(self) -> Vectors:
@@ -66,13 +68,14 @@ class Centroid:
 
 def _merge(base: dict[str, float], extra: dict[str, float], limit: int) -> dict[str, float]:
     merged = dict(base)
+    get = merged.get
     for key, value in extra.items():
-        merged[key] = merged.get(key, 0.0) + value
+        merged[key] = get(key, 0.0) + value
     return dict(top(merged, limit))
 
 
 def _norm(vector: dict[str, float]) -> float:
-    return math.sqrt(sum(value * value for value in vector.values()))
+    return math.sqrt(sum_squares(vector))
 
 
 def _scaled(vector: dict[str, float], norm: float) -> dict[str, float]:
@@ -92,13 +95,25 @@ class InvertedIndex:
         self._postings: dict[str, dict[int, None]] = {}
         self._indexed: dict[int, tuple[str, ...]] = {}
         self._owned: set[str] = set()
+        # One int object per cluster number, made in runs so that they sit together in
+        # memory: a look-up hashes every cluster of a posting, and scattered ints cost a
+        # cache miss each. Shared with copies (ints are immutable).
+        self._numbers: list[int] = []
 
     def copy(self) -> InvertedIndex:
         """A copy that shares postings until it first changes them (copy-on-write)."""
         twin = InvertedIndex(self.cap)
         twin._postings = dict(self._postings)
         twin._indexed = dict(self._indexed)
+        twin._numbers = self._numbers
         return twin
+
+    def _number(self, cluster: int) -> int:
+        """The shared int object for ``cluster`` (equal to it)."""
+        numbers = self._numbers
+        if cluster >= len(numbers):
+            numbers.extend(range(len(numbers), max(cluster + 1, 2 * len(numbers), 1024)))
+        return numbers[cluster]
 
     def _posting(self, key: str) -> dict[int, None]:
         posting = self._postings.get(key)
@@ -111,23 +126,53 @@ class InvertedIndex:
     def update(self, cluster: int, keys: Iterable[str]) -> None:
         """(Re-)index ``cluster`` under ``keys``, dropping the keys it no longer has."""
         new_keys = tuple(keys)
-        wanted = set(new_keys)
-        for key in self._indexed.get(cluster, ()):
-            if key not in wanted and cluster in self._postings.get(key, ()):
-                self._posting(key).pop(cluster, None)
+        cluster = self._number(cluster)
+        postings, owned, cap = self._postings, self._owned, self.cap
+        old_keys = self._indexed.get(cluster)
+        if old_keys:
+            wanted = set(new_keys)
+            for key in old_keys:
+                if key not in wanted and cluster in postings.get(key, ()):
+                    self._posting(key).pop(cluster, None)
         for key in new_keys:
-            posting = self._posting(key)
+            posting = postings.get(key)
+            if posting is None or key not in owned:  # _posting, inlined: this loop is hot
+                posting = dict(posting or {})
+                postings[key] = posting
+                owned.add(key)
             posting.pop(cluster, None)
             posting[cluster] = None
-            if len(posting) > self.cap:
+            if len(posting) > cap:
                 del posting[next(iter(posting))]
         self._indexed[cluster] = new_keys
 
     def candidates(self, query: Iterable[tuple[str, float]], limit: int) -> list[int]:
         """Clusters sharing the most query weight, best first, ties by cluster number."""
         scores: dict[int, float] = {}
+        postings = self._postings
         for key, weight in query:
-            for cluster in self._postings.get(key, ()):
-                scores[cluster] = scores.get(cluster, 0.0) + weight
-        ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
-        return [cluster for cluster, _ in ranked[:limit]]
+            posting = postings.get(key)
+            if not posting:
+                continue
+            if not scores:
+                scores = dict.fromkeys(posting, weight)
+                continue
+            for cluster in posting:  # a first weight is 0.0 + weight, that is weight
+                if cluster in scores:
+                    scores[cluster] += weight
+                else:
+                    scores[cluster] = weight
+        return _best(scores, limit)
+
+
+def _best(scores: dict[int, float], limit: int) -> list[int]:
+    """The ``limit`` best clusters by (-score, cluster), without a tuple key per cluster: the
+    cut is the ``limit``-th best score, and only the clusters reaching it are ranked."""
+    if len(scores) > limit:
+        cut = sorted(scores.values(), reverse=True)[limit - 1]
+        ranked = [cluster for cluster, score in scores.items() if score >= cut]
+    else:
+        ranked = list(scores)
+    ranked.sort()
+    ranked.sort(key=scores.__getitem__, reverse=True)  # stable: ties stay by cluster number
+    return ranked[:limit]

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 from ..model import Article, Story
 from ..text import words
-from .features import STOP_WORDS, top
+from .features import STOP_WORDS, head
 from .state import StoryRecord
 
 
@@ -35,13 +35,20 @@ def headline(story: StoryRecord, articles: Mapping[str, Article]) -> str:
 
 
 def keywords(story: StoryRecord, k: int) -> tuple[str, ...]:
-    """The heaviest terms of the story centroid."""
-    return tuple(key for key, _ in top(story.centroid.terms, k))
+    """The heaviest terms of the story centroid (kept heaviest first)."""
+    return tuple(key for key, _ in head(story.centroid.terms, k))
 
 
 def to_story(record: StoryRecord, topic_id: str | None) -> Story:
-    """The public record of a story (summary and timeline are left to later stages)."""
-    return Story(
+    """The public record of a story (summary and timeline are left to later stages).
+
+    Made once per change: an unchanged record gives back the Story it gave last time (a
+    large state holds many stories that a run of new articles does not touch).
+    """
+    public = record.public
+    if public is not None and public.topic_id == topic_id:
+        return public
+    record.public = Story(
         id=record.id,
         title=record.title,
         article_ids=tuple(record.article_ids),
@@ -51,3 +58,4 @@ def to_story(record: StoryRecord, topic_id: str | None) -> Story:
         outlets=tuple(record.outlets),
         topic_id=topic_id,
     )
+    return record.public

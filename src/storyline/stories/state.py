@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import asdict, dataclass, field, replace
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..errors import IncompatibleParametersError, InputError
+from ..model import Story
 from .index import Centroid, InvertedIndex
 from .options import StoryOptions
 
@@ -45,6 +47,9 @@ class StoryRecord:
     topic: int | None = None
     seq: int = 0
     last_ordinal: int | None = None
+    # The public Story last made from this record (not saved): reused while the record is
+    # unchanged, which :meth:`StoryState.story` ensures by clearing it before any change.
+    public: Story | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass
@@ -87,7 +92,7 @@ class StoryState:
                 f"story state was built with {self.params}, options ask for {wanted}"
             )
 
-    def observe(self, keys: list[str]) -> None:
+    def observe(self, keys: Iterable[str]) -> None:
         """Count one more document holding ``keys`` (for the IDF)."""
         self.n_docs += 1
         self.df.update(keys)
@@ -128,9 +133,12 @@ class StoryState:
                 article_ids=list(old.article_ids),
                 outlets=list(old.outlets),
                 centroid=old.centroid.copy(),
+                public=None,
             )
             self._own_stories.add(number)
-        return self.stories[number]
+        story = self.stories[number]
+        story.public = None
+        return story
 
     def own_new_story(self, number: int) -> None:
         self._own_stories.add(number)
@@ -159,7 +167,7 @@ class StoryState:
             "df": dict(sorted(self.df.items())),
             "stories": [_story_json(story) for story in self.stories],
             "topics": [_topic_json(topic) for topic in self.topics],
-            "assignments": [asdict(item) for item in self.assignments.values()],
+            "assignments": [_assignment_json(item) for item in self.assignments.values()],
         }
         return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
 
@@ -209,9 +217,34 @@ def _centroid_from(item: dict[str, Any]) -> Centroid:
 
 
 def _story_json(story: StoryRecord) -> dict[str, Any]:
-    payload = asdict(story)
-    payload["centroid"] = _centroid_json(story.centroid)
-    return payload
+    """The fields in declaration order (what ``asdict`` gave, without its deep copies)."""
+    return {
+        "id": story.id,
+        "founder": story.founder,
+        "article_ids": story.article_ids,
+        "centroid": _centroid_json(story.centroid),
+        "language": story.language,
+        "first_day": story.first_day,
+        "last_day": story.last_day,
+        "outlets": story.outlets,
+        "title": story.title,
+        "keywords": story.keywords,
+        "topic": story.topic,
+        "seq": story.seq,
+        "last_ordinal": story.last_ordinal,
+    }
+
+
+def _assignment_json(item: Assignment) -> dict[str, Any]:
+    return {
+        "article_id": item.article_id,
+        "story_id": item.story_id,
+        "score": item.score,
+        "new_story": item.new_story,
+        "shared_terms": item.shared_terms,
+        "shared_entities": item.shared_entities,
+        "note": item.note,
+    }
 
 
 def _story_from(item: dict[str, Any]) -> StoryRecord:

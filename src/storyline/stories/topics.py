@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from ..ids import stable_id
 from ..model import Topic
 from .cluster import probe_keys
-from .features import top
+from .features import head, positions
 from .index import Centroid
 from .options import StoryOptions
 from .state import StoryState, TopicRecord
@@ -28,9 +28,11 @@ def place_stories(numbers: Iterable[int], options: StoryOptions, state: StorySta
         story = state.story(number)
         vectors = story.centroid.unit()
         probe = probe_keys(vectors, options.query_terms)
+        order = positions(vectors[0])
         best, best_score = None, 0.0
         for candidate in state.topic_index.candidates(probe, options.max_candidates):
-            score = options.combine(state.topics[candidate].centroid.cosines(vectors), False)
+            centroid = state.topics[candidate].centroid
+            score = options.combine(centroid.cosines(vectors, order), False)
             if score > best_score:
                 best, best_score = candidate, score
         if best is None or best_score < options.topic_threshold:
@@ -52,7 +54,7 @@ def public_topics(state: StoryState, k: int) -> tuple[Topic, ...]:
             continue
         stories = [state.stories[n] for n in record.story_numbers]
         largest = max(stories, key=lambda s: (len(s.article_ids), -state.story_by_id[s.id]))
-        keywords = tuple(key for key, _ in top(record.centroid.terms, k))
+        keywords = tuple(key for key, _ in head(record.centroid.terms, k))
         topics.append(Topic(record.id, largest.title, tuple(s.id for s in stories), keywords))
     return tuple(topics)
 
