@@ -423,3 +423,45 @@ def test_reused_text_lowers_the_bar_for_joining_the_linked_story() -> None:
     (assignment,) = [a for a in joined.assignments if a.article_id == "l1"]
     assert assignment.note == "reuses text of w1"
     assert 0.4 * options.reuse_factor <= assignment.score < options.threshold_at(2)
+
+
+_FIRE_TEXT = (
+    "A fire destroyed the Larkmoor grain mill on Tuesday night, and 40 firefighters fought "
+    "the blaze for six hours, the Larkmoor fire service said.\n"
+    "No one was hurt. The mill's owner, Petra Vosk, said the building was insured."
+)
+FIRE = (
+    _article("f1", "Fire destroys Larkmoor grain mill", _FIRE_TEXT, "2031-05-06", "first"),
+    _article("f2", "Larkmoor mill fire: 40 firefighters fought blaze", _FIRE_TEXT, "2031-05-06"),
+    _article(
+        "f3",
+        "Larkmoor grain mill blaze fought by 40 firefighters for six hours, fire service says",
+        _FIRE_TEXT + "\nInvestigators will examine the Larkmoor mill on Thursday.",
+        "2031-05-07",
+        "third",
+    ),
+)
+
+
+def test_a_story_is_labelled_by_its_founding_headline_and_keeps_it() -> None:
+    result = cluster_stories(FIRE)
+    (story,) = result.stories
+    assert story.title == "Fire destroys Larkmoor grain mill"
+    later = _article("f4", "Larkmoor firefighters", _FIRE_TEXT, "2031-05-08", "fourth")
+    grown = cluster_stories([later], state=result.state)
+    assert [(s.title, len(s.article_ids)) for s in grown.stories] == [
+        ("Fire destroys Larkmoor grain mill", 4)
+    ]
+
+
+def test_an_over_long_founding_title_gives_way_to_a_member_headline() -> None:
+    lead = _FIRE_TEXT.split("\n")[0]
+    founder = replace(FIRE[0], title=lead)
+    representative = replace(FIRE[1], title="Blaze at mill overnight")
+    copy = replace(FIRE[1], id="c1", title="Larkmoor grain mill fire")
+    members = [founder, representative, copy]
+    # The copy's headline fits the story best, but a copy is not its own voice.
+    assert cluster_stories(members).stories[0].title == "Larkmoor grain mill fire"
+    groups = (DuplicateGroup(id="g", representative="f2", article_ids=("f2", "c1")),)
+    assert cluster_stories(members, groups).stories[0].title == "Blaze at mill overnight"
+    assert cluster_stories([founder]).stories[0].title == lead

@@ -78,9 +78,10 @@ def cluster_stories(
             work.reindex(options)
     touched = assign_all(articles, groups, options, work, links or {})
     by_id = {article.id: article for article in articles}
+    copies = {m for g in groups for m in g.article_ids if m != g.representative}
     for number in sorted(touched):
         story = work.story(number)
-        story.title = headline(story, by_id)
+        story.title = headline(story, by_id, copies)
         story.keywords = list(keywords(story, options.keywords))
     place_stories(touched, options, work)
     stories = tuple(

@@ -3,35 +3,61 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Container, Iterable, Mapping
 
 from ..model import Article, Story
 from ..text import words
 from .features import STOP_WORDS, head
 from .state import StoryRecord
 
+# A "title" longer than this is a lead sentence standing in for a headline (plain-text files
+# without one): used only when no member has a real headline.
+MAX_HEADLINE_WORDS = 16
 
-def headline(story: StoryRecord, articles: Mapping[str, Article]) -> str:
-    """The member title whose words weigh most in the story centroid (per sqrt of length).
 
-    Ties go to the earliest member; with no member at hand, the title chosen last time stays.
+def headline(
+    story: StoryRecord, articles: Mapping[str, Article], copies: Container[str] = frozenset()
+) -> str:
+    """The founding article's headline: the first report names the event, and the label
+    stays the same as the story grows (stable across runs, unlike a vote that a new member
+    can tip). When the founder's title is over-long (a lead sentence standing in for a
+    headline) or empty, the member headline whose words weigh most in the story centroid,
+    copies (duplicate-group members other than the representative) last.
     """
-    best_title = story.title
-    best_score = -1.0
+    founder = articles.get(story.founder)
+    if founder is not None and is_headline(founder.title):
+        return founder.title.strip()
+    if is_headline(story.title):  # chosen in an earlier run, whose members are not at hand
+        return story.title
+    titles = [(story.title, False)] if story.title else []
     for article_id in story.article_ids:
         article = articles.get(article_id)
-        if article is None or not article.title.strip():
-            continue
-        tokens = list(dict.fromkeys(t.lower() for t in words(article.title)))
+        if article is not None and article.title.strip():
+            titles.append((article.title.strip(), article_id in copies))
+    best = best_title(titles, story.centroid.terms)
+    return best or story.title or ", ".join(keywords(story, 3))
+
+
+def is_headline(title: str) -> bool:
+    return 0 < len(words(title)) <= MAX_HEADLINE_WORDS
+
+
+def best_title(titles: Iterable[tuple[str, bool]], weights: Mapping[str, float]) -> str | None:
+    """The (title, is_a_copy) pair's title that ranks first: headline-length and original
+    before over-long or copied, then by centroid weight of its words per sqrt of their number;
+    the earliest on ties. None when no title has a content word."""
+    best: tuple[int, float] | None = None
+    chosen = None
+    for title, copied in titles:
+        tokens = list(dict.fromkeys(t.lower() for t in words(title)))
         terms = [t for t in tokens if t not in STOP_WORDS]
         if not terms:
             continue
-        score = sum(story.centroid.terms.get(t, 0.0) for t in terms) / math.sqrt(len(terms))
-        if score > best_score:
-            best_title, best_score = article.title.strip(), score
-    if not best_title:
-        best_title = ", ".join(keywords(story, 3))
-    return best_title
+        tier = int(not is_headline(title)) + int(copied)
+        score = sum(weights.get(t, 0.0) for t in terms) / math.sqrt(len(terms))
+        if best is None or (-tier, score) > (-best[0], best[1]):
+            best, chosen = (tier, score), title
+    return chosen
 
 
 def keywords(story: StoryRecord, k: int) -> tuple[str, ...]:

@@ -16,6 +16,7 @@ from ..model import Topic
 from .cluster import probe_keys
 from .features import head, positions
 from .index import Centroid
+from .labels import best_title
 from .options import StoryOptions
 from .state import StoryState, TopicRecord
 
@@ -47,15 +48,17 @@ def place_stories(numbers: Iterable[int], options: StoryOptions, state: StorySta
 
 
 def public_topics(state: StoryState, k: int) -> tuple[Topic, ...]:
-    """Topics of two or more stories; the title is that of the largest story (earliest on ties)."""
+    """Topics of two or more stories; the title is the story title that best fits the topic
+    centroid (the same rule as a story's headline), the earliest story's on ties."""
     topics = []
     for record in state.topics:
         if len(record.story_numbers) < 2:
             continue
         stories = [state.stories[n] for n in record.story_numbers]
-        largest = max(stories, key=lambda s: (len(s.article_ids), -state.story_by_id[s.id]))
+        title = best_title(((s.title, False) for s in stories), record.centroid.terms)
         keywords = tuple(key for key, _ in head(record.centroid.terms, k))
-        topics.append(Topic(record.id, largest.title, tuple(s.id for s in stories), keywords))
+        ids = tuple(s.id for s in stories)
+        topics.append(Topic(record.id, title or stories[0].title, ids, keywords))
     return tuple(topics)
 
 
