@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
+from helpers_hashseed import outputs_under_hash_seeds
 from storyline.errors import OptionsError
 from storyline.model import Article, Claim, DuplicateGroup, Passage, Relation
 from storyline.summary import SummaryOptions, summarize
@@ -382,19 +381,7 @@ def test_deterministic_across_input_order_and_hash_seeds(story: list[Article]) -
         " article('a3', COAST, 'C')];"
         "print(repr(summarize(s, options=SummaryOptions(max_words=80))))"
     )
-    outputs = set()
-    for seed in ("0", "12345"):
-        env = {**os.environ, "PYTHONHASHSEED": seed}
-        root = Path(__file__).resolve().parents[1]
-        result = subprocess.run(
-            [sys.executable, "-c", code],
-            cwd=root,
-            env=env,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        outputs.add(result.stdout)
+    outputs = outputs_under_hash_seeds(code, ("0", "12345"))
     assert len(outputs) == 1 and "Claim(" in outputs.pop()
 
 

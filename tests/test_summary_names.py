@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
+from helpers_hashseed import outputs_under_hash_seeds
 from storyline.model import Article, Claim
 from storyline.summary import SummaryOptions, summarize
 from storyline.summary.names import compatible, derived, fold_word, names, spelling
@@ -222,17 +218,5 @@ def test_deterministic_across_input_order_and_hash_seeds() -> None:
         "a = [article(f'd{i}', t) for i, t in enumerate([PARK, PARKS, DOE, JON, FLOOD, TAVRAN])];"
         "print(repr(summarize(a)))"
     )
-    root = Path(__file__).resolve().parents[1]
-    outputs = set()
-    for seed in ("0", "4242"):
-        env = {**os.environ, "PYTHONHASHSEED": seed}
-        result = subprocess.run(
-            [sys.executable, "-c", code],
-            cwd=root,
-            env=env,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        outputs.add(result.stdout)
+    outputs = outputs_under_hash_seeds(code, ("0", "4242"))
     assert outputs == {repr(forward) + "\n"}
