@@ -295,7 +295,8 @@ def _topic_summaries(
             continue
         leads = [story.summary[0] for story in members if story.summary]
         ids = [i for story in members for i in story.article_ids]
-        disputed = [c for c in corpus.summary(ids, wider) if c.variants and c not in leads]
+        said = {lead.text for lead in leads}
+        disputed = [c for c in corpus.summary(ids, wider) if c.variants and c.text not in said]
         result.append(replace(topic, summary=(*leads, *disputed[:_TOPIC_DISPUTES])))
     return tuple(result)
 
