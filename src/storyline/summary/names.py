@@ -89,8 +89,11 @@ class Name:
 
 def fold_word(token: str) -> str:
     """Lower case without diacritics, possessive or dots: "Rosé's" -> "rose", "U.S" -> "us"."""
-    decomposed = unicodedata.normalize("NFKD", token.lower())
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if token.isascii():  # nothing to decompose: the common case, and a hot path
+        plain = token.lower()
+    else:
+        decomposed = unicodedata.normalize("NFKD", token.lower())
+        plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     if plain.endswith("'s"):
         plain = plain[:-2]
     elif len(token) > 2 and token[-1] == "s" and token[:-1].isupper():
