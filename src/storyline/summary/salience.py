@@ -58,16 +58,20 @@ def concept_weights(
     Single content words count ``unigram_weight`` times as much as bigrams: they reward
     covering the story's topic words, bigrams reward its recurring phrases.
     """
-    users: dict[Concept, set[str]] = {}
+    # Counted set by set (Counter.update runs in C): this runs for every story.
     frequency: Counter[Concept] = Counter()
+    by_voice: dict[str, set[Concept]] = {}
     for sentence in sentences:
-        voice = voice_of[sentence.article_id]
-        for concept in sentence.concepts:
-            users.setdefault(concept, set()).add(voice)
-            frequency[concept] += 1
+        frequency.update(sentence.concepts)
+        by_voice.setdefault(voice_of[sentence.article_id], set()).update(sentence.concepts)
     total = len(set(voice_of.values()))
-    floor = max(2, math.ceil(total / 4))
-    counts = {c: float(len(vs)) for c, vs in users.items() if len(vs) >= floor}
+    counts: dict[Concept, float] = {}
+    if total > 1:
+        voices: Counter[Concept] = Counter()
+        for used in by_voice.values():
+            voices.update(used)
+        floor = max(2, math.ceil(total / 4))
+        counts = {c: float(n) for c, n in voices.items() if n >= floor}
     if total <= 1 or not any(len(c) == 2 for c in counts):
         counts = {c: float(n) for c, n in frequency.items()}
     return {c: n * (unigram_weight if len(c) == 1 else 1.0) for c, n in counts.items()}
