@@ -140,19 +140,14 @@ def weigh(
     all keys, then only the ``keep`` heaviest kept (heaviest first): the tail adds little to
     a cosine and much to its cost."""
     log, total, get = math.log, math.log(n_docs + 1), df.get
-    # Most counts are 1, and 1.0 + log(1.0) is exactly 1.0; x * 1.0 is exactly x.
-    if damped and damping != 1.0:
-        weights = {
-            key: (1.0 if count == 1.0 else 1.0 + log(count))
-            * (total - log(get(key, 0) + 1) + 1.0)
-            * (damping if key in damped else 1.0)
-            for key, count in counts.items()
-        }
-    else:
-        weights = {
-            key: (1.0 if count == 1.0 else 1.0 + log(count)) * (total - log(get(key, 0) + 1) + 1.0)
-            for key, count in counts.items()
-        }
+    # Most counts are 1, and 1.0 + log(1.0) is exactly 1.0.
+    weights = {
+        key: (1.0 if count == 1.0 else 1.0 + log(count)) * (total - log(get(key, 0) + 1) + 1.0)
+        for key, count in counts.items()
+    }
+    if damping != 1.0:
+        for key in damped & weights.keys():
+            weights[key] *= damping
     norm = math.sqrt(sum_squares(weights))
     if norm == 0:
         return {}
