@@ -45,8 +45,8 @@ Keywords: bridge, velmora, cables
 ### Summary
 
 - The harbour bridge in Velmora closed on Monday after inspectors found cracks in two cables. \
-[1][2][3] (2 outlets)
-- Mayor Ilse Varga said repairs would take three weeks. [1][2] (1 outlet)
+[1][2][3] (2 independent outlets)
+- Mayor Ilse Varga said repairs would take three weeks. [1][2] (1 independent outlet)
   - variant: three weeks [1][2]
   - variant: about a month [3]
 
@@ -429,8 +429,8 @@ def test_markdown_topic_summary_cites_story_sources_and_shows_variants() -> None
     start = lines.index("## Topics")
     assert lines[start + 2 : start + 8] == [
         "- Velmora: stories 1, 2 (velmora)",
-        "  - Chess club wins cup. [2.1] (1 outlet)",
-        "  - The span carries 30,000 cars a day. [1.1] (1 outlet)",
+        "  - Chess club wins cup. [2.1] (1 independent outlet)",
+        "  - The span carries 30,000 cars a day. [1.1] (1 independent outlet)",
         "    - sources differ:",
         "      - 30,000 cars [1.1]",
         "      - about 30,000 vehicles [2.1]",

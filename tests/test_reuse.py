@@ -84,7 +84,7 @@ def test_provenance_by_date_attribution_and_containment() -> None:
     assert rel["a-base", "b-wire"].original == "a-base"
     assert rel["a-base", "b-wire"].reason.startswith("published earlier")
     assert rel["a-base", "e-rewrite"].original == "a-base"
-    assert rel["a-base", "e-rewrite"].reason == "e-rewrite credits 'Harbour Gazette'"
+    assert rel["a-base", "e-rewrite"].reason == "the Daily Digest article credits 'Harbour Gazette'"
     assert rel["b-wire", "e-rewrite"].original is None
     assert rel["f-kayak", "g-schools"].original is None
     assert "quoting a common source" in rel["f-kayak", "g-schools"].reason

@@ -70,10 +70,17 @@ def _credits(a: Article, b: Article) -> tuple[str, str] | None:
     a_credits_b = _match(attributions(a.text), names(b))
     b_credits_a = _match(attributions(b.text), names(a))
     if a_credits_b and not b_credits_a:
-        return b.id, f"{a.id} credits {a_credits_b!r}"
+        return b.id, f"{_who(a)} credits {a_credits_b!r}"
     if b_credits_a and not a_credits_b:
-        return a.id, f"{b.id} credits {b_credits_a!r}"
+        return a.id, f"{_who(b)} credits {b_credits_a!r}"
     return None
+
+
+def _who(article: Article) -> str:
+    """The outlet when known (readers know outlets, not article ids), else the article id."""
+    if article.source.strip().lower() in _UNKNOWN:
+        return f"article {article.id}"
+    return f"the {article.source} article"
 
 
 def attributions(text: str) -> list[str]:

@@ -266,8 +266,12 @@ def counted(count: int, noun: str, plural: str = "") -> str:
 
 
 def claim_outlets(claim: Claim) -> str:
-    """ "3 outlets" / "1 outlet"."""
-    return counted(claim.outlets, "outlet")
+    """ "3 independent outlets" / "1 independent outlet".
+
+    Copies of one text count once, so a wire story cited from three papers reads
+    "1 independent outlet", not "1 outlet" next to three citations.
+    """
+    return counted(claim.outlets, "independent outlet")
 
 
 def page_of(items: Sequence[Folded], page: int, size: int = PAGE_SIZE) -> tuple[list[Folded], int]:
