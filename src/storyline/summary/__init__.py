@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from ..model import Article, Claim, DuplicateGroup, Relation
 from .attribution import SentenceIndex, first_seen, outlets, support
 from .disagreement import variants
+from .names import CLOSE
 from .options import SummaryOptions
 from .salience import concept_weights, voices
 from .select import opening, select
@@ -52,7 +53,7 @@ def summarize(
     published = {aid: by_id[aid].published for aid in sorted(speakers)}
     lead = opening(candidates, published, weights, options)
     chosen = select(candidates, weights, options, lead)
-    index = SentenceIndex(everything)
+    index = SentenceIndex(everything, focus=chosen)
     keyed = [_claim(s, index, relations, by_id, voice_of, by_article, options) for s in chosen]
     return tuple(claim for _, claim in sorted(keyed, key=lambda pair: pair[0]))
 
@@ -68,6 +69,11 @@ def _speakers(articles: Sequence[Article], groups: Sequence[DuplicateGroup]) -> 
         voice = group.representative if group.representative in present else members[0]
         silent.update(m for m in members if m != voice)
     return present - silent
+
+
+# Below the name check's cosine by a rounding margin: the index offers every sentence that
+# check could pair with the claim, and the check itself decides.
+_NEARBY = CLOSE - 1e-9
 
 
 def _claim(
@@ -93,7 +99,7 @@ def _claim(
         first_seen=first,
         start=sentence.start,
         end=sentence.end,
-        variants=variants(sentence, ids, by_article),
+        variants=variants(sentence, ids, by_article, index.similar(sentence, _NEARBY)),
     )
     published = by_id[first].published
     position = where[first] / max(1, len(by_id[first].text))

@@ -19,28 +19,58 @@ from .sentences import Sentence, overlap_f1
 
 
 class SentenceIndex:
-    """An inverted index from content stem to sentences, to find restatements quickly."""
+    """An inverted index from content stem to sentences, to find restatements quickly.
 
-    def __init__(self, sentences: Sequence[Sentence]) -> None:
+    Built on first use: a story told by one article needs none (no other article can restate
+    its sentences), and that is most stories. With ``focus`` (the sentences that will be
+    looked up), only their stems are indexed; a sentence outside it widens the index to all.
+    """
+
+    def __init__(self, sentences: Sequence[Sentence], focus: Sequence[Sentence] = ()) -> None:
         self.sentences = list(sentences)
-        self.postings: dict[str, list[int]] = {}
-        for n, sentence in enumerate(self.sentences):
-            for token in sentence.stems:  # each list grows in sentence order
-                self.postings.setdefault(token, []).append(n)
+        self.articles = {sentence.article_id for sentence in self.sentences}
+        self._wanted = frozenset().union(*(s.stems for s in focus)) if focus else None
+        self._postings: dict[str, list[int]] | None = None
+        self._last: tuple[Sentence, list[tuple[int, int]]] | None = None
+
+    def _index(self, claim: Sentence) -> dict[str, list[int]]:
+        """The postings of (at least) the stems of ``claim``."""
+        if self._wanted is not None and not claim.stems <= self._wanted:
+            self._wanted, self._postings = None, None
+        if self._postings is None:
+            self._postings = {}
+            for n, sentence in enumerate(self.sentences):
+                stems = sentence.stems if self._wanted is None else sentence.stems & self._wanted
+                for token in stems:  # each list grows in sentence order
+                    self._postings.setdefault(token, []).append(n)
+        return self._postings
 
     def similar(self, claim: Sentence, threshold: float) -> list[Sentence]:
         """Sentences of other articles whose cosine with ``claim`` is at least ``threshold``."""
-        shared: Counter[int] = Counter()
-        for token in claim.stems:
-            shared.update(self.postings.get(token, ()))
         found = []
-        for n, count in sorted(shared.items()):
+        for n, count in self._shared(claim):
             other = self.sentences[n]
-            if other.article_id == claim.article_id or not other.stems:
-                continue
             if count / (len(claim.stems) * len(other.stems)) ** 0.5 >= threshold:
                 found.append(other)
         return found
+
+    def _shared(self, claim: Sentence) -> list[tuple[int, int]]:
+        """(position, stems shared with ``claim``) of the sentences of other articles that
+        share any, by position; remembered for the last claim, which is asked twice."""
+        if self._last is not None and self._last[0] is claim:
+            return self._last[1]
+        shared: list[tuple[int, int]] = []
+        if self.articles - {claim.article_id}:
+            counts: Counter[int] = Counter()
+            postings = self._index(claim)
+            for token in claim.stems:
+                counts.update(postings.get(token, ()))
+            for n, count in sorted(counts.items()):
+                other = self.sentences[n]
+                if other.article_id != claim.article_id and other.stems:
+                    shared.append((n, count))
+        self._last = (claim, shared)
+        return shared
 
 
 def support(

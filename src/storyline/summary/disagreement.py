@@ -11,8 +11,9 @@ Names (people, places, organisations) are compared slot by slot in :mod:`.names`
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..model import Variant
@@ -65,7 +66,7 @@ MIN_CONTEXT = 2
 CLOSE = 0.6
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figure:
     """One number in one sentence: its printed phrase, hedge, value and unit stems."""
 
@@ -92,6 +93,12 @@ def dates(text: str) -> list[Figure]:
 
 def figures(text: str) -> list[Figure]:
     """The dates of ``text``, then its hedged numbers that carry a unit word."""
+    return list(_figures(text))
+
+
+@functools.lru_cache(maxsize=1024)
+def _figures(text: str) -> tuple[Figure, ...]:
+    """:func:`figures`, cached: a claim's figures are compared with each of its restatements."""
     found = dates(text)
     inside = [(m.start(), m.end()) for m in _DATE.finditer(text)]
     for match in _FIGURE.finditer(text):
@@ -113,7 +120,7 @@ def figures(text: str) -> list[Figure]:
         hedge = " ".join((match.group("hedge") or "").lower().split())
         phrase = text[match.start() : match.start("unit")] + " " + " ".join(unit_words)
         found.append(Figure(" ".join(phrase.split()), hedge, value, unit))
-    return found
+    return tuple(found)
 
 
 def same_statement(claim: Sentence, figure: Figure, other: Sentence, theirs: Figure) -> bool:
@@ -135,8 +142,8 @@ def same_statement(claim: Sentence, figure: Figure, other: Sentence, theirs: Fig
 def conflicts(claim: Sentence, other: Sentence) -> bool:
     """True when ``other`` gives one of the claim's figures only in another version, or puts
     another name in one of its name slots."""
-    theirs = figures(other.text)
-    for figure in figures(claim.text):
+    theirs = _figures(other.text)
+    for figure in _figures(claim.text):
         rivals = [t.version for t in theirs if figure.unit & t.unit]
         if rivals and figure.version not in rivals:
             return True
@@ -147,9 +154,15 @@ def variants(
     claim: Sentence,
     support: Sequence[str],
     by_article: Mapping[str, Sequence[Sentence]],
+    nearby: Iterable[Sentence] | None = None,
 ) -> tuple[Variant, ...]:
-    """The versions of the claim's first disputed figure, then of its first disputed name."""
-    return figure_variants(claim, support, by_article) + name_variants(claim, support, by_article)
+    """The versions of the claim's first disputed figure, then of its first disputed name.
+
+    ``nearby`` (optional) is every sentence that may restate the claim closely, in reading
+    order; see :func:`~.names.name_variants`.
+    """
+    found = figure_variants(claim, support, by_article)
+    return found + name_variants(claim, support, by_article, nearby)
 
 
 def figure_variants(
@@ -158,7 +171,9 @@ def figure_variants(
     by_article: Mapping[str, Sequence[Sentence]],
 ) -> tuple[Variant, ...]:
     """Every version of the claim's first disputed figure, with the articles giving it."""
-    for figure in figures(claim.text):
+    if all(article_id in support for article_id in by_article):
+        return ()  # every article states the claim: one version
+    for figure in _figures(claim.text):
         versions: dict[tuple[str, float], tuple[str, list[str]]] = {}
         for article_id in support:
             versions.setdefault(figure.version, (figure.phrase, []))[1].append(article_id)
@@ -183,7 +198,7 @@ def _match(claim: Sentence, figure: Figure, sentences: Sequence[Sentence]) -> Fi
             continue
         if figure.unit != DATE_UNIT and not figure.unit & other.stems:
             continue
-        for theirs in figures(other.text):
+        for theirs in _figures(other.text):
             if same_statement(claim, figure, other, theirs):
                 overlap = len(claim.stems & other.stems)
                 if best is None or overlap > best[0]:

@@ -19,9 +19,10 @@ every word is capitalised, must agree on its first word, so "Rebels said" agains
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..model import Variant
@@ -63,7 +64,7 @@ _PLACE_ENDINGS = frozenset(["", "a", "e", "o", "y", "ey", "ia", "ain", "and"])
 _DEMONYM_ENDINGS = frozenset(["n", "an", "ian", "ean", "ese", "ish", "i", "ic", "ern", "ite"])
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     """One word of a sentence: as printed, folded, where it is, and how it is capitalised."""
 
@@ -75,7 +76,7 @@ class Token:
     opener: bool  # opens the sentence or a quotation, where any word is capitalised
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Name:
     """A name slot of a sentence: the name as printed, its comparison key and its context."""
 
@@ -131,35 +132,63 @@ def derived(a: str, b: str) -> bool:
 
 def tokenize(text: str) -> list[Token]:
     """The words of ``text`` with offsets; none in a headline or in text without capitals."""
-    found: list[Token] = []
+    return list(_tokens(text))
+
+
+@functools.lru_cache(maxsize=1024)
+def _tokens(text: str) -> tuple[Token, ...]:
+    """:func:`tokenize`, cached: a claim is checked against every restatement of it, and each
+    restatement against every claim of its story."""
+    found = words(text)
+    # A headline has no name slots: checked first, so its tokens are never built.
+    capitalised = sum(1 for word in found[1:] if word[0].isupper())
+    if capitalised > MAX_CAPITALISED * max(1, len(found) - 1):
+        return ()
+    tokens: list[Token] = []
     position = 0
-    for word in words(text):
+    for word in found:
         start = text.find(word, position)
         if start < 0:  # words() never yields what is not in the text; be safe anyway
             break
         gap = text[position:start]
         position = start + len(word)
-        folded = fold_word(word)
-        name = (
-            word[0].isupper()
-            and not any(ch.isdigit() for ch in word)
-            and folded not in STOP_WORDS
-            and folded not in _CALENDAR
-        )
-        opener = not found or ":" in gap or (gap != "" and gap[-1] in _OPENERS)
-        found.append(Token(word, folded, start, position, name, opener))
-    capitalised = sum(1 for t in found[1:] if t.text[0].isupper())
-    if capitalised > MAX_CAPITALISED * max(1, len(found) - 1):
-        return []
-    return found
+        folded, name = _classify(word)
+        opener = not tokens or ":" in gap or (gap != "" and gap[-1] in _OPENERS)
+        tokens.append(Token(word, folded, start, position, name, opener))
+    return tuple(tokens)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _classify(word: str) -> tuple[str, bool]:
+    """A word's folded form, and whether it may be part of a name (news vocabulary is small)."""
+    folded = fold_word(word)
+    name = (
+        word[0].isupper()
+        and not any(ch.isdigit() for ch in word)
+        and folded not in STOP_WORDS
+        and folded not in _CALENDAR
+    )
+    return folded, name
 
 
 def names(text: str, tokens: Sequence[Token] | None = None) -> list[Name]:
     """The name slots of a sentence, in reading order."""
+    if tokens is None:
+        return list(_names(text))
+    return _find_names(text, tokens, _padded(tokens))
+
+
+@functools.lru_cache(maxsize=1024)
+def _names(text: str) -> tuple[Name, ...]:
+    """:func:`names` of a text, cached like its tokens."""
+    if has_cjk(text):
+        return ()
+    return tuple(_find_names(text, _tokens(text), _padded_text(text)))
+
+
+def _find_names(text: str, tokens: Sequence[Token], padded: Sequence[str]) -> list[Name]:
     if has_cjk(text):
         return []
-    tokens = tokenize(text) if tokens is None else tokens
-    padded = _padded(tokens)
     found: list[Name] = []
     i = 0
     while i < len(tokens):
@@ -179,11 +208,22 @@ def names(text: str, tokens: Sequence[Token] | None = None) -> list[Name]:
 def _padded(tokens: Sequence[Token]) -> list[str]:
     """Folded words between sentence marks; any number reads as one word, so a figure the
     sources also dispute ("300" / "350 soldiers") still anchors the name beside it."""
-    folded = ("<number>" if any(ch.isdigit() for ch in t.folded) else t.folded for t in tokens)
-    return [_START, *folded, _END]
+    return [_START, *(_number_or(t.folded) for t in tokens), _END]
 
 
-def _slot(text: str, tokens: Sequence[Token], padded: list[str], i: int, j: int) -> Name | None:
+@functools.lru_cache(maxsize=1024)
+def _padded_text(text: str) -> tuple[str, ...]:
+    """:func:`_padded` of a text's cached tokens."""
+    return tuple(_padded(_tokens(text)))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _number_or(folded: str) -> str:
+    """A folded word, or "<number>" when it holds a digit."""
+    return "<number>" if any(ch.isdigit() for ch in folded) else folded
+
+
+def _slot(text: str, tokens: Sequence[Token], padded: Sequence[str], i: int, j: int) -> Name | None:
     """The name made of ``tokens[i:j]``, with ``CONTEXT`` folded words on either side."""
     run = tokens[i:j]
     key = tuple(
@@ -207,11 +247,19 @@ def _slot(text: str, tokens: Sequence[Token], padded: list[str], i: int, j: int)
 
 def aligned(name: Name, text: str, tokens: Sequence[Token] | None = None) -> Name | None:
     """The name of ``text`` that sits in the same context as ``name``; None if none or several."""
-    tokens = tokenize(text) if tokens is None else tokens
-    padded = _padded(tokens)
+    if tokens is None:
+        return _aligned(name, text, _tokens(text), _padded_text(text))
+    return _aligned(name, text, tokens, _padded(tokens))
+
+
+def _aligned(name: Name, text: str, tokens: Sequence[Token], padded: Sequence[str]) -> Name | None:
     found: dict[tuple[str, ...], Name] = {}
     width = len(name.left)
+    last = name.left[-1] if width else None
     for p in range(width, len(padded) - 1):
+        # The word just before the slot first: a cheap test that rejects most positions.
+        if width and padded[p - 1] != last:
+            continue
         if tuple(padded[p - width : p]) != name.left:
             continue
         q = p
@@ -280,12 +328,12 @@ def name_conflict(claim: Sentence, other: Sentence) -> bool:
     """True when ``other`` restates ``claim`` with another name in one of its name slots."""
     if not paired(claim, other):
         return False
-    mine = names(claim.text)
+    mine = _names(claim.text)
     if not mine:
         return False
-    tokens = tokenize(other.text)
+    tokens, padded = _tokens(other.text), _padded_text(other.text)
     for name in mine:
-        theirs = aligned(name, other.text, tokens)
+        theirs = _aligned(name, other.text, tokens, padded)
         if theirs is not None and differ(name, theirs):
             return True
     return False
@@ -295,23 +343,20 @@ def name_variants(
     claim: Sentence,
     support: Sequence[str],
     by_article: Mapping[str, Sequence[Sentence]],
+    nearby: Iterable[Sentence] | None = None,
 ) -> tuple[Variant, ...]:
     """Every version of the claim's first disputed name, with the articles giving it.
 
     An article joins a version when its closest restatement of the claim puts that name in
     the slot; a supporter that restates it without the slot (a paraphrase) joins the claim's.
     A name that only gives more or less of another ("Park" / "Anita Park") joins no version:
-    it takes no side.
+    it takes no side. ``nearby``, when given, holds (in reading order) every sentence of
+    ``by_article`` that may restate the claim, so the others need not be looked at.
     """
-    mine = names(claim.text)
-    if not mine:
+    close = _restatements(claim, by_article, nearby)
+    if not any(close.values()):  # nobody restates the claim: one version, whatever its names
         return ()
-    close = {  # each article's restatements of the claim, tokenised once for every slot
-        article_id: [(other, tokenize(other.text)) for other in sentences if paired(claim, other)]
-        for article_id, sentences in sorted(by_article.items())
-        if article_id != claim.article_id
-    }
-    for name in mine:
+    for name in _names(claim.text):
         versions = {name.key: (name.phrase, [claim.article_id])}
         for article_id, restatements in close.items():
             theirs = _match(claim, name, restatements)
@@ -327,13 +372,27 @@ def name_variants(
     return ()
 
 
-def _match(
-    claim: Sentence, name: Name, restatements: Sequence[tuple[Sentence, list[Token]]]
-) -> Name | None:
+def _restatements(
+    claim: Sentence,
+    by_article: Mapping[str, Sequence[Sentence]],
+    nearby: Iterable[Sentence] | None,
+) -> dict[str, list[Sentence]]:
+    """Each other article (sorted) -> its sentences close enough to restate the claim."""
+    others = sorted(article_id for article_id in by_article if article_id != claim.article_id)
+    if nearby is None:
+        return {a: [s for s in by_article[a] if paired(claim, s)] for a in others}
+    close: dict[str, list[Sentence]] = {article_id: [] for article_id in others}
+    for other in nearby:
+        if other.article_id in close and paired(claim, other):
+            close[other.article_id].append(other)
+    return close
+
+
+def _match(claim: Sentence, name: Name, restatements: Sequence[Sentence]) -> Name | None:
     """The name in the slot of ``name`` in the closest restatement of ``claim``."""
     best: tuple[int, int, Name] | None = None
-    for other, tokens in restatements:
-        theirs = aligned(name, other.text, tokens)
+    for other in restatements:
+        theirs = _aligned(name, other.text, _tokens(other.text), _padded_text(other.text))
         if theirs is not None:
             overlap = len(claim.stems & other.stems)
             if best is None or (overlap, -other.index) > best[:2]:

@@ -11,12 +11,13 @@ weighted by frequency instead.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from ..model import Article, DuplicateGroup
-from .sentences import Concept, Sentence
+from .sentences import Concept, Sentence, is_bigram
 
 
 def voices(articles: Sequence[Article], groups: Sequence[DuplicateGroup]) -> dict[str, str]:
@@ -58,20 +59,27 @@ def concept_weights(
     Single content words count ``unigram_weight`` times as much as bigrams: they reward
     covering the story's topic words, bigrams reward its recurring phrases.
     """
-    # Counted set by set (Counter.update runs in C): this runs for every story.
-    frequency: Counter[Concept] = Counter()
-    by_voice: dict[str, set[Concept]] = {}
-    for sentence in sentences:
-        frequency.update(sentence.concepts)
-        by_voice.setdefault(voice_of[sentence.article_id], set()).update(sentence.concepts)
+    # Counted in one pass in C over every sentence's set: this runs for every story.
+    frequency = Counter(itertools.chain.from_iterable(s.concepts for s in sentences))
     total = len(set(voice_of.values()))
     counts: dict[Concept, float] = {}
     if total > 1:
-        voices: Counter[Concept] = Counter()
-        for used in by_voice.values():
-            voices.update(used)
+        voices = _voice_counts(sentences, voice_of)
         floor = max(2, math.ceil(total / 4))
         counts = {c: float(n) for c, n in voices.items() if n >= floor}
-    if total <= 1 or not any(len(c) == 2 for c in counts):
-        counts = {c: float(n) for c, n in frequency.items()}
-    return {c: n * (unigram_weight if len(c) == 1 else 1.0) for c, n in counts.items()}
+    if total <= 1 or not any(is_bigram(c) for c in counts):
+        counts = dict(zip(frequency.keys(), map(float, frequency.values()), strict=True))
+    if unigram_weight == 1.0:  # n * 1.0 == n: nothing to scale
+        return counts
+    return {c: n * (1.0 if is_bigram(c) else unigram_weight) for c, n in counts.items()}
+
+
+def _voice_counts(sentences: Sequence[Sentence], voice_of: Mapping[str, str]) -> Counter[Concept]:
+    """Concept -> the number of voices whose sentences use it."""
+    by_voice: dict[str, set[Concept]] = {}
+    for sentence in sentences:
+        by_voice.setdefault(voice_of[sentence.article_id], set()).update(sentence.concepts)
+    voices: Counter[Concept] = Counter()
+    for used in by_voice.values():
+        voices.update(used)
+    return voices

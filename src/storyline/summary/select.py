@@ -16,6 +16,7 @@ push it out as redundant.
 from __future__ import annotations
 
 import heapq
+import itertools
 import math
 from collections.abc import Mapping, Sequence
 
@@ -110,7 +111,8 @@ def _score(
     options: SummaryOptions,
 ) -> float:
     # fsum is exactly rounded, so the sum cannot depend on the set's (hash-seeded) order.
-    gain = math.fsum(weights.get(b, 0.0) for b in sentence.concepts if b not in covered)
+    fresh = sentence.concepts.difference(covered) if covered else sentence.concepts
+    gain = math.fsum(map(weights.get, fresh, itertools.repeat(0.0)))
     gain *= 1.0 + options.position_weight / (1.0 + sentence.index)
     return float(gain / math.pow(max(1, sentence.words), options.length_exponent))
 

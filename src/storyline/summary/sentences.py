@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import itertools
 import math
+import operator
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -41,7 +42,10 @@ STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | frozenset(
         "ms",
     ]
 )
-Concept = tuple[str, ...]
+# A content stem ("troop"), or two adjacent stems joined by a space ("russian troop"): strings,
+# not tuples, since their hashes are kept and the garbage collector ignores them (millions
+# are made per corpus). Stems hold no space, so the two kinds never collide.
+Concept = str
 # Openers that need something before them: a referent, the quotation they continue, or the
 # sentence they answer ("But ...").
 PRONOUNS = frozenset(
@@ -60,7 +64,7 @@ _END = re.compile(r"[.!?][\"')\]]*$")
 
 
 # A wire dateline before the lead: "MARLOW BAY (Coastline Press) - ", "LONDON, March 3 (AP) _ ".
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """One sentence of one article, with what selection and attribution need."""
 
@@ -102,22 +106,51 @@ def stem(token: str) -> str:
 
 def tokens(text: str) -> list[str]:
     """Stems of every word of ``text``, stop words included (bigrams need the order)."""
-    return [stem(token) for token in words(text)]
+    return list(map(stem, words(text)))  # map over the C-level cache: no Python frame per word
 
 
 def content(stems: Sequence[str]) -> frozenset[str]:
-    return frozenset(s for s in stems if s not in STOP_WORDS and (len(s) > 1 or s.isdigit()))
+    # The set difference runs in C and leaves only the distinct non-stop stems; one-letter
+    # ones are rare, so they are looked for only when there is one.
+    distinct = frozenset(stems).difference(STOP_WORDS)
+    if distinct and min(map(len, distinct)) == 1:
+        return frozenset(s for s in distinct if len(s) > 1 or s.isdigit())
+    return distinct
 
 
-def concepts(stems: Sequence[str]) -> frozenset[Concept]:
-    """Content stems (as 1-tuples) and adjacent stem pairs that are not both stop words."""
-    return frozenset((s,) for s in content(stems)) | frozenset(
-        (a, b) for a, b in itertools.pairwise(stems) if not (a in STOP_WORDS and b in STOP_WORDS)
-    )
+def concepts(
+    stems: Sequence[str], content_stems: frozenset[str] | None = None
+) -> frozenset[Concept]:
+    """Content stems and adjacent stem pairs that are not both stop words.
+
+    ``content_stems`` is ``content(stems)`` when the caller has it already. Built with
+    C-level iterators only: this runs for every sentence of the corpus.
+    """
+    unigrams = content(stems) if content_stems is None else content_stems
+    kept = list(map(operator.not_, map(STOP_WORDS.__contains__, stems)))
+    pairs = map(" ".join, zip(stems, itertools.islice(stems, 1, None), strict=False))
+    return unigrams.union(itertools.compress(pairs, map(operator.or_, kept, kept[1:])))
+
+
+def is_bigram(concept: Concept) -> bool:
+    """Whether ``concept`` is a stem pair rather than a single stem."""
+    return " " in concept
 
 
 def is_boilerplate(text: str) -> bool:
-    return _BOILERPLATE.search(text.strip().lstrip("-*\u2022 ")) is not None
+    text = text.strip().lstrip("-*\u2022 ")
+    if _BOILERPLATE.match(text) is not None:
+        return True
+    # Past the start, only the marks below can match: look for them first, in the
+    # lower-cased text (no "i" or "s" in them, which re.IGNORECASE also matches to other
+    # letters), and run the whole pattern only when one is there.
+    lowered = text.lower()
+    if not any(mark in lowered for mark in _ANYWHERE):
+        return False
+    return _BOILERPLATE.search(text) is not None
+
+
+_ANYWHERE = ("\u00a9", "ll r", "http", "www.")  # of _BOILERPLATE's unanchored branches
 
 
 def balanced(text: str) -> bool:
@@ -169,6 +202,7 @@ def article_sentences(article: Article, options: SummaryOptions) -> list[Sentenc
         text = article.text[start : span.end]
         stems = tokens(text)
         count = count_words(text)
+        distinct = content(stems)
         found.append(
             Sentence(
                 article_id=article.id,
@@ -176,8 +210,8 @@ def article_sentences(article: Article, options: SummaryOptions) -> list[Sentenc
                 start=start,
                 end=span.end,
                 text=text,
-                stems=content(stems),
-                concepts=concepts(stems),
+                stems=distinct,
+                concepts=concepts(stems, distinct),
                 tokens=tuple(stems),
                 words=count,
                 tier=tier(text, count, in_quote, options),

@@ -9,6 +9,7 @@ safely gets ``date=None`` and an explanation.
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -90,10 +91,15 @@ _P_LATER = re.compile(
     r"|the\s+(?P<nd>next|following|previous)\s+day|the\s+day\s+(?P<da>after|before))\b",
     re.I,
 )
-_PREFILTER = re.compile(
-    rf"\d|{_MON}|{_WD}|\b(?:today|yesterday|tomorrow|tonight|night|morning|afternoon|evening"
-    r"|overnight|week|weekend|month|year|day)s?\b",
-    re.I,
+# Cues: cheap tests for what each rule cannot match without (a digit, a capitalised month
+# abbreviation, a unit word...). A rule runs only on sentences with all its cues, which
+# leaves the result unchanged and skips most of the regex work: most sentences name no date.
+_DIGIT = re.compile(r"\d")
+_YEAR_CUE = re.compile(r"(?:1[89]|20)\d\d")  # the years _P_YEAR reads
+_MONTH_CUE = re.compile(r"Jan|Feb|Mar|Apr|May|Ju[nl]|Aug|Sep|Oct|Nov|Dec")  # _MON is cased
+# One bit per cue.
+_C_DIGIT, _C_MONTH, _C_UNIT, _C_AGO, _C_RELDAY, _C_WEEKDAY, _C_DASH, _C_SLASH, _C_YEAR = (
+    1 << n for n in range(9)
 )
 _FUTURE = re.compile(
     r"\b(?:will|shall|won't|wo n't|'ll|going to|expected to|scheduled|set to|plans? to|due to"
@@ -158,16 +164,14 @@ def tag_dates(
     """
     if not sentence.strip():
         return []
-    reference = _reference(sentence, published, context)
+    reference = _reference(published, context)
     if language and not language.lower().startswith("en"):
         from .foreign import tag_foreign
 
         return tag_foreign(sentence, reference.published, language)
-    if not _PREFILTER.search(sentence):
-        return []
     mentions: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    for pattern, handler in _RULES:
+    for pattern, handler in _rules_for(_cues(sentence)):
         for match in pattern.finditer(sentence):
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
@@ -187,7 +191,45 @@ def tag_dates(
     return [_flag_far_future(mention, reference) for mention in mentions]
 
 
-def _reference(sentence: str, published: str | None, context: str | None) -> _Reference:
+def _cues(sentence: str) -> int:
+    """The cues of ``sentence``, as bits (see ``_RULES``).
+
+    Case-insensitive cues are looked up in the lower-cased sentence. None holds an "i" or an
+    "s", the only ASCII letters that re.IGNORECASE also matches to other letters ("ı", "ſ"),
+    so each is found wherever the rule's own pattern could match.
+    """
+    lowered = sentence.lower()
+    day = "day" in lowered
+    cues = 0
+    if _DIGIT.search(sentence):
+        cues |= _C_DIGIT | (_C_YEAR if _YEAR_CUE.search(sentence) else 0)
+    if _MONTH_CUE.search(sentence):
+        cues |= _C_MONTH
+    if day or "week" in lowered or "month" in lowered or "year" in lowered:
+        cues |= _C_UNIT  # _P_LATER, _P_AGO, _P_PERIOD
+    if "ago" in lowered:
+        cues |= _C_AGO
+    if day or any(part in lowered for part in ("ght", "morrow", "morn", "afternoon", "even")):
+        cues |= _C_RELDAY
+    if "day" in sentence:  # cased: the end of every name in _WD
+        cues |= _C_WEEKDAY
+    if "-" in sentence:
+        cues |= _C_DASH
+    if "/" in sentence:
+        cues |= _C_SLASH
+    return cues
+
+
+@functools.lru_cache(maxsize=256)
+def _rules_for(cues: int) -> tuple[tuple[re.Pattern[str], _Handler], ...]:
+    """The rules whose cues are all in ``cues``, in rule order."""
+    return tuple((pattern, handler) for pattern, handler, needs in _RULES if needs & cues == needs)
+
+
+@functools.lru_cache(maxsize=1024)
+def _reference(published: str | None, context: str | None) -> _Reference:
+    """What a sentence resolves against; the same for the sentences of an article up to its
+    next anchoring date, hence cached."""
     day, year = _parse_iso(published)
     context_day, context_granularity = _parse_context(context)
     return _Reference(
@@ -522,23 +564,25 @@ def _on_later(match: re.Match[str], reference: _Reference) -> Resolved:
     return _shift(reference.context, sign * amount, match["unit"].lower())
 
 
-_RULES: tuple[tuple[re.Pattern[str], _Handler], ...] = (
-    (_P_ISO, _on_iso),
-    (_P_NUMERIC, _on_numeric),
-    (_P_RANGE_MD, _on_range),
-    (_P_RANGE_DM, _on_range),
-    (_P_MDY, _on_full_date),
-    (_P_DMY, _on_full_date),
-    (_P_MY, _on_month_year),
-    (_P_MD, _on_month_day),
-    (_P_DM, _on_month_day),
-    (_P_YEAR, _on_year),
-    (_P_LATER, _on_later),
-    (_P_AGO, _on_ago),
-    (_P_PERIOD, _on_period),
-    (_P_MONTH, _on_month_name),
-    (_P_RELDAY, _on_relative_day),
-    (_P_WEEKDAY, _on_weekday),
+_NAMED_DAY = _C_DIGIT | _C_MONTH
+# Each rule with the cues it cannot match without.
+_RULES: tuple[tuple[re.Pattern[str], _Handler, int], ...] = (
+    (_P_ISO, _on_iso, _C_DIGIT | _C_DASH),
+    (_P_NUMERIC, _on_numeric, _C_DIGIT | _C_SLASH),
+    (_P_RANGE_MD, _on_range, _NAMED_DAY),
+    (_P_RANGE_DM, _on_range, _NAMED_DAY),
+    (_P_MDY, _on_full_date, _NAMED_DAY),
+    (_P_DMY, _on_full_date, _NAMED_DAY),
+    (_P_MY, _on_month_year, _NAMED_DAY),
+    (_P_MD, _on_month_day, _NAMED_DAY),
+    (_P_DM, _on_month_day, _NAMED_DAY),
+    (_P_YEAR, _on_year, _C_DIGIT | _C_YEAR),
+    (_P_LATER, _on_later, _C_UNIT),
+    (_P_AGO, _on_ago, _C_UNIT | _C_AGO),
+    (_P_PERIOD, _on_period, _C_UNIT),
+    (_P_MONTH, _on_month_name, _C_MONTH),
+    (_P_RELDAY, _on_relative_day, _C_RELDAY),
+    (_P_WEEKDAY, _on_weekday, _C_WEEKDAY),
 )
 
 
