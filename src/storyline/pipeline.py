@@ -218,6 +218,7 @@ def _cluster(
     with _Stage("stories", progress):
         saved = store.load_state(STORY_STATE)
         state = StoryState.from_json(saved) if saved else None
+        del saved  # the text of a large state: not held while clustering
         links = reuse_links(dedup.relations)
         result = cluster_stories(articles, dedup.groups, options.stories, state, links)
         store.save_state(STORY_STATE, result.state.to_json())

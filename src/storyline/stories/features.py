@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -51,6 +52,14 @@ _ASCII_INITIAL = re.compile(
     r"(?:^|[.!?][\"')\]]*\s+)[\"'(\[]*([A-Za-z][A-Za-z0-9]*(?:['\-.][A-Za-z0-9]+)*)", re.MULTILINE
 )
 _ASCII_NUMBER = re.compile(r"[0-9][0-9,.]*[0-9]|[0-9]")
+# ``_ASCII_INITIAL`` split in three patterns that each start with a plain character, which
+# the regex engine scans for in C instead of trying the ``^`` alternative at every position:
+# the first word of the text, of every line, and after every sentence end. A sentence end
+# whose white space ends with the line break is the line's start: counted there, once.
+_ASCII_TOKEN = r"([A-Za-z][A-Za-z0-9]*(?:['\-.][A-Za-z0-9]+)*)"
+_ASCII_TEXT_START = re.compile(r"[\"'(\[]*" + _ASCII_TOKEN)
+_ASCII_LINE_START = re.compile(r"\n[\"'(\[]*" + _ASCII_TOKEN)
+_ASCII_AFTER_STOP = re.compile(r"[.!?][\"')\]]*\s*(\s)[\"'(\[]*" + _ASCII_TOKEN)
 
 
 @dataclass(frozen=True)
@@ -70,7 +79,7 @@ def extract(article: Article, title_weight: int, min_digits: int) -> ArticleFeat
     text = article.text
     ascii_text = text.isascii()
     counts = _strip_possessive(Counter(_words(text, ascii_text)), text)
-    initial = Counter((_ASCII_INITIAL if ascii_text else _INITIAL).findall(text))
+    initial = Counter(_ascii_initials(text) if ascii_text else _INITIAL.findall(text))
     terms: dict[str, float] = {}
     entities: dict[str, float] = {}
     for token, count in counts.items():
@@ -89,6 +98,16 @@ def extract(article: Article, title_weight: int, min_digits: int) -> ArticleFeat
     for number in _numbers(title, min_digits) + _numbers(text, min_digits):
         numbers[number] = numbers.get(number, 0.0) + 1.0
     return ArticleFeatures(terms, entities, numbers)
+
+
+def _ascii_initials(text: str) -> list[str]:
+    """``_ASCII_INITIAL.findall(text)``, the same words (in another order), twice as fast."""
+    found = [word for last, word in _ASCII_AFTER_STOP.findall(text) if last != "\n"]
+    found += _ASCII_LINE_START.findall(text)
+    first = _ASCII_TEXT_START.match(text)
+    if first:
+        found.append(first.group(1))
+    return found
 
 
 def _words(text: str, ascii_text: bool) -> list[str]:
@@ -138,7 +157,8 @@ def weigh(
 ) -> dict[str, float]:
     """Sublinear TF-IDF, the ``damped`` keys multiplied by ``damping``, L2-normalised over
     all keys, then only the ``keep`` heaviest kept (heaviest first): the tail adds little to
-    a cosine and much to its cost."""
+    a cosine and much to its cost. The kept keys are interned: every story centroid, topic
+    centroid and posting holding a word then shares one string object for it."""
     log, total, get = math.log, math.log(n_docs + 1), df.get
     # Most counts are 1, and 1.0 + log(1.0) is exactly 1.0.
     weights = {
@@ -151,7 +171,8 @@ def weigh(
     norm = math.sqrt(sum_squares(weights))
     if norm == 0:
         return {}
-    return {key: value / norm for key, value in top(weights, keep)}
+    intern = sys.intern
+    return {intern(key): value / norm for key, value in top(weights, keep)}
 
 
 def sum_squares(vector: Mapping[str, float]) -> float:
@@ -205,4 +226,34 @@ def dot(
         other = get(key)
         if other is not None:
             total += value * other
+    return total
+
+
+def scaled_dot(
+    small: Mapping[str, float],
+    large: Mapping[str, float],
+    scale: float,
+    order: Mapping[str, int] | None = None,
+) -> float:
+    """:func:`dot` of ``small`` with ``large`` divided by ``scale`` entry by entry: the same
+    float as ``dot(small, {k: v / scale for k, v in large.items()}, order)``, without making
+    that dict (each shared entry is divided exactly as the scaled dict would hold it)."""
+    total = 0.0
+    if len(small) > 8:
+        common = small.keys() & large.keys()
+        if not common:
+            return total
+        if order is not None:
+            for key in sorted(common, key=order.__getitem__):
+                total += small[key] * (large[key] / scale)
+            return total
+        for key in small:
+            if key in common:
+                total += small[key] * (large[key] / scale)
+        return total
+    get = large.get
+    for key, value in small.items():
+        other = get(key)
+        if other is not None:
+            total += value * (other / scale)
     return total

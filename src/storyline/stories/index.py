@@ -6,13 +6,13 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from .features import dot, head, sum_squares, top
+from .features import dot, head, scaled_dot, sum_squares, top
 
 Vectors = tuple[dict[str, float], dict[str, float], dict[str, float]]
 Cosines = tuple[float | None, float | None, float | None]
 
 
-@dataclass
+@dataclass(slots=True)
 class Centroid:
     """Sum of member vectors (terms and entities), truncated to the heaviest entries.
 
@@ -66,6 +66,65 @@ class Centroid:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class UnitCentroid:
+    """:meth:`Centroid.unit` of a centroid, computed on demand from its channel dicts.
+
+    A topic founded by one story starts as exactly that story's unit centroid, and most
+    topics keep one story: holding a second copy of every such vector doubled the memory of
+    the clustering state. Centroid channel dicts are never changed in place (``add`` makes
+    new ones), so the dicts held here keep the values they had when the topic was founded.
+    Every value read is ``value / norm``, the float the materialised dict would hold.
+    """
+
+    source: Vectors
+    scales: tuple[float, float, float]
+    norms: tuple[float, float, float]
+
+    @classmethod
+    def of(cls, centroid: Centroid) -> UnitCentroid:
+        source = centroid.channels()
+        scales = centroid.norms
+        norms = tuple(
+            _norm(_scaled(vector, norm)) for vector, norm in zip(source, scales, strict=True)
+        )
+        return cls(source, scales, (norms[0], norms[1], norms[2]))
+
+    @property
+    def terms(self) -> dict[str, float]:
+        return _scaled(self.source[0], self.scales[0])
+
+    def channels(self) -> Vectors:
+        return self.materialize().channels()
+
+    def cosines(self, vectors: Vectors, order: Mapping[str, int] | None = None) -> Cosines:
+        """:meth:`Centroid.cosines` of the unit centroid, value for value."""
+        t, e, n = self.norms
+        (terms, entities, numbers), (st, se, sn) = self.source, self.scales
+        return (
+            scaled_dot(vectors[0], terms, st, order) / t if t and vectors[0] else None,
+            scaled_dot(vectors[1], entities, se) / e if e and vectors[1] else None,
+            scaled_dot(vectors[2], numbers, sn) / n if n and vectors[2] else None,
+        )
+
+    def copy(self) -> UnitCentroid:
+        return self  # immutable, like the dicts it reads
+
+    def keys(self, k: int) -> list[str]:
+        """The keys :meth:`Centroid.keys` gives: scaling keeps the heaviest-first order."""
+        kept = [
+            vector if norm else {} for vector, norm in zip(self.source, self.scales, strict=True)
+        ]
+        return Centroid(kept[0], kept[1], kept[2], self.scales).keys(k)
+
+    def materialize(self) -> Centroid:
+        """The centroid itself, as ``Centroid().add(unit vectors)`` made it."""
+        channels = [
+            _scaled(vector, norm) for vector, norm in zip(self.source, self.scales, strict=True)
+        ]
+        return Centroid(channels[0], channels[1], channels[2], self.norms)
+
+
 def _merge(base: dict[str, float], extra: dict[str, float], limit: int) -> dict[str, float]:
     merged = dict(base)
     get = merged.get
@@ -83,25 +142,26 @@ def _scaled(vector: dict[str, float], norm: float) -> dict[str, float]:
 
 
 class InvertedIndex:
-    """Key -> cluster numbers, most recently updated last, each posting capped.
+    """Key -> cluster numbers, most recently updated first, each posting capped.
 
     A posting keeps at most ``cap`` clusters (the most recently updated), so lookup cost is
     bounded however large the store grows; clusters dropped from a posting are old ones that
-    time decay would rule out anyway.
+    time decay would rule out anyway. Postings are tuples, replaced on change: a dict per key
+    cost four times the memory (most keys are held by one or two clusters), and copies of
+    the index share them safely. Newest first, so a cluster updated again is found early.
     """
 
     def __init__(self, cap: int) -> None:
         self.cap = cap
-        self._postings: dict[str, dict[int, None]] = {}
+        self._postings: dict[str, tuple[int, ...]] = {}
         self._indexed: dict[int, tuple[str, ...]] = {}
-        self._owned: set[str] = set()
         # One int object per cluster number, made in runs so that they sit together in
         # memory: a look-up hashes every cluster of a posting, and scattered ints cost a
         # cache miss each. Shared with copies (ints are immutable).
         self._numbers: list[int] = []
 
     def copy(self) -> InvertedIndex:
-        """A copy that shares postings until it first changes them (copy-on-write)."""
+        """A copy that shares the (immutable) postings."""
         twin = InvertedIndex(self.cap)
         twin._postings = dict(self._postings)
         twin._indexed = dict(self._indexed)
@@ -115,39 +175,34 @@ class InvertedIndex:
             numbers.extend(range(len(numbers), max(cluster + 1, 2 * len(numbers), 1024)))
         return numbers[cluster]
 
-    def _posting(self, key: str) -> dict[int, None]:
-        posting = self._postings.get(key)
-        if posting is None or key not in self._owned:
-            posting = dict(posting or {})
-            self._postings[key] = posting
-            self._owned.add(key)
-        return posting
-
     def update(self, cluster: int, keys: Iterable[str]) -> None:
         """(Re-)index ``cluster`` under ``keys``, dropping the keys it no longer has."""
         new_keys = tuple(keys)
         cluster = self._number(cluster)
-        postings, owned, cap = self._postings, self._owned, self.cap
+        postings, cap = self._postings, self.cap
         old_keys = self._indexed.get(cluster)
         if old_keys:
             wanted = set(new_keys)
             for key in old_keys:
-                if key not in wanted and cluster in postings.get(key, ()):
-                    self._posting(key).pop(cluster, None)
+                held = postings.get(key, ())
+                if key not in wanted and cluster in held:
+                    at = held.index(cluster)
+                    postings[key] = held[:at] + held[at + 1 :]
         for key in new_keys:
             posting = postings.get(key)
-            if posting is None or key not in owned:  # _posting, inlined: this loop is hot
-                posting = dict(posting or {})
-                postings[key] = posting
-                owned.add(key)
-            posting.pop(cluster, None)
-            posting[cluster] = None
-            if len(posting) > cap:
-                del posting[next(iter(posting))]
+            if not posting:
+                postings[key] = (cluster,)
+            elif posting[0] != cluster:  # else it is the newest already: nothing changes
+                if cluster in posting:
+                    at = posting.index(cluster)
+                    postings[key] = (cluster, *posting[:at], *posting[at + 1 :])
+                else:
+                    postings[key] = (cluster, *posting[: cap - 1])
         self._indexed[cluster] = new_keys
 
     def candidates(self, query: Iterable[tuple[str, float]], limit: int) -> list[int]:
-        """Clusters sharing the most query weight, best first, ties by cluster number."""
+        """Clusters sharing the most query weight, best first, ties by cluster number (each
+        score adds the weights in query order, so the order of a posting does not matter)."""
         scores: dict[int, float] = {}
         postings = self._postings
         for key, weight in query:

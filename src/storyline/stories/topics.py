@@ -15,7 +15,7 @@ from ..ids import stable_id
 from ..model import Topic
 from .cluster import probe_keys
 from .features import head, positions
-from .index import Centroid
+from .index import UnitCentroid
 from .labels import best_title
 from .options import StoryOptions
 from .state import StoryState, TopicRecord
@@ -37,13 +37,21 @@ def place_stories(numbers: Iterable[int], options: StoryOptions, state: StorySta
             if score > best_score:
                 best, best_score = candidate, score
         if best is None or best_score < options.topic_threshold:
+            # A new topic is the story's unit centroid: read from the story's own vectors
+            # (``Centroid().add(vectors)`` gives the same floats), not held twice.
             best = len(state.topics)
-            state.topics.append(TopicRecord(stable_id(story.founder, prefix="t"), [], Centroid()))
+            unit = UnitCentroid.of(story.centroid)
+            founded = TopicRecord(stable_id(story.founder, prefix="t"), [number], unit)
+            state.topics.append(founded)
             state.own_new_topic(best)
-        topic = state.topic(best)
-        topic.story_numbers.append(number)
-        topic.centroid.add(vectors, options.max_story_terms, options.max_story_entities)
-        state.topic_index.update(best, topic.centroid.keys(options.index_terms))
+        else:
+            topic = state.topic(best)
+            topic.story_numbers.append(number)
+            centroid = topic.centroid
+            if isinstance(centroid, UnitCentroid):
+                centroid = topic.centroid = centroid.materialize()
+            centroid.add(vectors, options.max_story_terms, options.max_story_entities)
+        state.topic_index.update(best, state.topics[best].centroid.keys(options.index_terms))
         story.topic = best
 
 

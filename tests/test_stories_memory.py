@@ -1,0 +1,204 @@
+"""The compact story state gives the same floats, bytes and assignments as the plain one."""
+
+from __future__ import annotations
+
+import json
+import random
+from collections import Counter
+from datetime import date
+
+from storyline.model import Article
+from storyline.stories import StoryState, cluster_stories
+from storyline.stories.features import (
+    _ASCII_INITIAL,
+    _ascii_initials,
+    dot,
+    extract,
+    positions,
+    scaled_dot,
+)
+from storyline.stories.index import Centroid, InvertedIndex, UnitCentroid
+from storyline.stories.state import (
+    _assignment_json,
+    _story_json,
+    _topic_json,
+)
+
+
+def _vector(rng: random.Random, size: int) -> dict[str, float]:
+    return {f"w{rng.randint(0, 60)}": rng.choice((0.0, rng.random())) for _ in range(size)}
+
+
+def _centroid(rng: random.Random) -> Centroid:
+    centroid = Centroid()
+    for _ in range(rng.randint(1, 4)):
+        vectors = (_vector(rng, rng.randint(0, 40)), _vector(rng, 8), _vector(rng, 3))
+        centroid.add(vectors, 30, 10)
+    return centroid
+
+
+def test_unit_centroid_is_the_unit_centroid_value_for_value() -> None:
+    rng = random.Random(3)
+    for _ in range(300):
+        story = _centroid(rng)
+        plain = Centroid()
+        plain.add(story.unit(), 30, 10)  # how a new topic's centroid was made before
+        lazy = UnitCentroid.of(story)
+        made = lazy.materialize()
+        for mine, theirs in zip(made.channels(), plain.channels(), strict=True):
+            assert [(k, v.hex()) for k, v in mine.items()] == [
+                (k, v.hex()) for k, v in theirs.items()
+            ]
+        assert [n.hex() for n in lazy.norms] == [n.hex() for n in plain.norms]
+        assert lazy.keys(7) == plain.keys(7)
+        assert list(lazy.terms.items()) == list(plain.terms.items())
+        query = _centroid(rng).unit()
+        order = positions(query[0])
+        assert repr(lazy.cosines(query, order)) == repr(plain.cosines(query, order))
+        assert repr(lazy.cosines(query)) == repr(plain.cosines(query))
+
+
+def test_scaled_dot_is_dot_of_the_scaled_vector_bit_for_bit() -> None:
+    rng = random.Random(8)
+    for _ in range(300):
+        small = _vector(rng, rng.randint(0, 30))
+        large = _vector(rng, rng.randint(0, 80))
+        scale = rng.uniform(0.1, 9.0)
+        scaled = {key: value / scale for key, value in large.items()}
+        assert scaled_dot(small, large, scale).hex() == dot(small, scaled).hex()
+        order = positions(small)
+        assert scaled_dot(small, large, scale, order).hex() == dot(small, scaled, order).hex()
+
+
+def test_tuple_postings_behave_like_recency_ordered_dicts() -> None:
+    rng = random.Random(11)
+    index = InvertedIndex(cap=5)
+    reference: dict[str, dict[int, None]] = {}
+    indexed: dict[int, list[str]] = {}
+    for _ in range(2000):
+        cluster = rng.randint(0, 30)
+        keys = list(dict.fromkeys(f"k{rng.randint(0, 15)}" for _ in range(rng.randint(0, 4))))
+        for key in indexed.get(cluster, []):
+            if key not in keys:
+                reference.get(key, {}).pop(cluster, None)
+        for key in keys:
+            posting = reference.setdefault(key, {})
+            posting.pop(cluster, None)
+            posting[cluster] = None
+            if len(posting) > 5:
+                del posting[next(iter(posting))]
+        indexed[cluster] = keys
+        index.update(cluster, keys)
+    for key, posting in reference.items():
+        assert list(index._postings.get(key, ())) == list(reversed(posting))
+
+
+def test_index_copy_leaves_the_original_unchanged() -> None:
+    index = InvertedIndex(cap=3)
+    for cluster in range(4):
+        index.update(cluster, ["a", f"b{cluster}"])
+    before = dict(index._postings)
+    twin = index.copy()
+    twin.update(9, ["a", "b1"])
+    twin.update(1, ["c"])
+    assert index._postings == before
+    assert twin._postings["a"] == (9, 3, 2)
+    assert twin._postings["b1"] == (9,)
+
+
+def _articles(count: int, seed: int) -> list[Article]:
+    """Fictional reports of made-up events, each with its own words, name and figure."""
+    rng = random.Random(seed)
+    syllables = ("ka", "lo", "mi", "tur", "vex", "sol", "dit", "ran", "pe", "quo")
+    words = sorted({a + b + c for a in syllables for b in syllables for c in ("n", "sh")})
+    names = [w.capitalize() + "ov" for w in words[::7]]
+    articles = []
+    for number in range(count):
+        event = rng.randint(0, 11)
+        own = words[event * 12 : event * 12 + 12]
+        body = " ".join(rng.choices(words, k=10) + rng.choices(own, k=25))
+        day = date.fromordinal(738000 + event * 20 + rng.randint(0, 3)).isoformat()
+        name = names[event]
+        text = f"{name} said {body}. Officials counted {100 + event} cases.\n{body.capitalize()}."
+        articles.append(
+            Article(
+                id=f"m{number:03d}",
+                title=f"{name} {own[0]} {own[1]}",
+                text=text,
+                raw_text=text,
+                source=f"outlet{number % 4}",
+                published=day,
+            )
+        )
+    return articles
+
+
+def _plain_json(state: StoryState) -> str:
+    """The state as one ``json.dumps`` of the whole payload (the earlier writer)."""
+    payload = {
+        "format": "storyline.stories.state",
+        "version": 1,
+        "params": state.params,
+        "posting_cap": state.posting_cap,
+        "index_terms": state.index_terms,
+        "n_docs": state.n_docs,
+        "seq": state.seq,
+        "df": dict(sorted(state.df.items())),
+        "stories": [_story_json(story) for story in state.stories],
+        "topics": [_topic_json(topic) for topic in state.topics],
+        "assignments": [_assignment_json(item) for item in state.assignments.values()],
+    }
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+
+
+def test_state_json_is_the_whole_payload_dumped_at_once() -> None:
+    result = cluster_stories(_articles(60, 1))
+    text = result.state.to_json()
+    assert text == _plain_json(result.state)
+    assert StoryState.from_json(text).to_json() == text
+
+
+def test_reloaded_state_shares_unit_topics_and_goes_on_the_same() -> None:
+    articles = _articles(90, 2)
+    early = cluster_stories(articles[:60])
+    kinds = Counter(type(topic.centroid).__name__ for topic in early.state.topics)
+    reloaded = StoryState.from_json(early.state.to_json())
+    # A topic of one story reads its story's vectors, fresh or reloaded.
+    assert Counter(type(topic.centroid).__name__ for topic in reloaded.topics) == kinds
+    singles = [topic for topic in reloaded.topics if len(topic.story_numbers) == 1]
+    assert singles and kinds["UnitCentroid"] == len(singles)
+    direct = cluster_stories(articles[60:], state=early.state)
+    again = cluster_stories(articles[60:], state=reloaded)
+    assert again.state.to_json() == direct.state.to_json()
+    assert again.assignments == direct.assignments
+    assert again.stories == direct.stories and again.topics == direct.topics
+
+
+def test_centroids_share_one_string_per_word() -> None:
+    result = cluster_stories(_articles(60, 3))
+    seen: dict[str, int] = {}
+    for story in result.state.stories:
+        for channel in story.centroid.channels():
+            for key in channel:
+                assert seen.setdefault(key, id(key)) == id(key)
+    assert len(seen) > 10
+
+
+def test_ascii_initials_count_like_the_one_pattern() -> None:
+    rng = random.Random(4)
+    alphabet = "aB. !?\"')(][\n\t  x9-'.\r\x1cZ"
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(30000)]
+    texts += [
+        'Quarro said. "Ystra left."\nBelind came (Tamsin too).\n\n  Pomeroy? no. J.R. Orvel!',
+        "end.\nNext line. And\n. Dot first\n'Quoted' start\n(Paren) start\n9 digits. 9 Nine",
+    ]
+    texts += [article.text for article in _articles(40, 5)]
+    for text in texts:
+        assert Counter(_ascii_initials(text)) == Counter(_ASCII_INITIAL.findall(text)), text
+
+
+def test_names_leave_out_words_that_only_open_sentences() -> None:
+    text = "Harbor officials met.\nOfficials said Quarro would come. Quarro agreed."
+    features = extract(Article(id="x", title="", text=text, raw_text=text), 2, 2)
+    assert "quarro" in features.entities
+    assert "officials" not in features.entities and "harbor" not in features.entities
