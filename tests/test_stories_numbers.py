@@ -1,0 +1,90 @@
+"""Figures as a story signal: clock times are not figures. Fictional fixtures only."""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import replace
+
+from storyline.model import Article
+from storyline.stories import StoryOptions, cluster_stories
+from storyline.stories.features import _ASCII_NUMBER, _NUMBER, _numbers, extract
+
+
+def test_clock_times_are_not_figures() -> None:
+    text = (
+        "Posted 10: 53 AM, updated 11:20 pm and 7.35pm; 12:30:15 GMT. On March 4, 2009, "
+        "the toll rose to 1,200 and the fare to 3.50 at gate 123:45, on a 1:250 map."
+    )
+    wanted = ["2009", "1200", "3.50", "123", "45", "250"]
+    assert _numbers(text, 2) == wanted
+    assert _numbers(text.replace("2009", "2009 é"), 2) == wanted
+
+
+def test_extract_leaves_clock_times_out_of_the_numbers() -> None:
+    text = "Updated 09:15 AM.\nThe dam at Orsk held 40,000 cubic metres, engineer Lo Vey said."
+    article = Article(id="d", title="Dam holds at 10:05", text=text, raw_text=text)
+    assert extract(article, 2, 2).numbers == {"40000": 1.0}
+
+
+def _matches(pattern: re.Pattern[str], text: str) -> list[tuple[str, int | None]]:
+    return [(match.group(), match.lastindex) for match in pattern.finditer(text)]
+
+
+# The plain spelling of the rule: a clock time is tried first, a figure otherwise.
+_PLAIN = re.compile(
+    r"[0-9]{1,2} ?: ?[0-9]{2}(?: ?: ?[0-9]{2})?(?![0-9])|[0-9]{1,2}\.[0-9]{2} ?[AaPp]\.?[Mm]\b"
+    r"|([0-9][0-9,.]*[0-9]|[0-9])"
+)
+
+
+def test_number_patterns_agree_with_the_plain_rule_on_clock_shaped_text() -> None:
+    rng = random.Random(3)
+    texts = ["".join(rng.choices("0123: .,aApPmM\n", k=rng.randint(0, 30))) for _ in range(4000)]
+    clocks = 0
+    for text in texts:
+        fast = _matches(_ASCII_NUMBER, text)
+        assert fast == _matches(_NUMBER, text)
+        plain = [(m.group(), None if m.group(1) else 1) for m in _PLAIN.finditer(text)]
+        assert fast == plain
+        clocks += sum(1 for _, clock in fast if clock)
+    assert clocks > 20
+
+
+def _article(id: str, title: str, text: str) -> Article:
+    return Article(id=id, title=title, text=text, raw_text=text, source=id)
+
+
+FERRY_1 = _article(
+    "f1",
+    "Ferry runs aground off Marlow Point",
+    "Posted 10:45 AM, updated 11:20 AM.\n"
+    "A passenger ferry ran aground off Marlow Point on Saturday, and coastguard boats took its "
+    "passengers ashore. The operator, Brisk Lines, said the hull was not breached.\n"
+    "Harbour master Tomas Ferrol said the ferry would be towed to port at high tide.",
+)
+FERRY_2 = _article(
+    "f2",
+    "Ferry hits rocks near Quell Island",
+    "Posted 10:45 AM, updated 11:20 AM.\n"
+    "A passenger ferry hit rocks near Quell Island on Sunday, and coastguard boats took its "
+    "passengers ashore. The operator, Northway Shipping, said the hull was not breached.\n"
+    "Captain Ida Senn said the ferry would be towed to port at high tide.",
+)
+
+
+def _as_figures(article: Article) -> Article:
+    text = article.text.replace("10:45 AM", "flight 1045").replace("11:20 AM", "gate 1120")
+    return replace(article, text=text, raw_text=text)
+
+
+def test_shared_posting_times_do_not_join_two_incidents() -> None:
+    result = cluster_stories([FERRY_1, FERRY_2])
+    assert [s.article_ids for s in result.stories] == [("f1",), ("f2",)]
+    second = result.assignments[1]
+    assert second.new_story
+    assert second.note.endswith("best existing story scored 0.172")
+    # The same digits as figures are shared evidence, and then they do join.
+    joined = cluster_stories([_as_figures(FERRY_1), _as_figures(FERRY_2)])
+    assert [s.article_ids for s in joined.stories] == [("f1", "f2")]
+    assert joined.assignments[1].score >= StoryOptions().threshold
