@@ -10,6 +10,7 @@ from storyline.errors import OptionsError
 from storyline.model import Article, DuplicateGroup
 from storyline.text import normalize
 from storyline.timeline import TimelineOptions, build_timeline
+from storyline.timeline.temporal import calendar_day
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
@@ -160,6 +161,10 @@ def test_seeds_order_what_they_can_and_invent_no_date() -> None:
     lviv = undated[("the day after", "002")]
     assert "Lviv" in lviv.text
     assert "no earlier day-precise date" in lviv.note
+    # What can be ordered is: month-day entries lead the undated list in calendar order.
+    leading = [(e.month_day, e.article_ids[0][:3]) for e in timeline.undated[:3]]
+    assert leading == [("--01-09", "003"), ("--01-09", "004"), ("--01-17", "004")]
+    assert lviv.month_day == "" and timeline.undated.index(lviv) > 2
     # Every dated entry comes from an absolute expression in the text: years and a month.
     assert [(e.date, e.granularity) for e in timeline.entries] == [
         ("2014", "year"),
@@ -217,3 +222,33 @@ def test_a_wire_dateline_is_not_printed_but_its_sentence_is_dated() -> None:
     assert entry.text.startswith("The harbour bridge closed on Sunday")
     (evidence,) = entry.evidence
     assert text[evidence.start : evidence.end] == evidence.text == entry.text
+
+
+def test_undated_month_days_come_first_in_calendar_order() -> None:
+    text = (
+        "The ferry strike began on March 3. The harbour reopened last week. "
+        "Union leaders met on 12 February to plan it. Talks resume on March 30th."
+    )
+    timeline = build_timeline((make("f1", text, None, "Alpha"),))
+    assert [(e.month_day, e.evidence[0].expression) for e in timeline.undated] == [
+        ("--02-12", "12 February"),
+        ("--03-03", "March 3"),
+        ("--03-30", "March 30th"),
+        ("", "last week"),
+    ]
+    assert timeline.entries == ()
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        ("January 9", "--01-09"),
+        ("9 Jan", "--01-09"),
+        ("Feb. 29", "--02-29"),
+        ("February 30", ""),
+        ("January 9, 2022", ""),
+        ("last week", ""),
+    ],
+)
+def test_calendar_day(expression: str, expected: str) -> None:
+    assert calendar_day(expression) == expected

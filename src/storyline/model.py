@@ -175,6 +175,9 @@ class TimelineEntry:
     outlets: tuple[str, ...]
     score: float = 0.0
     note: str = ""
+    # "--MM-DD" (ISO 8601 without a year) for an undated "January 9": it can be put in
+    # calendar order among other such entries, though no year may be invented for it.
+    month_day: str = ""
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from .errors import NotFoundError
 from .model import Article, Digest, Story, TimelineEntry
 from .pipeline import Analysis
 from .render import to_html, to_json
-from .render.views import claim_outlets, counted
+from .render.views import claim_outlets, counted, entry_when
 from .store import SearchHit
 from .stories import Assignment
 from .timeline import Timeline
@@ -154,13 +154,20 @@ def timeline_lines(
     """Markdown lines of one timeline: dated entries, then what could not be dated."""
     lines = [f"## {title}", ""]
     for entry in entries:
-        sources = ", ".join(entry.outlets) or ", ".join(entry.article_ids)
-        lines.append(f"- **{entry.date}** ({entry.granularity}) {entry.text} [{sources}]")
+        lines.append(f"- **{entry.date}** ({entry.granularity}) {entry.text} {_sources(entry)}")
     if undated:
         lines.extend(["", "Undated:"])
         for entry in undated:
-            lines.append(f"- {entry.text} [{', '.join(entry.article_ids)}] ({entry.note})")
+            when = f"**{entry_when(entry)}** " if entry.month_day else ""
+            lines.append(f"- {when}{entry.text} {_sources(entry)} ({entry.note})")
     return [*lines, ""]
+
+
+def _sources(entry: TimelineEntry) -> str:
+    """ "[id1, id2] (Outlet A, Outlet B)": ids always, outlets only when they are known."""
+    outlets = [o for o in entry.outlets if o and o.lower() != "unknown"]
+    named = f" ({', '.join(outlets)})" if outlets else ""
+    return f"[{', '.join(entry.article_ids)}]{named}"
 
 
 def _pick_story(digest: Digest, story_id: str | None) -> tuple[Story, ...]:

@@ -28,6 +28,7 @@ from .views import (
     DigestIndex,
     claim_outlets,
     date_span,
+    entry_when,
     fold_story,
     markers,
     numbering,
@@ -238,7 +239,10 @@ def story_view(
         "claims": _claim_rows(story.summary, lambda ids: _cited(ids, numbers)),
         "timeline": entries,
         "timeline_svg": timeline_chart(story.timeline, lambda i: f"#t-{i}"),
-        "undated": [{"entry": e, **_cited(e.article_ids, numbers)} for e in story.undated],
+        "undated": [
+            {"entry": e, "when": entry_when(e), **_cited(e.article_ids, numbers)}
+            for e in story.undated
+        ],
         "outlet_counts": sorted(
             Counter(a.source for a in members).items(), key=lambda kv: (-kv[1], kv[0])
         ),

@@ -73,6 +73,7 @@ def _entry(e: TimelineEntry) -> JsonObject:
         "outlets": list(e.outlets),
         "score": e.score,
         "note": e.note,
+        "month_day": e.month_day,
         "evidence": [
             {
                 "text": ev.text,
@@ -260,6 +261,7 @@ def _read_entry(r: _Reader) -> TimelineEntry:
         outlets=r.strs("outlets"),
         score=r.number("score"),
         note=r.text("note"),
+        month_day=r.text("month_day"),
     )
 
 

@@ -15,6 +15,7 @@ from .views import (
     claim_outlets,
     counted,
     date_span,
+    entry_when,
     fold_story,
     markers,
     numbering,
@@ -62,7 +63,7 @@ def _timeline(entries: tuple[TimelineEntry, ...], numbers: dict[str, int], head:
         return []
     lines = [f"### {head}", ""]
     for entry in entries:
-        when = md_escape(entry.date) if entry.date else "undated"
+        when = md_escape(entry_when(entry))
         note = f" ({md_escape(entry.note)})" if entry.note else ""
         lines.append(
             f"- **{when}** {md_escape(entry.text)} {_cite(entry.article_ids, numbers)}{note}"

@@ -6,13 +6,23 @@ numbered and paged the same way everywhere.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from ..model import Article, Claim, Digest, DuplicateGroup, Passage, Relation, Story
+from ..model import (
+    Article,
+    Claim,
+    Digest,
+    DuplicateGroup,
+    Passage,
+    Relation,
+    Story,
+    TimelineEntry,
+)
 
 PAGE_SIZE = 100
 MAX_MARKERS = 12
@@ -263,6 +273,16 @@ def oriented(relation: Relation | None, a: Article) -> Relation | None:
 def counted(count: int, noun: str, plural: str = "") -> str:
     """ "3 outlets" / "1 outlet" ("stories" needs its ``plural`` spelled out)."""
     return f"{count} {noun if count == 1 else plural or noun + 's'}"
+
+
+def entry_when(entry: TimelineEntry) -> str:
+    """ "2022-01-17", "January 9, year unknown" (a month and day only) or "undated"."""
+    if entry.date:
+        return entry.date
+    if entry.month_day:
+        month, day = int(entry.month_day[2:4]), int(entry.month_day[5:7])
+        return f"{calendar.month_name[month]} {day}, year unknown"
+    return "undated"
 
 
 def claim_outlets(claim: Claim) -> str:

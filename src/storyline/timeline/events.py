@@ -24,7 +24,7 @@ from ..errors import OptionsError
 from ..model import Article, DuplicateGroup, Evidence, Granularity, Span, TimelineEntry
 from ..text import dateline, fold, split_sentences
 from .salience import concept_scores, is_quote
-from .temporal import DateMention, infer_published, published_conflict, tag_dates
+from .temporal import DateMention, calendar_day, infer_published, published_conflict, tag_dates
 
 __all__ = ["Timeline", "TimelineOptions", "build_timeline"]
 
@@ -458,7 +458,11 @@ def _conflicts(members: list[_Candidate]) -> set[str]:
 
 
 def _undated_entries(undated: list[_Candidate]) -> tuple[TimelineEntry, ...]:
-    """One entry per distinct sentence, in article order, with the expression and the reason."""
+    """One entry per distinct sentence, with the expression and the reason.
+
+    A month and day with no year ("January 9") orders what it can: those entries come first,
+    in calendar order; the rest follow in article order.
+    """
     merged: dict[str, list[_Candidate]] = {}
     for candidate in undated:
         merged.setdefault(fold(candidate.text), []).append(candidate)
@@ -476,6 +480,12 @@ def _undated_entries(undated: list[_Candidate]) -> tuple[TimelineEntry, ...]:
                 article_ids=tuple(sorted({m.article.id for m in members})),
                 outlets=tuple(sorted({m.article.source for m in members})),
                 note=first.note,
+                month_day=calendar_day(first.expression),
             )
         )
-    return tuple(sorted(entries, key=lambda e: (e.article_ids[0], e.evidence[0].start)))
+    return tuple(
+        sorted(
+            entries,
+            key=lambda e: (not e.month_day, e.month_day, e.article_ids[0], e.evidence[0].start),
+        )
+    )

@@ -17,7 +17,7 @@ from datetime import date, datetime, timedelta
 
 from ..model import Article, Granularity
 
-__all__ = ["DateMention", "infer_published", "published_conflict", "tag_dates"]
+__all__ = ["DateMention", "calendar_day", "infer_published", "published_conflict", "tag_dates"]
 
 _MONTH_NUMBERS = {
     name: number
@@ -433,6 +433,22 @@ def _on_range(match: re.Match[str], reference: _Reference) -> Resolved:
 
 
 # ---------------------------------------------------------------- relative expressions
+
+
+def calendar_day(expression: str) -> str:
+    """ "--MM-DD" when ``expression`` is exactly a month and day ("January 9", "9 Jan"), else "".
+
+    Such an expression left without a year still has a place in the calendar, so undated
+    entries can be ordered by it without a year being guessed.
+    """
+    text = expression.strip()
+    for pattern in (_P_MD, _P_DM):
+        match = pattern.fullmatch(text)
+        if match:
+            month, day = _month(match["mon"]), _day_number(match["d"])
+            if 1 <= day <= calendar.monthrange(2000, month)[1]:  # 2000: February 29 exists
+                return f"--{month:02d}-{day:02d}"
+    return ""
 
 
 def _unresolved(match: re.Match[str], why: str) -> Resolved:
