@@ -21,6 +21,7 @@ from storyline.render import (
     to_json,
     to_markdown,
 )
+from storyline.render.jsonout import digest_to_dict
 from storyline.render.views import DigestIndex, fold_story, safe_url, segments
 from web_fixtures import (
     hostile_articles,
@@ -125,6 +126,19 @@ def test_json_round_trip_is_exact_both_ways() -> None:
     text = to_json(digest)
     assert digest_from_json(text) == digest
     assert to_json(digest_from_json(text)) == text
+
+
+@pytest.mark.parametrize("which", ["sample", "empty", "unicode"])
+def test_json_is_written_item_by_item_with_the_bytes_of_one_dumps(which: str) -> None:
+    digest = {
+        "sample": sample_digest(),
+        "empty": Digest(articles=(), stories=()),
+        "unicode": Digest(
+            articles=(Article("x", 'Zürich "東京"\nline', "", "", word_count=0),), stories=()
+        ),
+    }[which]
+    whole = json.dumps(digest_to_dict(digest), sort_keys=True, ensure_ascii=False, indent=2)
+    assert to_json(digest) == whole
 
 
 def test_json_drops_article_text_but_keeps_word_count() -> None:

@@ -9,7 +9,7 @@ decoded articles carry ``text == raw_text == ""`` and their word count in ``word
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, TypeVar, cast
 
 from ..errors import IncompatibleParametersError, StoreError
@@ -130,13 +130,12 @@ def relation_to_dict(r: Relation) -> JsonObject:
     }
 
 
-def digest_to_dict(digest: Digest) -> JsonObject:
-    """The digest as plain JSON-ready data (schema 1.x)."""
+def _sections(digest: Digest) -> dict[str, Iterator[object]]:
+    """Each list of the digest, made item by item (see :func:`to_json`)."""
     return {
-        "version": digest.version,
-        "articles": [article_to_dict(a) for a in digest.articles],
-        "stories": [story_to_dict(s) for s in digest.stories],
-        "topics": [
+        "articles": (article_to_dict(a) for a in digest.articles),
+        "stories": (story_to_dict(s) for s in digest.stories),
+        "topics": (
             {
                 "id": t.id,
                 "title": t.title,
@@ -145,22 +144,47 @@ def digest_to_dict(digest: Digest) -> JsonObject:
                 "summary": [_claim(c) for c in t.summary],
             }
             for t in digest.topics
-        ],
-        "groups": [
+        ),
+        "groups": (
             {"id": g.id, "representative": g.representative, "article_ids": list(g.article_ids)}
             for g in digest.groups
-        ],
-        "relations": [relation_to_dict(r) for r in digest.relations],
-        "skipped": [
+        ),
+        "relations": (relation_to_dict(r) for r in digest.relations),
+        "skipped": (
             {"path": s.path, "record": s.record, "reason": s.reason} for s in digest.skipped
-        ],
-        "notes": list(digest.notes),
+        ),
+        "notes": iter(digest.notes),
     }
 
 
+def digest_to_dict(digest: Digest) -> JsonObject:
+    """The digest as plain JSON-ready data (schema 1.x)."""
+    lists: JsonObject = {key: list(items) for key, items in _sections(digest).items()}
+    return {"version": digest.version, **lists}
+
+
 def to_json(digest: Digest) -> str:
-    """The digest as deterministic JSON text (schema 1.x, article text omitted)."""
-    return json.dumps(digest_to_dict(digest), sort_keys=True, ensure_ascii=False, indent=2)
+    """The digest as deterministic JSON text (schema 1.x, article text omitted).
+
+    The same bytes as ``json.dumps(digest_to_dict(digest), sort_keys=True, indent=2,
+    ensure_ascii=False)``, but each list item is encoded as soon as it is made: the whole
+    digest never exists as Python dicts at once (at 100k articles that is gigabytes).
+    """
+    fields = {key: _encode_list(items) for key, items in _sections(digest).items()}
+    fields["version"] = _dumps(digest.version)
+    body = ",\n".join(f"  {_dumps(key)}: {fields[key]}" for key in sorted(fields))
+    return "{\n" + body + "\n}"
+
+
+def _encode_list(items: Iterator[object]) -> str:
+    """A list as ``json.dumps(..., indent=2)`` writes it one level deep."""
+    encoded = ["    " + _dumps(item).replace("\n", "\n    ") for item in items]
+    return "[\n" + ",\n".join(encoded) + "\n  ]" if encoded else "[]"
+
+
+def _dumps(value: object) -> str:
+    # Newlines inside strings are escaped by json, so every raw newline is indentation.
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, indent=2)
 
 
 # ---------------------------------------------------------------- decode
