@@ -8,7 +8,8 @@ that could not be dated, with the reason.
 from __future__ import annotations
 
 from .events import Timeline, TimelineOptions, build_timeline
-from .temporal import DateMention, infer_published, published_conflict, tag_dates
+from .published import infer_published, published_conflict
+from .temporal import DateMention, tag_dates
 
 __all__ = [
     "DateMention",

@@ -23,8 +23,9 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from ..errors import OptionsError
 from ..model import Article, DuplicateGroup, Evidence, Granularity, Span, TimelineEntry
 from ..text import dateline, fold, split_sentences
+from .published import infer_published, published_conflict
 from .salience import concept_scores, is_quote
-from .temporal import DateMention, calendar_day, infer_published, published_conflict, tag_dates
+from .temporal import DateMention, calendar_day, tag_dates
 
 __all__ = ["Timeline", "TimelineOptions", "build_timeline"]
 
