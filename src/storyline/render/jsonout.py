@@ -170,16 +170,26 @@ def to_json(digest: Digest) -> str:
     ensure_ascii=False)``, but each list item is encoded as soon as it is made: the whole
     digest never exists as Python dicts at once (at 100k articles that is gigabytes).
     """
-    fields = {key: _encode_list(items) for key, items in _sections(digest).items()}
-    fields["version"] = _dumps(digest.version)
-    body = ",\n".join(f"  {_dumps(key)}: {fields[key]}" for key in sorted(fields))
-    return "{\n" + body + "\n}"
+    sections = _sections(digest)
+    out = ["{"]
+    for position, key in enumerate(sorted([*sections, "version"])):
+        out.append(f"{',' if position else ''}\n  {_dumps(key)}: ")
+        if key == "version":
+            out.append(_dumps(digest.version))
+        else:
+            _extend_list(out, sections[key])
+    out.append("\n}")
+    return "".join(out)  # one join: no partial copies of a text that can be gigabytes
 
 
-def _encode_list(items: Iterator[object]) -> str:
-    """A list as ``json.dumps(..., indent=2)`` writes it one level deep."""
-    encoded = ["    " + _dumps(item).replace("\n", "\n    ") for item in items]
-    return "[\n" + ",\n".join(encoded) + "\n  ]" if encoded else "[]"
+def _extend_list(out: list[str], items: Iterator[object]) -> None:
+    """Append a list as ``json.dumps(..., indent=2)`` writes it one level deep."""
+    empty = True
+    for item in items:
+        out.append("[\n    " if empty else ",\n    ")
+        out.append(_dumps(item).replace("\n", "\n    "))
+        empty = False
+    out.append("[]" if empty else "\n  ]")
 
 
 def _dumps(value: object) -> str:
