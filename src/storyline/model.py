@@ -18,6 +18,11 @@ Granularity = Literal["day", "month", "year"]
 DateOrigin = Literal["field", "metadata", "inferred", ""]
 
 
+def known_source(source: str) -> bool:
+    """Whether ``source`` names an outlet (ingest writes "unknown" when nothing does)."""
+    return source.strip().lower() not in ("", "unknown")
+
+
 @dataclass(frozen=True)
 class Article:
     """One news article, as read and as cleaned.

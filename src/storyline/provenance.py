@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from .model import Article, RelationKind
+from .model import Article, RelationKind, known_source
 
 _NAME = r"((?:the\s+)?[A-Z][\w&.\-]*(?:'s?)?(?:\s+[A-Z][\w&.\-]*(?:'s?)?){0,3})"
 # "<name> reports": found from the verb backwards, so the scan is one pass over the text
@@ -40,7 +40,6 @@ _SELF = (
     ("©", re.compile(r"©\s*(?:\d{4}\s+)?" + _NAME)),
     ("opyright", re.compile(r"(?:\(c\)|Copyright)\s*(?:\d{4}\s+)?" + _NAME)),
 )
-_UNKNOWN = {"", "unknown"}
 
 
 def direction(
@@ -78,7 +77,7 @@ def _credits(a: Article, b: Article) -> tuple[str, str] | None:
 
 def _who(article: Article) -> str:
     """The outlet when known (readers know outlets, not article ids), else the article id."""
-    if article.source.strip().lower() in _UNKNOWN:
+    if not known_source(article.source):
         return f"article {article.id}"
     return f"the {article.source} article"
 
@@ -98,7 +97,7 @@ def attributions(text: str) -> list[str]:
 
 def names(article: Article) -> list[str]:
     """How an article's outlet is known: its source, its url's domain, how it names itself."""
-    known = [] if article.source.strip().lower() in _UNKNOWN else [article.source]
+    known = [article.source] if known_source(article.source) else []
     domain = re.match(r"(?:https?://)?(?:www\.)?([^/:]+)", article.url)
     if article.url and domain:
         known.append(domain.group(1).split(".")[0])

@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import Any
 
 from .errors import NotFoundError
-from .model import Article, Digest, Story, TimelineEntry
+from .model import Article, Digest, Story, TimelineEntry, known_source
 from .pipeline import Analysis
 from .render import to_html, to_json
 from .render.views import claim_outlets, counted, entry_when
@@ -165,7 +165,7 @@ def timeline_lines(
 
 def _sources(entry: TimelineEntry) -> str:
     """ "[id1, id2] (Outlet A, Outlet B)": ids always, outlets only when they are known."""
-    outlets = [o for o in entry.outlets if o and o.lower() != "unknown"]
+    outlets = [o for o in entry.outlets if known_source(o)]
     named = f" ({', '.join(outlets)})" if outlets else ""
     return f"[{', '.join(entry.article_ids)}]{named}"
 

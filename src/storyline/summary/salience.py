@@ -16,7 +16,7 @@ import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from ..model import Article, DuplicateGroup
+from ..model import Article, DuplicateGroup, known_source
 from .sentences import Concept, Sentence, is_bigram
 
 
@@ -41,9 +41,9 @@ def voices(articles: Sequence[Article], groups: Sequence[DuplicateGroup]) -> dic
 
     by_source: dict[str, str] = {}
     for article in sorted(articles, key=lambda a: a.id):
-        source = article.source.strip().lower()
-        if source and source != "unknown":
-            union(by_source.setdefault(source, article.id), article.id)
+        if known_source(article.source):
+            key = article.source.strip().lower()
+            union(by_source.setdefault(key, article.id), article.id)
     for group in groups:
         members = sorted(m for m in group.article_ids if m in parent)
         for member in members[1:]:
