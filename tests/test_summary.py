@@ -302,6 +302,24 @@ def test_wire_dateline_is_not_printed() -> None:
     assert [c.text for c in summarize([article("n", plain, "A")])] == [plain]
 
 
+def test_a_title_case_dateline_is_cut_only_from_the_first_sentence() -> None:
+    text = (
+        "Port Elland \u2014 The ferry union called a strike for Monday.\n"
+        "Elland - Norvale talks on the harbour fees broke down on Friday."
+    )
+    claims = summarize([article("p1", text, "Elland Post")], options=SummaryOptions(max_words=40))
+    texts = [claim.text for claim in claims]
+    assert texts == [
+        "The ferry union called a strike for Monday.",
+        "Elland - Norvale talks on the harbour fees broke down on Friday.",
+    ]
+    body = normalize(text)
+    assert all(body[c.start : c.end] == c.text for c in claims)
+    # Not a dateline: the dash is followed by lower case, so the sentence keeps its words.
+    aside = "Marta Vell - the union's leader - called a strike for Monday."
+    assert [c.text for c in summarize([article("p2", aside, "A")])] == [aside]
+
+
 @pytest.mark.parametrize(("limit", "opens"), [(20, False), (55, False), (56, True)])
 def test_the_first_lead_opens_only_within_half_the_budget(limit: int, opens: bool) -> None:
     assert len(WIRE_LEAD.split()) == 28

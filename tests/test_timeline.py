@@ -224,6 +224,18 @@ def test_a_wire_dateline_is_not_printed_but_its_sentence_is_dated() -> None:
     assert text[evidence.start : evidence.end] == evidence.text == entry.text
 
 
+def test_a_title_case_dateline_opening_the_article_is_not_printed() -> None:
+    text = (
+        "Norvale - The harbour bridge closed on Sunday after engineers found a crack.\n"
+        "Elland - Norvale ferries ran extra crossings on Monday."
+    )
+    article = make("w2", text, "2022-01-25", "Harbour Wire")
+    entries = {e.date: e for e in build_timeline([article]).entries}
+    assert entries["2022-01-23"].text.startswith("The harbour bridge closed")
+    # Inside the text the same shape is news, not a dateline.
+    assert entries["2022-01-24"].text.startswith("Elland - Norvale ferries")
+
+
 def test_undated_month_days_come_first_in_calendar_order() -> None:
     text = (
         "The ferry strike began on March 3. The harbour reopened last week. "

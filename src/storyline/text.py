@@ -160,12 +160,23 @@ _DATELINE = re.compile(
     r"^[A-Z][A-Z.'\-]{2,}(?:[ ,]+[A-Z][A-Z.'\-]+)*(?:,\s+[A-Z][a-z]{2,}\.?\s+\d{1,2})?"
     r"(?:\s*\([^()\n]{1,60}\))?\s+[-\u2013\u2014_]{1,2}\s+(?=[\"A-Z])"
 )
+# "Ottawa - The army ...", "Kyiv, Ukraine (AP) - Officials ...": a place of one to three
+# capitalised words, optionally its country or state, then a dash and a capitalised sentence.
+# Only an article's first sentence is tested: elsewhere "Ukraine - Russia talks" is news.
+_TITLE_DATELINE = re.compile(
+    r"^[A-Z][a-z'\-]+(?: [A-Z][a-z'\-]+){0,2}(?:, [A-Z][a-z'\-]+(?: [A-Z][a-z'\-]+)?)?"
+    r"(?: \([^()\n]{1,60}\))? [-\u2013\u2014]{1,2} (?=[\"\u201cA-Z][a-z]*\b)"
+)
 
 
-def dateline(text: str) -> int:
+def dateline(text: str, opens_article: bool = False) -> int:
     """Length of the wire dateline that opens ``text`` (0 if none): it is not part of the news.
 
-    The printed sentence starts after it, so it stays an exact slice of the article.
+    An upper-case dateline ("WASHINGTON (Reuters) - ") is recognised anywhere; a title-case
+    one ("Ottawa - ") only when ``text`` is the first sentence of its article. The printed
+    sentence starts after it, so it stays an exact slice of the article.
     """
     match = _DATELINE.match(text)
+    if match is None and opens_article:
+        match = _TITLE_DATELINE.match(text)
     return match.end() if match else 0

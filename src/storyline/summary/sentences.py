@@ -198,7 +198,7 @@ def article_sentences(article: Article, options: SummaryOptions) -> list[Sentenc
         quotes += span.text.count('"')
         if is_boilerplate(span.text):
             continue
-        start = span.start + dateline(span.text)
+        start = span.start + dateline(span.text, opens_article=index == 0)
         text = article.text[start : span.end]
         stems = tokens(text)
         count = count_words(text)

@@ -264,21 +264,22 @@ def _candidates(article: Article, voice: str, options: TimelineOptions) -> Itera
                 yield _candidate(article, voice, span, index, mention)
                 break
         if index < options.publication_leads and day:
-            yield from _lead_candidates(day, article, voice, span, usable, options)
+            yield from _lead_candidates(day, article, voice, (index, span), usable, options)
 
 
 def _lead_candidates(
     published_day: str,
     article: Article,
     voice: str,
-    span: Span,
+    numbered: tuple[int, Span],
     usable: list[DateMention],
     options: TimelineOptions,
 ) -> Iterator[_Candidate]:
     """A lead sentence offered for its publication day (and the days before, if asked)."""
+    index, span = numbered
     published = dt.date.fromisoformat(published_day)
     named = {mention.date for mention in usable}
-    cut = dateline(span.text)
+    cut = dateline(span.text, opens_article=index == 0)
     for offset in range(options.publication_days):
         day = (published - dt.timedelta(days=offset)).isoformat()
         if day not in named:
@@ -304,7 +305,7 @@ def _candidate(
     note = mention.note
     if mention.date is None or "far future" in note:
         note = f"'{mention.expression}': {note}"
-    cut = dateline(span.text)
+    cut = dateline(span.text, opens_article=index == 0)
     return _Candidate(
         date=mention.date if "far future" not in mention.note else None,
         granularity=mention.granularity if "far future" not in mention.note else None,
