@@ -55,3 +55,26 @@ def test_later_articles_join_stories_that_keep_their_ids(tmp_path: Path) -> None
     for story_id, members in first.items():
         assert members <= second[story_id]
     assert sum(len(m) for m in second.values()) == 11
+
+
+def test_the_story_state_is_written_only_when_articles_were_added(tmp_path: Path) -> None:
+    examples = Path(__file__).resolve().parents[1] / "examples" / "news"
+    with Store(tmp_path / "state.db") as store:
+        pipeline.ingest([examples / "marlow-gazette"], store)
+        pipeline.analyse(store)
+        saved = store.load_state(pipeline.STORY_STATE)
+        writes: list[str] = []
+        real = store.save_state
+
+        def counted(name: str, payload: str) -> None:
+            writes.append(name)
+            real(name, payload)
+
+        store.save_state = counted  # type: ignore[method-assign]
+        again = pipeline.analyse(store)
+        assert writes == []
+        assert store.load_state(pipeline.STORY_STATE) == saved == again.stories.state.to_json()
+        pipeline.ingest([examples / "valley-voice.csv"], store)
+        grown = pipeline.analyse(store)
+        assert writes == [pipeline.STORY_STATE]
+        assert store.load_state(pipeline.STORY_STATE) == grown.stories.state.to_json()

@@ -3,7 +3,7 @@
 Each stage is called with its own options object; only :class:`~storyline.store.Store`
 touches SQLite. ``ingest`` streams sources into the store; ``analyse`` reads the stored
 articles and runs clean -> dedup -> stories -> timeline -> summary, saving what later runs
-need (signatures, clustering state, the digest) back into the store.
+need (signatures, clustering state, per-story results, the digest) back into the store.
 """
 
 from __future__ import annotations
@@ -17,9 +17,11 @@ from typing import TextIO
 from .clean import CleanOptions, clean_articles, clean_text
 from .dedup import DedupOptions, DedupResult, SignatureIndex, find_relations
 from .errors import NothingToDoError, StorylineError
+from .fingerprint import fingerprint
 from .ingest import IngestOptions, read_sources
 from .model import Article, Claim, Digest, DuplicateGroup, Relation, Skipped, Story, Topic
 from .render import to_json
+from .results import Step, per_story
 from .store import AddReport, Store
 from .stories import StoryOptions, StoryResult, StoryState, cluster_stories, reuse_links
 from .summary import SummaryOptions, summarize
@@ -168,10 +170,10 @@ def analyse(
     corpus = _Corpus(articles, dedup)
     story_list = list(stories.stories)
     if with_timeline:
-        story_list = _with_timelines(story_list, corpus, options, progress)
+        story_list = _with_timelines(story_list, corpus, options, store, progress)
     topics = stories.topics
     if with_summary:
-        story_list = _with_summaries(story_list, corpus, options, progress)
+        story_list = _with_summaries(story_list, corpus, options, store, progress)
         topics = _topic_summaries(topics, story_list, corpus, options)
     digest = Digest(
         articles=tuple(articles),
@@ -220,8 +222,12 @@ def _cluster(
         state = StoryState.from_json(saved) if saved else None
         del saved  # the text of a large state: not held while clustering
         links = reuse_links(dedup.relations)
+        known = len(state.assignments) if state else -1
         result = cluster_stories(articles, dedup.groups, options.stories, state, links)
-        store.save_state(STORY_STATE, result.state.to_json())
+        # Only new articles change the state (stored ones keep their place): with none, the
+        # saved state is already this one, and writing it again costs seconds at 100k.
+        if len(result.state.assignments) != known:
+            store.save_state(STORY_STATE, result.state.to_json())
     return result
 
 
@@ -242,22 +248,46 @@ class _Corpus:
         articles = [self.by_id[i] for i in ids if i in self.by_id]
         return articles, [inside[key] for key in sorted(inside)]
 
-    def summary(self, ids: Sequence[str], options: SummaryOptions) -> tuple[Claim, ...]:
+    def summary_inputs(
+        self, ids: Sequence[str]
+    ) -> tuple[list[Article], list[Relation], list[DuplicateGroup]]:
+        """What :func:`summarize` reads for the articles ``ids``: them, the reuse relations
+        among them and their copy groups."""
         wanted = set(ids)
         related = [r for i in sorted(wanted) for r in self.relations_of.get(i, ()) if r.b in wanted]
         articles, groups = self.members(ids)
-        return summarize(articles, related, groups, options)
+        return articles, related, groups
+
+    def summary(self, ids: Sequence[str], options: SummaryOptions) -> tuple[Claim, ...]:
+        return summarize(*self.summary_inputs(ids), options)
 
 
 def _with_timelines(
-    stories: list[Story], corpus: _Corpus, options: RunOptions, progress: ProgressCallback
+    stories: list[Story],
+    corpus: _Corpus,
+    options: RunOptions,
+    store: Store,
+    progress: ProgressCallback,
 ) -> list[Story]:
-    updated = []
-    with _Stage("timeline", progress) as stage:
-        for done, story in enumerate(stories, 1):
-            timeline = build_timeline(*corpus.members(story.article_ids), options.timeline)
-            updated.append(replace(story, timeline=timeline.entries, undated=timeline.undated))
-            stage.step(done, len(stories))
+    def step(story: Story) -> tuple[str, Callable[[], Story]]:
+        articles, groups = corpus.members(story.article_ids)
+
+        def compute() -> Story:
+            timeline = build_timeline(articles, groups, options.timeline)
+            return replace(story, timeline=timeline.entries, undated=timeline.undated)
+
+        return fingerprint("timeline", options.timeline, articles, groups), compute
+
+    return _per_story("timeline", stories, store, step, progress)
+
+
+def _per_story(
+    kind: str, stories: list[Story], store: Store, step: Step, progress: ProgressCallback
+) -> list[Story]:
+    with _Stage(kind, progress) as stage:
+        updated, _ = per_story(
+            kind, stories, store, step, lambda done: stage.step(done, len(stories))
+        )
     return updated
 
 
@@ -267,16 +297,22 @@ def corpus_timeline(analysis: Analysis, options: TimelineOptions) -> Timeline:
 
 
 def _with_summaries(
-    stories: list[Story], corpus: _Corpus, options: RunOptions, progress: ProgressCallback
+    stories: list[Story],
+    corpus: _Corpus,
+    options: RunOptions,
+    store: Store,
+    progress: ProgressCallback,
 ) -> list[Story]:
-    updated = []
-    with _Stage("summary", progress) as stage:
-        for done, story in enumerate(stories, 1):
-            updated.append(
-                replace(story, summary=corpus.summary(story.article_ids, options.summary))
-            )
-            stage.step(done, len(stories))
-    return updated
+    def step(story: Story) -> tuple[str, Callable[[], Story]]:
+        articles, related, groups = corpus.summary_inputs(story.article_ids)
+
+        def compute() -> Story:
+            claims = summarize(articles, related, groups, options.summary)
+            return replace(story, summary=claims)
+
+        return fingerprint("summary", options.summary, articles, related, groups), compute
+
+    return _per_story("summary", stories, store, step, progress)
 
 
 def _topic_summaries(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator, Mapping
+from dataclasses import replace
 from typing import Any, TypeVar, cast
 
 from ..errors import IncompatibleParametersError, StoreError
@@ -195,6 +196,16 @@ def _extend_list(out: list[str], items: Iterator[object]) -> None:
 def _dumps(value: object) -> str:
     # Newlines inside strings are escaped by json, so every raw newline is indentation.
     return json.dumps(value, sort_keys=True, ensure_ascii=False, indent=2)
+
+
+def story_results_to_json(story: Story, kind: str) -> str:
+    """One story's ``kind`` result ("summary" or "timeline", the latter with the undated
+    entries) as compact JSON, to keep between runs."""
+    if kind == "summary":
+        value: object = [_claim(c) for c in story.summary]
+    else:
+        value = [[_entry(e) for e in story.timeline], [_entry(e) for e in story.undated]]
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
 # ---------------------------------------------------------------- decode
@@ -390,3 +401,21 @@ def digest_from_json(text: str) -> Digest:
         version=top.text("version"),
         notes=top.strs("notes"),
     )
+
+
+def with_story_results(story: Story, kind: str, text: str) -> Story:
+    """``story`` with its ``kind`` result read from :func:`story_results_to_json` text.
+
+    Raises StoreError when the text is not such a result.
+    """
+    where = f"stored {kind} of story {story.id}"
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise StoreError(f"{where} is not valid JSON: {err}") from err
+    if kind == "summary":
+        return replace(story, summary=_Reader({kind: value}, where).each(kind, _read_claim))
+    if not (isinstance(value, list) and len(value) == 2):
+        raise StoreError(f"{where} should hold two lists")
+    dated, undated = (_Reader({kind: part}, where).each(kind, _read_entry) for part in value)
+    return replace(story, timeline=dated, undated=undated)

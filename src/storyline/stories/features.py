@@ -84,22 +84,29 @@ class ArticleFeatures:
 def extract(article: Article, title_weight: int, min_digits: int) -> ArticleFeatures:
     """Count the terms and entities of ``article`` (title and body).
 
-    Counting runs over distinct tokens, not every token, which keeps this fast on long texts.
+    What each distinct token stands for (its term, whether it can be a name) is remembered
+    across articles (:data:`_TERM`, :data:`_NAME`), so most tokens cost one look-up at C
+    speed; only the text's possessives need a pass over its distinct tokens in Python.
     """
     text = article.text
     ascii_text = text.isascii()
-    counts = _strip_possessive(Counter(_words(text, ascii_text)), text)
-    initial = Counter(_ascii_initials(text) if ascii_text else _INITIAL.findall(text))
-    terms: dict[str, float] = {}
+    tokens = _ascii_words(text) if ascii_text else words(text)
+    if "'s" in text or "'S" in text:
+        terms, names = _possessive_counts(tokens, text)
+    else:
+        # Counted in the order the terms first occur: the order counting the distinct
+        # tokens, then their terms, gives.
+        counted = Counter(filter(None, map(_TERM.__getitem__, tokens)))
+        terms = dict(zip(counted, map(float, counted.values()), strict=True))
+        names = Counter(filter(_NAME.__getitem__, tokens))
     entities: dict[str, float] = {}
-    for token, count in counts.items():
-        lowered = token.lower()
-        if len(lowered) < 2 or lowered in STOP_WORDS or lowered[0].isdigit():
-            continue
-        terms[lowered] = terms.get(lowered, 0.0) + count
+    if names:
         # A name is capitalised somewhere other than at the start of a sentence.
-        if token[0].isupper() and count > initial.get(token, 0):
-            entities[lowered] = entities.get(lowered, 0.0) + count
+        initial = Counter(_ascii_initials(text) if ascii_text else _INITIAL.findall(text))
+        for token, count in names.items():
+            if count > initial.get(token, 0):
+                lowered = _TERM[token]
+                entities[lowered] = entities.get(lowered, 0.0) + count
     title = article.title
     title_counts = Counter(_words(title, title.isascii()))
     _count_terms(_strip_possessive(title_counts, title), terms, float(title_weight))
@@ -108,6 +115,87 @@ def extract(article: Article, title_weight: int, min_digits: int) -> ArticleFeat
     for number in _numbers(title, min_digits) + _numbers(text, min_digits):
         numbers[number] = numbers.get(number, 0.0) + 1.0
     return ArticleFeatures(terms, entities, numbers)
+
+
+def _possessive_counts(tokens: list[str], text: str) -> tuple[dict[str, float], dict[str, int]]:
+    """Terms and possible names (with their counts) of a text holding possessives: counted
+    over distinct tokens, ``Russia's`` as ``Russia`` (where that moves a token to the end,
+    so must its term)."""
+    counts = _strip_possessive(Counter(tokens), text)
+    terms: dict[str, float] = {}
+    get, term = terms.get, _TERM.__getitem__
+    for token, count in counts.items():
+        lowered = term(token)
+        if lowered:
+            terms[lowered] = get(lowered, 0.0) + count
+    return terms, {token: counts[token] for token in filter(_NAME.__getitem__, counts)}
+
+
+def _ascii_words(text: str) -> list[str]:
+    """``_ASCII_WORD.findall(text)``, the same tokens, faster.
+
+    Every character a token may hold is a letter, a digit or one of ``'-.``: with all the
+    others made spaces, ``split`` cuts the text into the runs the pattern matches within,
+    and most runs are one token, give or take a full stop or quote (:data:`_RUN`).
+    """
+    tokens = list(filter(None, map(_RUN.__getitem__, text.translate(_SPACES).split())))
+    return _ASCII_WORD.findall(text) if _SEVERAL in tokens else tokens
+
+
+class _TokenCache(dict[str, str]):
+    """Token -> what :meth:`derive` gives for it, computed on first sight. Cleared when
+    full: the values depend on the token alone, so forgetting them changes no result."""
+
+    limit = 1 << 17
+
+    def __missing__(self, token: str) -> str:
+        if len(self) >= self.limit:
+            self.clear()
+        value = self[token] = self.derive(token)
+        return value
+
+    @staticmethod
+    def derive(token: str) -> str:
+        raise NotImplementedError
+
+
+class _Terms(_TokenCache):
+    @staticmethod
+    def derive(token: str) -> str:
+        """The term ``token`` counts for (lower-cased, interned), or "" when it is none: a
+        stop word, a single character or a figure."""
+        lowered = token.lower()
+        if len(lowered) < 2 or lowered in STOP_WORDS or lowered[0].isdigit():
+            return ""
+        return sys.intern(lowered)
+
+
+class _Names(_TokenCache):
+    @staticmethod
+    def derive(token: str) -> str:
+        """The term of ``token`` when it is capitalised (a name, unless only ever seen
+        opening a sentence), else ""."""
+        return _TERM[token] if token[0].isupper() else ""
+
+
+class _Runs(_TokenCache):
+    @staticmethod
+    def derive(token: str) -> str:
+        """The one token of a run, "" when it holds none, :data:`_SEVERAL` when more."""
+        found = _ASCII_WORD.findall(token)
+        if len(found) == 1:
+            return token if found[0] == token else found[0]
+        return _SEVERAL if found else ""
+
+
+# Not a token (it holds no letter or digit): marks a run of several tokens.
+_SEVERAL = "."
+_SPACES = str.maketrans(
+    {chr(code): " " for code in range(128) if not (chr(code).isalnum() or chr(code) in "'-.")}
+)
+_RUN = _Runs()
+_TERM = _Terms()
+_NAME = _Names()
 
 
 def _ascii_initials(text: str) -> list[str]:
@@ -137,9 +225,10 @@ def _strip_possessive(counts: Counter[str], text: str) -> Counter[str]:
 
 
 def _count_terms(counts: Counter[str], terms: dict[str, float], weight: float) -> None:
+    term = _TERM.__getitem__
     for token, count in counts.items():
-        lowered = token.lower()
-        if len(lowered) > 1 and lowered not in STOP_WORDS and not lowered[0].isdigit():
+        lowered = term(token)
+        if lowered:
             terms[lowered] = terms.get(lowered, 0.0) + count * weight
 
 

@@ -1,0 +1,114 @@
+"""Per-story timeline and summary results kept between runs: reused only for unchanged inputs."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from storyline import pipeline
+from storyline.render import to_json
+from storyline.store import Store
+from storyline.summary import SummaryOptions, summarize
+from storyline.timeline import build_timeline
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "news"
+
+
+@pytest.fixture
+def calls(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
+    """How often the pipeline computes a timeline or a summary (topic summaries included)."""
+    counts: Counter[str] = Counter()
+
+    def counted(name: str, real: Callable[..., Any]) -> Callable[..., Any]:
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            counts[name] += 1
+            return real(*args, **kwargs)
+
+        return wrapper
+
+    monkeypatch.setattr(pipeline, "build_timeline", counted("timeline", build_timeline))
+    monkeypatch.setattr(pipeline, "summarize", counted("summary", summarize))
+    return counts
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    with Store(tmp_path / "kept.db") as opened:
+        yield opened
+
+
+def _digest(store: Store, options: pipeline.RunOptions | None = None) -> str:
+    return to_json(pipeline.analyse(store, options).digest)
+
+
+def _topic_summaries(digest_json: str) -> int:
+    """Topic summaries are made afresh on every run: the multi-story topics."""
+    from storyline.render.jsonout import digest_from_json
+
+    return sum(1 for topic in digest_from_json(digest_json).topics if len(topic.story_ids) > 1)
+
+
+def test_a_second_run_reuses_every_story_result_and_gives_the_same_bytes(
+    store: Store, calls: Counter[str]
+) -> None:
+    pipeline.ingest([EXAMPLES], store)
+    first = _digest(store)
+    stories = len(store.result_fingerprints("summary"))
+    assert stories == 3 == len(store.result_fingerprints("timeline"))
+    assert calls == {"timeline": 3, "summary": 3 + _topic_summaries(first)}
+    calls.clear()
+    assert _digest(store) == first
+    assert calls["timeline"] == 0
+    assert calls["summary"] == _topic_summaries(first)
+
+
+def test_a_new_article_recomputes_only_the_story_it_joins(
+    store: Store, calls: Counter[str]
+) -> None:
+    rest = [p for p in sorted(EXAMPLES.iterdir()) if p.name != "harbor-herald-bridge.txt"]
+    pipeline.ingest(rest, store)
+    _digest(store)
+    calls.clear()
+    pipeline.ingest([EXAMPLES / "harbor-herald-bridge.txt"], store)
+    grown = _digest(store)
+    assert calls["timeline"] == 1  # the bridge story; the reservoir and robotics ones are kept
+    # Everything recomputed from scratch gives the same bytes.
+    store._conn.execute("DELETE FROM story_results")
+    assert _digest(store) == grown
+
+
+def test_changed_options_or_a_damaged_row_mean_recomputing(
+    store: Store, calls: Counter[str]
+) -> None:
+    pipeline.ingest([EXAMPLES], store)
+    default = _digest(store)
+    shorter = pipeline.RunOptions(summary=SummaryOptions(max_words=30))
+    calls.clear()
+    short = _digest(store, shorter)
+    assert short != default
+    assert calls["timeline"] == 0
+    assert calls["summary"] == 3 + _topic_summaries(short)
+    damaged = next(iter(store.result_fingerprints("timeline")))
+    store._conn.execute(
+        "UPDATE story_results SET payload = '[[{\"date\": 7}], []]' WHERE story_id = ?",
+        (damaged,),
+    )
+    calls.clear()
+    assert _digest(store, shorter) == short
+    assert calls["timeline"] == 1
+    assert store.story_result("timeline", damaged) != '[[{"date": 7}], []]'
+
+
+def test_results_of_stories_that_are_gone_are_forgotten(store: Store) -> None:
+    store.save_results("summary", [("s1", "f1", "[]"), ("s2", "f2", "[]")])
+    store.save_results("timeline", [("s1", "f1", "[[], []]")])
+    store.save_results("summary", [("s2", "f3", '[{"text": "x"}]')])
+    assert store.result_fingerprints("summary") == {"s1": "f1", "s2": "f3"}
+    store.forget_results("summary", {"s2"})
+    assert store.result_fingerprints("summary") == {"s2": "f3"}
+    assert store.story_result("summary", "s1") is None
+    assert store.story_result("timeline", "s1") == "[[], []]"
