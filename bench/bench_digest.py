@@ -1,6 +1,6 @@
 """Whole-pipeline baseline: `storyline digest` on generated corpora, time per stage and peak memory.
 
-Usage: python bench/bench_digest.py [--sizes 10000,100000] [--seed 7]
+Usage: python bench/bench_digest.py [--sizes 10000,100000] [--seed 7] [--update 100]
 
 Each size runs in a fresh subprocess (so peak RSS is that run's alone): the generated articles
 are written to a JSONL file, then ingested into a new SQLite database and analysed, exactly
@@ -8,6 +8,13 @@ as `storyline digest corpus.jsonl --db run.db --format json` does. There is no r
 that does the whole job, so this table is the baseline the later issues improve on. A second
 table gives the memory at the end of each stage: resident set then, and the peak so far (so
 a stage whose peak is above the RSS at its end had a transient of that much).
+
+``--update K`` measures a stream: the corpus is n + K articles in publication order; the
+first n are digested, then the K newest are added and the database digested again, twice
+from the same starting file: once as `storyline digest` does it (each story's stored
+timeline and summary reused when its inputs are unchanged) and once with those stored
+results deleted (everything recomputed, as before they were kept). Both must give the same
+digest JSON, byte for byte.
 """
 
 from __future__ import annotations
@@ -15,22 +22,21 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 STAGES = ("ingest", "clean", "dedup", "stories", "timeline", "summary")
 
 
-def _write_corpus(n: int, seed: int, path: Path) -> None:
-    sys.path.insert(0, str(HERE))
-    from corpus_gen import generate
-
-    articles, _planted = generate(n, seed)
+def _write_corpus(articles: list[Any], path: Path) -> None:
     with path.open("w", encoding="utf-8") as out:
         for article in articles:
             record = asdict(article)
@@ -49,6 +55,18 @@ def _memory_mb() -> tuple[float, float]:
         return 0.0, peak
 
 
+def _progress(timings: dict[str, float], prefix: str = "") -> Callable[[Any], None]:
+    def progress(event: Any) -> None:
+        if event.finished:
+            key = prefix + event.stage
+            timings[key] = timings.get(key, 0.0) + event.seconds
+            rss, hwm = _memory_mb()
+            timings[f"{key}_rss_mb"] = rss
+            timings[f"{key}_hwm_mb"] = hwm
+
+    return progress
+
+
 def _run_one(n: int, seed: int) -> dict[str, float]:
     """Child process: generate, then digest; print one JSON line of measurements."""
     from storyline import pipeline
@@ -56,17 +74,10 @@ def _run_one(n: int, seed: int) -> dict[str, float]:
     from storyline.store import Store
 
     timings: dict[str, float] = {}
-
-    def progress(event: pipeline.Progress) -> None:
-        if event.finished:
-            timings[event.stage] = timings.get(event.stage, 0.0) + event.seconds
-            rss, hwm = _memory_mb()
-            timings[f"{event.stage}_rss_mb"] = rss
-            timings[f"{event.stage}_hwm_mb"] = hwm
-
+    progress = _progress(timings)
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus.jsonl"
-        _write_corpus(n, seed, corpus)
+        _write_corpus(generate_articles(n, seed), corpus)
         started = time.perf_counter()
         with Store(Path(tmp) / "run.db") as store:
             pipeline.ingest([corpus], store, progress=progress)
@@ -80,24 +91,64 @@ def _run_one(n: int, seed: int) -> dict[str, float]:
     return timings
 
 
+def _run_update(n: int, added: int, seed: int) -> dict[str, float]:
+    """Child process: digest n articles, add the ``added`` newest, digest again (kept results,
+    then recomputed from the same starting file); one JSON line of measurements."""
+    from storyline import pipeline
+    from storyline.render import to_json
+    from storyline.store import Store
+
+    articles = sorted(generate_articles(n + added, seed), key=lambda a: (a.published or "", a.id))
+    timings: dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        first, later = Path(tmp) / "first.jsonl", Path(tmp) / "later.jsonl"
+        _write_corpus(articles[:n], first)
+        _write_corpus(articles[n:], later)
+        with Store(Path(tmp) / "warm.db") as store:
+            pipeline.ingest([first], store)
+            pipeline.analyse(store, progress=_progress(timings, "first_"))
+        shutil.copy(Path(tmp) / "warm.db", Path(tmp) / "cold.db")
+        digests = []
+        for name in ("warm", "cold"):
+            with Store(Path(tmp) / f"{name}.db") as store:
+                if name == "cold":
+                    store.forget_results("timeline", set())
+                    store.forget_results("summary", set())
+                started = time.perf_counter()
+                progress = _progress(timings, f"{name}_")
+                pipeline.ingest([later], store, progress=progress)
+                digests.append(to_json(pipeline.analyse(store, progress=progress).digest))
+                timings[f"{name}_total"] = time.perf_counter() - started
+        timings["identical"] = float(digests[0] == digests[1])
+    return timings
+
+
+def generate_articles(n: int, seed: int) -> list[Any]:
+    sys.path.insert(0, str(HERE))
+    from corpus_gen import generate
+
+    return generate(n, seed)[0]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--update", type=int, default=0, help="add this many articles, digest again"
+    )
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(_run_one(args.child, args.seed)))
+        if args.update:
+            print(json.dumps(_run_update(args.child, args.update, args.seed)))
+        else:
+            print(json.dumps(_run_one(args.child, args.seed)))
         return
-    rows = []
-    for size in (int(s) for s in args.sizes.split(",")):
-        done = subprocess.run(
-            [sys.executable, __file__, "--child", str(size), "--seed", str(args.seed)],
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        rows.append((size, json.loads(done.stdout.strip().splitlines()[-1])))
+    if args.update:
+        _print_updates(args.sizes, args.update, args.seed)
+        return
+    rows = [(size, _child(size, args.seed)) for size in (int(s) for s in args.sizes.split(","))]
     header = ["articles", *STAGES, "total s", "articles/s", "peak RSS MB", "stories", "relations"]
     print("| " + " | ".join(header) + " |")
     print("|" + "---|" * len(header))
@@ -113,6 +164,36 @@ def main() -> None:
         cells = [f"{size:,}"]
         cells += [f"{m.get(f'{s}_rss_mb', 0):.0f} ({m.get(f'{s}_hwm_mb', 0):.0f})" for s in STAGES]
         print("| " + " | ".join(cells) + " |")
+
+
+def _child(size: int, seed: int, update: int = 0) -> dict[str, float]:
+    command = [sys.executable, __file__, "--child", str(size), "--seed", str(seed)]
+    if update:
+        command += ["--update", str(update)]
+    done = subprocess.run(command, check=True, capture_output=True, text=True)
+    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def _print_updates(sizes: str, added: int, seed: int) -> None:
+    stages = ("ingest", *STAGES[1:])
+    header = ["articles", "run", *stages, "total s", "time / recomputed"]
+    print("| " + " | ".join(header) + " |")
+    print("|" + "---|" * len(header))
+    for size in (int(s) for s in sizes.split(",")):
+        m = _child(size, seed, added)
+        first = sum(m.get(f"first_{stage}", 0.0) for stage in STAGES[1:])
+        cells = [f"{size:,}", "first digest (analysis only)"]
+        cells += ["", *(f"{m.get(f'first_{s}', 0.0):.1f}" for s in STAGES[1:]), f"{first:.1f}", ""]
+        print("| " + " | ".join(cells) + " |")
+        for name, label in (("warm", "kept results"), ("cold", "all recomputed")):
+            cells = [f"+{added:,}", f"update, {label}"]
+            cells += [f"{m.get(f'{name}_{s}', 0.0):.1f}" for s in stages]
+            ratio = m[f"{name}_total"] / m["cold_total"]
+            cells += [f"{m[f'{name}_total']:.1f}", f"{ratio:.2f}"]
+            print("| " + " | ".join(cells) + " |")
+        same = "identical" if m["identical"] else "DIFFERENT"
+        print(f"\n{size:,} + {added:,}: update digests {same}, byte for byte")
 
 
 if __name__ == "__main__":

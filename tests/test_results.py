@@ -77,7 +77,7 @@ def test_a_new_article_recomputes_only_the_story_it_joins(
     grown = _digest(store)
     assert calls["timeline"] == 1  # the bridge story; the reservoir and robotics ones are kept
     # Everything recomputed from scratch gives the same bytes.
-    store._conn.execute("DELETE FROM story_results")
+    store._conn.execute("DELETE FROM results")
     assert _digest(store) == grown
 
 
@@ -94,13 +94,13 @@ def test_changed_options_or_a_damaged_row_mean_recomputing(
     assert calls["summary"] == 3 + _topic_summaries(short)
     damaged = next(iter(store.result_fingerprints("timeline")))
     store._conn.execute(
-        "UPDATE story_results SET payload = '[[{\"date\": 7}], []]' WHERE story_id = ?",
+        "UPDATE results SET payload = '[[{\"date\": 7}], []]' WHERE key = ?",
         (damaged,),
     )
     calls.clear()
     assert _digest(store, shorter) == short
     assert calls["timeline"] == 1
-    assert store.story_result("timeline", damaged) != '[[{"date": 7}], []]'
+    assert store.stored_result("timeline", damaged) != '[[{"date": 7}], []]'
 
 
 def test_results_of_stories_that_are_gone_are_forgotten(store: Store) -> None:
@@ -110,5 +110,36 @@ def test_results_of_stories_that_are_gone_are_forgotten(store: Store) -> None:
     assert store.result_fingerprints("summary") == {"s1": "f1", "s2": "f3"}
     store.forget_results("summary", {"s2"})
     assert store.result_fingerprints("summary") == {"s2": "f3"}
-    assert store.story_result("summary", "s1") is None
-    assert store.story_result("timeline", "s1") == "[[], []]"
+    assert store.stored_result("summary", "s1") is None
+    assert store.stored_result("timeline", "s1") == "[[], []]"
+
+
+def test_candidate_pairs_are_classified_once_while_their_inputs_stay_the_same(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storyline import reuse
+
+    aligned: list[tuple[str, str]] = []
+    real = reuse.relate
+
+    def counted(a: Any, b: Any, *rest: Any) -> Any:
+        aligned.append((a.id, b.id))
+        return real(a, b, *rest)
+
+    monkeypatch.setattr(reuse, "relate", counted)
+    pipeline.ingest([EXAMPLES], store)
+    first = pipeline.analyse(store).digest
+    pairs = store.result_fingerprints("relation")
+    assert len(aligned) == len(pairs) >= len(first.relations) == 8
+    aligned.clear()
+    second = pipeline.analyse(store).digest
+    assert aligned == []
+    assert second.relations == first.relations and second.groups == first.groups
+    # A damaged row is classified again, and a pair no longer proposed is forgotten.
+    damaged = min(pairs)
+    store._conn.execute("UPDATE results SET payload = '{\"a\": 1}' WHERE key = ?", (damaged,))
+    store.save_results("relation", [("x\ty", "f", "null")])
+    third = pipeline.analyse(store).digest
+    assert aligned == [tuple(damaged.split("\t"))]
+    assert third.relations == first.relations
+    assert set(store.result_fingerprints("relation")) == set(pairs)

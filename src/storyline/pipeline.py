@@ -21,7 +21,7 @@ from .fingerprint import fingerprint
 from .ingest import IngestOptions, read_sources
 from .model import Article, Claim, Digest, DuplicateGroup, Relation, Skipped, Story, Topic
 from .render import to_json
-from .results import Step, per_story
+from .results import Step, StoredPairs, per_story
 from .store import AddReport, Store
 from .stories import StoryOptions, StoryResult, StoryState, cluster_stories, reuse_links
 from .summary import SummaryOptions, summarize
@@ -205,7 +205,9 @@ def _dedup(
     with _Stage("dedup", progress):
         params = options.dedup.params()
         known = SignatureIndex.from_rows(params, store.load_signatures(params).items())
-        result = find_relations(articles, options.dedup, known)
+        pairs = StoredPairs(store)
+        result = find_relations(articles, options.dedup, known, pairs)
+        pairs.close()
         store.save_signatures(params, result.index.rows())
     return result
 

@@ -1,10 +1,12 @@
-"""Per-story results of the timeline and summary stages, kept in the store between runs.
+"""Stage results kept in the store between runs: each story's timeline and summary, and
+what each candidate pair of the dedup stage was found to be.
 
-A digest over a growing corpus runs every stage again, but most stories have not changed
-since the last run. Each result is stored with the fingerprint of what it was computed from
-(the story's articles, their copy groups and reuse relations, the stage's options and the
-code itself, see :mod:`storyline.fingerprint`). A story whose fingerprint matches gets its
-stored result back instead of being recomputed: the output is the same bytes either way.
+A digest over a growing corpus runs every stage again, but most stories and most pairs have
+not changed since the last run. Each result is stored with the fingerprint of what it was
+computed from (for a story: its articles, their copy groups and reuse relations; for a pair:
+both articles and their shingle scores; always the stage's options and the code itself, see
+:mod:`storyline.fingerprint`). A result whose fingerprint matches is read back instead of
+being recomputed: the output is the same bytes either way.
 """
 
 from __future__ import annotations
@@ -12,8 +14,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from .errors import StoreError
-from .model import Story
-from .render.jsonout import story_results_to_json, with_story_results
+from .model import Relation, Story
+from .render.jsonout import (
+    relation_result_from_json,
+    relation_result_to_json,
+    story_results_to_json,
+    with_story_results,
+)
 from .store import Store
 
 # How many new results are written per transaction: an interrupted run keeps what it
@@ -60,10 +67,48 @@ def per_story(
 def _stored(kind: str, story: Story, store: Store) -> Story | None:
     """The stored result, or None when it is missing or unreadable (then it is recomputed
     and overwritten: a damaged row never stops a run)."""
-    text = store.story_result(kind, story.id)
+    text = store.stored_result(kind, story.id)
     if text is None:
         return None
     try:
         return with_story_results(story, kind, text)
     except StoreError:
         return None
+
+
+class StoredPairs:
+    """A :class:`storyline.dedup.PairMemo` over the store: pairs are read one by one, new
+    classifications written in batches; :meth:`close` forgets the pairs not seen this run."""
+
+    KIND = "relation"
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.known = store.result_fingerprints(self.KIND)
+        self.seen: set[str] = set()
+        self.pending: list[tuple[str, str, str]] = []
+        self.reused = 0
+
+    def recall(self, a: str, b: str, key: str) -> tuple[bool, Relation | None]:
+        pair = f"{a}\t{b}"
+        self.seen.add(pair)
+        text = self.store.stored_result(self.KIND, pair) if self.known.get(pair) == key else None
+        if text is None:
+            return False, None
+        try:
+            relation = relation_result_from_json(text)
+        except StoreError:
+            return False, None  # damaged: classified again and overwritten
+        self.reused += 1
+        return True, relation
+
+    def remember(self, a: str, b: str, key: str, relation: Relation | None) -> None:
+        self.pending.append((f"{a}\t{b}", key, relation_result_to_json(relation)))
+        if len(self.pending) >= BATCH:
+            self.store.save_results(self.KIND, self.pending)
+            self.pending = []
+
+    def close(self) -> None:
+        self.store.save_results(self.KIND, self.pending)
+        self.pending = []
+        self.store.forget_results(self.KIND, self.seen)

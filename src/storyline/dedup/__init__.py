@@ -9,16 +9,19 @@ with aligned passages and provenance, by :func:`storyline.reuse.relate`.
 
 Incremental use: pass the :class:`SignatureIndex` of an earlier run as ``known``; the
 articles it holds are not signed again, and the result equals a batch run over all of them.
+Pass a :class:`PairMemo` as ``memo`` and a candidate pair whose inputs have not changed
+since it was classified takes that classification instead of being aligned again.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
+from ..fingerprint import fingerprint
 from ..model import Article, DuplicateGroup, Relation
 from . import candidates, lsh, minhash
 from .groups import duplicate_groups, voice_groups
@@ -37,7 +40,18 @@ from .shingles import (
 if TYPE_CHECKING:
     from ..reuse import Overlap
 
-__all__ = ["DedupOptions", "DedupResult", "SignatureIndex", "find_relations"]
+__all__ = ["DedupOptions", "DedupResult", "PairMemo", "SignatureIndex", "find_relations"]
+
+
+class PairMemo(Protocol):
+    """Classifications of candidate pairs from an earlier run, found by the fingerprint of
+    their inputs (both articles, their shingle scores, the options and the code)."""
+
+    def recall(self, a: str, b: str, key: str) -> tuple[bool, Relation | None]:
+        """(True, what ``a`` and ``b`` were found to be) if known for ``key``; else (False, None)"""
+
+    def remember(self, a: str, b: str, key: str, relation: Relation | None) -> None:
+        """Keep what ``a`` and ``b`` were found to be (None: no relation) under ``key``."""
 
 
 @dataclass(frozen=True)
@@ -69,6 +83,7 @@ def find_relations(
     articles: Sequence[Article],
     options: DedupOptions = DEFAULT_OPTIONS,
     known: SignatureIndex | None = None,
+    memo: PairMemo | None = None,
 ) -> DedupResult:
     """Every relation among ``articles`` (see :mod:`storyline.reuse` for the kinds).
 
@@ -83,7 +98,7 @@ def find_relations(
     ordered = _by_id(articles)
     features = _scan(ordered, options, known)
     pairs, passage_pairs = _candidates(features, options)
-    relations = _verify(ordered, pairs, passage_pairs, features.exact, options)
+    relations = _verify(ordered, (pairs, passage_pairs), features.exact, options, memo)
     index = SignatureIndex(params, [a.id for a in ordered], features.exact, features.bands)
     if known is not None:
         index = index.merge(known)
@@ -172,14 +187,17 @@ def _concat(parts: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.
 
 def _verify(
     articles: list[Article],
-    pairs: lsh.PAIRS,
-    passage_pairs: set[int],
+    found: tuple[lsh.PAIRS, set[int]],
     exact: U64,
     options: DedupOptions,
+    memo: PairMemo | None,
 ) -> tuple[Relation, ...]:
-    """Exact shingle scores for each candidate, then classification by reuse.relate."""
-    from ..reuse import overlap, relate  # here: storyline.reuse imports this package
+    """Exact shingle scores for each candidate, then classification by reuse.relate (or by
+    ``memo``, for a pair classified before from the same inputs). ``found``: every candidate
+    pair, and (as codes i << 32 | j) those that need passage analysis."""
+    from ..reuse import overlap  # here: storyline.reuse imports this package
 
+    pairs, passage_pairs = found
     needed = distinct(pairs).tolist()
     sets: dict[int, np.ndarray] = {}
     for start in range(0, len(needed), options.chunk_size):
@@ -194,10 +212,25 @@ def _verify(
         textual = ((i << 32) | j) in passage_pairs
         if not textual and not _shingle_related(scores, options):
             continue
-        relation = relate(articles[i], articles[j], scores, options)
+        relation = _classify(articles[i], articles[j], scores, options, memo)
         if relation is not None:
             relations.append(relation)
     return tuple(relations)
+
+
+def _classify(
+    a: Article, b: Article, scores: Overlap, options: DedupOptions, memo: PairMemo | None
+) -> Relation | None:
+    from ..reuse import relate
+
+    if memo is None:
+        return relate(a, b, scores, options)
+    key = fingerprint("relation", options, (a, b, scores))
+    found, relation = memo.recall(a.id, b.id, key)
+    if not found:
+        relation = relate(a, b, scores, options)
+        memo.remember(a.id, b.id, key, relation)
+    return relation
 
 
 def _shingle_related(scores: Overlap, options: DedupOptions) -> bool:

@@ -208,6 +208,12 @@ def story_results_to_json(story: Story, kind: str) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
+def relation_result_to_json(relation: Relation | None) -> str:
+    """What a candidate pair was found to be (``null``: nothing) as compact JSON."""
+    value = None if relation is None else relation_to_dict(relation)
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
 # ---------------------------------------------------------------- decode
 
 
@@ -419,3 +425,12 @@ def with_story_results(story: Story, kind: str, text: str) -> Story:
         raise StoreError(f"{where} should hold two lists")
     dated, undated = (_Reader({kind: part}, where).each(kind, _read_entry) for part in value)
     return replace(story, timeline=dated, undated=undated)
+
+
+def relation_result_from_json(text: str) -> Relation | None:
+    """Read :func:`relation_result_to_json` text. Raises StoreError when it is not one."""
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise StoreError(f"stored relation is not valid JSON: {err}") from err
+    return None if value is None else _read_relation(_Reader(value, "stored relation"))

@@ -551,35 +551,33 @@ class Store:
         rows = self._read("SELECT payload FROM digest WHERE slot = 1")
         return str(rows[0][0]) if rows else None
 
-    # -- per-story results ------------------------------------------------------------------
+    # -- stage results kept between runs -------------------------------------------------
 
     def result_fingerprints(self, kind: str) -> dict[str, str]:
-        """Story id -> fingerprint of the inputs of the stored ``kind`` result."""
-        rows = self._read("SELECT story_id, fingerprint FROM story_results WHERE kind = ?", (kind,))
-        return {str(story): str(fingerprint) for story, fingerprint in rows}
+        """Key -> fingerprint of the inputs of each stored ``kind`` result."""
+        rows = self._read("SELECT key, fingerprint FROM results WHERE kind = ?", (kind,))
+        return {str(key): str(fingerprint) for key, fingerprint in rows}
 
-    def story_result(self, kind: str, story_id: str) -> str | None:
-        """The stored ``kind`` result of one story (JSON text), or None."""
-        rows = self._read(
-            "SELECT payload FROM story_results WHERE kind = ? AND story_id = ?", (kind, story_id)
-        )
+    def stored_result(self, kind: str, key: str) -> str | None:
+        """The stored ``kind`` result under ``key`` (JSON text), or None."""
+        rows = self._read("SELECT payload FROM results WHERE kind = ? AND key = ?", (kind, key))
         return str(rows[0][0]) if rows else None
 
     def save_results(self, kind: str, rows: Iterable[tuple[str, str, str]]) -> None:
-        """Store (story id, fingerprint, payload) rows of ``kind``, replacing older ones."""
+        """Store (key, fingerprint, payload) rows of ``kind``, replacing older ones."""
         with self._transaction() as conn:
             conn.executemany(
-                "INSERT OR REPLACE INTO story_results (story_id, kind, fingerprint, payload) "
+                "INSERT OR REPLACE INTO results (kind, key, fingerprint, payload) "
                 "VALUES (?, ?, ?, ?)",
-                ((story, kind, fingerprint, payload) for story, fingerprint, payload in rows),
+                ((kind, key, fingerprint, payload) for key, fingerprint, payload in rows),
             )
 
     def forget_results(self, kind: str, current: set[str]) -> None:
-        """Drop the ``kind`` results of stories not in ``current``."""
+        """Drop the ``kind`` results whose key is not in ``current``."""
         with self._transaction() as conn:
-            query = "SELECT story_id FROM story_results WHERE kind = ?"
+            query = "SELECT key FROM results WHERE kind = ?"
             gone = [(kind, row[0]) for row in conn.execute(query, (kind,)) if row[0] not in current]
-            conn.executemany("DELETE FROM story_results WHERE kind = ? AND story_id = ?", gone)
+            conn.executemany("DELETE FROM results WHERE kind = ? AND key = ?", gone)
 
     def _check_json(self, what: str, payload: str) -> None:
         # Every object is dropped as soon as it is parsed: a story state of 100k articles

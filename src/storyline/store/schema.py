@@ -144,22 +144,22 @@ def _v1(conn: sqlite3.Connection) -> None:
 
 
 def _v2(conn: sqlite3.Connection) -> None:
-    """Per-story results of the timeline and summary stages, with the fingerprint of the
-    inputs they were computed from, so that a later run recomputes only what changed."""
+    """Stage results (a story's timeline or summary, a pair's relation) with the fingerprint
+    of the inputs they were computed from, so that a later run recomputes only what changed."""
     conn.execute(
-        """CREATE TABLE story_results (
-            story_id TEXT NOT NULL,
+        """CREATE TABLE results (
             kind TEXT NOT NULL,
+            key TEXT NOT NULL,
             fingerprint TEXT NOT NULL,
             payload TEXT NOT NULL,
-            PRIMARY KEY (kind, story_id)
+            PRIMARY KEY (kind, key)
         ) WITHOUT ROWID"""
     )
 
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "create articles, search, signatures", _v1),
-    Migration(2, "keep per-story timeline and summary results", _v2),
+    Migration(2, "keep stage results between runs", _v2),
 )
 
 SCHEMA_VERSION: int = MIGRATIONS[-1].version
