@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -331,8 +332,15 @@ def test_serve_refuses_a_missing_database_before_starting(tmp_path: Path) -> Non
 
 
 def test_verbose_prints_one_timing_line_per_stage(run: Run, example_db: Path) -> None:
+    run("digest", "--db", str(example_db), "--format", "json")
     result = run("digest", "--db", str(example_db), "-v", "--format", "json")
-    stages = [line.split(":")[0] for line in result.stderr.splitlines() if line.endswith(" s")]
-    assert stages == ["clean", "dedup", "stories", "timeline", "summary"]
+    lines = [
+        re.fullmatch(r"(\w+): [\d.]+ s(?: \((.+)\))?", line) for line in result.stderr.splitlines()
+    ]
+    timed = {m[1]: m[2] for m in lines if m}
+    assert list(timed) == ["clean", "dedup", "stories", "timeline", "summary"]
+    # Nothing changed since the run before: what it computed is kept, not recomputed.
+    assert timed["timeline"] == timed["summary"] == "3 of 3 stories kept"
+    assert re.fullmatch(r"(\d+) of \1 compared pairs kept", timed["dedup"])
     quiet = run("digest", "--db", str(example_db), "-q", "--format", "json")
     assert quiet.stderr == ""

@@ -3,7 +3,7 @@
 Each stage is called with its own options object; only :class:`~storyline.store.Store`
 touches SQLite. ``ingest`` streams sources into the store; ``analyse`` reads the stored
 articles and runs clean -> dedup -> stories -> timeline -> summary, saving what later runs
-need (signatures, clustering state, per-story results, the digest) back into the store.
+need (signatures, clustering state, kept stage results, the digest) back into the store.
 """
 
 from __future__ import annotations
@@ -34,7 +34,8 @@ STORY_STATE = "stories"
 class Progress:
     """One progress event: ``done`` of ``total`` items of ``stage`` (total None when unknown).
 
-    ``finished`` is set once per stage with the stage's wall time in ``seconds``.
+    ``finished`` is set once per stage with the stage's wall time in ``seconds`` and, in
+    ``note``, what it reused from the previous run ("8,250 of 8,280 stories kept").
     """
 
     stage: str
@@ -42,6 +43,7 @@ class Progress:
     total: int | None = None
     finished: bool = False
     seconds: float = 0.0
+    note: str = ""
 
 
 ProgressCallback = Callable[[Progress], None]
@@ -83,6 +85,7 @@ class _Stage:
         self.name = name
         self.progress = progress
         self.started = 0.0
+        self.note = ""
 
     def __enter__(self) -> _Stage:
         self.started = time.perf_counter()
@@ -94,7 +97,7 @@ class _Stage:
 
     def __exit__(self, *exc: object) -> None:
         elapsed = time.perf_counter() - self.started
-        self.progress(Progress(self.name, finished=True, seconds=elapsed))
+        self.progress(Progress(self.name, finished=True, seconds=elapsed, note=self.note))
 
 
 def ingest(
@@ -202,12 +205,13 @@ def _clean_corpus(store: Store, options: RunOptions, progress: ProgressCallback)
 def _dedup(
     store: Store, articles: list[Article], options: RunOptions, progress: ProgressCallback
 ) -> DedupResult:
-    with _Stage("dedup", progress):
+    with _Stage("dedup", progress) as stage:
         params = options.dedup.params()
         known = SignatureIndex.from_rows(params, store.load_signatures(params).items())
         pairs = StoredPairs(store)
         result = find_relations(articles, options.dedup, known, pairs)
         pairs.close()
+        stage.note = f"{pairs.reused:,} of {len(pairs.seen):,} compared pairs kept"
         store.save_signatures(params, result.index.rows())
     return result
 
@@ -287,9 +291,10 @@ def _per_story(
     kind: str, stories: list[Story], store: Store, step: Step, progress: ProgressCallback
 ) -> list[Story]:
     with _Stage(kind, progress) as stage:
-        updated, _ = per_story(
+        updated, reused = per_story(
             kind, stories, store, step, lambda done: stage.step(done, len(stories))
         )
+        stage.note = f"{reused:,} of {len(stories):,} stories kept"
     return updated
 
 

@@ -18,7 +18,8 @@ def progress_reporter(quiet: bool = False, verbose: bool = False) -> Iterator[Pr
     """Yield a callback for :mod:`storyline.pipeline` that draws bars and/or timing lines.
 
     Bars go to stderr and only when stderr is a terminal and ``quiet`` is off; with
-    ``verbose`` one line ``stage: 1.23 s`` is printed per finished stage.
+    ``verbose`` one line ``stage: 1.23 s`` is printed per finished stage, followed by the
+    stage's note when it has one (how much it reused from the last run).
     """
     console = Console(file=sys.stderr)
     show_bars = console.is_terminal and not quiet
@@ -37,7 +38,8 @@ def progress_reporter(quiet: bool = False, verbose: bool = False) -> Iterator[Pr
             if event.stage in tasks:
                 bars.remove_task(tasks.pop(event.stage))
             if verbose:
-                console.print(f"{event.stage}: {event.seconds:.2f} s", highlight=False)
+                note = f" ({event.note})" if event.note else ""
+                console.print(f"{event.stage}: {event.seconds:.2f} s{note}", highlight=False)
             return
         if event.stage not in tasks:
             tasks[event.stage] = bars.add_task(event.stage, total=event.total)

@@ -262,10 +262,10 @@ def weigh(
     all keys, then only the ``keep`` heaviest kept (heaviest first): the tail adds little to
     a cosine and much to its cost. The kept keys are interned: every story centroid, topic
     centroid and posting holding a word then shares one string object for it."""
-    log, total, get, log_1p = math.log, math.log(n_docs + 1), df.get, _LOG_1P
+    log, total, get = math.log, math.log(n_docs + 1), df.get
     # Most counts are 1, and 1.0 + log(1.0) is exactly 1.0.
     weights = {
-        key: (1.0 if count == 1.0 else 1.0 + log(count)) * (total - log_1p[get(key, 0)] + 1.0)
+        key: (1.0 if count == 1.0 else 1.0 + log(count)) * (total - log(get(key, 0) + 1) + 1.0)
         for key, count in counts.items()
     }
     if damping != 1.0:
@@ -279,20 +279,6 @@ def weigh(
     # The keys sorted like ``top`` sorts the entries: by weight, stable, heaviest first.
     kept = sorted(weights, key=weights.__getitem__, reverse=True)[:keep]
     return {intern(key): weights[key] / norm for key in kept}
-
-
-class _Log1p(dict[int, float]):
-    """``n -> math.log(n + 1)``, remembered: document frequencies repeat (bounded, as
-    :class:`_TokenCache`)."""
-
-    def __missing__(self, n: int) -> float:
-        if len(self) >= 1 << 16:
-            self.clear()
-        value = self[n] = math.log(n + 1)
-        return value
-
-
-_LOG_1P = _Log1p()
 
 
 def sum_squares(vector: Mapping[str, float]) -> float:
