@@ -264,3 +264,27 @@ def test_undated_month_days_come_first_in_calendar_order() -> None:
 )
 def test_calendar_day(expression: str, expected: str) -> None:
     assert calendar_day(expression) == expected
+
+
+def test_an_undated_quote_restated_by_two_articles_is_listed_once() -> None:
+    quote = (
+        '"As we said earlier this week, the ferry timetable will double from March," '
+        "{} said.\nThe harbour master resigned earlier this week after the vote."
+    )
+    first = make("q1", quote.format("the port authority"), None, "Alpha")
+    second = make(
+        "q2",
+        quote.format("a spokesperson for the port").replace(
+            "The harbour master resigned", "Union leaders walked out"
+        ),
+        None,
+        "Beta",
+    )
+    undated = build_timeline((first, second)).undated
+    texts = {entry.text: entry.article_ids for entry in undated}
+    restated = next(text for text in texts if text.startswith('"As we said'))
+    assert texts[restated] == ("q1", "q2")
+    # Same expression, other news: still two entries.
+    assert texts["The harbour master resigned earlier this week after the vote."] == ("q1",)
+    assert texts["Union leaders walked out earlier this week after the vote."] == ("q2",)
+    assert len(undated) == 3

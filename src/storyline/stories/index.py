@@ -176,24 +176,30 @@ class InvertedIndex:
         return numbers[cluster]
 
     def update(self, cluster: int, keys: Iterable[str]) -> None:
-        """(Re-)index ``cluster`` under ``keys``, dropping the keys it no longer has."""
+        """(Re-)index ``cluster`` under ``keys``, dropping the keys it no longer has.
+
+        A posting holds ``cluster`` only under a key it was last indexed with (``update``
+        drops it from the others): only those postings are searched for it.
+        """
         new_keys = tuple(keys)
         cluster = self._number(cluster)
         postings, cap = self._postings, self.cap
-        old_keys = self._indexed.get(cluster)
+        old_keys = self._indexed.get(cluster) or ()
         if old_keys:
             wanted = set(new_keys)
             for key in old_keys:
-                held = postings.get(key, ())
-                if key not in wanted and cluster in held:
-                    at = held.index(cluster)
-                    postings[key] = held[:at] + held[at + 1 :]
+                if key not in wanted:
+                    held = postings.get(key, ())
+                    if cluster in held:
+                        at = held.index(cluster)
+                        postings[key] = held[:at] + held[at + 1 :]
+            old = set(old_keys)
         for key in new_keys:
             posting = postings.get(key)
             if not posting:
                 postings[key] = (cluster,)
             elif posting[0] != cluster:  # else it is the newest already: nothing changes
-                if cluster in posting:
+                if old_keys and key in old and cluster in posting:
                     at = posting.index(cluster)
                     postings[key] = (cluster, *posting[:at], *posting[at + 1 :])
                 else:

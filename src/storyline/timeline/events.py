@@ -465,11 +465,16 @@ def _undated_entries(undated: list[_Candidate]) -> tuple[TimelineEntry, ...]:
     A month and day with no year ("January 9") orders what it can: those entries come first,
     in calendar order; the rest follow in article order.
     """
-    merged: dict[str, list[_Candidate]] = {}
+    merged: list[tuple[frozenset[str], list[_Candidate]]] = []
     for candidate in undated:
-        merged.setdefault(fold(candidate.text), []).append(candidate)
+        vocabulary = _vocabulary(candidate.text)
+        same = next((m for v, m in merged if _restates(vocabulary, v, m[0], candidate)), None)
+        if same is None:
+            merged.append((vocabulary, [candidate]))
+        else:
+            same.append(candidate)
     entries = []
-    for members in merged.values():
+    for _, members in merged:
         first = members[0]
         entries.append(
             TimelineEntry(
@@ -491,3 +496,23 @@ def _undated_entries(undated: list[_Candidate]) -> tuple[TimelineEntry, ...]:
             key=lambda e: (not e.month_day, e.month_day, e.article_ids[0], e.evidence[0].start),
         )
     )
+
+
+# Two undated sentences with the same unresolved expression whose words overlap this much
+# (Jaccard) say the same thing: one wire quote attributed differently ("GAC said." / "said
+# the government office.") is listed once, with both articles as its evidence.
+_RESTATED = 0.6
+
+
+def _vocabulary(text: str) -> frozenset[str]:
+    return frozenset(word for word in fold(text).split() if len(word) > 2)
+
+
+def _restates(
+    vocabulary: frozenset[str], other: frozenset[str], first: _Candidate, candidate: _Candidate
+) -> bool:
+    if fold(candidate.text) == fold(first.text):
+        return True
+    if fold(candidate.expression) != fold(first.expression) or not vocabulary or not other:
+        return False
+    return len(vocabulary & other) / len(vocabulary | other) >= _RESTATED
