@@ -173,10 +173,12 @@ def analyse(
     corpus = _Corpus(articles, dedup)
     story_list = list(stories.stories)
     if with_timeline:
-        story_list = _with_timelines(story_list, corpus, options, store, progress)
+        step = _timeline_step(corpus, options.timeline)
+        story_list = _per_story("timeline", story_list, store, step, progress)
     topics = stories.topics
     if with_summary:
-        story_list = _with_summaries(story_list, corpus, options, store, progress)
+        step = _summary_step(corpus, options.summary)
+        story_list = _per_story("summary", story_list, store, step, progress)
         topics = _topic_summaries(topics, story_list, corpus, options)
     digest = Digest(
         articles=tuple(articles),
@@ -268,23 +270,17 @@ class _Corpus:
         return summarize(*self.summary_inputs(ids), options)
 
 
-def _with_timelines(
-    stories: list[Story],
-    corpus: _Corpus,
-    options: RunOptions,
-    store: Store,
-    progress: ProgressCallback,
-) -> list[Story]:
+def _timeline_step(corpus: _Corpus, options: TimelineOptions) -> Step:
     def step(story: Story) -> tuple[str, Callable[[], Story]]:
         articles, groups = corpus.members(story.article_ids)
 
         def compute() -> Story:
-            timeline = build_timeline(articles, groups, options.timeline)
+            timeline = build_timeline(articles, groups, options)
             return replace(story, timeline=timeline.entries, undated=timeline.undated)
 
-        return fingerprint("timeline", options.timeline, articles, groups), compute
+        return fingerprint("timeline", options, articles, groups), compute
 
-    return _per_story("timeline", stories, store, step, progress)
+    return step
 
 
 def _per_story(
@@ -303,23 +299,16 @@ def corpus_timeline(analysis: Analysis, options: TimelineOptions) -> Timeline:
     return build_timeline(analysis.digest.articles, analysis.dedup.voices, options)
 
 
-def _with_summaries(
-    stories: list[Story],
-    corpus: _Corpus,
-    options: RunOptions,
-    store: Store,
-    progress: ProgressCallback,
-) -> list[Story]:
+def _summary_step(corpus: _Corpus, options: SummaryOptions) -> Step:
     def step(story: Story) -> tuple[str, Callable[[], Story]]:
         articles, related, groups = corpus.summary_inputs(story.article_ids)
 
         def compute() -> Story:
-            claims = summarize(articles, related, groups, options.summary)
-            return replace(story, summary=claims)
+            return replace(story, summary=summarize(articles, related, groups, options))
 
-        return fingerprint("summary", options.summary, articles, related, groups), compute
+        return fingerprint("summary", options, articles, related, groups), compute
 
-    return _per_story("summary", stories, store, step, progress)
+    return step
 
 
 def _topic_summaries(

@@ -323,9 +323,8 @@ def dot(
             for key in sorted(common, key=order.__getitem__):
                 total += small[key] * large[key]
             return total
-        for key in small:
-            if key in common:
-                total += small[key] * large[key]
+        for key in filter(common.__contains__, small):
+            total += small[key] * large[key]
         return total
     get = large.get
     for key, value in small.items():
@@ -353,9 +352,8 @@ def scaled_dot(
             for key in sorted(common, key=order.__getitem__):
                 total += small[key] * (large[key] / scale)
             return total
-        for key in small:
-            if key in common:
-                total += small[key] * (large[key] / scale)
+        for key in filter(common.__contains__, small):
+            total += small[key] * (large[key] / scale)
         return total
     get = large.get
     for key, value in small.items():

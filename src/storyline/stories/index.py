@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from itertools import islice
 
 from .features import dot, head, scaled_dot, sum_squares, top
 
@@ -52,9 +53,9 @@ class Centroid:
     def keys(self, k: int) -> list[str]:
         """The keys to index: the ``k`` heaviest terms, entities and numbers."""
         terms = self.terms  # every channel is kept heaviest first: no sorting needed
-        keys = [key for key, _ in head(terms, k)]
-        keys.extend(key for key, _ in head(self.entities, k) if key not in terms)
-        keys.extend(key for key, _ in head(self.numbers, k // 2))
+        keys = list(islice(terms, k))
+        keys.extend(key for key in islice(self.entities, k) if key not in terms)
+        keys.extend(islice(self.numbers, k // 2))
         return keys
 
     def unit(self) -> Vectors:
