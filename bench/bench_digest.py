@@ -12,8 +12,9 @@ a stage whose peak is above the RSS at its end had a transient of that much).
 ``--update K`` measures a stream: the corpus is n + K articles in publication order; the
 first n are digested, then the K newest are added and the database digested again, twice
 from the same starting file: once as `storyline digest` does it (each story's stored
-timeline and summary reused when its inputs are unchanged) and once with those stored
-results deleted (everything recomputed, as before they were kept). Both must give the same
+timeline and summary, and each compared pair's classification, reused when its inputs are
+unchanged) and once with those stored results deleted (everything recomputed, as before
+they were kept). Both must give the same
 digest JSON, byte for byte.
 """
 
@@ -112,8 +113,8 @@ def _run_update(n: int, added: int, seed: int) -> dict[str, float]:
         for name in ("warm", "cold"):
             with Store(Path(tmp) / f"{name}.db") as store:
                 if name == "cold":
-                    store.forget_results("timeline", set())
-                    store.forget_results("summary", set())
+                    for kind in ("relation", "timeline", "summary"):
+                        store.forget_results(kind, set())
                 started = time.perf_counter()
                 progress = _progress(timings, f"{name}_")
                 pipeline.ingest([later], store, progress=progress)
