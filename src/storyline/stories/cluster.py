@@ -188,25 +188,45 @@ def _best_story(
     probe = probe_keys(query.vectors, options.query_terms)
     best: int | None = None
     best_score = 0.0
+    stories = state.stories
     for number in state.story_index.candidates(probe, options.max_candidates):
-        score = _score(query, state.stories[number], options)
+        story = stories[number]
+        factor = _decay(query, story, options)
+        # A combined cosine is at most 1 (give or take rounding, far below the margin): a
+        # story decayed to the best score so far cannot beat it, so it is not scored.
+        if factor * _CEILING <= best_score:
+            continue
+        score = _similarity(query, story, options) * factor
         if score > best_score:
             best, best_score = number, score
     return best, best_score
 
 
+_CEILING = 1.000001
+
+
 def _score(query: _Query, story: StoryRecord, options: StoryOptions) -> float:
     """Combined cosine (names and numbers only across languages), decayed by the time gap."""
-    factor = 1.0
+    factor = _decay(query, story, options)
+    return _similarity(query, story, options) * factor if factor else 0.0
+
+
+def _decay(query: _Query, story: StoryRecord, options: StoryOptions) -> float:
+    """The time decay of a story's score: 0.0 past ``max_gap_days``, 1.0 if either is undated."""
     last = story.last_ordinal
-    if query.ordinal is not None and last is not None:
-        gap = abs(query.ordinal - last)
-        if gap > options.max_gap_days:
-            return 0.0
-        factor = 0.5 ** (gap / options.half_life_days)
+    if query.ordinal is None or last is None:
+        return 1.0
+    gap = abs(query.ordinal - last)
+    if gap > options.max_gap_days:
+        return 0.0
+    factor: float = 0.5 ** (gap / options.half_life_days)
+    return factor
+
+
+def _similarity(query: _Query, story: StoryRecord, options: StoryOptions) -> float:
     language = query.article.language
     crossing = bool(language and story.language and language != story.language)
-    return options.combine(story.centroid.cosines(query.vectors, query.order), crossing) * factor
+    return options.combine(story.centroid.cosines(query.vectors, query.order), crossing)
 
 
 def probe_keys(vectors: Vectors, k: int) -> list[tuple[str, float]]:

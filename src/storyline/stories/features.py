@@ -85,20 +85,17 @@ def extract(article: Article, title_weight: int, min_digits: int) -> ArticleFeat
     """Count the terms and entities of ``article`` (title and body).
 
     What each distinct token stands for (its term, whether it can be a name) is remembered
-    across articles (:data:`_TERM`, :data:`_NAME`), so most tokens cost one look-up at C
-    speed; only the text's possessives need a pass over its distinct tokens in Python.
+    across articles (:class:`_TokenCache`), so most tokens cost one look-up at C speed;
+    only the text's possessives need a pass over its distinct tokens in Python.
     """
     text = article.text
     ascii_text = text.isascii()
-    tokens = _ascii_words(text) if ascii_text else words(text)
     if "'s" in text or "'S" in text:
-        terms, names = _possessive_counts(tokens, text)
+        terms, names = _possessive_counts(_ascii_words(text) if ascii_text else words(text), text)
+    elif ascii_text:
+        terms, names = _ascii_counts(text)
     else:
-        # Counted in the order the terms first occur: the order counting the distinct
-        # tokens, then their terms, gives.
-        counted = Counter(filter(None, map(_TERM.__getitem__, tokens)))
-        terms = dict(zip(counted, map(float, counted.values()), strict=True))
-        names = Counter(filter(_NAME.__getitem__, tokens))
+        terms, names = _token_counts(words(text))
     entities: dict[str, float] = {}
     if names:
         # A name is capitalised somewhere other than at the start of a sentence.
@@ -117,10 +114,35 @@ def extract(article: Article, title_weight: int, min_digits: int) -> ArticleFeat
     return ArticleFeatures(terms, entities, numbers)
 
 
-def _possessive_counts(tokens: list[str], text: str) -> tuple[dict[str, float], dict[str, int]]:
-    """Terms and possible names (with their counts) of a text holding possessives: counted
-    over distinct tokens, ``Russia's`` as ``Russia`` (where that moves a token to the end,
-    so must its term)."""
+_Counts = tuple[dict[str, float], dict[str, int]]
+
+
+def _token_counts(tokens: list[str]) -> _Counts:
+    """The terms of ``tokens`` and the tokens that may be names, each with its count.
+
+    Counted over the token stream, in the order the terms first occur: the order that
+    counting the distinct tokens, then adding up their terms, gives.
+    """
+    counted = Counter(filter(None, map(_TERM.__getitem__, tokens)))
+    return _floats(counted), Counter(filter(_NAME.__getitem__, tokens))
+
+
+def _ascii_counts(text: str) -> _Counts:
+    """:func:`_token_counts` of :func:`_ascii_words`, read off the runs directly."""
+    runs = text.translate(_SPACES).split()
+    counted = Counter(filter(None, map(_RUN_TERM.__getitem__, runs)))
+    if _SEVERAL in counted:
+        return _token_counts(_ASCII_WORD.findall(text))
+    return _floats(counted), Counter(filter(None, map(_RUN_NAME.__getitem__, runs)))
+
+
+def _floats(counted: Counter[str]) -> dict[str, float]:
+    return dict(zip(counted, map(float, counted.values()), strict=True))
+
+
+def _possessive_counts(tokens: list[str], text: str) -> _Counts:
+    """:func:`_token_counts` of a text holding possessives: counted over distinct tokens,
+    ``Russia's`` as ``Russia`` (where that moves a token to the end, so must its term)."""
     counts = _strip_possessive(Counter(tokens), text)
     terms: dict[str, float] = {}
     get, term = terms.get, _TERM.__getitem__
@@ -188,6 +210,22 @@ class _Runs(_TokenCache):
         return _SEVERAL if found else ""
 
 
+class _RunTerms(_TokenCache):
+    @staticmethod
+    def derive(token: str) -> str:
+        """The term of a run's one token ("" if none), or :data:`_SEVERAL`."""
+        found = _RUN[token]
+        return _TERM[found] if found and found != _SEVERAL else found
+
+
+class _RunNames(_TokenCache):
+    @staticmethod
+    def derive(token: str) -> str:
+        """A run's one token when it may be a name, else ""."""
+        found = _RUN[token]
+        return found if found and found != _SEVERAL and _NAME[found] else ""
+
+
 # Not a token (it holds no letter or digit): marks a run of several tokens.
 _SEVERAL = "."
 _SPACES = str.maketrans(
@@ -196,6 +234,8 @@ _SPACES = str.maketrans(
 _RUN = _Runs()
 _TERM = _Terms()
 _NAME = _Names()
+_RUN_TERM = _RunTerms()
+_RUN_NAME = _RunNames()
 
 
 def _ascii_initials(text: str) -> list[str]:

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import islice
 
-from .features import dot, head, scaled_dot, sum_squares, top
+from .features import dot, scaled_dot, sum_squares, top
 
 Vectors = tuple[dict[str, float], dict[str, float], dict[str, float]]
 Cosines = tuple[float | None, float | None, float | None]
@@ -185,22 +185,20 @@ class InvertedIndex:
         new_keys = tuple(keys)
         cluster = self._number(cluster)
         postings, cap = self._postings, self.cap
-        old_keys = self._indexed.get(cluster) or ()
-        if old_keys:
+        old = set(self._indexed.get(cluster, ()))
+        if old:
             wanted = set(new_keys)
-            for key in old_keys:
-                if key not in wanted:
-                    held = postings.get(key, ())
-                    if cluster in held:
-                        at = held.index(cluster)
-                        postings[key] = held[:at] + held[at + 1 :]
-            old = set(old_keys)
+            for key in old.difference(wanted):
+                held = postings.get(key, ())
+                if cluster in held:
+                    at = held.index(cluster)
+                    postings[key] = held[:at] + held[at + 1 :]
         for key in new_keys:
             posting = postings.get(key)
             if not posting:
                 postings[key] = (cluster,)
             elif posting[0] != cluster:  # else it is the newest already: nothing changes
-                if old_keys and key in old and cluster in posting:
+                if key in old and cluster in posting:
                     at = posting.index(cluster)
                     postings[key] = (cluster, *posting[:at], *posting[at + 1 :])
                 else:

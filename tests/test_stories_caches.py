@@ -1,0 +1,288 @@
+"""The stories stage's cached and C-level paths give exactly what the plain code gives.
+
+Each plain function here is the straightforward code the fast one replaced; the fast one
+must agree with it entry for entry, in order, float for float.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections import Counter
+from collections.abc import Mapping
+from datetime import date
+from operator import itemgetter
+from typing import Any
+
+import pytest
+
+from storyline.model import Article
+from storyline.stories import StoryOptions, cluster, cluster_stories, features
+from storyline.stories.features import (
+    _ASCII_WORD,
+    _INITIAL,
+    STOP_WORDS,
+    _ascii_initials,
+    _ascii_words,
+    _numbers,
+    _strip_possessive,
+    extract,
+    scaled_dot,
+    weigh,
+)
+from storyline.stories.index import Centroid, InvertedIndex
+from storyline.text import words
+
+_PIECES = [
+    "Russia's", "russia", "RUSSIA'S", "The", "the", "Police", "police", "x's", "ab's's", "abc's",
+    "abc's's", "U.S.", "e-mail", "--", "a--b", "said.", "Mr.", "ECB", "Eu", "eu", "o'clock",
+    "'quoted'", "1,000", "2.5", "10:53", "3rd", "A", "I", "Éric", "Zürich's", "İstanbul", "中国",
+    "...", "rock'n'roll", "Names'", "it's",
+]  # fmt: skip
+_GAPS = [" ", " ", " ", ". ", "\n", "! ", ", ", '? "', " (", ") ", ".\n", "\t"]
+
+
+def _texts(count: int, seed: int, ascii_only: bool = False) -> list[str]:
+    rng = random.Random(seed)
+    pieces = [p for p in _PIECES if p.isascii()] if ascii_only else _PIECES
+    texts = []
+    for _ in range(count):
+        parts = []
+        for _ in range(rng.randint(0, 40)):
+            parts += [rng.choice(pieces), rng.choice(_GAPS)]
+        texts.append("".join(parts))
+    return texts
+
+
+def _plain_extract(article: Article, title_weight: int, min_digits: int) -> list[object]:
+    """The extraction as first written: every distinct token lowered and tested in turn."""
+    text = article.text
+    counts = _strip_possessive(Counter(words(text)), text)
+    initial = Counter(_INITIAL.findall(text))
+    terms: dict[str, float] = {}
+    entities: dict[str, float] = {}
+    for token, count in counts.items():
+        lowered = token.lower()
+        if len(lowered) < 2 or lowered in STOP_WORDS or lowered[0].isdigit():
+            continue
+        terms[lowered] = terms.get(lowered, 0.0) + count
+        if token[0].isupper() and count > initial.get(token, 0):
+            entities[lowered] = entities.get(lowered, 0.0) + count
+    for token, count in _strip_possessive(Counter(words(article.title)), article.title).items():
+        lowered = token.lower()
+        if len(lowered) > 1 and lowered not in STOP_WORDS and not lowered[0].isdigit():
+            terms[lowered] = terms.get(lowered, 0.0) + count * float(title_weight)
+    numbers: dict[str, float] = {}
+    for number in _numbers(article.title, min_digits) + _numbers(text, min_digits):
+        numbers[number] = numbers.get(number, 0.0) + 1.0
+    return [_typed(terms), _typed(entities), _typed(numbers)]
+
+
+def _typed(vector: Mapping[str, float]) -> list[tuple[str, float, type]]:
+    return [(key, value, type(value)) for key, value in vector.items()]
+
+
+def test_ascii_words_are_the_pattern_tokens() -> None:
+    for text in _texts(2000, 3, ascii_only=True):
+        assert _ascii_words(text) == _ASCII_WORD.findall(text)
+
+
+def test_ascii_initials_are_the_pattern_initials() -> None:
+    for text in _texts(2000, 4, ascii_only=True):
+        assert Counter(_ascii_initials(text)) == Counter(_INITIAL.findall(text))
+
+
+@pytest.mark.parametrize("limit", [1 << 17, 3])
+def test_extract_matches_the_plain_extraction(monkeypatch: pytest.MonkeyPatch, limit: int) -> None:
+    # A tiny cache limit clears the caches all the time: the results must not change.
+    monkeypatch.setattr(features._TokenCache, "limit", limit)
+    texts = _texts(1500, 5)
+    for number, text in enumerate(texts):
+        title = texts[(number * 7) % len(texts)][:50]
+        article = Article(id=str(number), title=title, text=text, raw_text=text)
+        found = extract(article, 2, 2)
+        expected = _plain_extract(article, 2, 2)
+        assert [_typed(found.terms), _typed(found.entities), _typed(found.numbers)] == expected
+
+
+def _plain_weigh(
+    counts: Mapping[str, float],
+    df: Mapping[str, int],
+    n_docs: int,
+    keep: int,
+    damped: frozenset[str],
+    damping: float,
+) -> list[tuple[str, str]]:
+    total = math.log(n_docs + 1)
+    weights = {
+        key: (1.0 + math.log(count)) * (total - math.log(df.get(key, 0) + 1) + 1.0)
+        for key, count in counts.items()
+    }
+    for key in weights:
+        if key in damped:
+            weights[key] *= damping
+    norm = math.sqrt(sum(value * value for value in weights.values()))
+    if norm == 0:
+        return []
+    ranked = sorted(weights.items(), key=itemgetter(1), reverse=True)[:keep]
+    return [(key, (value / norm).hex()) for key, value in ranked]
+
+
+def test_weigh_matches_the_plain_weighing_bit_for_bit() -> None:
+    rng = random.Random(8)
+    damped = frozenset(f"w{n}" for n in range(0, 60, 3))
+    for _ in range(300):
+        counts = {f"w{rng.randint(0, 60)}": float(rng.choice((1, 1, 1, 2, 3))) for _ in range(80)}
+        df = {f"w{n}": rng.randint(0, 40) for n in range(0, 60, 2)}
+        for keep, damping in ((64, 0.3), (5, 1.0), (200, 0.5)):
+            found = weigh(counts, df, 50, keep, damped, damping)
+            expected = _plain_weigh(counts, df, 50, keep, damped, damping)
+            assert [(key, value.hex()) for key, value in found.items()] == expected
+
+
+def test_scaled_dot_adds_in_the_same_order_bit_for_bit() -> None:
+    rng = random.Random(6)
+    for _ in range(300):
+        small = {f"w{rng.randint(0, 80)}": rng.random() for _ in range(rng.randint(0, 64))}
+        large = {f"w{rng.randint(0, 80)}": rng.random() for _ in range(rng.randint(0, 120))}
+        scale = rng.random() + 0.5
+        expected = 0.0
+        for key, value in small.items():
+            if key in large:
+                expected += value * (large[key] / scale)
+        assert scaled_dot(small, large, scale).hex() == expected.hex()
+
+
+class _PlainIndex:
+    """The inverted index update as first written: every posting searched."""
+
+    def __init__(self, cap: int) -> None:
+        self.cap = cap
+        self.postings: dict[str, tuple[int, ...]] = {}
+        self.indexed: dict[int, tuple[str, ...]] = {}
+
+    def update(self, cluster: int, keys: list[str]) -> None:
+        new_keys = tuple(keys)
+        for key in self.indexed.get(cluster, ()):
+            held = self.postings.get(key, ())
+            if key not in new_keys and cluster in held:
+                self.postings[key] = tuple(c for c in held if c != cluster)
+        for key in new_keys:
+            posting = self.postings.get(key, ())
+            if cluster in posting:
+                rest = tuple(c for c in posting if c != cluster)
+                self.postings[key] = (cluster, *rest)
+            else:
+                self.postings[key] = (cluster, *posting[: self.cap - 1])
+        self.indexed[cluster] = new_keys
+
+
+def test_index_update_matches_the_plain_update() -> None:
+    rng = random.Random(12)
+    for cap in (1, 3, 8):
+        index, plain = InvertedIndex(cap), _PlainIndex(cap)
+        for _ in range(1500):
+            cluster = rng.randint(0, 40)
+            keys = list(dict.fromkeys(f"k{rng.randint(0, 25)}" for _ in range(rng.randint(0, 8))))
+            index.update(cluster, keys)
+            plain.update(cluster, keys)
+            assert index._postings == plain.postings
+            assert index._indexed == plain.indexed
+        twin = index.copy()
+        twin.update(41, ["k1", "k2"])
+        plain.update(41, ["k1", "k2"])
+        assert twin._postings == plain.postings
+
+
+def test_centroid_keys_are_the_heaviest_of_each_channel() -> None:
+    rng = random.Random(2)
+    for _ in range(100):
+        centroid = Centroid()
+        vector = {f"w{rng.randint(0, 50)}": rng.random() for _ in range(40)}
+        names = {f"w{rng.randint(30, 80)}": rng.random() for _ in range(20)}
+        figures = {str(rng.randint(10, 60)): rng.random() for _ in range(10)}
+        centroid.add((vector, names, figures), 30, 12)
+        k = rng.randint(1, 30)
+        expected = [
+            key for key, _ in sorted(centroid.terms.items(), key=itemgetter(1), reverse=True)
+        ]
+        expected = expected[:k]
+        ranked = sorted(centroid.entities.items(), key=itemgetter(1), reverse=True)[:k]
+        expected += [key for key, _ in ranked if key not in centroid.terms]
+        ranked = sorted(centroid.numbers.items(), key=itemgetter(1), reverse=True)[: k // 2]
+        expected += [key for key, _ in ranked]
+        assert centroid.keys(k) == expected
+
+
+def _dated_articles(count: int, seed: int) -> list[Article]:
+    """Stories of a few days each, one after another, sharing common words: a new article
+    meets older stories among its candidates, decayed (as :func:`synthetic_articles` in
+    the stories benchmark makes them), some of them on the same subject."""
+    rng = random.Random(seed)
+    common = [f"c{n}" for n in range(40)]
+    articles = []
+    for number in range(count):
+        story = number // 5
+        # Every third story takes up the subject of one three weeks older.
+        subject = story - 7 if story % 3 == 0 and story >= 7 else story
+        own = random.Random(subject).sample([f"w{n}" for n in range(2000)], 10)
+        body = " ".join(rng.choices(own, k=20) + rng.choices(common, k=40))
+        day = date.fromordinal(738000 + 3 * story + rng.randint(0, 2)).isoformat()
+        articles.append(
+            Article(
+                id=f"a{number}", title=" ".join(own[:3]), text=body, raw_text=body, published=day
+            )
+        )
+    return articles
+
+
+def test_best_story_skips_only_stories_that_cannot_win(monkeypatch: pytest.MonkeyPatch) -> None:
+    fast, similarity = cluster._best_story, cluster._similarity
+    found: list[tuple[int | None, float]] = []
+    # Similarities computed: by the fast search, and by a plain search over every candidate.
+    fast_calls, plain_calls, in_fast = [0], [0], [False]
+
+    def counted(query: Any, story: Any, options: StoryOptions) -> float:
+        fast_calls[0] += in_fast[0]
+        return similarity(query, story, options)
+
+    def checked(query: Any, options: StoryOptions, state: Any) -> tuple[int | None, float]:
+        in_fast[0] = True
+        result = fast(query, options, state)
+        in_fast[0] = False
+        probe = cluster.probe_keys(query.vectors, options.query_terms)
+        best, best_score = None, 0.0
+        for number in state.story_index.candidates(probe, options.max_candidates):
+            story = state.stories[number]
+            plain_calls[0] += cluster._decay(query, story, options) > 0
+            score = cluster._score(query, story, options)
+            if score > best_score:
+                best, best_score = number, score
+        assert result == (best, best_score)
+        found.append(result)
+        return result
+
+    monkeypatch.setattr(cluster, "_best_story", checked)
+    monkeypatch.setattr(cluster, "_similarity", counted)
+    cluster_stories(_dated_articles(400, 1))
+    assert sum(best is not None for best, _ in found) > 100
+    assert 0 < fast_calls[0] < plain_calls[0]
+
+
+def test_best_story_scores_a_decayed_story_that_can_still_win(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A story half decayed whose similarity is the largest possible (1) still beats 0.4999.
+    old = Article(
+        id="o", title="", text="alpha beta", raw_text="alpha beta", published="2024-01-01"
+    )
+    new = Article(
+        id="n", title="", text="gamma delta", raw_text="gamma delta", published="2024-01-15"
+    )
+    state = cluster_stories([old, new]).state
+    query = cluster._Query(new, ({}, {}, {}), date(2024, 1, 15).toordinal(), {})
+    monkeypatch.setattr(state.story_index, "candidates", lambda probe, limit: [1, 0])
+    for similarity, expected in ((1.0, (0, 0.5)), (0.99, (1, 0.4999))):
+        values = {state.stories[0].id: similarity, state.stories[1].id: 0.4999}
+        monkeypatch.setattr(cluster, "_similarity", lambda q, story, o, v=values: v[story.id])
+        assert cluster._best_story(query, StoryOptions(), state) == expected
