@@ -7,6 +7,8 @@ import random
 from collections import Counter
 from datetime import date
 
+import pytest
+
 from storyline.model import Article
 from storyline.stories import StoryState, cluster_stories
 from storyline.stories.features import (
@@ -18,7 +20,9 @@ from storyline.stories.features import (
     scaled_dot,
 )
 from storyline.stories.index import Centroid, InvertedIndex, UnitCentroid
+from storyline.stories.packing import pack, unpack
 from storyline.stories.state import (
+    STATE_VERSION,
     _assignment_json,
     _story_json,
     _topic_json,
@@ -133,19 +137,28 @@ def _articles(count: int, seed: int) -> list[Article]:
     return articles
 
 
-def _plain_json(state: StoryState) -> str:
-    """The state as one ``json.dumps`` of the whole payload (the earlier writer)."""
+def _plain_json(state: StoryState, version: int = STATE_VERSION) -> str:
+    """The state as one ``json.dumps`` of the whole payload (the earlier writer); version 1
+    wrote every vector as [key, value] pairs."""
+    stories = [_story_json(story) for story in state.stories]
+    topics = [_topic_json(topic) for topic in state.topics]
+    if version == 1:
+        for record in [*stories, *topics]:
+            record["centroid"] = {
+                name: [[key, value] for key, value in unpack(packed).items()]
+                for name, packed in record["centroid"].items()
+            }
     payload = {
         "format": "storyline.stories.state",
-        "version": 1,
+        "version": version,
         "params": state.params,
         "posting_cap": state.posting_cap,
         "index_terms": state.index_terms,
         "n_docs": state.n_docs,
         "seq": state.seq,
         "df": dict(sorted(state.df.items())),
-        "stories": [_story_json(story) for story in state.stories],
-        "topics": [_topic_json(topic) for topic in state.topics],
+        "stories": stories,
+        "topics": topics,
         "assignments": [_assignment_json(item) for item in state.assignments.values()],
     }
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
@@ -156,6 +169,31 @@ def test_state_json_is_the_whole_payload_dumped_at_once() -> None:
     text = result.state.to_json()
     assert text == _plain_json(result.state)
     assert StoryState.from_json(text).to_json() == text
+
+
+def test_a_version_1_state_with_unpacked_vectors_still_loads() -> None:
+    state = cluster_stories(_articles(60, 1)).state
+    old = _plain_json(state, version=1)
+    assert '"version":1' in old and len(old) > len(state.to_json())
+    assert StoryState.from_json(old).to_json() == state.to_json()
+
+
+def test_packed_vectors_keep_order_and_every_float_bit() -> None:
+    vector = {"kyiv": 0.1 + 0.2, "embassy": 1e-300, "100,000": -0.0, "lviv": 1 / 3}
+    packed = pack(vector)
+    assert isinstance(packed[0], str)
+    assert list(unpack(packed).items()) == list(vector.items())
+    # Keys that could not be split back are written as pairs; both forms are read.
+    for odd in ({}, {"new york": 0.5, "kyiv": 0.5}, {"": 1.0}):
+        assert pack(odd) == [[key, value] for key, value in odd.items()]
+        assert unpack(pack(odd)) == odd
+    for broken in (
+        ["a b", "not base64!"],
+        ["a b", "AAAAAAAAAAA="],
+        ["a", "AAAAAAAAAAAAAAAAAAAAAA=="],
+    ):
+        with pytest.raises(ValueError):
+            unpack(broken)
 
 
 def test_reloaded_state_shares_unit_topics_and_goes_on_the_same() -> None:

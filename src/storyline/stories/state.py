@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -14,9 +13,12 @@ from ..errors import IncompatibleParametersError, InputError
 from ..model import Story
 from .index import Centroid, InvertedIndex, UnitCentroid
 from .options import StoryOptions
+from .packing import pack, unpack
 
 STATE_FORMAT = "storyline.stories.state"
-STATE_VERSION = 1
+STATE_VERSION = 2
+# Version 1 wrote vectors as [key, value] pairs; 2 packs them (see .packing). Both load.
+_READABLE_VERSIONS = (1, 2)
 # Records dumped per append to the state text (bounds the parts alive at once).
 _BATCH = 2000
 
@@ -198,7 +200,10 @@ class StoryState:
         """Load a state written by :meth:`to_json`; raise InputError if it is not one."""
         try:
             payload = json.loads(text)
-            if payload.get("format") != STATE_FORMAT or payload.get("version") != STATE_VERSION:
+            if (
+                payload.get("format") != STATE_FORMAT
+                or payload.get("version") not in _READABLE_VERSIONS
+            ):
                 raise ValueError("not a storyline story state of a known version")
             state = cls(
                 StoryOptions(
@@ -250,19 +255,14 @@ def _dumps(payload: Any) -> str:
 
 def _centroid_json(centroid: Centroid | UnitCentroid) -> dict[str, Any]:
     terms, entities, numbers = centroid.channels()
-    return {
-        "terms": list(terms.items()),
-        "entities": list(entities.items()),
-        "numbers": list(numbers.items()),
-    }
+    return {"terms": pack(terms), "entities": pack(entities), "numbers": pack(numbers)}
 
 
 def _centroid_from(item: dict[str, Any]) -> Centroid:
     centroid = Centroid()
-    intern = sys.intern  # one string per word, shared by every centroid (as when built)
-    centroid.terms = {intern(str(k)): float(v) for k, v in item["terms"]}
-    centroid.entities = {intern(str(k)): float(v) for k, v in item["entities"]}
-    centroid.numbers = {intern(str(k)): float(v) for k, v in item["numbers"]}
+    centroid.terms = unpack(item["terms"])
+    centroid.entities = unpack(item["entities"])
+    centroid.numbers = unpack(item["numbers"])
     limit = max(len(centroid.terms), len(centroid.entities), len(centroid.numbers), 1)
     centroid.add(({}, {}, {}), limit, limit)
     return centroid
