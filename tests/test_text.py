@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 from storyline.text import fold, normalize, split_sentences, words
 
 
@@ -55,3 +57,32 @@ def test_punctuation_only_pieces_are_not_sentences() -> None:
         "It ended.",
         "Then more.",
     ]
+
+
+def test_normalize_leaves_normal_text_alone_and_catches_every_other_kind() -> None:
+    from storyline.text import _OTHER_SPACE, _normalized
+
+    everything = {chr(c) for c in range(0x110000) if chr(c).isspace()}
+    assert set(_OTHER_SPACE) == everything - {" ", "\n"}
+    normal = 'Kyiv - "we leave," she said.\n\nLviv next.'
+    assert normalize(normal) is normal
+    cases = {
+        "a  b": "a b",
+        "a \nb": "a\nb",
+        "a\n b": "a\nb",
+        "a\n\n\nb": "a\n\nb",
+        " a": "a",
+        "a\u2028b": "a b",
+        "a\u3000b": "a b",
+        "\ufb01ne": "fine",
+        "e\u0301": "\u00e9",
+        "\u201cquote\u201d \u2014 it\u2019s": '"quote" - it\'s',
+        "a\u200bb": "ab",
+    }
+    assert {text: normalize(text) for text in cases} == cases
+    rng = random.Random(5)
+    alphabet = ["a", "b", " ", "\n", "\t", "\r", ".", "\u00a0", "\u2019", "\u2005", "e\u0301"]
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 10)))
+        once = _normalized(text)  # the whole computation, never the shortcut
+        assert normalize(text) == once and normalize(once) == once

@@ -48,8 +48,36 @@ _BOUNDARY = re.compile(
 _MAX_SENTENCE_WORDS = 80
 
 
+# White space that ``str.split`` splits on, other than a space and a line break.
+_OTHER_SPACE = "\t\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000" + "".join(
+    map(chr, range(0x2000, 0x200B))
+)
+# A character :func:`normalize` folds, or such white space: one character class, scanned fast.
+_ODD_CHARACTER = re.compile(f"[{re.escape(_OTHER_SPACE + ''.join(map(chr, _QUOTES)))}]")
+
+
+def _is_normal(text: str) -> bool:
+    """Whether :func:`normalize` would return ``text`` unchanged."""
+    return (
+        "  " not in text
+        and " \n" not in text
+        and "\n " not in text
+        and "\n\n\n" not in text
+        and not text[:1].isspace()
+        and not text[-1:].isspace()
+        and _ODD_CHARACTER.search(text) is None
+        and unicodedata.is_normalized("NFKC", text)
+    )
+
+
 def normalize(text: str) -> str:
     """NFKC, typographic quotes and dashes folded, whitespace runs collapsed per line."""
+    if _is_normal(text):
+        return text  # a stored, cleaned text: a few scans in C instead of a rebuild
+    return _normalized(text)
+
+
+def _normalized(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = (" ".join(line.split()) for line in text.split("\n"))
