@@ -22,7 +22,7 @@ from storyline.render import (
     to_markdown,
 )
 from storyline.render.jsonout import digest_to_dict
-from storyline.render.views import DigestIndex, fold_story, safe_url, segments
+from storyline.render.views import DigestIndex, claim_outlets, fold_story, safe_url, segments
 from web_fixtures import (
     hostile_articles,
     hostile_digest,
@@ -458,3 +458,17 @@ def test_html_report_shows_the_topic_summary_and_its_variants() -> None:
     assert "Sources differ:" in topics
     assert 'aria-label="source 1.1">[1.1]</a>' in topics
     assert 'aria-label="source 2.1">[2.1]</a>' in topics
+
+
+def test_claims_count_outlets_only_when_every_outlet_is_known() -> None:
+    def made(aid: str, source: str) -> Article:
+        return Article(id=aid, title=aid, text="x", raw_text="x", source=source)
+
+    claim = Claim("The ferry ran.", "a", ("a", "b"), 2, "a")
+    named = {"a": made("a", "Alpha"), "b": made("b", "Beta")}
+    assert claim_outlets(claim, named) == "2 independent outlets"
+    assert claim_outlets(claim) == "2 independent outlets"  # no articles at hand: as before
+    unnamed = {**named, "b": made("b", "unknown")}
+    assert claim_outlets(claim, unnamed) == "2 independent sources"
+    alone = Claim("The ferry ran.", "b", ("b",), 1, "b")
+    assert claim_outlets(alone, unnamed) == "1 independent source"

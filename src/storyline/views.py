@@ -237,7 +237,8 @@ def summaries_view(analysis: Analysis, fmt: str, story_id: str | None = None) ->
         lines.extend(_story_header(story))
         lines.append("")
         for claim in story.summary:
-            lines.append(f"- {claim.text} [{', '.join(claim.support)}] ({claim_outlets(claim)})")
+            outlets = claim_outlets(claim, by_id)
+            lines.append(f"- {claim.text} [{', '.join(claim.support)}] ({outlets})")
             for variant in claim.variants:
                 lines.append(
                     f'  - sources differ: "{variant.text}" [{", ".join(variant.article_ids)}]'

@@ -194,12 +194,14 @@ def _cited(article_ids: tuple[str, ...], numbers: dict[str, int]) -> dict[str, A
 
 
 def _claim_rows(
-    claims: tuple[Claim, ...], cited: Callable[[tuple[str, ...]], dict[str, Any]]
+    claims: tuple[Claim, ...],
+    cited: Callable[[tuple[str, ...]], dict[str, Any]],
+    articles: Mapping[str, Article],
 ) -> list[dict[str, Any]]:
     return [
         {
             "claim": c,
-            "outlets": claim_outlets(c),
+            "outlets": claim_outlets(c, articles),
             **cited(c.support),
             "variants": [{"variant": v, **cited(v.article_ids)} for v in c.variants],
         }
@@ -236,7 +238,7 @@ def story_view(
         "folded": shown,
         "page": min(max(page, 1), pages),
         "pages": pages,
-        "claims": _claim_rows(story.summary, lambda ids: _cited(ids, numbers)),
+        "claims": _claim_rows(story.summary, lambda ids: _cited(ids, numbers), index.articles),
         "timeline": entries,
         "timeline_svg": timeline_chart(story.timeline, lambda i: f"#t-{i}"),
         "undated": [
@@ -338,7 +340,7 @@ def _topic_view(topic: Topic, index: DigestIndex, where: dict[str, str]) -> dict
     return {
         "topic": topic,
         "stories": [index.stories[s] for s in topic.story_ids if s in index.stories],
-        "claims": _claim_rows(topic.summary, cited),
+        "claims": _claim_rows(topic.summary, cited, index.articles),
     }
 
 

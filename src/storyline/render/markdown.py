@@ -89,7 +89,8 @@ def _story(position: int, story: Story, index: DigestIndex) -> list[str]:
         summary = ["### Summary", ""]
         for claim in story.summary:
             cite = _cite(claim.support, numbers)
-            summary.append(f"- {md_escape(claim.text)} {cite} ({claim_outlets(claim)})")
+            outlets = claim_outlets(claim, index.articles)
+            summary.append(f"- {md_escape(claim.text)} {cite} ({outlets})")
             for variant in claim.variants:
                 summary.append(
                     f"  - variant: {md_escape(variant.text)} {_cite(variant.article_ids, numbers)}"
@@ -124,7 +125,8 @@ def _topics(digest: Digest, index: DigestIndex) -> list[str]:
         )
         for claim in topic.summary:
             lines.append(
-                f"  - {md_escape(claim.text)} {cite(claim.support)} ({claim_outlets(claim)})"
+                f"  - {md_escape(claim.text)} {cite(claim.support)} "
+                f"({claim_outlets(claim, index.articles)})"
             )
             if claim.variants:
                 lines.append("    - sources differ:")

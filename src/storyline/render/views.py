@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -22,6 +22,7 @@ from ..model import (
     Relation,
     Story,
     TimelineEntry,
+    known_source,
 )
 
 PAGE_SIZE = 100
@@ -285,12 +286,18 @@ def entry_when(entry: TimelineEntry) -> str:
     return "undated"
 
 
-def claim_outlets(claim: Claim) -> str:
+def claim_outlets(claim: Claim, articles: Mapping[str, Article] | None = None) -> str:
     """ "3 independent outlets" / "1 independent outlet".
 
     Copies of one text count once, so a wire story cited from three papers reads
-    "1 independent outlet", not "1 outlet" next to three citations.
+    "1 independent outlet", not "1 outlet" next to three citations. When a supporting
+    article's outlet is unknown (it counts as a voice of its own), the count is of
+    "independent sources": "outlets" would claim more than is known.
     """
+    if articles is not None and not all(
+        known_source(articles[i].source) for i in claim.support if i in articles
+    ):
+        return counted(claim.outlets, "independent source")
     return counted(claim.outlets, "independent outlet")
 
 
