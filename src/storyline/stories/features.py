@@ -91,7 +91,7 @@ def extract(article: Article, title_weight: int, min_digits: int) -> ArticleFeat
     text = article.text
     ascii_text = text.isascii()
     if "'s" in text or "'S" in text:
-        terms, names = _possessive_counts(_ascii_words(text) if ascii_text else words(text), text)
+        terms, names = _possessive_counts(_words(text, ascii_text), text)
     elif ascii_text:
         terms, names = _ascii_counts(text)
     else:
@@ -250,7 +250,7 @@ def _ascii_initials(text: str) -> list[str]:
 
 def _words(text: str, ascii_text: bool) -> list[str]:
     """:func:`storyline.text.words`, faster on ASCII text (same tokens)."""
-    return _ASCII_WORD.findall(text) if ascii_text else words(text)
+    return _ascii_words(text) if ascii_text else words(text)
 
 
 def _strip_possessive(counts: Counter[str], text: str) -> Counter[str]:
@@ -309,7 +309,8 @@ def weigh(
         for key, count in counts.items()
     }
     if damping != 1.0:
-        # Looks up the (few) keys in ``damped``, not the (many) places among the keys.
+        # Iterates this article's keys and looks each up in ``damped``; ``damped & keys``
+        # iterated every place name in ``damped`` on every call.
         for key in damped.intersection(weights):
             weights[key] *= damping
     norm = math.sqrt(sum_squares(weights))

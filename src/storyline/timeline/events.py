@@ -257,35 +257,36 @@ def _candidates(article: Article, voice: str, options: TimelineOptions) -> Itera
         usable = [m for m in mentions if m.date and "far future" not in m.note]
         if options.max_lag_days is not None and day:
             usable = [m for m in usable if _within_lag(m, day, options.max_lag_days)]
+        # A wire dateline is not printed; a title-case one only opens an article.
+        cut = dateline(span.text, opens_article=index == 0)
         for mention in usable:
-            yield _candidate(article, voice, span, index, mention)
+            yield _candidate(article, voice, (index, span, cut), mention)
         for mention in mentions:
             if mention.date is None or ("far future" in mention.note and not usable):
-                yield _candidate(article, voice, span, index, mention)
+                yield _candidate(article, voice, (index, span, cut), mention)
                 break
         if index < options.publication_leads and day:
-            yield from _lead_candidates(day, article, voice, (index, span), usable, options)
+            lead = Span(span.start + cut, span.end, span.text[cut:])
+            yield from _lead_candidates(day, article, voice, lead, usable, options)
 
 
 def _lead_candidates(
     published_day: str,
     article: Article,
     voice: str,
-    numbered: tuple[int, Span],
+    lead: Span,
     usable: list[DateMention],
     options: TimelineOptions,
 ) -> Iterator[_Candidate]:
-    """A lead sentence offered for its publication day (and the days before, if asked)."""
-    index, span = numbered
+    """A lead sentence (its dateline cut) offered for its publication day, and the days
+    before if asked."""
     published = dt.date.fromisoformat(published_day)
     named = {mention.date for mention in usable}
-    cut = dateline(span.text, opens_article=index == 0)
     for offset in range(options.publication_days):
         day = (published - dt.timedelta(days=offset)).isoformat()
         if day not in named:
-            yield _Candidate(day, "day", article, voice, span.text[cut:], span.start + cut,
-                             span.end, "", "publication day", from_text=False,
-                             position=offset)  # fmt: skip
+            yield _Candidate(day, "day", article, voice, lead.text, lead.start, lead.end, "",
+                             "publication day", from_text=False, position=offset)  # fmt: skip
 
 
 def _within_lag(mention: DateMention, day: str, max_lag: int) -> bool:
@@ -300,12 +301,13 @@ def _anchors(mention: DateMention) -> bool:
 
 
 def _candidate(
-    article: Article, voice: str, span: Span, index: int, mention: DateMention
+    article: Article, voice: str, sentence: tuple[int, Span, int], mention: DateMention
 ) -> _Candidate:
+    """``mention`` of sentence (index, span, length of its dateline) as a candidate."""
+    index, span, cut = sentence
     note = mention.note
     if mention.date is None or "far future" in note:
         note = f"'{mention.expression}': {note}"
-    cut = dateline(span.text, opens_article=index == 0)
     return _Candidate(
         date=mention.date if "far future" not in mention.note else None,
         granularity=mention.granularity if "far future" not in mention.note else None,
@@ -465,12 +467,12 @@ def _undated_entries(undated: list[_Candidate]) -> tuple[TimelineEntry, ...]:
     A month and day with no year ("January 9") orders what it can: those entries come first,
     in calendar order; the rest follow in article order.
     """
-    merged: list[tuple[frozenset[str], list[_Candidate]]] = []
+    merged: list[tuple[_Said, list[_Candidate]]] = []
     for candidate in undated:
-        vocabulary = _vocabulary(candidate.text)
-        same = next((m for v, m in merged if _restates(vocabulary, v, m[0], candidate)), None)
+        said = _said(candidate)
+        same = next((members for first, members in merged if _restates(said, first)), None)
         if same is None:
-            merged.append((vocabulary, [candidate]))
+            merged.append((said, [candidate]))
         else:
             same.append(candidate)
     entries = []
@@ -504,15 +506,19 @@ def _undated_entries(undated: list[_Candidate]) -> tuple[TimelineEntry, ...]:
 _RESTATED = 0.6
 
 
-def _vocabulary(text: str) -> frozenset[str]:
-    return frozenset(word for word in fold(text).split() if len(word) > 2)
+# An undated sentence as compared: its folded text, its words, its folded expression.
+_Said = tuple[str, frozenset[str], str]
 
 
-def _restates(
-    vocabulary: frozenset[str], other: frozenset[str], first: _Candidate, candidate: _Candidate
-) -> bool:
-    if fold(candidate.text) == fold(first.text):
+def _said(candidate: _Candidate) -> _Said:
+    key = fold(candidate.text)
+    return key, frozenset(word for word in key.split() if len(word) > 2), fold(candidate.expression)
+
+
+def _restates(said: _Said, first: _Said) -> bool:
+    (key, words, expression), (first_key, first_words, first_expression) = said, first
+    if key == first_key:
         return True
-    if fold(candidate.expression) != fold(first.expression) or not vocabulary or not other:
+    if expression != first_expression or not words or not first_words:
         return False
-    return len(vocabulary & other) / len(vocabulary | other) >= _RESTATED
+    return len(words & first_words) / len(words | first_words) >= _RESTATED
