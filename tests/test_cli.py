@@ -147,6 +147,19 @@ def test_digest_markdown_and_html(run: Run, example_db: Path, tmp_path: Path) ->
     assert 'src="http' not in page and '<link rel="stylesheet" href="http' not in page
 
 
+def test_digest_max_stories_keeps_the_most_widely_reported(run: Run, example_db: Path) -> None:
+    top = run("digest", "--db", str(example_db), "--max-stories", "1")
+    assert top.exit_code == 0
+    assert "## 1. Cargo ship strikes Kestrel Bridge" in top.stdout  # 7 articles, 6 outlets
+    assert "## 2." not in top.stdout
+    assert "> Showing the most widely reported of 3 stories; 2 more stories (4 articles) are" in (
+        top.stdout
+    )
+    refused = run("digest", "--db", str(example_db), "--max-stories", "1", "--format", "json")
+    assert refused.exit_code == 2
+    assert "--max-stories applies to md and html" in refused.output
+
+
 def test_ingest_twice_adds_nothing(run: Run, tmp_path: Path) -> None:
     db = str(tmp_path / "twice.db")
     first = run("ingest", str(EXAMPLES), "--db", db)

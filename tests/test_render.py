@@ -12,7 +12,17 @@ from html import unescape
 import pytest
 
 from storyline.errors import IncompatibleParametersError, StoreError
-from storyline.model import Article, Claim, Digest, Passage, Relation, Story, Topic, Variant
+from storyline.model import (
+    Article,
+    Claim,
+    Digest,
+    DuplicateGroup,
+    Passage,
+    Relation,
+    Story,
+    Topic,
+    Variant,
+)
 from storyline.render import (
     compare_html,
     compare_text,
@@ -22,7 +32,14 @@ from storyline.render import (
     to_markdown,
 )
 from storyline.render.jsonout import digest_to_dict
-from storyline.render.views import DigestIndex, claim_outlets, fold_story, safe_url, segments
+from storyline.render.views import (
+    DigestIndex,
+    claim_outlets,
+    fold_story,
+    ranked_stories,
+    safe_url,
+    segments,
+)
 from web_fixtures import (
     hostile_articles,
     hostile_digest,
@@ -472,3 +489,74 @@ def test_claims_count_outlets_only_when_every_outlet_is_known() -> None:
     assert claim_outlets(claim, unnamed) == "2 independent sources"
     alone = Claim("The ferry ran.", "b", ("b",), 1, "b")
     assert claim_outlets(alone, unnamed) == "1 independent source"
+
+
+# ---------------------------------------------------------------- story order
+
+
+def _ranking_digest() -> Digest:
+    """Five stories whose digest order is the reverse of how widely they are reported."""
+    articles = tuple(
+        Article(i, f"T {i}", "", "", source, published=day)
+        for i, source, day in (
+            ("a1", "unknown", "2031-01-01"),
+            ("b1", "Alpha", "2031-01-02"),
+            ("c1", "Alpha", "2031-01-05"),
+            ("d1", "Alpha", "2031-01-03"),
+            ("d2", "Beta", "2031-01-03"),
+            ("e1", "Alpha", "2031-01-04"),
+            ("e2", "Beta", "2031-01-04"),
+            ("e3", "Gamma", "2031-01-04"),
+            ("e4", "Delta", "2031-01-04"),
+        )
+    )
+    stories = (
+        Story("older-one", "Older single report", ("b1",), first_date="2031-01-02",
+              last_date="2031-01-02", outlets=("Alpha",)),
+        Story("undated-one", "Single report, unknown outlet", ("a1",), outlets=("unknown",)),
+        Story("newer-one", "Newer single report", ("c1",), first_date="2031-01-05",
+              last_date="2031-01-05", outlets=("Alpha",)),
+        Story("two", "Two outlets", ("d1", "d2"), first_date="2031-01-03",
+              last_date="2031-01-03", outlets=("Alpha", "Beta")),
+        Story("copies", "Four articles, three of them one copy", ("e1", "e2", "e3", "e4"),
+              first_date="2031-01-04", last_date="2031-01-04",
+              outlets=("Alpha", "Beta", "Delta", "Gamma")),
+    )  # fmt: skip
+    copies = DuplicateGroup("g", ("e1", "e2", "e3"), "e1")
+    return Digest(articles, stories, groups=(copies,))
+
+
+def test_stories_are_ranked_by_independent_reports_then_outlets_then_newest() -> None:
+    ranked = [s.id for s in ranked_stories(DigestIndex(_ranking_digest()))]
+    # "copies" has 4 articles but 2 voices and 4 outlets: above "two" (2 voices, 2 outlets).
+    # Among single reports a named outlet comes first, then the newest.
+    assert ranked == ["copies", "two", "newer-one", "older-one", "undated-one"]
+
+
+def test_markdown_shows_the_top_stories_and_says_how_many_are_left_out() -> None:
+    digest = _ranking_digest()
+    everything = to_markdown(digest)
+    assert everything.index("## 1. Four articles") < everything.index("## 2. Two outlets")
+    assert "not shown" not in everything
+    top = to_markdown(digest, max_stories=2)
+    assert "5 stories from 9 articles." in top
+    assert (
+        "> Showing the 2 most widely reported of 5 stories; 3 more stories (3 articles) are "
+        "not shown." in top
+    )
+    assert "## 2. Two outlets" in top and "## 3." not in top and "Newer single" not in top
+    one = to_markdown(digest, max_stories=4)
+    assert "Showing the 4 most widely reported of 5 stories; 1 more story (1 article) is" in one
+    assert to_markdown(digest, max_stories=5) == everything
+
+
+def test_html_report_shows_the_top_stories_only() -> None:
+    digest = _ranking_digest()
+    html = to_html(digest, max_stories=1)
+    assert "<title>storyline digest: 5 stories</title>" in html
+    assert "Showing the most widely reported of 5 stories; 4 more stories (5 articles)" in html
+    assert html.count('<article class="story"') == 1
+    assert "Four articles, three of them one copy" in html and "Two outlets" not in html
+    full = to_html(digest)
+    assert full.count('<article class="story"') == 5
+    assert full.index("Four articles, three") < full.index("Two outlets") < full.index("Newer")

@@ -197,22 +197,33 @@ def _say_skipped(skipped: Sequence[Any]) -> None:
         click.echo(f"skipped {where}: {item.reason}", err=True)
 
 
-def _render(analysis: pipeline.Analysis, fmt: str) -> str:
+def _render(analysis: pipeline.Analysis, fmt: str, max_stories: int) -> str:
     if fmt == "json":
         return to_json(analysis.digest)
     if fmt == "html":
-        return to_html(analysis.digest)
-    return to_markdown(analysis.digest)
+        return to_html(analysis.digest, max_stories)
+    return to_markdown(analysis.digest, max_stories)
 
 
 @analysis_command
-def digest(run: Run) -> None:
+@click.option(
+    "--max-stories",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    metavar="N",
+    help="Show only the N most widely reported stories (Markdown and HTML); 0 shows all.",
+)
+def digest(run: Run, max_stories: int) -> None:
     """Ingest PATHS and print the digest: stories, duplicates, timelines, summaries.
 
     PATHS are files, directories (recursive), .gz files, or - for JSON lines on stdin.
-    Without PATHS, the corpus already in --db is analysed again.
+    Without PATHS, the corpus already in --db is analysed again. Stories come most widely
+    reported first: by independent reports (copies count once), then named outlets.
     """
-    run.emit(_render(run.analyse(), run.fmt))
+    if max_stories and run.fmt == "json":
+        raise click.UsageError("--max-stories applies to md and html: JSON holds every story")
+    run.emit(_render(run.analyse(), run.fmt, max_stories))
 
 
 @cli.command()

@@ -15,7 +15,7 @@ from .errors import NotFoundError
 from .model import Article, Digest, Story, TimelineEntry, known_source
 from .pipeline import Analysis
 from .render import to_html, to_json
-from .render.views import claim_outlets, counted, entry_when
+from .render.views import DigestIndex, claim_outlets, counted, entry_when, ranked_stories
 from .store import SearchHit
 from .stories import Assignment
 from .timeline import Timeline
@@ -94,7 +94,7 @@ def stories_view(analysis: Analysis, fmt: str, explain: bool = False) -> str:
     by_id = {article.id: article for article in digest.articles}
     reasons = {a.article_id: a for a in analysis.stories.assignments}
     lines = [f"# {counted(len(digest.stories), 'story', 'stories')}", ""]
-    for story in digest.stories:
+    for story in ranked_stories(DigestIndex(digest)):
         lines.extend(_story_header(story))
         if story.keywords:
             lines.append(f"keywords: {', '.join(story.keywords)}")

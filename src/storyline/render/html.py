@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -36,8 +36,10 @@ from .views import (
     page_of,
     passage_spans,
     per_day,
+    ranked_stories,
     safe_url,
     segments,
+    shown_stories,
     topic_cited,
     topic_markers,
 )
@@ -172,10 +174,11 @@ class StoryRow:
     spark: Markup
 
 
-def story_rows(index: DigestIndex) -> list[StoryRow]:
-    """One row per story for the stories list, in digest order."""
+def story_rows(index: DigestIndex, stories: Sequence[Story] | None = None) -> list[StoryRow]:
+    """One row per story for the stories list: ``stories``, or every story of the digest,
+    most widely reported first."""
     rows = []
-    for story in index.digest.stories:
+    for story in ranked_stories(index) if stories is None else stories:
         members = [index.article(a) for a in dict.fromkeys(story.article_ids)]
         rows.append(
             StoryRow(
@@ -344,19 +347,23 @@ def _topic_view(topic: Topic, index: DigestIndex, where: dict[str, str]) -> dict
     }
 
 
-def to_html(digest: Digest) -> str:
-    """The digest as ONE self-contained HTML file: no network, inline CSS/JS/SVG, all escaped."""
+def to_html(digest: Digest, max_stories: int | None = None) -> str:
+    """The digest as ONE self-contained HTML file: no network, inline CSS/JS/SVG, all escaped.
+
+    Stories come most widely reported first; with ``max_stories``, only that many are shown
+    and a notice says how many are not."""
     index = DigestIndex(digest)
     links = ReportLinks()
+    stories, left_out = shown_stories(index, max_stories)
+    relations_of = {s.id: index.story_relations(s)[:MAX_RELATIONS_SHOWN] for s in digest.stories}
     views = []
-    shown: set[tuple[str, str]] = set()
-    for story in digest.stories:
+    for story in stories:
         view = story_view(story, index, links, paged=False)
-        relations = index.story_relations(story)[:MAX_RELATIONS_SHOWN]
-        view["compares"] = [_report_compare(r, index, links) for r in relations]
-        shown.update((r.a, r.b) for r in relations)
+        view["compares"] = [_report_compare(r, index, links) for r in relations_of[story.id]]
         views.append(view)
-    others = [r for r in digest.relations if (r.a, r.b) not in shown]
+    # Reuse inside a story belongs to that story, shown or not; the rest is listed apart.
+    inside = {(r.a, r.b) for relations in relations_of.values() for r in relations}
+    others = [r for r in digest.relations if (r.a, r.b) not in inside]
     where = topic_markers(digest, index)
     topics = [_topic_view(t, index, where) for t in digest.topics]
     return (
@@ -365,13 +372,14 @@ def to_html(digest: Digest) -> str:
         .render(
             links=links,
             inline=_inline(with_js=True),
-            rows=story_rows(index),
+            rows=story_rows(index, stories),
+            n_stories=len(digest.stories),
             views=views,
             topics=topics,
             other_compares=[_report_compare(r, index, links) for r in others[:MAX_OTHER_RELATIONS]],
             other_more=max(0, len(others) - MAX_OTHER_RELATIONS),
             skipped=digest.skipped,
-            notes=digest.notes,
+            notes=(*digest.notes, left_out) if left_out else digest.notes,
             n_articles=len(digest.articles),
             version=digest.version,
         )

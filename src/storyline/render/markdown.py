@@ -21,6 +21,7 @@ from .views import (
     numbering,
     printable,
     safe_url,
+    shown_stories,
     topic_cited,
     topic_markers,
 )
@@ -153,9 +154,12 @@ def _relation_line(relation: Relation, index: DigestIndex) -> str:
     return line
 
 
-def to_markdown(digest: Digest) -> str:
-    """The digest as Markdown: stories (summary, timeline, sources), topics, relations, skipped."""
+def to_markdown(digest: Digest, max_stories: int | None = None) -> str:
+    """The digest as Markdown: stories (summary, timeline, sources), most widely reported
+    first, then topics, relations and skipped inputs. With ``max_stories``, only that many
+    stories are shown, and a note says how many are not."""
     index = DigestIndex(digest)
+    stories, left_out = shown_stories(index, max_stories)
     n_articles, n_stories = len(digest.articles), len(digest.stories)
     lines = [
         "# Digest",
@@ -165,9 +169,9 @@ def to_markdown(digest: Digest) -> str:
         + ".",
         "",
     ]
-    for note in digest.notes:
+    for note in (*digest.notes, left_out) if left_out else digest.notes:
         lines += [f"> {md_escape(note)}", ""]
-    for position, story in enumerate(digest.stories, start=1):
+    for position, story in enumerate(stories, start=1):
         lines += _story(position, story, index)
     if digest.topics:
         lines += _topics(digest, index)

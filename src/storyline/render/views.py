@@ -122,6 +122,51 @@ class DigestIndex:
         return sorted(seen.values(), key=lambda r: (-r.similarity, r.a, r.b))
 
 
+def voices(story: Story, index: DigestIndex) -> int:
+    """Independent reports in ``story``: the articles of one copy group count once."""
+    return len({_voice(article_id, index) for article_id in story.article_ids})
+
+
+def _voice(article_id: str, index: DigestIndex) -> str:
+    group = index.group_of.get(article_id)
+    return group.id if group else article_id
+
+
+def ranked_stories(index: DigestIndex) -> list[Story]:
+    """The digest's stories, most widely reported first: by independent reports (copies
+    count once), then named outlets, then the newest last date; ties keep digest order.
+
+    A reader of a large digest wants the main stories first, not the first ones founded.
+    """
+    newest_first = sorted(index.digest.stories, key=lambda s: s.last_date or "", reverse=True)
+    return sorted(
+        newest_first,
+        key=lambda s: (-voices(s, index), -sum(map(known_source, s.outlets))),
+    )
+
+
+def shown_stories(index: DigestIndex, max_stories: int | None) -> tuple[list[Story], str]:
+    """The ranked stories a digest shows (all when ``max_stories`` is None or 0), and the note
+    that says how many were left out ("" when none)."""
+    stories = ranked_stories(index)
+    if not max_stories or len(stories) <= max_stories:
+        return stories, ""
+    left = stories[max_stories:]
+    articles = len({article_id for story in left for article_id in story.article_ids})
+    top = (
+        "the most widely reported"
+        if max_stories == 1
+        else f"the {max_stories:,} most widely reported"
+    )
+    rest = "1 more story" if len(left) == 1 else f"{len(left):,} more stories"
+    verb = "is" if len(left) == 1 else "are"
+    note = (
+        f"Showing {top} of {len(stories):,} stories; {rest} "
+        f"({articles:,} article{'' if articles == 1 else 's'}) {verb} not shown."
+    )
+    return stories[:max_stories], note
+
+
 def _date_key(article: Article) -> tuple[str, str, str]:
     return (article.published or "9999", article.title, article.id)
 

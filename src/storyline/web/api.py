@@ -37,7 +37,8 @@ def find_story(index: DigestIndex, story_id: str) -> Any:
 
 @router.get("/stories", summary="Every story: size, outlets, date span, articles per day")
 def stories(request: Request) -> dict[str, Any]:
-    """Every story of the last digest, in digest order, with articles per publication day."""
+    """Every story of the last digest, most widely reported first (independent reports,
+    then named outlets, then the newest), with articles per publication day."""
     index = backend(request).index()
     rows = story_rows(index)
     return {
