@@ -50,6 +50,36 @@ def test_days_resolve_against_publication(sentence: str, published: str, expecte
     assert resolved(sentence, published) == (expected, "day")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        # No tense in the clause: a date a few weeks ahead is a schedule...
+        ("The port can take 350 containers a day as of 25 January.", "2010-01-19", "2010-01-25"),
+        ("Offers are due by Oct. 27.", "2008-10-11", "2008-10-27"),
+        ("The election is set for February 22.", "2011-01-27", "2011-02-22"),
+        # ...while one months ahead is last year's ("his March 31 announcement", in October).
+        ("The president spoke in his March 31 announcement.", "2010-10-12", "2010-03-31"),
+        ("As of Jan. 1, the stock made up 30 percent of the accounts.", "2010-07-08", "2010-01-01"),
+        # A past-tense clause always looks back, however near the date ahead is.
+        ("The market reopened on 2 January.", "2021-12-30", "2021-01-02"),
+        # "due by" looks ahead, like "will".
+        ("Several hundred more troops are due by Friday.", "2010-01-14", "2010-01-15"),
+        # A clause with no tense of its own takes the future marker to its left.
+        ("He said he would meet Bush and Clinton on Saturday.", "2010-01-15", "2010-01-16"),
+        ("He met Bush and Clinton on Saturday.", "2010-01-15", "2010-01-09"),
+        # Past and future markers in one clause: the nearer one governs...
+        ("On Monday, the envoy said he would ask for more troops.", "2010-01-19", "2010-01-18"),
+        ("Officials said the vote would be held on Sunday.", "2010-01-19", "2010-01-24"),
+        # ...and an -ed word ("chartered") is no past marker next to a future one.
+        ("Citizens will leave on chartered flights on Monday.", "2011-01-30", "2011-01-31"),
+    ],
+)
+def test_dates_without_a_year_or_tense_look_back_unless_near_ahead(
+    sentence: str, published: str, expected: str
+) -> None:
+    assert resolved(sentence, published) == (expected, "day")
+
+
 def test_past_and_future_clauses_in_one_sentence() -> None:
     mentions = tag_dates("He arrived on December 28 and will leave on January 5.", "2022-01-03")
     assert [(m.expression, m.date) for m in mentions] == [

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from ..model import Granularity
+from .tense import tense
 
 __all__ = ["DateMention", "calendar_day", "tag_dates"]
 
@@ -101,18 +102,12 @@ _MONTH_CUE = re.compile(r"Jan|Feb|Mar|Apr|May|Ju[nl]|Aug|Sep|Oct|Nov|Dec")  # _M
 _C_DIGIT, _C_MONTH, _C_UNIT, _C_AGO, _C_RELDAY, _C_WEEKDAY, _C_DASH, _C_SLASH, _C_YEAR = (
     1 << n for n in range(9)
 )
-_FUTURE = re.compile(
-    r"\b(?:will|shall|won't|wo n't|'ll|going to|expected to|scheduled|set to|plans? to|due to"
-    r"|due on|upcoming|next|would|to be held|is to|are to)\b",
-    re.I,
-)
-# Past tense: an auxiliary, or an -ed verb that is not a present passive ("are finished").
-_PAST = re.compile(
-    r"\b(?:was|were|had|did|ago|earlier|last)\b|(?<!\bis )(?<!\bare )(?<!\bbe )\b[a-z]{3,}ed\b",
-    re.I,
-)
-_CLAUSE = re.compile(r"[;:]|[.!?]\s|,\s|\s(?:and|but|while|whereas|after|before|when)\s")
 _FAR_FUTURE_YEARS = 10
+# A day and month with no year and no tense in its clause: news mostly looks back, but a date
+# a few weeks ahead is a schedule ("The election is set for February 22"). On T17, reading
+# such dates as the nearest one went wrong from about four months ahead ("his March 31
+# announcement", written in October), and was right up to two or three.
+_NEAR_AHEAD_DAYS = 92
 _ABSOLUTE_MAX_YEAR = 2100
 
 
@@ -176,13 +171,12 @@ def tag_dates(
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
             start, end = match.start(), match.end()
-            local = replace(
-                reference,
-                future=_clause_has(_FUTURE, sentence, start, end),
-                past=_clause_has(_PAST, sentence, start, end),
-            )
+            future, past = tense(sentence, start, end)
+            local = replace(reference, future=future, past=past)
             day, granularity, note = handler(match, local)
-            note = _flag_after_publication(day, granularity, note, local)
+            # A date without a year in a clause with no tense was put ahead on purpose.
+            if handler is not _on_month_day or past:
+                note = _flag_after_publication(day, granularity, note, local)
             taken.append((match.start(), match.end()))
             mentions.append(
                 DateMention(match.start(), match.end(), match.group(), day, granularity, note)
@@ -239,21 +233,6 @@ def _reference(published: str | None, context: str | None) -> _Reference:
         context=context_day,
         context_granularity=context_granularity,
     )
-
-
-def _clause_has(cue: re.Pattern[str], sentence: str, start: int, end: int) -> bool:
-    """Whether the clause around a mention carries ``cue`` (a future or a past tense marker).
-
-    The clause runs between separators (, ; : and, but, while); a clause that is little more
-    than the expression itself ("On Monday,") borrows the following clause.
-    """
-    left = max((m.end() for m in _CLAUSE.finditer(sentence, 0, start)), default=0)
-    right_match = _CLAUSE.search(sentence, end)
-    right = right_match.start() if right_match else len(sentence)
-    if len((sentence[left:start] + sentence[end:right]).split()) < 3 and right_match:
-        following = _CLAUSE.search(sentence, right_match.end())
-        right = following.start() if following else len(sentence)
-    return cue.search(sentence, left, right) is not None
 
 
 def _parse_iso(value: str | None) -> tuple[date | None, int | None]:
@@ -384,7 +363,9 @@ def _on_month_day(match: re.Match[str], reference: _Reference) -> Resolved:
 
 
 def _resolve_month_day(month: int, day: int, reference: _Reference) -> Resolved:
-    """A month and day without a year: the year comes from publication or article context."""
+    """A month and day without a year: the year comes from publication or article context;
+    near publication, the side the clause's tense points to, else the past unless the date
+    is at most ``_NEAR_AHEAD_DAYS`` ahead."""
     if not 1 <= day <= calendar.monthrange(2000, month)[1]:
         return None, None, f"impossible date {calendar.month_name[month]} {day}"
     published = reference.published
@@ -401,10 +382,16 @@ def _resolve_month_day(month: int, day: int, reference: _Reference) -> Resolved:
             candidates.append(date(year, month, day))
         except ValueError:
             continue
+    before = max((c for c in candidates if c <= published), default=None)
+    after = min((c for c in candidates if c >= published), default=None)
     if reference.future:
-        chosen = min((c for c in candidates if c >= published), default=None)
-    else:
-        chosen = max((c for c in candidates if c <= published), default=None)
+        chosen = after
+    elif reference.past or after is None:
+        chosen = before
+    elif before is None:
+        chosen = after
+    else:  # no tense to go by ("due October 10"): ahead only when it is near
+        chosen = after if (after - published).days <= _NEAR_AHEAD_DAYS else before
     if chosen is None:
         return None, None, f"impossible date {calendar.month_name[month]} {day} near publication"
     return chosen.isoformat(), "day", ""

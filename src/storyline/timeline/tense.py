@@ -1,0 +1,70 @@
+"""The tense of the clause around a date expression: which way a weekday or a date
+without a year points ("will meet on Saturday" against "met on Saturday").
+
+Cues only, no parser: a future marker (will, would, expected to, due by...) or a past one
+(was, had, ago, an -ed verb) in the clause, the clause running between commas, semicolons
+and conjunctions.
+"""
+
+from __future__ import annotations
+
+import re
+
+_FUTURE = re.compile(
+    r"\b(?:will|shall|won't|wo n't|'ll|going to|expected to|(?:is|are|be) expected|scheduled"
+    r"|set to|plans? to|due to"
+    r"|due (?:on|by|in|at|for|back)|upcoming|next|would|to be held|is to|are to)\b",
+    re.I,
+)
+# Past tense: an auxiliary or a reporting verb, or (a weaker cue) an -ed word that is not a
+# present passive ("are finished"): it is also an adjective ("chartered flights").
+_PAST = re.compile(r"\b(?:was|were|had|did|ago|earlier|last|said|told)\b", re.I)
+_PAST_ED = re.compile(r"(?<!\bis )(?<!\bare )(?<!\bbe )\b[a-z]{3,}ed\b", re.I)
+_STRONG_BREAK = re.compile(r"[;:]")
+_CLAUSE = re.compile(r"[;:]|[.!?]\s|,\s|\s(?:and|but|while|whereas|after|before|when)\s")
+
+
+def tense(sentence: str, start: int, end: int) -> tuple[bool, bool]:
+    """(future, past) of the clause around a mention.
+
+    A future marker and a past auxiliary in one clause: the nearer one governs ("On Monday,
+    he said he would..." is past). An -ed word counts only when neither is there. A clause
+    with no marker of its own is in the future when the nearest marker to its left, up to a
+    ; or :, is a future one: in "he said he would meet Bush and Clinton on Saturday" the
+    date's clause starts at "and", and "would" governs it. (Only the future is inherited:
+    the -ed cue is too loose to carry across clauses.)"""
+    future = _clause_nearest(_FUTURE, sentence, start, end)
+    past = _clause_nearest(_PAST, sentence, start, end)
+    if future is not None and past is not None:  # "On Monday, he said he would...": nearest
+        return future <= past, past < future
+    if future is not None or past is not None:
+        return future is not None, past is not None
+    if _clause_nearest(_PAST_ED, sentence, start, end) is not None:
+        return False, True
+    left = max((m.end() for m in _STRONG_BREAK.finditer(sentence, 0, start)), default=0)
+    last_future = max((m.end() for m in _FUTURE.finditer(sentence, left, start)), default=-1)
+    last_past = max(
+        (m.end() for cue in (_PAST, _PAST_ED) for m in cue.finditer(sentence, left, start)),
+        default=-1,
+    )
+    return last_future > last_past, False
+
+
+def _clause_nearest(cue: re.Pattern[str], sentence: str, start: int, end: int) -> int | None:
+    """How far from the mention ``cue`` (a future or a past tense marker) is in the clause
+    around it, in characters; None when the clause has none.
+
+    The clause runs between separators (, ; : and, but, while); a clause that is little more
+    than the expression itself ("On Monday,") borrows the following clause.
+    """
+    left = max((m.end() for m in _CLAUSE.finditer(sentence, 0, start)), default=0)
+    right_match = _CLAUSE.search(sentence, end)
+    right = right_match.start() if right_match else len(sentence)
+    if len((sentence[left:start] + sentence[end:right]).split()) < 3 and right_match:
+        following = _CLAUSE.search(sentence, right_match.end())
+        right = following.start() if following else len(sentence)
+    gaps = [
+        start - m.end() if m.end() <= start else max(0, m.start() - end)
+        for m in cue.finditer(sentence, left, right)
+    ]
+    return min(gaps, default=None)
