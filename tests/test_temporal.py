@@ -250,3 +250,20 @@ def test_metadata_contradicting_the_dateline_is_explained() -> None:
 def test_month_without_year_follows_tense_else_the_nearest(sentence: str, expected: str) -> None:
     (mention,) = [m for m in tag_dates(sentence, "2025-03-12") if m.granularity == "month"]
     assert mention.date == expected
+
+
+def test_a_weekday_next_to_a_date_is_that_date() -> None:
+    # On its own, "Tuesday" in a paper of Thursday 2010-01-21 would be 2010-01-19.
+    mention = only("The quake struck on Tuesday, 12 January.", "2010-01-21")
+    assert (mention.expression, mention.date, mention.note) == (
+        "Tuesday, 12 January",
+        "2010-01-12",
+        "",
+    )
+    mention = only("The quake struck on Wednesday, January 12, 2010.", "2010-01-21")
+    assert (mention.date, mention.note) == ("2010-01-12", "2010-01-12 is not a Wednesday")
+    apart = tag_dates("It rained on Monday and on 12 January.", "2010-01-21")
+    assert [(m.expression, m.date) for m in apart] == [
+        ("Monday", "2010-01-18"),
+        ("12 January", "2010-01-12"),
+    ]

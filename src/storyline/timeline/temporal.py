@@ -182,7 +182,34 @@ def tag_dates(
                 DateMention(match.start(), match.end(), match.group(), day, granularity, note)
             )
     mentions.sort(key=lambda mention: (mention.start, mention.end))
+    mentions = _weekdays_with_dates(sentence, mentions)
     return [_flag_far_future(mention, reference) for mention in mentions]
+
+
+def _weekdays_with_dates(sentence: str, mentions: list[DateMention]) -> list[DateMention]:
+    """ "Tuesday, 12 January" is one date: the weekday names the day the date gives, and on
+    its own it would resolve to another day (the Tuesday before publication). A weekday that
+    does not fall on the date is kept in a note."""
+    merged: list[DateMention] = []
+    for mention in mentions:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and mention.granularity == "day"
+            and mention.date is not None
+            and previous.expression.split()[-1].lower() in _WEEKDAYS
+            and not sentence[previous.end : mention.start].strip(" ,")
+        ):
+            weekday = previous.expression.split()[-1]
+            note = mention.note
+            if date.fromisoformat(mention.date).weekday() != _WEEKDAYS[weekday.lower()]:
+                clash = f"{mention.date} is not a {weekday}"
+                note = f"{note}; {clash}" if note else clash
+            span = (previous.start, mention.end)
+            merged[-1] = DateMention(*span, sentence[slice(*span)], mention.date, "day", note)
+            continue
+        merged.append(mention)
+    return merged
 
 
 def _cues(sentence: str) -> int:
