@@ -267,3 +267,11 @@ def test_a_weekday_next_to_a_date_is_that_date() -> None:
         ("Monday", "2010-01-18"),
         ("12 January", "2010-01-12"),
     ]
+
+
+def test_rolling_spans_are_not_dates() -> None:
+    # "The coming year" in January 2010 is not the calendar year 2011.
+    assert tag_dates("Investment will grow over the coming year.", "2010-01-14") == []
+    assert tag_dates("Prices rose over the past year.", "2010-01-14") == []
+    assert resolved("Prices rose last year.", "2010-01-14") == ("2009", "year")
+    assert resolved("Talks collapsed in the past week.", "2010-01-14") == ("2010-01", "month")

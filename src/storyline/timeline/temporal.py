@@ -78,8 +78,11 @@ _P_RELDAY = re.compile(
 _P_WEEKDAY = re.compile(
     rf"\b(?:(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast)\s+)?(?P<wd>{_WD})(?!s\b|\w)"
 )
+# "Over the past year", "in the coming months": a rolling span of time, not a calendar one,
+# so not a date ("the past year" in March 2022 is not 2021); weeks are short enough to date.
 _P_PERIOD = re.compile(
-    r"\b(?P<mod>last|this|next|earlier this|later this|past|previous|coming)\s+"
+    r"\b(?!(?:past|coming)\s+(?:month|year)\b)"
+    r"(?P<mod>last|this|next|earlier this|later this|past|previous|coming)\s+"
     r"(?P<unit>week(?:end)?|month|year)\b",
     re.I,
 )
