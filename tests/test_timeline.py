@@ -288,3 +288,24 @@ def test_an_undated_quote_restated_by_two_articles_is_listed_once() -> None:
     assert texts["The harbour master resigned earlier this week after the vote."] == ("q1",)
     assert texts["Union leaders walked out earlier this week after the vote."] == ("q2",)
     assert len(undated) == 3
+
+
+def test_a_piece_of_a_sentence_is_printed_only_when_the_date_has_nothing_else() -> None:
+    # The piece of a quotation is the more central sentence of the date (a second outlet
+    # says the same), yet the whole sentence is printed.
+    text = (
+        "The harbour bridge in Velmora reopened to traffic on Monday after three weeks.\n"
+        "a great relief for the ferry crews and the ferry passengers, '' the mayor said of "
+        "Monday's reopening."
+    )
+    other = "Ferry crews and ferry passengers felt great relief at Monday's reopening, she said."
+    articles = [make("a", text, "2031-03-05", "Northwire"), make("c", other, "2031-03-05", "Coast")]
+    options = TimelineOptions(per_date=1)
+    (entry,) = build_timeline(articles, options=options).entries
+    assert entry.date == "2031-03-03"
+    assert entry.text.startswith("The harbour bridge in Velmora reopened")
+    alone = "a great relief for the ferry crews, '' the mayor said of Monday's reopening."
+    (entry,) = build_timeline(
+        [make("b", alone, "2031-03-05", "Northwire")], options=options
+    ).entries
+    assert entry.text.startswith("a great relief")

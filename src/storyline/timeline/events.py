@@ -375,11 +375,19 @@ def _select(
     entries = []
     for day, score, events in ranked:
         picked = [event for event in events if fold(event.leader.text) not in used]
+        # A piece of a sentence ("a big relief for me,'' he said") is printed only when the
+        # date has nothing better: it still counts as evidence for the date.
+        picked = sorted(picked, key=lambda event: _is_fragment(event.leader.text))
         picked = picked[: options.per_date]
         used.update(fold(event.leader.text) for event in picked)
         if picked:
             entries.append(_entry(day, picked, score, options.max_evidence))
     return tuple(sorted(entries, key=lambda entry: (entry.date or "", -entry.score)))
+
+
+def _is_fragment(text: str) -> bool:
+    """Whether ``text`` opens in lower case, as a piece of a split quotation does."""
+    return text.lstrip("\"'`\u201c\u2018([ ")[:1].islower()
 
 
 def _events(
