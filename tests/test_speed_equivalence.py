@@ -36,7 +36,7 @@ from storyline.summary.sentences import (
     tokens,
 )
 from storyline.text import has_cjk, normalize
-from storyline.timeline import temporal
+from storyline.timeline import patterns, temporal
 from storyline.timeline.temporal import tag_dates
 
 SENTENCES = [
@@ -94,7 +94,7 @@ def test_date_cues_skip_only_rules_that_cannot_match(monkeypatch: pytest.MonkeyP
     # The cues replaced this prefilter, which returned no mention when it did not match: it
     # matches wherever a rule does, so dropping it changed nothing either.
     old_prefilter = re.compile(
-        rf"\d|{temporal._MON}|{temporal._WD}|\b(?:today|yesterday|tomorrow|tonight|night"
+        rf"\d|{patterns.MON}|{patterns.WD}|\b(?:today|yesterday|tomorrow|tonight|night"
         r"|morning|afternoon|evening|overnight|week|weekend|month|year|day)s?\b",
         re.I,
     )

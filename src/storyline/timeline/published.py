@@ -11,16 +11,17 @@ from collections.abc import Iterator
 from datetime import datetime
 
 from ..model import Article
-from .temporal import _DAY, _MON, tag_dates
+from .patterns import DAY, MON
+from .temporal import tag_dates
 
 __all__ = ["infer_published", "published_conflict"]
 
 _DATELINE = re.compile(
-    rf"^(?:[A-Z][A-Za-z .,'()-]{{0,40}}?[,(]\s*)?(?P<date>{_MON}\s+{_DAY}\s*,\s*[12]\d{{3}})"
+    rf"^(?:[A-Z][A-Za-z .,'()-]{{0,40}}?[,(]\s*)?(?P<date>{MON}\s+{DAY}\s*,\s*[12]\d{{3}})"
     r"\s*(?:[-:|(/]|\s-|$)"
 )
 _POSTED = re.compile(
-    rf"^(?:Published|Posted|Updated|Date)(?:\s+on)?\s*:?\s*(?P<date>{_MON}\s+{_DAY}\s*,\s*"
+    rf"^(?:Published|Posted|Updated|Date)(?:\s+on)?\s*:?\s*(?P<date>{MON}\s+{DAY}\s*,\s*"
     r"[12]\d{3}|[12]\d{3}-\d{2}-\d{2})\b",
     re.I,
 )

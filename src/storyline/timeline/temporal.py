@@ -16,91 +16,37 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from ..model import Granularity
+from .patterns import (
+    MONTH_NUMBERS,
+    NUMBER_WORDS,
+    P_AGO,
+    P_DM,
+    P_DMY,
+    P_ISO,
+    P_LATER,
+    P_MD,
+    P_MDY,
+    P_MONTH,
+    P_MY,
+    P_NUMERIC,
+    P_PERIOD,
+    P_RANGE_DM,
+    P_RANGE_MD,
+    P_RELDAY,
+    P_WEEKDAY,
+    P_YEAR,
+    WEEKDAYS,
+)
 from .tense import tense
 
 __all__ = ["DateMention", "calendar_day", "tag_dates"]
 
-_MONTH_NUMBERS = {
-    name: number
-    for number in range(1, 13)
-    for name in (calendar.month_name[number].lower(), calendar.month_abbr[number].lower())
-}
-_MONTH_NUMBERS["sept"] = 9
-_WEEKDAYS = {calendar.day_name[i].lower(): i for i in range(7)}
-_NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-}  # fmt: skip
-
-_MON = (
-    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?"
-    r"|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
-)
-_MON_FULL = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-)
-_DAY = r"(?:[012]?[1-9]|[123]0|31)(?:st|nd|rd|th)?"
-_YEAR = r"(?:1[0-9]{3}|2[0-9]{3}|'[0-9]{2})"
-_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_NUM = r"(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-_RANGE_SEP = r"\s*(?:-|to|until|till|through|and)\s*"
-
-_P_ISO = re.compile(r"\b(?P<y>[12]\d{3})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b")
-_P_NUMERIC = re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})\b")
-_P_RANGE_MD = re.compile(
-    rf"\b(?:(?:from|between)\s+)?(?P<mon>{_MON})\s+(?P<d>{_DAY}){_RANGE_SEP}"
-    rf"(?:(?P<mon2>{_MON})\s+)?(?P<d2>{_DAY})\b(?:\s*,?\s*(?P<y>{_YEAR})\b)?(?!\s*,?\s*\d)"
-)
-_P_RANGE_DM = re.compile(
-    rf"\b(?:(?:from|between)\s+)?(?P<d>{_DAY}){_RANGE_SEP}(?P<d2>{_DAY})\s+(?P<mon>{_MON})\b"
-    rf"(?:\s*,?\s*(?P<y>{_YEAR})\b)?"
-)
-_P_MDY = re.compile(rf"\b(?P<mon>{_MON})\s+(?P<d>{_DAY})(?:\s*,\s*|\s+)(?P<y>{_YEAR})\b")
-_P_DMY = re.compile(rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{_MON})\s*,?\s+(?P<y>{_YEAR})\b")
-_P_MD = re.compile(rf"\b(?P<mon>{_MON})\s+(?P<d>{_DAY})\b(?!\s*[,.:%]?\s*\d)")
-_P_DM = re.compile(rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{_MON})(?![\w])")
-_P_MY = re.compile(rf"\b(?P<mon>{_MON})\s*,?\s+(?P<y>[12]\d{{3}})\b")
-_P_YEAR = re.compile(
-    r"\b(?P<prep>[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Dd]uring|[Tt]hroughout|[Bb]efore|[Aa]fter"
-    r"|[Ee]arly|[Ll]ate|[Mm]id-?|[Ss]ummer|[Ww]inter|[Ss]pring|[Aa]utumn|[Ff]all)\s+(?:of\s+)?"
-    r"(?:the\s+year\s+)?(?P<y>1[89]\d{2}|20\d{2})\b(?![-/.]\d|\s*(?:%|percent|people|troops))"
-)
-_P_MONTH = re.compile(
-    r"\b(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id-?|[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil"
-    rf"|[Dd]uring|[Ff]rom|[Bb]efore|[Aa]fter|[Tt]hrough)\s+(?:of\s+)?(?P<mon>{_MON_FULL})\b"
-    r"(?!\s*,?\s*\d)"
-)
-_P_RELDAY = re.compile(
-    r"\b(?P<w>today|yesterday|tomorrow|tonight|last night|this (?:morning|afternoon|evening)"
-    r"|overnight)\b",
-    re.I,
-)
-_P_WEEKDAY = re.compile(
-    rf"\b(?:(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast)\s+)?(?P<wd>{_WD})(?!s\b|\w)"
-)
-# "Over the past year", "in the coming months": a rolling span of time, not a calendar one,
-# so not a date ("the past year" in March 2022 is not 2021); weeks are short enough to date.
-_P_PERIOD = re.compile(
-    r"\b(?!(?:past|coming)\s+(?:month|year)\b)"
-    r"(?P<mod>last|this|next|earlier this|later this|past|previous|coming)\s+"
-    r"(?P<unit>week(?:end)?|month|year)\b",
-    re.I,
-)
-_P_AGO = re.compile(
-    rf"\b(?P<n>{_NUM}|a few|several)\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.I
-)
-_P_LATER = re.compile(
-    rf"\b(?:(?P<n>{_NUM}|a few|several)\s+(?P<unit>day|week|month|year)s?\s+"
-    r"(?P<dir>later|earlier|afterwards|before|after)"
-    r"|the\s+(?P<nd>next|following|previous)\s+day|the\s+day\s+(?P<da>after|before))\b",
-    re.I,
-)
 # Cues: cheap tests for what each rule cannot match without (a digit, a capitalised month
 # abbreviation, a unit word...). A rule runs only on sentences with all its cues, which
 # leaves the result unchanged and skips most of the regex work: most sentences name no date.
 _DIGIT = re.compile(r"\d")
-_YEAR_CUE = re.compile(r"(?:1[89]|20)\d\d")  # the years _P_YEAR reads
-_MONTH_CUE = re.compile(r"Jan|Feb|Mar|Apr|May|Ju[nl]|Aug|Sep|Oct|Nov|Dec")  # _MON is cased
+_YEAR_CUE = re.compile(r"(?:1[89]|20)\d\d")  # the years P_YEAR reads
+_MONTH_CUE = re.compile(r"Jan|Feb|Mar|Apr|May|Ju[nl]|Aug|Sep|Oct|Nov|Dec")  # MON is cased
 # One bit per cue.
 _C_DIGIT, _C_MONTH, _C_UNIT, _C_AGO, _C_RELDAY, _C_WEEKDAY, _C_DASH, _C_SLASH, _C_YEAR = (
     1 << n for n in range(9)
@@ -200,12 +146,12 @@ def _weekdays_with_dates(sentence: str, mentions: list[DateMention]) -> list[Dat
             previous is not None
             and mention.granularity == "day"
             and mention.date is not None
-            and previous.expression.split()[-1].lower() in _WEEKDAYS
+            and previous.expression.split()[-1].lower() in WEEKDAYS
             and not sentence[previous.end : mention.start].strip(" ,")
         ):
             weekday = previous.expression.split()[-1]
             note = mention.note
-            if date.fromisoformat(mention.date).weekday() != _WEEKDAYS[weekday.lower()]:
+            if date.fromisoformat(mention.date).weekday() != WEEKDAYS[weekday.lower()]:
                 clash = f"{mention.date} is not a {weekday}"
                 note = f"{note}; {clash}" if note else clash
             span = (previous.start, mention.end)
@@ -230,12 +176,12 @@ def _cues(sentence: str) -> int:
     if _MONTH_CUE.search(sentence):
         cues |= _C_MONTH
     if day or "week" in lowered or "month" in lowered or "year" in lowered:
-        cues |= _C_UNIT  # _P_LATER, _P_AGO, _P_PERIOD
+        cues |= _C_UNIT  # P_LATER, P_AGO, P_PERIOD
     if "ago" in lowered:
         cues |= _C_AGO
     if day or any(part in lowered for part in ("ght", "morrow", "morn", "afternoon", "even")):
         cues |= _C_RELDAY
-    if "day" in sentence:  # cased: the end of every name in _WD
+    if "day" in sentence:  # cased: the end of every name in WD
         cues |= _C_WEEKDAY
     if "-" in sentence:
         cues |= _C_DASH
@@ -330,7 +276,7 @@ def _flag_far_future(mention: DateMention, reference: _Reference) -> DateMention
 
 
 def _month(token: str) -> int:
-    return _MONTH_NUMBERS[token.rstrip(".").lower()[:3] if token.lower() != "sept" else "sept"]
+    return MONTH_NUMBERS[token.rstrip(".").lower()[:3] if token.lower() != "sept" else "sept"]
 
 
 def _day_number(token: str) -> int:
@@ -459,7 +405,7 @@ def calendar_day(expression: str) -> str:
     entries can be ordered by it without a year being guessed.
     """
     text = expression.strip()
-    for pattern in (_P_MD, _P_DM):
+    for pattern in (P_MD, P_DM):
         match = pattern.fullmatch(text)
         if match:
             month, day = _month(match["mon"]), _day_number(match["d"])
@@ -511,7 +457,7 @@ def _on_weekday(match: re.Match[str], reference: _Reference) -> Resolved:
     published = reference.published
     if published is None:
         return _unresolved(match, "no publication date")
-    target = _WEEKDAYS[match["wd"].lower()]
+    target = WEEKDAYS[match["wd"].lower()]
     modifier = (match["mod"] or "").lower()
     back = (published.weekday() - target) % 7
     ahead = (target - published.weekday()) % 7
@@ -559,7 +505,7 @@ def _on_period(match: re.Match[str], reference: _Reference) -> Resolved:
 
 def _count(token: str) -> int | None:
     token = token.lower()
-    return int(token) if token.isdigit() else _NUMBER_WORDS.get(token)
+    return int(token) if token.isdigit() else NUMBER_WORDS.get(token)
 
 
 def _shift(base: date, amount: int, unit: str) -> Resolved:
@@ -600,20 +546,20 @@ def _on_later(match: re.Match[str], reference: _Reference) -> Resolved:
 _NAMED_DAY = _C_DIGIT | _C_MONTH
 # Each rule with the cues it cannot match without.
 _RULES: tuple[tuple[re.Pattern[str], _Handler, int], ...] = (
-    (_P_ISO, _on_iso, _C_DIGIT | _C_DASH),
-    (_P_NUMERIC, _on_numeric, _C_DIGIT | _C_SLASH),
-    (_P_RANGE_MD, _on_range, _NAMED_DAY),
-    (_P_RANGE_DM, _on_range, _NAMED_DAY),
-    (_P_MDY, _on_full_date, _NAMED_DAY),
-    (_P_DMY, _on_full_date, _NAMED_DAY),
-    (_P_MY, _on_month_year, _NAMED_DAY),
-    (_P_MD, _on_month_day, _NAMED_DAY),
-    (_P_DM, _on_month_day, _NAMED_DAY),
-    (_P_YEAR, _on_year, _C_DIGIT | _C_YEAR),
-    (_P_LATER, _on_later, _C_UNIT),
-    (_P_AGO, _on_ago, _C_UNIT | _C_AGO),
-    (_P_PERIOD, _on_period, _C_UNIT),
-    (_P_MONTH, _on_month_name, _C_MONTH),
-    (_P_RELDAY, _on_relative_day, _C_RELDAY),
-    (_P_WEEKDAY, _on_weekday, _C_WEEKDAY),
+    (P_ISO, _on_iso, _C_DIGIT | _C_DASH),
+    (P_NUMERIC, _on_numeric, _C_DIGIT | _C_SLASH),
+    (P_RANGE_MD, _on_range, _NAMED_DAY),
+    (P_RANGE_DM, _on_range, _NAMED_DAY),
+    (P_MDY, _on_full_date, _NAMED_DAY),
+    (P_DMY, _on_full_date, _NAMED_DAY),
+    (P_MY, _on_month_year, _NAMED_DAY),
+    (P_MD, _on_month_day, _NAMED_DAY),
+    (P_DM, _on_month_day, _NAMED_DAY),
+    (P_YEAR, _on_year, _C_DIGIT | _C_YEAR),
+    (P_LATER, _on_later, _C_UNIT),
+    (P_AGO, _on_ago, _C_UNIT | _C_AGO),
+    (P_PERIOD, _on_period, _C_UNIT),
+    (P_MONTH, _on_month_name, _C_MONTH),
+    (P_RELDAY, _on_relative_day, _C_RELDAY),
+    (P_WEEKDAY, _on_weekday, _C_WEEKDAY),
 )

@@ -1,0 +1,84 @@
+"""The vocabulary and regular expressions of English temporal expressions: month and
+weekday names, number words, and one pattern per kind of expression (``P_MD`` is "January
+9", ``P_WEEKDAY`` "on Sunday", ``P_AGO`` "two days ago"...). :mod:`.temporal` resolves
+what they match.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+MONTH_NUMBERS = {
+    name: number
+    for number in range(1, 13)
+    for name in (calendar.month_name[number].lower(), calendar.month_abbr[number].lower())
+}
+MONTH_NUMBERS["sept"] = 9
+WEEKDAYS = {calendar.day_name[i].lower(): i for i in range(7)}
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+
+MON = (
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?"
+    r"|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+MON_FULL = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+DAY = r"(?:[012]?[1-9]|[123]0|31)(?:st|nd|rd|th)?"
+YEAR = r"(?:1[0-9]{3}|2[0-9]{3}|'[0-9]{2})"
+WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+NUM = r"(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+RANGE_SEP = r"\s*(?:-|to|until|till|through|and)\s*"
+
+P_ISO = re.compile(r"\b(?P<y>[12]\d{3})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b")
+P_NUMERIC = re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})\b")
+P_RANGE_MD = re.compile(
+    rf"\b(?:(?:from|between)\s+)?(?P<mon>{MON})\s+(?P<d>{DAY}){RANGE_SEP}"
+    rf"(?:(?P<mon2>{MON})\s+)?(?P<d2>{DAY})\b(?:\s*,?\s*(?P<y>{YEAR})\b)?(?!\s*,?\s*\d)"
+)
+P_RANGE_DM = re.compile(
+    rf"\b(?:(?:from|between)\s+)?(?P<d>{DAY}){RANGE_SEP}(?P<d2>{DAY})\s+(?P<mon>{MON})\b"
+    rf"(?:\s*,?\s*(?P<y>{YEAR})\b)?"
+)
+P_MDY = re.compile(rf"\b(?P<mon>{MON})\s+(?P<d>{DAY})(?:\s*,\s*|\s+)(?P<y>{YEAR})\b")
+P_DMY = re.compile(rf"\b(?P<d>{DAY})\s+(?:of\s+)?(?P<mon>{MON})\s*,?\s+(?P<y>{YEAR})\b")
+P_MD = re.compile(rf"\b(?P<mon>{MON})\s+(?P<d>{DAY})\b(?!\s*[,.:%]?\s*\d)")
+P_DM = re.compile(rf"\b(?P<d>{DAY})\s+(?:of\s+)?(?P<mon>{MON})(?![\w])")
+P_MY = re.compile(rf"\b(?P<mon>{MON})\s*,?\s+(?P<y>[12]\d{{3}})\b")
+P_YEAR = re.compile(
+    r"\b(?P<prep>[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Dd]uring|[Tt]hroughout|[Bb]efore|[Aa]fter"
+    r"|[Ee]arly|[Ll]ate|[Mm]id-?|[Ss]ummer|[Ww]inter|[Ss]pring|[Aa]utumn|[Ff]all)\s+(?:of\s+)?"
+    r"(?:the\s+year\s+)?(?P<y>1[89]\d{2}|20\d{2})\b(?![-/.]\d|\s*(?:%|percent|people|troops))"
+)
+P_MONTH = re.compile(
+    r"\b(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id-?|[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil"
+    rf"|[Dd]uring|[Ff]rom|[Bb]efore|[Aa]fter|[Tt]hrough)\s+(?:of\s+)?(?P<mon>{MON_FULL})\b"
+    r"(?!\s*,?\s*\d)"
+)
+P_RELDAY = re.compile(
+    r"\b(?P<w>today|yesterday|tomorrow|tonight|last night|this (?:morning|afternoon|evening)"
+    r"|overnight)\b",
+    re.I,
+)
+P_WEEKDAY = re.compile(
+    rf"\b(?:(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast)\s+)?(?P<wd>{WD})(?!s\b|\w)"
+)
+# "Over the past year", "in the coming months": a rolling span of time, not a calendar one,
+# so not a date ("the past year" in March 2022 is not 2021); weeks are short enough to date.
+P_PERIOD = re.compile(
+    r"\b(?!(?:past|coming)\s+(?:month|year)\b)"
+    r"(?P<mod>last|this|next|earlier this|later this|past|previous|coming)\s+"
+    r"(?P<unit>week(?:end)?|month|year)\b",
+    re.I,
+)
+P_AGO = re.compile(rf"\b(?P<n>{NUM}|a few|several)\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.I)
+P_LATER = re.compile(
+    rf"\b(?:(?P<n>{NUM}|a few|several)\s+(?P<unit>day|week|month|year)s?\s+"
+    r"(?P<dir>later|earlier|afterwards|before|after)"
+    r"|the\s+(?P<nd>next|following|previous)\s+day|the\s+day\s+(?P<da>after|before))\b",
+    re.I,
+)
