@@ -179,6 +179,11 @@ def _pick_story(digest: Digest, story_id: str | None) -> tuple[Story, ...]:
     return chosen
 
 
+def _ranked(digest: Digest, stories: tuple[Story, ...]) -> list[Story]:
+    """``stories`` most widely reported first, as the digest lists them."""
+    return ranked_stories(DigestIndex(replace(digest, stories=stories)))
+
+
 def timeline_view(analysis: Analysis, fmt: str, story_id: str | None = None) -> str:
     """Each story's timeline (or one story's)."""
     stories = _pick_story(analysis.digest, story_id)
@@ -192,7 +197,7 @@ def timeline_view(analysis: Analysis, fmt: str, story_id: str | None = None) -> 
         ]
         return _dump({"version": encoded["version"], "stories": slim})
     lines = ["# Timelines", ""]
-    for story in stories:
+    for story in _ranked(analysis.digest, stories):
         lines.extend(timeline_lines(story.title, story.timeline, story.undated))
     return "\n".join(lines).rstrip() + "\n"
 
@@ -233,7 +238,7 @@ def summaries_view(analysis: Analysis, fmt: str, story_id: str | None = None) ->
         return _dump({"version": encoded["version"], "stories": slim})
     by_id = {article.id: article for article in analysis.digest.articles}
     lines = ["# Summaries", ""]
-    for story in stories:
+    for story in _ranked(analysis.digest, stories):
         lines.extend(_story_header(story))
         lines.append("")
         for claim in story.summary:
