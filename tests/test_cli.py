@@ -158,6 +158,12 @@ def test_digest_max_stories_keeps_the_most_widely_reported(run: Run, example_db:
     refused = run("digest", "--db", str(example_db), "--max-stories", "1", "--format", "json")
     assert refused.exit_code == 2
     assert "--max-stories applies to md and html" in refused.output
+    for command in ("stories", "summarize", "timeline"):
+        listed = run(command, "--db", str(example_db), "--max-stories", "1")
+        assert listed.exit_code == 0, command
+        assert "> Showing the most widely reported of 3 stories" in listed.stdout, command
+        assert listed.stdout.count("\n## ") == 1, command
+        assert "Kestrel Bridge" in listed.stdout, command
 
 
 def test_ingest_twice_adds_nothing(run: Run, tmp_path: Path) -> None:

@@ -205,15 +205,24 @@ def _render(analysis: pipeline.Analysis, fmt: str, max_stories: int) -> str:
     return to_markdown(analysis.digest, max_stories)
 
 
+def max_stories_option(func: F) -> F:
+    return click.option(
+        "--max-stories",
+        type=click.IntRange(min=0),
+        default=0,
+        show_default=True,
+        metavar="N",
+        help="Show only the N most widely reported stories (Markdown and HTML); 0 shows all.",
+    )(func)
+
+
+def _check_max_stories(run: Run, max_stories: int) -> None:
+    if max_stories and run.fmt == "json":
+        raise click.UsageError("--max-stories applies to md and html: JSON holds every story")
+
+
 @analysis_command
-@click.option(
-    "--max-stories",
-    type=click.IntRange(min=0),
-    default=0,
-    show_default=True,
-    metavar="N",
-    help="Show only the N most widely reported stories (Markdown and HTML); 0 shows all.",
-)
+@max_stories_option
 def digest(run: Run, max_stories: int) -> None:
     """Ingest PATHS and print the digest: stories, duplicates, timelines, summaries.
 
@@ -221,8 +230,7 @@ def digest(run: Run, max_stories: int) -> None:
     Without PATHS, the corpus already in --db is analysed again. Stories come most widely
     reported first: by independent reports (copies count once), then named outlets.
     """
-    if max_stories and run.fmt == "json":
-        raise click.UsageError("--max-stories applies to md and html: JSON holds every story")
+    _check_max_stories(run, max_stories)
     run.emit(_render(run.analyse(), run.fmt, max_stories))
 
 
@@ -288,10 +296,12 @@ def compare(first: str, second: str, db: Path | None, as_html: bool, output: Pat
 
 @analysis_command
 @click.option("--explain", is_flag=True, help="Show why each article joined its story.")
-def stories(run: Run, explain: bool) -> None:
-    """Group articles into stories (and stories into topics)."""
+@max_stories_option
+def stories(run: Run, explain: bool, max_stories: int) -> None:
+    """Group articles into stories (and stories into topics), most widely reported first."""
+    _check_max_stories(run, max_stories)
     analysis = run.analyse(with_timeline=False, with_summary=False)
-    run.emit(stories_view(analysis, run.fmt, explain=explain))
+    run.emit(stories_view(analysis, run.fmt, explain=explain, max_stories=max_stories))
 
 
 @analysis_command
@@ -307,6 +317,7 @@ def stories(run: Run, explain: bool) -> None:
 )
 @click.option("--story", "story_id", help="Only this story's timeline.")
 @click.option("--corpus", is_flag=True, help="One timeline over the whole corpus.")
+@max_stories_option
 def timeline(
     run: Run,
     start: str | None,
@@ -315,23 +326,29 @@ def timeline(
     per_date: int,
     story_id: str | None,
     corpus: bool,
+    max_stories: int,
 ) -> None:
     """Dated events, each backed by its sources: per story, one story, or the whole corpus."""
+    _check_max_stories(run, max_stories)
     settings = TimelineOptions(max_dates=max_dates, per_date=per_date, start=start, end=end)
     analysis = run.analyse(timeline=settings, with_summary=False)
     if corpus:
         whole = pipeline.corpus_timeline(analysis, settings)
         run.emit(corpus_timeline_view(analysis.digest, whole, run.fmt))
     else:
-        run.emit(timeline_view(analysis, run.fmt, story_id=story_id))
+        run.emit(timeline_view(analysis, run.fmt, story_id=story_id, max_stories=max_stories))
 
 
 @analysis_command
 @click.option("--max-words", type=click.IntRange(min=1), help="Summary length bound in words.")
 @click.option("--max-bytes", type=click.IntRange(min=1), help="Summary length bound in bytes.")
 @click.option("--story", "story_id", help="Only this story's summary.")
-def summarize(run: Run, max_words: int | None, max_bytes: int | None, story_id: str | None) -> None:
+@max_stories_option
+def summarize(
+    run: Run, max_words: int | None, max_bytes: int | None, story_id: str | None, max_stories: int
+) -> None:
     """An attributed summary per story: every sentence names the articles behind it."""
+    _check_max_stories(run, max_stories)
     if max_words and max_bytes:
         raise click.UsageError("give --max-words or --max-bytes, not both")
     settings = (
@@ -340,7 +357,7 @@ def summarize(run: Run, max_words: int | None, max_bytes: int | None, story_id: 
         else SummaryOptions(max_words=max_words or SummaryOptions().max_words)
     )
     analysis = run.analyse(summary=settings, with_timeline=False)
-    run.emit(summaries_view(analysis, run.fmt, story_id=story_id))
+    run.emit(summaries_view(analysis, run.fmt, story_id=story_id, max_stories=max_stories))
 
 
 @cli.command()

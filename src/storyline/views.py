@@ -15,7 +15,7 @@ from .errors import NotFoundError
 from .model import Article, Digest, Story, TimelineEntry, known_source
 from .pipeline import Analysis
 from .render import to_html, to_json
-from .render.views import DigestIndex, claim_outlets, counted, entry_when, ranked_stories
+from .render.views import DigestIndex, claim_outlets, counted, entry_when, shown_stories
 from .store import SearchHit
 from .stories import Assignment
 from .timeline import Timeline
@@ -80,11 +80,12 @@ def _story_header(story: Story) -> list[str]:
     ]
 
 
-def stories_view(analysis: Analysis, fmt: str, explain: bool = False) -> str:
-    """Stories under their topics; with ``explain``, why each article joined its story."""
+def stories_view(analysis: Analysis, fmt: str, explain: bool = False, max_stories: int = 0) -> str:
+    """Stories under their topics; with ``explain``, why each article joined its story.
+    With ``max_stories`` (Markdown and HTML), only the most widely reported ones."""
     digest = analysis.digest
     if fmt == "html":
-        return to_html(digest)
+        return to_html(digest, max_stories)
     if fmt == "json":
         encoded = _encoded(digest)
         result = {key: encoded[key] for key in ("version", "stories", "topics", "articles")}
@@ -93,8 +94,9 @@ def stories_view(analysis: Analysis, fmt: str, explain: bool = False) -> str:
         return _dump(result)
     by_id = {article.id: article for article in digest.articles}
     reasons = {a.article_id: a for a in analysis.stories.assignments}
-    lines = [f"# {counted(len(digest.stories), 'story', 'stories')}", ""]
-    for story in ranked_stories(DigestIndex(digest)):
+    shown, left_out = _shown(digest, digest.stories, max_stories)
+    lines = [f"# {counted(len(digest.stories), 'story', 'stories')}", "", *_note_lines(left_out)]
+    for story in shown:
         lines.extend(_story_header(story))
         if story.keywords:
             lines.append(f"keywords: {', '.join(story.keywords)}")
@@ -179,16 +181,24 @@ def _pick_story(digest: Digest, story_id: str | None) -> tuple[Story, ...]:
     return chosen
 
 
-def _ranked(digest: Digest, stories: tuple[Story, ...]) -> list[Story]:
-    """``stories`` most widely reported first, as the digest lists them."""
-    return ranked_stories(DigestIndex(replace(digest, stories=stories)))
+def _shown(digest: Digest, stories: tuple[Story, ...], max_stories: int) -> tuple[list[Story], str]:
+    """``stories`` most widely reported first, as the digest lists them, the first
+    ``max_stories`` of them if that is set, and the note saying how many are left out."""
+    return shown_stories(DigestIndex(replace(digest, stories=stories)), max_stories)
 
 
-def timeline_view(analysis: Analysis, fmt: str, story_id: str | None = None) -> str:
-    """Each story's timeline (or one story's)."""
+def _note_lines(note: str) -> list[str]:
+    return [f"> {note}", ""] if note else []
+
+
+def timeline_view(
+    analysis: Analysis, fmt: str, story_id: str | None = None, max_stories: int = 0
+) -> str:
+    """Each story's timeline (or one story's); with ``max_stories`` (Markdown and HTML),
+    only the most widely reported stories'."""
     stories = _pick_story(analysis.digest, story_id)
     if fmt == "html":
-        return to_html(replace(analysis.digest, stories=stories))
+        return to_html(replace(analysis.digest, stories=stories), max_stories)
     if fmt == "json":
         encoded = _encoded(replace(analysis.digest, stories=stories))
         slim = [
@@ -196,8 +206,9 @@ def timeline_view(analysis: Analysis, fmt: str, story_id: str | None = None) -> 
             for s in encoded["stories"]
         ]
         return _dump({"version": encoded["version"], "stories": slim})
-    lines = ["# Timelines", ""]
-    for story in _ranked(analysis.digest, stories):
+    shown, left_out = _shown(analysis.digest, stories, max_stories)
+    lines = ["# Timelines", "", *_note_lines(left_out)]
+    for story in shown:
         lines.extend(timeline_lines(story.title, story.timeline, story.undated))
     return "\n".join(lines).rstrip() + "\n"
 
@@ -227,18 +238,22 @@ def corpus_timeline_view(digest: Digest, timeline: Timeline, fmt: str) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def summaries_view(analysis: Analysis, fmt: str, story_id: str | None = None) -> str:
-    """Each story's attributed summary (or one story's), with source markers."""
+def summaries_view(
+    analysis: Analysis, fmt: str, story_id: str | None = None, max_stories: int = 0
+) -> str:
+    """Each story's attributed summary (or one story's), with source markers; with
+    ``max_stories`` (Markdown and HTML), only the most widely reported stories'."""
     stories = _pick_story(analysis.digest, story_id)
     if fmt == "html":
-        return to_html(replace(analysis.digest, stories=stories))
+        return to_html(replace(analysis.digest, stories=stories), max_stories)
     if fmt == "json":
         encoded = _encoded(replace(analysis.digest, stories=stories))
         slim = [{key: s[key] for key in ("id", "title", "summary")} for s in encoded["stories"]]
         return _dump({"version": encoded["version"], "stories": slim})
     by_id = {article.id: article for article in analysis.digest.articles}
-    lines = ["# Summaries", ""]
-    for story in _ranked(analysis.digest, stories):
+    shown, left_out = _shown(analysis.digest, stories, max_stories)
+    lines = ["# Summaries", "", *_note_lines(left_out)]
+    for story in shown:
         lines.extend(_story_header(story))
         lines.append("")
         for claim in story.summary:
