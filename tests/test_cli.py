@@ -157,7 +157,12 @@ def test_digest_max_stories_keeps_the_most_widely_reported(run: Run, example_db:
     )
     refused = run("digest", "--db", str(example_db), "--max-stories", "1", "--format", "json")
     assert refused.exit_code == 2
-    assert "--max-stories applies to md and html" in refused.output
+    assert "--max-stories and --since apply to md and html" in refused.output
+    recent = run("digest", "--db", str(example_db), "--since", "2025-03-12")
+    assert recent.exit_code == 0
+    assert "## 1. Cargo ship strikes Kestrel Bridge" in recent.stdout  # last article 03-13
+    assert "## 2." not in recent.stdout
+    assert run("digest", "--db", str(example_db), "--since", "March 12").exit_code == 2
     for command in ("stories", "summarize", "timeline"):
         listed = run(command, "--db", str(example_db), "--max-stories", "1")
         assert listed.exit_code == 0, command

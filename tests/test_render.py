@@ -34,6 +34,7 @@ from storyline.render import (
 from storyline.render.jsonout import digest_to_dict
 from storyline.render.views import (
     DigestIndex,
+    StorySelection,
     claim_outlets,
     fold_story,
     ranked_stories,
@@ -538,21 +539,21 @@ def test_markdown_shows_the_top_stories_and_says_how_many_are_left_out() -> None
     everything = to_markdown(digest)
     assert everything.index("## 1. Four articles") < everything.index("## 2. Two outlets")
     assert "not shown" not in everything
-    top = to_markdown(digest, max_stories=2)
+    top = to_markdown(digest, StorySelection(max_stories=2))
     assert "5 stories from 9 articles." in top
     assert (
         "> Showing the 2 most widely reported of 5 stories; 3 more stories (3 articles) are "
         "not shown." in top
     )
     assert "## 2. Two outlets" in top and "## 3." not in top and "Newer single" not in top
-    one = to_markdown(digest, max_stories=4)
+    one = to_markdown(digest, StorySelection(max_stories=4))
     assert "Showing the 4 most widely reported of 5 stories; 1 more story (1 article) is" in one
-    assert to_markdown(digest, max_stories=5) == everything
+    assert to_markdown(digest, StorySelection(max_stories=5)) == everything
 
 
 def test_html_report_shows_the_top_stories_only() -> None:
     digest = _ranking_digest()
-    html = to_html(digest, max_stories=1)
+    html = to_html(digest, StorySelection(max_stories=1))
     assert "<title>storyline digest: 5 stories</title>" in html
     assert "Showing the most widely reported of 5 stories; 4 more stories (5 articles)" in html
     assert html.count('<article class="story"') == 1
@@ -560,3 +561,30 @@ def test_html_report_shows_the_top_stories_only() -> None:
     full = to_html(digest)
     assert full.count('<article class="story"') == 5
     assert full.index("Four articles, three") < full.index("Two outlets") < full.index("Newer")
+
+
+def test_since_keeps_stories_with_an_article_on_or_after_the_date() -> None:
+    digest = _ranking_digest()
+    recent = to_markdown(digest, StorySelection(since="2031-01-03"))
+    assert (
+        "> Showing the 3 stories with an article published on or after 2031-01-03 (5 in "
+        "all); 2 more stories (2 articles) are not shown." in recent
+    )
+    assert [line for line in recent.splitlines() if line.startswith("## ")][:3] == [
+        "## 1. Four articles, three of them one copy",
+        "## 2. Two outlets",
+        "## 3. Newer single report",
+    ]
+    top = to_markdown(digest, StorySelection(max_stories=1, since="2031-01-03"))
+    assert (
+        "> Showing the most widely reported of the 3 stories with an article published on "
+        "or after 2031-01-03 (5 in all); 4 more stories (5 articles) are not shown." in top
+    )
+    # A story with no dated article is not known to be recent: it is left out, and counted.
+    early = to_markdown(digest, StorySelection(since="2030-12-31"))
+    assert "> Showing the 4 stories with an article published on or after 2030-12-31 (5 in " in (
+        early
+    )
+    assert "1 more story (1 article) is not shown." in early and "Single report, unknown" not in (
+        early
+    )

@@ -22,6 +22,7 @@ from .errors import StorylineError
 from .ingest import ingest_options
 from .progress import progress_reporter
 from .render import compare_html, compare_text, to_html, to_json, to_markdown
+from .render.views import StorySelection
 from .store import Store
 from .summary import SummaryOptions
 from .timeline import TimelineOptions
@@ -197,15 +198,32 @@ def _say_skipped(skipped: Sequence[Any]) -> None:
         click.echo(f"skipped {where}: {item.reason}", err=True)
 
 
-def _render(analysis: pipeline.Analysis, fmt: str, max_stories: int) -> str:
+def _render(analysis: pipeline.Analysis, fmt: str, selection: StorySelection) -> str:
     if fmt == "json":
         return to_json(analysis.digest)
     if fmt == "html":
-        return to_html(analysis.digest, max_stories)
-    return to_markdown(analysis.digest, max_stories)
+        return to_html(analysis.digest, selection)
+    return to_markdown(analysis.digest, selection)
 
 
-def max_stories_option(func: F) -> F:
+def selection_options(func: Callable[..., None]) -> Callable[..., None]:
+    """Add --max-stories and --since; ``func`` receives them as one ``selection``."""
+
+    @functools.wraps(func)
+    def command(run: Run, *args: Any, max_stories: int, since: Any, **kwargs: Any) -> None:
+        if (max_stories or since) and run.fmt == "json":
+            raise click.UsageError(
+                "--max-stories and --since apply to md and html: JSON holds every story"
+            )
+        day = since.date().isoformat() if since else None
+        func(run, *args, selection=StorySelection(max_stories, day), **kwargs)
+
+    command = click.option(
+        "--since",
+        type=click.DateTime(formats=["%Y-%m-%d"]),
+        metavar="DATE",
+        help="Show only stories with an article published on or after DATE (YYYY-MM-DD).",
+    )(command)
     return click.option(
         "--max-stories",
         type=click.IntRange(min=0),
@@ -213,25 +231,19 @@ def max_stories_option(func: F) -> F:
         show_default=True,
         metavar="N",
         help="Show only the N most widely reported stories (Markdown and HTML); 0 shows all.",
-    )(func)
-
-
-def _check_max_stories(run: Run, max_stories: int) -> None:
-    if max_stories and run.fmt == "json":
-        raise click.UsageError("--max-stories applies to md and html: JSON holds every story")
+    )(command)
 
 
 @analysis_command
-@max_stories_option
-def digest(run: Run, max_stories: int) -> None:
+@selection_options
+def digest(run: Run, selection: StorySelection) -> None:
     """Ingest PATHS and print the digest: stories, duplicates, timelines, summaries.
 
     PATHS are files, directories (recursive), .gz files, or - for JSON lines on stdin.
     Without PATHS, the corpus already in --db is analysed again. Stories come most widely
     reported first: by independent reports (copies count once), then named outlets.
     """
-    _check_max_stories(run, max_stories)
-    run.emit(_render(run.analyse(), run.fmt, max_stories))
+    run.emit(_render(run.analyse(), run.fmt, selection))
 
 
 @cli.command()
@@ -296,12 +308,11 @@ def compare(first: str, second: str, db: Path | None, as_html: bool, output: Pat
 
 @analysis_command
 @click.option("--explain", is_flag=True, help="Show why each article joined its story.")
-@max_stories_option
-def stories(run: Run, explain: bool, max_stories: int) -> None:
+@selection_options
+def stories(run: Run, explain: bool, selection: StorySelection) -> None:
     """Group articles into stories (and stories into topics), most widely reported first."""
-    _check_max_stories(run, max_stories)
     analysis = run.analyse(with_timeline=False, with_summary=False)
-    run.emit(stories_view(analysis, run.fmt, explain=explain, max_stories=max_stories))
+    run.emit(stories_view(analysis, run.fmt, explain=explain, selection=selection))
 
 
 @analysis_command
@@ -317,7 +328,7 @@ def stories(run: Run, explain: bool, max_stories: int) -> None:
 )
 @click.option("--story", "story_id", help="Only this story's timeline.")
 @click.option("--corpus", is_flag=True, help="One timeline over the whole corpus.")
-@max_stories_option
+@selection_options
 def timeline(
     run: Run,
     start: str | None,
@@ -326,29 +337,31 @@ def timeline(
     per_date: int,
     story_id: str | None,
     corpus: bool,
-    max_stories: int,
+    selection: StorySelection,
 ) -> None:
     """Dated events, each backed by its sources: per story, one story, or the whole corpus."""
-    _check_max_stories(run, max_stories)
     settings = TimelineOptions(max_dates=max_dates, per_date=per_date, start=start, end=end)
     analysis = run.analyse(timeline=settings, with_summary=False)
     if corpus:
         whole = pipeline.corpus_timeline(analysis, settings)
         run.emit(corpus_timeline_view(analysis.digest, whole, run.fmt))
     else:
-        run.emit(timeline_view(analysis, run.fmt, story_id=story_id, max_stories=max_stories))
+        run.emit(timeline_view(analysis, run.fmt, story_id=story_id, selection=selection))
 
 
 @analysis_command
 @click.option("--max-words", type=click.IntRange(min=1), help="Summary length bound in words.")
 @click.option("--max-bytes", type=click.IntRange(min=1), help="Summary length bound in bytes.")
 @click.option("--story", "story_id", help="Only this story's summary.")
-@max_stories_option
+@selection_options
 def summarize(
-    run: Run, max_words: int | None, max_bytes: int | None, story_id: str | None, max_stories: int
+    run: Run,
+    max_words: int | None,
+    max_bytes: int | None,
+    story_id: str | None,
+    selection: StorySelection,
 ) -> None:
     """An attributed summary per story: every sentence names the articles behind it."""
-    _check_max_stories(run, max_stories)
     if max_words and max_bytes:
         raise click.UsageError("give --max-words or --max-bytes, not both")
     settings = (
@@ -357,7 +370,7 @@ def summarize(
         else SummaryOptions(max_words=max_words or SummaryOptions().max_words)
     )
     analysis = run.analyse(summary=settings, with_timeline=False)
-    run.emit(summaries_view(analysis, run.fmt, story_id=story_id, max_stories=max_stories))
+    run.emit(summaries_view(analysis, run.fmt, story_id=story_id, selection=selection))
 
 
 @cli.command()

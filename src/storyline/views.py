@@ -15,7 +15,14 @@ from .errors import NotFoundError
 from .model import Article, Digest, Story, TimelineEntry, known_source
 from .pipeline import Analysis
 from .render import to_html, to_json
-from .render.views import DigestIndex, claim_outlets, counted, entry_when, shown_stories
+from .render.views import (
+    DigestIndex,
+    StorySelection,
+    claim_outlets,
+    counted,
+    entry_when,
+    shown_stories,
+)
 from .store import SearchHit
 from .stories import Assignment
 from .timeline import Timeline
@@ -80,12 +87,17 @@ def _story_header(story: Story) -> list[str]:
     ]
 
 
-def stories_view(analysis: Analysis, fmt: str, explain: bool = False, max_stories: int = 0) -> str:
+def stories_view(
+    analysis: Analysis,
+    fmt: str,
+    explain: bool = False,
+    selection: StorySelection | None = None,
+) -> str:
     """Stories under their topics; with ``explain``, why each article joined its story.
-    With ``max_stories`` (Markdown and HTML), only the most widely reported ones."""
+    With a ``selection`` (Markdown and HTML), only the stories it picks."""
     digest = analysis.digest
     if fmt == "html":
-        return to_html(digest, max_stories)
+        return to_html(digest, selection)
     if fmt == "json":
         encoded = _encoded(digest)
         result = {key: encoded[key] for key in ("version", "stories", "topics", "articles")}
@@ -94,7 +106,7 @@ def stories_view(analysis: Analysis, fmt: str, explain: bool = False, max_storie
         return _dump(result)
     by_id = {article.id: article for article in digest.articles}
     reasons = {a.article_id: a for a in analysis.stories.assignments}
-    shown, left_out = _shown(digest, digest.stories, max_stories)
+    shown, left_out = _shown(digest, digest.stories, selection)
     lines = [f"# {counted(len(digest.stories), 'story', 'stories')}", "", *_note_lines(left_out)]
     for story in shown:
         lines.extend(_story_header(story))
@@ -181,10 +193,12 @@ def _pick_story(digest: Digest, story_id: str | None) -> tuple[Story, ...]:
     return chosen
 
 
-def _shown(digest: Digest, stories: tuple[Story, ...], max_stories: int) -> tuple[list[Story], str]:
-    """``stories`` most widely reported first, as the digest lists them, the first
-    ``max_stories`` of them if that is set, and the note saying how many are left out."""
-    return shown_stories(DigestIndex(replace(digest, stories=stories)), max_stories)
+def _shown(
+    digest: Digest, stories: tuple[Story, ...], selection: StorySelection | None
+) -> tuple[list[Story], str]:
+    """``stories`` most widely reported first, as the digest lists them, those that
+    ``selection`` picks, and the note saying how many are left out."""
+    return shown_stories(DigestIndex(replace(digest, stories=stories)), selection)
 
 
 def _note_lines(note: str) -> list[str]:
@@ -192,13 +206,16 @@ def _note_lines(note: str) -> list[str]:
 
 
 def timeline_view(
-    analysis: Analysis, fmt: str, story_id: str | None = None, max_stories: int = 0
+    analysis: Analysis,
+    fmt: str,
+    story_id: str | None = None,
+    selection: StorySelection | None = None,
 ) -> str:
-    """Each story's timeline (or one story's); with ``max_stories`` (Markdown and HTML),
-    only the most widely reported stories'."""
+    """Each story's timeline (or one story's); with a ``selection`` (Markdown and HTML),
+    only those of the stories it picks."""
     stories = _pick_story(analysis.digest, story_id)
     if fmt == "html":
-        return to_html(replace(analysis.digest, stories=stories), max_stories)
+        return to_html(replace(analysis.digest, stories=stories), selection)
     if fmt == "json":
         encoded = _encoded(replace(analysis.digest, stories=stories))
         slim = [
@@ -206,7 +223,7 @@ def timeline_view(
             for s in encoded["stories"]
         ]
         return _dump({"version": encoded["version"], "stories": slim})
-    shown, left_out = _shown(analysis.digest, stories, max_stories)
+    shown, left_out = _shown(analysis.digest, stories, selection)
     lines = ["# Timelines", "", *_note_lines(left_out)]
     for story in shown:
         lines.extend(timeline_lines(story.title, story.timeline, story.undated))
@@ -239,19 +256,22 @@ def corpus_timeline_view(digest: Digest, timeline: Timeline, fmt: str) -> str:
 
 
 def summaries_view(
-    analysis: Analysis, fmt: str, story_id: str | None = None, max_stories: int = 0
+    analysis: Analysis,
+    fmt: str,
+    story_id: str | None = None,
+    selection: StorySelection | None = None,
 ) -> str:
     """Each story's attributed summary (or one story's), with source markers; with
-    ``max_stories`` (Markdown and HTML), only the most widely reported stories'."""
+    a ``selection`` (Markdown and HTML), only those of the stories it picks."""
     stories = _pick_story(analysis.digest, story_id)
     if fmt == "html":
-        return to_html(replace(analysis.digest, stories=stories), max_stories)
+        return to_html(replace(analysis.digest, stories=stories), selection)
     if fmt == "json":
         encoded = _encoded(replace(analysis.digest, stories=stories))
         slim = [{key: s[key] for key in ("id", "title", "summary")} for s in encoded["stories"]]
         return _dump({"version": encoded["version"], "stories": slim})
     by_id = {article.id: article for article in analysis.digest.articles}
-    shown, left_out = _shown(analysis.digest, stories, max_stories)
+    shown, left_out = _shown(analysis.digest, stories, selection)
     lines = ["# Summaries", "", *_note_lines(left_out)]
     for story in shown:
         lines.extend(_story_header(story))

@@ -26,6 +26,7 @@ from ..model import Article, Claim, Digest, Relation, Story, Topic
 from .svg import reuse_graph, sparkline, timeline_chart
 from .views import (
     DigestIndex,
+    StorySelection,
     claim_outlets,
     date_span,
     entry_when,
@@ -347,14 +348,14 @@ def _topic_view(topic: Topic, index: DigestIndex, where: dict[str, str]) -> dict
     }
 
 
-def to_html(digest: Digest, max_stories: int | None = None) -> str:
+def to_html(digest: Digest, selection: StorySelection | None = None) -> str:
     """The digest as ONE self-contained HTML file: no network, inline CSS/JS/SVG, all escaped.
 
-    Stories come most widely reported first; with ``max_stories``, only that many are shown
-    and a notice says how many are not."""
+    Stories come most widely reported first; with a ``selection``, only the stories it picks
+    are shown and a notice says how many are not."""
     index = DigestIndex(digest)
     links = ReportLinks()
-    stories, left_out = shown_stories(index, max_stories)
+    stories, left_out = shown_stories(index, selection)
     relations_of = {s.id: index.story_relations(s)[:MAX_RELATIONS_SHOWN] for s in digest.stories}
     views = []
     for story in stories:

@@ -12,6 +12,7 @@ from ..model import Article, Digest, Relation, Story, TimelineEntry
 from .views import (
     DigestIndex,
     Folded,
+    StorySelection,
     claim_outlets,
     counted,
     date_span,
@@ -154,12 +155,12 @@ def _relation_line(relation: Relation, index: DigestIndex) -> str:
     return line
 
 
-def to_markdown(digest: Digest, max_stories: int | None = None) -> str:
+def to_markdown(digest: Digest, selection: StorySelection | None = None) -> str:
     """The digest as Markdown: stories (summary, timeline, sources), most widely reported
-    first, then topics, relations and skipped inputs. With ``max_stories``, only that many
-    stories are shown, and a note says how many are not."""
+    first, then topics, relations and skipped inputs. With a ``selection``, only the stories
+    it picks are shown, and a note says how many are not."""
     index = DigestIndex(digest)
-    stories, left_out = shown_stories(index, max_stories)
+    stories, left_out = shown_stories(index, selection)
     n_articles, n_stories = len(digest.articles), len(digest.stories)
     lines = [
         "# Digest",

@@ -145,26 +145,49 @@ def ranked_stories(index: DigestIndex) -> list[Story]:
     )
 
 
-def shown_stories(index: DigestIndex, max_stories: int | None) -> tuple[list[Story], str]:
-    """The ranked stories a digest shows (all when ``max_stories`` is None or 0), and the note
-    that says how many were left out ("" when none)."""
+@dataclass(frozen=True)
+class StorySelection:
+    """Which stories a digest shows: those with an article published on or after ``since``
+    (an ISO date; None: every story), and of those the ``max_stories`` most widely reported
+    (0: all)."""
+
+    max_stories: int = 0
+    since: str | None = None
+
+
+def shown_stories(
+    index: DigestIndex, selection: StorySelection | None = None
+) -> tuple[list[Story], str]:
+    """The ranked stories a digest shows, and the note that says what is left out ("" when
+    nothing is)."""
     stories = ranked_stories(index)
-    if not max_stories or len(stories) <= max_stories:
+    selection = selection or StorySelection()
+    since = selection.since
+    pool = stories if since is None else [s for s in stories if (s.last_date or "") >= since]
+    shown = pool[: selection.max_stories] if selection.max_stories else pool
+    if len(shown) == len(stories):
         return stories, ""
-    left = stories[max_stories:]
+    kept = {story.id for story in shown}
+    left = [story for story in stories if story.id not in kept]
     articles = len({article_id for story in left for article_id in story.article_ids})
-    top = (
-        "the most widely reported"
-        if max_stories == 1
-        else f"the {max_stories:,} most widely reported"
-    )
     rest = "1 more story" if len(left) == 1 else f"{len(left):,} more stories"
     verb = "is" if len(left) == 1 else "are"
-    note = (
-        f"Showing {top} of {len(stories):,} stories; {rest} "
+    return shown, (
+        f"Showing {_which(len(shown), len(pool), len(stories), since)}; {rest} "
         f"({articles:,} article{'' if articles == 1 else 's'}) {verb} not shown."
     )
-    return stories[:max_stories], note
+
+
+def _which(shown: int, pool: int, total: int, since: str | None) -> str:
+    """ "the 5 most widely reported of the 12 stories with an article published on or after
+    2025-03-12", and its shorter forms."""
+    top = "the most widely reported" if shown == 1 else f"the {shown:,} most widely reported"
+    if since is None:
+        return f"{top} of {total:,} stories"
+    dated = f"with an article published on or after {since}"
+    if shown == pool:
+        return f"the {pool:,} stor{'y' if pool == 1 else 'ies'} {dated} ({total:,} in all)"
+    return f"{top} of the {pool:,} stories {dated} ({total:,} in all)"
 
 
 def _date_key(article: Article) -> tuple[str, str, str]:
