@@ -16,8 +16,8 @@ from typing import Any
 
 import pytest
 
-from storyline.model import Article
-from storyline.stories import StoryOptions, cluster, cluster_stories, features
+from storyline.model import Article, Topic
+from storyline.stories import StoryOptions, StoryState, cluster, cluster_stories, features
 from storyline.stories.features import (
     _ASCII_WORD,
     _INITIAL,
@@ -27,10 +27,13 @@ from storyline.stories.features import (
     _numbers,
     _strip_possessive,
     extract,
+    head,
     scaled_dot,
     weigh,
 )
 from storyline.stories.index import Centroid, InvertedIndex
+from storyline.stories.labels import best_title
+from storyline.stories.topics import public_topics
 from storyline.text import words
 
 _PIECES = [
@@ -138,6 +141,71 @@ def test_weigh_matches_the_plain_weighing_bit_for_bit() -> None:
             found = weigh(counts, df, 50, keep, damped, damping)
             expected = _plain_weigh(counts, df, 50, keep, damped, damping)
             assert [(key, value.hex()) for key, value in found.items()] == expected
+
+
+def test_weigh_reads_logs_from_a_table_that_grows_and_falls_back() -> None:
+    # The log table grows with the document count (here from 3 to 5000), and a count above
+    # the document count (not from one stream) is weighed by the plain formula instead.
+    rng = random.Random(12)
+    for n_docs in (3, 10, 700, 5000, 20):
+        for ceiling in (n_docs, n_docs + 50):
+            counts = {f"w{n}": float(rng.choice((1, 2, 5))) for n in range(40)}
+            df = {f"w{n}": rng.randint(0, ceiling) for n in range(0, 40, 2)}
+            found = weigh(counts, df, n_docs, 30, frozenset(), 1.0)
+            expected = _plain_weigh(counts, df, n_docs, 30, frozenset(), 1.0)
+            assert [(key, value.hex()) for key, value in found.items()] == expected
+    assert len(features._LOGS) > 5000
+
+
+def test_possessive_check_is_the_two_searches() -> None:
+    for text in ["", "it's", "IT'S", "its", "it s", "'", "Russia'S", "a'b", "x's", "s'"]:
+        assert features._has_possessive(text) == ("'s" in text or "'S" in text)
+
+
+def test_topics_are_made_again_only_when_their_titles_or_records_change() -> None:
+    articles = [_story_article(n) for n in range(60)]
+    early = cluster_stories(articles[:40])
+    multi = [t for t in early.state.topics if len(t.story_numbers) > 1]
+    assert multi and all(t.public is not None for t in multi)
+    later = cluster_stories(articles[40:], state=early.state)
+    # Untouched topics give back the very Topic of the earlier run; all equal a fresh make.
+    fresh = cluster_stories(articles[40:], state=StoryState.from_json(early.state.to_json()))
+    assert later.topics == fresh.topics
+    assert any(any(t is u for u in early.topics) for t in later.topics)
+    # A changed story title is seen: the topic is made again, the change in its title.
+    state = later.state
+    record = next(t for t in state.topics if len(t.story_numbers) > 1)
+    for place, number in enumerate(record.story_numbers):
+        story = state.stories[number]
+        story.title, story.public = f"Zzyzx wholly new words {place}", None
+    remade = {t.id: t for t in public_topics(state, 6)}[record.id]
+    assert remade == Topic(
+        record.id,
+        best_title(
+            ((state.stories[n].title, False) for n in record.story_numbers), record.centroid.terms
+        )
+        or "",
+        tuple(state.stories[n].id for n in record.story_numbers),
+        tuple(key for key, _ in head(record.centroid.terms, 6)),
+    )
+    assert remade.title == "Zzyzx wholly new words 0"
+    # Fewer keywords asked for: made again too.
+    assert all(len(t.keywords) <= 2 for t in public_topics(state, 2))
+
+
+def _story_article(number: int) -> Article:
+    """Articles of six fictional stories, pairs of them on one subject (so topics form)."""
+    rng = random.Random(number)
+    story = number % 6
+    subject = ["orsk", "velt", "quell"][story // 2]
+    own = [f"w{story}{letter}" for letter in "abcdefgh"]
+    body = " ".join(rng.choices(own, k=40) + [subject] * 4)
+    name = ["Anna Pell", "Boris Kade", "Cora Lind", "Dov Merk", "Edda Noss", "Finn Ort"][story]
+    text = f"Report. {body}. The mayor {name} said {1000 + story // 2}."
+    day = date(2024, 1, 1 + number // 6).isoformat()
+    return Article(
+        id=f"a{number}", title=f"{own[0]} {own[1]}", text=text, raw_text=text, published=day
+    )
 
 
 def test_scaled_dot_adds_in_the_same_order_bit_for_bit() -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 import re
 import sys
+from array import array
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -58,18 +59,25 @@ _ASCII_WORD = re.compile(r"[A-Za-z0-9]+(?:['\-.][A-Za-z0-9]+)*")
 _ASCII_INITIAL = re.compile(
     r"(?:^|[.!?][\"')\]]*\s+)[\"'(\[]*([A-Za-z][A-Za-z0-9]*(?:['\-.][A-Za-z0-9]+)*)", re.MULTILINE
 )
-_ASCII_NUMBER = re.compile(
-    r"[0-9](?:[0-9]?(?: ?: ?[0-9]{2}(?: ?: ?[0-9]{2})?(?![0-9])|\.[0-9]{2} ?[AaPp]\.?[Mm]\b)()"
-    r"|[0-9,.]*[0-9])?"
-)
-# ``_ASCII_INITIAL`` split in three patterns that each start with a plain character, which
-# the regex engine scans for in C instead of trying the ``^`` alternative at every position:
-# the first word of the text, of every line, and after every sentence end. A sentence end
-# whose white space ends with the line break is the line's start: counted there, once.
+# ``_NUMBER`` for ASCII text with every digit made 0 (:data:`_ZEROS`): the same spans, but the
+# pattern starts with one literal character, which the regex engine finds with a tight loop
+# instead of testing a class of ten characters at every position (text is mostly letters).
+_ZEROS = str.maketrans("123456789", "000000000")
+_ZERO_NUMBER = re.compile(r"0(?:0?(?: ?: ?00(?: ?: ?00)?(?!0)|\.00 ?[AaPp]\.?[Mm]\b)()|[0,.]*0)?")
+# ``_ASCII_INITIAL`` split in patterns that each start with one literal character, which the
+# regex engine scans for with a tight loop instead of trying the ``^`` alternative (or testing
+# a character class) at every position: the first word of the text, of every line, and after
+# each of the three sentence ends. A sentence end whose white space ends with the line break
+# is the line's start: counted there, once. The matches after ``.``, ``!`` and ``?`` are
+# those of one pattern for ``[.!?]``: each holds one sentence end, at its start (the only
+# ``.`` after it is inside a word, and so is followed by a letter or digit, not by a space).
 _ASCII_TOKEN = r"([A-Za-z][A-Za-z0-9]*(?:['\-.][A-Za-z0-9]+)*)"
 _ASCII_TEXT_START = re.compile(r"[\"'(\[]*" + _ASCII_TOKEN)
 _ASCII_LINE_START = re.compile(r"\n[\"'(\[]*" + _ASCII_TOKEN)
-_ASCII_AFTER_STOP = re.compile(r"[.!?][\"')\]]*\s*(\s)[\"'(\[]*" + _ASCII_TOKEN)
+_ASCII_AFTER_STOPS = tuple(
+    (stop, re.compile(re.escape(stop) + r"[\"')\]]*\s*(\s)[\"'(\[]*" + _ASCII_TOKEN))
+    for stop in ".!?"
+)
 
 
 @dataclass(frozen=True)
@@ -90,7 +98,7 @@ def extract(article: Article, title_weight: int, min_digits: int) -> ArticleFeat
     """
     text = article.text
     ascii_text = text.isascii()
-    if "'s" in text or "'S" in text:
+    if _has_possessive(text):
         terms, names = _possessive_counts(_words(text, ascii_text), text)
     elif ascii_text:
         terms, names = _ascii_counts(text)
@@ -240,8 +248,10 @@ _RUN_NAME = _RunNames()
 
 def _ascii_initials(text: str) -> list[str]:
     """``_ASCII_INITIAL.findall(text)``, the same words (in another order), twice as fast."""
-    found = [word for last, word in _ASCII_AFTER_STOP.findall(text) if last != "\n"]
-    found += _ASCII_LINE_START.findall(text)
+    found = _ASCII_LINE_START.findall(text)
+    for stop, pattern in _ASCII_AFTER_STOPS:
+        if stop in text:
+            found += [word for last, word in pattern.findall(text) if last != "\n"]
     first = _ASCII_TEXT_START.match(text)
     if first:
         found.append(first.group(1))
@@ -256,12 +266,18 @@ def _words(text: str, ascii_text: bool) -> list[str]:
 def _strip_possessive(counts: Counter[str], text: str) -> Counter[str]:
     """``Russia's`` counts as ``Russia`` (done on distinct tokens: cheap; skipped when the
     text holds no ``'s`` at all)."""
-    if "'s" not in text and "'S" not in text:
+    if not _has_possessive(text):
         return counts
     possessive = [t for t in counts if t.endswith(("'s", "'S")) and len(t) > 3]
     for token in possessive:
         counts[token[:-2]] += counts.pop(token)
     return counts
+
+
+def _has_possessive(text: str) -> bool:
+    """Whether ``text`` holds ``'s`` or ``'S``: most texts hold no apostrophe at all, which
+    one character scan (memchr) tells, where each two-character search reads the text."""
+    return "'" in text and ("'s" in text or "'S" in text)
 
 
 def _count_terms(counts: Counter[str], terms: dict[str, float], weight: float) -> None:
@@ -275,10 +291,12 @@ def _count_terms(counts: Counter[str], terms: dict[str, float], weight: float) -
 def _numbers(text: str, min_digits: int) -> list[str]:
     """The figures of ``text`` with at least ``min_digits`` digits, clock times left out."""
     found = []
-    for match in (_ASCII_NUMBER if text.isascii() else _NUMBER).finditer(text):
+    ascii_text = text.isascii()
+    pattern, scanned = (_ZERO_NUMBER, text.translate(_ZEROS)) if ascii_text else (_NUMBER, text)
+    for match in pattern.finditer(scanned):
         if match.lastindex:  # a clock time
             continue
-        number = match.group()
+        number = text[match.start() : match.end()] if ascii_text else match.group()
         if "," in number or "." in number:
             number = _THOUSANDS.sub("", number).replace(",", ".")
             # Only digits and full stops are left, and every \d is a digit.
@@ -301,13 +319,21 @@ def weigh(
     """Sublinear TF-IDF, the ``damped`` keys multiplied by ``damping``, L2-normalised over
     all keys, then only the ``keep`` heaviest kept (heaviest first): the tail adds little to
     a cosine and much to its cost. The kept keys are interned: every story centroid, topic
-    centroid and posting holding a word then shares one string object for it."""
+    centroid and posting holding a word then shares one string object for it. ``df`` holds
+    document counts (never negative), whose logs are read from :data:`_LOGS`."""
     log, total, get = math.log, math.log(n_docs + 1), df.get
-    # Most counts are 1, and 1.0 + log(1.0) is exactly 1.0.
-    weights = {
-        key: (1.0 if count == 1.0 else 1.0 + log(count)) * (total - log(get(key, 0) + 1) + 1.0)
-        for key, count in counts.items()
-    }
+    logs = _logs_to(n_docs)
+    try:
+        # Most counts are 1, and 1.0 + log(1.0) is exactly 1.0.
+        weights = {
+            key: (1.0 if count == 1.0 else 1.0 + log(count)) * (total - logs[get(key, 0)] + 1.0)
+            for key, count in counts.items()
+        }
+    except IndexError:  # a count above ``n_docs``: not from one stream, but still weighed
+        weights = {
+            key: (1.0 + log(count)) * (total - log(get(key, 0) + 1) + 1.0)
+            for key, count in counts.items()
+        }
     if damping != 1.0:
         # Iterates this article's keys and looks each up in ``damped``; ``damped & keys``
         # iterated every place name in ``damped`` on every call.
@@ -320,6 +346,19 @@ def weigh(
     # The keys sorted like ``top`` sorts the entries: by weight, stable, heaviest first.
     kept = sorted(weights, key=weights.__getitem__, reverse=True)[:keep]
     return {intern(key): weights[key] / norm for key in kept}
+
+
+# ``_LOGS[n]`` is ``math.log(n + 1)``, the same float, for every document count ``n`` seen so
+# far: a look-up instead of a call per key (doubles, 8 bytes per document of the longest run).
+_LOGS = array("d")
+
+
+def _logs_to(n_docs: int) -> array[float]:
+    """:data:`_LOGS`, long enough for every count up to ``n_docs``."""
+    logs = _LOGS
+    if len(logs) <= n_docs:
+        logs.extend(map(math.log, range(len(logs) + 1, max(n_docs + 2, 2 * len(logs)))))
+    return logs
 
 
 def sum_squares(vector: Mapping[str, float]) -> float:

@@ -10,7 +10,7 @@ from itertools import islice
 from typing import Any
 
 from ..errors import IncompatibleParametersError, InputError
-from ..model import Story
+from ..model import Story, Topic
 from .index import Centroid, InvertedIndex, UnitCentroid
 from .options import StoryOptions
 from .packing import pack, unpack
@@ -66,6 +66,12 @@ class TopicRecord:
     id: str
     story_numbers: list[int]
     centroid: Centroid | UnitCentroid
+    # The public Topic last made from this record (not saved), with what it was made from
+    # besides the record: the keyword count and its stories' titles. Cleared by
+    # :meth:`StoryState.topic` before any change, as :attr:`StoryRecord.public` is.
+    public: tuple[int, tuple[str, ...], Topic] | None = field(
+        default=None, repr=False, compare=False
+    )
 
 
 class StoryState:
@@ -159,7 +165,9 @@ class StoryState:
             old = self.topics[number]
             self.topics[number] = TopicRecord(old.id, list(old.story_numbers), old.centroid.copy())
             self._own_topics.add(number)
-        return self.topics[number]
+        topic = self.topics[number]
+        topic.public = None
+        return topic
 
     def to_json(self) -> str:
         """Deterministic JSON: the same state always gives the same bytes.

@@ -57,16 +57,27 @@ def place_stories(numbers: Iterable[int], options: StoryOptions, state: StorySta
 
 def public_topics(state: StoryState, k: int) -> tuple[Topic, ...]:
     """Topics of two or more stories; the title is the story title that best fits the topic
-    centroid (the same rule as a story's headline), the earliest story's on ties."""
+    centroid (the same rule as a story's headline), the earliest story's on ties.
+
+    A topic is made again only when its record or a story title changed since the last time
+    (ranking titles tokenises every one: most topics of a large state are untouched by a run).
+    """
     topics = []
     for record in state.topics:
         if len(record.story_numbers) < 2:
             continue
         stories = [state.stories[n] for n in record.story_numbers]
-        title = best_title(((s.title, False) for s in stories), record.centroid.terms)
+        titles = tuple(s.title for s in stories)
+        made = record.public
+        if made is not None and made[0] == k and made[1] == titles:
+            topics.append(made[2])
+            continue
+        title = best_title(((t, False) for t in titles), record.centroid.terms)
         keywords = tuple(key for key, _ in head(record.centroid.terms, k))
         ids = tuple(s.id for s in stories)
-        topics.append(Topic(record.id, title or stories[0].title, ids, keywords))
+        topic = Topic(record.id, title or titles[0], ids, keywords)
+        record.public = (k, titles, topic)
+        topics.append(topic)
     return tuple(topics)
 
 
