@@ -465,3 +465,12 @@ def test_an_over_long_founding_title_gives_way_to_a_member_headline() -> None:
     groups = (DuplicateGroup(id="g", representative="f2", article_ids=("f2", "c1")),)
     assert cluster_stories(members, groups).stories[0].title == "Blaze at mill overnight"
     assert cluster_stories([founder]).stories[0].title == lead
+
+
+def test_a_site_section_title_gives_way_to_a_member_headline() -> None:
+    # Some sites title every page of a section alike: that names no event.
+    founder = replace(FIRE[0], title="International News Article")
+    member = replace(FIRE[1], title="Blaze at mill overnight")
+    assert cluster_stories([founder, member]).stories[0].title == "Blaze at mill overnight"
+    alone = cluster_stories([founder]).stories[0]
+    assert alone.title == "International News Article"  # nothing better: kept, not invented

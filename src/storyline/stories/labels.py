@@ -38,8 +38,23 @@ def headline(
     return best or story.title or ", ".join(keywords(story, 3))
 
 
+# Words of the titles that sites give every page of a section ("International News Article",
+# "Top News", "Personal Finance"): a title made of these alone names no event.
+_SITE_WORDS = """
+news article articles story stories top international world national local home page
+business finance personal sport sports breaking latest headlines online index default
+untitled print view section edition front daily today report reports update updates
+homepage welcome
+"""
+_SITE_TITLE_WORDS = frozenset(_SITE_WORDS.split())
+
+
 def is_headline(title: str) -> bool:
-    return 0 < len(words(title)) <= MAX_HEADLINE_WORDS
+    """A title of headline length that names something beyond a site's section."""
+    tokens = [token.lower() for token in words(title)]
+    if not 0 < len(tokens) <= MAX_HEADLINE_WORDS:
+        return False
+    return any(t not in _SITE_TITLE_WORDS and t not in STOP_WORDS for t in tokens)
 
 
 def best_title(titles: Iterable[tuple[str, bool]], weights: Mapping[str, float]) -> str | None:
