@@ -33,13 +33,14 @@ def tense(sentence: str, start: int, end: int) -> tuple[bool, bool]:
     ; or :, is a future one: in "he said he would meet Bush and Clinton on Saturday" the
     date's clause starts at "and", and "would" governs it. (Only the future is inherited:
     the -ed cue is too loose to carry across clauses.)"""
-    future = _clause_nearest(_FUTURE, sentence, start, end)
-    past = _clause_nearest(_PAST, sentence, start, end)
+    clause = _clause(sentence, start, end)
+    future = _nearest(_FUTURE, sentence, clause, start, end)
+    past = _nearest(_PAST, sentence, clause, start, end)
     if future is not None and past is not None:  # "On Monday, he said he would...": nearest
         return future <= past, past < future
     if future is not None or past is not None:
         return future is not None, past is not None
-    if _clause_nearest(_PAST_ED, sentence, start, end) is not None:
+    if _nearest(_PAST_ED, sentence, clause, start, end) is not None:
         return False, True
     left = max((m.end() for m in _STRONG_BREAK.finditer(sentence, 0, start)), default=0)
     last_future = max((m.end() for m in _FUTURE.finditer(sentence, left, start)), default=-1)
@@ -50,21 +51,26 @@ def tense(sentence: str, start: int, end: int) -> tuple[bool, bool]:
     return last_future > last_past, False
 
 
-def _clause_nearest(cue: re.Pattern[str], sentence: str, start: int, end: int) -> int | None:
-    """How far from the mention ``cue`` (a future or a past tense marker) is in the clause
-    around it, in characters; None when the clause has none.
-
-    The clause runs between separators (, ; : and, but, while); a clause that is little more
-    than the expression itself ("On Monday,") borrows the following clause.
-    """
+def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the clause around a mention: between separators (, ; : and, but,
+    while...); a clause that is little more than the expression itself ("On Monday,")
+    borrows the following clause."""
     left = max((m.end() for m in _CLAUSE.finditer(sentence, 0, start)), default=0)
     right_match = _CLAUSE.search(sentence, end)
     right = right_match.start() if right_match else len(sentence)
     if len((sentence[left:start] + sentence[end:right]).split()) < 3 and right_match:
         following = _CLAUSE.search(sentence, right_match.end())
         right = following.start() if following else len(sentence)
+    return left, right
+
+
+def _nearest(
+    cue: re.Pattern[str], sentence: str, clause: tuple[int, int], start: int, end: int
+) -> int | None:
+    """How far ``cue`` (a tense marker) is from the mention at ``start:end`` within
+    ``clause``, in characters; None when the clause has none."""
     gaps = [
         start - m.end() if m.end() <= start else max(0, m.start() - end)
-        for m in cue.finditer(sentence, left, right)
+        for m in cue.finditer(sentence, *clause)
     ]
     return min(gaps, default=None)
