@@ -6,11 +6,12 @@ import json
 import random
 from collections import Counter
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from storyline.model import Article
-from storyline.stories import StoryState, cluster_stories
+from storyline.stories import StoryOptions, StoryState, cluster_stories
 from storyline.stories.features import (
     _ASCII_INITIAL,
     _ascii_initials,
@@ -27,6 +28,7 @@ from storyline.stories.state import (
     _story_json,
     _topic_json,
 )
+from storyline.text import normalize
 
 
 def _vector(rng: random.Random, size: int) -> dict[str, float]:
@@ -240,3 +242,28 @@ def test_names_leave_out_words_that_only_open_sentences() -> None:
     features = extract(Article(id="x", title="", text=text, raw_text=text), 2, 2)
     assert "quarro" in features.entities
     assert "officials" not in features.entities and "harbor" not in features.entities
+
+
+SHARED_ECB = Path(__file__).resolve().parents[2] / "shared/data/clustering/ecbplus_docs"
+
+
+@pytest.mark.shared
+def test_a_reloaded_state_places_stories_in_the_topics_the_running_one_does() -> None:
+    # With postings capped, which topics a key still lists depends on the order the index
+    # was built in: a reloaded state must rebuild it in the order the topics last changed.
+    source = SHARED_ECB / "ecbplus_docs.jsonl"
+    if not source.is_file():
+        pytest.skip("../shared/data/clustering/ecbplus_docs is absent")
+    rows = [json.loads(line) for line in source.read_text(encoding="utf-8").splitlines()]
+    articles = [
+        Article(id=r["doc_id"], title="", text=normalize(r["text"]), raw_text=r["text"])
+        for r in rows
+    ]
+    random.Random(0).shuffle(articles)
+    options = StoryOptions(posting_cap=3, index_terms=5, max_candidates=3)
+    half = len(articles) // 2
+    early = cluster_stories(articles[:half], options=options)
+    direct = cluster_stories(articles[half:], options=options, state=early.state)
+    reloaded = StoryState.from_json(early.state.to_json())
+    again = cluster_stories(articles[half:], options=options, state=reloaded)
+    assert again.topics == direct.topics and again.stories == direct.stories

@@ -119,8 +119,12 @@ class StoryState:
         for number in order:
             self.story_index.update(number, self.stories[number].centroid.keys(options.index_terms))
         self.topic_index = InvertedIndex(options.posting_cap)
-        for number, topic in enumerate(self.topics):
-            self.topic_index.update(number, topic.centroid.keys(options.index_terms))
+        # A topic was last updated when its newest story joined it (stories join in order).
+        last = sorted(
+            range(len(self.topics)), key=lambda n: max(self.topics[n].story_numbers, default=-1)
+        )
+        for number in last:
+            self.topic_index.update(number, self.topics[number].centroid.keys(options.index_terms))
         self.story_by_id = {story.id: number for number, story in enumerate(self.stories)}
 
     def copy(self) -> StoryState:
