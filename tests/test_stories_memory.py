@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from storyline.errors import InputError
 from storyline.model import Article
 from storyline.stories import StoryOptions, StoryState, cluster_stories
 from storyline.stories.features import (
@@ -20,11 +21,12 @@ from storyline.stories.features import (
     positions,
     scaled_dot,
 )
-from storyline.stories.index import Centroid, InvertedIndex, UnitCentroid
+from storyline.stories.index import Centroid, InvertedIndex, UnitCentroid, canonical
 from storyline.stories.packing import pack, unpack
 from storyline.stories.state import (
     STATE_VERSION,
     _assignment_json,
+    _centroid_json,
     _story_json,
     _topic_json,
 )
@@ -141,9 +143,13 @@ def _articles(count: int, seed: int) -> list[Article]:
 
 def _plain_json(state: StoryState, version: int = STATE_VERSION) -> str:
     """The state as one ``json.dumps`` of the whole payload (the earlier writer); version 1
-    wrote every vector as [key, value] pairs."""
+    wrote every vector as [key, value] pairs, versions 1 and 2 every topic's vectors."""
     stories = [_story_json(story) for story in state.stories]
-    topics = [_topic_json(topic) for topic in state.topics]
+    topics = [_topic_json(topic, state.stories) for topic in state.topics]
+    if version < 3:
+        for topic, record in zip(state.topics, topics, strict=True):
+            record.pop("unit", None)
+            record["centroid"] = _centroid_json(topic.centroid)
     if version == 1:
         for record in [*stories, *topics]:
             record["centroid"] = {
@@ -178,6 +184,38 @@ def test_a_version_1_state_with_unpacked_vectors_still_loads() -> None:
     old = _plain_json(state, version=1)
     assert '"version":1' in old and len(old) > len(state.to_json())
     assert StoryState.from_json(old).to_json() == state.to_json()
+
+
+def test_a_version_2_state_with_every_topic_vector_still_loads() -> None:
+    state = cluster_stories(_articles(60, 1)).state
+    old = _plain_json(state, version=2)
+    text = state.to_json()
+    assert '"version":2' in old and '"unit":true' in text and len(old) > len(text)
+    assert StoryState.from_json(old).to_json() == text
+
+
+def test_a_topic_naming_a_missing_story_is_an_unreadable_state() -> None:
+    state = cluster_stories(_articles(30, 1)).state
+    payload = json.loads(state.to_json())
+    unit = next(topic for topic in payload["topics"] if topic.get("unit"))
+    unit["story_numbers"] = [len(payload["stories"]) + 5]
+    with pytest.raises(InputError, match="refers to a story"):
+        StoryState.from_json(json.dumps(payload))
+
+
+def test_an_index_built_at_once_is_the_index_updated_in_turn() -> None:
+    rng = random.Random(5)
+    entries = [
+        (cluster, [f"k{rng.randint(0, 12)}" for _ in range(rng.randint(0, 6))])
+        for cluster in rng.sample(range(80), 60)
+    ]
+    for cap in (1, 3, 100):
+        updated = InvertedIndex(cap)
+        for cluster, keys in entries:
+            updated.update(cluster, keys)
+        built = InvertedIndex.built(cap, entries)
+        assert list(built._postings.items()) == list(updated._postings.items())
+        assert built._indexed == updated._indexed
 
 
 def test_packed_vectors_keep_order_and_every_float_bit() -> None:
@@ -267,3 +305,9 @@ def test_a_reloaded_state_places_stories_in_the_topics_the_running_one_does() ->
     reloaded = StoryState.from_json(early.state.to_json())
     again = cluster_stories(articles[half:], options=options, state=reloaded)
     assert again.topics == direct.topics and again.stories == direct.stories
+
+
+def test_a_loaded_channel_out_of_order_is_put_heaviest_first() -> None:
+    ordered = {"a": 0.5, "b": 0.5, "c": 0.25}
+    assert canonical(ordered) is ordered
+    assert list(canonical({"c": 0.25, "a": 0.5, "b": 0.5}).items()) == list(ordered.items())

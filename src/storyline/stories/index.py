@@ -5,7 +5,8 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import islice, repeat
+from operator import mul, truediv
 
 from .features import dot, scaled_dot, sum_squares, top
 
@@ -31,7 +32,7 @@ class Centroid:
         self.terms = _merge(self.terms, vectors[0], max_terms)
         self.entities = _merge(self.entities, vectors[1], max_entities)
         self.numbers = _merge(self.numbers, vectors[2], max_entities)
-        self.norms = (_norm(self.terms), _norm(self.entities), _norm(self.numbers))
+        self.norms = (norm(self.terms), norm(self.entities), norm(self.numbers))
 
     def channels(self) -> Vectors:
         return self.terms, self.entities, self.numbers
@@ -86,9 +87,7 @@ class UnitCentroid:
     def of(cls, centroid: Centroid) -> UnitCentroid:
         source = centroid.channels()
         scales = centroid.norms
-        norms = tuple(
-            _norm(_scaled(vector, norm)) for vector, norm in zip(source, scales, strict=True)
-        )
+        norms = tuple(map(_scaled_norm, source, scales))
         return cls(source, scales, (norms[0], norms[1], norms[2]))
 
     @property
@@ -114,14 +113,14 @@ class UnitCentroid:
     def keys(self, k: int) -> list[str]:
         """The keys :meth:`Centroid.keys` gives: scaling keeps the heaviest-first order."""
         kept = [
-            vector if norm else {} for vector, norm in zip(self.source, self.scales, strict=True)
+            vector if scale else {} for vector, scale in zip(self.source, self.scales, strict=True)
         ]
         return Centroid(kept[0], kept[1], kept[2], self.scales).keys(k)
 
     def materialize(self) -> Centroid:
         """The centroid itself, as ``Centroid().add(unit vectors)`` made it."""
         channels = [
-            _scaled(vector, norm) for vector, norm in zip(self.source, self.scales, strict=True)
+            _scaled(vector, scale) for vector, scale in zip(self.source, self.scales, strict=True)
         ]
         return Centroid(channels[0], channels[1], channels[2], self.norms)
 
@@ -134,8 +133,25 @@ def _merge(base: dict[str, float], extra: dict[str, float], limit: int) -> dict[
     return dict(top(merged, limit))
 
 
-def _norm(vector: dict[str, float]) -> float:
+def norm(vector: dict[str, float]) -> float:
     return math.sqrt(sum_squares(vector))
+
+
+def canonical(vector: dict[str, float]) -> dict[str, float]:
+    """``vector`` heaviest first, ties in their order (what :meth:`Centroid.add` keeps);
+    returned as it is when it already is (checked at C speed: sorting is the cost)."""
+    values = list(vector.values())
+    if values == sorted(values, reverse=True):
+        return vector
+    return dict(top(vector, len(vector)))
+
+
+def _scaled_norm(vector: dict[str, float], scale: float) -> float:
+    """``norm(_scaled(vector, scale))``, the same float, without building the dict."""
+    if not scale:
+        return 0.0
+    values = list(map(truediv, vector.values(), repeat(scale)))
+    return math.sqrt(sum(map(mul, values, values)))
 
 
 def _scaled(vector: dict[str, float], norm: float) -> dict[str, float]:
@@ -168,6 +184,24 @@ class InvertedIndex:
         twin._indexed = dict(self._indexed)
         twin._numbers = self._numbers
         return twin
+
+    @classmethod
+    def built(cls, cap: int, entries: Iterable[tuple[int, Iterable[str]]]) -> InvertedIndex:
+        """A new index of ``entries`` (cluster, keys; each cluster once), the index that
+        :meth:`update` of each entry in turn makes, built in one pass: a posting is the
+        last ``cap`` clusters indexed under its key, newest first."""
+        index = cls(cap)
+        held: dict[str, list[int]] = {}
+        for number, keys in entries:
+            cluster = index._number(number)
+            index._indexed[cluster] = wanted = tuple(keys)
+            for key in dict.fromkeys(wanted):  # a repeated key changes nothing in update
+                if key in held:
+                    held[key].append(cluster)
+                else:
+                    held[key] = [cluster]
+        index._postings = {key: tuple(clusters[: -cap - 1 : -1]) for key, clusters in held.items()}
+        return index
 
     def _number(self, cluster: int) -> int:
         """The shared int object for ``cluster`` (equal to it)."""
