@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import random
 import re
 from dataclasses import replace
 from html import unescape
@@ -31,7 +32,7 @@ from storyline.render import (
     to_json,
     to_markdown,
 )
-from storyline.render.jsonout import digest_to_dict
+from storyline.render.jsonout import _dumps, digest_to_dict
 from storyline.render.views import (
     DigestIndex,
     StorySelection,
@@ -157,6 +158,45 @@ def test_json_is_written_item_by_item_with_the_bytes_of_one_dumps(which: str) ->
     }[which]
     whole = json.dumps(digest_to_dict(digest), sort_keys=True, ensure_ascii=False, indent=2)
     assert to_json(digest) == whole
+
+
+def _random_json(rng: random.Random, depth: int = 0) -> object:
+    scalars: list[object] = [
+        None,
+        True,
+        False,
+        0,
+        -7,
+        2**70,
+        0.1,
+        -1e-300,
+        1e22,
+        float("nan"),
+        float("inf"),
+        "",
+        'a"b\\c',
+        "tab\tnew\nline\x01",
+        "Zürich 東京 \u2028 😀",
+    ]
+    if depth > 3 or rng.random() < 0.4:
+        return rng.choice(scalars)
+    size = rng.randint(0, 4)
+    if rng.random() < 0.5:
+        keys = rng.sample(["b", "a", "é", "", "key with space", "Z"], size)
+        return {key: _random_json(rng, depth + 1) for key in keys}
+    items = [_random_json(rng, depth + 1) for _ in range(size)]
+    return tuple(items) if rng.random() < 0.3 else items
+
+
+def test_json_items_are_encoded_as_json_dumps_encodes_them() -> None:
+    rng = random.Random(3)
+    values = [_random_json(rng) for _ in range(400)] + [{1: "int keys"}, {"a": {2: [3]}}]
+    for value in values:
+        expected = json.dumps(value, sort_keys=True, ensure_ascii=False, indent=2)
+        assert _dumps(value) == expected
+        assert _dumps(value, "    ") == expected.replace("\n", "\n    ")
+    with pytest.raises(TypeError):
+        _dumps({"a": {1, 2}})
 
 
 def test_json_drops_article_text_but_keeps_word_count() -> None:

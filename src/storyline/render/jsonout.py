@@ -9,8 +9,10 @@ decoded articles carry ``text == raw_text == ""`` and their word count in ``word
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
+from json.encoder import encode_basestring
 from typing import Any, TypeVar, cast
 
 from ..errors import IncompatibleParametersError, StoreError
@@ -188,14 +190,51 @@ def _extend_list(out: list[str], items: Iterator[object]) -> None:
     empty = True
     for item in items:
         out.append("[\n    " if empty else ",\n    ")
-        out.append(_dumps(item).replace("\n", "\n    "))
+        out.append(_dumps(item, "    "))
         empty = False
     out.append("[]" if empty else "\n  ]")
 
 
-def _dumps(value: object) -> str:
+def _dumps(value: object, pad: str = "") -> str:
+    """``json.dumps(value, sort_keys=True, ensure_ascii=False, indent=2)``, every line after
+    the first indented by ``pad``: the same text in about half the time (the standard
+    library encodes in C only without indentation; with it, it yields token by token)."""
+    kind = type(value)
+    if kind is str:
+        return encode_basestring(cast(str, value))
+    if kind is dict:
+        mapping = cast(dict[Any, object], value)
+        if not mapping:
+            return "{}"
+        inner = pad + "  "
+        try:
+            fields = [
+                encode_basestring(k) + ": " + _dumps(mapping[k], inner) for k in sorted(mapping)
+            ]
+        except TypeError:  # keys that are not all text: json's own rules for them
+            return _standard(value, pad)
+        return "{\n" + inner + (",\n" + inner).join(fields) + "\n" + pad + "}"
+    if kind is list or kind is tuple:
+        items = cast(list[object], value)
+        if not items:
+            return "[]"
+        inner = pad + "  "
+        encoded = [_dumps(item, inner) for item in items]
+        return "[\n" + inner + (",\n" + inner).join(encoded) + "\n" + pad + "]"
+    if kind is int or (kind is float and math.isfinite(cast(float, value))):
+        return repr(value)
+    if value is None or kind is bool:
+        return _CONSTANTS[cast("bool | None", value)]
+    return _standard(value, pad)
+
+
+_CONSTANTS = {None: "null", True: "true", False: "false"}
+
+
+def _standard(value: object, pad: str) -> str:
     # Newlines inside strings are escaped by json, so every raw newline is indentation.
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, indent=2)
+    text = json.dumps(value, sort_keys=True, ensure_ascii=False, indent=2)
+    return text.replace("\n", "\n" + pad) if pad else text
 
 
 def story_results_to_json(story: Story, kind: str) -> str:
