@@ -57,6 +57,8 @@ SETTINGS: dict[str, Any] = {
     "publication_weight": 1.0,
     "position_weight": 0.3,
     "merge_similarity": 0.3,
+    "idf_over": "dates",
+    "coverage_pool": 10,
 }
 KNOBS: dict[str, Any] = json.loads(os.environ.get("TIMELINE_KNOBS", "{}"))
 METRICS = ("AR1", "AR2", "C1", "C2", "G1", "G2", "date-F1")
@@ -344,6 +346,12 @@ VARIANTS: dict[str, dict[str, Any]] = {
     "maxwords40": {"max_words": 40},
     "maxwords80": {"max_words": 80},
     "maxwords120": {"max_words": 120},
+    "idfsentences": {"idf_over": "sentences"},
+    "cover0": {"coverage_pool": 0},
+    "cover5": {"coverage_pool": 5},
+    "cover20": {"coverage_pool": 20},
+    "coverall": {"coverage_pool": 1000},
+    "idfsentences-cover0": {"idf_over": "sentences", "coverage_pool": 0},
 }
 
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
+import scipy.sparse
 
 from storyline.errors import OptionsError
 from storyline.model import Article
 from storyline.timeline import TimelineOptions, build_timeline
-from storyline.timeline.salience import concept_scores, concepts, is_quote
+from storyline.timeline.events import _vectorizer
+from storyline.timeline.salience import concept_scores, concepts, cover_centroid, is_quote
 
 
 def make(id_: str, text: str, published: str, source: str) -> Article:
@@ -115,6 +118,8 @@ def test_concept_salience_picks_the_sentence_the_outlets_agree_on() -> None:
         {"caption_penalty": -0.1},
         {"chronology_bonus": -1.0},
         {"mention_position_weight": -0.1},
+        {"idf_over": "articles"},
+        {"coverage_pool": -1},
     ],
 )
 def test_bad_salience_options_raise(kwargs: dict[str, object]) -> None:
@@ -139,3 +144,49 @@ def test_a_recap_deep_in_a_later_article_can_be_exempt_from_the_position_discoun
     assert default.entries[0].text.startswith("Crowds gathered")
     exempt = TimelineOptions(start=day, end=day, mention_position_weight=0.0)
     assert build_timeline([recap, report], options=exempt).entries[0].text.startswith("The ring")
+
+
+def test_cover_centroid_completes_the_first_choice_instead_of_repeating_it() -> None:
+    rows = scipy.sparse.csr_matrix(
+        np.array([[1.0, 0.0, 0.0], [0.99, 0.01, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]])
+    )
+    rows = scipy.sparse.csr_matrix(rows.multiply(1 / np.sqrt(rows.multiply(rows).sum(axis=1))))
+    centroid = np.array([1.0, 1.0, 0.0])
+    # Row 1 is the most central alone; row 0 nearly repeats it, row 2 adds what it lacks.
+    assert cover_centroid(rows, centroid, 2) == [1, 2]
+    assert cover_centroid(rows, centroid, 1) == [1]
+    assert sorted(cover_centroid(rows, centroid, 9)) == [0, 1, 2, 3]
+
+
+FLOOD = [
+    ("f1", "The Norvale river flooded the old town and the stone bridge collapsed on March 3."),
+    ("f2", "The Norvale river flooded the old town on March 3 and the stone bridge fell down."),
+    ("f3", "On March 3 the mayor ordered the old town evacuated and opened three shelters."),
+    ("f4", "The mayor ordered the old town evacuated as the river rose on March 3."),
+]
+
+
+def test_a_dates_events_can_be_chosen_to_cover_it_rather_than_one_by_one() -> None:
+    articles = [make(id_, text, "2031-03-04", id_) for id_, text in FLOOD]
+    one_by_one = TimelineOptions(per_date=2, merge_similarity=1.0, coverage_pool=0)
+    texts = build_timeline(articles, options=one_by_one).entries[0].text
+    assert "collapsed" in texts and "fell down" in texts  # the bridge twice
+    covering = TimelineOptions(per_date=2, merge_similarity=1.0, coverage_pool=10)
+    texts = build_timeline(articles, options=covering).entries[0].text
+    assert "collapsed" in texts and "evacuated" in texts
+    single = TimelineOptions(per_date=1, merge_similarity=1.0, coverage_pool=10)
+    alone = TimelineOptions(per_date=1, merge_similarity=1.0, coverage_pool=0)
+    assert build_timeline(articles, options=single) == build_timeline(articles, options=alone)
+
+
+def test_idf_over_dates_weighs_a_word_said_about_every_date_least() -> None:
+    # "dome" is in four sentences of one date; "oil" in one sentence of each of three dates.
+    by_date = [
+        ["The dome was lowered.", "The dome held.", "A dome leaked.", "Dome work ended.", "Oil."],
+        ["Oil reached the coast."],
+        ["Oil prices rose."],
+    ]
+    for unit, dome_weighs_more in (("sentences", False), ("dates", True)):
+        vectorizer = _vectorizer(by_date, unit)
+        idf = dict(zip(vectorizer.get_feature_names_out(), vectorizer.idf_, strict=True))
+        assert bool(idf["dome"] > idf["oil"]) == dome_weighs_more

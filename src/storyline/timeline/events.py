@@ -16,6 +16,7 @@ import math
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -24,12 +25,13 @@ from ..errors import OptionsError
 from ..model import Article, DuplicateGroup, Evidence, Granularity, Span, TimelineEntry
 from ..text import dateline, fold, split_sentences
 from .published import infer_published, published_conflict
-from .salience import concept_scores, is_quote
+from .salience import concept_scores, cover_centroid, is_quote
 from .temporal import DateMention, calendar_day, tag_dates
 
 __all__ = ["Timeline", "TimelineOptions", "build_timeline"]
 
 _GRANULARITIES = ("day", "month", "year")
+_IDF_UNITS = ("sentences", "dates")
 _MAX_CLUSTERED = 1000
 _CHRONOLOGY = re.compile(r"\s*(?:-+|:|\u2013|\u2014)\s")
 _YEAR_END = re.compile(r"\d{4}$")
@@ -56,6 +58,12 @@ class TimelineOptions:
     ``mention_position_weight`` replaces it for sentences that name their date (None: the
     same), since a later article often recaps an event deep in its text, and well.
     ``lag_weight`` likewise favours reports published close to the date they name.
+    ``idf_over`` is what the TF-IDF weights count as documents: "sentences" (all offered for
+    the chosen dates) or "dates" (each date's sentences as one document), so that a word said
+    about every date ("oil", "BP") weighs little and a date is known by what is new on it.
+    ``coverage_pool``: with ``per_date`` > 1, a date's events are chosen from its best
+    ``coverage_pool`` events (0: ranked one by one instead) so that together they come closest
+    (cosine of their summed TF-IDF vectors) to the date's centroid, as news-tls' CentroidOpt.
     ``distinct_weight`` subtracts that share of the timeline-wide centroid from each date's
     centroid, so that a date is summarised by what sets it apart.
     ``concept_weight`` sets how a date's sentences are ranked: 0 by centrality (cosine to
@@ -82,6 +90,8 @@ class TimelineOptions:
     max_lag_days: int | None = None
     lag_weight: float = 0.0
     mention_position_weight: float | None = None
+    idf_over: str = "dates"
+    coverage_pool: int = 10
     distinct_weight: float = 0.0
     concept_weight: float = 0.0
     quote_penalty: float = 0.0
@@ -111,6 +121,10 @@ class TimelineOptions:
             raise OptionsError(f"concept_weight must be in [0, 1], got {self.concept_weight}")
         if not (0.0 <= self.quote_penalty < 1.0 and 0.0 <= self.caption_penalty < 1.0):
             raise OptionsError("quote_penalty and caption_penalty must be in [0, 1)")
+        if self.idf_over not in _IDF_UNITS:
+            raise OptionsError(f"idf_over must be one of {_IDF_UNITS}, got {self.idf_over!r}")
+        if self.coverage_pool < 0:
+            raise OptionsError(f"coverage_pool must not be negative, got {self.coverage_pool}")
         if self.chronology_bonus < 0:
             raise OptionsError("chronology_bonus must not be negative")
         if self.min_words < 1 or self.max_words < self.min_words or self.max_evidence < 1:
@@ -150,6 +164,7 @@ class _Candidate:
 class _Event:
     leader: _Candidate
     centrality: float
+    row: int  # the leader's row in its date's TF-IDF matrix
     members: list[_Candidate] = field(default_factory=list)
     weight: float = 0.0
 
@@ -343,9 +358,11 @@ def _date_scores(by_date: Mapping[str, list[_Candidate]], weight: float) -> dict
     return scores
 
 
-def _ranked_events(
-    dated: list[_Candidate], options: TimelineOptions
-) -> list[tuple[str, float, list[_Event]]]:
+# A date, its salience, its events (best first), its TF-IDF centroid and sentence matrix.
+_Ranked = list[tuple[str, float, list[_Event], np.ndarray, Any]]
+
+
+def _ranked_events(dated: list[_Candidate], options: TimelineOptions) -> _Ranked:
     """The most salient dates, best first, each with its score and its events, best first."""
     by_date: dict[str, list[_Candidate]] = {}
     for candidate in dated:
@@ -355,29 +372,41 @@ def _ranked_events(
     scores = _date_scores(by_date, options.publication_weight)
     ranked = sorted(by_date, key=lambda day: (-scores[day], day))
     chosen = ranked[: options.max_dates] if options.max_dates else ranked
-    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True)
     texts = sorted({c.text for day in chosen for c in by_date[day]})
-    try:
-        vectorizer.fit(texts)
-    except ValueError:  # only stop words everywhere: fall back to every token
-        vectorizer = TfidfVectorizer(token_pattern=r"(?u)\b\w+\b").fit(texts)
+    vectorizer = _vectorizer([[c.text for c in by_date[day]] for day in chosen], options.idf_over)
     background = np.asarray(vectorizer.transform(texts).mean(axis=0)).ravel()
     return [
-        (day, scores[day], _events(by_date[day], vectorizer, options, background)) for day in chosen
+        (day, scores[day], *_events(by_date[day], vectorizer, options, background))
+        for day in chosen
     ]
 
 
-def _select(
-    ranked: list[tuple[str, float, list[_Event]]], options: TimelineOptions
-) -> tuple[TimelineEntry, ...]:
+def _vectorizer(texts_by_date: list[list[str]], idf_over: str) -> TfidfVectorizer:
+    """TF-IDF fitted on the sentences offered for the chosen dates, each a document, or on
+    the dates, each date's distinct sentences one document (``idf_over``)."""
+    documents = sorted({text for texts in texts_by_date for text in texts})
+    if idf_over == "dates":
+        documents = [" ".join(sorted(set(texts))) for texts in texts_by_date]
+    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True)
+    try:
+        return vectorizer.fit(documents)
+    except ValueError:  # only stop words everywhere: fall back to every token
+        return TfidfVectorizer(token_pattern=r"(?u)\b\w+\b").fit(documents)
+
+
+def _select(ranked: _Ranked, options: TimelineOptions) -> tuple[TimelineEntry, ...]:
     """Up to ``per_date`` events per date, never the same sentence twice in the timeline."""
     used: set[str] = set()
     entries = []
-    for day, score, events in ranked:
+    for day, score, events, centroid, matrix in ranked:
         picked = [event for event in events if fold(event.leader.text) not in used]
         # A piece of a sentence ("a big relief for me,'' he said") is printed only when the
         # date has nothing better: it still counts as evidence for the date.
         picked = sorted(picked, key=lambda event: _is_fragment(event.leader.text))
+        if options.coverage_pool and 1 < options.per_date < len(picked):
+            pool = picked[: options.coverage_pool]
+            rows = matrix[[event.row for event in pool]]
+            picked = [pool[i] for i in cover_centroid(rows, centroid, options.per_date)]
         picked = picked[: options.per_date]
         used.update(fold(event.leader.text) for event in picked)
         if picked:
@@ -395,8 +424,8 @@ def _events(
     vectorizer: TfidfVectorizer,
     options: TimelineOptions,
     background: np.ndarray,
-) -> list[_Event]:
-    """Candidates of one date merged into events, best first.
+) -> tuple[list[_Event], np.ndarray, Any]:
+    """Candidates of one date merged into events, best first; the date's centroid and matrix.
 
     Only the ``_MAX_CLUSTERED`` most central candidates are clustered (pairwise similarity is
     quadratic); the rest cannot lead or join an event, which bounds time and memory.
@@ -426,12 +455,13 @@ def _events(
                 events[best].members.append(candidates[index])
                 continue
         leaders.append(rank)
-        event = _Event(candidates[index], float(centrality[index]))
+        event = _Event(candidates[index], float(centrality[index]), index)
         event.members.append(candidates[index])
         events.append(event)
     for event in events:
         event.weight = round(event.score(options), 9)
-    return sorted(events, key=lambda e: (-e.weight, e.leader.article.id, e.leader.start))
+    events.sort(key=lambda e: (-e.weight, e.leader.article.id, e.leader.start))
+    return events, centroid, matrix
 
 
 def _entry(day: str, events: list[_Event], score: float, max_evidence: int) -> TimelineEntry:

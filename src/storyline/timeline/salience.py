@@ -8,6 +8,10 @@ Two measures, mixed by ``TimelineOptions.concept_weight``:
   that several outlets repeat about one day is what their reports agree on, the event itself,
   rather than one outlet's colour; a concept only one voice uses weighs nothing.
 
+``cover_centroid`` chooses several sentences for one date together rather than one by one:
+each added sentence is the one that brings the sum of the chosen vectors closest (cosine) to
+the date's centroid, so a second sentence repeating the first's words gains little.
+
 And ``is_quote``: reports of an event are declarative and in the writer's own words, so a
 quotation or a question may be discounted (``TimelineOptions.quote_penalty``).
 """
@@ -18,13 +22,14 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from ..text import fold
 
-__all__ = ["concept_scores", "concepts", "is_quote"]
+__all__ = ["concept_scores", "concepts", "cover_centroid", "is_quote"]
 
 _QUOTE = re.compile(r"``|''|\"|\u201c|\u201d")
 
@@ -60,3 +65,25 @@ def concept_scores(texts: Sequence[str], voices: Sequence[str]) -> np.ndarray:
 def is_quote(text: str) -> bool:
     """A quotation (quote marks, PTB ones included) or a question."""
     return bool(_QUOTE.search(text)) or text.rstrip().endswith("?")
+
+
+def cover_centroid(rows: Any, centroid: np.ndarray, count: int) -> list[int]:
+    """Indices of up to ``count`` rows of the sparse matrix ``rows``, chosen greedily so that
+    their sum has the highest cosine to ``centroid``; ties go to the earlier row."""
+    # Only the rows' own words matter, so work on those columns alone (small and dense).
+    columns = np.unique(rows.indices)
+    vectors = rows[:, columns].toarray()
+    target = centroid[columns]
+    centred = vectors @ target
+    squares = (vectors * vectors).sum(axis=1)
+    total = np.zeros(len(columns))
+    chosen: list[int] = []
+    while len(chosen) < min(count, len(vectors)):
+        # |total + row|^2 = |total|^2 + 2 total.row + |row|^2, for every row at once
+        length = np.sqrt(np.maximum(total @ total + 2 * (vectors @ total) + squares, 1e-18))
+        cosine = (total @ target + centred) / length
+        cosine[chosen] = -np.inf
+        best = int(np.argmax(cosine))
+        chosen.append(best)
+        total = total + vectors[best]
+    return chosen
