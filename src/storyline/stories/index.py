@@ -154,8 +154,8 @@ def _scaled_norm(vector: dict[str, float], scale: float) -> float:
     return math.sqrt(sum(map(mul, values, values)))
 
 
-def _scaled(vector: dict[str, float], norm: float) -> dict[str, float]:
-    return {key: value / norm for key, value in vector.items()} if norm else {}
+def _scaled(vector: dict[str, float], scale: float) -> dict[str, float]:
+    return {key: value / scale for key, value in vector.items()} if scale else {}
 
 
 class InvertedIndex:
