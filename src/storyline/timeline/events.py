@@ -384,9 +384,10 @@ def _ranked_events(dated: list[_Candidate], options: TimelineOptions) -> _Ranked
 def _vectorizer(texts_by_date: list[list[str]], idf_over: str) -> TfidfVectorizer:
     """TF-IDF fitted on the sentences offered for the chosen dates, each a document, or on
     the dates, each date's distinct sentences one document (``idf_over``)."""
-    documents = sorted({text for texts in texts_by_date for text in texts})
     if idf_over == "dates":
         documents = [" ".join(sorted(set(texts))) for texts in texts_by_date]
+    else:
+        documents = sorted({text for texts in texts_by_date for text in texts})
     vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True)
     try:
         return vectorizer.fit(documents)
