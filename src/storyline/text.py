@@ -52,22 +52,28 @@ _MAX_SENTENCE_WORDS = 80
 _OTHER_SPACE = "\t\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000" + "".join(
     map(chr, range(0x2000, 0x200B))
 )
-# A character :func:`normalize` folds, or such white space: one character class, scanned fast.
-_ODD_CHARACTER = re.compile(f"[{re.escape(_OTHER_SPACE + ''.join(map(chr, _QUOTES)))}]")
+# A character :func:`normalize` folds, or such white space: one character class.
+_FOLDED = _OTHER_SPACE + "".join(map(chr, _QUOTES))
+_ODD_CHARACTER = re.compile(f"[{re.escape(_FOLDED)}]")
+# The ASCII ones: in ASCII text, eight substring tests in C beat the class scan (about 4
+# against 30 us on a 3 kB article), and NFKC changes nothing.
+_ODD_ASCII = tuple(ch for ch in _FOLDED if ch.isascii())
 
 
 def _is_normal(text: str) -> bool:
     """Whether :func:`normalize` would return ``text`` unchanged."""
-    return (
-        "  " not in text
-        and " \n" not in text
-        and "\n " not in text
-        and "\n\n\n" not in text
-        and not text[:1].isspace()
-        and not text[-1:].isspace()
-        and _ODD_CHARACTER.search(text) is None
-        and unicodedata.is_normalized("NFKC", text)
-    )
+    if (
+        "  " in text
+        or " \n" in text
+        or "\n " in text
+        or "\n\n\n" in text
+        or text[:1].isspace()
+        or text[-1:].isspace()
+    ):
+        return False
+    if text.isascii():
+        return not any(ch in text for ch in _ODD_ASCII)
+    return _ODD_CHARACTER.search(text) is None and unicodedata.is_normalized("NFKC", text)
 
 
 def normalize(text: str) -> str:
