@@ -207,24 +207,34 @@ def _fold_normalized(line: str) -> str:
     return " ".join(words(line.lower()))
 
 
-def _candidate_key(line: str, key: str, options: CleanOptions) -> bool:
-    """Whether a line (with its fold ``key``) could be site furniture: short, no quotes."""
-    if not key or '"' in line or "\u201c" in line or "\u201d" in line:
-        return False
-    return key.count(" ") < options.max_furniture_words
+def _candidate(line: str, options: CleanOptions) -> str:
+    """The fold key of a line that could be site furniture (short, no quotes), else ""."""
+    if line.count(" ") >= options.max_furniture_words * 2:  # cheap tests before folding
+        return ""
+    if '"' in line or "\u201c" in line or "\u201d" in line:
+        return ""
+    key = _fold_normalized(line)
+    return key if key and key.count(" ") < options.max_furniture_words else ""
 
 
 @dataclass(frozen=True)
 class _Lines:
-    """What the furniture search keeps of one article: line hashes and their word counts."""
+    """What the copy test reads of one article: its line hashes and their word counts."""
 
-    candidates: tuple[str, ...]
     hashes: array[int]
     sizes: array[int]
 
 
-def _profile(text: str, options: CleanOptions, keys: dict[str, str]) -> _Lines:
-    candidates: set[str] = set()
+def _candidates(text: str, options: CleanOptions, keys: dict[str, str]) -> tuple[str, ...]:
+    """The fold keys of the article's lines that could be site furniture (sorted)."""
+    found: set[str] = set()
+    for line in normalize(text).split("\n"):
+        if key := _candidate(line, options):
+            found.add(keys.setdefault(key, key))
+    return tuple(sorted(found))
+
+
+def _lines(text: str, options: CleanOptions) -> _Lines:
     seen: dict[int, int] = {}
     for line in normalize(text).split("\n"):
         size = line.count(" ") + 1  # normalised text: one space between words
@@ -232,17 +242,10 @@ def _profile(text: str, options: CleanOptions, keys: dict[str, str]) -> _Lines:
             seen[xxhash.xxh64_intdigest(line.lower().encode("utf-8"))] = size
             continue
         key = _fold_normalized(line)
-        if not key:
-            continue
-        if _candidate_key(line, key, options):
-            candidates.add(keys.setdefault(key, key))
-        seen[xxhash.xxh64_intdigest(key.encode("utf-8"))] = key.count(" ") + 1
+        if key:
+            seen[xxhash.xxh64_intdigest(key.encode("utf-8"))] = key.count(" ") + 1
     ordered = sorted(seen)
-    return _Lines(
-        tuple(sorted(candidates)),
-        array("Q", ordered),
-        array("I", (seen[h] for h in ordered)),
-    )
+    return _Lines(array("Q", ordered), array("I", (seen[h] for h in ordered)))
 
 
 def find_boilerplate(
@@ -256,30 +259,33 @@ def find_boilerplate(
     average. Furniture shares only itself (and other furniture) with the articles around
     it; a wire story copied five times shares nearly everything.
     """
+    texts = list(texts)
     keys: dict[str, str] = {}  # one string per distinct key, not one per article
-    profiles = [_profile(text, options, keys) for text in texts]
-    counts = Counter(key for profile in profiles for key in profile.candidates)
+    candidates = [_candidates(text, options, keys) for text in texts]
+    counts = Counter(key for found in candidates for key in found)
     holders: dict[str, list[int]] = {
         key: [] for key, count in counts.items() if count >= options.min_repeat
     }
-    for index, profile in enumerate(profiles):
-        for key in profile.candidates:
-            found = holders.get(key)
-            if found is not None and len(found) < options.sample_articles:
-                found.append(index)
-    return frozenset(key for key, indexes in holders.items() if not _copies(indexes, profiles))
+    for index, found in enumerate(candidates):
+        for key in found:
+            sample = holders.get(key)
+            if sample is not None and len(sample) < options.sample_articles:
+                sample.append(index)
+    # Only the sampled holders are read by the copy test: their lines alone are hashed.
+    lines = {i: _lines(texts[i], options) for i in sorted({i for s in holders.values() for i in s})}
+    return frozenset(key for key, sample in holders.items() if not _copies(sample, lines))
 
 
-def _copies(indexes: list[int], profiles: list[_Lines]) -> bool:
+def _copies(indexes: list[int], lines: dict[int, _Lines]) -> bool:
     """Whether these articles are mostly one text: shared lines hold most of their words."""
     occurrences: Counter[int] = Counter()
     for index in indexes:
-        occurrences.update(profiles[index].hashes)
+        occurrences.update(lines[index].hashes)
     needed = max(2, (len(indexes) + 1) // 2)
     shared = {h for h, count in occurrences.items() if count >= needed}
     ratios = []
     for index in indexes:
-        profile = profiles[index]
+        profile = lines[index]
         total = sum(profile.sizes)
         pairs = zip(profile.hashes, profile.sizes, strict=True)
         common = sum(size for h, size in pairs if h in shared)
