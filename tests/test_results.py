@@ -143,3 +143,38 @@ def test_candidate_pairs_are_classified_once_while_their_inputs_stay_the_same(
     assert aligned == [tuple(damaged.split("\t"))]
     assert third.relations == first.relations
     assert set(store.result_fingerprints("relation")) == set(pairs)
+
+
+def test_item_digests_tell_every_field_apart_and_the_memo_agrees() -> None:
+    from dataclasses import dataclass
+
+    from storyline.fingerprint import DigestMemo, fingerprint, item_digest
+    from storyline.model import Article
+
+    @dataclass(frozen=True)
+    class Pair:
+        left: object
+        right: object
+
+    article = Article(id="a1", title="Bridge shut", text="A ship hit the bridge.", raw_text="")
+    variants = [
+        article,
+        Article(id="a1", title="Bridge shut", text="A ship hit the bridge!", raw_text=""),
+        Article(id="a1", title="Bridge shu", text="tA ship hit the bridge.", raw_text=""),
+        Article(id="a2", title="Bridge shut", text="A ship hit the bridge.", raw_text=""),
+        Pair("1", 2),
+        Pair(1, "2"),
+        Pair("1", "2"),
+        Pair("a", "bc"),
+        Pair("ab", "c"),
+        ("a1", "Bridge shut"),
+    ]
+    digests = [item_digest(item) for item in variants]
+    assert len(set(digests)) == len(variants)
+    same = Article(id="a1", title="Bridge shut", text="A ship hit the bridge.", raw_text="")
+    assert item_digest(same) == item_digest(article)
+    memo = DigestMemo()
+    assert [memo(item) for item in variants + variants] == digests + digests
+    plain = fingerprint("summary", None, [article, same])
+    assert fingerprint("summary", None, [article, same], digest_of=memo) == plain
+    assert fingerprint("timeline", None, [article, same]) != plain

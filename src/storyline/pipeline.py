@@ -17,7 +17,7 @@ from typing import TextIO
 from .clean import CleanOptions, clean_articles, clean_text
 from .dedup import DedupOptions, DedupResult, SignatureIndex, find_relations
 from .errors import NothingToDoError, StorylineError
-from .fingerprint import fingerprint
+from .fingerprint import DigestMemo, fingerprint
 from .ingest import IngestOptions, read_sources
 from .model import Article, Claim, Digest, DuplicateGroup, Relation, Skipped, Story, Topic
 from .render import to_json
@@ -245,6 +245,7 @@ class _Corpus:
 
     def __init__(self, articles: Sequence[Article], dedup: DedupResult) -> None:
         self.by_id = {article.id: article for article in articles}
+        self.digest_of = DigestMemo()  # each article is fingerprinted for several steps
         self.group_of = {m: group for group in dedup.voices for m in group.article_ids}
         self.relations_of: dict[str, list[Relation]] = {}
         for relation in dedup.relations:  # a < b: each relation is filed once, under a
@@ -278,7 +279,8 @@ def _timeline_step(corpus: _Corpus, options: TimelineOptions) -> Step:
             timeline = build_timeline(articles, groups, options)
             return replace(story, timeline=timeline.entries, undated=timeline.undated)
 
-        return fingerprint("timeline", options, articles, groups), compute
+        key = fingerprint("timeline", options, articles, groups, digest_of=corpus.digest_of)
+        return key, compute
 
     return step
 
@@ -306,7 +308,8 @@ def _summary_step(corpus: _Corpus, options: SummaryOptions) -> Step:
         def compute() -> Story:
             return replace(story, summary=summarize(articles, related, groups, options))
 
-        return fingerprint("summary", options, articles, related, groups), compute
+        inputs = (articles, related, groups)
+        return fingerprint("summary", options, *inputs, digest_of=corpus.digest_of), compute
 
     return step
 
