@@ -58,6 +58,15 @@ def _story_of(digest: dict[str, Any], article_id: str) -> str:
     raise AssertionError(f"{article_id} is in no story")
 
 
+def test_json_output_is_the_digest_saved_in_the_store(example_db: Path) -> None:
+    result = CliRunner().invoke(cli, ["digest", "--db", str(example_db), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    with Store(example_db, readonly=True) as store:
+        saved = store.load_digest()
+    assert saved is not None and json.loads(saved)["stories"]
+    assert result.stdout.rstrip("\n") == saved
+
+
 def test_digest_json_schema(example_digest: dict[str, Any]) -> None:
     assert example_digest["version"] == "1.0"
     assert set(example_digest) >= {"version", "articles", "stories", "relations", "skipped"}

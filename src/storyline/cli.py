@@ -21,7 +21,7 @@ from .dedup import DedupOptions
 from .errors import StorylineError
 from .ingest import ingest_options
 from .progress import progress_reporter
-from .render import compare_html, compare_text, to_html, to_json, to_markdown
+from .render import compare_html, compare_text, to_html, to_markdown
 from .render.views import StorySelection
 from .store import Store
 from .summary import SummaryOptions
@@ -200,7 +200,7 @@ def _say_skipped(skipped: Sequence[Any]) -> None:
 
 def _render(analysis: pipeline.Analysis, fmt: str, selection: StorySelection) -> str:
     if fmt == "json":
-        return to_json(analysis.digest)
+        return analysis.json
     if fmt == "html":
         return to_html(analysis.digest, selection)
     return to_markdown(analysis.digest, selection)

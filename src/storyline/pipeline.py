@@ -150,11 +150,13 @@ def _articles_only(
 
 @dataclass(frozen=True)
 class Analysis:
-    """What :func:`analyse` computed before rendering: the digest and the stage results."""
+    """What :func:`analyse` computed before rendering: the digest and the stage results, and
+    the digest's JSON as saved in the store (encoding it again costs seconds at 100k)."""
 
     digest: Digest
     dedup: DedupResult
     stories: StoryResult
+    json: str
 
 
 def analyse(
@@ -189,8 +191,9 @@ def analyse(
         skipped=tuple(store.skipped()),
         notes=_notes(articles),
     )
-    store.save_digest(to_json(digest))
-    return Analysis(digest, dedup, stories)
+    encoded = to_json(digest)
+    store.save_digest(encoded)
+    return Analysis(digest, dedup, stories, encoded)
 
 
 def _clean_corpus(store: Store, options: RunOptions, progress: ProgressCallback) -> list[Article]:
