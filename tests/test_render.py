@@ -283,6 +283,17 @@ def test_json_reads_minor_versions_and_ignores_unknown_keys() -> None:
             StoreError,
             "similarity has the wrong type",
         ),
+        (
+            '{"version": "1.0", "stories": [{"id": "s", "summary": [{"text": "a"}, 5]}]}',
+            StoreError,
+            "digest.stories[0].summary[1] should be an object",
+        ),
+        (
+            '{"version": "1.0", "stories": [{"id": "s", "summary": [{"variants": '
+            '[{"text": "a", "article_ids": ["x"]}, {"text": 2}]}]}]}',
+            StoreError,
+            "digest.stories[0].summary[0].variants[1].text has the wrong type",
+        ),
     ],
 )
 def test_json_bad_input_names_the_reason(text: str, error: type[Exception], reason: str) -> None:

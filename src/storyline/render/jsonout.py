@@ -259,18 +259,29 @@ def relation_result_to_json(relation: Relation | None) -> str:
 class _Reader:
     """Typed access to one JSON object, naming the offending key on bad input."""
 
-    def __init__(self, obj: object, where: str) -> None:
+    def __init__(self, obj: object, where: str | tuple[_Reader, str, int]) -> None:
+        # ``where`` is the parent's place plus a key and an index: a 100k digest holds
+        # millions of items, and their names are spelled out only for an error message.
+        self._where = where
         if not isinstance(obj, Mapping):
-            raise StoreError(f"digest JSON: {where} should be an object")
+            raise StoreError(f"digest JSON: {self.where} should be an object")
         self.obj = cast(Mapping[str, Any], obj)
-        self.where = where
+
+    @property
+    def where(self) -> str:
+        if isinstance(self._where, str):
+            return self._where
+        parent, key, index = self._where
+        return f"{parent.where}.{key}[{index}]"
 
     def _get(self, key: str, kinds: tuple[type, ...], default: object, required: bool) -> Any:
-        if key not in self.obj or self.obj[key] is None:
+        value = self.obj.get(key)
+        if value is None:
             if required:
                 raise StoreError(f"digest JSON: {self.where} has no {key!r}")
             return default
-        value = self.obj[key]
+        if type(value) in kinds:  # what json.loads returns: one exact-type test
+            return value
         # bool is an int subclass: never accept it where a number is meant.
         if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
             raise StoreError(f"digest JSON: {self.where}.{key} has the wrong type")
@@ -296,9 +307,7 @@ class _Reader:
 
     def each(self, key: str, build: Callable[[_Reader], T]) -> tuple[T, ...]:
         items = cast(list[Any], self._get(key, (list,), [], False))
-        return tuple(
-            build(_Reader(item, f"{self.where}.{key}[{i}]")) for i, item in enumerate(items)
-        )
+        return tuple(build(_Reader(item, (self, key, i))) for i, item in enumerate(items))
 
 
 def _read_article(r: _Reader) -> Article:
