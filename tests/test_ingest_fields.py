@@ -1,0 +1,222 @@
+"""Ingest: stable ids, dates, titles, languages, streaming of large inputs, and the seeds."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tracemalloc
+from pathlib import Path
+
+import pytest
+
+from helpers_ingest import FIXTURES, SEEDS, articles, one
+from storyline.ids import stable_id
+from storyline.ingest import read_sources
+from storyline.ingest.build import fold_large
+from storyline.ingest.dates import parse_published
+from storyline.ingest.records import JsonValues
+from storyline.ingest.titles import derive_title, split_headline, tidy_title
+from storyline.language import detect_language, language_code
+from storyline.text import fold, normalize
+
+# --- ids, dates, titles, languages -----------------------------------------------------------
+
+
+def test_ids_are_stable_across_runs_and_copies(tmp_path: Path) -> None:
+    first = [a.id for a in articles(FIXTURES / "headline.txt", FIXTURES / "lead.txt")]
+    copy = tmp_path / "copy.txt"
+    shutil.copy(FIXTURES / "headline.txt", copy)
+    assert [a.id for a in articles(FIXTURES / "headline.txt", FIXTURES / "lead.txt")] == first
+    assert one(copy).id == first[0]  # content-derived: the path is not part of the id
+    assert first[0] == stable_id(
+        fold("Harbour bridge in Port Alden reopens after six months of repairs"),
+        fold(one(copy).text),
+        "",
+        "unknown",
+    )
+
+
+def test_fold_large_equals_fold() -> None:
+    text = normalize("Ça va? The harbour's 2,000 boats.\n港口大桥 reopened " * 60_000)
+    assert len(text) > 2 * (1 << 20)
+    assert fold_large(text) == fold(text)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2031-04-07", "2031-04-07"),
+        ("2031-04-07T10:05:00Z", "2031-04-07T10:05:00+00:00"),
+        ("2031-04-07 10:05:30.123", "2031-04-07T10:05:30"),
+        ("7 April 2031", "2031-04-07"),
+        ("April 7, 2031 10:05", "2031-04-07T10:05:00"),
+        ("2031-04", "2031-04"),
+        ("2031", "2031"),
+        (1700000000, "2023-11-14T22:13:20+00:00"),
+        ("1700000000000", "2023-11-14T22:13:20+00:00"),
+        ("yesterday", None),
+        ("3 hours ago", None),
+        ("April 2031", None),
+        ("2031-13", None),
+        ("not a date", None),
+        ("7 avril 2031", "2031-04-07"),
+        ("Tue, 07 Apr 2031 10:00:00 GMT", "2031-04-07T10:00:00+00:00"),
+        ("07.04.2031", None),
+        ("17.04.2031", "2031-04-17"),
+        ("", None),
+        (None, None),
+        (True, None),
+    ],
+)
+def test_parse_published(value: object, expected: str | None) -> None:
+    assert parse_published(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("first", "blank", "expected"),
+    [
+        ("Ferry fares to rise in spring", False, "Ferry fares to rise in spring"),
+        ("Dam opens - National", False, ""),  # too short to drop the section: kept whole below
+        ("Storm closes pass as snow falls - National", False, "Storm closes pass as snow falls"),
+        ("Old pier rebuilt. Photo: Port Authority / Handout", False, "Old pier rebuilt"),
+        ("The pier was rebuilt on Monday.", False, ""),
+        ("Will the pier be rebuilt?", True, "Will the pier be rebuilt?"),
+        ("Will the pier be rebuilt?", False, ""),
+        ("the pier was rebuilt", False, ""),
+        ('"We will rebuild", mayor says', False, '"We will rebuild", mayor says'),
+        ("Summary:", False, ""),
+        ("港口大桥维修后重新开放", True, "港口大桥维修后重新开放"),
+        ("港口大桥在维修六个月后于周二重新开放。", False, ""),
+        (" ".join(["word"] * 21).capitalize(), False, ""),
+    ],
+)
+def test_split_headline(first: str, blank: bool, expected: str) -> None:
+    result = split_headline(first, followed_by_blank=blank)
+    if first == "Dam opens - National":
+        assert result == "Dam opens - National"
+    else:
+        assert result == expected
+
+
+def test_tidy_title_and_derive_title() -> None:
+    assert tidy_title("Tram opens | The Velden Post", "The Velden Post") == "Tram opens"
+    assert tidy_title("Tram opens in Velden today - City News") == "Tram opens in Velden today"
+    assert tidy_title("Apple sues over design - the full story") == (
+        "Apple sues over design - the full story"
+    )
+    assert derive_title("Short lead here. Second sentence.") == "Short lead here"
+    long_lead = (
+        "The regional council approved a plan to rebuild the old harbour wall on Monday "
+        "after months of debate over the cost of the works and their effect on fishing."
+    )
+    assert derive_title(long_lead) == (
+        "The regional council approved a plan to rebuild the old harbour wall on Monday"
+    )
+    no_break = " ".join(f"w{n}" for n in range(40)) + "."
+    assert derive_title(no_break) == " ".join(f"w{n}" for n in range(20)) + "…"
+    assert derive_title("") == ""
+    cjk = "港口大桥在维修六个月后于周二重新开放" * 3 + "。"
+    assert derive_title(cjk) == cjk[:40] + "…"
+
+
+def test_language() -> None:
+    assert detect_language("The harbour bridge reopened on Tuesday after repairs.") == "en"
+    assert detect_language("Le pont du port a rouvert mardi après six mois de travaux.") == "fr"
+    assert detect_language("港口大桥在维修六个月后于周二重新开放。") == "zh"
+    assert detect_language("Hello") == ""
+    assert detect_language("12345 6789 0000") == ""
+    assert detect_language("") == ""
+    assert language_code("EN") == "en"
+    assert language_code("pt_BR") == "pt"
+    assert language_code("english") == ""
+
+
+def test_given_language_wins_over_detection(tmp_path: Path) -> None:
+    path = tmp_path / "given.jsonl"
+    path.write_text('{"text": "The harbour bridge reopened on Tuesday.", "language": "de-AT"}\n')
+    assert one(path).language == "de"
+
+
+# --- streaming -------------------------------------------------------------------------------
+
+
+def test_json_array_streams_item_by_item() -> None:
+    """The parser holds one item plus one chunk, never the whole array."""
+    item = json.dumps({"text": "x" * 1000})
+    count = 3000
+    chunks = iter(["[", *([item + ","] * (count - 1)), item, "]"])
+    biggest = 0
+
+    def reader(size: int) -> str:
+        nonlocal biggest
+        parts = []
+        total = 0
+        for chunk in chunks:
+            parts.append(chunk)
+            total += len(chunk)
+            if total >= size:
+                break
+        text = "".join(parts)
+        biggest = max(biggest, len(text))
+        return text
+
+    values = JsonValues(reader, limit=10_000_000, path="stream.json")
+    assert sum(1 for _ in values) == count
+    assert biggest < 200_000  # a fraction of the ~3 MB input
+
+
+def test_big_item_in_json_array(tmp_path: Path) -> None:
+    path = tmp_path / "big.json"
+    text = "The committee met again. " * 40_000  # about 1 MB in one item
+    path.write_text(json.dumps([{"text": "Small one."}, {"text": text}, {"text": "Last one."}]))
+    found = articles(path)
+    assert [len(a.text.split()) for a in found] == [2, 160_000, 2]
+
+
+@pytest.mark.slow
+def test_jsonl_memory_does_not_grow_with_file_size(tmp_path: Path) -> None:
+    path = tmp_path / "many.jsonl"
+    line = json.dumps(
+        {"title": "Routine council meeting", "text": ("y" * 49 + " ") * 200, "language": "en"}
+    )
+    with path.open("w") as out:
+        for _ in range(1_000):  # about 10 MB
+            out.write(line + "\n")
+    tracemalloc.start()
+    try:
+        count = sum(1 for _ in read_sources([path]))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert count == 1_000
+    assert peak < 2_000_000  # a fifth of the file
+
+
+# --- the seeds (evaluation material, read in place) ----------------------------------------------
+
+
+@pytest.mark.shared
+def test_seed_titles_are_what_a_reader_would_say() -> None:
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is absent")
+    found = {Path(a.path).name[:3]: a for a in articles(SEEDS)}
+    assert sorted(found) == ["000", "001", "002", "003", "004"]
+    first_lines = {
+        key: normalize(Path(a.path).read_text(encoding="utf-8")).split("\n", 1)[0]
+        for key, a in found.items()
+    }
+    # 000, 001: no headline; the title is the lead's main clause and the lead stays in the body.
+    for key in ("000", "001"):
+        title, first = found[key].title, first_lines[key]
+        assert first.startswith(title + " as ")
+        assert 8 <= len(title.split()) <= 20
+        assert found[key].text.startswith(first)
+    # 002: the first line is the headline, and it leaves the body.
+    assert found["002"].title == first_lines["002"]
+    assert not found["002"].text.startswith(first_lines["002"])
+    # 003: the headline without its " - National" section suffix.
+    assert found["003"].title == first_lines["003"].rsplit(" - ", 1)[0]
+    assert first_lines["003"].endswith(" - National")
+    # 004: the headline without the photo credit glued after it, nor its full stop.
+    assert found["004"].title == first_lines["004"].split(". Photo:", 1)[0]
+    assert all(a.language == "en" and a.source == "unknown" for a in found.values())
