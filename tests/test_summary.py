@@ -339,6 +339,26 @@ def test_paraphrase_relation_adds_support() -> None:
     assert [(c.text, c.support, c.outlets) for c in linked] == [(one.text, ("r1", "r2"), 2)]
 
 
+@pytest.mark.parametrize(
+    "other",
+    [
+        # The reuse stage paired them on a shared topic, but the other says something else.
+        "The mayor of Orlen will open a new school by the lake in the spring.",
+        # It restates the claim, but with another figure.
+        "On Monday night the lake flooded 60 homes in Orlen, and the water rose until dawn.",
+    ],
+)
+def test_a_paraphrase_pair_cites_only_an_article_that_restates_the_claim(other: str) -> None:
+    one = article("r1", "Lake Varna flooded 40 homes in the town of Orlen on Monday night.", "A")
+    two = article("r2", other, "B")
+    passage = Passage(0, len(one.text), 0, len(two.text), one.text, two.text, kind="paraphrase")
+    relation = Relation(a="r1", b="r2", kind="rewrite", similarity=0.4, passages=(passage,))
+    # Only the claim fits the budget, so it is the one printed.
+    assert len(one.text.split()) <= 14 < len(two.text.split())
+    linked = summarize([one, two], relations=[relation], options=SummaryOptions(max_words=14))
+    assert [(c.text, c.support) for c in linked] == [(one.text, ("r1",))]
+
+
 def test_no_truncated_quotes() -> None:
     text = (
         "The mayor of Orlen spoke to reporters outside the flooded town hall on Tuesday.\n"
