@@ -318,7 +318,8 @@ def quality(n_orders: int) -> tuple[StoryOptions, float]:
         )
         if bert_size:
             bert = mean_scores(streams, lambda s: bertopic_baseline.labels(s, bert_size))
-            print(_row(f"BERTopic, TF-IDF+SVD embedding (min_cluster_size={bert_size})", bert))
+            name = bertopic_baseline.embedding_name()
+            print(_row(f"BERTopic, {name} (min_cluster_size={bert_size})", bert))
             ratios += (
                 f"; storyline defaults / BERTopic {default_scores.bcubed_f1 / bert.bcubed_f1:.3f}"
             )
