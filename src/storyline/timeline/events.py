@@ -24,6 +24,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from ..errors import OptionsError
 from ..model import Article, DuplicateGroup, Evidence, Granularity, Span, TimelineEntry
 from ..text import dateline, fold, split_sentences
+from .boilerplate import is_header, preamble
 from .published import infer_published, published_conflict
 from .salience import concept_scores, cover_centroid, is_quote
 from .temporal import DateMention, calendar_day, tag_dates
@@ -401,9 +402,9 @@ def _select(ranked: _Ranked, options: TimelineOptions) -> tuple[TimelineEntry, .
     entries = []
     for day, score, events, centroid, matrix in ranked:
         picked = [event for event in events if fold(event.leader.text) not in used]
-        # A piece of a sentence ("a big relief for me,'' he said") is printed only when the
-        # date has nothing better: it still counts as evidence for the date.
-        picked = sorted(picked, key=lambda event: _is_fragment(event.leader.text))
+        # A piece of a sentence ("a big relief for me,'' he said") or a transcript's header is
+        # printed only when the date has nothing better: it still counts as evidence for it.
+        picked = sorted(picked, key=lambda event: _is_aside(event.leader.text))
         if options.coverage_pool and 1 < options.per_date < len(picked):
             pool = picked[: options.coverage_pool]
             rows = matrix[[event.row for event in pool]]
@@ -415,9 +416,10 @@ def _select(ranked: _Ranked, options: TimelineOptions) -> tuple[TimelineEntry, .
     return tuple(sorted(entries, key=lambda entry: (entry.date or "", -entry.score)))
 
 
-def _is_fragment(text: str) -> bool:
-    """Whether ``text`` opens in lower case, as a piece of a split quotation does."""
-    return text.lstrip("\"'`\u201c\u2018([ ")[:1].islower()
+def _is_aside(text: str) -> bool:
+    """Whether ``text`` opens in lower case, as a piece of a split quotation does, or is a
+    broadcast transcript's header."""
+    return text.lstrip("\"'`\u201c\u2018([ ")[:1].islower() or is_header(text)
 
 
 def _events(
@@ -475,13 +477,19 @@ def _entry(day: str, events: list[_Event], score: float, max_evidence: int) -> T
     return TimelineEntry(
         date=day,
         granularity=events[0].leader.granularity,
-        text=" ".join(event.leader.text for event in events),
+        # Page furniture is cut only from the print: it still marks a wire report's lead
+        # sentence for the ranking.
+        text=" ".join(_printed(event.leader.text) for event in events),
         evidence=evidence,
         article_ids=tuple(sorted({m.article.id for m in members})),
         outlets=tuple(sorted({m.article.source for m in members})),
         score=round(score + sum(event.weight for event in events), 6),
         note="; ".join(notes),
     )
+
+
+def _printed(text: str) -> str:
+    return text[preamble(text) :]
 
 
 def _unique(members: list[_Candidate]) -> list[_Candidate]:

@@ -1,0 +1,61 @@
+"""Web and wire boilerplate around a news sentence, which an entry should not print.
+
+Crawled pages prefix the first sentence with page furniture that ``text.dateline`` does not
+cut: a Reuters page header with a timestamp ("HONG KONG | Mon Apr 27, 2009 12:43am EDT HONG
+KONG (Reuters) - "), a CNN byline ("January 27, 2011 | By Tarek Osman, Special to CNN "), a
+live-update stamp ("(Updated 7:40 p.m. (0240 in Egypt)) "), a poll widget ("YES | NO ") and
+wire datelines in their tokenised form ("Cairo , Egypt -LRB- CNN -RRB- -- "). ``preamble``
+measures it, so that the printed text starts after it and stays an exact slice of the
+article. A broadcast transcript's header ("... Aired January 25, 2011 - 16:00:00 ET THIS IS A
+RUSH TRANSCRIPT.") names its date but reports nothing: ``is_header`` tells it apart.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["is_header", "preamble"]
+
+_OPEN = r"(?:-LRB-|\()"
+_CLOSE = r"(?:-RRB-|\))"
+_COMMA = r"\s?,\s?"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_STAMP = (
+    rf"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]* )?{_MONTH} \d{{1,2}}{_COMMA}\d{{4}}"
+    r"(?: ?:| at)? \d{1,2}:\d{2}(?::\d{2})? ?(?:[AaPp]\.?[Mm]\.?)?(?: [A-Z]{2,4})?"
+)
+_AGENCY = r"(?:Reuters|CNN|AP|AFP|UPI|Xinhua|Bloomberg)"
+_PLACE = rf"[A-Z][\w.'-]*(?: [\w.'-]+){{0,4}}?(?:{_COMMA}[A-Z][\w.'-]*(?: [\w.'-]+){{0,2}}?)?"
+_DATELINE = rf"(?:{_PLACE}(?:{_COMMA}\w+ \d{{1,2}})? )?{_OPEN} ?{_AGENCY} ?{_CLOSE} (?:-{{1,2}}|:) "
+
+_PREAMBLES = (
+    # page header with a timestamp: "[PLACE[, Apr 27] | ]Mon Apr 27, 2009 12:43am EDT [| ]"
+    re.compile(rf"(?:[A-Z][A-Za-z .'-]*?(?:{_COMMA}\w+ \d{{1,2}})? \| )?{_STAMP} (?:\| )?"),
+    # byline: "January 27, 2011 | By Tarek Osman, Special to CNN "
+    re.compile(rf"[^|]{{1,40}} \| By [^|]{{1,80}}?{_COMMA}(?:Special to |for )?CNN(?:\.com)? "),
+    # live-update stamp: "(Updated 7:40 p.m. (0240 in Egypt)) "
+    re.compile(rf"{_OPEN} ?Updated [^()]{{0,40}}?(?:{_OPEN}[^()]{{0,30}}?{_CLOSE} ?)?{_CLOSE} "),
+    re.compile(r"YES \| NO "),
+    # wire dateline: "Cairo , Egypt -LRB- CNN -RRB- -- ", "-LRB- Reuters -RRB- - "
+    re.compile(_DATELINE),
+)
+_HEADER = re.compile(rf"\bAired {_MONTH} \d{{1,2}}{_COMMA}\d{{4}} - \d|\bRUSH TRANSCRIPT\b")
+
+
+def preamble(text: str) -> int:
+    """Length of the boilerplate that opens ``text`` (0 if none); a header and a dateline can
+    follow one another, so up to three pieces are cut."""
+    cut = 0
+    for _ in range(3):
+        found = (pattern.match(text, cut) for pattern in _PREAMBLES)
+        end = next((match.end() for match in found if match and match.end() > cut), cut)
+        if end == cut:
+            break
+        cut = end
+    return cut
+
+
+def is_header(text: str) -> bool:
+    """Whether ``text`` is a broadcast transcript's header (show title, air time)."""
+    # Most sentences have neither word: skip the regular expression for them.
+    return ("Aired" in text or "TRANSCRIPT" in text) and bool(_HEADER.search(text))

@@ -1,0 +1,95 @@
+"""Page furniture before a news sentence (headers, bylines, stamps, tokenised datelines)."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.model import Article
+from storyline.timeline import TimelineOptions, build_timeline
+from storyline.timeline.boilerplate import is_header, preamble
+
+
+def make(id_: str, text: str, published: str, source: str) -> Article:
+    return Article(id=id_, title=id_, text=text, raw_text=text, published=published, source=source)
+
+
+@pytest.mark.parametrize(
+    ("text", "printed"),
+    [
+        (
+            "VELMORA | Mon Apr 27 , 2009 12:43 am EDT VELMORA -LRB- Reuters -RRB- - A ferry sank.",
+            "A ferry sank.",
+        ),
+        (
+            "NORVALE , April 27 | Mon Apr 27 , 2009 4:19 am BST NORVALE , April 27 -LRB- Reuters "
+            "-RRB- - The port closed.",
+            "The port closed.",
+        ),
+        ("Mon Apr 27, 2009 9:17pm BST (Reuters) - The port closed.", "The port closed."),
+        (
+            "January 27 , 2011 | By Ann Lee , Special to CNN This week the port closed.",
+            "This week the port closed.",
+        ),
+        (
+            "-LRB- Updated 7:40 p.m. -LRB- 0240 in Velmora -RRB- -RRB- A ferry sank.",
+            "A ferry sank.",
+        ),
+        (
+            "Norvale , Elland -LRB- CNN -RRB- -- Bowing to protests, the mayor resigned.",
+            "Bowing to protests, the mayor resigned.",
+        ),
+        ("YES | NO The mayor resigned on February 11.", "The mayor resigned on February 11."),
+        # Brackets that are not a wire's are the news.
+        (
+            "The port authority -LRB- NPA -RRB- said on Monday it would close.",
+            "The port authority -LRB- NPA -RRB- said on Monday it would close.",
+        ),
+        (
+            "The mayor told CNN on Monday that the port would close.",
+            "The mayor told CNN on Monday that the port would close.",
+        ),
+    ],
+)
+def test_preamble_is_the_page_furniture_before_the_news(text: str, printed: str) -> None:
+    assert text[preamble(text) :] == printed
+
+
+def test_a_transcript_header_is_recognised() -> None:
+    assert is_header(
+        "Port Strike in Velmora ; Storm Warning Aired January 25 , 2011 - 16:00:00 ET THIS IS A "
+        "RUSH TRANSCRIPT ."
+    )
+    assert not is_header("The show aired on January 25, 2011, to a record audience.")
+
+
+def test_an_entry_prints_its_sentence_without_the_page_header() -> None:
+    text = (
+        "VELMORA | Tue Mar 4 , 2031 7:31 pm EDT VELMORA -LRB- Reuters -RRB- - The harbour bridge "
+        "in Velmora reopened to traffic on Tuesday after three weeks of repairs ."
+    )
+    article = make("a", text, "2031-03-04", "Northwire")
+    (entry,) = build_timeline([article], options=TimelineOptions(per_date=1)).entries
+    assert entry.date == "2031-03-04"
+    assert entry.text.startswith("The harbour bridge in Velmora reopened")
+    # The evidence keeps the sentence as the article has it (after the wire dateline cut).
+    (evidence,) = entry.evidence
+    assert text[evidence.start : evidence.end] == evidence.text
+    assert evidence.text.endswith(entry.text)
+
+
+def test_a_transcript_header_is_printed_only_when_the_date_has_nothing_else() -> None:
+    header = (
+        "Velmora Bridge Reopens ; Ferry Crews Relieved Aired March 3 , 2031 - 16:00:00 ET THIS "
+        "IS A RUSH TRANSCRIPT ."
+    )
+    news = "The Velmora bridge reopened on Monday, and ferry crews were relieved."
+    articles = [
+        make("a", header, "2031-03-03", "Northwire"),
+        make("b", news, "2031-03-05", "Coast"),
+    ]
+    options = TimelineOptions(per_date=1, granularities=("day",))
+    (entry,) = build_timeline(articles, options=options).entries
+    assert entry.date == "2031-03-03"
+    assert entry.text == news
+    (alone,) = build_timeline(articles[:1], options=options).entries
+    assert alone.text == header
