@@ -348,7 +348,7 @@ def test_best_story_scores_a_decayed_story_that_can_still_win(
         id="n", title="", text="gamma delta", raw_text="gamma delta", published="2024-01-15"
     )
     state = cluster_stories([old, new]).state
-    query = cluster._Query(new, ({}, {}, {}), date(2024, 1, 15).toordinal(), {})
+    query = cluster._Query(new, ({}, {}, {}), date(2024, 1, 15).toordinal())
     monkeypatch.setattr(state.story_index, "candidates", lambda probe, limit: [1, 0])
     for similarity, expected in ((1.0, (0, 0.5)), (0.99, (1, 0.4999))):
         values = {state.stories[0].id: similarity, state.stories[1].id: 0.4999}

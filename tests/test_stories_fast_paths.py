@@ -15,7 +15,6 @@ from storyline.stories.features import (
     _ZEROS,
     dot,
     head,
-    positions,
     top,
 )
 from storyline.stories.index import InvertedIndex
@@ -79,7 +78,6 @@ def test_dot_adds_in_the_same_order_bit_for_bit() -> None:
         large = {f"w{rng.randint(0, 80)}": rng.random() for _ in range(rng.randint(0, 120))}
         expected = _plain_dot(small, large)
         assert dot(small, large).hex() == expected.hex()
-        assert dot(small, large, positions(small)).hex() == expected.hex()
 
 
 def test_candidates_rank_like_a_plain_sort() -> None:

@@ -18,7 +18,6 @@ from storyline.stories.features import (
     _ascii_initials,
     dot,
     extract,
-    positions,
     scaled_dot,
 )
 from storyline.stories.index import Centroid, InvertedIndex, UnitCentroid, canonical
@@ -61,8 +60,6 @@ def test_unit_centroid_is_the_unit_centroid_value_for_value() -> None:
         assert lazy.keys(7) == plain.keys(7)
         assert list(lazy.terms.items()) == list(plain.terms.items())
         query = _centroid(rng).unit()
-        order = positions(query[0])
-        assert repr(lazy.cosines(query, order)) == repr(plain.cosines(query, order))
         assert repr(lazy.cosines(query)) == repr(plain.cosines(query))
 
 
@@ -74,8 +71,6 @@ def test_scaled_dot_is_dot_of_the_scaled_vector_bit_for_bit() -> None:
         scale = rng.uniform(0.1, 9.0)
         scaled = {key: value / scale for key, value in large.items()}
         assert scaled_dot(small, large, scale).hex() == dot(small, scaled).hex()
-        order = positions(small)
-        assert scaled_dot(small, large, scale, order).hex() == dot(small, scaled, order).hex()
 
 
 def test_tuple_postings_behave_like_recency_ordered_dicts() -> None:

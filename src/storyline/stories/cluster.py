@@ -12,7 +12,7 @@ from datetime import date
 
 from ..ids import stable_id
 from ..model import Article, DuplicateGroup
-from .features import extract, head, positions, top, weigh
+from .features import extract, head, top, weigh
 from .index import Centroid, Vectors
 from .options import StoryOptions
 from .places import BROAD_PLACES
@@ -28,7 +28,6 @@ class _Query:
     article: Article
     vectors: Vectors
     ordinal: int | None
-    order: dict[str, int]
 
 
 def stream_order(articles: Sequence[Article]) -> list[tuple[Article, bool]]:
@@ -144,7 +143,7 @@ def _assign_one(
         weigh(features.entities, state.df, state.n_docs, keep, BROAD_PLACES, damping),
         weigh(features.numbers, state.df, state.n_docs, keep),
     )
-    query = _Query(article, vectors, _ordinal(article), positions(vectors[0]))
+    query = _Query(article, vectors, _ordinal(article))
     best, score = _best_story(query, options, state)
     threshold = options.threshold_at(state.n_docs)
     if best is None or score < threshold:
@@ -226,7 +225,7 @@ def _decay(query: _Query, story: StoryRecord, options: StoryOptions) -> float:
 def _similarity(query: _Query, story: StoryRecord, options: StoryOptions) -> float:
     language = query.article.language
     crossing = bool(language and story.language and language != story.language)
-    return options.combine(story.centroid.cosines(query.vectors, query.order), crossing)
+    return options.combine(story.centroid.cosines(query.vectors), crossing)
 
 
 def probe_keys(vectors: Vectors, k: int) -> list[tuple[str, float]]:

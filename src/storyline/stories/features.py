@@ -380,30 +380,12 @@ def head(vector: Mapping[str, float], k: int) -> list[tuple[str, float]]:
     return list(islice(vector.items(), k))
 
 
-def positions(vector: Mapping[str, float]) -> dict[str, int]:
-    """Each key's position in ``vector``: lets :func:`dot` visit only the shared keys."""
-    return dict(zip(vector, range(len(vector)), strict=True))
-
-
-def dot(
-    small: Mapping[str, float], large: Mapping[str, float], order: Mapping[str, int] | None = None
-) -> float:
-    """Sparse dot product, iterating ``small`` in its own (deterministic) order.
-
-    ``order`` (``positions(small)``, made once for a query scored against many vectors)
-    lets it add only the shared keys, still in ``small``'s order: the same float sum.
-    """
+def dot(small: Mapping[str, float], large: Mapping[str, float]) -> float:
+    """Sparse dot product, adding the shared keys in ``small``'s own (deterministic) order."""
     total = 0.0
     if len(small) > 8:
-        # Few keys are shared: find them at C speed, then add in ``small``'s order.
-        common = small.keys() & large.keys()
-        if not common:
-            return total
-        if order is not None:
-            for key in sorted(common, key=order.__getitem__):
-                total += small[key] * large[key]
-            return total
-        for key in filter(common.__contains__, small):
+        # Few keys are shared: they are picked out at C speed, still in ``small``'s order.
+        for key in filter(large.__contains__, small):
             total += small[key] * large[key]
         return total
     get = large.get
@@ -414,25 +396,13 @@ def dot(
     return total
 
 
-def scaled_dot(
-    small: Mapping[str, float],
-    large: Mapping[str, float],
-    scale: float,
-    order: Mapping[str, int] | None = None,
-) -> float:
+def scaled_dot(small: Mapping[str, float], large: Mapping[str, float], scale: float) -> float:
     """:func:`dot` of ``small`` with ``large`` divided by ``scale`` entry by entry: the same
-    float as ``dot(small, {k: v / scale for k, v in large.items()}, order)``, without making
-    that dict (each shared entry is divided exactly as the scaled dict would hold it)."""
+    float as ``dot(small, {k: v / scale for k, v in large.items()})``, without making that
+    dict (each shared entry is divided exactly as the scaled dict would hold it)."""
     total = 0.0
     if len(small) > 8:
-        common = small.keys() & large.keys()
-        if not common:
-            return total
-        if order is not None:
-            for key in sorted(common, key=order.__getitem__):
-                total += small[key] * (large[key] / scale)
-            return total
-        for key in filter(common.__contains__, small):
+        for key in filter(large.__contains__, small):
             total += small[key] * (large[key] / scale)
         return total
     get = large.get

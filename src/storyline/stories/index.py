@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import islice, repeat
 from operator import mul, truediv
@@ -37,13 +37,12 @@ class Centroid:
     def channels(self) -> Vectors:
         return self.terms, self.entities, self.numbers
 
-    def cosines(self, vectors: Vectors, order: Mapping[str, int] | None = None) -> Cosines:
+    def cosines(self, vectors: Vectors) -> Cosines:
         """Cosines of the (unit) query vectors with this centroid, channel by channel; None
-        where either side has nothing in that channel (no evidence either way). ``order``:
-        ``positions`` of the query terms, when one query meets many centroids."""
+        where either side has nothing in that channel (no evidence either way)."""
         t, e, n = self.norms
         return (
-            dot(vectors[0], self.terms, order) / t if t and vectors[0] else None,
+            dot(vectors[0], self.terms) / t if t and vectors[0] else None,
             dot(vectors[1], self.entities) / e if e and vectors[1] else None,
             dot(vectors[2], self.numbers) / n if n and vectors[2] else None,
         )
@@ -97,12 +96,12 @@ class UnitCentroid:
     def channels(self) -> Vectors:
         return self.materialize().channels()
 
-    def cosines(self, vectors: Vectors, order: Mapping[str, int] | None = None) -> Cosines:
+    def cosines(self, vectors: Vectors) -> Cosines:
         """:meth:`Centroid.cosines` of the unit centroid, value for value."""
         t, e, n = self.norms
         (terms, entities, numbers), (st, se, sn) = self.source, self.scales
         return (
-            scaled_dot(vectors[0], terms, st, order) / t if t and vectors[0] else None,
+            scaled_dot(vectors[0], terms, st) / t if t and vectors[0] else None,
             scaled_dot(vectors[1], entities, se) / e if e and vectors[1] else None,
             scaled_dot(vectors[2], numbers, sn) / n if n and vectors[2] else None,
         )

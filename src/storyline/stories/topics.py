@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from ..ids import stable_id
 from ..model import Topic
 from .cluster import probe_keys
-from .features import head, positions
+from .features import head
 from .index import UnitCentroid
 from .labels import best_title
 from .options import StoryOptions
@@ -29,11 +29,10 @@ def place_stories(numbers: Iterable[int], options: StoryOptions, state: StorySta
         story = state.story(number)
         vectors = story.centroid.unit()
         probe = probe_keys(vectors, options.query_terms)
-        order = positions(vectors[0])
         best, best_score = None, 0.0
         for candidate in state.topic_index.candidates(probe, options.max_candidates):
             centroid = state.topics[candidate].centroid
-            score = options.combine(centroid.cosines(vectors, order), False)
+            score = options.combine(centroid.cosines(vectors), False)
             if score > best_score:
                 best, best_score = candidate, score
         if best is None or best_score < options.topic_threshold:
