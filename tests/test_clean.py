@@ -93,6 +93,25 @@ def test_inline_story_continues_phrase() -> None:
     assert clean_text(text) == f"{FIRST} {LAST}"
 
 
+def test_readers_comments_leave_from_the_first_comment_widget() -> None:
+    thread = (
+        "Does this mean you support him? I hope not! January 27, 2011 at 7:59 pm | Report abuse"
+        " | I do not believe the social media played a big role.\n"
+        "The same thing happened in 1789.\n"
+        "February 7, 2011 at 7:57 am | REPORT ABUSE | Reply"
+    )
+    text = f"{FIRST}\n\n{LAST}\n\n{thread}"
+    once = clean_text(text)
+    assert once == f"{FIRST}\n\n{LAST}"
+    assert clean_text(once) == once
+    # A page that opens on a widget keeps it: the pass never empties an article, and a
+    # story line that merely holds a pipe or the words stays.
+    alone = "Posted at 7:59 pm | Report abuse | The bridge reopened on Monday."
+    assert clean_text(alone) == alone
+    kept = f"{FIRST}\nPolice said they would report abuse | fraud to the council.\n{LAST}"
+    assert clean_text(kept) == kept
+
+
 def test_normalisation_and_whitespace() -> None:
     text = (
         "\ufeffThe  bridge\u00a0reopened \u201ctoday\u201d."

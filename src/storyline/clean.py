@@ -1,12 +1,13 @@
 """Cleaning: normalisation, furniture phrases and corpus-level boilerplate.
 
-Two kinds of furniture leave ``text`` (``raw_text`` keeps everything):
+Two kinds of furniture, and readers' comments, leave ``text`` (``raw_text`` keeps everything):
 
 * **phrases**: whole lines that news sites print around the story ("Read more:" and the
   linked headline after it, "The story continues under the ad", "Source link", "Comments
   are closed.", share and subscribe prompts, copyright and photo-credit lines). Each rule
   matches a whole, short line, so a sentence of the story that merely contains the words
-  stays.
+  stays. A line with a comment widget's "| Report abuse |" starts the readers' comments:
+  it and everything after it go, unless nothing of the story precedes it.
 * **site furniture**: short lines (at most ``max_furniture_words`` words) that recur in at
   least ``min_repeat`` articles. A recurring line is kept when the articles holding it are
   copies of one text (most of their words sit in lines they share): that is one story
@@ -47,6 +48,10 @@ _LINK_LABEL = re.compile(
     r"\s*:?\s*$",
     re.I | re.X,
 )
+# A comment widget's line ("February 7, 2011 at 7:57 am | Report abuse | Reply", "Posted by:
+# name | June 21, 2010 1:32 PM | Report abuse"): readers' comments have begun, and the rest
+# of the page is theirs.
+_COMMENTS = re.compile(r"\|\s?report abuse\b", re.I)
 _FIXED_MAX_CHARS = 120
 _PREFIXED_MAX_CHARS = 600  # no _PREFIXED rule allows more than 40 words
 # Lowercased starts of the lines _PREFIXED can match: a cheap filter before the regexes.
@@ -165,6 +170,8 @@ def _drop_phrases(lines: list[str], options: CleanOptions) -> list[str]:
         if not stripped:
             kept.append("")
             continue
+        if "|" in stripped and _COMMENTS.search(stripped) and any(kept):
+            break  # readers' comments from here on, not the story
         if drop_headline:
             drop_headline = False
             if _is_link_headline(stripped, options):
