@@ -11,10 +11,11 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from storyline import reuse
 from storyline.dedup import DedupOptions, find_relations
 from storyline.model import Article
 from storyline.provenance import attributions, direction, names
-from storyline.reuse import align_passages, compare
+from storyline.reuse import Analyses, Overlap, align_passages, compare, relate
 from storyline.text import normalize
 from test_dedup import BASE, QUOTING_A, QUOTING_B, REWRITE, STATEMENT, article, corpus
 
@@ -72,6 +73,33 @@ def test_compare_matches_find_relations() -> None:
     for a, b in itertools.combinations(articles, 2):
         assert compare(a, b) == batch.get((min(a.id, b.id), max(a.id, b.id)))
         assert compare(b, a) == compare(a, b)
+
+
+def test_a_run_analyses_each_article_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    made: list[str] = []
+    analyse = reuse._analyse
+
+    def counting(text: str, options: DedupOptions) -> object:
+        made.append(text)
+        return analyse(text, options)
+
+    monkeypatch.setattr(reuse, "_analyse", counting)
+    articles = corpus()
+    relations = find_relations(articles).relations
+    aligned = {r.a for r in relations} | {r.b for r in relations}
+    assert len(aligned) >= 5 and len(made) <= len(aligned)
+
+
+def test_analyses_evicted_or_released_give_the_same_relations() -> None:
+    articles = sorted(corpus(), key=lambda item: item.id)
+    pairs = list(itertools.combinations(articles, 2))
+    uses = {a.id: len(articles) - 1 for a in articles}
+    tight = Analyses(uses, kept_chars=1)  # keeps one analysis at a time
+    for a, b in pairs:
+        scores = Overlap(0.0, 0.0, 0.0, same_text=False)
+        assert relate(a, b, scores, analyses=tight) == relate(a, b, scores)
+        tight.used(a.id)
+        tight.used(b.id)
 
 
 def test_unrelated_articles_compare_to_none() -> None:

@@ -16,6 +16,8 @@ named. When nothing decides, ``original`` is None and the reason says what was m
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from .model import Article, RelationKind, known_source
 
@@ -42,11 +44,31 @@ _SELF = (
 )
 
 
+@dataclass(frozen=True)
+class Outlet:
+    """What one article says about outlets: whom it credits, and the names it goes by."""
+
+    credits: tuple[str, ...]
+    names: tuple[str, ...]
+
+
+def outlet(article: Article) -> Outlet:
+    """The article's :class:`Outlet` (one scan of its text; reusable across its relations)."""
+    return Outlet(tuple(attributions(article.text)), tuple(names(article)))
+
+
 def direction(
-    a: Article, b: Article, kind: RelationKind, containment_a: float, containment_b: float
+    a: Article,
+    b: Article,
+    kind: RelationKind,
+    containment_a: float,
+    containment_b: float,
+    outlets: tuple[Outlet, Outlet] | None = None,
 ) -> tuple[str | None, str]:
-    """(original id or None, reason) for a relation of ``kind`` between a and b."""
-    credited = _credits(a, b)
+    """(original id or None, reason) for a relation of ``kind`` between a and b.
+
+    ``outlets`` are ``outlet(a)`` and ``outlet(b)`` when the caller has them already."""
+    credited = _credits(a, b, outlets or (outlet(a), outlet(b)))
     if credited:
         return credited
     if kind == "shares-passages":
@@ -64,10 +86,11 @@ def direction(
     return None, f"undecided: {dates}, no attribution, no containment asymmetry"
 
 
-def _credits(a: Article, b: Article) -> tuple[str, str] | None:
+def _credits(a: Article, b: Article, outlets: tuple[Outlet, Outlet]) -> tuple[str, str] | None:
     """The credited article when exactly one of the two credits the other."""
-    a_credits_b = _match(attributions(a.text), names(b))
-    b_credits_a = _match(attributions(b.text), names(a))
+    of_a, of_b = outlets
+    a_credits_b = _match(of_a.credits, of_b.names)
+    b_credits_a = _match(of_b.credits, of_a.names)
     if a_credits_b and not b_credits_a:
         return b.id, f"{_who(a)} credits {a_credits_b!r}"
     if b_credits_a and not a_credits_b:
@@ -126,9 +149,9 @@ def _clean(name: str) -> str:
     return re.sub(r"'s?$", "", name).strip(" .,-")
 
 
-def _match(credited: list[str], outlet: list[str]) -> str | None:
+def _match(credited: Sequence[str], known_as: Sequence[str]) -> str | None:
     """The first credited name that is, or starts with, or equals glued, one of the outlet's."""
-    keys = {_key(n) for n in outlet if len(_key(n)) >= 3}
+    keys = {_key(n) for n in known_as if len(_key(n)) >= 3}
     for name in credited:
         parts = name.split()
         prefixes = {_key(" ".join(parts[:n])) for n in range(1, len(parts) + 1)}

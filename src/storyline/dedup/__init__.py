@@ -15,6 +15,7 @@ since it was classified takes that classification instead of being aligned again
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
@@ -38,7 +39,7 @@ from .shingles import (
 )
 
 if TYPE_CHECKING:
-    from ..reuse import Overlap
+    from ..reuse import Analyses, Overlap
 
 __all__ = ["DedupOptions", "DedupResult", "PairMemo", "SignatureIndex", "find_relations"]
 
@@ -195,7 +196,7 @@ def _verify(
     """Exact shingle scores for each candidate, then classification by reuse.relate (or by
     ``memo``, for a pair classified before from the same inputs). ``found``: every candidate
     pair, and (as codes i << 32 | j) those that need passage analysis."""
-    from ..reuse import overlap  # here: storyline.reuse imports this package
+    from ..reuse import Analyses, overlap  # here: storyline.reuse imports this package
 
     pairs, passage_pairs = found
     needed = distinct(pairs).tolist()
@@ -206,29 +207,38 @@ def _verify(
         shingles, s_offsets = shingle_hashes(flat, offsets, options.shingle_size)
         for k, i in enumerate(batch):
             sets[i] = shingle_set(shingles[s_offsets[k] : s_offsets[k + 1]])
+    pair_list = pairs.tolist()
+    analyses = Analyses(Counter(articles[k].id for pair in pair_list for k in pair))
     relations: list[Relation] = []
-    for i, j in pairs.tolist():
+    for i, j in pair_list:
         scores = overlap(sets[i], sets[j], bool(exact[i] == exact[j]))
         textual = ((i << 32) | j) in passage_pairs
-        if not textual and not _shingle_related(scores, options):
-            continue
-        relation = _classify(articles[i], articles[j], scores, options, memo)
-        if relation is not None:
-            relations.append(relation)
+        if textual or _shingle_related(scores, options):
+            relation = _classify(articles[i], articles[j], scores, options, (memo, analyses))
+            if relation is not None:
+                relations.append(relation)
+        analyses.used(articles[i].id)
+        analyses.used(articles[j].id)
     return tuple(relations)
 
 
 def _classify(
-    a: Article, b: Article, scores: Overlap, options: DedupOptions, memo: PairMemo | None
+    a: Article,
+    b: Article,
+    scores: Overlap,
+    options: DedupOptions,
+    kept: tuple[PairMemo | None, Analyses],
 ) -> Relation | None:
+    """The pair's relation: remembered by the memo, else made with the run's analyses."""
     from ..reuse import relate
 
+    memo, analyses = kept
     if memo is None:
-        return relate(a, b, scores, options)
+        return relate(a, b, scores, options, analyses)
     key = fingerprint("relation", options, (a, b, scores))
     found, relation = memo.recall(a.id, b.id, key)
     if not found:
-        relation = relate(a, b, scores, options)
+        relation = relate(a, b, scores, options, analyses)
         memo.remember(a.id, b.id, key, relation)
     return relation
 
