@@ -16,6 +16,7 @@ from storyline.clean import (
 )
 from storyline.errors import OptionsError
 from storyline.ingest import read_sources
+from storyline.ingest.titles import derive_title
 from storyline.model import Article
 from storyline.text import fold, normalize
 
@@ -230,6 +231,38 @@ def test_clean_articles_is_deterministic_and_idempotent() -> None:
     once = clean_articles(corpus)
     assert clean_articles(list(reversed(corpus))) == list(reversed(once))
     assert clean_articles(once) == once
+
+
+def _unique_content(n: int, words: int) -> str:
+    """A line of ``words`` words that no other article shares."""
+    return " ".join(f"w{n}x{k}" for k in range(words)) + "."
+
+
+def test_cleaning_is_a_fixed_point_across_runs() -> None:
+    # Four furniture lines on five pages; a sixth short line on three of them, whose
+    # pages look like copies of one text only while the furniture is there.
+    furniture = [f"Menu item {k} of the Valley Courier site" for k in range(4)]
+    teaser = "Ferry fares to rise in the spring"
+    corpus = []
+    for n in range(5):
+        own = _unique_content(n, 20 if n < 3 else 100)
+        lines = [own, *furniture, *([teaser] if n < 3 else [])]
+        corpus.append(article("\n".join(lines), f"a{n}"))
+    once = clean_articles(corpus)
+    assert [a.text for a in once] == [_unique_content(n, 20 if n < 3 else 100) for n in range(5)]
+    assert clean_articles(once) == once
+
+
+def test_a_title_made_from_a_cut_first_line_is_made_again() -> None:
+    teaser = "Two men charged in the death of a teenager"
+    titled = [
+        Article(id=f"a{n}", title=teaser, text=f"{teaser}\n{story}", raw_text=story)
+        for n, story in enumerate(STORIES)
+    ]
+    headline = replace(titled[0], id="b0", title="Tram line approved")
+    cleaned = clean_articles([*titled, headline])
+    assert [a.title for a in cleaned[:4]] == [derive_title(story) for story in STORIES]
+    assert cleaned[4].title == "Tram line approved" and cleaned[4].text == STORIES[0]
 
 
 @pytest.mark.parametrize(

@@ -377,3 +377,27 @@ def test_verbose_prints_one_timing_line_per_stage(run: Run, example_db: Path) ->
     assert re.fullmatch(r"(\d+) of \1 compared pairs kept", timed["dedup"])
     quiet = run("digest", "--db", str(example_db), "-q", "--format", "json")
     assert quiet.stderr == ""
+
+
+def test_path_dates_date_a_crawl_filed_by_day(run: Run, tmp_path: Path) -> None:
+    day = tmp_path / "crawl" / "2031-03-04"
+    day.mkdir(parents=True)
+    story = "Ferry strike ends\n\nThe ferries sail again on Monday, the union said.\n"
+    (day / "ferry.txt").write_text(story, encoding="utf-8")
+    plain = json.loads(run("digest", str(tmp_path / "crawl"), "--format", "json").stdout)
+    assert plain["articles"][0]["published"] is None
+    assert "--path-dates" in plain["notes"][0]
+    dated = json.loads(
+        run("digest", str(tmp_path / "crawl"), "--path-dates", "--format", "json").stdout
+    )
+    assert (dated["articles"][0]["published"], dated["articles"][0]["published_origin"]) == (
+        "2031-03-04",
+        "path",
+    )
+    assert dated["notes"] == [
+        "1 of 1 articles are dated by their folder or file name, not by a date of their own."
+    ]
+    db = str(tmp_path / "crawl.db")
+    assert run("ingest", str(tmp_path / "crawl"), "--path-dates", "--db", db).exit_code == 0
+    with Store(Path(db)) as store:
+        assert store.article(dated["articles"][0]["id"]).published == "2031-03-04"

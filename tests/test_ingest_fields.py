@@ -11,9 +11,9 @@ import pytest
 
 from helpers_ingest import FIXTURES, SEEDS, articles, one
 from storyline.ids import stable_id
-from storyline.ingest import read_sources
+from storyline.ingest import IngestOptions, read_sources
 from storyline.ingest.build import fold_large
-from storyline.ingest.dates import parse_published
+from storyline.ingest.dates import parse_published, path_date
 from storyline.ingest.records import JsonValues
 from storyline.ingest.titles import derive_title, split_headline, tidy_title
 from storyline.language import detect_language, language_code
@@ -220,3 +220,40 @@ def test_seed_titles_are_what_a_reader_would_say() -> None:
     # 004: the headline without the photo credit glued after it, nor its full stop.
     assert found["004"].title == first_lines["004"].split(". Photo:", 1)[0]
     assert all(a.language == "en" and a.source == "unknown" for a in found.values())
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("crawl/2011-01-25/175.htm.txt", "2011-01-25"),
+        ("crawl/2011/01/25/cairo.txt", "2011-01-25"),
+        ("2011-01-25-cairo.txt", "2011-01-25"),
+        ("20110125_cairo.txt", "2011-01-25"),
+        ("C:\\crawl\\2011-01-25\\cairo.txt", "2011-01-25"),
+        ("crawl/2011-02-30/2011-02-03/cairo.txt", "2011-02-03"),  # the deepest valid date
+        ("crawl/2011-01-25/2011-01-24-cairo.txt", "2011-01-24"),  # the file's own date first
+        ("report-2011-01-25-v2.txt", None),  # a date inside a name is not the article's
+        ("crawl/2011-02-30/cairo.txt", None),  # impossible
+        ("crawl/2011-01-25x/cairo.txt", None),
+        ("crawl/201101250/cairo.txt", None),
+        ("news/cairo.txt", None),
+    ],
+)
+def test_path_date(path: str, expected: str | None) -> None:
+    assert path_date(path) == expected
+
+
+def test_path_dates_only_when_asked_and_only_for_undated_articles(tmp_path: Path) -> None:
+    day = tmp_path / "2031-03-04"
+    day.mkdir()
+    (day / "plain.txt").write_text("Ferry strike ends\n\nThe ferries sail again.\n", "utf-8")
+    dated = "---\npublished: 2031-03-02\n---\nTram line opens\n\nThe tram runs.\n"
+    (day / "dated.md").write_text(dated, "utf-8")
+    by_title = {a.title: a for a in articles(tmp_path, options=IngestOptions(path_dates=True))}
+    assert by_title["Ferry strike ends"].published == "2031-03-04"
+    assert by_title["Ferry strike ends"].published_origin == "path"
+    assert by_title["Tram line opens"].published == "2031-03-02"
+    assert by_title["Tram line opens"].published_origin == "metadata"
+    plain = {a.title: a for a in articles(tmp_path)}
+    assert plain["Ferry strike ends"].published is None
+    assert plain["Ferry strike ends"].published_origin == ""

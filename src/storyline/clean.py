@@ -14,7 +14,9 @@ Two kinds of furniture, and readers' comments, leave ``text`` (``raw_text`` keep
   republished (wire copy), not furniture around different stories. Lines that quote
   someone are never furniture, and the pass never empties an article.
 
-Cleaning is idempotent: cleaning a cleaned text changes nothing.
+A title that ingest made from the first sentence (the input had no headline) is made again
+from the cleaned text when that sentence was cut: a site's teaser line does not name the
+article. Cleaning is idempotent: cleaning a cleaned text changes nothing.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from dataclasses import dataclass, replace
 import xxhash
 
 from .errors import OptionsError
+from .ingest.titles import derive_title
 from .model import Article
 from .text import normalize, words
 
@@ -110,6 +113,7 @@ _INLINE = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*$")
 _BLANK_RUNS = re.compile(r"\n{3,}")
+_MAX_PASSES = 4
 
 
 @dataclass(frozen=True)
@@ -303,7 +307,24 @@ def _copies(indexes: list[int], lines: dict[int, _Lines]) -> bool:
 def clean_articles(
     articles: Sequence[Article], options: CleanOptions = CleanOptions()
 ) -> list[Article]:
-    """Each article with its ``text`` cleaned, site furniture found across all of them."""
+    """Each article with its ``text`` cleaned, site furniture found across all of them.
+
+    The pass runs again over its own output until it cuts nothing more (at most
+    ``_MAX_PASSES`` times): once furniture is gone, articles that looked like copies of one
+    text because they shared it no longer do, and their own recurring lines may be
+    furniture too. So the cleaned corpus is a fixed point, and a later run, which starts
+    from the stored cleaned texts, cuts nothing more and gives the same digest.
+    """
+    current = list(articles)
+    for _ in range(_MAX_PASSES):
+        cleaned = _clean_pass(current, options)
+        if all(new is old for new, old in zip(cleaned, current, strict=True)):
+            break
+        current = cleaned
+    return current
+
+
+def _clean_pass(articles: Sequence[Article], options: CleanOptions) -> list[Article]:
     boilerplate = (
         find_boilerplate((article.text for article in articles), options)
         if options.repeated
@@ -312,5 +333,17 @@ def clean_articles(
     cleaned = []
     for article in articles:
         text = clean_text(article.text, options, boilerplate)
-        cleaned.append(article if text == article.text else replace(article, text=text))
+        if text == article.text:
+            cleaned.append(article)
+        else:
+            cleaned.append(replace(article, text=text, title=_retitled(article, text)))
     return cleaned
+
+
+def _retitled(article: Article, text: str) -> str:
+    """The title for the cleaned ``text``: one that ingest made from the first sentence
+    follows the text (a site's teaser line, cut as furniture, must not name the article);
+    a headline or a metadata title stays."""
+    if article.title != derive_title(article.text):
+        return article.title
+    return derive_title(text) or article.title

@@ -84,6 +84,11 @@ def input_options(func: F) -> F:
     func = click.option("--strict", is_flag=True, help="Fail on the first input that is skipped.")(
         func
     )
+    func = click.option(
+        "--path-dates",
+        is_flag=True,
+        help="Date undated articles by their folder or file name (2011-01-25/..., 2011/01/25/...).",
+    )(func)
     return click.argument("paths", nargs=-1, type=str)(func)
 
 
@@ -100,6 +105,7 @@ class Run:
     paths: tuple[str, ...]
     fields: tuple[str, ...]
     strict: bool
+    path_dates: bool
     db: Path | None
     fmt: str
     output: Path | None
@@ -110,7 +116,7 @@ class Run:
         self, *, with_timeline: bool = True, with_summary: bool = True, **stage_options: Any
     ) -> pipeline.Analysis:
         """Ingest the paths (if any) and analyse, with progress and skipped inputs reported."""
-        options = _options(self.fields, self.strict, **stage_options)
+        options = _options(self.fields, self.strict, self.path_dates, **stage_options)
         with progress_reporter(quiet=self.quiet, verbose=self.verbose) as report:
             analysis, ingested = api.run(
                 self.paths,
@@ -129,7 +135,8 @@ class Run:
 
 
 def analysis_command(func: Callable[..., None]) -> click.Command:
-    """Register ``func`` as a command taking PATHS, --db, --format, -o, -q, -v, --field, --strict.
+    """Register ``func`` as a command taking PATHS, --db, --format, -o, -q, -v, --field,
+    --strict and --path-dates.
 
     ``func`` receives those as one :class:`Run` (first argument) and its own options as
     keywords; library errors become one clean line and exit status 1.
@@ -140,6 +147,7 @@ def analysis_command(func: Callable[..., None]) -> click.Command:
         paths: tuple[str, ...],
         fields: tuple[str, ...],
         strict: bool,
+        path_dates: bool,
         db: Path | None,
         fmt: str,
         output: Path | None,
@@ -148,7 +156,7 @@ def analysis_command(func: Callable[..., None]) -> click.Command:
         **own: Any,
     ) -> None:
         with _errors():
-            func(Run(paths, fields, strict, db, fmt, output, quiet, verbose), **own)
+            func(Run(paths, fields, strict, path_dates, db, fmt, output, quiet, verbose), **own)
 
     for decorate in (verbosity_options, output_option, format_option, db_option, input_options):
         command = decorate(command)
@@ -156,12 +164,12 @@ def analysis_command(func: Callable[..., None]) -> click.Command:
 
 
 def _options(
-    fields: Sequence[str] = (), strict: bool = False, **stages: Any
+    fields: Sequence[str] = (), strict: bool = False, path_dates: bool = False, **stages: Any
 ) -> pipeline.RunOptions:
     """Turn command-line values into the run's options (the only place that does)."""
     base = pipeline.RunOptions()
     return pipeline.RunOptions(
-        ingest=ingest_options(fields),
+        ingest=ingest_options(fields, path_dates),
         clean=base.clean,
         dedup=stages.get("dedup", base.dedup),
         stories=base.stories,
@@ -254,6 +262,7 @@ def ingest(
     paths: tuple[str, ...],
     fields: tuple[str, ...],
     strict: bool,
+    path_dates: bool,
     db: Path | None,
     quiet: bool,
     verbose: bool,
@@ -264,7 +273,8 @@ def ingest(
     if db is None:
         raise click.UsageError("ingest needs --db FILE: a temporary database would be lost")
     with _errors(), Store(db) as store, progress_reporter(quiet, verbose) as report:
-        result = pipeline.ingest(paths, store, _options(fields, strict), report, stdin=sys.stdin)
+        options = _options(fields, strict, path_dates)
+        result = pipeline.ingest(paths, store, options, report, stdin=sys.stdin)
         _say_skipped(result.skipped)
         click.echo(
             f"{result.added} added, {result.updated} updated, {result.unchanged} unchanged, "

@@ -15,7 +15,7 @@ SCHEMA_VERSION = "1.0"
 
 RelationKind = Literal["duplicate", "near-duplicate", "excerpt", "rewrite", "shares-passages"]
 Granularity = Literal["day", "month", "year"]
-DateOrigin = Literal["field", "metadata", "inferred", ""]
+DateOrigin = Literal["field", "metadata", "inferred", "path", ""]
 
 
 def known_source(source: str) -> bool:

@@ -19,6 +19,7 @@ from .dedup import DedupOptions, DedupResult, SignatureIndex, find_relations
 from .errors import NothingToDoError, StorylineError
 from .fingerprint import DigestMemo, fingerprint
 from .ingest import IngestOptions, read_sources
+from .ingest.dates import path_date
 from .model import Article, Claim, Digest, DuplicateGroup, Relation, Skipped, Story, Topic
 from .render import to_json
 from .results import Step, StoredPairs, per_story
@@ -201,9 +202,11 @@ def _clean_corpus(store: Store, options: RunOptions, progress: ProgressCallback)
         stored = list(store.articles())
         cleaned = clean_articles(stored, options.clean)
         pairs = zip(stored, cleaned, strict=True)
-        changed = [(new.id, new.text) for old, new in pairs if old.text != new.text]
+        changed = [(old, new) for old, new in pairs if old.text != new.text]
         if changed:
-            store.update_texts(changed)
+            store.update_texts([(new.id, new.text) for _, new in changed])
+            titles = [(new.id, new.title) for old, new in changed if old.title != new.title]
+            store.update_titles(titles)
     return cleaned
 
 
@@ -350,13 +353,27 @@ def _doubled(options: SummaryOptions) -> SummaryOptions:
 
 
 def _notes(articles: Sequence[Article]) -> tuple[str, ...]:
-    undated = sum(1 for article in articles if not article.published)
-    if not undated:
-        return ()
-    return (
-        f"{undated} of {len(articles)} articles have no publication date: they are placed by "
-        "their order in the input, and relative dates in them stay unresolved.",
-    )
+    notes = []
+    by_path = sum(1 for article in articles if article.published_origin == "path")
+    if by_path:
+        notes.append(
+            f"{by_path} of {len(articles)} articles are dated by their folder or file name, "
+            "not by a date of their own."
+        )
+    undated = [article for article in articles if not article.published]
+    if undated:
+        note = (
+            f"{len(undated)} of {len(articles)} articles have no publication date: they are "
+            "placed by their order in the input, and relative dates in them stay unresolved."
+        )
+        named = sum(1 for article in undated if path_date(article.path))
+        if named:
+            note += (
+                f" {named} of them sit in folders or files named by a date, which --path-dates "
+                "(IngestOptions.path_dates) reads."
+            )
+        notes.append(note)
+    return tuple(notes)
 
 
 __all__ = [

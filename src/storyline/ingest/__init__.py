@@ -16,12 +16,13 @@ import sys
 import zlib
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO, TextIO, cast
 
 from ..errors import InputError, OptionsError
 from ..model import Article, Skipped
+from .dates import path_date
 from .decode import (
     SAMPLE_BYTES,
     binary_lines,
@@ -52,12 +53,16 @@ class IngestOptions:
     ``fields`` maps canonical field names to the input's own (``(("text", "body"),)``) for
     JSON and CSV. Whole-file formats (text, Markdown, HTML) bigger than ``max_file_bytes`` are
     skipped; record files stream whatever their size, and a single record bigger than
-    ``max_record_bytes`` is skipped.
+    ``max_record_bytes`` is skipped. ``path_dates`` dates an article that has no date of its
+    own by its folder or file name (``2011-01-25/cairo.txt``, ``2011/01/25/...``), with
+    ``published_origin`` "path": off by default, since a crawl may name folders by the day
+    it ran rather than the day the news appeared.
     """
 
     fields: tuple[tuple[str, str], ...] = ()
     max_file_bytes: int = 2 * 1024**3
     max_record_bytes: int = 256 * 1024**2
+    path_dates: bool = False
 
     def __post_init__(self) -> None:
         seen: set[str] = set()
@@ -74,15 +79,15 @@ class IngestOptions:
             raise OptionsError("max_file_bytes and max_record_bytes must be positive")
 
 
-def ingest_options(field_overrides: Sequence[str] = ()) -> IngestOptions:
-    """IngestOptions from CLI ``--field`` values such as ``"text=body"``."""
+def ingest_options(field_overrides: Sequence[str] = (), path_dates: bool = False) -> IngestOptions:
+    """IngestOptions from CLI ``--field`` values such as ``"text=body"`` and ``--path-dates``."""
     pairs = []
     for item in field_overrides:
         canonical, equals, name = item.partition("=")
         if not equals:
             raise OptionsError(f"--field {item!r}: expected FIELD=NAME, e.g. text=body")
         pairs.append((canonical.strip(), name.strip()))
-    return IngestOptions(fields=tuple(pairs))
+    return IngestOptions(fields=tuple(pairs), path_dates=path_dates)
 
 
 def read_sources(
@@ -172,7 +177,8 @@ def read_file(
             stream: BinaryIO = raw
             if compressed:
                 stream = cast(BinaryIO, stack.enter_context(gzip.GzipFile(fileobj=raw)))
-            yield from _read_stream(stream, extension, label, options)
+            found = _read_stream(stream, extension, label, options)
+            yield from _dated_by_path(found, label) if options.path_dates else found
     except InputError as exc:
         yield Skipped(exc.path, exc.reason, exc.record)
     except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
@@ -205,6 +211,15 @@ def _read_stream(
             yield from read_html(data, label)
         else:
             yield from read_plain(decode_bytes(data, label), label, markdown=extension == ".md")
+
+
+def _dated_by_path(found: Iterator[Article | Skipped], label: str) -> Iterator[Article | Skipped]:
+    """Articles without a date of their own take the date their path gives, if any."""
+    day = path_date(label)
+    for item in found:
+        if day and isinstance(item, Article) and not item.published:
+            item = replace(item, published=day, published_origin="path")
+        yield item
 
 
 def _read_stdin(stdin: TextIO, options: IngestOptions) -> Iterator[Article | Skipped]:

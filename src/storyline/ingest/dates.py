@@ -100,3 +100,34 @@ def _from_words(text: str) -> str | None:
     if _HAS_TIME.search(text):
         return parsed.isoformat(timespec="seconds")
     return parsed.date().isoformat()
+
+
+# A folder named by a day ("2011-01-25"), a year/month/day folder chain ("2011/01/25"), or a
+# file name that starts with a day ("2011-01-25-cairo.txt", "20110125_cairo.txt").
+_PATH_DAY = re.compile(r"(?<![\d])(\d{4})([-_]?)(\d{2})\2(\d{2})(?![\d])")
+_PATH_CHAIN = re.compile(r"(?:^|/)(\d{4})/(\d{2})/(\d{2})(?=/)")
+
+
+def path_date(path: str) -> str | None:
+    """The publication day that a crawl's folder or file names give, or None.
+
+    The deepest date wins: a file name that starts with a date, then the nearest folder
+    named exactly by one, then a year/month/day folder chain. A date elsewhere in a name
+    ("report-2011-01-25-v2") and impossible dates ("2011-02-30") do not count.
+    """
+    parts = path.replace("\\", "/").split("/")
+    *folders, name = parts
+    named = [_PATH_DAY.match(name), *map(_PATH_DAY.fullmatch, reversed(folders))]
+    for match in named:
+        day = _valid_day(match[1], match[3], match[4]) if match else None
+        if day:
+            return day
+    chain = list(_PATH_CHAIN.finditer("/".join(folders) + "/"))
+    return _valid_day(*chain[-1].groups()) if chain else None
+
+
+def _valid_day(year: str, month: str, day: str) -> str | None:
+    try:
+        return date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return None

@@ -400,16 +400,24 @@ class Store:
         """Replace the cleaned text of articles (raw text and content hash stay), one
         transaction per batch; returns how many texts actually changed. Stored signatures of
         a changed text are dropped (they describe the old text)."""
+        return self._update_column("text", texts)
+
+    def update_titles(self, titles: Iterable[tuple[str, str]]) -> int:
+        """Replace the title of articles, as the clean stage re-derives a title made from a
+        first line it cut (content hash stays); returns how many titles actually changed."""
+        return self._update_column("title", titles)
+
+    def _update_column(self, column: str, values: Iterable[tuple[str, str]]) -> int:
         changed = 0
-        for batch in chunks(texts):
-            rows = [(clean(text), article_id, clean(text)) for article_id, text in batch]
+        for batch in chunks(values):
+            rows = [(clean(value), article_id, clean(value)) for article_id, value in batch]
             with self._transaction() as conn:
                 ids = list(dict.fromkeys(row[1] for row in rows))
                 found = self._stored_hashes(conn, ids)
                 if len(found) < len(ids):
                     missing = ", ".join(repr(i) for i in ids if i not in found)
-                    raise NotFoundError(f"cannot update texts: no article {missing}")
-                sql = "UPDATE articles SET text = ? WHERE id = ? AND text IS NOT ?"
+                    raise NotFoundError(f"cannot update {column}s: no article {missing}")
+                sql = f"UPDATE articles SET {column} = ? WHERE id = ? AND {column} IS NOT ?"
                 changed += conn.executemany(sql, rows).rowcount
         return changed
 
