@@ -270,21 +270,58 @@ def find_boilerplate(
     average. Furniture shares only itself (and other furniture) with the articles around
     it; a wire story copied five times shares nearly everything.
     """
-    texts = list(texts)
-    keys: dict[str, str] = {}  # one string per distinct key, not one per article
-    candidates = [_candidates(text, options, keys) for text in texts]
-    counts = Counter(key for found in candidates for key in found)
-    holders: dict[str, list[int]] = {
-        key: [] for key, count in counts.items() if count >= options.min_repeat
-    }
-    for index, found in enumerate(candidates):
-        for key in found:
-            sample = holders.get(key)
-            if sample is not None and len(sample) < options.sample_articles:
-                sample.append(index)
-    # Only the sampled holders are read by the copy test: their lines alone are hashed.
-    lines = {i: _lines(texts[i], options) for i in sorted({i for s in holders.values() for i in s})}
-    return frozenset(key for key, sample in holders.items() if not _copies(sample, lines))
+    return _Furniture(list(texts), options).find()
+
+
+class _Furniture:
+    """The site furniture of a corpus, kept up to date while its texts are cleaned: after a
+    pass, only the keys of the texts that changed are decided again (their holders or their
+    holders' lines changed; every other decision would come out the same)."""
+
+    def __init__(self, texts: list[str], options: CleanOptions) -> None:
+        self.texts = texts
+        self.options = options
+        self.keys: dict[str, str] = {}  # one string per distinct key, not one per article
+        self.found = [_candidates(text, options, self.keys) for text in texts]
+        self.counts = Counter(key for found in self.found for key in found)
+        self.decided: dict[str, bool] = {}  # key -> furniture, for keys that recur enough
+        self.stale: set[str] | None = None  # None: nothing decided yet
+
+    def find(self) -> frozenset[str]:
+        """Keys that are furniture now."""
+        wanted = {key for key, count in self.counts.items() if count >= self.options.min_repeat}
+        if self.stale is not None:
+            wanted &= self.stale
+            for key in self.stale:
+                self.decided.pop(key, None)
+        self.decided.update(self._decide(wanted))
+        self.stale = set()
+        return frozenset(key for key, furniture in self.decided.items() if furniture)
+
+    def holding(self, boilerplate: frozenset[str]) -> list[int]:
+        """Indexes of the texts that hold one of these keys."""
+        return [i for i, found in enumerate(self.found) if not boilerplate.isdisjoint(found)]
+
+    def update(self, index: int, text: str) -> None:
+        """Text ``index`` was cleaned into ``text``: its keys are decided again."""
+        old, new = self.found[index], _candidates(text, self.options, self.keys)
+        self.texts[index], self.found[index] = text, new
+        self.counts.subtract(old)
+        self.counts.update(new)
+        assert self.stale is not None, "update() comes after find()"
+        self.stale.update(old, new)
+
+    def _decide(self, wanted: set[str]) -> dict[str, bool]:
+        holders: dict[str, list[int]] = {key: [] for key in wanted}
+        for index, found in enumerate(self.found):
+            for key in found:
+                sample = holders.get(key)
+                if sample is not None and len(sample) < self.options.sample_articles:
+                    sample.append(index)
+        # Only the sampled holders are read by the copy test: their lines alone are hashed.
+        sampled = sorted({i for sample in holders.values() for i in sample})
+        lines = {i: _lines(self.texts[i], self.options) for i in sampled}
+        return {key: not _copies(sample, lines) for key, sample in holders.items()}
 
 
 def _copies(indexes: list[int], lines: dict[int, _Lines]) -> bool:
@@ -309,34 +346,29 @@ def clean_articles(
 ) -> list[Article]:
     """Each article with its ``text`` cleaned, site furniture found across all of them.
 
-    The pass runs again over its own output until it cuts nothing more (at most
-    ``_MAX_PASSES`` times): once furniture is gone, articles that looked like copies of one
+    Cleaning goes on over its own output until it cuts nothing more (at most
+    ``_MAX_PASSES`` passes): once furniture is gone, articles that looked like copies of one
     text because they shared it no longer do, and their own recurring lines may be
     furniture too. So the cleaned corpus is a fixed point, and a later run, which starts
-    from the stored cleaned texts, cuts nothing more and gives the same digest.
+    from the stored cleaned texts, cuts nothing more and gives the same digest. A pass
+    after the first reads only the texts that hold furniture found since.
     """
-    current = list(articles)
+    cleaned = list(articles)
+    furniture = _Furniture([article.text for article in articles], options)
+    targets: Sequence[int] = range(len(cleaned))
     for _ in range(_MAX_PASSES):
-        cleaned = _clean_pass(current, options)
-        if all(new is old for new, old in zip(cleaned, current, strict=True)):
+        boilerplate = furniture.find() if options.repeated else frozenset()
+        changed = False
+        for index in targets:
+            article = cleaned[index]
+            text = clean_text(article.text, options, boilerplate)
+            if text != article.text:
+                cleaned[index] = replace(article, text=text, title=_retitled(article, text))
+                furniture.update(index, text)
+                changed = True
+        if not changed or not options.repeated:
             break
-        current = cleaned
-    return current
-
-
-def _clean_pass(articles: Sequence[Article], options: CleanOptions) -> list[Article]:
-    boilerplate = (
-        find_boilerplate((article.text for article in articles), options)
-        if options.repeated
-        else frozenset()
-    )
-    cleaned = []
-    for article in articles:
-        text = clean_text(article.text, options, boilerplate)
-        if text == article.text:
-            cleaned.append(article)
-        else:
-            cleaned.append(replace(article, text=text, title=_retitled(article, text)))
+        targets = furniture.holding(furniture.find())
     return cleaned
 
 
