@@ -253,6 +253,44 @@ def test_cleaning_is_a_fixed_point_across_runs() -> None:
     assert clean_articles(once) == once
 
 
+PROMO = (
+    "Get constant updates from our reporters in the field and read the stories that you will "
+    "only ever see here on the Valley Courier site."
+)
+BACKGROUND = (
+    "The regional roads office said the pass would stay closed until the snow ploughs had "
+    "cleared the road and engineers had checked the avalanche barriers."
+)
+
+
+def _site_pages(count: int, extra: dict[int, str]) -> list[Article]:
+    """``count`` pages of one site: a story, then ``extra`` lines, then the site's footer."""
+    pages = []
+    for n in range(count):
+        story = _unique_content(n, 40)
+        lines = [story, *([extra[n]] if n in extra else []), SITE_LINE]
+        pages.append(article("\n".join(lines), f"p{n}"))
+    return pages
+
+
+def test_a_long_line_of_a_furniture_block_goes() -> None:
+    pages = _site_pages(8, {n: PROMO for n in range(8)})
+    cleaned = clean_articles(pages)
+    assert [a.text for a in cleaned] == [_unique_content(n, 40) for n in range(8)]
+    assert all(PROMO in a.raw_text for a in cleaned)
+
+
+def test_a_long_line_stays_when_few_pages_or_not_with_the_furniture() -> None:
+    few = _site_pages(5, {n: PROMO for n in range(5)})  # under min_block_repeat
+    assert all(PROMO in a.text for a in clean_articles(few))
+    # A paragraph six stories share, next to a footer that forty pages carry.
+    shared = _site_pages(40, {n: BACKGROUND for n in range(6)})
+    assert all(BACKGROUND in a.text for a in clean_articles(shared)[:6])
+    # Copies of one text keep their lines, next to furniture or not.
+    copies = [article(f"{STORIES[0]}\n{PROMO}\n{SITE_LINE}", f"c{n}") for n in range(8)]
+    assert all(PROMO in a.text for a in clean_articles(copies + _site_pages(4, {}))[:8])
+
+
 def test_a_title_made_from_a_cut_first_line_is_made_again() -> None:
     teaser = "Two men charged in the death of a teenager"
     titled = [
@@ -272,6 +310,8 @@ def test_a_title_made_from_a_cut_first_line_is_made_again() -> None:
         {"max_furniture_words": 0},
         {"link_headline_words": 0},
         {"sample_articles": 0},
+        {"max_block_words": 10},
+        {"min_block_repeat": 1},
     ],
 )
 def test_clean_options_are_validated(options: dict[str, int]) -> None:

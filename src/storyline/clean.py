@@ -9,10 +9,12 @@ Two kinds of furniture, and readers' comments, leave ``text`` (``raw_text`` keep
   stays. A line with a comment widget's "| Report abuse |" starts the readers' comments:
   it and everything after it go, unless nothing of the story precedes it.
 * **site furniture**: short lines (at most ``max_furniture_words`` words) that recur in at
-  least ``min_repeat`` articles. A recurring line is kept when the articles holding it are
-  copies of one text (most of their words sit in lines they share): that is one story
-  republished (wire copy), not furniture around different stories. Lines that quote
-  someone are never furniture, and the pass never empties an article.
+  least ``min_repeat`` articles, and the longer lines of furniture blocks (a ticker, comment
+  rules, a disclaimer) that recur next to such lines and with them. A recurring line is
+  kept when the articles holding it are copies of one text (most of their words sit in
+  lines they share): that is one story republished (wire copy), not furniture around
+  different stories. Lines that quote someone are never furniture, and the pass never
+  empties an article.
 
 A title that ingest made from the first sentence (the input had no headline) is made again
 from the cleaned text when that sentence was cut: a site's teaser line does not name the
@@ -114,6 +116,7 @@ _INLINE = re.compile(
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*$")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _MAX_PASSES = 4
+_QUOTES = re.compile('["\u201c\u201d]')
 
 
 @dataclass(frozen=True)
@@ -121,7 +124,10 @@ class CleanOptions:
     """How furniture is recognised.
 
     ``min_repeat``: articles a short line must recur in to count as site furniture.
-    ``max_furniture_words``: longer lines are content and never site furniture.
+    ``max_furniture_words``: longer lines are content, unless they belong to a furniture
+    block (see :func:`clean_articles`), have at most ``max_block_words`` words and recur in
+    at least ``min_block_repeat`` articles (a site's blocks are on many of its pages; a
+    paragraph that a few live-blog pages share is not furniture).
     ``link_headline_words``: the line after a "Read more:" label this short, and not ending
     like a sentence, is the linked headline and goes too. ``phrases`` / ``repeated`` switch
     the two passes.
@@ -129,6 +135,8 @@ class CleanOptions:
 
     min_repeat: int = 3
     max_furniture_words: int = 16
+    max_block_words: int = 64
+    min_block_repeat: int = 6
     link_headline_words: int = 25
     phrases: bool = True
     repeated: bool = True
@@ -141,23 +149,31 @@ class CleanOptions:
             raise OptionsError("max_furniture_words and link_headline_words must be positive")
         if self.sample_articles < 1:
             raise OptionsError("sample_articles must be positive")
+        if self.max_block_words < self.max_furniture_words or self.min_block_repeat < 2:
+            raise OptionsError("need max_block_words >= max_furniture_words, min_block_repeat >= 2")
 
 
 def clean_text(
     text: str,
     options: CleanOptions = CleanOptions(),
     boilerplate: frozenset[str] = frozenset(),
+    blocks: frozenset[str] = frozenset(),
 ) -> str:
-    """``text`` normalised, without furniture phrases and without ``boilerplate`` lines.
+    """``text`` normalised, without furniture phrases, ``boilerplate`` and ``blocks`` lines.
 
-    ``boilerplate`` holds :func:`storyline.text.fold` keys from :func:`find_boilerplate`.
-    Boilerplate lines are not removed when that would leave nothing.
+    ``boilerplate`` holds :func:`storyline.text.fold` keys from :func:`find_boilerplate`;
+    ``blocks`` holds whole normalised lines of furniture blocks. Boilerplate and block lines
+    are not removed when that would leave nothing.
     """
     lines = normalize(text).split("\n")
     if options.phrases:
         lines = _drop_phrases(lines, options)
-    if boilerplate:
-        kept = [line for line in lines if not _is_boilerplate(line, boilerplate, options)]
+    if boilerplate or blocks:
+        kept = [
+            line
+            for line in lines
+            if line not in blocks and not _is_boilerplate(line, boilerplate, options)
+        ]
         if any(line.strip() for line in kept):
             lines = kept
     text = "\n".join(lines)  # lines are normalised: only blank runs can be left
@@ -311,6 +327,33 @@ class _Furniture:
         assert self.stale is not None, "update() comes after find()"
         self.stale.update(old, new)
 
+    def blocks(self, boilerplate: frozenset[str]) -> frozenset[str]:
+        """Long lines of furniture blocks among the texts that hold ``boilerplate``.
+
+        A long line (at most ``max_block_words`` words, no quotation) that recurs in
+        ``min_block_repeat`` articles belongs to a block when, in at least half of them, it sits
+        next to furniture (a short furniture line, or a line already found in a block), when
+        it recurs with that furniture (in at least half as many articles as the furniture
+        line it sits next to most), and when its articles are not copies of one text. A
+        paragraph that several stories share, next to a site's "Share this page" line, is
+        not furniture: the site line is on far more pages than the paragraph.
+        """
+        sides = _Sides(boilerplate, self.options)
+        for index in self.holding(boilerplate):
+            sides.read(index, self.texts[index])
+        found: set[str] = set()
+        while fresh := [
+            line
+            for line in sides.beside_furniture(found, self)
+            if not self._copied(sides.holders[line])
+        ]:
+            found.update(fresh)
+        return frozenset(found)
+
+    def _copied(self, holders: list[int]) -> bool:
+        sample = holders[: self.options.sample_articles]
+        return _copies(sample, {i: _lines(self.texts[i], self.options) for i in sample})
+
     def _decide(self, wanted: set[str]) -> dict[str, bool]:
         holders: dict[str, list[int]] = {key: [] for key in wanted}
         for index, found in enumerate(self.found):
@@ -322,6 +365,63 @@ class _Furniture:
         sampled = sorted({i for sample in holders.values() for i in sample})
         lines = {i: _lines(self.texts[i], self.options) for i in sampled}
         return {key: not _copies(sample, lines) for key, sample in holders.items()}
+
+
+class _Sides:
+    """Long lines of the texts that hold furniture, and what sits next to each of them."""
+
+    def __init__(self, boilerplate: frozenset[str], options: CleanOptions) -> None:
+        self.boilerplate = boilerplate
+        self.options = options
+        self.holders: dict[str, list[int]] = {}
+        # long line -> per text holding it, the furniture keys and long lines around it
+        self.around: dict[str, list[tuple[str, ...]]] = {}
+
+    def read(self, index: int, text: str) -> None:
+        lo, hi = self.options.max_furniture_words, self.options.max_block_words
+        values: list[str] = []  # per non-blank line: a long line, a furniture key, or ""
+        longs: list[int] = []
+        for line in normalize(text).split("\n"):
+            if not line:
+                continue
+            if lo < line.count(" ") + 1 <= hi and not _QUOTES.search(line):
+                longs.append(len(values))
+                values.append(line)
+            else:
+                key = _candidate(line, self.options)
+                values.append(key if key in self.boilerplate else "")
+        done: set[str] = set()
+        for at in longs:
+            line = values[at]
+            if line in done:
+                continue
+            done.add(line)
+            above = values[at - 1] if at else ""
+            below = values[at + 1] if at + 1 < len(values) else ""
+            self.holders.setdefault(line, []).append(index)
+            self.around.setdefault(line, []).append(tuple(x for x in (above, below) if x))
+
+    def beside_furniture(self, found: set[str], furniture: _Furniture) -> list[str]:
+        """Long lines next to furniture (a short key, or a line in ``found``) in at least
+        half of their texts, and on at least half as many texts as the furniture they sit
+        next to most."""
+        out = []
+        for line, holders in self.holders.items():
+            if len(holders) < self.options.min_block_repeat or line in found:
+                continue
+            beside: Counter[str] = Counter()
+            touching = 0
+            for around in self.around[line]:
+                near = {x for x in around if x in found or x in self.boilerplate}
+                touching += bool(near)
+                beside.update(near)
+            if touching * 2 < len(holders):
+                continue
+            most = min(beside, key=lambda x: (-beside[x], x))
+            size = len(self.holders[most]) if most in self.holders else furniture.counts[most]
+            if len(holders) * 2 >= size:
+                out.append(line)
+        return sorted(out)
 
 
 def _copies(indexes: list[int], lines: dict[int, _Lines]) -> bool:
@@ -358,10 +458,11 @@ def clean_articles(
     targets: Sequence[int] = range(len(cleaned))
     for _ in range(_MAX_PASSES):
         boilerplate = furniture.find() if options.repeated else frozenset()
+        blocks = furniture.blocks(boilerplate) if boilerplate else frozenset()
         changed = False
         for index in targets:
             article = cleaned[index]
-            text = clean_text(article.text, options, boilerplate)
+            text = clean_text(article.text, options, boilerplate, blocks)
             if text != article.text:
                 cleaned[index] = replace(article, text=text, title=_retitled(article, text))
                 furniture.update(index, text)
