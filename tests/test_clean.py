@@ -360,3 +360,13 @@ def test_seed_003_furniture_leaves_text_but_stays_in_raw_text() -> None:
         for line in other.raw_text.split("\n"):
             if len(line.split()) > 25:
                 assert normalize(line) in other.text, (key, line)
+
+
+def test_a_byline_is_never_a_title() -> None:
+    text = "By Jane Doe, Valley Courier\nThe council voted to close the old pool on Monday."
+    bylined = Article(id="b", title="By Jane Doe, Valley Courier", text=text, raw_text=text)
+    headline = replace(bylined, id="h", title="Council closes the old pool")
+    cleaned = clean_articles([bylined, headline])
+    assert cleaned[0].title == "The council voted to close the old pool on Monday"
+    assert cleaned[1] is headline
+    assert clean_articles(cleaned) == cleaned

@@ -15,7 +15,7 @@ from storyline.ingest import IngestOptions, read_sources
 from storyline.ingest.build import fold_large
 from storyline.ingest.dates import parse_published, path_date
 from storyline.ingest.records import JsonValues
-from storyline.ingest.titles import derive_title, split_headline, tidy_title
+from storyline.ingest.titles import derive_title, is_byline, split_headline, tidy_title
 from storyline.language import detect_language, language_code
 from storyline.text import fold, normalize
 
@@ -257,3 +257,23 @@ def test_path_dates_only_when_asked_and_only_for_undated_articles(tmp_path: Path
     plain = {a.title: a for a in articles(tmp_path)}
     assert plain["Ferry strike ends"].published is None
     assert plain["Ferry strike ends"].published_origin == ""
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("By Jane Doe", True),
+        ("BY JANE DOE AND JOHN ROE", True),
+        ("By Jane Doe, Reuters", True),
+        ("By Ed Husain | Special to CNN", True),
+        ("By the numbers: the budget in five charts", False),
+        ("Bystanders pull a dog from the river", False),
+        ("By Jane Doe. The council voted.", False),
+    ],
+)
+def test_is_byline(line: str, expected: bool) -> None:
+    assert is_byline(line) is expected
+    if expected:  # ingest keeps it (ids hash the title); the clean stage skips it
+        body = f"{line}\nThe council voted to close the pool."
+        assert derive_title(body) == line
+        assert derive_title(body, skip_bylines=True) == "The council voted to close the pool"

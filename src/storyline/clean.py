@@ -32,7 +32,7 @@ from dataclasses import dataclass, replace
 import xxhash
 
 from .errors import OptionsError
-from .ingest.titles import derive_title
+from .ingest.titles import derive_title, is_byline
 from .model import Article
 from .text import normalize, words
 
@@ -463,8 +463,11 @@ def clean_articles(
         for index in targets:
             article = cleaned[index]
             text = clean_text(article.text, options, boilerplate, blocks)
+            title = _retitled(article, text)
+            if title != article.title:
+                cleaned[index] = article = replace(article, title=title)
             if text != article.text:
-                cleaned[index] = replace(article, text=text, title=_retitled(article, text))
+                cleaned[index] = replace(article, text=text)
                 furniture.update(index, text)
                 changed = True
         if not changed or not options.repeated:
@@ -474,9 +477,11 @@ def clean_articles(
 
 
 def _retitled(article: Article, text: str) -> str:
-    """The title for the cleaned ``text``: one that ingest made from the first sentence
-    follows the text (a site's teaser line, cut as furniture, must not name the article);
-    a headline or a metadata title stays."""
-    if article.title != derive_title(article.text):
+    """The title for the cleaned ``text``. One that ingest made from the first sentence
+    follows the text when cleaning cut that sentence (a site's teaser line must not name the
+    article), and a byline ("By Jane Doe") is never a title; a real headline stays."""
+    if is_byline(article.title):
+        return derive_title(text, skip_bylines=True) or article.title
+    if text == article.text or article.title != derive_title(article.text):
         return article.title
-    return derive_title(text) or article.title
+    return derive_title(text, skip_bylines=True) or article.title

@@ -202,11 +202,12 @@ def _clean_corpus(store: Store, options: RunOptions, progress: ProgressCallback)
         stored = list(store.articles())
         cleaned = clean_articles(stored, options.clean)
         pairs = zip(stored, cleaned, strict=True)
-        changed = [(old, new) for old, new in pairs if old.text != new.text]
+        changed = [(old, new) for old, new in pairs if old is not new]
         if changed:
-            store.update_texts([(new.id, new.text) for _, new in changed])
-            titles = [(new.id, new.title) for old, new in changed if old.title != new.title]
-            store.update_titles(titles)
+            store.update_texts([(new.id, new.text) for old, new in changed if old.text != new.text])
+            store.update_titles(
+                [(new.id, new.title) for old, new in changed if old.title != new.title]
+            )
     return cleaned
 
 

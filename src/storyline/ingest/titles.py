@@ -26,6 +26,13 @@ _CLAUSE = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?…:;,\u3002][\"')\]\u300d]*$")
 _CJK_TITLE_CHARS = 40
+# "By Jane Doe", "BY JANE DOE AND JOHN ROE", "By Jane Doe, Reuters", "By Ed Husain | Special to
+# CNN": a byline names the writer, not the story (and "By the numbers: ..." is a headline).
+_NAME = r"[A-Z][\w.'\u2019-]*"
+_BYLINE = re.compile(
+    rf"^(?:By|BY)\s+{_NAME}(?:\s+(?:{_NAME}|and|AND|de|van|von|der|del|la|le|bin|al-\w+))*"
+    r"(?:\s*[,|]\s*[^,|.!?]{1,40}){0,2}$"
+)
 
 
 def one_line(text: str) -> str:
@@ -85,9 +92,20 @@ def tidy_title(title: str, sitename: str = "") -> str:
     return title.strip()
 
 
-def derive_title(body: str) -> str:
-    """A title from the first sentence of ``body``: short sentences whole, long ones cut."""
+def is_byline(line: str) -> bool:
+    """Whether ``line`` (one normalised line) is a byline ("By Jane Doe, Reuters")."""
+    return line[:3] in ("By ", "BY ") and line.count(" ") < 12 and bool(_BYLINE.match(line))
+
+
+def derive_title(body: str, skip_bylines: bool = False) -> str:
+    """A title from the first sentence of ``body`` (with ``skip_bylines``, the first that
+    is not a byline): short sentences whole, long ones cut.
+
+    Ingest does not skip bylines, so that article ids, which hash the title, stay what they
+    were; the clean stage does (a title is shown, an id is only kept)."""
     spans = split_sentences(body[:4000])
+    if skip_bylines:
+        spans = [span for span in spans if not is_byline(span.text)]
     if not spans:
         return ""
     sentence = spans[0].text.rstrip(".!?…:;, \u3002")
