@@ -15,7 +15,13 @@ from storyline.ingest import IngestOptions, read_sources
 from storyline.ingest.build import fold_large
 from storyline.ingest.dates import parse_published, path_date
 from storyline.ingest.records import JsonValues
-from storyline.ingest.titles import derive_title, is_byline, split_headline, tidy_title
+from storyline.ingest.titles import (
+    derive_title,
+    is_byline,
+    is_page_furniture,
+    split_headline,
+    tidy_title,
+)
 from storyline.language import detect_language, language_code
 from storyline.text import fold, normalize
 
@@ -276,4 +282,39 @@ def test_is_byline(line: str, expected: bool) -> None:
     if expected:  # ingest keeps it (ids hash the title); the clean stage skips it
         body = f"{line}\nThe council voted to close the pool."
         assert derive_title(body) == line
-        assert derive_title(body, skip_bylines=True) == "The council voted to close the pool"
+        assert derive_title(body, skip_furniture=True) == "The council voted to close the pool"
+
+
+@pytest.mark.parametrize(
+    ("title", "furniture"),
+    [
+        ("VELMORA | Thu Jan 6 , 2031 4:17 pm EST VELMORA -LRB- Reuters -RRB-", True),
+        ("Thursday , January 6 , 2031", True),
+        ("6 January 2031 14:05 GMT", True),
+        ("Ann Lee | 18:17 UK time", True),
+        ("PORT ELLAND , Velmora | Thu Apr 29", True),  # a page header cut at its comma
+        ("VELMORA (Reuters) - Ferry strike ends", True),
+        ("By Jane Doe", True),
+        ("Ferry strike ends after six weeks", False),
+        ("Ukraine - Russia talks collapse", False),  # a title-case "dateline" in a headline
+        ("January 6: the day the ferries stopped", False),
+    ],
+)
+def test_is_page_furniture(title: str, furniture: bool) -> None:
+    assert is_page_furniture(title) is furniture
+
+
+def test_derive_title_skips_page_furniture_when_asked() -> None:
+    body = (
+        "Thursday , January 6 , 2031\n"
+        "VELMORA | Thu Jan 6 , 2031 4:17 pm EST VELMORA -LRB- Reuters -RRB- - The ferry "
+        "strike ended on Thursday, the union said."
+    )
+    assert derive_title(body) == "Thursday , January 6 , 2031"
+    blog = "Ann Lee | 18:17 UK time , Friday , 1 May 2031 Ferries sail again after the strike."
+    assert derive_title(blog, skip_furniture=True) == "Ferries sail again after the strike"
+    post = "Tuesday , September 16 , 2031 ; 4:30 PM Ferries sail again after the strike."
+    assert derive_title(post, skip_furniture=True) == "Ferries sail again after the strike"
+    assert derive_title(body, skip_furniture=True) == (
+        "The ferry strike ended on Thursday, the union said"
+    )

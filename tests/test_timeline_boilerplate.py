@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from storyline.model import Article
+from storyline.preamble import is_header, preamble
 from storyline.timeline import TimelineOptions, build_timeline
-from storyline.timeline.boilerplate import is_header, preamble
 
 
 def make(id_: str, text: str, published: str, source: str) -> Article:
@@ -27,6 +27,11 @@ def make(id_: str, text: str, published: str, source: str) -> Article:
         ),
         ("Mon Apr 27, 2009 9:17pm BST (Reuters) - The port closed.", "The port closed."),
         (
+            "PORT ELLAND , Velmora | Thu Apr 29 , 2010 3:08 pm EDT PORT ELLAND , Velmora "
+            "-LRB- Reuters -RRB- - The port closed.",
+            "The port closed.",
+        ),
+        (
             "January 27 , 2011 | By Ann Lee , Special to CNN This week the port closed.",
             "This week the port closed.",
         ),
@@ -34,6 +39,12 @@ def make(id_: str, text: str, published: str, source: str) -> Article:
             "-LRB- Updated 7:40 p.m. -LRB- 0240 in Velmora -RRB- -RRB- A ferry sank.",
             "A ferry sank.",
         ),
+        (
+            "-LRB- Update 3:09 a.m. Wednesday in Velmora , 8:09 p.m. ET Tuesday -RRB- "
+            "A ferry sank.",
+            "A ferry sank.",
+        ),
+        ("(Update on the ferry) A ferry sank.", "(Update on the ferry) A ferry sank."),
         (
             "Norvale , Elland -LRB- CNN -RRB- -- Bowing to protests, the mayor resigned.",
             "Bowing to protests, the mayor resigned.",

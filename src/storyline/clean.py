@@ -32,7 +32,7 @@ from dataclasses import dataclass, replace
 import xxhash
 
 from .errors import OptionsError
-from .ingest.titles import derive_title, is_byline
+from .ingest.titles import derive_title, is_page_furniture
 from .model import Article
 from .text import normalize, words
 
@@ -479,9 +479,10 @@ def clean_articles(
 def _retitled(article: Article, text: str) -> str:
     """The title for the cleaned ``text``. One that ingest made from the first sentence
     follows the text when cleaning cut that sentence (a site's teaser line must not name the
-    article), and a byline ("By Jane Doe") is never a title; a real headline stays."""
-    if is_byline(article.title):
-        return derive_title(text, skip_bylines=True) or article.title
+    article); page furniture (a byline, a date line, a page header) is never a title; a
+    real headline stays."""
+    if is_page_furniture(article.title):
+        return derive_title(text, skip_furniture=True) or article.title
     if text == article.text or article.title != derive_title(article.text):
         return article.title
-    return derive_title(text, skip_bylines=True) or article.title
+    return derive_title(text, skip_furniture=True) or article.title

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 
-from ..text import has_cjk, normalize, split_sentences, words
+from ..preamble import preamble
+from ..text import dateline, has_cjk, normalize, split_sentences, words
 
 MAX_HEADLINE_WORDS = 20
 _SHORT_TITLE_WORDS = 14
@@ -29,10 +30,37 @@ _CJK_TITLE_CHARS = 40
 # "By Jane Doe", "BY JANE DOE AND JOHN ROE", "By Jane Doe, Reuters", "By Ed Husain | Special to
 # CNN": a byline names the writer, not the story (and "By the numbers: ..." is a headline).
 _NAME = r"[A-Z][\w.'\u2019-]*"
+_WEEKDAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_TIME = r"\d{1,2}[:.]\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4}|\s+UK time)?"
+_DAY_STAMP = (
+    rf"(?:{_WEEKDAY}\s*,?\s*)?(?:{_MONTH}\s+\d{{1,2}}\s*,?\s*\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})"
+    rf"(?:\s*[,:;]?\s*{_TIME})?"
+)
+# A line that only dates the page: "Thursday , January 6 , 2011", "6 January 2011 14:05 GMT",
+# "Fergus Walsh | 18:17 UK time", "NEW YORK | Fri May 7" (a Reuters header cut short).
+_STAMP = re.compile(
+    rf"^{_DAY_STAMP}\s*$|^[^|]{{1,40}}\|\s*{_TIME}\s*$"
+    rf"|^[A-Z][A-Za-z .,'\\/-]*\|\s*{_WEEKDAY}(?:\s+{_MONTH}(?:\s+\d{{1,2}})?)?\s*$"
+)
+# A stamp that opens a sentence: "Tuesday , September 16 , 2008 ; 4:30 PM Just a day after ...",
+# or a blog's "Fergus Walsh | 18:17 UK time , Friday , 1 May 2009 Experts are ...".
+_LEADING_STAMP = re.compile(rf"^(?:[^|]{{1,40}}\|\s*{_TIME}\s*,\s*)?{_DAY_STAMP}\s+(?=[A-Z\"'`])")
 _BYLINE = re.compile(
     rf"^(?:By|BY)\s+{_NAME}(?:\s+(?:{_NAME}|and|AND|de|van|von|der|del|la|le|bin|al-\w+))*"
     r"(?:\s*[,|]\s*[^,|.!?]{1,40}){0,2}$"
 )
+
+
+def _news(sentence: str) -> str:
+    """``sentence`` without the page furniture that opens it ("" when it is all furniture)."""
+    if is_byline(sentence) or _STAMP.match(sentence):
+        return ""
+    rest = sentence[preamble(sentence) :]
+    stamp = _LEADING_STAMP.match(rest)
+    rest = rest[stamp.end() :] if stamp else rest
+    rest = rest[dateline(rest, opens_article=True) :]
+    return rest if len(rest.split()) >= 3 else ""
 
 
 def one_line(text: str) -> str:
@@ -97,18 +125,28 @@ def is_byline(line: str) -> bool:
     return line[:3] in ("By ", "BY ") and line.count(" ") < 12 and bool(_BYLINE.match(line))
 
 
-def derive_title(body: str, skip_bylines: bool = False) -> str:
-    """A title from the first sentence of ``body`` (with ``skip_bylines``, the first that
-    is not a byline): short sentences whole, long ones cut.
+def is_page_furniture(title: str) -> bool:
+    """Whether a title is page furniture rather than news: a byline, a line that only dates
+    the page, or one that opens with a page header, a wire dateline or an update stamp."""
+    return (
+        is_byline(title) or bool(_STAMP.match(title)) or preamble(title) > 0 or dateline(title) > 0
+    )
 
-    Ingest does not skip bylines, so that article ids, which hash the title, stay what they
-    were; the clean stage does (a title is shown, an id is only kept)."""
-    spans = split_sentences(body[:4000])
-    if skip_bylines:
-        spans = [span for span in spans if not is_byline(span.text)]
-    if not spans:
+
+def derive_title(body: str, skip_furniture: bool = False) -> str:
+    """A title from the first sentence of ``body``: short sentences whole, long ones cut.
+
+    With ``skip_furniture``, from the first sentence that is news: bylines and lines that
+    only date the page are passed over, and page headers, wire datelines and update stamps
+    cut from its start. Ingest does not skip furniture, so that article ids, which hash the
+    title, stay what they were; the clean stage does (a title is shown, an id only kept).
+    """
+    sentences = [span.text for span in split_sentences(body[:4000])]
+    if skip_furniture:
+        sentences = [news for news in map(_news, sentences) if news]
+    if not sentences:
         return ""
-    sentence = spans[0].text.rstrip(".!?…:;, \u3002")
+    sentence = sentences[0].rstrip(".!?…:;, \u3002")
     if has_cjk(sentence):
         short = len(sentence) <= _CJK_TITLE_CHARS
         return sentence if short else sentence[:_CJK_TITLE_CHARS] + "…"

@@ -23,8 +23,8 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from ..errors import OptionsError
 from ..model import Article, DuplicateGroup, Evidence, Granularity, Span, TimelineEntry
+from ..preamble import is_header, preamble
 from ..text import dateline, fold, split_sentences
-from .boilerplate import is_header, preamble
 from .published import infer_published, published_conflict
 from .salience import concept_scores, cover_centroid, is_quote
 from .temporal import DateMention, calendar_day, tag_dates

@@ -1,4 +1,4 @@
-"""Web and wire boilerplate around a news sentence, which an entry should not print.
+"""Web and wire boilerplate that opens a news sentence, which no entry or title should show.
 
 Crawled pages prefix the first sentence with page furniture that ``text.dateline`` does not
 cut: a Reuters page header with a timestamp ("HONG KONG | Mon Apr 27, 2009 12:43am EDT HONG
@@ -29,12 +29,16 @@ _PLACE = rf"[A-Z][\w.'-]*(?: [\w.'-]+){{0,4}}?(?:{_COMMA}[A-Z][\w.'-]*(?: [\w.'-
 _DATELINE = rf"(?:{_PLACE}(?:{_COMMA}\w+ \d{{1,2}})? )?{_OPEN} ?{_AGENCY} ?{_CLOSE} (?:-{{1,2}}|:) "
 
 _PREAMBLES = (
-    # page header with a timestamp: "[PLACE[, Apr 27] | ]Mon Apr 27, 2009 12:43am EDT [| ]"
-    re.compile(rf"(?:[A-Z][A-Za-z .'-]*?(?:{_COMMA}\w+ \d{{1,2}})? \| )?{_STAMP} (?:\| )?"),
+    # page header with a timestamp: "[PLACE[, Apr 27 or , State] | ]Mon Apr 27, 2009 12:43am EDT "
+    re.compile(
+        rf"(?:[A-Z][A-Za-z .'-]*?(?:{_COMMA}\w+ \d{{1,2}}|{_COMMA}[A-Z][A-Za-z.'-]*)? \| )?"
+        rf"{_STAMP} (?:\| )?"
+    ),
     # byline: "January 27, 2011 | By Tarek Osman, Special to CNN "
     re.compile(rf"[^|]{{1,40}} \| By [^|]{{1,80}}?{_COMMA}(?:Special to |for )?CNN(?:\.com)? "),
-    # live-update stamp: "(Updated 7:40 p.m. (0240 in Egypt)) "
-    re.compile(rf"{_OPEN} ?Updated [^()]{{0,40}}?(?:{_OPEN}[^()]{{0,30}}?{_CLOSE} ?)?{_CLOSE} "),
+    # live-update stamp: "(Updated 7:40 p.m. (0240 in Egypt)) ", "(Update 3:09 a.m. Wednesday
+    # in Cairo, 8:09 p.m. ET Tuesday) "
+    re.compile(rf"{_OPEN} ?Updated? \d[^()]{{0,60}}?(?:{_OPEN}[^()]{{0,30}}?{_CLOSE} ?)?{_CLOSE} "),
     re.compile(r"YES \| NO "),
     # wire dateline: "Cairo , Egypt -LRB- CNN -RRB- -- ", "-LRB- Reuters -RRB- - "
     re.compile(_DATELINE),
