@@ -186,6 +186,14 @@ def test_days_after_publication_in_past_tense_are_flagged() -> None:
     assert only("The dam will open on March 3, 2023.", "2022-01-01").note == ""
 
 
+def test_a_past_date_read_a_year_back_says_so_when_this_year_is_weeks_ahead() -> None:
+    (slip,) = tag_dates("The mayor stepped down on February 11.", "2031-01-25")
+    assert slip.date == "2030-02-11"
+    assert "2031-02-11 would be 17 days after the publication date 2031-01-25" in slip.note
+    (plain,) = tag_dates("The mayor stepped down on August 11.", "2031-01-25")
+    assert (plain.date, plain.note) == ("2030-08-11", "")
+
+
 @pytest.mark.parametrize("text", ["", "word", "x" * 50_000, "2022", "31 31 31", "May I go?"])
 def test_bad_input_never_crashes(text: str) -> None:
     assert isinstance(tag_dates(text, None), list)

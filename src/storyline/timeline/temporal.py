@@ -57,6 +57,7 @@ _FAR_FUTURE_YEARS = 10
 # such dates as the nearest one went wrong from about four months ahead ("his March 31
 # announcement", written in October), and was right up to two or three.
 _NEAR_AHEAD_DAYS = 92
+_YEAR_BACK_DAYS = 31  # a past date this close ahead is more likely a dating slip
 _ABSOLUTE_MAX_YEAR = 2100
 
 
@@ -370,7 +371,19 @@ def _resolve_month_day(month: int, day: int, reference: _Reference) -> Resolved:
         chosen = after if (after - published).days <= _NEAR_AHEAD_DAYS else before
     if chosen is None:
         return None, None, f"impossible date {calendar.month_name[month]} {day} near publication"
-    return chosen.isoformat(), "day", ""
+    return chosen.isoformat(), "day", _year_back_note(chosen, after, published)
+
+
+def _year_back_note(chosen: date, after: date | None, published: date) -> str:
+    """A past-tense date read a year back when the same day this year is only weeks after
+    publication: a page updated after its date, or a wrong date; the reader is told."""
+    if after is None or chosen >= published or (after - published).days > _YEAR_BACK_DAYS:
+        return ""
+    gap = (after - published).days
+    return (
+        f"read as {chosen.year} (past tense); {after.isoformat()} would be {gap} days after "
+        f"the publication date {published.isoformat()}, which may be wrong"
+    )
 
 
 def _range_end(match: re.Match[str], reference: _Reference, start: str | None) -> str:
