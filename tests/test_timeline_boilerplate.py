@@ -50,6 +50,10 @@ def make(id_: str, text: str, published: str, source: str) -> Article:
             "Bowing to protests, the mayor resigned.",
         ),
         ("YES | NO The mayor resigned on February 11.", "The mayor resigned on February 11."),
+        ("By the CNN Wire Staff The mayor resigned.", "The mayor resigned."),
+        ("By Ann Lee , Special to CNN The mayor resigned.", "The mayor resigned."),
+        ("By Ann Lee February 7 , 2011 : 10:44 AM ET The mayor resigned.", "The mayor resigned."),
+        ("By the way, the mayor resigned.", "By the way, the mayor resigned."),
         # Brackets that are not a wire's are the news.
         (
             "The port authority -LRB- NPA -RRB- said on Monday it would close.",

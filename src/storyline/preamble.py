@@ -28,6 +28,8 @@ _AGENCY = r"(?:Reuters|CNN|AP|AFP|UPI|Xinhua|Bloomberg)"
 _PLACE = rf"[A-Z][\w.'-]*(?: [\w.'-]+){{0,4}}?(?:{_COMMA}[A-Z][\w.'-]*(?: [\w.'-]+){{0,2}}?)?"
 _DATELINE = rf"(?:{_PLACE}(?:{_COMMA}\w+ \d{{1,2}})? )?{_OPEN} ?{_AGENCY} ?{_CLOSE} (?:-{{1,2}}|:) "
 
+_NAMES = r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}(?: and [A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3})?"
+
 _PREAMBLES = (
     # page header with a timestamp: "[PLACE[, Apr 27 or , State] | ]Mon Apr 27, 2009 12:43am EDT "
     re.compile(
@@ -36,6 +38,12 @@ _PREAMBLES = (
     ),
     # byline: "January 27, 2011 | By Tarek Osman, Special to CNN "
     re.compile(rf"[^|]{{1,40}} \| By [^|]{{1,80}}?{_COMMA}(?:Special to |for )?CNN(?:\.com)? "),
+    # glued byline: "By the CNN Wire Staff ", "By Ed Husain , Special to CNN ", "By Seth
+    # Weintraub February 7 , 2011 : 10:44 AM ET "
+    re.compile(
+        rf"By (?:the CNN Wire [Ss]taff|{_NAMES}{_COMMA}(?:Special to|For) CNN(?:\.com)?"
+        rf"|{_NAMES} {_MONTH} \d{{1,2}}{_COMMA}\d{{4}} ?: \d{{1,2}}:\d{{2}} [AP]M ET) "
+    ),
     # live-update stamp: "(Updated 7:40 p.m. (0240 in Egypt)) ", "(Update 3:09 a.m. Wednesday
     # in Cairo, 8:09 p.m. ET Tuesday) "
     re.compile(rf"{_OPEN} ?Updated? \d[^()]{{0,60}}?(?:{_OPEN}[^()]{{0,30}}?{_CLOSE} ?)?{_CLOSE} "),
