@@ -23,6 +23,7 @@ from storyline.ingest.titles import (
     tidy_title,
 )
 from storyline.language import detect_language, language_code
+from storyline.model import Skipped
 from storyline.text import fold, normalize
 
 # --- ids, dates, titles, languages -----------------------------------------------------------
@@ -318,3 +319,34 @@ def test_derive_title_skips_page_furniture_when_asked() -> None:
     assert derive_title(body, skip_furniture=True) == (
         "The ferry strike ended on Thursday, the union said"
     )
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "The page you requested cannot be found. It might have been removed or renamed.",
+        "Unable to find requested news story. Try our archives.",
+        "If the story is not showing, please refresh your browser. The story id may be invalid.",
+        "Unfortunately, we are unable to process your request at this time.",
+        "Error 404\nSorry, this page does not exist.",
+        "Please enable JavaScript to view this site.",
+    ],
+)
+def test_error_pages_are_skipped_with_the_reason(tmp_path: Path, page: str) -> None:
+    path = tmp_path / "saved.txt"
+    path.write_text(page, encoding="utf-8")
+    (skipped,) = list(read_sources([path]))
+    assert isinstance(skipped, Skipped)
+    assert skipped.reason.startswith("not an article: an error page (")
+
+
+def test_news_that_mentions_errors_is_an_article(tmp_path: Path) -> None:
+    brief = (
+        "Ferry site goes dark\n\nThe ferry company's booking page could not be found for "
+        "most of Tuesday, and the company said the error 404 messages were fixed by evening."
+    )
+    (tmp_path / "brief.txt").write_text(brief, encoding="utf-8")
+    assert one(tmp_path / "brief.txt").title == "Ferry site goes dark"
+    long_page = "Page not found, the headline said. " + "The ferry sailed on. " * 40
+    (tmp_path / "long.txt").write_text(long_page, encoding="utf-8")
+    assert one(tmp_path / "long.txt").words > 150

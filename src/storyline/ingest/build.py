@@ -6,6 +6,7 @@ its id, outlet, date and language the same way.
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from ..errors import InputError
@@ -18,6 +19,34 @@ from .titles import derive_title, one_line
 
 _LANGUAGE_SAMPLE = 20_000
 _FOLD_CHUNK = 1 << 20
+
+
+# What a crawler saves instead of the article: a missing page, an expired story, a server
+# or script error. The message opens a line ("Sorry, the page you requested cannot be
+# found."), so a news story that mentions a missing page or a 404 error is not taken for one.
+_ERROR_PAGE = re.compile(
+    r"""^[ \t]*(?:(?:sorry|oops|unfortunately|error)[,:!.]?\s+)?(?:(?:the|this|that)\s)?
+    (?:page\s(?:you\s(?:requested|are\slooking\sfor|were\slooking\sfor)\s)?
+         (?:cannot|could\snot|can't|can\snot)\sbe\sfound
+     | (?:page|document|story|article|file)\s(?:was\s)?not\sfound
+     | (?:error\s)?40[34]\b
+     | (?:we\sare\s|we're\s)?unable\sto\s(?:find|locate|process)\s
+     | if\sthe\sstory\sis\snot\sshowing | story\shas\sexpired
+     | (?:please\s)?enable\sjavascript | javascript\s(?:is\s)?(?:disabled|required))""",
+    re.I | re.M | re.X,
+)
+_ERROR_PAGE_WORDS = 150
+_ERROR_PAGE_CHARS = 300
+
+
+def error_page(text: str) -> str:
+    """The words that show ``text`` to be an error page, not an article ("" when it is not):
+    a short text (at most 150 words) that says so at the start of a line in its first 300
+    characters."""
+    if text.count(" ") >= _ERROR_PAGE_WORDS:
+        return ""
+    found = _ERROR_PAGE.search(text[:_ERROR_PAGE_CHARS])
+    return " ".join(found.group().split()) if found else ""
 
 
 def make_article(
@@ -47,6 +76,8 @@ def make_article(
     text = body.strip() if normalized else normalize(body)
     if not text:
         raise InputError(path, "empty text", record)
+    if said := error_page(f"{one_line(title)}\n{text}" if title else text):
+        raise InputError(path, f"not an article: an error page ({said!r})", record)
     title = one_line(title) or derive_title(text)
     url = one_line(url)
     source = one_line(source) or one_line(sitename) or domain(url) or "unknown"
