@@ -302,6 +302,20 @@ def test_wire_dateline_is_not_printed() -> None:
     assert [c.text for c in summarize([article("n", plain, "A")])] == [plain]
 
 
+def test_page_furniture_opening_a_sentence_is_not_printed() -> None:
+    text = (
+        "(Update 3 p.m. Elland, 8 a.m. ET) Two ferries left Port Elland with evacuees.\n"
+        "By Ann Lee, Special to CNN The harbour stayed closed to cargo on Monday."
+    )
+    claims = summarize([article("u1", text, "Elland Post")], options=SummaryOptions(max_words=40))
+    assert [claim.text for claim in claims] == [
+        "Two ferries left Port Elland with evacuees.",
+        "The harbour stayed closed to cargo on Monday.",
+    ]
+    body = normalize(text)
+    assert all(body[c.start : c.end] == c.text for c in claims)
+
+
 def test_a_title_case_dateline_is_cut_only_from_the_first_sentence() -> None:
     text = (
         "Port Elland \u2014 The ferry union called a strike for Monday.\n"

@@ -48,18 +48,20 @@ _PREAMBLES = (
     # in Cairo, 8:09 p.m. ET Tuesday) "
     re.compile(rf"{_OPEN} ?Updated? \d[^()]{{0,60}}?(?:{_OPEN}[^()]{{0,30}}?{_CLOSE} ?)?{_CLOSE} "),
     re.compile(r"YES \| NO "),
-    # wire dateline: "Cairo , Egypt -LRB- CNN -RRB- -- ", "-LRB- Reuters -RRB- - "
+    # wire dateline (last: see ``preamble``): "Cairo , Egypt -LRB- CNN -RRB- -- "
     re.compile(_DATELINE),
 )
 _HEADER = re.compile(rf"\bAired {_MONTH} \d{{1,2}}{_COMMA}\d{{4}} - \d|\bRUSH TRANSCRIPT\b")
 
 
-def preamble(text: str) -> int:
+def preamble(text: str, datelines: bool = True) -> int:
     """Length of the boilerplate that opens ``text`` (0 if none); a header and a dateline can
-    follow one another, so up to three pieces are cut."""
+    follow one another, so up to three pieces are cut. Without ``datelines``, a wire
+    dateline is left for the caller (which may cut it by its own rules)."""
+    patterns = _PREAMBLES if datelines else _PREAMBLES[:-1]
     cut = 0
     for _ in range(3):
-        found = (pattern.match(text, cut) for pattern in _PREAMBLES)
+        found = (pattern.match(text, cut) for pattern in patterns)
         end = next((match.end() for match in found if match and match.end() > cut), cut)
         if end == cut:
             break

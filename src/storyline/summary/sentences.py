@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from ..model import Article
+from ..preamble import preamble
 from ..text import dateline, has_cjk, split_sentences, words
 from .options import SummaryOptions
 
@@ -198,7 +199,9 @@ def article_sentences(article: Article, options: SummaryOptions) -> list[Sentenc
         quotes += span.text.count('"')
         if is_boilerplate(span.text):
             continue
-        start = span.start + dateline(span.text, opens_article=index == 0)
+        # Page furniture (a page header, a byline, an update stamp), then a wire dateline.
+        head = preamble(span.text, datelines=False)
+        start = span.start + head + dateline(span.text[head:], opens_article=index == 0)
         text = article.text[start : span.end]
         stems = tokens(text)
         count = count_words(text)
