@@ -78,3 +78,22 @@ def test_the_story_state_is_written_only_when_articles_were_added(tmp_path: Path
         grown = pipeline.analyse(store)
         assert writes == [pipeline.STORY_STATE]
         assert store.load_state(pipeline.STORY_STATE) == grown.stories.state.to_json()
+
+
+def test_analysing_the_stored_corpus_again_gives_the_same_digest(tmp_path: Path) -> None:
+    # Five pages of one site: four furniture lines, and a teaser on three pages that look
+    # like copies of one text only while the furniture is there (see test_clean).
+    furniture = [f"Menu item {k} of the Valley Courier site" for k in range(4)]
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for n in range(5):
+        story = " ".join(f"w{n}x{k}" for k in range(20 if n < 3 else 100)) + "."
+        teaser = ["Ferry fares to rise in the spring"] if n < 3 else []
+        lines = [f"Page {n} news", "", story, *furniture, *teaser]
+        (pages / f"page{n}.txt").write_text("\n".join(lines), encoding="utf-8")
+    with Store(tmp_path / "r.db") as store:
+        pipeline.ingest([pages], store)
+        first = pipeline.analyse(store).json
+        second = pipeline.analyse(store).json
+    assert "Ferry fares" not in first and "Menu item" not in first
+    assert second == first
