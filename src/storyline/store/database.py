@@ -10,7 +10,6 @@ timestamp: the same input gives the same database content.
 
 from __future__ import annotations
 
-import heapq
 import json
 import shutil
 import sqlite3
@@ -38,18 +37,7 @@ from .rows import (
     params_json,
 )
 from .schema import ARTICLE_FIELDS, target_version
-from .search import (
-    ELLIPSIS,
-    MARK_CLOSE,
-    MARK_OPEN,
-    SNIPPET_TOKENS,
-    SearchHit,
-    fts_query,
-    needs_scan,
-    query_terms,
-    scan_score,
-    scan_snippet,
-)
+from .search import SearchHit, search
 
 BUSY_TIMEOUT_MS = 10_000
 _COLUMNS = ", ".join(ARTICLE_FIELDS)
@@ -439,39 +427,9 @@ class Store:
     # -- search ----------------------------------------------------------------------------
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
-        """Articles whose title or text holds every word of ``query``, best first.
-
-        The query is plain words: FTS5 operators and quotes in it are taken literally. A query
-        with no word returns no hit.
-        """
-        if limit < 1:
-            raise OptionsError(f"limit must be at least 1, not {limit}")
-        terms = query_terms(query)
-        if not terms:
-            return []
-        if needs_scan(terms):
-            return self._scan(terms, limit)
-        sql = (
-            "SELECT a.id, a.title, snippet(articles_fts, -1, ?, ?, ?, ?), bm25(articles_fts) "
-            "FROM articles_fts JOIN articles AS a ON a.seq = articles_fts.rowid "
-            "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts), a.seq LIMIT ?"
-        )
-        marks = (MARK_OPEN, MARK_CLOSE, ELLIPSIS, SNIPPET_TOKENS)
-        rows = self._read(sql, (*marks, fts_query(terms), limit))
-        return [SearchHit(i, t, s, float(r)) for i, t, s, r in rows]
-
-    def _scan(self, terms: list[str], limit: int) -> list[SearchHit]:
-        """Substring search for CJK terms; rank is minus the number of occurrences."""
-        where = " AND ".join(["instr(lower(title || ' ' || text), lower(?)) > 0"] * len(terms))
-        scored: list[tuple[int, int, str, str, str]] = []
-        for seq, article_id, title, text in self._read(
-            f"SELECT seq, id, title, text FROM articles WHERE {where} ORDER BY seq", terms
-        ):
-            score = scan_score(title, text, terms)
-            if score:
-                scored.append((-score, seq, article_id, title, scan_snippet(text, terms)))
-        best = heapq.nsmallest(limit, scored)
-        return [SearchHit(i, t, s, float(r)) for r, _, i, t, s in best]
+        """Articles whose title or text holds every word of ``query``, best first (see
+        :func:`storyline.store.search.search`)."""
+        return search(self._read, query, limit)
 
     # -- signatures ------------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""Turning a user's search box text into a safe FTS5 query, and a fallback for CJK text.
+"""Full-text search: a user's search box text as a safe FTS5 query, and a fallback for CJK text.
 
 FTS5 has its own query language (``AND``, ``NEAR``, ``*``, ``"``, ``col:``); a user typing
 ``"`` or ``AND OR`` must get results, not a syntax error, and never a way to run other SQL.
@@ -10,10 +10,21 @@ instead (linear in the corpus, only for those queries).
 
 from __future__ import annotations
 
+import heapq
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
+from ..errors import OptionsError
 from ..text import has_cjk, normalize, words
+
+Read = Callable[[str, Iterable[Any]], list[Any]]
+_FTS_SQL = (
+    "SELECT a.id, a.title, snippet(articles_fts, -1, ?, ?, ?, ?), bm25(articles_fts) "
+    "FROM articles_fts JOIN articles AS a ON a.seq = articles_fts.rowid "
+    "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts), a.seq LIMIT ?"
+)
 
 # Highlight marks around matched terms in a snippet: plain text, never markup, so a
 # renderer escapes the snippet first and may then turn the marks into <mark> tags.
@@ -74,3 +85,36 @@ def scan_snippet(text: str, terms: list[str]) -> str:
     return (
         f"{head}{text[left:start]}{MARK_OPEN}{text[start:end]}{MARK_CLOSE}{text[end:right]}{tail}"
     )
+
+
+def search(read: Read, query: str, limit: int = 20) -> list[SearchHit]:
+    """Articles whose title or text holds every word of ``query``, best first; ``read`` runs
+    a query on the store.
+
+    The query is plain words: FTS5 operators and quotes in it are taken literally. A query
+    with no word returns no hit.
+    """
+    if limit < 1:
+        raise OptionsError(f"limit must be at least 1, not {limit}")
+    terms = query_terms(query)
+    if not terms:
+        return []
+    if needs_scan(terms):
+        return _scan(read, terms, limit)
+    marks = (MARK_OPEN, MARK_CLOSE, ELLIPSIS, SNIPPET_TOKENS)
+    rows = read(_FTS_SQL, (*marks, fts_query(terms), limit))
+    return [SearchHit(i, t, s, float(r)) for i, t, s, r in rows]
+
+
+def _scan(read: Read, terms: list[str], limit: int) -> list[SearchHit]:
+    """Substring search for CJK terms; rank is minus the number of occurrences."""
+    where = " AND ".join(["instr(lower(title || ' ' || text), lower(?)) > 0"] * len(terms))
+    scored: list[tuple[int, int, str, str, str]] = []
+    for seq, article_id, title, text in read(
+        f"SELECT seq, id, title, text FROM articles WHERE {where} ORDER BY seq", terms
+    ):
+        score = scan_score(title, text, terms)
+        if score:
+            scored.append((-score, seq, article_id, title, scan_snippet(text, terms)))
+    best = heapq.nsmallest(limit, scored)
+    return [SearchHit(i, t, s, float(r)) for r, _, i, t, s in best]
