@@ -342,17 +342,21 @@ class _Furniture:
         for index in self.holding(boilerplate):
             sides.read(index, self.texts[index])
         found: set[str] = set()
+        copied: dict[str, bool] = {}  # a line's holders do not change between rounds
         while fresh := [
             line
             for line in sides.beside_furniture(found, self)
-            if not self._copied(sides.holders[line])
+            if not self._copied(sides.holders[line], line, copied)
         ]:
             found.update(fresh)
         return frozenset(found)
 
-    def _copied(self, holders: list[int]) -> bool:
-        sample = holders[: self.options.sample_articles]
-        return _copies(sample, {i: _lines(self.texts[i], self.options) for i in sample})
+    def _copied(self, holders: list[int], line: str, memo: dict[str, bool]) -> bool:
+        if line not in memo:
+            sample = holders[: self.options.sample_articles]
+            lines = {i: _lines(self.texts[i], self.options) for i in sample}
+            memo[line] = _copies(sample, lines)
+        return memo[line]
 
     def _decide(self, wanted: set[str]) -> dict[str, bool]:
         holders: dict[str, list[int]] = {key: [] for key in wanted}
