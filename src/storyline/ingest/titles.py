@@ -27,9 +27,6 @@ _CLAUSE = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?…:;,\u3002][\"')\]\u300d]*$")
 _CJK_TITLE_CHARS = 40
-# "By Jane Doe", "BY JANE DOE AND JOHN ROE", "By Jane Doe, Reuters", "By Ed Husain | Special to
-# CNN": a byline names the writer, not the story (and "By the numbers: ..." is a headline).
-_NAME = r"[A-Z][\w.'\u2019-]*"
 _WEEKDAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?"
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _TIME = r"\d{1,2}[:.]\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4}|\s+UK time)?"
@@ -46,6 +43,9 @@ _STAMP = re.compile(
 # A stamp that opens a sentence: "Tuesday , September 16 , 2008 ; 4:30 PM Just a day after ...",
 # or a blog's "Fergus Walsh | 18:17 UK time , Friday , 1 May 2009 Experts are ...".
 _LEADING_STAMP = re.compile(rf"^(?:[^|]{{1,40}}\|\s*{_TIME}\s*,\s*)?{_DAY_STAMP}\s+(?=[A-Z\"'`])")
+# "By Jane Doe", "BY JANE DOE AND JOHN ROE", "By Jane Doe, Reuters", "By Ed Husain | Special to
+# CNN": a byline names the writer, not the story (and "By the numbers: ..." is a headline).
+_NAME = r"[A-Z][\w.'\u2019-]*"
 _BYLINE = re.compile(
     rf"^(?:By|BY)\s+{_NAME}(?:\s+(?:{_NAME}|and|AND|de|van|von|der|del|la|le|bin|al-\w+))*"
     r"(?:\s*[,|]\s*[^,|.!?]{1,40}){0,2}$"
