@@ -294,6 +294,7 @@ def test_is_byline(line: str, expected: bool) -> None:
         ("6 January 2031 14:05 GMT", True),
         ("Ann Lee | 18:17 UK time", True),
         ("PORT ELLAND , Velmora | Thu Apr 29", True),  # a page header cut at its comma
+        ("6 January 2031 Last updated at 17:03 GMT Help A report into the ferry strike", True),
         ("VELMORA (Reuters) - Ferry strike ends", True),
         ("By Jane Doe", True),
         ("Ferry strike ends after six weeks", False),
@@ -314,6 +315,8 @@ def test_derive_title_skips_page_furniture_when_asked() -> None:
     assert derive_title(body) == "Thursday , January 6 , 2031"
     blog = "Ann Lee | 18:17 UK time , Friday , 1 May 2031 Ferries sail again after the strike."
     assert derive_title(blog, skip_furniture=True) == "Ferries sail again after the strike"
+    page = "6 January 2031 Last updated at 17:03 GMT Help Ferries sail again after the strike."
+    assert derive_title(page, skip_furniture=True) == "Ferries sail again after the strike"
     post = "Tuesday , September 16 , 2031 ; 4:30 PM Ferries sail again after the strike."
     assert derive_title(post, skip_furniture=True) == "Ferries sail again after the strike"
     assert derive_title(body, skip_furniture=True) == (

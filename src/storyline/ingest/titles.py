@@ -41,8 +41,12 @@ _STAMP = re.compile(
     rf"|^[A-Z][A-Za-z .,'\\/-]*\|\s*{_WEEKDAY}(?:\s+{_MONTH}(?:\s+\d{{1,2}})?)?\s*$"
 )
 # A stamp that opens a sentence: "Tuesday , September 16 , 2008 ; 4:30 PM Just a day after ...",
-# or a blog's "Fergus Walsh | 18:17 UK time , Friday , 1 May 2009 Experts are ...".
-_LEADING_STAMP = re.compile(rf"^(?:[^|]{{1,40}}\|\s*{_TIME}\s*,\s*)?{_DAY_STAMP}\s+(?=[A-Z\"'`])")
+# a blog's "Fergus Walsh | 18:17 UK time , Friday , 1 May 2009 Experts are ...", a page's
+# "6 January 2011 Last updated at 17:03 GMT Help A US report ...".
+_LEADING_STAMP = re.compile(
+    rf"^(?:[^|]{{1,40}}\|\s*{_TIME}\s*,\s*)?{_DAY_STAMP}"
+    rf"(?:\s+Last updated at {_TIME}(?:\s+Help)?)?\s+(?=[A-Z\"'`])"
+)
 # "By Jane Doe", "BY JANE DOE AND JOHN ROE", "By Jane Doe, Reuters", "By Ed Husain | Special to
 # CNN": a byline names the writer, not the story (and "By the numbers: ..." is a headline).
 _NAME = r"[A-Z][\w.'\u2019-]*"
@@ -129,7 +133,10 @@ def is_page_furniture(title: str) -> bool:
     """Whether a title is page furniture rather than news: a byline, a line that only dates
     the page, or one that opens with a page header, a wire dateline or an update stamp."""
     return (
-        is_byline(title) or bool(_STAMP.match(title)) or preamble(title) > 0 or dateline(title) > 0
+        is_byline(title)
+        or bool(_STAMP.match(title) or _LEADING_STAMP.match(title))
+        or preamble(title) > 0
+        or dateline(title) > 0
     )
 
 
