@@ -401,3 +401,14 @@ def test_path_dates_date_a_crawl_filed_by_day(run: Run, tmp_path: Path) -> None:
     assert run("ingest", str(tmp_path / "crawl"), "--path-dates", "--db", db).exit_code == 0
     with Store(Path(db)) as store:
         assert store.article(dated["articles"][0]["id"]).published == "2031-03-04"
+
+
+def test_a_date_from_the_path_is_marked_in_every_format(run: Run, tmp_path: Path) -> None:
+    day = tmp_path / "crawl" / "2031-03-04"
+    day.mkdir(parents=True)
+    (day / "ferry.txt").write_text("Ferry strike ends\n\nThe ferries sail again.\n", "utf-8")
+    crawl = str(tmp_path / "crawl")
+    markdown = run("digest", crawl, "--path-dates").stdout
+    assert "2031-03-04 (from its folder or file name)" in markdown
+    html = run("digest", crawl, "--path-dates", "--format", "html").stdout
+    assert 'title="dated by its folder or file name">2031-03-04*</time>' in html

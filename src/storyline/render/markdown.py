@@ -44,7 +44,8 @@ def _cite(article_ids: tuple[str, ...], numbers: dict[str, int]) -> str:
 def _article_line(article: Article, number: int) -> str:
     parts = [f"[{number}] {md_escape(article.title or article.id)}", md_escape(article.source)]
     if article.published:
-        parts.append(md_escape(article.published[:10]))
+        by_path = " (from its folder or file name)" if article.published_origin == "path" else ""
+        parts.append(md_escape(article.published[:10]) + by_path)
     url = safe_url(article.url)
     if url:
         parts.append(f"<{url}>")
