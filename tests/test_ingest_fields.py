@@ -350,6 +350,12 @@ def test_news_that_mentions_errors_is_an_article(tmp_path: Path) -> None:
     )
     (tmp_path / "brief.txt").write_text(brief, encoding="utf-8")
     assert one(tmp_path / "brief.txt").title == "Ferry site goes dark"
+    evacuated = (
+        "Floods close the valley road\n\n403 residents were moved to the school on Monday.\n"
+        "Unable to find the missing hiker, rescuers stopped the search at dusk."
+    )
+    (tmp_path / "floods.txt").write_text(evacuated, encoding="utf-8")
+    assert one(tmp_path / "floods.txt").title == "Floods close the valley road"
     long_page = "Page not found, the headline said. " + "The ferry sailed on. " * 40
     (tmp_path / "long.txt").write_text(long_page, encoding="utf-8")
     assert one(tmp_path / "long.txt").words > 150

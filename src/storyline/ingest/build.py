@@ -25,12 +25,13 @@ _FOLD_CHUNK = 1 << 20
 # or script error. The message opens a line ("Sorry, the page you requested cannot be
 # found."), so a news story that mentions a missing page or a 404 error is not taken for one.
 _ERROR_PAGE = re.compile(
-    r"""^[ \t]*(?:(?:sorry|oops|unfortunately|error)[,:!.]?\s+)?(?:(?:the|this|that)\s)?
+    r"""^[ \t]*(?:(?:sorry|oops|unfortunately)[,:!.]?\s+)?(?:(?:the|this|that)\s)?
     (?:page\s(?:you\s(?:requested|are\slooking\sfor|were\slooking\sfor)\s)?
          (?:cannot|could\snot|can't|can\snot)\sbe\sfound
      | (?:page|document|story|article|file)\s(?:was\s)?not\sfound
-     | (?:error\s)?40[34]\b
-     | (?:we\sare\s|we're\s)?unable\sto\s(?:find|locate|process)\s
+     | error\s40[34]\b | 40[34]\s(?:error|not\sfound|forbidden)
+     | (?:we\sare\s|we're\s)?unable\sto\s(?:(?:find|locate)\s(?:the\s)?requested
+                                         |process\syour\srequest)
      | if\sthe\sstory\sis\snot\sshowing | story\shas\sexpired
      | (?:please\s)?enable\sjavascript | javascript\s(?:is\s)?(?:disabled|required))""",
     re.I | re.M | re.X,
