@@ -47,6 +47,8 @@ _LEADING_STAMP = re.compile(
     rf"^(?:[^|]{{1,40}}\|\s*{_TIME}\s*,\s*)?{_DAY_STAMP}"
     rf"(?:\s+Last updated at {_TIME}(?:\s+Help)?)?\s+(?=[A-Z\"'`])"
 )
+# What every kind of furniture below has: a digit, a bar, a bracket, a dash or a byline.
+_FURNITURE_SIGNS = re.compile(r"[\d|(-]|^B[yY] |LRB")
 # "By Jane Doe", "BY JANE DOE AND JOHN ROE", "By Jane Doe, Reuters", "By Ed Husain | Special to
 # CNN": a byline names the writer, not the story (and "By the numbers: ..." is a headline).
 _NAME = r"[A-Z][\w.'\u2019-]*"
@@ -132,6 +134,8 @@ def is_byline(line: str) -> bool:
 def is_page_furniture(title: str) -> bool:
     """Whether a title is page furniture rather than news: a byline, a line that only dates
     the page, or one that opens with a page header, a wire dateline or an update stamp."""
+    if not _FURNITURE_SIGNS.search(title):  # every title of a corpus goes through here
+        return False
     return (
         is_byline(title)
         or bool(_STAMP.match(title) or _LEADING_STAMP.match(title))
