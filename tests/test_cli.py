@@ -412,3 +412,31 @@ def test_a_date_from_the_path_is_marked_in_every_format(run: Run, tmp_path: Path
     assert "2031-03-04 (from its folder or file name)" in markdown
     html = run("digest", crawl, "--path-dates", "--format", "html").stdout
     assert 'title="dated by its folder or file name">2031-03-04*</time>' in html
+
+
+def test_an_outlet_from_the_dateline_or_the_source_option(run: Run, tmp_path: Path) -> None:
+    crawl = tmp_path / "crawl"
+    crawl.mkdir()
+    wire = "Ferry strike ends\n\nPORT ELLAND (Reuters) - The ferries sail again on Monday.\n"
+    (crawl / "wire.txt").write_text(wire, encoding="utf-8")
+    (crawl / "own.txt").write_text("Tram line opens\n\nThe trams run again.\n", "utf-8")
+    named = "---\nsource: Elland Post\n---\nPier reopens\n\nThe pier reopened (AP) - today.\n"
+    (crawl / "named.md").write_text(named, encoding="utf-8")
+
+    def sources(*options: str) -> dict[str, tuple[str, str]]:
+        digest = json.loads(run("digest", str(crawl), "--format", "json", *options).stdout)
+        return {a["title"]: (a["source"], a["id"]) for a in digest["articles"]}
+
+    plain = sources()
+    assert {title: source for title, (source, _) in plain.items()} == {
+        "Ferry strike ends": "Reuters",
+        "Tram line opens": "unknown",
+        "Pier reopens": "Elland Post",
+    }
+    given = sources("--source", "Valley Courier")
+    assert given["Tram line opens"][0] == "Valley Courier"
+    assert given["Ferry strike ends"][0] == "Reuters"
+    assert given["Pier reopens"][0] == "Elland Post"
+    assert {title: id_ for title, (_, id_) in given.items()} == {
+        title: id_ for title, (_, id_) in plain.items()
+    }

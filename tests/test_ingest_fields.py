@@ -359,3 +359,15 @@ def test_news_that_mentions_errors_is_an_article(tmp_path: Path) -> None:
     long_page = "Page not found, the headline said. " + "The ferry sailed on. " * 40
     (tmp_path / "long.txt").write_text(long_page, encoding="utf-8")
     assert one(tmp_path / "long.txt").words > 150
+
+
+def test_a_dateline_credit_names_the_outlet_but_not_the_id(tmp_path: Path) -> None:
+    text = "CAIRO, Velmora -LRB- CNN -RRB- -- The ferries sail again on Monday."
+    (tmp_path / "wire.txt").write_text(text, encoding="utf-8")
+    wire = one(tmp_path / "wire.txt")
+    assert wire.source == "CNN"
+    title = derive_title(normalize(text))
+    assert wire.id == stable_id(fold(title), fold(normalize(text)), "", "unknown")
+    quoted = "The minister told CNN (CNN) on Monday that the ferries would sail."
+    (tmp_path / "quoted.txt").write_text(quoted, encoding="utf-8")
+    assert one(tmp_path / "quoted.txt").source == "unknown"  # no dateline: a dash must follow

@@ -89,6 +89,12 @@ def input_options(func: F) -> F:
         is_flag=True,
         help="Date undated articles by their folder or file name (2011-01-25/..., 2011/01/25/...).",
     )(func)
+    func = click.option(
+        "--source",
+        default="",
+        metavar="OUTLET",
+        help="The outlet of articles that name none (no source field, site, url or dateline).",
+    )(func)
     return click.argument("paths", nargs=-1, type=str)(func)
 
 
@@ -106,6 +112,7 @@ class Run:
     fields: tuple[str, ...]
     strict: bool
     path_dates: bool
+    source: str
     db: Path | None
     fmt: str
     output: Path | None
@@ -116,7 +123,8 @@ class Run:
         self, *, with_timeline: bool = True, with_summary: bool = True, **stage_options: Any
     ) -> pipeline.Analysis:
         """Ingest the paths (if any) and analyse, with progress and skipped inputs reported."""
-        options = _options(self.fields, self.strict, self.path_dates, **stage_options)
+        reading = (self.fields, self.strict, self.path_dates, self.source)
+        options = _options(*reading, **stage_options)
         with progress_reporter(quiet=self.quiet, verbose=self.verbose) as report:
             analysis, ingested = api.run(
                 self.paths,
@@ -148,6 +156,7 @@ def analysis_command(func: Callable[..., None]) -> click.Command:
         fields: tuple[str, ...],
         strict: bool,
         path_dates: bool,
+        source: str,
         db: Path | None,
         fmt: str,
         output: Path | None,
@@ -156,7 +165,8 @@ def analysis_command(func: Callable[..., None]) -> click.Command:
         **own: Any,
     ) -> None:
         with _errors():
-            func(Run(paths, fields, strict, path_dates, db, fmt, output, quiet, verbose), **own)
+            run = Run(paths, fields, strict, path_dates, source, db, fmt, output, quiet, verbose)
+            func(run, **own)
 
     for decorate in (verbosity_options, output_option, format_option, db_option, input_options):
         command = decorate(command)
@@ -164,12 +174,16 @@ def analysis_command(func: Callable[..., None]) -> click.Command:
 
 
 def _options(
-    fields: Sequence[str] = (), strict: bool = False, path_dates: bool = False, **stages: Any
+    fields: Sequence[str] = (),
+    strict: bool = False,
+    path_dates: bool = False,
+    source: str = "",
+    **stages: Any,
 ) -> pipeline.RunOptions:
     """Turn command-line values into the run's options (the only place that does)."""
     base = pipeline.RunOptions()
     return pipeline.RunOptions(
-        ingest=ingest_options(fields, path_dates),
+        ingest=ingest_options(fields, path_dates, source),
         clean=base.clean,
         dedup=stages.get("dedup", base.dedup),
         stories=base.stories,
@@ -263,6 +277,7 @@ def ingest(
     fields: tuple[str, ...],
     strict: bool,
     path_dates: bool,
+    source: str,
     db: Path | None,
     quiet: bool,
     verbose: bool,
@@ -273,7 +288,7 @@ def ingest(
     if db is None:
         raise click.UsageError("ingest needs --db FILE: a temporary database would be lost")
     with _errors(), Store(db) as store, progress_reporter(quiet, verbose) as report:
-        options = _options(fields, strict, path_dates)
+        options = _options(fields, strict, path_dates, source)
         result = pipeline.ingest(paths, store, options, report, stdin=sys.stdin)
         _say_skipped(result.skipped)
         click.echo(

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import BinaryIO, TextIO, cast
 
 from ..errors import InputError, OptionsError
-from ..model import Article, Skipped
+from ..model import Article, Skipped, known_source
 from .dates import path_date
 from .decode import (
     SAMPLE_BYTES,
@@ -56,13 +56,15 @@ class IngestOptions:
     ``max_record_bytes`` is skipped. ``path_dates`` dates an article that has no date of its
     own by its folder or file name (``2011-01-25/cairo.txt``, ``2011/01/25/...``), with
     ``published_origin`` "path": off by default, since a crawl may name folders by the day
-    it ran rather than the day the news appeared.
+    it ran rather than the day the news appeared. ``source`` names the outlet of articles
+    that name none of their own (no source field, site name, url or dateline credit).
     """
 
     fields: tuple[tuple[str, str], ...] = ()
     max_file_bytes: int = 2 * 1024**3
     max_record_bytes: int = 256 * 1024**2
     path_dates: bool = False
+    source: str = ""
 
     def __post_init__(self) -> None:
         seen: set[str] = set()
@@ -79,15 +81,18 @@ class IngestOptions:
             raise OptionsError("max_file_bytes and max_record_bytes must be positive")
 
 
-def ingest_options(field_overrides: Sequence[str] = (), path_dates: bool = False) -> IngestOptions:
-    """IngestOptions from CLI ``--field`` values such as ``"text=body"`` and ``--path-dates``."""
+def ingest_options(
+    field_overrides: Sequence[str] = (), path_dates: bool = False, source: str = ""
+) -> IngestOptions:
+    """IngestOptions from CLI ``--field`` values such as ``"text=body"``, ``--path-dates``
+    and ``--source``."""
     pairs = []
     for item in field_overrides:
         canonical, equals, name = item.partition("=")
         if not equals:
             raise OptionsError(f"--field {item!r}: expected FIELD=NAME, e.g. text=body")
         pairs.append((canonical.strip(), name.strip()))
-    return IngestOptions(fields=tuple(pairs), path_dates=path_dates)
+    return IngestOptions(fields=tuple(pairs), path_dates=path_dates, source=source.strip())
 
 
 def read_sources(
@@ -178,7 +183,7 @@ def read_file(
             if compressed:
                 stream = cast(BinaryIO, stack.enter_context(gzip.GzipFile(fileobj=raw)))
             found = _read_stream(stream, extension, label, options)
-            yield from _dated_by_path(found, label) if options.path_dates else found
+            yield from _completed(found, label, options)
     except InputError as exc:
         yield Skipped(exc.path, exc.reason, exc.record)
     except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
@@ -213,19 +218,26 @@ def _read_stream(
             yield from read_plain(decode_bytes(data, label), label, markdown=extension == ".md")
 
 
-def _dated_by_path(found: Iterator[Article | Skipped], label: str) -> Iterator[Article | Skipped]:
-    """Articles without a date of their own take the date their path gives, if any."""
-    day = path_date(label)
+def _completed(
+    found: Iterator[Article | Skipped], label: str, options: IngestOptions
+) -> Iterator[Article | Skipped]:
+    """Articles as read, with what the options supply for what they lack: the date their
+    path gives (``path_dates``) and the outlet (``source``). Ids stay as read."""
+    day = path_date(label) if options.path_dates else None
     for item in found:
-        if day and isinstance(item, Article) and not item.published:
-            item = replace(item, published=day, published_origin="path")
+        if isinstance(item, Article):
+            if day and not item.published:
+                item = replace(item, published=day, published_origin="path")
+            if options.source and not known_source(item.source):
+                item = replace(item, source=options.source)
         yield item
 
 
 def _read_stdin(stdin: TextIO, options: IngestOptions) -> Iterator[Article | Skipped]:
     fields = FieldMap(options.fields)
     try:
-        yield from read_jsonl(text_lines(stdin, options.max_record_bytes), "-", fields)
+        lines = text_lines(stdin, options.max_record_bytes)
+        yield from _completed(read_jsonl(lines, "-", fields), "-", options)
     except UnicodeDecodeError as exc:
         yield Skipped("-", f"cannot decode stdin ({exc.reason})")
     except OSError as exc:

@@ -50,6 +50,26 @@ def error_page(text: str) -> str:
     return " ".join(found.group().split()) if found else ""
 
 
+# The wire or outlet that an opening dateline credits: "CAIRO, Egypt (CNN) -- ", "LONDON
+# (Reuters) - ", tokenised "-LRB- Reuters -RRB- -".
+_CREDIT = re.compile(
+    r"(?:\(|-LRB-\s?)(Reuters|AP|AFP|CNN|BBC|UPI|Xinhua|Bloomberg|Associated\sPress"
+    r"|Agence\sFrance-Presse)(?:\)|\s?-RRB-)\s?(?:-{1,2}|[\u2013\u2014_:])\s"
+)
+_CREDIT_CHARS = 300
+_CREDIT_NAMES = {"Associated Press": "AP", "Agence France-Presse": "AFP"}
+
+
+def dateline_outlet(text: str) -> str:
+    """The outlet that the article's opening dateline credits ("" when none does): the
+    outlet of a text that came with no source, url or site name."""
+    found = _CREDIT.search(text[:_CREDIT_CHARS])
+    if found is None:
+        return ""
+    name = " ".join(found.group(1).split())
+    return _CREDIT_NAMES.get(name, name)
+
+
 def make_article(
     body: str,
     *,
@@ -70,7 +90,8 @@ def make_article(
 
     ``id`` is ``article_id`` when given, else a hash of the folded title and body, the url and
     the source, so the same content always gets the same id. ``source`` falls back from the
-    explicit value to the site name, the url's domain and "unknown". ``published`` is kept
+    explicit value to the site name, the url's domain, the outlet its opening dateline
+    credits (not hashed into the id) and "unknown". ``published`` is kept
     only when it parses (:func:`parse_published`); ``language`` is detected when not given.
     ``normalized`` says ``body`` is already normalised (saves a pass over a huge text).
     """
@@ -82,10 +103,14 @@ def make_article(
     title = one_line(title) or derive_title(text)
     url = one_line(url)
     source = one_line(source) or one_line(sitename) or domain(url) or "unknown"
+    # The id hashes the outlet as given, so an outlet read from the text changes no id.
+    identity = one_line(article_id) or stable_id(fold(title), fold_large(text), url, source)
+    if source == "unknown":
+        source = dateline_outlet(text) or source
     date = parse_published(published)
     language = language_code(language) or detect_language(f"{title}\n{text[:_LANGUAGE_SAMPLE]}")
     return Article(
-        id=one_line(article_id) or stable_id(fold(title), fold_large(text), url, source),
+        id=identity,
         title=title,
         text=text,
         raw_text=body if raw_text is None else raw_text,
