@@ -295,6 +295,9 @@ def test_is_byline(line: str, expected: bool) -> None:
         ("Ann Lee | 18:17 UK time", True),
         ("PORT ELLAND , Velmora | Thu Apr 29", True),  # a page header cut at its comma
         ("6 January 2031 Last updated at 17:03 GMT Help A report into the ferry strike", True),
+        ("January 25 , 2031 | By Ann Lee", True),  # a CNN byline cut short
+        ("Page last updated at 07:43 GMT", True),
+        ("-LRB- Repeats to more subscribers without changes in text -RRB- VELMORA", True),
         ("VELMORA (Reuters) - Ferry strike ends", True),
         ("By Jane Doe", True),
         ("Ferry strike ends after six weeks", False),
@@ -317,6 +320,10 @@ def test_derive_title_skips_page_furniture_when_asked() -> None:
     assert derive_title(blog, skip_furniture=True) == "Ferries sail again after the strike"
     page = "6 January 2031 Last updated at 17:03 GMT Help Ferries sail again after the strike."
     assert derive_title(page, skip_furniture=True) == "Ferries sail again after the strike"
+    bbc = "Page last updated at 07:43 GMT Help Ferries sail again after the strike."
+    assert derive_title(bbc, skip_furniture=True) == "Ferries sail again after the strike"
+    cnn = "January 25 , 2031 | By Ann Lee , CNN Velmora -LRB- CNN -RRB- -- Ferries sail again."
+    assert derive_title(cnn, skip_furniture=True) == "Ferries sail again"
     post = "Tuesday , September 16 , 2031 ; 4:30 PM Ferries sail again after the strike."
     assert derive_title(post, skip_furniture=True) == "Ferries sail again after the strike"
     assert derive_title(body, skip_furniture=True) == (

@@ -55,6 +55,11 @@ def make(id_: str, text: str, published: str, source: str) -> Article:
         ("By Ann Lee February 7 , 2011 : 10:44 AM ET The mayor resigned.", "The mayor resigned."),
         ("By the way, the mayor resigned.", "By the way, the mayor resigned."),
         ("-- The mayor resigned.", "The mayor resigned."),
+        (
+            "-LRB- Repeats to more subscribers without changes in text -RRB- VELMORA -LRB- "
+            "Reuters -RRB- - The mayor resigned.",
+            "The mayor resigned.",
+        ),
         ("-- -LRB- Update 4:18 a.m. Velmora -RRB- The mayor resigned.", "The mayor resigned."),
         ("-5 degrees was the low on Monday.", "-5 degrees was the low on Monday."),
         # Brackets that are not a wire's are the news.

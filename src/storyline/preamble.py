@@ -48,6 +48,10 @@ _PREAMBLES = (
     # in Cairo, 8:09 p.m. ET Tuesday) "
     re.compile(rf"{_OPEN} ?Updated? \d[^()]{{0,60}}?(?:{_OPEN}[^()]{{0,30}}?{_CLOSE} ?)?{_CLOSE} "),
     re.compile(r"YES \| NO "),
+    # a wire's service note: "(Repeats to more subscribers without changes in text) "
+    re.compile(
+        rf"{_OPEN} ?(?:Repeats|Updates|Adds|Corrects|Recasts|Fixes) [^()]{{0,80}}?{_CLOSE} "
+    ),
     # a live blog's bullet: "-- National Security Adviser ...", "- Following the speech ..."
     re.compile(r"[-\u2013\u2014]{1,2} (?=[\"'`A-Z(]|-LRB-)"),
     # wire dateline (last: see ``preamble``): "Cairo , Egypt -LRB- CNN -RRB- -- "

@@ -35,17 +35,19 @@ _DAY_STAMP = (
     rf"(?:\s*[,:;]?\s*{_TIME})?"
 )
 # A line that only dates the page: "Thursday , January 6 , 2011", "6 January 2011 14:05 GMT",
-# "Fergus Walsh | 18:17 UK time", "NEW YORK | Fri May 7" (a Reuters header cut short).
+# "Fergus Walsh | 18:17 UK time", "NEW YORK | Fri May 7" (a Reuters header cut short),
+# "January 25 , 2011 | By Amir Ahmed" (a CNN byline cut short), "Page last updated at 07:43 GMT".
 _STAMP = re.compile(
-    rf"^{_DAY_STAMP}\s*$|^[^|]{{1,40}}\|\s*{_TIME}\s*$"
+    rf"^{_DAY_STAMP}\s*$|^[^|]{{1,40}}\|\s*{_TIME}\s*$|^{_DAY_STAMP}\s*\|\s*By\s[^|]{{1,40}}$"
+    rf"|^(?:Page\s)?[Ll]ast\supdated\sat\s{_TIME}\s*$"
     rf"|^[A-Z][A-Za-z .,'\\/-]*\|\s*{_WEEKDAY}(?:\s+{_MONTH}(?:\s+\d{{1,2}})?)?\s*$"
 )
 # A stamp that opens a sentence: "Tuesday , September 16 , 2008 ; 4:30 PM Just a day after ...",
 # a blog's "Fergus Walsh | 18:17 UK time , Friday , 1 May 2009 Experts are ...", a page's
 # "6 January 2011 Last updated at 17:03 GMT Help A US report ...".
 _LEADING_STAMP = re.compile(
-    rf"^(?:[^|]{{1,40}}\|\s*{_TIME}\s*,\s*)?{_DAY_STAMP}"
-    rf"(?:\s+Last updated at {_TIME}(?:\s+Help)?)?\s+(?=[A-Z\"'`])"
+    rf"^(?:(?:[^|]{{1,40}}\|\s*{_TIME}\s*,\s*)?{_DAY_STAMP}(?:\s+Last updated at {_TIME})?"
+    rf"|(?:Page\s)?[Ll]ast\supdated\sat\s{_TIME})(?:\s+Help)?\s+(?=[A-Z\"'`])"
 )
 # What every kind of furniture below has: a digit, a bar, a bracket, a dash or a byline.
 _FURNITURE_SIGNS = re.compile(r"[\d|(-]|^B[yY] |LRB")
