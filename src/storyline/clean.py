@@ -116,7 +116,6 @@ _INLINE = re.compile(
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*$")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _MAX_PASSES = 4
-_QUOTES = re.compile('["\u201c\u201d]')
 
 
 @dataclass(frozen=True)
@@ -234,11 +233,16 @@ def _fold_normalized(line: str) -> str:
     return " ".join(words(line.lower()))
 
 
+def _has_quote(line: str) -> bool:
+    """Whether the line quotes someone: such a line is never furniture."""
+    return '"' in line or "\u201c" in line or "\u201d" in line
+
+
 def _candidate(line: str, options: CleanOptions) -> str:
     """The fold key of a line that could be site furniture (short, no quotes), else ""."""
     if line.count(" ") >= options.max_furniture_words * 2:  # cheap tests before folding
         return ""
-    if '"' in line or "\u201c" in line or "\u201d" in line:
+    if _has_quote(line):
         return ""
     key = _fold_normalized(line)
     return key if key and key.count(" ") < options.max_furniture_words else ""
@@ -388,7 +392,7 @@ class _Sides:
         for line in normalize(text).split("\n"):
             if not line:
                 continue
-            if lo < line.count(" ") + 1 <= hi and not _QUOTES.search(line):
+            if lo < line.count(" ") + 1 <= hi and not _has_quote(line):
                 longs.append(len(values))
                 values.append(line)
             else:
@@ -458,26 +462,43 @@ def clean_articles(
     after the first reads only the texts that hold furniture found since.
     """
     cleaned = list(articles)
+    if not options.repeated:
+        _clean_pass(cleaned, range(len(cleaned)), options, None)
+        return cleaned
     furniture = _Furniture([article.text for article in articles], options)
+    boilerplate = furniture.find()
     targets: Sequence[int] = range(len(cleaned))
     for _ in range(_MAX_PASSES):
-        boilerplate = furniture.find() if options.repeated else frozenset()
-        blocks = furniture.blocks(boilerplate) if boilerplate else frozenset()
-        changed = False
-        for index in targets:
-            article = cleaned[index]
-            text = clean_text(article.text, options, boilerplate, blocks)
-            title = _retitled(article, text)
-            if title != article.title:
-                cleaned[index] = article = replace(article, title=title)
-            if text != article.text:
-                cleaned[index] = replace(article, text=text)
-                furniture.update(index, text)
-                changed = True
-        if not changed or not options.repeated:
+        if not _clean_pass(cleaned, targets, options, (furniture, boilerplate)):
             break
-        targets = furniture.holding(furniture.find())
+        boilerplate = furniture.find()
+        targets = furniture.holding(boilerplate)
     return cleaned
+
+
+def _clean_pass(
+    cleaned: list[Article],
+    targets: Sequence[int],
+    options: CleanOptions,
+    found: tuple[_Furniture, frozenset[str]] | None,
+) -> bool:
+    """Clean ``cleaned[i]`` for each target in place, with the furniture ``found`` so far
+    (none without the repeated pass); whether any text changed."""
+    furniture, boilerplate = found if found else (None, frozenset[str]())
+    blocks = furniture.blocks(boilerplate) if furniture and boilerplate else frozenset()
+    changed = False
+    for index in targets:
+        article = cleaned[index]
+        text = clean_text(article.text, options, boilerplate, blocks)
+        title = _retitled(article, text)
+        if title != article.title:
+            cleaned[index] = article = replace(article, title=title)
+        if text != article.text:
+            cleaned[index] = replace(article, text=text)
+            if furniture:
+                furniture.update(index, text)
+            changed = True
+    return changed
 
 
 def _retitled(article: Article, text: str) -> str:
