@@ -14,14 +14,16 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["is_header", "preamble"]
+__all__ = ["MONTH", "WEEKDAY", "is_header", "preamble"]
 
 _OPEN = r"(?:-LRB-|\()"
 _CLOSE = r"(?:-RRB-|\))"
 _COMMA = r"\s?,\s?"
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+# Month and weekday names, full or short (shared with the title rules of ingest).
+MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+WEEKDAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*"
 _STAMP = (
-    rf"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]* )?{_MONTH} \d{{1,2}}{_COMMA}\d{{4}}"
+    rf"(?:{WEEKDAY} )?{MONTH} \d{{1,2}}{_COMMA}\d{{4}}"
     r"(?: ?:| at)? \d{1,2}:\d{2}(?::\d{2})? ?(?:[AaPp]\.?[Mm]\.?)?(?: [A-Z]{2,4})?"
 )
 _AGENCY = r"(?:Reuters|CNN|AP|AFP|UPI|Xinhua|Bloomberg)"
@@ -42,7 +44,7 @@ _PREAMBLES = (
     # Weintraub February 7 , 2011 : 10:44 AM ET "
     re.compile(
         rf"By (?:the CNN Wire [Ss]taff|{_NAMES}{_COMMA}(?:Special to|For) CNN(?:\.com)?"
-        rf"|{_NAMES} {_MONTH} \d{{1,2}}{_COMMA}\d{{4}} ?: \d{{1,2}}:\d{{2}} [AP]M ET) "
+        rf"|{_NAMES} {MONTH} \d{{1,2}}{_COMMA}\d{{4}} ?: \d{{1,2}}:\d{{2}} [AP]M ET) "
     ),
     # live-update stamp: "(Updated 7:40 p.m. (0240 in Egypt)) ", "(Update 3:09 a.m. Wednesday
     # in Cairo, 8:09 p.m. ET Tuesday) "
@@ -57,7 +59,7 @@ _PREAMBLES = (
     # wire dateline (last: see ``preamble``): "Cairo , Egypt -LRB- CNN -RRB- -- "
     re.compile(_DATELINE),
 )
-_HEADER = re.compile(rf"\bAired {_MONTH} \d{{1,2}}{_COMMA}\d{{4}} - \d|\bRUSH TRANSCRIPT\b")
+_HEADER = re.compile(rf"\bAired {MONTH} \d{{1,2}}{_COMMA}\d{{4}} - \d|\bRUSH TRANSCRIPT\b")
 
 
 def preamble(text: str, datelines: bool = True) -> int:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from ..preamble import preamble
+from ..preamble import MONTH, WEEKDAY, preamble
 from ..text import dateline, has_cjk, normalize, split_sentences, words
 
 MAX_HEADLINE_WORDS = 20
@@ -27,11 +27,10 @@ _CLAUSE = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?…:;,\u3002][\"')\]\u300d]*$")
 _CJK_TITLE_CHARS = 40
-_WEEKDAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?"
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_WEEKDAY = rf"{WEEKDAY}\.?"
 _TIME = r"\d{1,2}[:.]\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4}|\s+UK time)?"
 _DAY_STAMP = (
-    rf"(?:{_WEEKDAY}\s*,?\s*)?(?:{_MONTH}\s+\d{{1,2}}\s*,?\s*\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})"
+    rf"(?:{_WEEKDAY}\s*,?\s*)?(?:{MONTH}\s+\d{{1,2}}\s*,?\s*\d{{4}}|\d{{1,2}}\s+{MONTH}\s+\d{{4}})"
     rf"(?:\s*[,:;]?\s*{_TIME})?"
 )
 # A line that only dates the page: "Thursday , January 6 , 2011", "6 January 2011 14:05 GMT",
@@ -40,7 +39,7 @@ _DAY_STAMP = (
 _STAMP = re.compile(
     rf"^{_DAY_STAMP}\s*$|^[^|]{{1,40}}\|\s*{_TIME}\s*$|^{_DAY_STAMP}\s*\|\s*By\s[^|]{{1,40}}$"
     rf"|^(?:Page\s)?[Ll]ast\supdated\sat\s{_TIME}\s*$"
-    rf"|^[A-Z][A-Za-z .,'\\/-]*\|\s*{_WEEKDAY}(?:\s+{_MONTH}(?:\s+\d{{1,2}})?)?\s*$"
+    rf"|^[A-Z][A-Za-z .,'\\/-]*\|\s*{_WEEKDAY}(?:\s+{MONTH}(?:\s+\d{{1,2}})?)?\s*$"
 )
 # A stamp that opens a sentence: "Tuesday , September 16 , 2008 ; 4:30 PM Just a day after ...",
 # a blog's "Fergus Walsh | 18:17 UK time , Friday , 1 May 2009 Experts are ...", a page's
