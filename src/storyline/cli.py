@@ -144,7 +144,7 @@ class Run:
 
 def analysis_command(func: Callable[..., None]) -> click.Command:
     """Register ``func`` as a command taking PATHS, --db, --format, -o, -q, -v, --field,
-    --strict and --path-dates.
+    --strict, --path-dates and --source.
 
     ``func`` receives those as one :class:`Run` (first argument) and its own options as
     keywords; library errors become one clean line and exit status 1.

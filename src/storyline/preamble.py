@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["MONTH", "WEEKDAY", "is_header", "preamble"]
+__all__ = ["AGENCY", "MONTH", "WEEKDAY", "is_header", "preamble"]
 
 _OPEN = r"(?:-LRB-|\()"
 _CLOSE = r"(?:-RRB-|\))"
@@ -26,9 +26,10 @@ _STAMP = (
     rf"(?:{WEEKDAY} )?{MONTH} \d{{1,2}}{_COMMA}\d{{4}}"
     r"(?: ?:| at)? \d{1,2}:\d{2}(?::\d{2})? ?(?:[AaPp]\.?[Mm]\.?)?(?: [A-Z]{2,4})?"
 )
-_AGENCY = r"(?:Reuters|CNN|AP|AFP|UPI|Xinhua|Bloomberg)"
+# Wires and outlets that datelines credit (ingest reads an outlet from them too).
+AGENCY = r"(?:Reuters|CNN|AP|AFP|UPI|Xinhua|Bloomberg)"
 _PLACE = rf"[A-Z][\w.'-]*(?: [\w.'-]+){{0,4}}?(?:{_COMMA}[A-Z][\w.'-]*(?: [\w.'-]+){{0,2}}?)?"
-_DATELINE = rf"(?:{_PLACE}(?:{_COMMA}\w+ \d{{1,2}})? )?{_OPEN} ?{_AGENCY} ?{_CLOSE} (?:-{{1,2}}|:) "
+_DATELINE = rf"(?:{_PLACE}(?:{_COMMA}\w+ \d{{1,2}})? )?{_OPEN} ?{AGENCY} ?{_CLOSE} (?:-{{1,2}}|:) "
 
 _NAMES = r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}(?: and [A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3})?"
 

@@ -13,6 +13,7 @@ from ..errors import InputError
 from ..ids import stable_id
 from ..language import detect_language, language_code
 from ..model import Article, DateOrigin
+from ..preamble import AGENCY
 from ..text import fold, normalize, words
 from .dates import parse_published
 from .titles import derive_title, one_line
@@ -44,7 +45,7 @@ def error_page(text: str) -> str:
     """The words that show ``text`` to be an error page, not an article ("" when it is not):
     a short text (at most 150 words) that says so at the start of a line in its first 300
     characters."""
-    if text.count(" ") >= _ERROR_PAGE_WORDS:
+    if text.count(" ", 0, _ERROR_PAGE_WORDS * 50) >= _ERROR_PAGE_WORDS:  # not the whole text
         return ""
     found = _ERROR_PAGE.search(text[:_ERROR_PAGE_CHARS])
     return " ".join(found.group().split()) if found else ""
@@ -53,8 +54,8 @@ def error_page(text: str) -> str:
 # The wire or outlet that an opening dateline credits: "CAIRO, Egypt (CNN) -- ", "LONDON
 # (Reuters) - ", tokenised "-LRB- Reuters -RRB- -".
 _CREDIT = re.compile(
-    r"(?:\(|-LRB-\s?)(Reuters|AP|AFP|CNN|BBC|UPI|Xinhua|Bloomberg|Associated\sPress"
-    r"|Agence\sFrance-Presse)(?:\)|\s?-RRB-)\s?(?:-{1,2}|[\u2013\u2014_:])\s"
+    rf"(?:\(|-LRB-\s?)({AGENCY}|BBC|Associated\sPress|Agence\sFrance-Presse)"
+    r"(?:\)|\s?-RRB-)\s?(?:-{1,2}|[\u2013\u2014_:])\s"
 )
 _CREDIT_CHARS = 300
 _CREDIT_NAMES = {"Associated Press": "AP", "Agence France-Presse": "AFP"}
