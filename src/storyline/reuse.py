@@ -77,7 +77,8 @@ class Analyses:
     counts the pairs each article id takes part in: an analysis is dropped after its last
     use (see :meth:`used`), and the oldest ones go when more than ``kept_chars`` characters
     are kept, so memory stays bounded; a dropped analysis is made again if needed. Without
-    ``uses``, analyses are kept until the object goes.
+    ``uses``, analyses are kept until the object goes. Analyses are keyed by article id: one
+    object serves one run, with one set of options.
     """
 
     def __init__(
