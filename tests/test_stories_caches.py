@@ -306,7 +306,7 @@ def _dated_articles(count: int, seed: int) -> list[Article]:
 
 def test_best_story_skips_only_stories_that_cannot_win(monkeypatch: pytest.MonkeyPatch) -> None:
     fast, similarity = cluster._best_story, cluster._similarity
-    found: list[tuple[int | None, float]] = []
+    found: list[tuple[int | None, float, float]] = []
     # Similarities computed: by the fast search, and by a plain search over every candidate.
     fast_calls, plain_calls, in_fast = [0], [0], [False]
 
@@ -314,27 +314,34 @@ def test_best_story_skips_only_stories_that_cannot_win(monkeypatch: pytest.Monke
         fast_calls[0] += in_fast[0]
         return similarity(query, story, options)
 
-    def checked(query: Any, options: StoryOptions, state: Any) -> tuple[int | None, float]:
+    def checked(query: Any, options: StoryOptions, state: Any) -> tuple[int | None, float, float]:
         in_fast[0] = True
         result = fast(query, options, state)
         in_fast[0] = False
         probe = cluster.probe_keys(query.vectors, options.query_terms)
-        best, best_score = None, 0.0
+        best, best_score, second = None, 0.0, 0.0
         for number in state.story_index.candidates(probe, options.max_candidates):
             story = state.stories[number]
             plain_calls[0] += cluster._decay(query, story, options) > 0
             score = cluster._score(query, story, options)
             if score > best_score:
-                best, best_score = number, score
-        assert result == (best, best_score)
+                best, best_score, second = number, score, best_score
+            elif score > second:
+                second = score
+        assert result == (best, best_score, second if options.join_rule == "fitted" else 0.0)
         found.append(result)
         return result
 
     monkeypatch.setattr(cluster, "_best_story", checked)
     monkeypatch.setattr(cluster, "_similarity", counted)
-    cluster_stories(_dated_articles(400, 1))
-    assert sum(best is not None for best, _ in found) > 100
-    assert 0 < fast_calls[0] < plain_calls[0]
+    for rule in ("fitted", "threshold"):
+        found.clear()
+        fast_calls[0] = plain_calls[0] = 0
+        cluster_stories(_dated_articles(400, 1), options=StoryOptions(join_rule=rule))
+        assert sum(best is not None for best, _, _ in found) > 100
+        seconds = sum(second > 0 for _, _, second in found)
+        assert seconds > 50 if rule == "fitted" else seconds == 0
+        assert 0 < fast_calls[0] < plain_calls[0]
 
 
 def test_best_story_scores_a_decayed_story_that_can_still_win(
@@ -350,7 +357,9 @@ def test_best_story_scores_a_decayed_story_that_can_still_win(
     state = cluster_stories([old, new]).state
     query = cluster._Query(new, ({}, {}, {}), date(2024, 1, 15).toordinal())
     monkeypatch.setattr(state.story_index, "candidates", lambda probe, limit: [1, 0])
-    for similarity, expected in ((1.0, (0, 0.5)), (0.99, (1, 0.4999))):
+    # The second-best score is kept too (for the fitted join rule): the half-decayed story
+    # is scored while it can still beat the second best.
+    for similarity, expected in ((1.0, (0, 0.5, 0.4999)), (0.99, (1, 0.4999, 0.495))):
         values = {state.stories[0].id: similarity, state.stories[1].id: 0.4999}
         monkeypatch.setattr(cluster, "_similarity", lambda q, story, o, v=values: v[story.id])
         assert cluster._best_story(query, StoryOptions(), state) == expected

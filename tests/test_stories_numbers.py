@@ -8,7 +8,15 @@ from dataclasses import replace
 
 from storyline.model import Article
 from storyline.stories import StoryOptions, cluster_stories
-from storyline.stories.features import _NUMBER, _ZERO_NUMBER, _ZEROS, _numbers, extract
+from storyline.stories.features import (
+    _NUMBER,
+    _ZERO_NUMBER,
+    _ZEROS,
+    _numbers,
+    extract,
+    is_round,
+    round_figures,
+)
 
 
 def test_clock_times_are_not_figures() -> None:
@@ -94,3 +102,42 @@ def test_shared_posting_times_do_not_join_two_incidents() -> None:
     joined = cluster_stories([_as_figures(FERRY_1), _as_figures(FERRY_2)])
     assert [s.article_ids for s in joined.stories] == [("f1", "f2")]
     assert joined.assignments[1].score >= StoryOptions().threshold
+
+
+def _with_figures(article: Article, first: str, second: str) -> Article:
+    text = article.text.replace("10:45 AM", first).replace("11:20 AM", second)
+    return replace(article, text=text, raw_text=text)
+
+
+def test_round_figures_are_the_whole_numbers_with_one_significant_digit() -> None:
+    for figure in ("100", "200", "5000", "100000", "300000000", "0800"):
+        assert is_round(figure), figure
+    # Years date an event; a second significant digit, a decimal or a small count is precise.
+    for figure in ("2000", "1900", "2013", "1476", "1500", "150", "37", "99", "6.1", "2.5"):
+        assert not is_round(figure), figure
+    # "5 million" has no figure (one digit); "2.5 million" is the figure 2.5.
+    assert _numbers("5 million fled, 2.5 million stayed, 100,000 troops", 2) == ["2.5", "100000"]
+
+
+def test_round_figures_weigh_round_figure_weight() -> None:
+    numbers = {"100000": 1.0, "1476": 2.0}
+    assert round_figures(numbers, 1.0) == (numbers, frozenset())
+    assert round_figures(numbers, 0.5) == (numbers, frozenset({"100000"}))
+    assert round_figures(numbers, 0.0) == ({"1476": 2.0}, frozenset())
+    # Only the article's score leaves them out: its story keeps them (topics read them).
+    text = "The 100,000 troops and 1,476 tanks of the 2013 drill."
+    article = Article(id="d", title="Drill", text=text, raw_text=text)
+    for weight in (0.0, 1.0):
+        options = StoryOptions(round_figure_weight=weight)
+        (story,) = cluster_stories([article], options=options).state.stories
+        assert sorted(story.centroid.numbers) == ["100000", "1476", "2013"]
+
+
+def test_a_shared_round_figure_does_not_join_two_incidents() -> None:
+    round_ = [_with_figures(f, "300 passengers", "1,000 tonnes") for f in (FERRY_1, FERRY_2)]
+    precise = [_with_figures(f, "317 passengers", "1,046 tonnes") for f in (FERRY_1, FERRY_2)]
+    assert [s.article_ids for s in cluster_stories(round_).stories] == [("f1",), ("f2",)]
+    assert [s.article_ids for s in cluster_stories(precise).stories] == [("f1", "f2")]
+    counted = StoryOptions(round_figure_weight=1.0)
+    joined = cluster_stories(round_, options=counted)
+    assert [s.article_ids for s in joined.stories] == [("f1", "f2")]

@@ -12,7 +12,8 @@ from datetime import date
 
 from ..ids import stable_id
 from ..model import Article, DuplicateGroup
-from .features import extract, head, top, weigh
+from .decision import fitted_join
+from .features import extract, head, round_figures, top, weigh
 from .index import Centroid, Vectors
 from .options import StoryOptions
 from .places import BROAD_PLACES
@@ -143,25 +144,47 @@ def _assign_one(
         weigh(features.entities, state.df, state.n_docs, keep, BROAD_PLACES, damping),
         weigh(features.numbers, state.df, state.n_docs, keep),
     )
-    query = _Query(article, vectors, _ordinal(article))
-    best, score = _best_story(query, options, state)
+    # The story grows by every figure; only the article's score discounts its round ones.
+    grown = _Query(article, vectors, _ordinal(article))
+    query = _scored(grown, features.numbers, options, state)
+    best, score, second = _best_story(query, options, state)
     threshold = options.threshold_at(state.n_docs)
-    if best is None or score < threshold:
+    join = best is not None and score >= threshold
+    if best is not None and options.join_rule == "fitted":
+        story = state.stories[best]
+        cosines = story.centroid.cosines(query.vectors)
+        size = len(story.article_ids)
+        join, why = fitted_join(score, threshold, second, cosines, size, len(features.terms))
+        notes = [*notes, why] if why else notes
+    if not join:
         reused, reused_score, via = _linked_story(query, linked, options, state)
         if reused is not None and reused_score >= threshold * options.reuse_factor:
-            best, score, threshold = reused, reused_score, reused_score
+            best, score, join = reused, reused_score, True
             notes = [*notes, f"reuses text of {via}"]
-    if best is not None and score >= threshold:
+    if best is not None and join:
         story = state.story(best)
         terms, entities = _shared(query, story.centroid)
         _record(
             state,
             Assignment(article.id, story.id, round(score, 6), False, terms, entities, _note(notes)),
         )
-        _grow(story, query, options, state)
+        _grow(story, grown, options, state)
         state.story_index.update(best, story.centroid.keys(options.index_terms))
         return best
-    return _found(query, options, state, score, notes)
+    return _found(grown, options, state, score, notes)
+
+
+def _scored(
+    query: _Query, numbers: Mapping[str, float], options: StoryOptions, state: StoryState
+) -> _Query:
+    """``query`` with its round figures weighed ``round_figure_weight`` (none: itself)."""
+    weight = options.round_figure_weight
+    figures, rounds = round_figures(numbers, weight)
+    if figures is numbers and not rounds:
+        return query
+    keep = options.max_article_terms
+    damped = weigh(figures, state.df, state.n_docs, keep, rounds, weight)
+    return _Query(query.article, (query.vectors[0], query.vectors[1], damped), query.ordinal)
 
 
 def _linked_story(
@@ -183,22 +206,27 @@ def _linked_story(
 
 def _best_story(
     query: _Query, options: StoryOptions, state: StoryState
-) -> tuple[int | None, float]:
+) -> tuple[int | None, float, float]:
+    """The best candidate story, its score and the second-best score (0.0 unless the fitted
+    join rule, which reads it, is on)."""
     probe = probe_keys(query.vectors, options.query_terms)
     best: int | None = None
-    best_score = 0.0
+    best_score = second = 0.0
     stories = state.stories
+    ranks = options.join_rule == "fitted"
     for number in state.story_index.candidates(probe, options.max_candidates):
         story = stories[number]
         factor = _decay(query, story, options)
         # A combined cosine is at most 1 (give or take rounding, far below the margin): a
-        # story decayed to the best score so far cannot beat it, so it is not scored.
-        if factor * _CEILING <= best_score:
+        # story decayed to the best (or second-best) score so far cannot beat it: not scored.
+        if factor * _CEILING <= (second if ranks else best_score):
             continue
         score = _similarity(query, story, options) * factor
         if score > best_score:
-            best, best_score = number, score
-    return best, best_score
+            best, best_score, second = number, score, best_score
+        elif score > second:
+            second = score
+    return best, best_score, second if ranks else 0.0
 
 
 _CEILING = 1.000001

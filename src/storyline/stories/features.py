@@ -308,6 +308,35 @@ def _numbers(text: str, min_digits: int) -> list[str]:
     return found
 
 
+def is_round(figure: str) -> bool:
+    """Whether ``figure`` (as :func:`_numbers` gives it) is round: a whole number of at least
+    100 with one significant digit ("100000", "200", "5000"). Round figures are approximations
+    that many unrelated incidents share (100,000 troops, 200 staff): on the ECB+ train topics
+    "100" and "300" come up in 19 and 11 incidents. Years (1900-2099, four digits) are not
+    round: they date an event. "5 million" gives no figure at all (one digit), "2.5 million"
+    the figure "2.5": not round."""
+    if not figure.isdecimal():
+        return False
+    value = int(figure)
+    if value < 100 or (len(figure) == 4 and 1900 <= value <= 2099):
+        return False
+    return len(str(value).rstrip("0")) == 1
+
+
+def round_figures(
+    numbers: Mapping[str, float], weight: float
+) -> tuple[Mapping[str, float], frozenset[str]]:
+    """The figure counts to weigh and the round figures among them to damp by ``weight``
+    (:func:`weigh`); with weight 0 they are left out, so that an article whose only figures
+    are round has no figures channel (no evidence) rather than one that matches nothing."""
+    if weight == 1.0:
+        return numbers, frozenset()
+    rounds = frozenset(filter(is_round, numbers))
+    if not rounds or weight != 0.0:
+        return numbers, rounds
+    return {key: count for key, count in numbers.items() if key not in rounds}, frozenset()
+
+
 def weigh(
     counts: Mapping[str, float],
     df: Mapping[str, int],

@@ -19,6 +19,9 @@ FEATURE_OPTIONS = (
     "place_weight",
 )
 
+# The join decisions ``join_rule`` may name (see :mod:`storyline.stories.decision`).
+JOIN_RULES = ("threshold", "fitted")
+
 
 @dataclass(frozen=True)
 class StoryOptions:
@@ -45,6 +48,16 @@ class StoryOptions:
     BROAD_PLACES`) weigh ``place_weight`` times as much as other terms and names: in a
     collection about one crisis they name the subject, not the event.
 
+    Round figures ("100,000", "200", "5,000": a whole number of at least 100 with one
+    significant digit; years are not round) weigh ``round_figure_weight`` times as much as
+    other figures when an article is scored against the stories, 0 leaving them out: such
+    approximations are shared by many unrelated incidents, so they do not tell one from
+    another. Stories keep them (topics group stories by subject, where they are fair evidence).
+
+    ``join_rule`` "threshold" joins the best story when its score reaches ``threshold``;
+    "fitted" (the default) also weighs the channels apart, the second-best score and the
+    story's size (:mod:`~storyline.stories.decision`), its bar moving with ``threshold``.
+
     Topics group stories whose combined centroid similarity reaches ``topic_threshold``.
     """
 
@@ -68,6 +81,8 @@ class StoryOptions:
     keywords: int = 6
     reuse_factor: float = 0.5
     place_weight: float = 0.3
+    round_figure_weight: float = 0.0
+    join_rule: str = "fitted"
 
     def __post_init__(self) -> None:
         for name in (
@@ -78,10 +93,13 @@ class StoryOptions:
             "warmup_boost",
             "reuse_factor",
             "place_weight",
+            "round_figure_weight",
         ):
             value = getattr(self, name)
             if not (isinstance(value, int | float) and 0.0 <= value <= 1.0):
                 raise OptionsError(f"{name} must be between 0 and 1, got {value!r}")
+        if self.join_rule not in JOIN_RULES:
+            raise OptionsError(f"join_rule must be one of {JOIN_RULES}, got {self.join_rule!r}")
         if self.entity_weight + self.number_weight > 1.0:
             raise OptionsError("entity_weight + number_weight must not exceed 1")
         if not (math.isfinite(self.half_life_days) and self.half_life_days > 0):

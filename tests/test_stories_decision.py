@@ -1,0 +1,64 @@
+"""The fitted join rule (stories/decision.py). Fictional fixtures only."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.errors import OptionsError
+from storyline.model import Article
+from storyline.stories import StoryOptions, cluster, cluster_stories
+from storyline.stories.decision import BAR_OVER_THRESHOLD, fitted_join, fitted_value
+from storyline.views import _explanation
+
+
+def test_a_close_second_story_lets_a_young_story_take_an_article_below_the_threshold() -> None:
+    # A one-article story, no figures on either side, a second candidate close behind.
+    join, note = fitted_join(0.25, 0.26, 0.2, (0.2, 0.3, None), 1, 80)
+    assert join
+    assert note.startswith("joined below the threshold 0.26 by the fitted rule: 0.3")
+    assert note.endswith("against 0.285 (second-best 0.20, story of 1)")
+    assert not fitted_join(0.25, 0.26, 0.0, (0.2, 0.3, 0.0), 1, 80)[0]
+
+
+def test_event_words_alone_do_not_carry_an_article_into_a_large_story() -> None:
+    join, note = fitted_join(0.30, 0.26, 0.0, (0.9, 0.1, 0.0), 20, 80)
+    assert not join
+    assert note.startswith("kept out above the threshold 0.26 by the fitted rule")
+
+
+def test_the_note_is_only_for_decisions_the_threshold_would_not_make() -> None:
+    assert fitted_join(0.5, 0.26, 0.0, (0.5, 0.5, 0.5), 3, 80) == (True, "")
+    assert fitted_join(0.1, 0.26, 0.0, (0.1, 0.1, 0.1), 3, 80) == (False, "")
+
+
+def test_the_bar_moves_with_the_threshold() -> None:
+    value = fitted_value(0.3, 0.1, (0.3, 0.3, None), 2, 60)
+    for threshold in (value - BAR_OVER_THRESHOLD - 0.001, value - BAR_OVER_THRESHOLD + 0.001):
+        join, _ = fitted_join(0.3, threshold, 0.1, (0.3, 0.3, None), 2, 60)
+        assert join == (value >= threshold + BAR_OVER_THRESHOLD)
+
+
+def _lower(id: str, text: str) -> Article:
+    return Article(id=id, title="", text=text, raw_text=text)
+
+
+def test_explain_says_the_fitted_rule_joined_an_article(monkeypatch: pytest.MonkeyPatch) -> None:
+    first = _lower("a", "alpha bravo charlie delta echo foxtrot golf hotel india juliet")
+    second = _lower("b", "alpha kilo lima mike november oscar papa quebec romeo sierra")
+    monkeypatch.setattr(cluster, "_similarity", lambda query, story, options: 0.258)
+    fitted = cluster_stories([first, second])
+    assert [s.article_ids for s in fitted.stories] == [("a", "b")]
+    joined = fitted.assignments[1]
+    assert joined.score == 0.258 and "joined below the threshold 0.26" in joined.note
+    text = _explanation(joined)
+    assert text.startswith("joined with score 0.26; shared: alpha (") and "fitted rule" in text
+    plain = cluster_stories([first, second], options=StoryOptions(join_rule="threshold"))
+    assert [s.article_ids for s in plain.stories] == [("a",), ("b",)]
+
+
+def test_join_rule_and_round_figure_weight_are_checked() -> None:
+    with pytest.raises(OptionsError):
+        StoryOptions(join_rule="learned")
+    with pytest.raises(OptionsError):
+        StoryOptions(round_figure_weight=1.5)
+    assert "round_figure_weight" not in StoryOptions().feature_params()
