@@ -54,6 +54,22 @@ def make(id_: str, text: str, published: str, source: str) -> Article:
         ("By Ann Lee , Special to CNN The mayor resigned.", "The mayor resigned."),
         ("By Ann Lee February 7 , 2011 : 10:44 AM ET The mayor resigned.", "The mayor resigned."),
         ("By the way, the mayor resigned.", "By the way, the mayor resigned."),
+        (
+            "By Ann Lee and Bo Park , CNN Amid rain , the mayor resigned.",
+            ("Amid rain , the mayor resigned."),
+        ),
+        ("By Ann Lee for CNN The mayor resigned.", "The mayor resigned."),
+        ("From Bo Park , CNN Senior Correspondent The mayor resigned.", "The mayor resigned."),
+        ("By Bo Park , CNN Is the port closed?", "Is the port closed?"),
+        (
+            "From Velden , CNN reporters said the mayor resigned.",
+            ("From Velden , CNN reporters said the mayor resigned."),
+        ),
+        ("March 3 , 2031 | From Bo Park , CNN The mayor resigned.", "The mayor resigned."),
+        ("BO PARK , VELDEN TV ANCHOR : The mayor resigned.", "The mayor resigned."),
+        ("UNIDENTIFIED MALE : The mayor resigned.", "The mayor resigned."),
+        ("NEW : The mayor resigned.", "The mayor resigned."),
+        ("PARK : The mayor resigned.", "PARK : The mayor resigned."),  # or "NATO : ..."
         ("-- The mayor resigned.", "The mayor resigned."),
         (
             "-LRB- Repeats to more subscribers without changes in text -RRB- VELMORA -LRB- "

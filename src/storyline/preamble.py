@@ -32,6 +32,11 @@ _PLACE = rf"[A-Z][\w.'-]*(?: [\w.'-]+){{0,4}}?(?:{_COMMA}[A-Z][\w.'-]*(?: [\w.'-
 _DATELINE = rf"(?:{_PLACE}(?:{_COMMA}\w+ \d{{1,2}})? )?{_OPEN} ?{AGENCY} ?{_CLOSE} (?:-{{1,2}}|:) "
 
 _NAMES = r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}(?: and [A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3})?"
+_DAY = rf"{MONTH} \d{{1,2}}{_COMMA}\d{{4}}"
+_POSTED = rf"{MONTH} ?\d{{1,2}}{_COMMA}\d{{4}} ?: \d{{1,2}}:\d{{2}} [AP]M ET"
+# A correspondent's title after "CNN": "Senior International Correspondent", "Producer".
+_ROLE = r"(?: (?:[A-Z][a-z]+ ){0,3}(?:Correspondent|Producer|Writer|Analyst|Contributor|Editor)s?)?"
+_CAPS = r"[A-Z][A-Z'.-]+"
 
 _PREAMBLES = (
     # page header with a timestamp: "[PLACE[, Apr 27 or , State] | ]Mon Apr 27, 2009 12:43am EDT "
@@ -42,10 +47,18 @@ _PREAMBLES = (
     # byline: "January 27, 2011 | By Tarek Osman, Special to CNN "
     re.compile(rf"[^|]{{1,40}} \| By [^|]{{1,80}}?{_COMMA}(?:Special to |for )?CNN(?:\.com)? "),
     # glued byline: "By the CNN Wire Staff ", "By Ed Husain , Special to CNN ", "By Seth
-    # Weintraub February 7 , 2011 : 10:44 AM ET "
+    # Weintraub February 7 , 2011 : 10:44 AM ET ", "From Ben Wedeman , CNN Senior International
+    # Correspondent ", "By Ann Lee for CNN ", "By Jo Doe , Writer February 1 , 2011 : 3:19 AM ET "
     re.compile(
-        rf"By (?:the CNN Wire [Ss]taff|{_NAMES}{_COMMA}(?:Special to|For) CNN(?:\.com)?"
-        rf"|{_NAMES} {MONTH} \d{{1,2}}{_COMMA}\d{{4}} ?: \d{{1,2}}:\d{{2}} [AP]M ET) "
+        rf"(?:{_DAY} \| )?(?:By|From) (?:the CNN Wires? [Ss]taff"
+        rf"|{_NAMES}(?:{_COMMA}(?:Special to |For |for )?CNN(?:\.com)?{_ROLE}| for CNN)"
+        rf"|{_NAMES}(?:{_COMMA}(?:Writer|[Rr]eporter))? ?{_POSTED}) (?=[\"'`A-Z]|-LRB-)"
+    ),
+    # a transcript's speaker: "DON LEMON , CNN ANCHOR : ", "UNIDENTIFIED MALE : ", and CNN's
+    # highlight marker "NEW : " (one capitalised word alone may be a subject: "NATO : ...")
+    re.compile(
+        rf"(?:NEW|{_CAPS}(?: {_CAPS}){{1,3}}|{_CAPS}{_COMMA}{_CAPS}(?: {_CAPS}){{0,5}})"
+        rf"(?:{_COMMA}{_CAPS}(?: {_CAPS}){{0,5}})? ?: (?=[\"'`A-Z]|-LRB-)"
     ),
     # live-update stamp: "(Updated 7:40 p.m. (0240 in Egypt)) ", "(Update 3:09 a.m. Wednesday
     # in Cairo, 8:09 p.m. ET Tuesday) "
