@@ -345,6 +345,21 @@ def test_is_page_furniture(title: str, furniture: bool) -> None:
         ("NEW : Crews return on Monday NEW : Fares stay the same .", "Crews return on Monday"),
         ("Ferry strike ends NEW : Crews return on Monday .", "Ferry strike ends"),
         ("NATO : Ferries will sail again .", "NATO : Ferries will sail again"),
+        (
+            "Velden port reopens after strike NORVALE | Mon Apr 27 , 2031 7:16 am EDT NORVALE "
+            "-LRB- Reuters -RRB- - The port reopened on Monday .",
+            "Velden port reopens after strike",
+        ),
+        (
+            "By Ann Lee , Ports Editor NORVALE\\/VELDEN | Mon Apr 27 , 2031 4:23 pm EST "
+            "NORVALE\\/VELDEN -LRB- Reuters -RRB- - The port reopened on Monday .",
+            "The port reopened on Monday",
+        ),
+        (
+            "By Ann Lee NORVALE , Elland -- The port reopened on Monday .",
+            ("The port reopened on Monday"),
+        ),
+        ("NORVALE -- NORVALE -- The port reopened on Monday .", "The port reopened on Monday"),
     ],
 )
 def test_titles_skip_bylines_speakers_and_highlights(body: str, title: str) -> None:

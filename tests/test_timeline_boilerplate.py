@@ -70,6 +70,28 @@ def make(id_: str, text: str, published: str, source: str) -> Article:
         ("UNIDENTIFIED MALE : The mayor resigned.", "The mayor resigned."),
         ("NEW : The mayor resigned.", "The mayor resigned."),
         ("PARK : The mayor resigned.", "PARK : The mayor resigned."),  # or "NATO : ..."
+        (
+            "Velden port reopens NORVALE | Mon Apr 27 , 2031 7:16 am EDT NORVALE -LRB- Reuters "
+            "-RRB- - The port reopened.",
+            "The port reopened.",
+        ),
+        (
+            "By Ann Lee , Ports Editor NORVALE\\/VELDEN | Mon Apr 27 , 2031 4:23 pm EST NORVALE "
+            "-LRB- Reuters -RRB- - The port reopened.",
+            "The port reopened.",
+        ),
+        (
+            "SAN ELLAND , Puerto Velmora | Mon May 25 , 2031 9:19 pm EDT SAN ELLAND , Puerto "
+            "Velmora -LRB- Reuters -RRB- - The port reopened.",
+            "The port reopened.",
+        ),
+        (
+            "By Ann Lee and Bo Park NORVALE , Elland -- The port reopened.",
+            (
+                "NORVALE , Elland -- The port reopened."  # the dateline is text.dateline's
+            ),
+        ),
+        ("The mayor said NORVALE | was fine.", "The mayor said NORVALE | was fine."),
         ("-- The mayor resigned.", "The mayor resigned."),
         (
             "-LRB- Repeats to more subscribers without changes in text -RRB- VELMORA -LRB- "

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from ..preamble import MONTH, WEEKDAY, is_header, preamble
+from ..preamble import MONTH, WEEKDAY, glued_headline, is_header, preamble
 from ..text import dateline, has_cjk, normalize, split_sentences, words
 
 MAX_HEADLINE_WORDS = 20
@@ -72,10 +72,15 @@ def _news(sentence: str) -> str:
         return show if len(show.split()) >= 3 and not is_header(show) else ""
     if is_byline(sentence) or _STAMP.match(sentence):
         return ""
+    headline = glued_headline(sentence)
+    if len(headline.split()) >= 3:
+        return headline
     rest = sentence[preamble(sentence) :]
     stamp = _LEADING_STAMP.match(rest)
     rest = rest[stamp.end() :] if stamp else rest
-    rest = rest[dateline(rest, opens_article=True) :].split(_HIGHLIGHT)[0]
+    for _ in range(2):  # "NEW ORLEANS -- NEW ORLEANS -- The ..."
+        rest = rest[dateline(rest, opens_article=True) :]
+    rest = rest.split(_HIGHLIGHT)[0]
     return rest if len(rest.split()) >= 3 and not _GREETING.match(rest) else ""
 
 
