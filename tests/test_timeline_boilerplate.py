@@ -92,6 +92,14 @@ def make(id_: str, text: str, published: str, source: str) -> Article:
             ),
         ),
         ("The mayor said NORVALE | was fine.", "The mayor said NORVALE | was fine."),
+        (
+            "as the mayor speaks Norvale , Elland -LRB- CNN -RRB- -- Crowds filled the square.",
+            "Crowds filled the square.",
+        ),
+        (
+            "Officials in Norvale , Elland -LRB- CNN -RRB- said nothing.",
+            "Officials in Norvale , Elland -LRB- CNN -RRB- said nothing.",
+        ),
         ("-- The mayor resigned.", "The mayor resigned."),
         (
             "-LRB- Repeats to more subscribers without changes in text -RRB- VELMORA -LRB- "

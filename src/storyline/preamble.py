@@ -31,7 +31,9 @@ _STAMP = (
 # Wires and outlets that datelines credit (ingest reads an outlet from them too).
 AGENCY = r"(?:Reuters|CNN|AP|AFP|UPI|Xinhua|Bloomberg)"
 _PLACE = rf"[A-Z][\w.'\\/-]*(?: [\w.'\\/-]+){{0,4}}?(?:{_COMMA}[A-Z][\w.'-]*(?: [\w.'-]+){{0,2}}?)?"
-_DATELINE = rf"(?:{_PLACE}(?:{_COMMA}\w+ \d{{1,2}})? )?{_OPEN} ?{AGENCY} ?{_CLOSE} (?:-{{1,2}}|:) "
+_PLACED = rf"{_PLACE}(?:{_COMMA}\w+ \d{{1,2}})?"
+_CREDIT = rf"{_OPEN} ?{AGENCY} ?{_CLOSE} (?:-{{1,2}}|:) "
+_DATELINE = rf"(?:{_PLACED} )?{_CREDIT}"
 
 _NAMES = r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}(?: and [A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3})?"
 _DAY = rf"{MONTH} \d{{1,2}}{_COMMA}\d{{4}}"
@@ -46,14 +48,18 @@ _HEADER_PLACE = (
     rf"[A-Z][A-Z .'\\/-]*?(?:{_COMMA}\w+ \d{{1,2}}|{_COMMA}[A-Z][A-Za-z.'\\/-]*(?: [A-Z]\w*)?)?"
 )
 _PAGE_HEADER = rf"(?:{_HEADER_PLACE} \| )?{_STAMP} (?:\| )?"
-# A headline glued to the page header that follows it: "Asia wary of new virus HONG KONG |
-# Mon Apr 27 , 2009 7:16 am EDT HONG KONG (Reuters) - ..."
-_HEADLINE = re.compile(rf"[^|]{{10,160}}? (?=[A-Z]{{2}}{_HEADER_PLACE} \| {_STAMP} )")
+# A headline glued to the page header or wire dateline that follows it: "Asia wary of new
+# virus HONG KONG | Mon Apr 27 , 2009 7:16 am EDT HONG KONG (Reuters) - ...", "Protests
+# turn deadly Cairo , Egypt -LRB- CNN -RRB- -- ..."
+_GLUED = rf"[^|]{{10,160}}? (?=[A-Z]{{2}}{_HEADER_PLACE} \| {_STAMP} "
+_HEADLINE = re.compile(rf"{_GLUED}|{_PLACED} {_CREDIT}(?=[\"'`A-Z]|-LRB-))")
+# Without datelines cut here, only a page header may follow a headline: the caller's cut
+# must see a dateline whole.
+_HEADLINE_BEFORE_HEADER = re.compile(rf"{_GLUED})")
 
 _PREAMBLES = (
     # page header with a timestamp: "[PLACE[, Apr 27 or , State] | ]Mon Apr 27, 2009 12:43am EDT "
     re.compile(_PAGE_HEADER),
-    _HEADLINE,
     # byline: "January 27, 2011 | By Tarek Osman, Special to CNN "
     re.compile(rf"[^|]{{1,40}} \| By [^|]{{1,80}}?{_COMMA}(?:Special to |for )?CNN(?:\.com)? "),
     # glued byline: "By the CNN Wire Staff ", "By Ed Husain , Special to CNN ", "By Seth
@@ -89,13 +95,21 @@ _PREAMBLES = (
     # wire dateline (last: see ``preamble``): "Cairo , Egypt -LRB- CNN -RRB- -- "
     re.compile(_DATELINE),
 )
+# Which patterns to try, by (whether a glued headline may open the text, whether datelines
+# are cut); a headline is tried last, when nothing else opens the text.
+_PATTERNS = {
+    (True, True): (*_PREAMBLES, _HEADLINE),
+    (True, False): (*_PREAMBLES[:-1], _HEADLINE_BEFORE_HEADER),
+    (False, True): _PREAMBLES,
+    (False, False): _PREAMBLES[:-1],
+}
 _HEADER = re.compile(rf"\bAired {MONTH} \d{{1,2}}{_COMMA}\d{{4}} - \d|\bRUSH TRANSCRIPT\b")
 
 
 def glued_headline(text: str) -> str:
     """The headline that opens ``text`` when a page header follows it ("" if none, or when
     ``text`` opens with other furniture: a byline, a header)."""
-    if " | " not in text[:200] or any(p.match(text) for p in _PREAMBLES if p is not _HEADLINE):
+    if any(pattern.match(text) for pattern in _PREAMBLES):
         return ""
     match = _HEADLINE.match(text)
     return match.group() if match else ""
@@ -103,12 +117,13 @@ def glued_headline(text: str) -> str:
 
 def preamble(text: str, datelines: bool = True) -> int:
     """Length of the boilerplate that opens ``text`` (0 if none); a headline or byline, a
-    header and a dateline can follow one another, so up to three pieces are cut. Without
+    header and a dateline can follow one another, so up to four pieces are cut. Without
     ``datelines``, a wire dateline is left for the caller (which may cut it by its own
     rules)."""
-    patterns = _PREAMBLES if datelines else _PREAMBLES[:-1]
+    head = text[:200]  # a glued headline needs a header's bar or a dateline's bracket
+    patterns = _PATTERNS["|" in head or "(" in head or "-LRB-" in head, datelines]
     cut = 0
-    for _ in range(3):
+    for _ in range(4):
         found = (pattern.match(text, cut) for pattern in patterns)
         end = next((match.end() for match in found if match and match.end() > cut), cut)
         if end == cut:

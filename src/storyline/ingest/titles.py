@@ -73,7 +73,7 @@ def _news(sentence: str) -> str:
     if is_byline(sentence) or _STAMP.match(sentence):
         return ""
     headline = glued_headline(sentence)
-    if len(headline.split()) >= 3:
+    if len(headline.split()) >= 3 and headline[0].isupper():
         return headline
     rest = sentence[preamble(sentence) :]
     stamp = _LEADING_STAMP.match(rest)
