@@ -300,6 +300,10 @@ def test_is_byline(line: str, expected: bool) -> None:
         ("-LRB- Repeats to more subscribers without changes in text -RRB- VELMORA", True),
         ("VELMORA (Reuters) - Ferry strike ends", True),
         ("By Jane Doe", True),
+        ("ANN LEE , VELDEN TV ANCHOR : Good evening , everyone", True),  # a transcript
+        ("Ferry strike ends NEW : Crews return on Monday", True),  # highlights glued on
+        ("Ferry Strike Ends ; Velden Votes Aired March 4 , 2031 - 10:00 ET", True),
+        ("NATO : Ferries will sail", False),  # one capitalised word may be the subject
         ("Ferry strike ends after six weeks", False),
         ("Ukraine - Russia talks collapse", False),  # a title-case "dateline" in a headline
         ("January 6: the day the ferries stopped", False),
@@ -307,6 +311,59 @@ def test_is_byline(line: str, expected: bool) -> None:
 )
 def test_is_page_furniture(title: str, furniture: bool) -> None:
     assert is_page_furniture(title) is furniture
+
+
+@pytest.mark.parametrize(
+    ("body", "title"),
+    [
+        (
+            "By Ann Lee and Bo Park , CNN Amid rain and wind , the ferries stayed in port .",
+            "Amid rain and wind , the ferries stayed in port",
+        ),
+        (
+            "By Ann Lee for CNN Ferry crews voted to strike on Monday .",
+            ("Ferry crews voted to strike on Monday"),
+        ),
+        (
+            "From Bo Park , CNN Senior International Correspondent Ferry crews voted to strike .",
+            "Ferry crews voted to strike",
+        ),
+        (
+            "By Ann Lee , reporterMarch 7 , 2031 : 5:46 AM ET Crews voted to strike on Monday .",
+            "Crews voted to strike on Monday",
+        ),
+        (
+            "Ferry Strike Ends ; Velden Votes Aired March 4 , 2031 - 10:00 ET THIS IS A RUSH "
+            "TRANSCRIPT . ANN LEE , VELDEN TV ANCHOR : Good evening .",
+            "Ferry Strike Ends",
+        ),
+        (
+            "Velden Daily - 3\\/4\\/31 Download maps : THIS IS A RUSH TRANSCRIPT . ANN LEE , "
+            "VELDEN TV ANCHOR : Hello , everyone . The ferry strike is over .",
+            "The ferry strike is over",
+        ),
+        ("NEW : Crews return on Monday NEW : Fares stay the same .", "Crews return on Monday"),
+        ("Ferry strike ends NEW : Crews return on Monday .", "Ferry strike ends"),
+        ("NATO : Ferries will sail again .", "NATO : Ferries will sail again"),
+        (
+            "Velden port reopens after strike NORVALE | Mon Apr 27 , 2031 7:16 am EDT NORVALE "
+            "-LRB- Reuters -RRB- - The port reopened on Monday .",
+            "Velden port reopens after strike",
+        ),
+        (
+            "By Ann Lee , Ports Editor NORVALE\\/VELDEN | Mon Apr 27 , 2031 4:23 pm EST "
+            "NORVALE\\/VELDEN -LRB- Reuters -RRB- - The port reopened on Monday .",
+            "The port reopened on Monday",
+        ),
+        (
+            "By Ann Lee NORVALE , Elland -- The port reopened on Monday .",
+            ("The port reopened on Monday"),
+        ),
+        ("NORVALE -- NORVALE -- The port reopened on Monday .", "The port reopened on Monday"),
+    ],
+)
+def test_titles_skip_bylines_speakers_and_highlights(body: str, title: str) -> None:
+    assert derive_title(body, skip_furniture=True) == title
 
 
 def test_derive_title_skips_page_furniture_when_asked() -> None:

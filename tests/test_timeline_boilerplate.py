@@ -54,6 +54,52 @@ def make(id_: str, text: str, published: str, source: str) -> Article:
         ("By Ann Lee , Special to CNN The mayor resigned.", "The mayor resigned."),
         ("By Ann Lee February 7 , 2011 : 10:44 AM ET The mayor resigned.", "The mayor resigned."),
         ("By the way, the mayor resigned.", "By the way, the mayor resigned."),
+        (
+            "By Ann Lee and Bo Park , CNN Amid rain , the mayor resigned.",
+            ("Amid rain , the mayor resigned."),
+        ),
+        ("By Ann Lee for CNN The mayor resigned.", "The mayor resigned."),
+        ("From Bo Park , CNN Senior Correspondent The mayor resigned.", "The mayor resigned."),
+        ("By Bo Park , CNN Is the port closed?", "Is the port closed?"),
+        (
+            "From Velden , CNN reporters said the mayor resigned.",
+            ("From Velden , CNN reporters said the mayor resigned."),
+        ),
+        ("March 3 , 2031 | From Bo Park , CNN The mayor resigned.", "The mayor resigned."),
+        ("BO PARK , VELDEN TV ANCHOR : The mayor resigned.", "The mayor resigned."),
+        ("UNIDENTIFIED MALE : The mayor resigned.", "The mayor resigned."),
+        ("NEW : The mayor resigned.", "The mayor resigned."),
+        ("PARK : The mayor resigned.", "PARK : The mayor resigned."),  # or "NATO : ..."
+        (
+            "Velden port reopens NORVALE | Mon Apr 27 , 2031 7:16 am EDT NORVALE -LRB- Reuters "
+            "-RRB- - The port reopened.",
+            "The port reopened.",
+        ),
+        (
+            "By Ann Lee , Ports Editor NORVALE\\/VELDEN | Mon Apr 27 , 2031 4:23 pm EST NORVALE "
+            "-LRB- Reuters -RRB- - The port reopened.",
+            "The port reopened.",
+        ),
+        (
+            "SAN ELLAND , Puerto Velmora | Mon May 25 , 2031 9:19 pm EDT SAN ELLAND , Puerto "
+            "Velmora -LRB- Reuters -RRB- - The port reopened.",
+            "The port reopened.",
+        ),
+        (
+            "By Ann Lee and Bo Park NORVALE , Elland -- The port reopened.",
+            (
+                "NORVALE , Elland -- The port reopened."  # the dateline is text.dateline's
+            ),
+        ),
+        ("The mayor said NORVALE | was fine.", "The mayor said NORVALE | was fine."),
+        (
+            "as the mayor speaks Norvale , Elland -LRB- CNN -RRB- -- Crowds filled the square.",
+            "Crowds filled the square.",
+        ),
+        (
+            "Officials in Norvale , Elland -LRB- CNN -RRB- said nothing.",
+            "Officials in Norvale , Elland -LRB- CNN -RRB- said nothing.",
+        ),
         ("-- The mayor resigned.", "The mayor resigned."),
         (
             "-LRB- Repeats to more subscribers without changes in text -RRB- VELMORA -LRB- "

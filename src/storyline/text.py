@@ -191,7 +191,8 @@ def _cut_long(line: str, start: int, end: int, offset: int) -> Iterator[Span]:
 
 
 _DATELINE = re.compile(
-    r"^[A-Z][A-Z.'\-]{2,}(?:[ ,]+[A-Z][A-Z.'\-]+)*(?:,\s+[A-Z][a-z]{2,}\.?\s+\d{1,2})?"
+    r"^[A-Z][A-Z.'\-]{2,}(?:[ ,]+[A-Z][A-Z.'\-]+)*"
+    r"(?: ?,\s+(?:[A-Z][a-z]{2,}\.?\s+\d{1,2}|[A-Z][a-z]+\.?(?: [A-Z][a-z]+)?))?"
     r"(?:\s*\([^()\n]{1,60}\))?\s+[-\u2013\u2014_]{1,2}\s+(?=[\"A-Z])"
 )
 # "Ottawa - The army ...", "Kyiv, Ukraine (AP) - Officials ...": a place of one to three

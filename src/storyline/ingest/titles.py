@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from ..preamble import MONTH, WEEKDAY, preamble
+from ..preamble import MONTH, WEEKDAY, glued_headline, is_header, preamble
 from ..text import dateline, has_cjk, normalize, split_sentences, words
 
 MAX_HEADLINE_WORDS = 20
@@ -48,8 +48,13 @@ _LEADING_STAMP = re.compile(
     rf"^(?:(?:[^|]{{1,40}}\|\s*{_TIME}\s*,\s*)?{_DAY_STAMP}(?:\s+Last updated at {_TIME})?"
     rf"|(?:Page\s)?[Ll]ast\supdated\sat\s{_TIME})(?:\s+Help)?\s+(?=[A-Z\"'`])"
 )
-# What every kind of furniture below has: a digit, a bar, a bracket, a dash or a byline.
-_FURNITURE_SIGNS = re.compile(r"[\d|(-]|^B[yY] |LRB")
+# What every kind of furniture below has: a digit, a bar, a bracket, a dash, a colon (a
+# transcript's speaker) or a byline.
+_FURNITURE_SIGNS = re.compile(r"[\d|(:-]|^B[yY] |^From |LRB")
+# CNN glues its list of highlights to the first sentence: "Egypt is not stable NEW : ...".
+_HIGHLIGHT = " NEW : "
+# A host's greeting opens a transcript; it says nothing about the story.
+_GREETING = re.compile(r"(?:Hello|Hi|Good (?:morning|afternoon|evening)|Welcome back)\b")
 # "By Jane Doe", "BY JANE DOE AND JOHN ROE", "By Jane Doe, Reuters", "By Ed Husain | Special to
 # CNN": a byline names the writer, not the story (and "By the numbers: ..." is a headline).
 _NAME = r"[A-Z][\w.'\u2019-]*"
@@ -61,13 +66,22 @@ _BYLINE = re.compile(
 
 def _news(sentence: str) -> str:
     """``sentence`` without the page furniture that opens it ("" when it is all furniture)."""
+    if is_header(sentence):  # "Chaos in Egypt Aired February 13 , 2011 - 11:00 ET ..."
+        # The show's first segment names it: "Chaos in Egypt ; AOL Buys HuffPo Aired ..."
+        show = sentence.split(" Aired ")[0].split(" ; ")[0] if " Aired " in sentence else ""
+        return show if len(show.split()) >= 3 and not is_header(show) else ""
     if is_byline(sentence) or _STAMP.match(sentence):
         return ""
+    headline = glued_headline(sentence)
+    if len(headline.split()) >= 3 and headline[0].isupper():
+        return headline
     rest = sentence[preamble(sentence) :]
     stamp = _LEADING_STAMP.match(rest)
     rest = rest[stamp.end() :] if stamp else rest
-    rest = rest[dateline(rest, opens_article=True) :]
-    return rest if len(rest.split()) >= 3 else ""
+    for _ in range(2):  # "NEW ORLEANS -- NEW ORLEANS -- The ..."
+        rest = rest[dateline(rest, opens_article=True) :]
+    rest = rest.split(_HIGHLIGHT)[0]
+    return rest if len(rest.split()) >= 3 and not _GREETING.match(rest) else ""
 
 
 def one_line(text: str) -> str:
@@ -134,7 +148,8 @@ def is_byline(line: str) -> bool:
 
 def is_page_furniture(title: str) -> bool:
     """Whether a title is page furniture rather than news: a byline, a line that only dates
-    the page, or one that opens with a page header, a wire dateline or an update stamp."""
+    the page, a transcript's header, one that opens with a page header, a wire dateline, an
+    update stamp or a speaker's name, or one with a list of highlights glued to it."""
     if not _FURNITURE_SIGNS.search(title):  # every title of a corpus goes through here
         return False
     return (
@@ -142,15 +157,18 @@ def is_page_furniture(title: str) -> bool:
         or bool(_STAMP.match(title) or _LEADING_STAMP.match(title))
         or preamble(title) > 0
         or dateline(title) > 0
+        or _HIGHLIGHT in title
+        or is_header(title)
     )
 
 
 def derive_title(body: str, skip_furniture: bool = False) -> str:
     """A title from the first sentence of ``body``: short sentences whole, long ones cut.
 
-    With ``skip_furniture``, from the first sentence that is news: bylines and lines that
-    only date the page are passed over, and page headers, wire datelines and update stamps
-    cut from its start. Ingest does not skip furniture, so that article ids, which hash the
+    With ``skip_furniture``, from the first sentence that is news: bylines, lines that only
+    date the page, transcript headers and a host's greeting are passed over; page headers,
+    wire datelines, update stamps and speakers' names are cut from its start, and a list of
+    highlights from its end. Ingest does not skip furniture, so that article ids, which hash the
     title, stay what they were; the clean stage does (a title is shown, an id only kept).
     """
     sentences = [span.text for span in split_sentences(body[:4000])]
