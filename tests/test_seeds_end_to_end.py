@@ -14,7 +14,10 @@ from storyline.text import fold
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
-pytestmark = pytest.mark.shared
+pytestmark = [
+    pytest.mark.shared,
+    pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is absent"),
+]
 
 
 @pytest.fixture(scope="module")
