@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from itertools import islice
 
 from .model import Span
 
@@ -138,15 +139,21 @@ def _split_line(line: str, offset: int) -> Iterator[Span]:
             continue
         if match.group(1) == "." and _is_abbreviation(line, match.start(1)):
             continue
-        if match.end() < len(line) and not _starts_sentence(line[match.end() :]):
+        after = line[match.end() : match.end() + _LOOK]  # bounded: a long line is read once
+        if match.end() < len(line) and not _starts_sentence(after):
             continue
         yield from _emit(line, start, match.end(2), offset)
         start = match.end()
     yield from _emit(line, start, len(line), offset)
 
 
+# How far around a full stop the token before it and the text after it are looked for: no
+# abbreviation is longer, and no sentence opens after more quotes and brackets than that.
+_LOOK = 64
+
+
 def _is_abbreviation(line: str, dot: int) -> bool:
-    head = line[:dot].rsplit(None, 1)
+    head = line[max(0, dot - _LOOK) : dot].rsplit(None, 1)
     token = head[-1].lstrip("\"'(\u201c") if head else ""
     if not token:
         return False
@@ -173,14 +180,20 @@ def _emit(line: str, start: int, end: int, offset: int) -> Iterator[Span]:
     yield from _cut_long(line, start, end, offset)
 
 
+_GAP = re.compile(r"\s+")
+
+
 def _cut_long(line: str, start: int, end: int, offset: int) -> Iterator[Span]:
     """Cut an over-long run into pieces of at most 80 words, preferring commas and semicolons."""
     while start < end:
-        positions = [m.start() for m in re.finditer(r"\s+", line[start:end])]
+        # Only the next 80 gaps are looked at: the rest of a long run is read once, not once
+        # a piece (a 100,000-word line without full stops took minutes).
+        gaps = islice(_GAP.finditer(line, start, end), _MAX_SENTENCE_WORDS)
+        positions = [match.start() for match in gaps]
         if len(positions) < _MAX_SENTENCE_WORDS:
             yield Span(offset + start, offset + end, line[start:end])
             return
-        limit = start + positions[_MAX_SENTENCE_WORDS - 1]
+        limit = positions[_MAX_SENTENCE_WORDS - 1]
         window = line[start:limit]
         cut = max(window.rfind(", "), window.rfind("; "))
         stop = start + cut + 1 if cut > len(window) // 2 else limit
