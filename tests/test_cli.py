@@ -440,3 +440,19 @@ def test_an_outlet_from_the_dateline_or_the_source_option(run: Run, tmp_path: Pa
     assert {title: id_ for title, (_, id_) in given.items()} == {
         title: id_ for title, (_, id_) in plain.items()
     }
+
+
+def test_an_output_file_in_a_missing_folder_is_refused_before_any_work(
+    run: Run, tmp_path: Path
+) -> None:
+    missing = tmp_path / "no-such-folder" / "digest.md"
+    result = run("digest", str(EXAMPLES), "-o", str(missing))
+    assert result.exit_code == 2
+    assert f"folder {missing.parent} does not exist" in result.output
+    assert not missing.parent.exists()
+
+
+def test_search_has_no_html_page(run: Run, example_db: Path) -> None:
+    result = run("search", "bridge", "--db", str(example_db), "--format", "html")
+    assert result.exit_code == 2
+    assert "'html' is not one of 'md', 'json'" in result.output

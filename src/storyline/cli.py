@@ -164,6 +164,7 @@ def analysis_command(func: Callable[..., None]) -> click.Command:
         verbose: bool,
         **own: Any,
     ) -> None:
+        _check_output(output)
         with _errors():
             run = Run(paths, fields, strict, path_dates, source, db, fmt, output, quiet, verbose)
             func(run, **own)
@@ -205,12 +206,23 @@ def _errors() -> Iterator[None]:
         sys.exit(130)
 
 
+def _check_output(output: Path | None) -> None:
+    """Refuse an output file in a missing folder before any work is done."""
+    if output is not None and not output.parent.is_dir():
+        raise click.BadParameter(
+            f"cannot write {output}: folder {output.parent} does not exist", param_hint="-o"
+        )
+
+
 def _emit(text: str, output: Path | None) -> None:
     if output is None:
         click.echo(text, nl=not text.endswith("\n"))
-    else:
+        return
+    try:
         output.write_text(text, encoding="utf-8")
-        click.echo(f"wrote {output}", err=True)
+    except OSError as error:
+        raise click.ClickException(f"cannot write {output}: {error.strerror}") from error
+    click.echo(f"wrote {output}", err=True)
 
 
 def _say_skipped(skipped: Sequence[Any]) -> None:
@@ -322,6 +334,7 @@ def compare(first: str, second: str, db: Path | None, as_html: bool, output: Pat
     """Show articles FIRST and SECOND (ids in --db) side by side, reused passages marked."""
     if db is None:
         raise click.UsageError("compare needs --db FILE holding both articles")
+    _check_output(output)
     from .reuse import compare as compare_articles
 
     with _errors(), Store(db, create=False) as store:
@@ -402,9 +415,16 @@ def summarize(
 @click.argument("query")
 @db_option
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
-@format_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("md", "json")),
+    default="md",
+    show_default=True,
+    help="Output format: plain lines or JSON.",
+)
 def search(query: str, db: Path | None, limit: int, fmt: str) -> None:
-    """Full-text search over stored titles and texts."""
+    """Full-text search over stored titles and texts (plain lines or JSON; no HTML page)."""
     if db is None:
         raise click.UsageError("search needs --db FILE")
     with _errors(), Store(db, create=False) as store:
