@@ -97,3 +97,19 @@ def test_analysing_the_stored_corpus_again_gives_the_same_digest(tmp_path: Path)
         second = pipeline.analyse(store).json
     assert "Ferry fares" not in first and "Menu item" not in first
     assert second == first
+
+
+def test_a_given_id_shared_by_two_texts_is_reported(tmp_path: Path) -> None:
+    """Two feeds that both number their items from 1: the later text replaces the earlier one
+    in the store, and the earlier one is reported as replaced (same text again: nothing)."""
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    item = {"id": 1, "title": "Ferry strike ends", "text": "Crews of the Velden ferry voted."}
+    first.write_text(json.dumps(item) + "\n" + json.dumps(item) + "\n")
+    other = {"id": 1, "title": "Mayor resigns", "text": "The mayor of Norvale resigned."}
+    second.write_text(json.dumps(other) + "\n")
+    with Store(tmp_path / "i.db") as store:
+        report = pipeline.ingest([first, second], store)
+        assert store.count_articles() == 1
+    assert [(s.path, s.record, s.reason) for s in report.skipped] == [
+        (str(first), 1, f"replaced by {second}:1, which gives the same id '1'")
+    ]

@@ -45,6 +45,9 @@ class Article:
     record: int = 0
     # Set only on articles decoded from digest JSON, whose text is not kept there.
     word_count: int | None = None
+    # Set only by ingest, never stored: why a given publication date could not be read (the
+    # article is kept, undated); the pipeline reports it with the skipped inputs.
+    date_note: str = field(default="", compare=False)
 
     @property
     def words(self) -> int:

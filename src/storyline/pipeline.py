@@ -19,7 +19,7 @@ from .dedup import DedupOptions, DedupResult, SignatureIndex, find_relations
 from .errors import NothingToDoError, StorylineError
 from .fingerprint import DigestMemo, fingerprint
 from .ingest import IngestOptions, read_sources
-from .ingest.dates import path_date
+from .ingest.dates import path_date, published_order
 from .model import Article, Claim, Digest, DuplicateGroup, Relation, Skipped, Story, Topic
 from .render import to_json
 from .results import Step, StoredPairs, per_story
@@ -139,14 +139,31 @@ def ingest(
 def _articles_only(
     records: Iterator[Article | Skipped], options: RunOptions, skipped: list[Skipped]
 ) -> Iterator[Article]:
+    seen: dict[str, tuple[Skipped, int]] = {}  # id -> where it was read, a hash of its text
     for record in records:
         if isinstance(record, Skipped):
             skipped.append(record)
             if options.strict:
-                where = f"{record.path}:{record.record}" if record.record else record.path
-                raise StorylineError(f"{where}: {record.reason} (--strict)")
+                raise StorylineError(
+                    f"{_where(record.path, record.record)}: {record.reason} (--strict)"
+                )
             continue
-        yield replace(record, text=clean_text(record.text, options.clean))
+        if record.date_note:  # the article is kept, undated: reported, never fatal
+            skipped.append(Skipped(record.path, record.date_note, record.record))
+        # Ids made from content differ when texts do; a given id ("id": 1 in two feeds) may not:
+        # the later article replaces the earlier one in the store, which is then reported.
+        here, text_hash = Skipped(record.path, "", record.record), hash(record.text)
+        first, first_hash = seen.setdefault(record.id, (here, text_hash))
+        if first_hash != text_hash:
+            where = _where(record.path, record.record)
+            reason = f"replaced by {where}, which gives the same id {record.id!r}"
+            skipped.append(replace(first, reason=reason))
+            seen[record.id] = (here, text_hash)
+        yield replace(record, text=clean_text(record.text, options.clean), date_note="")
+
+
+def _where(path: str, record: int) -> str:
+    return f"{path}:{record}" if record else path
 
 
 @dataclass(frozen=True)
@@ -199,7 +216,9 @@ def analyse(
 
 def _clean_corpus(store: Store, options: RunOptions, progress: ProgressCallback) -> list[Article]:
     with _Stage("clean", progress):
-        stored = list(store.articles())
+        # the store pages by the published text; the stages read in UTC order (stable, so
+        # undated articles stay last in input order)
+        stored = sorted(store.articles(), key=lambda article: published_order(article.published))
         cleaned = clean_articles(stored, options.clean)
         pairs = zip(stored, cleaned, strict=True)
         changed = [(old, new) for old, new in pairs if old is not new]

@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .ingest.dates import published_instant
 from .model import Article, RelationKind, known_source
 
 _NAME = r"((?:the\s+)?[A-Z][\w&.\-]*(?:'s?)?(?:\s+[A-Z][\w&.\-]*(?:'s?)?){0,3})"
@@ -73,8 +74,9 @@ def direction(
         return credited
     if kind == "shares-passages":
         return None, "independent articles quoting a common source; neither credits the other"
-    if a.published and b.published and a.published != b.published:
-        first, second = (a, b) if a.published < b.published else (b, a)
+    earlier = _published_earlier(a, b)
+    if earlier:
+        first, second = earlier
         return first.id, f"published earlier ({first.published} before {second.published})"
     if kind == "excerpt" and abs(containment_a - containment_b) >= 0.2:
         longer = b if containment_a > containment_b else a
@@ -84,6 +86,17 @@ def direction(
         )
     dates = "same publication date" if a.published and b.published else "publication date missing"
     return None, f"undecided: {dates}, no attribution, no containment asymmetry"
+
+
+def _published_earlier(a: Article, b: Article) -> tuple[Article, Article] | None:
+    """(earlier, later) when one was published before the other as instants in UTC; None
+    when either is undated, or they overlap (the same moment, or a day and a time on it)."""
+    at_a, at_b = published_instant(a.published), published_instant(b.published)
+    if at_a is None or at_b is None:
+        return None
+    if at_a.before(at_b):
+        return a, b
+    return (b, a) if at_b.before(at_a) else None
 
 
 def _credits(a: Article, b: Article, outlets: tuple[Outlet, Outlet]) -> tuple[str, str] | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..ids import stable_id
+from ..ingest.dates import published_instant
 from ..model import Article, DuplicateGroup, Relation
 
 FOLDING_KINDS = frozenset({"duplicate", "near-duplicate"})
@@ -65,7 +66,7 @@ def _group(
         representative = originals[0]
     else:
         dated = sorted(
-            (published, i) for i in ids if i in by_id and (published := by_id[i].published)
+            (at, i) for i in ids if i in by_id and (at := published_instant(by_id[i].published))
         )
         representative = dated[0][1] if dated else ids[0]
     return DuplicateGroup(stable_id(*ids, prefix="g"), representative, tuple(ids))

@@ -15,11 +15,12 @@ from ..language import detect_language, language_code
 from ..model import Article, DateOrigin
 from ..preamble import AGENCY
 from ..text import fold, normalize, words
-from .dates import parse_published
+from .dates import read_published
 from .titles import derive_title, one_line
 
 _LANGUAGE_SAMPLE = 20_000
 _FOLD_CHUNK = 1 << 20
+_SHOWN_DATE = 60
 
 
 # What a crawler saves instead of the article: a missing page, an expired story, a server
@@ -93,7 +94,8 @@ def make_article(
     the source, so the same content always gets the same id. ``source`` falls back from the
     explicit value to the site name, the url's domain, the outlet its opening dateline
     credits (not hashed into the id) and "unknown". ``published`` is kept
-    only when it parses (:func:`parse_published`); ``language`` is detected when not given.
+    only when it parses (:func:`parse_published`), else ``date_note`` says why; ``language``
+    is detected when not given.
     ``normalized`` says ``body`` is already normalised (saves a pass over a huge text).
     """
     text = body.strip() if normalized else normalize(body)
@@ -108,7 +110,7 @@ def make_article(
     identity = one_line(article_id) or stable_id(fold(title), fold_large(text), url, source)
     if source == "unknown":
         source = dateline_outlet(text) or source
-    date = parse_published(published)
+    date, unread = read_published(published)
     language = language_code(language) or detect_language(f"{title}\n{text[:_LANGUAGE_SAMPLE]}")
     return Article(
         id=identity,
@@ -122,7 +124,13 @@ def make_article(
         language=language,
         path=path,
         record=record,
+        date_note=f"date {_shown(published)} not read ({unread}); kept, undated" if unread else "",
     )
+
+
+def _shown(value: object) -> str:
+    text = repr(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= _SHOWN_DATE else text[: _SHOWN_DATE - 1] + "…"
 
 
 def fold_large(text: str) -> str:

@@ -2,24 +2,43 @@
 
 Only absolute dates are accepted. Relative phrases ("yesterday", "3 hours ago") and dates
 missing a day, month or year are rejected rather than resolved against today's clock, which
-would make the same input give different output on different days.
+would make the same input give different output on different days. For the same reason the
+plausible years are a constant range (1800 to 2050), not "up to a year after today": a date
+read today must read the same way next year.
+
+:func:`published_instant` turns a stored date into the UTC span it names, which is how
+publication times are ordered and compared: as strings, "10:00+02:00" would sort after
+"09:00+00:00".
 """
 
 from __future__ import annotations
 
+import math
 import re
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
-from typing import Any
+from functools import lru_cache
+from typing import Any, NamedTuple
 
 from ..text import normalize
 
+EARLIEST_YEAR = 1800
+# Tests and examples date their news up to the 2030s; a year after 2050 is a typo or a
+# placeholder ("2099-01-01"), not a publication date.
+LATEST_YEAR = 2050
+
 _YEAR_OR_MONTH = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
+# Year first, then month, then day, whatever the separators: never read day-first.
+_YEAR_FIRST = re.compile(r"^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d])")
+_NEGATIVE_YEAR = re.compile(r"^-\d")
 _HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
-_EPOCH_DIGITS = re.compile(r"^\d{9,13}$")
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _NUMERIC = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-]\d{2,4}\b")
 _MAX_DATE_CHARS = 100
+# Epoch times from 1973-03-03 on: seconds have 9 to 11 digits, milliseconds 12 to 14.
+# Fewer digits than that are not a news publication time (an 8-digit number is YYYYMMDD).
+_EPOCH_SECONDS = (1e8, 1e11)
+_EPOCH_MILLIS = (1e11, 1e14)
 # Trying every language dateparser knows costs seconds per miss; these cover most news.
 _LANGUAGES = ["en", "fr", "de", "es", "it", "pt", "nl", "sv", "da", "nb", "fi"]
 _LANGUAGES += ["pl", "cs", "ru", "uk", "tr", "el", "ar", "he", "zh", "ja", "ko"]
@@ -29,33 +48,93 @@ _DATEPARSER_SETTINGS: dict[str, Any] = {
     "PREFER_DAY_OF_MONTH": "first",
 }
 
+_UNREADABLE = "not a date that can be read"
+_AMBIGUOUS = "day and month could be either way round"
+_NO_YEAR = "no year, so not an absolute date"
+_BAD_NUMBER = "a number that is neither a Unix time (seconds or milliseconds) nor YYYYMMDD"
+
+# A parse: the ISO text, or None with the reason.
+_Parsed = tuple[str | None, str]
+
 
 def parse_published(value: object) -> str | None:
     """An ISO 8601 date (``YYYY-MM-DD``), timestamp, month or year, or None when unparseable.
 
     Accepts ISO strings, Unix epochs (seconds or milliseconds, as numbers or digit strings,
-    read as UTC), RFC 2822 dates and absolute dates in words ("23 January 2022", "Jan. 23,
-    2022 10:05"). Numeric dates whose day and month could swap (07.04.2031) are rejected.
-    A time is kept only when the input has one; the date part alone is never padded.
+    read as UTC), ``YYYYMMDD`` numbers, RFC 2822 dates and absolute dates in words ("23
+    January 2022", "Jan. 23, 2022 10:05"). Numeric dates whose day and month could swap
+    (07.04.2031) are rejected, and a date that starts with its year is read year, month,
+    day or not at all. Years outside 1800-2050 are rejected. A time is kept only when the
+    input has one; the date part alone is never padded. :func:`read_published` says why.
     """
-    if value is None or isinstance(value, bool):
-        return None
+    return read_published(value)[0]
+
+
+def read_published(value: object) -> _Parsed:
+    """(the date as :func:`parse_published` gives it, why a given value was not read).
+
+    The reason is "" when the value was read and when none was given (None, blank).
+    """
+    if value is None:
+        return None, ""
+    if isinstance(value, bool):
+        return None, _UNREADABLE
     if isinstance(value, int | float):
-        return _from_epoch(float(value))
+        return _in_range(_from_number(value))
     text = " ".join(normalize(str(value)).split())
-    if not text or len(text) > _MAX_DATE_CHARS:
-        return None
-    if _EPOCH_DIGITS.match(text):
-        return _from_epoch(float(text))
-    return _from_iso(text) or _from_email(text) or _from_words(text)
+    if not text:
+        return None, ""
+    if len(text) > _MAX_DATE_CHARS:
+        return None, f"too long for a date ({len(text)} characters)"
+    if _NEGATIVE_YEAR.match(text):
+        return None, "a negative year"
+    if text.isdigit() and len(text) >= 8:
+        return _in_range(_from_number(int(text)))
+    return _in_range(_from_text(text))
 
 
-def _from_epoch(seconds: float) -> str | None:
-    if seconds > 1e11:  # milliseconds
-        seconds /= 1000
-    if not 0 < seconds < 4102444800:  # before 2100
-        return None
-    return datetime.fromtimestamp(int(seconds), tz=UTC).isoformat(timespec="seconds")
+def _from_number(number: float) -> _Parsed:
+    """An 8-digit whole number that is a valid ``YYYYMMDD`` is that day; a 4-digit one in
+    the plausible range is a year; else epoch seconds or milliseconds from 1973 on."""
+    if not math.isfinite(number):
+        return None, _BAD_NUMBER
+    whole = int(number) if number == int(number) else None
+    if whole is not None and 10_000_000 <= whole < 100_000_000:
+        found = _valid_day(str(whole)[:4], str(whole)[4:6], str(whole)[6:])
+        return (found, "") if found else (None, _BAD_NUMBER)
+    if whole is not None and EARLIEST_YEAR <= whole <= LATEST_YEAR:
+        return str(whole), ""
+    for (low, high), scale in ((_EPOCH_SECONDS, 1), (_EPOCH_MILLIS, 1000)):
+        if low <= number < high:
+            moment = datetime(1970, 1, 1, tzinfo=UTC) + timedelta(seconds=int(number / scale))
+            return moment.isoformat(timespec="seconds"), ""
+    return None, _BAD_NUMBER
+
+
+def _from_text(text: str) -> _Parsed:
+    year_first = _YEAR_FIRST.match(text)
+    if year_first:
+        day = _valid_day(year_first[1], year_first[3], year_first[4])
+        if day is None:
+            return None, "not a valid year-month-day date"
+        if year_first.end() == len(text):
+            return day, ""
+        found = _from_iso(text) or _from_iso(f"{day}{text[year_first.end() :]}")
+        found = found or _from_words(text)[0]
+        # a parser that read other digits as the day would have swapped something
+        return (found, "") if found and found[:10] == day else (None, _UNREADABLE)
+    found = _from_iso(text) or _from_email(text)
+    return (found, "") if found else _from_words(text)
+
+
+def _in_range(parsed: _Parsed) -> _Parsed:
+    found, _ = parsed
+    if found is None:
+        return parsed
+    year = int(found[:4])
+    if not EARLIEST_YEAR <= year <= LATEST_YEAR:
+        return None, f"year {found[:4]} is outside {EARLIEST_YEAR}-{LATEST_YEAR}"
+    return parsed
 
 
 def _from_iso(text: str) -> str | None:
@@ -80,13 +159,13 @@ def _from_email(text: str) -> str | None:
     return parsed.isoformat(timespec="seconds")
 
 
-def _from_words(text: str) -> str | None:
+def _from_words(text: str) -> _Parsed:
     """Dates in words via dateparser: English first (fast), then common news languages."""
-    if not _YEAR.search(text):  # a full date needs a year; skips "yesterday" and friends
-        return None
     numeric = _NUMERIC.match(text)
     if numeric and numeric.group(1) != numeric.group(2) and max(map(int, numeric.groups())) <= 12:
-        return None  # 07.04.2031: April 7 or July 4 depends on the country; do not guess
+        return None, _AMBIGUOUS  # 07.04.2031: April 7 or July 4 depends on the country
+    if not _YEAR.search(text):  # a full date needs a year; skips "yesterday" and friends
+        return None, _NO_YEAR
     import dateparser  # slow to import; most inputs never need it
 
     try:
@@ -94,12 +173,74 @@ def _from_words(text: str) -> str | None:
         if parsed is None:
             parsed = dateparser.parse(text, languages=_LANGUAGES, settings=_DATEPARSER_SETTINGS)
     except (ValueError, OverflowError, TypeError):
-        return None
-    if not isinstance(parsed, datetime) or not 1 <= parsed.year <= 2100:
-        return None
+        return None, _UNREADABLE
+    if not isinstance(parsed, datetime):
+        return None, _UNREADABLE
     if _HAS_TIME.search(text):
-        return parsed.isoformat(timespec="seconds")
-    return parsed.date().isoformat()
+        return parsed.isoformat(timespec="seconds"), ""
+    return parsed.date().isoformat(), ""
+
+
+class Instant(NamedTuple):
+    """The UTC span a stored publication date names, in seconds since 0001-01-01T00:00Z:
+    ``first`` to ``last`` inclusive. A timestamp is one second (without an offset it is read
+    as UTC); a day, month or year covers all of its seconds, in UTC.
+
+    A named tuple, so that sorting a corpus by it compares in C. Instants sort by start,
+    then coarser first: the day ``2024-05-06`` sorts before every timestamp of that UTC day,
+    even one at 00:00:00Z, and ``2024-05`` before the day; callers break ties by id.
+    """
+
+    first: int
+    precision: int  # 0 year, 1 month, 2 day, 3 timestamp
+    last: int
+
+    def before(self, other: Instant) -> bool:
+        """Whether this one ends before ``other`` starts: a day is not before a time on it."""
+        return self.last < other.first
+
+
+# Sorts after every real instant, so that undated articles come last.
+UNDATED = Instant(2**62, 4, 2**62)
+_DAY = 86_400
+_ZERO_TO_EPOCH = 62_135_596_800  # seconds from 0001-01-01 to 1970-01-01, both UTC
+
+
+@lru_cache(maxsize=1 << 14)
+def published_instant(published: str | None) -> Instant | None:
+    """The :class:`Instant` of a stored ``published`` value; None when undated or unreadable.
+
+    Stored values are ISO 8601 (what :func:`parse_published` gives): ``YYYY``, ``YYYY-MM``,
+    ``YYYY-MM-DD`` or a timestamp, with or without a UTC offset.
+    """
+    if not published:
+        return None
+    try:
+        if len(published) == 4:
+            return _span(int(published), 1, 0)
+        if len(published) == 7:
+            return _span(int(published[:4]), int(published[5:]), 1)
+        if len(published) == 10:
+            start = date.fromisoformat(published).toordinal() - 1
+            return Instant(start * _DAY, 2, start * _DAY + _DAY - 1)
+        moment = datetime.fromisoformat(published)
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    second = math.floor(moment.timestamp()) + _ZERO_TO_EPOCH
+    return Instant(second, 3, second)
+
+
+def published_order(published: str | None) -> Instant:
+    """:func:`published_instant` as a sort key that puts undated values last."""
+    return published_instant(published) or UNDATED
+
+
+def _span(year: int, month: int, precision: int) -> Instant:
+    start = date(year, month, 1)
+    end = date(year + 1, 1, 1) if precision == 0 else date(year + month // 12, month % 12 + 1, 1)
+    return Instant((start.toordinal() - 1) * _DAY, precision, (end.toordinal() - 1) * _DAY - 1)
 
 
 # A folder named by a day ("2011-01-25"), a year/month/day folder chain ("2011/01/25"), or a

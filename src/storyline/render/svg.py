@@ -11,6 +11,7 @@ from datetime import date
 
 from markupsafe import Markup, escape
 
+from ..ingest.dates import published_order
 from ..model import Article, Relation, TimelineEntry
 
 MAX_GRAPH_NODES = 40
@@ -113,7 +114,7 @@ def _graph_nodes(relations: Sequence[Relation], articles: dict[str, Article]) ->
             degree[end] = degree.get(end, 0) + 1
     keep = sorted(degree, key=lambda a: (-degree[a], a))[:MAX_GRAPH_NODES]
     return sorted(
-        keep, key=lambda a: ((articles[a].published or "9999") if a in articles else "9999", a)
+        keep, key=lambda a: (published_order(articles[a].published if a in articles else None), a)
     )
 
 

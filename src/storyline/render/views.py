@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from ..ingest.dates import Instant, published_order
 from ..model import (
     Article,
     Claim,
@@ -190,8 +191,8 @@ def _which(shown: int, pool: int, total: int, since: str | None) -> str:
     return f"{top} of the {pool:,} stories {dated} ({total:,} in all)"
 
 
-def _date_key(article: Article) -> tuple[str, str, str]:
-    return (article.published or "9999", article.title, article.id)
+def _date_key(article: Article) -> tuple[Instant, str, str]:
+    return (published_order(article.published), article.title, article.id)
 
 
 def fold_story(story: Story, index: DigestIndex) -> list[Folded]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..ids import stable_id
+from ..ingest.dates import Instant, published_instant, published_order
 from ..model import Article, DuplicateGroup
 from .decision import fitted_join
 from .features import extract, head, round_figures, top, weigh
@@ -34,16 +35,16 @@ class _Query:
 def stream_order(articles: Sequence[Article]) -> list[tuple[Article, bool]]:
     """Articles in publication order; an undated one keeps its place after the dated article
     before it in the input. Returns (article, undated) pairs; repeated ids are dropped."""
-    keyed: list[tuple[str, int, Article, bool]] = []
-    last = ""
+    keyed: list[tuple[Instant, int, Article, bool]] = []
+    last = Instant(-(2**62), -1, -(2**62))  # before every date: undated ones opening the input
     seen: set[str] = set()
     for position, article in enumerate(articles):
         if article.id in seen:
             continue
         seen.add(article.id)
         dated = _ordinal(article) is not None
-        if dated and article.published:
-            last = article.published
+        if dated:  # by the UTC instant: "10:00+02:00" comes before "09:00+00:00"
+            last = published_instant(article.published) or published_order(article.day)
         keyed.append((last, position, article, not dated))
     keyed.sort(key=lambda item: (item[0], item[1]))
     return [(article, undated) for _, _, article, undated in keyed]

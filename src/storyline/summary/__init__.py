@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..ingest.dates import Instant, published_order
 from ..model import Article, Claim, DuplicateGroup, Relation
 from .attribution import SentenceIndex, first_seen, outlets, support
 from .disagreement import variants
@@ -84,7 +85,7 @@ def _claim(
     voice_of: dict[str, str],
     by_article: dict[str, list[Sentence]],
     options: SummaryOptions,
-) -> tuple[tuple[bool, str, float, str, int], Claim]:
+) -> tuple[tuple[Instant, float, str, int], Claim]:
     """The claim for ``sentence``, with its reading-order key (when and where it first appeared)."""
     where = {
         i: start for i, start in support(sentence, index, relations, options).items() if i in by_id
@@ -101,11 +102,9 @@ def _claim(
         end=sentence.end,
         variants=variants(sentence, ids, by_article, index.similar(sentence, _NEARBY)),
     )
-    published = by_id[first].published
     position = where[first] / max(1, len(by_id[first].text))
     return (
-        published is None,
-        published or "",
+        published_order(by_id[first].published),
         position,
         sentence.article_id,
         sentence.start,

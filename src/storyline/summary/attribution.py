@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
+from ..ingest.dates import Instant, published_order
 from ..model import Article, Relation
 from .disagreement import conflicts
 from .options import SummaryOptions
@@ -154,8 +155,8 @@ def outlets(article_ids: Sequence[str], voice_of: Mapping[str, str]) -> int:
 def first_seen(article_ids: Sequence[str], by_id: Mapping[str, Article]) -> str:
     """The earliest published article among ``article_ids``; undated last, ties by id."""
 
-    def key(article_id: str) -> tuple[bool, str, str]:
+    def key(article_id: str) -> tuple[Instant, str]:
         published = by_id[article_id].published if article_id in by_id else None
-        return (published is None, published or "", article_id)
+        return (published_order(published), article_id)
 
     return min(article_ids, key=key)

@@ -20,6 +20,7 @@ import itertools
 import math
 from collections.abc import Mapping, Sequence
 
+from ..ingest.dates import published_instant
 from .options import SummaryOptions
 from .sentences import Concept, Sentence, cosine
 
@@ -89,12 +90,13 @@ def opening(
     None when no article is dated (then nothing says which report came first) or the first
     report opens with no clean sentence.
     """
-    dates = sorted({stamp for stamp in published.values() if stamp})
-    if not dates:
+    instants = {aid: published_instant(stamp) for aid, stamp in published.items()}
+    earliest = min((at for at in instants.values() if at), default=None)
+    if earliest is None:
         return None
     leads: dict[str, Sentence] = {}
     for sentence in candidates:
-        if published.get(sentence.article_id) != dates[0] or sentence.index > 1:
+        if instants.get(sentence.article_id) != earliest or sentence.index > 1:
             continue
         if sentence.tier == 0 and sentence.article_id not in leads:
             leads[sentence.article_id] = sentence
