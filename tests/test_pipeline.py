@@ -113,3 +113,18 @@ def test_a_given_id_shared_by_two_texts_is_reported(tmp_path: Path) -> None:
     assert [(s.path, s.record, s.reason) for s in report.skipped] == [
         (str(first), 1, f"replaced by {second}:1, which gives the same id '1'")
     ]
+
+
+def test_the_skip_list_keeps_only_the_latest_reading_of_an_input(tmp_path: Path) -> None:
+    later = tmp_path / "later.txt"
+    later.write_text("")
+    other = tmp_path / "other.txt"
+    other.write_text("")
+    with Store(tmp_path / "s.db") as store:
+        good = _feed(tmp_path / "feed.jsonl", 2)
+        pipeline.ingest([good, later, other], store)
+        assert sorted(s.path for s in store.skipped()) == [str(later), str(other)]
+        later.write_text("Ferry strike ends\n\nCrews of the Velden ferry voted to return.\n")
+        pipeline.ingest([later], store)
+        assert [s.path for s in store.skipped()] == [str(other)]  # not read again: kept
+        assert store.count_articles() == 3

@@ -116,6 +116,7 @@ def ingest(
     """
     options = options or RunOptions()
     skipped: list[Skipped] = []
+    read: set[str] = set()
     done = 0
 
     def count(batch: AddReport) -> None:  # the store reports each batch's own counts
@@ -125,9 +126,11 @@ def ingest(
 
     with _Stage("ingest", progress) as stage:
         report = store.add_articles(
-            _articles_only(read_sources(paths, options.ingest, stdin), options, skipped),
+            _articles_only(read_sources(paths, options.ingest, stdin), options, skipped, read),
             on_batch=count,
         )
+        # The skip list says what the latest reading of each input left out.
+        store.forget_skipped(sorted(read | {entry.path for entry in skipped}))
         store.add_skipped(skipped)
     result = IngestReport(report.added, report.updated, report.unchanged, tuple(skipped))
     if result.read == 0 and store.count_articles() == 0:
@@ -137,8 +140,12 @@ def ingest(
 
 
 def _articles_only(
-    records: Iterator[Article | Skipped], options: RunOptions, skipped: list[Skipped]
+    records: Iterator[Article | Skipped],
+    options: RunOptions,
+    skipped: list[Skipped],
+    read: set[str],
 ) -> Iterator[Article]:
+    """The articles of ``records``; the rest goes to ``skipped``, the paths read to ``read``."""
     seen: dict[str, tuple[Skipped, int]] = {}  # id -> where it was read, a hash of its text
     for record in records:
         if isinstance(record, Skipped):
@@ -159,6 +166,7 @@ def _articles_only(
             reason = f"replaced by {where}, which gives the same id {record.id!r}"
             skipped.append(replace(first, reason=reason))
             seen[record.id] = (here, text_hash)
+        read.add(record.path)
         yield replace(record, text=clean_text(record.text, options.clean), date_note="")
 
 

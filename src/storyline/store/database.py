@@ -419,6 +419,14 @@ class Store:
             with self._transaction() as conn:
                 conn.executemany(sql, rows)
 
+    def forget_skipped(self, paths: Iterable[str]) -> None:
+        """Drop what was recorded as skipped for ``paths`` (read again: their new skips, if
+        any, are recorded after)."""
+        sql = "DELETE FROM skipped WHERE path = ?"
+        for batch in chunks(paths):
+            with self._transaction() as conn:
+                conn.executemany(sql, [(clean(path),) for path in batch])
+
     def skipped(self) -> list[Skipped]:
         """Every skipped input, by path, record and reason."""
         rows = self._read("SELECT path, reason, record FROM skipped ORDER BY path, record, reason")
