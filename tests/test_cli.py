@@ -456,3 +456,14 @@ def test_search_has_no_html_page(run: Run, example_db: Path) -> None:
     result = run("search", "bridge", "--db", str(example_db), "--format", "html")
     assert result.exit_code == 2
     assert "'html' is not one of 'md', 'json'" in result.output
+
+
+def test_a_line_break_in_a_skipped_file_name_is_shown_escaped(run: Run, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "empty\nskipped fake.txt: forged").write_text("")
+    (folder / "ok.txt").write_text("Ferry strike ends\n\nCrews of the Velden ferry voted.\n")
+    result = run("digest", str(folder))
+    lines = [line for line in result.stderr.splitlines() if line.startswith("skipped")]
+    assert len(lines) == 1
+    assert "empty\\x0askipped fake.txt: forged" in lines[0]

@@ -229,7 +229,12 @@ def _say_skipped(skipped: Sequence[Any]) -> None:
     """Name every skipped input on stderr, even with --quiet: a skip is never silent."""
     for item in skipped:
         where = f"{item.path}:{item.record}" if item.record else item.path
-        click.echo(f"skipped {where}: {item.reason}", err=True)
+        # A file name may hold a line break: shown escaped, it cannot fake another line.
+        line = f"skipped {where}: {item.reason}".translate(_CONTROLS)
+        click.echo(line, err=True)
+
+
+_CONTROLS = {code: f"\\x{code:02x}" for code in (*range(32), 127)}
 
 
 def _render(analysis: pipeline.Analysis, fmt: str, selection: StorySelection) -> str:
