@@ -467,3 +467,9 @@ def test_a_line_break_in_a_skipped_file_name_is_shown_escaped(run: Run, tmp_path
     lines = [line for line in result.stderr.splitlines() if line.startswith("skipped")]
     assert len(lines) == 1
     assert "empty\\x0askipped fake.txt: forged" in lines[0]
+
+
+def test_an_option_value_the_library_refuses_is_a_usage_error(run: Run) -> None:
+    result = run("digest", str(EXAMPLES), "--field", "headline=title")
+    assert result.exit_code == 2
+    assert "unknown field 'headline'" in result.output

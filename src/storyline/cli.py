@@ -18,7 +18,7 @@ import click
 
 from . import __version__, api, pipeline
 from .dedup import DedupOptions
-from .errors import StorylineError
+from .errors import OptionsError, StorylineError
 from .ingest import ingest_options
 from .progress import progress_reporter
 from .render import compare_html, compare_text, to_html, to_markdown
@@ -196,9 +196,12 @@ def _options(
 
 @contextmanager
 def _errors() -> Iterator[None]:
-    """Translate library errors into one clean line and exit status 1."""
+    """Translate library errors into one clean line: exit status 2 for an option value the
+    library refuses (a usage error, as click's own), 1 for the rest."""
     try:
         yield
+    except OptionsError as error:
+        raise click.UsageError(str(error)) from error
     except StorylineError as error:
         raise click.ClickException(str(error)) from error
     except KeyboardInterrupt:
