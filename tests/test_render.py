@@ -639,3 +639,25 @@ def test_since_keeps_stories_with_an_article_on_or_after_the_date() -> None:
     assert "1 more story (1 article) is not shown." in early and "Single report, unknown" not in (
         early
     )
+
+
+def test_a_long_timeline_shows_its_most_salient_dates_and_says_how_many_are_left() -> None:
+    """A page shows a story's 20 most salient dates, in date order; the JSON keeps every one."""
+    digest = sample_digest()
+    story = digest.stories[0]
+    first = story.timeline[0]
+    entries = tuple(
+        replace(first, date=f"2031-04-{day:02d}", text=f"Event of day {day}.", score=day / 100)
+        for day in range(1, 26)
+    )
+    digest = replace(digest, stories=(replace(story, timeline=entries), *digest.stories[1:]))
+    markdown = to_markdown(digest)
+    shown = re.findall(r"\*\*2031-04-(\d\d)\*\*", markdown)
+    assert shown == [f"{day:02d}" for day in range(6, 26)]  # the five least salient go
+    assert f"- and 5 less salient dates: `storyline timeline --story {story.id}`" in markdown
+    page = unescape(to_html(digest))
+    assert "Event of day 6." in page and "Event of day 5." not in page
+    assert f"and 5 less salient dates: storyline timeline --story {story.id}" in re.sub(
+        r"<[^>]+>", "", page
+    )
+    assert len(json.loads(to_json(digest))["stories"][0]["timeline"]) == 25

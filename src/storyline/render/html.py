@@ -31,7 +31,9 @@ from .views import (
     date_span,
     entry_when,
     fold_story,
+    key_entries,
     markers,
+    more_dates,
     numbering,
     oriented,
     page_of,
@@ -231,9 +233,10 @@ def story_view(
     shown, pages = page_of(folded, page) if paged else (folded, 1)
     members = [index.article(a) for a in numbers]
     relations = index.story_relations(story)
+    timeline, left = key_entries(story.timeline)
     entries = [
         {"entry": e, "anchor": f"t-{i}", **_cited(e.article_ids, numbers)}
-        for i, e in enumerate(story.timeline)
+        for i, e in enumerate(timeline)
     ]
     return {
         "story": story,
@@ -244,7 +247,8 @@ def story_view(
         "pages": pages,
         "claims": _claim_rows(story.summary, lambda ids: _cited(ids, numbers), index.articles),
         "timeline": entries,
-        "timeline_svg": timeline_chart(story.timeline, lambda i: f"#t-{i}"),
+        "timeline_svg": timeline_chart(timeline, lambda i: f"#t-{i}"),
+        "timeline_more": more_dates(left),
         "undated": [
             {"entry": e, "when": entry_when(e), **_cited(e.article_ids, numbers)}
             for e in story.undated

@@ -18,7 +18,9 @@ from .views import (
     date_span,
     entry_when,
     fold_story,
+    key_entries,
     markers,
+    more_dates,
     numbering,
     printable,
     safe_url,
@@ -61,7 +63,9 @@ def _sources(folded: list[Folded]) -> list[str]:
     return [*lines, ""]
 
 
-def _timeline(entries: tuple[TimelineEntry, ...], numbers: dict[str, int], head: str) -> list[str]:
+def _timeline(
+    entries: tuple[TimelineEntry, ...], numbers: dict[str, int], head: str, left: str = ""
+) -> list[str]:
     if not entries:
         return []
     lines = [f"### {head}", ""]
@@ -71,13 +75,19 @@ def _timeline(entries: tuple[TimelineEntry, ...], numbers: dict[str, int], head:
         lines.append(
             f"- **{when}** {md_escape(entry.text)} {_cite(entry.article_ids, numbers)}{note}"
         )
-    return [*lines, ""]
+    return [*lines, *([f"- {left}"] if left else []), ""]
+
+
+def _more_dates(left: int, story_id: str) -> str:
+    more = more_dates(left)
+    return f"{more}: `storyline timeline --story {story_id}` lists every date" if more else ""
 
 
 def _story(position: int, story: Story, index: DigestIndex) -> list[str]:
     folded = fold_story(story, index)
     numbers = numbering(folded)
     count = len(set(story.article_ids))
+    shown, left = key_entries(story.timeline)
     head = [
         f"## {position}. {md_escape(story.title or story.id)}",
         "",
@@ -102,7 +112,7 @@ def _story(position: int, story: Story, index: DigestIndex) -> list[str]:
     return [
         *head,
         *summary,
-        *_timeline(story.timeline, numbers, "Timeline"),
+        *_timeline(shown, numbers, "Timeline", _more_dates(left, story.id)),
         *_timeline(story.undated, numbers, "Undated"),
         *_sources(folded),
     ]

@@ -345,6 +345,32 @@ def counted(count: int, noun: str, plural: str = "") -> str:
     return f"{count} {noun if count == 1 else plural or noun + 's'}"
 
 
+# A story's timeline on a page: its most salient dates. The JSON and `storyline timeline`
+# keep every date; a long story's tail is mostly dates one source names in passing.
+KEY_DATES = 20
+
+
+def key_entries(
+    entries: Sequence[TimelineEntry], limit: int = KEY_DATES
+) -> tuple[tuple[TimelineEntry, ...], int]:
+    """The entries of the ``limit`` most salient dates (an entry's score; ties: the earlier
+    date), still in date order, and how many dates are left out."""
+    best: dict[str, float] = {}
+    for entry in entries:
+        day = entry.date or ""
+        best[day] = max(best.get(day, entry.score), entry.score)
+    if len(best) <= limit:
+        return tuple(entries), 0
+    kept = set(sorted(best, key=lambda day: (-best[day], day))[:limit])
+    return tuple(e for e in entries if (e.date or "") in kept), len(best) - limit
+
+
+def more_dates(left: int) -> str:
+    """What a page says of the dates :func:`key_entries` left out ("" when none); the page
+    adds the command that lists them, `storyline timeline --story ID`."""
+    return f"and {counted(left, 'less salient date')}" if left else ""
+
+
 def entry_when(entry: TimelineEntry) -> str:
     """ "2022-01-17", "January 9, year unknown" (a month and day only) or "undated"."""
     if entry.date:
