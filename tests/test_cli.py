@@ -473,3 +473,14 @@ def test_an_option_value_the_library_refuses_is_a_usage_error(run: Run) -> None:
     result = run("digest", str(EXAMPLES), "--field", "headline=title")
     assert result.exit_code == 2
     assert "unknown field 'headline'" in result.output
+
+
+def test_a_first_run_that_reads_nothing_leaves_no_database(run: Run, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    db = tmp_path / "new.db"
+    for command in ("ingest", "digest"):
+        result = run(command, str(empty), "--db", str(db))
+        assert result.exit_code == 1
+        assert "no article could be read" in result.output
+        assert not list(tmp_path.glob("new.db*"))

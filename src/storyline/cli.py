@@ -18,7 +18,7 @@ import click
 
 from . import __version__, api, pipeline
 from .dedup import DedupOptions
-from .errors import OptionsError, StorylineError
+from .errors import NothingToDoError, OptionsError, StorylineError
 from .ingest import ingest_options
 from .progress import progress_reporter
 from .render import compare_html, compare_text, to_html, to_markdown
@@ -165,7 +165,7 @@ def analysis_command(func: Callable[..., None]) -> click.Command:
         **own: Any,
     ) -> None:
         _check_output(output)
-        with _errors():
+        with _errors(), _kept_only_if_used(db):
             run = Run(paths, fields, strict, path_dates, source, db, fmt, output, quiet, verbose)
             func(run, **own)
 
@@ -207,6 +207,21 @@ def _errors() -> Iterator[None]:
     except KeyboardInterrupt:
         click.echo("interrupted: every committed batch is kept in the database", err=True)
         sys.exit(130)
+
+
+@contextmanager
+def _kept_only_if_used(db: Path | None) -> Iterator[None]:
+    """A database file this run creates is removed again when nothing could be read into it:
+    a failed first run leaves no empty database behind (any other failure keeps what was
+    stored)."""
+    created = db is not None and not db.exists()
+    try:
+        yield
+    except NothingToDoError:
+        if created and db is not None:
+            for leftover in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
+                leftover.unlink(missing_ok=True)
+        raise
 
 
 def _check_output(output: Path | None) -> None:
@@ -307,7 +322,12 @@ def ingest(
         raise click.UsageError("give at least one file, directory or -")
     if db is None:
         raise click.UsageError("ingest needs --db FILE: a temporary database would be lost")
-    with _errors(), Store(db) as store, progress_reporter(quiet, verbose) as report:
+    with (
+        _errors(),
+        _kept_only_if_used(db),
+        Store(db) as store,
+        progress_reporter(quiet, verbose) as report,
+    ):
         options = _options(fields, strict, path_dates, source)
         result = pipeline.ingest(paths, store, options, report, stdin=sys.stdin)
         _say_skipped(result.skipped)
