@@ -423,7 +423,11 @@ def test_skip_reasons(tmp_path: Path) -> None:
         Skipped(str(empty_jsonl), "empty file"),
     ]
     assert read(big, options=IngestOptions(max_file_bytes=20)) == [
-        Skipped(str(big), "file too large (more than 20 bytes)"),
+        Skipped(
+            str(big),
+            "file too large for one article (more than 20 bytes); give a corpus as JSON "
+            "lines, CSV or a folder of files",
+        ),
     ]
 
 

@@ -7,16 +7,22 @@ binary junk are handled the same way for every format, and so that no read is un
 from __future__ import annotations
 
 import codecs
+import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import BinaryIO, TextIO
+from typing import TYPE_CHECKING, BinaryIO, TextIO, cast
 
 import charset_normalizer
 
 from ..errors import InputError
 
+if TYPE_CHECKING:
+    from _typeshed import WriteableBuffer
+
 SAMPLE_BYTES = 64 * 1024
+SNIFF_BYTES = 8192
+_CHUNK_BYTES = 1024 * 1024
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -27,6 +33,12 @@ _BOMS = (
 # Encodings in which a newline byte can sit inside a character: lines cannot be split on b"\n".
 _WIDE = ("utf-16", "utf-32")
 _DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-:.]+)""", re.I)
+# UTF-16 without a BOM is believed when at least this share of the byte pairs has a NUL on
+# the same side (ASCII letters, digits, spaces and punctuation do, in any script) and this
+# share of the text it gives is printable. A stray NUL in ASCII text stays binary content:
+# read as UTF-16, ASCII pairs would give printable but meaningless CJK characters.
+_MIN_NUL_PAIRS = 0.1
+_MIN_PRINTABLE = 0.95
 
 
 @dataclass(frozen=True)
@@ -58,11 +70,9 @@ def detect_encoding(sample: bytes, path: str, declared: bool = False) -> str:
     reads the bytes as cleanly as charset_normalizer's best guess: it is the usual legacy
     encoding of news pages, and short Latin texts otherwise come back as, e.g., mac_latin2.
     """
-    for bom, name in _BOMS:
-        if sample.startswith(bom):
-            return name
-    if b"\x00" in sample[:8192]:
-        raise InputError(path, "cannot decode: binary content")
+    wide = sniff(sample, path)
+    if wide:
+        return wide
     try:
         codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
         return "utf-8"
@@ -98,12 +108,88 @@ def _detected_charset(sample: bytes, path: str) -> str:
     return str(best.encoding)
 
 
-def read_bounded(stream: BinaryIO, limit: int, path: str) -> bytes:
-    """Read at most ``limit`` bytes; InputError when the stream holds more (e.g. a gzip bomb)."""
-    data = stream.read(limit + 1)
-    if len(data) > limit:
-        raise InputError(path, f"file too large (more than {limit} bytes)")
-    return data
+def sniff(head: bytes, path: str) -> str:
+    """The encoding a BOM or NUL bytes give the first bytes of a file, "" if they give none.
+
+    NUL bytes mean UTF-16 without a BOM when many sit on one side of the byte pairs and the
+    bytes, read in the order that side gives, are printable text with no NUL character;
+    otherwise they mean binary content (InputError). Only the first :data:`SNIFF_BYTES` are
+    looked at, so a file can be rejected unread.
+    """
+    for bom, name in _BOMS:
+        if head.startswith(bom):
+            return name
+    if b"\x00" not in head[:SNIFF_BYTES]:
+        return ""
+    wide = _utf16_without_bom(head[:SNIFF_BYTES])
+    if not wide:
+        raise InputError(path, "cannot decode: binary content")
+    return wide
+
+
+def _utf16_without_bom(head: bytes) -> str:
+    head = head[: len(head) // 2 * 2]
+    # ASCII in UTF-16 has a NUL high byte: the odd bytes in little-endian, the even in big.
+    odd, even = head[1::2].count(0), head[0::2].count(0)
+    if max(odd, even) < _MIN_NUL_PAIRS * len(head) / 2:
+        return ""
+    encoding = "utf-16-le" if odd > even else "utf-16-be"
+    try:
+        text = codecs.getincrementaldecoder(encoding)().decode(head, final=False)
+    except UnicodeDecodeError:
+        return ""
+    if not text or "\x00" in text:
+        return ""
+    printable = sum(char.isprintable() or char in "\t\n\r\f" for char in text)
+    return encoding if printable >= _MIN_PRINTABLE * len(text) else ""
+
+
+def read_document(stream: BinaryIO, limit: int, path: str, size: int | None = None) -> bytes:
+    """A whole one-article file, at most ``limit`` bytes, checked for binary content first.
+
+    ``size`` is the file's size when known (not for gzip). Binary content and a known size
+    over the limit are refused before anything past the first bytes is read; a stream of
+    unknown size (a gzip bomb) is read in chunks and dropped as soon as it passes the limit.
+    """
+    head = stream.read(SAMPLE_BYTES)
+    sniff(head, path)
+    if len(head) > limit or (size is not None and size > limit):
+        raise InputError(path, _too_large(limit))
+    data = bytearray(head)
+    while True:
+        chunk = stream.read(min(_CHUNK_BYTES, limit + 1 - len(data)))
+        if not chunk:
+            return bytes(data)
+        data += chunk
+        if len(data) > limit:
+            raise InputError(path, _too_large(limit))
+
+
+def replayed(head: bytes, rest: BinaryIO) -> BinaryIO:
+    """A byte stream giving ``head`` and then the rest of ``rest``: the stream ``head`` was
+    read from, when it cannot seek back (stdin)."""
+    return cast(BinaryIO, io.BufferedReader(_Replay(head, rest), SAMPLE_BYTES))
+
+
+class _Replay(io.RawIOBase):
+    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+        super().__init__()
+        self._head = memoryview(head)
+        self._rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: WriteableBuffer) -> int:
+        target = memoryview(buffer).cast("B")
+        if self._head:
+            count = min(len(target), len(self._head))
+            target[:count] = self._head[:count]
+            self._head = self._head[count:]
+            return count
+        data = self._rest.read(len(target))
+        target[: len(data)] = data
+        return len(data)
 
 
 def binary_lines(
@@ -184,3 +270,11 @@ def text_lines(stream: TextIO, limit: int) -> Iterator[tuple[int, str] | BadLine
             yield BadLine(number, f"record larger than {limit} bytes")
             continue
         yield number, line.lstrip("\ufeff") if number == 1 else line
+
+
+def _too_large(limit: int) -> str:
+    """Why a one-article file was refused, and what to do instead."""
+    return (
+        f"file too large for one article (more than {limit:,} bytes); give a corpus as JSON "
+        "lines, CSV or a folder of files"
+    )
