@@ -484,3 +484,13 @@ def test_a_first_run_that_reads_nothing_leaves_no_database(run: Run, tmp_path: P
         assert result.exit_code == 1
         assert "no article could be read" in result.output
         assert not list(tmp_path.glob("new.db*"))
+
+
+def test_a_date_not_read_is_a_note_not_a_skip(run: Run, tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    item = {"title": "Ferry strike ends", "text": "Crews voted.", "published": "2031-13-01"}
+    feed.write_text(json.dumps(item) + "\n")
+    result = run("digest", str(feed))
+    assert result.exit_code == 0
+    assert f"note {feed}:1: date '2031-13-01' not read" in result.stderr
+    assert "skipped" not in result.stderr and "skipped)" not in result.stdout

@@ -21,8 +21,9 @@ from storyline.ingest.dates import (
 from storyline.model import Article, Digest, DuplicateGroup, Relation, Story
 from storyline.pipeline import RunOptions
 from storyline.provenance import direction
+from storyline.render import to_markdown
 from storyline.render.svg import reuse_graph
-from storyline.render.views import DigestIndex, fold_story
+from storyline.render.views import DigestIndex, fold_story, split_skipped
 from storyline.store import Store
 from storyline.stories import stream_order
 from storyline.summary import summarize
@@ -213,12 +214,15 @@ def test_an_unreadable_date_keeps_the_article_and_is_reported(tmp_path: Path) ->
     with Store(tmp_path / "s.db") as store:
         report = pipeline.ingest([feed], store, RunOptions(strict=True))  # kept: not fatal
         assert report.added == 2
-        (note,) = report.skipped
+        assert report.skipped == ()  # a remark on an article read, not a loss
+        (note,) = report.notes
         assert (note.path, note.record) == (str(feed), 1)
         assert note.reason.endswith("kept, undated")
         assert store.article("bad").published is None
         digest = pipeline.analyse(store, with_timeline=False).digest
-    assert [s.reason for s in digest.skipped] == [note.reason]
+    assert [s.reason for s in digest.skipped] == [note.reason]  # the JSON lists it
+    assert split_skipped(digest) == ((), (note,))  # pages show it apart from the skips
+    assert "2 articles.\n" in to_markdown(digest) and "## Read, with a note" in to_markdown(digest)
     assert all(a.date_note == "" for a in digest.articles)
 
 

@@ -135,7 +135,7 @@ class Run:
                 with_summary=with_summary,
             )
         if ingested is not None:
-            _say_skipped(ingested.skipped)
+            _say_skipped(ingested.skipped, ingested.notes)
         return analysis
 
     def emit(self, text: str) -> None:
@@ -243,13 +243,15 @@ def _emit(text: str, output: Path | None) -> None:
     click.echo(f"wrote {output}", err=True)
 
 
-def _say_skipped(skipped: Sequence[Any]) -> None:
-    """Name every skipped input on stderr, even with --quiet: a skip is never silent."""
-    for item in skipped:
-        where = f"{item.path}:{item.record}" if item.record else item.path
-        # A file name may hold a line break: shown escaped, it cannot fake another line.
-        line = f"skipped {where}: {item.reason}".translate(_CONTROLS)
-        click.echo(line, err=True)
+def _say_skipped(skipped: Sequence[Any], notes: Sequence[Any] = ()) -> None:
+    """Name every skipped input, and every remark on an article read (a date not read), on
+    stderr, even with --quiet: neither is ever silent."""
+    for word, items in (("skipped", skipped), ("note", notes)):
+        for item in items:
+            where = f"{item.path}:{item.record}" if item.record else item.path
+            # A file name may hold a line break: shown escaped, it cannot fake another line.
+            line = f"{word} {where}: {item.reason}".translate(_CONTROLS)
+            click.echo(line, err=True)
 
 
 _CONTROLS = {code: f"\\x{code:02x}" for code in (*range(32), 127)}
@@ -330,7 +332,7 @@ def ingest(
     ):
         options = _options(fields, strict, path_dates, source)
         result = pipeline.ingest(paths, store, options, report, stdin=sys.stdin)
-        _say_skipped(result.skipped)
+        _say_skipped(result.skipped, result.notes)
         click.echo(
             f"{result.added} added, {result.updated} updated, {result.unchanged} unchanged, "
             f"{len(result.skipped)} skipped; {store.count_articles()} articles in {store.path}"

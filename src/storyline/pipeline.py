@@ -69,10 +69,14 @@ class RunOptions:
 
 @dataclass(frozen=True)
 class IngestReport:
+    """What a reading added, and what it left out (``skipped``) or read with a remark
+    (``notes``: a given date that could not be read; the article is kept, undated)."""
+
     added: int
     updated: int
     unchanged: int
     skipped: tuple[Skipped, ...]
+    notes: tuple[Skipped, ...] = ()
 
     @property
     def read(self) -> int:
@@ -116,6 +120,7 @@ def ingest(
     """
     options = options or RunOptions()
     skipped: list[Skipped] = []
+    notes: list[Skipped] = []
     read: set[str] = set()
     done = 0
 
@@ -126,13 +131,16 @@ def ingest(
 
     with _Stage("ingest", progress) as stage:
         report = store.add_articles(
-            _articles_only(read_sources(paths, options.ingest, stdin), options, skipped, read),
+            _articles_only(
+                read_sources(paths, options.ingest, stdin), options, (skipped, notes), read
+            ),
             on_batch=count,
         )
-        # The skip list says what the latest reading of each input left out.
+        # The skip list says what the latest reading of each input left out (or remarked).
         store.forget_skipped(sorted(read | {entry.path for entry in skipped}))
-        store.add_skipped(skipped)
-    result = IngestReport(report.added, report.updated, report.unchanged, tuple(skipped))
+        store.add_skipped([*skipped, *notes])
+    counts = (report.added, report.updated, report.unchanged)
+    result = IngestReport(*counts, tuple(skipped), tuple(notes))
     if result.read == 0 and store.count_articles() == 0:
         reasons = "; ".join(f"{s.path}: {s.reason}" for s in skipped[:5]) or "no input files"
         raise NothingToDoError(f"no article could be read ({reasons})")
@@ -142,10 +150,12 @@ def ingest(
 def _articles_only(
     records: Iterator[Article | Skipped],
     options: RunOptions,
-    skipped: list[Skipped],
+    reports: tuple[list[Skipped], list[Skipped]],
     read: set[str],
 ) -> Iterator[Article]:
-    """The articles of ``records``; the rest goes to ``skipped``, the paths read to ``read``."""
+    """The articles of ``records``; what is left out goes to the first list of ``reports``,
+    remarks on articles read to the second, and the paths read to ``read``."""
+    skipped, notes = reports
     seen: dict[str, tuple[Skipped, int]] = {}  # id -> where it was read, a hash of its text
     for record in records:
         if isinstance(record, Skipped):
@@ -156,7 +166,7 @@ def _articles_only(
                 )
             continue
         if record.date_note:  # the article is kept, undated: reported, never fatal
-            skipped.append(Skipped(record.path, record.date_note, record.record))
+            notes.append(Skipped(record.path, record.date_note, record.record))
         # Ids made from content differ when texts do; a given id ("id": 1 in two feeds) may not:
         # the later article replaces the earlier one in the store, which is then reported.
         here, text_hash = Skipped(record.path, "", record.record), hash(record.text)

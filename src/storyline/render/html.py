@@ -43,6 +43,7 @@ from .views import (
     safe_url,
     segments,
     shown_stories,
+    split_skipped,
     topic_cited,
     topic_markers,
 )
@@ -371,6 +372,7 @@ def to_html(digest: Digest, selection: StorySelection | None = None) -> str:
     others = [r for r in digest.relations if (r.a, r.b) not in inside]
     where = topic_markers(digest, index)
     topics = [_topic_view(t, index, where) for t in digest.topics]
+    skipped, remarks = split_skipped(digest)
     return (
         environment()
         .get_template("report.html")
@@ -383,7 +385,8 @@ def to_html(digest: Digest, selection: StorySelection | None = None) -> str:
             topics=topics,
             other_compares=[_report_compare(r, index, links) for r in others[:MAX_OTHER_RELATIONS]],
             other_more=max(0, len(others) - MAX_OTHER_RELATIONS),
-            skipped=digest.skipped,
+            skipped=skipped,
+            remarks=remarks,
             notes=(*digest.notes, left_out) if left_out else digest.notes,
             n_articles=len(digest.articles),
             version=digest.version,

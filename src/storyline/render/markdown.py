@@ -7,8 +7,9 @@ reader), and only http(s) urls are printed, inside angle brackets.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from ..model import Article, Digest, Relation, Story, TimelineEntry
+from ..model import Article, Digest, Relation, Skipped, Story, TimelineEntry
 from .views import (
     DigestIndex,
     Folded,
@@ -25,6 +26,7 @@ from .views import (
     printable,
     safe_url,
     shown_stories,
+    split_skipped,
     topic_cited,
     topic_markers,
 )
@@ -173,11 +175,12 @@ def to_markdown(digest: Digest, selection: StorySelection | None = None) -> str:
     index = DigestIndex(digest)
     stories, left_out = shown_stories(index, selection)
     n_articles, n_stories = len(digest.articles), len(digest.stories)
+    skipped, remarks = split_skipped(digest)
     lines = [
         "# Digest",
         "",
         f"{counted(n_stories, 'story', 'stories')} from {counted(n_articles, 'article')}"
-        + (f" ({len(digest.skipped)} skipped)" if digest.skipped else "")
+        + (f" ({len(skipped)} skipped)" if skipped else "")
         + ".",
         "",
     ]
@@ -191,10 +194,15 @@ def to_markdown(digest: Digest, selection: StorySelection | None = None) -> str:
         lines += ["## Relations", ""]
         lines += [_relation_line(r, index) for r in digest.relations]
         lines.append("")
-    if digest.skipped:
-        lines += ["## Skipped", ""]
-        for skipped in digest.skipped:
-            where = f"{skipped.path}:{skipped.record}" if skipped.record else skipped.path
-            lines.append(f"- {md_escape(where)}: {md_escape(skipped.reason)}")
-        lines.append("")
+    lines += _inputs("Skipped", skipped) + _inputs("Read, with a note", remarks)
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _inputs(head: str, entries: Sequence[Skipped]) -> list[str]:
+    if not entries:
+        return []
+    lines = [f"## {head}", ""]
+    for entry in entries:
+        where = f"{entry.path}:{entry.record}" if entry.record else entry.path
+        lines.append(f"- {md_escape(where)}: {md_escape(entry.reason)}")
+    return [*lines, ""]

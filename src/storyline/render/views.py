@@ -21,6 +21,7 @@ from ..model import (
     DuplicateGroup,
     Passage,
     Relation,
+    Skipped,
     Story,
     TimelineEntry,
     known_source,
@@ -338,6 +339,15 @@ def oriented(relation: Relation | None, a: Article) -> Relation | None:
         reason=relation.reason,
         passages=swapped,
     )
+
+
+def split_skipped(digest: Digest) -> tuple[tuple[Skipped, ...], tuple[Skipped, ...]]:
+    """The digest's skipped inputs that left no article, and the remarks on articles read (a
+    given date that could not be read: the article it names was kept, undated)."""
+    read = {(article.path, article.record) for article in digest.articles}
+    left = tuple(entry for entry in digest.skipped if (entry.path, entry.record) not in read)
+    remarks = tuple(entry for entry in digest.skipped if (entry.path, entry.record) in read)
+    return left, remarks
 
 
 def counted(count: int, noun: str, plural: str = "") -> str:

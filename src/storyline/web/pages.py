@@ -20,6 +20,7 @@ from ..render.html import (
     story_rows,
     story_view,
 )
+from ..render.views import split_skipped
 from ..store import MARK_CLOSE, MARK_OPEN
 from .api import backend, find_story
 
@@ -36,7 +37,7 @@ def stories_page(request: Request) -> str:
         LINKS,
         rows=story_rows(index),
         n_articles=len(index.digest.articles),
-        n_skipped=len(index.digest.skipped),
+        n_skipped=len(split_skipped(index.digest)[0]),
         query="",
         version=index.digest.version,
     )
