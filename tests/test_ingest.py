@@ -356,6 +356,22 @@ def test_directory_symlink_loop_is_walked_once(tmp_path: Path) -> None:
     assert [a.path for a in articles(root)] == [f"{root}/inner/a.txt"]
 
 
+def test_a_link_to_a_folder_outside_the_one_given_is_not_followed(tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "b.txt").write_text("A story about the harbour wall on Tuesday.\n")
+    root = tmp_path / "corpus"
+    (root / "inner").mkdir(parents=True)
+    (root / "inner" / "a.txt").write_text("A story about the dam inspection on Monday.\n")
+    os.symlink(outside, root / "out")
+    os.symlink(root / "inner", root / "same")  # inside: followed, and read once
+    records = read(root)
+    assert [r.path for r in records if isinstance(r, Article)] == [f"{root}/inner/a.txt"]
+    assert [(r.path, r.reason) for r in records if isinstance(r, Skipped)] == [
+        (f"{root}/out", "a link to a folder outside the one given: not followed")
+    ]
+
+
 def test_stdin_jsonl() -> None:
     stdin = io.StringIO(
         '{"title": "Ice rink opens", "text": "The town ice rink opened on Saturday."}\noops\n'

@@ -125,7 +125,7 @@ def _read_path(path: Path, label: str, options: IngestOptions) -> Iterator[Artic
     if not stat.S_ISDIR(info.st_mode):
         yield from read_file(path, label, options)
         return
-    for item in _walk(path, label, {(info.st_dev, info.st_ino)}):
+    for item in _walk(path, label, {(info.st_dev, info.st_ino)}, path.resolve()):
         if isinstance(item, Skipped):
             yield item
         else:
@@ -133,9 +133,10 @@ def _read_path(path: Path, label: str, options: IngestOptions) -> Iterator[Artic
 
 
 def _walk(
-    directory: Path, label: str, seen: set[tuple[int, int]]
+    directory: Path, label: str, seen: set[tuple[int, int]], root: Path
 ) -> Iterator[tuple[Path, str] | Skipped]:
-    """Files below ``directory`` in name order, depth first; hidden entries and loops skipped."""
+    """Files below ``directory`` in name order, depth first; hidden entries and loops
+    skipped, and links to folders outside ``root`` (the folder given) not followed."""
     try:
         with os.scandir(directory) as scan:
             entries = sorted(scan, key=lambda entry: entry.name)
@@ -152,9 +153,11 @@ def _walk(
             yield Skipped(child, _os_reason(exc))
             continue
         if stat.S_ISDIR(info.st_mode):
-            if (info.st_dev, info.st_ino) not in seen:
+            if entry.is_symlink() and not Path(entry.path).resolve().is_relative_to(root):
+                yield Skipped(child, "a link to a folder outside the one given: not followed")
+            elif (info.st_dev, info.st_ino) not in seen:
                 seen.add((info.st_dev, info.st_ino))
-                yield from _walk(Path(entry.path), child, seen)
+                yield from _walk(Path(entry.path), child, seen, root)
         elif stat.S_ISREG(info.st_mode):
             yield Path(entry.path), child
         else:
