@@ -172,6 +172,9 @@ def test_digest_max_stories_keeps_the_most_widely_reported(run: Run, example_db:
     assert "## 1. Cargo ship strikes Kestrel Bridge" in recent.stdout  # last article 03-13
     assert "## 2." not in recent.stdout
     assert run("digest", "--db", str(example_db), "--since", "March 12").exit_code == 2
+    impossible = run("digest", "--db", str(example_db), "--since", "2025-02-30")
+    assert impossible.exit_code == 2
+    assert "'2025-02-30' is not a day of the calendar" in impossible.output
     for command in ("stories", "summarize", "timeline"):
         listed = run(command, "--db", str(example_db), "--max-stories", "1")
         assert listed.exit_code == 0, command

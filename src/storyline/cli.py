@@ -7,12 +7,14 @@ No analysis happens here. Shared options are decorators so ``--db``, ``--format`
 from __future__ import annotations
 
 import functools
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -265,6 +267,29 @@ def _render(analysis: pipeline.Analysis, fmt: str, selection: StorySelection) ->
     return to_markdown(analysis.digest, selection)
 
 
+if TYPE_CHECKING:  # generic in the newest click only
+    _DayBase = click.ParamType[date]
+else:
+    _DayBase = click.ParamType
+
+
+class _Day(_DayBase):
+    """A YYYY-MM-DD day; an impossible one ("2025-02-30") is named as such."""
+
+    name = "date"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, date):
+            return value
+        text = str(value)
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            self.fail(f"{text!r} is not a date in the form YYYY-MM-DD", param, ctx)
+        try:
+            return date.fromisoformat(text)
+        except ValueError as error:
+            self.fail(f"{text!r} is not a day of the calendar ({error})", param, ctx)
+
+
 def selection_options(func: Callable[..., None]) -> Callable[..., None]:
     """Add --max-stories and --since; ``func`` receives them as one ``selection``."""
 
@@ -274,12 +299,12 @@ def selection_options(func: Callable[..., None]) -> Callable[..., None]:
             raise click.UsageError(
                 "--max-stories and --since apply to md and html: JSON holds every story"
             )
-        day = since.date().isoformat() if since else None
+        day = since.isoformat() if since else None
         func(run, *args, selection=StorySelection(max_stories, day), **kwargs)
 
     command = click.option(
         "--since",
-        type=click.DateTime(formats=["%Y-%m-%d"]),
+        type=_Day(),
         metavar="DATE",
         help="Show only stories with an article published on or after DATE (YYYY-MM-DD).",
     )(command)
