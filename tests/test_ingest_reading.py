@@ -189,3 +189,22 @@ def test_cli_reads_latin1_stdin(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     with Store(db) as store:
         assert store.article("latin-1").title == "Fête"
+
+
+def test_a_csv_quote_never_closed_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text('title,text\n"Ferry,Crews of the Velden ferry voted.\nx,y\n')
+    (skip,) = list(read_sources([path]))
+    assert skip == Skipped(str(path), "lines 2-3: a quoted cell is never closed", 2)
+
+
+def test_a_csv_without_a_header_row_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "rows.csv"
+    line = "Crews of the Velden ferry voted to end their strike on Monday, the union said"
+    path.write_text(f"{line},2031-03-03\n{line},2031-03-04\n")
+    (skip,) = list(read_sources([path]))
+    assert isinstance(skip, Skipped)
+    assert skip.reason == (
+        "no 'text' column (columns: Crews of the Velden ferry vot…, the union said, 2031-03-03;"
+        " the first line looks like data: is the header row missing?)"
+    )

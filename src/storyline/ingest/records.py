@@ -315,14 +315,22 @@ def read_csv(
     header = [name.strip().lstrip("\ufeff") for name in header]
     columns = fields.columns(header)
     if "text" not in columns:
-        names = ", ".join(name for name in header if name) or "none"
-        yield Skipped(path, f"no '{fields.text_name}' column (columns: {names})")
+        yield Skipped(path, f"no '{fields.text_name}' column ({_header_shown(header)})")
         return
-    yield from _csv_rows(reader, columns, path, fields)
+    yield from _csv_rows(reader, columns, path, fields, len(header))
+
+
+def _header_shown(header: Sequence[str]) -> str:
+    """The header's first cells, shortened; and a hint when they look like a row of data."""
+    names = [name if len(name) <= 30 else name[:29] + "…" for name in header if name]
+    shown = ", ".join(names[:8]) + (f", … ({len(names)} in all)" if len(names) > 8 else "")
+    wordy = any(len(name.split()) > 4 for name in header)
+    hint = "; the first line looks like data: is the header row missing?" if wordy else ""
+    return f"columns: {shown or 'none'}{hint}"
 
 
 def _csv_rows(
-    reader: Reader, columns: dict[str, int], path: str, fields: FieldMap
+    reader: Reader, columns: dict[str, int], path: str, fields: FieldMap, width: int
 ) -> Iterator[Article | Skipped]:
     while True:
         start = reader.line_num + 1
@@ -338,6 +346,10 @@ def _csv_rows(
             yield Skipped(path, f"line {bad.number}: {bad.reason}", bad.number)
             return
         if not any(cell.strip() for cell in row):
+            continue
+        if reader.line_num > start and len(row) < width:  # a quote opened and never closed
+            reason = f"lines {start}-{reader.line_num}: a quoted cell is never closed"
+            yield Skipped(path, reason, start)
             continue
         values = {name: row[index] for name, index in columns.items() if index < len(row)}
         yield record_article(values, fields, path, start, f"line {start}")
