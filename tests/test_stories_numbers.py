@@ -17,6 +17,7 @@ from storyline.stories.features import (
     is_round,
     round_figures,
 )
+from storyline.stories.labels import label_terms
 
 
 def test_clock_times_are_not_figures() -> None:
@@ -141,3 +142,8 @@ def test_a_shared_round_figure_does_not_join_two_incidents() -> None:
     counted = StoryOptions(round_figure_weight=1.0)
     joined = cluster_stories(round_, options=counted)
     assert [s.article_ids for s in joined.stories] == [("f1", "f2")]
+
+
+def test_stamp_words_name_no_story() -> None:
+    centroid = {"update": 0.9, "p.m": 0.8, "ferry": 0.7, "a.m": 0.6, "strike": 0.5, "velden": 0.4}
+    assert label_terms(centroid, 3) == ("ferry", "strike", "velden")

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Container, Iterable, Mapping
+from itertools import islice
 
 from ..model import Article, Story
 from ..text import words
-from .features import STOP_WORDS, head
+from .features import STOP_WORDS
 from .state import StoryRecord
 
 # A "title" longer than this is a lead sentence standing in for a headline (plain-text files
@@ -75,9 +76,21 @@ def best_title(titles: Iterable[tuple[str, bool]], weights: Mapping[str, float])
     return chosen
 
 
+# Words of a page's stamps ("Update 3:09 p.m. ET"), frequent in live blogs: they cluster no
+# worse for being there, but they name no story.
+_STAMP_WORDS = frozenset(
+    ("a.m", "p.m", "am", "pm", "et", "est", "edt", "gmt", "bst", "utc", "update", "updated")
+)
+
+
+def label_terms(terms: Mapping[str, float], k: int) -> tuple[str, ...]:
+    """The ``k`` heaviest of ``terms`` (a centroid, heaviest first) that can name a story."""
+    return tuple(islice((key for key in terms if key not in _STAMP_WORDS), k))
+
+
 def keywords(story: StoryRecord, k: int) -> tuple[str, ...]:
-    """The heaviest terms of the story centroid (kept heaviest first)."""
-    return tuple(key for key, _ in head(story.centroid.terms, k))
+    """The heaviest terms of the story centroid (kept heaviest first), stamps' words left out."""
+    return label_terms(story.centroid.terms, k)
 
 
 def to_story(record: StoryRecord, topic_id: str | None) -> Story:

@@ -14,9 +14,8 @@ from collections.abc import Iterable
 from ..ids import stable_id
 from ..model import Topic
 from .cluster import probe_keys
-from .features import head
 from .index import UnitCentroid
-from .labels import best_title
+from .labels import best_title, label_terms
 from .options import StoryOptions
 from .state import StoryState, TopicRecord
 
@@ -72,7 +71,7 @@ def public_topics(state: StoryState, k: int) -> tuple[Topic, ...]:
             topics.append(made[2])
             continue
         title = best_title(((t, False) for t in titles), record.centroid.terms)
-        keywords = tuple(key for key, _ in head(record.centroid.terms, k))
+        keywords = label_terms(record.centroid.terms, k)
         ids = tuple(s.id for s in stories)
         topic = Topic(record.id, title or titles[0], ids, keywords)
         record.public = (k, titles, topic)
