@@ -88,6 +88,27 @@ def test_past_and_future_clauses_in_one_sentence() -> None:
     ]
 
 
+def test_a_weekday_that_ends_a_stretch_comes_after_its_start() -> None:
+    """Alone, "Wednesday" in a Monday paper is the Wednesday before; after "from Monday to"
+    it is the one after, and a day after publication is said to be."""
+    talks = tag_dates("The ferry talks ran from Monday to Wednesday.", "2031-03-03")
+    assert [(m.expression, m.date) for m in talks] == [
+        ("Monday", "2031-03-03"),
+        ("Wednesday", "2031-03-05"),
+    ]
+    assert (
+        talks[1].note
+        == "the end of a stretch from 2031-03-03; after the publication date 2031-03-03"
+    )
+    storm = tag_dates("The storm hit on Sunday night into Monday, crews said.", "2031-03-04")
+    assert [(m.expression, m.date, m.note) for m in storm] == [
+        ("Sunday", "2031-03-02", ""),
+        ("Monday", "2031-03-03", ""),  # already after its start: unchanged
+    ]
+    said = tag_dates("He said on Monday he would resign on Friday.", "2031-03-03")
+    assert [m.date for m in said] == ["2031-03-03", "2031-03-07"]  # no stretch
+
+
 def test_weeks_are_dated_by_the_month_holding_their_middle() -> None:
     # Published Monday 2022-01-03: last week ran 2021-12-27 to 2022-01-02, mid-week in December.
     mention = only("The talks collapsed last week.", "2022-01-03")

@@ -133,6 +133,7 @@ def tag_dates(
             )
     mentions.sort(key=lambda mention: (mention.start, mention.end))
     mentions = _weekdays_with_dates(sentence, mentions)
+    mentions = _weekdays_after_their_start(sentence, mentions, reference)
     return [_flag_far_future(mention, reference) for mention in mentions]
 
 
@@ -160,6 +161,41 @@ def _weekdays_with_dates(sentence: str, mentions: list[DateMention]) -> list[Dat
             continue
         merged.append(mention)
     return merged
+
+
+# What joins the two ends of a stretch of days: "from Monday to Wednesday", "Monday night
+# into Tuesday", "through Friday".
+_STRETCH = re.compile(r"(?:\bto|\buntil|\btill|\bthrough|\binto|[-\u2013])\s*$")
+
+
+def _weekdays_after_their_start(
+    sentence: str, mentions: list[DateMention], reference: _Reference
+) -> list[DateMention]:
+    """A bare weekday that ends a stretch begun by an earlier day of the same sentence ("from
+    Monday to Wednesday", "overnight into Tuesday") is the first such day after it: on its
+    own it could resolve to a day before the start (the Wednesday before publication)."""
+    for position in range(1, len(mentions)):
+        start, end = mentions[position - 1], mentions[position]
+        gap = sentence[start.end : end.start]
+        if (
+            end.expression.lower() not in WEEKDAYS
+            or start.granularity != "day"
+            or start.date is None
+            or end.date is None
+            or end.date >= start.date
+            or len(gap.split()) > 3
+            or not _STRETCH.search(gap)
+        ):
+            continue
+        begun = date.fromisoformat(start.date)
+        ahead = (WEEKDAYS[end.expression.lower()] - begun.weekday()) % 7 or 7
+        day = (begun + timedelta(days=ahead)).isoformat()
+        note = f"the end of a stretch from {start.date}"
+        published = reference.published
+        if published is not None and day > published.isoformat():
+            note += f"; after the publication date {published.isoformat()}"
+        mentions[position] = replace(end, date=day, note=note)
+    return mentions
 
 
 def _cues(sentence: str) -> int:
