@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -497,3 +498,16 @@ def test_a_date_not_read_is_a_note_not_a_skip(run: Run, tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert f"note {feed}:1: date '2031-13-01' not read" in result.stderr
     assert "skipped" not in result.stderr and "skipped)" not in result.stdout
+
+
+def test_a_read_only_database_is_analysed_in_a_copy(
+    run: Run, example_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = run("digest", "--db", str(example_db), "--format", "json").stdout
+    stored = example_db.read_bytes()
+    monkeypatch.setattr("storyline.api.os.access", lambda path, mode: not mode & os.W_OK)
+    result = run("digest", "--db", str(example_db), "--format", "json")
+    assert result.exit_code == 0
+    assert f"note: {example_db} is read-only: analysed in a temporary copy" in result.stderr
+    assert result.stdout == before
+    assert example_db.read_bytes() == stored

@@ -11,8 +11,12 @@ gathered in :class:`storyline.pipeline.RunOptions`.
 
 from __future__ import annotations
 
+import os
+import sqlite3
 import sys
-from collections.abc import Sequence
+import tempfile
+from collections.abc import Iterator, Sequence
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 from . import pipeline
@@ -39,8 +43,11 @@ def run(
     with_timeline: bool = True,
     with_summary: bool = True,
 ) -> tuple[Analysis, IngestReport | None]:
-    """Ingest ``paths`` (if any) into ``db`` and analyse the stored corpus."""
-    with Store(db) as store:
+    """Ingest ``paths`` (if any) into ``db`` and analyse the stored corpus. A database that
+    cannot be written (:func:`read_only`) and gets no new input is analysed in a temporary
+    copy: the output is the same, and nothing is saved."""
+    copying = not paths and db is not None and read_only(Path(db))
+    with _copy_of(Path(db)) if copying and db is not None else Store(db) as store:
         report = None
         if paths:
             report = pipeline.ingest(paths, store, options, progress, stdin=sys.stdin)
@@ -50,6 +57,27 @@ def run(
             store, options, progress, with_timeline=with_timeline, with_summary=with_summary
         )
     return analysis, report
+
+
+def read_only(db: Path) -> bool:
+    """Whether ``db`` exists but cannot be written: the file, or the folder SQLite keeps its
+    journal in."""
+    return db.exists() and not (os.access(db, os.W_OK) and os.access(db.parent, os.W_OK))
+
+
+@contextmanager
+def _copy_of(db: Path) -> Iterator[Store]:
+    """A temporary copy of ``db`` (read with ``mode=ro``), removed afterwards."""
+    with tempfile.TemporaryDirectory(prefix="storyline-") as folder:
+        copy = Path(folder) / db.name
+        uri = f"{db.resolve().as_uri()}?mode=ro"
+        with (
+            closing(sqlite3.connect(uri, uri=True)) as source,
+            closing(sqlite3.connect(copy)) as target,
+        ):
+            source.backup(target)
+        with Store(copy) as store:
+            yield store
 
 
 def digest(

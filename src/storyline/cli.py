@@ -127,6 +127,9 @@ class Run:
         """Ingest the paths (if any) and analyse, with progress and skipped inputs reported."""
         reading = (self.fields, self.strict, self.path_dates, self.source)
         options = _options(*reading, **stage_options)
+        if not self.paths and self.db is not None and api.read_only(self.db):
+            note = f"note: {self.db} is read-only: analysed in a temporary copy, nothing saved"
+            click.echo(note, err=True)
         with progress_reporter(quiet=self.quiet, verbose=self.verbose) as report:
             analysis, ingested = api.run(
                 self.paths,
