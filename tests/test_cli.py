@@ -466,11 +466,13 @@ def test_a_line_break_in_a_skipped_file_name_is_shown_escaped(run: Run, tmp_path
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "empty\nskipped fake.txt: forged").write_text("")
+    (folder / "gnp.\u202etxt").write_text("")  # reads "txt.png" on a terminal
     (folder / "ok.txt").write_text("Ferry strike ends\n\nCrews of the Velden ferry voted.\n")
     result = run("digest", str(folder))
     lines = [line for line in result.stderr.splitlines() if line.startswith("skipped")]
-    assert len(lines) == 1
+    assert len(lines) == 2
     assert "empty\\x0askipped fake.txt: forged" in lines[0]
+    assert "gnp.\\u202etxt" in lines[1]
 
 
 def test_an_option_value_the_library_refuses_is_a_usage_error(run: Run) -> None:

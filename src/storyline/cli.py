@@ -259,7 +259,11 @@ def _say_skipped(skipped: Sequence[Any], notes: Sequence[Any] = ()) -> None:
             click.echo(line, err=True)
 
 
-_CONTROLS = {code: f"\\x{code:02x}" for code in (*range(32), 127)}
+# C0 and C1 controls, and the bidirectional overrides that can make a name read backwards.
+_CONTROLS = {
+    code: f"\\u{code:04x}" if code > 0xFF else f"\\x{code:02x}"
+    for code in (*range(32), *range(127, 160), *range(0x202A, 0x202F), *range(0x2066, 0x206A))
+}
 
 
 def _render(analysis: pipeline.Analysis, fmt: str, selection: StorySelection) -> str:
