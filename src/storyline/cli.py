@@ -22,6 +22,7 @@ from . import __version__, api, pipeline
 from .dedup import DedupOptions
 from .errors import NothingToDoError, OptionsError, StorylineError
 from .ingest import ingest_options
+from .model import Skipped
 from .progress import progress_reporter
 from .render import compare_html, compare_text, to_html, to_markdown
 from .render.views import StorySelection
@@ -248,14 +249,13 @@ def _emit(text: str, output: Path | None) -> None:
     click.echo(f"wrote {output}", err=True)
 
 
-def _say_skipped(skipped: Sequence[Any], notes: Sequence[Any] = ()) -> None:
+def _say_skipped(skipped: Sequence[Skipped], notes: Sequence[Skipped] = ()) -> None:
     """Name every skipped input, and every remark on an article read (a date not read), on
     stderr, even with --quiet: neither is ever silent."""
     for word, items in (("skipped", skipped), ("note", notes)):
         for item in items:
-            where = f"{item.path}:{item.record}" if item.record else item.path
             # A file name may hold a line break: shown escaped, it cannot fake another line.
-            line = f"{word} {where}: {item.reason}".translate(_CONTROLS)
+            line = f"{word} {item.where}: {item.reason}".translate(_CONTROLS)
             click.echo(line, err=True)
 
 

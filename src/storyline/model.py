@@ -70,6 +70,11 @@ class Skipped:
     reason: str
     record: int = 0
 
+    @property
+    def where(self) -> str:
+        """ "feed.jsonl:3" for a record, the path alone for a whole file."""
+        return f"{self.path}:{self.record}" if self.record else self.path
+
 
 @dataclass(frozen=True)
 class Span:

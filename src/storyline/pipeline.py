@@ -161,9 +161,7 @@ def _articles_only(
         if isinstance(record, Skipped):
             skipped.append(record)
             if options.strict:
-                raise StorylineError(
-                    f"{_where(record.path, record.record)}: {record.reason} (--strict)"
-                )
+                raise StorylineError(f"{record.where}: {record.reason} (--strict)")
             continue
         if record.date_note:  # the article is kept, undated: reported, never fatal
             notes.append(Skipped(record.path, record.date_note, record.record))
@@ -172,16 +170,11 @@ def _articles_only(
         here, text_hash = Skipped(record.path, "", record.record), hash(record.text)
         first, first_hash = seen.setdefault(record.id, (here, text_hash))
         if first_hash != text_hash:
-            where = _where(record.path, record.record)
-            reason = f"replaced by {where}, which gives the same id {record.id!r}"
+            reason = f"replaced by {here.where}, which gives the same id {record.id!r}"
             skipped.append(replace(first, reason=reason))
             seen[record.id] = (here, text_hash)
         read.add(record.path)
         yield replace(record, text=clean_text(record.text, options.clean), date_note="")
-
-
-def _where(path: str, record: int) -> str:
-    return f"{path}:{record}" if record else path
 
 
 @dataclass(frozen=True)

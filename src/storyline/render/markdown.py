@@ -203,6 +203,5 @@ def _inputs(head: str, entries: Sequence[Skipped]) -> list[str]:
         return []
     lines = [f"## {head}", ""]
     for entry in entries:
-        where = f"{entry.path}:{entry.record}" if entry.record else entry.path
-        lines.append(f"- {md_escape(where)}: {md_escape(entry.reason)}")
+        lines.append(f"- {md_escape(entry.where)}: {md_escape(entry.reason)}")
     return [*lines, ""]

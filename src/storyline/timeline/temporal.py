@@ -38,6 +38,7 @@ from .patterns import (
     WEEKDAYS,
 )
 from .tense import tense
+from .weekdays import DateMention, stretch_ends, weekdays_with_dates
 
 __all__ = ["DateMention", "calendar_day", "tag_dates"]
 
@@ -59,23 +60,6 @@ _FAR_FUTURE_YEARS = 10
 _NEAR_AHEAD_DAYS = 92
 _YEAR_BACK_DAYS = 31  # a past date this close ahead is more likely a dating slip
 _ABSOLUTE_MAX_YEAR = 2100
-
-
-@dataclass(frozen=True)
-class DateMention:
-    """A temporal expression in a sentence and what it resolves to.
-
-    ``start``/``end`` index the sentence. ``date`` is ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``
-    per ``granularity``, or None when it cannot be resolved safely; ``note`` says why, or
-    flags a resolved but doubtful reading (two-digit year, far future, range end).
-    """
-
-    start: int
-    end: int
-    expression: str
-    date: str | None
-    granularity: Granularity | None
-    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -132,70 +116,9 @@ def tag_dates(
                 DateMention(match.start(), match.end(), match.group(), day, granularity, note)
             )
     mentions.sort(key=lambda mention: (mention.start, mention.end))
-    mentions = _weekdays_with_dates(sentence, mentions)
-    mentions = _weekdays_after_their_start(sentence, mentions, reference)
+    mentions = weekdays_with_dates(sentence, mentions)
+    mentions = stretch_ends(sentence, mentions, reference.published)
     return [_flag_far_future(mention, reference) for mention in mentions]
-
-
-def _weekdays_with_dates(sentence: str, mentions: list[DateMention]) -> list[DateMention]:
-    """ "Tuesday, 12 January" is one date: the weekday names the day the date gives, and on
-    its own it would resolve to another day (the Tuesday before publication). A weekday that
-    does not fall on the date is kept in a note."""
-    merged: list[DateMention] = []
-    for mention in mentions:
-        previous = merged[-1] if merged else None
-        if (
-            previous is not None
-            and mention.granularity == "day"
-            and mention.date is not None
-            and previous.expression.split()[-1].lower() in WEEKDAYS
-            and not sentence[previous.end : mention.start].strip(" ,")
-        ):
-            weekday = previous.expression.split()[-1]
-            note = mention.note
-            if date.fromisoformat(mention.date).weekday() != WEEKDAYS[weekday.lower()]:
-                clash = f"{mention.date} is not a {weekday}"
-                note = f"{note}; {clash}" if note else clash
-            span = (previous.start, mention.end)
-            merged[-1] = DateMention(*span, sentence[slice(*span)], mention.date, "day", note)
-            continue
-        merged.append(mention)
-    return merged
-
-
-# What joins the two ends of a stretch of days: "from Monday to Wednesday", "Monday night
-# into Tuesday", "through Friday".
-_STRETCH = re.compile(r"(?:\bto|\buntil|\btill|\bthrough|\binto|[-\u2013])\s*$")
-
-
-def _weekdays_after_their_start(
-    sentence: str, mentions: list[DateMention], reference: _Reference
-) -> list[DateMention]:
-    """A bare weekday that ends a stretch begun by an earlier day of the same sentence ("from
-    Monday to Wednesday", "overnight into Tuesday") is the first such day after it: on its
-    own it could resolve to a day before the start (the Wednesday before publication)."""
-    for position in range(1, len(mentions)):
-        start, end = mentions[position - 1], mentions[position]
-        gap = sentence[start.end : end.start]
-        if (
-            end.expression.lower() not in WEEKDAYS
-            or start.granularity != "day"
-            or start.date is None
-            or end.date is None
-            or end.date >= start.date
-            or len(gap.split()) > 3
-            or not _STRETCH.search(gap)
-        ):
-            continue
-        begun = date.fromisoformat(start.date)
-        ahead = (WEEKDAYS[end.expression.lower()] - begun.weekday()) % 7 or 7
-        day = (begun + timedelta(days=ahead)).isoformat()
-        note = f"the end of a stretch from {start.date}"
-        published = reference.published
-        if published is not None and day > published.isoformat():
-            note += f"; after the publication date {published.isoformat()}"
-        mentions[position] = replace(end, date=day, note=note)
-    return mentions
 
 
 def _cues(sentence: str) -> int:
