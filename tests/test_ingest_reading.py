@@ -111,8 +111,8 @@ def test_default_cap_is_for_one_article_files_only(tmp_path: Path) -> None:
 # --- UTF-16 without a byte order mark --------------------------------------------------------
 
 
-@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
-def test_utf16_without_bom_text_and_jsonl(tmp_path: Path, encoding: str) -> None:
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_wide_encodings_without_bom_text_and_jsonl(tmp_path: Path, encoding: str) -> None:
     page = tmp_path / "story.txt"
     page.write_bytes(STORY.encode(encoding))
     article = one(page)
@@ -128,10 +128,14 @@ def test_sniff_tells_utf16_from_binary() -> None:
     assert sniff("Chinese 一二三".encode("utf-16-le"), "x") == "utf-16-le"
     assert sniff("Привет, мир".encode("utf-16-be"), "x") == "utf-16-be"
     assert sniff(b"\xff\xfe" + "Hi".encode("utf-16-le"), "x") == "utf-16"
+    assert sniff("Fête, 一二三 😀".encode("utf-32-le"), "x") == "utf-32-le"
+    assert sniff("Привет, мир".encode("utf-32-be"), "x") == "utf-32-be"
     for junk in (
         bytes(64),  # NULs on both sides of the pairs
         b"\x01\x00\x02\x00\x03\x00\x04\x00" * 16,  # one side, but control characters
         b"A\x00\x00\xd8B\x00",  # one side, but a lone surrogate
+        b"A\x00\x00\x00\x00\xd8\x00\x00",  # UTF-32 shape, but a surrogate code point
+        b"A\x00\x00\x00\x00\x00\x00\x00",  # UTF-32 shape, but a NUL character
         # one stray NUL in ASCII: read as UTF-16 the letter pairs are printable CJK
         b"StrayNULx\x00InASCIITextReadAsUTF16MakesPrintableCJKcharacters",
     ):

@@ -111,20 +111,31 @@ def _detected_charset(sample: bytes, path: str) -> str:
 def sniff(head: bytes, path: str) -> str:
     """The encoding a BOM or NUL bytes give the first bytes of a file, "" if they give none.
 
-    NUL bytes mean UTF-16 without a BOM when many sit on one side of the byte pairs and the
-    bytes, read in the order that side gives, are printable text with no NUL character;
-    otherwise they mean binary content (InputError). Only the first :data:`SNIFF_BYTES` are
-    looked at, so a file can be rejected unread.
+    NUL bytes mean UTF-32 or UTF-16 without a BOM when the bytes read that way are printable
+    text with no NUL character (UTF-32 is tried first: read as UTF-16, its ASCII gives NUL
+    characters); otherwise they mean binary content (InputError). Only the first
+    :data:`SNIFF_BYTES` are looked at, so a file can be rejected unread.
     """
     for bom, name in _BOMS:
         if head.startswith(bom):
             return name
     if b"\x00" not in head[:SNIFF_BYTES]:
         return ""
-    wide = _utf16_without_bom(head[:SNIFF_BYTES])
+    wide = _utf32_without_bom(head[:SNIFF_BYTES]) or _utf16_without_bom(head[:SNIFF_BYTES])
     if not wide:
         raise InputError(path, "cannot decode: binary content")
     return wide
+
+
+def _utf32_without_bom(head: bytes) -> str:
+    head = head[: len(head) // 4 * 4]
+    # Every code point fits in 21 bits: one byte of each four is always NUL, the last in
+    # little-endian and the first in big-endian.
+    if head and not any(head[3::4]):
+        return _printable_as(head, "utf-32-le")
+    if head and not any(head[0::4]):
+        return _printable_as(head, "utf-32-be")
+    return ""
 
 
 def _utf16_without_bom(head: bytes) -> str:
@@ -133,7 +144,11 @@ def _utf16_without_bom(head: bytes) -> str:
     odd, even = head[1::2].count(0), head[0::2].count(0)
     if max(odd, even) < _MIN_NUL_PAIRS * len(head) / 2:
         return ""
-    encoding = "utf-16-le" if odd > even else "utf-16-be"
+    return _printable_as(head, "utf-16-le" if odd > even else "utf-16-be")
+
+
+def _printable_as(head: bytes, encoding: str) -> str:
+    """``encoding`` when ``head`` reads as printable text without NUL characters in it."""
     try:
         text = codecs.getincrementaldecoder(encoding)().decode(head, final=False)
     except UnicodeDecodeError:
