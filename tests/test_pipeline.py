@@ -42,6 +42,18 @@ def test_analyse_reports_each_stage_once_in_order(tmp_path: Path) -> None:
     assert sum(len(s.article_ids) for s in analysis.digest.stories) == 20
 
 
+def test_a_partial_analysis_keeps_the_stored_digest(tmp_path: Path) -> None:
+    examples = Path(__file__).resolve().parents[1] / "examples" / "news"
+    with Store(tmp_path / "keep.db") as store:
+        pipeline.ingest([examples], store)
+        full = pipeline.analyse(store).json
+        assert all(story["summary"] for story in json.loads(full)["stories"])
+        for timeline, summary in ((False, False), (True, False), (False, True)):
+            partial = pipeline.analyse(store, with_timeline=timeline, with_summary=summary)
+            assert partial.json != full
+            assert store.load_digest() == full
+
+
 def test_later_articles_join_stories_that_keep_their_ids(tmp_path: Path) -> None:
     examples = Path(__file__).resolve().parents[1] / "examples" / "news"
     with Store(tmp_path / "grow.db") as store:

@@ -196,7 +196,9 @@ def analyse(
     with_timeline: bool = True,
     with_summary: bool = True,
 ) -> Analysis:
-    """Run every stage after ingest over the stored corpus and save the digest in the store."""
+    """Run every stage after ingest over the stored corpus; save the digest in the store when
+    it is whole (a run without its timelines or summaries, as ``stories`` makes, would
+    otherwise replace a full digest that the web app shows)."""
     options = options or RunOptions()
     articles = _clean_corpus(store, options, progress)
     dedup = _dedup(store, articles, options, progress)
@@ -221,7 +223,8 @@ def analyse(
         notes=_notes(articles),
     )
     encoded = to_json(digest)
-    store.save_digest(encoded)
+    if with_timeline and with_summary:
+        store.save_digest(encoded)
     return Analysis(digest, dedup, stories, encoded)
 
 
