@@ -264,6 +264,24 @@ def test_new_digest_is_picked_up(tmp_path: Path) -> None:
         assert "Renamed" in client.get("/").text
 
 
+def test_articles_added_after_the_digest_are_announced(tmp_path: Path) -> None:
+    articles = sample_articles()
+    db = make_db(tmp_path / "s.db", articles, sample_digest())
+    with TestClient(create_app(db)) as client:
+        assert "bring it up to date" not in client.get("/").text
+        assert "not in the latest digest" not in client.get("/articles/wire1").text
+        late = articles[0].__class__(**{**articles[0].__dict__, "id": "late1"})
+        with Store(db) as store:
+            store.add_articles([late])
+        home = client.get("/").text
+        assert "holds 5 articles; this digest was made from 4" in home
+        assert f"storyline digest --db {db}" in home
+        page = client.get("/articles/late1").text
+        assert "not in the latest digest" in page
+        assert "No passage of this article is shared" not in page
+        assert "not in the latest digest" not in client.get("/articles/wire1").text
+
+
 # ---------------------------------------------------------------- security
 
 

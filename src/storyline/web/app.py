@@ -29,6 +29,7 @@ CSP = (
     "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
 DIGEST_HINT = "storyline digest PATH --db {db}"
+UPDATE_HINT = "storyline digest --db {db}"
 
 
 class DigestMissingError(StorylineError):
@@ -84,6 +85,17 @@ class Backend:
                 self._cached = _Cached(text, DigestIndex(digest_from_json(text)), stamp)
             self._cached.stamp = stamp
             return self._cached.index
+
+    def pending(self, index: DigestIndex) -> str:
+        """A notice when the database holds articles the digest has not analysed, else ""."""
+        stored, analysed = self.store().count_articles(), len(index.digest.articles)
+        if stored == analysed:
+            return ""
+        command = UPDATE_HINT.format(db=self.db_path)
+        return (
+            f"The database holds {stored:,} articles; this digest was made from {analysed:,}. "
+            f"Run `{command}` to bring it up to date."
+        )
 
     def close(self) -> None:
         with self._lock:

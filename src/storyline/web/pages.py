@@ -31,13 +31,15 @@ STATIC = {"style.css": "text/css; charset=utf-8", "app.js": "text/javascript; ch
 
 @router.get("/", response_class=HTMLResponse)
 def stories_page(request: Request) -> str:
-    index = backend(request).index()
+    back = backend(request)
+    index = back.index()
     return render(
         "stories.html",
         LINKS,
         rows=story_rows(index),
         n_articles=len(index.digest.articles),
         n_skipped=len(split_skipped(index.digest)[0]),
+        pending=back.pending(index),
         query="",
         version=index.digest.version,
     )
@@ -55,8 +57,13 @@ def article_page(request: Request, article_id: str) -> str:
     back = backend(request)
     article = back.store().article(article_id)
     index = back.index()
+    pending = "" if article.id in index.articles else back.pending(index)
     return render(
-        "article.html", LINKS, a=article_view(article, index), version=index.digest.version
+        "article.html",
+        LINKS,
+        a=article_view(article, index),
+        pending=pending,
+        version=index.digest.version,
     )
 
 
