@@ -4,7 +4,8 @@ Two kinds of furniture, and readers' comments, leave ``text`` (``raw_text`` keep
 
 * **phrases**: whole lines that news sites print around the story ("Read more:" and the
   linked headline after it, "The story continues under the ad", "Source link", "Comments
-  are closed.", share and subscribe prompts, copyright and photo-credit lines). Each rule
+  are closed.", share and subscribe prompts, copyright and photo-credit lines, a wire's
+  credit line such as "(Reuters)" or "(Reporting by ...; Editing by ...)"). Each rule
   matches a whole, short line, so a sentence of the story that merely contains the words
   stays. A line with a comment widget's "| Report abuse |" starts the readers' comments:
   it and everything after it go, unless nothing of the story precedes it.
@@ -108,6 +109,14 @@ _PREFIXED: tuple[tuple[re.Pattern[str], int], ...] = tuple(
         (r"^follow\s.{1,40}\son\s(?:twitter|facebook|instagram|x)\b", 15),
     )
 )
+# A wire's credit line, alone in parentheses: "(Reuters)", "(Continental Press Agency)",
+# "(Reporting by A; Editing by B)". Its words are the agency's, not the story's, and they
+# would tie together unrelated stories of one agency.
+_CREDIT = re.compile(
+    r"^\((?:[A-Z][\w&.'-]*(?:\s(?:[A-Z][\w&.'-]*|of|and|the|&|/)){0,5}"
+    r"|(?i:(?:additional\s)?(?:reporting|writing|editing|compiled|compiling)\sby\b)[^()]{0,250})"
+    r"\)\.?$"
+)
 _INLINE = re.compile(
     r"(?<=[.!?\"'])\s+(?:The\s)?(?:story|article)\scontinues\s(?:under|below)\sthe\s"
     r"(?:ad|advertisement)(?=\s+[A-Z\"'(]|\s*$)",
@@ -210,6 +219,8 @@ def is_furniture_line(line: str) -> bool:
         return True
     if len(line) > _PREFIXED_MAX_CHARS:
         return False
+    if line.startswith("(") and _CREDIT.match(line):
+        return True
     head = line[:12].lower()
     if not head.startswith(_TRIGGERS) and "rights reserved" not in line.lower():
         return False
