@@ -155,6 +155,11 @@ def test_digest_markdown_and_html(run: Run, example_db: Path, tmp_path: Path) ->
     page = out.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") or page.startswith("<!doctype html>")
     assert 'src="http' not in page and '<link rel="stylesheet" href="http' not in page
+    assert f"wrote {out}" in html.stderr
+    quiet = run("digest", "--db", str(example_db), "-q", "-o", str(tmp_path / "q.md"))
+    assert quiet.exit_code == 0
+    assert quiet.stderr == ""
+    assert (tmp_path / "q.md").read_text(encoding="utf-8") == markdown.stdout
 
 
 def test_digest_max_stories_keeps_the_most_widely_reported(run: Run, example_db: Path) -> None:
@@ -444,6 +449,14 @@ def test_an_outlet_from_the_dateline_or_the_source_option(run: Run, tmp_path: Pa
     assert {title: id_ for title, (_, id_) in given.items()} == {
         title: id_ for title, (_, id_) in plain.items()
     }
+
+
+def test_explain_in_html_is_refused_before_any_work(run: Run, tmp_path: Path) -> None:
+    db = tmp_path / "never.db"
+    result = run("stories", str(EXAMPLES), "--db", str(db), "--explain", "--format", "html")
+    assert result.exit_code == 2
+    assert "--explain is shown in Markdown and JSON" in result.stderr
+    assert not db.exists()
 
 
 def test_an_output_file_in_a_missing_folder_is_refused_before_any_work(

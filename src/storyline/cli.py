@@ -42,13 +42,17 @@ F = TypeVar("F", bound=Callable[..., Any])
 FORMATS = ("md", "json", "html")
 
 
-def db_option(func: F) -> F:
-    return click.option(
-        "--db",
-        "db",
-        type=click.Path(dir_okay=False, path_type=Path),
-        help="SQLite database to use (created if missing). Without it, a temporary one.",
-    )(func)
+def _db_option(help_text: str) -> Callable[[F], F]:
+    def decorate(func: F) -> F:
+        kind = click.Path(dir_okay=False, path_type=Path)
+        return click.option("--db", "db", type=kind, help=help_text)(func)
+
+    return decorate
+
+
+db_option = _db_option("SQLite database to use (created if missing). Without it, a temporary one.")
+ingest_db_option = _db_option("SQLite database to add the articles to (created if missing).")
+existing_db_option = _db_option("SQLite database made by storyline (required; never created).")
 
 
 def format_option(func: F) -> F:
@@ -145,7 +149,7 @@ class Run:
         return analysis
 
     def emit(self, text: str) -> None:
-        _emit(text, self.output)
+        _emit(text, self.output, self.quiet)
 
 
 def analysis_command(func: Callable[..., None]) -> click.Command:
@@ -238,7 +242,7 @@ def _check_output(output: Path | None) -> None:
         )
 
 
-def _emit(text: str, output: Path | None) -> None:
+def _emit(text: str, output: Path | None, quiet: bool = False) -> None:
     if output is None:
         click.echo(text, nl=not text.endswith("\n"))
         return
@@ -246,7 +250,8 @@ def _emit(text: str, output: Path | None) -> None:
         output.write_text(text, encoding="utf-8")
     except OSError as error:
         raise click.ClickException(f"cannot write {output}: {error.strerror}") from error
-    click.echo(f"wrote {output}", err=True)
+    if not quiet:
+        click.echo(f"wrote {output}", err=True)
 
 
 def _say_skipped(skipped: Sequence[Skipped], notes: Sequence[Skipped] = ()) -> None:
@@ -339,7 +344,7 @@ def digest(run: Run, selection: StorySelection) -> None:
 
 @cli.command()
 @input_options
-@db_option
+@ingest_db_option
 @verbosity_options
 def ingest(
     paths: tuple[str, ...],
@@ -389,7 +394,7 @@ def duplicates(run: Run, shingle_size: int, threshold: float | None) -> None:
 @cli.command()
 @click.argument("first")
 @click.argument("second")
-@db_option
+@existing_db_option
 @click.option("--html", "as_html", is_flag=True, help="Write a side-by-side HTML page instead.")
 @output_option
 def compare(first: str, second: str, db: Path | None, as_html: bool, output: Path | None) -> None:
@@ -411,6 +416,8 @@ def compare(first: str, second: str, db: Path | None, as_html: bool, output: Pat
 @selection_options
 def stories(run: Run, explain: bool, selection: StorySelection) -> None:
     """Group articles into stories (and stories into topics), most widely reported first."""
+    if explain and run.fmt == "html":
+        raise click.UsageError("--explain is shown in Markdown and JSON; the HTML page has none")
     analysis = run.analyse(with_timeline=False, with_summary=False)
     run.emit(stories_view(analysis, run.fmt, explain=explain, selection=selection))
 
@@ -475,8 +482,10 @@ def summarize(
 
 @cli.command()
 @click.argument("query")
-@db_option
-@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@existing_db_option
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=20, show_default=True, help="Most hits shown."
+)
 @click.option(
     "--format",
     "fmt",
@@ -494,7 +503,7 @@ def search(query: str, db: Path | None, limit: int, fmt: str) -> None:
 
 
 @cli.command()
-@db_option
+@existing_db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True)
 def serve(db: Path | None, host: str, port: int) -> None:
@@ -519,7 +528,7 @@ def serve(db: Path | None, host: str, port: int) -> None:
 
 
 @cli.command()
-@db_option
+@existing_db_option
 def migrate(db: Path | None) -> None:
     """Upgrade the database schema to this version of storyline."""
     if db is None:

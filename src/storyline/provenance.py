@@ -77,7 +77,7 @@ def direction(
     earlier = _published_earlier(a, b)
     if earlier:
         first, second = earlier
-        return first.id, f"published earlier ({first.published} before {second.published})"
+        return first.id, f"published earlier: {first.published} before {second.published}"
     if kind == "excerpt" and abs(containment_a - containment_b) >= 0.2:
         longer = b if containment_a > containment_b else a
         return longer.id, (
