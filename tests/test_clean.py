@@ -54,6 +54,10 @@ def article(text: str, ident: str) -> Article:
         "- with files from the Coastal Ledger's Tom Ruelle",
         "Read more: Ferry fares to rise in spring",
         "Follow the Coastal Ledger on Twitter",
+        "(Northwire)",
+        "(Continental Press Agency).",
+        "(Reporting by Anna Berg; Editing by Tom Ruelle)",
+        "(Additional reporting by Ines Varga in Marlow Bay)",
     ],
 )
 def test_each_furniture_phrase_leaves_text(furniture: str) -> None:
@@ -74,6 +78,8 @@ def test_each_furniture_phrase_leaves_text(furniture: str) -> None:
         "The council will subscribe to a new traffic data service.",
         "Comments from residents were mostly positive.",
         "Click-through rates on the council website doubled.",
+        "(The ferry had been inspected in March.)",
+        "(Northwire) - The ferry left Marlow Bay at noon.",
     ],
 )
 def test_sentences_with_furniture_words_stay(content: str) -> None:
