@@ -26,7 +26,7 @@ from .disagreement import variants
 from .names import CLOSE
 from .options import SummaryOptions
 from .salience import concept_weights, voices
-from .select import opening, select
+from .select import latest, opening, select
 from .sentences import Sentence, article_sentences
 
 __all__ = ["SummaryOptions", "summarize"]
@@ -53,7 +53,8 @@ def summarize(
     weights = concept_weights(everything, voice_of, options.unigram_weight)
     published = {aid: by_id[aid].published for aid in sorted(speakers)}
     lead = opening(candidates, published, weights, options)
-    chosen = select(candidates, weights, options, lead)
+    now = latest(candidates, published, weights, options, lead)
+    chosen = select(candidates, weights, options, lead, now)
     index = SentenceIndex(everything, focus=chosen)
     keyed = [_claim(s, index, relations, by_id, voice_of, by_article, options) for s in chosen]
     return tuple(claim for _, claim in sorted(keyed, key=lambda pair: pair[0]))

@@ -10,7 +10,11 @@ fill less than half the budget, a fragment only when nothing else was found.
 When the articles are dated, the summary opens with the lead of the first report (see
 :func:`opening`) if it takes at most half the budget: it is where the story's event is
 stated, and a denser follow-up lead that mentions the event only in passing would otherwise
-push it out as redundant.
+push it out as redundant. When the story has gone on to a later day, the lead of the latest
+day's report that adds most to the opening comes next (see :func:`latest`) if it takes at
+most a third of the budget and does not restate the opening: where the story stands now
+("all nine miners were brought to the surface") shares the story's names with its start
+("nine miners were trapped at Brennock") and the greedy's redundancy test would drop it.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ import itertools
 import math
 from collections.abc import Mapping, Sequence
 
-from ..ingest.dates import published_instant
+from ..ingest.dates import Instant, published_instant
 from .options import SummaryOptions
 from .sentences import Concept, Sentence, cosine
 
@@ -49,25 +53,37 @@ class Budget:
         return self.used / self.limit if self.limit else 1.0
 
 
+# A latest lead whose content words have a cosine above this with the opening restates it.
+_RESTATES = 0.6
+_DAY_SECONDS = 86_400
+
+
 def select(
     candidates: Sequence[Sentence],
     weights: Mapping[Concept, float],
     options: SummaryOptions,
     first: Sentence | None = None,
+    last: Sentence | None = None,
 ) -> list[Sentence]:
     """The chosen sentences, in the order they were chosen.
 
     ``first`` is taken first when it needs at most half the budget, so that one long lead
-    cannot crowd out the rest of a short summary.
+    cannot crowd out the rest of a short summary; ``last`` next, when it needs at most a
+    third of the budget, fits what is left and does not restate ``first``.
     """
     budget = Budget(options)
     chosen: list[Sentence] = []
     covered: set[Concept] = set()
-    if first is not None and 2 * budget.cost(first) <= (budget.limit or 0):
-        budget.take(first)
-        chosen.append(first)
-        covered.update(first.concepts)
-        candidates = [s for s in candidates if s is not first]
+    limit = budget.limit or 0
+    for lead, share in ((first, 2), (last, 3)):
+        if lead is None or share * budget.cost(lead) > limit or not budget.fits(lead):
+            continue
+        if any(cosine(lead.stems, c.stems) > _RESTATES for c in chosen):
+            continue
+        budget.take(lead)
+        chosen.append(lead)
+        covered.update(lead.concepts)
+    candidates = [s for s in candidates if all(s is not c for c in chosen)]
     for tier in (0, 1, 2):
         if tier == 1 and budget.fill() >= 0.5:
             break
@@ -90,18 +106,71 @@ def opening(
     None when no article is dated (then nothing says which report came first) or the first
     report opens with no clean sentence.
     """
-    instants = {aid: published_instant(stamp) for aid, stamp in published.items()}
-    earliest = min((at for at in instants.values() if at), default=None)
+    instants = _instants(published)
+    earliest = min(instants.values(), default=None)
     if earliest is None:
         return None
+    first = {aid for aid, at in instants.items() if at == earliest}
+    return _best_lead(candidates, first, weights, set(), options)
+
+
+def latest(
+    candidates: Sequence[Sentence],
+    published: Mapping[str, str | None],
+    weights: Mapping[Concept, float],
+    options: SummaryOptions,
+    first: Sentence | None,
+) -> Sentence | None:
+    """The lead of the latest day's reports that adds most to ``first``: of the articles
+    published on the latest UTC day, the first clean sentence among the first two of each,
+    ranked by the concept weight it adds to ``first``'s, then by its own. A development that
+    one outlet alone reports adds no weight (a concept counts from its second voice), so it
+    may win on the second key alone.
+
+    None when fewer than two days are known to the day, or when the lead shares no concept
+    with another voice.
+    """
+    days = {
+        aid: at.first // _DAY_SECONDS
+        for aid, at in _instants(published).items()
+        if at.precision >= 2
+    }
+    if len(set(days.values())) < 2:
+        return None
+    last_day = max(days.values())
+    last = {aid for aid, day in days.items() if day == last_day}
+    covered = set(first.concepts) if first is not None else set()
+    lead = _best_lead(candidates, last, weights, covered, options)
+    # A lead that shares no concept with another voice is off the story (a sidebar).
+    return lead if lead is not None and _score(lead, weights, set(), options) > 0 else None
+
+
+def _instants(published: Mapping[str, str | None]) -> dict[str, Instant]:
+    instants = {aid: published_instant(stamp) for aid, stamp in published.items()}
+    return {aid: at for aid, at in instants.items() if at is not None}
+
+
+def _best_lead(
+    candidates: Sequence[Sentence],
+    articles: set[str],
+    weights: Mapping[Concept, float],
+    covered: set[Concept],
+    options: SummaryOptions,
+) -> Sentence | None:
+    """The best-scoring lead (first clean sentence among the first two) of ``articles``."""
     leads: dict[str, Sentence] = {}
     for sentence in candidates:
-        if instants.get(sentence.article_id) != earliest or sentence.index > 1:
+        if sentence.article_id not in articles or sentence.index > 1:
             continue
         if sentence.tier == 0 and sentence.article_id not in leads:
             leads[sentence.article_id] = sentence
     ranked = sorted(
-        leads.values(), key=lambda s: (-_score(s, weights, set(), options), s.article_id)
+        leads.values(),
+        key=lambda s: (
+            -_score(s, weights, covered, options),
+            -_score(s, weights, set(), options),
+            s.article_id,
+        ),
     )
     return ranked[0] if ranked else None
 
