@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from storyline import pipeline
+from storyline.model import Article, DuplicateGroup
 from storyline.store import Store
 
 
@@ -140,3 +142,19 @@ def test_the_skip_list_keeps_only_the_latest_reading_of_an_input(tmp_path: Path)
         pipeline.ingest([later], store)
         assert [s.path for s in store.skipped()] == [str(other)]  # not read again: kept
         assert store.count_articles() == 3
+
+
+def test_a_story_sees_its_copy_groups_cut_to_its_own_articles() -> None:
+    from storyline.dedup import DedupResult
+
+    articles = [Article(i, i, f"text {i}", f"text {i}") for i in ("a", "b", "c", "d")]
+    wide = DuplicateGroup("g-wide", "c", ("a", "b", "c"))
+    dedup = DedupResult((), (), None, (wide,))  # type: ignore[arg-type]  # index unused here
+    corpus = pipeline._Corpus(articles, dedup)
+    _, groups = corpus.members(["b", "a", "d"])
+    assert [(g.representative, g.article_ids) for g in groups] == [("a", ("a", "b"))]
+    # A copy joining the group elsewhere leaves this story's view, and its results, as they were.
+    wider = DuplicateGroup("g-wider", "c", ("a", "b", "c", "e"))
+    _, again = pipeline._Corpus(articles, replace(dedup, voices=(wider,))).members(["a", "b", "d"])
+    assert again == groups
+    assert corpus.members(["a", "d"])[1] == []  # one article is a voice of its own

@@ -18,6 +18,7 @@ from .clean import CleanOptions, clean_articles, clean_text
 from .dedup import DedupOptions, DedupResult, SignatureIndex, find_relations
 from .errors import NothingToDoError, StorylineError
 from .fingerprint import DigestMemo, fingerprint
+from .ids import stable_id
 from .ingest import IngestOptions, read_sources
 from .ingest.dates import path_date, published_order
 from .model import Article, Claim, Digest, DuplicateGroup, Relation, Skipped, Story, Topic
@@ -292,10 +293,19 @@ class _Corpus:
             self.relations_of.setdefault(relation.a, []).append(relation)
 
     def members(self, ids: Sequence[str]) -> tuple[list[Article], list[DuplicateGroup]]:
-        """The articles behind ``ids`` and the copy groups they belong to (sorted by id)."""
-        inside = {self.group_of[i].id: self.group_of[i] for i in ids if i in self.group_of}
+        """The articles behind ``ids`` and their copy groups cut down to ``ids`` (sorted by id).
+
+        A story's timeline and summary read only which of its own articles speak with one
+        voice: a group cut to them changes only when they do, so a copy joining the group in
+        another story does not make this story's results be computed again.
+        """
         articles = [self.by_id[i] for i in ids if i in self.by_id]
-        return articles, [inside[key] for key in sorted(inside)]
+        inside: dict[str, list[str]] = {}
+        for i in sorted(set(ids)):
+            if i in self.group_of:
+                inside.setdefault(self.group_of[i].id, []).append(i)
+        cut = [_cut(self.group_of[kept[0]], kept) for kept in inside.values() if len(kept) > 1]
+        return articles, sorted(cut, key=lambda group: group.id)
 
     def summary_inputs(
         self, ids: Sequence[str]
@@ -309,6 +319,13 @@ class _Corpus:
 
     def summary(self, ids: Sequence[str], options: SummaryOptions) -> tuple[Claim, ...]:
         return summarize(*self.summary_inputs(ids), options)
+
+
+def _cut(group: DuplicateGroup, kept: list[str]) -> DuplicateGroup:
+    """``group`` cut down to the sorted ids ``kept``; its representative when kept, else the
+    first (as the summary's speaker rule takes)."""
+    representative = group.representative if group.representative in kept else kept[0]
+    return DuplicateGroup(stable_id(*kept, prefix="g"), representative, tuple(kept))
 
 
 def _timeline_step(corpus: _Corpus, options: TimelineOptions) -> Step:
