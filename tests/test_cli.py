@@ -316,6 +316,30 @@ def test_summarize_command(run: Run, example_db: Path) -> None:
     assert both.exit_code == 2
 
 
+def test_a_story_is_named_by_its_id_or_a_unique_start_of_it(
+    run: Run, example_db: Path, example_digest: dict[str, Any]
+) -> None:
+    ids = [story["id"] for story in example_digest["stories"]]
+    markdown = run("digest", "--db", str(example_db)).stdout
+    assert all(f"id `{story_id}`" in markdown for story_id in ids)
+    start = next(
+        story_id[:n]
+        for story_id in ids
+        for n in range(2, len(story_id))
+        if sum(other.startswith(story_id[:n]) for other in ids) == 1
+    )
+    whole = next(story_id for story_id in ids if story_id.startswith(start))
+    for given in (whole, start):
+        shown = run("summarize", "--db", str(example_db), "--story", given, "--format", "json")
+        assert [story["id"] for story in json.loads(shown.stdout)["stories"]] == [whole]
+    every = run("summarize", "--db", str(example_db), "--story", "s")
+    assert every.exit_code != 0
+    assert "'s' starts 3 story ids" in every.stderr
+    assert (
+        "no story with id 'zz'" in run("timeline", "--db", str(example_db), "--story", "zz").stderr
+    )
+
+
 def test_search_and_compare(run: Run, example_db: Path, tmp_path: Path) -> None:
     hits = json.loads(run("search", "hosepipe", "--db", str(example_db), "--format", "json").stdout)
     assert hits and all("osepipe" in (h["title"] + h["snippet"]) for h in hits)

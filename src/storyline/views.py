@@ -188,6 +188,11 @@ def _pick_story(digest: Digest, story_id: str | None) -> tuple[Story, ...]:
     if story_id is None:
         return digest.stories
     chosen = tuple(story for story in digest.stories if story.id == story_id)
+    if not chosen:  # a unique start of an id will do, as with git's commits
+        chosen = tuple(story for story in digest.stories if story.id.startswith(story_id))
+    if len(chosen) > 1:
+        ids = ", ".join(story.id for story in chosen[:5]) + (", ..." if len(chosen) > 5 else "")
+        raise NotFoundError(f"{story_id!r} starts {len(chosen)} story ids ({ids}): give more")
     if not chosen:
         raise NotFoundError(f"no story with id {story_id!r}")
     return chosen
