@@ -321,7 +321,7 @@ def test_a_story_is_named_by_its_id_or_a_unique_start_of_it(
 ) -> None:
     ids = [story["id"] for story in example_digest["stories"]]
     markdown = run("digest", "--db", str(example_db)).stdout
-    assert all(f"id `{story_id}`" in markdown for story_id in ids)
+    assert all(f"· id {story_id}\n" in markdown for story_id in ids)
     start = next(
         story_id[:n]
         for story_id in ids
@@ -550,3 +550,18 @@ def test_a_read_only_database_is_analysed_in_a_copy(
     assert f"note: {example_db} is read-only: analysed in a temporary copy" in result.stderr
     assert result.stdout == before
     assert example_db.read_bytes() == stored
+
+
+def test_an_html_page_shows_the_top_stories_unless_asked(
+    run: Run, example_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import storyline.cli as cli_module
+
+    monkeypatch.setattr(cli_module, "HTML_STORIES", 2)
+    page = run("digest", "--db", str(example_db), "--format", "html").stdout
+    assert "Showing the 2 most widely reported of 3 stories" in page
+    assert "unless --max-stories is given" in page
+    whole = run("digest", "--db", str(example_db), "--format", "html", "--max-stories", "0")
+    assert "Showing" not in whole.stdout and "not shown" not in whole.stdout
+    markdown = run("digest", "--db", str(example_db)).stdout
+    assert "not shown" not in markdown

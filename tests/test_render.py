@@ -58,7 +58,7 @@ EXPECTED_MARKDOWN = """\
 
 ## 1. Velmora bridge closure
 
-2031-03-03 – 2031-03-04 · 3 articles · outlets: Daily Coast, Harbour Gazette, Northwire
+2031-03-03 – 2031-03-04 · 3 articles · outlets: Daily Coast, Harbour Gazette, Northwire · id s-bridge
 
 Keywords: bridge, velmora, cables
 
@@ -89,7 +89,7 @@ Keywords: bridge, velmora, cables
 
 ## 2. Chess club wins cup
 
-undated · 1 article · outlets: Velmora Post
+undated · 1 article · outlets: Velmora Post · id s-chess
 
 Keywords: chess
 
@@ -113,7 +113,7 @@ bridge closed after cable cracks (wire1 was published first)
 ## Skipped
 
 - bad.jsonl:7: line is not JSON
-"""
+"""  # noqa: E501 (an exact page, line for line)
 
 
 # ---------------------------------------------------------------- markdown

@@ -40,6 +40,13 @@ from .views import (
 
 F = TypeVar("F", bound=Callable[..., Any])
 FORMATS = ("md", "json", "html")
+# One HTML page of every story of a large corpus is too big to open (2,000 stories: 77 MB,
+# 90 s to render); the page shows this many unless asked, and says so.
+HTML_STORIES = 200
+HTML_HINT = (
+    f"An HTML page shows the {HTML_STORIES} most widely reported unless --max-stories is given "
+    "(0 shows all); `storyline serve` browses every story."
+)
 
 
 def _db_option(help_text: str) -> Callable[[F], F]:
@@ -306,13 +313,16 @@ def selection_options(func: Callable[..., None]) -> Callable[..., None]:
     """Add --max-stories and --since; ``func`` receives them as one ``selection``."""
 
     @functools.wraps(func)
-    def command(run: Run, *args: Any, max_stories: int, since: Any, **kwargs: Any) -> None:
-        if (max_stories or since) and run.fmt == "json":
+    def command(run: Run, *args: Any, max_stories: int | None, since: Any, **kwargs: Any) -> None:
+        if (max_stories is not None or since) and run.fmt == "json":
             raise click.UsageError(
                 "--max-stories and --since apply to md and html: JSON holds every story"
             )
         day = since.isoformat() if since else None
-        func(run, *args, selection=StorySelection(max_stories, day), **kwargs)
+        selection = StorySelection(max_stories or 0, day)
+        if max_stories is None and run.fmt == "html":
+            selection = StorySelection(HTML_STORIES, day, HTML_HINT)
+        func(run, *args, selection=selection, **kwargs)
 
     command = click.option(
         "--since",
@@ -323,10 +333,9 @@ def selection_options(func: Callable[..., None]) -> Callable[..., None]:
     return click.option(
         "--max-stories",
         type=click.IntRange(min=0),
-        default=0,
-        show_default=True,
         metavar="N",
-        help="Show only the N most widely reported stories (Markdown and HTML); 0 shows all.",
+        help="Show only the N most widely reported stories (Markdown and HTML); 0 shows all. "
+        f"Without it, an HTML page shows {HTML_STORIES}.",
     )(command)
 
 

@@ -94,7 +94,7 @@ def _story(position: int, story: Story, index: DigestIndex) -> list[str]:
         f"## {position}. {md_escape(story.title or story.id)}",
         "",
         f"{date_span(story.first_date, story.last_date)} · {counted(count, 'article')} · "
-        f"outlets: {md_escape(', '.join(story.outlets)) or 'none'} · id `{story.id}`",
+        f"outlets: {md_escape(', '.join(story.outlets)) or 'none'} · id {md_escape(story.id)}",
         "",
     ]
     if story.keywords:

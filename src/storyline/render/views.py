@@ -155,6 +155,7 @@ class StorySelection:
 
     max_stories: int = 0
     since: str | None = None
+    hint: str = ""  # said after the note on what is left out, when something is
 
 
 def shown_stories(
@@ -174,10 +175,11 @@ def shown_stories(
     articles = len({article_id for story in left for article_id in story.article_ids})
     rest = "1 more story" if len(left) == 1 else f"{len(left):,} more stories"
     verb = "is" if len(left) == 1 else "are"
-    return shown, (
+    note = (
         f"Showing {_which(len(shown), len(pool), len(stories), since)}; {rest} "
         f"({articles:,} article{'' if articles == 1 else 's'}) {verb} not shown."
     )
+    return shown, f"{note} {selection.hint}" if selection.hint else note
 
 
 def _which(shown: int, pool: int, total: int, since: str | None) -> str:
