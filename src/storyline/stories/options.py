@@ -52,13 +52,14 @@ class StoryOptions:
     significant digit; years are not round) weigh ``round_figure_weight`` times as much as
     other figures when an article is scored against the stories, 0 leaving them out: such
     approximations are shared by many unrelated incidents, so they do not tell one from
-    another. Stories keep them (topics group stories by subject, where they are fair evidence).
+    another. Stories keep them in their centroids.
 
     ``join_rule`` "threshold" joins the best story when its score reaches ``threshold``;
     "fitted" (the default) also weighs the channels apart, the second-best score and the
     story's size (:mod:`~storyline.stories.decision`), its bar moving with ``threshold``.
 
-    Topics group stories whose combined centroid similarity reaches ``topic_threshold``.
+    Topics group stories whose combined term and name similarity reaches ``topic_threshold``
+    (figures name incidents, not subjects: see :func:`~storyline.stories.topics.subject_cosines`).
     """
 
     threshold: float = 0.26
