@@ -52,13 +52,15 @@ class StoryOptions:
     significant digit; years are not round) weigh ``round_figure_weight`` times as much as
     other figures when an article is scored against the stories, 0 leaving them out: such
     approximations are shared by many unrelated incidents, so they do not tell one from
-    another. Stories keep them (topics group stories by subject, where they are fair evidence).
+    another. Stories keep them in their centroids.
 
     ``join_rule`` "threshold" joins the best story when its score reaches ``threshold``;
     "fitted" (the default) also weighs the channels apart, the second-best score and the
     story's size (:mod:`~storyline.stories.decision`), its bar moving with ``threshold``.
 
-    Topics group stories whose combined centroid similarity reaches ``topic_threshold``.
+    Topics group stories whose score ``(1 - topic_entity_weight) * cos(terms) +
+    topic_entity_weight * cos(names)`` reaches ``topic_threshold``; figures name incidents,
+    not subjects, and are left out (see :func:`~storyline.stories.topics.subject_options`).
     """
 
     threshold: float = 0.26
@@ -76,6 +78,7 @@ class StoryOptions:
     index_terms: int = 24
     posting_cap: int = 100
     topic_threshold: float = 0.1
+    topic_entity_weight: float = 0.3
     warmup_boost: float = 0.0
     warmup_docs: int = 30
     keywords: int = 6
@@ -90,6 +93,7 @@ class StoryOptions:
             "entity_weight",
             "number_weight",
             "topic_threshold",
+            "topic_entity_weight",
             "warmup_boost",
             "reuse_factor",
             "place_weight",

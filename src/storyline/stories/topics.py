@@ -2,14 +2,16 @@
 
 Each story is placed once, when it is first seen at the end of a run, by the same single pass
 and inverted index as articles: it joins the topic whose centroid it resembles most (combined
-term and entity cosine at least ``topic_threshold``) or opens a new one. Placed stories keep
-their topic, so topic ids stay stable across incremental runs. Only topics holding two or more
-stories are reported; a story alone keeps ``topic_id=None``.
+term and name cosine at least ``topic_threshold``, weighed as :func:`subject_options` says)
+or opens a new one. Placed stories keep their topic, so topic ids stay stable across
+incremental runs. Only topics holding two or more stories are reported; a story alone keeps
+``topic_id=None``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from ..ids import stable_id
 from ..model import Topic
@@ -22,6 +24,7 @@ from .state import StoryState, TopicRecord
 
 def place_stories(numbers: Iterable[int], options: StoryOptions, state: StoryState) -> None:
     """Give a topic to every story in ``numbers`` that has none (in founding order)."""
+    scoring = subject_options(options)
     for number in sorted(numbers):
         if state.stories[number].topic is not None:
             continue
@@ -31,7 +34,7 @@ def place_stories(numbers: Iterable[int], options: StoryOptions, state: StorySta
         best, best_score = None, 0.0
         for candidate in state.topic_index.candidates(probe, options.max_candidates):
             centroid = state.topics[candidate].centroid
-            score = options.combine(centroid.cosines(vectors), False)
+            score = scoring.combine(centroid.cosines(vectors), False)
             if score > best_score:
                 best, best_score = candidate, score
         if best is None or best_score < options.topic_threshold:
@@ -51,6 +54,19 @@ def place_stories(numbers: Iterable[int], options: StoryOptions, state: StorySta
             centroid.add(vectors, options.max_story_terms, options.max_story_entities)
         state.topic_index.update(best, state.topics[best].centroid.keys(options.index_terms))
         story.topic = best
+
+
+def subject_options(options: StoryOptions) -> StoryOptions:
+    """The options a story is scored with against the topics: names weigh
+    ``topic_entity_weight``, terms the rest, figures nothing.
+
+    A topic is a subject, and its stories are separate incidents: each has its own people
+    and its own figures (a count of dead, a sum), while the words of the subject recur. Names
+    also link unrelated subjects (two people called Bush, one borough). On ECB+ train topics
+    (each two incidents of one kind) names at 0.3 and no figures beat the story weights by
+    0.023 topic B3 F1 on ten fresh stream orders, in 10 of 10 (see bench/RESULTS.md).
+    """
+    return replace(options, entity_weight=options.topic_entity_weight, number_weight=0.0)
 
 
 def public_topics(state: StoryState, k: int) -> tuple[Topic, ...]:
