@@ -67,6 +67,38 @@ def test_rewrite_pairs_paraphrased_sentences() -> None:
     assert relation.similarity == 1.0  # every sentence of the rewrite has its source
 
 
+BRIEF = (
+    "Harbour pilots in Velmora walked out on Tuesday over a new night-shift rota.\n"
+    "The port authority said about forty ships were waiting to enter the harbour."
+)
+# The brief said again in more words and another order, as a machine translation reads.
+WORDY = (
+    "The pilots of the harbour of Velmora have on Tuesday stopped the work because of a new "
+    "rota for the night shifts.\n"
+    "According to the port authority, approximately forty ships are waiting at this moment to "
+    "enter into the harbour.\n"
+    "The union of the pilots makes known that further actions are not excluded."
+)
+LONG_REPORT = "\n".join(
+    [
+        WORDY.split("\n")[0],
+        "Shipping lines said the delays would cost them dearly if the dispute went on.",
+        "Fishing boats were allowed to leave and return through a separate channel.",
+        "The city's ferry to the islands kept running on its usual timetable all day.",
+        "Talks between the union and the port authority are due to resume on Thursday.",
+    ]
+)
+
+
+def test_a_short_brief_and_its_wordier_retelling_are_a_rewrite() -> None:
+    relation = compare(article("a", BRIEF), article("b", WORDY))
+    assert relation is not None and relation.kind == "rewrite"
+    assert [p.kind for p in relation.passages] == ["paraphrase", "paraphrase"]
+    # One paraphrased sentence of a longer report does not make a rewrite of it.
+    lead = compare(article("a", BRIEF.split("\n")[0]), article("b", LONG_REPORT))
+    assert lead is None or lead.kind != "rewrite"
+
+
 def test_compare_matches_find_relations() -> None:
     articles = corpus()
     batch = {(r.a, r.b): r for r in find_relations(articles).relations}

@@ -202,7 +202,7 @@ def _passage_kind(
     if (
         coverage >= options.rewrite_coverage
         and _jaccard(ta.terms, tb.terms) >= options.rewrite_terms
-        and _comparable_lengths(ta, tb, options.rewrite_length_ratio)
+        and _comparable_lengths(ta, tb, passages, options)
     ):
         return "rewrite", coverage
     verbatim = [p for p in passages if p.kind == "verbatim"]
@@ -213,23 +213,37 @@ def _passage_kind(
     return None, 0.0
 
 
-def _comparable_lengths(ta: _Text, tb: _Text, ratio: float) -> bool:
-    """A rewrite retells the whole text: the shorter has at least ``ratio`` of the longer's
-    words, twice that when it has fewer than 3 content sentences (one paraphrased lead
-    sentence does not make a rewrite of a long article)."""
+def _comparable_lengths(
+    ta: _Text, tb: _Text, passages: Sequence[Passage], options: DedupOptions
+) -> bool:
+    """A rewrite retells the whole text: the shorter has at least ``rewrite_length_ratio``
+    of the longer's words, twice that when it has fewer than 3 content sentences (one
+    paraphrased lead sentence does not make a rewrite of a long article) unless the reuse
+    covers the longer text as well (a two-sentence brief and its wordier translation)."""
+    ratio = options.rewrite_length_ratio
     short, long = sorted((len(ta.lowered), len(tb.lowered)))
     sentences = min(sum(len(t) >= 3 for t in x.sentence_terms) for x in (ta, tb))
-    needed = ratio if sentences >= 3 else min(1.0, 2 * ratio)
-    return long > 0 and short / long >= needed
+    if sentences < 3 and _longer_coverage(ta, tb, passages) < options.rewrite_coverage:
+        ratio = min(1.0, 2 * ratio)
+    return long > 0 and short / long >= ratio
 
 
 def _coverage(ta: _Text, tb: _Text, passages: Sequence[Passage]) -> float:
     """Share of the shorter text's content sentences (3+ content words) touched by a passage."""
+    return _side_coverage(ta, tb, passages, shorter=True)
+
+
+def _longer_coverage(ta: _Text, tb: _Text, passages: Sequence[Passage]) -> float:
+    """Share of the longer text's content sentences touched by a passage."""
+    return _side_coverage(ta, tb, passages, shorter=False)
+
+
+def _side_coverage(ta: _Text, tb: _Text, passages: Sequence[Passage], shorter: bool) -> float:
     a_sentences = [s for s, t in zip(ta.sentences, ta.sentence_terms, strict=True) if len(t) >= 3]
     b_sentences = [s for s, t in zip(tb.sentences, tb.sentence_terms, strict=True) if len(t) >= 3]
     if not a_sentences or not b_sentences:
         return 0.0
-    if len(a_sentences) <= len(b_sentences):
+    if (len(a_sentences) <= len(b_sentences)) == shorter:
         return _touched(a_sentences, [(p.a_start, p.a_end) for p in passages]) / len(a_sentences)
     return _touched(b_sentences, [(p.b_start, p.b_end) for p in passages]) / len(b_sentences)
 
