@@ -406,8 +406,8 @@ def test_verbose_prints_one_timing_line_per_stage(run: Run, example_db: Path) ->
     timed = {m[1]: m[2] for m in lines if m}
     assert list(timed) == ["clean", "dedup", "stories", "timeline", "summary"]
     # Nothing changed since the run before: what it computed is kept, not recomputed.
-    assert timed["timeline"] == timed["summary"] == "3 of 3 stories kept"
-    assert re.fullmatch(r"(\d+) of \1 compared pairs kept", timed["dedup"])
+    assert timed["timeline"] == timed["summary"] == "3 of 3 stories reused from the last run"
+    assert re.fullmatch(r"(\d+) of \1 compared pairs reused from the last run", timed["dedup"])
     quiet = run("digest", "--db", str(example_db), "-q", "--format", "json")
     assert quiet.stderr == ""
 

@@ -37,7 +37,8 @@ class Progress:
     """One progress event: ``done`` of ``total`` items of ``stage`` (total None when unknown).
 
     ``finished`` is set once per stage with the stage's wall time in ``seconds`` and, in
-    ``note``, what it reused from the previous run ("8,250 of 8,280 stories kept").
+    ``note``, what it reused from the previous run ("8,250 of 8,280 stories reused from the
+    last run").
     """
 
     stage: str
@@ -254,7 +255,9 @@ def _dedup(
         pairs = StoredPairs(store)
         result = find_relations(articles, options.dedup, known, pairs)
         pairs.close()
-        stage.note = f"{pairs.reused:,} of {len(pairs.seen):,} compared pairs kept"
+        stage.note = (
+            f"{pairs.reused:,} of {len(pairs.seen):,} compared pairs reused from the last run"
+        )
         store.save_signatures(params, result.index.rows())
     return result
 
@@ -349,7 +352,7 @@ def _per_story(
         updated, reused = per_story(
             kind, stories, store, step, lambda done: stage.step(done, len(stories))
         )
-        stage.note = f"{reused:,} of {len(stories):,} stories kept"
+        stage.note = f"{reused:,} of {len(stories):,} stories reused from the last run"
     return updated
 
 
