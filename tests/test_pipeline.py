@@ -158,3 +158,21 @@ def test_a_story_sees_its_copy_groups_cut_to_its_own_articles() -> None:
     _, again = pipeline._Corpus(articles, replace(dedup, voices=(wider,))).members(["a", "b", "d"])
     assert again == groups
     assert corpus.members(["a", "d"])[1] == []  # one article is a voice of its own
+
+
+def test_an_edition_prompt_is_cut_and_never_titles_the_article(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "You 've selected the U.S. Edition .\n"
+        "Would you like to make this your default edition ?\n"
+        "YES | NO Ferry crews in Marlow Bay ended their strike on Friday after a pay deal.\n"
+        "The first crossings ran on Saturday morning.\n",
+        encoding="utf-8",
+    )
+    with Store(tmp_path / "t.db") as store:
+        pipeline.ingest([page], store)
+        (stored,) = store.articles()
+        (article,) = pipeline.analyse(store).digest.articles
+    assert article.text.startswith("Ferry crews in Marlow Bay ended their strike")
+    assert article.title.startswith("Ferry crews in Marlow Bay ended their strike")
+    assert article.id == stored.id  # the id hashes the title ingest made, and stays

@@ -47,6 +47,8 @@ _FIXED = r"""
   | (?:(?:share|tweet|email|e-mail|print|facebook|twitter|x|whatsapp|linkedin|reddit
         |telegram|pinterest|copy\slink)[\s|/,]*){1,8}
   | subscribe(?:\snow)? | sign\sup | most\sread | related(?:\sarticles|\sstories|\stopics)?
+  | you\s?'?ve\sselected\sthe\s[\w.\s]{1,30}?\sedition
+  | would\syou\slike\sto\smake\sthis\syour\sdefault\sedition\s?\??
 """
 _FIXED_LINE = re.compile(rf"^(?:{_FIXED})[\s.!:]*$", re.I | re.X)
 _LINK_LABEL = re.compile(
@@ -122,6 +124,8 @@ _INLINE = re.compile(
     r"(?:ad|advertisement)(?=\s+[A-Z\"'(]|\s*$)",
     re.I,
 )
+# The answer buttons of an edition prompt, glued before the page's first line of text.
+_EDITION_BUTTONS = re.compile(r"^YES \| NO\s+")
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*$")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _MAX_PASSES = 4
@@ -195,6 +199,8 @@ def _drop_phrases(lines: list[str], options: CleanOptions) -> list[str]:
     drop_headline = False
     for line in lines:
         stripped = (_INLINE.sub("", line) if "ontinues" in line else line).strip()
+        if stripped.startswith("YES | NO"):
+            stripped = _EDITION_BUTTONS.sub("", stripped)
         if not stripped:
             kept.append("")
             continue
@@ -515,9 +521,9 @@ def _clean_pass(
 def _retitled(article: Article, text: str) -> str:
     """The title for the cleaned ``text``. One that ingest made from the first sentence
     follows the text when cleaning cut that sentence (a site's teaser line must not name the
-    article); page furniture (a byline, a date line, a page header) is never a title; a
-    real headline stays."""
-    if is_page_furniture(article.title):
+    article); page furniture (a byline, a date line, a page header, a furniture phrase such as
+    an edition prompt) is never a title; a real headline stays."""
+    if is_page_furniture(article.title) or _FIXED_LINE.match(article.title):
         return derive_title(text, skip_furniture=True) or article.title
     if text == article.text or article.title != derive_title(article.text):
         return article.title
