@@ -105,7 +105,14 @@ def test_extract_matches_the_plain_extraction(monkeypatch: pytest.MonkeyPatch, l
         article = Article(id=str(number), title=title, text=text, raw_text=text)
         found = extract(article, 2, 2)
         expected = _plain_extract(article, 2, 2)
-        assert [_typed(found.terms), _typed(found.entities), _typed(found.numbers)] == expected
+        terms = _typed(_as_floats(found.terms))
+        assert [terms, _typed(found.entities), _typed(found.numbers)] == expected
+
+
+def _as_floats(counts: Mapping[str, float]) -> dict[str, float]:
+    """Term counts as floats: a count of the text alone is an int (weighed as its float)."""
+    assert all(type(value) in (int, float) for value in counts.values())
+    return {key: float(value) for key, value in counts.items()}
 
 
 def _plain_weigh(
@@ -310,16 +317,16 @@ def _dated_articles(count: int, seed: int) -> list[Article]:
 
 
 def test_best_story_skips_only_stories_that_cannot_win(monkeypatch: pytest.MonkeyPatch) -> None:
-    fast, similarity = cluster._best_story, cluster._similarity
+    fast, measure = cluster._best_story, cluster._measure
     found: list[tuple[int | None, float, float]] = []
     # Similarities computed: by the fast search, and by a plain search over every candidate.
     fast_calls, plain_calls, in_fast = [0], [0], [False]
 
-    def counted(query: Any, story: Any, options: StoryOptions) -> float:
+    def counted(query: Any, story: Any, options: StoryOptions) -> tuple[float, Any]:
         fast_calls[0] += in_fast[0]
-        return similarity(query, story, options)
+        return measure(query, story, options)
 
-    def checked(query: Any, options: StoryOptions, state: Any) -> tuple[int | None, float, float]:
+    def checked(query: Any, options: StoryOptions, state: Any) -> tuple[Any, ...]:
         in_fast[0] = True
         result = fast(query, options, state)
         in_fast[0] = False
@@ -333,12 +340,14 @@ def test_best_story_skips_only_stories_that_cannot_win(monkeypatch: pytest.Monke
                 best, best_score, second = number, score, best_score
             elif score > second:
                 second = score
-        assert result == (best, best_score, second if options.join_rule == "fitted" else 0.0)
-        found.append(result)
+        assert result[:3] == (best, best_score, second if options.join_rule == "fitted" else 0.0)
+        if best is not None:  # its channel cosines come along (the fitted rule reads them)
+            assert result[3] == state.stories[best].centroid.cosines(query.vectors)
+        found.append(result[:3])
         return result
 
     monkeypatch.setattr(cluster, "_best_story", checked)
-    monkeypatch.setattr(cluster, "_similarity", counted)
+    monkeypatch.setattr(cluster, "_measure", counted)
     for rule in ("fitted", "threshold"):
         found.clear()
         fast_calls[0] = plain_calls[0] = 0
@@ -366,5 +375,5 @@ def test_best_story_scores_a_decayed_story_that_can_still_win(
     # is scored while it can still beat the second best.
     for similarity, expected in ((1.0, (0, 0.5, 0.4999)), (0.99, (1, 0.4999, 0.495))):
         values = {state.stories[0].id: similarity, state.stories[1].id: 0.4999}
-        monkeypatch.setattr(cluster, "_similarity", lambda q, story, o, v=values: v[story.id])
-        assert cluster._best_story(query, StoryOptions(), state) == expected
+        monkeypatch.setattr(cluster, "_measure", lambda q, story, o, v=values: (v[story.id], ()))
+        assert cluster._best_story(query, StoryOptions(), state)[:3] == expected

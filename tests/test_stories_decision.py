@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from storyline.errors import OptionsError
@@ -45,7 +47,11 @@ def _lower(id: str, text: str) -> Article:
 def test_explain_says_the_fitted_rule_joined_an_article(monkeypatch: pytest.MonkeyPatch) -> None:
     first = _lower("a", "alpha bravo charlie delta echo foxtrot golf hotel india juliet")
     second = _lower("b", "alpha kilo lima mike november oscar papa quebec romeo sierra")
-    monkeypatch.setattr(cluster, "_similarity", lambda query, story, options: 0.258)
+
+    def measure(query: Any, story: Any, options: StoryOptions) -> tuple[float, Any]:
+        return 0.258, story.centroid.cosines(query.vectors)
+
+    monkeypatch.setattr(cluster, "_measure", measure)
     fitted = cluster_stories([first, second])
     assert [s.article_ids for s in fitted.stories] == [("a", "b")]
     joined = fitted.assignments[1]

@@ -15,7 +15,7 @@ from ..ingest.dates import Instant, published_instant, published_order
 from ..model import Article, DuplicateGroup
 from .decision import fitted_join
 from .features import extract, head, round_figures, top, weigh
-from .index import Centroid, Vectors
+from .index import Centroid, Cosines, Vectors
 from .options import StoryOptions
 from .places import BROAD_PLACES
 from .state import Assignment, StoryRecord, StoryState
@@ -148,13 +148,11 @@ def _assign_one(
     # The story grows by every figure; only the article's score discounts its round ones.
     grown = _Query(article, vectors, _ordinal(article))
     query = _scored(grown, features.numbers, options, state)
-    best, score, second = _best_story(query, options, state)
+    best, score, second, cosines = _best_story(query, options, state)
     threshold = options.threshold_at(state.n_docs)
     join = best is not None and score >= threshold
     if best is not None and options.join_rule == "fitted":
-        story = state.stories[best]
-        cosines = story.centroid.cosines(query.vectors)
-        size = len(story.article_ids)
+        size = len(state.stories[best].article_ids)
         join, why = fitted_join(score, threshold, second, cosines, size, len(features.terms))
         notes = [*notes, why] if why else notes
     if not join:
@@ -207,12 +205,14 @@ def _linked_story(
 
 def _best_story(
     query: _Query, options: StoryOptions, state: StoryState
-) -> tuple[int | None, float, float]:
-    """The best candidate story, its score and the second-best score (0.0 unless the fitted
-    join rule, which reads it, is on)."""
+) -> tuple[int | None, float, float, Cosines]:
+    """The best candidate story, its score, the second-best score (0.0 unless the fitted
+    join rule, which reads it, is on) and the best story's channel cosines (which the fitted
+    rule reads too: kept, not computed again)."""
     probe = probe_keys(query.vectors, options.query_terms)
     best: int | None = None
     best_score = second = 0.0
+    best_cosines: Cosines = (None, None, None)
     stories = state.stories
     ranks = options.join_rule == "fitted"
     for number in state.story_index.candidates(probe, options.max_candidates):
@@ -222,12 +222,13 @@ def _best_story(
         # story decayed to the best (or second-best) score so far cannot beat it: not scored.
         if factor * _CEILING <= (second if ranks else best_score):
             continue
-        score = _similarity(query, story, options) * factor
+        similarity, cosines = _measure(query, story, options)
+        score = similarity * factor
         if score > best_score:
-            best, best_score, second = number, score, best_score
+            best, best_score, second, best_cosines = number, score, best_score, cosines
         elif score > second:
             second = score
-    return best, best_score, second if ranks else 0.0
+    return best, best_score, second if ranks else 0.0, best_cosines
 
 
 _CEILING = 1.000001
@@ -252,9 +253,15 @@ def _decay(query: _Query, story: StoryRecord, options: StoryOptions) -> float:
 
 
 def _similarity(query: _Query, story: StoryRecord, options: StoryOptions) -> float:
+    return _measure(query, story, options)[0]
+
+
+def _measure(query: _Query, story: StoryRecord, options: StoryOptions) -> tuple[float, Cosines]:
+    """The combined cosine of ``query`` with ``story`` and the channel cosines it combines."""
     language = query.article.language
     crossing = bool(language and story.language and language != story.language)
-    return options.combine(story.centroid.cosines(query.vectors), crossing)
+    cosines = story.centroid.cosines(query.vectors)
+    return options.combine(cosines, crossing), cosines
 
 
 def probe_keys(vectors: Vectors, k: int) -> list[tuple[str, float]]:

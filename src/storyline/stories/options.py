@@ -131,17 +131,20 @@ class StoryOptions:
         """One score from the term, name and number cosines. A channel that is empty on
         either side (None) drops out and the others share its weight; across languages the
         terms drop out."""
-        weights = (
-            1.0 - self.entity_weight - self.number_weight,
-            self.entity_weight,
-            self.number_weight,
-        )
+        # Channel by channel, the same additions in the same order as a loop (unrolled: this
+        # runs for every candidate story of every article).
+        terms, names, figures = cosines
         total = used = 0.0
-        for channel, (weight, cosine) in enumerate(zip(weights, cosines, strict=True)):
-            if cosine is None or (crossing and channel == 0):
-                continue
-            total += weight * cosine
+        if terms is not None and not crossing:
+            weight = 1.0 - self.entity_weight - self.number_weight
+            total += weight * terms
             used += weight
+        if names is not None:
+            total += self.entity_weight * names
+            used += self.entity_weight
+        if figures is not None:
+            total += self.number_weight * figures
+            used += self.number_weight
         return total / used if used else 0.0
 
     def threshold_at(self, n_docs: int) -> float:

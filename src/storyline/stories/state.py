@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
@@ -144,14 +144,7 @@ class StoryState:
     def story(self, number: int) -> StoryRecord:
         """Story ``number``, made this state's own before it is changed."""
         if number not in self._own_stories:
-            old = self.stories[number]
-            self.stories[number] = replace(
-                old,
-                article_ids=list(old.article_ids),
-                outlets=list(old.outlets),
-                centroid=old.centroid.copy(),
-                public=None,
-            )
+            self.stories[number] = _own_copy(self.stories[number])
             self._own_stories.add(number)
         story = self.stories[number]
         story.public = None
@@ -240,6 +233,26 @@ class StoryState:
             raise InputError("<story state>", f"unreadable story state: {error}") from error
         state.reindex(StoryOptions(posting_cap=state.posting_cap, index_terms=state.index_terms))
         return state
+
+
+def _own_copy(old: StoryRecord) -> StoryRecord:
+    """``old`` with its own lists and centroid (what ``dataclasses.replace`` gave, without
+    looking up the fields on every call)."""
+    return StoryRecord(
+        id=old.id,
+        founder=old.founder,
+        article_ids=list(old.article_ids),
+        centroid=old.centroid.copy(),
+        language=old.language,
+        first_day=old.first_day,
+        last_day=old.last_day,
+        outlets=list(old.outlets),
+        title=old.title,
+        keywords=old.keywords,
+        topic=old.topic,
+        seq=old.seq,
+        last_ordinal=old.last_ordinal,
+    )
 
 
 def _drained(items: list[Any]) -> Iterator[Any]:
