@@ -17,15 +17,21 @@ def test_a_close_second_story_lets_a_young_story_take_an_article_below_the_thres
     # A one-article story, no figures on either side, a second candidate close behind.
     join, note = fitted_join(0.25, 0.26, 0.2, (0.2, 0.3, None), 1, 80)
     assert join
-    assert note.startswith("joined below the threshold 0.26 by the fitted rule: 0.3")
-    assert note.endswith("against 0.285 (second-best 0.20, story of 1)")
+    assert note.startswith(
+        "joined by the fitted rule although its score is under the threshold 0.26: "
+        "the rule's value 0.3"
+    )
+    assert note.endswith("reaches its bar 0.285; second-best story 0.20, best story of 1 article")
     assert not fitted_join(0.25, 0.26, 0.0, (0.2, 0.3, 0.0), 1, 80)[0]
 
 
 def test_event_words_alone_do_not_carry_an_article_into_a_large_story() -> None:
     join, note = fitted_join(0.30, 0.26, 0.0, (0.9, 0.1, 0.0), 20, 80)
     assert not join
-    assert note.startswith("kept out above the threshold 0.26 by the fitted rule")
+    assert note.startswith(
+        "kept out by the fitted rule although its score reaches the threshold 0.26"
+    )
+    assert note.endswith("best story of 20 articles")
 
 
 def test_the_note_is_only_for_decisions_the_threshold_would_not_make() -> None:
@@ -55,7 +61,7 @@ def test_explain_says_the_fitted_rule_joined_an_article(monkeypatch: pytest.Monk
     fitted = cluster_stories([first, second])
     assert [s.article_ids for s in fitted.stories] == [("a", "b")]
     joined = fitted.assignments[1]
-    assert joined.score == 0.258 and "joined below the threshold 0.26" in joined.note
+    assert joined.score == 0.258 and "is under the threshold 0.26" in joined.note
     text = _explanation(joined)
     assert text.startswith("joined with score 0.26; shared: alpha (") and "fitted rule" in text
     plain = cluster_stories([first, second], options=StoryOptions(join_rule="threshold"))

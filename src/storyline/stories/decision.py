@@ -57,8 +57,11 @@ def fitted_join(
     join = value >= bar
     if join == (score >= threshold):
         return join, ""
-    verdict = "joined below" if join else "kept out above"
-    return join, (
-        f"{verdict} the threshold {threshold:.2f} by the fitted rule: {value:.3f} against "
-        f"{bar:.3f} (second-best {second:.2f}, story of {size})"
-    )
+    if join:
+        verdict = "joined by the fitted rule although its score is under the threshold "
+        verdict += f"{threshold:.2f}: the rule's value {value:.3f} reaches its bar {bar:.3f}"
+    else:
+        verdict = "kept out by the fitted rule although its score reaches the threshold "
+        verdict += f"{threshold:.2f}: the rule's value {value:.3f} is under its bar {bar:.3f}"
+    articles = "article" if size == 1 else "articles"
+    return join, f"{verdict}; second-best story {second:.2f}, best story of {size} {articles}"
