@@ -443,14 +443,16 @@ def main() -> None:
     parser.add_argument("--orders", type=int, default=5, help="stream orders per data set")
     parser.add_argument("--stored", type=int, default=100_000, help="articles stored before timing")
     parser.add_argument("--new", type=int, default=2_000, help="articles timed")
-    parser.add_argument("--skip-speed", action="store_true")
-    parser.add_argument("--skip-quality", action="store_true")
-    parser.add_argument("--skip-topics", action="store_true")
+    parser.add_argument("--skip-speed", action="store_true", help="no speed table")
+    parser.add_argument(
+        "--skip-quality", action="store_true", help="no quality tables (stories nor topics)"
+    )
+    parser.add_argument("--skip-topics", action="store_true", help="no topic-level tables")
     args = parser.parse_args()
     tuned = None
     if not args.skip_quality:
         tuned, _ = quality(args.orders)
-    if not args.skip_topics:
+    if not (args.skip_quality or args.skip_topics):
         topics(args.orders, tuned)
     if not args.skip_speed:
         numbers = speed(args.stored, args.new)
