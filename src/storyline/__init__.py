@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-import types
 from typing import TYPE_CHECKING, Any
 
 from .errors import (
@@ -56,30 +54,6 @@ def __getattr__(name: str) -> Any:
 
         return getattr(api, name)
     raise AttributeError(f"module 'storyline' has no attribute {name!r}")
-
-
-def _api_function(name: str) -> property:
-    def get(_package: types.ModuleType) -> Any:
-        return __getattr__(name)
-
-    def keep(_package: types.ModuleType, _submodule: Any) -> None:
-        """The subpackage stays in ``sys.modules``, where ``from storyline.X import`` finds it."""
-
-    return property(get, keep)
-
-
-class _Package(types.ModuleType):
-    """``storyline.ingest``, ``.stories`` and ``.timeline`` are API functions and subpackages
-    at once. Importing a subpackage sets the package's attribute of that name to the module,
-    which would turn the function into a module after the first call (or after any
-    ``from storyline.stories import ...``); here the function always wins."""
-
-    ingest = _api_function("ingest")
-    stories = _api_function("stories")
-    timeline = _api_function("timeline")
-
-
-sys.modules[__name__].__class__ = _Package
 
 
 __all__ = [

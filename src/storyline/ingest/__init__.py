@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO, TextIO, cast
 
+from ..entry import make_callable
 from ..errors import InputError, OptionsError
 from ..model import Article, Skipped, known_source
 from .dates import path_date
@@ -260,3 +261,6 @@ def _read_stdin(stdin: TextIO, options: IngestOptions) -> Iterator[Article | Ski
 
 def _os_reason(exc: OSError) -> str:
     return f"cannot read: {exc.strerror or exc}"
+
+
+make_callable(__name__)  # storyline.ingest(...) is also the API function (see storyline.entry)

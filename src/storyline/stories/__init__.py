@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from ..entry import make_callable
 from ..model import Article, DuplicateGroup, Relation, Story, Topic
 from .cluster import EMPTY_NOTE, UNDATED_NOTE, assign_all, stream_order
 from .labels import headline, keywords, to_story
@@ -90,3 +91,6 @@ def cluster_stories(
     return StoryResult(
         stories, public_topics(work, options.keywords), tuple(work.assignments.values()), work
     )
+
+
+make_callable(__name__)  # storyline.stories(...) is also the API function (see storyline.entry)

@@ -7,6 +7,7 @@ that could not be dated, with the reason.
 
 from __future__ import annotations
 
+from ..entry import make_callable
 from .events import Timeline, TimelineOptions, build_timeline
 from .published import infer_published, published_conflict
 from .temporal import DateMention, tag_dates
@@ -20,3 +21,6 @@ __all__ = [
     "published_conflict",
     "tag_dates",
 ]
+
+
+make_callable(__name__)  # storyline.timeline(...) is also the API function (see storyline.entry)
