@@ -16,7 +16,7 @@ from dataclasses import replace
 from ..ids import stable_id
 from ..model import Topic
 from .cluster import probe_keys
-from .index import UnitCentroid
+from .index import UnitCentroid, Vectors
 from .labels import best_title, label_terms
 from .options import StoryOptions
 from .state import StoryState, TopicRecord
@@ -31,10 +31,12 @@ def place_stories(numbers: Iterable[int], options: StoryOptions, state: StorySta
         story = state.story(number)
         vectors = story.centroid.unit()
         probe = probe_keys(vectors, options.query_terms)
+        # Figures weigh nothing here: their cosine is not computed (the score is the same).
+        words_and_names: Vectors = (vectors[0], vectors[1], {})
         best, best_score = None, 0.0
         for candidate in state.topic_index.candidates(probe, options.max_candidates):
             centroid = state.topics[candidate].centroid
-            score = scoring.combine(centroid.cosines(vectors), False)
+            score = scoring.combine(centroid.cosines(words_and_names), False)
             if score > best_score:
                 best, best_score = candidate, score
         if best is None or best_score < options.topic_threshold:
