@@ -304,3 +304,21 @@ def test_rolling_spans_are_not_dates() -> None:
     assert tag_dates("Prices rose over the past year.", "2010-01-14") == []
     assert resolved("Prices rose last year.", "2010-01-14") == ("2009", "year")
     assert resolved("Talks collapsed in the past week.", "2010-01-14") == ("2010-01", "month")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Die Passagiere wurden in den Hafen von Lindmar gebracht.",  # "Die" is no Dienstag
+        "Die Bank erhöhte den Leitzins auf 4,75 Prozent.",  # a decimal is no day and month
+        "El banco central subió los tipos al 3,5 %.",
+    ],
+)
+def test_foreign_words_and_decimals_are_not_dates(sentence: str) -> None:
+    language = "es" if sentence.startswith("El") else "de"
+    assert tag_dates(sentence, "2024-01-10", language) == []
+
+
+def test_a_foreign_weekday_next_to_a_short_word_is_still_read() -> None:
+    found = tag_dates("Der Streik begann am Montag mit einer Kundgebung.", "2024-01-10", "de")
+    assert [(m.expression, m.date) for m in found] == [("Montag", "2024-01-08")]

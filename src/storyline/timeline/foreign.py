@@ -7,6 +7,7 @@ those resolve against the publication date when there is one, and otherwise stay
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,11 @@ if TYPE_CHECKING:
     from .temporal import DateMention
 
 _PROBE_BASES = (datetime(1999, 3, 7), datetime(2011, 10, 19))
+# dateparser's search also reads short words as weekday abbreviations (German "die" as
+# Dienstag, "mit" as Mittwoch) and decimal numbers as day and month ("4,75 Prozent" as
+# 4 July 1975); neither is a date.
+_DECIMAL = re.compile(r"\d{1,4}[,.]\d{1,4}")
+_SHORT_WORD = 3
 
 
 def tag_foreign(sentence: str, published: date | None, language: str) -> list[DateMention]:
@@ -55,7 +61,15 @@ def _search(sentence: str, code: str, base: datetime) -> list[tuple[str, datetim
         result = search_dates(sentence, languages=[code], settings=_settings(base))
     except Exception:  # dateparser raises assorted errors on odd input; treat as no date
         return []
-    return [(str(text), value) for text, value in (result or [])]
+    return [(str(text), value) for text, value in (result or []) if _plausible(str(text))]
+
+
+def _plausible(text: str) -> bool:
+    """Whether a match can be a date: not a short lone word, not a decimal number."""
+    bare = text.strip()
+    if len(bare) <= _SHORT_WORD and bare.isalpha():
+        return False
+    return not _DECIMAL.fullmatch(bare)
 
 
 def _resolve(text: str, start: int, end: int, published: date | None, code: str) -> DateMention:
