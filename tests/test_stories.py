@@ -474,3 +474,32 @@ def test_a_site_section_title_gives_way_to_a_member_headline() -> None:
     assert cluster_stories([founder, member]).stories[0].title == "Blaze at mill overnight"
     alone = cluster_stories([founder]).stories[0]
     assert alone.title == "International News Article"  # nothing better: kept, not invented
+
+
+BUS_CRASH = _article(
+    "bus",
+    "Bus crash kills 12 near Harlow",
+    "A coach left the motorway near Harlow on Tuesday and overturned, killing 12 passengers.\n"
+    "Police said the driver had lost control on a wet bend.",
+    "2031-03-04",
+)
+# Another event, in another script: nothing in common with the crash but the figure 12.
+MINE_FLOOD_ZH = _article(
+    "zh",
+    "山西煤矿透水",
+    "周二，山西一座煤矿发生透水事故，12名矿工被困井下。",
+    "2031-03-04",
+    language="zh",
+)
+
+
+def test_one_shared_figure_alone_does_not_join_another_language() -> None:
+    result = cluster_stories([BUS_CRASH, MINE_FLOOD_ZH])
+    assert [s.article_ids for s in result.stories] == [("bus",), ("zh",)]
+    # Two shared figures and no words or names in common still make a match.
+    second = replace(
+        MINE_FLOOD_ZH, id="zh2", text="周二，哈洛附近一辆大巴翻车，12人死亡，45人受伤。"
+    )
+    crash = replace(BUS_CRASH, text=BUS_CRASH.text + "\nAnother 45 people were injured.")
+    joined = cluster_stories([crash, second])
+    assert [s.article_ids for s in joined.stories] == [("bus", "zh2")]

@@ -257,11 +257,24 @@ def _similarity(query: _Query, story: StoryRecord, options: StoryOptions) -> flo
 
 
 def _measure(query: _Query, story: StoryRecord, options: StoryOptions) -> tuple[float, Cosines]:
-    """The combined cosine of ``query`` with ``story`` and the channel cosines it combines."""
+    """The combined cosine of ``query`` with ``story`` and the channel cosines it combines.
+
+    When figures are the only evidence (no name in common and no words, as across languages
+    in different scripts), one shared figure is not enough: "12 dead" is said of many events.
+    """
     language = query.article.language
     crossing = bool(language and story.language and language != story.language)
     cosines = story.centroid.cosines(query.vectors)
+    terms, names, figures = cosines
+    if figures is not None and names is None and (terms is None or crossing):
+        shared = query.vectors[2].keys() & story.centroid.numbers.keys()
+        if len(shared) < _FIGURES_ALONE:
+            return 0.0, cosines
     return options.combine(cosines, crossing), cosines
+
+
+# How many figures two texts must share to be scored on figures alone.
+_FIGURES_ALONE = 2
 
 
 def probe_keys(vectors: Vectors, k: int) -> list[tuple[str, float]]:
