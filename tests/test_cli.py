@@ -565,3 +565,28 @@ def test_an_html_page_shows_the_top_stories_unless_asked(
     assert "Showing" not in whole.stdout and "not shown" not in whole.stdout
     markdown = run("digest", "--db", str(example_db)).stdout
     assert "not shown" not in markdown
+
+
+def test_every_markdown_view_escapes_html_from_articles(run: Run, tmp_path: Path) -> None:
+    hostile = "<script>alert(1)</script>"
+    text = (
+        f"Floods closed the Marlow road on Monday, officials said {hostile}.\n"
+        "The <b>river</b> rose two metres overnight, the \u202eagency said."
+    )
+    lines = [
+        {
+            "id": f"h{n}",
+            "title": f"{hostile} Flood {n}",
+            "source": "<i>Post</i>",
+            "published": "2031-03-04",
+            "text": text,
+        }
+        for n in (1, 2)
+    ]
+    feed = tmp_path / "hostile.jsonl"
+    feed.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    for command in ("digest", "stories", "summarize", "timeline", "duplicates"):
+        shown = run(command, str(feed), "-q").stdout
+        assert "<script>" not in shown and "<b>" not in shown and "<i>" not in shown, command
+        assert "\u202e" not in shown, command
+        assert "\\<script\\>" in shown, command

@@ -15,6 +15,7 @@ from .errors import NotFoundError
 from .model import Article, Digest, Story, TimelineEntry, known_source
 from .pipeline import Analysis
 from .render import to_html, to_json
+from .render.markdown import md_escape
 from .render.views import (
     DigestIndex,
     StorySelection,
@@ -40,9 +41,9 @@ def _dump(value: object) -> str:
 def _label(article: Article | None, article_id: str) -> str:
     if article is None:
         return article_id
-    title = article.title or article.text[:60]
+    title = md_escape(article.title or article.text[:60])
     date = f", {article.day}" if article.day else ""
-    return f"{title} ({article.source}{date}) [{article_id}]"
+    return f"{title} ({md_escape(article.source)}{date}) [{article_id}]"
 
 
 def duplicates_view(digest: Digest, fmt: str) -> str:
@@ -69,11 +70,12 @@ def duplicates_view(digest: Digest, fmt: str) -> str:
             f"{relation.containment_a:.2f} / {relation.containment_b:.2f}"
         )
         original = relation.original or "undecided"
-        lines.append(f"original: {original} ({relation.reason})" if relation.reason else "")
+        reason = md_escape(relation.reason)
+        lines.append(f"original: {original} ({reason})" if relation.reason else "")
         for passage in relation.passages[:5]:
-            lines.append(f"> {passage.a_text}")
+            lines.append(f"> {md_escape(passage.a_text)}")
             if passage.b_text != passage.a_text:
-                lines.append(f">> {passage.b_text}")
+                lines.append(f">> {md_escape(passage.b_text)}")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
@@ -81,9 +83,9 @@ def duplicates_view(digest: Digest, fmt: str) -> str:
 def _story_header(story: Story) -> list[str]:
     span = " to ".join(d for d in (story.first_date, story.last_date) if d) or "undated"
     return [
-        f"## {story.title}",
+        f"## {md_escape(story.title)}",
         f"id {story.id}; {counted(len(story.article_ids), 'article')}; {span}",
-        f"outlets: {', '.join(story.outlets) or 'unknown'}",
+        f"outlets: {md_escape(', '.join(story.outlets)) or 'unknown'}",
     ]
 
 
@@ -111,7 +113,7 @@ def stories_view(
     for story in shown:
         lines.extend(_story_header(story))
         if story.keywords:
-            lines.append(f"keywords: {', '.join(story.keywords)}")
+            lines.append(f"keywords: {md_escape(', '.join(story.keywords))}")
         for article_id in story.article_ids:
             lines.append(f"- {_label(by_id.get(article_id), article_id)}")
             if explain and article_id in reasons:
@@ -128,11 +130,11 @@ def _topic_lines(digest: Digest) -> list[str]:
     titles = {story.id: story.title for story in digest.stories}
     lines = [f"# {counted(len(digest.topics), 'topic')}", ""]
     for topic in digest.topics:
-        lines.append(f"## {topic.title}")
+        lines.append(f"## {md_escape(topic.title)}")
         lines.append(f"id {topic.id}; {counted(len(topic.story_ids), 'story', 'stories')}")
         if topic.keywords:
-            lines.append(f"keywords: {', '.join(topic.keywords)}")
-        lines.extend(f"- {titles.get(sid, sid)} [{sid}]" for sid in topic.story_ids)
+            lines.append(f"keywords: {md_escape(', '.join(topic.keywords))}")
+        lines.extend(f"- {md_escape(titles.get(sid, sid))} [{sid}]" for sid in topic.story_ids)
         lines.append("")
     return lines
 
@@ -156,7 +158,7 @@ def _explanation(assignment: Assignment) -> str:
         text = f"joined with score {assignment.score:.2f}"
     shared = list(dict.fromkeys((*assignment.shared_entities, *assignment.shared_terms)))
     if shared:
-        text += "; shared: " + ", ".join(shared[:8])
+        text += "; shared: " + md_escape(", ".join(shared[:8]))
     if assignment.note:
         text += f" ({assignment.note})"
     return text
@@ -166,21 +168,23 @@ def timeline_lines(
     title: str, entries: Sequence[TimelineEntry], undated: Sequence[TimelineEntry]
 ) -> list[str]:
     """Markdown lines of one timeline: dated entries, then what could not be dated."""
-    lines = [f"## {title}", ""]
+    lines = [f"## {md_escape(title)}", ""]
     for entry in entries:
-        lines.append(f"- **{entry.date}** ({entry.granularity}) {entry.text} {_sources(entry)}")
+        text = md_escape(entry.text)
+        lines.append(f"- **{entry.date}** ({entry.granularity}) {text} {_sources(entry)}")
     if undated:
         lines.extend(["", "Undated:"])
         for entry in undated:
             when = f"**{entry_when(entry)}** " if entry.month_day else ""
-            lines.append(f"- {when}{entry.text} {_sources(entry)} ({entry.note})")
+            note = md_escape(entry.note)
+            lines.append(f"- {when}{md_escape(entry.text)} {_sources(entry)} ({note})")
     return [*lines, ""]
 
 
 def _sources(entry: TimelineEntry) -> str:
     """ "[id1, id2] (Outlet A, Outlet B)": ids always, outlets only when they are known."""
     outlets = [o for o in entry.outlets if known_source(o)]
-    named = f" ({', '.join(outlets)})" if outlets else ""
+    named = f" ({md_escape(', '.join(outlets))})" if outlets else ""
     return f"[{', '.join(entry.article_ids)}]{named}"
 
 
@@ -283,10 +287,11 @@ def summaries_view(
         lines.append("")
         for claim in story.summary:
             outlets = claim_outlets(claim, by_id)
-            lines.append(f"- {claim.text} [{', '.join(claim.support)}] ({outlets})")
+            lines.append(f"- {md_escape(claim.text)} [{', '.join(claim.support)}] ({outlets})")
             for variant in claim.variants:
                 lines.append(
-                    f'  - sources differ: "{variant.text}" [{", ".join(variant.article_ids)}]'
+                    f'  - sources differ: "{md_escape(variant.text)}" '
+                    f"[{', '.join(variant.article_ids)}]"
                 )
         cited = sorted({i for claim in story.summary for i in claim.support})
         lines.extend(["", "Sources:", *(f"- {_label(by_id.get(i), i)}" for i in cited), ""])
