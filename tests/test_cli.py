@@ -590,3 +590,6 @@ def test_every_markdown_view_escapes_html_from_articles(run: Run, tmp_path: Path
         assert "<script>" not in shown and "<b>" not in shown and "<i>" not in shown, command
         assert "\u202e" not in shown, command
         assert "\\<script\\>" in shown, command
+    page = run("digest", str(feed), "-q", "--format", "html").stdout
+    assert "\u202e" not in page and "<script>alert" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; Flood" in page

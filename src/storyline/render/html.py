@@ -39,6 +39,7 @@ from .views import (
     page_of,
     passage_spans,
     per_day,
+    printable,
     ranked_stories,
     safe_url,
     segments,
@@ -141,9 +142,18 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_printable_value,
     )
     env.globals["safe_url"] = safe_url
     return env
+
+
+def _printable_value(value: Any) -> Any:
+    """Every value a template prints, without control characters: a bidirectional override
+    (U+202E) in an article's title would show the rest of its line reversed."""
+    if isinstance(value, Markup):
+        return Markup(printable(str(value)))
+    return printable(value) if isinstance(value, str) else value
 
 
 def render(template: str, links: Links, **context: Any) -> str:
