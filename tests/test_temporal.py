@@ -322,3 +322,23 @@ def test_foreign_words_and_decimals_are_not_dates(sentence: str) -> None:
 def test_a_foreign_weekday_next_to_a_short_word_is_still_read() -> None:
     found = tag_dates("Der Streik begann am Montag mit einer Kundgebung.", "2024-01-10", "de")
     assert [(m.expression, m.date) for m in found] == [("Montag", "2024-01-08")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "published", "expected"),
+    [
+        ("1月9日，一艘渡轮在青川附近沉没。", "zh", "2024-01-10", ("1月9日", "2024-01-09")),
+        ("4月2日午前、東京で停電が発生した。", "ja", "2024-04-03", ("4月2日", "2024-04-02")),
+        ("12月30日，会议在青川召开。", "zh", "2024-01-02", ("12月30日", "2023-12-30")),
+        ("2024年1月9日，渡轮沉没。", "zh", None, ("2024年1月9日", "2024-01-09")),
+        ("1월 9일 회의가 열렸다.", "ko", "2024-01-10", ("1월 9일", "2024-01-09")),
+        ("1月9日，渡轮沉没。", "zh", None, ("1月9日", None)),  # no year to give it
+        ("2023年2月30日，渡轮沉没。", "zh", None, ("2023年2月30日", None)),
+    ],
+)
+def test_numeric_cjk_dates(
+    sentence: str, language: str, published: str | None, expected: tuple[str, str | None]
+) -> None:
+    (mention,) = tag_dates(sentence, published, language)
+    assert (mention.expression, mention.date) == expected
+    assert (mention.granularity == "day") == (expected[1] is not None)

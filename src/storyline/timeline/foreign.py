@@ -21,23 +21,32 @@ _PROBE_BASES = (datetime(1999, 3, 7), datetime(2011, 10, 19))
 # Dienstag, "mit" as Mittwoch) and decimal numbers as day and month ("4,75 Prozent" as
 # 4 July 1975); neither is a date.
 _DECIMAL = re.compile(r"\d{1,4}[,.]\d{1,4}")
+# dateparser reads "1月9日" in Chinese not at all, and in Japanese with a clock time.
+_CJK = ("zh", "ja", "ko")
+_CJK_DATE = re.compile(
+    r"(?:(?P<year>\d{4})\s?[年년]\s?)?(?P<month>\d{1,2})\s?[月월]\s?(?P<day>\d{1,2})\s?[日일]"
+)
 _SHORT_WORD = 3
 
 
 def tag_foreign(sentence: str, published: date | None, language: str) -> list[DateMention]:
-    """Mentions found by dateparser's search, with granularity and relativity checked."""
+    """Mentions found by dateparser's search, with granularity and relativity checked; in
+    Chinese, Japanese and Korean, numeric dates ("2024年1月9日", "1月9日") are read directly."""
     from .temporal import DateMention
 
     code = language.lower()[:2]
+    mentions = _cjk_dates(sentence, published) if code in _CJK else []
+    taken = [(m.start, m.end) for m in mentions]
     found = _search(sentence, code, _PROBE_BASES[0])
     probe = dict(_search(sentence, code, _PROBE_BASES[1]))
-    mentions: list[DateMention] = []
     cursor = 0
     for text, value in found:
         start = sentence.find(text, cursor)
         if start < 0:
             continue
         cursor = start + len(text)
+        if any(start < end and first < cursor for first, end in taken):
+            continue
         relative = probe.get(text) != value
         if relative and value.time() != time():
             # "13 horas", "20 minutos", "17h00": an offset in hours or a clock time, not a day.
@@ -47,7 +56,47 @@ def tag_foreign(sentence: str, published: date | None, language: str) -> list[Da
             mentions.append(DateMention(start, cursor, text, None, None, note))
             continue
         mentions.append(_resolve(text, start, cursor, published, code))
+    return sorted(mentions, key=lambda mention: mention.start)
+
+
+def _cjk_dates(sentence: str, published: date | None) -> list[DateMention]:
+    """Numeric CJK dates. Without a year, the year puts the day nearest the publication
+    date; with neither, the day stays unresolved."""
+    from .temporal import DateMention
+
+    mentions = []
+    for match in _CJK_DATE.finditer(sentence):
+        text = match.group()
+        when, note = _cjk_day(match, published)
+        mentions.append(
+            DateMention(match.start(), match.end(), text, when, "day" if when else None, note)
+        )
     return mentions
+
+
+def _cjk_day(match: re.Match[str], published: date | None) -> tuple[str | None, str]:
+    """The ISO day of one numeric CJK date and its note, or None and why not."""
+    text, month, day = match.group(), int(match["month"]), int(match["day"])
+    if match["year"] is not None:
+        given = _day(int(match["year"]), month, day)
+        return (
+            (given.isoformat(), "") if given else (None, f"'{text}' is not a day of the calendar")
+        )
+    if published is None:
+        return None, f"'{text}' gives no year and there is no publication date"
+    years = range(published.year - 1, published.year + 2)
+    days = [d for d in (_day(year, month, day) for year in years) if d]
+    if not days:
+        return None, f"'{text}' is not a day of the calendar"
+    nearest = min(days, key=lambda d: abs((d - published).days))
+    return nearest.isoformat(), "year from the publication date"
+
+
+def _day(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _settings(base: datetime) -> dict[str, object]:
