@@ -342,3 +342,10 @@ def test_numeric_cjk_dates(
     (mention,) = tag_dates(sentence, published, language)
     assert (mention.expression, mention.date) == expected
     assert (mention.granularity == "day") == (expected[1] is not None)
+
+
+def test_the_verb_last_is_not_a_past_marker() -> None:
+    future = tag_dates("The strike will last until January 15.", "2024-01-09")
+    assert [(m.expression, m.date) for m in future] == [("January 15", "2024-01-15")]
+    past = tag_dates("The strike lasted until January 15.", "2024-01-09")
+    assert [m.date for m in past] == ["2023-01-15"]

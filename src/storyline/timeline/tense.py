@@ -17,8 +17,14 @@ _FUTURE = re.compile(
     re.I,
 )
 # Past tense: an auxiliary or a reporting verb, or (a weaker cue) an -ed word that is not a
-# present passive ("are finished"): it is also an adjective ("chartered flights").
-_PAST = re.compile(r"\b(?:was|were|had|did|ago|earlier|last|said|told)\b", re.I)
+# present passive ("are finished"): it is also an adjective ("chartered flights"). "Last"
+# only before a time ("last week"): "will last until January 15" is in the future.
+_LAST_TIME = (
+    r"last(?=\s+(?:week|month|year|night|weekend|summer|winter|spring|autumn|fall|time|season"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july"
+    r"|august|september|october|november|december)\b)"
+)
+_PAST = re.compile(rf"\b(?:was|were|had|did|ago|earlier|{_LAST_TIME}|said|told)\b", re.I)
 _PAST_ED = re.compile(r"(?<!\bis )(?<!\bare )(?<!\bbe )\b[a-z]{3,}ed\b", re.I)
 _STRONG_BREAK = re.compile(r"[;:]")
 _CLAUSE = re.compile(r"[;:]|[.!?]\s|,\s|\s(?:and|but|while|whereas|after|before|when)\s")
