@@ -503,3 +503,25 @@ def test_one_shared_figure_alone_does_not_join_another_language() -> None:
     crash = replace(BUS_CRASH, text=BUS_CRASH.text + "\nAnother 45 people were injured.")
     joined = cluster_stories([crash, second])
     assert [s.article_ids for s in joined.stories] == [("bus", "zh2")]
+
+
+def test_two_chinese_reports_of_one_event_share_terms() -> None:
+    first = _article(
+        "zh-a",
+        "青川化工厂发生爆炸",
+        "周二上午，青川市一家化工厂发生爆炸，消防部门派出二十辆消防车灭火。",
+        "2031-03-04",
+        language="zh",
+    )
+    second = _article(
+        "zh-b",
+        "青川化工厂爆炸后居民撤离",
+        "青川化工厂爆炸后，附近居民被紧急撤离，消防车仍在现场灭火。",
+        "2031-03-04",
+        language="zh",
+    )
+    result = cluster_stories([first, second])
+    assert [s.article_ids for s in result.stories] == [("zh-a", "zh-b")]
+    assert {"青川", "爆炸", "化工"} <= set(result.stories[0].keywords)
+    other = replace(MINE_FLOOD_ZH, id="zh-c")
+    assert len(cluster_stories([first, other]).stories) == 2

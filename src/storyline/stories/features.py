@@ -114,9 +114,13 @@ def extract(article: Article, title_weight: int, min_digits: int) -> ArticleFeat
             if count > initial.get(token, 0):
                 lowered = _TERM[token]
                 entities[lowered] = entities.get(lowered, 0.0) + count
+    if not ascii_text:
+        _count_cjk_pairs(text, terms, 1)
     title = article.title
     title_counts = Counter(_words(title, title.isascii()))
     _count_terms(_strip_possessive(title_counts, title), terms, float(title_weight))
+    if not title.isascii():
+        _count_cjk_pairs(title, terms, title_weight)
     numbers: dict[str, float] = {}
     # A number never spans the line break the title and text were once joined with.
     for number in _numbers(title, min_digits) + _numbers(text, min_digits):
@@ -125,6 +129,19 @@ def extract(article: Article, title_weight: int, min_digits: int) -> ArticleFeat
 
 
 _Counts = tuple[dict[str, float], dict[str, int]]
+
+# Chinese, Japanese and Korean write words without spaces, and their tokens are single
+# characters, which count for no term: the pairs of adjacent characters do (as CJK search
+# engines index them), so two reports of one event in these scripts share terms.
+_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{2,}")
+
+
+def _count_cjk_pairs(text: str, terms: dict[str, float], weight: float) -> None:
+    """Add each pair of adjacent CJK characters of ``text`` to ``terms``, ``weight`` each."""
+    for run in _CJK_RUN.findall(text):
+        for i in range(len(run) - 1):
+            pair = sys.intern(run[i : i + 2])
+            terms[pair] = terms.get(pair, 0) + weight
 
 
 def _token_counts(tokens: list[str]) -> _Counts:
