@@ -6,6 +6,7 @@ must agree with it entry for entry, in order, float for float.
 
 from __future__ import annotations
 
+import itertools
 import math
 import random
 from collections import Counter
@@ -71,14 +72,31 @@ def _plain_extract(article: Article, title_weight: int, min_digits: int) -> list
         terms[lowered] = terms.get(lowered, 0.0) + count
         if token[0].isupper() and count > initial.get(token, 0):
             entities[lowered] = entities.get(lowered, 0.0) + count
+    _plain_cjk_pairs(text, terms, 1.0)
     for token, count in _strip_possessive(Counter(words(article.title)), article.title).items():
         lowered = token.lower()
         if len(lowered) > 1 and lowered not in STOP_WORDS and not lowered[0].isdigit():
             terms[lowered] = terms.get(lowered, 0.0) + count * float(title_weight)
+    _plain_cjk_pairs(article.title, terms, float(title_weight))
     numbers: dict[str, float] = {}
     for number in _numbers(article.title, min_digits) + _numbers(text, min_digits):
         numbers[number] = numbers.get(number, 0.0) + 1.0
     return [_typed(terms), _typed(entities), _typed(numbers)]
+
+
+def _plain_cjk_pairs(text: str, terms: dict[str, float], weight: float) -> None:
+    """Adjacent characters of each run of CJK characters (kana, ideographs, hangul), each
+    pair a term."""
+    ranges = (
+        ("\u3040", "\u30ff"),
+        ("\u3400", "\u4dbf"),
+        ("\u4e00", "\u9fff"),
+        ("\uac00", "\ud7af"),
+    )
+    cjk = "".join(c if any(a <= c <= b for a, b in ranges) else " " for c in text)
+    for run in cjk.split():
+        for first, second in itertools.pairwise(run):
+            terms[first + second] = terms.get(first + second, 0.0) + weight
 
 
 def _typed(vector: Mapping[str, float]) -> list[tuple[str, float, type]]:
