@@ -86,3 +86,13 @@ def test_normalize_leaves_normal_text_alone_and_catches_every_other_kind() -> No
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 10)))
         once = _normalized(text)  # the whole computation, never the shortcut
         assert normalize(text) == once and normalize(once) == once
+
+
+def test_a_german_day_number_does_not_end_a_sentence() -> None:
+    text = "Der Streik soll bis zum 15. Januar dauern. Am 3. März sank die Fähre."
+    assert [s.text for s in split_sentences(text)] == [
+        "Der Streik soll bis zum 15. Januar dauern.",
+        "Am 3. März sank die Fähre.",
+    ]
+    # A year before a month still ends one.
+    assert len(split_sentences("Prices rose in 2015. January was cold.")) == 2

@@ -137,9 +137,11 @@ def _split_line(line: str, offset: int) -> Iterator[Span]:
             yield from _emit(line, start, match.end(5), offset)
             start = match.end()
             continue
-        if match.group(1) == "." and _is_abbreviation(line, match.start(1)):
-            continue
         after = line[match.end() : match.end() + _LOOK]  # bounded: a long line is read once
+        if match.group(1) == "." and (
+            _is_abbreviation(line, match.start(1)) or _is_ordinal_day(line, match.start(1), after)
+        ):
+            continue
         if match.end() < len(line) and not _starts_sentence(after):
             continue
         yield from _emit(line, start, match.end(2), offset)
@@ -159,6 +161,20 @@ def _is_abbreviation(line: str, dot: int) -> bool:
         return False
     lowered = token.lower()
     return lowered in ABBREVIATIONS or (len(token) == 1 and token.isalpha() and token.isupper())
+
+
+# German writes a day as an ordinal: "am 15. Januar".
+_GERMAN_MONTH = re.compile(
+    r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November"
+    r"|Dezember)\b"
+)
+
+
+def _is_ordinal_day(line: str, dot: int, after: str) -> bool:
+    """Whether the full stop at ``dot`` closes a German day number before its month."""
+    head = line[max(0, dot - 3) : dot].rsplit(None, 1)
+    day = head[-1] if head else ""
+    return day.isdigit() and len(day) <= 2 and bool(_GERMAN_MONTH.match(after.lstrip()))
 
 
 def _starts_sentence(rest: str) -> bool:
