@@ -349,3 +349,17 @@ def test_the_verb_last_is_not_a_past_marker() -> None:
     assert [(m.expression, m.date) for m in future] == [("January 15", "2024-01-15")]
     past = tag_dates("The strike lasted until January 15.", "2024-01-09")
     assert [m.date for m in past] == ["2023-01-15"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "published", "expected"),
+    [
+        ("El ministro habló el miércoles.", "es", "2024-01-10", "2024-01-10"),  # a Wednesday
+        ("Le ministre a parlé lundi.", "fr", "2024-01-11", "2024-01-08"),
+        ("Il est parti il y a une semaine.", "fr", "2024-01-11", "2024-01-04"),
+    ],
+)
+def test_a_foreign_weekday_named_like_the_publication_day_is_that_day(
+    sentence: str, language: str, published: str, expected: str
+) -> None:
+    assert [m.date for m in tag_dates(sentence, published, language)] == [expected]

@@ -8,8 +8,8 @@ those resolve against the publication date when there is one, and otherwise stay
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time
-from typing import TYPE_CHECKING
+from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING, Any
 
 from ..model import Granularity
 
@@ -121,20 +121,32 @@ def _plausible(text: str) -> bool:
     return not _DECIMAL.fullmatch(bare)
 
 
-def _resolve(text: str, start: int, end: int, published: date | None, code: str) -> DateMention:
+def _parse(text: str, code: str, base: datetime) -> Any:
+    """dateparser's reading of ``text`` (its DateData) against ``base``, None if it fails."""
     from dateparser.date import DateDataParser
 
+    try:
+        return DateDataParser(languages=[code], settings=_settings(base)).get_date_data(text)
+    except Exception:  # odd input must not crash the tagger
+        return None
+
+
+def _resolve(text: str, start: int, end: int, published: date | None, code: str) -> DateMention:
     from .temporal import DateMention
 
     base = datetime.combine(published, time()) if published else _PROBE_BASES[0]
-    try:
-        data = DateDataParser(languages=[code], settings=_settings(base)).get_date_data(text)
-    except Exception:  # odd input must not crash the tagger
-        data = None
+    data = _parse(text, code, base)
     if data is None or data.date_obj is None:
         return DateMention(start, end, text, None, None, f"dateparser could not read '{text}'")
     parts = tuple(data.parts or ())
     value = data.date_obj
+    if published and value.date() == published - timedelta(days=7):
+        # dateparser reads the weekday of the publication day as the one a week before;
+        # news means the day itself ("announced on Thursday" in Thursday's paper). "A week
+        # ago" also gives a week before, but moves with the base, where a weekday does not.
+        later = _parse(text, code, base + timedelta(days=1))
+        if later is not None and later.date_obj is not None and later.date_obj.date() == published:
+            value = later.date_obj
     granularity: Granularity = "day"
     if parts and "day" not in parts:
         granularity = "month" if "month" in parts else "year"
