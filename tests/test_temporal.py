@@ -363,3 +363,11 @@ def test_a_foreign_weekday_named_like_the_publication_day_is_that_day(
     sentence: str, language: str, published: str, expected: str
 ) -> None:
     assert [m.date for m in tag_dates(sentence, published, language)] == [expected]
+
+
+def test_a_foreign_date_is_read_out_of_the_words_the_search_took_in() -> None:
+    found = tag_dates("Die Fähre sank am Freitag in einem Sturm.", "2024-01-11", "de")
+    assert [(m.expression, m.date) for m in found] == [("Freitag", "2024-01-05")]
+    sentence = "Der Minister sprach am Montag."
+    (monday,) = tag_dates(sentence, "2024-01-11", "de")
+    assert sentence[monday.start : monday.end] == "Montag" and monday.date == "2024-01-08"

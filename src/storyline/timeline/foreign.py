@@ -136,6 +136,15 @@ def _resolve(text: str, start: int, end: int, published: date | None, code: str)
 
     base = datetime.combine(published, time()) if published else _PROBE_BASES[0]
     data = _parse(text, code, base)
+    if (data is None or data.date_obj is None) and " " in text:
+        # The search can take in words around a date that the parser then refuses ("am
+        # Montag", "am Freitag in einem"): the one word that reads alone is the date.
+        for word in re.finditer(r"\w{4,}", text):
+            alone = _parse(word.group(), code, base)
+            if alone is not None and alone.date_obj is not None:
+                text, data = word.group(), alone
+                start, end = start + word.start(), start + word.end()
+                break
     if data is None or data.date_obj is None:
         return DateMention(start, end, text, None, None, f"dateparser could not read '{text}'")
     parts = tuple(data.parts or ())
