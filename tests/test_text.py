@@ -96,3 +96,16 @@ def test_a_german_day_number_does_not_end_a_sentence() -> None:
     ]
     # A year before a month still ends one.
     assert len(split_sentences("Prices rose in 2015. January was cold.")) == 2
+
+
+def test_thai_sentences_end_at_the_spaces_between_thai_words() -> None:
+    text = "เกิดน้ำท่วมหนักในจังหวัด ผู้ว่าราชการสั่งเปิดศูนย์พักพิง 6 แห่ง โรงเรียนปิด\nEnd. Here."
+    spans = split_sentences(text)
+    assert [s.text for s in spans] == [
+        "เกิดน้ำท่วมหนักในจังหวัด",
+        "ผู้ว่าราชการสั่งเปิดศูนย์พักพิง 6 แห่ง",
+        "โรงเรียนปิด",
+        "End.",
+        "Here.",
+    ]
+    assert all(text[s.start : s.end] == s.text for s in spans)

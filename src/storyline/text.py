@@ -125,9 +125,22 @@ def split_sentences(text: str) -> list[Span]:
     spans: list[Span] = []
     offset = 0
     for line in text.split("\n"):
-        spans.extend(_split_line(line, offset))
+        if _THAI.search(line) is None:
+            spans.extend(_split_line(line, offset))
+        else:
+            start = 0
+            for gap in _THAI_GAP.finditer(line):
+                spans.extend(_split_line(line[start : gap.start()], offset + start))
+                start = gap.end()
+            spans.extend(_split_line(line[start:], offset + start))
         offset += len(line) + 1
     return spans
+
+
+# Thai marks no sentence end: a space between two Thai words does (where English would
+# put a full stop or a comma).
+_THAI = re.compile(r"[\u0e00-\u0e7f]")
+_THAI_GAP = re.compile(r"(?<=[\u0e00-\u0e7f]) +(?=[\u0e00-\u0e7f])")
 
 
 def _split_line(line: str, offset: int) -> Iterator[Span]:
