@@ -67,17 +67,17 @@ def test_stories_page(client: TestClient) -> None:
 
 def test_story_page(client: TestClient) -> None:
     html = _html(client, "/stories/s-bridge")
-    assert "<h1>Velmora bridge closure</h1>" in html
+    assert '<h1 dir="auto">Velmora bridge closure</h1>' in html
     assert '<a href="/articles/wire1" aria-label="source 1">[1]</a>' in html
     assert html.count('class="node original"') == 1
     assert '<a href="/compare?a=rew1&amp;b=wire1">compare</a>' in html
     assert "1 duplicate" in html
-    assert "<strong>2031-03-03</strong> The bridge closes after cracks are found." in html
+    assert "<strong>2031-03-03</strong> <bdi>The bridge closes after cracks are found.</bdi>" in html
 
 
 def test_article_page_highlights_reused_passages(client: TestClient) -> None:
     html = _html(client, "/articles/wire1")
-    assert "<h1>Velmora bridge closed after cable cracks</h1>" in html
+    assert '<h1 dir="auto">Velmora bridge closed after cable cracks</h1>' in html
     marks = re.findall(r"<mark [^>]*>([^<]*)</mark>", html)
     # the duplicate covers the whole text; overlapping rewrite passages are then skipped
     assert marks == [sample_articles()[0].text]
