@@ -109,3 +109,10 @@ def test_thai_sentences_end_at_the_spaces_between_thai_words() -> None:
         "Here.",
     ]
     assert all(text[s.start : s.end] == s.text for s in spans)
+
+
+def test_normalising_keeps_the_thai_vowel_sara_am_whole() -> None:
+    water = "\u0e19\u0e49\u0e33"  # "water", with sara am (U+0E33), which NFKC splits in two
+    assert normalize(f"น้ำท่วม {water}") == f"น้ำท่วม {water}"
+    assert normalize("\u0e19\u0e49\u0e4d\u0e32") == water  # the split form is joined
+    assert normalize(normalize(water)) == water

@@ -72,7 +72,8 @@ def test_story_page(client: TestClient) -> None:
     assert html.count('class="node original"') == 1
     assert '<a href="/compare?a=rew1&amp;b=wire1">compare</a>' in html
     assert "1 duplicate" in html
-    assert "<strong>2031-03-03</strong> <bdi>The bridge closes after cracks are found.</bdi>" in html
+    entry = "<strong>2031-03-03</strong> <bdi>The bridge closes after cracks are found.</bdi>"
+    assert entry in html
 
 
 def test_article_page_highlights_reused_passages(client: TestClient) -> None:

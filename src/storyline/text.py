@@ -61,6 +61,9 @@ _ODD_CHARACTER = re.compile(f"[{re.escape(_FOLDED)}]")
 _ODD_ASCII = tuple(ch for ch in _FOLDED if ch.isascii())
 
 
+_THAI_AM_PARTS = "\u0e4d\u0e32"
+
+
 def _is_normal(text: str) -> bool:
     """Whether :func:`normalize` would return ``text`` unchanged."""
     if (
@@ -74,7 +77,9 @@ def _is_normal(text: str) -> bool:
         return False
     if text.isascii():
         return not any(ch in text for ch in _ODD_ASCII)
-    return _ODD_CHARACTER.search(text) is None and unicodedata.is_normalized("NFKC", text)
+    if _ODD_CHARACTER.search(text) is not None or _THAI_AM_PARTS in text:
+        return False
+    return unicodedata.is_normalized("NFKC", text.replace("\u0e33", _THAI_AM_PARTS))
 
 
 def normalize(text: str) -> str:
@@ -86,6 +91,8 @@ def normalize(text: str) -> str:
 
 def _normalized(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    if _THAI_AM_PARTS in text:  # NFKC splits the Thai vowel sara am, which then reads wrong
+        text = text.replace(_THAI_AM_PARTS, "\u0e33")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = (" ".join(line.split()) for line in text.split("\n"))
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
