@@ -371,3 +371,17 @@ def test_a_foreign_date_is_read_out_of_the_words_the_search_took_in() -> None:
     sentence = "Der Minister sprach am Montag."
     (monday,) = tag_dates(sentence, "2024-01-11", "de")
     assert sentence[monday.start : monday.end] == "Montag" and monday.date == "2024-01-08"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        ("Veltrix a annoncé jeudi une hausse des prix.", "fr", ("jeudi", "2024-01-11")),
+        ("La empresa anunció el lunes una subida.", "es", ("lunes", "2024-01-08")),
+    ],
+)
+def test_an_article_after_a_foreign_weekday_is_not_the_first_of_the_month(
+    sentence: str, language: str, expected: tuple[str, str]
+) -> None:
+    found = tag_dates(sentence, "2024-01-11", language)
+    assert [(m.expression, m.date) for m in found] == [expected]

@@ -27,6 +27,7 @@ _CJK_DATE = re.compile(
     r"(?:(?P<year>\d{4})\s?[年년]\s?)?(?P<month>\d{1,2})\s?[月월]\s?(?P<day>\d{1,2})\s?[日일]"
 )
 _SHORT_WORD = 3
+_ONE = frozenset({"un", "une", "uno", "una", "um", "uma", "ein", "eine", "einen", "einem"})
 
 
 def tag_foreign(sentence: str, published: date | None, language: str) -> list[DateMention]:
@@ -110,7 +111,15 @@ def _search(sentence: str, code: str, base: datetime) -> list[tuple[str, datetim
         result = search_dates(sentence, languages=[code], settings=_settings(base))
     except Exception:  # dateparser raises assorted errors on odd input; treat as no date
         return []
-    return [(str(text), value) for text, value in (result or []) if _plausible(str(text))]
+    found = ((_without_article(str(text)), value) for text, value in (result or []))
+    return [(text, value) for text, value in found if _plausible(text)]
+
+
+def _without_article(text: str) -> str:
+    """A match without the indefinite article that follows a weekday ("jeudi une hausse",
+    "el lunes una subida"): dateparser reads it as the number one, the 1st of the month."""
+    head, _, last = text.rpartition(" ")
+    return head if head and last.lower() in _ONE else text
 
 
 def _plausible(text: str) -> bool:
