@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import numpy as np
 import numpy.typing as npt
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from ..stopwords import ENGLISH_STOP_WORDS
 from .lsh import PAIRS, unique_pairs
 from .shingles import I64, U64, B, distinct, distinct_counts, text_hashes
 

@@ -24,9 +24,8 @@ from itertools import islice
 from operator import itemgetter, mul
 from typing import cast
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
 from ..model import Article
+from ..stopwords import ENGLISH_STOP_WORDS
 from ..text import words
 
 _EXTRA_STOP = """

@@ -17,10 +17,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
 from ..model import Article
 from ..preamble import preamble
+from ..stopwords import ENGLISH_STOP_WORDS
 from ..text import dateline, has_cjk, split_sentences, words
 from .options import SummaryOptions
 

@@ -16,10 +16,9 @@ import math
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from ..errors import OptionsError
 from ..model import Article, DuplicateGroup, Evidence, Granularity, Span, TimelineEntry
@@ -28,6 +27,9 @@ from ..text import dateline, fold, split_sentences
 from .published import infer_published, published_conflict
 from .salience import concept_scores, cover_centroid, is_quote
 from .temporal import DateMention, calendar_day, tag_dates
+
+if TYPE_CHECKING:
+    from sklearn.feature_extraction.text import TfidfVectorizer
 
 __all__ = ["Timeline", "TimelineOptions", "build_timeline"]
 
@@ -385,6 +387,8 @@ def _ranked_events(dated: list[_Candidate], options: TimelineOptions) -> _Ranked
 def _vectorizer(texts_by_date: list[list[str]], idf_over: str) -> TfidfVectorizer:
     """TF-IDF fitted on the sentences offered for the chosen dates, each a document, or on
     the dates, each date's distinct sentences one document (``idf_over``)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer  # slow import: only when used
+
     if idf_over == "dates":
         documents = [" ".join(sorted(set(texts))) for texts in texts_by_date]
     else:

@@ -25,8 +25,8 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from ..stopwords import ENGLISH_STOP_WORDS
 from ..text import fold
 
 __all__ = ["concept_scores", "concepts", "cover_centroid", "is_quote"]
