@@ -34,6 +34,13 @@ def test_event_words_alone_do_not_carry_an_article_into_a_large_story() -> None:
     assert note.endswith("best story of 20 articles")
 
 
+def test_the_threshold_decides_for_a_short_wire() -> None:
+    # The same scores that keep a long article out let a two-sentence wire in.
+    assert not fitted_join(0.30, 0.26, 0.0, (0.9, 0.1, 0.0), 20, 80)[0]
+    assert fitted_join(0.30, 0.26, 0.0, (0.9, 0.1, 0.0), 20, 29) == (True, "")
+    assert fitted_join(0.25, 0.26, 0.2, (0.2, 0.3, None), 1, 29) == (False, "")
+
+
 def test_the_note_is_only_for_decisions_the_threshold_would_not_make() -> None:
     assert fitted_join(0.5, 0.26, 0.0, (0.5, 0.5, 0.5), 3, 80) == (True, "")
     assert fitted_join(0.1, 0.26, 0.0, (0.1, 0.1, 0.1), 3, 80) == (False, "")
@@ -46,13 +53,19 @@ def test_the_bar_moves_with_the_threshold() -> None:
         assert join == (value >= threshold + BAR_OVER_THRESHOLD)
 
 
+def _coined(initial: str) -> list[str]:
+    return [initial + a + b for a in "bcdfgkl" for b in "aeiou"]
+
+
 def _lower(id: str, text: str) -> Article:
     return Article(id=id, title="", text=text, raw_text=text)
 
 
 def test_explain_says_the_fitted_rule_joined_an_article(monkeypatch: pytest.MonkeyPatch) -> None:
-    first = _lower("a", "alpha bravo charlie delta echo foxtrot golf hotel india juliet")
-    second = _lower("b", "alpha kilo lima mike november oscar papa quebec romeo sierra")
+    # Over 30 distinct terms each (shorter texts are decided by the threshold alone); the
+    # shared word is repeated so that it is among the terms each side searches by.
+    first = _lower("a", "alpha alpha alpha " + " ".join(_coined("v")))
+    second = _lower("b", "alpha alpha alpha " + " ".join(_coined("z")))
 
     def measure(query: Any, story: Any, options: StoryOptions) -> tuple[float, Any]:
         return 0.258, story.centroid.cosines(query.vectors)

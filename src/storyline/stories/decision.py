@@ -30,6 +30,10 @@ SECOND_BEST = 0.1807  # score of the second-best story
 LOG_SIZE = -0.0071  # ln of the best story's article count
 LOG_TERMS = 0.00066  # ln of the article's distinct terms, less 4.4 (a typical article)
 BAR_OVER_THRESHOLD = 0.0251  # the fitted bar, 0.2851, less the default threshold 0.26
+# Below this many distinct terms (a wire of one or two sentences) the threshold decides. ECB+
+# articles, which the rule was fitted on, have a median of 84; on short wires the rule's term
+# cosine penalty kept updates out of their story (session 11, bench/RESULTS.md, "Stories").
+MIN_TERMS = 30
 
 
 def fitted_value(score: float, second: float, cosines: Cosines, size: int, terms: int) -> float:
@@ -52,6 +56,8 @@ def fitted_join(
     score: float, threshold: float, second: float, cosines: Cosines, size: int, terms: int
 ) -> tuple[bool, str]:
     """The fitted rule's decision, with a note when it differs from the threshold's."""
+    if terms < MIN_TERMS:
+        return score >= threshold, ""
     value = fitted_value(score, second, cosines, size, terms)
     bar = threshold + BAR_OVER_THRESHOLD
     join = value >= bar
