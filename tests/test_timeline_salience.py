@@ -190,3 +190,37 @@ def test_idf_over_dates_weighs_a_word_said_about_every_date_least() -> None:
         vectorizer = _vectorizer(by_date, unit)
         idf = dict(zip(vectorizer.get_feature_names_out(), vectorizer.idf_, strict=True))
         assert bool(idf["dome"] > idf["oil"]) == dome_weighs_more
+
+
+def test_date_end_covers_the_whole_year_or_month() -> None:
+    from datetime import date
+
+    from storyline.timeline.coverage import background_dates, date_end
+
+    assert date_end("1968") == date(1968, 12, 31)
+    assert date_end("2024-02") == date(2024, 2, 29)
+    assert date_end("2009-04-25") == date(2009, 4, 25)
+    assert date_end("2009-13") is None and date_end("") is None
+    dates = ["1968", "2009-03", "2009-04-20", "2009-04-25"]
+    assert background_dates(dates, "2009-04-24", 30) == {"1968"}
+    assert background_dates(dates, "2009-04-24", 0) == {"1968", "2009-03", "2009-04-20"}
+    assert background_dates(dates, None, 30) == set() == background_dates(dates, "2009-04-24", None)
+
+
+def test_a_year_recalled_by_every_outlet_does_not_outrank_the_storys_own_day() -> None:
+    recall = "The last pandemic of this kind was in 1968, when the Ferlan strain spread."
+    articles = [
+        make(f"r{i}", f"Clinics in Norvale reported new cases. {recall}", "2009-04-27", f"S{i}")
+        for i in range(4)
+    ]
+    day = "Norvale closed its schools on April 25 after the first deaths."
+    articles.append(make("d", day, "2009-04-26", "D"))
+    chosen = build_timeline(articles, options=TimelineOptions(max_dates=1))
+    assert [entry.date for entry in chosen.entries] == ["2009-04-25"]
+    unranked = TimelineOptions(max_dates=1, background_days=None)
+    everything = build_timeline(articles, options=unranked)
+    assert [entry.date for entry in everything.entries] == ["1968"]
+    both = build_timeline(articles, options=TimelineOptions(max_dates=2))
+    assert [entry.date for entry in both.entries] == ["1968", "2009-04-25"]
+    with pytest.raises(OptionsError, match="background_days"):
+        TimelineOptions(background_days=-1)

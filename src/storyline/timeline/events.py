@@ -24,6 +24,7 @@ from ..errors import OptionsError
 from ..model import Article, DuplicateGroup, Evidence, Granularity, Span, TimelineEntry
 from ..preamble import is_header, preamble
 from ..text import dateline, fold, split_sentences
+from .coverage import background_dates
 from .published import infer_published, published_conflict
 from .salience import concept_scores, cover_centroid, is_quote
 from .temporal import DateMention, calendar_day, tag_dates
@@ -76,6 +77,9 @@ class TimelineOptions:
     ``chronology_bonus`` favours chronology lines, which open with the date they report
     ("April 29 - ..."); ``caption_penalty`` discounts photo captions, which close with a
     full date ("..., Louisiana, May 2, 2010.").
+    ``background_days``: a date that ends more than that many days before the first
+    publication day of the articles is background (a 1968 pandemic recalled in 2009) and
+    takes a place only after every date within the coverage (None: no such rule).
     """
 
     max_dates: int | None = None
@@ -102,6 +106,7 @@ class TimelineOptions:
     caption_penalty: float = 0.0
     min_words: int = 4
     max_words: int = 60
+    background_days: int | None = 30
     max_evidence: int = 20
 
     def __post_init__(self) -> None:
@@ -132,6 +137,8 @@ class TimelineOptions:
             raise OptionsError("chronology_bonus must not be negative")
         if self.min_words < 1 or self.max_words < self.min_words or self.max_evidence < 1:
             raise OptionsError("need 1 <= min_words <= max_words and max_evidence >= 1")
+        if (self.background_days or 0) < 0:
+            raise OptionsError(f"background_days must not be negative, got {self.background_days}")
         for bound in (self.start, self.end):
             if bound is not None and not _is_iso(bound):
                 raise OptionsError(f"start/end must be YYYY, YYYY-MM or YYYY-MM-DD, got {bound!r}")
@@ -373,7 +380,9 @@ def _ranked_events(dated: list[_Candidate], options: TimelineOptions) -> _Ranked
     if not by_date:
         return []
     scores = _date_scores(by_date, options.publication_weight)
-    ranked = sorted(by_date, key=lambda day: (-scores[day], day))
+    first_day = min(filter(None, (_day(c.article) for c in dated)), default=None)
+    early = background_dates(by_date, first_day, options.background_days)
+    ranked = sorted(by_date, key=lambda day: (day in early, -scores[day], day))
     chosen = ranked[: options.max_dates] if options.max_dates else ranked
     texts = sorted({c.text for day in chosen for c in by_date[day]})
     vectorizer = _vectorizer([[c.text for c in by_date[day]] for day in chosen], options.idf_over)
