@@ -385,3 +385,31 @@ def test_an_article_after_a_foreign_weekday_is_not_the_first_of_the_month(
 ) -> None:
     found = tag_dates(sentence, "2024-01-11", language)
     assert [(m.expression, m.date) for m in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Published Wednesday 2025-03-12. Intentions and schedules point ahead ...
+        ("The ferry company hopes to resume sailings on Saturday.", "2025-03-15"),
+        ("Engineers should finish the repairs by Monday.", "2025-03-17"),
+        ("The hearing, set for Friday, may be moved.", "2025-03-14"),
+        ("Elections are scheduled for September.", "2025-09"),
+        # ... a simple past whose participle differs points back ...
+        ("Shares in Norvale Freight fell on March 20.", "2024-03-20"),
+        ("The river rose in May.", "2024-05"),
+        # ... so does hindsight, and a report of what someone said that day.
+        ("The levee should have been raised in May.", "2024-05"),
+        ("The mayor said on Monday that the port should stay closed.", "2025-03-10"),
+    ],
+)
+def test_intentions_point_ahead_and_simple_pasts_back(sentence: str, expected: str) -> None:
+    assert only(sentence, "2025-03-12").date == expected
+
+
+def test_a_month_after_for_is_a_date_only_when_something_is_set_for_it() -> None:
+    assert tag_dates("Retail sales for November rose sharply.", "2025-03-12") == []
+    assert tag_dates("Fans cannot wait for November.", "2025-03-12") == []
+    assert tag_dates("Support for May fell among her MPs.", "2025-03-12") == []
+    # "Rose" with a capital is a name, not a verb: the date stays ahead.
+    assert only("Rose Tallis will speak on Saturday.", "2025-03-12").date == "2025-03-15"

@@ -56,7 +56,10 @@ P_YEAR = re.compile(
 )
 P_MONTH = re.compile(
     r"\b(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id-?|[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil"
-    rf"|[Dd]uring|[Ff]rom|[Bb]efore|[Aa]fter|[Tt]hrough)\s+(?:of\s+)?(?P<mon>{MON_FULL})\b"
+    rf"|[Dd]uring|[Ff]rom|[Bb]efore|[Aa]fter|[Tt]hrough"
+    # "set for October", but not "sales for October" nor "waiting for October"
+    r"|(?:(?<=set )|(?<=slated )|(?<=planned )|(?<=scheduled ))for)\s+(?:of\s+)?"
+    rf"(?P<mon>{MON_FULL})\b"
     r"(?!\s*,?\s*\d)"
 )
 P_RELDAY = re.compile(

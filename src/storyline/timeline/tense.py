@@ -10,10 +10,15 @@ from __future__ import annotations
 
 import re
 
+# "should have been done": a past counterfactual, not a future.
+_PERFECT = r"have (?:been|[a-z]+ed|[a-z]+en)\b"
+_HINDSIGHT = rf"(?:should|would|could|might|must) {_PERFECT}"
 _FUTURE = re.compile(
     r"\b(?:will|shall|won't|wo n't|'ll|going to|expected to|(?:is|are|be) expected|scheduled"
-    r"|set to|plans? to|due to"
-    r"|due (?:on|by|in|at|for|back)|upcoming|next|would|to be held|is to|are to)\b",
+    r"|set to|plans? to|due to|hop(?:e|es|ing) to|aims? to|intends? to|slated to"
+    r"|(?:set|slated|planned|scheduled) for"
+    rf"|due (?:on|by|in|at|for|back)|upcoming|next|(?:would|should)(?! {_PERFECT})"
+    r"|to be held|is to|are to)\b",
     re.I,
 )
 # Past tense: an auxiliary or a reporting verb, or (a weaker cue) an -ed word that is not a
@@ -24,10 +29,19 @@ _LAST_TIME = (
     r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july"
     r"|august|september|october|november|december)\b)"
 )
-_PAST = re.compile(rf"\b(?:was|were|had|did|ago|earlier|{_LAST_TIME}|said|told)\b", re.I)
+# Irregular simple pasts whose participle differs ("rose", not "held": "will be held"), in
+# lower case only ("Rose" is a name).
+_IRREGULAR = (
+    r"(?-i:rose|fell|began|took|came|went|saw|became|broke|flew|ran|wrote|spoke|chose|drove"
+    r"|grew|knew|threw|shook|stole|sank|gave|rode|woke|swam|sang|rang|drank|froze|ate|forgot)"
+)
+_PAST = re.compile(
+    rf"\b(?:was|were|had|did|ago|earlier|{_LAST_TIME}|said|told|{_IRREGULAR}|{_HINDSIGHT})\b",
+    re.I,
+)
 _PAST_ED = re.compile(r"(?<!\bis )(?<!\bare )(?<!\bbe )\b[a-z]{3,}ed\b", re.I)
 _STRONG_BREAK = re.compile(r"[;:]")
-_CLAUSE = re.compile(r"[;:]|[.!?]\s|,\s|\s(?:and|but|while|whereas|after|before|when)\s")
+_CLAUSE = re.compile(r"[;:]|[.!?]\s|,\s|\s(?:and|but|while|whereas|after|before|when|that)\s")
 
 
 def tense(sentence: str, start: int, end: int) -> tuple[bool, bool]:
