@@ -401,6 +401,9 @@ def test_an_article_after_a_foreign_weekday_is_not_the_first_of_the_month(
         # ... so does hindsight, and a report of what someone said that day.
         ("The levee should have been raised in May.", "2024-05"),
         ("The mayor said on Monday that the port should stay closed.", "2025-03-10"),
+        # What follows "since" closely is past, whatever the main verb.
+        ("The minister will visit for the first time since the May 3 flood.", "2024-05-03"),
+        ("The ports, which will reopen soon, have been shut since Sunday.", "2025-03-09"),
     ],
 )
 def test_intentions_point_ahead_and_simple_pasts_back(sentence: str, expected: str) -> None:

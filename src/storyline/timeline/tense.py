@@ -39,6 +39,8 @@ _PAST = re.compile(
     rf"\b(?:was|were|had|did|ago|earlier|{_LAST_TIME}|said|told|{_IRREGULAR}|{_HINDSIGHT})\b",
     re.I,
 )
+# "since the April 20 explosion": what follows "since" closely is past, whatever the verb.
+_SINCE = re.compile(r"\bsince\s+(?:\S+\s+){0,2}$", re.I)
 _PAST_ED = re.compile(r"(?<!\bis )(?<!\bare )(?<!\bbe )\b[a-z]{3,}ed\b", re.I)
 _STRONG_BREAK = re.compile(r"[;:]")
 _CLAUSE = re.compile(r"[;:]|[.!?]\s|,\s|\s(?:and|but|while|whereas|after|before|when|that)\s")
@@ -53,6 +55,8 @@ def tense(sentence: str, start: int, end: int) -> tuple[bool, bool]:
     ; or :, is a future one: in "he said he would meet Bush and Clinton on Saturday" the
     date's clause starts at "and", and "would" governs it. (Only the future is inherited:
     the -ed cue is too loose to carry across clauses.)"""
+    if _SINCE.search(sentence, max(0, start - 40), start):
+        return False, True
     clause = _clause(sentence, start, end)
     future = _nearest(_FUTURE, sentence, clause, start, end)
     past = _nearest(_PAST, sentence, clause, start, end)
