@@ -45,13 +45,22 @@ def test_a_rewrite_chain_whose_ends_share_nothing_is_two_voices() -> None:
     assert _voices(relations, "abc") == {("a", "b")}
 
 
-def test_a_rewrite_joins_a_group_whose_members_it_mostly_relates_to() -> None:
+def test_a_rewrite_joins_a_group_whose_members_it_mostly_copies() -> None:
+    relations = [
+        _relation("a", "b", "rewrite", 0.9),
+        _relation("b", "c", "rewrite", 0.7),
+        _relation("a", "c", "excerpt", 0.6, held="c"),
+    ]
+    assert _voices(relations, "abc") == {("a", "b", "c")}
+
+
+def test_a_shared_background_paragraph_does_not_make_one_voice_of_two_reports() -> None:
     relations = [
         _relation("a", "b", "rewrite", 0.9),
         _relation("b", "c", "rewrite", 0.7),
         _relation("a", "c", "shares-passages", 0.3),
     ]
-    assert _voices(relations, "abc") == {("a", "b", "c")}
+    assert _voices(relations, "abc") == {("a", "b")}
 
 
 def test_a_wire_and_its_three_copies_stay_one_voice() -> None:
@@ -104,6 +113,17 @@ def test_a_snippet_found_in_two_unrelated_pages_does_not_merge_them() -> None:
         _relation("page2", "snip", "excerpt", 0.2, held="snip"),
     ]
     assert _voices(relations, ["page1", "page2", "snip"]) == {("page1", "snip")}
+
+
+def test_pages_sharing_only_the_snippet_they_hold_are_not_one_voice() -> None:
+    # a box of page furniture held whole by two articles: they share it, and nothing else
+    relations = [
+        Relation("box", "page1", "excerpt", 0.2, 1.0, 0.1),
+        Relation("box", "page2", "excerpt", 0.3, 1.0, 0.3),
+        _relation("page1", "page2", "shares-passages", 0.2),
+    ]
+    # the box joins the page most made of it
+    assert _voices(relations, ["box", "page1", "page2"]) == {("box", "page2")}
 
 
 def test_a_dated_wire_keeps_excerpts_of_its_different_parts() -> None:

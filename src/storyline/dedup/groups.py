@@ -15,8 +15,11 @@ three steps:
    most of it. Only evidence overrides this: a text that is the original, by attribution or
    by publication date, of the texts it holds or of the pages that hold it keeps them all
    (a wire and its cuts), as long as the other side keeps it too.
-3. A rewrite joins two groups only when most of their article pairs are related (any kind
-   of relation, shared passages too): never through a single bridge.
+3. A rewrite joins two groups only when most of their article pairs are copies of one
+   another (of any kind): never through a single bridge.
+
+"Unrelated" in step 2 means sharing nothing at all: texts that share a passage are about one
+thing, and a page that holds both does not bridge two subjects.
 """
 
 from __future__ import annotations
@@ -51,13 +54,8 @@ def voice_groups(
         if relation.kind in FOLDING_KINDS:
             forest.union(relation.a, relation.b)
     text_of = {x: forest.find(x) for r in relations for x in (r.a, r.b)}
-    related: dict[str, set[str]] = {}
-    for relation in relations:
-        a, b = text_of[relation.a], text_of[relation.b]
-        related.setdefault(a, set()).add(b)
-        related.setdefault(b, set()).add(a)
     excerpts = [r for r in relations if r.kind == "excerpt" and text_of[r.a] != text_of[r.b]]
-    for index in sorted(_kept_excerpts(excerpts, text_of, related)):
+    for index in sorted(_kept_excerpts(excerpts, text_of, relations)):
         forest.union(excerpts[index].a, excerpts[index].b)
     _join_rewrites(forest, relations)
     return _collect(forest, relations, articles, VOICE_KINDS)
@@ -101,10 +99,15 @@ class _Forest:
 
 
 def _kept_excerpts(
-    excerpts: Sequence[Relation], text_of: dict[str, str], related: dict[str, set[str]]
+    excerpts: Sequence[Relation], text_of: dict[str, str], relations: Sequence[Relation]
 ) -> set[int]:
     """Indexes of the excerpt relations that join their two texts (step 2 of the module doc):
-    those kept both by the text that holds and by the text that is held."""
+    those kept both by the text that holds and by the text that is held.
+
+    Pages that hold one text always share a passage (that text): only a copy relation
+    between them shows that they are related beyond it."""
+    related = _adjacency(relations, text_of, None)
+    copies = _adjacency(relations, text_of, VOICE_KINDS)
     holds: dict[str, list[tuple[int, str]]] = {}
     held_in: dict[str, list[tuple[int, str]]] = {}
     for index, relation in enumerate(excerpts):
@@ -113,7 +116,20 @@ def _kept_excerpts(
         holds.setdefault(holder, []).append((index, held))
         held_in.setdefault(held, []).append((index, holder))
     kept_by_holder = _one_source_each(holds, excerpts, text_of, related)
-    return kept_by_holder & _one_source_each(held_in, excerpts, text_of, related)
+    return kept_by_holder & _one_source_each(held_in, excerpts, text_of, copies)
+
+
+def _adjacency(
+    relations: Sequence[Relation], text_of: dict[str, str], kinds: frozenset[str] | None
+) -> dict[str, set[str]]:
+    """Text -> the texts it has a relation with (of ``kinds``; None: any kind)."""
+    near: dict[str, set[str]] = {}
+    for relation in relations:
+        if kinds is None or relation.kind in kinds:
+            a, b = text_of[relation.a], text_of[relation.b]
+            near.setdefault(a, set()).add(b)
+            near.setdefault(b, set()).add(a)
+    return near
 
 
 def _one_source_each(
@@ -132,12 +148,13 @@ def _one_source_each(
             kept.update(index for index, _ in edges)
             continue
 
-        def taken(edge: tuple[int, str], centre: str = centre) -> tuple[float, float, str]:
+        def taken(edge: tuple[int, str], centre: str = centre) -> tuple[float, float, float, str]:
+            # the centre's share found in the other, then the other's share found in the
+            # centre: of pages that all hold a snippet whole, the one most made of it
             relation = excerpts[edge[0]]
-            share = (
-                relation.containment_a if text_of[relation.a] == centre else relation.containment_b
-            )
-            return share, relation.similarity, edge[1]
+            shares = (relation.containment_a, relation.containment_b)
+            mine, theirs = shares if text_of[relation.a] == centre else shares[::-1]
+            return mine, theirs, relation.similarity, edge[1]
 
         best = part[max(edges, key=taken)[1]]
         for index, other in edges:
@@ -169,14 +186,15 @@ def _original_by_evidence(relation: Relation, centre: str, text_of: dict[str, st
 
 def _join_rewrites(forest: _Forest, relations: Sequence[Relation]) -> None:
     """Step 3: join along rewrites, strongest first, when more than half of the article pairs
-    across the two groups are related."""
+    across the two groups are copies (of any kind). Sharing a quoted passage does not count:
+    successive reports that repeat one background paragraph are not one voice."""
     size: Counter[str] = Counter()
     for x in {x for r in relations for x in (r.a, r.b)}:
         size[forest.find(x)] += 1
     links: dict[str, Counter[str]] = {}
     for relation in relations:
         ra, rb = forest.find(relation.a), forest.find(relation.b)
-        if ra != rb:
+        if ra != rb and relation.kind in VOICE_KINDS:
             links.setdefault(ra, Counter())[rb] += 1
             links.setdefault(rb, Counter())[ra] += 1
     rewrites = sorted(
