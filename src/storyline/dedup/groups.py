@@ -1,8 +1,31 @@
-"""Duplicate groups: connected components of duplicate and near-duplicate relations."""
+"""Duplicate groups (same text) and voice groups (copies of any kind, counted as one source).
+
+Duplicate groups are the connected components of duplicate and near-duplicate relations.
+
+Voice groups are not components: a chain A - B - C where A and C share nothing would make
+one voice of unrelated texts (a live blog that quotes two wires, a short snippet found in two
+unrelated pages, templated briefs that read as rewrites of one another). They are built in
+three steps:
+
+1. Same text closes transitively (the duplicate groups).
+2. An excerpt joins the text that holds it, unless that text holds several texts that are
+   unrelated to one another (a compilation: a live blog, a digest page); a compilation joins
+   only the part it takes most from (the largest share of its own text). The same rule runs
+   the other way for a text held by several unrelated pages: it joins the one that holds
+   most of it. Only evidence overrides this: a text that is the original, by attribution or
+   by publication date, of the texts it holds or of the pages that hold it keeps them all
+   (a wire and its cuts), as long as the other side keeps it too.
+3. A rewrite joins two groups only when most of their article pairs are copies of one
+   another (of any kind): never through a single bridge.
+
+"Unrelated" in step 2 means sharing nothing at all: texts that share a passage are about one
+thing, and a page that holds both does not bridge two subjects.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 
 from ..ids import stable_id
 from ..ingest.dates import published_instant
@@ -11,6 +34,9 @@ from ..model import Article, DuplicateGroup, Relation
 FOLDING_KINDS = frozenset({"duplicate", "near-duplicate"})
 # Copies in any form speak with one voice: excerpts and spun or translated rewrites too.
 VOICE_KINDS = FOLDING_KINDS | {"excerpt", "rewrite"}
+# provenance names the longer text the original of an excerpt, with this reason, when
+# nothing else decides: that is no evidence that it is not a compilation.
+CONTAINMENT_REASON = "holds the other"
 
 
 def voice_groups(
@@ -20,8 +46,19 @@ def voice_groups(
 
     Wider than :func:`duplicate_groups`: an excerpt or a rewrite adds no independent source,
     so counting corroboration (summary, timeline) must count it once with its original.
+    Narrower than the components of those relations (see the module docstring), so a voice
+    never spans unrelated texts through one article that relates to both. Sorted by id.
     """
-    return duplicate_groups(relations, articles, VOICE_KINDS)
+    forest = _Forest()
+    for relation in relations:
+        if relation.kind in FOLDING_KINDS:
+            forest.union(relation.a, relation.b)
+    text_of = {x: forest.find(x) for r in relations for x in (r.a, r.b)}
+    excerpts = [r for r in relations if r.kind == "excerpt" and text_of[r.a] != text_of[r.b]]
+    for index in sorted(_kept_excerpts(excerpts, text_of, relations)):
+        forest.union(excerpts[index].a, excerpts[index].b)
+    _join_rewrites(forest, relations)
+    return _collect(forest, relations, articles, VOICE_KINDS)
 
 
 def duplicate_groups(
@@ -30,27 +67,178 @@ def duplicate_groups(
     kinds: frozenset[str] = FOLDING_KINDS,
 ) -> tuple[DuplicateGroup, ...]:
     """One group per component of >= 2 articles, sorted by group id; see DuplicateGroup."""
-    parent: dict[str, str] = {}
+    forest = _Forest()
+    for relation in relations:
+        if relation.kind in kinds:
+            forest.union(relation.a, relation.b)
+    return _collect(forest, relations, articles, kinds)
 
-    def find(x: str) -> str:
+
+class _Forest:
+    """Union-find over article ids; a root is the smallest id of its set (deterministic)."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
         root = x
-        while parent.get(root, root) != root:
-            root = parent[root]
-        while parent.get(x, x) != root:
-            parent[x], x = root, parent[x]
+        while self.parent.get(root, root) != root:
+            root = self.parent[root]
+        while self.parent.get(x, x) != root:
+            self.parent[x], x = root, self.parent[x]
         return root
 
-    folding = [r for r in relations if r.kind in kinds]
-    for relation in folding:
-        ra, rb = find(relation.a), find(relation.b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
+    def union(self, a: str, b: str) -> tuple[str, str] | None:
+        """(kept root, absorbed root), or None when a and b were in one set already."""
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return None
+        kept, absorbed = min(ra, rb), max(ra, rb)
+        self.parent[absorbed] = kept
+        return kept, absorbed
+
+
+def _kept_excerpts(
+    excerpts: Sequence[Relation], text_of: dict[str, str], relations: Sequence[Relation]
+) -> set[int]:
+    """Indexes of the excerpt relations that join their two texts (step 2 of the module doc):
+    those kept both by the text that holds and by the text that is held.
+
+    Pages that hold one text always share a passage (that text): only a copy relation
+    between them shows that they are related beyond it."""
+    related = _adjacency(relations, text_of, None)
+    copies = _adjacency(relations, text_of, VOICE_KINDS)
+    holds: dict[str, list[tuple[int, str]]] = {}
+    held_in: dict[str, list[tuple[int, str]]] = {}
+    for index, relation in enumerate(excerpts):
+        a, b = text_of[relation.a], text_of[relation.b]
+        held, holder = (a, b) if relation.containment_a >= relation.containment_b else (b, a)
+        holds.setdefault(holder, []).append((index, held))
+        held_in.setdefault(held, []).append((index, holder))
+    kept_by_holder = _one_source_each(holds, excerpts, text_of, related)
+    return kept_by_holder & _one_source_each(held_in, excerpts, text_of, copies)
+
+
+def _adjacency(
+    relations: Sequence[Relation], text_of: dict[str, str], kinds: frozenset[str] | None
+) -> dict[str, set[str]]:
+    """Text -> the texts it has a relation with (of ``kinds``; None: any kind)."""
+    near: dict[str, set[str]] = {}
+    for relation in relations:
+        if kinds is None or relation.kind in kinds:
+            a, b = text_of[relation.a], text_of[relation.b]
+            near.setdefault(a, set()).add(b)
+            near.setdefault(b, set()).add(a)
+    return near
+
+
+def _one_source_each(
+    edges_of: dict[str, list[tuple[int, str]]],
+    excerpts: Sequence[Relation],
+    text_of: dict[str, str],
+    related: dict[str, set[str]],
+) -> set[int]:
+    """For each text, its excerpt edges to others that are related among themselves; when
+    the others fall apart into unrelated parts, the part of the edge it takes most from
+    (and the edges of which it is the original by attribution or date)."""
+    kept: set[int] = set()
+    for centre, edges in edges_of.items():
+        part = _parts(sorted({other for _, other in edges}), related)
+        if len(set(part.values())) == 1:
+            kept.update(index for index, _ in edges)
+            continue
+
+        def taken(edge: tuple[int, str], centre: str = centre) -> tuple[float, float, float, str]:
+            # the centre's share found in the other, then the other's share found in the
+            # centre: of pages that all hold a snippet whole, the one most made of it
+            relation = excerpts[edge[0]]
+            shares = (relation.containment_a, relation.containment_b)
+            mine, theirs = shares if text_of[relation.a] == centre else shares[::-1]
+            return mine, theirs, relation.similarity, edge[1]
+
+        best = part[max(edges, key=taken)[1]]
+        for index, other in edges:
+            relation = excerpts[index]
+            if part[other] == best or _original_by_evidence(relation, centre, text_of):
+                kept.add(index)
+    return kept
+
+
+def _parts(texts: list[str], related: dict[str, set[str]]) -> dict[str, str]:
+    """Text -> the smallest text of its component among ``texts`` under ``related``."""
+    forest = _Forest()
+    wanted = set(texts)
+    for x in texts:
+        for y in related.get(x, set()) & wanted:  # set & set walks the smaller side
+            forest.union(x, y)
+    return {x: forest.find(x) for x in texts}
+
+
+def _original_by_evidence(relation: Relation, centre: str, text_of: dict[str, str]) -> bool:
+    """Whether ``centre`` is the relation's original by attribution or publication date."""
+    original = relation.original
+    return (
+        original is not None
+        and text_of[original] == centre
+        and not relation.reason.startswith(CONTAINMENT_REASON)
+    )
+
+
+def _join_rewrites(forest: _Forest, relations: Sequence[Relation]) -> None:
+    """Step 3: join along rewrites, strongest first, when more than half of the article pairs
+    across the two groups are copies (of any kind). Sharing a quoted passage does not count:
+    successive reports that repeat one background paragraph are not one voice."""
+    size: Counter[str] = Counter()
+    for x in {x for r in relations for x in (r.a, r.b)}:
+        size[forest.find(x)] += 1
+    links: dict[str, Counter[str]] = {}
+    for relation in relations:
+        ra, rb = forest.find(relation.a), forest.find(relation.b)
+        if ra != rb and relation.kind in VOICE_KINDS:
+            links.setdefault(ra, Counter())[rb] += 1
+            links.setdefault(rb, Counter())[ra] += 1
+    rewrites = sorted(
+        (r for r in relations if r.kind == "rewrite"), key=lambda r: (-r.similarity, r.a, r.b)
+    )
+    for relation in rewrites:
+        ra, rb = forest.find(relation.a), forest.find(relation.b)
+        if ra == rb or 2 * links[ra][rb] <= size[ra] * size[rb]:
+            continue
+        joined = forest.union(ra, rb)
+        assert joined is not None
+        kept, absorbed = joined
+        size[kept] += size.pop(absorbed)
+        _merge_links(links, kept, absorbed)
+
+
+def _merge_links(links: dict[str, Counter[str]], kept: str, absorbed: str) -> None:
+    """Move the link counts of group ``absorbed`` to group ``kept``."""
+    moved = links.pop(absorbed, Counter())
+    own = links.setdefault(kept, Counter())
+    for other, count in moved.items():
+        del links[other][absorbed]
+        if other != kept:
+            own[other] += count
+            links[other][kept] += count
+    own.pop(absorbed, None)
+
+
+def _collect(
+    forest: _Forest,
+    relations: Sequence[Relation],
+    articles: Sequence[Article],
+    kinds: Iterable[str],
+) -> tuple[DuplicateGroup, ...]:
+    """The sets of ``forest`` with >= 2 articles as groups sorted by id; the relations of
+    ``kinds`` inside a group choose its representative."""
+    wanted = frozenset(kinds)
     members: dict[str, set[str]] = {}
     inner: dict[str, list[Relation]] = {}
-    for relation in folding:
-        root = find(relation.a)
-        members.setdefault(root, set()).update((relation.a, relation.b))
-        inner.setdefault(root, []).append(relation)
+    for relation in relations:
+        root = forest.find(relation.a)
+        if relation.kind in wanted and root == forest.find(relation.b):
+            members.setdefault(root, set()).update((relation.a, relation.b))
+            inner.setdefault(root, []).append(relation)
     by_id = {a.id: a for a in articles}
     groups = [_group(sorted(members[root]), inner[root], by_id) for root in members]
     return tuple(sorted(groups, key=lambda g: g.id))
