@@ -7,9 +7,9 @@ import random
 from collections.abc import Iterable
 
 from storyline.dedup import find_relations
-from storyline.dedup.groups import CONTAINMENT_REASON, duplicate_groups, voice_groups
+from storyline.dedup.groups import duplicate_groups, voice_groups
 from storyline.model import Article, DuplicateGroup, Relation, RelationKind
-from storyline.provenance import direction
+from storyline.provenance import CONTAINMENT_REASON, direction
 
 
 def _article(article_id: str, published: str | None = None) -> Article:

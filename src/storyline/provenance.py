@@ -22,6 +22,10 @@ from dataclasses import dataclass
 from .ingest.dates import published_instant
 from .model import Article, RelationKind, known_source
 
+# The reason given when only containment decides an excerpt's original (the longer text):
+# voice groups read it as no evidence that the longer text is not a compilation.
+CONTAINMENT_REASON = "holds the other"
+
 _NAME = r"((?:the\s+)?[A-Z][\w&.\-]*(?:'s?)?(?:\s+[A-Z][\w&.\-]*(?:'s?)?){0,3})"
 # "<name> reports": found from the verb backwards, so the scan is one pass over the text
 _CREDIT_VERBS = re.compile(r",?\s+(?:reports|reported|has reported|first reported)\b")
@@ -81,7 +85,7 @@ def direction(
     if kind == "excerpt" and abs(containment_a - containment_b) >= 0.2:
         longer = b if containment_a > containment_b else a
         return longer.id, (
-            f"holds the other: {max(containment_a, containment_b):.0%} of the shorter text is "
+            f"{CONTAINMENT_REASON}: {max(containment_a, containment_b):.0%} of the shorter text is "
             f"inside it, {min(containment_a, containment_b):.0%} of it inside the shorter"
         )
     dates = "same publication date" if a.published and b.published else "publication date missing"

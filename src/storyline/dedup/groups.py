@@ -30,13 +30,11 @@ from collections.abc import Iterable, Sequence
 from ..ids import stable_id
 from ..ingest.dates import published_instant
 from ..model import Article, DuplicateGroup, Relation
+from ..provenance import CONTAINMENT_REASON
 
 FOLDING_KINDS = frozenset({"duplicate", "near-duplicate"})
 # Copies in any form speak with one voice: excerpts and spun or translated rewrites too.
 VOICE_KINDS = FOLDING_KINDS | {"excerpt", "rewrite"}
-# provenance names the longer text the original of an excerpt, with this reason, when
-# nothing else decides: that is no evidence that it is not a compilation.
-CONTAINMENT_REASON = "holds the other"
 
 
 def voice_groups(
