@@ -544,3 +544,20 @@ def test_a_story_that_went_on_says_where_it_stands_now() -> None:
     same_day = [replace(a, published="2032-07-06T08:00:00+00:00") for a in cave_story(True)]
     one_day = summarize(same_day, options=SummaryOptions(max_words=80))
     assert CAVE_RESCUE not in [c.text for c in one_day]
+
+
+def test_a_photo_caption_is_not_a_summary_sentence() -> None:
+    from storyline.summary.sentences import is_caption
+
+    assert is_caption("A ranger walks along the dam in Harwick, Ostrany, May 24, 2024.")
+    assert is_caption("Crews clear debris in Port Alvar , Thursday , Aug. 5 , 2010 .")
+    assert not is_caption("The treaty was signed on Tuesday, March 3, 2009.")
+    assert not is_caption("The treaty was signed in Geneva on March 3, 2009.")
+    caption = "A ranger looks at the broken spillway in Harwick May 24, 2024."
+    texts = [
+        f"{caption} The Harwick dam gave way after three days of rain, flooding 40 homes.",
+        "The Harwick dam gave way after days of rain and flooded 40 homes in the valley.",
+    ]
+    story = [Article(id=f"a{i}", title="Dam", text=t, raw_text=t) for i, t in enumerate(texts)]
+    claims = summarize(story, options=SummaryOptions(max_words=60))
+    assert claims and all(caption not in claim.text for claim in claims)

@@ -61,6 +61,17 @@ _BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 _END = re.compile(r"[.!?][\"')\]]*$")
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+# A photo caption closes with where and when it was taken: "... in Mexico City April 24,
+# 2009." or "... in Grand Isle, La., Thursday, Aug. 5, 2010." A place or a weekday comes
+# right before the date; after "on" ("signed on Tuesday, March 3, 2009.") it is news.
+_CAPTION = re.compile(
+    rf"(?<!\bon)(?<!\bon ,)\s+[A-Z][\w.'-]*\s*,?\s+{_MONTH}\s+\d{{1,2}}\s*,\s*(?:19|20)\d\d"
+    r"\s*\.?\s*(?:-RRB-|\))?\s*$"
+)
 
 
 # A wire dateline before the lead: "MARLOW BAY (Coastline Press) - ", "LONDON, March 3 (AP) _ ".
@@ -162,6 +173,11 @@ def balanced(text: str) -> bool:
     )
 
 
+def is_caption(text: str) -> bool:
+    """Whether ``text`` reads as a photo caption (see ``_CAPTION``)."""
+    return _CAPTION.search(text) is not None
+
+
 def needs_context(text: str) -> bool:
     """Opens on a pronoun ("He", "It's", "We"), or is a bare quotation with no speaker."""
     first = words(text[:40])
@@ -177,6 +193,7 @@ def tier(text: str, word_count: int, in_quote: bool, options: SummaryOptions) ->
         and _END.search(text) is not None
         and balanced(text)
         and not text[0].islower()
+        and not is_caption(text)
     )
     if not clean:
         return 2
