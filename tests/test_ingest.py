@@ -200,15 +200,17 @@ def test_json_export_wrapping_its_records(tmp_path: Path) -> None:
             },
         ],
     }
-    path.write_text(json.dumps(export, indent=1))
-    first, second = articles(path)
-    assert (first.source, first.title, first.published, first.record) == (
-        "Fjord Times",
-        "Tunnel opens",
-        "2031-06-06T08:00:00+00:00",
-        1,
-    )
-    assert (second.title, second.record) == ("Tunnel toll set", 2)
+    # Pretty-printed, and on one line as `curl ... > export.json` saves it.
+    for indent in (1, None):
+        path.write_text(json.dumps(export, indent=indent))
+        first, second = articles(path)
+        assert (first.source, first.title, first.published, first.record) == (
+            "Fjord Times",
+            "Tunnel opens",
+            "2031-06-06T08:00:00+00:00",
+            1,
+        )
+        assert (second.title, second.record) == ("Tunnel toll set", 2)
 
 
 def test_json_array_broken_midway(tmp_path: Path) -> None:

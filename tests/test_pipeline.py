@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from storyline import pipeline
+from storyline.ingest import IngestOptions
 from storyline.model import Article, DuplicateGroup
 from storyline.store import Store
 
@@ -115,7 +116,7 @@ def test_analysing_the_stored_corpus_again_gives_the_same_digest(tmp_path: Path)
 
 def test_a_given_id_shared_by_two_texts_is_reported(tmp_path: Path) -> None:
     """Two feeds that both number their items from 1: the later text replaces the earlier one
-    in the store, and the earlier one is reported as replaced (same text again: nothing)."""
+    in the store, and the earlier one is reported as replaced (the same text again: a copy)."""
     first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
     item = {"id": 1, "title": "Ferry strike ends", "text": "Crews of the Velden ferry voted."}
     first.write_text(json.dumps(item) + "\n" + json.dumps(item) + "\n")
@@ -125,8 +126,32 @@ def test_a_given_id_shared_by_two_texts_is_reported(tmp_path: Path) -> None:
         report = pipeline.ingest([first, second], store)
         assert store.count_articles() == 1
     assert [(s.path, s.record, s.reason) for s in report.skipped] == [
-        (str(first), 1, f"replaced by {second}:1, which gives the same id '1'")
+        (str(first), 2, f"a copy of {first}:1 (same title, text, url and source)"),
+        (str(first), 1, f"replaced by {second}:1, which gives the same id '1'"),
     ]
+
+
+def test_one_text_under_two_dates_keeps_the_earlier_whatever_the_order(tmp_path: Path) -> None:
+    """One file found under two dated folders: the earlier publication is kept, whatever the
+    input order; read again in folder order (dates ascending), nothing changes."""
+    text = "Crews of the Velden ferry voted to end their strike on Monday."
+    paths = []
+    for day in ("2024-05-07", "2024-06-11"):
+        folder = tmp_path / day
+        folder.mkdir()
+        (folder / "327.txt").write_text(f"Ferry strike ends\n\n{text}\n", encoding="utf-8")
+        paths.append(folder / "327.txt")
+    options = pipeline.RunOptions(ingest=IngestOptions(path_dates=True))
+    for order, name in ((paths, "f.db"), (paths[::-1], "r.db")):
+        with Store(tmp_path / name) as store:
+            report = pipeline.ingest(order, store, options)
+            (article,) = store.articles()
+            again = pipeline.ingest(order, store, options)
+        assert (article.published, article.path) == ("2024-05-07", str(paths[0]))
+        assert [s.where for s in report.skipped] == [str(paths[1])]
+        assert report.skipped[0].reason.startswith(f"a copy of {paths[0]}, published earlier,")
+        if order == paths:  # given latest first, the later copy is stored, then replaced
+            assert (again.added, again.updated, again.unchanged) == (0, 0, 1)
 
 
 def test_the_skip_list_keeps_only_the_latest_reading_of_an_input(tmp_path: Path) -> None:

@@ -158,7 +158,7 @@ def _articles_only(
     """The articles of ``records``; what is left out goes to the first list of ``reports``,
     remarks on articles read to the second, and the paths read to ``read``."""
     skipped, notes = reports
-    seen: dict[str, tuple[Skipped, int]] = {}  # id -> where it was read, a hash of its text
+    seen: dict[str, _Read] = {}
     for record in records:
         if isinstance(record, Skipped):
             skipped.append(record)
@@ -167,16 +167,39 @@ def _articles_only(
             continue
         if record.date_note:  # the article is kept, undated: reported, never fatal
             notes.append(Skipped(record.path, record.date_note, record.record))
-        # Ids made from content differ when texts do; a given id ("id": 1 in two feeds) may not:
-        # the later article replaces the earlier one in the store, which is then reported.
-        here, text_hash = Skipped(record.path, "", record.record), hash(record.text)
-        first, first_hash = seen.setdefault(record.id, (here, text_hash))
-        if first_hash != text_hash:
-            reason = f"replaced by {here.where}, which gives the same id {record.id!r}"
-            skipped.append(replace(first, reason=reason))
-            seen[record.id] = (here, text_hash)
         read.add(record.path)
+        here = _Read(Skipped(record.path, "", record.record), hash(record.text), record.published)
+        kept = seen.setdefault(record.id, here)
+        if kept is not here:
+            loser, reason = _one_of_two(kept, here, record.id)
+            skipped.append(replace(loser.where, reason=reason))
+            if loser is here:
+                continue  # the copy read first is kept: nothing to store
+            seen[record.id] = here
         yield replace(record, text=clean_text(record.text, options.clean), date_note="")
+
+
+@dataclass(frozen=True)
+class _Read:
+    """Where an article was read in this run, a hash of its text, and its date."""
+
+    where: Skipped
+    text_hash: int
+    published: str | None
+
+
+def _one_of_two(first: _Read, later: _Read, article_id: str) -> tuple[_Read, str]:
+    """Of two records with one id, the one left out, and why.
+
+    Different texts ("id": 1 in two feeds): the later replaces the earlier. The same text
+    (one file found twice, under two dates or paths): the earlier publication is kept, the
+    first read on a tie, so the result does not depend on the order of the inputs."""
+    if first.text_hash != later.text_hash:
+        return first, f"replaced by {later.where.where}, which gives the same id {article_id!r}"
+    earlier = published_order(later.published) < published_order(first.published)
+    loser, kept = (first, later) if earlier else (later, first)
+    dated = ", published earlier," if loser.published != kept.published else ""
+    return loser, f"a copy of {kept.where.where}{dated} (same title, text, url and source)"
 
 
 @dataclass(frozen=True)

@@ -138,7 +138,7 @@ def read_jsonl(
         except RecursionError:
             yield Skipped(path, f"{where}: not valid JSON (nested too deeply)", number)
             continue
-        yield _value_article(value, fields, path, number, where)
+        yield from _articles_of(value, fields, path, number, where)
     if not seen:
         yield Skipped(path, "empty file")
 
@@ -163,12 +163,19 @@ def read_json(
         return
     values = JsonValues(_text_reader(stream, encoding, path), limit, path)
     for index, value in values:
-        nested = _wrapped_records(value, fields)
-        if nested is None:
-            yield _value_article(value, fields, path, index, f"item {index}")
-            continue
-        for inner, item in enumerate(nested, start=1):
-            yield _value_article(item, fields, path, inner, f"item {inner}")
+        yield from _articles_of(value, fields, path, index, f"item {index}")
+
+
+def _articles_of(
+    value: object, fields: FieldMap, path: str, record: int, where: str
+) -> Iterator[Article | Skipped]:
+    """The article of one JSON value, or those of the export it wraps (one line or many)."""
+    nested = _wrapped_records(value, fields)
+    if nested is None:
+        yield _value_article(value, fields, path, record, where)
+        return
+    for inner, item in enumerate(nested, start=1):
+        yield _value_article(item, fields, path, inner, f"item {inner}")
 
 
 def _wrapped_records(value: object, fields: FieldMap) -> list[object] | None:
