@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "news"
 
 # A fresh interpreter: in this one, other tests have imported the subpackages already.
@@ -35,3 +37,26 @@ def test_the_api_functions_and_their_subpackages_both_work() -> None:
         "True StoryOptions storyline.timeline.events",
         "cluster_stories build_timeline",
     ]
+
+
+def test_a_single_path_is_one_path_and_wrong_types_are_named(tmp_path: Path) -> None:
+    import storyline
+    from storyline.errors import OptionsError
+    from storyline.pipeline import RunOptions
+    from storyline.summary import SummaryOptions
+
+    news = tmp_path / "news.jsonl"
+    text = "The Harwick dam broke on Monday after heavy rain. Forty homes were flooded."
+    news.write_text('{"id": "a", "title": "Dam breach", "text": "' + text + '"}\n')
+    # A string, not a list: read as one path (it used to be read character by character).
+    report = storyline.ingest(str(news), db=tmp_path / "one.db")
+    assert (report.added, report.skipped) == (1, ())
+    assert [s.title for s in storyline.digest(news).stories] == ["Dam breach"]
+    with pytest.raises(OptionsError, match="item 1 is a int"):
+        storyline.digest([news, 42])  # type: ignore[list-item]
+    with pytest.raises(OptionsError, match=r"RunOptions.*got a SummaryOptions"):
+        storyline.digest([news], options=SummaryOptions())  # type: ignore[arg-type]
+    with pytest.raises(OptionsError, match=r"RunOptions\.summary must be a SummaryOptions"):
+        RunOptions(summary=1)  # type: ignore[arg-type]
+    with pytest.raises(OptionsError, match="needs a database"):
+        storyline.ingest([news], db=None)  # type: ignore[arg-type]

@@ -6,7 +6,10 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from storyline import pipeline
+from storyline.errors import NothingToDoError
 from storyline.ingest import IngestOptions
 from storyline.model import Article, DuplicateGroup
 from storyline.store import Store
@@ -201,3 +204,18 @@ def test_an_edition_prompt_is_cut_and_never_titles_the_article(tmp_path: Path) -
     assert article.text.startswith("Ferry crews in Marlow Bay ended their strike")
     assert article.title.startswith("Ferry crews in Marlow Bay ended their strike")
     assert article.id == stored.id  # the id hashes the title ingest made, and stays
+
+
+def test_inputs_that_do_not_exist_fail_even_with_a_stored_corpus(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"title": "Ferry strike ends", "text": "Crews voted."}) + "\n")
+    with Store(tmp_path / "s.db") as store:
+        pipeline.ingest([feed], store)
+        with pytest.raises(NothingToDoError, match=r"no input exists: .*today"):
+            pipeline.ingest([tmp_path / "today"], store)
+        assert store.skipped() == []  # nothing remembered to report again
+        report = pipeline.ingest([tmp_path / "today", feed], store)
+        assert (report.unchanged, [s.path for s in report.skipped]) == (
+            1,
+            [str(tmp_path / "today")],
+        )

@@ -5,8 +5,10 @@
 >>> [story.title for story in digest.stories]              # doctest: +SKIP
 
 Each function opens the store (``db``: a path, or None for a temporary database), ingests
-``paths`` when given, and runs what the command needs. Options are the stage options objects
-gathered in :class:`storyline.pipeline.RunOptions`.
+``paths`` (a list of files and folders, or a single one) when given, and runs what the
+command needs. Options are the stage options objects gathered in
+:class:`storyline.pipeline.RunOptions`. A value of the wrong type raises
+:class:`storyline.errors.OptionsError`.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from contextlib import closing, contextmanager
 from pathlib import Path
 
 from . import pipeline
-from .errors import NothingToDoError
+from .errors import NothingToDoError, OptionsError
 from .model import Claim, Digest, Relation
 from .pipeline import Analysis, IngestReport, ProgressCallback, RunOptions
 from .reuse import compare as compare_articles
@@ -28,6 +30,7 @@ from .store import SearchHit, Store
 from .timeline import Timeline
 
 PathLike = str | Path
+Paths = Sequence[PathLike] | PathLike  # a list of files and folders, or a single one
 
 
 def _quiet(_: pipeline.Progress) -> None:
@@ -35,7 +38,7 @@ def _quiet(_: pipeline.Progress) -> None:
 
 
 def run(
-    paths: Sequence[PathLike] = (),
+    paths: Paths = (),
     db: PathLike | None = None,
     options: RunOptions | None = None,
     progress: ProgressCallback = _quiet,
@@ -46,6 +49,7 @@ def run(
     """Ingest ``paths`` (if any) into ``db`` and analyse the stored corpus. A database that
     cannot be written (:func:`read_only`) and gets no new input is analysed in a temporary
     copy: the output is the same, and nothing is saved."""
+    paths, db = _checked(paths, db, options)
     copying = not paths and db is not None and read_only(Path(db))
     with _copy_of(Path(db)) if copying and db is not None else Store(db) as store:
         report = None
@@ -57,6 +61,29 @@ def run(
             store, options, progress, with_timeline=with_timeline, with_summary=with_summary
         )
     return analysis, report
+
+
+def _checked(paths: Paths, db: object, options: object) -> tuple[list[PathLike], PathLike | None]:
+    """``paths`` as a list (a single path is one path, not its characters), and ``db``,
+    checked here so that a wrong type gets a clear message instead of a deep traceback."""
+    if isinstance(paths, str | os.PathLike):
+        paths = [paths]
+    if not isinstance(paths, Sequence):
+        paths = list(paths)
+    for index, path in enumerate(paths):
+        if not isinstance(path, str | os.PathLike):
+            raise OptionsError(
+                f"paths must be file or folder paths; item {index} is a {type(path).__name__}"
+            )
+    if db is not None and not isinstance(db, str | os.PathLike):
+        raise OptionsError(f"db must be a path or None, got a {type(db).__name__}")
+    if options is not None and not isinstance(options, RunOptions):
+        raise OptionsError(
+            f"options must be a storyline.pipeline.RunOptions, got a {type(options).__name__}"
+            " (a stage's options go inside it: RunOptions(summary=SummaryOptions(...)))"
+        )
+    store = db if db is None or isinstance(db, str) else Path(db)
+    return [Path(path) if isinstance(path, os.PathLike) else path for path in paths], store
 
 
 def read_only(db: Path) -> bool:
@@ -81,22 +108,23 @@ def _copy_of(db: Path) -> Iterator[Store]:
 
 
 def digest(
-    paths: Sequence[PathLike] = (), db: PathLike | None = None, options: RunOptions | None = None
+    paths: Paths = (), db: PathLike | None = None, options: RunOptions | None = None
 ) -> Digest:
     """Everything: stories with timelines and summaries, relations, groups, skipped inputs."""
     return run(paths, db, options)[0].digest
 
 
-def ingest(
-    paths: Sequence[PathLike], db: PathLike, options: RunOptions | None = None
-) -> IngestReport:
+def ingest(paths: Paths, db: PathLike, options: RunOptions | None = None) -> IngestReport:
     """Store ``paths`` in ``db``; reading the same files again adds nothing."""
-    with Store(db) as store:
-        return pipeline.ingest(paths, store, options)
+    if db is None:
+        raise OptionsError("ingest needs a database to store into (db=PATH)")
+    checked, where = _checked(paths, db, options)
+    with Store(where) as store:
+        return pipeline.ingest(checked, store, options)
 
 
 def duplicates(
-    paths: Sequence[PathLike] = (), db: PathLike | None = None, options: RunOptions | None = None
+    paths: Paths = (), db: PathLike | None = None, options: RunOptions | None = None
 ) -> tuple[Relation, ...]:
     """Every reuse relation (duplicate, near-duplicate, excerpt, rewrite, shares-passages)."""
     analysis, _ = run(paths, db, options, with_timeline=False, with_summary=False)
@@ -104,14 +132,14 @@ def duplicates(
 
 
 def stories(
-    paths: Sequence[PathLike] = (), db: PathLike | None = None, options: RunOptions | None = None
+    paths: Paths = (), db: PathLike | None = None, options: RunOptions | None = None
 ) -> Analysis:
     """Stories and topics, with the assignment explanations in ``.stories.assignments``."""
     return run(paths, db, options, with_timeline=False, with_summary=False)[0]
 
 
 def timeline(
-    paths: Sequence[PathLike] = (), db: PathLike | None = None, options: RunOptions | None = None
+    paths: Paths = (), db: PathLike | None = None, options: RunOptions | None = None
 ) -> Timeline:
     """One timeline over the whole corpus (each story's own is in :func:`digest`)."""
     options = options or RunOptions()
@@ -120,7 +148,7 @@ def timeline(
 
 
 def summarize(
-    paths: Sequence[PathLike] = (), db: PathLike | None = None, options: RunOptions | None = None
+    paths: Paths = (), db: PathLike | None = None, options: RunOptions | None = None
 ) -> dict[str, tuple[Claim, ...]]:
     """Each story's attributed summary, by story id."""
     analysis, _ = run(paths, db, options, with_timeline=False)

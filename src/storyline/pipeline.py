@@ -16,7 +16,7 @@ from typing import TextIO
 
 from .clean import CleanOptions, clean_articles, clean_text
 from .dedup import DedupOptions, DedupResult, SignatureIndex, find_relations
-from .errors import NothingToDoError, StorylineError
+from .errors import NothingToDoError, OptionsError, StorylineError
 from .fingerprint import DigestMemo, fingerprint
 from .ids import stable_id
 from .ingest import IngestOptions, read_sources
@@ -68,6 +68,21 @@ class RunOptions:
     summary: SummaryOptions = field(default_factory=SummaryOptions)
     strict: bool = False
 
+    def __post_init__(self) -> None:
+        kinds = {
+            "ingest": IngestOptions,
+            "clean": CleanOptions,
+            "dedup": DedupOptions,
+            "stories": StoryOptions,
+            "timeline": TimelineOptions,
+            "summary": SummaryOptions,
+        }
+        for name, kind in kinds.items():
+            value = getattr(self, name)
+            if not isinstance(value, kind):
+                got = type(value).__name__
+                raise OptionsError(f"RunOptions.{name} must be a {kind.__name__}, got {got}")
+
 
 @dataclass(frozen=True)
 class IngestReport:
@@ -118,9 +133,13 @@ def ingest(
 
     Articles are normalised and stripped of furniture phrases before they are stored; the
     corpus-level boilerplate pass runs in :func:`analyse`, when the whole corpus is known.
-    Raises NothingToDoError when no article could be read and none was stored before.
+    Raises NothingToDoError when no article could be read and none was stored before, and
+    when none of ``paths`` exists (a mistyped folder), stored articles or not.
     """
     options = options or RunOptions()
+    missing = [str(path) for path in paths if str(path) != "-" and not Path(path).exists()]
+    if paths and len(missing) == len(paths):  # a mistyped folder in a scheduled job must fail
+        raise NothingToDoError(f"no input exists: {', '.join(missing[:5])}")
     skipped: list[Skipped] = []
     notes: list[Skipped] = []
     read: set[str] = set()
