@@ -30,6 +30,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate
 
 from .language import detect_language, language_code
@@ -53,7 +54,10 @@ _NUMBER = re.compile(
     r"(?<![\w.,])\d{1,3}(?:([,.\u00a0\u202f ])\d{3}(?!\d))(?:\1\d{3}(?!\d))*(?:[.,]\d+)?"
     r"|(?<![\w.,])\d+(?:[.,]\d+)?"
 )
-_WORD = re.compile(r"[^\W\d_][^\W\d_-]*")  # "l'ONU" gives "ONU", "Brekke's" "Brekke"
+_RUN = re.compile(r"\d[\d,. \u00a0\u202f]*")
+# An upper-case Latin or Cyrillic letter and the letters after it: "l'ONU" gives "ONU",
+# "Brekke's" "Brekke"; a letter class first lets the scan skip ahead quickly.
+_CAPITAL = re.compile(r"[A-Z\u00c0-\u00de\u0100-\u024f\u0400-\u042f][^\W\d_]*")
 _LATIN = "a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya"
 _CYRILLIC = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя", _LATIN.split(), strict=True))
 # Capitalised words that are not names: sentence openers of the languages storyline meets.
@@ -141,17 +145,38 @@ def profile(text: str, sentences: Sequence[Span] | None = None) -> Profile:
 
 def anchors(sentence: str) -> frozenset[str]:
     """Numbers (2 digits or more, or with a decimal part) and name keys of one sentence."""
-    found = {n for m in _NUMBER.finditer(sentence) if (n := _number(m.group()))}
-    for word in _WORD.findall(sentence):
-        if word[0].isupper() and word.lower() not in _NOT_NAMES:
-            key = name_key(word)
-            if len(key) >= 2:
-                found.add(key)
+    found: set[str] = set()
+    for run in _RUN.finditer(sentence):  # a cheap scan first: most of a text has no digit
+        glued = run.start() > 0 and _glued(sentence[run.start() - 1])
+        for match in _NUMBER.finditer(run.group()):
+            if (match.start() or not glued) and (number := _number(match.group())):
+                found.add(number)
+    for word in _CAPITAL.finditer(sentence):
+        start, text = word.start(), word.group()
+        inside = start > 0 and sentence[start - 1].isalpha()  # "iPhone": no name at "P"
+        if text[0].isupper() and not inside and (key := _name_anchor(text)):
+            found.add(key)
     return frozenset(found)
+
+
+def _glued(previous: str) -> bool:
+    """A number right after a letter or a mark ("A9", "CO2", "v.2") is no figure."""
+    return previous.isalnum() or previous in "_.,"
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_anchor(word: str) -> str:
+    """The key of a capitalised word, or "" for a sentence opener or a 1-letter key."""
+    if word.lower() in _NOT_NAMES:
+        return ""
+    key = name_key(word)
+    return key if len(key) >= 2 else ""
 
 
 def _number(raw: str) -> str:
     """ "100,000", "100 000", "100.000" -> "100000"; "4,75" and "4.75" -> "4.75"; "7" -> ""."""
+    if raw.isdigit():  # most numbers: no mark to read
+        return _decimal(raw, "") if len(raw) >= 2 else ""
     raw = raw.replace("\u00a0", " ").replace("\u202f", " ")
     grouped = _GROUPED.fullmatch(raw)
     if grouped:  # thousands groups, maybe a decimal part after a mark of the other kind
@@ -174,9 +199,10 @@ def _decimal(whole: str, fraction: str) -> str:
 
 def name_key(word: str) -> str:
     """A name's key across scripts and inflections: folded, transliterated, 5 letters."""
+    folded = word.lower() if word.isascii() and word.isalpha() else _fold(word)
     if word.isupper() and len(word) <= 6:  # an acronym: whole
-        return _fold(word)
-    return _fold(word)[:5]
+        return folded
+    return folded[:5]
 
 
 def _fold(word: str) -> str:
