@@ -204,3 +204,9 @@ def test_find_relations_voices_keep_a_live_blogs_sources_apart() -> None:
     voices = _members(result.voices)
     assert len(voices) == 1
     assert not any({"w1", "w2"} <= set(members) for members in voices)
+
+
+def test_a_translation_is_one_voice_with_its_original_but_bridges_nothing() -> None:
+    assert _voices([_relation("a", "b", "translation", 0.9)], "ab") == {("a", "b")}
+    relations = [_relation("a", "b", "translation", 0.9), _relation("b", "c", "rewrite", 0.7)]
+    assert _voices(relations, "abc") == {("a", "b")}

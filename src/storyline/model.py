@@ -13,7 +13,9 @@ from typing import Literal
 
 SCHEMA_VERSION = "1.0"
 
-RelationKind = Literal["duplicate", "near-duplicate", "excerpt", "rewrite", "shares-passages"]
+RelationKind = Literal[
+    "duplicate", "near-duplicate", "excerpt", "rewrite", "shares-passages", "translation"
+]
 Granularity = Literal["day", "month", "year"]
 DateOrigin = Literal["field", "metadata", "inferred", "path", ""]
 

@@ -13,8 +13,9 @@ The kind of a relation, tested in this order: ``duplicate`` (same folded text),
 >= containment inside the longer), ``rewrite`` (reused or paraphrased sentences cover
 >= rewrite_coverage of the shorter text, the content-word Jaccard is >= rewrite_terms, and
 the shorter has >= rewrite_length_ratio of the longer's words),
-``shares-passages`` (at least one verbatim passage). The direction comes from
-:mod:`storyline.provenance`.
+``shares-passages`` (at least one verbatim passage). A pair in two languages that is none of
+these but a rewrite may be a ``translation`` (:mod:`storyline.crosslang`). The direction
+comes from :mod:`storyline.provenance`.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from itertools import chain
 
 import numpy as np
 
+from .crosslang import Profiles, languages_differ, translation
 from .dedup.candidates import STOP_WORDS
 from .dedup.options import DEFAULT_OPTIONS, DedupOptions
 from .dedup.shingles import shingle_hashes, shingle_set, text_hashes, token_hashes
@@ -89,6 +91,7 @@ class Analyses:
         self._texts: dict[str, _Text] = {}
         self._outlets: dict[str, Outlet] = {}
         self._chars = 0
+        self.profiles = Profiles()
 
     def text(self, article: Article, options: DedupOptions) -> _Text:
         found = self._texts.get(article.id)
@@ -117,6 +120,7 @@ class Analyses:
             text = self._texts.pop(article_id, None)
             self._chars -= len(text.text) if text is not None else 0
             self._outlets.pop(article_id, None)
+            self.profiles.forget(article_id)
 
 
 def overlap(a_shingles: np.ndarray, b_shingles: np.ndarray, same_text: bool) -> Overlap:
@@ -163,6 +167,10 @@ def relate(
         passages = _align(ta, tb, options, paraphrases=kind is None)
     if kind is None:
         kind, similarity = _passage_kind(ta, tb, passages, options)
+        if kind in (None, "shares-passages"):
+            translated = _translation(a, b, scores, (ta, tb), analyses)
+            if translated is not None:
+                return translated
         if kind is None:
             return None
     elif kind == "excerpt":
@@ -181,6 +189,24 @@ def relate(
         original,
         reason,
         passages,
+    )
+
+
+def _translation(
+    a: Article, b: Article, scores: Overlap, texts: tuple[_Text, _Text], analyses: Analyses
+) -> Relation | None:
+    """The pair as a translation, when in two languages (languages are checked first: on a
+    corpus in one language that is all it costs)."""
+    profiles = analyses.profiles
+    if not languages_differ(a, b, profiles):
+        return None
+    return translation(
+        a,
+        b,
+        profiles.profile(a, texts[0].sentences),
+        profiles.profile(b, texts[1].sentences),
+        (scores.containment_a, scores.containment_b),
+        (analyses.outlet(a), analyses.outlet(b)),
     )
 
 

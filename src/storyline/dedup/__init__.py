@@ -3,8 +3,9 @@
 :func:`find_relations` runs, in chunks of ``chunk_size`` articles: vectorised shingling
 (:mod:`.shingles`), one-permutation MinHash (:mod:`.minhash`), LSH band hashes (:mod:`.lsh`),
 passage anchors and key terms (:mod:`.candidates`). Candidate pairs are the union of LSH
-buckets, equal text hashes, shared anchors and shared key terms, each stage linear in the
-number of articles. Every candidate is then verified on exact shingle sets and classified,
+buckets, equal text hashes, shared anchors and shared key terms, and, when the articles'
+languages differ, shared cross-language anchors; each stage is linear in the number of
+articles. Every candidate is then verified on exact shingle sets and classified,
 with aligned passages and provenance, by :func:`storyline.reuse.relate`.
 
 Incremental use: pass the :class:`SignatureIndex` of an earlier run as ``known``; the
@@ -23,6 +24,7 @@ from typing import TYPE_CHECKING, Protocol
 import numpy as np
 
 from ..fingerprint import fingerprint
+from ..language import language_code
 from ..model import Article, DuplicateGroup, Relation
 from . import candidates, lsh, minhash
 from .groups import duplicate_groups, voice_groups
@@ -98,7 +100,7 @@ def find_relations(
         known.check(params)
     ordered = _by_id(articles)
     features = _scan(ordered, options, known)
-    pairs, passage_pairs = _candidates(features, options)
+    pairs, passage_pairs = _every_candidate(ordered, features, options)
     relations = _verify(ordered, (pairs, passage_pairs), features.exact, options, memo)
     index = SignatureIndex(params, [a.id for a in ordered], features.exact, features.bands)
     if known is not None:
@@ -157,6 +159,24 @@ def _scan_chunk(
     out.anchors.append((anchors.astype(np.uint32), holders.astype(np.int32)))
     terms, owners = candidates.key_terms(flat, offsets, capital, options.seed)
     out.terms.append((terms.astype(np.uint32), (owners + start).astype(np.int32)))
+
+
+def _every_candidate(
+    ordered: list[Article], features: _Features, options: DedupOptions
+) -> tuple[lsh.PAIRS, set[int]]:
+    """:func:`_candidates`, and the pairs of articles in two languages that share anchors."""
+    pairs, passage_pairs = _candidates(features, options)
+    crossing = candidates.cross_language_pairs(
+        [a.text for a in ordered],
+        [language_code(a.language) for a in ordered],
+        options.key_terms,
+        options.max_df,
+        options.min_shared_terms,
+    )
+    if len(crossing):
+        pairs = lsh.unique_pairs([pairs, crossing])
+        passage_pairs |= set(((crossing[:, 0] << 32) | crossing[:, 1]).tolist())
+    return pairs, passage_pairs
 
 
 def _candidates(features: _Features, options: DedupOptions) -> tuple[lsh.PAIRS, set[int]]:

@@ -12,15 +12,27 @@ inverted-index stages propose them instead, each linear in the corpus:
   machine translation). Each text keeps its ``key_terms`` rarest ones (by document frequency in
   the batch, at least 2); texts sharing ``min_shared`` key terms become candidates.
 
-Both drop keys held by more than ``max_df`` texts (boilerplate, common names): that bound,
+* **cross-language anchors**, only when the texts' ``language`` fields name two languages or
+  more: the numbers and name keys of :func:`storyline.crosslang.anchors` in each text's
+  opening, kept only when texts of two languages hold them (a German noun, capitalised, is
+  no anchor unless another language has it); texts in different languages sharing
+  ``min_shared`` of their ``key_terms`` rarest become candidates. Key terms miss such pairs:
+  "58,000" and "58 000" are other tokens, and a German text's rarest capitalised words are
+  nouns.
+
+All drop keys held by more than ``max_df`` texts (boilerplate, common names): that bound,
 and the fixed number of keys per text, make the pair count linear in the number of texts.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import numpy.typing as npt
+import xxhash
 
+from ..crosslang import anchors
 from ..stopwords import ENGLISH_STOP_WORDS
 from .lsh import PAIRS, unique_pairs
 from .shingles import I64, U64, B, distinct, distinct_counts, text_hashes
@@ -118,3 +130,47 @@ def rarest_keys(
     rank = np.arange(len(owners)) - first
     keep = rank < per_owner
     return keys[keep], owners[keep]
+
+
+# The opening of a text gives its cross-language anchors: a translation keeps it, and the
+# cost stays bounded on long texts.
+OPENING_CHARS = 2_000
+
+
+def cross_language_pairs(
+    texts: Sequence[str], languages: Sequence[str], per_text: int, max_df: int, min_shared: int
+) -> PAIRS:
+    """Pairs (i < j) of texts in different known languages sharing ``min_shared`` anchors.
+
+    Nothing (and no work) unless ``languages`` hold two different codes; "" is unknown.
+    """
+    codes = {code: k for k, code in enumerate(sorted(set(languages) - {""}))}
+    if len(codes) < 2:
+        return np.zeros((0, 2), dtype=np.int64)
+    keys: list[int] = []
+    owners: list[int] = []
+    for row, (text, language) in enumerate(zip(texts, languages, strict=True)):
+        if language:
+            found = sorted(
+                {xxhash.xxh32_intdigest(a.encode()) for a in anchors(text[:OPENING_CHARS])}
+            )
+            keys.extend(found)
+            owners.extend([row] * len(found))
+    key_array = np.asarray(keys, dtype=np.int64)
+    owner_array = np.asarray(owners, dtype=np.int64)
+    spoken = np.asarray([codes.get(code, 0) for code in languages], dtype=np.int64)
+    usable = _in_two_languages(key_array, spoken[owner_array], len(codes).bit_length())
+    chosen = rarest_keys(key_array[usable], owner_array[usable], per_text, max_df)
+    pairs = shared_key_pairs(chosen[0], chosen[1], max_df, min_shared)
+    return pairs[spoken[pairs[:, 0]] != spoken[pairs[:, 1]]] if len(pairs) else pairs
+
+
+def _in_two_languages(keys: npt.NDArray[np.int64], spoken: npt.NDArray[np.int64], bits: int) -> B:
+    """Which (key, owner) entries have a key held by texts of at least two languages
+    (``spoken``: each entry's language number, below ``2**bits``)."""
+    if len(keys) == 0:
+        return np.zeros(0, dtype=bool)
+    pairs = distinct((keys << bits) | spoken)
+    values, languages = distinct_counts(pairs >> bits)
+    found = np.searchsorted(values, keys)
+    return languages[found] >= 2

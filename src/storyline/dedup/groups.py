@@ -15,8 +15,8 @@ three steps:
    most of it. Only evidence overrides this: a text that is the original, by attribution or
    by publication date, of the texts it holds or of the pages that hold it keeps them all
    (a wire and its cuts), as long as the other side keeps it too.
-3. A rewrite joins two groups only when most of their article pairs are copies of one
-   another (of any kind): never through a single bridge.
+3. A rewrite (or a translation) joins two groups only when most of their article pairs are
+   copies of one another (of any kind): never through a single bridge.
 
 "Unrelated" in step 2 means sharing nothing at all: texts that share a passage are about one
 thing, and a page that holds both does not bridge two subjects.
@@ -34,7 +34,9 @@ from ..provenance import CONTAINMENT_REASON
 
 FOLDING_KINDS = frozenset({"duplicate", "near-duplicate"})
 # Copies in any form speak with one voice: excerpts and spun or translated rewrites too.
-VOICE_KINDS = FOLDING_KINDS | {"excerpt", "rewrite"}
+VOICE_KINDS = FOLDING_KINDS | {"excerpt", "rewrite", "translation"}
+# Copies in other words (a spun or translated text) join a group only with most of it.
+REWORDED_KINDS = frozenset({"rewrite", "translation"})
 
 
 def voice_groups(
@@ -196,7 +198,8 @@ def _join_rewrites(forest: _Forest, relations: Sequence[Relation]) -> None:
             links.setdefault(ra, Counter())[rb] += 1
             links.setdefault(rb, Counter())[ra] += 1
     rewrites = sorted(
-        (r for r in relations if r.kind == "rewrite"), key=lambda r: (-r.similarity, r.a, r.b)
+        (r for r in relations if r.kind in REWORDED_KINDS),
+        key=lambda r: (-r.similarity, r.a, r.b),
     )
     for relation in rewrites:
         ra, rb = forest.find(relation.a), forest.find(relation.b)

@@ -155,9 +155,10 @@ def _relation_line(relation: Relation, index: DigestIndex) -> str:
     line = (
         f"- {md_escape(a.title or a.id)} ({md_escape(a.source)}) ⇄ "
         f"{md_escape(b.title or b.id)} ({md_escape(b.source)}): {relation.kind}, "
-        f"similarity {relation.similarity:.2f}, "
-        f"{counted(len(relation.passages), 'shared passage')}"
+        f"similarity {relation.similarity:.2f}"
     )
+    if relation.kind != "translation":  # a translation shares sentences, not words
+        line += f", {counted(len(relation.passages), 'shared passage')}"
     if relation.original:
         original = index.article(relation.original)
         line += (

@@ -42,7 +42,7 @@ class StoryResult:
     state: StoryState
 
 
-REUSE_KINDS = frozenset({"near-duplicate", "excerpt", "rewrite", "shares-passages"})
+REUSE_KINDS = frozenset({"near-duplicate", "excerpt", "rewrite", "shares-passages", "translation"})
 
 
 def reuse_links(relations: Sequence[Relation]) -> dict[str, tuple[str, ...]]:

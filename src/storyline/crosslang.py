@@ -1,0 +1,392 @@
+"""Translated copies across languages, found offline from anchors that survive translation.
+
+A content farm that machine-translates a wire shares no word with it, so the shingle and
+content-word stages of :mod:`storyline.reuse` see two unrelated texts. What survives
+translation is language-independent: numbers ("100,000", "100 000" and "100.000" read the
+same; "4,75" and "4.75" too), and Latin- or Cyrillic-script names and acronyms, folded to a
+short key (accents dropped, Cyrillic transliterated, the first 5 letters, so "Norlands",
+"Norland" and "Норланда" meet). These are the **anchors** of a sentence.
+
+A translation keeps the sentences, one for one and in order, with proportional lengths, and
+each sentence keeps its anchors. An independent report of the same event in another language
+shares many anchors too, but not that structure. So two articles in different languages are
+aligned sentence by sentence, monotonically (a dynamic programme in the manner of Gale and
+Church 1993, beads of 1-1, 1-0, 0-1, 2-1 and 1-2 sentences, scored by the fit of their
+lengths to the texts' length ratio and by the anchors they share), and the pair is a
+``translation`` when most of the shorter text's sentences sit in beads of fitting lengths,
+at least 4 beads share anchors, most of the anchors the two texts share are found in the
+same bead, and most beads with numbers have the same numbers on both sides (an independent
+report puts its figures in sentences of its own, next to figures of its own). Limits: a
+short brief (fewer than 4 anchored sentences) is never a translation, nor a text without
+figures; a translation that drops paragraphs passes when it keeps 4 anchored sentences and
+40% of the other's; one that reorders paragraphs does not, the alignment being monotonic.
+Languages come from the ``language`` field, else :func:`storyline.language.detect_language`;
+an unknown language never makes a translation.
+
+A translation carries no passage: its words are not the other's, so it must back no summary
+citation, though it is one voice with its original.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate
+
+from .language import detect_language, language_code
+from .model import Article, Relation, Span
+from .provenance import Outlet, direction
+from .text import split_sentences
+
+# Thresholds of the decision; set on the tuning half of bench/data/translations (and on the
+# short same-event reports of ../qa10/lang/mixed.jsonl, which set MIN_ANCHORED to 4).
+MIN_ANCHORED = 4  # beads that share an anchor
+MIN_COVERAGE = 0.75  # of the shorter text's sentences, in beads of fitting lengths
+MIN_LONG_COVERAGE = 0.4  # of the longer text's sentences: a 3-sentence brief is no translation
+MIN_AGREEMENT = 0.8  # of the anchor occurrences the texts share, found in one bead
+MIN_NUMBERS = 0.65  # of the matched beads holding numbers, those with the same numbers
+MAX_CELLS = 40_000  # sentence pairs aligned at most (200 x 200): about 0.3 s of CPU
+_FIT = math.log(1.6)  # a bead's lengths fit when within this factor of the texts' ratio
+_SKIP = -0.2
+_MERGE = -0.4
+
+_NUMBER = re.compile(
+    r"(?<![\w.,])\d{1,3}(?:([,.\u00a0\u202f ])\d{3}(?!\d))(?:\1\d{3}(?!\d))*(?:[.,]\d+)?"
+    r"|(?<![\w.,])\d+(?:[.,]\d+)?"
+)
+_RUN = re.compile(r"\d[\d,. \u00a0\u202f]*")
+# An upper-case Latin or Cyrillic letter and the letters after it: "l'ONU" gives "ONU",
+# "Brekke's" "Brekke"; a letter class first lets the scan skip ahead quickly.
+_CAPITAL = re.compile(r"[A-Z\u00c0-\u00de\u0100-\u024f\u0400-\u042f][^\W\d_]*")
+_LATIN = "a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya"
+_CYRILLIC = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя", _LATIN.split(), strict=True))
+# Capitalised words that are not names: sentence openers of the languages storyline meets.
+_OPENERS = """a an the this that these those he she it we they his her its their there here in on at
+    of for to from by with after before when while but and or as if not no all some many most
+    one two three four five six seven eight nine ten also however yesterday today tomorrow
+    le la les un une des ce cette ces il elle ils elles on nous en au aux du de dans sur pour
+    par avec après avant selon mais et ou si pas tous toutes tout plus lors depuis hier
+    aujourd demain der die das ein eine einer dem den des er sie es wir ihr im am auf aus bei
+    mit nach vor seit und oder aber nicht alle auch noch zum zur laut wie gestern heute morgen
+    el los las una unos unas lo ella ellos este esta estos estas del al con por para tras
+    según pero y o ni no todos también ayer hoy mañana o os um uma umas uns ele ela eles elas
+    este esta do da dos das no na nos nas em com por para após segundo mas e ou não todos
+    também ontem hoje amanhã il lo gli i una uno dei delle della del nel nella con per dopo
+    secondo ma e o non tutti anche ieri oggi domani в во на по с со из за к от до для после
+    по и а но или не все также он она они мы это этот эта эти его ее их как вчера сегодня
+    завтра"""
+_NOT_NAMES = frozenset(_OPENERS.split())
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What the alignment reads of one article: each sentence's length and anchors."""
+
+    lengths: tuple[int, ...]
+    anchors: tuple[frozenset[str], ...]
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """How two texts align: the beads' share of each text, and where shared anchors fall."""
+
+    coverage: float  # of the shorter text's sentences, in fitting beads
+    long_coverage: float  # of the longer text's sentences
+    agreement: float  # of shared anchor occurrences, inside one bead
+    anchored: int  # fitting beads sharing an anchor
+    shorter: int  # sentences of the shorter text
+    numbers: float = 0.0  # of matched beads holding numbers, those with the same numbers
+
+    def translation(self) -> bool:
+        return (
+            self.anchored >= MIN_ANCHORED
+            and self.coverage >= MIN_COVERAGE
+            and self.long_coverage >= MIN_LONG_COVERAGE
+            and self.agreement >= MIN_AGREEMENT
+            and self.numbers >= MIN_NUMBERS
+        )
+
+
+Bead = tuple[int, int, int, int]  # a_start, a_end, b_start, b_end (sentence indexes)
+
+
+class Profiles:
+    """Languages and profiles of a run's articles, each made once and kept until forgotten."""
+
+    def __init__(self) -> None:
+        self._languages: dict[str, str] = {}
+        self._profiles: dict[str, Profile] = {}
+
+    def language(self, article: Article) -> str:
+        found = self._languages.get(article.id)
+        if found is None:
+            found = language_code(article.language) or detect_language(article.text)
+            self._languages[article.id] = found
+        return found
+
+    def profile(self, article: Article, sentences: Sequence[Span] | None = None) -> Profile:
+        found = self._profiles.get(article.id)
+        if found is None:
+            found = self._profiles[article.id] = profile(article.text, sentences)
+        return found
+
+    def forget(self, article_id: str) -> None:
+        self._languages.pop(article_id, None)
+        self._profiles.pop(article_id, None)
+
+
+def profile(text: str, sentences: Sequence[Span] | None = None) -> Profile:
+    """The lengths and anchors of ``text``'s sentences (``sentences``: its split, if known)."""
+    spans = [s for s in (split_sentences(text) if sentences is None else sentences) if s.text]
+    return Profile(tuple(len(s.text.strip()) for s in spans), tuple(anchors(s.text) for s in spans))
+
+
+def anchors(sentence: str) -> frozenset[str]:
+    """Numbers (2 digits or more, or with a decimal part) and name keys of one sentence."""
+    found: set[str] = set()
+    for run in _RUN.finditer(sentence):  # a cheap scan first: most of a text has no digit
+        glued = run.start() > 0 and _glued(sentence[run.start() - 1])
+        for match in _NUMBER.finditer(run.group()):
+            if (match.start() or not glued) and (number := _number(match.group())):
+                found.add(number)
+    for word in _CAPITAL.finditer(sentence):
+        start, text = word.start(), word.group()
+        inside = start > 0 and sentence[start - 1].isalpha()  # "iPhone": no name at "P"
+        if text[0].isupper() and not inside and (key := _name_anchor(text)):
+            found.add(key)
+    return frozenset(found)
+
+
+def _glued(previous: str) -> bool:
+    """A number right after a letter or a mark ("A9", "CO2", "v.2") is no figure."""
+    return previous.isalnum() or previous in "_.,"
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_anchor(word: str) -> str:
+    """The key of a capitalised word, or "" for a sentence opener or a 1-letter key."""
+    if word.lower() in _NOT_NAMES:
+        return ""
+    key = name_key(word)
+    return key if len(key) >= 2 else ""
+
+
+def _number(raw: str) -> str:
+    """ "100,000", "100 000", "100.000" -> "100000"; "4,75" and "4.75" -> "4.75"; "7" -> ""."""
+    if raw.isdigit():  # most numbers: no mark to read
+        return _decimal(raw, "") if len(raw) >= 2 else ""
+    raw = raw.replace("\u00a0", " ").replace("\u202f", " ")
+    grouped = _GROUPED.fullmatch(raw)
+    if grouped:  # thousands groups, maybe a decimal part after a mark of the other kind
+        whole = re.sub(r"\D", "", grouped.group(1))
+        return _decimal(whole, grouped.group(3) or "")
+    whole, _, fraction = raw.replace(",", ".").partition(".")
+    if not fraction and len(whole) < 2:
+        return ""
+    return _decimal(whole, fraction)
+
+
+_GROUPED = re.compile(r"(\d{1,3}([,. ])\d{3}(?:\2\d{3})*)(?:[.,](\d+))?")
+
+
+def _decimal(whole: str, fraction: str) -> str:
+    fraction = fraction.rstrip("0")
+    whole = whole.lstrip("0") or "0"
+    return f"{whole}.{fraction}" if fraction else whole
+
+
+def name_key(word: str) -> str:
+    """A name's key across scripts and inflections: folded, transliterated, 5 letters."""
+    folded = word.lower() if word.isascii() and word.isalpha() else _fold(word)
+    if word.isupper() and len(word) <= 6:  # an acronym: whole
+        return folded
+    return folded[:5]
+
+
+def _fold(word: str) -> str:
+    plain = unicodedata.normalize("NFKD", word.lower().replace("ß", "ss"))
+    letters = "".join(_CYRILLIC.get(c, c) for c in plain if not unicodedata.combining(c))
+    return re.sub(r"[^a-z]", "", letters)
+
+
+def languages_differ(a: Article, b: Article, profiles: Profiles) -> bool:
+    """Both languages known and different (an unknown language never makes a translation)."""
+    first = profiles.language(a)
+    second = profiles.language(b) if first else ""
+    return bool(first and second and first != second)
+
+
+def translation(
+    a: Article,
+    b: Article,
+    pa: Profile,
+    pb: Profile,
+    containment: tuple[float, float],
+    outlets: tuple[Outlet, Outlet],
+) -> Relation | None:
+    """The ``translation`` relation of ``a`` and ``b`` (ids in order), or None."""
+    found = compare_profiles(pa, pb)
+    if found is None or not found.translation():
+        return None
+    original, reason = direction(a, b, "translation", *containment, outlets)
+    if original is None:
+        dates = (
+            "same publication date" if a.published and b.published else "publication date missing"
+        )
+        reason = f"undecided: {dates}, no attribution"
+    return Relation(
+        a.id,
+        b.id,
+        "translation",
+        round(found.coverage, 4),
+        round(containment[0], 4),
+        round(containment[1], 4),
+        original,
+        reason,
+    )
+
+
+def compare_profiles(pa: Profile, pb: Profile) -> Alignment | None:
+    """The alignment of two profiles; None when one has no sentence or both are too long."""
+    n, m = len(pa.lengths), len(pb.lengths)
+    if not n or not m or n * m > MAX_CELLS:
+        return None
+    cross = set().union(*pa.anchors) & set().union(*pb.anchors)
+    if len(cross) < 2:
+        return None
+    count_a = Counter(k for s in pa.anchors for k in s & cross)
+    count_b = Counter(k for s in pb.anchors for k in s & cross)
+    possible = sum(min(count_a[k], count_b[k]) for k in cross)
+    if possible < MIN_ANCHORED:  # too few shared anchors for enough anchored beads
+        return None
+    weights = {k: 1.0 / max(count_a[k], count_b[k]) for k in cross}
+    ratio = max(1, sum(pb.lengths)) / max(1, sum(pa.lengths))
+    beads = _align(pa, pb, ratio, cross, weights)
+    matched = [b for b in beads if b[0] < b[1] and b[2] < b[3]]
+    ratios = sorted(_lengths(pa, pb, b)[1] / _lengths(pa, pb, b)[0] for b in matched)
+    if len(ratios) >= 3 and abs(math.log(ratios[len(ratios) // 2] / ratio)) > 0.1:
+        # a dropped paragraph skews the texts' ratio: align again with the beads' own
+        ratio = ratios[len(ratios) // 2]
+        beads = _align(pa, pb, ratio, cross, weights)
+    return _measure(pa, pb, beads, ratio, cross, possible)
+
+
+def _measure(
+    pa: Profile, pb: Profile, beads: list[Bead], ratio: float, cross: set[str], possible: int
+) -> Alignment:
+    """Coverage of both texts by fitting beads, and the anchors those beads share."""
+    matched = [b for b in beads if b[0] < b[1] and b[2] < b[3]]
+    fitting = [b for b in matched if _fits(pa, pb, b, ratio) and not _conflict(pa, pb, b, cross)]
+    in_a = sum(b[1] - b[0] for b in fitting)
+    in_b = sum(b[3] - b[2] for b in fitting)
+    n, m = len(pa.lengths), len(pb.lengths)
+    short, long = (in_a / n, in_b / m) if n <= m else (in_b / m, in_a / n)
+    together = 0
+    anchored = 0
+    for bead in fitting:
+        shared = _side(pa, bead[0], bead[1]) & _side(pb, bead[2], bead[3]) & cross
+        together += len(shared)
+        anchored += bool(shared)
+    agreement = together / possible if possible else 0.0
+    figures = [(_numbers(pa, b[0], b[1]), _numbers(pb, b[2], b[3])) for b in matched]
+    figures = [(x, y) for x, y in figures if x or y]
+    same = sum(x == y for x, y in figures) / len(figures) if figures else 0.0
+    return Alignment(short, long, agreement, anchored, min(n, m), same)
+
+
+def _numbers(p: Profile, start: int, end: int) -> frozenset[str]:
+    return frozenset(k for k in _side(p, start, end) if k[0].isdigit())
+
+
+def _side(p: Profile, start: int, end: int) -> frozenset[str]:
+    return frozenset().union(*p.anchors[start:end])
+
+
+def _lengths(pa: Profile, pb: Profile, bead: Bead) -> tuple[int, int]:
+    return (
+        max(1, sum(pa.lengths[bead[0] : bead[1]])),
+        max(1, sum(pb.lengths[bead[2] : bead[3]])),
+    )
+
+
+def _fits(pa: Profile, pb: Profile, bead: Bead, ratio: float) -> bool:
+    return _misfit(pa, pb, bead, ratio) <= _FIT
+
+
+def _misfit(pa: Profile, pb: Profile, bead: Bead, ratio: float) -> float:
+    la, lb = _lengths(pa, pb, bead)
+    return abs(math.log(lb / (ratio * la)))
+
+
+def _conflict(pa: Profile, pb: Profile, bead: Bead, cross: set[str]) -> bool:
+    """Both sides hold anchors of the other text, and none of the same."""
+    left = _side(pa, bead[0], bead[1]) & cross
+    right = _side(pb, bead[2], bead[3]) & cross
+    return bool(left and right and not left & right)
+
+
+_MOVES = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2))
+
+
+def _align(
+    pa: Profile, pb: Profile, ratio: float, cross: set[str], weights: dict[str, float]
+) -> list[Bead]:
+    """The best monotonic bead sequence (ties: the first move in ``_MOVES`` order)."""
+    n, m = len(pa.lengths), len(pb.lengths)
+    score = _Scorer(pa, pb, ratio, cross, weights)
+    best = [[-math.inf] * (m + 1) for _ in range(n + 1)]
+    back = [[(0, 0)] * (m + 1) for _ in range(n + 1)]
+    best[0][0] = 0.0
+    for i in range(n + 1):
+        for j in range(m + 1):
+            top, move = best[i][j], back[i][j]
+            for di, dj in _MOVES:
+                if di > i or dj > j or best[i - di][j - dj] == -math.inf:
+                    continue
+                found = best[i - di][j - dj] + (score(i - di, i, j - dj, j) if di and dj else _SKIP)
+                if found > top:
+                    top, move = found, (di, dj)
+            best[i][j], back[i][j] = top, move
+    beads: list[Bead] = []
+    i, j = n, m
+    while i or j:
+        di, dj = back[i][j]
+        beads.append((i - di, i, j - dj, j))
+        i, j = i - di, j - dj
+    return beads[::-1]
+
+
+class _Scorer:
+    """The score of a bead: the fit of its lengths to the texts' ratio (1 when exact, 0 at
+    a factor of 1.5, at worst -2), twice the weight of the anchors its sides share, less 1
+    when both sides hold shared anchors but not the same ones, less a merge penalty."""
+
+    def __init__(
+        self, pa: Profile, pb: Profile, ratio: float, cross: set[str], weights: dict[str, float]
+    ) -> None:
+        self.a = [s & cross for s in pa.anchors]
+        self.b = [s & cross for s in pb.anchors]
+        self.a_at = [0, *accumulate(pa.lengths)]
+        self.b_at = [0, *accumulate(pb.lengths)]
+        self.log_ratio = math.log(ratio)
+        self.weights = weights
+
+    def __call__(self, i0: int, i1: int, j0: int, j1: int) -> float:
+        la = max(1, self.a_at[i1] - self.a_at[i0])
+        lb = max(1, self.b_at[j1] - self.b_at[j0])
+        fit = max(-2.0, 1.0 - abs(math.log(lb / la) - self.log_ratio) / _LOG_15)
+        left = self.a[i0] if i1 - i0 == 1 else self.a[i0] | self.a[i0 + 1]
+        right = self.b[j0] if j1 - j0 == 1 else self.b[j0] | self.b[j0 + 1]
+        shared = left & right
+        found = 0.5 * fit + 2.0 * sum(self.weights[k] for k in shared)
+        if left and right and not shared:
+            found -= 1.0
+        return found + (_MERGE if i1 - i0 + j1 - j0 == 3 else 0.0)
+
+
+_LOG_15 = math.log(1.5)
