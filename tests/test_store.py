@@ -389,6 +389,14 @@ def test_search_ranks_marks_and_folds_diacritics(searchable: Store) -> None:
         searchable.search("ferry", limit=0)
 
 
+def test_a_word_written_minus_word_is_left_out(searchable: Store) -> None:
+    assert [h.article_id for h in searchable.search("ferry -ends")] == ["art-000001"]
+    assert [h.article_id for h in searchable.search("ferry strike -lakeport")] == []
+    assert searchable.search("-ferry") == []  # nothing to find, only something to leave out
+    assert [h.article_id for h in searchable.search("渡轮 -罢工")] == []
+    assert [h.article_id for h in searchable.search("渡轮 -ferry")] == ["art-000004"]
+
+
 def test_search_finds_cjk_inside_a_run(searchable: Store) -> None:
     hits = searchable.search("渡轮")
     assert [h.article_id for h in hits] == ["art-000004"]

@@ -3,16 +3,16 @@
 FTS5 has its own query language (``AND``, ``NEAR``, ``*``, ``"``, ``col:``); a user typing
 ``"`` or ``AND OR`` must get results, not a syntax error, and never a way to run other SQL.
 Every term is therefore taken as a literal: wrapped in double quotes with inner quotes
-doubled. Terms are ANDed, as in a search box. The ``unicode61`` tokenizer reads a run of
-CJK characters as a single token, so queries with CJK are answered by a substring scan
-instead (linear in the corpus, only for those queries).
+doubled. Terms are ANDed, as in a search box, and ``-word`` leaves out what holds it. The
+``unicode61`` tokenizer reads a run of CJK characters as a single token, so queries with CJK
+are answered by a substring scan instead (linear in the corpus, only for those queries).
 """
 
 from __future__ import annotations
 
 import heapq
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,16 +46,28 @@ class SearchHit:
     rank: float
 
 
-def query_terms(query: str) -> list[str]:
-    """The distinct literal terms of ``query``, in order; empty when it has no word at all."""
-    text = normalize(query)
-    found = _RUN.findall(text) if has_cjk(text) else words(text)
-    return list(dict.fromkeys(term for term in found if term))
+def query_terms(query: str) -> tuple[list[str], list[str]]:
+    """The distinct literal terms of ``query`` to find and those to leave out (a word written
+    ``-word``), in order; both empty when it has no word at all."""
+    wanted: list[str] = []
+    unwanted: list[str] = []
+    for token in normalize(query).split():
+        excluded = token.startswith("-") and len(token) > 1
+        piece = token.lstrip("-") if excluded else token
+        found = _RUN.findall(piece) if has_cjk(piece) else words(piece)
+        (unwanted if excluded else wanted).extend(term for term in found if term)
+    return list(dict.fromkeys(wanted)), list(dict.fromkeys(unwanted))
 
 
-def fts_query(terms: list[str]) -> str:
-    """An FTS5 MATCH expression that matches every term literally (implicit AND)."""
-    return " ".join('"' + term.replace('"', '""') + '"' for term in terms)
+def fts_query(terms: list[str], excluded: Sequence[str] = ()) -> str:
+    """An FTS5 MATCH expression that matches every term literally (implicit AND), and none
+    of ``excluded``."""
+    query = "(" + " ".join(_literal(term) for term in terms) + ")"
+    return " NOT ".join([query, *map(_literal, excluded)])
+
+
+def _literal(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
 
 
 def needs_scan(terms: list[str]) -> bool:
@@ -91,27 +103,31 @@ def search(read: Read, query: str, limit: int = 20) -> list[SearchHit]:
     """Articles whose title or text holds every word of ``query``, best first; ``read`` runs
     a query on the store.
 
-    The query is plain words: FTS5 operators and quotes in it are taken literally. A query
-    with no word returns no hit.
+    The query is plain words, all of which must be there; a word written ``-word`` must not
+    be. FTS5 operators and quotes in it are taken literally. A query with no word to find
+    returns no hit.
     """
     if limit < 1:
         raise OptionsError(f"limit must be at least 1, not {limit}")
-    terms = query_terms(query)
+    terms, excluded = query_terms(query)
     if not terms:
         return []
-    if needs_scan(terms):
-        return _scan(read, terms, limit)
+    if needs_scan([*terms, *excluded]):
+        return _scan(read, (terms, excluded), limit)
     marks = (MARK_OPEN, MARK_CLOSE, ELLIPSIS, SNIPPET_TOKENS)
-    rows = read(_FTS_SQL, (*marks, fts_query(terms), limit))
+    rows = read(_FTS_SQL, (*marks, fts_query(terms, excluded), limit))
     return [SearchHit(i, t, s, float(r)) for i, t, s, r in rows]
 
 
-def _scan(read: Read, terms: list[str], limit: int) -> list[SearchHit]:
+def _scan(read: Read, parts: tuple[list[str], list[str]], limit: int) -> list[SearchHit]:
     """Substring search for CJK terms; rank is minus the number of occurrences."""
-    where = " AND ".join(["instr(lower(title || ' ' || text), lower(?)) > 0"] * len(terms))
+    terms, excluded = parts
+    held = "instr(lower(title || ' ' || text), lower(?))"
+    where = " AND ".join([f"{held} > 0"] * len(terms) + [f"{held} = 0"] * len(excluded))
     scored: list[tuple[int, int, str, str, str]] = []
     for seq, article_id, title, text in read(
-        f"SELECT seq, id, title, text FROM articles WHERE {where} ORDER BY seq", terms
+        f"SELECT seq, id, title, text FROM articles WHERE {where} ORDER BY seq",
+        [*terms, *excluded],
     ):
         score = scan_score(title, text, terms)
         if score:
