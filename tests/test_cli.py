@@ -593,3 +593,20 @@ def test_every_markdown_view_escapes_html_from_articles(run: Run, tmp_path: Path
     page = run("digest", str(feed), "-q", "--format", "html").stdout
     assert "\u202e" not in page and "<script>alert" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt; Flood" in page
+
+
+def test_contradictory_timeline_and_ingest_requests_are_refused(
+    run: Run, example_db: Path, tmp_path: Path
+) -> None:
+    both = run("timeline", "--db", str(example_db), "--corpus", "--story", "s8b8")
+    assert both.exit_code == 2 and "--story and --corpus exclude each other" in both.output
+    reversed_span = run(
+        "timeline", "--db", str(example_db), "--from", "2025-03-10", "--to", "2025-03-01"
+    )
+    assert reversed_span.exit_code == 2 and "is after end" in reversed_span.output
+    missing = run("digest", "--db", str(tmp_path / "nope.db"))
+    assert missing.exit_code == 1 and "no database at" in missing.output
+    assert not (tmp_path / "nope.db").exists()
+    one = tmp_path / "one.jsonl"
+    one.write_text('{"title": "Dam breach", "text": "The Harwick dam broke on Monday."}\n')
+    assert "; 1 article in " in run("ingest", str(one), "--db", str(tmp_path / "o.db")).output

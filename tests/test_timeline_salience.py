@@ -224,3 +224,9 @@ def test_a_year_recalled_by_every_outlet_does_not_outrank_the_storys_own_day() -
     assert [entry.date for entry in both.entries] == ["1968", "2009-04-25"]
     with pytest.raises(OptionsError, match="background_days"):
         TimelineOptions(background_days=-1)
+
+
+def test_a_start_after_the_end_is_refused() -> None:
+    with pytest.raises(OptionsError, match="start 2025-03-10 is after end 2025-03-01"):
+        TimelineOptions(start="2025-03-10", end="2025-03-01")
+    TimelineOptions(start="2025-03-10", end="2025-03")  # the end month covers the start day

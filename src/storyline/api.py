@@ -50,13 +50,15 @@ def run(
     cannot be written (:func:`read_only`) and gets no new input is analysed in a temporary
     copy: the output is the same, and nothing is saved."""
     paths, db = _checked(paths, db, options)
+    if not paths and db is not None and not Path(db).exists():
+        raise NothingToDoError(f"no input given and {_empty(db)}")
     copying = not paths and db is not None and read_only(Path(db))
     with _copy_of(Path(db)) if copying and db is not None else Store(db) as store:
         report = None
         if paths:
             report = pipeline.ingest(paths, store, options, progress, stdin=sys.stdin)
         elif store.count_articles() == 0:
-            raise NothingToDoError("no input given and the database holds no article")
+            raise NothingToDoError(f"no input given and {_empty(db)}")
         analysis = pipeline.analyse(
             store, options, progress, with_timeline=with_timeline, with_summary=with_summary
         )
@@ -84,6 +86,12 @@ def _checked(paths: Paths, db: object, options: object) -> tuple[list[PathLike],
         )
     store = db if db is None or isinstance(db, str) else Path(db)
     return [Path(path) if isinstance(path, os.PathLike) else path for path in paths], store
+
+
+def _empty(db: PathLike | None) -> str:
+    if db is None:
+        return "no database"
+    return f"no database at {db}" if not Path(db).exists() else f"{db} holds no article"
 
 
 def read_only(db: Path) -> bool:

@@ -25,7 +25,7 @@ from .ingest import ingest_options
 from .model import Skipped
 from .progress import progress_reporter
 from .render import compare_html, compare_text, to_html, to_markdown
-from .render.views import StorySelection
+from .render.views import StorySelection, counted
 from .store import Store
 from .summary import SummaryOptions
 from .timeline import TimelineOptions
@@ -83,7 +83,8 @@ def output_option(func: F) -> F:
 
 
 def verbosity_options(func: F) -> F:
-    func = click.option("-q", "--quiet", is_flag=True, help="No progress bars, no notes.")(func)
+    quiet = "No progress bars and no 'wrote FILE' line; skipped inputs are still named."
+    func = click.option("-q", "--quiet", is_flag=True, help=quiet)(func)
     return click.option("-v", "--verbose", is_flag=True, help="One timing line per stage.")(func)
 
 
@@ -381,7 +382,8 @@ def ingest(
         _say_skipped(result.skipped, result.notes)
         click.echo(
             f"{result.added} added, {result.updated} updated, {result.unchanged} unchanged, "
-            f"{len(result.skipped)} skipped; {store.count_articles()} articles in {store.path}"
+            f"{len(result.skipped)} skipped; {counted(store.count_articles(), 'article')} in "
+            f"{store.path}"
         )
 
 
@@ -456,6 +458,8 @@ def timeline(
     selection: StorySelection,
 ) -> None:
     """Dated events, each backed by its sources: per story, one story, or the whole corpus."""
+    if corpus and story_id:
+        raise click.UsageError("--story and --corpus exclude each other: one story, or all")
     settings = TimelineOptions(max_dates=max_dates, per_date=per_date, start=start, end=end)
     analysis = run.analyse(timeline=settings, with_summary=False)
     if corpus:

@@ -142,6 +142,10 @@ class TimelineOptions:
         for bound in (self.start, self.end):
             if bound is not None and not _is_iso(bound):
                 raise OptionsError(f"start/end must be YYYY, YYYY-MM or YYYY-MM-DD, got {bound!r}")
+        if self.start and self.end:
+            common = min(len(self.start), len(self.end))
+            if self.start[:common] > self.end[:common]:
+                raise OptionsError(f"start {self.start} is after end {self.end}")
 
 
 @dataclass(frozen=True)
