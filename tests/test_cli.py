@@ -610,3 +610,8 @@ def test_contradictory_timeline_and_ingest_requests_are_refused(
     one = tmp_path / "one.jsonl"
     one.write_text('{"title": "Dam breach", "text": "The Harwick dam broke on Monday."}\n')
     assert "; 1 article in " in run("ingest", str(one), "--db", str(tmp_path / "o.db")).output
+
+
+def test_an_article_is_not_compared_with_itself(run: Run, example_db: Path) -> None:
+    same = run("compare", "cp-kestrel-0304", "cp-kestrel-0304", "--db", str(example_db))
+    assert same.exit_code == 2 and "two different articles" in same.output

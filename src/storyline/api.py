@@ -171,5 +171,7 @@ def search(query: str, db: PathLike, limit: int = 20) -> list[SearchHit]:
 
 def compare(first: str, second: str, db: PathLike) -> Relation | None:
     """How two stored articles relate, with their aligned passages (None: unrelated)."""
+    if first == second:
+        raise OptionsError(f"compare needs two different articles, got {first!r} twice")
     with Store(db, create=False) as store:
         return compare_articles(store.article(first), store.article(second))
