@@ -412,6 +412,8 @@ def compare(first: str, second: str, db: Path | None, as_html: bool, output: Pat
     """Show articles FIRST and SECOND (ids in --db) side by side, reused passages marked."""
     if db is None:
         raise click.UsageError("compare needs --db FILE holding both articles")
+    if first == second:
+        raise click.UsageError(f"compare needs two different articles, got {first!r} twice")
     _check_output(output)
     from .reuse import compare as compare_articles
 
