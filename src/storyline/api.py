@@ -134,7 +134,8 @@ def ingest(paths: Paths, db: PathLike, options: RunOptions | None = None) -> Ing
 def duplicates(
     paths: Paths = (), db: PathLike | None = None, options: RunOptions | None = None
 ) -> tuple[Relation, ...]:
-    """Every reuse relation (duplicate, near-duplicate, excerpt, rewrite, shares-passages)."""
+    """Every reuse relation (duplicate, near-duplicate, excerpt, rewrite, shares-passages,
+    translation)."""
     analysis, _ = run(paths, db, options, with_timeline=False, with_summary=False)
     return analysis.digest.relations
 
