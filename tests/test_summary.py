@@ -561,3 +561,25 @@ def test_a_photo_caption_is_not_a_summary_sentence() -> None:
     story = [Article(id=f"a{i}", title="Dam", text=t, raw_text=t) for i, t in enumerate(texts)]
     claims = summarize(story, options=SummaryOptions(max_words=60))
     assert claims and all(caption not in claim.text for claim in claims)
+
+
+def test_a_reprint_carries_its_originals_voice_and_merges_no_outlets() -> None:
+    from storyline.summary.salience import voices
+
+    def make(article_id: str, source: str) -> Article:
+        return Article(id=article_id, title="", text="x", raw_text="x", source=source)
+
+    articles = [
+        make("w", "Wire"),
+        make("a-own", "Alpha"),
+        make("a-copy", "Alpha"),
+        make("b-copy", "Beta"),
+        make("b-own", "Beta"),
+        make("anon", ""),
+    ]
+    group = DuplicateGroup("g1", "w", ("a-copy", "b-copy", "w"))
+    keys = voices(articles, [group])
+    # The two reprints speak for the wire; each outlet's own report stays its own.
+    assert keys["a-copy"] == keys["b-copy"] == keys["w"] == "outlet:wire"
+    assert len({keys["a-own"], keys["b-own"], keys["w"]}) == 3
+    assert keys["anon"] == "anon"

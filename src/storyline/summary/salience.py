@@ -21,34 +21,26 @@ from .sentences import Concept, Sentence, is_bigram
 
 
 def voices(articles: Sequence[Article], groups: Sequence[DuplicateGroup]) -> dict[str, str]:
-    """Article id -> voice key: its duplicate group, else its named source, else itself.
+    """Article id -> voice key: whose reporting the article carries.
 
-    Articles joined by a group or by a shared named source end up with one key (union-find),
-    so counting distinct keys counts independent outlets.
+    A copy (a member of a voice group) carries its group's original: the key is the outlet
+    of the group's representative. Any other article carries its own outlet's reporting:
+    its named source, else itself. No union across the two: an outlet that reprints a wire
+    once does not merge its own reporting with the wire and with every other reprint of it.
     """
-    parent: dict[str, str] = {a.id: a.id for a in articles}
-
-    def find(node: str) -> str:
-        while parent[node] != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
-
-    def union(a: str, b: str) -> None:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-
-    by_source: dict[str, str] = {}
-    for article in sorted(articles, key=lambda a: a.id):
-        if known_source(article.source):
-            key = article.source.strip().lower()
-            union(by_source.setdefault(key, article.id), article.id)
-    for group in groups:
-        members = sorted(m for m in group.article_ids if m in parent)
-        for member in members[1:]:
-            union(members[0], member)
-    return {article_id: find(article_id) for article_id in sorted(parent)}
+    by_id = {article.id: article for article in articles}
+    carried = {
+        member: group.representative
+        for group in groups
+        for member in group.article_ids
+        if member in by_id
+    }
+    keys: dict[str, str] = {}
+    for article_id in sorted(by_id):
+        speaker = carried.get(article_id, article_id)
+        source = by_id[speaker].source if speaker in by_id else ""
+        keys[article_id] = f"outlet:{source.strip().lower()}" if known_source(source) else speaker
+    return keys
 
 
 def concept_weights(
