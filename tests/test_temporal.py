@@ -160,6 +160,41 @@ def test_later_counts_from_the_previous_reference() -> None:
     assert "no earlier day-precise date" in mention.note
 
 
+def test_a_shift_that_names_its_event_does_not_count_from_the_previous_date() -> None:
+    mention = only("A second tremor struck eight days after the first quake.", SUNDAY,
+                   context="2022-01-09")  # fmt: skip
+    assert (mention.expression, mention.date) == ("eight days after", None)
+    assert "named event" in mention.note
+    mention = only("The ferry sailed the day after the vote.", SUNDAY, context="2022-01-09")
+    assert mention.date is None
+    # Nothing named after it: counted from the previous date, as "later" is.
+    assert resolved("A week before, the pier was closed.", SUNDAY, context="2022-01-19") == (
+        "2022-01",
+        "month",
+    )
+    assert resolved("A day after that, it reopened.", SUNDAY, context="2022-01-09") == (
+        "2022-01-10",
+        "day",
+    )
+
+
+def test_a_shift_counts_from_the_date_its_event_holds() -> None:
+    mentions = tag_dates("Drilling ended three days before the blast on 17 October.", SUNDAY,
+                         context="2022-01-09")  # fmt: skip
+    assert [(m.expression, m.date) for m in mentions] == [
+        ("three days before", "2021-10-14"),
+        ("17 October", "2021-10-17"),
+    ]
+    mentions = tag_dates("Oil reached the shore six weeks after the October 20 blast.", SUNDAY)
+    assert (mentions[0].date, mentions[0].granularity) == ("2021-12", "month")
+    # Days from a month are not a day.
+    mentions = tag_dates("Oil came ashore a week after the blast in April.", SUNDAY)
+    assert mentions[0].date is None
+    # The date must be in the event phrase, not in the next clause.
+    mentions = tag_dates("He left a day after the vote, on 17 April.", SUNDAY)
+    assert mentions[0].date is None
+
+
 def test_no_publication_date_leaves_relative_expressions_unresolved() -> None:
     mention = only("On Sunday, the agency said it would act.", None)
     assert (mention.expression, mention.date, mention.granularity) == ("Sunday", None, None)

@@ -118,6 +118,7 @@ def tag_dates(
     mentions.sort(key=lambda mention: (mention.start, mention.end))
     mentions = weekdays_with_dates(sentence, mentions)
     mentions = stretch_ends(sentence, mentions, reference.published)
+    mentions = _count_from_named_dates(sentence, mentions)
     return [_flag_far_future(mention, reference) for mention in mentions]
 
 
@@ -502,9 +503,16 @@ def _on_ago(match: re.Match[str], reference: _Reference) -> Resolved:
 
 
 def _on_later(match: re.Match[str], reference: _Reference) -> Resolved:
-    """A counted shift ("two days later", "the next day") from the previous dated mention."""
+    """A counted shift ("two days later", "the next day") from the previous dated mention.
+
+    One that names what it counts from ("eight days after the initial quake", "the day
+    after the vote") counts from that event, whose date is seldom the previous one of the
+    article: it is left unresolved here, and dated by ``_count_from_named_dates`` when the
+    event phrase itself holds a date ("three days before the blast on 17 April")."""
     if reference.context is None or reference.context_granularity != "day":
         return _unresolved(match, "no earlier day-precise date to count from")
+    if _names_an_event(match):
+        return _unresolved(match, "it counts from a named event, not from an earlier date")
     if match["nd"] or match["da"]:
         backwards = (match["nd"] or match["da"]).lower() in ("previous", "before")
         return _shift(reference.context, -1 if backwards else 1, "day")
@@ -513,6 +521,46 @@ def _on_later(match: re.Match[str], reference: _Reference) -> Resolved:
         return _unresolved(match, "a vague amount")
     sign = -1 if match["dir"].lower() in ("earlier", "before") else 1
     return _shift(reference.context, sign * amount, match["unit"].lower())
+
+
+# What may follow "after" / "before" when the shift counts from the previous date ("a week
+# before.", "a few months after that,"): the end of a clause, or a pronoun that ends one.
+_NO_EVENT = re.compile(r"\s*(?:$|[^\w\s]|(?:that|this|then)\s*(?:$|[^\w\s]))")
+# Between a shift and the date of its event: a few words, no clause break ("three days before
+# the disaster on 17 April", "a day after Jackson 's 25 June death").
+_EVENT_GAP = re.compile(r"[^,;:.!?()]{0,40}")
+_UNIT_NEEDS = {"day": "day", "week": "day", "month": "month", "year": "year"}
+_PRECISION = {"day": 3, "month": 2, "year": 1}
+
+
+def _names_an_event(match: re.Match[str]) -> bool:
+    word = (match["dir"] or match["da"] or "").lower()
+    return word in ("after", "before") and not _NO_EVENT.match(match.string, match.end())
+
+
+def _count_from_named_dates(sentence: str, mentions: list[DateMention]) -> list[DateMention]:
+    """A shift counted from a named event, dated from the date the event phrase holds."""
+    for position, mention in enumerate(mentions[:-1]):
+        anchor = mentions[position + 1]
+        parts = P_LATER.match(sentence, mention.start)
+        if mention.date is not None or anchor.date is None or parts is None:
+            continue
+        if parts.end() != mention.end or not _names_an_event(parts):
+            continue
+        if not _EVENT_GAP.fullmatch(sentence[mention.end : anchor.start]):
+            continue
+        unit = (parts["unit"] or "day").lower()
+        amount = _count(parts["n"]) if parts["n"] else 1
+        # Weeks or days from a month ("a week after the March blast") are not a day.
+        precise = _PRECISION[anchor.granularity or "year"] >= _PRECISION[_UNIT_NEEDS[unit]]
+        if amount is None or not precise:
+            continue
+        sign = -1 if (parts["dir"] or parts["da"]).lower() == "before" else 1
+        base = date.fromisoformat((anchor.date + "-01-01")[:10])
+        day, granularity, _ = _shift(base, sign * amount, unit)
+        note = f"counted from {anchor.date} ('{anchor.expression}')"
+        mentions[position] = replace(mention, date=day, granularity=granularity, note=note)
+    return mentions
 
 
 _NAMED_DAY = _C_DIGIT | _C_MONTH
