@@ -439,6 +439,14 @@ def test_an_article_after_a_foreign_weekday_is_not_the_first_of_the_month(
         # What follows "since" closely is past, whatever the main verb.
         ("The minister will visit for the first time since the May 3 flood.", "2024-05-03"),
         ("The ports, which will reopen soon, have been shut since Sunday.", "2025-03-09"),
+        # An intention's infinitive after a past cue points ahead ...
+        ("The airline said it had a jet standing by to fly to Velmora on Saturday.", "2025-03-15"),
+        ("Union leaders agreed to meet the minister on Friday.", "2025-03-14"),
+        ("Health officials advised the school to close until Monday.", "2025-03-17"),
+        # ... but not an attempt, nor a plan overtaken ("had planned"), nor a day of the year.
+        ("Health officials advised the school to close until 2 March.", "2025-03-02"),
+        ("Engineers tried to raise the wreck on Saturday.", "2025-03-08"),
+        ("The crews had planned to dredge the harbour on Saturday.", "2025-03-08"),
     ],
 )
 def test_intentions_point_ahead_and_simple_pasts_back(sentence: str, expected: str) -> None:

@@ -37,7 +37,7 @@ from .patterns import (
     P_YEAR,
     WEEKDAYS,
 )
-from .tense import tense
+from .tense import intended, tense
 from .weekdays import DateMention, stretch_ends, weekdays_with_dates
 
 __all__ = ["DateMention", "calendar_day", "tag_dates"]
@@ -106,6 +106,10 @@ def tag_dates(
                 continue
             start, end = match.start(), match.end()
             future, past = tense(sentence, start, end)
+            # "agreed to meet on Saturday": ahead. Only weekdays: a month or a day of the
+            # year so read often lands on a plan's date, which T17's timelines seldom hold.
+            if past and handler is _on_weekday and intended(sentence, start, end):
+                future, past = True, False
             local = replace(reference, future=future, past=past)
             day, granularity, note = handler(match, local)
             # A date without a year in a clause with no tense was put ahead on purpose.
