@@ -178,6 +178,14 @@ def test_a_shift_that_names_its_event_does_not_count_from_the_previous_date() ->
     )
 
 
+def test_a_count_in_words_is_read_whole() -> None:
+    assert resolved("Twenty-five years ago, the shuttle broke up.", SUNDAY) == ("1997", "year")
+    assert resolved("Fifteen days later, the ship sank.", None, context="2022-01-09") == (
+        "2022-01-24",
+        "day",
+    )
+
+
 def test_a_shift_counts_from_the_date_its_event_holds() -> None:
     mentions = tag_dates("Drilling ended three days before the blast on 17 October.", SUNDAY,
                          context="2022-01-09")  # fmt: skip

@@ -482,7 +482,10 @@ def _on_period(match: re.Match[str], reference: _Reference) -> Resolved:
 
 def _count(token: str) -> int | None:
     token = token.lower()
-    return int(token) if token.isdigit() else NUMBER_WORDS.get(token)
+    if token.isdigit():
+        return int(token)
+    parts = [NUMBER_WORDS.get(part) for part in token.split("-")]
+    return None if None in parts else sum(part or 0 for part in parts)
 
 
 def _shift(base: date, amount: int, unit: str) -> Resolved:
