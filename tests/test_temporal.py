@@ -109,6 +109,17 @@ def test_a_weekday_that_ends_a_stretch_comes_after_its_start() -> None:
     assert [m.date for m in said] == ["2031-03-03", "2031-03-07"]  # no stretch
 
 
+def test_a_weekday_listed_after_another_comes_after_it() -> None:
+    # Published on a Friday: alone, "Saturday" would be the Saturday before.
+    games = tag_dates("The league decided to postpone games scheduled for Friday and Saturday.",
+                      "2031-03-07")  # fmt: skip
+    assert [m.date for m in games] == ["2031-03-07", "2031-03-08"]
+    assert games[1].note.startswith("listed after 2031-03-07")
+    # "tomorrow, Friday" names one day twice.
+    bracing = tag_dates("What are you bracing for tomorrow, Friday?", "2031-03-06")
+    assert [m.date for m in bracing] == ["2031-03-07", "2031-03-07"]
+
+
 def test_weeks_are_dated_by_the_month_holding_their_middle() -> None:
     # Published Monday 2022-01-03: last week ran 2021-12-27 to 2022-01-02, mid-week in December.
     mention = only("The talks collapsed last week.", "2022-01-03")
