@@ -189,6 +189,17 @@ def test_a_shift_that_names_its_event_does_not_count_from_the_previous_date() ->
     )
 
 
+def test_later_counts_from_a_day_named_before_it_in_the_sentence() -> None:
+    mentions = tag_dates("The rig exploded on 20 October and sank two days later.", SUNDAY,
+                         context="2022-01-09")  # fmt: skip
+    assert [(m.expression, m.date) for m in mentions] == [
+        ("20 October", "2021-10-20"),
+        ("two days later", "2021-10-22"),
+    ]
+    mentions = tag_dates("Crews rescued two people on Saturday and two the day before.", SUNDAY)
+    assert [m.date for m in mentions] == ["2022-01-22", "2022-01-21"]
+
+
 def test_a_count_in_words_is_read_whole() -> None:
     assert resolved("Twenty-five years ago, the shuttle broke up.", SUNDAY) == ("1997", "year")
     assert resolved("Fifteen days later, the ship sank.", None, context="2022-01-09") == (

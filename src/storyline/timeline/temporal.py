@@ -121,8 +121,8 @@ def tag_dates(
             )
     mentions.sort(key=lambda mention: (mention.start, mention.end))
     mentions = weekdays_with_dates(sentence, mentions)
+    mentions = _counted_in_sentence(sentence, mentions)
     mentions = stretch_ends(sentence, mentions, reference.published)
-    mentions = _count_from_named_dates(sentence, mentions)
     return [_flag_far_future(mention, reference) for mention in mentions]
 
 
@@ -514,7 +514,7 @@ def _on_later(match: re.Match[str], reference: _Reference) -> Resolved:
 
     One that names what it counts from ("eight days after the initial quake", "the day
     after the vote") counts from that event, whose date is seldom the previous one of the
-    article: it is left unresolved here, and dated by ``_count_from_named_dates`` when the
+    article: it is left unresolved here, and dated by ``_counted_in_sentence`` when the
     event phrase itself holds a date ("three days before the blast on 17 April")."""
     if reference.context is None or reference.context_granularity != "day":
         return _unresolved(match, "no earlier day-precise date to count from")
@@ -545,29 +545,47 @@ def _names_an_event(match: re.Match[str]) -> bool:
     return word in ("after", "before") and not _NO_EVENT.match(match.string, match.end())
 
 
-def _count_from_named_dates(sentence: str, mentions: list[DateMention]) -> list[DateMention]:
-    """A shift counted from a named event, dated from the date the event phrase holds."""
-    for position, mention in enumerate(mentions[:-1]):
-        anchor = mentions[position + 1]
+def _counted_in_sentence(sentence: str, mentions: list[DateMention]) -> list[DateMention]:
+    """Counted shifts dated from a date of their own sentence: the one their event phrase
+    holds ("three days before the blast on 17 April"), or for "later" / "the next day" the
+    last day named before them ("exploded on April 20 and sank two days later"), which is
+    nearer than the article's previous date."""
+    previous: DateMention | None = None
+    for position, mention in enumerate(mentions):
         parts = P_LATER.match(sentence, mention.start)
-        if mention.date is not None or anchor.date is None or parts is None:
-            continue
-        if parts.end() != mention.end or not _names_an_event(parts):
-            continue
-        if not _EVENT_GAP.fullmatch(sentence[mention.end : anchor.start]):
-            continue
-        unit = (parts["unit"] or "day").lower()
-        amount = _count(parts["n"]) if parts["n"] else 1
-        # Weeks or days from a month ("a week after the March blast") are not a day.
-        precise = _PRECISION[anchor.granularity or "year"] >= _PRECISION[_UNIT_NEEDS[unit]]
-        if amount is None or not precise:
-            continue
-        sign = -1 if (parts["dir"] or parts["da"]).lower() == "before" else 1
-        base = date.fromisoformat((anchor.date + "-01-01")[:10])
-        day, granularity, _ = _shift(base, sign * amount, unit)
-        note = f"counted from {anchor.date} ('{anchor.expression}')"
-        mentions[position] = replace(mention, date=day, granularity=granularity, note=note)
+        if parts is not None and parts.end() == mention.end:
+            anchor = (
+                _event_date(sentence, mentions, position) if _names_an_event(parts) else previous
+            )
+            if anchor is not None:
+                mentions[position] = _counted_from(mention, parts, anchor)
+        if mentions[position].date is not None and mentions[position].granularity == "day":
+            previous = mentions[position]
     return mentions
+
+
+def _event_date(sentence: str, mentions: list[DateMention], position: int) -> DateMention | None:
+    """The date in the event phrase that follows a shift, if any."""
+    if position + 1 == len(mentions):
+        return None
+    anchor = mentions[position + 1]
+    gap = sentence[mentions[position].end : anchor.start]
+    return anchor if anchor.date is not None and _EVENT_GAP.fullmatch(gap) else None
+
+
+def _counted_from(mention: DateMention, parts: re.Match[str], anchor: DateMention) -> DateMention:
+    unit = (parts["unit"] or "day").lower()
+    amount = _count(parts["n"]) if parts["n"] else 1
+    # Weeks or days from a month ("a week after the March blast") are not a day.
+    precise = _PRECISION[anchor.granularity or "year"] >= _PRECISION[_UNIT_NEEDS[unit]]
+    if amount is None or anchor.date is None or not precise:
+        return mention
+    word = (parts["dir"] or parts["nd"] or parts["da"]).lower()
+    sign = -1 if word in ("earlier", "before", "previous") else 1
+    base = date.fromisoformat((anchor.date + "-01-01")[:10])
+    day, granularity, _ = _shift(base, sign * amount, unit)
+    note = f"counted from {anchor.date} ('{anchor.expression}')"
+    return replace(mention, date=day, granularity=granularity, note=note)
 
 
 _NAMED_DAY = _C_DIGIT | _C_MONTH
