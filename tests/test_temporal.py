@@ -469,6 +469,10 @@ def test_an_article_after_a_foreign_weekday_is_not_the_first_of_the_month(
         # What follows "since" closely is past, whatever the main verb.
         ("The minister will visit for the first time since the May 3 flood.", "2024-05-03"),
         ("The ports, which will reopen soon, have been shut since Sunday.", "2025-03-09"),
+        # A dateline or a chronology's entry takes no tense from what follows it.
+        ("VELMORA, March 10 (Wire) -- Floods are expected to hit the coast.", "2025-03-10"),
+        ("February 20 - The ministry says it will review the port.", "2025-02-20"),
+        ("March 30: Engineers will seal the well.", "2025-03-30"),
         # An intention's infinitive after a past cue points ahead ...
         ("The airline said it had a jet standing by to fly to Velmora on Saturday.", "2025-03-15"),
         ("Union leaders agreed to meet the minister on Friday.", "2025-03-14"),

@@ -63,6 +63,11 @@ _HAD = re.compile(
     r"\bhad\s+(?:(?:not|been|already|long|originally|previously|also|fully|just|first)\s+)*$",
     re.I,
 )
+# A date that heads its sentence before a dash, colon or bracket: a wire's dateline
+# ("HOUSTON, April 29 (Reuters) --") or a chronology's entry ("April 30 - An aide says ...").
+# It is not in the tense of what follows ("expected to hit", "says").
+_DATELINE_CITY = re.compile(r"(?:[A-Z][A-Z.' -]+(?:, [A-Za-z. ]+)?\s*,\s*)?")
+_HEAD_END = re.compile(r"\s*(?:-LRB-|\(|--|-|\u2013|\u2014|:)")
 _STRONG_BREAK = re.compile(r"[;:]")
 _CLAUSE = re.compile(r"[;:]|[.!?]\s|,\s|\s(?:and|but|while|whereas|after|before|when|that)\s")
 
@@ -78,6 +83,8 @@ def tense(sentence: str, start: int, end: int) -> tuple[bool, bool]:
     the -ed cue is too loose to carry across clauses.)"""
     if _SINCE.search(sentence, max(0, start - 40), start):
         return False, True
+    if _DATELINE_CITY.fullmatch(sentence, 0, start) and _HEAD_END.match(sentence, end):
+        return False, False
     clause = _clause(sentence, start, end)
     future = _nearest(_FUTURE, sentence, clause, start, end)
     past = _nearest(_PAST, sentence, clause, start, end)
