@@ -37,7 +37,7 @@ from .patterns import (
     P_YEAR,
     WEEKDAYS,
 )
-from .tense import intended, tense
+from .tense import intended, names_an_event, tense
 from .weekdays import DateMention, stretch_ends, weekdays_with_dates
 
 __all__ = ["DateMention", "calendar_day", "tag_dates"]
@@ -110,6 +110,8 @@ def tag_dates(
             # year so read often lands on a plan's date, which T17's timelines seldom hold.
             if past and handler is _on_weekday and intended(sentence, start, end):
                 future, past = True, False
+            if future and handler is _on_month_day and names_an_event(sentence, start, end):
+                future = False
             local = replace(reference, future=future, past=past)
             day, granularity, note = handler(match, local)
             # A date without a year in a clause with no tense was put ahead on purpose.

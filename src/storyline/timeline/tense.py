@@ -68,6 +68,10 @@ _HAD = re.compile(
 # It is not in the tense of what follows ("expected to hit", "says").
 _DATELINE_CITY = re.compile(r"(?:[A-Z][A-Z.' -]+(?:, [A-Za-z. ]+)?\s*,\s*)?")
 _HEAD_END = re.compile(r"\s*(?:-LRB-|\(|--|-|\u2013|\u2014|:)")
+# A date that names an event ("the April 20 explosion", "his March 31 announcement") is told
+# as a fact: a clause that looks ahead ("will study the April 20 blast") does not move it.
+_NAMING = re.compile(r"\b(?:the|his|her|its|their|'s)\s+$", re.I)
+_NAMED = re.compile(r"\s+(?-i:[a-z]{3,})\b(?<!\bto)(?<!\band)")
 _STRONG_BREAK = re.compile(r"[;:]")
 _CLAUSE = re.compile(r"[;:]|[.!?]\s|,\s|\s(?:and|but|while|whereas|after|before|when|that)\s")
 
@@ -139,3 +143,9 @@ def intended(sentence: str, start: int, end: int) -> bool:
     intent = _INFINITIVE.search(sentence, max(cues), start) if cues else None
     # "had planned to fish in May": a plan overtaken, told in the past.
     return intent is not None and not _HAD.search(sentence, clause[0], intent.start())
+
+
+def names_an_event(sentence: str, start: int, end: int) -> bool:
+    """Whether the mention at ``start:end`` names an event ("the April 20 explosion")."""
+    before = _NAMING.search(sentence, max(0, start - 8), start)
+    return before is not None and _NAMED.match(sentence, end) is not None
