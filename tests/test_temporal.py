@@ -469,6 +469,8 @@ def test_an_article_after_a_foreign_weekday_is_not_the_first_of_the_month(
         # What follows "since" closely is past, whatever the main verb.
         ("The minister will visit for the first time since the May 3 flood.", "2024-05-03"),
         ("The ports, which will reopen soon, have been shut since Sunday.", "2025-03-09"),
+        # Ahead by more than 300 days: the date just past, which news would not date so.
+        ("Wages owed will be paid by March 10.", "2025-03-10"),
         # A date that names an event is not moved ahead by a clause that looks ahead.
         ("Engineers will study the effects of the October 20 blast.", "2024-10-20"),
         # A dateline or a chronology's entry takes no tense from what follows it.

@@ -59,6 +59,11 @@ _FAR_FUTURE_YEARS = 10
 # announcement", written in October), and was right up to two or three.
 _NEAR_AHEAD_DAYS = 92
 _YEAR_BACK_DAYS = 31  # a past date this close ahead is more likely a dating slip
+# A day and month in a clause that looks ahead, but more than this ahead (the same day a
+# few weeks before publication): news writes the year of a date so far off. On T17 every
+# such reading was the date just past ("will return to the Gulf, his third trip since the
+# explosion on April 20", in August), while readings up to nine months ahead were right.
+_FAR_AHEAD_DAYS = 300
 _ABSOLUTE_MAX_YEAR = 2100
 
 
@@ -328,7 +333,7 @@ def _resolve_month_day(month: int, day: int, reference: _Reference) -> Resolved:
     before = max((c for c in candidates if c <= published), default=None)
     after = min((c for c in candidates if c >= published), default=None)
     if reference.future:
-        chosen = after
+        chosen = after if after is None or (after - published).days <= _FAR_AHEAD_DAYS else before
     elif reference.past or after is None:
         chosen = before
     elif before is None:
