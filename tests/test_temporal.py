@@ -109,6 +109,17 @@ def test_a_weekday_that_ends_a_stretch_comes_after_its_start() -> None:
     assert [m.date for m in said] == ["2031-03-03", "2031-03-07"]  # no stretch
 
 
+def test_a_weekday_listed_after_another_comes_after_it() -> None:
+    # Published on a Friday: alone, "Saturday" would be the Saturday before.
+    games = tag_dates("The league decided to postpone games scheduled for Friday and Saturday.",
+                      "2031-03-07")  # fmt: skip
+    assert [m.date for m in games] == ["2031-03-07", "2031-03-08"]
+    assert games[1].note.startswith("listed after 2031-03-07")
+    # "tomorrow, Friday" names one day twice.
+    bracing = tag_dates("What are you bracing for tomorrow, Friday?", "2031-03-06")
+    assert [m.date for m in bracing] == ["2031-03-07", "2031-03-07"]
+
+
 def test_weeks_are_dated_by_the_month_holding_their_middle() -> None:
     # Published Monday 2022-01-03: last week ran 2021-12-27 to 2022-01-02, mid-week in December.
     mention = only("The talks collapsed last week.", "2022-01-03")
@@ -158,6 +169,60 @@ def test_later_counts_from_the_previous_reference() -> None:
     mention = only("Two days later, the ship sank.", "2022-01-20")
     assert mention.date is None
     assert "no earlier day-precise date" in mention.note
+
+
+def test_a_shift_that_names_its_event_does_not_count_from_the_previous_date() -> None:
+    mention = only("A second tremor struck eight days after the first quake.", SUNDAY,
+                   context="2022-01-09")  # fmt: skip
+    assert (mention.expression, mention.date) == ("eight days after", None)
+    assert "named event" in mention.note
+    mention = only("The ferry sailed the day after the vote.", SUNDAY, context="2022-01-09")
+    assert mention.date is None
+    # Nothing named after it: counted from the previous date, as "later" is.
+    assert resolved("A week before, the pier was closed.", SUNDAY, context="2022-01-19") == (
+        "2022-01",
+        "month",
+    )
+    assert resolved("A day after that, it reopened.", SUNDAY, context="2022-01-09") == (
+        "2022-01-10",
+        "day",
+    )
+
+
+def test_later_counts_from_a_day_named_before_it_in_the_sentence() -> None:
+    mentions = tag_dates("The rig exploded on 20 October and sank two days later.", SUNDAY,
+                         context="2022-01-09")  # fmt: skip
+    assert [(m.expression, m.date) for m in mentions] == [
+        ("20 October", "2021-10-20"),
+        ("two days later", "2021-10-22"),
+    ]
+    mentions = tag_dates("Crews rescued two people on Saturday and two the day before.", SUNDAY)
+    assert [m.date for m in mentions] == ["2022-01-22", "2022-01-21"]
+
+
+def test_a_count_in_words_is_read_whole() -> None:
+    assert resolved("Twenty-five years ago, the shuttle broke up.", SUNDAY) == ("1997", "year")
+    assert resolved("Fifteen days later, the ship sank.", None, context="2022-01-09") == (
+        "2022-01-24",
+        "day",
+    )
+
+
+def test_a_shift_counts_from_the_date_its_event_holds() -> None:
+    mentions = tag_dates("Drilling ended three days before the blast on 17 October.", SUNDAY,
+                         context="2022-01-09")  # fmt: skip
+    assert [(m.expression, m.date) for m in mentions] == [
+        ("three days before", "2021-10-14"),
+        ("17 October", "2021-10-17"),
+    ]
+    mentions = tag_dates("Oil reached the shore six weeks after the October 20 blast.", SUNDAY)
+    assert (mentions[0].date, mentions[0].granularity) == ("2021-12", "month")
+    # Days from a month are not a day.
+    mentions = tag_dates("Oil came ashore a week after the blast in April.", SUNDAY)
+    assert mentions[0].date is None
+    # The date must be in the event phrase, not in the next clause.
+    mentions = tag_dates("He left a day after the vote, on 17 April.", SUNDAY)
+    assert mentions[0].date is None
 
 
 def test_no_publication_date_leaves_relative_expressions_unresolved() -> None:
@@ -404,6 +469,22 @@ def test_an_article_after_a_foreign_weekday_is_not_the_first_of_the_month(
         # What follows "since" closely is past, whatever the main verb.
         ("The minister will visit for the first time since the May 3 flood.", "2024-05-03"),
         ("The ports, which will reopen soon, have been shut since Sunday.", "2025-03-09"),
+        # Ahead by more than 300 days: the date just past, which news would not date so.
+        ("Wages owed will be paid by March 10.", "2025-03-10"),
+        # A date that names an event is not moved ahead by a clause that looks ahead.
+        ("Engineers will study the effects of the October 20 blast.", "2024-10-20"),
+        # A dateline or a chronology's entry takes no tense from what follows it.
+        ("VELMORA, March 10 (Wire) -- Floods are expected to hit the coast.", "2025-03-10"),
+        ("February 20 - The ministry says it will review the port.", "2025-02-20"),
+        ("March 30: Engineers will seal the well.", "2025-03-30"),
+        # An intention's infinitive after a past cue points ahead ...
+        ("The airline said it had a jet standing by to fly to Velmora on Saturday.", "2025-03-15"),
+        ("Union leaders agreed to meet the minister on Friday.", "2025-03-14"),
+        ("Health officials advised the school to close until Monday.", "2025-03-17"),
+        # ... but not an attempt, nor a plan overtaken ("had planned"), nor a day of the year.
+        ("Health officials advised the school to close until 2 March.", "2025-03-02"),
+        ("Engineers tried to raise the wreck on Saturday.", "2025-03-08"),
+        ("The crews had planned to dredge the harbour on Saturday.", "2025-03-08"),
     ],
 )
 def test_intentions_point_ahead_and_simple_pasts_back(sentence: str, expected: str) -> None:

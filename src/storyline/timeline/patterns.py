@@ -19,6 +19,9 @@ WEEKDAYS = {calendar.day_name[i].lower(): i for i in range(7)}
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
 
 MON = (
@@ -31,7 +34,12 @@ MON_FULL = (
 DAY = r"(?:[012]?[1-9]|[123]0|31)(?:st|nd|rd|th)?"
 YEAR = r"(?:1[0-9]{3}|2[0-9]{3}|'[0-9]{2})"
 WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-NUM = r"(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+# "Twenty-five years ago" is 25, not the "five" at its end.
+NUM = (
+    rf"(?:\d{{1,2}}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-{_UNITS})?"
+    rf"|(?:thir|four|fif|six|seven|eigh|nine)teen|a|an|{_UNITS}|ten|eleven|twelve)"
+)
 RANGE_SEP = r"\s*(?:-|to|until|till|through|and)\s*"
 
 P_ISO = re.compile(r"\b(?P<y>[12]\d{3})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b")

@@ -37,7 +37,7 @@ from .patterns import (
     P_YEAR,
     WEEKDAYS,
 )
-from .tense import tense
+from .tense import intended, names_an_event, tense
 from .weekdays import DateMention, stretch_ends, weekdays_with_dates
 
 __all__ = ["DateMention", "calendar_day", "tag_dates"]
@@ -59,6 +59,11 @@ _FAR_FUTURE_YEARS = 10
 # announcement", written in October), and was right up to two or three.
 _NEAR_AHEAD_DAYS = 92
 _YEAR_BACK_DAYS = 31  # a past date this close ahead is more likely a dating slip
+# A day and month in a clause that looks ahead, but more than this ahead (the same day a
+# few weeks before publication): news writes the year of a date so far off. On T17 every
+# such reading was the date just past ("will return to the Gulf, his third trip since the
+# explosion on April 20", in August), while readings up to nine months ahead were right.
+_FAR_AHEAD_DAYS = 300
 _ABSOLUTE_MAX_YEAR = 2100
 
 
@@ -106,6 +111,12 @@ def tag_dates(
                 continue
             start, end = match.start(), match.end()
             future, past = tense(sentence, start, end)
+            # "agreed to meet on Saturday": ahead. Only weekdays: a month or a day of the
+            # year so read often lands on a plan's date, which T17's timelines seldom hold.
+            if past and handler is _on_weekday and intended(sentence, start, end):
+                future, past = True, False
+            if future and handler is _on_month_day and names_an_event(sentence, start, end):
+                future = False
             local = replace(reference, future=future, past=past)
             day, granularity, note = handler(match, local)
             # A date without a year in a clause with no tense was put ahead on purpose.
@@ -117,6 +128,7 @@ def tag_dates(
             )
     mentions.sort(key=lambda mention: (mention.start, mention.end))
     mentions = weekdays_with_dates(sentence, mentions)
+    mentions = _counted_in_sentence(sentence, mentions)
     mentions = stretch_ends(sentence, mentions, reference.published)
     return [_flag_far_future(mention, reference) for mention in mentions]
 
@@ -321,7 +333,7 @@ def _resolve_month_day(month: int, day: int, reference: _Reference) -> Resolved:
     before = max((c for c in candidates if c <= published), default=None)
     after = min((c for c in candidates if c >= published), default=None)
     if reference.future:
-        chosen = after
+        chosen = after if after is None or (after - published).days <= _FAR_AHEAD_DAYS else before
     elif reference.past or after is None:
         chosen = before
     elif before is None:
@@ -477,7 +489,10 @@ def _on_period(match: re.Match[str], reference: _Reference) -> Resolved:
 
 def _count(token: str) -> int | None:
     token = token.lower()
-    return int(token) if token.isdigit() else NUMBER_WORDS.get(token)
+    if token.isdigit():
+        return int(token)
+    parts = [NUMBER_WORDS.get(part) for part in token.split("-")]
+    return None if None in parts else sum(part or 0 for part in parts)
 
 
 def _shift(base: date, amount: int, unit: str) -> Resolved:
@@ -502,9 +517,16 @@ def _on_ago(match: re.Match[str], reference: _Reference) -> Resolved:
 
 
 def _on_later(match: re.Match[str], reference: _Reference) -> Resolved:
-    """A counted shift ("two days later", "the next day") from the previous dated mention."""
+    """A counted shift ("two days later", "the next day") from the previous dated mention.
+
+    One that names what it counts from ("eight days after the initial quake", "the day
+    after the vote") counts from that event, whose date is seldom the previous one of the
+    article: it is left unresolved here, and dated by ``_counted_in_sentence`` when the
+    event phrase itself holds a date ("three days before the blast on 17 April")."""
     if reference.context is None or reference.context_granularity != "day":
         return _unresolved(match, "no earlier day-precise date to count from")
+    if _names_an_event(match):
+        return _unresolved(match, "it counts from a named event, not from an earlier date")
     if match["nd"] or match["da"]:
         backwards = (match["nd"] or match["da"]).lower() in ("previous", "before")
         return _shift(reference.context, -1 if backwards else 1, "day")
@@ -513,6 +535,64 @@ def _on_later(match: re.Match[str], reference: _Reference) -> Resolved:
         return _unresolved(match, "a vague amount")
     sign = -1 if match["dir"].lower() in ("earlier", "before") else 1
     return _shift(reference.context, sign * amount, match["unit"].lower())
+
+
+# What may follow "after" / "before" when the shift counts from the previous date ("a week
+# before.", "a few months after that,"): the end of a clause, or a pronoun that ends one.
+_NO_EVENT = re.compile(r"\s*(?:$|[^\w\s]|(?:that|this|then)\s*(?:$|[^\w\s]))")
+# Between a shift and the date of its event: a few words, no clause break ("three days before
+# the disaster on 17 April", "a day after Jackson 's 25 June death").
+_EVENT_GAP = re.compile(r"[^,;:.!?()]{0,40}")
+_UNIT_NEEDS = {"day": "day", "week": "day", "month": "month", "year": "year"}
+_PRECISION = {"day": 3, "month": 2, "year": 1}
+
+
+def _names_an_event(match: re.Match[str]) -> bool:
+    word = (match["dir"] or match["da"] or "").lower()
+    return word in ("after", "before") and not _NO_EVENT.match(match.string, match.end())
+
+
+def _counted_in_sentence(sentence: str, mentions: list[DateMention]) -> list[DateMention]:
+    """Counted shifts dated from a date of their own sentence: the one their event phrase
+    holds ("three days before the blast on 17 April"), or for "later" / "the next day" the
+    last day named before them ("exploded on April 20 and sank two days later"), which is
+    nearer than the article's previous date."""
+    previous: DateMention | None = None
+    for position, mention in enumerate(mentions):
+        parts = P_LATER.match(sentence, mention.start)
+        if parts is not None and parts.end() == mention.end:
+            anchor = (
+                _event_date(sentence, mentions, position) if _names_an_event(parts) else previous
+            )
+            if anchor is not None:
+                mentions[position] = _counted_from(mention, parts, anchor)
+        if mentions[position].date is not None and mentions[position].granularity == "day":
+            previous = mentions[position]
+    return mentions
+
+
+def _event_date(sentence: str, mentions: list[DateMention], position: int) -> DateMention | None:
+    """The date in the event phrase that follows a shift, if any."""
+    if position + 1 == len(mentions):
+        return None
+    anchor = mentions[position + 1]
+    gap = sentence[mentions[position].end : anchor.start]
+    return anchor if anchor.date is not None and _EVENT_GAP.fullmatch(gap) else None
+
+
+def _counted_from(mention: DateMention, parts: re.Match[str], anchor: DateMention) -> DateMention:
+    unit = (parts["unit"] or "day").lower()
+    amount = _count(parts["n"]) if parts["n"] else 1
+    # Weeks or days from a month ("a week after the March blast") are not a day.
+    precise = _PRECISION[anchor.granularity or "year"] >= _PRECISION[_UNIT_NEEDS[unit]]
+    if amount is None or anchor.date is None or not precise:
+        return mention
+    word = (parts["dir"] or parts["nd"] or parts["da"]).lower()
+    sign = -1 if word in ("earlier", "before", "previous") else 1
+    base = date.fromisoformat((anchor.date + "-01-01")[:10])
+    day, granularity, _ = _shift(base, sign * amount, unit)
+    note = f"counted from {anchor.date} ('{anchor.expression}')"
+    return replace(mention, date=day, granularity=granularity, note=note)
 
 
 _NAMED_DAY = _C_DIGIT | _C_MONTH

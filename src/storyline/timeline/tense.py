@@ -42,6 +42,36 @@ _PAST = re.compile(
 # "since the April 20 explosion": what follows "since" closely is past, whatever the verb.
 _SINCE = re.compile(r"\bsince\s+(?:\S+\s+){0,2}$", re.I)
 _PAST_ED = re.compile(r"(?<!\bis )(?<!\bare )(?<!\bbe )\b[a-z]{3,}ed\b", re.I)
+# "had a plane standing by to fly to Haiti on Saturday", "agreed to meet on Saturday": an
+# intention's infinitive after a past cue says what was to happen next. Only after words of
+# intent: "tried to delay", "were forced to call it off", "came to visit" are done. The word
+# after "to" is lower case and not a determiner, pronoun or number ("ordered to the", "to him").
+_INTENT = (
+    r"(?:plan(?:s|ned|ning)?|agree[sd]?|decide[sd]?|decision|want(?:s|ed)?|call(?:s|ed)? on"
+    r"|order(?:s|ed)?|urge[sd]?|advised|prepar(?:e|es|ed|ing)|promise[sd]?|pledge[sd]?"
+    r"|vow(?:s|ed)?|threaten(?:s|ed)?|offer(?:s|ed)?|arrange[sd]?|ready|poised|likely"
+    r"|standing by|intend(?:s|ed)?|scared|afraid)"
+)
+_INFINITIVE = re.compile(
+    rf"\b{_INTENT}\s+(?:\S+\s+){{0,3}}?to\s+"
+    r"(?!(?:the|a|an|this|that|these|those|its|his|her|their|our|my|your|me|him|them|us|it"
+    r"|what|which|all|some|any|several|more|most|about|at|be|have|one|two|three|four|five|six"
+    r"|seven|eight|nine|ten)\b)(?-i:[a-z]+)\b(?<!ing)",
+    re.I,
+)
+_HAD = re.compile(
+    r"\bhad\s+(?:(?:not|been|already|long|originally|previously|also|fully|just|first)\s+)*$",
+    re.I,
+)
+# A date that heads its sentence before a dash, colon or bracket: a wire's dateline
+# ("HOUSTON, April 29 (Reuters) --") or a chronology's entry ("April 30 - An aide says ...").
+# It is not in the tense of what follows ("expected to hit", "says").
+_DATELINE_CITY = re.compile(r"(?:[A-Z][A-Z.' -]+(?:, [A-Za-z. ]+)?\s*,\s*)?")
+_HEAD_END = re.compile(r"\s*(?:-LRB-|\(|--|-|\u2013|\u2014|:)")
+# A date that names an event ("the April 20 explosion", "his March 31 announcement") is told
+# as a fact: a clause that looks ahead ("will study the April 20 blast") does not move it.
+_NAMING = re.compile(r"\b(?:the|his|her|its|their|'s)\s+$", re.I)
+_NAMED = re.compile(r"\s+(?-i:[a-z]{3,})\b(?<!\bto)(?<!\band)")
 _STRONG_BREAK = re.compile(r"[;:]")
 _CLAUSE = re.compile(r"[;:]|[.!?]\s|,\s|\s(?:and|but|while|whereas|after|before|when|that)\s")
 
@@ -57,6 +87,8 @@ def tense(sentence: str, start: int, end: int) -> tuple[bool, bool]:
     the -ed cue is too loose to carry across clauses.)"""
     if _SINCE.search(sentence, max(0, start - 40), start):
         return False, True
+    if _DATELINE_CITY.fullmatch(sentence, 0, start) and _HEAD_END.match(sentence, end):
+        return False, False
     clause = _clause(sentence, start, end)
     future = _nearest(_FUTURE, sentence, clause, start, end)
     past = _nearest(_PAST, sentence, clause, start, end)
@@ -98,3 +130,22 @@ def _nearest(
         for m in cue.finditer(sentence, *clause)
     ]
     return min(gaps, default=None)
+
+
+def intended(sentence: str, start: int, end: int) -> bool:
+    """Whether an intention's infinitive comes between the last past cue before the mention
+    and the mention, in its clause ("said it agreed to meet on Saturday"; the cue may be the
+    intention itself). Such a mention points ahead of the past cue."""
+    clause = _clause(sentence, start, end)
+    cues = [
+        m.start() for cue in (_PAST, _PAST_ED) for m in cue.finditer(sentence, clause[0], start)
+    ]
+    intent = _INFINITIVE.search(sentence, max(cues), start) if cues else None
+    # "had planned to fish in May": a plan overtaken, told in the past.
+    return intent is not None and not _HAD.search(sentence, clause[0], intent.start())
+
+
+def names_an_event(sentence: str, start: int, end: int) -> bool:
+    """Whether the mention at ``start:end`` names an event ("the April 20 explosion")."""
+    before = _NAMING.search(sentence, max(0, start - 8), start)
+    return before is not None and _NAMED.match(sentence, end) is not None

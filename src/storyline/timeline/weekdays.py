@@ -60,16 +60,18 @@ def weekdays_with_dates(sentence: str, mentions: list[DateMention]) -> list[Date
 
 
 # What joins the two ends of a stretch of days: "from Monday to Wednesday", "Monday night
-# into Tuesday", "through Friday".
+# into Tuesday", "through Friday"; or two days of a list ("hearings Monday and Tuesday").
 _STRETCH = re.compile(r"(?:\bto|\buntil|\btill|\bthrough|\binto|[-\u2013])\s*$")
+_LIST = re.compile(r"^\s*(?:,|\band|\bor|&)\s*$")
 
 
 def stretch_ends(
     sentence: str, mentions: list[DateMention], published: date | None
 ) -> list[DateMention]:
     """A bare weekday that ends a stretch begun by an earlier day of the same sentence ("from
-    Monday to Wednesday", "overnight into Tuesday") is the first such day after it: on its
-    own it could resolve to a day before the start (the Wednesday before publication)."""
+    Monday to Wednesday", "overnight into Tuesday"), or that follows one in a list ("hearings
+    Monday and Tuesday"), is the first such day after it: on its own it could resolve to a
+    day before the start (the Wednesday before publication, when Monday is ahead)."""
     for position in range(1, len(mentions)):
         start, end = mentions[position - 1], mentions[position]
         gap = sentence[start.end : end.start]
@@ -80,13 +82,19 @@ def stretch_ends(
             or end.date is None
             or end.date >= start.date
             or len(gap.split()) > 3
-            or not _STRETCH.search(gap)
         ):
             continue
         begun = date.fromisoformat(start.date)
-        ahead = (WEEKDAYS[end.expression.lower()] - begun.weekday()) % 7 or 7
+        ahead = (WEEKDAYS[end.expression.lower()] - begun.weekday()) % 7
+        if _STRETCH.search(gap):
+            ahead, note = ahead or 7, f"the end of a stretch from {start.date}"
+        elif _LIST.match(gap) and ahead:
+            note = f"listed after {start.date}"
+        elif gap.strip() == ",":  # "tomorrow, Friday": one day, named twice
+            note = f"the same day as {start.date}"
+        else:
+            continue
         day = (begun + timedelta(days=ahead)).isoformat()
-        note = f"the end of a stretch from {start.date}"
         if published is not None and day > published.isoformat():
             note += f"; after the publication date {published.isoformat()}"
         mentions[position] = replace(end, date=day, note=note)
