@@ -18,7 +18,6 @@ from datetime import date, timedelta
 from ..model import Granularity
 from .patterns import (
     MONTH_NUMBERS,
-    NUMBER_WORDS,
     P_AGO,
     P_DM,
     P_DMY,
@@ -37,6 +36,7 @@ from .patterns import (
     P_YEAR,
     WEEKDAYS,
 )
+from .shifts import Resolved, count, counted_in_sentence, shift, shift_names_event, span_month
 from .tense import intended, names_an_event, tense
 from .weekdays import DateMention, stretch_ends, weekdays_with_dates
 
@@ -79,7 +79,6 @@ class _Reference:
     past: bool = False
 
 
-Resolved = tuple[str | None, Granularity | None, str]
 _Handler = Callable[[re.Match[str], _Reference], Resolved]
 
 
@@ -128,7 +127,7 @@ def tag_dates(
             )
     mentions.sort(key=lambda mention: (mention.start, mention.end))
     mentions = weekdays_with_dates(sentence, mentions)
-    mentions = _counted_in_sentence(sentence, mentions)
+    mentions = counted_in_sentence(sentence, mentions)
     mentions = stretch_ends(sentence, mentions, reference.published)
     return [_flag_far_future(mention, reference) for mention in mentions]
 
@@ -456,13 +455,6 @@ def _on_weekday(match: re.Match[str], reference: _Reference) -> Resolved:
     return day.isoformat(), "day", ""
 
 
-def _span_month(first: date, last: date) -> Resolved:
-    """A stretch of days dated by the month holding its middle day (granularity month)."""
-    middle = first + (last - first) / 2
-    note = f"{first.isoformat()} to {last.isoformat()}, dated by month"
-    return f"{middle.year:04d}-{middle.month:02d}", "month", note
-
-
 def _on_period(match: re.Match[str], reference: _Reference) -> Resolved:
     published = reference.published
     unit, modifier = match["unit"].lower(), match["mod"].lower()
@@ -484,36 +476,16 @@ def _on_period(match: re.Match[str], reference: _Reference) -> Resolved:
         last = max(monday, published - timedelta(days=1))
     elif modifier == "later this":
         first = min(last, published + timedelta(days=1))
-    return _span_month(first, last)
-
-
-def _count(token: str) -> int | None:
-    token = token.lower()
-    if token.isdigit():
-        return int(token)
-    parts = [NUMBER_WORDS.get(part) for part in token.split("-")]
-    return None if None in parts else sum(part or 0 for part in parts)
-
-
-def _shift(base: date, amount: int, unit: str) -> Resolved:
-    if unit == "day":
-        return (base + timedelta(days=amount)).isoformat(), "day", ""
-    if unit == "week":
-        moved = base + timedelta(weeks=amount)
-        return _span_month(moved - timedelta(days=3), moved + timedelta(days=3))
-    if unit == "month":
-        index = base.year * 12 + base.month - 1 + amount
-        return f"{index // 12:04d}-{index % 12 + 1:02d}", "month", ""
-    return f"{base.year + amount:04d}", "year", ""
+    return span_month(first, last)
 
 
 def _on_ago(match: re.Match[str], reference: _Reference) -> Resolved:
     if reference.published is None:
         return _unresolved(match, "no publication date")
-    amount = _count(match["n"])
+    amount = count(match["n"])
     if amount is None:
         return _unresolved(match, "a vague amount")
-    return _shift(reference.published, -amount, match["unit"].lower())
+    return shift(reference.published, -amount, match["unit"].lower())
 
 
 def _on_later(match: re.Match[str], reference: _Reference) -> Resolved:
@@ -521,78 +493,20 @@ def _on_later(match: re.Match[str], reference: _Reference) -> Resolved:
 
     One that names what it counts from ("eight days after the initial quake", "the day
     after the vote") counts from that event, whose date is seldom the previous one of the
-    article: it is left unresolved here, and dated by ``_counted_in_sentence`` when the
+    article: it is left unresolved here, and dated by ``shifts.counted_in_sentence`` when the
     event phrase itself holds a date ("three days before the blast on 17 April")."""
     if reference.context is None or reference.context_granularity != "day":
         return _unresolved(match, "no earlier day-precise date to count from")
-    if _names_an_event(match):
+    if shift_names_event(match):
         return _unresolved(match, "it counts from a named event, not from an earlier date")
     if match["nd"] or match["da"]:
         backwards = (match["nd"] or match["da"]).lower() in ("previous", "before")
-        return _shift(reference.context, -1 if backwards else 1, "day")
-    amount = _count(match["n"])
+        return shift(reference.context, -1 if backwards else 1, "day")
+    amount = count(match["n"])
     if amount is None:
         return _unresolved(match, "a vague amount")
     sign = -1 if match["dir"].lower() in ("earlier", "before") else 1
-    return _shift(reference.context, sign * amount, match["unit"].lower())
-
-
-# What may follow "after" / "before" when the shift counts from the previous date ("a week
-# before.", "a few months after that,"): the end of a clause, or a pronoun that ends one.
-_NO_EVENT = re.compile(r"\s*(?:$|[^\w\s]|(?:that|this|then)\s*(?:$|[^\w\s]))")
-# Between a shift and the date of its event: a few words, no clause break ("three days before
-# the disaster on 17 April", "a day after Jackson 's 25 June death").
-_EVENT_GAP = re.compile(r"[^,;:.!?()]{0,40}")
-_UNIT_NEEDS = {"day": "day", "week": "day", "month": "month", "year": "year"}
-_PRECISION = {"day": 3, "month": 2, "year": 1}
-
-
-def _names_an_event(match: re.Match[str]) -> bool:
-    word = (match["dir"] or match["da"] or "").lower()
-    return word in ("after", "before") and not _NO_EVENT.match(match.string, match.end())
-
-
-def _counted_in_sentence(sentence: str, mentions: list[DateMention]) -> list[DateMention]:
-    """Counted shifts dated from a date of their own sentence: the one their event phrase
-    holds ("three days before the blast on 17 April"), or for "later" / "the next day" the
-    last day named before them ("exploded on April 20 and sank two days later"), which is
-    nearer than the article's previous date."""
-    previous: DateMention | None = None
-    for position, mention in enumerate(mentions):
-        parts = P_LATER.match(sentence, mention.start)
-        if parts is not None and parts.end() == mention.end:
-            anchor = (
-                _event_date(sentence, mentions, position) if _names_an_event(parts) else previous
-            )
-            if anchor is not None:
-                mentions[position] = _counted_from(mention, parts, anchor)
-        if mentions[position].date is not None and mentions[position].granularity == "day":
-            previous = mentions[position]
-    return mentions
-
-
-def _event_date(sentence: str, mentions: list[DateMention], position: int) -> DateMention | None:
-    """The date in the event phrase that follows a shift, if any."""
-    if position + 1 == len(mentions):
-        return None
-    anchor = mentions[position + 1]
-    gap = sentence[mentions[position].end : anchor.start]
-    return anchor if anchor.date is not None and _EVENT_GAP.fullmatch(gap) else None
-
-
-def _counted_from(mention: DateMention, parts: re.Match[str], anchor: DateMention) -> DateMention:
-    unit = (parts["unit"] or "day").lower()
-    amount = _count(parts["n"]) if parts["n"] else 1
-    # Weeks or days from a month ("a week after the March blast") are not a day.
-    precise = _PRECISION[anchor.granularity or "year"] >= _PRECISION[_UNIT_NEEDS[unit]]
-    if amount is None or anchor.date is None or not precise:
-        return mention
-    word = (parts["dir"] or parts["nd"] or parts["da"]).lower()
-    sign = -1 if word in ("earlier", "before", "previous") else 1
-    base = date.fromisoformat((anchor.date + "-01-01")[:10])
-    day, granularity, _ = _shift(base, sign * amount, unit)
-    note = f"counted from {anchor.date} ('{anchor.expression}')"
-    return replace(mention, date=day, granularity=granularity, note=note)
+    return shift(reference.context, sign * amount, match["unit"].lower())
 
 
 _NAMED_DAY = _C_DIGIT | _C_MONTH
