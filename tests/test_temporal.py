@@ -497,3 +497,10 @@ def test_a_month_after_for_is_a_date_only_when_something_is_set_for_it() -> None
     assert tag_dates("Support for May fell among her MPs.", "2025-03-12") == []
     # "Rose" with a capital is a name, not a verb: the date stays ahead.
     assert only("Rose Tallis will speak on Saturday.", "2025-03-12").date == "2025-03-15"
+
+
+def test_a_comparison_is_no_shift_and_a_postponement_points_ahead() -> None:
+    sentence = "The line should reopen on November 12, two days earlier than first planned."
+    assert [m.date for m in tag_dates(sentence, "2025-11-05")] == ["2025-11-12"]
+    assert only("The hearing was moved to December 3.", "2025-11-05").date == "2025-12-03"
+    assert only("The vote was postponed until Friday.", "2025-11-05").date == "2025-11-07"

@@ -89,7 +89,8 @@ P_PERIOD = re.compile(
 P_AGO = re.compile(rf"\b(?P<n>{NUM}|a few|several)\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.I)
 P_LATER = re.compile(
     rf"\b(?:(?P<n>{NUM}|a few|several)\s+(?P<unit>day|week|month|year)s?\s+"
-    r"(?P<dir>later|earlier|afterwards|before|after)"
+    # "two days earlier than planned" compares two dates; it counts from none
+    r"(?P<dir>later|earlier|afterwards|before|after)(?!\s+than\b)"
     r"|the\s+(?P<nd>next|following|previous)\s+day|the\s+day\s+(?P<da>after|before))\b",
     re.I,
 )
