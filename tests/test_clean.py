@@ -36,6 +36,9 @@ def article(text: str, ident: str) -> Article:
         "Story continues below advertisement",
         "Source link",
         "Comments are closed.",
+        "Live updates as the story develops.",
+        "This is a developing story, check back for updates.",
+        "This story is developing .",
         "Posted on",
         "Posted on March 3, 2031 by Anna Berg",
         "Share this article",
@@ -80,6 +83,8 @@ def test_each_furniture_phrase_leaves_text(furniture: str) -> None:
         "Click-through rates on the council website doubled.",
         "(The ferry had been inspected in March.)",
         "(Northwire) - The ferry left Marlow Bay at noon.",
+        "Live music returns to the harbour park on Saturday.",
+        "This is a developing story for the region's fishermen.",
     ],
 )
 def test_sentences_with_furniture_words_stay(content: str) -> None:

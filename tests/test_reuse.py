@@ -168,6 +168,12 @@ def test_attribution_patterns() -> None:
         "According to the Lindenport Herald, it is final. With files from The Valley Wire"
     )
     assert attributions(text) == ["Reuters", "AP", "Lindenport Herald", "Valley Wire"]
+    pointers = (
+        "Crews worked all night. Read more at Highland Courier. Northgate Wire has more on "
+        "the rescue. This story was first published by the Valley Voice. Paris has more than "
+        "200 parks."
+    )
+    assert attributions(pointers) == ["Highland Courier", "Northgate Wire", "Valley Voice"]
     own = Article(
         "x",
         "",

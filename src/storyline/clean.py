@@ -49,6 +49,11 @@ _FIXED = r"""
   | subscribe(?:\snow)? | sign\sup | most\sread | related(?:\sarticles|\sstories|\stopics)?
   | you\s?'?ve\sselected\sthe\s[\w.\s]{1,30}?\sedition
   | would\syou\slike\sto\smake\sthis\syour\sdefault\sedition\s?\??
+  | (?:this\sis\sa\s)?(?:developing|breaking)\sstory(?:[,;]?\s(?:check|refresh|please\scheck)\s
+        (?:back\s)?(?:here\s)?(?:for|with)\s(?:the\slatest\s)?updates?)?
+  | this\sstory\s(?:is\sdeveloping|will\sbe\supdated|has\sbeen\supdated)
+  | (?:follow\s(?:our\s)?)?live(?:\supdates|\sblog)?(?:\s(?:as|while)\sthe\sstory\sdevelops)?
+  | refresh\s(?:the\spage\s)?for\s(?:the\slatest\s)?updates
 """
 _FIXED_LINE = re.compile(rf"^(?:{_FIXED})[\s.!:]*$", re.I | re.X)
 _LINK_LABEL = re.compile(

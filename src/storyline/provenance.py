@@ -26,9 +26,14 @@ from .model import Article, RelationKind, known_source
 # voice groups read it as no evidence that the longer text is not a compilation.
 CONTAINMENT_REASON = "holds the other"
 
-_NAME = r"((?:the\s+)?[A-Z][\w&.\-]*(?:'s?)?(?:\s+[A-Z][\w&.\-]*(?:'s?)?){0,3})"
+# A name does not run on past a sentence's full stop ("... at Highland Courier. Northgate"),
+# though its words may hold dots ("U.S. News").
+_NAME = r"((?:the\s+)?[A-Z][\w&.\-]*(?:'s?)?(?:(?<![a-z]{2}\.)\s+[A-Z][\w&.\-]*(?:'s?)?){0,3})"
 # "<name> reports": found from the verb backwards, so the scan is one pass over the text
-_CREDIT_VERBS = re.compile(r",?\s+(?:reports|reported|has reported|first reported)\b")
+_CREDIT_VERBS = re.compile(
+    r",?\s+(?:reports|reported|has reported|first reported"
+    r"|has (?:more (?:on|details|here)|the full (?:story|report)))\b"
+)
 _SELF_VERBS = re.compile(r"\s+has (?:learned|confirmed|obtained)\b")
 _NAME_BEFORE = re.compile(_NAME + r"$")
 # (cue, pattern): the pattern runs only on texts holding its cue, a fast substring test
@@ -39,6 +44,11 @@ _CREDITS = (
     ("ia ", re.compile(r"\b[Vv]ia\s+" + _NAME)),
     ("ource:", re.compile(r"\b[Ss]ource:\s+" + _NAME)),
     ("ith files from", re.compile(r"\b[Ww]ith files from\s+" + _NAME)),
+    (
+        "ead ",
+        re.compile(r"\b[Rr]ead (?:more|the full (?:story|article|report))\s+(?:at|on)\s+" + _NAME),
+    ),
+    ("ublished by", re.compile(r"\b(?:[Oo]riginally|[Ff]irst) published by\s+" + _NAME)),
     (")", re.compile(r"\(" + _NAME + r"\)\s+[-\u2014]")),
 )
 _SELF = (
@@ -130,7 +140,7 @@ def attributions(text: str) -> list[str]:
         if cue in text
         for m in pattern.finditer(text)
     ]
-    if "report" in text:
+    if "report" in text or " has " in text:
         found.extend(_names_before(text, _CREDIT_VERBS))
     return [_clean(name) for _, name in sorted(found)]
 

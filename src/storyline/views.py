@@ -69,9 +69,12 @@ def duplicates_view(digest: Digest, fmt: str) -> str:
             f"similarity {relation.similarity:.2f}; containment "
             f"{relation.containment_a:.2f} / {relation.containment_b:.2f}"
         )
-        original = relation.original or "undecided"
         reason = md_escape(relation.reason)
-        lines.append(f"original: {original} ({reason})" if relation.reason else "")
+        if relation.original:
+            lines.append(f"original: {relation.original} ({reason})" if reason else "")
+        elif reason:  # the reason says "undecided: ..." or why neither is the original
+            undecided = reason.startswith("undecided")
+            lines.append(f"original: {reason}" if undecided else f"original: undecided ({reason})")
         for passage in relation.passages[:5]:
             lines.append(f"> {md_escape(passage.a_text)}")
             if passage.b_text != passage.a_text:
