@@ -583,3 +583,22 @@ def test_a_reprint_carries_its_originals_voice_and_merges_no_outlets() -> None:
     assert keys["a-copy"] == keys["b-copy"] == keys["w"] == "outlet:wire"
     assert len({keys["a-own"], keys["b-own"], keys["w"]}) == 3
     assert keys["anon"] == "anon"
+
+
+def test_a_page_quoting_a_credited_wire_adds_no_voice_to_its_sentences() -> None:
+    from storyline.summary.attribution import copied_from, outlets
+
+    def rel(a: str, b: str, original: str | None) -> Relation:
+        return Relation(a, b, "excerpt", 0.8, 0.8, 0.3, original, "")
+
+    # A live blog copies two independent wires, crediting each; a third page is unrelated.
+    relations = [rel("blog", "wire-a", "wire-a"), rel("blog", "wire-b", "wire-b")]
+    copied = copied_from([*relations, rel("other", "wire-a", None)])
+    assert copied == {"blog": ["wire-a", "wire-b"]}
+    voice_of = {i: f"outlet:{i}" for i in ("blog", "wire-a", "wire-b", "other")}
+    assert outlets(["blog", "wire-a"], voice_of, copied) == 1
+    assert outlets(["blog", "wire-b"], voice_of, copied) == 1
+    # Both wires state it: still two voices, the blog joining one of them.
+    assert outlets(["blog", "wire-a", "wire-b"], voice_of, copied) == 2
+    assert outlets(["blog", "other"], voice_of, copied) == 2
+    assert outlets(["blog", "wire-a"], voice_of) == 2  # without the relations

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 
 from ..ingest.dates import Instant, published_order
 from ..model import Article, Claim, DuplicateGroup, Relation
-from .attribution import SentenceIndex, first_seen, outlets, support
+from .attribution import SentenceIndex, copied_from, first_seen, outlets, support
 from .disagreement import variants
 from .names import CLOSE
 from .options import SummaryOptions
@@ -97,7 +97,7 @@ def _claim(
         text=sentence.text,
         article_id=sentence.article_id,
         support=ids,
-        outlets=outlets(ids, voice_of),
+        outlets=outlets(ids, voice_of, copied_from(relations)),
         first_seen=first,
         start=sentence.start,
         end=sentence.end,

@@ -147,9 +147,41 @@ def _restated(claim: Sentence, others: Sequence[Sentence]) -> bool:
     )
 
 
-def outlets(article_ids: Sequence[str], voice_of: Mapping[str, str]) -> int:
-    """Independent voices among ``article_ids`` (a duplicate group or a source counts once)."""
-    return len({voice_of.get(article_id, article_id) for article_id in article_ids})
+def outlets(
+    article_ids: Sequence[str],
+    voice_of: Mapping[str, str],
+    copied: Mapping[str, Sequence[str]] | None = None,
+) -> int:
+    """Independent voices among ``article_ids``, the articles that state one claim.
+
+    Each counts as the voice of ``voice_of`` (its outlet, or its copy group's original), but
+    an article that the reuse stage found copying another of them (``copied``: copy -> its
+    originals) speaks with that one's voice for this claim: a live blog quoting a wire it
+    credits adds no source to the wire's sentences. A copy follows one original only, so a
+    page that copies two independent wires does not make them one voice."""
+    stating = set(article_ids)
+    copied = copied or {}
+
+    def speaker(article_id: str) -> str:
+        seen = {article_id}
+        while True:
+            found = [o for o in copied.get(article_id, ()) if o in stating and o not in seen]
+            if not found:
+                return voice_of.get(article_id, article_id)
+            article_id = found[0]
+            seen.add(article_id)
+
+    return len({speaker(article_id) for article_id in article_ids})
+
+
+def copied_from(relations: Sequence[Relation]) -> dict[str, list[str]]:
+    """Copy -> the articles it copies (sorted), from every relation that names its original."""
+    found: dict[str, list[str]] = {}
+    for relation in relations:
+        if relation.original in (relation.a, relation.b):
+            copy = relation.b if relation.original == relation.a else relation.a
+            found.setdefault(copy, []).append(relation.original)
+    return {copy: sorted(originals) for copy, originals in found.items()}
 
 
 def first_seen(article_ids: Sequence[str], by_id: Mapping[str, Article]) -> str:
