@@ -458,6 +458,7 @@ def test_an_article_after_a_foreign_weekday_is_not_the_first_of_the_month(
         # Published Wednesday 2025-03-12. Intentions and schedules point ahead ...
         ("The ferry company hopes to resume sailings on Saturday.", "2025-03-15"),
         ("Engineers should finish the repairs by Monday.", "2025-03-17"),
+        ("The operator expects to finish the repairs by Sunday.", "2025-03-16"),
         ("The hearing, set for Friday, may be moved.", "2025-03-14"),
         ("Elections are scheduled for September.", "2025-09"),
         # ... a simple past whose participle differs points back ...

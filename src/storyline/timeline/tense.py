@@ -16,6 +16,7 @@ _HINDSIGHT = rf"(?:should|would|could|might|must) {_PERFECT}"
 _FUTURE = re.compile(
     r"\b(?:will|shall|won't|wo n't|'ll|going to|expected to|(?:is|are|be) expected|scheduled"
     r"|set to|plans? to|due to|hop(?:e|es|ing) to|aims? to|intends? to|slated to"
+    r"|expects? to|expecting to"
     r"|(?:set|slated|planned|scheduled) for"
     # a past decision about a later date: "the hearing was moved to December 3"
     r"|(?:moved|postponed|delayed|pushed back|put off|rescheduled|brought forward)"
