@@ -85,7 +85,7 @@ Keywords: bridge, velmora, cables
 <https://northwire.example/bridge>
   - [2] Velmora bridge closed after cable cracks — Harbour Gazette — 2031-03-03 — \
 <https://gazette.example/b> (duplicate of [1])
-- [3] Commuters face month of delays in Velmora — Daily Coast — 2031-03-04
+- [3] Commuters face month of delays in Velmora — Daily Coast — 2031-03-04 (copies [1])
 
 ## 2. Chess club wins cup
 

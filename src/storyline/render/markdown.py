@@ -56,10 +56,14 @@ def _article_line(article: Article, number: int) -> str:
     return " — ".join(parts)
 
 
-def _sources(folded: list[Folded]) -> list[str]:
+def _sources(folded: list[Folded], index: DigestIndex) -> list[str]:
     lines = ["### Sources", ""]
+    numbers = numbering(folded)
     for entry in folded:
-        lines.append(f"- {_article_line(entry.article, entry.number)}")
+        copied = index.copied(entry.article.id, numbers)
+        marks = "".join(f"[{numbers[original]}]" for original in copied)
+        copies = f" (copies {marks})" if marks else ""
+        lines.append(f"- {_article_line(entry.article, entry.number)}{copies}")
         for dup, number in entry.duplicates:
             lines.append(f"  - {_article_line(dup, number)} (duplicate of [{entry.number}])")
     return [*lines, ""]
@@ -116,7 +120,7 @@ def _story(position: int, story: Story, index: DigestIndex) -> list[str]:
         *summary,
         *_timeline(shown, numbers, "Timeline", _more_dates(left, story.id)),
         *_timeline(story.undated, numbers, "Undated"),
-        *_sources(folded),
+        *_sources(folded, index),
     ]
 
 

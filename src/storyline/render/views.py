@@ -101,6 +101,17 @@ class DigestIndex:
             if relation.b != relation.a:
                 self.relations_of.setdefault(relation.b, []).append(relation)
 
+    def copied(self, article_id: str, among: Iterable[str]) -> list[str]:
+        """The articles of ``among`` that a relation names as the original ``article_id``
+        copies (a reprint, excerpt, rewrite or translation; a quote it credits): the
+        sources a summary count treats as one voice with it."""
+        within = set(among)
+        return sorted(
+            relation.original
+            for relation in self.relations_of.get(article_id, ())
+            if relation.original in within and relation.original != article_id
+        )
+
     def article(self, article_id: str) -> Article:
         """The digest's article, or a placeholder naming the id when the digest lacks it."""
         found = self.articles.get(article_id)
