@@ -56,7 +56,10 @@ def summarize(
     now = latest(candidates, published, weights, options, lead)
     chosen = select(candidates, weights, options, lead, now)
     index = SentenceIndex(everything, focus=chosen)
-    keyed = [_claim(s, index, relations, by_id, voice_of, by_article, options) for s in chosen]
+    copied = copied_from(relations)
+    keyed = [
+        _claim(s, index, relations, by_id, (voice_of, copied), by_article, options) for s in chosen
+    ]
     return tuple(claim for _, claim in sorted(keyed, key=lambda pair: pair[0]))
 
 
@@ -83,11 +86,13 @@ def _claim(
     index: SentenceIndex,
     relations: Sequence[Relation],
     by_id: dict[str, Article],
-    voice_of: dict[str, str],
+    voices: tuple[dict[str, str], dict[str, list[str]]],
     by_article: dict[str, list[Sentence]],
     options: SummaryOptions,
 ) -> tuple[tuple[Instant, float, str, int], Claim]:
-    """The claim for ``sentence``, with its reading-order key (when and where it first appeared)."""
+    """The claim for ``sentence``, with its reading-order key (when and where it first appeared).
+
+    ``voices``: each article's voice key, and the articles each copies (see :func:`outlets`)."""
     where = {
         i: start for i, start in support(sentence, index, relations, options).items() if i in by_id
     }
@@ -97,7 +102,7 @@ def _claim(
         text=sentence.text,
         article_id=sentence.article_id,
         support=ids,
-        outlets=outlets(ids, voice_of, copied_from(relations)),
+        outlets=outlets(ids, *voices),
         first_seen=first,
         start=sentence.start,
         end=sentence.end,
