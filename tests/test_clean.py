@@ -381,3 +381,28 @@ def test_a_byline_is_never_a_title() -> None:
     assert cleaned[0].title == "The council voted to close the old pool on Monday"
     assert cleaned[1] is headline
     assert clean_articles(cleaned) == cleaned
+
+
+FOOTER = "The Harwick Courier is an independent newsroom funded by its readers in the valley."
+
+
+def _outlet_article(ident: str, body: str, source: str = "Harwick Courier") -> Article:
+    text = f"{body}\n\n{FOOTER}"
+    return Article(id=ident, title=ident, text=text, raw_text=text, source=source)
+
+
+def test_a_footer_two_unrelated_articles_of_one_outlet_end_with_is_furniture() -> None:
+    fire = _outlet_article("fire", "A warehouse burned in Dunmore on Monday night.")
+    final = _outlet_article("final", "Harwick Grammar won the county schools final.")
+    cleaned = clean_articles([fire, final])
+    assert [FOOTER in a.text for a in cleaned] == [False, False]
+    assert cleaned[0].text == "A warehouse burned in Dunmore on Monday night."
+
+
+def test_a_shared_ending_stays_when_the_articles_are_related_or_of_two_outlets() -> None:
+    update = "Fire crews from three towns fought the blaze at the timber yard for six hours."
+    first = _outlet_article("first", f"A warehouse burned in Dunmore.\n\n{update}")
+    second = _outlet_article("second", f"The warehouse fire is out.\n\n{update}")
+    assert all(FOOTER in a.text for a in clean_articles([first, second]))
+    other = _outlet_article("other", "Harwick Grammar won the final.", source="Valley Post")
+    assert all(FOOTER in a.text for a in clean_articles([first, other]))

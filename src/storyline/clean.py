@@ -33,6 +33,7 @@ from dataclasses import dataclass, replace
 import xxhash
 
 from .errors import OptionsError
+from .footers import house_footers
 from .ingest.titles import derive_title, is_page_furniture
 from .model import Article
 from .text import normalize, words
@@ -489,12 +490,17 @@ def clean_articles(
         return cleaned
     furniture = _Furniture([article.text for article in articles], options)
     boilerplate = furniture.find()
+    footers = house_footers(cleaned, options.max_block_words)
     targets: Sequence[int] = range(len(cleaned))
     for _ in range(_MAX_PASSES):
-        if not _clean_pass(cleaned, targets, options, (furniture, boilerplate)):
+        if not _clean_pass(cleaned, targets, options, (furniture, boilerplate, footers)):
             break
         boilerplate = furniture.find()
         targets = furniture.holding(boilerplate)
+        more = house_footers(cleaned, options.max_block_words)
+        if more - footers:  # a footer of two lines shows its second line once the first goes
+            footers |= more
+            targets = range(len(cleaned))
     return cleaned
 
 
@@ -502,12 +508,14 @@ def _clean_pass(
     cleaned: list[Article],
     targets: Sequence[int],
     options: CleanOptions,
-    found: tuple[_Furniture, frozenset[str]] | None,
+    found: tuple[_Furniture, frozenset[str], frozenset[str]] | None,
 ) -> bool:
     """Clean ``cleaned[i]`` for each target in place, with the furniture ``found`` so far
-    (none without the repeated pass); whether any text changed."""
-    furniture, boilerplate = found if found else (None, frozenset[str]())
+    (recurring lines, house footers; none without the repeated pass); whether any text
+    changed."""
+    furniture, boilerplate, footers = found if found else (None, frozenset[str](), frozenset())
     blocks = furniture.blocks(boilerplate) if furniture and boilerplate else frozenset()
+    blocks |= footers
     changed = False
     for index in targets:
         article = cleaned[index]
