@@ -602,3 +602,27 @@ def test_a_page_quoting_a_credited_wire_adds_no_voice_to_its_sentences() -> None
     assert outlets(["blog", "wire-a", "wire-b"], voice_of, copied) == 2
     assert outlets(["blog", "other"], voice_of, copied) == 2
     assert outlets(["blog", "wire-a"], voice_of) == 2  # without the relations
+
+
+def test_a_rewrite_keeps_the_new_fact_it_adds_and_a_copy_stays_silent() -> None:
+    old = (
+        "The Harwick dam gave way on Monday after three days of rain. "
+        "Forty homes in the valley were flooded. "
+        "Engineers are inspecting the spillway."
+    )
+    new_fact = "The regional council has opened an inquiry into the dam's last inspection."
+    rewrite = (
+        "After three days of rain the Harwick dam failed on Monday. "
+        "Forty valley homes flooded. "
+        f"Engineers are checking the spillway. {new_fact}"
+    )
+    texts = {"wire": old, "copy": old, "rewrite": rewrite}
+    story = [Article(id=i, title="Dam", text=t, raw_text=t) for i, t in texts.items()]
+    relations = [
+        Relation("copy", "wire", "duplicate", 1.0, 1.0, 1.0, "wire", "published earlier"),
+        Relation("rewrite", "wire", "rewrite", 0.9, 0.6, 0.8, "wire", "published earlier"),
+    ]
+    group = DuplicateGroup("g1", "wire", ("copy", "rewrite", "wire"))
+    claims = summarize(story, relations, [group], SummaryOptions(max_words=200))
+    assert any(claim.text == new_fact and claim.support == ("rewrite",) for claim in claims)
+    assert all(claim.article_id != "copy" for claim in claims)

@@ -40,15 +40,16 @@ def summarize(
 ) -> tuple[Claim, ...]:
     """The attributed summary of ``articles``, within the length bound of ``options``.
 
-    Duplicate-group members other than the representative offer no candidate sentences (one
-    voice), but still appear in ``support`` when they state a chosen sentence. Returns an
+    A word-for-word copy of its group's voice offers no candidate sentences, but still
+    appears in ``support`` when it states a chosen sentence; a rewrite or excerpt offers its
+    own (a new fact it adds can be chosen), and what it shares counts as one voice. Returns an
     empty tuple when there is nothing to summarise: no article, or no text but boilerplate.
     """
     by_id = {article.id: article for article in sorted(articles, key=lambda a: a.id)}
     voice_of = voices(list(by_id.values()), groups)
     by_article = {aid: article_sentences(a, options) for aid, a in by_id.items()}
     everything = [s for aid in sorted(by_article) for s in by_article[aid]]
-    speakers = _speakers(list(by_id.values()), groups)
+    speakers = _speakers(list(by_id.values()), groups, relations)
     candidates = [s for s in everything if s.article_id in speakers]
     weights = concept_weights(everything, voice_of, options.unigram_weight)
     published = {aid: by_id[aid].published for aid in sorted(speakers)}
@@ -63,16 +64,23 @@ def summarize(
     return tuple(claim for _, claim in sorted(keyed, key=lambda pair: pair[0]))
 
 
-def _speakers(articles: Sequence[Article], groups: Sequence[DuplicateGroup]) -> set[str]:
-    """Ids of the articles that may offer sentences: one per duplicate group."""
+def _speakers(
+    articles: Sequence[Article], groups: Sequence[DuplicateGroup], relations: Sequence[Relation]
+) -> set[str]:
+    """Ids of the articles that may offer sentences: all but the word-for-word copies of
+    their group's voice. A rewrite or an excerpt keeps its own sentences (a rewrite may add
+    one new fact to five old ones); what it shares with its original still counts once."""
     present = {article.id for article in articles}
+    same_text = {
+        frozenset((r.a, r.b)) for r in relations if r.kind in ("duplicate", "near-duplicate")
+    }
     silent: set[str] = set()
     for group in groups:
         members = sorted(m for m in group.article_ids if m in present)
         if not members:
             continue
         voice = group.representative if group.representative in present else members[0]
-        silent.update(m for m in members if m != voice)
+        silent.update(m for m in members if frozenset((m, voice)) in same_text)
     return present - silent
 
 
