@@ -68,6 +68,7 @@ _MONTH = (
 # A photo caption closes with where and when it was taken: "... in Mexico City April 24,
 # 2009." or "... in Grand Isle, La., Thursday, Aug. 5, 2010." A place or a weekday comes
 # right before the date; after "on" ("signed on Tuesday, March 3, 2009.") it is news.
+_YEAR_TAIL = re.compile(r"(?:19|20)\d\d\D{0,11}$")
 _CAPTION = re.compile(
     rf"(?<!\bon)(?<!\bon ,)\s+[A-Z][\w.'-]*\s*,?\s+{_MONTH}\s+\d{{1,2}}\s*,\s*(?:19|20)\d\d"
     r"\s*\.?\s*(?:-RRB-|\))?\s*$"
@@ -175,7 +176,8 @@ def balanced(text: str) -> bool:
 
 def is_caption(text: str) -> bool:
     """Whether ``text`` reads as a photo caption (see ``_CAPTION``)."""
-    return _CAPTION.search(text) is not None
+    tail = text[-120:]  # place, weekday and date fit in it; most sentences end in no year
+    return _YEAR_TAIL.search(tail[-16:]) is not None and _CAPTION.search(tail) is not None
 
 
 def needs_context(text: str) -> bool:
