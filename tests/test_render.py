@@ -123,6 +123,12 @@ def test_markdown_is_exact() -> None:
     assert to_markdown(sample_digest()) == EXPECTED_MARKDOWN
 
 
+def test_the_html_page_marks_what_each_source_copies() -> None:
+    page = to_html(sample_digest())
+    # The rewrite [3] copies the wire [1]; the wire copies nothing.
+    assert page.count('<span class="muted">copies [1]</span>') == 1
+
+
 def test_markdown_escapes_html_and_link_syntax() -> None:
     text = to_markdown(hostile_digest())
     assert "<script>" not in text

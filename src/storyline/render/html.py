@@ -270,6 +270,9 @@ def story_view(
         "relations": [_relation_row(r, index) for r in relations[:MAX_RELATIONS_SHOWN]],
         "relations_more": max(0, len(relations) - MAX_RELATIONS_SHOWN),
         "originals": {r.original for r in relations if r.original},
+        "copies": {
+            f.article.id: [numbers[o] for o in index.copied(f.article.id, numbers)] for f in shown
+        },
         "graph_svg": reuse_graph(relations, index.articles, links.article),
     }
 
