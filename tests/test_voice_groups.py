@@ -210,3 +210,14 @@ def test_a_translation_is_one_voice_with_its_original_but_bridges_nothing() -> N
     assert _voices([_relation("a", "b", "translation", 0.9)], "ab") == {("a", "b")}
     relations = [_relation("a", "b", "translation", 0.9), _relation("b", "c", "rewrite", 0.7)]
     assert _voices(relations, "abc") == {("a", "b")}
+
+
+def test_a_reprinted_translation_is_one_voice_with_its_original() -> None:
+    relations = [
+        _relation("fr", "fr-copy", "near-duplicate", 0.9),
+        _relation("fr", "wire", "translation", 1.0, original="wire", reason="published earlier"),
+    ]
+    assert _voices(relations, ["wire", "fr", "fr-copy"]) == {("fr", "fr-copy", "wire")}
+    # Without a named original the majority rule alone decides: one link of two pairs.
+    relations[1] = _relation("fr", "wire", "translation", 1.0)
+    assert _voices(relations, ["wire", "fr", "fr-copy"]) == {("fr", "fr-copy")}

@@ -16,7 +16,9 @@ three steps:
    by publication date, of the texts it holds or of the pages that hold it keeps them all
    (a wire and its cuts), as long as the other side keeps it too.
 3. A rewrite (or a translation) joins two groups only when most of their article pairs are
-   copies of one another (of any kind): never through a single bridge.
+   copies of one another (of any kind): never through a single bridge. A translation whose
+   original is named also joins when its only company is reprints of itself (a French page
+   reprinting the French translation of a wire).
 
 "Unrelated" in step 2 means sharing nothing at all: texts that share a passage are about one
 thing, and a page that holds both does not bridge two subjects.
@@ -57,7 +59,7 @@ def voice_groups(
     excerpts = [r for r in relations if r.kind == "excerpt" and text_of[r.a] != text_of[r.b]]
     for index in sorted(_kept_excerpts(excerpts, text_of, relations)):
         forest.union(excerpts[index].a, excerpts[index].b)
-    _join_rewrites(forest, relations)
+    _join_rewrites(forest, relations, text_of)
     return _collect(forest, relations, articles, VOICE_KINDS)
 
 
@@ -184,13 +186,17 @@ def _original_by_evidence(relation: Relation, centre: str, text_of: dict[str, st
     )
 
 
-def _join_rewrites(forest: _Forest, relations: Sequence[Relation]) -> None:
+def _join_rewrites(
+    forest: _Forest, relations: Sequence[Relation], text_of: dict[str, str]
+) -> None:
     """Step 3: join along rewrites, strongest first, when more than half of the article pairs
-    across the two groups are copies (of any kind). Sharing a quoted passage does not count:
-    successive reports that repeat one background paragraph are not one voice."""
+    across the two groups are copies (of any kind), or along a translation whose copy stands
+    alone (see :func:`_lone_copy_of`). Sharing a quoted passage does not count: successive
+    reports that repeat one background paragraph are not one voice."""
     size: Counter[str] = Counter()
     for x in {x for r in relations for x in (r.a, r.b)}:
         size[forest.find(x)] += 1
+    text_size = Counter(text_of.values())  # articles per text: a copy with its reprints
     links: dict[str, Counter[str]] = {}
     for relation in relations:
         ra, rb = forest.find(relation.a), forest.find(relation.b)
@@ -203,13 +209,36 @@ def _join_rewrites(forest: _Forest, relations: Sequence[Relation]) -> None:
     )
     for relation in rewrites:
         ra, rb = forest.find(relation.a), forest.find(relation.b)
-        if ra == rb or 2 * links[ra][rb] <= size[ra] * size[rb]:
+        if ra == rb:
+            continue
+        mostly_copies = 2 * links[ra][rb] > size[ra] * size[rb]
+        if not (mostly_copies or _lone_copy_of(relation, forest, size, (text_of, text_size))):
             continue
         joined = forest.union(ra, rb)
         assert joined is not None
         kept, absorbed = joined
         size[kept] += size.pop(absorbed)
         _merge_links(links, kept, absorbed)
+
+
+def _lone_copy_of(
+    relation: Relation,
+    forest: _Forest,
+    size: Counter[str],
+    texts: tuple[dict[str, str], Counter[str]],
+) -> bool:
+    """Whether the relation is a translation whose copy stands alone (with nothing but
+    reprints of its own text) and whose original, named by attribution or date, is in the
+    other group: a French page that reprints a translation speaks for the wire the
+    translation came from. Translations only: rewrites, far more often called where there is
+    no copying, would chain groups this way (on 3,000 templated articles the largest group
+    grew from 18 to 29 articles)."""
+    original = relation.original
+    if relation.kind != "translation" or original is None:
+        return False
+    copy = relation.b if original == relation.a else relation.a
+    text_of, text_size = texts
+    return size[forest.find(copy)] == text_size[text_of[copy]]
 
 
 def _merge_links(links: dict[str, Counter[str]], kept: str, absorbed: str) -> None:
