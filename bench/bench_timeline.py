@@ -19,7 +19,9 @@ only T17 ones here; three topics are held back by the data owner), so the plain 
 development scores, not held-out ones. ``--cv`` gives held-out ones: leave one topic out,
 each topic scored with the variant of ``VARIANTS`` that did best on the other topics (tuned
 with the Python ROUGE; ``--rouge perl`` re-scores the held-out predictions with Perl).
-``TIMELINE_KNOBS='{"per_date": 1}'`` (JSON) overrides ``SETTINGS`` for experiments. The
+Articles are read as ``storyline digest`` reads them: cleaned of page furniture and readers'
+comments over each topic's pages (``--raw-text``: as the files are, the protocol before
+session 11). ``TIMELINE_KNOBS='{"per_date": 1}'`` (JSON) overrides ``SETTINGS`` for experiments. The
 ``keywords.json`` files here hold only the topic name, so no keyword filter is used.
 """
 
@@ -39,6 +41,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from storyline.clean import clean_articles
 from storyline.model import Article
 from storyline.text import split_sentences
 from storyline.timeline import TimelineOptions, build_timeline
@@ -66,8 +69,14 @@ METRICS = ("AR1", "AR2", "C1", "C2", "G1", "G2", "date-F1")
 Predictor = Callable[[Sequence[Article], int, int, str, str, tuple[str, ...]], dict[str, list[str]]]
 
 
+# Read the articles as `storyline digest` does: cleaned of page furniture and readers'
+# comments by `clean_articles` over the topic's pages (``--raw-text``: as the files are).
+RAW_TEXT = False
+
+
 def load_topic(folders: Sequence[Path]) -> tuple[list[Article], list[Path], tuple[str, ...]]:
-    """Articles of every collection of one topic (source-qualified ids), gold files, keywords."""
+    """Articles of every collection of one topic (source-qualified ids), gold files, keywords;
+    cleaned as the pipeline cleans them unless ``RAW_TEXT``."""
     articles: list[Article] = []
     golds: list[Path] = []
     keywords: set[str] = set()
@@ -93,7 +102,8 @@ def load_topic(folders: Sequence[Path]) -> tuple[list[Article], list[Path], tupl
                     language="en",
                 )
             )
-    return articles, golds, tuple(sorted(keywords))
+    cleaned = articles if RAW_TEXT else clean_articles(articles)
+    return cleaned, golds, tuple(sorted(keywords))
 
 
 def read_gold(path: Path) -> dict[str, list[str]]:
@@ -217,7 +227,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--rouge", choices=("reimpl", "perl"), default="reimpl")
     parser.add_argument("--cv", action="store_true", help="leave-one-topic-out over VARIANTS")
     parser.add_argument("--variants", default="", help="with --cv: comma-separated subset")
+    parser.add_argument(
+        "--raw-text", action="store_true", help="read the files as they are (no cleaning pass)"
+    )
     args = parser.parse_args(argv)
+    global RAW_TEXT
+    RAW_TEXT = args.raw_text
     if not args.data.is_dir():
         print(f"no T17 data at {args.data}", file=sys.stderr)
         return 2
