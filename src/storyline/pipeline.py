@@ -191,7 +191,7 @@ def _articles_only(
         kept = seen.setdefault(record.id, here)
         if kept is not here:
             loser, reason = _one_of_two(kept, here, record.id)
-            skipped.append(replace(loser.where, reason=reason))
+            skipped.append(replace(loser.entry, reason=reason))
             if loser is here:
                 continue  # the copy read first is kept: nothing to store
             seen[record.id] = here
@@ -200,9 +200,10 @@ def _articles_only(
 
 @dataclass(frozen=True)
 class _Read:
-    """Where an article was read in this run, a hash of its text, and its date."""
+    """An article read in this run: its skip entry should it be left out (path and record),
+    a hash of its text, and its date."""
 
-    where: Skipped
+    entry: Skipped
     text_hash: int
     published: str | None
 
@@ -214,11 +215,11 @@ def _one_of_two(first: _Read, later: _Read, article_id: str) -> tuple[_Read, str
     (one file found twice, under two dates or paths): the earlier publication is kept, the
     first read on a tie, so the result does not depend on the order of the inputs."""
     if first.text_hash != later.text_hash:
-        return first, f"replaced by {later.where.where}, which gives the same id {article_id!r}"
+        return first, f"replaced by {later.entry.where}, which gives the same id {article_id!r}"
     earlier = published_order(later.published) < published_order(first.published)
     loser, kept = (first, later) if earlier else (later, first)
     dated = ", published earlier," if loser.published != kept.published else ""
-    return loser, f"a copy of {kept.where.where}{dated} (same title, text, url and source)"
+    return loser, f"a copy of {kept.entry.where}{dated} (same title, text, url and source)"
 
 
 @dataclass(frozen=True)
