@@ -10,6 +10,7 @@ from storyline.dedup import find_relations
 from storyline.dedup.candidates import cross_language_pairs
 from storyline.model import Article
 from storyline.reuse import compare
+from storyline.summary import SummaryOptions, summarize
 
 EN = """Harlow Energy will close its coal plant at Marden in 2027, the company said on Monday.
 The plant employs 640 people and produces 1,450 megawatts, about 9 percent of the country's power.
@@ -81,8 +82,28 @@ def test_translation_is_found_with_its_direction() -> None:
     assert relation.original == "a-en"
     assert relation.reason.startswith("published earlier")
     assert relation.similarity == 1.0
-    # no passage: a translation is not the other's words, so it backs no summary citation
-    assert relation.passages == ()
+
+
+def test_translation_passages_are_its_aligned_sentences() -> None:
+    en = _article("a-en", EN, "en", "2025-02-03T08:00:00Z")
+    fr = _article("b-fr", FR, "fr", "2025-02-03T11:00:00Z")
+    (relation,) = find_relations([en, fr]).relations
+    assert [p.kind for p in relation.passages] == ["translation"] * 6
+    for passage, left, right in zip(relation.passages, EN.split("\n"), FR.split("\n"), strict=True):
+        assert (passage.a_text, passage.b_text) == (left, right)
+        assert en.text[passage.a_start : passage.a_end] == left
+        assert fr.text[passage.b_start : passage.b_end] == right
+    # the score is the Jaccard of figures and names: "Monday" has no French name anchor
+    assert [p.score for p in relation.passages] == [0.8, 1.0, 0.6, 1.0, 1.0, 1.0]
+
+
+def test_translation_passages_cite_nothing_in_a_summary() -> None:
+    en = _article("a-en", EN, "en", "2025-02-03T08:00:00Z")
+    fr = _article("b-fr", FR, "fr", "2025-02-03T11:00:00Z")
+    found = find_relations([en, fr])
+    assert found.relations[0].passages
+    claims = summarize([en, fr], found.relations, found.groups, SummaryOptions(max_words=400))
+    assert claims and all(claim.support == (claim.article_id,) for claim in claims)
 
 
 def test_direction_undecided_without_dates() -> None:

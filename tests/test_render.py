@@ -669,12 +669,16 @@ def test_a_long_timeline_shows_its_most_salient_dates_and_says_how_many_are_left
     assert len(json.loads(to_json(digest))["stories"][0]["timeline"]) == 25
 
 
-def test_compare_says_what_a_translation_is_instead_of_counting_no_passages() -> None:
+def test_compare_shows_a_translation_sentence_by_sentence() -> None:
     english = Article(id="en", title="Ferry aground", text="The ferry ran aground.", raw_text="")
     french = Article(id="fr", title="Ferry échoué", text="Le ferry s'est échoué.", raw_text="")
-    relation = Relation("en", "fr", "translation", 1.0, 0.0, 0.0, "en", "published earlier")
-    assert "translation, similarity 1.00: sentences follow in order" in compare_text(
-        english, french, relation
+    aligned = Passage(0, 22, 0, 22, english.text, french.text, "translation", 0.5)
+    relation = Relation(
+        "en", "fr", "translation", 1.0, 0.0, 0.0, "en", "published earlier", (aligned,)
     )
+    text = compare_text(english, french, relation)
+    assert "translation, similarity 1.00: sentences follow in order, 1 aligned pair" in text
+    assert "»1 The ferry ran aground.«" in text and "»1 Le ferry s'est échoué.«" in text
     html = compare_html(english, french, relation)
     assert "a translation: its sentences follow" in html and "reused passage" not in html
+    assert "<h2>Aligned sentences</h2>" in html and 'class="translation"' in html

@@ -23,8 +23,10 @@ figures; a translation that drops paragraphs passes when it keeps 4 anchored sen
 Languages come from the ``language`` field, else :func:`storyline.language.detect_language`;
 an unknown language never makes a translation.
 
-A translation carries no passage: its words are not the other's, so it must back no summary
-citation, though it is one voice with its original.
+A translation's passages are its aligned sentences (kind ``"translation"``, one per bead that
+shares an anchor), so a reader can check the verdict sentence by sentence; their words are not
+the other's, so they back no summary citation, though the translation is one voice with its
+original.
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from .language import detect_language, language_code
-from .model import Article, Relation, Span
+from .model import Article, Passage, Relation, Span
 from .provenance import Outlet, direction
 from .text import split_sentences
 
@@ -83,12 +85,16 @@ _OPENERS = """a an the this that these those he she it we they his her its their
 _NOT_NAMES = frozenset(_OPENERS.split())
 
 
+Bead = tuple[int, int, int, int]  # a_start, a_end, b_start, b_end (sentence indexes)
+
+
 @dataclass(frozen=True)
 class Profile:
-    """What the alignment reads of one article: each sentence's length and anchors."""
+    """What the alignment reads of one article: each sentence's length, anchors and place."""
 
     lengths: tuple[int, ...]
     anchors: tuple[frozenset[str], ...]
+    spans: tuple[tuple[int, int], ...] = ()  # each sentence's character offsets in the text
 
 
 @dataclass(frozen=True)
@@ -101,6 +107,7 @@ class Alignment:
     anchored: int  # fitting beads sharing an anchor
     shorter: int  # sentences of the shorter text
     numbers: float = 0.0  # of matched beads holding numbers, those with the same numbers
+    beads: tuple[Bead, ...] = ()  # fitting beads that share an anchor: the evidence
 
     def translation(self) -> bool:
         return (
@@ -110,9 +117,6 @@ class Alignment:
             and self.agreement >= MIN_AGREEMENT
             and self.numbers >= MIN_NUMBERS
         )
-
-
-Bead = tuple[int, int, int, int]  # a_start, a_end, b_start, b_end (sentence indexes)
 
 
 class Profiles:
@@ -143,7 +147,11 @@ class Profiles:
 def profile(text: str, sentences: Sequence[Span] | None = None) -> Profile:
     """The lengths and anchors of ``text``'s sentences (``sentences``: its split, if known)."""
     spans = [s for s in (split_sentences(text) if sentences is None else sentences) if s.text]
-    return Profile(tuple(len(s.text.strip()) for s in spans), tuple(anchors(s.text) for s in spans))
+    return Profile(
+        tuple(len(s.text.strip()) for s in spans),
+        tuple(anchors(s.text) for s in spans),
+        tuple((s.start, s.end) for s in spans),
+    )
 
 
 def anchors(sentence: str) -> frozenset[str]:
@@ -248,7 +256,34 @@ def translation(
         round(containment[1], 4),
         original,
         reason,
+        aligned_passages(a.text, b.text, pa, pb, found.beads),
     )
+
+
+def aligned_passages(
+    text_a: str, text_b: str, pa: Profile, pb: Profile, beads: Sequence[Bead]
+) -> tuple[Passage, ...]:
+    """The beads as passages of kind ``translation``: each side's sentences, by offsets, scored
+    by the Jaccard of their anchors (the figures and names a reader can check)."""
+    if len(pa.spans) != len(pa.lengths) or len(pb.spans) != len(pb.lengths):
+        return ()  # a profile made without offsets (never from :func:`profile`)
+    passages = []
+    for i0, i1, j0, j1 in beads:
+        a_start, a_end = pa.spans[i0][0], pa.spans[i1 - 1][1]
+        b_start, b_end = pb.spans[j0][0], pb.spans[j1 - 1][1]
+        passages.append(
+            Passage(
+                a_start,
+                a_end,
+                b_start,
+                b_end,
+                text_a[a_start:a_end],
+                text_b[b_start:b_end],
+                "translation",
+                round(_jaccard(_side(pa, i0, i1), _side(pb, j0, j1)), 4),
+            )
+        )
+    return tuple(passages)
 
 
 def compare_profiles(pa: Profile, pb: Profile) -> Alignment | None:
@@ -287,16 +322,21 @@ def _measure(
     n, m = len(pa.lengths), len(pb.lengths)
     short, long = (in_a / n, in_b / m) if n <= m else (in_b / m, in_a / n)
     together = 0
-    anchored = 0
+    evidence = []
     for bead in fitting:
         shared = _side(pa, bead[0], bead[1]) & _side(pb, bead[2], bead[3]) & cross
         together += len(shared)
-        anchored += bool(shared)
+        if shared:
+            evidence.append(bead)
     agreement = together / possible if possible else 0.0
     figures = [(_numbers(pa, b[0], b[1]), _numbers(pb, b[2], b[3])) for b in matched]
     figures = [(x, y) for x, y in figures if x or y]
     same = sum(x == y for x, y in figures) / len(figures) if figures else 0.0
-    return Alignment(short, long, agreement, anchored, min(n, m), same)
+    return Alignment(short, long, agreement, len(evidence), min(n, m), same, tuple(evidence))
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a | b else 0.0
 
 
 def _numbers(p: Profile, start: int, end: int) -> frozenset[str]:

@@ -92,8 +92,9 @@ class Passage:
     """A stretch of text reused between articles ``a`` and ``b`` of a :class:`Relation`.
 
     Offsets index each article's cleaned ``text``. ``kind`` is ``"verbatim"`` for aligned
-    shared n-grams (with small edits tolerated) or ``"paraphrase"`` for sentence pairs that
-    say the same thing in other words.
+    shared n-grams (with small edits tolerated), ``"paraphrase"`` for sentence pairs that
+    say the same thing in other words, or ``"translation"`` for sentences aligned across two
+    languages (:mod:`storyline.crosslang`), which share no words.
     """
 
     a_start: int
@@ -102,7 +103,7 @@ class Passage:
     b_end: int
     a_text: str
     b_text: str
-    kind: Literal["verbatim", "paraphrase"] = "verbatim"
+    kind: Literal["verbatim", "paraphrase", "translation"] = "verbatim"
     score: float = 1.0
 
 

@@ -186,9 +186,7 @@ def _original_by_evidence(relation: Relation, centre: str, text_of: dict[str, st
     )
 
 
-def _join_rewrites(
-    forest: _Forest, relations: Sequence[Relation], text_of: dict[str, str]
-) -> None:
+def _join_rewrites(forest: _Forest, relations: Sequence[Relation], text_of: dict[str, str]) -> None:
     """Step 3: join along rewrites, strongest first, when more than half of the article pairs
     across the two groups are copies (of any kind), or along a translation whose copy stands
     alone (see :func:`_lone_copy_of`). Sharing a quoted passage does not count: successive

@@ -161,7 +161,9 @@ def _relation_line(relation: Relation, index: DigestIndex) -> str:
         f"{md_escape(b.title or b.id)} ({md_escape(b.source)}): {relation.kind}, "
         f"similarity {relation.similarity:.2f}"
     )
-    if relation.kind != "translation":  # a translation shares sentences, not words
+    if relation.kind == "translation":  # a translation shares sentences, not words
+        line += f", {counted(len(relation.passages), 'aligned sentence pair')}"
+    else:
         line += f", {counted(len(relation.passages), 'shared passage')}"
     if relation.original:
         original = index.article(relation.original)

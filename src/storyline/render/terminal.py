@@ -44,8 +44,11 @@ def compare_text(a: Article, b: Article, relation: Relation | None, *, width: in
         head = "no recorded relation between these articles"
     else:
         head = f"{mine.kind}, similarity {mine.similarity:.2f}, {len(passages)} reused passage(s)"
-        if mine.kind == "translation":  # no words in common to mark
-            head = f"translation, similarity {mine.similarity:.2f}: sentences follow in order"
+        if mine.kind == "translation":  # sentences aligned, no words in common
+            head = (
+                f"translation, similarity {mine.similarity:.2f}: sentences follow in order, "
+                f"{len(passages)} aligned pair(s) with the same figures or names marked"
+            )
         if mine.original:
             side = "left" if mine.original == a.id else "right"
             head += f"; original: {side} [{mine.original}]"

@@ -121,6 +121,8 @@ def _from_relations(
         mine_is_a = relation.a == claim.article_id
         other = relation.b if mine_is_a else relation.a
         for passage in relation.passages:
+            if passage.kind == "translation":  # other words: never a citation
+                continue
             start, end, theirs, theirs_end = (
                 (passage.a_start, passage.a_end, passage.b_start, passage.b_end)
                 if mine_is_a
