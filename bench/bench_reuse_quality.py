@@ -23,6 +23,7 @@ with exact verification): word 5-gram Jaccard >= 0.7, which can only say "near-d
 from __future__ import annotations
 
 import argparse
+import bisect
 import itertools
 import json
 import sys
@@ -38,8 +39,8 @@ from corpus_gen import KINDS, generate
 from storyline.crosslang import anchors
 from storyline.dedup import DedupOptions, _by_id, _every_candidate, _scan, find_relations
 from storyline.dedup.shingles import text_shingles
-from storyline.model import Article
-from storyline.text import normalize
+from storyline.model import Article, Relation
+from storyline.text import normalize, split_sentences
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 Pair = tuple[str, str]
@@ -221,7 +222,8 @@ def translations() -> None:
     event = {r["id"]: r["event"] for r in records}
     language = {r["id"]: r["language"] for r in records}
     labelled = {(p["a"], p["b"]): p["label"] for p in labels["pairs"]}
-    found = {(r.a, r.b) for r in find_relations(articles).relations if r.kind == "translation"}
+    relations = [r for r in find_relations(articles).relations if r.kind == "translation"]
+    found = {(r.a, r.b) for r in relations}
     ordered = _by_id(articles)
     pairs, _ = _every_candidate(ordered, _scan(ordered, DedupOptions(), None), DedupOptions())
     candidates = [
@@ -273,6 +275,39 @@ def translations() -> None:
     print(
         "storyline translations that are not gold: " + (", ".join(map("/".join, wrong)) or "none")
     )
+    by_id = {a.id: a for a in articles}
+    right, shown, pairs_read, sentences = _aligned_right(
+        [r for r in relations if (r.a, r.b) in gold], by_id
+    )
+    print(
+        f"aligned sentence pairs shown for the found gold translations (both halves) whose two "
+        f"texts split into as many sentences ({pairs_read} of {len(found & gold)} pairs, "
+        f"{sentences} sentences a side): {right} of {shown} pair sentence i with sentence i"
+    )
+
+
+def _aligned_right(
+    relations: list[Relation], by_id: dict[str, Article]
+) -> tuple[int, int, int, int]:
+    """Passages of faithful translations whose sentence ranges match, of those shown, over how
+    many pairs and sentences."""
+    right = shown = read = sentences = 0
+    for relation in relations:
+        a, b = by_id[relation.a], by_id[relation.b]
+        starts_a = [s.start for s in split_sentences(a.text)]
+        starts_b = [s.start for s in split_sentences(b.text)]
+        if len(starts_a) != len(starts_b):
+            continue
+        read += 1
+        sentences += len(starts_a)
+        for passage in relation.passages:
+            first = bisect.bisect_right(starts_a, passage.a_start) - 1
+            last = bisect.bisect_left(starts_a, passage.a_end)
+            first_b = bisect.bisect_right(starts_b, passage.b_start) - 1
+            last_b = bisect.bisect_left(starts_b, passage.b_end)
+            right += (first, last) == (first_b, last_b)
+            shown += 1
+    return right, shown, read, sentences
 
 
 def _target(pair: Pair, language: dict[str, str]) -> str:
