@@ -399,6 +399,9 @@ def test_a_foreign_weekday_next_to_a_short_word_is_still_read() -> None:
         ("1월 9일 회의가 열렸다.", "ko", "2024-01-10", ("1월 9일", "2024-01-09")),
         ("1月9日，渡轮沉没。", "zh", None, ("1月9日", None)),  # no year to give it
         ("2023年2月30日，渡轮沉没。", "zh", None, ("2023年2月30日", None)),
+        ("化工厂5日凌晨发生爆炸。", "zh", "2024-03-05", ("5日", "2024-03-05")),
+        ("化工厂28日发生爆炸。", "zh", "2024-03-05", ("28日", "2024-02-28")),
+        ("化工厂5日凌晨发生爆炸。", "zh", None, ("5日", None)),  # no month to give it
     ],
 )
 def test_numeric_cjk_dates(
@@ -407,6 +410,46 @@ def test_numeric_cjk_dates(
     (mention,) = tag_dates(sentence, published, language)
     assert (mention.expression, mention.date) == expected
     assert (mention.granularity == "day") == (expected[1] is not None)
+
+
+def test_a_cjk_count_of_days_is_no_day_of_the_month() -> None:
+    assert tag_dates("罢工持续了3日間。", "2024-03-05", "ja") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("Veyra Rail rechnet damit, dass die Strecke mindestens zehn Tage gesperrt bleibt.", "de"),
+        ("La ligne restera fermée pendant au moins dix jours, le temps des travaux.", "fr"),
+        ("Dix jours plus tard, la ligne a rouvert.", "fr"),
+        ("Линия будет закрыта три дня.", "ru"),
+    ],
+)
+def test_a_foreign_duration_is_no_date(sentence: str, language: str) -> None:
+    assert tag_dates(sentence, "2025-11-05", language) == []
+
+
+def test_a_foreign_count_after_an_event_is_not_counted_from_publication() -> None:
+    sentence = "La voie avait été fermée trois semaines après un glissement en 2019."
+    first, year = tag_dates(sentence, "2025-11-05", "fr")
+    assert (first.expression, first.date) == ("trois semaines après", None)
+    assert "counts from another event" in first.note
+    assert (year.date, year.granularity) == ("2019", "year")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        ("Il y a trois jours, le ministre a visité le site.", "fr", "2025-11-02"),
+        ("Vor zehn Tagen hatte der Minister die Strecke besucht.", "de", "2025-10-26"),
+        ("Три дня назад министр посетил место.", "ru", "2025-11-02"),
+        ("Le ministre viendra dans trois jours.", "fr", "2025-11-08"),
+    ],
+)
+def test_a_foreign_count_with_ago_or_in_is_a_date(
+    sentence: str, language: str, expected: str
+) -> None:
+    assert [m.date for m in tag_dates(sentence, "2025-11-05", language)] == [expected]
 
 
 def test_the_verb_last_is_not_a_past_marker() -> None:

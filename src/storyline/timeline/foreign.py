@@ -23,11 +23,18 @@ _PROBE_BASES = (datetime(1999, 3, 7), datetime(2011, 10, 19))
 _DECIMAL = re.compile(r"\d{1,4}[,.]\d{1,4}")
 # dateparser reads "1月9日" in Chinese not at all, and in Japanese with a clock time.
 _CJK = ("zh", "ja", "ko")
+# The month may be left out ("5日凌晨": the 5th of this month, in Chinese news), but not
+# before 間/前/後/后 ("3日間" three days long, "5日前" five days ago).
 _CJK_DATE = re.compile(
-    r"(?:(?P<year>\d{4})\s?[年년]\s?)?(?P<month>\d{1,2})\s?[月월]\s?(?P<day>\d{1,2})\s?[日일]"
+    r"(?:(?:(?P<year>\d{4})\s?[年년]\s?)?(?P<month>\d{1,2})\s?[月월]\s?)?"
+    r"(?<!\d)(?P<day>\d{1,2})\s?[日일](?![間间前後后])"
 )
 _SHORT_WORD = 3
 _ONE = frozenset({"un", "une", "uno", "una", "um", "uma", "ein", "eine", "einen", "einem"})
+# "after" and "later" in the languages dateparser reads for storyline, at the end of a count.
+_AFTER = (" après", " plus tard", " nach", " danach", " später", " después", " más tarde",
+          " dopo", " più tardi", " depois", " mais tarde", " later", " senere", " senare",
+          " позже", " спустя")  # fmt: skip
 
 
 def tag_foreign(sentence: str, published: date | None, language: str) -> list[DateMention]:
@@ -52,12 +59,68 @@ def tag_foreign(sentence: str, published: date | None, language: str) -> list[Da
         if relative and value.time() != time():
             # "13 horas", "20 minutos", "17h00": an offset in hours or a clock time, not a day.
             continue
+        if relative:
+            widened = _with_marker(sentence, start, text, code)
+            if widened is None:
+                continue  # a duration ("zehn Tage gesperrt"), not a date
+            start, text = widened
+        if relative and _after_event(text):
+            note = f"relative expression '{text}' counts from another event, not from publication"
+            mentions.append(DateMention(start, cursor, text, None, None, note))
+            continue
         if relative and published is None:
             note = f"relative expression '{text}' and no publication date"
             mentions.append(DateMention(start, cursor, text, None, None, note))
             continue
         mentions.append(_resolve(text, start, cursor, published, code))
     return sorted(mentions, key=lambda mention: mention.start)
+
+
+def _with_marker(sentence: str, start: int, text: str, code: str) -> tuple[int, str] | None:
+    """``text`` (from ``start``), or it widened by up to two words before it when those make
+    it a date, or None when it is a bare duration.
+
+    dateparser reads "zehn Tage" or "dix jours" as that long ago, though the sentence says
+    how long ("gesperrt für zehn Tage"): a count with no "ago" or "in" goes back under a
+    past preference and ahead under a future one, by the same span, at any base. Its search
+    also drops the head of "Il y a trois jours", which the words before it restore."""
+    if not _duration(text, code):
+        return start, text
+    before = sentence[:start]
+    words = list(re.finditer(r"\S+\s+$|\S+\s+(?=\S+\s+$)", before))
+    for word in reversed(words):
+        wider = sentence[word.start() : start] + text
+        if _directed(wider, code):
+            return word.start(), wider
+    return None
+
+
+def _directed(text: str, code: str) -> bool:
+    """Whether ``text`` reads as one day whichever way dates are preferred ("il y a ...")."""
+    base = _PROBE_BASES[0]
+    past, future = _parse(text, code, base), _parse(text, code, base, prefer="future")
+    found = [d.date_obj for d in (past, future) if d is not None and d.date_obj is not None]
+    return len(found) == 2 and found[0] == found[1]
+
+
+def _duration(text: str, code: str) -> bool:
+    """Whether ``text`` reads as a span either side of any base (see :func:`_with_marker`)."""
+    for base in _PROBE_BASES:
+        past = _parse(text, code, base)
+        future = _parse(text, code, base, prefer="future")
+        if past is None or future is None or past.date_obj is None or future.date_obj is None:
+            return False
+        back, ahead = (base - past.date_obj).days, (future.date_obj - base).days
+        if back <= 0 or ahead <= 0 or abs(back - ahead) > back // 40:
+            return False
+    return True
+
+
+def _after_event(text: str) -> bool:
+    """Whether the expression counts on from an event it names or follows ("trois semaines
+    après le glissement", "drei Wochen danach"), which dateparser reads as from today."""
+    folded = text.lower().rstrip(" ,.;")
+    return folded.endswith(_AFTER)
 
 
 def _cjk_dates(sentence: str, published: date | None) -> list[DateMention]:
@@ -77,7 +140,10 @@ def _cjk_dates(sentence: str, published: date | None) -> list[DateMention]:
 
 def _cjk_day(match: re.Match[str], published: date | None) -> tuple[str | None, str]:
     """The ISO day of one numeric CJK date and its note, or None and why not."""
-    text, month, day = match.group(), int(match["month"]), int(match["day"])
+    text, day = match.group(), int(match["day"])
+    if match["month"] is None:
+        return _day_of_month(text, day, published)
+    month = int(match["month"])
     if match["year"] is not None:
         given = _day(int(match["year"]), month, day)
         return (
@@ -93,6 +159,20 @@ def _cjk_day(match: re.Match[str], published: date | None) -> tuple[str | None, 
     return nearest.isoformat(), "year from the publication date"
 
 
+def _day_of_month(text: str, day: int, published: date | None) -> tuple[str | None, str]:
+    """A day named without its month: in the publication's month, or the month before when
+    that day is still ahead (a report looks back)."""
+    if published is None:
+        return None, f"'{text}' gives no month and there is no publication date"
+    found = _day(published.year, published.month, day)
+    if found is None or found > published + timedelta(days=1):
+        last = published.replace(day=1) - timedelta(days=1)
+        found = _day(last.year, last.month, day)
+    if found is None:
+        return None, f"'{text}' is not a day of the calendar"
+    return found.isoformat(), "month from the publication date"
+
+
 def _day(year: int, month: int, day: int) -> date | None:
     try:
         return date(year, month, day)
@@ -100,8 +180,8 @@ def _day(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def _settings(base: datetime) -> dict[str, object]:
-    return {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"}
+def _settings(base: datetime, prefer: str = "past") -> dict[str, object]:
+    return {"RELATIVE_BASE": base, "PREFER_DATES_FROM": prefer}
 
 
 def _search(sentence: str, code: str, base: datetime) -> list[tuple[str, datetime]]:
@@ -130,12 +210,13 @@ def _plausible(text: str) -> bool:
     return not _DECIMAL.fullmatch(bare)
 
 
-def _parse(text: str, code: str, base: datetime) -> Any:
+def _parse(text: str, code: str, base: datetime, prefer: str = "past") -> Any:
     """dateparser's reading of ``text`` (its DateData) against ``base``, None if it fails."""
     from dateparser.date import DateDataParser
 
     try:
-        return DateDataParser(languages=[code], settings=_settings(base)).get_date_data(text)
+        settings = _settings(base, prefer)
+        return DateDataParser(languages=[code], settings=settings).get_date_data(text)
     except Exception:  # odd input must not crash the tagger
         return None
 
