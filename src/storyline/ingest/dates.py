@@ -151,12 +151,20 @@ def _from_iso(text: str) -> str | None:
 
 
 def _from_email(text: str) -> str | None:
-    """RFC 2822 dates, as in RSS feeds and mail exports ("Tue, 07 Apr 2031 10:00:00 GMT")."""
+    """RFC 2822 dates, as in RSS feeds and mail exports ("Tue, 07 Apr 2031 10:00:00 GMT").
+
+    Only text shaped like one: the mail parser reads "March 9, 2031 11:30 p.m. EST" as
+    11:30 in the morning, with no zone, where the word reader gets 23:30-05:00."""
+    if not _EMAIL.match(text):
+        return None
     try:
         parsed = parsedate_to_datetime(text)
     except (ValueError, TypeError, IndexError):
         return None
     return parsed.isoformat(timespec="seconds")
+
+
+_EMAIL = re.compile(r"\s*(?:[A-Za-z]{3},?\s+)?\d{1,2}\s+[A-Za-z]{3}\s+\d{2,4}\s+\d{1,2}:\d{2}")
 
 
 def _from_words(text: str) -> _Parsed:

@@ -2,9 +2,10 @@
 
 Everything happens offline on the file's bytes: no url is ever fetched, and scripts are
 never run (lxml parses, trafilatura drops ``<script>`` and keeps text only). The date is
-htmldate's original publication date with its extensive (text-guessing) search off; when
-the page's metadata also carries a full timestamp for that same day, the timestamp is kept.
-Language is detected from the text: ``<html lang>`` is too often a template default.
+the one the page gives as its publication (:mod:`.pagedates`: meta tags, JSON-LD, a
+``<time>`` or "Published ..." in the byline; never an update), else htmldate's original
+publication date with its extensive (text-guessing) search off. Language is detected from
+the text: ``<html lang>`` is too often a template default.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ import logging
 from collections.abc import Iterator
 from typing import Any
 
-from lxml.html import HtmlElement
 from trafilatura import bare_extraction
 from trafilatura.utils import load_html
 
@@ -21,8 +21,8 @@ from ..errors import InputError
 from ..model import Article, Skipped
 from ..text import fold
 from .build import make_article
-from .dates import parse_published
 from .decode import decode_bytes
+from .pagedates import page_published
 from .titles import tidy_title
 
 MAX_HTML_BYTES = 20_000_000  # trafilatura's own download limit; bigger pages are not articles
@@ -33,16 +33,6 @@ _DATE_PARAMS: dict[str, Any] = {
     "original_date": True,
     "max_date": "2099-12-31",
 }
-_TIMESTAMP_KEYS = (
-    "article:published_time",
-    "og:published_time",
-    "datepublished",
-    "publishdate",
-    "pubdate",
-    "dc.date.issued",
-    "parsely-pub-date",
-    "sailthru.date",
-)
 
 # trafilatura logs expected misses (short pages, odd markup) as warnings; without a handler
 # Python would print them on stderr. Skips are reported through Skipped instead.
@@ -61,7 +51,7 @@ def read_html(data: bytes, path: str) -> Iterator[Article | Skipped]:
         yield Skipped(path, exc.reason)
         return
     try:
-        document, stamps = _extract(html, path)
+        document, published = _extract(html, path)
     except InputError as exc:
         yield Skipped(path, exc.reason)
         return
@@ -81,19 +71,19 @@ def read_html(data: bytes, path: str) -> Iterator[Article | Skipped]:
             title=title,
             url=_attr(document, "url"),
             sitename=sitename,
-            published=_timestamp(_attr(document, "date"), stamps),
+            published=published or _attr(document, "date") or None,
             published_origin="metadata",
         )
     except InputError as exc:
         yield Skipped(path, NO_MAIN_TEXT if exc.reason == "empty text" else exc.reason)
 
 
-def _extract(html: str, path: str) -> tuple[object, list[str]]:
-    """trafilatura's document for ``html`` and the page's meta timestamps."""
+def _extract(html: str, path: str) -> tuple[object, str | None]:
+    """trafilatura's document for ``html`` and the publication date the page gives."""
     tree = load_html(html) if html.strip() else None
     if tree is None:
         raise InputError(path, "empty file" if not html.strip() else "not an HTML page")
-    stamps = _meta_timestamps(tree)
+    published = page_published(tree)  # before trafilatura, which prunes the tree
     try:
         document = bare_extraction(
             tree,
@@ -104,28 +94,9 @@ def _extract(html: str, path: str) -> tuple[object, list[str]]:
         )
     except Exception as exc:  # a third-party parser on hostile input: report, never crash
         raise InputError(path, f"HTML extraction failed ({type(exc).__name__})") from exc
-    return document, stamps
+    return document, published
 
 
 def _attr(document: object, name: str) -> str:
     value = getattr(document, name, None) if document is not None else None
     return value if isinstance(value, str) else ""
-
-
-def _meta_timestamps(tree: HtmlElement) -> list[str]:
-    """Full timestamps (with a time) from the page's meta tags, in document order."""
-    stamps = []
-    for meta in tree.iter("meta"):
-        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
-        if key in _TIMESTAMP_KEYS:
-            parsed = parse_published(meta.get("content") or "")
-            if parsed and "T" in parsed:
-                stamps.append(parsed)
-    return stamps
-
-
-def _timestamp(day: str, stamps: list[str]) -> str | None:
-    """htmldate's day, refined to a timestamp from the metadata when that falls on the day."""
-    if not day:
-        return None
-    return next((stamp for stamp in stamps if stamp.startswith(day)), day)

@@ -132,11 +132,17 @@ def _from_relations(
             if passage.kind == "paraphrase":
                 if covered < 0.5 or not _restated(claim, index.within(other, theirs, theirs_end)):
                     continue
-            elif covered < 0.8:
+            elif covered < 0.8 or _altered(claim, index.within(other, theirs, theirs_end)):
                 continue
             found[other] = theirs
             break
     return found
+
+
+def _altered(claim: Sentence, others: Sequence[Sentence]) -> bool:
+    """Whether a copied passage gives one of the claim's figures or names differently: the
+    copy changed "300 people" to "450", and the shingles tolerate so small an edit."""
+    return any(conflicts(claim, other) for other in others)
 
 
 def _restated(claim: Sentence, others: Sequence[Sentence]) -> bool:

@@ -1,0 +1,103 @@
+"""The publication date an HTML page gives, in every place pages give it (ingest/pagedates)."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.ingest.dates import read_published
+from storyline.ingest.html import read_html
+from storyline.model import Article
+
+BODY = (
+    "<p>The ferry between Ostmark and Lindholm resumed service on Tuesday after engineers "
+    "repaired a damaged ramp at the Lindholm terminal.</p>"
+    "<p>The operator said the first crossing carried 212 passengers and 40 cars.</p>"
+)
+
+
+def _page(head: str = "", byline: str = "", after: str = "") -> bytes:
+    return (
+        f"<html><head><title>Ferry service resumes</title>{head}</head><body><article>"
+        f"<h1>Ferry service resumes</h1>{byline}{BODY}{after}</article></body></html>"
+    ).encode()
+
+
+def _published(page: bytes) -> str | None:
+    (article,) = read_html(page, "page.html")
+    assert isinstance(article, Article)
+    return article.published
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        (
+            _page(byline='<div class="byline"><time datetime="2031-03-09T23:30:00-05:00">'
+                  "March 9</time></div>"),
+            "2031-03-09T23:30:00-05:00",
+        ),
+        (
+            _page('<script type="application/ld+json">{"@graph": [{"@type": "NewsArticle", '
+                  '"datePublished": "2031-03-09T23:30:00-05:00"}]}</script>'),
+            "2031-03-09T23:30:00-05:00",
+        ),
+        (_page('<meta name="dc.date" content="2031-03-09T23:30:00-05:00">'),
+         "2031-03-09T23:30:00-05:00"),
+        (
+            _page(byline='<p class="byline">By Staff | Published 11:30 p.m. EST, '
+                  "Monday March 9, 2031</p>"),
+            "2031-03-09T23:30:00-05:00",
+        ),
+    ],
+)  # fmt: skip
+def test_a_time_given_outside_meta_tags_keeps_its_time_and_offset(
+    page: bytes, expected: str
+) -> None:
+    assert _published(page) == expected
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        _page(
+            '<meta property="article:modified_time" content="2031-03-12T09:00:00+00:00">',
+            '<div class="byline">Published <time class="published" '
+            'datetime="2031-03-10T08:00:00+00:00">10 March</time> Updated <time '
+            'class="updated" datetime="2031-03-12T09:00:00+00:00">12 March</time></div>',
+        ),
+        _page(
+            byline='<div class="byline">Updated <time datetime="2031-03-12T09:00:00+00:00">'
+            "12 March 2031</time> first published <time "
+            'datetime="2031-03-10T08:00:00+00:00">10 March 2031</time></div>',
+        ),
+    ],
+)
+def test_an_update_is_not_the_publication(page: bytes) -> None:
+    assert _published(page) == "2031-03-10T08:00:00+00:00"
+
+
+def test_an_update_in_words_is_not_the_publication() -> None:
+    page = _page(byline='<p class="byline">Updated 12 March 2031 · Published 10 March 2031</p>')
+    assert _published(page) == "2031-03-10"
+
+
+def test_readers_comments_and_related_stories_give_no_date() -> None:
+    elsewhere = (
+        '<div class="comments"><time datetime="2031-03-20T10:00:00+00:00">20 March</time></div>'
+        '<aside><time datetime="2031-02-01T10:00:00+00:00">1 February</time></aside>'
+    )
+    assert _published(_page(after=elsewhere)) is None
+
+
+def test_a_meta_tag_comes_before_the_byline() -> None:
+    page = _page(
+        '<meta property="article:published_time" content="2031-03-10T04:30:00Z">',
+        '<div class="byline"><time datetime="2031-03-09T22:30:00-05:00">9 March</time></div>',
+    )
+    assert _published(page) == "2031-03-10T04:30:00+00:00"
+
+
+def test_a_time_in_words_after_the_date_is_read_with_its_zone() -> None:
+    # The mail-date parser read this as 11:30 in the morning, with no zone.
+    assert read_published("March 9, 2031 11:30 p.m. EST") == ("2031-03-09T23:30:00-05:00", "")
+    assert read_published("Tue, 07 Apr 2031 10:00:00 GMT") == ("2031-04-07T10:00:00+00:00", "")
