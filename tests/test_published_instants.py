@@ -73,7 +73,10 @@ def test_provenance_names_the_earlier_instant_and_prints_values_as_given() -> No
     for a, b in ((london, paris), (paris, london)):
         original, reason = direction(a, b, "near-duplicate", 1.0, 1.0)
         assert original == "paris"
-        assert reason == f"published earlier: {PARIS} before {LONDON}"
+        assert reason == (
+            f"published earlier: {PARIS} before {LONDON}, "
+            "in UTC 2031-05-06 08:00 UTC before 2031-05-06 09:00 UTC"
+        )
     same_day = _article("day", "2031-05-06")
     assert direction(same_day, london, "near-duplicate", 1.0, 1.0)[0] is None
     same_moment = _article("z", "2031-05-06T08:00:00Z")

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from .ingest.dates import published_instant
 from .model import Article, RelationKind, known_source
@@ -72,6 +73,27 @@ def outlet(article: Article) -> Outlet:
     return Outlet(tuple(attributions(article.text)), tuple(names(article)))
 
 
+def _when(first: Article, second: Article) -> str:
+    """ "A before B" as the articles give them, and in UTC when their offsets differ
+    ("06:15+02:00 before 23:30-05:00 the day before" reads wrong, but is right)."""
+    a, b = first.published or "", second.published or ""
+    in_utc = _utc(a), _utc(b)
+    if in_utc[0] is None or in_utc[1] is None or a[-6:] == b[-6:]:
+        return f"{a} before {b}"
+    return f"{a} before {b}, in UTC {in_utc[0]} before {in_utc[1]}"
+
+
+def _utc(published: str) -> str | None:
+    """A timestamp with an offset, in UTC ("2026-03-10 04:15 UTC"); None for anything else."""
+    try:
+        moment = datetime.fromisoformat(published)
+    except ValueError:
+        return None
+    if moment.tzinfo is None or len(published) <= 10:
+        return None
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
 def direction(
     a: Article,
     b: Article,
@@ -91,7 +113,7 @@ def direction(
     earlier = _published_earlier(a, b)
     if earlier:
         first, second = earlier
-        return first.id, f"published earlier: {first.published} before {second.published}"
+        return first.id, f"published earlier: {_when(first, second)}"
     if kind == "excerpt" and abs(containment_a - containment_b) >= 0.2:
         longer = b if containment_a > containment_b else a
         return longer.id, (
