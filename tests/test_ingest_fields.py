@@ -425,6 +425,39 @@ def test_news_that_mentions_errors_is_an_article(tmp_path: Path) -> None:
     assert one(tmp_path / "long.txt").words > 150
 
 
+@pytest.mark.parametrize(
+    "page",
+    [
+        "Ferry talks stall again\n\nSubscribe to continue reading. This article is for "
+        "subscribers only. Already a subscriber? Log in.",
+        "Before you continue to the Velden Post\n\nWe use cookies and data to deliver our "
+        "services. If you choose to accept all, we will also show personalised ads.\nMore options",
+    ],
+)
+def test_paywall_and_consent_notices_are_skipped_with_the_reason(tmp_path: Path, page: str) -> None:
+    (tmp_path / "saved.txt").write_text(page, encoding="utf-8")
+    (skipped,) = list(read_sources([tmp_path / "saved.txt"]))
+    assert isinstance(skipped, Skipped)
+    assert skipped.reason.startswith("not an article: a paywall or consent notice (")
+
+
+def test_a_teaser_above_a_paywall_and_news_about_paywalls_are_articles(tmp_path: Path) -> None:
+    teaser = (
+        "Ferry talks stall again\n\nNegotiators for the Velden ferry crews and the operator "
+        "left the talks on Monday without a deal, and the union said a strike over pay could "
+        "begin as early as next week if no new offer is made.\nSubscribe to continue reading. "
+        "Already a subscriber? Log in."
+    )
+    (tmp_path / "teaser.txt").write_text(teaser, encoding="utf-8")
+    assert one(tmp_path / "teaser.txt").title == "Ferry talks stall again"
+    news = (
+        "Velden Post adds a paywall\n\nThe Velden Post will ask readers to subscribe to "
+        "continue reading after three free articles, and subscribers get unlimited access."
+    )
+    (tmp_path / "news.txt").write_text(news, encoding="utf-8")
+    assert one(tmp_path / "news.txt").title == "Velden Post adds a paywall"
+
+
 def test_a_dateline_credit_names_the_outlet_but_not_the_id(tmp_path: Path) -> None:
     text = "CAIRO, Velmora -LRB- CNN -RRB- -- The ferries sail again on Monday."
     (tmp_path / "wire.txt").write_text(text, encoding="utf-8")

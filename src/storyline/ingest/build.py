@@ -52,6 +52,36 @@ def error_page(text: str) -> str:
     return " ".join(found.group().split()) if found else ""
 
 
+# What a paywall or a cookie-consent wall says instead of the article.
+_NOTICE = re.compile(
+    r"""subscribe\s(?:now\s|today\s)?to\s(?:continue|read|keep)
+    | (?:for|to)\s(?:our\s)?subscribers\sonly | available\sonly\sto\ssubscribers
+    | available\sto\ssubscribers | already\s(?:a\ssubscriber|have\san\saccount)
+    | (?:sign|log)\s(?:in|up)\sto\s(?:continue|read|keep) | unlimited\saccess
+    | cancel\sany\s?time | we\suse\scookies | accept\sall | privacy\ssettings
+    | cookie\s(?:policy|settings|preferences) | manage\s(?:your\s)?(?:cookies|consent)
+    | before\syou\scontinue | more\soptions | (?:sign|log)\sin | share\sthis\sarticle""",
+    re.I | re.X,
+)
+_NOTICE_WORDS = 150
+_NOTICE_LEFT = 25  # words outside the notice's sentences: fewer is no article
+_PIECES = re.compile(r"[^.!?\n]+[.!?]*")
+
+
+def notice_page(text: str) -> str:
+    """The words that show ``text`` to be a paywall or consent notice, not an article ("" when
+    it is not): a short text (at most 150 words) with notice phrases in two sentences, and
+    under 25 words in its other sentences. A teaser paragraph above a paywall stays."""
+    if text.count(" ", 0, _NOTICE_WORDS * 50) >= _NOTICE_WORDS:
+        return ""
+    pieces = _PIECES.findall(text)
+    said = [found for piece in pieces if (found := _NOTICE.search(piece))]
+    if len(said) < 2:  # one sentence about a paywall may be news about it
+        return ""
+    left = sum(len(p.split()) for p in pieces if not _NOTICE.search(p))
+    return " ".join(said[0].group().split()) if left < _NOTICE_LEFT else ""
+
+
 # The wire or outlet that an opening dateline credits: "CAIRO, Egypt (CNN) -- ", "LONDON
 # (Reuters) - ", tokenised "-LRB- Reuters -RRB- -".
 _CREDIT = re.compile(
@@ -103,6 +133,8 @@ def make_article(
         raise InputError(path, "empty text", record)
     if said := error_page(f"{one_line(title)}\n{text}" if title else text):
         raise InputError(path, f"not an article: an error page ({said!r})", record)
+    if said := notice_page(text):
+        raise InputError(path, f"not an article: a paywall or consent notice ({said!r})", record)
     title = one_line(title) or derive_title(text)
     url = one_line(url)
     source = one_line(source) or one_line(sitename) or domain(url) or "unknown"
