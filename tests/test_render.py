@@ -526,6 +526,17 @@ def test_markdown_topic_summary_cites_story_sources_and_shows_variants() -> None
     ]
 
 
+def test_topic_numbers_are_those_of_the_story_headings_whatever_the_stored_order() -> None:
+    digest = _topic_digest()
+    for stories in (digest.stories, digest.stories[::-1]):
+        markdown = to_markdown(replace(digest, stories=stories))
+        heads = re.findall(r"^## (\d+)\. (.+)$", markdown, re.M)
+        number = {title: n for n, title in heads}
+        chess = next(n for n, title in heads if "hess" in title)
+        assert f"- Chess club wins cup. [{chess}.1]" in markdown.replace("  - Chess", "- Chess")
+        assert f"stories {', '.join(sorted(number.values()))} (velmora)" in markdown
+
+
 def test_html_report_shows_the_topic_summary_and_its_variants() -> None:
     html = to_html(_topic_digest())
     topics = html[html.index('<section id="topics"') :]

@@ -383,7 +383,7 @@ def to_html(digest: Digest, selection: StorySelection | None = None) -> str:
     # Reuse inside a story belongs to that story, shown or not; the rest is listed apart.
     inside = {(r.a, r.b) for relations in relations_of.values() for r in relations}
     others = [r for r in digest.relations if (r.a, r.b) not in inside]
-    where = topic_markers(digest, index)
+    where = topic_markers(stories, index)
     topics = [_topic_view(t, index, where) for t in digest.topics]
     skipped, remarks = split_skipped(digest)
     return (

@@ -124,11 +124,12 @@ def _story(position: int, story: Story, index: DigestIndex) -> list[str]:
     ]
 
 
-def _topics(digest: Digest, index: DigestIndex) -> list[str]:
+def _topics(digest: Digest, index: DigestIndex, shown: Sequence[Story]) -> list[str]:
     """Each topic with its stories and, for a topic of several stories, its summary: citations
-    read ``[story.source]``, the numbers of the stories' own source lists."""
-    positions = {s.id: i for i, s in enumerate(digest.stories, start=1)}
-    where = topic_markers(digest, index)
+    read ``[story.source]``, the numbers of the stories' own source lists. Stories are named
+    by the numbers of their headings (``shown``, in order); one not shown is left out."""
+    positions = {s.id: i for i, s in enumerate(shown, start=1)}
+    where = topic_markers(shown, index)
 
     def cite(article_ids: tuple[str, ...]) -> str:
         shown, more = topic_cited(article_ids, where)
@@ -137,7 +138,9 @@ def _topics(digest: Digest, index: DigestIndex) -> list[str]:
 
     lines = ["## Topics", ""]
     for topic in digest.topics:
-        stories = ", ".join(str(positions[s]) for s in topic.story_ids if s in positions)
+        stories = ", ".join(
+            map(str, sorted(positions[s] for s in topic.story_ids if s in positions))
+        )
         keywords = f" ({md_escape(', '.join(topic.keywords))})" if topic.keywords else ""
         lines.append(
             f"- {md_escape(topic.title or topic.id)}: stories {stories or 'none'}{keywords}"
@@ -196,7 +199,7 @@ def to_markdown(digest: Digest, selection: StorySelection | None = None) -> str:
     for position, story in enumerate(stories, start=1):
         lines += _story(position, story, index)
     if digest.topics:
-        lines += _topics(digest, index)
+        lines += _topics(digest, index, stories)
     if digest.relations:
         lines += ["## Relations", ""]
         lines += [_relation_line(r, index) for r in digest.relations]

@@ -246,12 +246,13 @@ def numbering(folded: Iterable[Folded]) -> dict[str, int]:
     return numbers
 
 
-def topic_markers(digest: Digest, index: DigestIndex) -> dict[str, str]:
-    """Article id -> ``"story.source"`` marker (``"2.3"``: story 2's source [3]), so that a
-    topic's summary cites the numbers of its stories' own source lists."""
+def topic_markers(stories: Sequence[Story], index: DigestIndex) -> dict[str, str]:
+    """Article id -> ``"story.source"`` marker (``"2.3"``: the second story shown, its source
+    [3]), so that a topic's summary cites the numbers of its stories' own source lists;
+    ``stories`` are those shown, in the order they are numbered."""
     return {
         article_id: f"{position}.{number}"
-        for position, story in enumerate(digest.stories, start=1)
+        for position, story in enumerate(stories, start=1)
         for article_id, number in numbering(fold_story(story, index)).items()
     }
 
