@@ -61,6 +61,13 @@ def article(text: str, ident: str) -> Article:
         "(Continental Press Agency).",
         "(Reporting by Anna Berg; Editing by Tom Ruelle)",
         "(Additional reporting by Ines Varga in Marlow Bay)",
+        "That's all from us today.",
+        "That's all from us for now, thanks for following.",
+        "Our live coverage resumes tomorrow at 06:00 GMT.",
+        "Thanks for joining us.",
+        "This live blog is now closed.",
+        "Good morning and welcome to our live coverage of the ferry strike, now in its third day.",
+        "Welcome back to our live blog.",
     ],
 )
 def test_each_furniture_phrase_leaves_text(furniture: str) -> None:
@@ -85,6 +92,8 @@ def test_each_furniture_phrase_leaves_text(furniture: str) -> None:
         "(Northwire) - The ferry left Marlow Bay at noon.",
         "Live music returns to the harbour park on Saturday.",
         "This is a developing story for the region's fishermen.",
+        "Welcome to the live music festival at the harbour, which opened on Friday.",
+        "That's all from us, the strikers said, until the operator makes an offer.",
     ],
 )
 def test_sentences_with_furniture_words_stay(content: str) -> None:

@@ -55,6 +55,15 @@ _FIXED = r"""
   | this\sstory\s(?:is\sdeveloping|will\sbe\supdated|has\sbeen\supdated)
   | (?:follow\s(?:our\s)?)?live(?:\supdates|\sblog)?(?:\s(?:as|while)\sthe\sstory\sdevelops)?
   | refresh\s(?:the\spage\s)?for\s(?:the\slatest\s)?updates
+  | that\s?'?s\sall\sfrom\sus(?:\s(?:today|tonight|for\stoday|for\stonight|for\snow))?
+        (?:[,;.]?\s(?:thanks|thank\syou)\sfor\s(?:following|reading|joining\sus)(?:\salong)?)?
+  | (?:thanks|thank\syou)\sfor\s(?:following|reading|joining\sus)(?:\salong)?(?:\stoday)?
+  | (?:our|this)\slive\s(?:coverage|blog)\s(?:resumes|continues|will\s(?:resume|continue))
+        (?:\s(?:tomorrow|here|later|shortly))?(?:\s(?:at|from)\s[\d:.]+(?:\s?[ap]\.?m\.?)?
+        (?:\s[A-Z]{2,4})?)?
+  | this\slive\s(?:blog|page|coverage)\s(?:is\snow\sclosed|has\s(?:now\s)?ended)
+  | we(?:'re|\sare)\s(?:pausing|closing|ending)\s(?:our|this)\slive\s(?:coverage|blog)
+        (?:\sfor\s(?:now|today|tonight))?
 """
 _FIXED_LINE = re.compile(rf"^(?:{_FIXED})[\s.!:]*$", re.I | re.X)
 _LINK_LABEL = re.compile(
@@ -96,6 +105,9 @@ _TRIGGERS = (
     "-",
     "with files",
     "follow",
+    "good",
+    "hello",
+    "welcome",
 )
 # Lines that start like furniture, each with the most words such a line has.
 _PREFIXED: tuple[tuple[re.Pattern[str], int], ...] = tuple(
@@ -115,6 +127,12 @@ _PREFIXED: tuple[tuple[re.Pattern[str], int], ...] = tuple(
         (r"^(?:\(?(?:photo|image|picture)\sby\b|credit\s*:)", 25),
         (r"^-?\s*with\sfiles\sfrom\b", 15),
         (r"^follow\s.{1,40}\son\s(?:twitter|facebook|instagram|x)\b", 15),
+        # A live blog's greeting: the page's, not the news ("... of the ceasefire talks").
+        (
+            r"^(?:(?:good\s(?:morning|afternoon|evening)|hello)[,!]?\s(?:and\s)?)?welcome\s"
+            r"(?:back\s)?to\s(?:our|the)\slive\s(?:coverage|blog|updates)\b",
+            40,
+        ),
     )
 )
 # A wire's credit line, alone in parentheses: "(Reuters)", "(Continental Press Agency)",
