@@ -612,6 +612,16 @@ def test_contradictory_timeline_and_ingest_requests_are_refused(
     assert "; 1 article in " in run("ingest", str(one), "--db", str(tmp_path / "o.db")).output
 
 
+def test_stories_with_nothing_in_the_window_are_counted_not_printed_empty(
+    run: Run, example_db: Path
+) -> None:
+    every = run("timeline", "--db", str(example_db)).output
+    none = run("timeline", "--db", str(example_db), "--from", "2040-01-01").output
+    shown = every.count("\n## ")
+    assert shown > 1 and "\n## " not in none
+    assert f"> {shown} stories with no timeline entry are not shown." in none
+
+
 def test_an_article_is_not_compared_with_itself(run: Run, example_db: Path) -> None:
     same = run("compare", "cp-kestrel-0304", "cp-kestrel-0304", "--db", str(example_db))
     assert same.exit_code == 2 and "two different articles" in same.output

@@ -96,6 +96,27 @@ def test_options_bound_and_limit_the_timeline() -> None:
     assert only_years.entries == ()
 
 
+def test_a_stretch_dated_by_its_month_is_bounded_by_its_days() -> None:
+    talks = make(
+        "t1",
+        "The two governments agreed on Friday to hold talks next week in Geneva.",
+        "2022-03-11",  # a Friday: "next week" is 14 to 20 March, dated 2022-03
+        "Alpha",
+    )
+
+    def dates(start: str, end: str) -> list[str]:
+        timeline = build_timeline((talks,), (), TimelineOptions(start=start, end=end))
+        return [entry.date for entry in timeline.entries]
+
+    wide = build_timeline((talks,), (), TimelineOptions(start="2022-03-01", end="2022-03-31"))
+    assert [(e.date, e.note) for e in wide.entries] == [
+        ("2022-03", "2022-03-14 to 2022-03-20, dated by month")
+    ]
+    assert dates("2022-03-20", "2022-03-25") == ["2022-03"]
+    assert dates("2022-03-10", "2022-03-12") == ["2022-03-11"]  # the days of the talks are out
+    assert dates("2022-03-21", "2022-03-31") == []
+
+
 def test_same_input_same_output_in_any_order() -> None:
     forward = build_timeline(ARTICLES, GROUPS)
     backward = build_timeline(tuple(reversed(ARTICLES)), GROUPS)

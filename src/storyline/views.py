@@ -236,9 +236,15 @@ def timeline_view(
         ]
         return _dump({"version": encoded["version"], "stories": slim})
     shown, left_out = _shown(analysis.digest, stories, selection)
+    empty = [story for story in shown if not story.timeline and not story.undated]
+    if empty:  # nothing in the --from/--to window, or nothing dated at all
+        verb = "is" if len(empty) == 1 else "are"
+        said = f"{counted(len(empty), 'story', 'stories')} with no timeline entry {verb} not shown."
+        left_out = f"{left_out} {said}".strip()
     lines = ["# Timelines", "", *_note_lines(left_out)]
     for story in shown:
-        lines.extend(timeline_lines(story.title, story.timeline, story.undated))
+        if story.timeline or story.undated:
+            lines.extend(timeline_lines(story.title, story.timeline, story.undated))
     return "\n".join(lines).rstrip() + "\n"
 
 

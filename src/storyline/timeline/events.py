@@ -27,6 +27,7 @@ from ..text import dateline, fold, split_sentences
 from .coverage import background_dates
 from .published import infer_published, published_conflict
 from .salience import concept_scores, cover_centroid, is_quote
+from .shifts import known_span
 from .temporal import DateMention, calendar_day, tag_dates
 
 if TYPE_CHECKING:
@@ -260,10 +261,13 @@ def _split_candidates(
 
 
 def _in_range(candidate: _Candidate, options: TimelineOptions) -> bool:
+    """Whether the date can fall within ``--from``/``--to``: a month or year that holds the
+    bound can; a stretch of days dated by its month ("next week") only if the days can."""
     value = candidate.date or ""
-    if options.start and value < options.start[: len(value)]:
+    first, last = known_span(candidate.note) or (value, value)
+    if options.start and last < options.start[: len(last)]:
         return False
-    return not (options.end and value > options.end[: len(value)])
+    return not (options.end and first > options.end[: len(first)])
 
 
 def _candidates(article: Article, voice: str, options: TimelineOptions) -> Iterator[_Candidate]:

@@ -19,11 +19,20 @@ from .weekdays import DateMention
 Resolved = tuple[str | None, Granularity | None, str]
 
 
+_SPAN_NOTE = re.compile(r"(\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2}), dated by month")
+
+
 def span_month(first: date, last: date) -> Resolved:
     """A stretch of days dated by the month holding its middle day (granularity month)."""
     middle = first + (last - first) / 2
     note = f"{first.isoformat()} to {last.isoformat()}, dated by month"
     return f"{middle.year:04d}-{middle.month:02d}", "month", note
+
+
+def known_span(note: str) -> tuple[str, str] | None:
+    """The first and last day of a stretch that :func:`span_month` dated by its month."""
+    found = _SPAN_NOTE.search(note)
+    return (found[1], found[2]) if found else None
 
 
 def count(token: str) -> int | None:
