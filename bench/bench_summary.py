@@ -193,6 +193,7 @@ def run_systems(clusters: Sequence[dict[str, object]]) -> tuple[Scores, dict[str
     scores: dict[str, list[Recall]] = {"storyline": []}
     stats = {"verified": 0.0, "cited": 0.0, "claims": 0.0, "multi": 0.0, "seconds": 0.0}
     stats.update({"variants": 0.0, "words": 0.0, "bytes": 0.0})
+    stats.update({"corroborated": 0.0, "restating": 0.0})
     stats.update({"piped verified": 0.0, "piped cited": 0.0})
     for cluster in clusters:
         articles = [to_article(doc) for doc in cluster["docs"]]  # type: ignore[attr-defined]
@@ -208,6 +209,8 @@ def run_systems(clusters: Sequence[dict[str, object]]) -> tuple[Scores, dict[str
         stats["claims"] += len(claims)
         stats["multi"] += sum(len(c.support) > 1 for c in claims)
         stats["variants"] += sum(bool(c.variants) for c in claims)
+        stats["corroborated"] += sum(bool(c.corroboration) for c in claims)
+        stats["restating"] += sum(len(c.corroboration) for c in claims)
         stats["words"] += len(text.split())
         stats["bytes"] += len(" ".join(c.text for c in claims).encode("utf-8"))
         dedup = find_relations(articles)
@@ -350,6 +353,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"| summary sentences | {stats['claims']:.0f} |")
     print(f"| sentences cited by more than one article | {stats['multi']:.0f} |")
     print(f"| sentences with variants (sources differ) | {stats['variants']:.0f} |")
+    print(
+        f"| sentences other voices restate in their own words (corroboration) / "
+        f"restating articles | {stats['corroborated']:.0f} / {stats['restating']:.0f} |"
+    )
     words_, bytes_ = stats["words"] / n, stats["bytes"] / n
     print(f"| mean words / bytes per summary | {words_:.1f} / {bytes_:.1f} |")
     print(f"| storyline time per cluster (10 articles) | {1000 * stats['seconds'] / n:.0f} ms |")

@@ -149,13 +149,25 @@ class Variant:
 
 
 @dataclass(frozen=True)
+class Restatement:
+    """A sentence of another voice that states a summary sentence's fact in its own words."""
+
+    article_id: str
+    text: str
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(frozen=True)
 class Claim:
     """One summary sentence and its provenance.
 
     ``article_id`` and ``start``/``end`` locate the sentence as printed; ``support`` lists every
-    article that states it (verbatim, near-verbatim or as a paraphrase). ``outlets`` counts
-    independent voices (a duplicate group counts once). ``variants`` is non-empty when sources
-    differ on a number, name or date in it.
+    article that states it (verbatim, near-verbatim or as a paraphrase the reuse stage
+    aligned); ``corroboration`` the articles of other voices that state its fact in their own
+    words, with the sentence of each. ``outlets`` counts the independent voices of both (a
+    duplicate group counts once). ``variants`` is non-empty when sources differ on a number,
+    name or date in it.
     """
 
     text: str
@@ -166,6 +178,7 @@ class Claim:
     start: int = 0
     end: int = 0
     variants: tuple[Variant, ...] = ()
+    corroboration: tuple[Restatement, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from markupsafe import Markup
 
 from ..ids import stable_id
 from ..model import Article, Claim, Digest, Relation, Story, Topic
+from ..summary.corroboration import by_wording
 from .svg import reuse_graph, sparkline, timeline_chart
 from .views import (
     DigestIndex,
@@ -221,6 +222,7 @@ def _claim_rows(
             "outlets": claim_outlets(c, articles),
             **cited(c.support),
             "variants": [{"variant": v, **cited(v.article_ids)} for v in c.variants],
+            "also": [{"text": t, **cited(ids)} for t, ids in by_wording(c.corroboration)],
         }
         for c in claims
     ]

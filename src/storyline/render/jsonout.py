@@ -25,6 +25,7 @@ from ..model import (
     Evidence,
     Passage,
     Relation,
+    Restatement,
     Skipped,
     Story,
     TimelineEntry,
@@ -64,6 +65,10 @@ def _claim(c: Claim) -> JsonObject:
         "outlets": c.outlets,
         "first_seen": c.first_seen,
         "variants": [{"text": v.text, "article_ids": list(v.article_ids)} for v in c.variants],
+        "corroboration": [
+            {"article_id": r.article_id, "text": r.text, "start": r.start, "end": r.end}
+            for r in c.corroboration
+        ],
     }
 
 
@@ -337,6 +342,16 @@ def _read_claim(r: _Reader) -> Claim:
         start=r.integer("start"),
         end=r.integer("end"),
         variants=r.each("variants", lambda v: Variant(v.text("text"), v.strs("article_ids"))),
+        corroboration=r.each("corroboration", _read_restatement),
+    )
+
+
+def _read_restatement(r: _Reader) -> Restatement:
+    return Restatement(
+        article_id=r.text("article_id"),
+        text=r.text("text"),
+        start=r.integer("start"),
+        end=r.integer("end"),
     )
 
 

@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 
 from ..model import Article, Digest, Relation, Skipped, Story, TimelineEntry
+from ..summary.corroboration import by_wording
 from .views import (
     DigestIndex,
     Folded,
@@ -31,6 +32,9 @@ from .views import (
     topic_markers,
 )
 
+# Before a sentence of another outlet that states a summary sentence's fact in its own words:
+# it is counted among the independent outlets, and the reader can check it.
+_ALSO = "also reported as:"
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#!~&])")
 
 
@@ -114,6 +118,8 @@ def _story(position: int, story: Story, index: DigestIndex) -> list[str]:
                 summary.append(
                     f"  - variant: {md_escape(variant.text)} {_cite(variant.article_ids, numbers)}"
                 )
+            for text, ids in by_wording(claim.corroboration):
+                summary.append(f"  - {_ALSO} {md_escape(text)} {_cite(ids, numbers)}")
         summary.append("")
     return [
         *head,
@@ -154,6 +160,8 @@ def _topics(digest: Digest, index: DigestIndex, shown: Sequence[Story]) -> list[
                 lines.append("    - sources differ:")
             for variant in claim.variants:
                 lines.append(f"      - {md_escape(variant.text)} {cite(variant.article_ids)}")
+            for text, ids in by_wording(claim.corroboration):
+                lines.append(f"    - {_ALSO} {md_escape(text)} {cite(ids)}")
     return [*lines, ""]
 
 

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from ..ingest.dates import Instant, published_order
 from ..model import Article, Claim, DuplicateGroup, Relation
 from .attribution import SentenceIndex, copied_from, first_seen, outlets, support
+from .corroboration import restatements
 from .disagreement import variants
 from .names import CLOSE
 from .options import SummaryOptions
@@ -106,15 +107,17 @@ def _claim(
     }
     ids = tuple(sorted(where))
     first = first_seen(ids, by_id)
+    also, added = restatements(sentence, ids, index, *voices)
     claim = Claim(
         text=sentence.text,
         article_id=sentence.article_id,
         support=ids,
-        outlets=outlets(ids, *voices),
+        outlets=outlets(ids, *voices) + added,
         first_seen=first,
         start=sentence.start,
         end=sentence.end,
         variants=variants(sentence, ids, by_article, index.similar(sentence, _NEARBY)),
+        corroboration=also,
     )
     position = where[first] / max(1, len(by_id[first].text))
     return (

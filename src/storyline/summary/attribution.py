@@ -167,6 +167,15 @@ def outlets(
     originals) speaks with that one's voice for this claim: a live blog quoting a wire it
     credits adds no source to the wire's sentences. A copy follows one original only, so a
     page that copies two independent wires does not make them one voice."""
+    return len(set(speakers(article_ids, voice_of, copied).values()))
+
+
+def speakers(
+    article_ids: Sequence[str],
+    voice_of: Mapping[str, str],
+    copied: Mapping[str, Sequence[str]] | None = None,
+) -> dict[str, str]:
+    """Article id -> the voice it speaks with among ``article_ids`` (see :func:`outlets`)."""
     stating = set(article_ids)
     copied = copied or {}
 
@@ -179,7 +188,7 @@ def outlets(
             article_id = found[0]
             seen.add(article_id)
 
-    return len({speaker(article_id) for article_id in article_ids})
+    return {article_id: speaker(article_id) for article_id in article_ids}
 
 
 def copied_from(relations: Sequence[Relation]) -> dict[str, list[str]]:
