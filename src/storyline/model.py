@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 RelationKind = Literal[
     "duplicate", "near-duplicate", "excerpt", "rewrite", "shares-passages", "translation"

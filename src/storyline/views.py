@@ -26,6 +26,7 @@ from .render.views import (
 )
 from .store import SearchHit
 from .stories import Assignment
+from .summary.corroboration import by_wording
 from .timeline import Timeline
 
 
@@ -302,7 +303,12 @@ def summaries_view(
                     f'  - sources differ: "{md_escape(variant.text)}" '
                     f"[{', '.join(variant.article_ids)}]"
                 )
-        cited = sorted({i for claim in story.summary for i in claim.support})
+            for text, ids in by_wording(claim.corroboration):
+                lines.append(f'  - also reported as: "{md_escape(text)}" [{", ".join(ids)}]')
+        cited = sorted(
+            {i for claim in story.summary for i in claim.support}
+            | {r.article_id for claim in story.summary for r in claim.corroboration}
+        )
         lines.extend(["", "Sources:", *(f"- {_label(by_id.get(i), i)}" for i in cited), ""])
     return "\n".join(lines).rstrip() + "\n"
 

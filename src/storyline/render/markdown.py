@@ -138,8 +138,8 @@ def _topics(digest: Digest, index: DigestIndex, shown: Sequence[Story]) -> list[
     where = topic_markers(shown, index)
 
     def cite(article_ids: tuple[str, ...]) -> str:
-        shown, more = topic_cited(article_ids, where)
-        text = "".join(f"[{marker}]" for marker, _ in shown)
+        cited, more = topic_cited(article_ids, where)
+        text = "".join(f"[{marker}]" for marker, _ in cited)
         return f"{text} (+{more} more)" if more else text
 
     lines = ["## Topics", ""]

@@ -414,7 +414,9 @@ def claim_outlets(claim: Claim, articles: Mapping[str, Article] | None = None) -
     "independent sources": "outlets" would claim more than is known.
     """
     if articles is not None and not all(
-        known_source(articles[i].source) for i in claim.support if i in articles
+        known_source(articles[i].source)
+        for i in (*claim.support, *(r.article_id for r in claim.corroboration))
+        if i in articles
     ):
         return counted(claim.outlets, "independent source")
     return counted(claim.outlets, "independent outlet")
