@@ -25,7 +25,7 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain
 
@@ -168,9 +168,10 @@ def relate(
         ta, tb = analyses.text(a, options), analyses.text(b, options)
         passages = _align(ta, tb, options, paraphrases=kind is None)
     if kind is None:
-        outlets = (analyses.outlet(a), analyses.outlet(b))
         # a rewrite crediting its source is a copy however freely it retells it
-        credited = _credits(a, b, outlets) is not None
+        def credited() -> bool:
+            return _credits(a, b, (analyses.outlet(a), analyses.outlet(b))) is not None
+
         kind, similarity = _passage_kind(ta, tb, passages, options, credited)
         if kind in (None, "shares-passages"):
             translated = _translation(a, b, scores, (ta, tb), analyses)
@@ -226,7 +227,11 @@ def _shingle_kind(scores: Overlap, options: DedupOptions) -> RelationKind | None
 
 
 def _passage_kind(
-    ta: _Text, tb: _Text, passages: Sequence[Passage], options: DedupOptions, credited: bool
+    ta: _Text,
+    tb: _Text,
+    passages: Sequence[Passage],
+    options: DedupOptions,
+    credited: Callable[[], bool],
 ) -> tuple[RelationKind | None, float]:
     """rewrite when reuse covers the shorter text and reads as a copy (or one text credits
     the other), shares-passages on any verbatim passage."""
@@ -235,7 +240,7 @@ def _passage_kind(
         coverage >= options.rewrite_coverage
         and _jaccard(ta.terms, tb.terms) >= options.rewrite_terms
         and _comparable_lengths(ta, tb, passages, options)
-        and (credited or copied(ta, tb, passages))
+        and (copied(ta, tb, passages) or credited())
     ):
         return "rewrite", coverage
     verbatim = [p for p in passages if p.kind == "verbatim"]

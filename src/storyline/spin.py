@@ -109,24 +109,36 @@ def copied(ta: Analysed, tb: Analysed, passages: Sequence[Passage]) -> bool:
     is taken for a copy, as before this test existed."""
     if min(_content_sentences(ta), _content_sentences(tb)) < MIN_SENTENCES:
         return True
-    found = evidence(ta, tb, passages)
-    return found.retold >= RETOLD and (
-        found.closeness >= CLOSE
-        or (found.closeness >= FAIR and found.retold >= ALL_RETOLD)
-        or found.same_facts >= SAME_FACTS
-    )
+    retold = _retold_both(ta, tb, passages)
+    if retold < RETOLD:
+        return False
+    closeness = _mean_closeness(passages)
+    if closeness is None:  # only quotes align: nothing says who copied whom
+        return False
+    if closeness >= CLOSE or (closeness >= FAIR and retold >= ALL_RETOLD):
+        return True
+    return _same_facts(ta, tb) >= SAME_FACTS  # last: the dearest to measure
 
 
 def evidence(ta: Analysed, tb: Analysed, passages: Sequence[Passage]) -> Evidence:
-    """The three measures of the module's docstring for one aligned pair."""
-    retold = min(
+    """The three measures of the module's docstring for one aligned pair (for reports)."""
+    closeness = _mean_closeness(passages)
+    facts = _same_facts(ta, tb) if closeness is not None else 0.0
+    return Evidence(_retold_both(ta, tb, passages), closeness or 0.0, facts)
+
+
+def _retold_both(ta: Analysed, tb: Analysed, passages: Sequence[Passage]) -> float:
+    return min(
         _retold(ta, tb, [(p.a_start, p.a_end) for p in passages]),
         _retold(tb, ta, [(p.b_start, p.b_end) for p in passages]),
     )
+
+
+def _mean_closeness(passages: Sequence[Passage]) -> float | None:
+    """Mean closeness of the paraphrased pairs (of the verbatim ones when none is)."""
     paraphrased = [p for p in passages if p.kind == "paraphrase"]
     scores = [s for s in map(_closeness, paraphrased or passages) if s is not None]
-    closeness = sum(scores) / len(scores) if scores else 0.0
-    return Evidence(retold, closeness, _same_facts(ta, tb) if scores else 0.0)
+    return sum(scores) / len(scores) if scores else None
 
 
 def _content_sentences(t: Analysed) -> int:
