@@ -296,10 +296,6 @@ def _f1(predicted: set[Pair], actual: set[Pair]) -> float:
     return 2 * hits / (len(predicted) + len(actual)) if hits else 0.0
 
 
-if __name__ == "__main__":
-    main()
-
-
 REWRITES = Path(__file__).resolve().parent / "data" / "rewrites"
 COPY_KINDS = frozenset({"duplicate", "near-duplicate", "excerpt", "rewrite"})
 
@@ -358,3 +354,7 @@ def rewrites() -> None:
             "spin pairs not found as rewrite: "
             + (", ".join(f"{'/'.join(p)} ({ours.get(p, 'none')})" for p in missed) or "none")
         )
+
+
+if __name__ == "__main__":
+    main()
