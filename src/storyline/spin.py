@@ -37,14 +37,16 @@ a rewrite of the other benchmarks and tests: the machine translation pairs of DU
 systems' translations of one text retell it all in other words), the planted rewrites of
 ``bench/corpus_gen.py`` (pseudo-synonyms: few shared terms, so little retold) and the
 fixtures of ``tests/test_dedup.py`` (copies of copies). See
-``bench/bench_reuse_quality.py``; on the even events 3 of 15 pairs with an independent
-report that the old rule called a rewrite still are, worded as close as a spin.
+``bench/bench_reuse_quality.py``; on the even events 3 of the 12 pairs with an independent
+report that the old rule called a rewrite still are (worded about as close as a spin).
 
 Limits: a condensed rewrite (a third of the original, retold in other words) is taken for
 an independent report; so is a rewrite that restructures every sentence and adds facts of
 its own. An independent report that follows a press release sentence by sentence, in its
 words, is taken for a copy of any other report doing the same (both copy the release,
-usually absent from the corpus).
+usually absent from the corpus). Two pages that paste the same wire sentences and write the
+rest themselves are ``shares-passages``, not a rewrite (two of WikinewsSum's same-event
+pairs).
 """
 
 from __future__ import annotations
