@@ -11,8 +11,9 @@ content-word sets (stop words dropped, words cut to 6 letters, so "deployed" mee
 The kind of a relation, tested in this order: ``duplicate`` (same folded text),
 ``near-duplicate`` (shingle Jaccard >= threshold), ``excerpt`` (the shorter's shingles are
 >= containment inside the longer), ``rewrite`` (reused or paraphrased sentences cover
->= rewrite_coverage of the shorter text, the content-word Jaccard is >= rewrite_terms, and
-the shorter has >= rewrite_length_ratio of the longer's words),
+>= rewrite_coverage of the shorter text, the content-word Jaccard is >= rewrite_terms, the
+shorter has >= rewrite_length_ratio of the longer's words, and the alignment reads as a
+copy, not as an independent report of the same facts: :mod:`storyline.spin`),
 ``shares-passages`` (at least one verbatim passage). A pair in two languages that is none of
 these but a rewrite may be a ``translation`` (:mod:`storyline.crosslang`). The direction
 comes from :mod:`storyline.provenance`.
@@ -24,7 +25,7 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain
 
@@ -35,7 +36,8 @@ from .dedup.candidates import STOP_WORDS
 from .dedup.options import DEFAULT_OPTIONS, DedupOptions
 from .dedup.shingles import shingle_hashes, shingle_set, text_hashes, token_hashes
 from .model import Article, Passage, Relation, RelationKind, Span
-from .provenance import Outlet, direction, outlet
+from .provenance import Outlet, _credits, direction, outlet
+from .spin import copied, half_covered
 from .text import split_sentences, words
 
 Segment = tuple[int, int, int, int]  # a_start, a_end, b_start, b_end (token indexes)
@@ -166,7 +168,11 @@ def relate(
         ta, tb = analyses.text(a, options), analyses.text(b, options)
         passages = _align(ta, tb, options, paraphrases=kind is None)
     if kind is None:
-        kind, similarity = _passage_kind(ta, tb, passages, options)
+        # a rewrite crediting its source is a copy however freely it retells it
+        def credited() -> bool:
+            return _credits(a, b, (analyses.outlet(a), analyses.outlet(b))) is not None
+
+        kind, similarity = _passage_kind(ta, tb, passages, options, credited)
         if kind in (None, "shares-passages"):
             translated = _translation(a, b, scores, (ta, tb), analyses)
             if translated is not None:
@@ -221,14 +227,20 @@ def _shingle_kind(scores: Overlap, options: DedupOptions) -> RelationKind | None
 
 
 def _passage_kind(
-    ta: _Text, tb: _Text, passages: Sequence[Passage], options: DedupOptions
+    ta: _Text,
+    tb: _Text,
+    passages: Sequence[Passage],
+    options: DedupOptions,
+    credited: Callable[[], bool],
 ) -> tuple[RelationKind | None, float]:
-    """rewrite when reuse covers the shorter text, shares-passages on any verbatim passage."""
+    """rewrite when reuse covers the shorter text and reads as a copy (or one text credits
+    the other), shares-passages on any verbatim passage."""
     coverage = _coverage(ta, tb, passages)
     if (
         coverage >= options.rewrite_coverage
         and _jaccard(ta.terms, tb.terms) >= options.rewrite_terms
         and _comparable_lengths(ta, tb, passages, options)
+        and (copied(ta, tb, passages) or credited())
     ):
         return "rewrite", coverage
     verbatim = [p for p in passages if p.kind == "verbatim"]
@@ -278,23 +290,7 @@ def _touched(sentences: list[Span], ranges: list[tuple[int, int]]) -> int:
     """How many sentences are at least half covered by one of the ranges."""
     ranges = sorted(ranges)
     starts = [r[0] for r in ranges]
-    return sum(_half_covered(span, ranges, starts) for span in sentences)
-
-
-def _half_covered(span: Span, ranges: list[tuple[int, int]], starts: list[int]) -> bool:
-    """Whether a range (sorted, with ``starts``) covers half the span; looks only nearby."""
-    k = max(0, bisect_right(starts, span.start) - 1)
-    while k < len(ranges) and ranges[k][0] < span.end:
-        if _overlaps(span, *ranges[k]):
-            return True
-        k += 1
-    return False
-
-
-def _overlaps(span: Span, start: int, end: int) -> bool:
-    """The range covers at least half of the sentence."""
-    covered = min(span.end, end) - max(span.start, start)
-    return covered * 2 >= span.end - span.start
+    return sum(half_covered(span, ranges, starts) for span in sentences)
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:
@@ -545,5 +541,5 @@ def _uncovered(t: _Text, ranges: list[tuple[int, int]]) -> list[tuple[Span, set[
     return [
         (span, terms)
         for span, terms in zip(t.sentences, t.sentence_terms, strict=True)
-        if terms and not _half_covered(span, ranges, starts)
+        if terms and not half_covered(span, ranges, starts)
     ]
