@@ -130,7 +130,8 @@ def test_candidate_pairs_are_classified_once_while_their_inputs_stay_the_same(
     pipeline.ingest([EXAMPLES], store)
     first = pipeline.analyse(store).digest
     pairs = store.result_fingerprints("relation")
-    assert len(aligned) == len(pairs) >= len(first.relations) == 8
+    # 7: the second report of the robotics win is no rewrite of the first (storyline.spin)
+    assert len(aligned) == len(pairs) >= len(first.relations) == 7
     aligned.clear()
     second = pipeline.analyse(store).digest
     assert aligned == []

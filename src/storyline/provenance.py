@@ -105,7 +105,7 @@ def direction(
     """(original id or None, reason) for a relation of ``kind`` between a and b.
 
     ``outlets`` are ``outlet(a)`` and ``outlet(b)`` when the caller has them already."""
-    credited = _credits(a, b, outlets or (outlet(a), outlet(b)))
+    credited = credited_original(a, b, outlets or (outlet(a), outlet(b)))
     if credited:
         return credited
     if kind == "shares-passages":
@@ -135,7 +135,9 @@ def _published_earlier(a: Article, b: Article) -> tuple[Article, Article] | None
     return (b, a) if at_b.before(at_a) else None
 
 
-def _credits(a: Article, b: Article, outlets: tuple[Outlet, Outlet]) -> tuple[str, str] | None:
+def credited_original(
+    a: Article, b: Article, outlets: tuple[Outlet, Outlet]
+) -> tuple[str, str] | None:
     """The credited article when exactly one of the two credits the other."""
     of_a, of_b = outlets
     a_credits_b = _match(of_a.credits, of_b.names)

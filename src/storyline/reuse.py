@@ -36,7 +36,7 @@ from .dedup.candidates import STOP_WORDS
 from .dedup.options import DEFAULT_OPTIONS, DedupOptions
 from .dedup.shingles import shingle_hashes, shingle_set, text_hashes, token_hashes
 from .model import Article, Passage, Relation, RelationKind, Span
-from .provenance import Outlet, _credits, direction, outlet
+from .provenance import Outlet, credited_original, direction, outlet
 from .spin import copied, half_covered
 from .text import split_sentences, words
 
@@ -170,7 +170,7 @@ def relate(
     if kind is None:
         # a rewrite crediting its source is a copy however freely it retells it
         def credited() -> bool:
-            return _credits(a, b, (analyses.outlet(a), analyses.outlet(b))) is not None
+            return credited_original(a, b, (analyses.outlet(a), analyses.outlet(b))) is not None
 
         kind, similarity = _passage_kind(ta, tb, passages, options, credited)
         if kind in (None, "shares-passages"):
