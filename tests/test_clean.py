@@ -415,3 +415,18 @@ def test_a_shared_ending_stays_when_the_articles_are_related_or_of_two_outlets()
     assert all(FOOTER in a.text for a in clean_articles([first, second]))
     other = _outlet_article("other", "Harwick Grammar won the final.", source="Valley Post")
     assert all(FOOTER in a.text for a in clean_articles([first, other]))
+
+
+def test_a_writers_bio_closing_the_article_leaves_text() -> None:
+    bio = (
+        "Anna Berg is the Coastal Ledger's harbour correspondent. "
+        "She has covered the port since 2019."
+    )
+    assert clean_text(f"{FIRST}\n\n{LAST}\n\n{bio}") == f"{FIRST}\n\n{LAST}"
+    # the same words inside the story, or as the whole text, stay
+    assert clean_text(f"{FIRST}\n\n{bio}\n\n{LAST}\n\n{LAST}") == (
+        f"{FIRST}\n\n{bio}\n\n{LAST}\n\n{LAST}"
+    )
+    assert clean_text(bio) == bio
+    news = "Ines Varga was the harbour's chief engineer until 2019, and she said the ramp was safe."
+    assert clean_text(f"{FIRST}\n\n{news}") == f"{FIRST}\n\n{news}"

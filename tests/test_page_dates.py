@@ -101,3 +101,16 @@ def test_a_time_in_words_after_the_date_is_read_with_its_zone() -> None:
     # The mail-date parser read this as 11:30 in the morning, with no zone.
     assert read_published("March 9, 2031 11:30 p.m. EST") == ("2031-03-09T23:30:00-05:00", "")
     assert read_published("Tue, 07 Apr 2031 10:00:00 GMT") == ("2031-04-07T10:00:00+00:00", "")
+
+
+def test_readers_comments_under_any_usual_name_are_not_article_text() -> None:
+    comments = (
+        '<div class="responses"><p><b>Tom</b> - 2 hours ago</p>'
+        "<p>The ferry will be late again by Friday, you watch.</p></div>"
+        '<section id="reader-comments"><p>Nobody asked the crews about the ramp.</p></section>'
+    )
+    layout = '<div class="responsive"><p>The ramp will be tested again next month.</p></div>'
+    (article,) = read_html(_page(after=comments + layout), "page.html")
+    assert isinstance(article, Article)
+    assert "you watch" not in article.text and "Nobody asked" not in article.text
+    assert "The ramp will be tested again next month." in article.text

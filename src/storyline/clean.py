@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 import xxhash
 
 from .errors import OptionsError
-from .footers import house_footers
+from .footers import house_footers, is_author_bio
 from .ingest.titles import derive_title, is_page_furniture
 from .model import Article
 from .text import normalize, words
@@ -240,7 +240,16 @@ def _drop_phrases(lines: list[str], options: CleanOptions) -> list[str]:
         if is_furniture_line(stripped):
             continue
         kept.append(stripped)
-    return kept
+    return _without_bio(kept)
+
+
+def _without_bio(lines: list[str]) -> list[str]:
+    """``lines`` without a writer's bio among the last two lines with text."""
+    filled = [n for n, line in enumerate(lines) if line][-2:]
+    bios = [n for n in filled if is_author_bio(lines[n])]
+    if not bios or len(filled) < 2:  # an article that is only a bio is left alone
+        return lines
+    return [line for n, line in enumerate(lines) if n not in bios]
 
 
 def is_furniture_line(line: str) -> bool:

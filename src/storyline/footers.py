@@ -11,12 +11,20 @@ last lines, and a wire copy's closing line is shared with other outlets' pages t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from .model import Article, known_source
 from .text import normalize
 
 MIN_FOOTER_WORDS = 8  # shorter closing lines are left to the recurrence rules
+MAX_BIO_WORDS = 45
+# "Rachel Onodera is the Ledger's Europe correspondent.": the writer, not the story.
+_BIO = re.compile(
+    r"(?:[A-Z][\w.'\u2019-]+\s){1,3}(?:is|was)\s(?:a|an|the|our)\s[^.]{0,80}?\b"
+    r"(?:correspondent|reporter|editor|writer|columnist|journalist|contributor|producer"
+    r"|bureau\schief)s?\b[^.]{0,60}\.(?:\s|$)"
+)
 MIN_SHARED_WORDS = 8  # a paragraph this long, shared, makes two articles related
 
 
@@ -49,3 +57,9 @@ def _related(paragraphs: list[frozenset[str]]) -> bool:
             return True
         seen |= own
     return False
+
+
+def is_author_bio(line: str) -> bool:
+    """Whether a closing line introduces the article's writer ("Rachel Onodera is the
+    Ledger's Europe correspondent. She has covered the Tarn valley since 2019.")."""
+    return line.count(" ") < MAX_BIO_WORDS and _BIO.match(line) is not None

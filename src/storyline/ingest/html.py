@@ -11,9 +11,11 @@ the text: ``<html lang>`` is too often a template default.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
 from typing import Any
 
+from lxml.html import HtmlElement
 from trafilatura import bare_extraction
 from trafilatura.utils import load_html
 
@@ -28,6 +30,11 @@ from .titles import tidy_title
 MAX_HTML_BYTES = 20_000_000  # trafilatura's own download limit; bigger pages are not articles
 NO_MAIN_TEXT = "no main text found in the HTML page"
 MIN_MAIN_WORDS = 6  # fewer is navigation or a stub, not an article
+# Class or id names of readers' comment sections ("responsive" is a layout class, not one).
+_COMMENTS = re.compile(
+    r"(?:reader|user|article|story)?[-_]?(?:comments?|responses|replies|discussion)"
+    r"(?:[-_](?:list|section|area|thread|container|wrapper))?|disqus_thread"
+)
 _DATE_PARAMS: dict[str, Any] = {
     "extensive_search": False,
     "original_date": True,
@@ -84,6 +91,7 @@ def _extract(html: str, path: str) -> tuple[object, str | None]:
     if tree is None:
         raise InputError(path, "empty file" if not html.strip() else "not an HTML page")
     published = page_published(tree)  # before trafilatura, which prunes the tree
+    _drop_comments(tree)
     try:
         document = bare_extraction(
             tree,
@@ -95,6 +103,17 @@ def _extract(html: str, path: str) -> tuple[object, str | None]:
     except Exception as exc:  # a third-party parser on hostile input: report, never crash
         raise InputError(path, f"HTML extraction failed ({type(exc).__name__})") from exc
     return document, published
+
+
+def _drop_comments(tree: HtmlElement) -> None:
+    """Remove readers' comment sections that trafilatura does not know by their name
+    (``<div class="responses">``, ``id="reader-comments"``): their text is not the article's,
+    and "Vance will walk out by Wednesday, you watch" would be dated and summarised."""
+    for element in list(tree.iter()):
+        names = f"{element.get('class') or ''} {element.get('id') or ''}".lower().split()
+        parent = element.getparent()
+        if parent is not None and any(_COMMENTS.fullmatch(name) for name in names):
+            parent.remove(element)
 
 
 def _attr(document: object, name: str) -> str:
