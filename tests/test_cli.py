@@ -455,6 +455,8 @@ def test_an_outlet_from_the_dateline_or_the_source_option(run: Run, tmp_path: Pa
     (crawl / "own.txt").write_text("Tram line opens\n\nThe trams run again.\n", "utf-8")
     named = "---\nsource: Elland Post\n---\nPier reopens\n\nThe pier reopened (AP) - today.\n"
     (crawl / "named.md").write_text(named, encoding="utf-8")
+    linked = "---\nurl: https://valley.example/dam\n---\nDam inspected\n\nThe dam held.\n"
+    (crawl / "linked.md").write_text(linked, encoding="utf-8")
 
     def sources(*options: str) -> dict[str, tuple[str, str]]:
         digest = json.loads(run("digest", str(crawl), "--format", "json", *options).stdout)
@@ -465,9 +467,11 @@ def test_an_outlet_from_the_dateline_or_the_source_option(run: Run, tmp_path: Pa
         "Ferry strike ends": "Reuters",
         "Tram line opens": "unknown",
         "Pier reopens": "Elland Post",
+        "Dam inspected": "valley.example",
     }
     given = sources("--source", "Valley Courier")
     assert given["Tram line opens"][0] == "Valley Courier"
+    assert given["Dam inspected"][0] == "Valley Courier"  # not a name guessed from the url
     assert given["Ferry strike ends"][0] == "Reuters"
     assert given["Pier reopens"][0] == "Elland Post"
     assert {title: id_ for title, (_, id_) in given.items()} == {

@@ -23,6 +23,7 @@ from typing import BinaryIO, TextIO, cast
 from ..entry import make_callable
 from ..errors import InputError, OptionsError
 from ..model import Article, Skipped, known_source
+from .build import domain
 from .dates import path_date
 from .decode import (
     SAMPLE_BYTES,
@@ -232,7 +233,9 @@ def _completed(
         if isinstance(item, Article):
             if day and not item.published:
                 item = replace(item, published=day, published_origin="path")
-            if options.source and not known_source(item.source):
+            # The user's name for a folder's outlet beats one guessed from the url's domain.
+            guessed = not known_source(item.source) or item.source == domain(item.url)
+            if options.source and guessed:
                 item = replace(item, source=options.source)
         yield item
 
