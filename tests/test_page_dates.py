@@ -114,3 +114,22 @@ def test_readers_comments_under_any_usual_name_are_not_article_text() -> None:
     assert isinstance(article, Article)
     assert "you watch" not in article.text and "Nobody asked" not in article.text
     assert "The ramp will be tested again next month." in article.text
+
+
+def test_markup_in_a_title_tag_is_no_headline_text() -> None:
+    hostile = (
+        '<meta property="og:title" content="Ferry service resumes '
+        '&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;">'
+    )
+    (article,) = read_html(_page(hostile), "page.html")
+    assert isinstance(article, Article)
+    assert article.title == "Ferry service resumes"
+
+
+def test_a_page_that_is_mostly_an_inline_script_still_gives_its_text() -> None:
+    bundle = '<script id="state" type="application/json">{"x": "' + "A" * 1_200_000 + '"}</script>'
+    ld = '<script type="application/ld+json">{"datePublished": "2031-03-09T08:00:00Z"}</script>'
+    (article,) = read_html(_page(bundle + ld), "page.html")
+    assert isinstance(article, Article)
+    assert article.text.startswith("The ferry between Ostmark and Lindholm")
+    assert article.published == "2031-03-09T08:00:00+00:00"  # JSON-LD is kept

@@ -30,6 +30,12 @@ from .titles import tidy_title
 MAX_HTML_BYTES = 20_000_000  # trafilatura's own download limit; bigger pages are not articles
 NO_MAIN_TEXT = "no main text found in the HTML page"
 MIN_MAIN_WORDS = 6  # fewer is navigation or a stub, not an article
+# Markup inside a title attribute ("og:title" holding "<script>..."): never a headline's words.
+_MARKUP = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>|<[^<>]{0,500}>", re.I | re.S)
+# Above this size, scripts and styles (not JSON-LD) are cut before parsing: libxml2 refuses a
+# text node over 10 MB, and a page that is mostly an inline bundle would give no text at all.
+_BIG_PAGE = 1_000_000
+_SCRIPTS = re.compile(r"<(script|style)\b(?![^>]*ld\+json)[^>]*>.*?</\1\s*>", re.I | re.S)
 # Class or id names of readers' comment sections ("responsive" is a layout class, not one).
 _COMMENTS = re.compile(
     r"(?:reader|user|article|story)?[-_]?(?:comments?|responses|replies|discussion)"
@@ -67,7 +73,7 @@ def read_html(data: bytes, path: str) -> Iterator[Article | Skipped]:
         yield Skipped(path, NO_MAIN_TEXT)
         return
     sitename = _attr(document, "sitename")
-    title = tidy_title(_attr(document, "title"), sitename)
+    title = tidy_title(_MARKUP.sub(" ", _attr(document, "title")), sitename)
     first, _, rest = text.partition("\n")
     body = rest if title and fold(first) == fold(title) and rest.strip() else text
     try:
@@ -87,6 +93,8 @@ def read_html(data: bytes, path: str) -> Iterator[Article | Skipped]:
 
 def _extract(html: str, path: str) -> tuple[object, str | None]:
     """trafilatura's document for ``html`` and the publication date the page gives."""
+    if len(html) > _BIG_PAGE:
+        html = _SCRIPTS.sub("", html)
     tree = load_html(html) if html.strip() else None
     if tree is None:
         raise InputError(path, "empty file" if not html.strip() else "not an HTML page")
