@@ -461,7 +461,7 @@ def test_os_reason_and_gz_of_unknown_type(tmp_path: Path) -> None:
     ]
 
 
-def test_hostile_title_is_kept_as_inert_text(tmp_path: Path) -> None:
+def test_hostile_title_loses_its_markup(tmp_path: Path) -> None:
     path = tmp_path / "hostile.html"
     paragraph = "<p>The harbour board met on Monday and agreed to repaint the old lighthouse.</p>"
     path.write_text(
@@ -469,7 +469,8 @@ def test_hostile_title_is_kept_as_inert_text(tmp_path: Path) -> None:
         f"</head><body><article>{paragraph * 3}</article></body></html>"
     )
     article = one(path)
-    assert article.title == "<script>alert(1)</script> Lighthouse repainted"  # text, not markup
+    # markup-like text in a title is dropped: it would otherwise be a story's keywords
+    assert article.title == "Lighthouse repainted"
     assert "<" not in article.text
 
 
