@@ -340,6 +340,15 @@ class Store:
         """Every article id, in the order of :meth:`articles`."""
         return [row[0] for row in self._pages("id")]
 
+    def stored_order(self, ids: Iterable[str]) -> dict[str, int]:
+        """The position at which each of ``ids`` was first stored (larger: stored later; an
+        update keeps the position). Unknown ids are left out."""
+        order: dict[str, int] = {}
+        for chunk in chunks(dict.fromkeys(ids)):
+            sql = f"SELECT id, seq FROM articles WHERE id IN ({marks(len(chunk))})"
+            order.update(self._read(sql, chunk))
+        return order
+
     def _pages(self, columns: str) -> Iterator[tuple[Any, ...]]:
         """Rows of ``columns`` (plus two paging keys) in article order, by keyset paging: no
         cursor stays open between pages, and each page is an index range scan (the WHERE
