@@ -165,7 +165,8 @@ def test_two_versions_in_one_run_are_one_article(tmp_path: Path) -> None:
         digest = pipeline.analyse(store).digest
         assert store.count_articles() == 3  # nothing is deleted
         assert store.article("v1").text == FIRST
-        assert sorted(hit.article_id for hit in store.search("212")) == ["v1", "v2"]
+        hits = {hit.article_id: hit.superseded_by for hit in store.search("212")}
+        assert hits == {"v1": "v2", "v2": ""}
     assert sorted(a.id for a in digest.articles) == ["o1", "v2"]
     assert sorted(i for story in digest.stories for i in story.article_ids) == ["o1", "v2"]
     cited = {i for s in digest.stories for claim in s.summary for i in claim.support}

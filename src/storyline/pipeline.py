@@ -284,6 +284,7 @@ def _clean_corpus(
         # undated articles stay last in input order)
         stored = sorted(store.articles(), key=lambda article: published_order(article.published))
         superseded = find_superseded(stored, store.stored_order)
+        store.save_superseded({item.earlier.id: item.current.id for item in superseded})
         if superseded:
             earlier = {item.earlier.id for item in superseded}
             stored = [article for article in stored if article.id not in earlier]
