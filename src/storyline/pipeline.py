@@ -28,6 +28,7 @@ from .store import AddReport, Store
 from .stories import StoryOptions, StoryResult, StoryState, cluster_stories, reuse_links
 from .summary import SummaryOptions, summarize
 from .timeline import Timeline, TimelineOptions, build_timeline
+from .versions import Superseded, find_superseded
 
 STORY_STATE = "stories"
 
@@ -245,9 +246,9 @@ def analyse(
     it is whole (a run without its timelines or summaries, as ``stories`` makes, would
     otherwise replace a full digest that the web app shows)."""
     options = options or RunOptions()
-    articles = _clean_corpus(store, options, progress)
+    articles, superseded = _clean_corpus(store, options, progress)
     dedup = _dedup(store, articles, options, progress)
-    stories = _cluster(store, articles, dedup, options, progress)
+    stories = _cluster(store, articles, dedup, options, progress, superseded)
     corpus = _Corpus(articles, dedup)
     story_list = list(stories.stories)
     if with_timeline:
@@ -264,7 +265,7 @@ def analyse(
         relations=dedup.relations,
         groups=dedup.groups,
         topics=topics,
-        skipped=tuple(store.skipped()),
+        skipped=_with_remarks(store.skipped(), superseded),
         notes=_notes(articles),
     )
     encoded = to_json(digest)
@@ -273,11 +274,22 @@ def analyse(
     return Analysis(digest, dedup, stories, encoded)
 
 
-def _clean_corpus(store: Store, options: RunOptions, progress: ProgressCallback) -> list[Article]:
-    with _Stage("clean", progress):
+def _clean_corpus(
+    store: Store, options: RunOptions, progress: ProgressCallback
+) -> tuple[list[Article], tuple[Superseded, ...]]:
+    """The stored articles cleaned, in UTC order, but for earlier versions of a page (which
+    the latest version supersedes, see :mod:`storyline.versions`), given apart."""
+    with _Stage("clean", progress) as stage:
         # the store pages by the published text; the stages read in UTC order (stable, so
         # undated articles stay last in input order)
         stored = sorted(store.articles(), key=lambda article: published_order(article.published))
+        superseded = find_superseded(stored, store.stored_order)
+        store.save_superseded({item.earlier.id: item.current.id for item in superseded})
+        if superseded:
+            earlier = {item.earlier.id for item in superseded}
+            stored = [article for article in stored if article.id not in earlier]
+            plural = "s" if len(earlier) != 1 else ""
+            stage.note = f"{len(earlier):,} earlier version{plural} of updated pages left out"
         cleaned = clean_articles(stored, options.clean)
         pairs = zip(stored, cleaned, strict=True)
         changed = [(old, new) for old, new in pairs if old is not new]
@@ -286,7 +298,15 @@ def _clean_corpus(store: Store, options: RunOptions, progress: ProgressCallback)
             store.update_titles(
                 [(new.id, new.title) for old, new in changed if old.title != new.title]
             )
-    return cleaned
+    return cleaned, superseded
+
+
+def _with_remarks(
+    skipped: Sequence[Skipped], superseded: Sequence[Superseded]
+) -> tuple[Skipped, ...]:
+    """The stored skip list and a remark for each superseded version, in the store's order."""
+    entries = [*skipped, *(item.remark() for item in superseded)]
+    return tuple(sorted(entries, key=lambda s: (s.path, s.record, s.reason)))
 
 
 def _dedup(
@@ -311,11 +331,18 @@ def _cluster(
     dedup: DedupResult,
     options: RunOptions,
     progress: ProgressCallback,
+    superseded: Sequence[Superseded] = (),
 ) -> StoryResult:
-    with _Stage("stories", progress):
+    with _Stage("stories", progress) as stage:
         saved = store.load_state(STORY_STATE)
         state = StoryState.from_json(saved) if saved else None
         del saved  # the text of a large state: not held while clustering
+        if state is not None and any(s.earlier.id in state.assignments for s in superseded):
+            # An earlier version is clustered: the state cannot take an article out (its
+            # counts and centroids hold it), so it is made again, as one run over the
+            # current versions makes it.
+            state = None
+            stage.note = "the story state was made again: a clustered page was updated"
         links = reuse_links(dedup.relations)
         known = len(state.assignments) if state else -1
         result = cluster_stories(articles, dedup.groups, options.stories, state, links)

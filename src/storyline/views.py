@@ -318,10 +318,21 @@ def search_view(hits: Sequence[SearchHit], fmt: str) -> str:
     if fmt == "json":
         return _dump(
             [
-                {"article_id": h.article_id, "title": h.title, "snippet": h.snippet, "rank": h.rank}
+                {
+                    "article_id": h.article_id,
+                    "title": h.title,
+                    "snippet": h.snippet,
+                    "rank": h.rank,
+                    "superseded_by": h.superseded_by or None,
+                }
                 for h in hits
             ]
         )
     if not hits:
         return "no match"
-    return "\n".join(f"{h.article_id}  {h.title}\n    {h.snippet}" for h in hits)
+    return "\n".join(
+        f"{h.article_id}  {h.title}"
+        + (f"  (an earlier version of {h.superseded_by})" if h.superseded_by else "")
+        + f"\n    {h.snippet}"
+        for h in hits
+    )

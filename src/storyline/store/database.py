@@ -18,6 +18,7 @@ import threading
 import weakref
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -51,6 +52,7 @@ _UPDATE = (
     + ", content_hash = ?, version = version + 1 WHERE id = ?"
 )
 _SIGNATURE_PARAMS = "signature_params"
+_SUPERSEDED = "superseded versions"
 
 
 def _create_hint(path: Path) -> str:
@@ -340,6 +342,15 @@ class Store:
         """Every article id, in the order of :meth:`articles`."""
         return [row[0] for row in self._pages("id")]
 
+    def stored_order(self, ids: Iterable[str]) -> dict[str, int]:
+        """The position at which each of ``ids`` was first stored (larger: stored later; an
+        update keeps the position). Unknown ids are left out."""
+        order: dict[str, int] = {}
+        for chunk in chunks(dict.fromkeys(ids)):
+            sql = f"SELECT id, seq FROM articles WHERE id IN ({marks(len(chunk))})"
+            order.update(self._read(sql, chunk))
+        return order
+
     def _pages(self, columns: str) -> Iterator[tuple[Any, ...]]:
         """Rows of ``columns`` (plus two paging keys) in article order, by keyset paging: no
         cursor stays open between pages, and each page is an index range scan (the WHERE
@@ -437,7 +448,9 @@ class Store:
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         """Articles whose title or text holds every word of ``query``, best first (see
         :func:`storyline.store.search.search`)."""
-        return search(self._read, query, limit)
+        hits = search(self._read, query, limit)
+        later = self.superseded() if hits else {}
+        return [replace(hit, superseded_by=later.get(hit.article_id, "")) for hit in hits]
 
     # -- signatures ------------------------------------------------------------------------
 
@@ -506,6 +519,18 @@ class Store:
             conn.execute(
                 "INSERT OR REPLACE INTO state (name, payload) VALUES (?, ?)", (name, payload)
             )
+
+    def save_superseded(self, later: Mapping[str, str]) -> None:
+        """Keep which article ids the last analysis left out as earlier versions of a page
+        (id -> the id of the version read instead), for search to say so."""
+        payload = json.dumps(dict(later), sort_keys=True)
+        if payload != (self.load_state(_SUPERSEDED) or "{}"):
+            self.save_state(_SUPERSEDED, payload)
+
+    def superseded(self) -> dict[str, str]:
+        """What :meth:`save_superseded` kept last (empty before any analysis)."""
+        saved = self.load_state(_SUPERSEDED)
+        return {str(k): str(v) for k, v in json.loads(saved).items()} if saved else {}
 
     def load_state(self, name: str) -> str | None:
         """The state saved under ``name``, or None when that stage never saved one."""

@@ -38,12 +38,15 @@ _RUN = re.compile(r"[^\W_]+", re.UNICODE)
 
 @dataclass(frozen=True)
 class SearchHit:
-    """One search result. ``rank`` is FTS5's bm25 score: lower (more negative) is better."""
+    """One search result. ``rank`` is FTS5's bm25 score: lower (more negative) is better.
+    ``superseded_by`` names the later version of the same page that the last analysis read
+    instead of this article (see :mod:`storyline.versions`), else is empty."""
 
     article_id: str
     title: str
     snippet: str
     rank: float
+    superseded_by: str = ""
 
 
 def query_terms(query: str) -> tuple[list[str], list[str]]:

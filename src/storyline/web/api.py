@@ -136,6 +136,7 @@ def search(
                 "title": h.title,
                 "snippet": h.snippet,
                 "rank": h.rank,
+                "superseded_by": h.superseded_by or None,
                 "href": LINKS.article(h.article_id),
             }
             for h in hits

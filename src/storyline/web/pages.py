@@ -92,7 +92,12 @@ def _snippet_parts(snippet: str) -> list[tuple[str, bool]]:
 def search_page(request: Request, q: str = Query("", max_length=500)) -> str:
     hits = backend(request).store().search(q, 50) if q.strip() else []
     results = [
-        {"article_id": h.article_id, "title": h.title, "parts": _snippet_parts(h.snippet)}
+        {
+            "article_id": h.article_id,
+            "title": h.title,
+            "parts": _snippet_parts(h.snippet),
+            "superseded_by": h.superseded_by,
+        }
         for h in hits
     ]
     return render("search.html", LINKS, query=q, hits=results, error="", version=None)
