@@ -452,6 +452,19 @@ def test_a_foreign_count_with_ago_or_in_is_a_date(
     assert [m.date for m in tag_dates(sentence, "2025-11-05", language)] == [expected]
 
 
+def test_only_sentences_with_a_digit_or_a_date_word_go_to_dateparser() -> None:
+    from storyline.timeline.foreign import _may_hold_date
+
+    assert not _may_hold_date("Le ministre a visité le site avec les habitants.", "fr")
+    assert _may_hold_date("Le ministre est venu mardi.", "fr")
+    assert _may_hold_date("Le ministre est venu le 3.", "fr")
+    assert _may_hold_date("Министр приехал вчера.", "ru")
+    assert _may_hold_date("会议在上月召开。", "zh")
+    assert _may_hold_date("Anything at all.", "xx")  # no vocabulary: always searched
+    # dateparser read the name "Marco" as "março" (March)
+    assert tag_dates("Um policial contou que Marco atuava sozinho.", "2024-03-10", "pt") == []
+
+
 def test_the_verb_last_is_not_a_past_marker() -> None:
     future = tag_dates("The strike will last until January 15.", "2024-01-09")
     assert [(m.expression, m.date) for m in future] == [("January 15", "2024-01-15")]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..model import Granularity
@@ -31,6 +32,35 @@ _CJK_DATE = re.compile(
 )
 _SHORT_WORD = 3
 _ONE = frozenset({"un", "une", "uno", "una", "um", "uma", "ein", "eine", "einen", "einem"})
+_WORD = re.compile(r"\w+")
+_VOCABULARY = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "ago",
+    "in",
+    "day",
+    "week",
+    "month",
+    "year",
+)
+_MIN_CUE = 4  # letters: shorter words of the vocabulary ("en", "die", "в") are everywhere
 # "after" and "later" in the languages dateparser reads for storyline, at the end of a count.
 _AFTER = (" après", " plus tard", " nach", " danach", " später", " después", " más tarde",
           " dopo", " più tardi", " depois", " mais tarde", " later", " senere", " senare",
@@ -187,12 +217,46 @@ def _settings(base: datetime, prefer: str = "past") -> dict[str, object]:
 def _search(sentence: str, code: str, base: datetime) -> list[tuple[str, datetime]]:
     from dateparser.search import search_dates
 
+    if not _may_hold_date(sentence, code):
+        return []
     try:
         result = search_dates(sentence, languages=[code], settings=_settings(base))
     except Exception:  # dateparser raises assorted errors on odd input; treat as no date
         return []
     found = ((_without_article(str(text)), value) for text, value in (result or []))
     return [(text, value) for text, value in found if _plausible(text)]
+
+
+def _may_hold_date(sentence: str, code: str) -> bool:
+    """Whether dateparser's search (about 3 ms a sentence) can find anything: the sentence
+    holds a digit, or a word of the language's date vocabulary (months, weekdays, units,
+    "ago", "yesterday" and the like). Most sentences of a story hold neither."""
+    if any(character.isdigit() for character in sentence):
+        return True
+    cues = _date_words(code)
+    if cues is None:
+        return True
+    if code in _CJK:  # no spaces between words
+        return any(cue in sentence for cue in cues)
+    return not cues.isdisjoint(_WORD.findall(sentence.lower()))
+
+
+@lru_cache(maxsize=64)
+def _date_words(code: str) -> frozenset[str] | None:
+    """The words of dateparser's vocabulary for ``code`` that can start or make a date
+    (four letters or more, any in Chinese, Japanese and Korean: "en", "die", "в" are too
+    common to tell anything, and an abbreviation such as "Dez." comes with a digit); None
+    when dateparser has no data for the language (then every sentence is searched)."""
+    try:
+        from dateparser.languages.loader import default_loader
+
+        info = default_loader.get_locale(code).info
+    except Exception:  # an unknown or unsupported language code
+        return None
+    phrases = [phrase for key in _VOCABULARY for phrase in info.get(key, [])]
+    phrases += [phrase for group in info.get("relative-type", {}).values() for phrase in group]
+    words = {word for phrase in phrases for word in _WORD.findall(str(phrase).lower())}
+    return frozenset(word for word in words if len(word) >= _MIN_CUE or code in _CJK)
 
 
 def _without_article(text: str) -> str:
