@@ -546,6 +546,31 @@ def test_a_story_that_went_on_says_where_it_stands_now() -> None:
     assert CAVE_RESCUE not in [c.text for c in one_day]
 
 
+def test_where_it_stands_now_is_the_latest_original_report_of_the_last_day() -> None:
+    evening = (
+        "Five of the Morrow Gorge divers were brought out of the cave on Wednesday night, "
+        "rescuers said.\nTwo divers are still on the ledge."
+    )
+    morning = (
+        "All seven Morrow Gorge divers were out of the cave on Thursday morning after the "
+        "last two were brought up at dawn.\nThe rescue took three days."
+    )
+    blog = f"09:40 Hill Courier reports: {CAVE_RESCUE}\nWe will bring you more shortly."
+    story = [
+        *cave_story(True)[:3],
+        article("e1", evening, "Gorge Times", "2032-07-08T01:00:00+00:00"),
+        article("m1", morning, "Western Wire", "2032-07-08T07:00:00+00:00"),
+    ]
+    texts = [c.text for c in summarize(story, options=SummaryOptions(max_words=80))]
+    assert texts[0] == CAVE_DAY_ONE.split("\n")[0]
+    assert morning.split("\n")[0] in texts  # the later report, not the evening's count
+    # A live blog published later that copies a report does not say where the story stands.
+    copied = Relation("b1", "m1", "excerpt", 1.0, original="m1")
+    later = [*story, article("b1", blog, "Live Desk", "2032-07-08T09:40:00+00:00")]
+    texts = [c.text for c in summarize(later, (copied,), options=SummaryOptions(max_words=80))]
+    assert morning.split("\n")[0] in texts
+
+
 def test_a_photo_caption_is_not_a_summary_sentence() -> None:
     from storyline.summary.sentences import is_caption
 

@@ -55,10 +55,12 @@ def summarize(
     weights = concept_weights(everything, voice_of, options.unigram_weight)
     published = {aid: by_id[aid].published for aid in sorted(speakers)}
     lead = opening(candidates, published, weights, options)
-    now = latest(candidates, published, weights, options, lead)
+    copied = copied_from(relations)
+    # Where the story stands now is said by the latest report that copies no other.
+    originals = {aid: stamp for aid, stamp in published.items() if aid not in copied}
+    now = latest(candidates, originals, weights, options, lead)
     chosen = select(candidates, weights, options, lead, now)
     index = SentenceIndex(everything, focus=chosen)
-    copied = copied_from(relations)
     keyed = [
         _claim(s, index, relations, by_id, (voice_of, copied), by_article, options) for s in chosen
     ]

@@ -121,13 +121,15 @@ def latest(
     options: SummaryOptions,
     first: Sentence | None,
 ) -> Sentence | None:
-    """The lead of the latest day's reports that adds most to ``first``: of the articles
-    published on the latest UTC day, the first clean sentence among the first two of each,
-    ranked by the concept weight it adds to ``first``'s, then by its own. A development that
-    one outlet alone reports adds no weight (a concept counts from its second voice), so it
-    may win on the second key alone.
+    """The lead of the latest report of the latest day: of the articles published on the
+    latest UTC day, the first clean sentence among the first two of each that shares a
+    concept with another voice (one that does not is a sidebar), from the one published last
+    (a figure revised on Friday morning supersedes Thursday night's), then ranked by the
+    concept weight it adds to ``first``'s and by its own. A development that one outlet alone
+    reports adds no weight (a concept counts from its second voice), so it may win on the
+    second key alone.
 
-    None when fewer than two days are known to the day, or when the lead shares no concept
+    None when fewer than two days are known to the day, or when no lead shares a concept
     with another voice.
     """
     days = {
@@ -138,11 +140,16 @@ def latest(
     if len(set(days.values())) < 2:
         return None
     last_day = max(days.values())
-    last = {aid for aid, day in days.items() if day == last_day}
+    instants = _instants(published)
     covered = set(first.concepts) if first is not None else set()
-    lead = _best_lead(candidates, last, weights, covered, options)
-    # A lead that shares no concept with another voice is off the story (a sidebar).
-    return lead if lead is not None and _score(lead, weights, set(), options) > 0 else None
+    on_story = [
+        lead
+        for lead in _leads(candidates, {aid for aid, day in days.items() if day == last_day})
+        if _score(lead, weights, set(), options) > 0
+    ]
+    newest = max((instants[lead.article_id] for lead in on_story), default=None)
+    latest_ones = {lead.article_id for lead in on_story if instants[lead.article_id] == newest}
+    return _best_lead(on_story, latest_ones, weights, covered, options)
 
 
 def _instants(published: Mapping[str, str | None]) -> dict[str, Instant]:
@@ -158,14 +165,8 @@ def _best_lead(
     options: SummaryOptions,
 ) -> Sentence | None:
     """The best-scoring lead (first clean sentence among the first two) of ``articles``."""
-    leads: dict[str, Sentence] = {}
-    for sentence in candidates:
-        if sentence.article_id not in articles or sentence.index > 1:
-            continue
-        if sentence.tier == 0 and sentence.article_id not in leads:
-            leads[sentence.article_id] = sentence
     ranked = sorted(
-        leads.values(),
+        _leads(candidates, articles),
         key=lambda s: (
             -_score(s, weights, covered, options),
             -_score(s, weights, set(), options),
@@ -173,6 +174,17 @@ def _best_lead(
         ),
     )
     return ranked[0] if ranked else None
+
+
+def _leads(candidates: Sequence[Sentence], articles: set[str]) -> list[Sentence]:
+    """The lead of each of ``articles``: its first clean sentence among its first two."""
+    leads: dict[str, Sentence] = {}
+    for sentence in candidates:
+        if sentence.article_id not in articles or sentence.index > 1:
+            continue
+        if sentence.tier == 0 and sentence.article_id not in leads:
+            leads[sentence.article_id] = sentence
+    return list(leads.values())
 
 
 def _score(
