@@ -36,6 +36,7 @@ import sys
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -209,11 +210,11 @@ def main() -> None:
 TRANSLATIONS = Path(__file__).resolve().parent / "data" / "translations"
 
 
-def translations() -> None:
-    records = [
-        json.loads(line) for line in (TRANSLATIONS / "articles.jsonl").open(encoding="utf-8")
-    ]
-    labels = json.loads((TRANSLATIONS / "labels.json").read_text(encoding="utf-8"))
+def invented_set(folder: Path) -> tuple[list[dict[str, Any]], dict[str, Any], list[Article]]:
+    """The records, labels and articles of one of the invented sets in ``bench/data``."""
+    with (folder / "articles.jsonl").open(encoding="utf-8") as handle:
+        records = [json.loads(line) for line in handle]
+    labels = json.loads((folder / "labels.json").read_text(encoding="utf-8"))
     articles = [
         Article(
             r["id"],
@@ -222,10 +223,15 @@ def translations() -> None:
             r["text"],
             source=r["source"],
             published=r["published"],
-            language=r["language"],
+            language=r.get("language", ""),
         )
         for r in records
     ]
+    return records, labels, articles
+
+
+def translations() -> None:
+    records, labels, articles = invented_set(TRANSLATIONS)
     event = {r["id"]: r["event"] for r in records}
     language = {r["id"]: r["language"] for r in records}
     labelled = {(p["a"], p["b"]): p["label"] for p in labels["pairs"]}
@@ -336,19 +342,7 @@ COPY_KINDS = frozenset({"duplicate", "near-duplicate", "excerpt", "rewrite"})
 
 
 def rewrites() -> None:
-    records = [json.loads(line) for line in (REWRITES / "articles.jsonl").open(encoding="utf-8")]
-    labels = json.loads((REWRITES / "labels.json").read_text(encoding="utf-8"))
-    articles = [
-        Article(
-            r["id"],
-            r["title"],
-            normalize(r["text"]),
-            r["text"],
-            source=r["source"],
-            published=r["published"],
-        )
-        for r in records
-    ]
+    records, labels, articles = invented_set(REWRITES)
     event = {r["id"]: r["event"] for r in records}
     found = {(r.a, r.b): r.kind for r in find_relations(articles).relations}
     base = shingle_baseline(articles)

@@ -40,8 +40,8 @@ from collections.abc import Mapping, Sequence
 
 from ..model import Restatement
 from .attribution import SentenceIndex, speakers
-from .disagreement import DATE_UNIT, figures
-from .names import derived, name_conflict, names
+from .disagreement import DATE_UNIT, conflicts, figures
+from .names import derived, names
 from .sentences import Sentence, cosine, stem
 
 MIN_COSINE = 0.4
@@ -97,7 +97,8 @@ def restates(claim: Sentence, other: Sentence) -> float | None:
         return None
     names_ = name_stems(claim.text) | name_stems(other.text)
     plain = _plain(claim.stems, names_) & _plain(other.stems, names_)
-    if len(plain) < MIN_CONTENT or _differ(claim, other):
+    # a hedge alone is no dispute here (the variants still show both wordings)
+    if len(plain) < MIN_CONTENT or conflicts(claim, other, hedges_agree=True):
         return None
     return similarity
 
@@ -137,18 +138,6 @@ def _same_figure(claim: Sentence, other: Sentence) -> bool:
 def _plain(stems: frozenset[str], names_: frozenset[str]) -> frozenset[str]:
     """Content stems that are neither a name's nor a number."""
     return frozenset(s for s in stems if s not in names_ and not s[0].isdigit())
-
-
-def _differ(claim: Sentence, other: Sentence) -> bool:
-    """Whether ``other`` gives one of the claim's figures with another value, or puts another
-    name in one of its name slots. A hedge alone is no dispute here: "around 340 passengers"
-    and "340 passengers" report one evacuation (the variants still show both wordings)."""
-    theirs = figures(other.text)
-    for figure in figures(claim.text):
-        rivals = {t.value for t in theirs if figure.unit & t.unit}
-        if rivals and figure.value not in rivals:
-            return True
-    return name_conflict(claim, other)
 
 
 def restatements(

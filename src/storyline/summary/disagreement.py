@@ -139,13 +139,18 @@ def same_statement(claim: Sentence, figure: Figure, other: Sentence, theirs: Fig
     return len(context) >= MIN_CONTEXT and cosine(claim.stems, other.stems) >= CLOSE
 
 
-def conflicts(claim: Sentence, other: Sentence) -> bool:
+def conflicts(claim: Sentence, other: Sentence, *, hedges_agree: bool = False) -> bool:
     """True when ``other`` gives one of the claim's figures only in another version, or puts
-    another name in one of its name slots."""
+    another name in one of its name slots. With ``hedges_agree``, only another value is a
+    dispute: "around 340 passengers" and "340 passengers" report one evacuation."""
     theirs = _figures(other.text)
     for figure in _figures(claim.text):
-        rivals = [t.version for t in theirs if figure.unit & t.unit]
-        if rivals and figure.version not in rivals:
+        rivals = [t for t in theirs if figure.unit & t.unit]
+        if hedges_agree:
+            disputed = all(t.value != figure.value for t in rivals)
+        else:
+            disputed = all(t.version != figure.version for t in rivals)
+        if rivals and disputed:
             return True
     return name_conflict(claim, other)
 
