@@ -73,6 +73,27 @@ def test_a_free_retelling_that_credits_its_source_stays_a_rewrite() -> None:
     assert relation is not None and relation.kind == "rewrite" and relation.original == "a"
 
 
+QUAKE = (
+    "A magnitude {m} earthquake struck near {town} on {day} at a depth of {depth} kilometres, "
+    "the Geological Survey said. There were no immediate reports of damage or injuries. The "
+    "quake was felt in {felt}, about {far} kilometres from the epicentre, residents said. "
+    "The region last had a quake of similar strength in {year}."
+)
+
+
+def test_one_template_filled_for_another_event_is_no_rewrite() -> None:
+    first = QUAKE.format(m=5.1, town="Ostavel", day="Monday", depth=10, felt="Kessborg", far=40,
+                         year=1997)  # fmt: skip
+    other = QUAKE.format(m=4.6, town="Tirrano", day="Tuesday", depth=35, felt="Port Lumen",
+                         far=85, year=2019)  # fmt: skip
+    relation = compare(article("q1", first), article("q2", other))
+    assert relation is None or relation.kind not in {"rewrite", "excerpt", "near-duplicate"}
+    # the same report retold keeps its figures: still a copy
+    retold = first.replace("struck near", "hit close to").replace("residents said", "people said")
+    again = compare(article("q1", first), article("q3", retold))
+    assert again is not None and again.kind in {"rewrite", "near-duplicate"}
+
+
 def test_closeness_leaves_quotes_out() -> None:
     quote = '"Everything the club owned was in that building," she said.'
     ours = spin.Passage(0, 1, 0, 1, quote, quote, "paraphrase", 1.0)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from storyline.errors import OptionsError
@@ -63,3 +65,14 @@ def test_the_topic_name_weight_is_a_share() -> None:
         StoryOptions(topic_entity_weight=-0.1)
     names_alone = subject_options(StoryOptions(topic_entity_weight=1.0))
     assert names_alone.combine((0.9, 0.2, 1.0), False) == 0.2
+
+
+def test_a_one_article_side_story_does_not_title_a_topic_of_big_stories() -> None:
+    big = [_article(f"b{n}", ("1234", "317")) for n in range(4)]
+    side = replace(_article("s", ("5678", "291")), title="Keltra floods: governor Tascan visits")
+    options = StoryOptions(threshold=0.95, join_rule="threshold", topic_threshold=0.5)
+    result = cluster_stories([side, *big], options=options)
+    assert sorted(len(s.article_ids) for s in result.stories) == [1, 4]
+    (topic,) = result.topics
+    assert len(topic.story_ids) == 2
+    assert topic.title == "Valdoria floods: 1234 homes lost in Keltra"

@@ -212,6 +212,19 @@ def test_variants_when_sources_differ_on_a_date() -> None:
     ]
 
 
+def test_a_share_or_a_year_given_differently_is_no_support() -> None:
+    turnout = (
+        "Turnout in the Pragrator mayoral election was 61 per cent, the electoral office said."
+    )
+    other = "Turnout in the Pragrator mayoral election was 33%, the electoral office said."
+    quake = "The Ostavel region last had an earthquake of similar strength in 1997, officials said."
+    later = "The Ostavel region last had an earthquake of similar strength in 2019, officials said."
+    for claim_text, rival in ((turnout, other), (quake, later)):
+        (first,) = summarize([article("x1", claim_text, "A"), article("x2", rival, "B")])
+        assert first.support == (first.article_id,)
+        assert [v.article_ids for v in first.variants] == [("x1",), ("x2",)]
+
+
 def test_two_figures_on_both_sides_are_no_conflict() -> None:
     one = "Crews worked on the Orlen dam between March 9 and March 12, the council said."
     two = "Crews worked on the Orlen dam between March 9 and March 12, council officials said."

@@ -71,6 +71,9 @@ MIN_SENTENCES = 3
 # Anchors the two texts hold at least for their sameness to count: two briefs naming one
 # town and one date have the same facts by chance.
 _MIN_ANCHORS = 5
+# Numbers each side of the aligned text must hold to be called a refilled template.
+_MIN_FILLED = 2
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 # Words left of a sentence pair once its quotes are cut, below which it says nothing.
 _MIN_WORDS = 4
 # Words of a passage compared at most: the cost of a comparison stays bounded.
@@ -108,7 +111,10 @@ def copied(ta: Analysed, tb: Analysed, passages: Sequence[Passage]) -> bool:
     """Whether ``passages`` aligned between two texts say copy, not independent report.
 
     A text of fewer than ``MIN_SENTENCES`` content sentences gives too little to read: it
-    is taken for a copy, as before this test existed."""
+    is taken for a copy, as before this test existed, unless it is a template filled for
+    another event (:func:`refilled`)."""
+    if refilled(passages):
+        return False
     if min(_content_sentences(ta), _content_sentences(tb)) < MIN_SENTENCES:
         return True
     retold = _retold_both(ta, tb, passages)
@@ -120,6 +126,19 @@ def copied(ta: Analysed, tb: Analysed, passages: Sequence[Passage]) -> bool:
     if closeness >= CLOSE or (closeness >= FAIR and retold >= ALL_RETOLD):
         return True
     return _same_facts(ta, tb) >= SAME_FACTS  # last: the dearest to measure
+
+
+def refilled(passages: Sequence[Passage]) -> bool:
+    """Whether the aligned text is one template filled with other figures: both sides hold
+    at least ``_MIN_FILLED`` numbers and share fewer than half of them ("A magnitude 5.1
+    quake struck near Ostavel at a depth of 10 km" / "A magnitude 4.6 quake struck near
+    Tirrano at a depth of 35 km"). A spin or a translation keeps its source's figures,
+    adding or dropping one at most (names are not compared: translations spell them their
+    own way); automated reports of different quakes, results or prices share every word
+    but those."""
+    a = {n for p in passages for n in _NUMBER.findall(p.a_text)}
+    b = {n for p in passages for n in _NUMBER.findall(p.b_text)}
+    return min(len(a), len(b)) >= _MIN_FILLED and 2 * len(a & b) < len(a | b)
 
 
 def evidence(ta: Analysed, tb: Analysed, passages: Sequence[Passage]) -> Evidence:

@@ -68,9 +68,9 @@ class TopicRecord:
     story_numbers: list[int]
     centroid: Centroid | UnitCentroid
     # The public Topic last made from this record (not saved), with what it was made from
-    # besides the record: the keyword count and its stories' titles. Cleared by
+    # besides the record: the keyword count and its stories' titles and sizes. Cleared by
     # :meth:`StoryState.topic` before any change, as :attr:`StoryRecord.public` is.
-    public: tuple[int, tuple[str, ...], Topic] | None = field(
+    public: tuple[int, tuple[tuple[str, int], ...], Topic] | None = field(
         default=None, repr=False, compare=False
     )
 

@@ -72,8 +72,10 @@ def subject_options(options: StoryOptions) -> StoryOptions:
 
 
 def public_topics(state: StoryState, k: int) -> tuple[Topic, ...]:
-    """Topics of two or more stories; the title is the story title that best fits the topic
-    centroid (the same rule as a story's headline), the earliest story's on ties.
+    """Topics of two or more stories; the title is, among the stories at least half as large
+    as the largest, the story title that best fits the topic centroid (the same rule as a
+    story's headline), the earliest story's on ties: a one-article side story that happens to
+    name the topic's words does not title a crisis of many reports.
 
     A topic is made again only when its record or a story title changed since the last time
     (ranking titles tokenises every one: most topics of a large state are untouched by a run).
@@ -83,15 +85,18 @@ def public_topics(state: StoryState, k: int) -> tuple[Topic, ...]:
         if len(record.story_numbers) < 2:
             continue
         stories = [state.stories[n] for n in record.story_numbers]
-        titles = tuple(s.title for s in stories)
+        # the sizes decide which titles may name the topic, so they key the cache too
+        titles = tuple((s.title, len(s.article_ids)) for s in stories)
         made = record.public
         if made is not None and made[0] == k and made[1] == titles:
             topics.append(made[2])
             continue
-        title = best_title(((t, False) for t in titles), record.centroid.terms)
+        largest = max(size for _, size in titles)
+        main = (title for title, size in titles if 2 * size >= largest)
+        title = best_title(((t, False) for t in main), record.centroid.terms)
         keywords = label_terms(record.centroid.terms, k)
         ids = tuple(s.id for s in stories)
-        topic = Topic(record.id, title or titles[0], ids, keywords)
+        topic = Topic(record.id, title or titles[0][0], ids, keywords)
         record.public = (k, titles, topic)
         topics.append(topic)
     return tuple(topics)

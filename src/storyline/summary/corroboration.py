@@ -40,7 +40,7 @@ from collections.abc import Mapping, Sequence
 
 from ..model import Restatement
 from .attribution import SentenceIndex, speakers
-from .disagreement import DATE_UNIT, conflicts, figures
+from .disagreement import DATE_UNIT, YEAR_UNIT, conflicts, figures
 from .names import derived, names
 from .sentences import Sentence, cosine, stem
 
@@ -126,11 +126,11 @@ def _anchors(found: frozenset[float]) -> frozenset[float]:
 def _same_figure(claim: Sentence, other: Sentence) -> bool:
     """Whether both give one figure: the same number of the same thing ("340 passengers"),
     not a calendar date, which sentences about other things on that day share too."""
-    theirs = [f for f in figures(other.text) if f.unit != DATE_UNIT]
+    theirs = [f for f in figures(other.text) if f.unit not in (DATE_UNIT, YEAR_UNIT)]
     return any(
         f.value == t.value and f.unit & t.unit
         for f in figures(claim.text)
-        if f.unit != DATE_UNIT
+        if f.unit not in (DATE_UNIT, YEAR_UNIT)
         for t in theirs
     )
 

@@ -30,7 +30,7 @@ _FIGURE = re.compile(
     rf"(?:\b(?P<hedge>{_HEDGES})\s+)?"
     r"(?<![\w.,$])(?P<number>\$?\d[\d,]*(?:\.\d+)?)"
     r"(?:\s+(?P<scale>thousand|million|billion|trillion))?"
-    r"(?P<unit>(?:\s+[A-Za-z][\w'-]*){1,2})?",
+    r"(?:(?P<percent>\s?%|\s+per\s?cent\b|\s+percent\b)|(?P<unit>(?:\s+[A-Za-z][\w'-]*){1,2}))?",
     re.IGNORECASE,
 )
 _MONTHS = {
@@ -60,6 +60,10 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 DATE_UNIT = frozenset({"<date>"})
+# Units that are no word of the sentence: a share ("61 per cent", "33%") and a year.
+PERCENT_UNIT = frozenset({"<percent>"})
+YEAR_UNIT = frozenset({"<year>"})
+_NO_WORD_UNITS = (DATE_UNIT, PERCENT_UNIT, YEAR_UNIT)
 # Endings of words that modify the unit after them ("Russian troops", "parliamentary seats").
 _ADJECTIVE = ("an", "ish", "ese", "i", "al", "ary", "ic", "ive", "ous", "ern", "ful", "less")
 MIN_CONTEXT = 2
@@ -104,6 +108,9 @@ def _figures(text: str) -> tuple[Figure, ...]:
     for match in _FIGURE.finditer(text):
         if any(start <= match.start("number") < end for start, end in inside):
             continue
+        if special := _special(text, match):
+            found.append(special)
+            continue
         unit_words = (match.group("unit") or "").split()
         unit = frozenset(stem(w) for w in unit_words if w.lower() not in STOP_WORDS)
         if len(unit_words) == 2 and not unit_words[0].lower().endswith(_ADJECTIVE):
@@ -114,13 +121,26 @@ def _figures(text: str) -> tuple[Figure, ...]:
         if not unit_words or match.group("number").endswith(","):
             continue
         value = float(number.lstrip("$").replace(",", ""))
-        if len(number) == 4 and 1800 <= value <= 2100 and not match.group("hedge"):
-            continue  # a year: dates are the timeline's business
         value *= _SCALE.get((match.group("scale") or "").lower(), 1.0)
         hedge = " ".join((match.group("hedge") or "").lower().split())
         phrase = text[match.start() : match.start("unit")] + " " + " ".join(unit_words)
         found.append(Figure(" ".join(phrase.split()), hedge, value, unit))
     return tuple(found)
+
+
+def _special(text: str, match: re.Match[str]) -> Figure | None:
+    """A share ("61 per cent", "33%") or a year ("in 1997"): figures whose unit is no word."""
+    number = match.group("number").rstrip(",")  # "in 1997, officials said"
+    if number.startswith("$"):
+        return None
+    value = float(number.replace(",", ""))
+    hedge = " ".join((match.group("hedge") or "").lower().split())
+    if match.group("percent") and not match.group("number").endswith(","):
+        phrase = text[match.start() : match.end("percent")].strip()
+        return Figure(" ".join(phrase.split()), hedge, value, PERCENT_UNIT)
+    if len(number) == 4 and 1800 <= value <= 2100 and not hedge and not match.group("scale"):
+        return Figure(number, "", value, YEAR_UNIT)
+    return None
 
 
 def same_statement(claim: Sentence, figure: Figure, other: Sentence, theirs: Figure) -> bool:
@@ -201,7 +221,7 @@ def _match(claim: Sentence, figure: Figure, sentences: Sequence[Sentence]) -> Fi
         # Cheap set tests first: the regex runs only on sentences that could match.
         if len(claim.stems & other.stems) <= MIN_CONTEXT:
             continue
-        if figure.unit != DATE_UNIT and not figure.unit & other.stems:
+        if figure.unit not in _NO_WORD_UNITS and not figure.unit & other.stems:
             continue
         for theirs in _figures(other.text):
             if same_statement(claim, figure, other, theirs):
