@@ -626,6 +626,18 @@ def test_stories_with_nothing_in_the_window_are_counted_not_printed_empty(
     assert f"> {shown} stories with no timeline entry are not shown." in none
 
 
+def test_an_empty_day_says_the_output_is_of_what_is_stored(
+    run: Run, example_db: Path, tmp_path: Path
+) -> None:
+    empty = tmp_path / "2031-03-05"
+    empty.mkdir()
+    quiet_day = run("digest", str(empty), "--db", str(example_db), "-q")
+    assert quiet_day.exit_code == 0
+    assert "note: no article was read from the inputs; the output is of the" in quiet_day.stderr
+    again = run("digest", str(EXAMPLES), "--db", str(example_db), "-q")
+    assert again.exit_code == 0 and "no article was read" not in again.stderr
+
+
 def test_an_article_is_not_compared_with_itself(run: Run, example_db: Path) -> None:
     same = run("compare", "cp-kestrel-0304", "cp-kestrel-0304", "--db", str(example_db))
     assert same.exit_code == 2 and "two different articles" in same.output

@@ -12,6 +12,7 @@ import pytest
 
 from storyline import pipeline
 from storyline.model import Article
+from storyline.render import digest_from_json, to_json
 from storyline.store import Store
 from storyline.versions import MAX_VERSIONS, Superseded, find_superseded, page_key
 from storyline.views import search_view
@@ -179,6 +180,10 @@ def test_two_versions_in_one_run_are_one_article(tmp_path: Path) -> None:
     assert all("v1" not in (r.a, r.b) for r in digest.relations)
     (remark,) = [s for s in digest.skipped if "superseded" in s.reason]
     assert (remark.path, remark.record) == (str(feed), 1)
+    assert (remark.article_id, remark.superseded_by) == ("v1", "v2")
+    (listed,) = [s for s in json.loads(to_json(digest))["skipped"] if "superseded_by" in s]
+    assert (listed["article_id"], listed["superseded_by"]) == ("v1", "v2")
+    assert digest_from_json(to_json(digest)).skipped == digest.skipped
     assert remark.reason.startswith(f"an earlier version of v2 ({feed}:2) at {URL}: superseded")
 
 

@@ -154,6 +154,13 @@ class Run:
             )
         if ingested is not None:
             _say_skipped(ingested.skipped, ingested.notes)
+            if ingested.read == 0:  # a scheduled run's empty day must not pass unseen
+                stored = len(analysis.digest.articles)
+                click.echo(
+                    f"note: no article was read from the inputs; the output is of the "
+                    f"{stored:,} article{'' if stored == 1 else 's'} already in {self.db}",
+                    err=True,
+                )
         return analysis
 
     def emit(self, text: str) -> None:

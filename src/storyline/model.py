@@ -66,11 +66,15 @@ class Article:
 
 @dataclass(frozen=True)
 class Skipped:
-    """An input that could not be read, with the reason in plain words."""
+    """An input that could not be read, with the reason in plain words; or a remark on one
+    read. For an earlier version of a page (:mod:`storyline.versions`), ``article_id`` is
+    its id and ``superseded_by`` the id of the version analysed instead."""
 
     path: str
     reason: str
     record: int = 0
+    article_id: str = ""
+    superseded_by: str = ""
 
     @property
     def where(self) -> str:

@@ -84,7 +84,7 @@ class Superseded:
             f"an earlier version of {named} at {self.earlier.url}: "
             "superseded, left out of the analysis"
         )
-        return Skipped(self.earlier.path, reason, self.earlier.record)
+        return Skipped(self.earlier.path, reason, self.earlier.record, self.earlier.id, current.id)
 
 
 def page_key(url: str) -> str | None:

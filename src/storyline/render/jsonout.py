@@ -55,6 +55,13 @@ def article_to_dict(a: Article) -> JsonObject:
     }
 
 
+def _skipped(s: Skipped) -> JsonObject:
+    found: JsonObject = {"path": s.path, "record": s.record, "reason": s.reason}
+    if s.superseded_by:  # an earlier version of a page: which article, replaced by which
+        found.update(article_id=s.article_id, superseded_by=s.superseded_by)
+    return found
+
+
 def _claim(c: Claim) -> JsonObject:
     return {
         "text": c.text,
@@ -158,9 +165,7 @@ def _sections(digest: Digest) -> dict[str, Iterator[object]]:
             for g in digest.groups
         ),
         "relations": (relation_to_dict(r) for r in digest.relations),
-        "skipped": (
-            {"path": s.path, "record": s.record, "reason": s.reason} for s in digest.skipped
-        ),
+        "skipped": (_skipped(s) for s in digest.skipped),
         "notes": iter(digest.notes),
     }
 
@@ -465,7 +470,14 @@ def digest_from_json(text: str) -> Digest:
         ),
         topics=top.each("topics", _read_topic),
         skipped=top.each(
-            "skipped", lambda s: Skipped(s.text("path"), s.text("reason"), s.integer("record"))
+            "skipped",
+            lambda s: Skipped(
+                s.text("path"),
+                s.text("reason"),
+                s.integer("record"),
+                s.text("article_id"),
+                s.text("superseded_by"),
+            ),
         ),
         version=top.text("version"),
         notes=top.strs("notes"),
