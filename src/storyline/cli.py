@@ -516,12 +516,17 @@ def summarize(
     show_default=True,
     help="Output format: plain lines or JSON.",
 )
-def search(query: str, db: Path | None, limit: int, fmt: str) -> None:
+@output_option
+@click.option("-q", "--quiet", is_flag=True, help="No 'wrote FILE' line with -o.")
+def search(
+    query: str, db: Path | None, limit: int, fmt: str, output: Path | None, quiet: bool
+) -> None:
     """Full-text search over stored titles and texts (plain lines or JSON; no HTML page)."""
     if db is None:
         raise click.UsageError("search needs --db FILE")
+    _check_output(output)
     with _errors(), Store(db, create=False) as store:
-        click.echo(search_view(store.search(query, limit), fmt))
+        _emit(search_view(store.search(query, limit), fmt) + "\n", output, quiet)
 
 
 @cli.command()
