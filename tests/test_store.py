@@ -137,6 +137,21 @@ def test_non_sqlite_file_is_refused(tmp_path: Path) -> None:
     assert path.read_text().startswith("these are my notes")
 
 
+def test_a_damaged_database_says_what_to_do(tmp_path: Path) -> None:
+    path = tmp_path / "news.db"
+    with Store(path) as store:
+        store.add_articles(
+            Article(f"a{n}", f"Story {n}", "Ferries sail again. " * 200, "") for n in range(50)
+        )
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])  # a copy cut short
+    damaged = pytest.raises(StoreError, match="damaged: restore it from a backup")
+    with damaged as caught, Store(path) as store:
+        store.count_articles()
+        list(store.articles())
+    assert "storyline digest PATHS --db NEW.db" in str(caught.value)
+
+
 def test_foreign_sqlite_database_is_left_alone(tmp_path: Path) -> None:
     path = tmp_path / "other.db"
     conn = sqlite3.connect(path)

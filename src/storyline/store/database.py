@@ -82,6 +82,14 @@ def _connect(path: Path, readonly: bool, create: bool) -> sqlite3.Connection:
     return conn
 
 
+# What a user can do about a damaged file: storyline keeps no second copy of it.
+_DAMAGED = (
+    "; the file is damaged: restore it from a backup (`sqlite3 FILE .recover` may save some of"
+    " it), or build a new database from the input files with `storyline digest PATHS --db"
+    " NEW.db`"
+)
+
+
 def _close_and_remove(conn: sqlite3.Connection, tempdir: str | None) -> None:
     conn.close()
     if tempdir is not None:
@@ -173,6 +181,8 @@ class Store:
                 message += " (another storyline process is writing to it?)"
             elif "readonly" in message or "read-only" in message:
                 message += " (opened read-only)"
+            elif "malformed" in message:
+                message += _DAMAGED
             raise StoreError(f"{self.path}: {message}") from exc
 
     @contextmanager
@@ -203,7 +213,9 @@ class Store:
         try:
             tables = {row[0] for row in self._read("SELECT name FROM sqlite_master")}
         except StoreError as exc:
-            raise StoreError(f"{self.path} is not a SQLite database ({exc.__cause__})") from exc
+            cause = exc.__cause__
+            hint = _DAMAGED if "malformed" in str(cause) else ""
+            raise StoreError(f"{self.path} is not a SQLite database ({cause}){hint}") from exc
         if tables and not self._is_storyline(tables):
             raise StoreError(
                 f"{self.path} is a SQLite database but not a storyline one; "
