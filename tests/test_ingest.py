@@ -281,6 +281,18 @@ def test_field_override_applies_to_json(tmp_path: Path) -> None:
     assert read(path) == [Skipped(str(path), "line 1: no 'text' field", 1)]
 
 
+def test_a_record_without_the_mapped_name_is_read_by_the_fields_own_name(tmp_path: Path) -> None:
+    feeds = tmp_path / "feeds.jsonl"
+    feeds.write_text(
+        '{"uid": "a-1", "text": "The canal froze over on Monday."}\n'
+        '{"id": "b-7", "text": "The canal thawed on Friday."}\n'
+        '{"uid": "c-2", "id": "x", "text": "The canal reopened to boats."}\n'
+    )
+    options = ingest_options(["id=uid"])
+    ids = [a.id for a in read(feeds, options=options) if isinstance(a, Article)]
+    assert ids == ["a-1", "b-7", "c-2"]  # the mapped name first, then the field's own
+
+
 @pytest.mark.parametrize(
     ("given", "message"),
     [

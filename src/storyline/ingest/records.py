@@ -44,12 +44,17 @@ _NON_SPACE = re.compile(r"\S")
 
 
 class FieldMap:
-    """Which input field feeds each canonical field: an override, else the name or an alias."""
+    """Which input field feeds each canonical field: an override, then the field's own name
+    (a feed that names it as usual is not silently read without it: ``--field id=uid`` over
+    two feeds, one with ``uid`` and one with ``id``); without an override, the name or an
+    alias."""
 
     def __init__(self, overrides: Sequence[tuple[str, str]] = ()) -> None:
         given = dict(overrides)
         self.names = {
-            name: (given[name],) if name in given else (name, *ALIASES.get(name, ()))
+            name: tuple(dict.fromkeys((given[name], name)))
+            if name in given
+            else (name, *ALIASES.get(name, ()))
             for name in CANONICAL_FIELDS
         }
         self.text_name = self.names["text"][0]
