@@ -104,7 +104,7 @@ Keywords: chess
 ## Relations
 
 - Velmora bridge closed after cable cracks (Harbour Gazette) ⇄ Velmora bridge closed after \
-cable cracks (Northwire): duplicate, similarity 1.00, 1 shared passage; original: Northwire, \
+cable cracks (Northwire): duplicate, similarity 1.00, the same text; original: Northwire, \
 Velmora bridge closed after cable cracks (same text, earlier)
 - Commuters face month of delays in Velmora (Daily Coast) ⇄ Velmora bridge closed after cable \
 cracks (Northwire): rewrite, similarity 0.62, 2 shared passages; original: Northwire, Velmora \

@@ -164,7 +164,9 @@ def relate(
     alignable = max(len(a.text), len(b.text)) <= options.max_align_chars
     if kind is None and not alignable:
         return None
-    if alignable and (kind is None or options.align):
+    # A duplicate is the same text: aligning it would only repeat both texts whole (the
+    # digest JSON of a wire reprinted ten times grew by 45 copies of it, twice).
+    if alignable and (kind is None or (options.align and kind != "duplicate")):
         ta, tb = analyses.text(a, options), analyses.text(b, options)
         passages = _align(ta, tb, options, paraphrases=kind is None)
     if kind is None:

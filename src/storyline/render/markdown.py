@@ -174,6 +174,8 @@ def _relation_line(relation: Relation, index: DigestIndex) -> str:
     )
     if relation.kind == "translation":  # a translation shares sentences, not words
         line += f", {counted(len(relation.passages), 'aligned sentence pair')}"
+    elif relation.kind == "duplicate":
+        line += ", the same text"
     else:
         line += f", {counted(len(relation.passages), 'shared passage')}"
     if relation.original:

@@ -44,6 +44,8 @@ def compare_text(a: Article, b: Article, relation: Relation | None, *, width: in
         head = "no recorded relation between these articles"
     else:
         head = f"{mine.kind}, similarity {mine.similarity:.2f}, {len(passages)} reused passage(s)"
+        if mine.kind == "duplicate":  # nothing to mark: every word is the other's
+            head = "duplicate: the same text"
         if mine.kind == "translation":  # sentences aligned, no words in common
             head = (
                 f"translation, similarity {mine.similarity:.2f}: sentences follow in order, "
