@@ -26,6 +26,7 @@ from typing import Any
 from ..errors import IncompatibleParametersError, NotFoundError, OptionsError, StoreError
 from ..model import Article, Skipped
 from . import schema
+from .connection import DAMAGED, close_and_remove, connect, create_hint
 from .rows import (
     CHUNK,
     AddReport,
@@ -40,7 +41,6 @@ from .rows import (
 from .schema import ARTICLE_FIELDS, target_version
 from .search import SearchHit, search
 
-BUSY_TIMEOUT_MS = 10_000
 _COLUMNS = ", ".join(ARTICLE_FIELDS)
 _INSERT = (
     f"INSERT INTO articles ({_COLUMNS}, content_hash, version) "
@@ -53,47 +53,6 @@ _UPDATE = (
 )
 _SIGNATURE_PARAMS = "signature_params"
 _SUPERSEDED = "superseded versions"
-
-
-def _create_hint(path: Path) -> str:
-    return f"create it with `storyline ingest PATH --db {path}`"
-
-
-def _connect(path: Path, readonly: bool, create: bool) -> sqlite3.Connection:
-    """Open ``path``; a missing file is an error unless it may be created."""
-    if path.is_dir():
-        raise StoreError(f"{path} is a directory, not a database file")
-    if not path.exists():
-        if readonly or not create:
-            raise StoreError(f"no database at {path}; {_create_hint(path)}")
-        path.parent.mkdir(parents=True, exist_ok=True)
-    target = f"{path.resolve().as_uri()}?mode=ro" if readonly else str(path)
-    try:
-        conn = sqlite3.connect(
-            target,
-            uri=readonly,
-            isolation_level=None,  # we issue BEGIN/COMMIT ourselves
-            check_same_thread=False,  # guarded by Store._lock (the web app serves from threads)
-            timeout=BUSY_TIMEOUT_MS / 1000,
-        )
-    except sqlite3.Error as exc:
-        raise StoreError(f"cannot open database {path}: {exc}") from exc
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    return conn
-
-
-# What a user can do about a damaged file: storyline keeps no second copy of it.
-_DAMAGED = (
-    "; the file is damaged: restore it from a backup (`sqlite3 FILE .recover` may save some of"
-    " it), or build a new database from the input files with `storyline digest PATHS --db"
-    " NEW.db`"
-)
-
-
-def _close_and_remove(conn: sqlite3.Connection, tempdir: str | None) -> None:
-    conn.close()
-    if tempdir is not None:
-        shutil.rmtree(tempdir, ignore_errors=True)
 
 
 class Store:
@@ -121,12 +80,12 @@ class Store:
         else:
             self.path = Path(path)
         try:
-            self._conn = _connect(self.path, readonly, create)
+            self._conn = connect(self.path, readonly, create)
         except BaseException:
             if tempdir is not None:
                 shutil.rmtree(tempdir, ignore_errors=True)
             raise
-        self._finalizer = weakref.finalize(self, _close_and_remove, self._conn, tempdir)
+        self._finalizer = weakref.finalize(self, close_and_remove, self._conn, tempdir)
         self._closed = False
         try:
             self._version = self._open_schema()
@@ -182,7 +141,7 @@ class Store:
             elif "readonly" in message or "read-only" in message:
                 message += " (opened read-only)"
             elif "malformed" in message:
-                message += _DAMAGED
+                message += DAMAGED
             raise StoreError(f"{self.path}: {message}") from exc
 
     @contextmanager
@@ -214,7 +173,7 @@ class Store:
             tables = {row[0] for row in self._read("SELECT name FROM sqlite_master")}
         except StoreError as exc:
             cause = exc.__cause__
-            hint = _DAMAGED if "malformed" in str(cause) else ""
+            hint = DAMAGED if "malformed" in str(cause) else ""
             raise StoreError(f"{self.path} is not a SQLite database ({cause}){hint}") from exc
         if tables and not self._is_storyline(tables):
             raise StoreError(
@@ -229,7 +188,7 @@ class Store:
             )
         if self._readonly:
             if version == 0:
-                raise StoreError(f"{self.path} holds no storyline data; {_create_hint(self.path)}")
+                raise StoreError(f"{self.path} holds no storyline data; {create_hint(self.path)}")
             if version < target_version():
                 raise StoreError(
                     f"{self.path} has schema version {version}, older than {target_version()}; "
