@@ -54,7 +54,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Protocol
 
 from .crosslang import anchors, name_key
@@ -98,15 +97,6 @@ class Analysed(Protocol):
     def terms(self) -> set[str]: ...
 
 
-@dataclass(frozen=True)
-class Evidence:
-    """How much a pair of aligned texts looks like a copy (see the module's docstring)."""
-
-    retold: float
-    closeness: float
-    same_facts: float
-
-
 def copied(ta: Analysed, tb: Analysed, passages: Sequence[Passage]) -> bool:
     """Whether ``passages`` aligned between two texts say copy, not independent report.
 
@@ -139,13 +129,6 @@ def refilled(passages: Sequence[Passage]) -> bool:
     a = {n for p in passages for n in _NUMBER.findall(p.a_text)}
     b = {n for p in passages for n in _NUMBER.findall(p.b_text)}
     return min(len(a), len(b)) >= _MIN_FILLED and 2 * len(a & b) < len(a | b)
-
-
-def evidence(ta: Analysed, tb: Analysed, passages: Sequence[Passage]) -> Evidence:
-    """The three measures of the module's docstring for one aligned pair (for reports)."""
-    closeness = _mean_closeness(passages)
-    facts = _same_facts(ta, tb) if closeness is not None else 0.0
-    return Evidence(_retold_both(ta, tb, passages), closeness or 0.0, facts)
 
 
 def _retold_both(ta: Analysed, tb: Analysed, passages: Sequence[Passage]) -> float:
