@@ -68,6 +68,7 @@ def article(text: str, ident: str) -> Article:
         "This live blog is now closed.",
         "Good morning and welcome to our live coverage of the ferry strike, now in its third day.",
         "Welcome back to our live blog.",
+        "That's all from us today. Our live coverage resumes tomorrow at 06:00 GMT.",
     ],
 )
 def test_each_furniture_phrase_leaves_text(furniture: str) -> None:
@@ -94,6 +95,7 @@ def test_each_furniture_phrase_leaves_text(furniture: str) -> None:
         "This is a developing story for the region's fishermen.",
         "Welcome to the live music festival at the harbour, which opened on Friday.",
         "That's all from us, the strikers said, until the operator makes an offer.",
+        "That's all from us today. The ferry sank on Monday.",
     ],
 )
 def test_sentences_with_furniture_words_stay(content: str) -> None:

@@ -66,6 +66,7 @@ _FIXED = r"""
         (?:\sfor\s(?:now|today|tonight))?
 """
 _FIXED_LINE = re.compile(rf"^(?:{_FIXED})[\s.!:]*$", re.I | re.X)
+_SENTENCE_BREAK = re.compile(r"(?<=[.!])\s+(?=[A-Z])")
 _LINK_LABEL = re.compile(
     r"^(?:read\smore|read\salso|also\sread|see\salso|related|more|read\snext|watch|listen)"
     r"\s*:?\s*$",
@@ -253,9 +254,14 @@ def _without_bio(lines: list[str]) -> list[str]:
 
 
 def is_furniture_line(line: str) -> bool:
-    """Whether a whole (normalised) line is one of the known furniture phrases."""
+    """Whether a whole (normalised) line is one of the known furniture phrases, or a short
+    run of them ("That's all from us today. Our live coverage resumes tomorrow.")."""
     if len(line) <= _FIXED_MAX_CHARS and _FIXED_LINE.match(line):
         return True
+    if len(line) <= 2 * _FIXED_MAX_CHARS and ". " in line:
+        parts = _SENTENCE_BREAK.split(line)
+        if 1 < len(parts) <= 3 and all(_FIXED_LINE.match(part) for part in parts):
+            return True
     if len(line) > _PREFIXED_MAX_CHARS:
         return False
     if line.startswith("(") and _CREDIT.match(line):
