@@ -161,8 +161,9 @@ def same_statement(claim: Sentence, figure: Figure, other: Sentence, theirs: Fig
 
 def conflicts(claim: Sentence, other: Sentence, *, hedges_agree: bool = False) -> bool:
     """True when ``other`` gives one of the claim's figures only in another version, or puts
-    another name in one of its name slots. With ``hedges_agree``, only another value is a
-    dispute: "around 340 passengers" and "340 passengers" report one evacuation."""
+    another name, whatever it looks like, in one of its name slots: then it does not state
+    the claim. With ``hedges_agree``, only another value is a dispute: "around 340
+    passengers" and "340 passengers" report one evacuation."""
     theirs = _figures(other.text)
     for figure in _figures(claim.text):
         rivals = [t for t in theirs if figure.unit & t.unit]
@@ -172,7 +173,7 @@ def conflicts(claim: Sentence, other: Sentence, *, hedges_agree: bool = False) -
             disputed = all(t.version != figure.version for t in rivals)
         if rivals and disputed:
             return True
-    return name_conflict(claim, other)
+    return name_conflict(claim, other, any_name=True)
 
 
 def variants(
