@@ -133,3 +133,19 @@ def test_a_page_that_is_mostly_an_inline_script_still_gives_its_text() -> None:
     assert isinstance(article, Article)
     assert article.text.startswith("The ferry between Ostmark and Lindholm")
     assert article.published == "2031-03-09T08:00:00+00:00"  # JSON-LD is kept
+
+
+def test_a_live_page_is_dated_by_its_latest_entry() -> None:
+    entries = "".join(
+        f'<div class="entry"><time datetime="2031-03-12T{hour}:00:00Z">{hour}:00</time>'
+        f"<p>Update at {hour}: the ferry crews met the operator again.</p></div>"
+        for hour in ("06", "09", "14")
+    )
+    head = (
+        '<meta property="og:title" content="Ferry strike: live updates">'
+        '<meta property="article:published_time" content="2031-03-12T05:00:00Z">'
+    )
+    assert _published(_page(head, after=entries)) == "2031-03-12T14:00:00+00:00"
+    # the same entries in a page that does not say it is live: its publication stands
+    plain = head.replace("live updates", "the crews meet again")
+    assert _published(_page(plain, after=entries)) == "2031-03-12T05:00:00+00:00"

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 
 from lxml.html import HtmlElement
 
-from .dates import parse_published
+from .dates import parse_published, published_instant
 
 _PUBLISHED_META = frozenset(
     {
@@ -55,6 +55,8 @@ _PUBLISHED_TEXT = re.compile(
     re.I,
 )
 _MAX_JSON = 200_000  # characters of one JSON-LD block read; a huge one is not metadata
+_LIVE = re.compile(r"\blive(?:\s(?:updates?|blog|coverage|report))?\b|\bas it happened\b", re.I)
+_LIVE_ENTRIES = 3
 
 
 def page_published(tree: HtmlElement) -> str | None:
@@ -65,7 +67,35 @@ def page_published(tree: HtmlElement) -> str | None:
     for element in list(tree.iter("time")):
         if _elsewhere(element):
             element.attrib.pop("datetime", None)
-    return next(_candidates(tree), None)
+    return _live_update(tree) or next(_candidates(tree), None)
+
+
+def _live_update(tree: HtmlElement) -> str | None:
+    """A live page's latest entry: its text as saved is that of its last update, so that is
+    when it was published (dated by its first entry, a blog that quotes the day's reports
+    would come before all of them). A page is live when it says so (JSON-LD
+    ``LiveBlogPosting``, or "live" in its title) and stamps at least ``_LIVE_ENTRIES`` entries."""
+    if not _says_live(tree):
+        return None
+    stamps = [s for t in tree.iter("time") if not _elsewhere(t) and (s := _stamp(t))]
+    moments = [(at, stamp) for stamp in stamps if (at := published_instant(stamp)) is not None]
+    if len({at for at, _ in moments}) < _LIVE_ENTRIES:
+        return None
+    return max(moments)[1]
+
+
+def _says_live(tree: HtmlElement) -> bool:
+    for script in tree.iter("script"):
+        kind = (script.get("type") or "").lower()
+        if kind == "application/ld+json" and "LiveBlogPosting" in (script.text or "")[:_MAX_JSON]:
+            return True
+    titles = [m.get("content") or "" for m in tree.iter("meta") if _is_title(m)]
+    titles += [t.text_content() for t in tree.iter("title")]
+    return any(_LIVE.search(title) for title in titles)
+
+
+def _is_title(meta: HtmlElement) -> bool:
+    return (meta.get("property") or meta.get("name") or "").lower() in ("og:title", "title")
 
 
 def _candidates(tree: HtmlElement) -> Iterator[str]:
