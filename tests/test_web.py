@@ -283,6 +283,22 @@ def test_articles_added_after_the_digest_are_announced(tmp_path: Path) -> None:
         assert "not in the latest digest" not in client.get("/articles/wire1").text
 
 
+def test_a_duplicates_page_says_its_text_is_the_same(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    digest = sample_digest()
+    # as find_relations makes it: a duplicate carries no passages
+    relations = tuple(
+        replace(r, passages=()) if r.kind == "duplicate" else r for r in digest.relations
+    )
+    db = make_db(tmp_path / "d.db", sample_articles(), replace(digest, relations=relations))
+    with TestClient(create_app(db)) as client:
+        page = client.get("/articles/dup1").text
+        assert "Its whole text is that of its duplicates above." in page
+        assert "No passage of this article is shared" not in page
+        assert "the same text" in client.get("/compare?a=dup1&b=wire1").text
+
+
 # ---------------------------------------------------------------- security
 
 
