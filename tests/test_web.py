@@ -132,6 +132,8 @@ def test_story_paging_of_5000_articles(tmp_path: Path) -> None:
         data = client.get("/api/stories/s-big?page=50").json()
         assert (data["page"], data["pages"], len(data["articles"])) == (50, 50, 100)
         assert data["articles"][-1]["number"] == 5000
+        beyond = client.get("/api/stories/s-big?page=51")
+        assert beyond.status_code == 404 and "it has 50" in beyond.text
         stories = client.get("/api/stories").json()["stories"]
         assert len(stories[0]["per_day"]) == 30 and stories[0]["per_day"][0] == ["2031-06-01", 167]
 

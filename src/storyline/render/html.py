@@ -319,7 +319,7 @@ def article_view(article: Article, index: DigestIndex) -> dict[str, Any]:
         "related": related,
         "segments": segs,
         "marked": sum(1 for s in segs if s["mark"]),
-        "same_text": any(r["relation"].kind == "duplicate" for r in related),
+        "same_text": any(r.kind == "duplicate" for r in index.relations_of.get(article.id, ())),
         "words": article.words,
     }
 

@@ -69,9 +69,11 @@ def story(request: Request, story_id: str, page: int = Query(1, ge=1)) -> dict[s
     index = backend(request).index()
     found = find_story(index, story_id)
     shown, pages = page_of(fold_story(found, index), page)
+    if page > pages:  # a client paging "until empty" must meet an end, not the last page again
+        raise NotFoundError(f"no page {page} of story {found.id}: it has {pages}")
     return {
         "story": story_to_dict(found),
-        "page": min(page, pages),
+        "page": page,
         "pages": pages,
         "articles": [
             {
