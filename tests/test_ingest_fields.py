@@ -400,11 +400,16 @@ def test_derive_title_skips_page_furniture_when_asked() -> None:
     ],
 )
 def test_error_pages_are_skipped_with_the_reason(tmp_path: Path, page: str) -> None:
+    assert _skip_reason(tmp_path, page).startswith("not an article: an error page (")
+
+
+def _skip_reason(tmp_path: Path, page: str) -> str:
+    """The reason a saved page of this text is skipped (the test fails if it is read)."""
     path = tmp_path / "saved.txt"
     path.write_text(page, encoding="utf-8")
     (skipped,) = list(read_sources([path]))
     assert isinstance(skipped, Skipped)
-    assert skipped.reason.startswith("not an article: an error page (")
+    return skipped.reason
 
 
 def test_news_that_mentions_errors_is_an_article(tmp_path: Path) -> None:
@@ -435,10 +440,8 @@ def test_news_that_mentions_errors_is_an_article(tmp_path: Path) -> None:
     ],
 )
 def test_paywall_and_consent_notices_are_skipped_with_the_reason(tmp_path: Path, page: str) -> None:
-    (tmp_path / "saved.txt").write_text(page, encoding="utf-8")
-    (skipped,) = list(read_sources([tmp_path / "saved.txt"]))
-    assert isinstance(skipped, Skipped)
-    assert skipped.reason.startswith("not an article: a paywall or consent notice (")
+    reason = _skip_reason(tmp_path, page)
+    assert reason.startswith("not an article: a paywall or consent notice (")
 
 
 def test_a_teaser_above_a_paywall_and_news_about_paywalls_are_articles(tmp_path: Path) -> None:
