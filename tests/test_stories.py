@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from storyline.dedup import find_relations
 from storyline.errors import IncompatibleParametersError, InputError, OptionsError
 from storyline.ids import stable_id
 from storyline.model import Article, DuplicateGroup
@@ -16,6 +17,8 @@ from storyline.stories import (
     StoryOptions,
     StoryState,
     cluster_stories,
+    reuse_links,
+    template_reuse,
 )
 from storyline.text import normalize
 
@@ -421,7 +424,7 @@ def test_reused_text_lowers_the_bar_for_joining_the_linked_story() -> None:
     joined = cluster_stories([FERRY_WIRE, FERRY_LOCAL], options=options, links=links)
     assert [s.article_ids for s in joined.stories] == [("w1", "l1")]
     (assignment,) = [a for a in joined.assignments if a.article_id == "l1"]
-    assert assignment.note == "reuses text of w1"
+    assert assignment.note == "reuses text of w1, which lowers the join bar to 0.20"
     assert 0.4 * options.reuse_factor <= assignment.score < options.threshold_at(2)
 
 
@@ -525,3 +528,56 @@ def test_two_chinese_reports_of_one_event_share_terms() -> None:
     assert {"青川", "爆炸", "化工"} <= set(result.stories[0].keywords)
     other = replace(MINE_FLOOD_ZH, id="zh-c")
     assert len(cluster_stories([first, other]).stories) == 2
+
+
+def _by_election(number: int, winner: str, seat: str, share: int, day: int) -> Article:
+    text = (
+        f"{winner} won the {seat} by-election with {share}% of the vote, official results "
+        f"showed on Friday. The runner-up took {90 - share}% and turnout was {50 + number}%. "
+        f"{winner} said the result showed voters wanted change. The seat fell vacant after "
+        "the previous member resigned in January. The electoral commission said counting "
+        "went smoothly."
+    )
+    return _article(
+        f"e{number}", f"{winner} wins {seat} by-election", text, f"2031-04-{day}", "desk"
+    )
+
+
+def test_a_template_refilled_for_another_event_is_no_link_between_stories() -> None:
+    reports = [
+        _by_election(1, "Harriet Lowe", "North Fenwick", 40, 10),
+        _by_election(2, "Tomas Reyes", "Easton Vale", 43, 11),
+        _by_election(3, "Anya Petrova", "Marlowe Central", 46, 12),
+    ]
+    relations = find_relations(reports).relations
+    assert {r.kind for r in relations} == {"shares-passages"}
+    assert all(template_reuse(r.passages) for r in relations)
+    assert reuse_links(relations) == {}
+    result = cluster_stories(reports, links=reuse_links(relations))
+    assert [s.article_ids for s in result.stories] == [("e1",), ("e2",), ("e3",)]
+
+
+def test_updated_wire_text_with_new_figures_stays_a_link() -> None:
+    # One event's wire paragraph, copied with the toll updated: the names agree.
+    first = _article(
+        "u1",
+        "Flood hits Ardmere",
+        "Floodwater swept through Ardmere on Sunday after the River Tolle burst its banks, "
+        "killing 12 people and forcing 300 families from their homes, Governor Ilse Varga "
+        "said. Rescue teams from Corbin and Ardmere searched the lower town by boat.",
+        "2031-05-04",
+        "wire",
+    )
+    update = _article(
+        "u2",
+        "Ardmere flood toll rises",
+        "Floodwater swept through Ardmere on Sunday after the River Tolle burst its banks, "
+        "killing 19 people and forcing 450 families from their homes, Governor Ilse Varga "
+        "said. Rescue teams from Corbin and Ardmere searched the lower town by boat.",
+        "2031-05-05",
+        "daily",
+    )
+    relations = [r for r in find_relations([first, update]).relations if r.passages]
+    assert relations
+    assert not any(template_reuse(r.passages) for r in relations)
+    assert reuse_links(relations) == {"u1": ("u2",), "u2": ("u1",)}

@@ -12,15 +12,17 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..entry import make_callable
-from ..model import Article, DuplicateGroup, Relation, Story, Topic
+from ..model import Article, DuplicateGroup, Story, Topic
 from .cluster import EMPTY_NOTE, UNDATED_NOTE, assign_all, stream_order
 from .labels import headline, keywords, to_story
+from .links import REUSE_KINDS, reuse_links, template_reuse
 from .options import StoryOptions
 from .state import Assignment, StoryState
 from .topics import place_stories, public_topics, topic_id_of
 
 __all__ = [
     "EMPTY_NOTE",
+    "REUSE_KINDS",
     "UNDATED_NOTE",
     "Assignment",
     "StoryOptions",
@@ -29,6 +31,7 @@ __all__ = [
     "cluster_stories",
     "reuse_links",
     "stream_order",
+    "template_reuse",
 ]
 
 
@@ -40,19 +43,6 @@ class StoryResult:
     topics: tuple[Topic, ...]
     assignments: tuple[Assignment, ...]
     state: StoryState
-
-
-REUSE_KINDS = frozenset({"near-duplicate", "excerpt", "rewrite", "shares-passages", "translation"})
-
-
-def reuse_links(relations: Sequence[Relation]) -> dict[str, tuple[str, ...]]:
-    """Article id -> the ids it shares reused text with, both ways, from dedup relations."""
-    links: dict[str, set[str]] = {}
-    for relation in relations:
-        if relation.kind in REUSE_KINDS:
-            links.setdefault(relation.a, set()).add(relation.b)
-            links.setdefault(relation.b, set()).add(relation.a)
-    return {article_id: tuple(sorted(ids)) for article_id, ids in sorted(links.items())}
 
 
 def cluster_stories(

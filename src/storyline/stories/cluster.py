@@ -150,16 +150,20 @@ def _assign_one(
     query = _scored(grown, features.numbers, options, state)
     best, score, second, cosines = _best_story(query, options, state)
     threshold = options.threshold_at(state.n_docs)
-    join = best is not None and score >= threshold
+    join, why = best is not None and score >= threshold, ""
     if best is not None and options.join_rule == "fitted":
         size = len(state.stories[best].article_ids)
         join, why = fitted_join(score, threshold, second, cosines, size, len(features.terms))
-        notes = [*notes, why] if why else notes
     if not join:
         reused, reused_score, via = _linked_story(query, linked, options, state)
-        if reused is not None and reused_score >= threshold * options.reuse_factor:
+        bar = threshold * options.reuse_factor
+        if reused is not None and reused_score >= bar:
             best, score, join = reused, reused_score, True
-            notes = [*notes, f"reuses text of {via}"]
+            # The fitted rule's "kept out" would contradict the join: say what it was overruled by.
+            why = f"reuses text of {via}, which lowers the join bar to {bar:.2f}" + (
+                f" (without it: {why})" if why else ""
+            )
+    notes = [*notes, why] if why else notes
     if best is not None and join:
         story = state.story(best)
         terms, entities = _shared(query, story.centroid)
