@@ -664,3 +664,38 @@ def test_a_rewrite_keeps_the_new_fact_it_adds_and_a_copy_stays_silent() -> None:
     claims = summarize(story, relations, [group], SummaryOptions(max_words=200))
     assert any(claim.text == new_fact and claim.support == ("rewrite",) for claim in claims)
     assert all(claim.article_id != "copy" for claim in claims)
+
+
+def test_a_toll_in_words_that_rose_is_no_support_and_shows_its_versions() -> None:
+    """News style spells out small numbers: "at least three people" at 09:00 and "Seven
+    people" at 13:00 are two versions of one toll, not one claim stated by both (a QA pass as
+    a journalist found the 09:00 report cited, counted and named first for "Seven")."""
+    tail = " in the fire at the Halvorsen Chemicals plant in Brenwick, the coroner's office said."
+    early = "At least three people have died" + tail
+    late = "Seven people have now died" + tail
+    claims = summarize(
+        [
+            article("w1", early, "Wire", "2026-11-18T09:00:00+00:00"),
+            article("w2", late, "Post", "2026-11-18T13:00:00+00:00"),
+        ],
+        options=SummaryOptions(max_words=20),
+    )
+    assert [(c.text, c.support, c.outlets, c.first_seen) for c in claims] == [
+        (late, ("w2",), 1, "w2")
+    ]
+    assert [(v.text, v.article_ids) for v in claims[0].variants] == [
+        ("At least three people", ("w1",)),
+        ("Seven people", ("w2",)),
+    ]
+
+
+def test_numbers_in_words_are_figures_but_not_every_one() -> None:
+    from storyline.summary.disagreement import figures
+
+    def read(text: str) -> list[tuple[str, float]]:
+        return [(f.phrase, f.value) for f in figures(text)]
+
+    assert read("Twenty-two workers were hurt.") == [("Twenty-two workers", 22.0)]
+    assert read("two million people left") == [("two million people", 2e6)]
+    assert read("No one was hurt in the blaze.") == []
+    assert read("a seven-day week, and one of the piers") == []

@@ -26,9 +26,40 @@ _HEDGES = (
     "estimated|just over|just under|upwards of|well over|no more than|no fewer than"
 )
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# Numbers in words: news style spells out one to nine, and a toll that rises through the day
+# ("at least three people" -> "Seven people") must read as one figure in two versions.
+_ONES = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_WORD_VALUES = {word: n for n, word in enumerate(_ONES, 1)} | {
+    word: 10 * n for n, word in enumerate(_TENS, 2)
+}
+_WORD_NUMBER = (
+    rf"(?<!-)(?:{'|'.join(_TENS)})(?:-(?:{'|'.join(_ONES[:9])}))?\b"
+    rf"|(?<!-)(?<!\bno )(?:{'|'.join(sorted(_ONES, key=len, reverse=True))})\b"
+)
 _FIGURE = re.compile(
     rf"(?:\b(?P<hedge>{_HEDGES})\s+)?"
-    r"(?<![\w.,$])(?P<number>\$?\d[\d,]*(?:\.\d+)?)"
+    rf"(?<![\w.,$])(?P<number>\$?\d[\d,]*(?:\.\d+)?|{_WORD_NUMBER})"
     r"(?:\s+(?P<scale>thousand|million|billion|trillion))?"
     r"(?:(?P<percent>\s?%|\s+per\s?cent\b|\s+percent\b)|(?P<unit>(?:\s+[A-Za-z][\w'-]*){1,2}))?",
     re.IGNORECASE,
@@ -120,7 +151,7 @@ def _figures(text: str) -> tuple[Figure, ...]:
         number = match.group("number").rstrip(",")
         if not unit_words or match.group("number").endswith(","):
             continue
-        value = float(number.lstrip("$").replace(",", ""))
+        value = _value(number)
         value *= _SCALE.get((match.group("scale") or "").lower(), 1.0)
         hedge = " ".join((match.group("hedge") or "").lower().split())
         phrase = text[match.start() : match.start("unit")] + " " + " ".join(unit_words)
@@ -128,11 +159,19 @@ def _figures(text: str) -> tuple[Figure, ...]:
     return tuple(found)
 
 
+def _value(number: str) -> float:
+    """The value of "1,500", "$3.5" or "twenty-two"."""
+    if number[-1].isdigit():
+        return float(number.lstrip("$").replace(",", ""))
+    tens, _, ones = number.lower().partition("-")
+    return float(_WORD_VALUES[tens] + (_WORD_VALUES[ones] if ones else 0))
+
+
 def _special(text: str, match: re.Match[str]) -> Figure | None:
     """A share ("61 per cent", "33%") or a year ("in 1997"): figures whose unit is no word."""
     number = match.group("number").rstrip(",")  # "in 1997, officials said"
-    if number.startswith("$"):
-        return None
+    if number.startswith("$") or not number[-1].isdigit():
+        return None  # a number in words is no year, and "five per cent" is rare in news
     value = float(number.replace(",", ""))
     hedge = " ".join((match.group("hedge") or "").lower().split())
     if match.group("percent") and not match.group("number").endswith(","):
