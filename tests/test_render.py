@@ -13,6 +13,7 @@ from html import unescape
 import pytest
 
 from storyline.errors import IncompatibleParametersError, StoreError
+from storyline.ids import stable_id
 from storyline.model import (
     Article,
     Claim,
@@ -693,3 +694,23 @@ def test_compare_shows_a_translation_sentence_by_sentence() -> None:
     html = compare_html(english, french, relation)
     assert "a translation: its sentences follow" in html and "reused passage" not in html
     assert "<h2>Aligned sentences</h2>" in html and 'class="translation"' in html
+
+
+def test_report_timeline_anchors_are_unique_and_each_chart_links_its_own_story() -> None:
+    """Two stories with timelines in one report: every id once, and each story's chart links
+    to entries of that story (they were all "t-0", "t-1": a QA pass found the chart of the
+    third story jumping to the first story's timeline)."""
+    digest = sample_digest()
+    bridge, chess = digest.stories
+    twin = replace(bridge, id="s-bridge-2", title="Second bridge story", topic_id=None)
+    html = to_html(replace(digest, stories=(bridge, chess, twin)))
+    # the twin shares the bridge's articles and relations, so only their anchors repeat
+    ids = [i for i in re.findall(r'\sid="([^"]+)"', html) if not i.startswith(("a-", "r-"))]
+    assert len(ids) == len(set(ids))
+    for story in (bridge, twin):
+        start = html.index(f'id="{stable_id(story.id, prefix="s-", length=12)}"')
+        end = html.find(' id="s-', start + 1)  # the next story
+        section = html[start:end] if end > 0 else html[start:]
+        targets = re.findall(r'href="#(t-[^"]+)"', section)
+        assert len(targets) == len(story.timeline)
+        assert all(f'id="{t}"' in section for t in targets)

@@ -247,8 +247,11 @@ def story_view(
     members = [index.article(a) for a in numbers]
     relations = index.story_relations(story)
     timeline, left = key_entries(story.timeline)
+    # One report holds every story's timeline: the anchors carry the story, or the chart of
+    # the third story would jump to the first story's entries.
+    anchor = stable_id(story.id, prefix="t-", length=12)
     entries = [
-        {"entry": e, "anchor": f"t-{i}", **_cited(e.article_ids, numbers)}
+        {"entry": e, "anchor": f"{anchor}-{i}", **_cited(e.article_ids, numbers)}
         for i, e in enumerate(timeline)
     ]
     return {
@@ -260,7 +263,7 @@ def story_view(
         "pages": pages,
         "claims": _claim_rows(story.summary, lambda ids: _cited(ids, numbers), index.articles),
         "timeline": entries,
-        "timeline_svg": timeline_chart(timeline, lambda i: f"#t-{i}"),
+        "timeline_svg": timeline_chart(timeline, lambda i: f"#{anchor}-{i}"),
         "timeline_more": more_dates(left),
         "undated": [
             {"entry": e, "when": entry_when(e), **_cited(e.article_ids, numbers)}
@@ -275,7 +278,12 @@ def story_view(
         "copies": {
             f.article.id: [numbers[o] for o in index.copied(f.article.id, numbers)] for f in shown
         },
-        "graph_svg": reuse_graph(relations, index.articles, links.article),
+        "graph_svg": reuse_graph(
+            relations,
+            index.articles,
+            links.article,
+            stable_id(story.id, prefix="arrow-", length=12),
+        ),
     }
 
 
