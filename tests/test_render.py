@@ -21,6 +21,7 @@ from storyline.model import (
     DuplicateGroup,
     Passage,
     Relation,
+    Skipped,
     Story,
     Topic,
     Variant,
@@ -42,6 +43,7 @@ from storyline.render.views import (
     ranked_stories,
     safe_url,
     segments,
+    split_skipped,
 )
 from web_fixtures import (
     hostile_articles,
@@ -714,3 +716,24 @@ def test_report_timeline_anchors_are_unique_and_each_chart_links_its_own_story()
         targets = re.findall(r'href="#(t-[^"]+)"', section)
         assert len(targets) == len(story.timeline)
         assert all(f'id="{t}"' in section for t in targets)
+
+
+def test_an_earlier_version_saved_over_the_same_file_is_skipped_not_a_remark() -> None:
+    """A page saved again after an update has its earlier version at the same path: it was
+    listed under "Read, with a note" and left out of the skipped count, while one delivered
+    in another file was "Skipped" (a QA pass as a journalist saw both on one page)."""
+    digest = sample_digest()
+    page = replace(digest.articles[0], path="pages/fire.html", record=0)
+    earlier = Skipped(
+        "pages/fire.html",
+        "an earlier version of wire1 (pages/fire.html): superseded, left out of the analysis",
+        0,
+        "old-wire1",
+        "wire1",
+    )
+    note = Skipped("pages/fire.html", "date 'soon' not read; kept, undated")
+    digest = replace(digest, articles=(page, *digest.articles[1:]), skipped=(earlier, note))
+    assert split_skipped(digest) == ((earlier,), (note,))
+    markdown = to_markdown(digest)
+    assert markdown.index("an earlier version") < markdown.index("## Read, with a note")
+    assert "(1 skipped)" in markdown

@@ -357,10 +357,17 @@ def oriented(relation: Relation | None, a: Article) -> Relation | None:
 
 def split_skipped(digest: Digest) -> tuple[tuple[Skipped, ...], tuple[Skipped, ...]]:
     """The digest's skipped inputs that left no article, and the remarks on articles read (a
-    given date that could not be read: the article it names was kept, undated)."""
+    given date that could not be read: the article it names was kept, undated).
+
+    An earlier version of a page is always skipped, left out of the analysis: it is no
+    remark on its later version, even when that was saved over the same file."""
     read = {(article.path, article.record) for article in digest.articles}
-    left = tuple(entry for entry in digest.skipped if (entry.path, entry.record) not in read)
-    remarks = tuple(entry for entry in digest.skipped if (entry.path, entry.record) in read)
+
+    def remark(entry: Skipped) -> bool:
+        return (entry.path, entry.record) in read and not entry.superseded_by
+
+    left = tuple(entry for entry in digest.skipped if not remark(entry))
+    remarks = tuple(entry for entry in digest.skipped if remark(entry))
     return left, remarks
 
 
