@@ -329,6 +329,7 @@ def article_view(article: Article, index: DigestIndex) -> dict[str, Any]:
         "marked": sum(1 for s in segs if s["mark"]),
         "same_text": any(r.kind == "duplicate" for r in index.relations_of.get(article.id, ())),
         "words": article.words,
+        "later": index.article(later) if (later := index.superseded_by.get(article.id)) else None,
     }
 
 

@@ -95,6 +95,10 @@ class DigestIndex:
         for story in digest.stories:
             for article_id in story.article_ids:
                 self.story_of.setdefault(article_id, story)
+        # an earlier version of a page (left out of the analysis) -> the version read instead
+        self.superseded_by: dict[str, str] = {
+            s.article_id: s.superseded_by for s in digest.skipped if s.superseded_by
+        }
         self.relations_of: dict[str, list[Relation]] = {}
         for relation in digest.relations:
             self.relations_of.setdefault(relation.a, []).append(relation)

@@ -89,12 +89,15 @@ class Backend:
     def pending(self, index: DigestIndex) -> str:
         """A notice when the database holds articles the digest has not analysed, else ""."""
         stored, analysed = self.store().count_articles(), len(index.digest.articles)
-        if stored == analysed:
+        # earlier versions of updated pages stay stored but are left out on purpose
+        earlier = len(index.superseded_by)
+        if stored <= analysed + earlier:
             return ""
         command = UPDATE_HINT.format(db=self.db_path)
+        left_out = f" and {earlier:,} earlier versions of pages" if earlier else ""
         return (
-            f"The database holds {stored:,} articles; this digest was made from {analysed:,}. "
-            f"Run `{command}` to bring it up to date."
+            f"The database holds {stored:,} articles; this digest was made from {analysed:,}"
+            f"{left_out}. Run `{command}` to bring it up to date."
         )
 
     def close(self) -> None:
