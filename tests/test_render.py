@@ -70,8 +70,8 @@ Keywords: bridge, velmora, cables
 - The harbour bridge in Velmora closed on Monday after inspectors found cracks in two cables. \
 [1][2][3] (2 independent outlets)
 - Mayor Ilse Varga said repairs would take three weeks. [1][2] (1 independent outlet)
-  - variant: three weeks [1][2]
-  - variant: about a month [3]
+  - variant: three weeks [1][2] (first reported 2031-03-03 08:00)
+  - variant: about a month [3] (first reported 2031-03-04)
 
 ### Timeline
 
@@ -524,7 +524,7 @@ def test_markdown_topic_summary_cites_story_sources_and_shows_variants() -> None
         "  - Chess club wins cup. [2.1] (1 independent outlet)",
         "  - The span carries 30,000 cars a day. [1.1] (1 independent outlet)",
         "    - sources differ:",
-        "      - 30,000 cars [1.1]",
+        "      - 30,000 cars [1.1] (first reported 2031-03-03 08:00)",
         "      - about 30,000 vehicles [2.1]",
     ]
 
@@ -737,3 +737,45 @@ def test_an_earlier_version_saved_over_the_same_file_is_skipped_not_a_remark() -
     markdown = to_markdown(digest)
     assert markdown.index("an earlier version") < markdown.index("## Read, with a note")
     assert "(1 skipped)" in markdown
+
+
+def test_variants_of_a_revised_toll_show_when_each_was_first_reported() -> None:
+    """A toll that rose through the day listed as bare "sources differ" reads as a dispute; with
+    each version's first publication, earliest first, it reads as revisions (QA pass as a
+    journalist). The versions come in article-id order from the summary; the page orders them
+    by time."""
+
+    def made(aid: str, published: str | None) -> Article:
+        return Article(id=aid, title=aid, text="x", raw_text="x", source=aid, published=published)
+
+    articles = [
+        made("a-late", "2026-11-18T13:00:00+00:00"),
+        made("b-early", "2026-11-18T10:15:00+00:00"),
+        made("c-mid", "2026-11-18T13:05:00+02:00"),  # 11:05 UTC
+        made("d-undated", None),
+    ]
+    claim = Claim(
+        "Seven people have died.",
+        "a-late",
+        ("a-late",),
+        1,
+        "a-late",
+        variants=(
+            Variant("Seven people", ("a-late",)),
+            Variant("at least three people", ("b-early",)),
+            Variant("Five people", ("c-mid", "d-undated")),
+            Variant("many people", ("d-undated",)),
+        ),
+    )
+    story = Story("s1", "Fire", tuple(a.id for a in articles), summary=(claim,))
+    digest = Digest(articles=tuple(articles), stories=(story,))
+    lines = [line for line in to_markdown(digest).splitlines() if "variant:" in line]
+    assert lines == [
+        "  - variant: at least three people [1] (first reported 2026-11-18 10:15 UTC)",
+        "  - variant: Five people [2][4] (first reported 2026-11-18 13:05+02:00)",
+        "  - variant: Seven people [3] (first reported 2026-11-18 13:00 UTC)",
+        "  - variant: many people [4]",
+    ]
+    html = to_html(digest)
+    assert html.index("at least three people") < html.index("Five people <")
+    assert "(first reported 2026-11-18 10:15 UTC)" in html

@@ -30,6 +30,7 @@ from .views import (
     StorySelection,
     claim_outlets,
     date_span,
+    dated_variants,
     entry_when,
     fold_story,
     key_entries,
@@ -221,7 +222,10 @@ def _claim_rows(
             "claim": c,
             "outlets": claim_outlets(c, articles),
             **cited(c.support),
-            "variants": [{"variant": v, **cited(v.article_ids)} for v in c.variants],
+            "variants": [
+                {"variant": v, "when": when, **cited(v.article_ids)}
+                for v, when in dated_variants(c.variants, articles)
+            ],
             "also": [{"text": t, **cited(ids)} for t, ids in by_wording(c.corroboration)],
         }
         for c in claims

@@ -24,6 +24,7 @@ from ..model import (
     Skipped,
     Story,
     TimelineEntry,
+    Variant,
     known_source,
 )
 
@@ -414,6 +415,44 @@ def entry_when(entry: TimelineEntry) -> str:
         month, day = int(entry.month_day[2:4]), int(entry.month_day[5:7])
         return f"{calendar.month_name[month]} {day}, year unknown"
     return "undated"
+
+
+_STAMP = re.compile(
+    r"(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$"
+)
+
+
+def when_published(stamp: str | None) -> str:
+    """A publication as a reader scans it: "2026-11-18 13:00 UTC", "2026-11-18 13:00+02:00",
+    "2026-11-18 13:00" (no offset given), "2026-11-18"; a year or month as given; "" undated."""
+    if not stamp:
+        return ""
+    match = _STAMP.match(stamp)
+    if match is None:
+        return stamp
+    day, clock, zone = match.groups()
+    if clock is None:
+        return str(day)
+    if zone in ("Z", "+00:00", "+0000", "-00:00"):
+        zone = " UTC"
+    return f"{day} {clock}{zone or ''}"
+
+
+def dated_variants(
+    variants: Sequence[Variant], articles: Mapping[str, Article]
+) -> list[tuple[Variant, str]]:
+    """Each version of a disputed figure or name with the first publication among the
+    articles giving it, the earliest version first (undated last). A toll revised through
+    the day ("at least three people" at 10:15, "Seven people" at 13:00) then reads as its
+    revisions, where without the times it reads as sources contradicting one another."""
+
+    def first(variant: Variant) -> str | None:
+        stamps = [articles[i].published for i in variant.article_ids if i in articles]
+        return min(stamps, key=published_order, default=None)
+
+    firsts = [first(v) for v in variants]
+    order = sorted(range(len(variants)), key=lambda n: (published_order(firsts[n]), n))
+    return [(variants[n], when_published(firsts[n])) for n in order]
 
 
 def claim_outlets(claim: Claim, articles: Mapping[str, Article] | None = None) -> str:
