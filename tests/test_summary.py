@@ -699,3 +699,20 @@ def test_numbers_in_words_are_figures_but_not_every_one() -> None:
     assert read("two million people left") == [("two million people", 2e6)]
     assert read("No one was hurt in the blaze.") == []
     assert read("a seven-day week, and one of the piers") == []
+
+
+def test_the_part_of_a_whole_is_no_other_version_of_the_whole() -> None:
+    """ "four of the city's nine public libraries" and "four public libraries" agree: the
+    four is the claim's too (a QA pass as a journalist saw "nine public libraries" and "four
+    libraries" listed as versions once numbers in words were read)."""
+    claim = (
+        "The Corrisford council will cut opening hours at four of the city's nine public "
+        "libraries under its new budget."
+    )
+    later = (
+        "The Corrisford council cut opening hours at four public libraries under its new budget."
+    )
+    in_digits = (t.replace("four", "4").replace("nine", "9") for t in (claim, later))
+    for first, second in ((claim, later), tuple(in_digits)):  # digits were always figures
+        claims = summarize([article("p1", first, "A"), article("p2", second, "B")])
+        assert [(c.variants, c.support) for c in claims] == [((), ("p1", "p2"))]

@@ -167,6 +167,30 @@ def _value(number: str) -> float:
     return float(_WORD_VALUES[tens] + (_WORD_VALUES[ones] if ones else 0))
 
 
+@functools.lru_cache(maxsize=1024)
+def _bare(text: str) -> frozenset[float]:
+    """The numbers of ``text`` that count nothing named: the "four" of "four of the city's
+    nine libraries" (a "340" of "340 crew" counts crew, so it is no bare number)."""
+    found = set()
+    for match in _FIGURE.finditer(text):
+        unit = [w for w in (match.group("unit") or "").split() if w.lower() not in STOP_WORDS]
+        if unit or match.group("percent"):
+            continue
+        value = _value(match.group("number").rstrip(","))
+        found.add(value * _SCALE.get((match.group("scale") or "").lower(), 1.0))
+    return frozenset(found)
+
+
+def _other_part(claim: Sentence, figure: Figure, other: Sentence, theirs: Figure) -> bool:
+    """Whether ``theirs`` (in ``other``) and the claim's ``figure`` are two numbers that both
+    sentences state, one of them as a bare part of a whole: "four libraries" restates the
+    "four" of "four of the city's nine libraries", it does not dispute the nine (nor the
+    nine the four)."""
+    if theirs.value == figure.value:
+        return False
+    return theirs.value in _bare(claim.text) or figure.value in _bare(other.text)
+
+
 def _special(text: str, match: re.Match[str]) -> Figure | None:
     """A share ("61 per cent", "33%") or a year ("in 1997"): figures whose unit is no word."""
     number = match.group("number").rstrip(",")  # "in 1997, officials said"
@@ -205,7 +229,9 @@ def conflicts(claim: Sentence, other: Sentence, *, hedges_agree: bool = False) -
     passengers" and "340 passengers" report one evacuation."""
     theirs = _figures(other.text)
     for figure in _figures(claim.text):
-        rivals = [t for t in theirs if figure.unit & t.unit]
+        rivals = [
+            t for t in theirs if figure.unit & t.unit and not _other_part(claim, figure, other, t)
+        ]
         if hedges_agree:
             disputed = all(t.value != figure.value for t in rivals)
         else:
@@ -264,6 +290,8 @@ def _match(claim: Sentence, figure: Figure, sentences: Sequence[Sentence]) -> Fi
         if figure.unit not in _NO_WORD_UNITS and not figure.unit & other.stems:
             continue
         for theirs in _figures(other.text):
+            if _other_part(claim, figure, other, theirs):
+                continue
             if same_statement(claim, figure, other, theirs):
                 overlap = len(claim.stems & other.stems)
                 if best is None or overlap > best[0]:
