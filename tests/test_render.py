@@ -779,3 +779,26 @@ def test_variants_of_a_revised_toll_show_when_each_was_first_reported() -> None:
     html = to_html(digest)
     assert html.index("at least three people") < html.index("Five people <")
     assert "(first reported 2026-11-18 10:15 UTC)" in html
+
+
+def test_a_version_first_given_by_an_updated_page_says_so() -> None:
+    """A page updated in place keeps its first publication time: "Five people" on a page
+    published at 09:50 and updated at 11:00 showed "first reported 09:50", before the
+    "three" of 10:15 (a QA pass as a journalist); the time now says the page was updated."""
+
+    def made(aid: str, published: str) -> Article:
+        return Article(id=aid, title=aid, text="x", raw_text="x", source=aid, published=published)
+
+    articles = (made("post-v2", "2026-11-18T09:50:00Z"), made("wire", "2026-11-18T10:15:00Z"))
+    variants = (Variant("Five people", ("post-v2",)), Variant("three people", ("wire",)))
+    claim = Claim("Five people died.", "post-v2", ("post-v2",), 1, "post-v2", variants=variants)
+    earlier = Skipped("p.html", "an earlier version of post-v2", 0, "post-v1", "post-v2")
+    story = Story("s1", "Fire", ("post-v2", "wire"), summary=(claim,))
+    digest = Digest(articles=articles, stories=(story,), skipped=(earlier,))
+    lines = [line for line in to_markdown(digest).splitlines() if "variant:" in line]
+    assert lines == [
+        "  - variant: Five people [1] (first reported 2026-11-18 09:50 UTC, by a page updated "
+        "since)",
+        "  - variant: three people [2] (first reported 2026-11-18 10:15 UTC)",
+    ]
+    assert "09:50 UTC, by a page updated since)" in to_html(digest)

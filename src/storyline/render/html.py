@@ -215,16 +215,17 @@ def _cited(article_ids: tuple[str, ...], numbers: dict[str, int]) -> dict[str, A
 def _claim_rows(
     claims: tuple[Claim, ...],
     cited: Callable[[tuple[str, ...]], dict[str, Any]],
-    articles: Mapping[str, Article],
+    index: DigestIndex,
 ) -> list[dict[str, Any]]:
+    updated = index.superseded_by.values()
     return [
         {
             "claim": c,
-            "outlets": claim_outlets(c, articles),
+            "outlets": claim_outlets(c, index.articles),
             **cited(c.support),
             "variants": [
                 {"variant": v, "when": when, **cited(v.article_ids)}
-                for v, when in dated_variants(c.variants, articles)
+                for v, when in dated_variants(c.variants, index.articles, updated)
             ],
             "also": [{"text": t, **cited(ids)} for t, ids in by_wording(c.corroboration)],
         }
@@ -265,7 +266,7 @@ def story_view(
         "folded": shown,
         "page": min(max(page, 1), pages),
         "pages": pages,
-        "claims": _claim_rows(story.summary, lambda ids: _cited(ids, numbers), index.articles),
+        "claims": _claim_rows(story.summary, lambda ids: _cited(ids, numbers), index),
         "timeline": entries,
         "timeline_svg": timeline_chart(timeline, lambda i: f"#{anchor}-{i}"),
         "timeline_more": more_dates(left),
@@ -378,7 +379,7 @@ def _topic_view(topic: Topic, index: DigestIndex, where: dict[str, str]) -> dict
     return {
         "topic": topic,
         "stories": [index.stories[s] for s in topic.story_ids if s in index.stories],
-        "claims": _claim_rows(topic.summary, cited, index.articles),
+        "claims": _claim_rows(topic.summary, cited, index),
     }
 
 

@@ -115,7 +115,9 @@ def _story(position: int, story: Story, index: DigestIndex) -> list[str]:
             cite = _cite(claim.support, numbers)
             outlets = claim_outlets(claim, index.articles)
             summary.append(f"- {md_escape(claim.text)} {cite} ({outlets})")
-            for variant, when in dated_variants(claim.variants, index.articles):
+            for variant, when in dated_variants(
+                claim.variants, index.articles, index.superseded_by.values()
+            ):
                 summary.append(
                     f"  - variant: {md_escape(variant.text)} {_cite(variant.article_ids, numbers)}"
                     f"{_first_reported(when)}"
@@ -160,7 +162,9 @@ def _topics(digest: Digest, index: DigestIndex, shown: Sequence[Story]) -> list[
             )
             if claim.variants:
                 lines.append("    - sources differ:")
-            for variant, when in dated_variants(claim.variants, index.articles):
+            for variant, when in dated_variants(
+                claim.variants, index.articles, index.superseded_by.values()
+            ):
                 lines.append(
                     f"      - {md_escape(variant.text)} {cite(variant.article_ids)}"
                     f"{_first_reported(when)}"

@@ -439,20 +439,31 @@ def when_published(stamp: str | None) -> str:
 
 
 def dated_variants(
-    variants: Sequence[Variant], articles: Mapping[str, Article]
+    variants: Sequence[Variant], articles: Mapping[str, Article], updated: Iterable[str] = ()
 ) -> list[tuple[Variant, str]]:
     """Each version of a disputed figure or name with the first publication among the
     articles giving it, the earliest version first (undated last). A toll revised through
     the day ("at least three people" at 10:15, "Seven people" at 13:00) then reads as its
-    revisions, where without the times it reads as sources contradicting one another."""
+    revisions, where without the times it reads as sources contradicting one another.
 
-    def first(variant: Variant) -> str | None:
-        stamps = [articles[i].published for i in variant.article_ids if i in articles]
-        return min(stamps, key=published_order, default=None)
+    ``updated``: the articles that are later versions of a page updated in place; such a
+    page keeps its first publication time, which is then not when it gave this version."""
+    since = frozenset(updated)
+
+    def first(variant: Variant) -> tuple[str | None, str]:
+        dated = [(articles[i].published, i) for i in variant.article_ids if i in articles]
+        return min(dated, key=lambda p: (published_order(p[0]), p[1]), default=(None, ""))
 
     firsts = [first(v) for v in variants]
-    order = sorted(range(len(variants)), key=lambda n: (published_order(firsts[n]), n))
-    return [(variants[n], when_published(firsts[n])) for n in order]
+    order = sorted(range(len(variants)), key=lambda n: (published_order(firsts[n][0]), n))
+    rows = []
+    for n in order:
+        stamp, article_id = firsts[n]
+        when = when_published(stamp)
+        if when and article_id in since:
+            when += ", by a page updated since"
+        rows.append((variants[n], when))
+    return rows
 
 
 def claim_outlets(claim: Claim, articles: Mapping[str, Article] | None = None) -> str:
