@@ -223,6 +223,14 @@ def test_bad_parameters_give_400(client: TestClient) -> None:
     assert client.get("/compare?a=wire1").status_code == 400
 
 
+def test_a_bad_parameter_is_named_with_what_is_wrong(client: TestClient) -> None:
+    """The message said "invalid parameter: query.b" for a missing b (a QA pass)."""
+    assert "missing parameter &#39;b&#39;" in _html(client, "/compare?a=wire1", 400)
+    error = client.get("/api/search?q=x&limit=0").json()["error"]
+    # the reason is pydantic's own words ("Input should be greater than or equal to 1")
+    assert error["message"].startswith("parameter 'limit': ") and error["message"].endswith("1")
+
+
 def test_missing_database_explains_the_command(tmp_path: Path) -> None:
     with TestClient(create_app(tmp_path / "none.db")) as client:
         html = _html(client, "/", 503)

@@ -8,9 +8,10 @@ Content-Security-Policy: only our own script and stylesheet may load.
 from __future__ import annotations
 
 import threading
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
@@ -126,6 +127,16 @@ def error_response(
     return HTMLResponse(page, status_code=status)
 
 
+def _parameter_problem(error: Mapping[str, Any]) -> str:
+    """ "missing parameter 'b'", "parameter 'limit': Input should be greater than or equal to
+    1": what was wrong and with which parameter, where "query.limit" said neither."""
+    where = [str(part) for part in error.get("loc", ())]
+    name = ".".join(where[1:] if len(where) > 1 else where) or "?"
+    if error.get("type") == "missing":
+        return f"missing parameter {name!r}"
+    return f"parameter {name!r}: {error.get('msg', 'invalid value')}"
+
+
 def _install_handlers(app: FastAPI, backend: Backend) -> None:
     command = DIGEST_HINT.format(db=backend.db_path)
 
@@ -153,8 +164,8 @@ def _install_handlers(app: FastAPI, backend: Backend) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc: RequestValidationError) -> Response:
-        fields = ", ".join(".".join(str(p) for p in e.get("loc", ())) for e in exc.errors())
-        return error_response(request, 400, "Bad request", f"invalid parameter: {fields}")
+        problems = "; ".join(_parameter_problem(e) for e in exc.errors())
+        return error_response(request, 400, "Bad request", problems)
 
 
 def create_app(db_path: str | Path, *, readonly: bool = True) -> FastAPI:
