@@ -716,3 +716,10 @@ def test_the_part_of_a_whole_is_no_other_version_of_the_whole() -> None:
     for first, second in ((claim, later), tuple(in_digits)):  # digits were always figures
         claims = summarize([article("p1", first, "A"), article("p2", second, "B")])
         assert [(c.variants, c.support) for c in claims] == [((), ("p1", "p2"))]
+    # a bare earlier figure is no part of a whole: the rival toll still disputes the new one
+    tail = " in the fire at the Halvorsen plant in Brenwick, the county coroner's office said"
+    five = "Five people have died" + tail + ", raising the toll from three."
+    three = "At least three people have died" + tail + "."
+    brief = SummaryOptions(max_words=30)
+    (claim,) = summarize([article("t5", five, "A"), article("t3", three, "B")], options=brief)
+    assert claim.support == (claim.article_id,) and len(claim.variants) == 2

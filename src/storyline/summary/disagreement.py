@@ -169,12 +169,15 @@ def _value(number: str) -> float:
 
 @functools.lru_cache(maxsize=1024)
 def _bare(text: str) -> frozenset[float]:
-    """The numbers of ``text`` that count nothing named: the "four" of "four of the city's
-    nine libraries" (a "340" of "340 crew" counts crew, so it is no bare number)."""
+    """The numbers of ``text`` that are a part of a whole named after them: the "four" of
+    "four of the city's nine libraries". Not a "340" of "340 crew" (it counts crew), nor the
+    "three" of "raising the toll from three" (an earlier toll, which a rival may give)."""
     found = set()
     for match in _FIGURE.finditer(text):
-        unit = [w for w in (match.group("unit") or "").split() if w.lower() not in STOP_WORDS]
-        if unit or match.group("percent"):
+        unit = (match.group("unit") or "").split()
+        if not unit or unit[0].lower() != "of" or match.group("percent"):
+            continue
+        if any(w.lower() not in STOP_WORDS for w in unit):
             continue
         value = _value(match.group("number").rstrip(","))
         found.add(value * _SCALE.get((match.group("scale") or "").lower(), 1.0))
