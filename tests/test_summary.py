@@ -723,3 +723,31 @@ def test_the_part_of_a_whole_is_no_other_version_of_the_whole() -> None:
     brief = SummaryOptions(max_words=30)
     (claim,) = summarize([article("t5", five, "A"), article("t3", three, "B")], options=brief)
     assert claim.support == (claim.article_id,) and len(claim.variants) == 2
+
+
+def test_a_not_yet_known_sentence_is_left_out_once_a_later_report_is_in() -> None:
+    """ "There was no immediate word on injuries" (08:15) stood in the summary next to three
+    dead reported at 09:50 (a QA pass as a journalist). An hour later it is left out; alone,
+    or undated, it stays."""
+    early = (
+        "A large fire broke out at the Halvorsen Chemicals plant in Brenwick on Wednesday. "
+        "There was no immediate word on injuries."
+    )
+    later = (
+        "Three workers have died in the fire at the Halvorsen Chemicals plant in Brenwick, the "
+        "coroner said on Wednesday."
+    )
+
+    def texts(first: str | None, second: str | None) -> list[str]:
+        claims = summarize(
+            [article("e1", early, "Wire", first), article("l1", later, "Post", second)],
+            options=SummaryOptions(max_words=60),
+        )
+        return [c.text for c in claims]
+
+    unknown = "There was no immediate word on injuries."
+    assert unknown not in texts("2026-11-18T08:15:00+00:00", "2026-11-18T09:50:00+00:00")
+    assert unknown in texts("2026-11-18T08:15:00+00:00", "2026-11-18T08:45:00+00:00")
+    assert unknown in texts(None, None)
+    (only,) = [article("e1", early, "Wire", "2026-11-18T08:15:00+00:00")]
+    assert unknown in [c.text for c in summarize([only])]
