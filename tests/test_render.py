@@ -13,6 +13,7 @@ from html import unescape
 import pytest
 
 from storyline.errors import IncompatibleParametersError, StoreError
+from storyline.ids import stable_id
 from storyline.model import (
     Article,
     Claim,
@@ -20,6 +21,7 @@ from storyline.model import (
     DuplicateGroup,
     Passage,
     Relation,
+    Skipped,
     Story,
     Topic,
     Variant,
@@ -41,6 +43,7 @@ from storyline.render.views import (
     ranked_stories,
     safe_url,
     segments,
+    split_skipped,
 )
 from web_fixtures import (
     hostile_articles,
@@ -67,8 +70,8 @@ Keywords: bridge, velmora, cables
 - The harbour bridge in Velmora closed on Monday after inspectors found cracks in two cables. \
 [1][2][3] (2 independent outlets)
 - Mayor Ilse Varga said repairs would take three weeks. [1][2] (1 independent outlet)
-  - variant: three weeks [1][2]
-  - variant: about a month [3]
+  - variant: three weeks [1][2] (first reported 2031-03-03 08:00)
+  - variant: about a month [3] (first reported 2031-03-04)
 
 ### Timeline
 
@@ -521,7 +524,7 @@ def test_markdown_topic_summary_cites_story_sources_and_shows_variants() -> None
         "  - Chess club wins cup. [2.1] (1 independent outlet)",
         "  - The span carries 30,000 cars a day. [1.1] (1 independent outlet)",
         "    - sources differ:",
-        "      - 30,000 cars [1.1]",
+        "      - 30,000 cars [1.1] (first reported 2031-03-03 08:00)",
         "      - about 30,000 vehicles [2.1]",
     ]
 
@@ -693,3 +696,109 @@ def test_compare_shows_a_translation_sentence_by_sentence() -> None:
     html = compare_html(english, french, relation)
     assert "a translation: its sentences follow" in html and "reused passage" not in html
     assert "<h2>Aligned sentences</h2>" in html and 'class="translation"' in html
+
+
+def test_report_timeline_anchors_are_unique_and_each_chart_links_its_own_story() -> None:
+    """Two stories with timelines in one report: every id once, and each story's chart links
+    to entries of that story (they were all "t-0", "t-1": a QA pass found the chart of the
+    third story jumping to the first story's timeline)."""
+    digest = sample_digest()
+    bridge, chess = digest.stories
+    twin = replace(bridge, id="s-bridge-2", title="Second bridge story", topic_id=None)
+    html = to_html(replace(digest, stories=(bridge, chess, twin)))
+    # the twin shares the bridge's articles and relations, so only their anchors repeat
+    ids = [i for i in re.findall(r'\sid="([^"]+)"', html) if not i.startswith(("a-", "r-"))]
+    assert len(ids) == len(set(ids))
+    for story in (bridge, twin):
+        start = html.index(f'id="{stable_id(story.id, prefix="s-", length=12)}"')
+        end = html.find(' id="s-', start + 1)  # the next story
+        section = html[start:end] if end > 0 else html[start:]
+        targets = re.findall(r'href="#(t-[^"]+)"', section)
+        assert len(targets) == len(story.timeline)
+        assert all(f'id="{t}"' in section for t in targets)
+
+
+def test_an_earlier_version_saved_over_the_same_file_is_skipped_not_a_remark() -> None:
+    """A page saved again after an update has its earlier version at the same path: it was
+    listed under "Read, with a note" and left out of the skipped count, while one delivered
+    in another file was "Skipped" (a QA pass as a journalist saw both on one page)."""
+    digest = sample_digest()
+    page = replace(digest.articles[0], path="pages/fire.html", record=0)
+    earlier = Skipped(
+        "pages/fire.html",
+        "an earlier version of wire1 (pages/fire.html): superseded, left out of the analysis",
+        0,
+        "old-wire1",
+        "wire1",
+    )
+    note = Skipped("pages/fire.html", "date 'soon' not read; kept, undated")
+    digest = replace(digest, articles=(page, *digest.articles[1:]), skipped=(earlier, note))
+    assert split_skipped(digest) == ((earlier,), (note,))
+    markdown = to_markdown(digest)
+    assert markdown.index("an earlier version") < markdown.index("## Read, with a note")
+    assert "(1 skipped)" in markdown
+
+
+def test_variants_of_a_revised_toll_show_when_each_was_first_reported() -> None:
+    """A toll that rose through the day listed as bare "sources differ" reads as a dispute; with
+    each version's first publication, earliest first, it reads as revisions (QA pass as a
+    journalist). The versions come in article-id order from the summary; the page orders them
+    by time."""
+
+    def made(aid: str, published: str | None) -> Article:
+        return Article(id=aid, title=aid, text="x", raw_text="x", source=aid, published=published)
+
+    articles = [
+        made("a-late", "2026-11-18T13:00:00+00:00"),
+        made("b-early", "2026-11-18T10:15:00+00:00"),
+        made("c-mid", "2026-11-18T13:05:00+02:00"),  # 11:05 UTC
+        made("d-undated", None),
+    ]
+    claim = Claim(
+        "Seven people have died.",
+        "a-late",
+        ("a-late",),
+        1,
+        "a-late",
+        variants=(
+            Variant("Seven people", ("a-late",)),
+            Variant("at least three people", ("b-early",)),
+            Variant("Five people", ("c-mid", "d-undated")),
+            Variant("many people", ("d-undated",)),
+        ),
+    )
+    story = Story("s1", "Fire", tuple(a.id for a in articles), summary=(claim,))
+    digest = Digest(articles=tuple(articles), stories=(story,))
+    lines = [line for line in to_markdown(digest).splitlines() if "variant:" in line]
+    assert lines == [
+        "  - variant: at least three people [1] (first reported 2026-11-18 10:15 UTC)",
+        "  - variant: Five people [2][4] (first reported 2026-11-18 13:05+02:00)",
+        "  - variant: Seven people [3] (first reported 2026-11-18 13:00 UTC)",
+        "  - variant: many people [4]",
+    ]
+    html = to_html(digest)
+    assert html.index("at least three people") < html.index("Five people <")
+    assert "(first reported 2026-11-18 10:15 UTC)" in html
+
+
+def test_a_version_first_given_by_an_updated_page_says_so() -> None:
+    """A page updated in place keeps its first publication time: "Five people" on a page
+    published at 09:50 and updated at 11:00 showed "first reported 09:50", before the
+    "three" of 10:15 (a QA pass as a journalist); the time now says the page was updated."""
+
+    def made(aid: str, published: str) -> Article:
+        return Article(id=aid, title=aid, text="x", raw_text="x", source=aid, published=published)
+
+    articles = (made("post-v2", "2026-11-18T09:50:00Z"), made("wire", "2026-11-18T10:15:00Z"))
+    variants = (Variant("Five people", ("post-v2",)), Variant("three people", ("wire",)))
+    claim = Claim("Five people died.", "post-v2", ("post-v2",), 1, "post-v2", variants=variants)
+    earlier = Skipped("p.html", "an earlier version of post-v2", 0, "post-v1", "post-v2")
+    story = Story("s1", "Fire", ("post-v2", "wire"), summary=(claim,))
+    digest = Digest(articles=articles, stories=(story,), skipped=(earlier,))
+    lines = [line for line in to_markdown(digest).splitlines() if "variant:" in line]
+    assert lines == [
+        "  - variant: Five people [1] (first reported 2026-11-18 09:50 UTC, by a page updated "
+        "since)",
+        "  - variant: three people [2] (first reported 2026-11-18 10:15 UTC)",
+    ]
+    assert "09:50 UTC, by a page updated since)" in to_html(digest)

@@ -664,3 +664,90 @@ def test_a_rewrite_keeps_the_new_fact_it_adds_and_a_copy_stays_silent() -> None:
     claims = summarize(story, relations, [group], SummaryOptions(max_words=200))
     assert any(claim.text == new_fact and claim.support == ("rewrite",) for claim in claims)
     assert all(claim.article_id != "copy" for claim in claims)
+
+
+def test_a_toll_in_words_that_rose_is_no_support_and_shows_its_versions() -> None:
+    """News style spells out small numbers: "at least three people" at 09:00 and "Seven
+    people" at 13:00 are two versions of one toll, not one claim stated by both (a QA pass as
+    a journalist found the 09:00 report cited, counted and named first for "Seven")."""
+    tail = " in the fire at the Halvorsen Chemicals plant in Brenwick, the coroner's office said."
+    early = "At least three people have died" + tail
+    late = "Seven people have now died" + tail
+    claims = summarize(
+        [
+            article("w1", early, "Wire", "2026-11-18T09:00:00+00:00"),
+            article("w2", late, "Post", "2026-11-18T13:00:00+00:00"),
+        ],
+        options=SummaryOptions(max_words=20),
+    )
+    assert [(c.text, c.support, c.outlets, c.first_seen) for c in claims] == [
+        (late, ("w2",), 1, "w2")
+    ]
+    assert [(v.text, v.article_ids) for v in claims[0].variants] == [
+        ("At least three people", ("w1",)),
+        ("Seven people", ("w2",)),
+    ]
+
+
+def test_numbers_in_words_are_figures_but_not_every_one() -> None:
+    from storyline.summary.disagreement import figures
+
+    def read(text: str) -> list[tuple[str, float]]:
+        return [(f.phrase, f.value) for f in figures(text)]
+
+    assert read("Twenty-two workers were hurt.") == [("Twenty-two workers", 22.0)]
+    assert read("two million people left") == [("two million people", 2e6)]
+    assert read("No one was hurt in the blaze.") == []
+    assert read("a seven-day week, and one of the piers") == []
+
+
+def test_the_part_of_a_whole_is_no_other_version_of_the_whole() -> None:
+    """ "four of the city's nine public libraries" and "four public libraries" agree: the
+    four is the claim's too (a QA pass as a journalist saw "nine public libraries" and "four
+    libraries" listed as versions once numbers in words were read)."""
+    claim = (
+        "The Corrisford council will cut opening hours at four of the city's nine public "
+        "libraries under its new budget."
+    )
+    later = (
+        "The Corrisford council cut opening hours at four public libraries under its new budget."
+    )
+    in_digits = (t.replace("four", "4").replace("nine", "9") for t in (claim, later))
+    for first, second in ((claim, later), tuple(in_digits)):  # digits were always figures
+        claims = summarize([article("p1", first, "A"), article("p2", second, "B")])
+        assert [(c.variants, c.support) for c in claims] == [((), ("p1", "p2"))]
+    # a bare earlier figure is no part of a whole: the rival toll still disputes the new one
+    tail = " in the fire at the Halvorsen plant in Brenwick, the county coroner's office said"
+    five = "Five people have died" + tail + ", raising the toll from three."
+    three = "At least three people have died" + tail + "."
+    brief = SummaryOptions(max_words=30)
+    (claim,) = summarize([article("t5", five, "A"), article("t3", three, "B")], options=brief)
+    assert claim.support == (claim.article_id,) and len(claim.variants) == 2
+
+
+def test_a_not_yet_known_sentence_is_left_out_once_a_later_report_is_in() -> None:
+    """ "There was no immediate word on injuries" (08:15) stood in the summary next to three
+    dead reported at 09:50 (a QA pass as a journalist). An hour later it is left out; alone,
+    or undated, it stays."""
+    early = (
+        "A large fire broke out at the Halvorsen Chemicals plant in Brenwick on Wednesday. "
+        "There was no immediate word on injuries."
+    )
+    later = (
+        "Three workers have died in the fire at the Halvorsen Chemicals plant in Brenwick, the "
+        "coroner said on Wednesday."
+    )
+
+    def texts(first: str | None, second: str | None) -> list[str]:
+        claims = summarize(
+            [article("e1", early, "Wire", first), article("l1", later, "Post", second)],
+            options=SummaryOptions(max_words=60),
+        )
+        return [c.text for c in claims]
+
+    unknown = "There was no immediate word on injuries."
+    assert unknown not in texts("2026-11-18T08:15:00+00:00", "2026-11-18T09:50:00+00:00")
+    assert unknown in texts("2026-11-18T08:15:00+00:00", "2026-11-18T08:45:00+00:00")
+    assert unknown in texts(None, None)
+    (only,) = [article("e1", early, "Wire", "2026-11-18T08:15:00+00:00")]
+    assert unknown in [c.text for c in summarize([only])]

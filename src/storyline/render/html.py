@@ -30,6 +30,7 @@ from .views import (
     StorySelection,
     claim_outlets,
     date_span,
+    dated_variants,
     entry_when,
     fold_story,
     key_entries,
@@ -214,14 +215,18 @@ def _cited(article_ids: tuple[str, ...], numbers: dict[str, int]) -> dict[str, A
 def _claim_rows(
     claims: tuple[Claim, ...],
     cited: Callable[[tuple[str, ...]], dict[str, Any]],
-    articles: Mapping[str, Article],
+    index: DigestIndex,
 ) -> list[dict[str, Any]]:
+    updated = index.superseded_by.values()
     return [
         {
             "claim": c,
-            "outlets": claim_outlets(c, articles),
+            "outlets": claim_outlets(c, index.articles),
             **cited(c.support),
-            "variants": [{"variant": v, **cited(v.article_ids)} for v in c.variants],
+            "variants": [
+                {"variant": v, "when": when, **cited(v.article_ids)}
+                for v, when in dated_variants(c.variants, index.articles, updated)
+            ],
             "also": [{"text": t, **cited(ids)} for t, ids in by_wording(c.corroboration)],
         }
         for c in claims
@@ -247,8 +252,11 @@ def story_view(
     members = [index.article(a) for a in numbers]
     relations = index.story_relations(story)
     timeline, left = key_entries(story.timeline)
+    # One report holds every story's timeline: the anchors carry the story, or the chart of
+    # the third story would jump to the first story's entries.
+    anchor = stable_id(story.id, prefix="t-", length=12)
     entries = [
-        {"entry": e, "anchor": f"t-{i}", **_cited(e.article_ids, numbers)}
+        {"entry": e, "anchor": f"{anchor}-{i}", **_cited(e.article_ids, numbers)}
         for i, e in enumerate(timeline)
     ]
     return {
@@ -258,9 +266,9 @@ def story_view(
         "folded": shown,
         "page": min(max(page, 1), pages),
         "pages": pages,
-        "claims": _claim_rows(story.summary, lambda ids: _cited(ids, numbers), index.articles),
+        "claims": _claim_rows(story.summary, lambda ids: _cited(ids, numbers), index),
         "timeline": entries,
-        "timeline_svg": timeline_chart(timeline, lambda i: f"#t-{i}"),
+        "timeline_svg": timeline_chart(timeline, lambda i: f"#{anchor}-{i}"),
         "timeline_more": more_dates(left),
         "undated": [
             {"entry": e, "when": entry_when(e), **_cited(e.article_ids, numbers)}
@@ -275,7 +283,12 @@ def story_view(
         "copies": {
             f.article.id: [numbers[o] for o in index.copied(f.article.id, numbers)] for f in shown
         },
-        "graph_svg": reuse_graph(relations, index.articles, links.article),
+        "graph_svg": reuse_graph(
+            relations,
+            index.articles,
+            links.article,
+            stable_id(story.id, prefix="arrow-", length=12),
+        ),
     }
 
 
@@ -321,6 +334,7 @@ def article_view(article: Article, index: DigestIndex) -> dict[str, Any]:
         "marked": sum(1 for s in segs if s["mark"]),
         "same_text": any(r.kind == "duplicate" for r in index.relations_of.get(article.id, ())),
         "words": article.words,
+        "later": index.article(later) if (later := index.superseded_by.get(article.id)) else None,
     }
 
 
@@ -365,7 +379,7 @@ def _topic_view(topic: Topic, index: DigestIndex, where: dict[str, str]) -> dict
     return {
         "topic": topic,
         "stories": [index.stories[s] for s in topic.story_ids if s in index.stories],
-        "claims": _claim_rows(topic.summary, cited, index.articles),
+        "claims": _claim_rows(topic.summary, cited, index),
     }
 
 

@@ -18,6 +18,7 @@ from .views import (
     claim_outlets,
     counted,
     date_span,
+    dated_variants,
     entry_when,
     fold_story,
     key_entries,
@@ -114,9 +115,12 @@ def _story(position: int, story: Story, index: DigestIndex) -> list[str]:
             cite = _cite(claim.support, numbers)
             outlets = claim_outlets(claim, index.articles)
             summary.append(f"- {md_escape(claim.text)} {cite} ({outlets})")
-            for variant in claim.variants:
+            for variant, when in dated_variants(
+                claim.variants, index.articles, index.superseded_by.values()
+            ):
                 summary.append(
                     f"  - variant: {md_escape(variant.text)} {_cite(variant.article_ids, numbers)}"
+                    f"{_first_reported(when)}"
                 )
             for text, ids in by_wording(claim.corroboration):
                 summary.append(f"  - {_ALSO} {md_escape(text)} {_cite(ids, numbers)}")
@@ -158,11 +162,20 @@ def _topics(digest: Digest, index: DigestIndex, shown: Sequence[Story]) -> list[
             )
             if claim.variants:
                 lines.append("    - sources differ:")
-            for variant in claim.variants:
-                lines.append(f"      - {md_escape(variant.text)} {cite(variant.article_ids)}")
+            for variant, when in dated_variants(
+                claim.variants, index.articles, index.superseded_by.values()
+            ):
+                lines.append(
+                    f"      - {md_escape(variant.text)} {cite(variant.article_ids)}"
+                    f"{_first_reported(when)}"
+                )
             for text, ids in by_wording(claim.corroboration):
                 lines.append(f"    - {_ALSO} {md_escape(text)} {cite(ids)}")
     return [*lines, ""]
+
+
+def _first_reported(when: str) -> str:
+    return f" (first reported {when})" if when else ""
 
 
 def _relation_line(relation: Relation, index: DigestIndex) -> str:

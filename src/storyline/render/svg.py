@@ -119,12 +119,16 @@ def _graph_nodes(relations: Sequence[Relation], articles: dict[str, Article]) ->
 
 
 def reuse_graph(
-    relations: Sequence[Relation], articles: dict[str, Article], link: Callable[[str], str]
+    relations: Sequence[Relation],
+    articles: dict[str, Article],
+    link: Callable[[str], str],
+    marker: str = "arrow",
 ) -> Markup:
     """Who copied whom: articles in time order left to right, one lane per outlet.
 
     An arrow points from the original to the copy when the relation names one; originals
     are drawn highlighted. At most ``MAX_GRAPH_NODES`` of the best-connected articles.
+    ``marker`` is the arrowhead's HTML id: unique per graph when a page holds several.
     """
     nodes = _graph_nodes(relations, articles)
     if not nodes:
@@ -150,7 +154,7 @@ def reuse_graph(
             continue
         src, dst = (r.a, r.b) if r.original != r.b else (r.b, r.a)
         (x1, y1), (x2, y2) = pos[src], pos[dst]
-        arrow = ' marker-end="url(#arrow)"' if r.original else ""
+        arrow = f' marker-end="url(#{marker})"' if r.original else ""
         parts.append(
             f'<line class="edge {escape(r.kind)}" x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" '
             f'y2="{y2:.1f}"{arrow}>{_title(f"{r.kind}, similarity {r.similarity:.2f}")}</line>'
@@ -167,7 +171,8 @@ def reuse_graph(
     label = f"reuse graph: {len(nodes)} articles, {len(relations)} relations, originals highlighted"
     return Markup(
         f'<svg class="chart reuse-graph" viewBox="0 0 {width} {height}" role="img" '
-        f'aria-label="{escape(label)}">{_title(label)}<defs><marker id="arrow" viewBox="0 0 10 10" '
-        f'refX="16" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">'
+        f'aria-label="{escape(label)}">{_title(label)}<defs><marker id="{marker}" '
+        f'viewBox="0 0 10 10" refX="16" refY="5" markerWidth="6" markerHeight="6" '
+        f'orient="auto-start-reverse">'
         f'<path d="M 0 0 L 10 5 L 0 10 z"/></marker></defs>{"".join(parts)}</svg>'
     )

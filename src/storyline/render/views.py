@@ -24,6 +24,7 @@ from ..model import (
     Skipped,
     Story,
     TimelineEntry,
+    Variant,
     known_source,
 )
 
@@ -95,6 +96,10 @@ class DigestIndex:
         for story in digest.stories:
             for article_id in story.article_ids:
                 self.story_of.setdefault(article_id, story)
+        # an earlier version of a page (left out of the analysis) -> the version read instead
+        self.superseded_by: dict[str, str] = {
+            s.article_id: s.superseded_by for s in digest.skipped if s.superseded_by
+        }
         self.relations_of: dict[str, list[Relation]] = {}
         for relation in digest.relations:
             self.relations_of.setdefault(relation.a, []).append(relation)
@@ -357,10 +362,17 @@ def oriented(relation: Relation | None, a: Article) -> Relation | None:
 
 def split_skipped(digest: Digest) -> tuple[tuple[Skipped, ...], tuple[Skipped, ...]]:
     """The digest's skipped inputs that left no article, and the remarks on articles read (a
-    given date that could not be read: the article it names was kept, undated)."""
+    given date that could not be read: the article it names was kept, undated).
+
+    An earlier version of a page is always skipped, left out of the analysis: it is no
+    remark on its later version, even when that was saved over the same file."""
     read = {(article.path, article.record) for article in digest.articles}
-    left = tuple(entry for entry in digest.skipped if (entry.path, entry.record) not in read)
-    remarks = tuple(entry for entry in digest.skipped if (entry.path, entry.record) in read)
+
+    def remark(entry: Skipped) -> bool:
+        return (entry.path, entry.record) in read and not entry.superseded_by
+
+    left = tuple(entry for entry in digest.skipped if not remark(entry))
+    remarks = tuple(entry for entry in digest.skipped if remark(entry))
     return left, remarks
 
 
@@ -403,6 +415,55 @@ def entry_when(entry: TimelineEntry) -> str:
         month, day = int(entry.month_day[2:4]), int(entry.month_day[5:7])
         return f"{calendar.month_name[month]} {day}, year unknown"
     return "undated"
+
+
+_STAMP = re.compile(
+    r"(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$"
+)
+
+
+def when_published(stamp: str | None) -> str:
+    """A publication as a reader scans it: "2026-11-18 13:00 UTC", "2026-11-18 13:00+02:00",
+    "2026-11-18 13:00" (no offset given), "2026-11-18"; a year or month as given; "" undated."""
+    if not stamp:
+        return ""
+    match = _STAMP.match(stamp)
+    if match is None:
+        return stamp
+    day, clock, zone = match.groups()
+    if clock is None:
+        return str(day)
+    if zone in ("Z", "+00:00", "+0000", "-00:00"):
+        zone = " UTC"
+    return f"{day} {clock}{zone or ''}"
+
+
+def dated_variants(
+    variants: Sequence[Variant], articles: Mapping[str, Article], updated: Iterable[str] = ()
+) -> list[tuple[Variant, str]]:
+    """Each version of a disputed figure or name with the first publication among the
+    articles giving it, the earliest version first (undated last). A toll revised through
+    the day ("at least three people" at 10:15, "Seven people" at 13:00) then reads as its
+    revisions, where without the times it reads as sources contradicting one another.
+
+    ``updated``: the articles that are later versions of a page updated in place; such a
+    page keeps its first publication time, which is then not when it gave this version."""
+    since = frozenset(updated)
+
+    def first(variant: Variant) -> tuple[str | None, str]:
+        dated = [(articles[i].published, i) for i in variant.article_ids if i in articles]
+        return min(dated, key=lambda p: (published_order(p[0]), p[1]), default=(None, ""))
+
+    firsts = [first(v) for v in variants]
+    order = sorted(range(len(variants)), key=lambda n: (published_order(firsts[n][0]), n))
+    rows = []
+    for n in order:
+        stamp, article_id = firsts[n]
+        when = when_published(stamp)
+        if when and article_id in since:
+            when += ", by a page updated since"
+        rows.append((variants[n], when))
+    return rows
 
 
 def claim_outlets(claim: Claim, articles: Mapping[str, Article] | None = None) -> str:

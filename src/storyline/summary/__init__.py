@@ -26,6 +26,7 @@ from .corroboration import restatements
 from .disagreement import variants
 from .names import CLOSE
 from .options import SummaryOptions
+from .pending import overtaken
 from .salience import concept_weights, voices
 from .select import latest, opening, select
 from .sentences import Sentence, article_sentences
@@ -51,9 +52,11 @@ def summarize(
     by_article = {aid: article_sentences(a, options) for aid, a in by_id.items()}
     everything = [s for aid in sorted(by_article) for s in by_article[aid]]
     speakers = _speakers(list(by_id.values()), groups, relations)
-    candidates = [s for s in everything if s.article_id in speakers]
-    weights = concept_weights(everything, voice_of, options.unigram_weight)
     published = {aid: by_id[aid].published for aid in sorted(speakers)}
+    spoken = [s for s in everything if s.article_id in speakers]
+    stale = overtaken(spoken, published)
+    candidates = [s for n, s in enumerate(spoken) if n not in stale]
+    weights = concept_weights(everything, voice_of, options.unigram_weight)
     lead = opening(candidates, published, weights, options)
     copied = copied_from(relations)
     # Where the story stands now is said by the latest report that copies no other.

@@ -26,9 +26,40 @@ _HEDGES = (
     "estimated|just over|just under|upwards of|well over|no more than|no fewer than"
 )
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# Numbers in words: news style spells out one to nine, and a toll that rises through the day
+# ("at least three people" -> "Seven people") must read as one figure in two versions.
+_ONES = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_WORD_VALUES = {word: n for n, word in enumerate(_ONES, 1)} | {
+    word: 10 * n for n, word in enumerate(_TENS, 2)
+}
+_WORD_NUMBER = (
+    rf"(?<!-)(?:{'|'.join(_TENS)})(?:-(?:{'|'.join(_ONES[:9])}))?\b"
+    rf"|(?<!-)(?<!\bno )(?:{'|'.join(sorted(_ONES, key=len, reverse=True))})\b"
+)
 _FIGURE = re.compile(
     rf"(?:\b(?P<hedge>{_HEDGES})\s+)?"
-    r"(?<![\w.,$])(?P<number>\$?\d[\d,]*(?:\.\d+)?)"
+    rf"(?<![\w.,$])(?P<number>\$?\d[\d,]*(?:\.\d+)?|{_WORD_NUMBER})"
     r"(?:\s+(?P<scale>thousand|million|billion|trillion))?"
     r"(?:(?P<percent>\s?%|\s+per\s?cent\b|\s+percent\b)|(?P<unit>(?:\s+[A-Za-z][\w'-]*){1,2}))?",
     re.IGNORECASE,
@@ -120,7 +151,7 @@ def _figures(text: str) -> tuple[Figure, ...]:
         number = match.group("number").rstrip(",")
         if not unit_words or match.group("number").endswith(","):
             continue
-        value = float(number.lstrip("$").replace(",", ""))
+        value = _value(number)
         value *= _SCALE.get((match.group("scale") or "").lower(), 1.0)
         hedge = " ".join((match.group("hedge") or "").lower().split())
         phrase = text[match.start() : match.start("unit")] + " " + " ".join(unit_words)
@@ -128,11 +159,46 @@ def _figures(text: str) -> tuple[Figure, ...]:
     return tuple(found)
 
 
+def _value(number: str) -> float:
+    """The value of "1,500", "$3.5" or "twenty-two"."""
+    if number[-1].isdigit():
+        return float(number.lstrip("$").replace(",", ""))
+    tens, _, ones = number.lower().partition("-")
+    return float(_WORD_VALUES[tens] + (_WORD_VALUES[ones] if ones else 0))
+
+
+@functools.lru_cache(maxsize=1024)
+def _bare(text: str) -> frozenset[float]:
+    """The numbers of ``text`` that are a part of a whole named after them: the "four" of
+    "four of the city's nine libraries". Not a "340" of "340 crew" (it counts crew), nor the
+    "three" of "raising the toll from three" (an earlier toll, which a rival may give)."""
+    found = set()
+    for match in _FIGURE.finditer(text):
+        unit = (match.group("unit") or "").split()
+        if not unit or unit[0].lower() != "of" or match.group("percent"):
+            continue
+        if any(w.lower() not in STOP_WORDS for w in unit):
+            continue
+        value = _value(match.group("number").rstrip(","))
+        found.add(value * _SCALE.get((match.group("scale") or "").lower(), 1.0))
+    return frozenset(found)
+
+
+def _other_part(claim: Sentence, figure: Figure, other: Sentence, theirs: Figure) -> bool:
+    """Whether ``theirs`` (in ``other``) and the claim's ``figure`` are two numbers that both
+    sentences state, one of them as a bare part of a whole: "four libraries" restates the
+    "four" of "four of the city's nine libraries", it does not dispute the nine (nor the
+    nine the four)."""
+    if theirs.value == figure.value:
+        return False
+    return theirs.value in _bare(claim.text) or figure.value in _bare(other.text)
+
+
 def _special(text: str, match: re.Match[str]) -> Figure | None:
     """A share ("61 per cent", "33%") or a year ("in 1997"): figures whose unit is no word."""
     number = match.group("number").rstrip(",")  # "in 1997, officials said"
-    if number.startswith("$"):
-        return None
+    if number.startswith("$") or not number[-1].isdigit():
+        return None  # a number in words is no year, and "five per cent" is rare in news
     value = float(number.replace(",", ""))
     hedge = " ".join((match.group("hedge") or "").lower().split())
     if match.group("percent") and not match.group("number").endswith(","):
@@ -166,7 +232,9 @@ def conflicts(claim: Sentence, other: Sentence, *, hedges_agree: bool = False) -
     passengers" and "340 passengers" report one evacuation."""
     theirs = _figures(other.text)
     for figure in _figures(claim.text):
-        rivals = [t for t in theirs if figure.unit & t.unit]
+        rivals = [
+            t for t in theirs if figure.unit & t.unit and not _other_part(claim, figure, other, t)
+        ]
         if hedges_agree:
             disputed = all(t.value != figure.value for t in rivals)
         else:
@@ -225,6 +293,8 @@ def _match(claim: Sentence, figure: Figure, sentences: Sequence[Sentence]) -> Fi
         if figure.unit not in _NO_WORD_UNITS and not figure.unit & other.stems:
             continue
         for theirs in _figures(other.text):
+            if _other_part(claim, figure, other, theirs):
+                continue
             if same_statement(claim, figure, other, theirs):
                 overlap = len(claim.stems & other.stems)
                 if best is None or overlap > best[0]:

@@ -94,7 +94,8 @@ def story(request: Request, story_id: str, page: int = Query(1, ge=1)) -> dict[s
 )
 def article(request: Request, article_id: str) -> dict[str, Any]:
     """A stored article with its cleaned text (which passage offsets index), its story and
-    every relation it takes part in."""
+    every relation it takes part in; ``superseded_by`` names the later version of the page
+    that the digest read instead of this one (null for an article analysed)."""
     back = backend(request)
     found = back.store().article(article_id)
     index = back.index()
@@ -102,6 +103,7 @@ def article(request: Request, article_id: str) -> dict[str, Any]:
     return {
         "article": {**article_to_dict(found), "text": found.text},
         "story_id": story_of.id if story_of else None,
+        "superseded_by": index.superseded_by.get(found.id),
         "relations": [relation_to_dict(r) for r in index.relations_of.get(found.id, ())],
     }
 

@@ -8,9 +8,10 @@ Content-Security-Policy: only our own script and stylesheet may load.
 from __future__ import annotations
 
 import threading
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
@@ -89,12 +90,15 @@ class Backend:
     def pending(self, index: DigestIndex) -> str:
         """A notice when the database holds articles the digest has not analysed, else ""."""
         stored, analysed = self.store().count_articles(), len(index.digest.articles)
-        if stored == analysed:
+        # earlier versions of updated pages stay stored but are left out on purpose
+        earlier = len(index.superseded_by)
+        if stored <= analysed + earlier:
             return ""
         command = UPDATE_HINT.format(db=self.db_path)
+        left_out = f" and {earlier:,} earlier versions of pages" if earlier else ""
         return (
-            f"The database holds {stored:,} articles; this digest was made from {analysed:,}. "
-            f"Run `{command}` to bring it up to date."
+            f"The database holds {stored:,} articles; this digest was made from {analysed:,}"
+            f"{left_out}. Run `{command}` to bring it up to date."
         )
 
     def close(self) -> None:
@@ -121,6 +125,16 @@ def error_response(
         "error.html", WebLinks(), heading=heading, message=message, command=command, version=None
     )
     return HTMLResponse(page, status_code=status)
+
+
+def _parameter_problem(error: Mapping[str, Any]) -> str:
+    """ "missing parameter 'b'", "parameter 'limit': Input should be greater than or equal to
+    1": what was wrong and with which parameter, where "query.limit" said neither."""
+    where = [str(part) for part in error.get("loc", ())]
+    name = ".".join(where[1:] if len(where) > 1 else where) or "?"
+    if error.get("type") == "missing":
+        return f"missing parameter {name!r}"
+    return f"parameter {name!r}: {error.get('msg', 'invalid value')}"
 
 
 def _install_handlers(app: FastAPI, backend: Backend) -> None:
@@ -150,8 +164,8 @@ def _install_handlers(app: FastAPI, backend: Backend) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc: RequestValidationError) -> Response:
-        fields = ", ".join(".".join(str(p) for p in e.get("loc", ())) for e in exc.errors())
-        return error_response(request, 400, "Bad request", f"invalid parameter: {fields}")
+        problems = "; ".join(_parameter_problem(e) for e in exc.errors())
+        return error_response(request, 400, "Bad request", problems)
 
 
 def create_app(db_path: str | Path, *, readonly: bool = True) -> FastAPI:

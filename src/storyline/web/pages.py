@@ -57,7 +57,8 @@ def article_page(request: Request, article_id: str) -> str:
     back = backend(request)
     article = back.store().article(article_id)
     index = back.index()
-    pending = "" if article.id in index.articles else back.pending(index)
+    analysed = article.id in index.articles or article.id in index.superseded_by
+    pending = "" if analysed else back.pending(index)
     return render(
         "article.html",
         LINKS,
