@@ -577,18 +577,13 @@ def test_every_markdown_view_escapes_html_from_articles(run: Run, tmp_path: Path
         f"Floods closed the Marlow road on Monday, officials said {hostile}.\n"
         "The <b>river</b> rose two metres overnight, the \u202eagency said."
     )
-    lines = [
-        {
-            "id": f"h{n}",
-            "title": f"{hostile} Flood {n}",
-            "source": "<i>Post</i>",
-            "published": "2031-03-04",
-            "text": text,
-        }
-        for n in (1, 2)
-    ]
-    feed = tmp_path / "hostile.jsonl"
-    feed.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    # Text files: a JSON record's markup would be read as HTML (tags dropped) at ingest.
+    feed = tmp_path / "hostile"
+    feed.mkdir()
+    for n in (1, 2):
+        front = f"---\nid: h{n}\ntitle: {hostile} Flood {n}\nsource: <i>Post</i>\n"
+        page = f"{front}published: 2031-03-04\n---\n{text}\n"
+        (feed / f"h{n}.txt").write_text(page, encoding="utf-8")
     for command in ("digest", "stories", "summarize", "timeline", "duplicates"):
         shown = run(command, str(feed), "-q").stdout
         assert "<script>" not in shown and "<b>" not in shown and "<i>" not in shown, command
