@@ -511,6 +511,19 @@ def test_readonly_reads_and_refuses_every_write(tmp_path: Path) -> None:
     assert path.read_bytes() == before
 
 
+def test_a_file_that_cannot_be_written_is_named_as_such(tmp_path: Path) -> None:
+    # A QA pass (session 13): ingesting into a read-only file said "(opened read-only)",
+    # though storyline had opened it for writing; the file's permissions were at fault.
+    path = tmp_path / "s.db"
+    with Store(path) as store:
+        store.add_articles([article(1)])
+        store._conn.close()  # what a file SQLite may not write gives: a read-only connection
+        store._conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        store._conn.isolation_level = None
+        with pytest.raises(StoreError, match="cannot be written: check their permissions"):
+            store.add_articles([article(2)])
+
+
 # -- crash consistency -----------------------------------------------------------------------
 
 
