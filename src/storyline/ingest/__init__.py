@@ -84,6 +84,10 @@ class IngestOptions:
             if canonical in seen:
                 raise OptionsError(f"field {canonical!r} is mapped twice")
             seen.add(canonical)
+        for name in ("max_file_bytes", "max_record_bytes"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise OptionsError(f"{name} must be a whole number of bytes, got {value!r}")
         if self.max_file_bytes < 1 or self.max_record_bytes < 1:
             raise OptionsError("max_file_bytes and max_record_bytes must be positive")
 
