@@ -60,3 +60,24 @@ def test_a_single_path_is_one_path_and_wrong_types_are_named(tmp_path: Path) -> 
         RunOptions(summary=1)  # type: ignore[arg-type]
     with pytest.raises(OptionsError, match="needs a database"):
         storyline.ingest([news], db=None)  # type: ignore[arg-type]
+
+
+def test_wrong_types_a_notebook_passes_are_options_errors(tmp_path: Path) -> None:
+    # A QA pass (session 13): these gave bare TypeErrors from deep inside.
+    import storyline
+    from storyline.errors import OptionsError
+    from storyline.ingest import IngestOptions
+
+    news = tmp_path / "news.jsonl"
+    news.write_text('{"title": "Dam breach", "text": "The Harwick dam broke on Monday."}\n')
+    db = tmp_path / "s.db"
+    storyline.ingest(news, db=db)
+    with pytest.raises(OptionsError, match="paths must be a path or a list of paths, got a int"):
+        storyline.digest(5)  # type: ignore[arg-type]
+    with pytest.raises(OptionsError, match="query must be a string of words, got a NoneType"):
+        storyline.search(None, db=db)  # type: ignore[arg-type]
+    with pytest.raises(OptionsError, match="limit must be a whole number, got '5'"):
+        storyline.search("dam", db=db, limit="5")  # type: ignore[arg-type]
+    with pytest.raises(OptionsError, match="max_record_bytes must be a whole number of bytes"):
+        IngestOptions(max_record_bytes="1MB")  # type: ignore[arg-type]
+    assert [hit.title for hit in storyline.search("dam", db=db, limit=5)] == ["Dam breach"]

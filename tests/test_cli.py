@@ -412,6 +412,29 @@ def test_verbose_prints_one_timing_line_per_stage(run: Run, example_db: Path) ->
     assert quiet.stderr == ""
 
 
+def test_a_script_reads_what_was_skipped_and_made_from_the_last_lines(
+    run: Run, tmp_path: Path
+) -> None:
+    # A QA pass (session 13): 65 skipped lines over 5,000 articles said nothing in total,
+    # and "wrote FILE" gave a scheduled job no count to check.
+    feed = tmp_path / "export.jsonl"
+    good = {"headline": "Ferry strike ends", "body": "Crews of the Velden ferry voted on Monday."}
+    rows = [good, good, {"body": None}, {"body": None}, {"body": None}]
+    feed.write_text("\n".join(json.dumps(row) for row in rows) + "\n{broken\n")
+    out = tmp_path / "d.json"
+    result = run("digest", str(feed), "--format", "json", "-o", str(out))
+    assert result.exit_code == 0
+    *_, counts, wrote = result.stderr.splitlines()
+    assert counts == (
+        "5 inputs skipped: 3 'body' is null, not text; 1 a copy of another record; 1 not valid JSON"
+    )
+    assert wrote == f"wrote {out}: 1 story, 1 article, 0 relations, 5 inputs skipped"
+    shown = run("stories", str(feed), "-v")
+    assert (
+        shown.stderr.splitlines()[-1] == "done: 1 story, 1 article, 0 relations, 5 inputs skipped"
+    )
+
+
 def test_path_dates_date_a_crawl_filed_by_day(run: Run, tmp_path: Path) -> None:
     day = tmp_path / "crawl" / "2031-03-04"
     day.mkdir(parents=True)
@@ -577,18 +600,13 @@ def test_every_markdown_view_escapes_html_from_articles(run: Run, tmp_path: Path
         f"Floods closed the Marlow road on Monday, officials said {hostile}.\n"
         "The <b>river</b> rose two metres overnight, the \u202eagency said."
     )
-    lines = [
-        {
-            "id": f"h{n}",
-            "title": f"{hostile} Flood {n}",
-            "source": "<i>Post</i>",
-            "published": "2031-03-04",
-            "text": text,
-        }
-        for n in (1, 2)
-    ]
-    feed = tmp_path / "hostile.jsonl"
-    feed.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    # Text files: a JSON record's markup would be read as HTML (tags dropped) at ingest.
+    feed = tmp_path / "hostile"
+    feed.mkdir()
+    for n in (1, 2):
+        front = f"---\nid: h{n}\ntitle: {hostile} Flood {n}\nsource: <i>Post</i>\n"
+        page = f"{front}published: 2031-03-04\n---\n{text}\n"
+        (feed / f"h{n}.txt").write_text(page, encoding="utf-8")
     for command in ("digest", "stories", "summarize", "timeline", "duplicates"):
         shown = run(command, str(feed), "-q").stdout
         assert "<script>" not in shown and "<b>" not in shown and "<i>" not in shown, command

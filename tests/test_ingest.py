@@ -293,6 +293,62 @@ def test_a_record_without_the_mapped_name_is_read_by_the_fields_own_name(tmp_pat
     assert ids == ["a-1", "b-7", "c-2"]  # the mapped name first, then the field's own
 
 
+def test_a_dotted_field_name_reads_a_nested_value(tmp_path: Path) -> None:
+    # A QA pass (session 13): --field language=meta.lang over an export that nests the
+    # language was silently ignored, and 1,339 of 4,977 invented English articles were
+    # detected as Shona, whose dates then went through dateparser (minutes).
+    path = tmp_path / "export.jsonl"
+    path.write_text(
+        '{"body": "The canal froze over on Monday.", "meta": {"Lang": "fr", "desk": "x"}}\n'
+        '{"body": "The canal thawed on Friday.", "meta.lang": "de", "meta": {"lang": "fr"}}\n'
+        '{"body": "The canal reopened to boats.", "meta": "en"}\n'
+    )
+    found = articles(path, options=ingest_options(["language=meta.lang", "source=meta.desk"]))
+    assert [(a.language, a.source) for a in found] == [
+        ("fr", "x"),
+        ("de", "unknown"),
+        ("en", "unknown"),
+    ]
+
+
+def test_html_in_a_record_body_is_read_as_its_text(tmp_path: Path) -> None:
+    # A QA pass (session 13): a CMS export's HTML bodies gave 12 titles and 1,236 summary
+    # sentences starting '<div class="article-body"><p>' in a digest of 4,977 articles.
+    body = (
+        '<div class="article-body"><p>The ferry <b>Velden</b> ran\naground on Monday, '
+        "the port said.</p><script>track()</script><p>Crews &amp; divers worked on.<br>"
+        "It was refloated.</p></div>"
+    )
+    record = {"headline": "<em>Ferry</em> aground", "body": body}
+    path = tmp_path / "cms.jsonl"
+    path.write_text(json.dumps(record) + "\n" + json.dumps({"body": "Tags like <p> and AT&T."}))
+    first, second = articles(path)
+    assert first.text == (
+        "The ferry Velden ran aground on Monday, the port said.\n\n"
+        "Crews & divers worked on.\nIt was refloated."
+    )
+    assert (first.title, first.raw_text) == ("Ferry aground", body)
+    assert second.text == "Tags like <p> and AT&T."  # prose about a tag: no element closes
+    table = tmp_path / "cms.csv"
+    table.write_text('title,text\nQuay,"<p>The quay\nwas widened.</p><p>Boats wait.</p>"\n')
+    assert one(table).text == "The quay was widened.\n\nBoats wait."
+
+
+def test_a_text_field_that_is_not_text_is_named_as_the_input_names_it(tmp_path: Path) -> None:
+    path = tmp_path / "export.jsonl"
+    path.write_text('{"body": null}\n{"Body": ["a"]}\n{"story": 3}\n')
+    assert outcomes(read(path)) == [
+        ("skip", 1, "line 1: 'body' is null, not text"),
+        ("skip", 2, "line 2: 'body' is a JSON array, not text"),
+        ("skip", 3, "line 3: no 'text' field"),
+    ]
+    assert outcomes(read(path, options=ingest_options(["text=story"]))) == [
+        ("skip", 1, "line 1: no 'story' field"),
+        ("skip", 2, "line 2: no 'story' field"),
+        ("skip", 3, "line 3: 'story' is a JSON number, not text"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("given", "message"),
     [
@@ -305,6 +361,16 @@ def test_a_record_without_the_mapped_name_is_read_by_the_fields_own_name(tmp_pat
 def test_ingest_options_rejects_bad_fields(given: list[str], message: str) -> None:
     with pytest.raises(OptionsError, match=message):
         ingest_options(given)
+
+
+def test_ingest_options_take_a_dict_of_fields_and_refuse_other_shapes_clearly() -> None:
+    # A QA pass (session 13): IngestOptions(fields={"text": "body"}), what a Python user
+    # writes first, raised a bare "too many values to unpack".
+    assert IngestOptions(fields={"text": "body"}).fields == (("text", "body"),)
+    assert IngestOptions(fields=[["text", "body"]]).fields == (("text", "body"),)  # type: ignore[list-item]
+    for wrong in ("text=body", ("text", "body"), [("text", 1)], 5):
+        with pytest.raises(OptionsError, match=r"IngestOptions.fields maps field names .* \(got"):
+            IngestOptions(fields=wrong)  # type: ignore[arg-type]
 
 
 # --- gzip, directories, stdin --------------------------------------------------------------

@@ -48,6 +48,26 @@ def test_analyse_reports_each_stage_once_in_order(tmp_path: Path) -> None:
     assert sum(len(s.article_ids) for s in analysis.digest.stories) == 20
 
 
+def test_an_interrupted_stage_is_not_reported_as_finished(tmp_path: Path) -> None:
+    # A QA pass (session 13): Ctrl-C during the stories stage printed "stories: 3.81 s"
+    # with -v, as a stage that had finished.
+    finished: list[tuple[str, str]] = []
+
+    def report(event: pipeline.Progress) -> None:
+        if event.finished:
+            finished.append((event.stage, event.note))
+        elif event.stage == "timeline" and event.done:  # inside the stage, as Ctrl-C lands
+            raise KeyboardInterrupt
+
+    with Store(tmp_path / "a.db") as store:
+        pipeline.ingest([_feed(tmp_path / "feed.jsonl", 5)], store)
+        with pytest.raises(KeyboardInterrupt):
+            pipeline.analyse(store, progress=report)
+    assert [stage for stage, _ in finished] == ["clean", "dedup", "stories", "timeline"]
+    assert finished[-1] == ("timeline", "interrupted")
+    assert "interrupted" not in {note for _, note in finished[:-1]}
+
+
 def test_a_partial_analysis_keeps_the_stored_digest(tmp_path: Path) -> None:
     examples = Path(__file__).resolve().parents[1] / "examples" / "news"
     with Store(tmp_path / "keep.db") as store:

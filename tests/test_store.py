@@ -7,6 +7,7 @@ import dataclasses
 import os
 import signal
 import sqlite3
+import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -412,6 +413,24 @@ def test_a_word_written_minus_word_is_left_out(searchable: Store) -> None:
     assert [h.article_id for h in searchable.search("渡轮 -ferry")] == ["art-000004"]
 
 
+def test_search_in_a_very_long_text_shows_its_first_hit_at_once(store: Store) -> None:
+    # A QA pass (session 13): `storyline search harbour` over a store holding one 30 MB
+    # record (a transcript repeating the word) did not return in 5 minutes: FTS5's snippet()
+    # takes time with the square of the hits in the text.
+    said = "The harbour board met again on Tuesday and said the works go on. "
+    long_text = "Minutes of the board, read out.\n" + said * 32_000  # 2 MB, 32,000 hits
+    store.add_articles([article(1, text=long_text), article(2, text="The harbour froze.")])
+    started = time.perf_counter()
+    hits = store.search("harbour")
+    assert time.perf_counter() - started < 2  # FTS5 snippet(): 12 s here; 30 MB: over 5 min
+    assert [h.article_id for h in hits] == ["art-000001", "art-000002"]
+    first = (
+        "Minutes of the board, read out.\nThe [harbour] board met again on Tuesday and said the…"
+    )
+    assert hits[0].snippet == first
+    assert hits[1].snippet == "The [harbour] froze."  # a short text keeps FTS5's snippet
+
+
 def test_search_finds_cjk_inside_a_run(searchable: Store) -> None:
     hits = searchable.search("渡轮")
     assert [h.article_id for h in hits] == ["art-000004"]
@@ -509,6 +528,19 @@ def test_readonly_reads_and_refuses_every_write(tmp_path: Path) -> None:
             reader._conn.execute("DELETE FROM articles")  # even bypassing the API
         assert reader.count_articles() == 3
     assert path.read_bytes() == before
+
+
+def test_a_file_that_cannot_be_written_is_named_as_such(tmp_path: Path) -> None:
+    # A QA pass (session 13): ingesting into a read-only file said "(opened read-only)",
+    # though storyline had opened it for writing; the file's permissions were at fault.
+    path = tmp_path / "s.db"
+    with Store(path) as store:
+        store.add_articles([article(1)])
+        store._conn.close()  # what a file SQLite may not write gives: a read-only connection
+        store._conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        store._conn.isolation_level = None
+        with pytest.raises(StoreError, match="cannot be written: check their permissions"):
+            store.add_articles([article(2)])
 
 
 # -- crash consistency -----------------------------------------------------------------------

@@ -17,7 +17,7 @@ import os
 import sqlite3
 import sys
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import closing, contextmanager
 from pathlib import Path
 
@@ -70,6 +70,8 @@ def _checked(paths: Paths, db: object, options: object) -> tuple[list[PathLike],
     checked here so that a wrong type gets a clear message instead of a deep traceback."""
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
+    if not isinstance(paths, Iterable):
+        raise OptionsError(f"paths must be a path or a list of paths, got a {type(paths).__name__}")
     if not isinstance(paths, Sequence):
         paths = list(paths)
     for index, path in enumerate(paths):
@@ -166,6 +168,10 @@ def summarize(
 
 def search(query: str, db: PathLike, limit: int = 20) -> list[SearchHit]:
     """Full-text search over the stored titles and texts."""
+    if not isinstance(query, str):
+        raise OptionsError(f"query must be a string of words, got a {type(query).__name__}")
+    if isinstance(limit, bool) or not isinstance(limit, int):
+        raise OptionsError(f"limit must be a whole number, got {limit!r}")
     with Store(db, create=False) as store:
         return store.search(query, limit)
 

@@ -39,7 +39,7 @@ class Progress:
 
     ``finished`` is set once per stage with the stage's wall time in ``seconds`` and, in
     ``note``, what it reused from the previous run ("8,250 of 8,280 stories reused from the
-    last run").
+    last run"), or "interrupted" (Ctrl-C) or "failed" when the stage did not finish.
     """
 
     stage: str
@@ -118,8 +118,10 @@ class _Stage:
     def step(self, done: int, total: int | None = None) -> None:
         self.progress(Progress(self.name, done, total))
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:
         elapsed = time.perf_counter() - self.started
+        if kind is not None:  # not finished: a timing line must not read as if it were
+            self.note = "interrupted" if issubclass(kind, KeyboardInterrupt) else "failed"
         self.progress(Progress(self.name, finished=True, seconds=elapsed, note=self.note))
 
 

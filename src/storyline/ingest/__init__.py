@@ -14,7 +14,7 @@ import os
 import stat
 import sys
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -52,8 +52,9 @@ EXTENSIONS = (".txt", ".md", ".html", ".htm", ".jsonl", ".json", ".csv")
 class IngestOptions:
     """How inputs are read.
 
-    ``fields`` maps canonical field names to the input's own (``(("text", "body"),)``) for
-    JSON and CSV. Whole-file formats (text, Markdown, HTML) hold one article each, so one
+    ``fields`` maps canonical field names to the input's own (``(("text", "body"),)``, or a
+    dict) for JSON and CSV; a dotted name (``"meta.lang"``) reaches into nested objects.
+    Whole-file formats (text, Markdown, HTML) hold one article each, so one
     bigger than ``max_file_bytes`` is skipped, counted after decompression: 32 MiB is above
     the HTML extractor's own 20 MB and several times the longest novels, while a 60 MB
     article takes over 1 GB of memory to ingest. Record files stream whatever their size,
@@ -72,6 +73,7 @@ class IngestOptions:
     source: str = ""
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "fields", _field_pairs(self.fields))
         seen: set[str] = set()
         for canonical, name in self.fields:
             if canonical not in CANONICAL_FIELDS:
@@ -82,8 +84,35 @@ class IngestOptions:
             if canonical in seen:
                 raise OptionsError(f"field {canonical!r} is mapped twice")
             seen.add(canonical)
+        for name in ("max_file_bytes", "max_record_bytes"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise OptionsError(f"{name} must be a whole number of bytes, got {value!r}")
         if self.max_file_bytes < 1 or self.max_record_bytes < 1:
             raise OptionsError("max_file_bytes and max_record_bytes must be positive")
+
+
+def _field_pairs(fields: object) -> tuple[tuple[str, str], ...]:
+    """``fields`` as a tuple of (canonical, input name) pairs; a dict (``{"text": "body"}``)
+    is taken as its items, and anything else is an OptionsError, not an unpacking error."""
+    items = list(fields.items()) if isinstance(fields, Mapping) else fields
+    if isinstance(items, str | bytes) or not isinstance(items, Iterable):
+        raise OptionsError(f"{_FIELDS_HINT} (got {type(fields).__name__} {fields!r})")
+    pairs = []
+    for item in items:
+        if not (isinstance(item, tuple | list) and len(item) == 2):
+            raise OptionsError(f"{_FIELDS_HINT} (got the item {item!r})")
+        canonical, name = item
+        if not (isinstance(canonical, str) and isinstance(name, str)):
+            raise OptionsError(f"{_FIELDS_HINT} (got the item {item!r})")
+        pairs.append((canonical, name))
+    return tuple(pairs)
+
+
+_FIELDS_HINT = (
+    "IngestOptions.fields maps field names to the input's own: "
+    "{'text': 'body'} or (('text', 'body'),)"
+)
 
 
 def ingest_options(

@@ -26,6 +26,7 @@ from ..errors import InputError
 from ..model import Article, Skipped
 from .build import field_text, make_article
 from .decode import SAMPLE_BYTES, BadLine, binary_lines, detect_encoding
+from .markup import has_markup, markup_text
 
 CANONICAL_FIELDS = ("id", "title", "text", "url", "source", "published", "language")
 # Names tried, in order, after the canonical one when no override is given for a field.
@@ -60,16 +61,23 @@ class FieldMap:
         self.text_name = self.names["text"][0]
 
     def pick(self, record: Mapping[str, object]) -> dict[str, object]:
-        """The canonical fields present in ``record`` (names matched case-insensitively)."""
-        lowered = {key.strip().lower(): key for key in record if isinstance(key, str)}
+        """The canonical fields present in ``record`` (names matched case-insensitively; a
+        dotted name such as ``meta.lang`` reaches into nested objects)."""
+        keys = _Keys(record)
         values: dict[str, object] = {}
         for canonical, names in self.names.items():
             for name in names:
-                key = name if name in record else lowered.get(name.lower())
-                if key is not None:
-                    values[canonical] = record[key]
+                found = keys.lookup(name)
+                if found is not None:
+                    values[canonical] = found[0]
                     break
         return values
+
+    def matched(self, record: Mapping[str, object], canonical: str) -> str:
+        """The name under which ``record`` gives the field ``canonical`` (for messages)."""
+        keys = _Keys(record)
+        found = (name for name in self.names[canonical] if keys.lookup(name) is not None)
+        return next(found, canonical)
 
     def columns(self, header: Sequence[str]) -> dict[str, int]:
         """Column index of each canonical field found in a CSV header."""
@@ -85,6 +93,28 @@ class FieldMap:
         return found
 
 
+class _Keys:
+    """The keys of one record, matched as given or case-insensitively (and, for a dotted name,
+    through nested objects)."""
+
+    def __init__(self, record: Mapping[str, object]) -> None:
+        self.record = record
+        self.lowered = {key.strip().lower(): key for key in record if isinstance(key, str)}
+
+    def lookup(self, name: str) -> tuple[object] | None:
+        """``(value,)`` of the key ``name``, else of the path ``meta.lang`` through nested
+        objects (exports nest the language or the outlet under one key); None when absent. A
+        key that itself holds the dot wins over the path."""
+        key = name if name in self.record else self.lowered.get(name.lower())
+        if key is not None:
+            return (self.record[key],)
+        head, dot, rest = name.partition(".")
+        inner = self.lookup(head) if dot and rest else None
+        if inner is None or not isinstance(inner[0], Mapping):
+            return None
+        return _Keys(inner[0]).lookup(rest)
+
+
 def record_article(
     values: Mapping[str, object], fields: FieldMap, path: str, record: int, where: str
 ) -> Article | Skipped:
@@ -94,12 +124,14 @@ def record_article(
     body = values["text"]
     if not isinstance(body, str):
         return Skipped(path, f"{where}: '{fields.text_name}' is not a string", record)
+    title = field_text(values.get("title"))
     try:
         return make_article(
-            body,
+            markup_text(body) if has_markup(body) else body,  # a CMS export's HTML body
             path=path,
             record=record,
-            title=field_text(values.get("title")),
+            raw_text=body,
+            title=markup_text(title) if has_markup(title) else title,
             article_id=field_text(values.get("id")),
             url=field_text(values.get("url")),
             source=field_text(values.get("source")),
@@ -116,7 +148,17 @@ def _value_article(
 ) -> Article | Skipped:
     if not isinstance(value, dict):
         return Skipped(path, f"{where}: not a JSON object", record)
-    return record_article(fields.pick(value), fields, path, record, where)
+    values = fields.pick(value)
+    body = values.get("text", "")
+    if not isinstance(body, str):  # named as the export names it: 'body' is null
+        said = "null" if body is None else f"a JSON {_JSON_TYPES.get(type(body), 'value')}"
+        return Skipped(
+            path, f"{where}: '{fields.matched(value, 'text')}' is {said}, not text", record
+        )
+    return record_article(values, fields, path, record, where)
+
+
+_JSON_TYPES = {dict: "object", list: "array", bool: "boolean", int: "number", float: "number"}
 
 
 def read_jsonl(

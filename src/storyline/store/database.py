@@ -139,7 +139,12 @@ class Store:
             if "locked" in message or "busy" in message:
                 message += " (another storyline process is writing to it?)"
             elif "readonly" in message or "read-only" in message:
-                message += " (opened read-only)"
+                message += (
+                    " (opened read-only)"
+                    if self._readonly
+                    else " (the file, or the folder it is in, cannot be written: check their"
+                    " permissions; `storyline digest --db FILE` without PATHS still reads it)"
+                )
             elif "malformed" in message:
                 message += DAMAGED
             raise StoreError(f"{self.path}: {message}") from exc
