@@ -163,6 +163,33 @@ def test_undecided_provenance_says_why() -> None:
     )
 
 
+BLAST = (
+    "DREVNA - An explosion tore through the Kalvik depot shortly before midnight on Tuesday, "
+    "10 March, killing 12 people and injuring 57.\n"
+    "Fire chief Teodor Brask said crews fought the fire for more than six hours.\n"
+    "Inspectors found 340 tonnes of ammonium nitrate stored in Warehouse 3 in 2024.\n"
+    "The port will stay closed until Friday, the harbour authority said."
+)
+
+
+def test_a_backdated_copy_is_not_the_original_for_its_date() -> None:
+    # The copy's metadata puts it on Monday 9 March; its text reports Tuesday 10 March.
+    report = article("report", BLAST, source="Drevna Ledger", published="2026-03-11T06:15:00+01:00")
+    copy = article("copy", BLAST, source="Truth Today", published="2026-03-09T18:00:00+00:00")
+    assert direction(report, copy, "duplicate", 1.0, 1.0) == (
+        None,
+        "undecided: the Truth Today article is dated 2026-03-09T18:00:00+00:00 but its text "
+        "reports 2026-03-10 as past, no attribution, no containment asymmetry",
+    )
+    # Dated on the day it reports, the earlier one is still named.
+    early = article("early", BLAST, source="Wire", published="2026-03-10T23:55:00+01:00")
+    assert direction(report, early, "duplicate", 1.0, 1.0)[0] == "early"
+    # A day ahead in a clause that looks ahead is a plan, not a report.
+    plan = "The port will reopen on 14 March, talks resume tomorrow.\n" + BLAST[:-70]
+    ahead = article("ahead", plan, source="Wire", published="2026-03-11T05:00:00+00:00")
+    assert direction(report, ahead, "rewrite", 1.0, 1.0)[0] == "ahead"
+
+
 def test_attribution_patterns() -> None:
     text = (
         "The plan leaked, Reuters reported on Monday. (AP) - More came later. "
@@ -230,3 +257,10 @@ def test_seeds_incremental_equals_batch() -> None:
 def test_each_module_imports_first(module: str) -> None:
     done = subprocess.run([sys.executable, "-c", f"import {module}"], capture_output=True)
     assert done.returncode == 0, done.stderr.decode()
+
+
+def test_a_backdated_copy_is_not_shown_for_its_group() -> None:
+    report = article("report", BLAST, source="Drevna Ledger", published="2026-03-11T06:15:00+01:00")
+    copy = article("copy", BLAST, source="Truth Today", published="2026-03-09T18:00:00+00:00")
+    (group,) = find_relations([report, copy]).groups
+    assert group.representative == "report"

@@ -6,7 +6,8 @@ Evidence, strongest first:
    to Reuters", "with files from The Canadian Press", "(AP) -"). An outlet is known by its
    ``source`` field, its url's domain, and by how its own text names itself ("Global News has
    learned", "told Global News", a "(c) 2022 Global News" line).
-2. **Publication dates.** The earlier one, when both are known and differ.
+2. **Publication dates.** The earlier one, when both are known and differ, unless its text
+   reports as past a day after its own publication (a backdated copy).
 3. **Containment asymmetry** (excerpts only): the longer text that holds the shorter.
 
 Articles that only share passages quote a common source; without attribution neither is
@@ -19,9 +20,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 
 from .ingest.dates import published_instant
 from .model import Article, RelationKind, known_source
+
+# What a calendar day cannot be written without: a month's name or a numeric date.
+_CALENDAR_CUE = re.compile(r"(?-i:Jan|Feb|Mar|Apr|May|Ju[nl]|Aug|Sep|Oct|Nov|Dec)|\d[-/.]\d")
+_DIGIT = re.compile(r"\d")
 
 # The reason given when only containment decides an excerpt's original (the longer text):
 # voice groups read it as no evidence that the longer text is not a compilation.
@@ -111,9 +117,15 @@ def direction(
     if kind == "shares-passages":
         return None, "independent articles quoting a common source; neither credits the other"
     earlier = _published_earlier(a, b)
+    doubt = ""
     if earlier:
         first, second = earlier
-        return first.id, f"published earlier: {_when(first, second)}"
+        reported = reported_after_publication(first.text, first.published)
+        if reported is None:
+            return first.id, f"published earlier: {_when(first, second)}"
+        # A copy backdated in its metadata is not the original for that: its text tells
+        # of a day it could not have seen.
+        doubt = f"{_who(first)} is dated {first.published} but its text reports {reported} as past"
     if kind == "excerpt" and abs(containment_a - containment_b) >= 0.2:
         longer = b if containment_a > containment_b else a
         return longer.id, (
@@ -121,7 +133,36 @@ def direction(
             f"inside it, {min(containment_a, containment_b):.0%} of it inside the shorter"
         )
     dates = "same publication date" if a.published and b.published else "publication date missing"
-    return None, f"undecided: {dates}, no attribution, no containment asymmetry"
+    return None, f"undecided: {doubt or dates}, no attribution, no containment asymmetry"
+
+
+@lru_cache(maxsize=4096)
+def reported_after_publication(text: str, published: str | None) -> str | None:
+    """The first calendar day that ``text`` names ("10 March"), in a clause not in the future
+    tense, after the day it was published, both as its metadata writes it and in UTC; None
+    when there is none (or no publication day). A report of a Tuesday's blast dated the
+    Monday before was backdated, or its metadata is wrong. Days named relative to
+    publication ("tomorrow") say nothing of it, and are not read."""
+    from .text import split_sentences
+    from .timeline.temporal import tag_dates
+    from .timeline.tense import tense
+
+    if not published or len(published) < 10:
+        return None
+    latest = max(published[:10], (_utc(published) or published)[:10])
+    if not _CALENDAR_CUE.search(text):
+        return None
+    for span in split_sentences(text):
+        if not (_DIGIT.search(span.text) and _CALENDAR_CUE.search(span.text)):
+            continue
+        for mention in tag_dates(span.text, published):
+            if mention.granularity != "day" or not mention.date or mention.date <= latest:
+                continue
+            if not _DIGIT.search(mention.expression):
+                continue
+            if not tense(span.text, mention.start, mention.end)[0]:
+                return mention.date
+    return None
 
 
 def _published_earlier(a: Article, b: Article) -> tuple[Article, Article] | None:
