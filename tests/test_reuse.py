@@ -264,3 +264,35 @@ def test_a_backdated_copy_is_not_shown_for_its_group() -> None:
     copy = article("copy", BLAST, source="Truth Today", published="2026-03-09T18:00:00+00:00")
     (group,) = find_relations([report, copy]).groups
     assert group.representative == "report"
+
+
+def test_a_page_stitched_from_three_reports_names_each_as_its_original() -> None:
+    wire = (
+        "A powerful explosion at a fertiliser store in the port of Drevna killed at least 12 "
+        "people late on Tuesday and sent a fireball over the old harbour, emergency services "
+        "said.\nAmbulances took the injured to hospitals in Drevna and nearby Almasund, where "
+        "doctors said on Wednesday morning that 57 patients were being treated for burns and "
+        "cuts.\nThe cause was not known."
+    )
+    radio = (
+        "Residents of the Solvik district, closest to the port, spent the night on the streets "
+        "after their windows were blown in by the shock wave.\nSchools in the district will "
+        "stay shut until Monday, the city's emergency coordinator Lena Sorby told the station."
+    )
+    ledger = BLAST + "\nOlenko said the records were sent to the ministry two years ago."
+    stitched = "\n".join(
+        (ledger.split("\n")[0], ledger.split("\n")[2], wire.split("\n")[1], radio.split("\n")[0])
+    )
+    articles = [
+        article("wire", wire, source="Northern Wire", published="2026-03-11T00:25:00+01:00"),
+        article("radio", radio, source="Radio Brisa", published="2026-03-11T08:00:00+01:00"),
+        article("ledger", ledger, source="Drevna Ledger", published="2026-03-11T06:15:00+01:00"),
+        article("roundup", stitched, source="Roundup", published="2026-03-11T16:00:00+00:00"),
+    ]
+    relations = {frozenset((r.a, r.b)): r for r in find_relations(articles).relations}
+    for source in ("ledger", "radio", "wire"):
+        relation = relations[frozenset((source, "roundup"))]
+        assert (relation.kind, relation.original) == ("shares-passages", source)
+        assert relation.reason.startswith("published earlier: ")
+        assert "in the other word for word, outside quotes" in relation.reason
+    assert len(relations) == 3  # the three sources are not related to one another

@@ -29,6 +29,10 @@ from .model import Article, RelationKind, known_source
 _CALENDAR_CUE = re.compile(r"(?-i:Jan|Feb|Mar|Apr|May|Ju[nl]|Aug|Sep|Oct|Nov|Dec)|\d[-/.]\d")
 _DIGIT = re.compile(r"\d")
 
+# Independent reports quote the same statement, and share names and set phrases; this many
+# words of one's own telling, word for word and outside quotes, are copied.
+NARRATIVE_WORDS = 25
+
 # The reason given when only containment decides an excerpt's original (the longer text):
 # voice groups read it as no evidence that the longer text is not a compilation.
 CONTAINMENT_REASON = "holds the other"
@@ -107,20 +111,30 @@ def direction(
     containment_a: float,
     containment_b: float,
     outlets: tuple[Outlet, Outlet] | None = None,
+    narrative: int = 0,
 ) -> tuple[str | None, str]:
     """(original id or None, reason) for a relation of ``kind`` between a and b.
 
-    ``outlets`` are ``outlet(a)`` and ``outlet(b)`` when the caller has them already."""
+    ``outlets`` are ``outlet(a)`` and ``outlet(b)`` when the caller has them already.
+    ``narrative`` is how many words the shared passages hold word for word outside quotes:
+    articles that share passages are taken to quote a common source unless that is at least
+    :data:`NARRATIVE_WORDS` (a page stitched from other reports' paragraphs)."""
     credited = credited_original(a, b, outlets or (outlet(a), outlet(b)))
     if credited:
         return credited
-    if kind == "shares-passages":
+    stitched = kind == "shares-passages" and narrative >= NARRATIVE_WORDS
+    if kind == "shares-passages" and not stitched:
         return None, "independent articles quoting a common source; neither credits the other"
     earlier = _published_earlier(a, b)
     doubt = ""
     if earlier:
         first, second = earlier
         reported = reported_after_publication(first.text, first.published)
+        if reported is None and stitched:
+            return first.id, (
+                f"published earlier: {_when(first, second)}; {narrative} words of it are in"
+                " the other word for word, outside quotes"
+            )
         if reported is None:
             return first.id, f"published earlier: {_when(first, second)}"
         # A copy backdated in its metadata is not the original for that: its text tells
