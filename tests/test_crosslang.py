@@ -122,6 +122,7 @@ def test_direction_undecided_says_why_when_dates_are_known() -> None:
     en = _article("a-en", EN, "en", "2025-02-01T08:00:00Z")
     en = replace(en, text=en.text.replace("on Monday", "on Monday, 3 February"))
     fr = _article("b-fr", FR, "fr", "2025-02-03T11:00:00Z")
+    fr = replace(fr, text=fr.text.replace("lundi", "lundi 3 février"))
     (relation,) = find_relations([en, fr]).relations
     assert relation.kind == "translation"
     assert relation.original is None

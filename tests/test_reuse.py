@@ -181,6 +181,15 @@ def test_a_backdated_copy_is_not_the_original_for_its_date() -> None:
         "undecided: the Truth Today article is dated 2026-03-09T18:00:00+00:00 but its text "
         "reports 2026-03-10 as past, no attribution, no containment asymmetry",
     )
+    # A later day that only the earlier text names (a reader's comment stamped later, a
+    # schedule in the present tense) is no evidence against its date.
+    stamped = article(
+        "stamped",
+        BLAST + "\nAt 09:53 on 12 March 2026, a reader wrote that he had seen the fire.",
+        source="Wire",
+        published="2026-03-11T05:00:00+00:00",
+    )
+    assert direction(report, stamped, "duplicate", 1.0, 1.0)[0] == "stamped"
     # Dated on the day it reports, the earlier one is still named.
     early = article("early", BLAST, source="Wire", published="2026-03-10T23:55:00+01:00")
     assert direction(report, early, "duplicate", 1.0, 1.0)[0] == "early"

@@ -20,14 +20,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import lru_cache
 
 from .ingest.dates import published_instant
 from .model import Article, RelationKind, known_source
-
-# What a calendar day cannot be written without: a month's name or a numeric date.
-_CALENDAR_CUE = re.compile(r"(?-i:Jan|Feb|Mar|Apr|May|Ju[nl]|Aug|Sep|Oct|Nov|Dec)|\d[-/.]\d")
-_DIGIT = re.compile(r"\d")
+from .text import split_sentences
+from .timeline.published import calendar_days, reported_after_publication
 
 # Independent reports quote the same statement, and share names and set phrases; this many
 # words of one's own telling, word for word and outside quotes, are copied.
@@ -129,7 +126,7 @@ def direction(
     doubt = ""
     if earlier:
         first, second = earlier
-        reported = reported_after_publication(first.text, first.published)
+        reported = _contradicted(first, second)
         if reported is None and stitched:
             return first.id, (
                 f"published earlier: {_when(first, second)}; {narrative} words of it are in"
@@ -150,33 +147,20 @@ def direction(
     return None, f"undecided: {doubt or dates}, no attribution, no containment asymmetry"
 
 
-@lru_cache(maxsize=4096)
-def reported_after_publication(text: str, published: str | None) -> str | None:
-    """The first calendar day that ``text`` names ("10 March"), in a clause not in the future
-    tense, after the day it was published, both as its metadata writes it and in UTC; None
-    when there is none (or no publication day). A report of a Tuesday's blast dated the
-    Monday before was backdated, or its metadata is wrong. Days named relative to
-    publication ("tomorrow") say nothing of it, and are not read."""
-    from .text import split_sentences
-    from .timeline.temporal import tag_dates
-    from .timeline.tense import tense
-
-    if not published or len(published) < 10:
+def _contradicted(first: Article, second: Article) -> str | None:
+    """A day after ``first``'s publication that its text reports as past, and that the
+    text of ``second`` (published later) names too: the text they share tells of a day
+    ``first`` could not have seen, so its date says nothing of who copied whom. A day that
+    only ``first`` names (a reader's comment stamped later, a schedule) does not count."""
+    reported = reported_after_publication(first.text, first.published, first.language or "en")
+    if not reported:
         return None
-    latest = max(published[:10], (_utc(published) or published)[:10])
-    if not _CALENDAR_CUE.search(text):
-        return None
-    for span in split_sentences(text):
-        if not (_DIGIT.search(span.text) and _CALENDAR_CUE.search(span.text)):
-            continue
-        for mention in tag_dates(span.text, published):
-            if mention.granularity != "day" or not mention.date or mention.date <= latest:
-                continue
-            if not _DIGIT.search(mention.expression):
-                continue
-            if not tense(span.text, mention.start, mention.end)[0]:
-                return mention.date
-    return None
+    named = {
+        day
+        for span in split_sentences(second.text)
+        for day in calendar_days(span.text, second.published, second.language or "en")
+    }
+    return next((day for day in reported if day in named), None)
 
 
 def _published_earlier(a: Article, b: Article) -> tuple[Article, Article] | None:

@@ -32,7 +32,8 @@ from collections.abc import Iterable, Sequence
 from ..ids import stable_id
 from ..ingest.dates import published_instant
 from ..model import Article, DuplicateGroup, Relation
-from ..provenance import CONTAINMENT_REASON, reported_after_publication
+from ..provenance import CONTAINMENT_REASON
+from ..timeline.published import reported_after_publication
 
 FOLDING_KINDS = frozenset({"duplicate", "near-duplicate"})
 # Copies in any form speak with one voice: excerpts and spun or translated rewrites too.
@@ -292,4 +293,6 @@ def _group(
 
 
 def _backdated(article: Article) -> bool:
-    return reported_after_publication(article.text, article.published) is not None
+    return bool(
+        reported_after_publication(article.text, article.published, article.language or "en")
+    )
