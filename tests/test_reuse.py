@@ -305,3 +305,12 @@ def test_a_page_stitched_from_three_reports_names_each_as_its_original() -> None
         assert relation.reason.startswith("published earlier: ")
         assert "in the other word for word, outside quotes" in relation.reason
     assert len(relations) == 3  # the three sources are not related to one another
+
+
+def test_a_later_comment_does_not_pass_over_the_earliest_of_a_group() -> None:
+    comment = "\nAt 09:53 on 12 March 2026, a reader wrote that he had seen the fire."
+    # Published at the same moment: no original is named, the group picks by date, then id.
+    first = article("a", BLAST + comment, source="Wire", published="2026-03-11T05:00:00Z")
+    other = article("b", BLAST, source="Ledger", published="2026-03-11T05:00:00Z")
+    (group,) = find_relations([first, other]).groups
+    assert group.representative == "a"

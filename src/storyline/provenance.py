@@ -126,7 +126,7 @@ def direction(
     doubt = ""
     if earlier:
         first, second = earlier
-        reported = _contradicted(first, second)
+        reported = contradicted(first, second)
         if reported is None and stitched:
             return first.id, (
                 f"published earlier: {_when(first, second)}; {narrative} words of it are in"
@@ -147,7 +147,7 @@ def direction(
     return None, f"undecided: {doubt or dates}, no attribution, no containment asymmetry"
 
 
-def _contradicted(first: Article, second: Article) -> str | None:
+def contradicted(first: Article, second: Article) -> str | None:
     """A day after ``first``'s publication that its text reports as past, and that the
     text of ``second`` (published later) names too: the text they share tells of a day
     ``first`` could not have seen, so its date says nothing of who copied whom. A day that
