@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -113,6 +115,21 @@ def test_direction_undecided_without_dates() -> None:
     assert relation.kind == "translation"
     assert relation.original is None
     assert relation.reason == "undecided: publication date missing, no attribution"
+
+
+def test_direction_undecided_says_why_when_dates_are_known() -> None:
+    # The English text reports Monday 3 February as past, yet its metadata says 1 February.
+    en = _article("a-en", EN, "en", "2025-02-01T08:00:00Z")
+    en = replace(en, text=en.text.replace("on Monday", "on Monday, 3 February"))
+    fr = _article("b-fr", FR, "fr", "2025-02-03T11:00:00Z")
+    fr = replace(fr, text=fr.text.replace("lundi", "lundi 3 février"))
+    (relation,) = find_relations([en, fr]).relations
+    assert relation.kind == "translation"
+    assert relation.original is None
+    assert relation.reason == (
+        "undecided: the outlet-a-en article is dated 2025-02-01T08:00:00Z but its text reports "
+        "2025-02-03 as past, no attribution"
+    )
 
 
 def test_independent_report_in_another_language_is_no_translation() -> None:

@@ -163,6 +163,42 @@ def test_undecided_provenance_says_why() -> None:
     )
 
 
+BLAST = (
+    "DREVNA - An explosion tore through the Kalvik depot shortly before midnight on Tuesday, "
+    "10 March, killing 12 people and injuring 57.\n"
+    "Fire chief Teodor Brask said crews fought the fire for more than six hours.\n"
+    "Inspectors found 340 tonnes of ammonium nitrate stored in Warehouse 3 in 2024.\n"
+    "The port will stay closed until Friday, the harbour authority said."
+)
+
+
+def test_a_backdated_copy_is_not_the_original_for_its_date() -> None:
+    # The copy's metadata puts it on Monday 9 March; its text reports Tuesday 10 March.
+    report = article("report", BLAST, source="Drevna Ledger", published="2026-03-11T06:15:00+01:00")
+    copy = article("copy", BLAST, source="Truth Today", published="2026-03-09T18:00:00+00:00")
+    assert direction(report, copy, "duplicate", 1.0, 1.0) == (
+        None,
+        "undecided: the Truth Today article is dated 2026-03-09T18:00:00+00:00 but its text "
+        "reports 2026-03-10 as past, no attribution, no containment asymmetry",
+    )
+    # A later day that only the earlier text names (a reader's comment stamped later, a
+    # schedule in the present tense) is no evidence against its date.
+    stamped = article(
+        "stamped",
+        BLAST + "\nAt 09:53 on 12 March 2026, a reader wrote that he had seen the fire.",
+        source="Wire",
+        published="2026-03-11T05:00:00+00:00",
+    )
+    assert direction(report, stamped, "duplicate", 1.0, 1.0)[0] == "stamped"
+    # Dated on the day it reports, the earlier one is still named.
+    early = article("early", BLAST, source="Wire", published="2026-03-10T23:55:00+01:00")
+    assert direction(report, early, "duplicate", 1.0, 1.0)[0] == "early"
+    # A day ahead in a clause that looks ahead is a plan, not a report.
+    plan = "The port will reopen on 14 March, talks resume tomorrow.\n" + BLAST[:-70]
+    ahead = article("ahead", plan, source="Wire", published="2026-03-11T05:00:00+00:00")
+    assert direction(report, ahead, "rewrite", 1.0, 1.0)[0] == "ahead"
+
+
 def test_attribution_patterns() -> None:
     text = (
         "The plan leaked, Reuters reported on Monday. (AP) - More came later. "
@@ -230,3 +266,51 @@ def test_seeds_incremental_equals_batch() -> None:
 def test_each_module_imports_first(module: str) -> None:
     done = subprocess.run([sys.executable, "-c", f"import {module}"], capture_output=True)
     assert done.returncode == 0, done.stderr.decode()
+
+
+def test_a_backdated_copy_is_not_shown_for_its_group() -> None:
+    report = article("report", BLAST, source="Drevna Ledger", published="2026-03-11T06:15:00+01:00")
+    copy = article("copy", BLAST, source="Truth Today", published="2026-03-09T18:00:00+00:00")
+    (group,) = find_relations([report, copy]).groups
+    assert group.representative == "report"
+
+
+def test_a_page_stitched_from_three_reports_names_each_as_its_original() -> None:
+    wire = (
+        "A powerful explosion at a fertiliser store in the port of Drevna killed at least 12 "
+        "people late on Tuesday and sent a fireball over the old harbour, emergency services "
+        "said.\nAmbulances took the injured to hospitals in Drevna and nearby Almasund, where "
+        "doctors said on Wednesday morning that 57 patients were being treated for burns and "
+        "cuts.\nThe cause was not known."
+    )
+    radio = (
+        "Residents of the Solvik district, closest to the port, spent the night on the streets "
+        "after their windows were blown in by the shock wave.\nSchools in the district will "
+        "stay shut until Monday, the city's emergency coordinator Lena Sorby told the station."
+    )
+    ledger = BLAST + "\nOlenko said the records were sent to the ministry two years ago."
+    stitched = "\n".join(
+        (ledger.split("\n")[0], ledger.split("\n")[2], wire.split("\n")[1], radio.split("\n")[0])
+    )
+    articles = [
+        article("wire", wire, source="Northern Wire", published="2026-03-11T00:25:00+01:00"),
+        article("radio", radio, source="Radio Brisa", published="2026-03-11T08:00:00+01:00"),
+        article("ledger", ledger, source="Drevna Ledger", published="2026-03-11T06:15:00+01:00"),
+        article("roundup", stitched, source="Roundup", published="2026-03-11T16:00:00+00:00"),
+    ]
+    relations = {frozenset((r.a, r.b)): r for r in find_relations(articles).relations}
+    for source in ("ledger", "radio", "wire"):
+        relation = relations[frozenset((source, "roundup"))]
+        assert (relation.kind, relation.original) == ("shares-passages", source)
+        assert relation.reason.startswith("published earlier: ")
+        assert "in the other word for word, outside quotes" in relation.reason
+    assert len(relations) == 3  # the three sources are not related to one another
+
+
+def test_a_later_comment_does_not_pass_over_the_earliest_of_a_group() -> None:
+    comment = "\nAt 09:53 on 12 March 2026, a reader wrote that he had seen the fire."
+    # Published at the same moment: no original is named, the group picks by date, then id.
+    first = article("a", BLAST + comment, source="Wire", published="2026-03-11T05:00:00Z")
+    other = article("b", BLAST, source="Ledger", published="2026-03-11T05:00:00Z")
+    (group,) = find_relations([first, other]).groups
+    assert group.representative == "a"

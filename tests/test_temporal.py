@@ -561,3 +561,30 @@ def test_a_comparison_is_no_shift_and_a_postponement_points_ahead() -> None:
     assert [m.date for m in tag_dates(sentence, "2025-11-05")] == ["2025-11-12"]
     assert only("The hearing was moved to December 3.", "2025-11-05").date == "2025-12-03"
     assert only("The vote was postponed until Friday.", "2025-11-05").date == "2025-11-07"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("In March last year a blaze in the same warehouse killed three workers.", "2025-03"),
+        ("The fire was the second since June of last year.", "2025-06"),
+        ("The terminal will open in June next year.", "2027-06"),
+    ],
+)
+def test_a_month_with_its_year_named_after_it(sentence: str, expected: str) -> None:
+    assert [(m.date, m.granularity) for m in tag_dates(sentence, "2026-03-11")] == [
+        (expected, "month")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("La explosión mató a 12 personas e hirió a 57, y destruyó dos almacenes.", "es"),
+        ("L'explosion a blessé 57, et brisé des vitres.", "fr"),
+        ("Ein Feuer in Lagerhalle 1 drei Arbeiter.", "de"),
+        ("Les hôpitaux ont soigné 57 personnes, dont neuf dans un état critique.", "fr"),
+    ],
+)
+def test_a_foreign_count_beside_a_short_word_is_no_date(sentence: str, language: str) -> None:
+    assert tag_dates(sentence, "2026-03-11", language) == []

@@ -242,11 +242,8 @@ def translation(
     if found is None or not found.translation():
         return None
     original, reason = direction(a, b, "translation", *containment, outlets)
-    if original is None:
-        dates = (
-            "same publication date" if a.published and b.published else "publication date missing"
-        )
-        reason = f"undecided: {dates}, no attribution"
+    if original is None:  # containment says nothing across languages
+        reason = reason.removesuffix(", no containment asymmetry")
     return Relation(
         a.id,
         b.id,

@@ -6,7 +6,8 @@ Evidence, strongest first:
    to Reuters", "with files from The Canadian Press", "(AP) -"). An outlet is known by its
    ``source`` field, its url's domain, and by how its own text names itself ("Global News has
    learned", "told Global News", a "(c) 2022 Global News" line).
-2. **Publication dates.** The earlier one, when both are known and differ.
+2. **Publication dates.** The earlier one, when both are known and differ, unless its text
+   reports as past a day after its own publication (a backdated copy).
 3. **Containment asymmetry** (excerpts only): the longer text that holds the shorter.
 
 Articles that only share passages quote a common source; without attribution neither is
@@ -22,6 +23,12 @@ from datetime import UTC, datetime
 
 from .ingest.dates import published_instant
 from .model import Article, RelationKind, known_source
+from .text import split_sentences
+from .timeline.published import calendar_days, reported_after_publication
+
+# Independent reports quote the same statement, and share names and set phrases; this many
+# words of one's own telling, word for word and outside quotes, are copied.
+NARRATIVE_WORDS = 25
 
 # The reason given when only containment decides an excerpt's original (the longer text):
 # voice groups read it as no evidence that the longer text is not a compilation.
@@ -101,19 +108,35 @@ def direction(
     containment_a: float,
     containment_b: float,
     outlets: tuple[Outlet, Outlet] | None = None,
+    narrative: int = 0,
 ) -> tuple[str | None, str]:
     """(original id or None, reason) for a relation of ``kind`` between a and b.
 
-    ``outlets`` are ``outlet(a)`` and ``outlet(b)`` when the caller has them already."""
+    ``outlets`` are ``outlet(a)`` and ``outlet(b)`` when the caller has them already.
+    ``narrative`` is how many words the shared passages hold word for word outside quotes:
+    articles that share passages are taken to quote a common source unless that is at least
+    :data:`NARRATIVE_WORDS` (a page stitched from other reports' paragraphs)."""
     credited = credited_original(a, b, outlets or (outlet(a), outlet(b)))
     if credited:
         return credited
-    if kind == "shares-passages":
+    stitched = kind == "shares-passages" and narrative >= NARRATIVE_WORDS
+    if kind == "shares-passages" and not stitched:
         return None, "independent articles quoting a common source; neither credits the other"
     earlier = _published_earlier(a, b)
+    doubt = ""
     if earlier:
         first, second = earlier
-        return first.id, f"published earlier: {_when(first, second)}"
+        reported = contradicted(first, second)
+        if reported is None and stitched:
+            return first.id, (
+                f"published earlier: {_when(first, second)}; {narrative} words of it are in"
+                " the other word for word, outside quotes"
+            )
+        if reported is None:
+            return first.id, f"published earlier: {_when(first, second)}"
+        # A copy backdated in its metadata is not the original for that: its text tells
+        # of a day it could not have seen.
+        doubt = f"{_who(first)} is dated {first.published} but its text reports {reported} as past"
     if kind == "excerpt" and abs(containment_a - containment_b) >= 0.2:
         longer = b if containment_a > containment_b else a
         return longer.id, (
@@ -121,7 +144,23 @@ def direction(
             f"inside it, {min(containment_a, containment_b):.0%} of it inside the shorter"
         )
     dates = "same publication date" if a.published and b.published else "publication date missing"
-    return None, f"undecided: {dates}, no attribution, no containment asymmetry"
+    return None, f"undecided: {doubt or dates}, no attribution, no containment asymmetry"
+
+
+def contradicted(first: Article, second: Article) -> str | None:
+    """A day after ``first``'s publication that its text reports as past, and that the
+    text of ``second`` (published later) names too: the text they share tells of a day
+    ``first`` could not have seen, so its date says nothing of who copied whom. A day that
+    only ``first`` names (a reader's comment stamped later, a schedule) does not count."""
+    reported = reported_after_publication(first.text, first.published, first.language or "en")
+    if not reported:
+        return None
+    named = {
+        day
+        for span in split_sentences(second.text)
+        for day in calendar_days(span.text, second.published, second.language or "en")
+    }
+    return next((day for day in reported if day in named), None)
 
 
 def _published_earlier(a: Article, b: Article) -> tuple[Article, Article] | None:

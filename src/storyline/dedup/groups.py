@@ -32,7 +32,7 @@ from collections.abc import Iterable, Sequence
 from ..ids import stable_id
 from ..ingest.dates import published_instant
 from ..model import Article, DuplicateGroup, Relation
-from ..provenance import CONTAINMENT_REASON
+from ..provenance import CONTAINMENT_REASON, contradicted
 
 FOLDING_KINDS = frozenset({"duplicate", "near-duplicate"})
 # Copies in any form speak with one voice: excerpts and spun or translated rewrites too.
@@ -275,7 +275,9 @@ def _collect(
 def _group(
     ids: list[str], relations: Sequence[Relation], by_id: dict[str, Article]
 ) -> DuplicateGroup:
-    """The representative: the one undisputed original, else earliest published, else min id."""
+    """The representative: the one undisputed original, else earliest published (passing
+    over one whose text, and another member's, tell of a day after its publication: a
+    backdated copy is not shown as the original), else min id."""
     copies = {r.b if r.original == r.a else r.a for r in relations if r.original}
     originals = sorted({r.original for r in relations if r.original} - copies)
     if len(originals) == 1:
@@ -284,5 +286,12 @@ def _group(
         dated = sorted(
             (at, i) for i in ids if i in by_id and (at := published_instant(by_id[i].published))
         )
-        representative = dated[0][1] if dated else ids[0]
+        members = [by_id[i] for _, i in dated]
+        credible = (m.id for m in members if not _backdated(m, members))  # lazily: most are
+        representative = next(credible, dated[0][1] if dated else ids[0])
     return DuplicateGroup(stable_id(*ids, prefix="g"), representative, tuple(ids))
+
+
+def _backdated(article: Article, members: Sequence[Article]) -> bool:
+    """Whether the text of ``article`` and of another member tell of a day after its date."""
+    return any(contradicted(article, other) for other in members if other.id != article.id)

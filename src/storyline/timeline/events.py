@@ -15,7 +15,7 @@ import datetime as dt
 import math
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -29,6 +29,7 @@ from .published import infer_published, published_conflict
 from .salience import concept_scores, cover_centroid, is_quote
 from .shifts import known_span
 from .temporal import DateMention, calendar_day, tag_dates
+from .tense import counted_since
 
 if TYPE_CHECKING:
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -40,6 +41,8 @@ _IDF_UNITS = ("sentences", "dates")
 _MAX_CLUSTERED = 1000
 _CHRONOLOGY = re.compile(r"\s*(?:-+|:|\u2013|\u2014)\s")
 _YEAR_END = re.compile(r"\d{4}$")
+# The note of a mention moved to the publication day (see _states_at_publication).
+_STATE = "a state since"
 
 
 @dataclass(frozen=True)
@@ -283,6 +286,7 @@ def _candidates(article: Article, voice: str, options: TimelineOptions) -> Itera
         size = len(span.text.split())
         mentions = tag_dates(span.text, published, language, context=context)
         context = next((m.date for m in reversed(mentions) if _anchors(m)), context)
+        mentions = _states_at_publication(span.text, mentions, day)
         if not options.min_words <= size <= options.max_words:
             continue
         if keywords and not any(keyword in fold(span.text) for keyword in keywords):
@@ -301,6 +305,36 @@ def _candidates(article: Article, voice: str, options: TimelineOptions) -> Itera
         if index < options.publication_leads and day:
             lead = Span(span.start + cut, span.end, span.text[cut:])
             yield from _lead_candidates(day, article, voice, lead, usable, options)
+
+
+def _states_at_publication(
+    sentence: str, mentions: list[DateMention], day: str | None
+) -> list[DateMention]:
+    """Mentions with each day that starts a tally ("the toll has risen to 40 since Monday")
+    moved to the publication day, which is when the sentence says the tally stands: the start
+    is not an event of its own day. A sentence already dated to that day by another mention
+    keeps only that one.
+
+    Only a day named relative to publication ("Monday", "yesterday") is moved. A calendar
+    day ("since 13 April") is the start a writer names because something happened then: on
+    T17, moving those cost a gold date (the first death of the 2009 flu outbreak, recalled
+    as "admitted to hospital since 13 April") and gained none; a month or a year ("since
+    2020") is background, not news of the publication day."""
+    if day is None:  # a relative day resolves against publication only: nothing to move
+        return mentions
+    moved: list[DateMention] = []
+    for mention in mentions:
+        if not _relative_day(mention) or not counted_since(sentence, mention.start, mention.end):
+            moved.append(mention)
+        elif not any(other.date == day for other in mentions):
+            note = f"{_STATE} {mention.date}, as of publication"
+            moved.append(replace(mention, date=day, granularity="day", note=note))
+    return moved
+
+
+def _relative_day(mention: DateMention) -> bool:
+    """A day named relative to publication ("Monday", "yesterday"), not by the calendar."""
+    return mention.granularity == "day" and not any(c.isdigit() for c in mention.expression)
 
 
 def _lead_candidates(
@@ -353,6 +387,9 @@ def _candidate(
         note=note,
         position=index,
         form=_form(span.text, mention),
+        # dated by its publication, not by a day it names: it weighs as an article published
+        # that day, not as a voice referring to it
+        from_text=not note.startswith(_STATE),
     )
 
 

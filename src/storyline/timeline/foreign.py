@@ -33,6 +33,8 @@ _CJK_DATE = re.compile(
 _SHORT_WORD = 3
 _ONE = frozenset({"un", "une", "uno", "una", "um", "uma", "ein", "eine", "einen", "einem"})
 _WORD = re.compile(r"\w+")
+_NUMBER = re.compile(r"\d+")
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
 _VOCABULARY = (
     "january",
     "february",
@@ -224,7 +226,7 @@ def _search(sentence: str, code: str, base: datetime) -> list[tuple[str, datetim
     except Exception:  # dateparser raises assorted errors on odd input; treat as no date
         return []
     found = ((_without_article(str(text)), value) for text, value in (result or []))
-    return [(text, value) for text, value in found if _plausible(text)]
+    return [(text, value) for text, value in found if _plausible(text) and _dates(text, code)]
 
 
 def _may_hold_date(sentence: str, code: str) -> bool:
@@ -264,6 +266,39 @@ def _without_article(text: str) -> str:
     "el lunes una subida"): dateparser reads it as the number one, the 1st of the month."""
     head, _, last = text.rpartition(" ")
     return head if head and last.lower() in _ONE else text
+
+
+def _dates(text: str, code: str) -> bool:
+    """Whether a match names a date rather than a count: it holds a month, weekday, unit or
+    relative word of the language ("mayo", "Tagen", "ayer"), a year, or two numbers
+    ("10.03.2026"). The search also reads a lone number and the short word beside it ("a 12
+    personas", "57, et", "Lagerhalle 1 drei") as a day or a year."""
+    numbers = _NUMBER.findall(text)
+    if len(numbers) >= 2 or any(_YEAR.fullmatch(number) for number in numbers):
+        return True
+    words = _content_words(code)
+    if words is None or code in _CJK:
+        return True
+    return not words.isdisjoint(_WORD.findall(text.lower()))
+
+
+@lru_cache(maxsize=64)
+def _content_words(code: str) -> frozenset[str] | None:
+    """The words of dateparser's month, weekday, unit and relative vocabulary for ``code``,
+    less those of "in" and "ago" ("dans", "vor"), which name no date alone; None when
+    dateparser has no data for the language."""
+    try:
+        from dateparser.languages.loader import default_loader
+
+        info = default_loader.get_locale(code).info
+    except Exception:  # an unknown or unsupported language code
+        return None
+    keys = [key for key in _VOCABULARY if key not in ("in", "ago")]
+    phrases = [phrase for key in keys for phrase in info.get(key, [])]
+    phrases += [phrase for group in info.get("relative-type", {}).values() for phrase in group]
+    words = {word for phrase in phrases for word in _WORD.findall(str(phrase).lower())}
+    # Abbreviations of one or two letters ("a" for año, "Di" for Dienstag) are everyday words.
+    return frozenset(word for word in words if len(word) > 2 and not word.isdigit())
 
 
 def _plausible(text: str) -> bool:

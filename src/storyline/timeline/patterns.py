@@ -68,6 +68,8 @@ P_MONTH = re.compile(
     # "set for October", but not "sales for October" nor "waiting for October"
     r"|(?:(?<=set )|(?<=slated )|(?<=planned )|(?<=scheduled ))for)\s+(?:of\s+)?"
     rf"(?P<mon>{MON_FULL})\b"
+    # "in March last year": the year is named after the month
+    r"(?:\s+(?:of\s+)?(?P<rel>last|next|this)\s+year\b)?"
     r"(?!\s*,?\s*\d)"
 )
 P_RELDAY = re.compile(

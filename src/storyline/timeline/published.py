@@ -8,13 +8,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import UTC, datetime
+from functools import lru_cache
 
 from ..model import Article
+from ..text import split_sentences
 from .patterns import DAY, MON
 from .temporal import tag_dates
+from .tense import tense
 
-__all__ = ["infer_published", "published_conflict"]
+__all__ = [
+    "calendar_days",
+    "infer_published",
+    "published_conflict",
+    "reported_after_publication",
+]
+
+# What a calendar day cannot be written without: a month's name or a numeric date.
+_CALENDAR_CUE = re.compile(r"(?-i:Jan|Feb|Mar|Apr|May|Ju[nl]|Aug|Sep|Oct|Nov|Dec)|\d[-/.]\d")
+_DIGIT = re.compile(r"\d")
+_UNTIL = re.compile(r"\b(?:until|till|through|by|before|ahead of)\s+(?:\w+\s+)?$", re.I)
 
 _DATELINE = re.compile(
     rf"^(?:[A-Z][A-Za-z .,'()-]{{0,40}}?[,(]\s*)?(?P<date>{MON}\s+{DAY}\s*,\s*[12]\d{{3}})"
@@ -58,3 +71,52 @@ def published_conflict(article: Article) -> str:
     if gap <= 1:
         return ""
     return f"publication date {day} contradicts the dateline {stated} in the text"
+
+
+@lru_cache(maxsize=4096)
+def reported_after_publication(
+    text: str, published: str | None, language: str = "en"
+) -> tuple[str, ...]:
+    """The calendar days that ``text`` names ("10 March"), in a clause not in the future
+    tense and not as the end of a period ("until 6 May"), after the day it was published,
+    both as its metadata writes it and in UTC; none without a publication day. A report of
+    a Tuesday's blast dated the Monday before was backdated, or its metadata is wrong; but
+    a schedule in the present tense ("the bank meets on May 7") or a reader's comment
+    stamped later reads the same, so callers weigh them (see ``storyline.provenance``).
+    Days named relative to publication ("tomorrow") say nothing of it, and are not read."""
+    if not published or len(published) < 10:
+        return ()
+    if language == "en" and not _CALENDAR_CUE.search(text):
+        return ()
+    latest = max(published[:10], (_in_utc(published) or published)[:10])
+    found: list[str] = []
+    for span in split_sentences(text):
+        found.extend(day for day in calendar_days(span.text, published) if day > latest)
+    return tuple(dict.fromkeys(found))
+
+
+def calendar_days(sentence: str, published: str | None, language: str = "en") -> list[str]:
+    """The days that ``sentence`` names by the calendar (with a digit), in a clause not in
+    the future tense and not as the end of a period."""
+    if not _DIGIT.search(sentence) or (language == "en" and not _CALENDAR_CUE.search(sentence)):
+        return []
+    return [
+        mention.date
+        for mention in tag_dates(sentence, published, language)
+        if mention.granularity == "day"
+        and mention.date
+        and _DIGIT.search(mention.expression)
+        and not _UNTIL.search(sentence, max(0, mention.start - 12), mention.start)
+        and not tense(sentence, mention.start, mention.end)[0]
+    ]
+
+
+def _in_utc(published: str) -> str | None:
+    """The UTC day of a timestamp with an offset ("2026-03-10"); None for anything else."""
+    try:
+        moment = datetime.fromisoformat(published)
+    except ValueError:
+        return None
+    if moment.tzinfo is None or len(published) <= 10:
+        return None
+    return moment.astimezone(UTC).date().isoformat()

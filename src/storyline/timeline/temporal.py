@@ -405,12 +405,17 @@ def _on_month_name(match: re.Match[str], reference: _Reference) -> Resolved:
     """A month name ("in March"): the nearest such month on the side the tense points to."""
     month = _month(match["mon"])
     published = reference.published
+    step = {"last": -1, "next": 1, "this": 0}.get((match["rel"] or "").lower())
     if published is None:
         year = reference.year or (reference.context.year if reference.context else None)
-        if year is None:
+        if year is None or (step is not None and reference.year is None):
             return None, None, f"'{match.group()}' has no year and there is no publication date"
+        if step is not None:
+            return f"{year + step:04d}-{month:02d}", "month", ""
         return f"{year:04d}-{month:02d}", "month", f"year {year} taken from context"
     modifier = match["mod"].lower()
+    if step is not None:
+        return f"{published.year + step:04d}-{month:02d}", "month", ""
     if modifier == "next" or (reference.future and modifier not in ("last", "since")):
         year = published.year + (1 if month < published.month else 0)
         if modifier == "next" and month == published.month:
@@ -524,8 +529,9 @@ _RULES: tuple[tuple[re.Pattern[str], _Handler, int], ...] = (
     (P_YEAR, _on_year, _C_DIGIT | _C_YEAR),
     (P_LATER, _on_later, _C_UNIT),
     (P_AGO, _on_ago, _C_UNIT | _C_AGO),
-    (P_PERIOD, _on_period, _C_UNIT),
+    # before P_PERIOD: "in March last year" is one month, not the year alone
     (P_MONTH, _on_month_name, _C_MONTH),
+    (P_PERIOD, _on_period, _C_UNIT),
     (P_RELDAY, _on_relative_day, _C_RELDAY),
     (P_WEEKDAY, _on_weekday, _C_WEEKDAY),
 )

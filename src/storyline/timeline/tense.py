@@ -45,6 +45,27 @@ _PAST = re.compile(
 )
 # "since the April 20 explosion": what follows "since" closely is past, whatever the verb.
 _SINCE = re.compile(r"\bsince\s+(?:\S+\s+){0,2}$", re.I)
+# "The toll has risen to 40 since Monday": a present perfect counted from a start. What it
+# states holds at publication; the start is only where the count begins.
+_SINCE_HEAD = re.compile(r"\bsince\s+(?:(?:the|early|late|mid-?)\s+)?$", re.I)
+_SINCE_ITSELF = re.compile(r"since\b", re.I)
+_PERFECT_NOW = re.compile(
+    r"\b(?:has|have|hasn't|haven't|has not|have not)\s+(?:(?:now|already|also|so far|just"
+    r"|steadily|since|been|not)\s+)*(?-i:[a-z]+)\b",
+    re.I,
+)
+# A tally: a figure, or a verb of change in amount. "Has been shut off since last night" is
+# a state whose start is the event (the shutdown, last night); "has risen to 40 since
+# Monday" is a total as of publication.
+_TALLY = re.compile(
+    r"\d|\b(?:ris(?:e|en|es)|rose|f[ae]ll(?:en|s)?|climb(?:ed|s)?|jump(?:ed|s)?|doubled|tripled"
+    r"|increased|grown|plunged|dropp?ed|soared|gained|lost|totall?ed|mounted|swelled)\b"
+    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds|thousands"
+    r"|millions)\b",
+    re.I,
+)
+_TALLY_WORDS = 6
+_POSSESSIVE = re.compile(r"\s?'s\b")
 _PAST_ED = re.compile(r"(?<!\bis )(?<!\bare )(?<!\bbe )\b[a-z]{3,}ed\b", re.I)
 # "had a plane standing by to fly to Haiti on Saturday", "agreed to meet on Saturday": an
 # intention's infinitive after a past cue says what was to happen next. Only after words of
@@ -147,6 +168,29 @@ def intended(sentence: str, start: int, end: int) -> bool:
     intent = _INFINITIVE.search(sentence, max(cues), start) if cues else None
     # "had planned to fish in May": a plan overtaken, told in the past.
     return intent is not None and not _HAD.search(sentence, clause[0], intent.start())
+
+
+def counted_since(sentence: str, start: int, end: int) -> bool:
+    """Whether the mention at ``start:end`` starts a count that stands at publication ("has
+    risen to 40 since Monday", "1,600 have been evacuated since Monday"): "since" opens it, a
+    present perfect governs it, and a tally (a figure, or a verb of change in amount) is
+    within a few words of that perfect, between the last ; or : and the mention. Without a
+    tally the start is the event ("has been shut off since last night"); so it is when the
+    start names it ("since Tuesday's earthquake")."""
+    opened = _SINCE_ITSELF.match(sentence, start) or _SINCE_HEAD.search(
+        sentence, max(0, start - 20), start
+    )
+    # "since Tuesday's earthquake": the start is told as an event of its own day.
+    if opened is None or _POSSESSIVE.match(sentence, end):
+        return False
+    left = max((m.end() for m in _STRONG_BREAK.finditer(sentence, 0, start)), default=0)
+    for perfect in _PERFECT_NOW.finditer(sentence, left, start):
+        # the tally is the perfect's subject or object, a few words either side of it
+        before = sentence[left : perfect.start()].split()[-_TALLY_WORDS:]
+        after = sentence[perfect.end() : start].split()[:_TALLY_WORDS]
+        if _TALLY.search(" ".join([*before, perfect.group(), *after])):
+            return True
+    return False
 
 
 def names_an_event(sentence: str, start: int, end: int) -> bool:
