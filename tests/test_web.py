@@ -217,6 +217,23 @@ def test_unknown_ids_give_a_json_404(client: TestClient, url: str) -> None:
     assert set(response.json()) == {"error"} and response.json()["error"]["status"] == 404
 
 
+def test_a_unique_start_of_a_story_id_redirects_to_the_story(client: TestClient) -> None:
+    # The CLI's --story takes a unique start of an id: so does the app, by a redirect.
+    for url, full in [
+        ("/stories/s-br", "/stories/s-bridge"),
+        ("/stories/s-b?page=1", "/stories/s-bridge?page=1"),
+        ("/api/stories/s-br", "/api/stories/s-bridge"),
+    ]:
+        response = client.get(url, follow_redirects=False)
+        assert (response.status_code, response.headers["location"]) == (307, full), url
+    assert "Velmora bridge closure" in _html(client, "/stories/s-bri")
+    assert client.get("/api/stories/s-bri").json()["story"]["id"] == "s-bridge"
+    ambiguous = _html(client, "/stories/s-", 404)
+    assert "&#39;s-&#39; starts 2 story ids (s-bridge, s-chess): give more" in ambiguous
+    unknown = client.get("/api/stories/s-x").json()["error"]["message"]
+    assert unknown == "no story 's-x' in the digest, nor one whose id starts so"
+
+
 def test_bad_parameters_give_400(client: TestClient) -> None:
     assert client.get("/stories/s-bridge?page=abc").status_code == 400
     assert client.get("/api/search?q=x&limit=0").json()["error"]["status"] == 400
