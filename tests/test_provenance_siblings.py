@@ -58,8 +58,14 @@ def test_two_texts_crediting_one_third_outlet_are_not_each_others_original() -> 
     two = article("two", CREDITED, source="Tarrow Times", published="2026-11-18T11:20:00+00:00")
     assert direction(one, two, "duplicate", 1.0, 1.0) == (
         None,
-        "undecided: both credit 'Meridian Wire', neither credits the other",
+        "undecided: both credit 'Meridian Wire', neither credits the other (published earlier:"
+        " 2026-11-18T09:20:00+00:00 before 2026-11-18T11:20:00+00:00)",
     )
+    # A name both credit may be a person quoted ("according to ..."): a text holding the
+    # other still decides, and undated texts keep the reason they had.
+    undated = article("undated", CREDITED.split("\n")[0], source="Tarrow Times")
+    assert direction(one, undated, "excerpt", 0.3, 1.0)[0] == "one"
+    assert direction(undated, two, "shares-passages", 0.5, 0.5)[1].startswith("independent")
 
 
 def test_two_copies_of_an_article_in_the_corpus_are_not_each_others_original() -> None:

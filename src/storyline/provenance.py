@@ -34,9 +34,9 @@ NARRATIVE_WORDS = 25
 # voice groups read it as no evidence that the longer text is not a compilation.
 CONTAINMENT_REASON = "holds the other"
 
-# The reason :func:`credited_original` gives: a credit, unlike a date, is not overruled by
-# what other relations say.
-_CREDIT_REASON = re.compile(r"(?:the .+ article|article \S+) credits (?:'.*'|\".*\")")
+# How the reason of an original named for its date starts: other relations may overrule a
+# date (a credit or a text holding the other is evidence about the pair itself).
+DATE_REASON = "published earlier"
 
 # A name does not run on past a sentence's full stop ("... at Highland Courier. Northgate"),
 # though its words may hold dots ("U.S. News").
@@ -125,9 +125,6 @@ def direction(
     late = _late_credit(a, b, outlets)
     if credited and not late:
         return credited
-    common = None if credited else common_credit(outlets)
-    if common:
-        return None, f"undecided: both credit {common!r}, neither credits the other"
     if late:
         # The crediting text copies that outlet by its own word: its earlier date makes it
         # no original of the outlet's later article, which may update the report it copied.
@@ -140,13 +137,19 @@ def direction(
     if earlier:
         first, second = earlier
         reported = contradicted(first, second)
-        if reported is None and stitched:
-            return first.id, (
-                f"published earlier: {_when(first, second)}; {narrative} words of it are in"
-                " the other word for word, outside quotes"
-            )
         if reported is None:
-            return first.id, f"published earlier: {_when(first, second)}"
+            reason = f"{DATE_REASON}: {_when(first, second)}"
+            if stitched:
+                reason += (
+                    f"; {narrative} words of it are in the other word for word, outside quotes"
+                )
+            common = common_credit(outlets)
+            if common:  # copies of one source: a date says only which came first
+                return (
+                    None,
+                    f"undecided: both credit {common!r}, neither credits the other ({reason})",
+                )
+            return first.id, reason
         # A copy backdated in its metadata is not the original for that: its text tells
         # of a day it could not have seen.
         doubt = f"{_who(first)} is dated {first.published} but its text reports {reported} as past"
@@ -324,7 +327,8 @@ def _key(name: str) -> str:
 def siblings(relations: Sequence[Relation]) -> tuple[Relation, ...]:
     """``relations`` with no original between two copies of one article: when the relations
     of both with a third article name that one their original, a date between the two says
-    only which copy came first. A credit between the two still decides."""
+    only which copy came first. A credit between the two, or one holding the other, still
+    decides."""
     originals: dict[str, set[str]] = {}
     for relation in relations:
         if relation.original is not None:
@@ -334,7 +338,7 @@ def siblings(relations: Sequence[Relation]) -> tuple[Relation, ...]:
 
 
 def _sibling(relation: Relation, originals: dict[str, set[str]]) -> Relation:
-    if relation.original is None or _CREDIT_REASON.fullmatch(relation.reason):
+    if relation.original is None or not relation.reason.startswith(DATE_REASON):
         return relation
     shared = originals.get(relation.a, set()) & originals.get(relation.b, set())
     shared -= {relation.a, relation.b}
