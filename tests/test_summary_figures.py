@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from storyline.model import Article
-from storyline.summary.disagreement import figure_variants
+from storyline.summary.disagreement import differing_figures, figure_variants
 from storyline.summary.options import SummaryOptions
 from storyline.summary.sentences import Sentence, article_sentences
 
@@ -44,3 +44,16 @@ def test_another_count_of_people_in_another_clause_is_no_variant() -> None:
     (lead,) = _sentences("ledger", LEDGER)
     arrests = _sentences("police", ARRESTS)
     assert figure_variants(lead, ["ledger"], {"ledger": [lead], "police": arrests}) == ()
+
+
+def test_aligned_passages_say_which_figures_differ() -> None:
+    ledger = "The blast destroyed two warehouses on Quay 7, killing 12 people and injuring 57."
+    state = "The blast damaged one warehouse on Quay 7 and killed 2 people, injuring 57."
+    assert differing_figures(ledger, state) == (
+        ("two warehouses", "one warehouse"),
+        ("12 people", "2 people"),
+    )
+    assert differing_figures(state, state) == ()
+    # a hedge is no other figure, and a unit the other side does not give is no dispute
+    assert differing_figures("about 40 tonnes of fertiliser", "40 tonnes of fertiliser") == ()
+    assert differing_figures("12 people died", "The depot held 40 tonnes") == ()

@@ -169,6 +169,8 @@ def test_api_article_and_compare(client: TestClient) -> None:
     assert (
         compare["relation"]["a"] == "wire1" and compare["relation"]["passages"][0]["a_start"] == 0
     )
+    # each aligned passage says which of its figures the other side gives otherwise: none here
+    assert [p["figures_differ"] for p in compare["relation"]["passages"]] == [[], []]
 
 
 def test_api_search_and_digest(client: TestClient) -> None:

@@ -159,6 +159,19 @@ def _figures(text: str) -> tuple[Figure, ...]:
     return tuple(found)
 
 
+def differing_figures(a_text: str, b_text: str) -> tuple[tuple[str, str], ...]:
+    """(a's phrase, b's phrase) for each figure of ``a_text`` that ``b_text``, an aligned
+    counterpart, gives for the same unit only in other values: a copy that changed the toll
+    ("killing 12 people" / "killed 2 people") reads as a paraphrase otherwise."""
+    theirs = _figures(b_text)
+    found = []
+    for figure in _figures(a_text):
+        rivals = [t for t in theirs if figure.unit & t.unit]
+        if rivals and all(t.value != figure.value for t in rivals):
+            found.append((figure.phrase, rivals[0].phrase))
+    return tuple(found)
+
+
 def _value(number: str) -> float:
     """The value of "1,500", "$3.5" or "twenty-two"."""
     if number[-1].isdigit():

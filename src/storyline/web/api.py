@@ -16,6 +16,7 @@ from ..errors import NotFoundError
 from ..render.html import WebLinks, compare_view, story_rows
 from ..render.jsonout import article_to_dict, relation_to_dict, story_to_dict
 from ..render.views import DigestIndex, fold_story, page_of, per_day
+from ..summary.disagreement import differing_figures
 from .app import Backend
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -147,10 +148,15 @@ def compare(request: Request, a: str, b: str) -> dict[str, Any]:
     left, right = back.store().article(a), back.store().article(b)
     index = back.index()
     view = compare_view(left, right, index.relation(a, b))
+    relation = relation_to_dict(view["relation"]) if view["relation"] else None
+    for passage in relation["passages"] if relation else ():
+        # A copy that changed its figures: each pair is (the a side's, the b side's).
+        differ = differing_figures(passage["a_text"], passage["b_text"])
+        passage["figures_differ"] = [list(pair) for pair in differ]
     return {
         "a": {**article_to_dict(left), "text": left.text},
         "b": {**article_to_dict(right), "text": right.text},
-        "relation": relation_to_dict(view["relation"]) if view["relation"] else None,
+        "relation": relation,
     }
 
 
