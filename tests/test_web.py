@@ -169,6 +169,8 @@ def test_api_article_and_compare(client: TestClient) -> None:
     assert (
         compare["relation"]["a"] == "wire1" and compare["relation"]["passages"][0]["a_start"] == 0
     )
+    # each aligned passage says which of its figures the other side gives otherwise: none here
+    assert [p["figures_differ"] for p in compare["relation"]["passages"]] == [[], []]
 
 
 def test_api_search_and_digest(client: TestClient) -> None:
@@ -215,6 +217,23 @@ def test_unknown_ids_give_a_json_404(client: TestClient, url: str) -> None:
     response = client.get(url)
     assert response.status_code == 404
     assert set(response.json()) == {"error"} and response.json()["error"]["status"] == 404
+
+
+def test_a_unique_start_of_a_story_id_redirects_to_the_story(client: TestClient) -> None:
+    # The CLI's --story takes a unique start of an id: so does the app, by a redirect.
+    for url, full in [
+        ("/stories/s-br", "/stories/s-bridge"),
+        ("/stories/s-b?page=1", "/stories/s-bridge?page=1"),
+        ("/api/stories/s-br", "/api/stories/s-bridge"),
+    ]:
+        response = client.get(url, follow_redirects=False)
+        assert (response.status_code, response.headers["location"]) == (307, full), url
+    assert "Velmora bridge closure" in _html(client, "/stories/s-bri")
+    assert client.get("/api/stories/s-bri").json()["story"]["id"] == "s-bridge"
+    ambiguous = _html(client, "/stories/s-", 404)
+    assert "&#39;s-&#39; starts 2 story ids (s-bridge, s-chess): give more" in ambiguous
+    unknown = client.get("/api/stories/s-x").json()["error"]["message"]
+    assert unknown == "no story 's-x' in the digest, nor one whose id starts so"
 
 
 def test_bad_parameters_give_400(client: TestClient) -> None:

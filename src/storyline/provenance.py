@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from .ingest.dates import published_instant
-from .model import Article, RelationKind, known_source
+from .model import Article, Relation, RelationKind, known_source
 from .text import split_sentences
 from .timeline.published import calendar_days, reported_after_publication
 
@@ -33,6 +33,10 @@ NARRATIVE_WORDS = 25
 # The reason given when only containment decides an excerpt's original (the longer text):
 # voice groups read it as no evidence that the longer text is not a compilation.
 CONTAINMENT_REASON = "holds the other"
+
+# How the reason of an original named for its date starts: other relations may overrule a
+# date (a credit or a text holding the other is evidence about the pair itself).
+DATE_REASON = "published earlier"
 
 # A name does not run on past a sentence's full stop ("... at Highland Courier. Northgate"),
 # though its words may hold dots ("U.S. News").
@@ -116,9 +120,15 @@ def direction(
     ``narrative`` is how many words the shared passages hold word for word outside quotes:
     articles that share passages are taken to quote a common source unless that is at least
     :data:`NARRATIVE_WORDS` (a page stitched from other reports' paragraphs)."""
-    credited = credited_original(a, b, outlets or (outlet(a), outlet(b)))
-    if credited:
+    outlets = outlets or (outlet(a), outlet(b))
+    credited = credited_original(a, b, outlets)
+    late = _late_credit(a, b, outlets)
+    if credited and not late:
         return credited
+    if late:
+        # The crediting text copies that outlet by its own word: its earlier date makes it
+        # no original of the outlet's later article, which may update the report it copied.
+        return _fallback(a, b, kind, (containment_a, containment_b), late)
     stitched = kind == "shares-passages" and narrative >= NARRATIVE_WORDS
     if kind == "shares-passages" and not stitched:
         return None, "independent articles quoting a common source; neither credits the other"
@@ -127,13 +137,19 @@ def direction(
     if earlier:
         first, second = earlier
         reported = contradicted(first, second)
-        if reported is None and stitched:
-            return first.id, (
-                f"published earlier: {_when(first, second)}; {narrative} words of it are in"
-                " the other word for word, outside quotes"
-            )
         if reported is None:
-            return first.id, f"published earlier: {_when(first, second)}"
+            reason = f"{DATE_REASON}: {_when(first, second)}"
+            if stitched:
+                reason += (
+                    f"; {narrative} words of it are in the other word for word, outside quotes"
+                )
+            common = common_credit(outlets)
+            if common:  # copies of one source: a date says only which came first
+                return (
+                    None,
+                    f"undecided: both credit {common!r}, neither credits the other ({reason})",
+                )
+            return first.id, reason
         # A copy backdated in its metadata is not the original for that: its text tells
         # of a day it could not have seen.
         doubt = f"{_who(first)} is dated {first.published} but its text reports {reported} as past"
@@ -177,15 +193,69 @@ def _published_earlier(a: Article, b: Article) -> tuple[Article, Article] | None
 def credited_original(
     a: Article, b: Article, outlets: tuple[Outlet, Outlet]
 ) -> tuple[str, str] | None:
-    """The credited article when exactly one of the two credits the other."""
+    """The credited article when exactly one of the two credits the other's outlet (whatever
+    their dates: :func:`direction` checks those)."""
+    credit = _credit(a, b, outlets)
+    if credit is None:
+        return None
+    credited, crediting, name = credit
+    return credited.id, f"{_who(crediting)} credits {name!r}"
+
+
+def _credit(
+    a: Article, b: Article, outlets: tuple[Outlet, Outlet]
+) -> tuple[Article, Article, str] | None:
+    """(credited, crediting, the name credited) when exactly one credits the other's outlet."""
     of_a, of_b = outlets
     a_credits_b = _match(of_a.credits, of_b.names)
     b_credits_a = _match(of_b.credits, of_a.names)
     if a_credits_b and not b_credits_a:
-        return b.id, f"{_who(a)} credits {a_credits_b!r}"
+        return b, a, a_credits_b
     if b_credits_a and not a_credits_b:
-        return a.id, f"{_who(b)} credits {b_credits_a!r}"
+        return a, b, b_credits_a
     return None
+
+
+def _late_credit(a: Article, b: Article, outlets: tuple[Outlet, Outlet]) -> str | None:
+    """Why a credit does not decide: the credited article was published after the one that
+    credits its outlet. A credit names the outlet, not this article (a wire's 13:00 update
+    is not the original of a rewrite at 09:20 of its earlier report)."""
+    credit = _credit(a, b, outlets)
+    if credit is None:
+        return None
+    credited, crediting, name = credit
+    if _published_earlier(crediting, credited) != (crediting, credited):
+        return None
+    return (
+        f"{_who(crediting)} credits {name!r}, but {_who(credited)} was"
+        f" published later ({_when(crediting, credited)}): the credit names the outlet,"
+        " not this article"
+    )
+
+
+def common_credit(outlets: tuple[Outlet, Outlet]) -> str | None:
+    """A third outlet both texts credit (one that is neither's own): copies of one source,
+    so neither is the other's original."""
+    of_a, of_b = outlets
+    for name in of_a.credits:
+        same = _match([name], of_b.credits) or _match(of_b.credits, [name])
+        if same and not _match([name], of_a.names + of_b.names):
+            return name
+    return None
+
+
+def _fallback(
+    a: Article, b: Article, kind: RelationKind, containment: tuple[float, float], late: str
+) -> tuple[str | None, str]:
+    """The direction when a late credit rules out the credited article and the crediting
+    one's date: containment for an excerpt, else undecided; the reason says why."""
+    if kind == "excerpt" and abs(containment[0] - containment[1]) >= 0.2:
+        longer = b if containment[0] > containment[1] else a
+        return longer.id, (
+            f"{CONTAINMENT_REASON}: {max(containment):.0%} of the shorter text is inside it,"
+            f" {min(containment):.0%} of it inside the shorter; {late}"
+        )
+    return None, f"undecided: {late}"
 
 
 def _who(article: Article) -> str:
@@ -252,3 +322,34 @@ def _match(credited: Sequence[str], known_as: Sequence[str]) -> str | None:
 
 def _key(name: str) -> str:
     return re.sub(r"[^0-9a-z]", "", name.lower())
+
+
+def siblings(relations: Sequence[Relation]) -> tuple[Relation, ...]:
+    """``relations`` with no original between two copies of one article: when the relations
+    of both with a third article name that one their original, a date between the two says
+    only which copy came first. A credit between the two, or one holding the other, still
+    decides."""
+    originals: dict[str, set[str]] = {}
+    for relation in relations:
+        if relation.original is not None:
+            copy = relation.b if relation.original == relation.a else relation.a
+            originals.setdefault(copy, set()).add(relation.original)
+    return tuple(_sibling(relation, originals) for relation in relations)
+
+
+def _sibling(relation: Relation, originals: dict[str, set[str]]) -> Relation:
+    if relation.original is None or not relation.reason.startswith(DATE_REASON):
+        return relation
+    shared = originals.get(relation.a, set()) & originals.get(relation.b, set())
+    shared -= {relation.a, relation.b}
+    if not shared:
+        return relation
+    # Name the first of them: the one that copies none of the others.
+    firsts = [s for s in shared if not originals.get(s, set()) & shared]
+    source = min(firsts or shared)
+    return replace(
+        relation,
+        original=None,
+        reason=f"undecided: both copy article {source}, so neither is the other's original"
+        f" (was: {relation.reason})",
+    )

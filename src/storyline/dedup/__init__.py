@@ -26,6 +26,7 @@ import numpy as np
 from ..fingerprint import fingerprint
 from ..language import language_code
 from ..model import Article, DuplicateGroup, Relation
+from ..provenance import siblings
 from . import candidates, lsh, minhash
 from .groups import duplicate_groups, voice_groups
 from .index import SignatureIndex
@@ -101,7 +102,8 @@ def find_relations(
     ordered = _by_id(articles)
     features = _scan(ordered, options, known)
     pairs, passage_pairs = _every_candidate(ordered, features, options)
-    relations = _verify(ordered, (pairs, passage_pairs), features.exact, options, memo)
+    found = _verify(ordered, (pairs, passage_pairs), features.exact, options, memo)
+    relations = siblings(found)  # after every pair is classified: it reads their originals
     index = SignatureIndex(params, [a.id for a in ordered], features.exact, features.bands)
     if known is not None:
         index = index.merge(known)

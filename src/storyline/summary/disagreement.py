@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from ..model import Variant
 from .names import name_conflict, name_variants
-from .sentences import STOP_WORDS, Sentence, cosine, stem
+from .sentences import STOP_WORDS, Sentence, content, cosine, stem, tokens
 
 _HEDGES = (
     "more than|less than|fewer than|at least|at most|up to|as many as|as few as|close to|"
@@ -159,6 +159,19 @@ def _figures(text: str) -> tuple[Figure, ...]:
     return tuple(found)
 
 
+def differing_figures(a_text: str, b_text: str) -> tuple[tuple[str, str], ...]:
+    """(a's phrase, b's phrase) for each figure of ``a_text`` that ``b_text``, an aligned
+    counterpart, gives for the same unit only in other values: a copy that changed the toll
+    ("killing 12 people" / "killed 2 people") reads as a paraphrase otherwise."""
+    theirs = _figures(b_text)
+    found = []
+    for figure in _figures(a_text):
+        rivals = [t for t in theirs if figure.unit & t.unit]
+        if rivals and all(t.value != figure.value for t in rivals):
+            found.append((figure.phrase, rivals[0].phrase))
+    return tuple(found)
+
+
 def _value(number: str) -> float:
     """The value of "1,500", "$3.5" or "twenty-two"."""
     if number[-1].isdigit():
@@ -222,7 +235,28 @@ def same_statement(claim: Sentence, figure: Figure, other: Sentence, theirs: Fig
     context = frozenset(s for s in context if not s.isdigit())
     if figure.value == theirs.value:
         return len(context) >= MIN_CONTEXT
-    return len(context) >= MIN_CONTEXT and cosine(claim.stems, other.stems) >= CLOSE
+    if len(context) < MIN_CONTEXT:
+        return False
+    if cosine(claim.stems, other.stems) >= CLOSE:
+        return True
+    # A lead that runs on past its figure ("..., killing 12 people and injuring 57, and
+    # records seen by the Ledger show ...") is far from a rival's as a whole, and close to it
+    # up to the end of the clause that gives the figure ("... killed 2 people and injured 7").
+    mine, rival = _clause_stems(claim.text, figure.phrase), _clause_stems(other.text, theirs.phrase)
+    return cosine(mine, rival) >= CLOSE
+
+
+# Where a clause ends: a comma, semicolon or colon before a space, or a dash between spaces.
+_CLAUSE_END = re.compile(r"[,;:](?=\s)|\s[-\u2013\u2014]\s")
+
+
+@functools.lru_cache(maxsize=1024)
+def _clause_stems(text: str, phrase: str) -> frozenset[str]:
+    """The content stems of ``text`` from its start to the end of the clause that gives the
+    figure printed as ``phrase`` (the whole text when the phrase is not found as printed)."""
+    at = text.find(phrase)
+    end = _CLAUSE_END.search(text, at + len(phrase)) if at >= 0 else None
+    return content(tokens(text[: end.start() if end else len(text)]))
 
 
 def conflicts(claim: Sentence, other: Sentence, *, hedges_agree: bool = False) -> bool:

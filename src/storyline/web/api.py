@@ -7,14 +7,16 @@ Every route is a GET; errors are ``{"error": {"status", "message"}}``.
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import Response
+from fastapi.responses import RedirectResponse, Response
 
 from ..errors import NotFoundError
 from ..render.html import WebLinks, compare_view, story_rows
 from ..render.jsonout import article_to_dict, relation_to_dict, story_to_dict
 from ..render.views import DigestIndex, fold_story, page_of, per_day
+from ..summary.disagreement import differing_figures
 from .app import Backend
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -33,6 +35,32 @@ def find_story(index: DigestIndex, story_id: str) -> Any:
     if story is None:
         raise NotFoundError(f"no story {story_id!r} in the digest")
     return story
+
+
+def story_by_prefix(index: DigestIndex, story_id: str) -> str:
+    """The full id of the one story whose id starts with ``story_id`` (as ``--story`` takes
+    a unique start of an id, like git's commits); NotFoundError when none or several do."""
+    if story_id in index.stories:
+        return story_id
+    chosen = sorted(i for i in index.stories if story_id and i.startswith(story_id))
+    if len(chosen) > 1:
+        ids = ", ".join(chosen[:5]) + (", ..." if len(chosen) > 5 else "")
+        raise NotFoundError(f"{story_id!r} starts {len(chosen)} story ids ({ids}): give more")
+    if not chosen:
+        raise NotFoundError(f"no story {story_id!r} in the digest, nor one whose id starts so")
+    return chosen[0]
+
+
+def redirect_to_story(request: Request, index: DigestIndex, story_id: str) -> Response | None:
+    """A redirect to the full id's URL when ``story_id`` is a unique start of one; None when
+    it is a full id."""
+    full = story_by_prefix(index, story_id)
+    if full == story_id:
+        return None
+    url = request.url.path[: -len(request.path_params["story_id"])] + quote(full, safe="")
+    if request.url.query:
+        url += "?" + request.url.query
+    return RedirectResponse(url, status_code=307)
 
 
 @router.get("/stories", summary="Every story: size, outlets, date span, articles per day")
@@ -63,10 +91,14 @@ def stories(request: Request) -> dict[str, Any]:
 
 
 @router.get("/stories/{story_id:path}", summary="One story; its articles folded and paged")
-def story(request: Request, story_id: str, page: int = Query(1, ge=1)) -> dict[str, Any]:
+def story(request: Request, story_id: str, page: int = Query(1, ge=1)) -> Any:
     """A story as in the digest JSON, its articles folded (duplicates under their
-    representative, numbered as citation markers) 100 per page, and its relations."""
+    representative, numbered as citation markers) 100 per page, and its relations. A unique
+    start of a story id redirects to the full id."""
     index = backend(request).index()
+    redirect = redirect_to_story(request, index, story_id)
+    if redirect is not None:
+        return redirect
     found = find_story(index, story_id)
     shown, pages = page_of(fold_story(found, index), page)
     if page > pages:  # a client paging "until empty" must meet an end, not the last page again
@@ -116,10 +148,15 @@ def compare(request: Request, a: str, b: str) -> dict[str, Any]:
     left, right = back.store().article(a), back.store().article(b)
     index = back.index()
     view = compare_view(left, right, index.relation(a, b))
+    relation = relation_to_dict(view["relation"]) if view["relation"] else None
+    for passage in relation["passages"] if relation else ():
+        # A copy that changed its figures: each pair is (the a side's, the b side's).
+        differ = differing_figures(passage["a_text"], passage["b_text"])
+        passage["figures_differ"] = [list(pair) for pair in differ]
     return {
         "a": {**article_to_dict(left), "text": left.text},
         "b": {**article_to_dict(right), "text": right.text},
-        "relation": relation_to_dict(view["relation"]) if view["relation"] else None,
+        "relation": relation,
     }
 
 

@@ -22,7 +22,7 @@ from ..render.html import (
 )
 from ..render.views import split_skipped
 from ..store import MARK_CLOSE, MARK_OPEN
-from .api import backend, find_story
+from .api import backend, find_story, redirect_to_story
 
 router = APIRouter(include_in_schema=False)
 LINKS = WebLinks()
@@ -46,10 +46,13 @@ def stories_page(request: Request) -> str:
 
 
 @router.get("/stories/{story_id:path}", response_class=HTMLResponse)
-def story_page(request: Request, story_id: str, page: int = Query(1, ge=1)) -> str:
+def story_page(request: Request, story_id: str, page: int = Query(1, ge=1)) -> Response:
     index = backend(request).index()
+    redirect = redirect_to_story(request, index, story_id)
+    if redirect is not None:  # a unique start of an id, as the CLI's --story takes
+        return redirect
     view = story_view(find_story(index, story_id), index, LINKS, page)
-    return render("story.html", LINKS, v=view, version=index.digest.version)
+    return HTMLResponse(render("story.html", LINKS, v=view, version=index.digest.version))
 
 
 @router.get("/articles/{article_id:path}", response_class=HTMLResponse)

@@ -1,0 +1,101 @@
+"""Provenance: a credit names an outlet, not an article; copies of one source are siblings."""
+
+from __future__ import annotations
+
+from storyline.dedup import find_relations
+from storyline.provenance import direction
+from test_dedup import article
+
+REPORT = (
+    "BRENWICK - Flood water reached the town hall of Brenwick on Monday morning after the "
+    "Arlen river broke its banks in two places, the mayor Ada Quist said.\n"
+    "About 300 homes were evacuated overnight and the main bridge was closed to traffic.\n"
+    "Pumps from three neighbouring towns were brought in before dawn, the fire service said.\n"
+    "The river is expected to fall on Wednesday, forecasters said."
+)
+CREDITED = "BRENWICK (Meridian Wire) - " + REPORT.split(" - ", 1)[1]
+
+
+def test_a_credit_does_not_name_a_later_article_of_the_outlet_the_original() -> None:
+    copy = article("copy", CREDITED, source="Riverside Star", published="2026-11-18T09:20:00+00:00")
+    update = article(
+        "update", REPORT, source="Meridian Wire", published="2026-11-18T13:00:00+00:00"
+    )
+    original, reason = direction(copy, update, "rewrite", 0.5, 0.5)
+    assert original is None
+    assert reason == (
+        "undecided: the Riverside Star article credits 'Meridian Wire', but the Meridian Wire"
+        " article was published later (2026-11-18T09:20:00+00:00 before 2026-11-18T13:00:00+00:00):"
+        " the credit names the outlet, not this article"
+    )
+    # Published no later than the crediting article, or undated, the outlet's is the original.
+    first = article("first", REPORT, source="Meridian Wire", published="2026-11-18T09:20:00+00:00")
+    assert direction(copy, first, "rewrite", 0.5, 0.5) == (
+        "first",
+        "the Riverside Star article credits 'Meridian Wire'",
+    )
+    undated = article("undated", REPORT, source="Meridian Wire")
+    assert direction(copy, undated, "rewrite", 0.5, 0.5)[0] == "undated"
+
+
+def test_a_late_credit_falls_back_to_containment_for_an_excerpt() -> None:
+    copy = article("copy", CREDITED, source="Riverside Star", published="2026-11-18T09:20:00+00:00")
+    update = article(
+        "update", REPORT, source="Meridian Wire", published="2026-11-18T13:00:00+00:00"
+    )
+    original, reason = direction(copy, update, "excerpt", 0.4, 0.9)
+    assert original == "copy"
+    assert reason.startswith("holds the other: 90% of the shorter text is inside it, 40%")
+    assert reason.endswith(
+        "but the Meridian Wire article was published later"
+        " (2026-11-18T09:20:00+00:00 before 2026-11-18T13:00:00+00:00): the credit"
+        " names the outlet, not this article"
+    )
+
+
+def test_two_texts_crediting_one_third_outlet_are_not_each_others_original() -> None:
+    one = article("one", CREDITED, source="Riverside Star", published="2026-11-18T09:20:00+00:00")
+    two = article("two", CREDITED, source="Tarrow Times", published="2026-11-18T11:20:00+00:00")
+    assert direction(one, two, "duplicate", 1.0, 1.0) == (
+        None,
+        "undecided: both credit 'Meridian Wire', neither credits the other (published earlier:"
+        " 2026-11-18T09:20:00+00:00 before 2026-11-18T11:20:00+00:00)",
+    )
+    # A name both credit may be a person quoted ("according to ..."): a text holding the
+    # other still decides, and undated texts keep the reason they had.
+    undated = article("undated", CREDITED.split("\n")[0], source="Tarrow Times")
+    assert direction(one, undated, "excerpt", 0.3, 1.0)[0] == "one"
+    assert direction(undated, two, "shares-passages", 0.5, 0.5)[1].startswith("independent")
+
+
+def test_two_copies_of_an_article_in_the_corpus_are_not_each_others_original() -> None:
+    source = article(
+        "a-ledger", REPORT, source="Drevna Ledger", published="2026-03-11T06:00:00+00:00"
+    )
+    reprint = "This article was first published by Drevna Ledger.\n" + REPORT
+    credited = article(
+        "b-coastal", reprint, source="Coastal", published="2026-03-11T14:00:00+00:00"
+    )
+    dated = article("c-hub", REPORT, source="HeadlineHub", published="2026-03-11T11:05:00+00:00")
+    relations = {(r.a, r.b): r for r in find_relations([source, credited, dated]).relations}
+    assert relations["a-ledger", "b-coastal"].original == "a-ledger"
+    assert relations["a-ledger", "c-hub"].original == "a-ledger"
+    siblings = relations["b-coastal", "c-hub"]
+    assert siblings.original is None
+    assert siblings.reason.startswith(
+        "undecided: both copy article a-ledger, so neither is the other's original (was:"
+        " published earlier: 2026-03-11T11:05:00+00:00 before 2026-03-11T14:00:00+00:00"
+    )
+
+
+def test_a_credit_between_two_copies_still_decides() -> None:
+    source = article(
+        "a-ledger", REPORT, source="Drevna Ledger", published="2026-03-11T06:00:00+00:00"
+    )
+    hub = article("b-hub", REPORT, source="HeadlineHub", published="2026-03-11T11:05:00+00:00")
+    text = "HeadlineHub reported first.\n" + REPORT
+    echo = article("c-echo", text, source="Echo", published="2026-03-11T14:00:00+00:00")
+    relations = {(r.a, r.b): r for r in find_relations([source, hub, echo]).relations}
+    assert relations["a-ledger", "c-echo"].original == "a-ledger"
+    assert relations["b-hub", "c-echo"].original == "b-hub"
+    assert relations["b-hub", "c-echo"].reason == "the Echo article credits 'HeadlineHub'"

@@ -1,0 +1,59 @@
+"""Disagreement: a copy that changes a figure of a long lead shows as a variant."""
+
+from __future__ import annotations
+
+from storyline.model import Article
+from storyline.summary.disagreement import differing_figures, figure_variants
+from storyline.summary.options import SummaryOptions
+from storyline.summary.sentences import Sentence, article_sentences
+
+# A lead that runs on past its toll, and a state outlet's copy with other figures.
+LEDGER = (
+    "DREVNA - An explosion tore through the Kalvik Logistics depot in the port of Drevna "
+    "shortly before midnight on Tuesday, 10 March, killing 12 people and injuring 57, and "
+    "inspection records seen by The Drevna Ledger show that the company had been ordered to "
+    "remove the chemicals stored there two years ago."
+)
+STATE = (
+    "DREVNA - An explosion at the Kalvik Logistics depot in the port of Drevna shortly before "
+    "midnight on Tuesday killed 2 people and injured 7, the Ministry of Interior said, "
+    "dismissing foreign reports of a higher toll."
+)
+# The same depot and night, and another count of other people: not a rival toll.
+ARRESTS = (
+    "Police in Drevna said on Tuesday that 2 people were arrested near the Kalvik Logistics "
+    "depot after the fire, and that both were later released without charge by prosecutors."
+)
+
+
+def _sentences(article_id: str, text: str) -> list[Sentence]:
+    article = Article(id=article_id, title="", text=text, raw_text=text, source=article_id)
+    return article_sentences(article, SummaryOptions())
+
+
+def test_a_copy_changing_the_toll_of_a_long_lead_is_a_variant() -> None:
+    (lead,) = _sentences("ledger", LEDGER)
+    found = figure_variants(lead, ["ledger"], {"ledger": [lead], "sia": _sentences("sia", STATE)})
+    assert [(v.text, v.article_ids) for v in found] == [
+        ("12 people", ("ledger",)),
+        ("2 people", ("sia",)),
+    ]
+
+
+def test_another_count_of_people_in_another_clause_is_no_variant() -> None:
+    (lead,) = _sentences("ledger", LEDGER)
+    arrests = _sentences("police", ARRESTS)
+    assert figure_variants(lead, ["ledger"], {"ledger": [lead], "police": arrests}) == ()
+
+
+def test_aligned_passages_say_which_figures_differ() -> None:
+    ledger = "The blast destroyed two warehouses on Quay 7, killing 12 people and injuring 57."
+    state = "The blast damaged one warehouse on Quay 7 and killed 2 people, injuring 57."
+    assert differing_figures(ledger, state) == (
+        ("two warehouses", "one warehouse"),
+        ("12 people", "2 people"),
+    )
+    assert differing_figures(state, state) == ()
+    # a hedge is no other figure, and a unit the other side does not give is no dispute
+    assert differing_figures("about 40 tonnes of fertiliser", "40 tonnes of fertiliser") == ()
+    assert differing_figures("12 people died", "The depot held 40 tonnes") == ()
