@@ -802,3 +802,30 @@ def test_a_version_first_given_by_an_updated_page_says_so() -> None:
         "  - variant: three people [2] (first reported 2026-11-18 10:15 UTC)",
     ]
     assert "09:50 UTC, by a page updated since)" in to_html(digest)
+
+
+def test_compare_points_at_a_figure_the_copy_changed() -> None:
+    """A state outlet's copy that turned "killing 12 people" into "killed 2 people" reads as a
+    close paraphrase; both views name the figures each side gives (QA pass F)."""
+    ledger = Article(
+        id="ledger",
+        title="Blast at Drevna port",
+        text="An explosion tore through the Drevna depot on Tuesday, killing 12 people.",
+        raw_text="",
+    )
+    agency = Article(
+        id="agency",
+        title="Fire at Drevna depot",
+        text="A fire broke out at the Drevna depot on Tuesday and killed 2 people.",
+        raw_text="",
+    )
+    passage = Passage(0, 72, 0, 67, ledger.text, agency.text, "paraphrase", 0.7)
+    relation = Relation("ledger", "agency", "rewrite", 0.7, passages=(passage,))
+    text = compare_text(ledger, agency, relation)
+    assert text.endswith("figures the two sides give differently:\n  »1: 12 people / 2 people\n")
+    html = compare_html(ledger, agency, relation)
+    assert "figures differ: 12 people / 2 people" in html
+    same = replace(passage, b_text=passage.b_text.replace("2 people", "12 people"))
+    unchanged = replace(relation, passages=(same,))
+    assert "figures" not in compare_text(ledger, agency, unchanged)
+    assert "figures differ" not in compare_html(ledger, agency, unchanged)

@@ -32,6 +32,7 @@ from .views import (
     date_span,
     dated_variants,
     entry_when,
+    figure_differences,
     fold_story,
     key_entries,
     markers,
@@ -349,6 +350,7 @@ def compare_view(a: Article, b: Article, relation: Relation | None) -> dict[str,
     return {
         "relation": mine,
         "original": original,
+        "differ": figure_differences(passages),
         "sides": [
             {
                 "label": "left",

@@ -10,7 +10,7 @@ import textwrap
 from itertools import zip_longest
 
 from ..model import Article, Relation
-from .views import oriented, passage_spans, printable, segments
+from .views import figure_differences, oriented, passage_spans, printable, segments
 
 GUTTER = " │ "
 
@@ -66,4 +66,8 @@ def compare_text(a: Article, b: Article, relation: Relation | None, *, width: in
     left = _column(_marked(a.text, passage_spans(passages, "a")), col)
     right = _column(_marked(b.text, passage_spans(passages, "b")), col)
     lines += _side_by_side(left, right, col)
+    differ = figure_differences(passages)
+    if differ:
+        lines += ["", "figures the two sides give differently:"]
+        lines += [f"  »{n}: {a} / {b}" for n, pairs in differ.items() for a, b in pairs]
     return "\n".join(lines) + "\n"
