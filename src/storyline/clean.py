@@ -32,10 +32,10 @@ from dataclasses import dataclass, replace
 
 import xxhash
 
-from .errors import OptionsError
 from .footers import house_footers, is_author_bio
 from .ingest.titles import derive_title, is_page_furniture
 from .model import Article
+from .options import check_fields, check_range
 from .text import normalize, words
 
 _FIXED = r"""
@@ -180,14 +180,12 @@ class CleanOptions:
     sample_articles: int = 200
 
     def __post_init__(self) -> None:
-        if self.min_repeat < 2:
-            raise OptionsError(f"min_repeat must be at least 2, not {self.min_repeat}")
-        if self.max_furniture_words < 1 or self.link_headline_words < 1:
-            raise OptionsError("max_furniture_words and link_headline_words must be positive")
-        if self.sample_articles < 1:
-            raise OptionsError("sample_articles must be positive")
-        if self.max_block_words < self.max_furniture_words or self.min_block_repeat < 2:
-            raise OptionsError("need max_block_words >= max_furniture_words, min_block_repeat >= 2")
+        check_fields(self)
+        for name in ("max_furniture_words", "link_headline_words", "sample_articles"):
+            check_range(self, name, 1)
+        check_range(self, "min_repeat", 2)
+        check_range(self, "min_block_repeat", 2)
+        check_range(self, "max_block_words", self.max_furniture_words)
 
 
 def clean_text(

@@ -24,6 +24,7 @@ from .dedup import DedupOptions
 from .errors import NothingToDoError, OptionsError, StorylineError
 from .ingest import ingest_options
 from .model import Digest, Skipped
+from .options import is_calendar_date
 from .progress import progress_reporter
 from .render import compare_html, compare_text, to_html, to_markdown
 from .render.views import StorySelection, counted, split_skipped
@@ -333,8 +334,9 @@ def _render(analysis: pipeline.Analysis, fmt: str, selection: StorySelection) ->
 
 if TYPE_CHECKING:  # generic in the newest click only
     _DayBase = click.ParamType[date]
+    _BoundBase = click.ParamType[str]
 else:
-    _DayBase = click.ParamType
+    _DayBase = _BoundBase = click.ParamType
 
 
 class _Day(_DayBase):
@@ -352,6 +354,19 @@ class _Day(_DayBase):
             return date.fromisoformat(text)
         except ValueError as error:
             self.fail(f"{text!r} is not a day of the calendar ({error})", param, ctx)
+
+
+class _Bound(_BoundBase):
+    """A --from/--to bound: a real year, month or day written YYYY, YYYY-MM or YYYY-MM-DD
+    (dates are compared as text, so "2024-13-01" must not get through)."""
+
+    name = "date"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        text = str(value).strip()
+        if not is_calendar_date(text):
+            self.fail(f"{text!r} is not a date written YYYY, YYYY-MM or YYYY-MM-DD", param, ctx)
+        return text
 
 
 def selection_options(func: Callable[..., None]) -> Callable[..., None]:
@@ -481,8 +496,12 @@ def stories(run: Run, explain: bool, selection: StorySelection) -> None:
 
 
 @analysis_command
-@click.option("--from", "start", metavar="DATE", help="First date to keep (YYYY-MM-DD).")
-@click.option("--to", "end", metavar="DATE", help="Last date to keep (YYYY-MM-DD).")
+@click.option(
+    "--from", "start", type=_Bound(), metavar="DATE", help="First date to keep (YYYY[-MM[-DD]])."
+)
+@click.option(
+    "--to", "end", type=_Bound(), metavar="DATE", help="Last date to keep (YYYY[-MM[-DD]])."
+)
 @click.option("--max-dates", type=click.IntRange(min=1), help="At most this many dates.")
 @click.option(
     "--per-date",

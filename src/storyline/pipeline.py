@@ -16,12 +16,13 @@ from typing import TextIO
 
 from .clean import CleanOptions, clean_articles, clean_text
 from .dedup import DedupOptions, DedupResult, SignatureIndex, find_relations
-from .errors import NothingToDoError, OptionsError, StorylineError
+from .errors import NothingToDoError, StorylineError
 from .fingerprint import DigestMemo, fingerprint
 from .ids import stable_id
 from .ingest import IngestOptions, read_sources
 from .ingest.dates import path_date, published_order
 from .model import Article, Claim, Digest, DuplicateGroup, Relation, Skipped, Story, Topic
+from .options import check_fields
 from .render import to_json
 from .results import Step, StoredPairs, per_story
 from .store import AddReport, Store
@@ -70,19 +71,7 @@ class RunOptions:
     strict: bool = False
 
     def __post_init__(self) -> None:
-        kinds = {
-            "ingest": IngestOptions,
-            "clean": CleanOptions,
-            "dedup": DedupOptions,
-            "stories": StoryOptions,
-            "timeline": TimelineOptions,
-            "summary": SummaryOptions,
-        }
-        for name, kind in kinds.items():
-            value = getattr(self, name)
-            if not isinstance(value, kind):
-                got = type(value).__name__
-                raise OptionsError(f"RunOptions.{name} must be a {kind.__name__}, got {got}")
+        check_fields(self)
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from typing import BinaryIO, TextIO, cast
 from ..entry import make_callable
 from ..errors import InputError, OptionsError
 from ..model import Article, Skipped, known_source
+from ..options import check_fields, check_range
 from .build import domain
 from .dates import path_date
 from .decode import (
@@ -74,6 +75,7 @@ class IngestOptions:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "fields", _field_pairs(self.fields))
+        check_fields(self)
         seen: set[str] = set()
         for canonical, name in self.fields:
             if canonical not in CANONICAL_FIELDS:
@@ -84,12 +86,8 @@ class IngestOptions:
             if canonical in seen:
                 raise OptionsError(f"field {canonical!r} is mapped twice")
             seen.add(canonical)
-        for name in ("max_file_bytes", "max_record_bytes"):
-            value = getattr(self, name)
-            if isinstance(value, bool) or not isinstance(value, int):
-                raise OptionsError(f"{name} must be a whole number of bytes, got {value!r}")
-        if self.max_file_bytes < 1 or self.max_record_bytes < 1:
-            raise OptionsError("max_file_bytes and max_record_bytes must be positive")
+        check_range(self, "max_file_bytes", 1)
+        check_range(self, "max_record_bytes", 1)
 
 
 def _field_pairs(fields: object) -> tuple[tuple[str, str], ...]:
