@@ -22,7 +22,7 @@ import click
 from . import __version__, api, pipeline
 from .dedup import DedupOptions
 from .errors import NothingToDoError, OptionsError, StorylineError
-from .ingest import ingest_options
+from .ingest import UnmatchedField, ingest_options
 from .model import Digest, Skipped
 from .options import is_calendar_date
 from .progress import progress_reporter
@@ -155,7 +155,7 @@ class Run:
                 with_summary=with_summary,
             )
         if ingested is not None:
-            _say_skipped(ingested.skipped, ingested.notes)
+            _say_skipped(ingested.skipped, ingested.notes, ingested.warnings)
             if ingested.read == 0:  # a scheduled run's empty day must not pass unseen
                 stored = len(analysis.digest.articles)
                 click.echo(
@@ -287,9 +287,15 @@ def _emit(text: str, output: Path | None, quiet: bool = False, counts: str = "")
         click.echo(f"wrote {output}" + (f": {counts}" if counts else ""), err=True)
 
 
-def _say_skipped(skipped: Sequence[Skipped], notes: Sequence[Skipped] = ()) -> None:
-    """Name every skipped input, and every remark on an article read (a date not read), on
-    stderr, even with --quiet: neither is ever silent."""
+def _say_skipped(
+    skipped: Sequence[Skipped],
+    notes: Sequence[Skipped] = (),
+    warnings: Sequence[UnmatchedField] = (),
+) -> None:
+    """Name every skipped input, every remark on an article read (a date not read) and every
+    --field key a file's records never had, on stderr, even with --quiet: none is silent."""
+    for warning in warnings:
+        click.echo(f"warning {warning.message}".translate(_CONTROLS), err=True)
     for word, items in (("skipped", skipped), ("note", notes)):
         for item in items:
             # A file name may hold a line break: shown escaped, it cannot fake another line.
@@ -439,7 +445,7 @@ def ingest(
     ):
         options = _options(fields, strict, path_dates, source)
         result = pipeline.ingest(paths, store, options, report, stdin=sys.stdin)
-        _say_skipped(result.skipped, result.notes)
+        _say_skipped(result.skipped, result.notes, result.warnings)
         click.echo(
             f"{result.added} added, {result.updated} updated, {result.unchanged} unchanged, "
             f"{len(result.skipped)} skipped; {counted(store.count_articles(), 'article')} in "

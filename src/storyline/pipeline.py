@@ -19,7 +19,7 @@ from .dedup import DedupOptions, DedupResult, SignatureIndex, find_relations
 from .errors import NothingToDoError, StorylineError
 from .fingerprint import DigestMemo, fingerprint
 from .ids import stable_id
-from .ingest import IngestOptions, read_sources
+from .ingest import IngestOptions, UnmatchedField, read_sources
 from .ingest.dates import path_date, published_order
 from .model import Article, Claim, Digest, DuplicateGroup, Relation, Skipped, Story, Topic
 from .options import check_fields
@@ -77,13 +77,15 @@ class RunOptions:
 @dataclass(frozen=True)
 class IngestReport:
     """What a reading added, and what it left out (``skipped``) or read with a remark
-    (``notes``: a given date that could not be read; the article is kept, undated)."""
+    (``notes``: a given date that could not be read; the article is kept, undated).
+    ``warnings``: field mappings that no record of a file matched (a mistyped ``--field``)."""
 
     added: int
     updated: int
     unchanged: int
     skipped: tuple[Skipped, ...]
     notes: tuple[Skipped, ...] = ()
+    warnings: tuple[UnmatchedField, ...] = ()
 
     @property
     def read(self) -> int:
@@ -134,6 +136,7 @@ def ingest(
         raise NothingToDoError(f"no input exists: {', '.join(missing[:5])}")
     skipped: list[Skipped] = []
     notes: list[Skipped] = []
+    warnings: list[UnmatchedField] = []
     read: set[str] = set()
     done = 0
 
@@ -145,7 +148,10 @@ def ingest(
     with _Stage("ingest", progress) as stage:
         report = store.add_articles(
             _articles_only(
-                read_sources(paths, options.ingest, stdin), options, (skipped, notes), read
+                read_sources(paths, options.ingest, stdin, warnings.append),
+                options,
+                (skipped, notes),
+                read,
             ),
             on_batch=count,
         )
@@ -153,7 +159,7 @@ def ingest(
         store.forget_skipped(sorted(read | {entry.path for entry in skipped}))
         store.add_skipped([*skipped, *notes])
     counts = (report.added, report.updated, report.unchanged)
-    result = IngestReport(*counts, tuple(skipped), tuple(notes))
+    result = IngestReport(*counts, tuple(skipped), tuple(notes), tuple(warnings))
     if result.read == 0 and store.count_articles() == 0:
         reasons = "; ".join(f"{s.path}: {s.reason}" for s in skipped[:5]) or "no input files"
         raise NothingToDoError(f"no article could be read ({reasons})")
