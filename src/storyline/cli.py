@@ -483,7 +483,7 @@ def compare(first: str, second: str, db: Path | None, as_html: bool, output: Pat
     _check_output(output)
     from .reuse import compare as compare_articles
 
-    with _errors(), Store(db, create=False) as store:
+    with _errors(), api.article_reader(db) as store:
         a, b = store.article(first), store.article(second)
         relation = compare_articles(a, b)
         text = compare_html(a, b, relation) if as_html else compare_text(a, b, relation)
@@ -590,8 +590,8 @@ def search(
     if db is None:
         raise click.UsageError("search needs --db FILE")
     _check_output(output)
-    with _errors(), Store(db, create=False) as store:
-        _emit(search_view(store.search(query, limit), fmt) + "\n", output, quiet)
+    with _errors():
+        _emit(search_view(api.search(query, db, limit), fmt) + "\n", output, quiet)
 
 
 @cli.command()
