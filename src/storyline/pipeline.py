@@ -36,7 +36,8 @@ STORY_STATE = "stories"
 
 @dataclass(frozen=True)
 class Progress:
-    """One progress event: ``done`` of ``total`` items of ``stage`` (total None when unknown).
+    """One progress event: ``done`` of ``total`` items of ``stage`` (total None when unknown),
+    ``unit`` saying what is counted when a stage has phases ("articles read", "pairs verified").
 
     ``finished`` is set once per stage with the stage's wall time in ``seconds`` and, in
     ``note``, what it reused from the previous run ("8,250 of 8,280 stories reused from the
@@ -49,6 +50,7 @@ class Progress:
     finished: bool = False
     seconds: float = 0.0
     note: str = ""
+    unit: str = ""
 
 
 ProgressCallback = Callable[[Progress], None]
@@ -106,8 +108,8 @@ class _Stage:
         self.progress(Progress(self.name))
         return self
 
-    def step(self, done: int, total: int | None = None) -> None:
-        self.progress(Progress(self.name, done, total))
+    def step(self, done: int, total: int | None = None, unit: str = "") -> None:
+        self.progress(Progress(self.name, done, total, unit=unit))
 
     def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:
         elapsed = time.perf_counter() - self.started
@@ -287,7 +289,7 @@ def _clean_corpus(
             stored = [article for article in stored if article.id not in earlier]
             plural = "s" if len(earlier) != 1 else ""
             stage.note = f"{len(earlier):,} earlier version{plural} of updated pages left out"
-        cleaned = clean_articles(stored, options.clean)
+        cleaned = clean_articles(stored, options.clean, stage.step)
         pairs = zip(stored, cleaned, strict=True)
         changed = [(old, new) for old, new in pairs if old is not new]
         if changed:
@@ -313,7 +315,7 @@ def _dedup(
         params = options.dedup.params()
         known = SignatureIndex.from_rows(params, store.load_signatures(params).items())
         pairs = StoredPairs(store)
-        result = find_relations(articles, options.dedup, known, pairs)
+        result = find_relations(articles, options.dedup, known, pairs, stage.step)
         pairs.close()
         stage.note = (
             f"{pairs.reused:,} of {len(pairs.seen):,} compared pairs reused from the last run"
@@ -342,7 +344,7 @@ def _cluster(
             stage.note = "the story state was made again: a clustered page was updated"
         links = reuse_links(dedup.relations)
         known = len(state.assignments) if state else -1
-        result = cluster_stories(articles, dedup.groups, options.stories, state, links)
+        result = cluster_stories(articles, dedup.groups, options.stories, state, links, stage.step)
         # Only new articles change the state (stored ones keep their place): with none, the
         # saved state is already this one, and writing it again costs seconds at 100k.
         if len(result.state.assignments) != known:
