@@ -13,18 +13,17 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 import click
 
 from . import __version__, api, pipeline
+from .clitypes import DateBound, Day
 from .dedup import DedupOptions
 from .errors import NothingToDoError, OptionsError, StorylineError
 from .ingest import UnmatchedField, ingest_options
 from .model import Digest, Skipped
-from .options import is_calendar_date
 from .progress import progress_reporter
 from .render import compare_html, compare_text, to_html, to_markdown
 from .render.views import StorySelection, counted, split_skipped
@@ -338,43 +337,6 @@ def _render(analysis: pipeline.Analysis, fmt: str, selection: StorySelection) ->
     return to_markdown(analysis.digest, selection)
 
 
-if TYPE_CHECKING:  # generic in the newest click only
-    _DayBase = click.ParamType[date]
-    _BoundBase = click.ParamType[str]
-else:
-    _DayBase = _BoundBase = click.ParamType
-
-
-class _Day(_DayBase):
-    """A YYYY-MM-DD day; an impossible one ("2025-02-30") is named as such."""
-
-    name = "date"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        if isinstance(value, date):
-            return value
-        text = str(value)
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-            self.fail(f"{text!r} is not a date in the form YYYY-MM-DD", param, ctx)
-        try:
-            return date.fromisoformat(text)
-        except ValueError as error:
-            self.fail(f"{text!r} is not a day of the calendar ({error})", param, ctx)
-
-
-class _Bound(_BoundBase):
-    """A --from/--to bound: a real year, month or day written YYYY, YYYY-MM or YYYY-MM-DD
-    (dates are compared as text, so "2024-13-01" must not get through)."""
-
-    name = "date"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        text = str(value).strip()
-        if not is_calendar_date(text):
-            self.fail(f"{text!r} is not a date written YYYY, YYYY-MM or YYYY-MM-DD", param, ctx)
-        return text
-
-
 def selection_options(func: Callable[..., None]) -> Callable[..., None]:
     """Add --max-stories and --since; ``func`` receives them as one ``selection``."""
 
@@ -392,7 +354,7 @@ def selection_options(func: Callable[..., None]) -> Callable[..., None]:
 
     command = click.option(
         "--since",
-        type=_Day(),
+        type=Day(),
         metavar="DATE",
         help="Show only stories with an article published on or after DATE (YYYY-MM-DD).",
     )(command)
@@ -503,10 +465,10 @@ def stories(run: Run, explain: bool, selection: StorySelection) -> None:
 
 @analysis_command
 @click.option(
-    "--from", "start", type=_Bound(), metavar="DATE", help="First date to keep (YYYY[-MM[-DD]])."
+    "--from", "start", type=DateBound(), metavar="DATE", help="First date to keep (YYYY[-MM[-DD]])."
 )
 @click.option(
-    "--to", "end", type=_Bound(), metavar="DATE", help="Last date to keep (YYYY[-MM[-DD]])."
+    "--to", "end", type=DateBound(), metavar="DATE", help="Last date to keep (YYYY[-MM[-DD]])."
 )
 @click.option("--max-dates", type=click.IntRange(min=1), help="At most this many dates.")
 @click.option(
