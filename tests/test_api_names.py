@@ -78,6 +78,6 @@ def test_wrong_types_a_notebook_passes_are_options_errors(tmp_path: Path) -> Non
         storyline.search(None, db=db)  # type: ignore[arg-type]
     with pytest.raises(OptionsError, match="limit must be a whole number, got '5'"):
         storyline.search("dam", db=db, limit="5")  # type: ignore[arg-type]
-    with pytest.raises(OptionsError, match="max_record_bytes must be a whole number of bytes"):
+    with pytest.raises(OptionsError, match=r"max_record_bytes must be an integer, got str"):
         IngestOptions(max_record_bytes="1MB")  # type: ignore[arg-type]
     assert [hit.title for hit in storyline.search("dam", db=db, limit=5)] == ["Dam breach"]

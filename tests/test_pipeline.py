@@ -239,3 +239,23 @@ def test_inputs_that_do_not_exist_fail_even_with_a_stored_corpus(tmp_path: Path)
             1,
             [str(tmp_path / "today")],
         )
+
+
+def test_clean_dedup_and_stories_report_their_steps_per_chunk(tmp_path: Path) -> None:
+    # QA pass B: these stages showed only "0/?" on the progress bar of a long run.
+    events: list[pipeline.Progress] = []
+    with Store(tmp_path / "s.db") as store:
+        pipeline.ingest([_feed(tmp_path / "feed.jsonl", 600)], store)
+        pipeline.analyse(store, progress=events.append, with_timeline=False, with_summary=False)
+    seen: dict[tuple[str, str], list[tuple[int, int | None]]] = {}
+    for event in events:
+        if event.unit:
+            seen.setdefault((event.stage, event.unit), []).append((event.done, event.total))
+    chunks = [(0, 600), (256, 600), (512, 600), (600, 600)]
+    assert seen[("clean", "articles read")] == chunks
+    assert seen[("clean", "articles cleaned")][:4] == chunks
+    assert seen[("dedup", "articles hashed")] == [(600, 600)]  # one chunk of 1,024
+    assert seen[("stories", "articles placed")] == chunks
+    verified = seen.get(("dedup", "pairs verified"), [(0, 0)])
+    assert verified[-1][0] == verified[-1][1]
+    assert {stage for stage, _ in seen} == {"clean", "dedup", "stories"}

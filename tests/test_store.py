@@ -85,7 +85,8 @@ def test_older_schema_is_migrated_on_open(tmp_path: Path, monkeypatch: pytest.Mo
     path = tmp_path / "v1.db"
     _make_v1(path)
     monkeypatch.setattr(schema, "MIGRATIONS", (*MIGRATIONS, Migration(3, "add notes", _later)))
-    with pytest.raises(StoreError, match=r"older than 3; run `storyline migrate --db .*v1\.db`"):
+    expected = r"older than 3, and is open read-only; run `storyline migrate --db .*v1\.db`"
+    with pytest.raises(StoreError, match=expected):
         Store(path, readonly=True)
     with Store(path, create=False) as opened:
         assert opened.schema_version == 3

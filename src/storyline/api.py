@@ -27,6 +27,7 @@ from .model import Claim, Digest, Relation
 from .pipeline import Analysis, IngestReport, ProgressCallback, RunOptions
 from .reuse import compare as compare_articles
 from .store import SearchHit, Store
+from .store.schema import ARTICLES_SINCE
 from .timeline import Timeline
 
 PathLike = str | Path
@@ -102,6 +103,15 @@ def read_only(db: Path) -> bool:
     return db.exists() and not (os.access(db, os.W_OK) and os.access(db.parent, os.W_OK))
 
 
+def article_reader(db: PathLike) -> Store:
+    """The store ``db`` for search and compare, which only read articles: a file that cannot
+    be written is opened read-only as it is (not migrated), down to the oldest schema they
+    read (``ARTICLES_SINCE``); a writable one is opened, and migrated, as always."""
+    if db is not None and read_only(Path(db)):
+        return Store(db, readonly=True, create=False, oldest=ARTICLES_SINCE)
+    return Store(db, create=False)
+
+
 @contextmanager
 def _copy_of(db: Path) -> Iterator[Store]:
     """A temporary copy of ``db`` (read with ``mode=ro``), removed afterwards."""
@@ -172,7 +182,7 @@ def search(query: str, db: PathLike, limit: int = 20) -> list[SearchHit]:
         raise OptionsError(f"query must be a string of words, got a {type(query).__name__}")
     if isinstance(limit, bool) or not isinstance(limit, int):
         raise OptionsError(f"limit must be a whole number, got {limit!r}")
-    with Store(db, create=False) as store:
+    with article_reader(db) as store:
         return store.search(query, limit)
 
 
@@ -180,5 +190,5 @@ def compare(first: str, second: str, db: PathLike) -> Relation | None:
     """How two stored articles relate, with their aligned passages (None: unrelated)."""
     if first == second:
         raise OptionsError(f"compare needs two different articles, got {first!r} twice")
-    with Store(db, create=False) as store:
+    with article_reader(db) as store:
         return compare_articles(store.article(first), store.article(second))

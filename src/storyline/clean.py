@@ -32,10 +32,11 @@ from dataclasses import dataclass, replace
 
 import xxhash
 
-from .errors import OptionsError
 from .footers import house_footers, is_author_bio
 from .ingest.titles import derive_title, is_page_furniture
 from .model import Article
+from .options import check_fields, check_range
+from .steps import Steps, counted
 from .text import normalize, words
 
 _FIXED = r"""
@@ -180,14 +181,12 @@ class CleanOptions:
     sample_articles: int = 200
 
     def __post_init__(self) -> None:
-        if self.min_repeat < 2:
-            raise OptionsError(f"min_repeat must be at least 2, not {self.min_repeat}")
-        if self.max_furniture_words < 1 or self.link_headline_words < 1:
-            raise OptionsError("max_furniture_words and link_headline_words must be positive")
-        if self.sample_articles < 1:
-            raise OptionsError("sample_articles must be positive")
-        if self.max_block_words < self.max_furniture_words or self.min_block_repeat < 2:
-            raise OptionsError("need max_block_words >= max_furniture_words, min_block_repeat >= 2")
+        check_fields(self)
+        for name in ("max_furniture_words", "link_headline_words", "sample_articles"):
+            check_range(self, name, 1)
+        check_range(self, "min_repeat", 2)
+        check_range(self, "min_block_repeat", 2)
+        check_range(self, "max_block_words", self.max_furniture_words)
 
 
 def clean_text(
@@ -354,11 +353,12 @@ class _Furniture:
     pass, only the keys of the texts that changed are decided again (their holders or their
     holders' lines changed; every other decision would come out the same)."""
 
-    def __init__(self, texts: list[str], options: CleanOptions) -> None:
+    def __init__(self, texts: list[str], options: CleanOptions, steps: Steps | None = None) -> None:
         self.texts = texts
         self.options = options
         self.keys: dict[str, str] = {}  # one string per distinct key, not one per article
-        self.found = [_candidates(text, options, self.keys) for text in texts]
+        read = counted(texts, steps, "articles read")
+        self.found = [_candidates(text, options, self.keys) for text in read]
         self.counts = Counter(key for found in self.found for key in found)
         self.decided: dict[str, bool] = {}  # key -> furniture, for keys that recur enough
         self.stale: set[str] | None = None  # None: nothing decided yet
@@ -506,9 +506,12 @@ def _copies(indexes: list[int], lines: dict[int, _Lines]) -> bool:
 
 
 def clean_articles(
-    articles: Sequence[Article], options: CleanOptions = CleanOptions()
+    articles: Sequence[Article],
+    options: CleanOptions = CleanOptions(),
+    steps: Steps | None = None,
 ) -> list[Article]:
-    """Each article with its ``text`` cleaned, site furniture found across all of them.
+    """Each article with its ``text`` cleaned, site furniture found across all of them
+    (``steps`` hears how many articles are read for furniture, then cleaned, per pass).
 
     Cleaning goes on over its own output until it cuts nothing more (at most
     ``_MAX_PASSES`` passes): once furniture is gone, articles that looked like copies of one
@@ -519,14 +522,14 @@ def clean_articles(
     """
     cleaned = list(articles)
     if not options.repeated:
-        _clean_pass(cleaned, range(len(cleaned)), options, None)
+        _clean_pass(cleaned, range(len(cleaned)), options, None, steps)
         return cleaned
-    furniture = _Furniture([article.text for article in articles], options)
+    furniture = _Furniture([article.text for article in articles], options, steps)
     boilerplate = furniture.find()
     footers = house_footers(cleaned, options.max_block_words)
     targets: Sequence[int] = range(len(cleaned))
     for _ in range(_MAX_PASSES):
-        if not _clean_pass(cleaned, targets, options, (furniture, boilerplate, footers)):
+        if not _clean_pass(cleaned, targets, options, (furniture, boilerplate, footers), steps):
             break
         boilerplate = furniture.find()
         targets = furniture.holding(boilerplate)
@@ -542,6 +545,7 @@ def _clean_pass(
     targets: Sequence[int],
     options: CleanOptions,
     found: tuple[_Furniture, frozenset[str], frozenset[str]] | None,
+    steps: Steps | None = None,
 ) -> bool:
     """Clean ``cleaned[i]`` for each target in place, with the furniture ``found`` so far
     (recurring lines, house footers; none without the repeated pass); whether any text
@@ -550,7 +554,7 @@ def _clean_pass(
     blocks = furniture.blocks(boilerplate) if furniture and boilerplate else frozenset()
     blocks |= footers
     changed = False
-    for index in targets:
+    for index in counted(targets, steps, "articles cleaned"):
         article = cleaned[index]
         text = clean_text(article.text, options, boilerplate, blocks)
         title = _retitled(article, text)

@@ -13,16 +13,16 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 import click
 
 from . import __version__, api, pipeline
+from .clitypes import DateBound, Day
 from .dedup import DedupOptions
 from .errors import NothingToDoError, OptionsError, StorylineError
-from .ingest import ingest_options
+from .ingest import UnmatchedField, ingest_options
 from .model import Digest, Skipped
 from .progress import progress_reporter
 from .render import compare_html, compare_text, to_html, to_markdown
@@ -154,7 +154,7 @@ class Run:
                 with_summary=with_summary,
             )
         if ingested is not None:
-            _say_skipped(ingested.skipped, ingested.notes)
+            _say_skipped(ingested.skipped, ingested.notes, ingested.warnings)
             if ingested.read == 0:  # a scheduled run's empty day must not pass unseen
                 stored = len(analysis.digest.articles)
                 click.echo(
@@ -286,9 +286,15 @@ def _emit(text: str, output: Path | None, quiet: bool = False, counts: str = "")
         click.echo(f"wrote {output}" + (f": {counts}" if counts else ""), err=True)
 
 
-def _say_skipped(skipped: Sequence[Skipped], notes: Sequence[Skipped] = ()) -> None:
-    """Name every skipped input, and every remark on an article read (a date not read), on
-    stderr, even with --quiet: neither is ever silent."""
+def _say_skipped(
+    skipped: Sequence[Skipped],
+    notes: Sequence[Skipped] = (),
+    warnings: Sequence[UnmatchedField] = (),
+) -> None:
+    """Name every skipped input, every remark on an article read (a date not read) and every
+    --field key a file's records never had, on stderr, even with --quiet: none is silent."""
+    for warning in warnings:
+        click.echo(f"warning {warning.message}".translate(_CONTROLS), err=True)
     for word, items in (("skipped", skipped), ("note", notes)):
         for item in items:
             # A file name may hold a line break: shown escaped, it cannot fake another line.
@@ -331,29 +337,6 @@ def _render(analysis: pipeline.Analysis, fmt: str, selection: StorySelection) ->
     return to_markdown(analysis.digest, selection)
 
 
-if TYPE_CHECKING:  # generic in the newest click only
-    _DayBase = click.ParamType[date]
-else:
-    _DayBase = click.ParamType
-
-
-class _Day(_DayBase):
-    """A YYYY-MM-DD day; an impossible one ("2025-02-30") is named as such."""
-
-    name = "date"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        if isinstance(value, date):
-            return value
-        text = str(value)
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-            self.fail(f"{text!r} is not a date in the form YYYY-MM-DD", param, ctx)
-        try:
-            return date.fromisoformat(text)
-        except ValueError as error:
-            self.fail(f"{text!r} is not a day of the calendar ({error})", param, ctx)
-
-
 def selection_options(func: Callable[..., None]) -> Callable[..., None]:
     """Add --max-stories and --since; ``func`` receives them as one ``selection``."""
 
@@ -371,7 +354,7 @@ def selection_options(func: Callable[..., None]) -> Callable[..., None]:
 
     command = click.option(
         "--since",
-        type=_Day(),
+        type=Day(),
         metavar="DATE",
         help="Show only stories with an article published on or after DATE (YYYY-MM-DD).",
     )(command)
@@ -424,7 +407,7 @@ def ingest(
     ):
         options = _options(fields, strict, path_dates, source)
         result = pipeline.ingest(paths, store, options, report, stdin=sys.stdin)
-        _say_skipped(result.skipped, result.notes)
+        _say_skipped(result.skipped, result.notes, result.warnings)
         click.echo(
             f"{result.added} added, {result.updated} updated, {result.unchanged} unchanged, "
             f"{len(result.skipped)} skipped; {counted(store.count_articles(), 'article')} in "
@@ -462,7 +445,7 @@ def compare(first: str, second: str, db: Path | None, as_html: bool, output: Pat
     _check_output(output)
     from .reuse import compare as compare_articles
 
-    with _errors(), Store(db, create=False) as store:
+    with _errors(), api.article_reader(db) as store:
         a, b = store.article(first), store.article(second)
         relation = compare_articles(a, b)
         text = compare_html(a, b, relation) if as_html else compare_text(a, b, relation)
@@ -481,8 +464,12 @@ def stories(run: Run, explain: bool, selection: StorySelection) -> None:
 
 
 @analysis_command
-@click.option("--from", "start", metavar="DATE", help="First date to keep (YYYY-MM-DD).")
-@click.option("--to", "end", metavar="DATE", help="Last date to keep (YYYY-MM-DD).")
+@click.option(
+    "--from", "start", type=DateBound(), metavar="DATE", help="First date to keep (YYYY[-MM[-DD]])."
+)
+@click.option(
+    "--to", "end", type=DateBound(), metavar="DATE", help="Last date to keep (YYYY[-MM[-DD]])."
+)
 @click.option("--max-dates", type=click.IntRange(min=1), help="At most this many dates.")
 @click.option(
     "--per-date",
@@ -565,8 +552,8 @@ def search(
     if db is None:
         raise click.UsageError("search needs --db FILE")
     _check_output(output)
-    with _errors(), Store(db, create=False) as store:
-        _emit(search_view(store.search(query, limit), fmt) + "\n", output, quiet)
+    with _errors():
+        _emit(search_view(api.search(query, db, limit), fmt) + "\n", output, quiet)
 
 
 @cli.command()

@@ -16,12 +16,13 @@ from typing import TextIO
 
 from .clean import CleanOptions, clean_articles, clean_text
 from .dedup import DedupOptions, DedupResult, SignatureIndex, find_relations
-from .errors import NothingToDoError, OptionsError, StorylineError
+from .errors import NothingToDoError, StorylineError
 from .fingerprint import DigestMemo, fingerprint
 from .ids import stable_id
-from .ingest import IngestOptions, read_sources
+from .ingest import IngestOptions, UnmatchedField, read_sources
 from .ingest.dates import path_date, published_order
 from .model import Article, Claim, Digest, DuplicateGroup, Relation, Skipped, Story, Topic
+from .options import check_fields
 from .render import to_json
 from .results import Step, StoredPairs, per_story
 from .store import AddReport, Store
@@ -35,7 +36,8 @@ STORY_STATE = "stories"
 
 @dataclass(frozen=True)
 class Progress:
-    """One progress event: ``done`` of ``total`` items of ``stage`` (total None when unknown).
+    """One progress event: ``done`` of ``total`` items of ``stage`` (total None when unknown),
+    ``unit`` saying what is counted when a stage has phases ("articles read", "pairs verified").
 
     ``finished`` is set once per stage with the stage's wall time in ``seconds`` and, in
     ``note``, what it reused from the previous run ("8,250 of 8,280 stories reused from the
@@ -48,6 +50,7 @@ class Progress:
     finished: bool = False
     seconds: float = 0.0
     note: str = ""
+    unit: str = ""
 
 
 ProgressCallback = Callable[[Progress], None]
@@ -70,31 +73,21 @@ class RunOptions:
     strict: bool = False
 
     def __post_init__(self) -> None:
-        kinds = {
-            "ingest": IngestOptions,
-            "clean": CleanOptions,
-            "dedup": DedupOptions,
-            "stories": StoryOptions,
-            "timeline": TimelineOptions,
-            "summary": SummaryOptions,
-        }
-        for name, kind in kinds.items():
-            value = getattr(self, name)
-            if not isinstance(value, kind):
-                got = type(value).__name__
-                raise OptionsError(f"RunOptions.{name} must be a {kind.__name__}, got {got}")
+        check_fields(self)
 
 
 @dataclass(frozen=True)
 class IngestReport:
     """What a reading added, and what it left out (``skipped``) or read with a remark
-    (``notes``: a given date that could not be read; the article is kept, undated)."""
+    (``notes``: a given date that could not be read; the article is kept, undated).
+    ``warnings``: field mappings that no record of a file matched (a mistyped ``--field``)."""
 
     added: int
     updated: int
     unchanged: int
     skipped: tuple[Skipped, ...]
     notes: tuple[Skipped, ...] = ()
+    warnings: tuple[UnmatchedField, ...] = ()
 
     @property
     def read(self) -> int:
@@ -115,8 +108,8 @@ class _Stage:
         self.progress(Progress(self.name))
         return self
 
-    def step(self, done: int, total: int | None = None) -> None:
-        self.progress(Progress(self.name, done, total))
+    def step(self, done: int, total: int | None = None, unit: str = "") -> None:
+        self.progress(Progress(self.name, done, total, unit=unit))
 
     def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:
         elapsed = time.perf_counter() - self.started
@@ -145,6 +138,7 @@ def ingest(
         raise NothingToDoError(f"no input exists: {', '.join(missing[:5])}")
     skipped: list[Skipped] = []
     notes: list[Skipped] = []
+    warnings: list[UnmatchedField] = []
     read: set[str] = set()
     done = 0
 
@@ -156,7 +150,10 @@ def ingest(
     with _Stage("ingest", progress) as stage:
         report = store.add_articles(
             _articles_only(
-                read_sources(paths, options.ingest, stdin), options, (skipped, notes), read
+                read_sources(paths, options.ingest, stdin, warnings.append),
+                options,
+                (skipped, notes),
+                read,
             ),
             on_batch=count,
         )
@@ -164,7 +161,7 @@ def ingest(
         store.forget_skipped(sorted(read | {entry.path for entry in skipped}))
         store.add_skipped([*skipped, *notes])
     counts = (report.added, report.updated, report.unchanged)
-    result = IngestReport(*counts, tuple(skipped), tuple(notes))
+    result = IngestReport(*counts, tuple(skipped), tuple(notes), tuple(warnings))
     if result.read == 0 and store.count_articles() == 0:
         reasons = "; ".join(f"{s.path}: {s.reason}" for s in skipped[:5]) or "no input files"
         raise NothingToDoError(f"no article could be read ({reasons})")
@@ -292,7 +289,7 @@ def _clean_corpus(
             stored = [article for article in stored if article.id not in earlier]
             plural = "s" if len(earlier) != 1 else ""
             stage.note = f"{len(earlier):,} earlier version{plural} of updated pages left out"
-        cleaned = clean_articles(stored, options.clean)
+        cleaned = clean_articles(stored, options.clean, stage.step)
         pairs = zip(stored, cleaned, strict=True)
         changed = [(old, new) for old, new in pairs if old is not new]
         if changed:
@@ -318,7 +315,7 @@ def _dedup(
         params = options.dedup.params()
         known = SignatureIndex.from_rows(params, store.load_signatures(params).items())
         pairs = StoredPairs(store)
-        result = find_relations(articles, options.dedup, known, pairs)
+        result = find_relations(articles, options.dedup, known, pairs, stage.step)
         pairs.close()
         stage.note = (
             f"{pairs.reused:,} of {len(pairs.seen):,} compared pairs reused from the last run"
@@ -347,7 +344,7 @@ def _cluster(
             stage.note = "the story state was made again: a clustered page was updated"
         links = reuse_links(dedup.relations)
         known = len(state.assignments) if state else -1
-        result = cluster_stories(articles, dedup.groups, options.stories, state, links)
+        result = cluster_stories(articles, dedup.groups, options.stories, state, links, stage.step)
         # Only new articles change the state (stored ones keep their place): with none, the
         # saved state is already this one, and writing it again costs seconds at 100k.
         if len(result.state.assignments) != known:

@@ -27,6 +27,7 @@ def progress_reporter(quiet: bool = False, verbose: bool = False) -> Iterator[Pr
         TextColumn("{task.description:>9}"),
         BarColumn(),
         MofNCompleteColumn(),
+        TextColumn("{task.fields[unit]}"),
         console=console,
         transient=True,
         disable=not show_bars,
@@ -42,8 +43,8 @@ def progress_reporter(quiet: bool = False, verbose: bool = False) -> Iterator[Pr
                 console.print(f"{event.stage}: {event.seconds:.2f} s{note}", highlight=False)
             return
         if event.stage not in tasks:
-            tasks[event.stage] = bars.add_task(event.stage, total=event.total)
-        bars.update(tasks[event.stage], completed=event.done, total=event.total)
+            tasks[event.stage] = bars.add_task(event.stage, total=event.total, unit=event.unit)
+        bars.update(tasks[event.stage], completed=event.done, total=event.total, unit=event.unit)
 
     with bars:
         yield report

@@ -27,6 +27,7 @@ from ..fingerprint import fingerprint
 from ..language import language_code
 from ..model import Article, DuplicateGroup, Relation
 from ..provenance import siblings
+from ..steps import Steps, counted
 from . import candidates, lsh, minhash
 from .groups import duplicate_groups, voice_groups
 from .index import SignatureIndex
@@ -88,8 +89,10 @@ def find_relations(
     options: DedupOptions = DEFAULT_OPTIONS,
     known: SignatureIndex | None = None,
     memo: PairMemo | None = None,
+    steps: Steps | None = None,
 ) -> DedupResult:
-    """Every relation among ``articles`` (see :mod:`storyline.reuse` for the kinds).
+    """Every relation among ``articles`` (see :mod:`storyline.reuse` for the kinds);
+    ``steps`` hears how many articles are hashed, then how many candidate pairs verified.
 
     Articles are taken once per id (first occurrence). Those in ``known`` reuse its band
     hashes (ids are content-derived: the same id is the same text); an index made with other
@@ -100,9 +103,9 @@ def find_relations(
     if known is not None:
         known.check(params)
     ordered = _by_id(articles)
-    features = _scan(ordered, options, known)
+    features = _scan(ordered, options, known, steps)
     pairs, passage_pairs = _every_candidate(ordered, features, options)
-    found = _verify(ordered, (pairs, passage_pairs), features.exact, options, memo)
+    found = _verify(ordered, (pairs, passage_pairs), features.exact, options, (memo, steps))
     relations = siblings(found)  # after every pair is classified: it reads their originals
     index = SignatureIndex(params, [a.id for a in ordered], features.exact, features.bands)
     if known is not None:
@@ -119,7 +122,10 @@ def _by_id(articles: Sequence[Article]) -> list[Article]:
 
 
 def _scan(
-    articles: list[Article], options: DedupOptions, known: SignatureIndex | None
+    articles: list[Article],
+    options: DedupOptions,
+    known: SignatureIndex | None,
+    steps: Steps | None = None,
 ) -> _Features:
     n = len(articles)
     features = _Features(
@@ -131,6 +137,8 @@ def _scan(
     )
     for start in range(0, n, options.chunk_size):
         _scan_chunk(articles[start : start + options.chunk_size], start, options, known, features)
+        if steps is not None:
+            steps(min(start + options.chunk_size, n), n, "articles hashed")
     return features
 
 
@@ -213,7 +221,7 @@ def _verify(
     found: tuple[lsh.PAIRS, set[int]],
     exact: U64,
     options: DedupOptions,
-    memo: PairMemo | None,
+    kept: tuple[PairMemo | None, Steps | None],
 ) -> tuple[Relation, ...]:
     """Exact shingle scores for each candidate, then classification by reuse.relate (or by
     ``memo``, for a pair classified before from the same inputs). ``found``: every candidate
@@ -221,6 +229,7 @@ def _verify(
     from ..reuse import Analyses, overlap  # here: storyline.reuse imports this package
 
     pairs, passage_pairs = found
+    memo, steps = kept
     needed = distinct(pairs).tolist()
     sets: dict[int, np.ndarray] = {}
     for start in range(0, len(needed), options.chunk_size):
@@ -232,7 +241,7 @@ def _verify(
     pair_list = pairs.tolist()
     analyses = Analyses(Counter(articles[k].id for pair in pair_list for k in pair))
     relations: list[Relation] = []
-    for i, j in pair_list:
+    for i, j in counted(pair_list, steps, "pairs verified"):
         scores = overlap(sets[i], sets[j], bool(exact[i] == exact[j]))
         textual = ((i << 32) | j) in passage_pairs
         if textual or _shingle_related(scores, options):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 
 from ..errors import OptionsError
+from ..options import check_fields, check_range
 
 HASH_SCHEME = "packed-words/poly-splitmix64/oph-rotation/band-u32/v2"
 
@@ -52,23 +53,20 @@ class DedupOptions:
     align: bool = True
 
     def __post_init__(self) -> None:
+        check_fields(self)
         for f in fields(self):
-            value = getattr(self, f.name)
-            if isinstance(value, int) and not isinstance(value, bool) and value < 1:
-                raise OptionsError(f"{f.name} must be at least 1, got {value}")
+            if f.type == "int":  # every count, size and seed is at least 1
+                check_range(self, f.name, 1)
         ratios = ("threshold", "containment", "paraphrase", "rewrite_coverage", "rewrite_terms")
         for name in (*ratios, "rewrite_length_ratio"):
-            value = getattr(self, name)
-            if not 0.0 < value <= 1.0:
-                raise OptionsError(f"{name} must be in (0, 1], got {value}")
+            check_range(self, name, 0.0, 1.0, low_open=True)
         if self.bands * self.rows > self.num_perm:
             raise OptionsError(
                 f"bands * rows ({self.bands} * {self.rows}) exceeds num_perm ({self.num_perm})"
             )
-        if self.num_perm > 4096:
-            raise OptionsError(f"num_perm must be at most 4096, got {self.num_perm}")
-        if self.max_bucket < 2 or self.max_df < 2:
-            raise OptionsError("max_bucket and max_df must be at least 2")
+        check_range(self, "num_perm", 1, 4096)
+        check_range(self, "max_bucket", 2)
+        check_range(self, "max_df", 2)
 
     def params(self) -> dict[str, int | float | str]:
         """What makes two signature indexes comparable; stored with every index."""

@@ -14,7 +14,7 @@ import os
 import stat
 import sys
 import zlib
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -23,6 +23,7 @@ from typing import BinaryIO, TextIO, cast
 from ..entry import make_callable
 from ..errors import InputError, OptionsError
 from ..model import Article, Skipped, known_source
+from ..options import check_fields, check_range
 from .build import domain
 from .dates import path_date
 from .decode import (
@@ -35,12 +36,13 @@ from .decode import (
     text_lines,
 )
 from .plain import read_plain
-from .records import CANONICAL_FIELDS, FieldMap, read_csv, read_json, read_jsonl
+from .records import CANONICAL_FIELDS, FieldMap, UnmatchedField, read_csv, read_json, read_jsonl
 
 __all__ = [
     "CANONICAL_FIELDS",
     "EXTENSIONS",
     "IngestOptions",
+    "UnmatchedField",
     "ingest_options",
     "read_sources",
 ]
@@ -74,6 +76,7 @@ class IngestOptions:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "fields", _field_pairs(self.fields))
+        check_fields(self)
         seen: set[str] = set()
         for canonical, name in self.fields:
             if canonical not in CANONICAL_FIELDS:
@@ -84,12 +87,8 @@ class IngestOptions:
             if canonical in seen:
                 raise OptionsError(f"field {canonical!r} is mapped twice")
             seen.add(canonical)
-        for name in ("max_file_bytes", "max_record_bytes"):
-            value = getattr(self, name)
-            if isinstance(value, bool) or not isinstance(value, int):
-                raise OptionsError(f"{name} must be a whole number of bytes, got {value!r}")
-        if self.max_file_bytes < 1 or self.max_record_bytes < 1:
-            raise OptionsError("max_file_bytes and max_record_bytes must be positive")
+        check_range(self, "max_file_bytes", 1)
+        check_range(self, "max_record_bytes", 1)
 
 
 def _field_pairs(fields: object) -> tuple[tuple[str, str], ...]:
@@ -129,38 +128,50 @@ def ingest_options(
     return IngestOptions(fields=tuple(pairs), path_dates=path_dates, source=source.strip())
 
 
+Warn = Callable[[UnmatchedField], None]
+
+
+def _unwarned(_: UnmatchedField) -> None:
+    return None
+
+
 def read_sources(
     paths: Sequence[str | Path],
     options: IngestOptions = IngestOptions(),
     stdin: TextIO | None = None,
+    warn: Warn = _unwarned,
 ) -> Iterator[Article | Skipped]:
     """Yield every article found in ``paths`` (files, directories, ``-`` for JSONL on stdin).
 
     ``path`` on each record is the file path as given (joined below a given directory) or
-    ``-``. Unreadable, undecodable, empty or malformed inputs come out as Skipped.
+    ``-``. Unreadable, undecodable, empty or malformed inputs come out as Skipped. After a
+    record file is read, ``warn`` receives each ``options.fields`` mapping whose input key
+    none of its records has (a typo in ``--field``), once per file.
     """
     for given in paths:
         label = str(given)
         if label == "-":
-            yield from _read_stdin(stdin if stdin is not None else sys.stdin, options)
+            yield from _read_stdin(stdin if stdin is not None else sys.stdin, options, warn)
         else:
-            yield from _read_path(Path(given), label, options)
+            yield from _read_path(Path(given), label, options, warn)
 
 
-def _read_path(path: Path, label: str, options: IngestOptions) -> Iterator[Article | Skipped]:
+def _read_path(
+    path: Path, label: str, options: IngestOptions, warn: Warn
+) -> Iterator[Article | Skipped]:
     try:
         info = path.stat()
     except OSError as exc:
         yield Skipped(label, _os_reason(exc))
         return
     if not stat.S_ISDIR(info.st_mode):
-        yield from read_file(path, label, options)
+        yield from read_file(path, label, options, warn)
         return
     for item in _walk(path, label, {(info.st_dev, info.st_ino)}, path.resolve()):
         if isinstance(item, Skipped):
             yield item
         else:
-            yield from read_file(item[0], item[1], options)
+            yield from read_file(item[0], item[1], options, warn)
 
 
 def _walk(
@@ -199,8 +210,10 @@ def read_file(
     path: Path,
     label: str,
     options: IngestOptions = IngestOptions(),
+    warn: Warn = _unwarned,
 ) -> Iterator[Article | Skipped]:
-    """The articles of one file, chosen by extension (``.gz`` is decompressed on the fly)."""
+    """The articles of one file, chosen by extension (``.gz`` is decompressed on the fly);
+    ``warn`` as in :func:`read_sources`."""
     name = path.name.lower()
     compressed = name.endswith(".gz")
     extension = os.path.splitext(name[:-3] if compressed else name)[1]
@@ -208,6 +221,7 @@ def read_file(
         shown = (extension + ".gz" if compressed else extension) or "(no extension)"
         yield Skipped(label, f"unsupported file type {shown}")
         return
+    fields = FieldMap(options.fields)
     try:
         with ExitStack() as stack:
             raw = stack.enter_context(path.open("rb"))
@@ -216,7 +230,7 @@ def read_file(
             if compressed:
                 size = None
                 stream = cast(BinaryIO, stack.enter_context(gzip.GzipFile(fileobj=raw)))
-            found = _read_stream(stream, extension, label, options, size)
+            found = _read_stream(stream, extension, label, options, fields, size)
             yield from _completed(found, label, options)
     except InputError as exc:
         yield Skipped(exc.path, exc.reason, exc.record)
@@ -224,12 +238,18 @@ def read_file(
         yield Skipped(label, f"cannot decompress: {exc}")
     except OSError as exc:
         yield Skipped(label, _os_reason(exc))
+    for unmatched in fields.unmatched(label):
+        warn(unmatched)
 
 
 def _read_stream(
-    stream: BinaryIO, extension: str, label: str, options: IngestOptions, size: int | None
+    stream: BinaryIO,
+    extension: str,
+    label: str,
+    options: IngestOptions,
+    fields: FieldMap,
+    size: int | None,
 ) -> Iterator[Article | Skipped]:
-    fields = FieldMap(options.fields)
     limit = options.max_record_bytes
     if extension == ".jsonl":
         sample = stream.read(SAMPLE_BYTES)
@@ -269,7 +289,7 @@ def _completed(
         yield item
 
 
-def _read_stdin(stdin: TextIO, options: IngestOptions) -> Iterator[Article | Skipped]:
+def _read_stdin(stdin: TextIO, options: IngestOptions, warn: Warn) -> Iterator[Article | Skipped]:
     """JSONL on stdin, decoded from its bytes like a ``.jsonl`` file when it has them (the
     text layer would decode it as UTF-8 whatever it is); a text-only stream as it comes."""
     fields = FieldMap(options.fields)
@@ -289,6 +309,8 @@ def _read_stdin(stdin: TextIO, options: IngestOptions) -> Iterator[Article | Ski
         yield Skipped("-", f"cannot decode stdin ({exc.reason})")
     except OSError as exc:
         yield Skipped("-", _os_reason(exc))
+    for unmatched in fields.unmatched("-"):
+        warn(unmatched)
 
 
 def _os_reason(exc: OSError) -> str:

@@ -20,6 +20,7 @@ import csv
 import json
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, BinaryIO
 
 from ..errors import InputError
@@ -42,6 +43,30 @@ if TYPE_CHECKING:
     from _csv import Reader
 
 _NON_SPACE = re.compile(r"\S")
+# How many of the keys records do have an unmatched-field warning lists.
+_KEYS_SHOWN = 10
+
+
+@dataclass(frozen=True)
+class UnmatchedField:
+    """A field mapping (``--field language=meta.lnag``) whose input key no record of the file
+    ``path`` has: ``keys`` are (up to ten of) the keys its records do have at that depth
+    (``meta.lang``), ``fallback`` the name the field was read from instead ("" if none)."""
+
+    path: str
+    field: str
+    key: str
+    keys: tuple[str, ...]
+    fallback: str = ""
+
+    @property
+    def message(self) -> str:
+        have = ", ".join(self.keys) or "none"
+        instead = f"; read from '{self.fallback}' instead" if self.fallback else ""
+        return (
+            f"{self.path}: field {self.field} is mapped to '{self.key}', which no record has "
+            f"(their keys: {have}){instead}"
+        )
 
 
 class FieldMap:
@@ -59,10 +84,18 @@ class FieldMap:
             for name in CANONICAL_FIELDS
         }
         self.text_name = self.names["text"][0]
+        # The overrides no record has matched yet, what the records had instead (first keys
+        # at the key's depth) and the field's own name when it was read from that: a typo in
+        # --field must be said, not silently read as if the field were absent.
+        self._unseen = given
+        self._nearby: dict[str, dict[str, None]] = {name: {} for name in given}
+        self._fallback: dict[str, str] = {}
+        self._records = 0
 
-    def pick(self, record: Mapping[str, object]) -> dict[str, object]:
+    def pick(self, record: Mapping[str, object], track: bool = True) -> dict[str, object]:
         """The canonical fields present in ``record`` (names matched case-insensitively; a
-        dotted name such as ``meta.lang`` reaches into nested objects)."""
+        dotted name such as ``meta.lang`` reaches into nested objects). With ``track``, the
+        record counts for :meth:`unmatched` (a wrapper object around the records does not)."""
         keys = _Keys(record)
         values: dict[str, object] = {}
         for canonical, names in self.names.items():
@@ -71,7 +104,39 @@ class FieldMap:
                 if found is not None:
                     values[canonical] = found[0]
                     break
+        if track:
+            self._records += 1
+            if self._unseen:  # only while a mapping is unmatched: one more lookup each
+                self._track(keys, values)
         return values
+
+    def _track(self, keys: _Keys, values: Mapping[str, object]) -> None:
+        for canonical, key in list(self._unseen.items()):
+            if keys.lookup(key) is not None:
+                del self._unseen[canonical]
+                continue
+            if canonical in values:
+                self._fallback[canonical] = canonical
+            nearby = self._nearby[canonical]
+            if len(nearby) < _KEYS_SHOWN:
+                for name in _keys_beside(keys, key)[: _KEYS_SHOWN - len(nearby)]:
+                    nearby.setdefault(name)
+
+    def unmatched(self, path: str) -> list[UnmatchedField]:
+        """The mappings whose key none of the records read since this map was made has (none
+        when no record was read: the file is reported as skipped instead)."""
+        if not self._records:
+            return []
+        return [
+            UnmatchedField(
+                path,
+                canonical,
+                key,
+                tuple(self._nearby[canonical]),
+                self._fallback.get(canonical, ""),
+            )
+            for canonical, key in self._unseen.items()
+        ]
 
     def matched(self, record: Mapping[str, object], canonical: str) -> str:
         """The name under which ``record`` gives the field ``canonical`` (for messages)."""
@@ -90,7 +155,28 @@ class FieldMap:
                 if name.lower() in positions:
                     found[canonical] = positions[name.lower()]
                     break
+        self._records += 1
+        for canonical, key in list(self._unseen.items()):
+            if key.strip().lower() in positions:
+                del self._unseen[canonical]
+                continue
+            if canonical in found:
+                self._fallback[canonical] = canonical
+            shown = [name for name in header if name][:_KEYS_SHOWN]
+            self._nearby[canonical].update(dict.fromkeys(shown))
         return found
+
+
+def _keys_beside(keys: _Keys, key: str) -> list[str]:
+    """The keys a record has where ``key`` was looked for: ``meta.lang`` and ``meta.src`` for
+    ``meta.lnag``, the top-level keys for a plain name."""
+    parent, dot, _ = key.rpartition(".")
+    if not dot:
+        return [name for name in keys.record if isinstance(name, str)]
+    inner = keys.lookup(parent)
+    if inner is None or not isinstance(inner[0], Mapping):
+        return [name for name in keys.record if isinstance(name, str)]
+    return [f"{parent}.{name}" for name in inner[0] if isinstance(name, str)]
 
 
 class _Keys:
@@ -230,7 +316,7 @@ def _wrapped_records(value: object, fields: FieldMap) -> list[object] | None:
 
     Only an object with no text field and exactly one list of objects counts.
     """
-    if not isinstance(value, dict) or "text" in fields.pick(value):
+    if not isinstance(value, dict) or "text" in fields.pick(value, track=False):
         return None
     lists = [
         item

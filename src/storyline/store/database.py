@@ -61,16 +61,24 @@ class Store:
 
     ``path=None`` makes a temporary database, removed on :meth:`close`. ``readonly`` opens
     the file with ``mode=ro`` and never migrates. An older schema is migrated on open; a
-    newer one, or a file that is not a storyline database, raises :class:`StoreError`.
+    newer one, or a file that is not a storyline database, raises :class:`StoreError`;
+    read-only, so does an older one, unless it is at least ``oldest`` (for a caller whose
+    reads need no newer table, such as search: see ``schema.ARTICLES_SINCE``).
     """
 
     path: Path
 
     def __init__(
-        self, path: str | Path | None = None, *, readonly: bool = False, create: bool = True
+        self,
+        path: str | Path | None = None,
+        *,
+        readonly: bool = False,
+        create: bool = True,
+        oldest: int | None = None,
     ) -> None:
         self._lock = threading.RLock()
         self._readonly = readonly
+        self._oldest = target_version() if oldest is None else oldest
         tempdir: str | None = None
         if path is None:
             if readonly:
@@ -194,10 +202,11 @@ class Store:
         if self._readonly:
             if version == 0:
                 raise StoreError(f"{self.path} holds no storyline data; {create_hint(self.path)}")
-            if version < target_version():
+            if version < self._oldest:
                 raise StoreError(
-                    f"{self.path} has schema version {version}, older than {target_version()}; "
-                    f"run `storyline migrate --db {self.path}` first"
+                    f"{self.path} has schema version {version}, older than {target_version()}, "
+                    f"and is open read-only; run `storyline migrate --db {self.path}` first "
+                    "(on a writable copy if this file cannot be written)"
                 )
             self._read("PRAGMA query_only = ON")
             return version

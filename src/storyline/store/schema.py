@@ -164,6 +164,10 @@ MIGRATIONS: tuple[Migration, ...] = (
 
 SCHEMA_VERSION: int = MIGRATIONS[-1].version
 
+# The oldest schema that search and compare read as it is: they read ``articles``, its FTS
+# index and ``state`` (version 1), so a read-only file of an older schema still answers them.
+ARTICLES_SINCE = 1
+
 
 def target_version() -> int:
     """The version this code expects: the last registered migration (read at call time)."""

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..entry import make_callable
 from ..model import Article, DuplicateGroup, Story, Topic
+from ..steps import Steps
 from .cluster import EMPTY_NOTE, UNDATED_NOTE, assign_all, stream_order
 from .labels import headline, keywords, to_story
 from .links import REUSE_KINDS, reuse_links, template_reuse
@@ -51,8 +52,10 @@ def cluster_stories(
     options: StoryOptions = StoryOptions(),  # noqa: B008 - frozen, so a safe default
     state: StoryState | None = None,
     links: Mapping[str, Sequence[str]] | None = None,
+    steps: Steps | None = None,
 ) -> StoryResult:
-    """Cluster ``articles`` into stories in publication order, extending ``state`` if given.
+    """Cluster ``articles`` into stories in publication order, extending ``state`` if given
+    (``steps`` hears how many articles are placed).
 
     ``links`` maps article ids to the ids of articles they share reused text with (see
     :func:`reuse_links`); such evidence lowers the bar for joining the linked story.
@@ -67,7 +70,7 @@ def cluster_stories(
         work = state.copy()
         if (work.posting_cap, work.index_terms) != (options.posting_cap, options.index_terms):
             work.reindex(options)
-    touched = assign_all(articles, groups, options, work, links or {})
+    touched = assign_all(articles, groups, options, work, links or {}, steps)
     by_id = {article.id: article for article in articles}
     copies = {m for g in groups for m in g.article_ids if m != g.representative}
     for number in sorted(touched):

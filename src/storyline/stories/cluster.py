@@ -13,6 +13,7 @@ from datetime import date
 from ..ids import stable_id
 from ..ingest.dates import Instant, published_instant, published_order
 from ..model import Article, DuplicateGroup
+from ..steps import Steps, counted
 from .decision import fitted_join
 from .features import extract, head, round_figures, top, weigh
 from .index import Centroid, Cosines, Vectors
@@ -66,6 +67,7 @@ def assign_all(
     options: StoryOptions,
     state: StoryState,
     links: Mapping[str, Sequence[str]],
+    steps: Steps | None = None,
 ) -> set[int]:
     """Assign every article not yet in ``state``; return the numbers of the stories touched.
 
@@ -73,7 +75,7 @@ def assign_all(
     """
     followers = _group_leaders(groups)
     touched: set[int] = set()
-    for article, undated in stream_order(articles):
+    for article, undated in counted(stream_order(articles), steps, "articles placed"):
         if article.id in state.assignments:
             continue
         notes = [UNDATED_NOTE] if undated else []

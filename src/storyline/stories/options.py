@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import asdict, dataclass
 
 from ..errors import OptionsError
+from ..options import check_fields, check_range
 from .index import Cosines
 
 # Options that change how stored story vectors are built: a state made with other values
@@ -89,6 +89,7 @@ class StoryOptions:
     join_rule: str = "fitted"
 
     def __post_init__(self) -> None:
+        check_fields(self)
         for name in (
             "threshold",
             "entity_weight",
@@ -100,15 +101,12 @@ class StoryOptions:
             "place_weight",
             "round_figure_weight",
         ):
-            value = getattr(self, name)
-            if not (isinstance(value, int | float) and 0.0 <= value <= 1.0):
-                raise OptionsError(f"{name} must be between 0 and 1, got {value!r}")
+            check_range(self, name, 0.0, 1.0)
         if self.join_rule not in JOIN_RULES:
             raise OptionsError(f"join_rule must be one of {JOIN_RULES}, got {self.join_rule!r}")
         if self.entity_weight + self.number_weight > 1.0:
             raise OptionsError("entity_weight + number_weight must not exceed 1")
-        if not (math.isfinite(self.half_life_days) and self.half_life_days > 0):
-            raise OptionsError(f"half_life_days must be > 0, got {self.half_life_days!r}")
+        check_range(self, "half_life_days", 0.0, low_open=True)
         positive = (
             "title_weight",
             "max_gap_days",
@@ -124,9 +122,7 @@ class StoryOptions:
             "warmup_docs",
         )
         for name in positive:
-            value = getattr(self, name)
-            if not (isinstance(value, int) and not isinstance(value, bool) and value >= 1):
-                raise OptionsError(f"{name} must be an integer >= 1, got {value!r}")
+            check_range(self, name, 1)
 
     def combine(self, cosines: Cosines, crossing: bool) -> float:
         """One score from the term, name and number cosines. A channel that is empty on

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..errors import OptionsError
+from ..options import check_fields, check_range
 
 
 @dataclass(frozen=True)
@@ -41,23 +42,14 @@ class SummaryOptions:
     max_sentences_per_article: int = 400
 
     def __post_init__(self) -> None:
+        check_fields(self)
         if (self.max_words is None) == (self.max_bytes is None):
             raise OptionsError("give exactly one of max_words and max_bytes")
-        if self.max_words is not None and self.max_words < 1:
-            raise OptionsError(f"max_words must be >= 1, got {self.max_words}")
-        if self.max_bytes is not None and self.max_bytes < 1:
-            raise OptionsError(f"max_bytes must be >= 1, got {self.max_bytes}")
+        for name in ("max_words", "max_bytes", "min_words", "max_sentences_per_article"):
+            check_range(self, name, 1)
         for name in ("redundancy", "support_similarity"):
-            value = getattr(self, name)
-            if not 0.0 < value <= 1.0:
-                raise OptionsError(f"{name} must be in (0, 1], got {value}")
-        if self.position_weight < 0:
-            raise OptionsError(f"position_weight must be >= 0, got {self.position_weight}")
-        if self.unigram_weight < 0:
-            raise OptionsError(f"unigram_weight must be >= 0, got {self.unigram_weight}")
-        if not 0.0 <= self.length_exponent <= 2.0:
-            raise OptionsError(f"length_exponent must be in [0, 2], got {self.length_exponent}")
-        if self.min_words < 1 or self.max_sentence_words < self.min_words:
-            raise OptionsError("need 1 <= min_words <= max_sentence_words")
-        if self.max_sentences_per_article < 1:
-            raise OptionsError("max_sentences_per_article must be >= 1")
+            check_range(self, name, 0.0, 1.0, low_open=True)
+        check_range(self, "position_weight", 0.0)
+        check_range(self, "unigram_weight", 0.0)
+        check_range(self, "length_exponent", 0.0, 2.0)
+        check_range(self, "max_sentence_words", self.min_words)

@@ -22,6 +22,7 @@ import numpy as np
 
 from ..errors import OptionsError
 from ..model import Article, DuplicateGroup, Evidence, Granularity, Span, TimelineEntry
+from ..options import check_date, check_fields, check_range
 from ..preamble import is_header, preamble
 from ..text import dateline, fold, split_sentences
 from .coverage import background_dates
@@ -114,38 +115,33 @@ class TimelineOptions:
     max_evidence: int = 20
 
     def __post_init__(self) -> None:
-        if self.max_dates is not None and self.max_dates < 1:
-            raise OptionsError(f"max_dates must be at least 1, got {self.max_dates}")
-        if self.per_date < 1:
-            raise OptionsError(f"per_date must be at least 1, got {self.per_date}")
-        if not set(self.granularities) <= set(_GRANULARITIES) or not self.granularities:
-            raise OptionsError(f"granularities must be among {_GRANULARITIES}")
-        if not 0.0 < self.merge_similarity <= 1.0:
-            raise OptionsError("merge_similarity must be in (0, 1]")
-        if self.publication_leads < 0 or (self.lead_sentences or 1) < 1:
-            raise OptionsError("publication_leads must be >= 0 and lead_sentences >= 1")
-        if self.publication_days < 1:
-            raise OptionsError("publication_days must be at least 1")
-        weights = (self.publication_weight, self.position_weight, self.mention_position_weight)
-        if min(weight or 0.0 for weight in weights) < 0:
-            raise OptionsError("publication_weight and the position weights must not be negative")
-        if not 0.0 <= self.concept_weight <= 1.0:
-            raise OptionsError(f"concept_weight must be in [0, 1], got {self.concept_weight}")
-        if not (0.0 <= self.quote_penalty < 1.0 and 0.0 <= self.caption_penalty < 1.0):
-            raise OptionsError("quote_penalty and caption_penalty must be in [0, 1)")
+        check_fields(self)
+        check_date(self, "start")
+        check_date(self, "end")
+        for name in ("max_dates", "per_date", "lead_sentences", "publication_days"):
+            check_range(self, name, 1)
+        for name in ("min_words", "max_evidence"):
+            check_range(self, name, 1)
+        check_range(self, "max_words", self.min_words)
+        for name in ("publication_leads", "coverage_pool", "background_days", "max_lag_days"):
+            check_range(self, name, 0)
+        for name in (
+            "publication_weight",
+            "position_weight",
+            "mention_position_weight",
+            "lag_weight",
+            "chronology_bonus",
+        ):
+            check_range(self, name, 0.0)
+        check_range(self, "merge_similarity", 0.0, 1.0, low_open=True)
+        check_range(self, "concept_weight", 0.0, 1.0)
+        check_range(self, "distinct_weight", 0.0, 1.0)
+        check_range(self, "quote_penalty", 0.0, 1.0, high_open=True)
+        check_range(self, "caption_penalty", 0.0, 1.0, high_open=True)
+        if not self.granularities:
+            raise OptionsError(f"granularities must name at least one of {_GRANULARITIES}")
         if self.idf_over not in _IDF_UNITS:
             raise OptionsError(f"idf_over must be one of {_IDF_UNITS}, got {self.idf_over!r}")
-        if self.coverage_pool < 0:
-            raise OptionsError(f"coverage_pool must not be negative, got {self.coverage_pool}")
-        if self.chronology_bonus < 0:
-            raise OptionsError("chronology_bonus must not be negative")
-        if self.min_words < 1 or self.max_words < self.min_words or self.max_evidence < 1:
-            raise OptionsError("need 1 <= min_words <= max_words and max_evidence >= 1")
-        if (self.background_days or 0) < 0:
-            raise OptionsError(f"background_days must not be negative, got {self.background_days}")
-        for bound in (self.start, self.end):
-            if bound is not None and not _is_iso(bound):
-                raise OptionsError(f"start/end must be YYYY, YYYY-MM or YYYY-MM-DD, got {bound!r}")
         if self.start and self.end:
             common = min(len(self.start), len(self.end))
             if self.start[:common] > self.end[:common]:
@@ -223,16 +219,6 @@ def _day(article: Article) -> str | None:
         return dt.date.fromisoformat(day).isoformat()
     except ValueError:
         return None
-
-
-def _is_iso(value: str) -> bool:
-    parts = value.split("-")
-    return (
-        1 <= len(parts) <= 3
-        and len(parts[0]) == 4
-        and all(part.isdigit() for part in parts)
-        and all(len(part) == 2 for part in parts[1:])
-    )
 
 
 def build_timeline(

@@ -1,0 +1,30 @@
+"""The benchmark helper scripts answer --help and refuse a bad argument with a usage line."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+CORPUS_GEN = Path(__file__).resolve().parents[1] / "bench" / "corpus_gen.py"
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, str(CORPUS_GEN), *args]
+    return subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
+
+
+def test_corpus_gen_answers_help_and_refuses_a_count_that_is_not_a_number() -> None:
+    shown = _run("--help")
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.startswith("usage: corpus_gen.py") and "--seed" in shown.stdout
+    wrong = _run("five")
+    assert wrong.returncode == 2 and "invalid int value: 'five'" in wrong.stderr
+    assert "Traceback" not in wrong.stderr
+
+
+def test_corpus_gen_prints_the_sample_and_its_planted_pairs() -> None:
+    sample = _run("3", "--seed", "7")
+    assert sample.returncode == 0, sample.stderr
+    assert sample.stdout.count("\n== ") + sample.stdout.startswith("== ") == 3
+    assert sample.stdout.rstrip().endswith("]")
