@@ -99,3 +99,16 @@ def test_a_credit_between_two_copies_still_decides() -> None:
     assert relations["a-ledger", "c-echo"].original == "a-ledger"
     assert relations["b-hub", "c-echo"].original == "b-hub"
     assert relations["b-hub", "c-echo"].reason == "the Echo article credits 'HeadlineHub'"
+
+
+def test_two_reports_quoting_one_authority_keep_their_order() -> None:
+    """ "According to the Port Authority" credits a source of facts, which copies and
+    independent reports alike name: the earlier copy stays the original (the bundled
+    example's wire lost its originals to this once)."""
+    said = REPORT.replace("the mayor Ada Quist said", "according to the Brenwick Port Authority")
+    first = article("first", said, source="Riverside Star", published="2026-11-18T09:20:00+00:00")
+    later = article("later", said, source="Tarrow Times", published="2026-11-18T11:20:00+00:00")
+    assert direction(first, later, "near-duplicate", 0.9, 0.9) == (
+        "first",
+        "published earlier: 2026-11-18T09:20:00+00:00 before 2026-11-18T11:20:00+00:00",
+    )

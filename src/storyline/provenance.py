@@ -48,11 +48,16 @@ _CREDIT_VERBS = re.compile(
 )
 _SELF_VERBS = re.compile(r"\s+has (?:learned|confirmed|obtained)\b")
 _NAME_BEFORE = re.compile(_NAME + r"$")
-# (cue, pattern): the pattern runs only on texts holding its cue, a fast substring test
-_CREDITS = (
+# Credits that name a source of facts as often as an outlet ("according to the Port
+# Authority", "citing police"): they credit an outlet only when they name the other's.
+_SAYS = (
     ("ccording to", re.compile(r"\b[Aa]ccording to\s+" + _NAME)),
-    ("eported by", re.compile(r"\b[Rr]eported by\s+" + _NAME)),
     ("iting", re.compile(r"\b[Cc]iting\s+" + _NAME)),
+)
+# (cue, pattern): the pattern runs only on texts holding its cue, a fast substring test.
+# These credit an outlet whatever they name.
+_CREDITS = (
+    ("eported by", re.compile(r"\b[Rr]eported by\s+" + _NAME)),
     ("ia ", re.compile(r"\b[Vv]ia\s+" + _NAME)),
     ("ource:", re.compile(r"\b[Ss]ource:\s+" + _NAME)),
     ("ith files from", re.compile(r"\b[Ww]ith files from\s+" + _NAME)),
@@ -73,15 +78,19 @@ _SELF = (
 
 @dataclass(frozen=True)
 class Outlet:
-    """What one article says about outlets: whom it credits, and the names it goes by."""
+    """What one article says about outlets: whom it credits, and the names it goes by.
+    ``copied`` are the credits that name an outlet whatever they name ("Harbor Herald
+    reports", "with files from Reuters"), not a source of facts ("according to police")."""
 
     credits: tuple[str, ...]
     names: tuple[str, ...]
+    copied: tuple[str, ...] = ()
 
 
 def outlet(article: Article) -> Outlet:
     """The article's :class:`Outlet` (one scan of its text; reusable across its relations)."""
-    return Outlet(tuple(attributions(article.text)), tuple(names(article)))
+    text = article.text
+    return Outlet(tuple(attributions(text)), tuple(names(article)), tuple(_credits(text, False)))
 
 
 def _when(first: Article, second: Article) -> str:
@@ -234,11 +243,12 @@ def _late_credit(a: Article, b: Article, outlets: tuple[Outlet, Outlet]) -> str 
 
 
 def common_credit(outlets: tuple[Outlet, Outlet]) -> str | None:
-    """A third outlet both texts credit (one that is neither's own): copies of one source,
-    so neither is the other's original."""
+    """A third outlet both texts credit (one that is neither's own) as an outlet ("Reuters
+    reports", not "according to the Port Authority", which two reports of one statement
+    both say): copies of one source, so neither is the other's original."""
     of_a, of_b = outlets
-    for name in of_a.credits:
-        same = _match([name], of_b.credits) or _match(of_b.credits, [name])
+    for name in of_a.copied:
+        same = _match([name], of_b.copied) or _match(of_b.copied, [name])
         if same and not _match([name], of_a.names + of_b.names):
             return name
     return None
@@ -267,9 +277,15 @@ def _who(article: Article) -> str:
 
 def attributions(text: str) -> list[str]:
     """Outlet-like names that the text credits for its content, in order of appearance."""
+    return _credits(text, True)
+
+
+def _credits(text: str, says: bool) -> list[str]:
+    """The names ``text`` credits, with those of ``_SAYS`` ("according to X") if ``says``."""
+    patterns = (*_SAYS, *_CREDITS) if says else _CREDITS
     found = [
         (m.start(), m.group(1))
-        for cue, pattern in _CREDITS
+        for cue, pattern in patterns
         if cue in text
         for m in pattern.finditer(text)
     ]
