@@ -19,9 +19,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
 
-from .ingest.dates import published_instant
+from .ingest.dates import in_utc, published_instant
 from .model import Article, Relation, RelationKind, known_source
 from .text import split_sentences
 from .timeline.published import calendar_days, reported_after_publication
@@ -97,21 +96,16 @@ def _when(first: Article, second: Article) -> str:
     """ "A before B" as the articles give them, and in UTC when their offsets differ
     ("06:15+02:00 before 23:30-05:00 the day before" reads wrong, but is right)."""
     a, b = first.published or "", second.published or ""
-    in_utc = _utc(a), _utc(b)
-    if in_utc[0] is None or in_utc[1] is None or a[-6:] == b[-6:]:
+    utc_a, utc_b = _utc(a), _utc(b)
+    if utc_a is None or utc_b is None or a[-6:] == b[-6:]:
         return f"{a} before {b}"
-    return f"{a} before {b}, in UTC {in_utc[0]} before {in_utc[1]}"
+    return f"{a} before {b}, in UTC {utc_a} before {utc_b}"
 
 
 def _utc(published: str) -> str | None:
     """A timestamp with an offset, in UTC ("2026-03-10 04:15 UTC"); None for anything else."""
-    try:
-        moment = datetime.fromisoformat(published)
-    except ValueError:
-        return None
-    if moment.tzinfo is None or len(published) <= 10:
-        return None
-    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    moment = in_utc(published)
+    return moment.strftime("%Y-%m-%d %H:%M UTC") if moment else None
 
 
 def direction(

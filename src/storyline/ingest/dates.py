@@ -240,6 +240,18 @@ def published_instant(published: str | None) -> Instant | None:
     return Instant(second, 3, second)
 
 
+def in_utc(published: str) -> datetime | None:
+    """A timestamp that gives its offset, as a moment in UTC; None for a bare day, a time
+    without offset or anything unreadable (nothing to convert)."""
+    try:
+        moment = datetime.fromisoformat(published)
+    except ValueError:
+        return None
+    if moment.tzinfo is None or len(published) <= 10:
+        return None
+    return moment.astimezone(UTC)
+
+
 def published_order(published: str | None) -> Instant:
     """:func:`published_instant` as a sort key that puts undated values last."""
     return published_instant(published) or UNDATED

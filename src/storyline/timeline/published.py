@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import lru_cache
 
+from ..ingest.dates import in_utc
 from ..model import Article
 from ..text import split_sentences
 from .patterns import DAY, MON
@@ -113,10 +114,5 @@ def calendar_days(sentence: str, published: str | None, language: str = "en") ->
 
 def _in_utc(published: str) -> str | None:
     """The UTC day of a timestamp with an offset ("2026-03-10"); None for anything else."""
-    try:
-        moment = datetime.fromisoformat(published)
-    except ValueError:
-        return None
-    if moment.tzinfo is None or len(published) <= 10:
-        return None
-    return moment.astimezone(UTC).date().isoformat()
+    moment = in_utc(published)
+    return moment.date().isoformat() if moment else None
