@@ -588,3 +588,25 @@ def test_a_month_with_its_year_named_after_it(sentence: str, expected: str) -> N
 )
 def test_a_foreign_count_beside_a_short_word_is_no_date(sentence: str, language: str) -> None:
     assert tag_dates(sentence, "2026-03-11", language) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A schedule in the present points ahead (published Thursday 2026-11-19) ...
+        ("Mallory's first game is at Kilbride Athletic on Saturday.", "2026-11-21"),
+        ("The inquiry begins on Monday.", "2026-11-23"),
+        ("The harbour reopens on Tuesday, the port authority said.", "2026-11-24"),
+        # ... but a present passive, an event named and a headline's present tell the past.
+        ("He is accused of stealing the van on Saturday.", "2026-11-14"),
+        ("Smoke is still rising from Tuesday night's blast.", "2026-11-17"),
+        ("Storm floods Velmora harbour on Sunday.", "2026-11-15"),
+        # A copula far back is another clause's.
+        (
+            "The ferry is one of the oldest in the fleet the owners sold in Velmora on Monday.",
+            "2026-11-16",
+        ),
+    ],
+)
+def test_a_weekday_in_a_present_schedule_points_ahead(sentence: str, expected: str) -> None:
+    assert only(sentence, "2026-11-19").date == expected
