@@ -610,3 +610,20 @@ def test_a_foreign_count_beside_a_short_word_is_no_date(sentence: str, language:
 )
 def test_a_weekday_in_a_present_schedule_points_ahead(sentence: str, expected: str) -> None:
     assert only(sentence, "2026-11-19").date == expected
+
+
+def test_a_foreign_month_of_last_year_is_last_years() -> None:
+    sentence = "C'est le deuxième incendie : en mars de l'année dernière, un incendie a tué trois."
+    assert [m.date for m in tag_dates(sentence, "2026-03-11", "fr")] == ["2025-03"]
+    sentence = "Im Februar des vergangenen Jahres brannte die Halle."
+    assert [m.date for m in tag_dates(sentence, "2026-03-11", "de")] == ["2025-02"]
+    # Without "last year" the month is the latest one, as before.
+    assert [m.date for m in tag_dates("En mars, un incendie a tué trois.", "2026-03-11", "fr")] == [
+        "2026-03"
+    ]
+
+
+def test_a_foreign_numeric_date_after_a_preposition_is_the_day() -> None:
+    assert [m.date for m in tag_dates("Am 10.03.2026 kam er.", "2026-03-11", "de")] == [
+        "2026-03-10"
+    ]

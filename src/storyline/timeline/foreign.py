@@ -8,6 +8,7 @@ those resolve against the publication date when there is one, and otherwise stay
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -30,6 +31,7 @@ _CJK_DATE = re.compile(
     r"(?:(?:(?P<year>\d{4})\s?[年년]\s?)?(?P<month>\d{1,2})\s?[月월]\s?)?"
     r"(?<!\d)(?P<day>\d{1,2})\s?[日일](?![間间前後后])"
 )
+_NUMERIC_DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}")
 _SHORT_WORD = 3
 _ONE = frozenset({"un", "une", "uno", "una", "um", "uma", "ein", "eine", "einen", "einem"})
 _WORD = re.compile(r"\w+")
@@ -104,8 +106,33 @@ def tag_foreign(sentence: str, published: date | None, language: str) -> list[Da
             note = f"relative expression '{text}' and no publication date"
             mentions.append(DateMention(start, cursor, text, None, None, note))
             continue
-        mentions.append(_resolve(text, start, cursor, published, code))
+        mention = _resolve(text, start, cursor, published, code)
+        mentions.append(_last_year(sentence, mention, published))
     return sorted(mentions, key=lambda mention: mention.start)
+
+
+# "Last year" after a month ("en mars de l'année dernière"), which dateparser's search leaves
+# out: the month is then the previous year's, not the latest one before publication.
+_LAST_YEAR = re.compile(
+    r"\s*,?\s*(?:de l'année dernière|de l'an dernier|de l'année passée|l'an dernier"
+    r"|l'année dernière|letzten jahres|des letzten jahres|vergangenen jahres"
+    r"|des vergangenen jahres|des vorjahres|del año pasado|dell'anno scorso|do ano passado"
+    r"|del año anterior|dell'anno passato|vorigen jahres)\b",
+    re.I,
+)
+
+
+def _last_year(sentence: str, mention: DateMention, published: date | None) -> DateMention:
+    """A month mention followed by "last year" in words dateparser's search leaves out is
+    that month of the year before publication (dateparser reads the latest such month)."""
+    if mention.granularity != "month" or mention.date is None or published is None:
+        return mention
+    following = _LAST_YEAR.match(sentence.replace("\u2019", "'"), mention.end)
+    if following is None:
+        return mention
+    month = mention.date.split("-")[1]
+    note = "the month of the year before publication, as written"
+    return replace(mention, date=f"{published.year - 1:04d}-{month}", note=note)
 
 
 def _with_marker(sentence: str, start: int, text: str, code: str) -> tuple[int, str] | None:
@@ -327,8 +354,9 @@ def _resolve(text: str, start: int, end: int, published: date | None, code: str)
     data = _parse(text, code, base)
     if (data is None or data.date_obj is None) and " " in text:
         # The search can take in words around a date that the parser then refuses ("am
-        # Montag", "am Freitag in einem"): the one word that reads alone is the date.
-        for word in re.finditer(r"\w{4,}", text):
+        # Montag", "am Freitag in einem", "Am 10.03.2026"): the one numeric date, else the one
+        # word, that reads alone is the date (a numeric date first: "2026" alone is a year).
+        for word in (*_NUMERIC_DATE.finditer(text), *re.finditer(r"\w{4,}", text)):
             alone = _parse(word.group(), code, base)
             if alone is not None and alone.date_obj is not None:
                 text, data = word.group(), alone
