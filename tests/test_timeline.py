@@ -140,11 +140,28 @@ def test_empty_and_dateless_input() -> None:
         {"granularities": ("week",)},
         {"merge_similarity": 0.0},
         {"min_words": 5, "max_words": 4},
+        {"max_article_chars": 0},
     ],
 )
 def test_bad_options_raise(kwargs: dict[str, object]) -> None:
     with pytest.raises(OptionsError):
         TimelineOptions(**kwargs)  # type: ignore[arg-type]
+
+
+def test_a_huge_article_is_read_only_up_to_the_cap_and_noted() -> None:
+    line = "The harbour board met again on Tuesday and said the works go on.\n"
+    tail = "The bridge reopened on 4 March 2022 after repairs.\n"
+    huge = make("h", line * 40 + tail, "2022-01-27", "x")
+    options = TimelineOptions(max_article_chars=len(line) * 40 + 10)
+    timeline = build_timeline((huge,), options=options)
+    assert [entry.date for entry in timeline.entries] == ["2022-01-25"]
+    assert timeline.notes == (
+        f"article h: only its first {len(line) * 40 + 10:,} characters of {len(huge.text):,}"
+        " were read for the timeline",
+    )
+    whole = build_timeline((huge,), options=TimelineOptions(max_article_chars=None))
+    assert [entry.date for entry in whole.entries] == ["2022-01-25", "2022-03-04"]
+    assert whole.notes == ()
 
 
 def seed_articles() -> list[Article]:
