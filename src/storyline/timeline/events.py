@@ -29,6 +29,7 @@ from .coverage import background_dates
 from .published import infer_published, published_conflict
 from .salience import concept_scores, cover_centroid, is_quote
 from .shifts import known_span
+from .tallies import latest_tally
 from .temporal import DateMention, calendar_day, tag_dates
 from .tense import counted_since
 
@@ -545,13 +546,20 @@ def _entry(day: str, events: list[_Event], score: float, max_evidence: int) -> T
         granularity=events[0].leader.granularity,
         # Page furniture is cut only from the print: it still marks a wire report's lead
         # sentence for the ranking.
-        text=" ".join(_printed(event.leader.text) for event in events),
+        text=" ".join(_printed(_latest(event)) for event in events),
         evidence=evidence,
         article_ids=tuple(sorted({m.article.id for m in members})),
         outlets=tuple(sorted({m.article.source for m in members})),
         score=round(score + sum(event.weight for event in events), 6),
         note="; ".join(notes),
     )
+
+
+def _latest(event: _Event) -> str:
+    """The event's leading sentence, or a later version of the tally it gives."""
+    leader = event.leader
+    versions = [(m.text, m.article) for m in event.members]
+    return latest_tally(leader.text, versions, leader.article.published or "")
 
 
 def _printed(text: str) -> str:
