@@ -464,6 +464,11 @@ def test_only_sentences_with_a_digit_or_a_date_word_go_to_dateparser() -> None:
     assert _may_hold_date("Le ministre est venu le 3 mai.", "fr")
     assert _may_hold_date("Le ministre est venu le 10/03.", "fr")
     assert _may_hold_date("Le ministre est venu en 2020.", "fr")
+    # A month whose full name is short is a cue too ("Mai", "mai", "mei").
+    assert _may_hold_date("Im Mai brannte die Halle.", "de")
+    assert [m.date for m in tag_dates("En mai, la halle a brûlé.", "2026-03-11", "fr")] == [
+        "2025-05"
+    ]
     assert _may_hold_date("Министр приехал вчера.", "ru")
     assert _may_hold_date("会议在上月召开。", "zh")
     assert _may_hold_date("Anything at all.", "xx")  # no vocabulary: always searched

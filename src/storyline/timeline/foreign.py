@@ -290,7 +290,8 @@ def _may_hold_date(sentence: str, code: str) -> bool:
 def _date_words(code: str) -> frozenset[str] | None:
     """The words of dateparser's vocabulary for ``code`` that can start or make a date
     (four letters or more, any in Chinese, Japanese and Korean: "en", "die", "в" are too
-    common to tell anything, and an abbreviation such as "Dez." comes with a digit); None
+    common to tell anything, and an abbreviation such as "Dez." comes with a digit), and each
+    month's full name however short ("Mai": "Im Mai brannte ..." was never searched); None
     when dateparser has no data for the language (then every sentence is searched)."""
     try:
         from dateparser.languages.loader import default_loader
@@ -301,7 +302,10 @@ def _date_words(code: str) -> frozenset[str] | None:
     phrases = [phrase for key in _VOCABULARY for phrase in info.get(key, [])]
     phrases += [phrase for group in info.get("relative-type", {}).values() for phrase in group]
     words = {word for phrase in phrases for word in _WORD.findall(str(phrase).lower())}
-    return frozenset(word for word in words if len(word) >= _MIN_CUE or code in _CJK)
+    months = {max(info.get(key, [""]), key=len).lower() for key in _VOCABULARY[:12]}
+    return frozenset(
+        word for word in words if len(word) >= _MIN_CUE or code in _CJK or word in months
+    )
 
 
 def _without_article(text: str) -> str:
