@@ -457,7 +457,18 @@ def test_only_sentences_with_a_digit_or_a_date_word_go_to_dateparser() -> None:
 
     assert not _may_hold_date("Le ministre a visité le site avec les habitants.", "fr")
     assert _may_hold_date("Le ministre est venu mardi.", "fr")
-    assert _may_hold_date("Le ministre est venu le 3.", "fr")
+    # A lone number is no date (_dates drops it): not searched, which is most of the time
+    # dateparser took on a text full of figures. With a month, a year or a second number it is.
+    assert not _may_hold_date("Le ministre est venu le 3.", "fr")
+    assert not _may_hold_date("Il a payé 62730 euros.", "fr")
+    assert _may_hold_date("Le ministre est venu le 3 mai.", "fr")
+    assert _may_hold_date("Le ministre est venu le 10/03.", "fr")
+    assert _may_hold_date("Le ministre est venu en 2020.", "fr")
+    # A month whose full name is short is a cue too ("Mai", "mai", "mei").
+    assert _may_hold_date("Im Mai brannte die Halle.", "de")
+    assert [m.date for m in tag_dates("En mai, la halle a brûlé.", "2026-03-11", "fr")] == [
+        "2025-05"
+    ]
     assert _may_hold_date("Министр приехал вчера.", "ru")
     assert _may_hold_date("会议在上月召开。", "zh")
     assert _may_hold_date("Anything at all.", "xx")  # no vocabulary: always searched
@@ -588,3 +599,42 @@ def test_a_month_with_its_year_named_after_it(sentence: str, expected: str) -> N
 )
 def test_a_foreign_count_beside_a_short_word_is_no_date(sentence: str, language: str) -> None:
     assert tag_dates(sentence, "2026-03-11", language) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A schedule in the present points ahead (published Thursday 2026-11-19) ...
+        ("Mallory's first game is at Kilbride Athletic on Saturday.", "2026-11-21"),
+        ("The inquiry begins on Monday.", "2026-11-23"),
+        ("The harbour reopens on Tuesday, the port authority said.", "2026-11-24"),
+        # ... but a present passive, an event named and a headline's present tell the past.
+        ("He is accused of stealing the van on Saturday.", "2026-11-14"),
+        ("Smoke is still rising from Tuesday night's blast.", "2026-11-17"),
+        ("Storm floods Velmora harbour on Sunday.", "2026-11-15"),
+        # A copula far back is another clause's.
+        (
+            "The ferry is one of the oldest in the fleet the owners sold in Velmora on Monday.",
+            "2026-11-16",
+        ),
+    ],
+)
+def test_a_weekday_in_a_present_schedule_points_ahead(sentence: str, expected: str) -> None:
+    assert only(sentence, "2026-11-19").date == expected
+
+
+def test_a_foreign_month_of_last_year_is_last_years() -> None:
+    sentence = "C'est le deuxième incendie : en mars de l'année dernière, un incendie a tué trois."
+    assert [m.date for m in tag_dates(sentence, "2026-03-11", "fr")] == ["2025-03"]
+    sentence = "Im Februar des vergangenen Jahres brannte die Halle."
+    assert [m.date for m in tag_dates(sentence, "2026-03-11", "de")] == ["2025-02"]
+    # Without "last year" the month is the latest one, as before.
+    assert [m.date for m in tag_dates("En mars, un incendie a tué trois.", "2026-03-11", "fr")] == [
+        "2026-03"
+    ]
+
+
+def test_a_foreign_numeric_date_after_a_preposition_is_the_day() -> None:
+    assert [m.date for m in tag_dates("Am 10.03.2026 kam er.", "2026-03-11", "de")] == [
+        "2026-03-10"
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from storyline.errors import OptionsError
 from storyline.model import Article, DuplicateGroup
 from storyline.text import normalize
 from storyline.timeline import TimelineOptions, build_timeline
+from storyline.timeline.tallies import latest_tally
 from storyline.timeline.temporal import calendar_day
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -140,11 +142,28 @@ def test_empty_and_dateless_input() -> None:
         {"granularities": ("week",)},
         {"merge_similarity": 0.0},
         {"min_words": 5, "max_words": 4},
+        {"max_article_chars": 0},
     ],
 )
 def test_bad_options_raise(kwargs: dict[str, object]) -> None:
     with pytest.raises(OptionsError):
         TimelineOptions(**kwargs)  # type: ignore[arg-type]
+
+
+def test_a_huge_article_is_read_only_up_to_the_cap_and_noted() -> None:
+    line = "The harbour board met again on Tuesday and said the works go on.\n"
+    tail = "The bridge reopened on 4 March 2022 after repairs.\n"
+    huge = make("h", line * 40 + tail, "2022-01-27", "x")
+    options = TimelineOptions(max_article_chars=len(line) * 40 + 10)
+    timeline = build_timeline((huge,), options=options)
+    assert [entry.date for entry in timeline.entries] == ["2022-01-25"]
+    assert timeline.notes == (
+        f"article h: only its first {len(line) * 40 + 10:,} characters of {len(huge.text):,}"
+        " were read for the timeline",
+    )
+    whole = build_timeline((huge,), options=TimelineOptions(max_article_chars=None))
+    assert [entry.date for entry in whole.entries] == ["2022-01-25", "2022-03-04"]
+    assert whole.notes == ()
 
 
 def seed_articles() -> list[Article]:
@@ -330,3 +349,25 @@ def test_a_piece_of_a_sentence_is_printed_only_when_the_date_has_nothing_else() 
         [make("b", alone, "2031-03-05", "Northwire")], options=options
     ).entries
     assert entry.text.startswith("a great relief")
+
+
+def test_a_day_entry_gives_the_latest_version_of_a_tally() -> None:
+    fire = "in the fire at the Norvale paint works, the county coroner said on Wednesday."
+    early = make("t1", f"At least three people have died {fire}", "2026-11-18T10:15:00+00:00", "A")
+    later = make("t2", f"Five people have died {fire}", "2026-11-18T11:05:00+00:00", "B")
+    latest = make("t3", f"Seven people have now died {fire}", "2026-11-18T13:00:00Z", "C")
+    other = make("t4", f"Four people were hurt {fire}", "2026-11-18T14:00:00+00:00", "D")
+    options = TimelineOptions(merge_similarity=0.3)
+    (entry,) = build_timeline((early, later, latest), options=options).entries
+    assert entry.text.startswith("Seven people have now died")
+    # What counts another thing ("hurt", not "died") is not a later version of the tally ...
+    versions = [(a.text, a) for a in (early, other)]
+    assert latest_tally(early.text, versions, early.published or "") == early.text
+    # ... nor is one published before the lead, nor one of the same day without a time.
+    backdated = replace(latest, published="2026-11-18T09:00:00+00:00")
+    undated = replace(latest, published="2026-11-18")
+    for version in (backdated, undated):
+        found = latest_tally(early.text, [(version.text, version)], early.published or "")
+        assert found == early.text
+    next_day = replace(latest, published="2026-11-19")
+    assert latest_tally(early.text, [(latest.text, next_day)], "2026-11-18") == latest.text

@@ -29,6 +29,7 @@ from .coverage import background_dates
 from .published import infer_published, published_conflict
 from .salience import concept_scores, cover_centroid, is_quote
 from .shifts import known_span
+from .tallies import latest_tally
 from .temporal import DateMention, calendar_day, tag_dates
 from .tense import counted_since
 
@@ -82,6 +83,10 @@ class TimelineOptions:
     ``chronology_bonus`` favours chronology lines, which open with the date they report
     ("April 29 - ..."); ``caption_penalty`` discounts photo captions, which close with a
     full date ("..., Louisiana, May 2, 2010.").
+    ``max_article_chars``: only the first that many characters of an article are read (None:
+    all), so that one huge record (a 30 MB page, about 150 s a timeline) cannot hold up a
+    run; the timeline's ``notes`` name each article so cut. The longest T17 article has
+    700,000 characters.
     ``background_days``: a date that ends more than that many days before the first
     publication day of the articles is background (a 1968 pandemic recalled in 2009) and
     takes a place only after every date within the coverage (None: no such rule).
@@ -113,6 +118,7 @@ class TimelineOptions:
     max_words: int = 60
     background_days: int | None = 30
     max_evidence: int = 20
+    max_article_chars: int | None = 1_000_000
 
     def __post_init__(self) -> None:
         check_fields(self)
@@ -120,7 +126,7 @@ class TimelineOptions:
         check_date(self, "end")
         for name in ("max_dates", "per_date", "lead_sentences", "publication_days"):
             check_range(self, name, 1)
-        for name in ("min_words", "max_evidence"):
+        for name in ("min_words", "max_evidence", "max_article_chars"):
             check_range(self, name, 1)
         check_range(self, "max_words", self.min_words)
         for name in ("publication_leads", "coverage_pool", "background_days", "max_lag_days"):
@@ -150,10 +156,12 @@ class TimelineOptions:
 
 @dataclass(frozen=True)
 class Timeline:
-    """Dated entries in date order, and the mentions that could not be dated."""
+    """Dated entries in date order, the mentions that could not be dated, and notes on what
+    was not read (an article cut at ``max_article_chars``)."""
 
     entries: tuple[TimelineEntry, ...]
     undated: tuple[TimelineEntry, ...]
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -229,7 +237,14 @@ def build_timeline(
     """A timeline of ``articles``: salient dates, each with its best-supported event(s)."""
     dated, undated = _split_candidates(articles, groups, options)
     entries = _select(_ranked_events(dated, options), options)
-    return Timeline(entries=entries, undated=_undated_entries(undated))
+    limit = options.max_article_chars
+    notes = tuple(
+        f"article {article.id}: only its first {limit:,} characters of {len(article.text):,}"
+        " were read for the timeline"
+        for article in sorted(articles, key=lambda item: item.id)
+        if limit is not None and len(article.text) > limit
+    )
+    return Timeline(entries=entries, undated=_undated_entries(undated), notes=notes)
 
 
 def _split_candidates(
@@ -266,7 +281,7 @@ def _candidates(article: Article, voice: str, options: TimelineOptions) -> Itera
     day = _day(article)
     context: str | None = None
     keywords = tuple(fold(keyword) for keyword in options.keywords)
-    for index, span in enumerate(split_sentences(article.text)):
+    for index, span in enumerate(_sentences(article.text, options.max_article_chars)):
         if options.lead_sentences is not None and index >= options.lead_sentences:
             break
         size = len(span.text.split())
@@ -291,6 +306,14 @@ def _candidates(article: Article, voice: str, options: TimelineOptions) -> Itera
         if index < options.publication_leads and day:
             lead = Span(span.start + cut, span.end, span.text[cut:])
             yield from _lead_candidates(day, article, voice, lead, usable, options)
+
+
+def _sentences(text: str, limit: int | None) -> list[Span]:
+    """The sentences of ``text``, or of its first ``limit`` characters less the sentence the
+    cut ends in (splitting all of a 30 MB text alone takes seconds)."""
+    if limit is None or len(text) <= limit:
+        return split_sentences(text)
+    return split_sentences(text[:limit])[:-1]
 
 
 def _states_at_publication(
@@ -523,13 +546,20 @@ def _entry(day: str, events: list[_Event], score: float, max_evidence: int) -> T
         granularity=events[0].leader.granularity,
         # Page furniture is cut only from the print: it still marks a wire report's lead
         # sentence for the ranking.
-        text=" ".join(_printed(event.leader.text) for event in events),
+        text=" ".join(_printed(_latest(event)) for event in events),
         evidence=evidence,
         article_ids=tuple(sorted({m.article.id for m in members})),
         outlets=tuple(sorted({m.article.source for m in members})),
         score=round(score + sum(event.weight for event in events), 6),
         note="; ".join(notes),
     )
+
+
+def _latest(event: _Event) -> str:
+    """The event's leading sentence, or a later version of the tally it gives."""
+    leader = event.leader
+    versions = [(m.text, m.article) for m in event.members]
+    return latest_tally(leader.text, versions, leader.article.published or "")
 
 
 def _printed(text: str) -> str:

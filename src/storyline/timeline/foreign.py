@@ -8,6 +8,7 @@ those resolve against the publication date when there is one, and otherwise stay
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -30,11 +31,15 @@ _CJK_DATE = re.compile(
     r"(?:(?:(?P<year>\d{4})\s?[年년]\s?)?(?P<month>\d{1,2})\s?[月월]\s?)?"
     r"(?<!\d)(?P<day>\d{1,2})\s?[日일](?![間间前後后])"
 )
+_NUMERIC_DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}")
 _SHORT_WORD = 3
 _ONE = frozenset({"un", "une", "uno", "una", "um", "uma", "ein", "eine", "einen", "einem"})
 _WORD = re.compile(r"\w+")
 _NUMBER = re.compile(r"\d+")
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
+_YEAR_IN_TEXT = re.compile(r"(?<!\d)(?:1[89]\d\d|20\d\d)(?!\d)")
+# Two numbers a match can hold together: "10.03.2026", "3/5", "3 de 5", "1er au 5".
+_CLOSE_NUMBERS = re.compile(r"\d\w{0,3}(?:[\W_]{1,3}|\s\w{1,4}\s)\d")
 _VOCABULARY = (
     "january",
     "february",
@@ -104,8 +109,33 @@ def tag_foreign(sentence: str, published: date | None, language: str) -> list[Da
             note = f"relative expression '{text}' and no publication date"
             mentions.append(DateMention(start, cursor, text, None, None, note))
             continue
-        mentions.append(_resolve(text, start, cursor, published, code))
+        mention = _resolve(text, start, cursor, published, code)
+        mentions.append(_last_year(sentence, mention, published))
     return sorted(mentions, key=lambda mention: mention.start)
+
+
+# "Last year" after a month ("en mars de l'année dernière"), which dateparser's search leaves
+# out: the month is then the previous year's, not the latest one before publication.
+_LAST_YEAR = re.compile(
+    r"\s*,?\s*(?:de l'année dernière|de l'an dernier|de l'année passée|l'an dernier"
+    r"|l'année dernière|letzten jahres|des letzten jahres|vergangenen jahres"
+    r"|des vergangenen jahres|des vorjahres|del año pasado|dell'anno scorso|do ano passado"
+    r"|del año anterior|dell'anno passato|vorigen jahres)\b",
+    re.I,
+)
+
+
+def _last_year(sentence: str, mention: DateMention, published: date | None) -> DateMention:
+    """A month mention followed by "last year" in words dateparser's search leaves out is
+    that month of the year before publication (dateparser reads the latest such month)."""
+    if mention.granularity != "month" or mention.date is None or published is None:
+        return mention
+    following = _LAST_YEAR.match(sentence.replace("\u2019", "'"), mention.end)
+    if following is None:
+        return mention
+    month = mention.date.split("-")[1]
+    note = "the month of the year before publication, as written"
+    return replace(mention, date=f"{published.year - 1:04d}-{month}", note=note)
 
 
 def _with_marker(sentence: str, start: int, text: str, code: str) -> tuple[int, str] | None:
@@ -230,24 +260,38 @@ def _search(sentence: str, code: str, base: datetime) -> list[tuple[str, datetim
 
 
 def _may_hold_date(sentence: str, code: str) -> bool:
-    """Whether dateparser's search (about 3 ms a sentence) can find anything: the sentence
-    holds a digit, or a word of the language's date vocabulary (months, weekdays, units,
-    "ago", "yesterday" and the like). Most sentences of a story hold neither."""
-    if any(character.isdigit() for character in sentence):
-        return True
+    """Whether dateparser's search (about 3 to 15 ms a sentence) can find anything that
+    :func:`_dates` keeps: the sentence holds a word of the language's date vocabulary
+    (months, weekdays, units, "ago", "yesterday" and the like), or a digit in a year, in two
+    numbers close together ("10.03.2026") or beside such a word. A lone number ("62730
+    tonnes") is no date: the search reads it as one, and :func:`_dates` drops it. Most
+    sentences of a story hold none of these."""
     cues = _date_words(code)
     if cues is None:
         return True
+    digit = any(character.isdigit() for character in sentence)
     if code in _CJK:  # no spaces between words
-        return any(cue in sentence for cue in cues)
-    return not cues.isdisjoint(_WORD.findall(sentence.lower()))
+        return digit or any(cue in sentence for cue in cues)
+    words = set(_WORD.findall(sentence.lower()))
+    if not cues.isdisjoint(words):
+        return True
+    if not digit:
+        return False
+    content = _content_words(code)
+    return (
+        content is None
+        or not content.isdisjoint(words)
+        or _YEAR_IN_TEXT.search(sentence) is not None
+        or _CLOSE_NUMBERS.search(sentence) is not None
+    )
 
 
 @lru_cache(maxsize=64)
 def _date_words(code: str) -> frozenset[str] | None:
     """The words of dateparser's vocabulary for ``code`` that can start or make a date
     (four letters or more, any in Chinese, Japanese and Korean: "en", "die", "в" are too
-    common to tell anything, and an abbreviation such as "Dez." comes with a digit); None
+    common to tell anything, and an abbreviation such as "Dez." comes with a digit), and each
+    month's full name however short ("Mai": "Im Mai brannte ..." was never searched); None
     when dateparser has no data for the language (then every sentence is searched)."""
     try:
         from dateparser.languages.loader import default_loader
@@ -258,7 +302,10 @@ def _date_words(code: str) -> frozenset[str] | None:
     phrases = [phrase for key in _VOCABULARY for phrase in info.get(key, [])]
     phrases += [phrase for group in info.get("relative-type", {}).values() for phrase in group]
     words = {word for phrase in phrases for word in _WORD.findall(str(phrase).lower())}
-    return frozenset(word for word in words if len(word) >= _MIN_CUE or code in _CJK)
+    months = {max(info.get(key, [""]), key=len).lower() for key in _VOCABULARY[:12]}
+    return frozenset(
+        word for word in words if len(word) >= _MIN_CUE or code in _CJK or word in months
+    )
 
 
 def _without_article(text: str) -> str:
@@ -327,8 +374,9 @@ def _resolve(text: str, start: int, end: int, published: date | None, code: str)
     data = _parse(text, code, base)
     if (data is None or data.date_obj is None) and " " in text:
         # The search can take in words around a date that the parser then refuses ("am
-        # Montag", "am Freitag in einem"): the one word that reads alone is the date.
-        for word in re.finditer(r"\w{4,}", text):
+        # Montag", "am Freitag in einem", "Am 10.03.2026"): the one numeric date, else the one
+        # word, that reads alone is the date (a numeric date first: "2026" alone is a year).
+        for word in (*_NUMERIC_DATE.finditer(text), *re.finditer(r"\w{4,}", text)):
             alone = _parse(word.group(), code, base)
             if alone is not None and alone.date_obj is not None:
                 text, data = word.group(), alone

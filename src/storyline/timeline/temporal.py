@@ -37,7 +37,7 @@ from .patterns import (
     WEEKDAYS,
 )
 from .shifts import Resolved, count, counted_in_sentence, shift, shift_names_event, span_month
-from .tense import intended, names_an_event, tense
+from .tense import intended, names_an_event, scheduled, tense
 from .weekdays import DateMention, stretch_ends, weekdays_with_dates
 
 __all__ = ["DateMention", "calendar_day", "tag_dates"]
@@ -114,6 +114,10 @@ def tag_dates(
             # year so read often lands on a plan's date, which T17's timelines seldom hold.
             if past and handler is _on_weekday and intended(sentence, start, end):
                 future, past = True, False
+            # "the first game is at Kilbride on Saturday": a schedule, ahead. Only weekdays,
+            # which with no tense read as the past one.
+            if not (future or past) and handler is _on_weekday and scheduled(sentence, start, end):
+                future = True
             if future and handler is _on_month_day and names_an_event(sentence, start, end):
                 future = False
             local = replace(reference, future=future, past=past)

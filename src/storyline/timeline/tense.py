@@ -193,6 +193,42 @@ def counted_since(sentence: str, start: int, end: int) -> bool:
     return False
 
 
+# A present tense that states a schedule: "the first game is at Kilbride on Saturday", "the
+# talks begin on Monday". Only a copula not followed by a participle ("is accused of killing
+# her on Sunday" is past) and verbs of a start or an end ("open" and "close" only with an -s:
+# they are adjectives too): a headline's present ("Quake kills 12 on Sunday") tells a past
+# event. On T17 a cue further back than a few words was often another clause's.
+_SCHEDULE = re.compile(
+    r"\b(?:(?:is|are)\b(?!\s+(?:not\s+|n't\s+)?(?:[a-z]+ed|[a-z]+en|been|thought|believed|said"
+    r"|feared|known|reported)\b)|(?:begins?|starts|opens|reopens?|resumes?|kicks? off"
+    r"|takes? place|expires?|ends|closes)\b)",
+    re.I,
+)
+_SCHEDULE_WORDS = 8
+_ARTICLE = re.compile(r"\b(?:a|an|the|each|every)\s+(?:[a-z]+\s+)?$", re.I)
+_TITLE = re.compile(r"\s+[A-Z][a-z]")
+_OPENER = re.compile(r"(?<=\S )(?:On|At|By|In|Until)\b")
+_NAMED_PART = re.compile(r"(?:\s+(?:night|morning|afternoon|evening))?\s?'s\b", re.I)
+
+
+def scheduled(sentence: str, start: int, end: int) -> bool:
+    """Whether the clause before a mention with no tense cue states a schedule in the present
+    ("is at Kilbride on Saturday", "begins on Monday"), a few words before it: such a weekday
+    points ahead."""
+    if _NAMED_PART.match(sentence, end):  # "Tuesday night's explosion": an event named
+        return False
+    # "a quiet Saturday morning", "the Friday of each week", "The Sunday Times": no one day
+    if _ARTICLE.search(sentence, max(0, start - 12), start) or _TITLE.match(sentence, end):
+        return False
+    left = _clause(sentence, start, end)[0]
+    # "... with their lives On Friday one man ...": a capital opens a sentence the split missed
+    left = max([left, *(m.start() for m in _OPENER.finditer(sentence, 0, start))])
+    return any(
+        len(sentence[cue.end() : start].split()) <= _SCHEDULE_WORDS
+        for cue in _SCHEDULE.finditer(sentence, left, start)
+    )
+
+
 def names_an_event(sentence: str, start: int, end: int) -> bool:
     """Whether the mention at ``start:end`` names an event ("the April 20 explosion")."""
     before = _NAMING.search(sentence, max(0, start - 8), start)
