@@ -259,3 +259,36 @@ def test_clean_dedup_and_stories_report_their_steps_per_chunk(tmp_path: Path) ->
     verified = seen.get(("dedup", "pairs verified"), [(0, 0)])
     assert verified[-1][0] == verified[-1][1]
     assert {stage for stage, _ in seen} == {"clean", "dedup", "stories"}
+
+
+def test_an_article_the_timeline_reads_only_in_part_is_noted(tmp_path: Path) -> None:
+    from storyline.timeline import TimelineOptions
+
+    cap = 200  # the long text has about 450 characters, the short one 24
+    long_text = " ".join(
+        f"Council item {n} was approved on Monday, 3 March 2031." for n in range(8)
+    )
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        json.dumps({"id": "long", "title": "Items", "text": long_text, "published": "2031-03-04"})
+        + "\n"
+        + json.dumps(
+            {
+                "id": "short",
+                "title": "One item",
+                "text": "Item 1 passed on Monday.",
+                "published": "2031-03-04",
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    options = pipeline.RunOptions(timeline=TimelineOptions(max_article_chars=cap))
+    with Store(tmp_path / "n.db") as store:
+        pipeline.ingest([feed], store)
+        notes = pipeline.analyse(store, options).digest.notes
+        assert notes == (
+            "1 of 2 articles are longer than 200 characters: the timeline read only that much "
+            "of each (long); TimelineOptions.max_article_chars sets it.",
+        )
+        assert pipeline.analyse(store).digest.notes == ()

@@ -265,7 +265,7 @@ def analyse(
         groups=dedup.groups,
         topics=topics,
         skipped=_with_remarks(store.skipped(), superseded),
-        notes=_notes(articles),
+        notes=_notes(articles, options.timeline.max_article_chars if with_timeline else None),
     )
     encoded = to_json(digest)
     if with_timeline and with_summary:
@@ -475,8 +475,16 @@ def _doubled(options: SummaryOptions) -> SummaryOptions:
     return replace(options, max_bytes=2 * (options.max_bytes or 0))
 
 
-def _notes(articles: Sequence[Article]) -> tuple[str, ...]:
+def _notes(articles: Sequence[Article], timeline_chars: int | None) -> tuple[str, ...]:
     notes = []
+    if timeline_chars is not None:
+        long = sorted(a.id for a in articles if len(a.text) > timeline_chars)
+        if long:
+            notes.append(
+                f"{len(long)} of {len(articles)} articles are longer than {timeline_chars:,} "
+                f"characters: the timeline read only that much of each ({', '.join(long[:5])}"
+                f"{', ...' if len(long) > 5 else ''}); TimelineOptions.max_article_chars sets it."
+            )
     by_path = sum(1 for article in articles if article.published_origin == "path")
     if by_path:
         notes.append(
