@@ -140,6 +140,10 @@ def test_stories_list_pages_by_200(tmp_path: Path) -> None:
         assert shown == [s.id for s in stories]  # every story once, in order (ties: digest order)
         beyond = client.get("/?page=4")
         assert beyond.status_code == 404 and "it has 3" in beyond.text
+        for alias in ("/stories?page=3", "/stories/?page=3"):
+            moved = client.get(alias, follow_redirects=False)
+            assert (moved.status_code, moved.headers["location"]) == (307, "/?page=3"), alias
+            assert client.get(alias).text == last
 
 
 def test_story_paging_of_5000_articles(tmp_path: Path) -> None:

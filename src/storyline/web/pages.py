@@ -8,7 +8,7 @@ from a fixed allow-list.
 from __future__ import annotations
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ..errors import NotFoundError
 from ..render.html import (
@@ -57,8 +57,18 @@ def stories_page(request: Request, page: int = Query(1, ge=1)) -> str:
     )
 
 
+@router.get("/stories")
+def stories_alias(request: Request) -> Response:
+    """``/stories`` (and ``/stories/``, which names no story) is the stories list, paged as
+    ``/`` is: it was a redirect to a 404 page, "no story ''"."""
+    query = f"?{request.url.query}" if request.url.query else ""
+    return RedirectResponse(LINKS.home() + query, status_code=307)
+
+
 @router.get("/stories/{story_id:path}", response_class=HTMLResponse)
 def story_page(request: Request, story_id: str, page: int = Query(1, ge=1)) -> Response:
+    if not story_id:
+        return stories_alias(request)
     index = backend(request).index()
     redirect = redirect_to_story(request, index, story_id)
     if redirect is not None:  # a unique start of an id, as the CLI's --story takes
