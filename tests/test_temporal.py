@@ -638,3 +638,26 @@ def test_a_foreign_numeric_date_after_a_preposition_is_the_day() -> None:
     assert [m.date for m in tag_dates("Am 10.03.2026 kam er.", "2026-03-11", "de")] == [
         "2026-03-10"
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "published", "expected"),
+    [
+        # The day number before a German month was dropped: "März" alone, a month.
+        ("Die Minister vereinbarten ein neues Treffen am 24. März.", "de", "2029-03-18",
+         ("2029-03-24", "day")),
+        ("Der Aufmarsch begann nach Angaben des Ministeriums am 5. März.", "de", "2029-03-12",
+         ("2029-03-05", "day")),
+        # A day and month two days after publication were read a whole year back.
+        ("Les délégations se retrouveront à Lissa le samedi 17 mars, a annoncé jeudi la "
+         "médiatrice.", "fr", "2029-03-15", ("2029-03-17", "day")),
+        ("Фестиваль продлится до 25 марта.", "ru", "2029-03-13", ("2029-03-25", "day")),
+        # Far ahead, still the past one.
+        ("Le pont a été inauguré le 20 novembre.", "fr", "2029-03-15", ("2028-11-20", "day")),
+    ],
+)  # fmt: skip
+def test_foreign_day_and_month_without_year(
+    sentence: str, language: str, published: str, expected: tuple[str, str]
+) -> None:
+    first = tag_dates(sentence, published, language)[0]
+    assert (first.date, first.granularity) == expected

@@ -32,6 +32,7 @@ _CJK_DATE = re.compile(
     r"(?<!\d)(?P<day>\d{1,2})\s?[日일](?![間间前後后])"
 )
 _NUMERIC_DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}")
+_DAY_MONTH = re.compile(r"(?<![\d.])\d{1,2}\.?\s?[^\W\d_]{3,}")  # "24. März", "5 mars"
 _SHORT_WORD = 3
 _ONE = frozenset({"un", "une", "uno", "una", "um", "uma", "ein", "eine", "einen", "einem"})
 _WORD = re.compile(r"\w+")
@@ -374,9 +375,11 @@ def _resolve(text: str, start: int, end: int, published: date | None, code: str)
     data = _parse(text, code, base)
     if (data is None or data.date_obj is None) and " " in text:
         # The search can take in words around a date that the parser then refuses ("am
-        # Montag", "am Freitag in einem", "Am 10.03.2026"): the one numeric date, else the one
-        # word, that reads alone is the date (a numeric date first: "2026" alone is a year).
-        for word in (*_NUMERIC_DATE.finditer(text), *re.finditer(r"\w{4,}", text)):
+        # Montag", "am Freitag in einem", "Am 10.03.2026", "am 24. März"): the one numeric
+        # date, else a day number and its month, else the one word, that reads alone is the
+        # date (a numeric date first: "2026" alone is a year; "März" alone is a month).
+        found = (*_NUMERIC_DATE.finditer(text), *_DAY_MONTH.finditer(text))
+        for word in (*found, *re.finditer(r"\w{4,}", text)):
             alone = _parse(word.group(), code, base)
             if alone is not None and alone.date_obj is not None:
                 text, data = word.group(), alone
@@ -393,9 +396,26 @@ def _resolve(text: str, start: int, end: int, published: date | None, code: str)
         later = _parse(text, code, base + timedelta(days=1))
         if later is not None and later.date_obj is not None and later.date_obj.date() == published:
             value = later.date_obj
+    if published and "day" in parts and "month" in parts and "year" not in parts:
+        value = datetime.combine(_year_of_day(value.date(), published), time())
     granularity: Granularity = "day"
     if parts and "day" not in parts:
         granularity = "month" if "month" in parts else "year"
     iso = {"day": value.date().isoformat(), "month": f"{value.year:04d}-{value.month:02d}",
            "year": f"{value.year:04d}"}  # fmt: skip
     return DateMention(start, end, text, iso[granularity], granularity, "")
+
+
+def _year_of_day(found: date, published: date) -> date:
+    """The year of a day and month written without one ("le samedi 17 mars", "25 марта"):
+    dateparser reads the latest such day on or before its base, a year back for a day two
+    days after publication. As in English with no tense to go by, news mostly looks back,
+    but a day at most ``_NEAR_AHEAD_DAYS`` ahead of publication is a schedule."""
+    from .temporal import _NEAR_AHEAD_DAYS
+
+    ahead = _day(published.year, found.month, found.day)
+    if ahead is None or ahead < published:
+        ahead = _day(published.year + 1, found.month, found.day)
+    if ahead is not None and (ahead - published).days <= _NEAR_AHEAD_DAYS:
+        return ahead
+    return found
