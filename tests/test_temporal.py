@@ -661,3 +661,27 @@ def test_foreign_day_and_month_without_year(
 ) -> None:
     first = tag_dates(sentence, published, language)[0]
     assert (first.date, first.granularity) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        # Future clauses: the next such day, not the week before (published Thursday 15th).
+        ("Norvanien und Estrelien werden am Samstag in Lissa verhandeln, teilte die "
+         "Vermittlerin am Donnerstag mit.", "de", ["2029-03-17", "2029-03-15"]),
+        ("Норвания и Эстрелия проведут переговоры в Лиссе в субботу, сообщила в четверг "
+         "посредник.", "ru", ["2029-03-17", "2029-03-15"]),
+        ("Норванія та Естрелія проведуть переговори в Ліссі в суботу, повідомила в четвер "
+         "посередниця.", "uk", ["2029-03-17", "2029-03-15"]),
+        ("Следующее заявление министерства ожидается во вторник.", "ru", ["2029-03-20"]),
+        ("Le sommet se tiendra samedi à Lissa.", "fr", ["2029-03-17"]),
+        ("Le sommet aura lieu jeudi à Lissa.", "fr", ["2029-03-15"]),
+        # Past clauses keep the latest such day.
+        ("Der Zug wurde am Samstag gestoppt.", "de", ["2029-03-10"]),
+        ("Le ministre est venu samedi, a-t-il dit.", "fr", ["2029-03-10"]),
+    ],
+)  # fmt: skip
+def test_foreign_weekday_in_a_clause_that_looks_ahead(
+    sentence: str, language: str, expected: list[str]
+) -> None:
+    assert [m.date for m in tag_dates(sentence, "2029-03-15", language)] == expected
