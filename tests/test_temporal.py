@@ -685,3 +685,24 @@ def test_foreign_weekday_in_a_clause_that_looks_ahead(
     sentence: str, language: str, expected: list[str]
 ) -> None:
     assert [m.date for m in tag_dates(sentence, "2029-03-15", language)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        # "last week" was the day seven days back, a precision the text does not give.
+        ("Letzte Woche sprach der Minister in Velgrad.", "de",
+         ("2029-03", "month", "2029-03-05 to 2029-03-11, dated by month")),
+        ("Минулого тижня міністр заявив про загрозу.", "uk",
+         ("2029-03", "month", "2029-03-05 to 2029-03-11, dated by month")),
+        ("Nächste Woche spricht der Minister in Velgrad.", "de",
+         ("2029-03", "month", "2029-03-19 to 2029-03-25, dated by month")),
+        # "a week ago" is that day.
+        ("Vor einer Woche sprach der Minister in Velgrad.", "de", ("2029-03-08", "day", "")),
+    ],
+)  # fmt: skip
+def test_foreign_last_week_is_the_week(
+    sentence: str, language: str, expected: tuple[str, str, str]
+) -> None:
+    (mention,) = tag_dates(sentence, "2029-03-15", language)
+    assert (mention.date, mention.granularity, mention.note) == expected

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..model import Granularity
+from .shifts import span_month
 
 if TYPE_CHECKING:
     from .temporal import DateMention
@@ -461,6 +462,13 @@ def _resolve(text: str, start: int, end: int, published: date | None, code: str)
                 break
     if data is None or data.date_obj is None:
         return DateMention(start, end, text, None, None, f"dateparser could not read '{text}'")
+    step = _week_step(text, code)
+    if published and step is not None:
+        # "letzte Woche": the week, dated by its month as English "last week" is, not the
+        # day seven days back that dateparser gives ("vor einer Woche" is that day).
+        monday = published - timedelta(days=published.weekday()) + timedelta(weeks=step)
+        week, dated_by, note = span_month(monday, monday + timedelta(days=6))
+        return DateMention(start, end, text, week, dated_by, note)
     parts = tuple(data.parts or ())
     value = data.date_obj
     if published and value.date() == published - timedelta(days=7):
@@ -493,3 +501,21 @@ def _year_of_day(found: date, published: date) -> date:
     if ahead is not None and (ahead - published).days <= _NEAR_AHEAD_DAYS:
         return ahead
     return found
+
+
+_WEEK_STEPS = {"1 week ago": -1, "0 week ago": 0, "in 1 week": 1}
+
+
+def _week_step(text: str, code: str) -> int | None:
+    """-1, 0 or 1 when ``text`` is the language's "last week", "this week" or "next week"."""
+    try:
+        from dateparser.languages.loader import default_loader
+
+        relative = default_loader.get_locale(code).info.get("relative-type", {})
+    except Exception:  # an unknown or unsupported language code
+        return None
+    folded = " ".join(text.lower().strip(" ,.;").split())
+    for key, step in _WEEK_STEPS.items():
+        if folded in (str(phrase).lower() for phrase in relative.get(key, [])):
+            return step
+    return None
