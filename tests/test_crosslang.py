@@ -212,3 +212,11 @@ def test_cross_language_candidates_need_two_languages() -> None:
     # two texts in one language are never paired by this stage
     same = cross_language_pairs(texts, ["en", "en", "de"], 12, 50, 3)
     assert not np.any((same[:, 0] == 0) & (same[:, 1] == 1))
+
+
+def test_ukrainian_letters_are_transliterated_in_name_keys() -> None:
+    # "і", "ї", "є" and "ґ" were dropped: "Дорвіська" keyed "dorvs", "Ґданськ" "dansk".
+    assert name_key("Дорвіська") == name_key("Dorvisk") == name_key("Дорвиска") == "dorvi"
+    assert name_key("Ґданськ") == name_key("Gdansk") == "gdans"
+    assert name_key("Євросоюз") == "evros"
+    assert "gdans" in anchors("Делегація прибула до Ґданська в понеділок.")

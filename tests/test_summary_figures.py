@@ -57,3 +57,28 @@ def test_aligned_passages_say_which_figures_differ() -> None:
     # a hedge is no other figure, and a unit the other side does not give is no dispute
     assert differing_figures("about 40 tonnes of fertiliser", "40 tonnes of fertiliser") == ()
     assert differing_figures("12 people died", "The depot held 40 tonnes") == ()
+
+
+TROOPS = (
+    "Norvania has massed {} troops along its border with Estrelia, Estrelian Defence "
+    "Minister Petro Kovalenko said on Monday in the capital Velgrad."
+)
+
+
+def test_thousands_grouped_by_a_space_or_a_dot_are_the_same_figure() -> None:
+    # "100 000" read as "000 troops" (0) and "100.000" as 100: agreeing sources differed.
+    wire = TROOPS.format("100,000")
+    for other in ("100 000", "100\u00a0000", "100\u202f000", "100.000"):
+        assert differing_figures(wire, TROOPS.format(other)) == ()
+        (lead,) = _sentences("wire", wire)
+        copy = _sentences("copy", TROOPS.format(other))
+        assert figure_variants(lead, ["wire"], {"wire": [lead], "copy": copy}) == ()
+    assert differing_figures(wire, TROOPS.format("90 000")) == (
+        ("100,000 troops", "90 000 troops"),
+    )
+    assert differing_figures("a loan of 4,75 million euros", "a loan of 4.75 million euros") == ()
+
+
+def test_a_day_of_the_month_is_not_the_first_group_of_a_number() -> None:
+    figures = differing_figures("On March 12 300 people fled.", "On March 12 200 people fled.")
+    assert figures == (("300 people", "200 people"),)

@@ -638,3 +638,71 @@ def test_a_foreign_numeric_date_after_a_preposition_is_the_day() -> None:
     assert [m.date for m in tag_dates("Am 10.03.2026 kam er.", "2026-03-11", "de")] == [
         "2026-03-10"
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "published", "expected"),
+    [
+        # The day number before a German month was dropped: "März" alone, a month.
+        ("Die Minister vereinbarten ein neues Treffen am 24. März.", "de", "2029-03-18",
+         ("2029-03-24", "day")),
+        ("Der Aufmarsch begann nach Angaben des Ministeriums am 5. März.", "de", "2029-03-12",
+         ("2029-03-05", "day")),
+        # A day and month two days after publication were read a whole year back.
+        ("Les délégations se retrouveront à Lissa le samedi 17 mars, a annoncé jeudi la "
+         "médiatrice.", "fr", "2029-03-15", ("2029-03-17", "day")),
+        ("Фестиваль продлится до 25 марта.", "ru", "2029-03-13", ("2029-03-25", "day")),
+        # Far ahead, still the past one.
+        ("Le pont a été inauguré le 20 novembre.", "fr", "2029-03-15", ("2028-11-20", "day")),
+    ],
+)  # fmt: skip
+def test_foreign_day_and_month_without_year(
+    sentence: str, language: str, published: str, expected: tuple[str, str]
+) -> None:
+    first = tag_dates(sentence, published, language)[0]
+    assert (first.date, first.granularity) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        # Future clauses: the next such day, not the week before (published Thursday 15th).
+        ("Norvanien und Estrelien werden am Samstag in Lissa verhandeln, teilte die "
+         "Vermittlerin am Donnerstag mit.", "de", ["2029-03-17", "2029-03-15"]),
+        ("Норвания и Эстрелия проведут переговоры в Лиссе в субботу, сообщила в четверг "
+         "посредник.", "ru", ["2029-03-17", "2029-03-15"]),
+        ("Норванія та Естрелія проведуть переговори в Ліссі в суботу, повідомила в четвер "
+         "посередниця.", "uk", ["2029-03-17", "2029-03-15"]),
+        ("Следующее заявление министерства ожидается во вторник.", "ru", ["2029-03-20"]),
+        ("Le sommet se tiendra samedi à Lissa.", "fr", ["2029-03-17"]),
+        ("Le sommet aura lieu jeudi à Lissa.", "fr", ["2029-03-15"]),
+        # Past clauses keep the latest such day.
+        ("Der Zug wurde am Samstag gestoppt.", "de", ["2029-03-10"]),
+        ("Le ministre est venu samedi, a-t-il dit.", "fr", ["2029-03-10"]),
+    ],
+)  # fmt: skip
+def test_foreign_weekday_in_a_clause_that_looks_ahead(
+    sentence: str, language: str, expected: list[str]
+) -> None:
+    assert [m.date for m in tag_dates(sentence, "2029-03-15", language)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        # "last week" was the day seven days back, a precision the text does not give.
+        ("Letzte Woche sprach der Minister in Velgrad.", "de",
+         ("2029-03", "month", "2029-03-05 to 2029-03-11, dated by month")),
+        ("Минулого тижня міністр заявив про загрозу.", "uk",
+         ("2029-03", "month", "2029-03-05 to 2029-03-11, dated by month")),
+        ("Nächste Woche spricht der Minister in Velgrad.", "de",
+         ("2029-03", "month", "2029-03-19 to 2029-03-25, dated by month")),
+        # "a week ago" is that day.
+        ("Vor einer Woche sprach der Minister in Velgrad.", "de", ("2029-03-08", "day", "")),
+    ],
+)  # fmt: skip
+def test_foreign_last_week_is_the_week(
+    sentence: str, language: str, expected: tuple[str, str, str]
+) -> None:
+    (mention,) = tag_dates(sentence, "2029-03-15", language)
+    assert (mention.date, mention.granularity, mention.note) == expected

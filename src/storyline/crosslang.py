@@ -64,9 +64,17 @@ _NUMBER = re.compile(
 _RUN = re.compile(r"\d[\d,. \u00a0\u202f]*")
 # An upper-case Latin or Cyrillic letter and the letters after it: "l'ONU" gives "ONU",
 # "Brekke's" "Brekke"; a letter class first lets the scan skip ahead quickly.
-_CAPITAL = re.compile(r"[A-Z\u00c0-\u00de\u0100-\u024f\u0400-\u042f][^\W\d_]*")
+_CAPITAL = re.compile(r"[A-Z\u00c0-\u00de\u0100-\u024f\u0400-\u042f\u0490][^\W\d_]*")
 _LATIN = "a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya"
-_CYRILLIC = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя", _LATIN.split(), strict=True))
+# Ukrainian and Belarusian letters too: without them "Дорвіська" keyed "dorvs", not "dorvi"
+# as "Dorvisk" and "Дорвиска" do, and "Ґданськ" lost its first letter.
+_CYRILLIC = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґў",
+        [*_LATIN.split(), "i", "i", "e", "g", "u"],
+        strict=True,
+    )
+)
 # Capitalised words that are not names: sentence openers of the languages storyline meets.
 _OPENERS = """a an the this that these those he she it we they his her its their there here in on at
     of for to from by with after before when while but and or as if not no all some many most

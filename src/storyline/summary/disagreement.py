@@ -57,9 +57,17 @@ _WORD_NUMBER = (
     rf"(?<!-)(?:{'|'.join(_TENS)})(?:-(?:{'|'.join(_ONES[:9])}))?\b"
     rf"|(?<!-)(?<!\bno )(?:{'|'.join(sorted(_ONES, key=len, reverse=True))})\b"
 )
+# Thousands grouped by a space, a no-break or thin space, or a dot, as French, Russian and
+# German write them ("100 000", "100.000"), read as one number, as "100,000" is; a
+# decimal comma ("4,75") as a decimal point. Without this "100 000 troops" read as "000
+# troops" and "100.000 troops" as 100, and sources that agree were listed as differing.
+_GROUPED_NUMBER = (
+    r"\$?\d{1,3}(?:[\u00a0\u202f ]\d{3}(?!\d))+(?:,\d+)?|\$?\d{1,3}(?:\.\d{3}(?!\d))+(?:,\d+)?"
+)
+_DECIMAL_COMMA = re.compile(r"\d+,(?:\d{1,2}|\d{4,})")
 _FIGURE = re.compile(
     rf"(?:\b(?P<hedge>{_HEDGES})\s+)?"
-    rf"(?<![\w.,$])(?P<number>\$?\d[\d,]*(?:\.\d+)?|{_WORD_NUMBER})"
+    rf"(?<![\w.,$])(?P<number>{_GROUPED_NUMBER}|\$?\d[\d,]*(?:\.\d+)?|{_WORD_NUMBER})"
     r"(?:\s+(?P<scale>thousand|million|billion|trillion))?"
     r"(?:(?P<percent>\s?%|\s+per\s?cent\b|\s+percent\b)|(?P<unit>(?:\s+[A-Za-z][\w'-]*){1,2}))?",
     re.IGNORECASE,
@@ -136,7 +144,11 @@ def _figures(text: str) -> tuple[Figure, ...]:
     """:func:`figures`, cached: a claim's figures are compared with each of its restatements."""
     found = dates(text)
     inside = [(m.start(), m.end()) for m in _DATE.finditer(text)]
-    for match in _FIGURE.finditer(text):
+    # Dates masked, offsets kept: "March 12 300 people" must not read as "12 300 people".
+    masked = text
+    for start, end in inside:
+        masked = masked[:start] + "#" * (end - start) + masked[end:]
+    for match in _FIGURE.finditer(masked):
         if any(start <= match.start("number") < end for start, end in inside):
             continue
         if special := _special(text, match):
@@ -175,9 +187,20 @@ def differing_figures(a_text: str, b_text: str) -> tuple[tuple[str, str], ...]:
 def _value(number: str) -> float:
     """The value of "1,500", "$3.5" or "twenty-two"."""
     if number[-1].isdigit():
-        return float(number.lstrip("$").replace(",", ""))
+        digits = number.lstrip("$")
+        return _plain(digits)
     tens, _, ones = number.lower().partition("-")
     return float(_WORD_VALUES[tens] + (_WORD_VALUES[ones] if ones else 0))
+
+
+def _plain(digits: str) -> float:
+    """ "100,000", "100 000" and "100.000" -> 100000; "4,75" -> 4.75; "3.5" -> 3.5."""
+    if re.fullmatch(_GROUPED_NUMBER, digits):  # groups of a space or a dot
+        whole, _, fraction = digits.partition(",")
+        return float(re.sub(r"\D", "", whole) + "." + (fraction or "0"))
+    if _DECIMAL_COMMA.fullmatch(digits):
+        return float(digits.replace(",", "."))
+    return float(digits.replace(",", ""))
 
 
 @functools.lru_cache(maxsize=1024)
@@ -212,7 +235,7 @@ def _special(text: str, match: re.Match[str]) -> Figure | None:
     number = match.group("number").rstrip(",")  # "in 1997, officials said"
     if number.startswith("$") or not number[-1].isdigit():
         return None  # a number in words is no year, and "five per cent" is rare in news
-    value = float(number.replace(",", ""))
+    value = _plain(number)
     hedge = " ".join((match.group("hedge") or "").lower().split())
     if match.group("percent") and not match.group("number").endswith(","):
         phrase = text[match.start() : match.end("percent")].strip()

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..model import Granularity
+from .shifts import span_month
 
 if TYPE_CHECKING:
     from .temporal import DateMention
@@ -32,6 +33,7 @@ _CJK_DATE = re.compile(
     r"(?<!\d)(?P<day>\d{1,2})\s?[日일](?![間间前後后])"
 )
 _NUMERIC_DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}")
+_DAY_MONTH = re.compile(r"(?<![\d.])\d{1,2}\.?\s?[^\W\d_]{3,}")  # "24. März", "5 mars"
 _SHORT_WORD = 3
 _ONE = frozenset({"un", "une", "uno", "una", "um", "uma", "ein", "eine", "einen", "einem"})
 _WORD = re.compile(r"\w+")
@@ -110,8 +112,82 @@ def tag_foreign(sentence: str, published: date | None, language: str) -> list[Da
             mentions.append(DateMention(start, cursor, text, None, None, note))
             continue
         mention = _resolve(text, start, cursor, published, code)
+        mention = _weekday_ahead(sentence, mention, published, code)
         mentions.append(_last_year(sentence, mention, published))
     return sorted(mentions, key=lambda mention: mention.start)
+
+
+# Words that put a clause ahead, in the languages of the QA pass that found weekdays in
+# future clauses read as the week before ("werden am Samstag verhandeln", "проведут
+# переговоры в субботу", "ожидается во вторник"). Perfective verbs in Russian and Ukrainian
+# are future in present form, so only news's common ones are listed; Ukrainian's
+# synthetic future ends in -тиме/-тимуть; French's future is read by its endings, in lower
+# case only (names are capitalised).
+_FUTURE = {
+    "de": re.compile(r"\b(?:wird|werden|werde|wirst|werdet|soll|sollen|kommende[nmrs]?)\b", re.I),
+    "ru": re.compile(
+        r"(?<!\w)(?:будет|будут|буд[еу]м|состо[ия]тся|пройд[её]т|пройдут|провед[её]т|проведут"
+        r"|начн[её]тся|начнутся|продлится|ожида[ею]тся|планиру[ею]тся|соберутся|встретятся"
+        r"|откро[ею]тся|следующ\w+)(?!\w)",
+        re.I,
+    ),
+    "uk": re.compile(
+        r"(?<!\w)(?:буде|будуть|будемо|відбуд[еу]ться|пройде|пройдуть|проведе|проведуть"
+        r"|розпочн[еу]ться|почн[еу]ться|очіку[єю]ться|плану[єю]ться|зустрінуться|наступн\w+"
+        r"|\w+тиме|\w+тимуть|\w+тимемо)(?!\w)",
+        re.I,
+    ),
+    "fr": re.compile(
+        r"\b(?:[a-zé]{2,}(?:eront|iront|dront)|[a-zé]{2,}(?:era|ira|dra)|seront|auront|feront"
+        r"|sera|aura|vont|prochaine?)\b"
+    ),
+}
+_CLAUSE_END = re.compile(r"[,;:()\u2013\u2014]")
+
+
+def _weekday_ahead(
+    sentence: str, mention: DateMention, published: date | None, code: str
+) -> DateMention:
+    """A weekday alone in a clause that looks ahead is the next such day (the publication
+    day itself when it is that day), not the latest one before, which dateparser reads."""
+    cue = _FUTURE.get(code)
+    if cue is None or published is None or mention.granularity != "day" or not mention.date:
+        return mention
+    if any(c.isdigit() for c in mention.expression) or not _weekday(mention.expression, code):
+        return mention
+    before = [m.end() for m in _CLAUSE_END.finditer(sentence, 0, mention.start)]
+    after = _CLAUSE_END.search(sentence, mention.end)
+    clause = sentence[before[-1] if before else 0 : after.start() if after else len(sentence)]
+    if cue.search(clause) is None:
+        return mention
+    base = datetime.combine(published, time())
+    data = _parse(mention.expression, code, base, prefer="future")
+    if data is None or data.date_obj is None:
+        return mention
+    ahead = data.date_obj.date()
+    if ahead - published == timedelta(days=7):
+        ahead = published  # "on Thursday" in Thursday's paper: the day itself
+    if ahead.isoformat() == mention.date:
+        return mention
+    note = "a weekday in a clause that looks ahead: the next such day"
+    return replace(mention, date=ahead.isoformat(), note=note)
+
+
+@lru_cache(maxsize=64)
+def _weekday_words(code: str) -> frozenset[str]:
+    """dateparser's weekday names for ``code`` (three letters or more), lower-cased."""
+    try:
+        from dateparser.languages.loader import default_loader
+
+        info = default_loader.get_locale(code).info
+    except Exception:  # an unknown or unsupported language code
+        return frozenset()
+    names = (str(name).lower() for key in _VOCABULARY[12:19] for name in info.get(key, []))
+    return frozenset(name for name in names if len(name) >= _SHORT_WORD)
+
+
+def _weekday(expression: str, code: str) -> bool:
+    return not _weekday_words(code).isdisjoint(_WORD.findall(expression.lower()))
 
 
 # "Last year" after a month ("en mars de l'année dernière"), which dateparser's search leaves
@@ -374,9 +450,11 @@ def _resolve(text: str, start: int, end: int, published: date | None, code: str)
     data = _parse(text, code, base)
     if (data is None or data.date_obj is None) and " " in text:
         # The search can take in words around a date that the parser then refuses ("am
-        # Montag", "am Freitag in einem", "Am 10.03.2026"): the one numeric date, else the one
-        # word, that reads alone is the date (a numeric date first: "2026" alone is a year).
-        for word in (*_NUMERIC_DATE.finditer(text), *re.finditer(r"\w{4,}", text)):
+        # Montag", "am Freitag in einem", "Am 10.03.2026", "am 24. März"): the one numeric
+        # date, else a day number and its month, else the one word, that reads alone is the
+        # date (a numeric date first: "2026" alone is a year; "März" alone is a month).
+        found = (*_NUMERIC_DATE.finditer(text), *_DAY_MONTH.finditer(text))
+        for word in (*found, *re.finditer(r"\w{4,}", text)):
             alone = _parse(word.group(), code, base)
             if alone is not None and alone.date_obj is not None:
                 text, data = word.group(), alone
@@ -384,6 +462,13 @@ def _resolve(text: str, start: int, end: int, published: date | None, code: str)
                 break
     if data is None or data.date_obj is None:
         return DateMention(start, end, text, None, None, f"dateparser could not read '{text}'")
+    step = _week_step(text, code)
+    if published and step is not None:
+        # "letzte Woche": the week, dated by its month as English "last week" is, not the
+        # day seven days back that dateparser gives ("vor einer Woche" is that day).
+        monday = published - timedelta(days=published.weekday()) + timedelta(weeks=step)
+        week, dated_by, note = span_month(monday, monday + timedelta(days=6))
+        return DateMention(start, end, text, week, dated_by, note)
     parts = tuple(data.parts or ())
     value = data.date_obj
     if published and value.date() == published - timedelta(days=7):
@@ -393,9 +478,44 @@ def _resolve(text: str, start: int, end: int, published: date | None, code: str)
         later = _parse(text, code, base + timedelta(days=1))
         if later is not None and later.date_obj is not None and later.date_obj.date() == published:
             value = later.date_obj
+    if published and "day" in parts and "month" in parts and "year" not in parts:
+        value = datetime.combine(_year_of_day(value.date(), published), time())
     granularity: Granularity = "day"
     if parts and "day" not in parts:
         granularity = "month" if "month" in parts else "year"
     iso = {"day": value.date().isoformat(), "month": f"{value.year:04d}-{value.month:02d}",
            "year": f"{value.year:04d}"}  # fmt: skip
     return DateMention(start, end, text, iso[granularity], granularity, "")
+
+
+def _year_of_day(found: date, published: date) -> date:
+    """The year of a day and month written without one ("le samedi 17 mars", "25 марта"):
+    dateparser reads the latest such day on or before its base, a year back for a day two
+    days after publication. As in English with no tense to go by, news mostly looks back,
+    but a day at most ``_NEAR_AHEAD_DAYS`` ahead of publication is a schedule."""
+    from .temporal import _NEAR_AHEAD_DAYS
+
+    ahead = _day(published.year, found.month, found.day)
+    if ahead is None or ahead < published:
+        ahead = _day(published.year + 1, found.month, found.day)
+    if ahead is not None and (ahead - published).days <= _NEAR_AHEAD_DAYS:
+        return ahead
+    return found
+
+
+_WEEK_STEPS = {"1 week ago": -1, "0 week ago": 0, "in 1 week": 1}
+
+
+def _week_step(text: str, code: str) -> int | None:
+    """-1, 0 or 1 when ``text`` is the language's "last week", "this week" or "next week"."""
+    try:
+        from dateparser.languages.loader import default_loader
+
+        relative = default_loader.get_locale(code).info.get("relative-type", {})
+    except Exception:  # an unknown or unsupported language code
+        return None
+    folded = " ".join(text.lower().strip(" ,.;").split())
+    for key, step in _WEEK_STEPS.items():
+        if folded in (str(phrase).lower() for phrase in relative.get(key, [])):
+            return step
+    return None
