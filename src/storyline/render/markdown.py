@@ -7,9 +7,9 @@ reader), and only http(s) urls are printed, inside angle brackets.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from ..model import Article, Digest, Relation, Skipped, Story, TimelineEntry
+from ..model import Article, Claim, Digest, Relation, Skipped, Story, TimelineEntry
 from ..summary.corroboration import by_wording
 from .views import (
     DigestIndex,
@@ -115,15 +115,9 @@ def _story(position: int, story: Story, index: DigestIndex) -> list[str]:
             cite = _cite(claim.support, numbers)
             outlets = claim_outlets(claim, index.articles)
             summary.append(f"- {md_escape(claim.text)} {cite} ({outlets})")
-            for variant, when in dated_variants(
-                claim.variants, index.articles, index.superseded_by.values()
-            ):
-                summary.append(
-                    f"  - variant: {md_escape(variant.text)} {_cite(variant.article_ids, numbers)}"
-                    f"{_first_reported(when)}"
-                )
-            for text, ids in by_wording(claim.corroboration):
-                summary.append(f"  - {_ALSO} {md_escape(text)} {_cite(ids, numbers)}")
+            summary += _claim_details(
+                claim, index, lambda ids: _cite(ids, numbers), ("  - variant: ", "  - ")
+            )
         summary.append("")
     return [
         *head,
@@ -162,16 +156,30 @@ def _topics(digest: Digest, index: DigestIndex, shown: Sequence[Story]) -> list[
             )
             if claim.variants:
                 lines.append("    - sources differ:")
-            for variant, when in dated_variants(
-                claim.variants, index.articles, index.superseded_by.values()
-            ):
-                lines.append(
-                    f"      - {md_escape(variant.text)} {cite(variant.article_ids)}"
-                    f"{_first_reported(when)}"
-                )
-            for text, ids in by_wording(claim.corroboration):
-                lines.append(f"    - {_ALSO} {md_escape(text)} {cite(ids)}")
+            lines += _claim_details(claim, index, cite, ("      - ", "    - "))
     return [*lines, ""]
+
+
+def _claim_details(
+    claim: Claim,
+    index: DigestIndex,
+    cite: Callable[[tuple[str, ...]], str],
+    prefixes: tuple[str, str],
+) -> list[str]:
+    """The lines under a summary sentence: each version of a disputed figure or name (when
+    first reported) and each outlet's own wording of it, after ``prefixes`` (versions, wordings)."""
+    versions, wordings = prefixes
+    lines = [
+        f"{versions}{md_escape(variant.text)} {cite(variant.article_ids)}{_first_reported(when)}"
+        for variant, when in dated_variants(
+            claim.variants, index.articles, index.superseded_by.values()
+        )
+    ]
+    lines += [
+        f"{wordings}{_ALSO} {md_escape(text)} {cite(ids)}"
+        for text, ids in by_wording(claim.corroboration)
+    ]
+    return lines
 
 
 def _first_reported(when: str) -> str:
