@@ -504,3 +504,13 @@ def test_an_earlier_version_of_a_page_is_named_not_announced_as_pending(tmp_path
             "holds 6 articles; this digest was made from 4 and 1 earlier versions of pages"
             in client.get("/").text
         )
+
+
+@pytest.mark.parametrize("url", ["/api/articles", "/api/articles/", "/articles/"])
+def test_no_article_id_says_where_ids_are(client: TestClient, url: str) -> None:
+    # It read "no article ''" (QA pass S): the reader asked for a list, not for an id.
+    response = client.get(url)
+    assert response.status_code == 404
+    assert (
+        "give an article id" in response.text and "each story lists its articles" in response.text
+    )

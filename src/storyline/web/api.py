@@ -13,6 +13,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
 from ..errors import NotFoundError
+from ..model import Article
 from ..render.html import WebLinks, compare_view, story_rows
 from ..render.jsonout import article_to_dict, relation_to_dict, story_to_dict
 from ..render.views import DigestIndex, fold_story, page_of, per_day
@@ -49,6 +50,17 @@ def story_by_prefix(index: DigestIndex, story_id: str) -> str:
     if not chosen:
         raise NotFoundError(f"no story {story_id!r} in the digest, nor one whose id starts so")
     return chosen[0]
+
+
+def stored_article(back: Backend, article_id: str) -> Article:
+    """The stored article, or NotFoundError: for no id at all (``/api/articles``), one that
+    says where ids are found rather than "no article ''"."""
+    if not article_id.strip("/ "):
+        raise NotFoundError(
+            "give an article id (/articles/ID): each story lists its articles' ids,"
+            " on its page and under /api/stories/ID"
+        )
+    return back.store().article(article_id)
 
 
 def redirect_to_story(request: Request, index: DigestIndex, story_id: str) -> Response | None:
@@ -129,7 +141,7 @@ def article(request: Request, article_id: str) -> dict[str, Any]:
     every relation it takes part in; ``superseded_by`` names the later version of the page
     that the digest read instead of this one (null for an article analysed)."""
     back = backend(request)
-    found = back.store().article(article_id)
+    found = stored_article(back, article_id)
     index = back.index()
     story_of = index.story_of.get(found.id)
     return {

@@ -22,7 +22,7 @@ from ..render.html import (
 )
 from ..render.views import ranked_stories, split_skipped
 from ..store import MARK_CLOSE, MARK_OPEN
-from .api import backend, find_story, redirect_to_story
+from .api import backend, find_story, redirect_to_story, stored_article
 
 router = APIRouter(include_in_schema=False)
 LINKS = WebLinks()
@@ -80,7 +80,7 @@ def story_page(request: Request, story_id: str, page: int = Query(1, ge=1)) -> R
 @router.get("/articles/{article_id:path}", response_class=HTMLResponse)
 def article_page(request: Request, article_id: str) -> str:
     back = backend(request)
-    article = back.store().article(article_id)
+    article = stored_article(back, article_id)
     index = back.index()
     analysed = article.id in index.articles or article.id in index.superseded_by
     pending = "" if analysed else back.pending(index)
