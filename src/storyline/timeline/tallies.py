@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import UTC, datetime
 
+from ..ingest.dates import published_instant
 from ..model import Article
 
 _NUMBER = (
@@ -56,12 +56,9 @@ def latest_tally(lead: str, versions: Sequence[tuple[str, Article]], published: 
 
 
 def _later(published: str, than: str) -> bool:
-    """Whether ``published`` is plainly after ``than``: a later time when both give one, else
-    a later day (a day alone is not before or after a time of that day)."""
-    moment, other = _moment(published), _moment(than)
-    if moment is not None and other is not None:
-        return moment > other
-    return published[:10] > than[:10]
+    """Whether ``published`` is plainly after ``than`` (a day is not after a time of it)."""
+    moment, other = published_instant(published), published_instant(than)
+    return moment is not None and other is not None and other.before(moment)
 
 
 def _counts(text: str) -> dict[tuple[str, str], str]:
@@ -72,16 +69,3 @@ def _counts(text: str) -> dict[tuple[str, str], str]:
 
 def _words(text: str) -> set[str]:
     return {w for w in _WORD.findall(text.lower()) if not _NUMBER_WORD.fullmatch(w)}
-
-
-def _moment(published: str | None) -> datetime | None:
-    """A publication time, in UTC when it has a zone; None without a time of day."""
-    if not published or "T" not in published:
-        return None
-    try:
-        moment = datetime.fromisoformat(published)
-    except ValueError:
-        return None
-    if moment.tzinfo is None:
-        return moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC)
