@@ -35,6 +35,16 @@ _WORD = re.compile(r"[^\W_]+(?:['\-.][^\W_]+)*", re.UNICODE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
 
 # Tokens after which a full stop does not end a sentence.
+# English cardinals in words, one to ninety: the summary reads them as figures, the
+# timeline as counts of days ("two days later").
+CARDINALS: dict[str, int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sr jr st mt ft gen gov sen rep col lt sgt capt cmdr adm maj pres
     rev hon no nos vs etc inc ltd co corp dept univ est approx fig al ave blvd rd

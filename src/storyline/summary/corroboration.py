@@ -39,6 +39,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from ..model import Restatement
+from ..text import CARDINALS
 from .attribution import SentenceIndex, speakers
 from .disagreement import DATE_UNIT, YEAR_UNIT, conflicts, figures
 from .names import derived, names
@@ -50,15 +51,9 @@ MIN_CONTENT = 2
 _YEARS = (1800, 2100)
 
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
-_SPELLED = (
-    ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7), ("eight", 8),
-    ("nine", 9), ("ten", 10), ("eleven", 11), ("twelve", 12), ("thirteen", 13),
-    ("fourteen", 14), ("fifteen", 15), ("sixteen", 16), ("seventeen", 17), ("eighteen", 18),
-    ("nineteen", 19), ("twenty", 20), ("thirty", 30), ("forty", 40), ("fifty", 50),
-    ("dozen", 12),
-)  # fmt: skip
-# Not "one" and "two": mostly no count ("one of them", "the two leaders").
-_NUMBER_WORDS = {word: float(n) for word, n in _SPELLED}
+# Three to fifty and a dozen; not "one" and "two": mostly no count ("one of them", "the two
+# leaders").
+_NUMBER_WORDS = {word: float(n) for word, n in CARDINALS.items() if 3 <= n <= 50} | {"dozen": 12.0}
 _WORD = re.compile(r"[A-Za-z]+")
 
 

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..model import Variant
+from ..text import CARDINALS
 from .names import name_conflict, name_variants
 from .sentences import STOP_WORDS, Sentence, content, cosine, stem, tokens
 
@@ -28,31 +29,8 @@ _HEDGES = (
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 # Numbers in words: news style spells out one to nine, and a toll that rises through the day
 # ("at least three people" -> "Seven people") must read as one figure in two versions.
-_ONES = [
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-]
-_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-_WORD_VALUES = {word: n for n, word in enumerate(_ONES, 1)} | {
-    word: 10 * n for n, word in enumerate(_TENS, 2)
-}
+_ONES = [word for word, n in CARDINALS.items() if n < 20]
+_TENS = [word for word, n in CARDINALS.items() if n >= 20]
 _WORD_NUMBER = (
     rf"(?<!-)(?:{'|'.join(_TENS)})(?:-(?:{'|'.join(_ONES[:9])}))?\b"
     rf"|(?<!-)(?<!\bno )(?:{'|'.join(sorted(_ONES, key=len, reverse=True))})\b"
@@ -190,7 +168,7 @@ def _value(number: str) -> float:
         digits = number.lstrip("$")
         return _plain(digits)
     tens, _, ones = number.lower().partition("-")
-    return float(_WORD_VALUES[tens] + (_WORD_VALUES[ones] if ones else 0))
+    return float(CARDINALS[tens] + (CARDINALS[ones] if ones else 0))
 
 
 def _plain(digits: str) -> float:

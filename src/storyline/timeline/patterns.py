@@ -9,6 +9,8 @@ from __future__ import annotations
 import calendar
 import re
 
+from ..text import CARDINALS
+
 MONTH_NUMBERS = {
     name: number
     for number in range(1, 13)
@@ -16,13 +18,7 @@ MONTH_NUMBERS = {
 }
 MONTH_NUMBERS["sept"] = 9
 WEEKDAYS = {calendar.day_name[i].lower(): i for i in range(7)}
-NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-}  # fmt: skip
+NUMBER_WORDS = {"a": 1, "an": 1, **CARDINALS}
 
 MON = (
     r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?"
