@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 from ..ingest.dates import Instant, published_order
@@ -30,6 +31,7 @@ from ..model import (
 from ..summary.disagreement import differing_figures
 
 PAGE_SIZE = 100
+_T = TypeVar("_T")
 MAX_MARKERS = 12
 
 _UNSAFE_URL = re.compile(r"[\s<>\"'`\\\x00-\x1f\x7f]")
@@ -495,8 +497,8 @@ def claim_outlets(claim: Claim, articles: Mapping[str, Article] | None = None) -
     return counted(claim.outlets, "independent outlet")
 
 
-def page_of(items: Sequence[Folded], page: int, size: int = PAGE_SIZE) -> tuple[list[Folded], int]:
-    """One page (1-based, clamped) of folded entries, and the page count."""
+def page_of(items: Sequence[_T], page: int, size: int = PAGE_SIZE) -> tuple[list[_T], int]:
+    """One page (1-based, clamped) of ``items``, and the page count."""
     pages = max(1, -(-len(items) // size))
     page = min(max(page, 1), pages)
     return list(items[(page - 1) * size : page * size]), pages

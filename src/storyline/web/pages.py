@@ -20,7 +20,7 @@ from ..render.html import (
     story_rows,
     story_view,
 )
-from ..render.views import ranked_stories, split_skipped
+from ..render.views import page_of, ranked_stories, split_skipped
 from ..store import MARK_CLOSE, MARK_OPEN
 from .api import backend, find_story, redirect_to_story, stored_article
 
@@ -37,14 +37,14 @@ def stories_page(request: Request, page: int = Query(1, ge=1)) -> str:
     back = backend(request)
     index = back.index()
     ranked = ranked_stories(index)
-    pages = max(1, -(-len(ranked) // STORIES_PER_PAGE))
+    shown, pages = page_of(ranked, page, STORIES_PER_PAGE)
     if page > pages:  # a client paging "until empty" must meet an end, not the last page again
         raise NotFoundError(f"no page {page} of the stories list: it has {pages}")
     first = (page - 1) * STORIES_PER_PAGE
     return render(
         "stories.html",
         LINKS,
-        rows=story_rows(index, ranked[first : first + STORIES_PER_PAGE]),
+        rows=story_rows(index, shown),
         n_stories=len(ranked),
         first=first + 1,
         page=page,
