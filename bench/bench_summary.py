@@ -2,7 +2,8 @@
 
 Run: ``python bench/bench_summary.py`` (about 1.5 CPU-minutes; storyline itself 65 ms a cluster).
 
-Every system is scored by ``bench/rouge.py`` (ROUGE-1.5.5 ``-m -l 100 -f A`` recall). The
+Every system is scored by ``bench/rouge.py`` (ROUGE-1.5.5 ``-m -l 100 -f A`` recall, in
+Python), or with ``--rouge perl`` by ROUGE-1.5.5 itself (``bench/rouge_perl.py``). The
 data folder holds the development half of DUC 2004 task 2 (25 clusters; the other 25 are held
 back by the data owner). storyline's defaults were chosen on the even-numbered of these
 clusters ("tune", 13) and are reported separately on the odd-numbered ones ("held", 12),
@@ -181,8 +182,14 @@ def published_pertopic(system: str, topics: Sequence[str]) -> tuple[float, float
 Scores = dict[str, list[Recall]]
 
 
-def run_systems(clusters: Sequence[dict[str, object]]) -> tuple[Scores, dict[str, float]]:
-    """Scores per system per cluster, and storyline's attribution and timing figures."""
+Texts = dict[str, list[str]]
+
+
+def run_systems(
+    clusters: Sequence[dict[str, object]],
+) -> tuple[Scores, dict[str, float], Texts]:
+    """Scores (bench/rouge.py) and summaries per system per cluster, and storyline's
+    attribution and timing figures."""
     options = SummaryOptions(max_words=None, max_bytes=665)
     systems: dict[str, Callable[[Sequence[Article]], str]] = {
         "lead (D1, 665 bytes)": lead,
@@ -190,7 +197,13 @@ def run_systems(clusters: Sequence[dict[str, object]]) -> tuple[Scores, dict[str
         "sumy TextRank": sumy_system("TextRank"),
         "sumy LSA": sumy_system("LSA"),
     }
-    scores: dict[str, list[Recall]] = {"storyline": []}
+    scores: dict[str, list[Recall]] = {}
+    texts: Texts = {}
+
+    def add(name: str, summary: str, refs: Sequence[str]) -> None:
+        texts.setdefault(name, []).append(summary)
+        scores.setdefault(name, []).append(score(summary, refs))
+
     stats = {"verified": 0.0, "cited": 0.0, "claims": 0.0, "multi": 0.0, "seconds": 0.0}
     stats.update({"variants": 0.0, "words": 0.0, "bytes": 0.0})
     stats.update({"corroborated": 0.0, "restating": 0.0})
@@ -202,7 +215,7 @@ def run_systems(clusters: Sequence[dict[str, object]]) -> tuple[Scores, dict[str
         claims = summarize(articles, options=options)
         stats["seconds"] += time.perf_counter() - started
         text = "\n".join(c.text for c in claims)
-        scores["storyline"].append(score(text, refs))
+        add("storyline", text, refs)
         verified, cited = attribution_pairs(claims, articles)
         stats["verified"] += verified
         stats["cited"] += cited
@@ -215,18 +228,36 @@ def run_systems(clusters: Sequence[dict[str, object]]) -> tuple[Scores, dict[str
         stats["bytes"] += len(" ".join(c.text for c in claims).encode("utf-8"))
         dedup = find_relations(articles)
         piped = summarize(articles, dedup.relations, dedup.voices, options)
-        scores.setdefault(PIPED, []).append(score("\n".join(c.text for c in piped), refs))
+        add(PIPED, "\n".join(c.text for c in piped), refs)
         verified, cited = attribution_pairs(piped, articles)
         stats["piped verified"] += verified
         stats["piped cited"] += cited
         for name, system in systems.items():
-            scores.setdefault(name, []).append(score(system(articles), refs))
+            add(name, system(articles), refs)
         topic = str(cluster["cluster_id"])[:-1]
         for name in SUMREPO:
             peer_file = DATA / "sumrepo" / "peers-txt" / f"{topic}.{name}"
             peer = peer_file.read_text(encoding="latin-1")
-            scores.setdefault(f"SumRepo {name}", []).append(score(peer, refs))
-    return scores, stats
+            add(f"SumRepo {name}", peer, refs)
+    return scores, stats, texts
+
+
+def perl_scores(texts: Texts, clusters: Sequence[dict[str, object]]) -> Scores:
+    """Every system's summaries scored again by ROUGE-1.5.5 itself, in cluster order."""
+    from rouge_perl import score_topics
+
+    topics = [str(c["cluster_id"])[:-1] for c in clusters]
+    folder = DATA / "sumrepo" / "models-txt"
+    models = {}
+    for topic, cluster in zip(topics, clusters, strict=True):
+        files = cluster["sumrepo_model_files"]
+        assert isinstance(files, list)
+        models[topic] = [folder / name for name in files]
+    scored = {}
+    for name, summaries in texts.items():
+        per_topic = score_topics(dict(zip(topics, summaries, strict=True)), models)
+        scored[name] = [per_topic[topic] for topic in topics]
+    return scored
 
 
 def print_main(scores: dict[str, list[Recall]], halves: Sequence[bool]) -> None:
@@ -249,8 +280,10 @@ def print_main(scores: dict[str, list[Recall]], halves: Sequence[bool]) -> None:
               f"| {t2:.2f} | {ours[0] / r1:.3f} | {ours[1] / r2:.3f} |")  # fmt: skip
 
 
-def print_calibration(scores: dict[str, list[Recall]], topics: Sequence[str]) -> None:
-    print("\n### Scorer calibration: bench/rouge.py vs SumRepo's ROUGE-1.5.5 per-topic output\n")
+def print_calibration(
+    scores: dict[str, list[Recall]], topics: Sequence[str], scorer: str = "bench/rouge.py"
+) -> None:
+    print(f"\n### Scorer calibration: {scorer} vs SumRepo's ROUGE-1.5.5 per-topic output\n")
     print("Same 25 clusters; published full-set (50 clusters) numbers for reference.\n")
     print(
         "| SumRepo system | ours R-1 | ROUGE-1.5.5 R-1 | diff | ours R-2 | ROUGE-1.5.5 R-2 "
@@ -322,6 +355,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="score only storyline and a lead baseline on the WikinewsSum sample (a non-DUC check)",
     )
+    parser.add_argument(
+        "--rouge",
+        choices=("python", "perl"),
+        default="python",
+        help="score with bench/rouge.py (default) or with ROUGE-1.5.5 itself (needs pyrouge, "
+        "perl and libxml-parser-perl)",
+    )
     args = parser.parse_args(argv)
     if args.wikinews:
         if not WIKINEWS.exists():
@@ -335,7 +375,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     clusters = load_clusters()
     halves = [n % 2 == 0 for n in range(len(clusters))]
-    scores, stats = run_systems(clusters)
+    scores, stats, texts = run_systems(clusters)
+    scorer = "bench/rouge.py"
+    if args.rouge == "perl":
+        from rouge_perl import PerlUnavailable
+
+        try:
+            scores = perl_scores(texts, clusters)
+        except PerlUnavailable as error:
+            print(f"--rouge perl: {error}", file=sys.stderr)
+            return 1
+        scorer = "ROUGE-1.5.5 (Perl)"
+    print(f"\nScorer: {scorer}")
     print_main(scores, halves)
     n = len(clusters)
     print("\n### storyline attribution and output\n")
@@ -360,7 +411,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     words_, bytes_ = stats["words"] / n, stats["bytes"] / n
     print(f"| mean words / bytes per summary | {words_:.1f} / {bytes_:.1f} |")
     print(f"| storyline time per cluster (10 articles) | {1000 * stats['seconds'] / n:.0f} ms |")
-    print_calibration(scores, [str(c["cluster_id"])[:-1] for c in clusters])
+    print_calibration(scores, [str(c["cluster_id"])[:-1] for c in clusters], scorer)
     print(f"\nTotal run time: {time.perf_counter() - started:.0f} s")
     return 0
 
