@@ -549,8 +549,10 @@ def test_an_article_after_a_foreign_weekday_is_not_the_first_of_the_month(
         ("The airline said it had a jet standing by to fly to Velmora on Saturday.", "2025-03-15"),
         ("Union leaders agreed to meet the minister on Friday.", "2025-03-14"),
         ("Health officials advised the school to close until Monday.", "2025-03-17"),
-        # ... but not an attempt, nor a plan overtaken ("had planned"), nor a day of the year.
+        ("The two ministers agreed to meet again on 20 March in Lissa.", "2025-03-20"),
+        # ... not to a day of the year that would be most of a year ahead ...
         ("Health officials advised the school to close until 2 March.", "2025-03-02"),
+        # ... and not an attempt, nor a plan overtaken ("had planned").
         ("Engineers tried to raise the wreck on Saturday.", "2025-03-08"),
         ("The crews had planned to dredge the harbour on Saturday.", "2025-03-08"),
     ],
@@ -572,6 +574,13 @@ def test_a_comparison_is_no_shift_and_a_postponement_points_ahead() -> None:
     assert [m.date for m in tag_dates(sentence, "2025-11-05")] == ["2025-11-12"]
     assert only("The hearing was moved to December 3.", "2025-11-05").date == "2025-12-03"
     assert only("The vote was postponed until Friday.", "2025-11-05").date == "2025-11-07"
+    # with the postponed thing between: the date is where it went, ahead
+    assert only("The court adjourned the case until November 24.", "2025-11-05").date == (
+        "2025-11-24"
+    )
+    assert only("Officials delayed the vote until Friday.", "2025-11-05").date == "2025-11-07"
+    # a date it was suspended until that has passed stays in this year
+    assert only("The curfew was suspended until November 2.", "2025-11-05").date == "2025-11-02"
 
 
 @pytest.mark.parametrize(

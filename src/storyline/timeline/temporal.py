@@ -110,9 +110,10 @@ def tag_dates(
                 continue
             start, end = match.start(), match.end()
             future, past = tense(sentence, start, end)
-            # "agreed to meet on Saturday": ahead. Only weekdays: a month or a day of the
-            # year so read often lands on a plan's date, which T17's timelines seldom hold.
-            if past and handler is _on_weekday and intended(sentence, start, end):
+            # "agreed to meet on Saturday", "agreed to meet again on 24 March": ahead. Read
+            # as past, a day of the year a few days after publication would go a year back.
+            plan = handler is _on_weekday or handler is _on_month_day
+            if past and plan and intended(sentence, start, end):
                 future, past = True, False
             # "the first game is at Kilbride on Saturday": a schedule, ahead. Only weekdays,
             # which with no tense read as the past one.
