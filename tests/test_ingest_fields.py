@@ -22,7 +22,7 @@ from storyline.ingest.titles import (
     split_headline,
     tidy_title,
 )
-from storyline.language import detect_language, language_code
+from storyline.language import checked_language, detect_language, language_code
 from storyline.model import Skipped
 from storyline.text import fold, normalize
 
@@ -136,6 +136,67 @@ def test_language() -> None:
     assert language_code("EN") == "en"
     assert language_code("pt_BR") == "pt"
     assert language_code("english") == ""
+
+
+_ENGLISH = (
+    "The two ministers agreed to meet again on 24 March in Lissa, officials said on Monday, "
+    "as thousands of people fled the villages along the border and the talks stalled."
+)
+
+
+@pytest.mark.parametrize(
+    ("given", "text", "expected"),
+    [
+        # the language given is kept when common English words agree with it ...
+        ("en", _ENGLISH, "en"),
+        ("EN-us", _ENGLISH, "en"),
+        # ... and when a text of names is too thin to doubt it
+        (
+            "en",
+            "Petro Kovalenko met Hanna Sorel and Aurel Dancu in Lissa on Monday with "
+            "Iryna Melnyk, Sorel said; Dancu and Melnyk left Velgrad for Dorvisk.",
+            "en",
+        ),
+        (
+            "pt",
+            "Presidente da China almoça com Lula em Brasília, e os dois governos assinaram "
+            "acordos de comércio e de investimento durante a visita oficial ao país.",
+            "pt",
+        ),
+        ("en", "Short.", "en"),
+        # ... but not when the text plainly reads as another language
+        (
+            "en",
+            "Norvanien und Estrelien verhandeln am Samstag in Lissa über den Abzug der "
+            "Truppen, teilte das Außenministerium am Montag mit; die Gespräche beginnen um zehn.",
+            "de",
+        ),
+        (
+            "en-US",
+            "El ministro de Defensa dijo el lunes que cien mil soldados se concentran en "
+            "la frontera, mientras las conversaciones de Lissa siguen suspendidas.",
+            "es",
+        ),
+        ("fr", _ENGLISH, "en"),
+        (
+            "fr",
+            "Der Verteidigungsminister hat am Montag erklärt, dass die Truppen an der Grenze "
+            "bleiben werden; die Gespräche in Lissa sind nicht abgesagt worden, sagte er.",
+            "de",
+        ),
+        ("en", "港口大桥在维修六个月后于周二重新开放，市政府表示交通将恢复正常。", "zh"),
+        # no usable tag: detected, as before
+        ("english", _ENGLISH, "en"),
+        ("", "Le pont du port a rouvert mardi après six mois de travaux.", "fr"),
+    ],
+)
+def test_a_given_language_is_checked_against_its_text(given: str, text: str, expected: str) -> None:
+    language, note = checked_language(given, text)
+    assert language == expected
+    overruled = bool(language_code(given)) and language != language_code(given)
+    assert note == (
+        f"language given as {given!r}, but the text reads as {expected!r}" if overruled else ""
+    )
 
 
 def test_given_language_wins_over_detection(tmp_path: Path) -> None:

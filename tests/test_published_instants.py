@@ -213,7 +213,7 @@ def test_an_unreadable_date_keeps_the_article_and_is_reported(tmp_path: Path) ->
     )
     read = {a.id: a for a in read_sources([feed]) if isinstance(a, Article)}
     assert (read["bad"].published, read["good"].published) == (None, "2024-05-06")
-    assert "'2024-13-01' not read (not a valid year-month-day date)" in read["bad"].date_note
+    assert "'2024-13-01' not read (not a valid year-month-day date)" in read["bad"].ingest_note
     with Store(tmp_path / "s.db") as store:
         report = pipeline.ingest([feed], store, RunOptions(strict=True))  # kept: not fatal
         assert report.added == 2
@@ -226,7 +226,7 @@ def test_an_unreadable_date_keeps_the_article_and_is_reported(tmp_path: Path) ->
     assert [s.reason for s in digest.skipped] == [note.reason]  # the JSON lists it
     assert split_skipped(digest) == ((), (note,))  # pages show it apart from the skips
     assert "2 articles.\n" in to_markdown(digest) and "## Read, with a note" in to_markdown(digest)
-    assert all(a.date_note == "" for a in digest.articles)
+    assert all(a.ingest_note == "" for a in digest.articles)
 
 
 def test_the_digest_orders_by_instant(tmp_path: Path) -> None:
@@ -247,3 +247,34 @@ def test_the_digest_orders_by_instant(tmp_path: Path) -> None:
     assert story.article_ids[0] == "paris"
     assert {claim.first_seen for claim in story.summary} == {"paris"}
     assert [g.representative for g in digest.groups] == ["paris"]
+
+
+_FRENCH = (
+    "La crue de la Varenne a inondé lundi soir les quartiers bas de la ville, obligeant "
+    "1 200 habitants à quitter leurs maisons près du vieux pont. Le préfet a déclaré que les "
+    "pompes fonctionneraient toute la nuit et que la rivière atteindrait son maximum mardi."
+)
+
+
+def test_a_language_the_text_contradicts_is_overruled_and_reported(tmp_path: Path) -> None:
+    feed = _feed(
+        tmp_path / "feed.jsonl",
+        [
+            {"id": "en-said-fr", "text": _FRENCH, "language": "en", "published": "2024-05-07"},
+            {"id": "en", "text": _TEXT, "language": "en", "published": "2024-05-07"},
+        ],
+    )
+    read = {a.id: a for a in read_sources([feed]) if isinstance(a, Article)}
+    assert (read["en-said-fr"].language, read["en"].language) == ("fr", "en")
+    assert read["en-said-fr"].ingest_note == ("language given as 'en', but the text reads as 'fr'")
+    assert read["en"].ingest_note == ""
+    with Store(tmp_path / "s.db") as store:
+        report = pipeline.ingest([feed], store, RunOptions(strict=True))  # kept: not fatal
+        assert report.added == 2 and report.skipped == ()
+        (note,) = report.notes
+        assert (note.path, note.record, note.reason) == (
+            str(feed),
+            1,
+            read["en-said-fr"].ingest_note,
+        )
+        assert store.article("en-said-fr").language == "fr"

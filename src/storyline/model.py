@@ -47,9 +47,10 @@ class Article:
     record: int = 0
     # Set only on articles decoded from digest JSON, whose text is not kept there.
     word_count: int | None = None
-    # Set only by ingest, never stored: why a given publication date could not be read (the
-    # article is kept, undated); the pipeline reports it with the skipped inputs.
-    date_note: str = field(default="", compare=False)
+    # Set only by ingest, never stored: why a given field was not taken as it is (a
+    # publication date that could not be read: the article is kept, undated; a language the
+    # text contradicts); the pipeline reports it with the skipped inputs.
+    ingest_note: str = field(default="", compare=False)
 
     @property
     def words(self) -> int:

@@ -184,8 +184,8 @@ def _articles_only(
             if options.strict:
                 raise StorylineError(f"{record.where}: {record.reason} (--strict)")
             continue
-        if record.date_note:  # the article is kept, undated: reported, never fatal
-            notes.append(Skipped(record.path, record.date_note, record.record))
+        if record.ingest_note:  # the article is kept: reported, never fatal
+            notes.append(Skipped(record.path, record.ingest_note, record.record))
         read.add(record.path)
         here = _Read(Skipped(record.path, "", record.record), hash(record.text), record.published)
         kept = seen.setdefault(record.id, here)
@@ -195,7 +195,7 @@ def _articles_only(
             if loser is here:
                 continue  # the copy read first is kept: nothing to store
             seen[record.id] = here
-        yield replace(record, text=clean_text(record.text, options.clean), date_note="")
+        yield replace(record, text=clean_text(record.text, options.clean), ingest_note="")
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from ..errors import InputError
 from ..ids import stable_id
-from ..language import detect_language, language_code
+from ..language import checked_language
 from ..model import Article, DateOrigin
 from ..preamble import AGENCY
 from ..text import fold, normalize, words
@@ -124,8 +124,9 @@ def make_article(
     the source, so the same content always gets the same id. ``source`` falls back from the
     explicit value to the site name, the url's domain, the outlet its opening dateline
     credits (not hashed into the id) and "unknown". ``published`` is kept
-    only when it parses (:func:`parse_published`), else ``date_note`` says why; ``language``
-    is detected when not given.
+    only when it parses (:func:`parse_published`), else ``ingest_note`` says why; ``language``
+    is detected when not given, and when the text plainly contradicts the one given
+    (:func:`~storyline.language.checked_language`; ``ingest_note`` says so).
     ``normalized`` says ``body`` is already normalised (saves a pass over a huge text).
     """
     text = body.strip() if normalized else normalize(body)
@@ -143,7 +144,8 @@ def make_article(
     if source == "unknown":
         source = dateline_outlet(text) or source
     date, unread = read_published(published)
-    language = language_code(language) or detect_language(f"{title}\n{text[:_LANGUAGE_SAMPLE]}")
+    language, language_note = checked_language(language, f"{title}\n{text[:_LANGUAGE_SAMPLE]}")
+    date_note = f"date {_shown(published)} not read ({unread}); kept, undated" if unread else ""
     return Article(
         id=identity,
         title=title,
@@ -156,7 +158,7 @@ def make_article(
         language=language,
         path=path,
         record=record,
-        date_note=f"date {_shown(published)} not read ({unread}); kept, undated" if unread else "",
+        ingest_note="; ".join(note for note in (date_note, language_note) if note),
     )
 
 
