@@ -127,6 +127,10 @@ def test_data_files_count_for_a_module_that_finds_files_next_to_its_own(
             "plain.py": "WORDS = ('alpha',)\n",
             "render/__init__.py": "from importlib import resources\n",
             "render/templates/page.html": "<p>{{ x }}</p>\n",
+            "page.py": (
+                "from importlib import resources\n"
+                "PAGE = resources.files('pkg.render').joinpath('templates', 'page.html')\n"
+            ),
         }
     )
     assert counted_files(root, "pkg", ["pkg.words"]) == [
@@ -142,6 +146,14 @@ def test_data_files_count_for_a_module_that_finds_files_next_to_its_own(
     _edit(root / "render" / "templates" / "page.html")  # a subpackage's own data
     assert _digest(root, "pkg.words") == before
     assert "render/templates/page.html" in counted_files(root, "pkg", ["pkg.render"])
+    # a package named in a string is imported, and its data files count (with its own's)
+    assert counted_files(root, "pkg", ["pkg.page"]) == [
+        "__init__.py",
+        "data/words.txt",
+        "page.py",
+        "render/__init__.py",
+        "render/templates/page.html",
+    ]
 
 
 def test_a_package_entered_on_the_way_counts_but_not_what_else_it_imports(
@@ -155,6 +167,7 @@ def test_a_package_entered_on_the_way_counts_but_not_what_else_it_imports(
             "stage/__init__.py": "from .core import build\nfrom ..api import run\n",
             "stage/core.py": "def build() -> int:\n    return 1\n",
             "other.py": "from .stage import build\n",
+            "direct.py": "from .stage import core\n",
         }
     )
     # the module itself runs the packages above it, whose own imports it does not use
@@ -163,7 +176,9 @@ def test_a_package_entered_on_the_way_counts_but_not_what_else_it_imports(
         "stage/__init__.py",
         "stage/core.py",
     ]
-    # a name taken from a package's __init__ makes what that __init__ imports count
+    # so does a submodule taken from the package; a name taken from a package's __init__
+    # makes what that __init__ imports count
+    assert "api.py" not in counted_files(root, "pkg", ["pkg.direct"])
     assert "web.py" in counted_files(root, "pkg", ["pkg.other"])
     before = _digest(root, "pkg.stage.core")
     _edit(root / "stage" / "__init__.py")
@@ -191,13 +206,22 @@ def test_a_definition_root_counts_its_syntax_alone_and_a_wrong_root_is_refused(
 def test_the_package_python_and_third_party_versions_count(
     package: PackageMaker, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    root = package({"stage.py": "def run() -> None:\n    import numpy\n    import json\n"})
-    versions = {"numpy": "2.0"}
+    root = package(
+        {
+            "stage.py": "def run() -> None:\n    import numpy\n    import json\n",
+            # finds scikit-learn's word list file without importing the package
+            "words.py": "import importlib.util\nSPEC = importlib.util.find_spec('sklearn')\n",
+        }
+    )
+    versions = {"numpy": "2.0", "sklearn": "1.5"}
     monkeypatch.setattr(fp, "_distribution_version", lambda name: versions[name])
     before = _digest(root, "pkg.stage")
     assert code_digest(root, "pkg", ["pkg.stage"], "1.1") != before
     versions["numpy"] = "2.1"  # json is the standard library's: not looked up
     assert _digest(root, "pkg.stage") != before
+    words = _digest(root, "pkg.words")
+    versions["sklearn"] = "1.6"
+    assert _digest(root, "pkg.words") != words
 
 
 def test_distribution_versions_are_found_for_import_names_unlike_their_distribution() -> None:
