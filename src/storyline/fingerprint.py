@@ -33,7 +33,7 @@ import hashlib
 import importlib.util
 import re
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields, is_dataclass
 from functools import cache
 from importlib import metadata
@@ -170,35 +170,58 @@ def _needed(code: _Code, module: str, names: tuple[str, ...]) -> list[str]:
 @cache  # by the source itself: an edited file is scanned again
 def _scan(source: str, name: str, is_package: bool) -> _Scan:
     """The imports, computed imports and file finding of one module's source."""
-    imports: list[tuple[str, tuple[str, ...]]] = []
-    computed = finds_files = False
+    tree = ast.parse(source)
     here = name if is_package else name.rpartition(".")[0]
-    for node in ast.walk(ast.parse(source)):
+    imports: list[tuple[str, tuple[str, ...]]] = []
+    for node in _statements(tree.body):  # an import is a statement, wherever it is nested
         if isinstance(node, ast.Import):
             imports.extend((alias.name, ()) for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
             base = _absolute(node.module or "", node.level, here)
             imports.append((base, tuple(alias.name for alias in node.names)))
-        elif isinstance(node, ast.Call) and _callee(node.func) in _IMPORTERS:
-            target = node.args[0] if node.args else None
-            named: str = ""
-            if isinstance(target, ast.Constant) and isinstance(target.value, str):
-                named = target.value
-            if named and not named.startswith("."):
-                imports.append((named, ()))
-            elif _callee(node.func) != "find_spec":  # which only finds a module, runs none
-                computed = True  # a relative name too: its package is another argument
-        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
-            if node.value.startswith(f"{name.partition('.')[0]}."):
-                imports.append((node.value, ()))  # kept only if the package has it
-        elif isinstance(node, ast.Name | ast.Attribute):
-            finds_files |= _callee(node) in _FILE_FINDERS
+    computed = finds_files = False
+    package = name.partition(".")[0]
+    # Walking every expression costs 5 times the statements: done only when a word it looks
+    # for is in the text at all (most modules have none)
+    if any(word in source for word in (*_IMPORTERS, *_FILE_FINDERS, f"{package}.")):
+        named, computed, finds_files = _expressions(tree, package)
+        imports.extend((module, ()) for module in named)
     finds_files |= any(
         module in _FILE_MODULES or f"{module}.{n}" in _FILE_MODULES
         for module, names in imports
-        for n in names
-    ) or any(module in _FILE_MODULES for module, _ in imports)
+        for n in (*names, "")
+    )
     return _Scan(tuple(imports), computed, finds_files)
+
+
+def _statements(body: Iterable[ast.AST]) -> Iterator[ast.AST]:
+    for node in body:
+        yield node
+        for nested in ("body", "orelse", "finalbody", "handlers", "cases"):
+            yield from _statements(getattr(node, nested, ()))
+
+
+def _expressions(tree: ast.AST, package: str) -> tuple[list[str], bool, bool]:
+    """The modules named by importing calls and by strings of the package's module names,
+    whether a module is imported by a computed name, and whether files are found."""
+    named: list[str] = []
+    computed = finds_files = False
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and _callee(node.func) in _IMPORTERS:
+            target = node.args[0] if node.args else None
+            text: str = ""
+            if isinstance(target, ast.Constant) and isinstance(target.value, str):
+                text = target.value
+            if text and not text.startswith("."):
+                named.append(text)
+            elif _callee(node.func) != "find_spec":  # which only finds a module, runs none
+                computed = True  # a relative name too: its package is another argument
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            if node.value.startswith(f"{package}."):
+                named.append(node.value)  # kept only if the package has that module
+        elif isinstance(node, ast.Name | ast.Attribute):
+            finds_files |= _callee(node) in _FILE_FINDERS
+    return named, computed, finds_files
 
 
 def _absolute(module: str, level: int, here: str) -> str:
