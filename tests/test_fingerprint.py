@@ -5,9 +5,11 @@ other distributions' versions)."""
 from __future__ import annotations
 
 import shutil
+from collections import Counter
 from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -275,3 +277,47 @@ def test_editing_a_renderer_keeps_every_stage_s_code_digest_and_a_stage_module_o
     after = digests()
     assert after["summary"] != before["summary"]
     assert after["timeline"] == before["timeline"] and after["relation"] == before["relation"]
+
+
+def test_the_pipeline_recomputes_only_the_stage_whose_code_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storyline import pipeline, reuse
+    from storyline.render import to_json
+    from storyline.store import Store
+
+    examples = Path(__file__).resolve().parents[1] / "examples" / "news"
+    computed: Counter[str] = Counter()
+    for module, name in ((pipeline, "build_timeline"), (pipeline, "summarize"), (reuse, "relate")):
+        real = getattr(module, name)
+
+        def counted(*args: Any, _real: Any = real, _name: str = name, **kwargs: Any) -> Any:
+            computed[_name] += 1
+            return _real(*args, **kwargs)
+
+        monkeypatch.setattr(module, name, counted)
+    edited: set[str] = set()
+    real_code = fp.code_fingerprint
+
+    def code(roots: tuple[str, ...] | None = None) -> bytes:
+        # as if the files of the roots named in ``edited`` had changed
+        return real_code(roots) + (b"edited" if edited & set(roots or ()) else b"")
+
+    monkeypatch.setattr(fp, "code_fingerprint", code)
+    with Store(tmp_path / "kept.db") as store:
+        pipeline.ingest([examples], store)
+        first = to_json(pipeline.analyse(store).digest)
+        assert computed["summarize"] == computed["build_timeline"] == 3  # stories
+        pairs = computed["relate"]
+        assert pairs >= 7  # the candidate pairs classified; 7 are related
+        expected = {
+            "": {},  # nothing edited: everything is read back
+            "storyline.summary": {"summarize": 3},
+            "storyline.timeline.events": {"build_timeline": 3},
+            "storyline.reuse": {"relate": pairs},  # the same relations: the rest is kept
+        }
+        for root, recomputed in expected.items():
+            edited.add(root)  # each edit stays: what it made is stored by then
+            computed.clear()
+            assert to_json(pipeline.analyse(store).digest) == first
+            assert dict(computed) == recomputed
