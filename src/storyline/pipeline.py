@@ -32,6 +32,10 @@ from .timeline import Timeline, TimelineOptions, build_timeline
 from .versions import Superseded, find_superseded
 
 STORY_STATE = "stories"
+# The code that computes each stored result (see storyline.fingerprint), so that a change
+# elsewhere (the web app, the HTML renderer) does not make every result be computed again.
+_TIMELINE_CODE = (build_timeline.__module__, f"{__name__}:_timeline_step")
+_SUMMARY_CODE = (summarize.__module__, f"{__name__}:_summary_step")
 
 
 @dataclass(frozen=True)
@@ -408,7 +412,9 @@ def _timeline_step(corpus: _Corpus, options: TimelineOptions) -> Step:
             timeline = build_timeline(articles, groups, options)
             return replace(story, timeline=timeline.entries, undated=timeline.undated)
 
-        key = fingerprint("timeline", options, articles, groups, digest_of=corpus.digest_of)
+        key = fingerprint(
+            "timeline", options, articles, groups, digest_of=corpus.digest_of, code=_TIMELINE_CODE
+        )
         return key, compute
 
     return step
@@ -438,7 +444,10 @@ def _summary_step(corpus: _Corpus, options: SummaryOptions) -> Step:
             return replace(story, summary=summarize(articles, related, groups, options))
 
         inputs = (articles, related, groups)
-        return fingerprint("summary", options, *inputs, digest_of=corpus.digest_of), compute
+        key = fingerprint(
+            "summary", options, *inputs, digest_of=corpus.digest_of, code=_SUMMARY_CODE
+        )
+        return key, compute
 
     return step
 

@@ -47,6 +47,9 @@ if TYPE_CHECKING:
 
 __all__ = ["DedupOptions", "DedupResult", "PairMemo", "SignatureIndex", "find_relations"]
 
+# The code that classifies a pair (storyline.fingerprint): relate() and the _classify around it
+_RELATION_CODE = ("storyline.reuse", f"{__name__}:_classify")
+
 
 class PairMemo(Protocol):
     """Classifications of candidate pairs from an earlier run, found by the fingerprint of
@@ -266,7 +269,7 @@ def _classify(
     memo, analyses = kept
     if memo is None:
         return relate(a, b, scores, options, analyses)
-    key = fingerprint("relation", options, (a, b, scores))
+    key = fingerprint("relation", options, (a, b, scores), code=_RELATION_CODE)
     found, relation = memo.recall(a.id, b.id, key)
     if not found:
         relation = relate(a, b, scores, options, analyses)
