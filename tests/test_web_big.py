@@ -104,6 +104,19 @@ def test_outlines_and_whole_stories_match_the_digest() -> None:
     assert index.ranked() == [index.stories[s.id] for s in _ranked(whole)]
 
 
+def test_an_outline_missing_a_field_is_read_too() -> None:
+    """An older 1.x digest may lack a field (here a topic): the outline finds the others."""
+    from storyline.web.lazy import index_digest
+
+    digest = sample_digest()
+    text = to_json(digest)
+    assert ',\n      "topic_id": "t-city"' in text
+    index = index_digest(text.replace(',\n      "topic_id": "t-city"', "", 1))
+    story = replace(digest.stories[0], topic_id=None)
+    assert index.stories[story.id] == replace(story, summary=(), timeline=(), undated=())
+    assert index.story(story.id) == story
+
+
 def _ranked(index: DigestIndex) -> list[Story]:
     from storyline.render.views import ranked_stories
 

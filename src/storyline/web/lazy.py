@@ -206,10 +206,40 @@ def _value(text: str, spans: dict[str, Span], key: str) -> str:
 
 
 def _outline(text: str, span: Span, i: int) -> Story:
-    fields: dict[str, Any] = {}
-    for found in _OUTLINE.finditer(text, *span):
-        fields[found.group(1)], _ = _DECODER.raw_decode(text, found.end())
+    fields = _outline_fields(text, span)
+    if fields is None:  # not every field written (an older 1.x): look for each
+        fields = {}
+        for found in _OUTLINE.finditer(text, *span):
+            fields[found.group(1)], _ = _DECODER.raw_decode(text, found.end())
     return story_from_dict(fields, f"digest.stories[{i}]")
+
+
+def _outline_fields(text: str, span: Span) -> dict[str, Any] | None:
+    """The outline's fields read in their order: the first six, then, past the summary and
+    timeline (most of a story's text, never scanned), the title and topic; None when a field
+    is not where to_json puts it."""
+    start, end = span
+    fields: dict[str, Any] = {}
+    at = start + 1
+    for key in _HEAD:
+        mark = f'\n      "{key}": '
+        if not text.startswith(mark, at):
+            return None
+        fields[key], at = _DECODER.raw_decode(text, at + len(mark))
+        at += 1  # the comma
+    at = text.rfind(_TITLE, at, end)
+    if at < 0:
+        return None
+    fields["title"], at = _DECODER.raw_decode(text, at + len(_TITLE))
+    if not text.startswith(_TOPIC, at):
+        return None
+    fields["topic_id"], _ = _DECODER.raw_decode(text, at + len(_TOPIC))
+    return fields
+
+
+_HEAD = ("article_ids", "first_date", "id", "keywords", "last_date", "outlets")
+_TITLE = '\n      "title": '
+_TOPIC = ',\n      "topic_id": '
 
 
 def _relation_ends(text: str, spans: list[Span]) -> dict[str, list[int]]:
