@@ -15,7 +15,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import NotFoundError
 from ..model import Article, Story
-from ..render.html import WebLinks, compare_view, story_rows
+from ..render.html import WebLinks, compare_view
 from ..render.jsonout import article_to_dict, relation_to_dict, story_to_dict
 from ..render.views import fold_story, page_of, per_day
 from ..summary.disagreement import differing_figures
@@ -127,20 +127,22 @@ def stories(
         "offset": offset,
         "limit": limit,
         "next": following,
-        "stories": [
-            {
-                "id": row.story.id,
-                "title": row.story.title,
-                "size": row.size,
-                "outlets": list(row.story.outlets),
-                "first_date": row.story.first_date,
-                "last_date": row.story.last_date,
-                "keywords": list(row.story.keywords),
-                "per_day": per_day(index.article(a) for a in row.story.article_ids),
-                "href": LINKS.story(row.story.id),
-            }
-            for row in story_rows(index, shown)
-        ],
+        "stories": [_story_row(story, index) for story in shown],
+    }
+
+
+def _story_row(story: Story, index: WebIndex) -> dict[str, Any]:
+    # not render.html.story_rows: its sparkline (0.4 s for 16,581 stories) is for pages only
+    return {
+        "id": story.id,
+        "title": story.title,
+        "size": len(dict.fromkeys(story.article_ids)),
+        "outlets": list(story.outlets),
+        "first_date": story.first_date,
+        "last_date": story.last_date,
+        "keywords": list(story.keywords),
+        "per_day": per_day(index.article(a) for a in story.article_ids),
+        "href": LINKS.story(story.id),
     }
 
 
