@@ -81,6 +81,20 @@ def test_the_first_pages_decode_no_story_or_relation_whole(
         assert len(read_claims) == 2 and len(read_relations) == 2  # kept, not decoded again
 
 
+def test_the_digest_route_builds_no_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """/api/digest decoded the whole digest only to check one was stored, then sent the text."""
+    db = make_db(tmp_path / "s.db", sample_articles(), sample_digest())
+    read_stories = _count_calls(monkeypatch, "_read_story")
+    with TestClient(create_app(db)) as client:
+        text = client.get("/api/digest").text
+        assert read_stories == []  # not even an outline
+    assert digest_from_json(text) == sample_digest()
+    empty = make_db(tmp_path / "e.db", sample_articles(), None)
+    with TestClient(create_app(empty)) as client:
+        missing = client.get("/api/digest")
+    assert missing.status_code == 503 and "holds no digest yet" in missing.text
+
+
 def test_outlines_and_whole_stories_match_the_digest() -> None:
     from storyline.web.lazy import index_digest
 

@@ -80,7 +80,7 @@ class Backend:
 
     def index(self) -> WebIndex:
         """The latest digest, indexed; DigestMissingError when no run saved one."""
-        store = self.store()
+        self.store()  # a missing or foreign file: its StoreError before any stamp
         stamp = self._stamp()
         found = self._current(stamp)
         if found is not None:
@@ -89,15 +89,20 @@ class Backend:
             found = self._current(stamp)  # built by the request this one waited for
             if found is not None:
                 return found
-            text = store.load_digest()
-            if text is None:
-                raise DigestMissingError(f"the database {self.db_path} holds no digest yet")
+            text = self.digest_text()
             cached = self._cached
             if cached is None or cached.text != text:
                 cached = _Cached(text, index_digest(text), stamp)
             with self._lock:
                 self._cached = _Cached(text, cached.index, stamp)
             return cached.index
+
+    def digest_text(self) -> str:
+        """The stored digest JSON; DigestMissingError when no run saved one."""
+        text = self.store().load_digest()
+        if text is None:
+            raise DigestMissingError(f"the database {self.db_path} holds no digest yet")
+        return text
 
     def pending(self, index: WebIndex) -> str:
         """A notice when the database holds articles the digest has not analysed, else ""."""
