@@ -509,3 +509,19 @@ def relation_result_from_json(text: str) -> Relation | None:
     except json.JSONDecodeError as err:
         raise StoreError(f"stored relation is not valid JSON: {err}") from err
     return None if value is None else _read_relation(_Reader(value, "stored relation"))
+
+
+def story_from_dict(obj: object, where: str) -> Story:
+    """One story of a digest from its decoded JSON object (a reader that decodes a digest
+    part by part); StoreError naming ``where`` when it is not one."""
+    return _read_story(_Reader(obj, where))
+
+
+def article_from_dict(obj: object, where: str) -> Article:
+    """One article of a digest from its decoded JSON object; StoreError when it is not one."""
+    return _read_article(_Reader(obj, where))
+
+
+def relation_from_dict(obj: object, where: str) -> Relation:
+    """One relation of a digest from its decoded JSON object; StoreError when it is not one."""
+    return _read_relation(_Reader(obj, where))

@@ -1,4 +1,4 @@
-"""The FastAPI app factory: one read-only store, the decoded digest cached per app.
+"""The FastAPI app factory: one read-only store, the digest's index cached per app.
 
 Library errors become one HTML error page (pages) or one JSON error shape (``/api``):
 ``{"error": {"status": 404, "message": "..."}}``. Every response carries a strict
@@ -21,9 +21,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import __version__
 from ..errors import NotFoundError, StoreError, StorylineError
 from ..render.html import WebLinks, render
-from ..render.jsonout import digest_from_json
-from ..render.views import DigestIndex
 from ..store import Store
+from .lazy import WebIndex, index_digest
 
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -40,15 +39,17 @@ class DigestMissingError(StorylineError):
 @dataclass
 class _Cached:
     text: str
-    index: DigestIndex
+    index: WebIndex
     stamp: tuple[tuple[int, int], ...]
 
 
 class Backend:
     """The app's access to one database: opened lazily, so a missing file is a page, not a crash.
 
-    The store is thread-safe (one connection behind a lock); the decoded digest is cached and
-    decoded again only when the stored JSON text changes (a new run).
+    The store is thread-safe (one connection behind a lock). The digest's index is built when
+    the stored JSON text changes (a new run), by one request at a time: others asking
+    meanwhile wait for it rather than build it again, and requests that need no digest
+    (search) do not wait at all.
     """
 
     def __init__(self, db_path: Path, readonly: bool) -> None:
@@ -57,6 +58,7 @@ class Backend:
         self._store: Store | None = None
         self._cached: _Cached | None = None
         self._lock = threading.Lock()
+        self._building = threading.Lock()
 
     def store(self) -> Store:
         """The open store; StoreError (with the command that creates it) when unusable."""
@@ -71,23 +73,38 @@ class Backend:
         stats = [f.stat() for f in files if f.exists()]
         return tuple((s.st_mtime_ns, s.st_size) for s in stats)
 
-    def index(self) -> DigestIndex:
-        """The latest digest, indexed; DigestMissingError when no run saved one."""
-        store = self.store()
-        stamp = self._stamp()
+    def _current(self, stamp: tuple[tuple[int, int], ...]) -> WebIndex | None:
         with self._lock:
-            if self._cached is not None and self._cached.stamp == stamp:
-                return self._cached.index
-        text = store.load_digest()
+            cached = self._cached
+        return cached.index if cached is not None and cached.stamp == stamp else None
+
+    def index(self) -> WebIndex:
+        """The latest digest, indexed; DigestMissingError when no run saved one."""
+        self.store()  # a missing or foreign file: its StoreError before any stamp
+        stamp = self._stamp()
+        found = self._current(stamp)
+        if found is not None:
+            return found
+        with self._building:
+            found = self._current(stamp)  # built by the request this one waited for
+            if found is not None:
+                return found
+            text = self.digest_text()
+            cached = self._cached
+            if cached is None or cached.text != text:
+                cached = _Cached(text, index_digest(text), stamp)
+            with self._lock:
+                self._cached = _Cached(text, cached.index, stamp)
+            return cached.index
+
+    def digest_text(self) -> str:
+        """The stored digest JSON; DigestMissingError when no run saved one."""
+        text = self.store().load_digest()
         if text is None:
             raise DigestMissingError(f"the database {self.db_path} holds no digest yet")
-        with self._lock:
-            if self._cached is None or self._cached.text != text:
-                self._cached = _Cached(text, DigestIndex(digest_from_json(text)), stamp)
-            self._cached.stamp = stamp
-            return self._cached.index
+        return text
 
-    def pending(self, index: DigestIndex) -> str:
+    def pending(self, index: WebIndex) -> str:
         """A notice when the database holds articles the digest has not analysed, else ""."""
         stored, analysed = self.store().count_articles(), len(index.digest.articles)
         # earlier versions of updated pages stay stored but are left out on purpose

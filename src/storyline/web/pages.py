@@ -20,7 +20,7 @@ from ..render.html import (
     story_rows,
     story_view,
 )
-from ..render.views import page_of, ranked_stories, split_skipped
+from ..render.views import page_of, split_skipped
 from ..store import MARK_CLOSE, MARK_OPEN
 from .api import backend, find_story, redirect_to_story, stored_article
 
@@ -36,7 +36,7 @@ STATIC = {"style.css": "text/css; charset=utf-8", "app.js": "text/javascript; ch
 def stories_page(request: Request, page: int = Query(1, ge=1)) -> str:
     back = backend(request)
     index = back.index()
-    ranked = ranked_stories(index)
+    ranked = index.ranked()
     shown, pages = page_of(ranked, page, STORIES_PER_PAGE)
     if page > pages:  # a client paging "until empty" must meet an end, not the last page again
         raise NotFoundError(f"no page {page} of the stories list: it has {pages}")
