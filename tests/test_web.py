@@ -362,6 +362,17 @@ def test_a_duplicates_page_says_its_text_is_the_same(tmp_path: Path) -> None:
 # ---------------------------------------------------------------- security
 
 
+@pytest.mark.parametrize("url", ["/", "/stories/s-bridge", "/api/stories", "/api/digest"])
+def test_head_answers_as_get_without_the_body(client: TestClient, url: str) -> None:
+    # an uptime monitor's `curl -I` was a 405 on every route
+    got, head = client.get(url), client.head(url)
+    assert (head.status_code, head.content) == (200, b"")
+    assert head.headers["content-type"] == got.headers["content-type"]
+    assert head.headers["content-length"] == str(len(got.content))
+    assert head.headers["content-security-policy"] == got.headers["content-security-policy"]
+    assert client.head("/stories/nope").status_code == 404
+
+
 def test_only_get_routes_and_readonly(client: TestClient, tmp_path: Path) -> None:
     for method in ("post", "put", "delete", "patch"):
         assert getattr(client, method)("/api/stories").status_code == 405
