@@ -193,6 +193,13 @@ _ENGLISH = (
             "la frontera, mientras las conversaciones de Lissa siguen suspendidas.",
             "es",
         ),
+        # a short report (12 words) given "en" is read too
+        (
+            "en",
+            "Grève à Paris\nLa grève des transports continue à Paris pour le troisième jour, "
+            "selon les syndicats.",
+            "fr",
+        ),
         ("fr", _ENGLISH, "en"),
         (
             "fr",

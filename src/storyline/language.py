@@ -52,7 +52,10 @@ _MARKERS = {
 _MARKER_SETS = {code: frozenset(words.split()) for code, words in _MARKERS.items()}
 _FEW_MARKERS = 0.06  # commonest words run at 25-45% of news text in these languages
 _CHECKED_CHARS = 500  # about 80 words
-_MIN_CHECKED_WORDS = 20
+# Fewer words (a headline, "The strike is over.") are too few to doubt a tag. Down to 8,
+# a short French or German report given "en" is caught: _reads_as keeps English lists of
+# names and headlines (no English function words either) from being overruled.
+_MIN_CHECKED_WORDS = 8
 # The text must show the other language's own grammar too, not only its names: an English
 # menu of French dishes or a German quote opening an English report has one or two of
 # French's or German's commonest words; a sentence of either has several.
