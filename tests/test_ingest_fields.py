@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from helpers_ingest import FIXTURES, SEEDS, articles, one
+from storyline import language
 from storyline.ids import stable_id
 from storyline.ingest import IngestOptions, read_sources
 from storyline.ingest.build import fold_large
@@ -164,6 +165,21 @@ _ENGLISH = (
             "pt",
         ),
         ("en", "Short.", "en"),
+        # ... and when the other language shows its names but not its grammar: an English
+        # menu of French dishes, an English report that opens with a German quote
+        (
+            "en",
+            "Tonight's menu\nSoupe à l'oignon, coq au vin, bœuf bourguignon, crème brûlée, "
+            "tarte tatin, croque monsieur, ratatouille, salade niçoise, pain au chocolat, "
+            "mousse au chocolat, gratin dauphinois, quiche lorraine.",
+            "en",
+        ),
+        (
+            "en",
+            'Scholz speech\n"Wir schaffen das, wir stehen zusammen und wir werden diese Krise '
+            'gemeinsam überwinden, ganz sicher", Scholz told the Bundestag on Thursday in Berlin.',
+            "en",
+        ),
         # ... but not when the text plainly reads as another language
         (
             "en",
@@ -176,6 +192,13 @@ _ENGLISH = (
             "El ministro de Defensa dijo el lunes que cien mil soldados se concentran en "
             "la frontera, mientras las conversaciones de Lissa siguen suspendidas.",
             "es",
+        ),
+        # a short report (12 words) given "en" is read too
+        (
+            "en",
+            "Grève à Paris\nLa grève des transports continue à Paris pour le troisième jour, "
+            "selon les syndicats.",
+            "fr",
         ),
         ("fr", _ENGLISH, "en"),
         (
@@ -197,6 +220,14 @@ def test_a_given_language_is_checked_against_its_text(given: str, text: str, exp
     assert note == (
         f"language given as {given!r}, but the text reads as {expected!r}" if overruled else ""
     )
+
+
+def test_another_language_is_read_from_its_words_in_lower_case() -> None:
+    # capitalised, its commonest words are parts of names, which an English text is full of
+    assert not language._reads_as("fr", "Le Pen, Des Moines and Du Bois met Les Halles staff")
+    assert language._reads_as("fr", "le maire a parlé des travaux et du pont avec les élus")
+    assert not language._reads_as("fr", "coq au vin, pain au chocolat, mousse au chocolat")
+    assert language._reads_as("zh", "港口大桥")  # no list of its words: the detector decides
 
 
 def test_given_language_wins_over_detection(tmp_path: Path) -> None:

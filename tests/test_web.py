@@ -257,6 +257,10 @@ def test_a_unique_start_of_a_story_id_redirects_to_the_story(client: TestClient)
         response = client.get(url, follow_redirects=False)
         assert (response.status_code, response.headers["location"]) == (307, full), url
     assert "Velmora bridge closure" in _html(client, "/stories/s-bri")
+    # no id at all: the list, as /stories/ is on pages ("no story ''" was a 404)
+    moved = client.get("/api/stories/?limit=1&offset=0", follow_redirects=False)
+    assert (moved.status_code, moved.headers["location"]) == (307, "/api/stories?limit=1&offset=0")
+    assert client.get("/api/stories/?limit=1").json() == client.get("/api/stories?limit=1").json()
     assert client.get("/api/stories/s-bri").json()["story"]["id"] == "s-bridge"
     ambiguous = _html(client, "/stories/s-", 404)
     assert "&#39;s-&#39; starts 2 story ids (s-bridge, s-chess): give more" in ambiguous
@@ -356,6 +360,17 @@ def test_a_duplicates_page_says_its_text_is_the_same(tmp_path: Path) -> None:
 
 
 # ---------------------------------------------------------------- security
+
+
+@pytest.mark.parametrize("url", ["/", "/stories/s-bridge", "/api/stories", "/api/digest"])
+def test_head_answers_as_get_without_the_body(client: TestClient, url: str) -> None:
+    # an uptime monitor's `curl -I` was a 405 on every route
+    got, head = client.get(url), client.head(url)
+    assert (head.status_code, head.content) == (200, b"")
+    assert head.headers["content-type"] == got.headers["content-type"]
+    assert head.headers["content-length"] == str(len(got.content))
+    assert head.headers["content-security-policy"] == got.headers["content-security-policy"]
+    assert client.head("/stories/nope").status_code == 404
 
 
 def test_only_get_routes_and_readonly(client: TestClient, tmp_path: Path) -> None:

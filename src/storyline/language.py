@@ -52,7 +52,14 @@ _MARKERS = {
 _MARKER_SETS = {code: frozenset(words.split()) for code, words in _MARKERS.items()}
 _FEW_MARKERS = 0.06  # commonest words run at 25-45% of news text in these languages
 _CHECKED_CHARS = 500  # about 80 words
-_MIN_CHECKED_WORDS = 20
+# Fewer words (a headline, "The strike is over.") are too few to doubt a tag. Down to 8,
+# a short French or German report given "en" is caught: _reads_as keeps English lists of
+# names and headlines (no English function words either) from being overruled.
+_MIN_CHECKED_WORDS = 8
+# The text must show the other language's own grammar too, not only its names: an English
+# menu of French dishes or a German quote opening an English report has one or two of
+# French's or German's commonest words; a sentence of either has several.
+_MIN_OTHER_MARKERS = 3
 # How sure the model must be before the text overrules the language given with it.
 OVERRULE_CONFIDENCE = 0.95
 _WORD = re.compile(r"[^\W\d_]+")
@@ -62,8 +69,9 @@ def checked_language(given: str, text: str) -> tuple[str, str]:
     """(language, note) for an article given ``given`` (any tag, or "") with ``text``.
 
     No usable tag: the detected language, no note. A tag: kept, unless the text's words make
-    it doubtful (see ``_MARKERS``) and the model is at least ``OVERRULE_CONFIDENCE``
-    sure of another language; then the detected one, with a note that says so. A CSV whose
+    it doubtful (see ``_MARKERS``), the model is at least ``OVERRULE_CONFIDENCE`` sure of
+    another language and the text uses that language's own commonest words (``_reads_as``);
+    then the detected one, with a note that says so. A CSV whose
     every row says "en" holds French rows too: English date rules would misread them.
     """
     code = language_code(given)
@@ -73,6 +81,8 @@ def checked_language(given: str, text: str) -> tuple[str, str]:
         return code, ""
     detected, confidence = _classify(text[:_MAX_CHARS])
     if detected == code or len(detected) != 2 or confidence < OVERRULE_CONFIDENCE:
+        return code, ""
+    if not _reads_as(detected, text[:_CHECKED_CHARS]):
         return code, ""
     return detected, f"language given as {given.strip()!r}, but the text reads as {detected!r}"
 
@@ -88,6 +98,17 @@ def _doubtful(code: str, sample: str) -> bool:
     if markers is None or len(words) < _MIN_CHECKED_WORDS:
         return False
     return sum(w in markers for w in words) / len(words) < _FEW_MARKERS
+
+
+def _reads_as(code: str, sample: str) -> bool:
+    """Whether ``sample`` holds at least ``_MIN_OTHER_MARKERS`` different words of those
+    commonest in the language ``code``, written in lower case as they are when they do their
+    work in a sentence ("Le Pen", "Des Moines" and "Van Gogh" are names); True for a language
+    without such a list."""
+    markers = _MARKER_SETS.get(code)
+    if markers is None:
+        return True
+    return len(markers.intersection(_WORD.findall(sample))) >= _MIN_OTHER_MARKERS
 
 
 def _classify(sample: str) -> tuple[str, float]:

@@ -150,7 +150,10 @@ def _story_row(story: Story, index: WebIndex) -> dict[str, Any]:
 def story(request: Request, story_id: str, page: int = Query(1, ge=1)) -> Any:
     """A story as in the digest JSON, its articles folded (duplicates under their
     representative, numbered as citation markers) 100 per page, and its relations. A unique
-    start of a story id redirects to the full id."""
+    start of a story id redirects to the full id; ``/api/stories/`` (no id) to the list."""
+    if not story_id:  # a script's base URL with a slash: the list, as /stories/ is on pages
+        query = f"?{request.url.query}" if request.url.query else ""
+        return RedirectResponse(f"{router.prefix}/stories{query}", status_code=307)
     index = backend(request).index()
     redirect = redirect_to_story(request, index, story_id)
     if redirect is not None:

@@ -17,6 +17,7 @@ from fastapi import FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
 from ..errors import NotFoundError, StoreError, StorylineError
@@ -185,6 +186,26 @@ def _install_handlers(app: FastAPI, backend: Backend) -> None:
         return error_response(request, 400, "Bad request", problems)
 
 
+class HeadAsGet:
+    """Answers HEAD as GET, headers only: an uptime monitor's ``curl -I`` got a 405 from
+    every route (FastAPI routes take only the methods they name)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def headers_only(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                message = {**message, "body": b""}  # content-length still says the GET's
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)
+
+
 def create_app(db_path: str | Path, *, readonly: bool = True) -> FastAPI:
     """The web app over the database at ``db_path``: GET routes only, pages and ``/api``.
 
@@ -217,6 +238,7 @@ def create_app(db_path: str | Path, *, readonly: bool = True) -> FastAPI:
         response.headers["X-Frame-Options"] = "DENY"
         return response
 
+    app.add_middleware(HeadAsGet)
     app.include_router(api.router)
     app.include_router(pages.router)
     app.router.on_shutdown.append(backend.close)
