@@ -685,12 +685,20 @@ def test_foreign_day_and_month_without_year(
         ("Следующее заявление министерства ожидается во вторник.", "ru", ["2029-03-20"]),
         ("Le sommet se tiendra samedi à Lissa.", "fr", ["2029-03-17"]),
         ("Le sommet aura lieu jeudi à Lissa.", "fr", ["2029-03-15"]),
+        # A month or a day and month without a year: the next one, not the one before.
+        ("La hausse entrera en vigueur en septembre.", "fr", ["2029-09"]),
+        ("Die Erhöhung werde im September in Kraft treten.", "de", ["2029-09"]),
+        ("Le sommet se tiendra le 20 novembre à Lissa.", "fr", ["2029-11-20"]),
+        ("Die Wahl wird im März stattfinden.", "de", ["2029-03"]),
+        # ... within 300 days: a day just past is the one just past
+        ("Les salaires seront versés avant le 10 mars.", "fr", ["2029-03-10"]),
         # Past clauses keep the latest such day.
         ("Der Zug wurde am Samstag gestoppt.", "de", ["2029-03-10"]),
+        ("Die Regel trat im September in Kraft.", "de", ["2028-09"]),
         ("Le ministre est venu samedi, a-t-il dit.", "fr", ["2029-03-10"]),
     ],
 )  # fmt: skip
-def test_foreign_weekday_in_a_clause_that_looks_ahead(
+def test_foreign_date_without_year_in_a_clause_that_looks_ahead(
     sentence: str, language: str, expected: list[str]
 ) -> None:
     assert [m.date for m in tag_dates(sentence, "2029-03-15", language)] == expected

@@ -148,32 +148,65 @@ _CLAUSE_END = re.compile(r"[,;:()\u2013\u2014]")
 def _weekday_ahead(
     sentence: str, mention: DateMention, published: date | None, code: str
 ) -> DateMention:
-    """A weekday alone in a clause that looks ahead is the next such day (the publication
-    day itself when it is that day), not the latest one before, which dateparser reads."""
+    """A date without a year in a clause that looks ahead points ahead: a weekday alone is
+    the next such day (the publication day itself when it is that day), not the latest one
+    before, which dateparser reads; a month ("entrera en vigueur en septembre") is the next
+    such month, this one included; a day and month is the next such day within
+    ``_FAR_AHEAD_DAYS`` (English's bound; past it, news means the one before)."""
     cue = _FUTURE.get(code)
-    if cue is None or published is None or mention.granularity != "day" or not mention.date:
-        return mention
-    if any(c.isdigit() for c in mention.expression) or not _weekday(mention.expression, code):
+    if cue is None or published is None or not mention.date or _has_year(mention.expression):
         return mention
     before = [m.end() for m in _CLAUSE_END.finditer(sentence, 0, mention.start)]
     after = _CLAUSE_END.search(sentence, mention.end)
     clause = sentence[before[-1] if before else 0 : after.start() if after else len(sentence)]
     if cue.search(clause) is None:
         return mention
-    base = datetime.combine(published, time())
-    data = _parse(mention.expression, code, base, prefer="future")
-    if data is None or data.date_obj is None:
+    if mention.granularity == "month":
+        return _ahead(mention, _month_ahead(date.fromisoformat(mention.date + "-01"), published))
+    if mention.granularity != "day":
         return mention
-    ahead = data.date_obj.date()
-    if ahead - published == timedelta(days=7):
-        ahead = published  # "on Thursday" in Thursday's paper: the day itself
-    if ahead.isoformat() == mention.date:
-        return mention
-    note = "a weekday in a clause that looks ahead: the next such day"
-    return replace(mention, date=ahead.isoformat(), note=note)
+    if not any(c.isdigit() for c in mention.expression):
+        if not _weekday(mention.expression, code):
+            return mention
+        base = datetime.combine(published, time())
+        data = _parse(mention.expression, code, base, prefer="future")
+        if data is None or data.date_obj is None:
+            return mention
+        ahead = data.date_obj.date()
+        if ahead - published == timedelta(days=7):
+            ahead = published  # "on Thursday" in Thursday's paper: the day itself
+        return _ahead(mention, ahead, "a weekday in a clause that looks ahead: the next such day")
+    return _ahead(mention, _day_ahead(date.fromisoformat(mention.date), published))
 
 
-@lru_cache(maxsize=64)
+def _has_year(expression: str) -> bool:
+    return re.search(r"\d{4}", expression) is not None
+
+
+def _month_ahead(found: date, published: date) -> date:
+    year = published.year + (found.month < published.month)
+    return date(year, found.month, 1)
+
+
+def _day_ahead(found: date, published: date) -> date:
+    from .temporal import _FAR_AHEAD_DAYS
+
+    ahead = _day(published.year, found.month, found.day)
+    if ahead is None or ahead < published:
+        ahead = _day(published.year + 1, found.month, found.day)
+    if ahead is None or (ahead - published).days > _FAR_AHEAD_DAYS:
+        return found
+    return ahead
+
+
+def _ahead(mention: DateMention, ahead: date, note: str = "") -> DateMention:
+    """``mention`` moved to ``ahead`` (kept at its granularity), with ``note`` saying why."""
+    text = ahead.isoformat()[:7] if mention.granularity == "month" else ahead.isoformat()
+    if text == mention.date:
+        return mention
+    return replace(mention, date=text, note=note or "in a clause that looks ahead: the next one")
+
+
 def _weekday_words(code: str) -> frozenset[str]:
     """dateparser's weekday names for ``code`` (three letters or more), lower-cased."""
     try:
