@@ -9,6 +9,7 @@ from itertools import islice, repeat
 from operator import mul, truediv
 
 from .features import dot, scaled_dot, sum_squares, top
+from .scripts import index_keys, main_script
 
 Vectors = tuple[dict[str, float], dict[str, float], dict[str, float]]
 Cosines = tuple[float | None, float | None, float | None]
@@ -26,6 +27,9 @@ class Centroid:
     entities: dict[str, float] = field(default_factory=dict)
     numbers: dict[str, float] = field(default_factory=dict)
     norms: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    # The script most names are in (:func:`~storyline.stories.scripts.main_script`), found
+    # when first asked for: derived from ``entities``, never saved.
+    _script: str | None = field(default=None, compare=False, repr=False)
 
     def add(self, vectors: Vectors, max_terms: int, max_entities: int) -> None:
         """Add one member's unit vectors (terms, entities, numbers)."""
@@ -33,6 +37,13 @@ class Centroid:
         self.entities = _merge(self.entities, vectors[1], max_entities)
         self.numbers = _merge(self.numbers, vectors[2], max_entities)
         self.norms = (norm(self.terms), norm(self.entities), norm(self.numbers))
+        self._script = None
+
+    def script(self) -> str:
+        """The script most of the names are written in ("" if none, or a tie)."""
+        if self._script is None:
+            self._script = main_script(self.entities)
+        return self._script
 
     def channels(self) -> Vectors:
         return self.terms, self.entities, self.numbers
@@ -56,6 +67,8 @@ class Centroid:
         keys = list(islice(terms, k))
         keys.extend(key for key in islice(self.entities, k) if key not in terms)
         keys.extend(islice(self.numbers, k // 2))
+        # Cyrillic names under their Latin-script key too (none in a Latin-script story).
+        keys.extend(index_keys(islice(self.entities, k)))
         return keys
 
     def unit(self) -> Vectors:
