@@ -171,8 +171,15 @@ def test_respelling_keeps_the_story_spelling_and_does_not_pool_it() -> None:
         "kovalenko": 0.5,
         "мост": 0.7,
     }
-    # A name the story holds as written is kept as written.
-    assert respelled({"дорвиска": 1.0}, story) == {"дорвиска": 1.0}
+    # A story holding two spellings is read in its main one (the heaviest), as a text
+    # written in that spelling would be.
+    assert respelled({"дорвиска": 1.0}, story) == {"dorvisk": 1.0}
+    assert respelled(
+        {"украина": 0.5, "київ": 0.5}, {"ukraine": 0.3}, frozenset({"ukraine"}), 0.3
+    ) == {
+        "ukraine": 0.15,
+        "київ": 0.5,
+    }
 
 
 @pytest.mark.parametrize(

@@ -170,7 +170,7 @@ def _assign_one(
     notes = [*notes, why] if why else notes
     if best is not None and join:
         story = state.story(best)
-        terms, entities = _shared(query, story.centroid)
+        terms, entities = _shared(query, story.centroid, options.place_weight)
         _record(
             state,
             Assignment(article.id, story.id, round(score, 6), False, terms, entities, _note(notes)),
@@ -279,7 +279,13 @@ def _measure(query: _Query, story: StoryRecord, options: StoryOptions) -> tuple[
     if names is not None and crosses(query.script, story.centroid.script()):
         # Names in another script: compared by key; the words of two scripts share nothing.
         centroid = story.centroid
-        names = names_cosine(query.vectors[1], centroid.entities, centroid.norms[1])
+        names = names_cosine(
+            query.vectors[1],
+            centroid.entities,
+            centroid.norms[1],
+            BROAD_PLACES,
+            options.place_weight,
+        )
         cosines, crossing = (terms, names, figures), True
     if figures is not None and names is None and (terms is None or crossing):
         shared = query.vectors[2].keys() & story.centroid.numbers.keys()
@@ -298,7 +304,9 @@ def probe_keys(vectors: Vectors, k: int) -> list[tuple[str, float]]:
     return head(vectors[0], k) + head(vectors[1], k) + head(vectors[2], k // 2)
 
 
-def _shared(query: _Query, centroid: Centroid) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _shared(
+    query: _Query, centroid: Centroid, damping: float
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The top shared terms and entities, by their contribution to the score (names in
     another script as the article and the story spell them: "коваленко/kovalenko")."""
 
@@ -307,7 +315,7 @@ def _shared(query: _Query, centroid: Centroid) -> tuple[tuple[str, ...], tuple[s
         return tuple(key for key, _ in top(common, _EXPLAIN))
 
     if crosses(query.script, centroid.script()):
-        spelled = shared_names(query.vectors[1], centroid.entities, _EXPLAIN)
+        spelled = shared_names(query.vectors[1], centroid.entities, _EXPLAIN, BROAD_PLACES, damping)
     else:
         spelled = best(query.vectors[1], centroid.entities)
     names = spelled + best(query.vectors[2], centroid.numbers)

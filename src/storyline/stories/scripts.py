@@ -22,7 +22,7 @@ holds them (:func:`probes`). A Latin-script stream indexes and finds nothing mor
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 
 from ..crosslang import spelling_key, transliterated
@@ -67,30 +67,50 @@ def crosses(first: str, second: str) -> bool:
 
 
 def names_cosine(
-    query: Mapping[str, float], story: Mapping[str, float], story_norm: float
+    query: Mapping[str, float],
+    story: Mapping[str, float],
+    story_norm: float,
+    damped: frozenset[str] = frozenset(),
+    damping: float = 1.0,
 ) -> float:
     """The cosine of an article's names with a story's (of norm ``story_norm``), the article's
     names spelled as the story spells them (:func:`respelled`); 0.0 when fewer than
     :data:`MIN_SHARED` of them are the story's."""
-    spelled = respelled(query, story)
+    spelled = respelled(query, story, damped, damping)
     if sum(1 for name in spelled if name in story) < MIN_SHARED:
         return 0.0
     norms = math.sqrt(sum_squares(spelled)) * story_norm
     return dot(spelled, story) / norms if norms else 0.0
 
 
-def respelled(query: Mapping[str, float], story: Mapping[str, float]) -> dict[str, float]:
-    """``query``'s names, each that ``story`` does not hold as written but holds under its
-    :func:`spelling_key` renamed to the story's name (the heaviest such), their weights
+def respelled(
+    query: Mapping[str, float],
+    story: Mapping[str, float],
+    damped: frozenset[str] = frozenset(),
+    damping: float = 1.0,
+) -> dict[str, float]:
+    """``query``'s names, each that ``story`` holds under its :func:`spelling_key` renamed
+    to the story's name (the heaviest such, its main spelling), their weights
     added when several are: the article as it would read written in the story's script, so
     that it is scored as a text of that script would be (the story's spellings are not
-    pooled into one heavier key)."""
-    spellings = _spellings(story)
+    pooled into one heavier key). A name respelled as one of ``damped`` (the broad places,
+    listed in Latin script only) weighs ``damping`` times as much, as it would written so."""
     found: dict[str, float] = {}
-    for name, weight in query.items():
-        spelled = name if name in story else spellings.get(spelling_key(name), name)
+    for _, spelled, weight in _respell(query, story, damped, damping):
         found[spelled] = found.get(spelled, 0.0) + weight
     return found
+
+
+def _respell(
+    query: Mapping[str, float], story: Mapping[str, float], damped: frozenset[str], damping: float
+) -> Iterator[tuple[str, str, float]]:
+    """Each of ``query``'s names, as ``story`` spells it, and its weight so spelled."""
+    spellings = _spellings(story)
+    for name, weight in query.items():
+        spelled = spellings.get(spelling_key(name), name)
+        if spelled in damped and name not in damped:
+            weight *= damping
+        yield name, spelled, weight
 
 
 def _spellings(story: Mapping[str, float]) -> dict[str, str]:
@@ -103,14 +123,18 @@ def _spellings(story: Mapping[str, float]) -> dict[str, str]:
     return found
 
 
-def shared_names(query: Mapping[str, float], story: Mapping[str, float], k: int) -> tuple[str, ...]:
-    """The ``k`` names that add most to :func:`names_cosine`, each as the article spells it, then
-    as the story does ("коваленко/kovalenko"; once when both spell it alike)."""
-    spellings = _spellings(story)
+def shared_names(
+    query: Mapping[str, float],
+    story: Mapping[str, float],
+    k: int,
+    damped: frozenset[str] = frozenset(),
+    damping: float = 1.0,
+) -> tuple[str, ...]:
+    """The ``k`` names that add most to :func:`names_cosine`, each as the article spells it,
+    then as the story does ("коваленко/kovalenko"; once when both spell it alike)."""
     mine: dict[str, str] = {}  # the story's name -> the article's heaviest name respelled so
     common: dict[str, float] = {}
-    for name, weight in query.items():
-        spelled = name if name in story else spellings.get(spelling_key(name), name)
+    for name, spelled, weight in _respell(query, story, damped, damping):
         if spelled in story:
             mine.setdefault(spelled, name)
             common[spelled] = common.get(spelled, 0.0) + weight * story[spelled]
