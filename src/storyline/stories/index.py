@@ -65,10 +65,12 @@ class Centroid:
         """The keys to index: the ``k`` heaviest terms, entities and numbers."""
         terms = self.terms  # every channel is kept heaviest first: no sorting needed
         keys = list(islice(terms, k))
-        keys.extend(key for key in islice(self.entities, k) if key not in terms)
+        names = list(islice(self.entities, k))
+        keys.extend(key for key in names if key not in terms)
         keys.extend(islice(self.numbers, k // 2))
-        # Cyrillic names under their Latin-script key too (none in a Latin-script story).
-        keys.extend(index_keys(islice(self.entities, k)))
+        if not all(map(str.isascii, names)):
+            # Cyrillic names under their Latin-script key too (see :mod:`.scripts`).
+            keys.extend(index_keys(names))
         return keys
 
     def unit(self) -> Vectors:

@@ -162,19 +162,17 @@ def probes(names: Iterable[tuple[str, float]]) -> list[tuple[str, float]]:
     """What an article's heaviest names ask the index for, beyond themselves, to find the
     stories of the other script: a Latin name its tagged key (how a Cyrillic story is
     indexed), a Cyrillic one its transliteration and its key (how a Latin story may spell it)."""
-    found: list[tuple[str, float]] = []
-    for name, weight in names:
-        script = script_of(name)
-        if script == LATIN:
-            tagged = _tagged(name)
-            if tagged:
-                found.append((tagged, weight))
-        elif script == CYRILLIC:
-            found.extend((spelled, weight) for spelled in _latin_forms(name))
-    return found
+    return [(form, weight) for name, weight in names for form in _probe_forms(name)]
 
 
 @lru_cache(maxsize=1 << 16)
-def _latin_forms(name: str) -> tuple[str, ...]:
-    """A Cyrillic name as a Latin-script text may write it: transliterated, and its key."""
-    return tuple(dict.fromkeys(form for form in (transliterated(name), spelling_key(name)) if form))
+def _probe_forms(name: str) -> tuple[str, ...]:
+    """The keys :func:`probes` asks for ``name``: one look-up per name, however many."""
+    script = script_of(name)
+    if script == LATIN:
+        tagged = _tagged(name)
+        return (tagged,) if tagged else ()
+    if script == CYRILLIC:
+        forms = (transliterated(name), spelling_key(name))
+        return tuple(dict.fromkeys(form for form in forms if form))
+    return ()
