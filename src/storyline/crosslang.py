@@ -224,6 +224,40 @@ def name_key(word: str) -> str:
     return folded[:5]
 
 
+# Letters that transliterations of one name disagree on ("Melnyk"/"Мельник" -> "melnik",
+# "Khanna"/"Hanna", "Kowalenko"/"Kovalenko", "Alexei"/"Алексей"), and the case endings ending
+# in a consonant that Russian and Ukrainian add to a name ("Дорвиском", "Бондарем").
+_SPELLINGS = (("kh", "h"), ("y", "i"), ("w", "v"), ("x", "ks"))
+_CASE_ENDINGS = ("ami", "akh", "ikh", "om", "em")
+_MIN_STEM = 4
+
+
+@lru_cache(maxsize=1 << 16)
+def spelling_key(word: str) -> str:
+    """A name's key across the Latin and Cyrillic scripts, stricter than :func:`name_key`:
+    the whole word, folded and transliterated, the letters transliterations disagree on made
+    one, then a case ending and the vowels it ends with dropped (down to 4 letters):
+    "Дорвиска", "Дорвиском" and "Dorvisk" give "dorvisk", "Лиссы" and "Lissa" "liss",
+    "Коваленко" and "Kovalenko" "kovalenk", but "Kovalchuk" "kovalchuk". "" for a word of
+    another script, or one of fewer than 3 letters."""
+    key = _fold(word)
+    for spelled, common in _SPELLINGS:
+        key = key.replace(spelled, common)
+    for ending in _CASE_ENDINGS:
+        if key.endswith(ending) and len(key) - len(ending) >= _MIN_STEM:
+            key = key[: -len(ending)]
+            break
+    while len(key) > _MIN_STEM and key[-1] in "aeiou":
+        key = key[:-1]
+    return key if len(key) >= 3 else ""
+
+
+def transliterated(word: str) -> str:
+    """``word`` lower-cased in plain Latin letters: accents dropped, Cyrillic transliterated
+    ("Коваленко" -> "kovalenko", "Estrélie" -> "estrelie")."""
+    return _fold(word)
+
+
 def _fold(word: str) -> str:
     plain = unicodedata.normalize("NFKD", word.lower().replace("ß", "ss"))
     letters = "".join(_CYRILLIC.get(c, c) for c in plain if not unicodedata.combining(c))

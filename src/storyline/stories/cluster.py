@@ -19,6 +19,7 @@ from .features import extract, head, round_figures, top, weigh
 from .index import Centroid, Cosines, Vectors
 from .options import StoryOptions
 from .places import BROAD_PLACES
+from .scripts import crosses, main_script, names_cosine, probes, shared_names
 from .state import Assignment, StoryRecord, StoryState
 
 UNDATED_NOTE = "no date: placed by input order"
@@ -31,6 +32,7 @@ class _Query:
     article: Article
     vectors: Vectors
     ordinal: int | None
+    script: str = ""  # the script most of its names are in (see :mod:`.scripts`)
 
 
 def stream_order(articles: Sequence[Article]) -> list[tuple[Article, bool]]:
@@ -148,7 +150,7 @@ def _assign_one(
         weigh(features.numbers, state.df, state.n_docs, keep),
     )
     # The story grows by every figure; only the article's score discounts its round ones.
-    grown = _Query(article, vectors, _ordinal(article))
+    grown = _Query(article, vectors, _ordinal(article), main_script(vectors[1]))
     query = _scored(grown, features.numbers, options, state)
     best, score, second, cosines = _best_story(query, options, state)
     threshold = options.threshold_at(state.n_docs)
@@ -168,7 +170,7 @@ def _assign_one(
     notes = [*notes, why] if why else notes
     if best is not None and join:
         story = state.story(best)
-        terms, entities = _shared(query, story.centroid)
+        terms, entities = _shared(query, story.centroid, options.place_weight)
         _record(
             state,
             Assignment(article.id, story.id, round(score, 6), False, terms, entities, _note(notes)),
@@ -189,7 +191,8 @@ def _scored(
         return query
     keep = options.max_article_terms
     damped = weigh(figures, state.df, state.n_docs, keep, rounds, weight)
-    return _Query(query.article, (query.vectors[0], query.vectors[1], damped), query.ordinal)
+    vectors = (query.vectors[0], query.vectors[1], damped)
+    return _Query(query.article, vectors, query.ordinal, query.script)
 
 
 def _linked_story(
@@ -215,7 +218,8 @@ def _best_story(
     """The best candidate story, its score, the second-best score (0.0 unless the fitted
     join rule, which reads it, is on) and the best story's channel cosines (which the fitted
     rule reads too: kept, not computed again)."""
-    probe = probe_keys(query.vectors, options.query_terms)
+    k = options.query_terms
+    probe = probe_keys(query.vectors, k) + probes(head(query.vectors[1], k))
     best: int | None = None
     best_score = second = 0.0
     best_cosines: Cosines = (None, None, None)
@@ -272,6 +276,17 @@ def _measure(query: _Query, story: StoryRecord, options: StoryOptions) -> tuple[
     crossing = bool(language and story.language and language != story.language)
     cosines = story.centroid.cosines(query.vectors)
     terms, names, figures = cosines
+    if names is not None and crosses(query.script, story.centroid.script()):
+        # Names in another script: compared by key; the words of two scripts share nothing.
+        centroid = story.centroid
+        names = names_cosine(
+            query.vectors[1],
+            centroid.entities,
+            centroid.norms[1],
+            BROAD_PLACES,
+            options.place_weight,
+        )
+        cosines, crossing = (terms, names, figures), True
     if figures is not None and names is None and (terms is None or crossing):
         shared = query.vectors[2].keys() & story.centroid.numbers.keys()
         if len(shared) < _FIGURES_ALONE:
@@ -289,14 +304,21 @@ def probe_keys(vectors: Vectors, k: int) -> list[tuple[str, float]]:
     return head(vectors[0], k) + head(vectors[1], k) + head(vectors[2], k // 2)
 
 
-def _shared(query: _Query, centroid: Centroid) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The top shared terms and entities, by their contribution to the score."""
+def _shared(
+    query: _Query, centroid: Centroid, damping: float
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The top shared terms and entities, by their contribution to the score (names in
+    another script as the article and the story spell them: "коваленко/kovalenko")."""
 
     def best(vector: dict[str, float], other: dict[str, float]) -> tuple[str, ...]:
         common = {key: value * other[key] for key, value in vector.items() if key in other}
         return tuple(key for key, _ in top(common, _EXPLAIN))
 
-    names = best(query.vectors[1], centroid.entities) + best(query.vectors[2], centroid.numbers)
+    if crosses(query.script, centroid.script()):
+        spelled = shared_names(query.vectors[1], centroid.entities, _EXPLAIN, BROAD_PLACES, damping)
+    else:
+        spelled = best(query.vectors[1], centroid.entities)
+    names = spelled + best(query.vectors[2], centroid.numbers)
     return best(query.vectors[0], centroid.terms), names[:_EXPLAIN]
 
 

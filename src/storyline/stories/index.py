@@ -9,6 +9,7 @@ from itertools import islice, repeat
 from operator import mul, truediv
 
 from .features import dot, scaled_dot, sum_squares, top
+from .scripts import index_keys, main_script
 
 Vectors = tuple[dict[str, float], dict[str, float], dict[str, float]]
 Cosines = tuple[float | None, float | None, float | None]
@@ -26,6 +27,9 @@ class Centroid:
     entities: dict[str, float] = field(default_factory=dict)
     numbers: dict[str, float] = field(default_factory=dict)
     norms: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    # The script most names are in (:func:`~storyline.stories.scripts.main_script`), found
+    # when first asked for: derived from ``entities``, never saved.
+    _script: str | None = field(default=None, compare=False, repr=False)
 
     def add(self, vectors: Vectors, max_terms: int, max_entities: int) -> None:
         """Add one member's unit vectors (terms, entities, numbers)."""
@@ -33,6 +37,13 @@ class Centroid:
         self.entities = _merge(self.entities, vectors[1], max_entities)
         self.numbers = _merge(self.numbers, vectors[2], max_entities)
         self.norms = (norm(self.terms), norm(self.entities), norm(self.numbers))
+        self._script = None
+
+    def script(self) -> str:
+        """The script most of the names are written in ("" if none, or a tie)."""
+        if self._script is None:
+            self._script = main_script(self.entities)
+        return self._script
 
     def channels(self) -> Vectors:
         return self.terms, self.entities, self.numbers
@@ -54,8 +65,12 @@ class Centroid:
         """The keys to index: the ``k`` heaviest terms, entities and numbers."""
         terms = self.terms  # every channel is kept heaviest first: no sorting needed
         keys = list(islice(terms, k))
-        keys.extend(key for key in islice(self.entities, k) if key not in terms)
+        names = list(islice(self.entities, k))
+        keys.extend(key for key in names if key not in terms)
         keys.extend(islice(self.numbers, k // 2))
+        if not all(map(str.isascii, names)):
+            # Cyrillic names under their Latin-script key too (see :mod:`.scripts`).
+            keys.extend(index_keys(names))
         return keys
 
     def unit(self) -> Vectors:

@@ -1,0 +1,178 @@
+"""Names compared across the Latin and Cyrillic scripts: "Коваленко" is "Kovalenko".
+
+Names survive translation, which is why an article in another language is scored on names
+and figures alone; but "коваленко" and "kovalenko" share no key as written, so a Russian or
+Ukrainian report of an event never met the Latin-script story of it. When an article and a
+story are written in different scripts (the script most of their names are in), their names
+are compared through :func:`storyline.crosslang.spelling_key` instead (transliterated, the
+letters transliterations disagree on made one, a case ending dropped: "Дорвиска" and
+"Dorvisk" both "dorvisk"): each of the article's names is respelled as the story spells the
+name of the same key, and the article is then scored as a text in the story's script would
+be, with the same weights and the same bar; two spellings of one name in a story are not
+pooled into one heavier name. Such a match counts only when at least two names agree: one
+name ("Putin", a capital) is said of many events, and a name cut to its stem is looser than
+a spelling. Within one script nothing changes: names are compared as written.
+
+The inverted index finds the stories of the other script too: a story's Cyrillic names are
+also indexed under their tagged key (:func:`index_keys`), which a Latin-script article asks
+for; a Cyrillic article asks for its names transliterated, which is how a Latin-script story
+holds them (:func:`probes`). A Latin-script stream indexes and finds nothing more.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Iterator, Mapping
+from functools import lru_cache
+
+from ..crosslang import spelling_key, transliterated
+from .features import dot, sum_squares, top
+
+LATIN = "latin"
+CYRILLIC = "cyrillic"
+# Names two texts in different scripts must share before their names count (see above).
+MIN_SHARED = 2
+# A story's Cyrillic names are indexed under their key behind this mark, which no word holds.
+_TAG = "~"
+
+
+@lru_cache(maxsize=1 << 16)
+def script_of(name: str) -> str:
+    """The script of a name: :data:`LATIN`, :data:`CYRILLIC`, or "" (any other, or none)."""
+    if name.isascii():
+        return LATIN if any(c.isalpha() for c in name) else ""
+    if any("\u0400" <= c <= "\u04ff" for c in name):
+        return CYRILLIC
+    if any(c.isalpha() and c <= "\u024f" for c in name):
+        return LATIN
+    return ""
+
+
+def main_script(names: Iterable[str]) -> str:
+    """The script most of ``names`` are written in; "" when none, or a tie."""
+    keys = list(names)
+    if all(map(str.isascii, keys)):  # most texts: no look-up per name
+        return LATIN if keys else ""
+    counts = {LATIN: 0, CYRILLIC: 0, "": 0}
+    for name in keys:
+        counts[script_of(name)] += 1
+    if counts[LATIN] == counts[CYRILLIC]:
+        return ""
+    return LATIN if counts[LATIN] > counts[CYRILLIC] else CYRILLIC
+
+
+def crosses(first: str, second: str) -> bool:
+    """Whether two main scripts are both known and differ (their names need keys)."""
+    return bool(first and second and first != second)
+
+
+def names_cosine(
+    query: Mapping[str, float],
+    story: Mapping[str, float],
+    story_norm: float,
+    damped: frozenset[str] = frozenset(),
+    damping: float = 1.0,
+) -> float:
+    """The cosine of an article's names with a story's (of norm ``story_norm``), the article's
+    names spelled as the story spells them (:func:`respelled`); 0.0 when fewer than
+    :data:`MIN_SHARED` of them are the story's."""
+    spelled = respelled(query, story, damped, damping)
+    if sum(1 for name in spelled if name in story) < MIN_SHARED:
+        return 0.0
+    norms = math.sqrt(sum_squares(spelled)) * story_norm
+    return dot(spelled, story) / norms if norms else 0.0
+
+
+def respelled(
+    query: Mapping[str, float],
+    story: Mapping[str, float],
+    damped: frozenset[str] = frozenset(),
+    damping: float = 1.0,
+) -> dict[str, float]:
+    """``query``'s names, each that ``story`` holds under its :func:`spelling_key` renamed
+    to the story's name (the heaviest such, its main spelling), their weights
+    added when several are: the article as it would read written in the story's script, so
+    that it is scored as a text of that script would be (the story's spellings are not
+    pooled into one heavier key). A name respelled as one of ``damped`` (the broad places,
+    listed in Latin script only) weighs ``damping`` times as much, as it would written so."""
+    found: dict[str, float] = {}
+    for _, spelled, weight in _respell(query, story, damped, damping):
+        found[spelled] = found.get(spelled, 0.0) + weight
+    return found
+
+
+def _respell(
+    query: Mapping[str, float], story: Mapping[str, float], damped: frozenset[str], damping: float
+) -> Iterator[tuple[str, str, float]]:
+    """Each of ``query``'s names, as ``story`` spells it, and its weight so spelled."""
+    spellings = _spellings(story)
+    for name, weight in query.items():
+        spelled = spellings.get(spelling_key(name), name)
+        if spelled in damped and name not in damped:
+            weight *= damping
+        yield name, spelled, weight
+
+
+def _spellings(story: Mapping[str, float]) -> dict[str, str]:
+    """Key -> the heaviest of ``story``'s names with that key (a centroid is heaviest first)."""
+    found: dict[str, str] = {}
+    for name in story:
+        key = spelling_key(name)
+        if key and key not in found:
+            found[key] = name
+    return found
+
+
+def shared_names(
+    query: Mapping[str, float],
+    story: Mapping[str, float],
+    k: int,
+    damped: frozenset[str] = frozenset(),
+    damping: float = 1.0,
+) -> tuple[str, ...]:
+    """The ``k`` names that add most to :func:`names_cosine`, each as the article spells it,
+    then as the story does ("коваленко/kovalenko"; once when both spell it alike)."""
+    mine: dict[str, str] = {}  # the story's name -> the article's heaviest name respelled so
+    common: dict[str, float] = {}
+    for name, spelled, weight in _respell(query, story, damped, damping):
+        if spelled in story:
+            mine.setdefault(spelled, name)
+            common[spelled] = common.get(spelled, 0.0) + weight * story[spelled]
+    return tuple(_pair(mine[name], name) for name, _ in top(common, k))
+
+
+def _pair(mine: str, theirs: str) -> str:
+    return mine if mine == theirs else f"{mine}/{theirs}"
+
+
+def index_keys(names: Iterable[str]) -> list[str]:
+    """The extra index keys of a story's names: its Cyrillic names' keys, tagged."""
+    tagged = (_tagged(name) for name in names if not name.isascii() and script_of(name) == CYRILLIC)
+    return [key for key in tagged if key]
+
+
+@lru_cache(maxsize=1 << 16)
+def _tagged(name: str) -> str:
+    """A name's key behind :data:`_TAG` ("" when the name has none)."""
+    key = spelling_key(name)
+    return _TAG + key if key else ""
+
+
+def probes(names: Iterable[tuple[str, float]]) -> list[tuple[str, float]]:
+    """What an article's heaviest names ask the index for, beyond themselves, to find the
+    stories of the other script: a Latin name its tagged key (how a Cyrillic story is
+    indexed), a Cyrillic one its transliteration and its key (how a Latin story may spell it)."""
+    return [(form, weight) for name, weight in names for form in _probe_forms(name)]
+
+
+@lru_cache(maxsize=1 << 16)
+def _probe_forms(name: str) -> tuple[str, ...]:
+    """The keys :func:`probes` asks for ``name``: one look-up per name, however many."""
+    script = script_of(name)
+    if script == LATIN:
+        tagged = _tagged(name)
+        return (tagged,) if tagged else ()
+    if script == CYRILLIC:
+        forms = (transliterated(name), spelling_key(name))
+        return tuple(dict.fromkeys(form for form in forms if form))
+    return ()
