@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -179,3 +180,56 @@ def test_item_digests_tell_every_field_apart_and_the_memo_agrees() -> None:
     plain = fingerprint("summary", None, [article, same])
     assert fingerprint("summary", None, [article, same], digest_of=memo) == plain
     assert fingerprint("timeline", None, [article, same]) != plain
+
+
+def test_stored_results_are_read_a_chunk_of_keys_per_query(store: Store) -> None:
+    rows = [(f"s{n}", f"f{n}", f'[{{"text": "{n}"}}]') for n in range(1200)]
+    store.save_results("summary", rows)
+    store.save_results("timeline", [("s1", "t1", "[[], []]")])
+    queries: list[str] = []
+    store._conn.set_trace_callback(queries.append)
+    wanted = [f"s{n}" for n in range(1200)] + ["gone", "s5"]
+    found = store.stored_results("summary", wanted)
+    store._conn.set_trace_callback(None)
+    assert found == {key: payload for key, _, payload in rows}
+    assert len([q for q in queries if q.startswith("SELECT")]) == 3  # 1,201 keys, 500 a query
+    assert store.stored_results("timeline", ["s1", "s2"]) == {"s1": "[[], []]"}
+    assert store.stored_results("summary", []) == {}
+
+
+def test_per_story_reads_ahead_and_still_recomputes_what_changed(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storyline import results
+    from storyline.model import Claim, Story
+
+    monkeypatch.setattr(results, "READ_BATCH", 2)
+    stories = [Story(f"s{n}", f"story {n}", (f"a{n}",)) for n in range(5)]
+    computed: list[str] = []
+
+    def step(version: str) -> results.Step:
+        def one(story: Story) -> tuple[str, Callable[[], Story]]:
+            def compute() -> Story:
+                computed.append(story.id)
+                claim = Claim(f"{story.title} {version}", story.article_ids[0], (), 1, "")
+                return replace(story, summary=(claim,))
+
+            # s3's inputs change between the runs; the others' do not
+            return (version if story.id == "s3" else "same"), compute
+
+        return one
+
+    first, reused = results.per_story("summary", stories, store, step("v1"), lambda _: None)
+    assert (computed, reused) == ([f"s{n}" for n in range(5)], 0)
+    store._conn.execute("UPDATE results SET payload = '[7]' WHERE key = 's1'")  # damaged
+    computed.clear()
+    again, reused = results.per_story("summary", stories, store, step("v2"), lambda _: None)
+    assert (computed, reused) == (["s1", "s3"], 3)
+    assert [s.summary[0].text for s in again] == [
+        "story 0 v1",
+        "story 1 v2",
+        "story 2 v1",
+        "story 3 v2",
+        "story 4 v1",
+    ]
+    assert again[0] == first[0] and again[4] == first[4]

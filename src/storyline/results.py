@@ -26,6 +26,8 @@ from .store import Store
 # How many new results are written per transaction: an interrupted run keeps what it
 # computed, and a large first run does not hold every encoded result until the end.
 BATCH = 2000
+# How many stories' stored results are read per step (a few queries of CHUNK keys each).
+READ_BATCH = 1000
 
 # For one story: the fingerprint of its inputs, and how to compute its result.
 Step = Callable[[Story], tuple[str, Callable[[], Story]]]
@@ -44,30 +46,34 @@ def per_story(
     known = store.result_fingerprints(kind)
     updated: list[Story] = []
     changed: list[tuple[str, str, str]] = []
-    reused = 0
-    for done, story in enumerate(stories, 1):
-        key, compute = step(story)
-        kept = _stored(kind, story, store) if known.get(story.id) == key else None
-        if kept is not None:
-            updated.append(kept)
-            reused += 1
-        else:
-            result = compute()
-            updated.append(result)
-            changed.append((story.id, key, story_results_to_json(result, kind)))
-            if len(changed) >= BATCH:
-                store.save_results(kind, changed)
-                changed = []
-        tick(done)
+    reused = done = 0
+    for start in range(0, len(stories), READ_BATCH):
+        part = [(story, *step(story)) for story in stories[start : start + READ_BATCH]]
+        stored = store.stored_results(
+            kind, [story.id for story, key, _ in part if known.get(story.id) == key]
+        )
+        for story, key, compute in part:
+            kept = _stored(kind, story, stored.get(story.id))
+            if kept is not None:
+                updated.append(kept)
+                reused += 1
+            else:
+                result = compute()
+                updated.append(result)
+                changed.append((story.id, key, story_results_to_json(result, kind)))
+                if len(changed) >= BATCH:
+                    store.save_results(kind, changed)
+                    changed = []
+            done += 1
+            tick(done)
     store.save_results(kind, changed)
     store.forget_results(kind, {story.id for story in stories})
     return updated, reused
 
 
-def _stored(kind: str, story: Story, store: Store) -> Story | None:
-    """The stored result, or None when it is missing or unreadable (then it is recomputed
-    and overwritten: a damaged row never stops a run)."""
-    text = store.stored_result(kind, story.id)
+def _stored(kind: str, story: Story, text: str | None) -> Story | None:
+    """``story`` with the stored result ``text``, or None when it is missing or unreadable
+    (then it is recomputed and overwritten: a damaged row never stops a run)."""
     if text is None:
         return None
     try:
