@@ -8,16 +8,18 @@ need (signatures, clustering state, kept stage results, the digest) back into th
 
 from __future__ import annotations
 
+import hashlib
+import json
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import TextIO
 
 from .clean import CleanOptions, clean_articles, clean_text
 from .dedup import DedupOptions, DedupResult, SignatureIndex, find_relations
 from .errors import NothingToDoError, StorylineError
-from .fingerprint import DigestMemo, fingerprint
+from .fingerprint import DigestMemo, code_fingerprint, fingerprint
 from .ids import stable_id
 from .ingest import IngestOptions, UnmatchedField, read_sources
 from .ingest.dates import path_date, published_order
@@ -32,6 +34,8 @@ from .timeline import Timeline, TimelineOptions, build_timeline
 from .versions import Superseded, find_superseded
 
 STORY_STATE = "stories"
+# The key of the last stored corpus that the clean stage left as it was (see _clean_corpus).
+CLEAN_FIXED = "clean fixed point"
 
 
 @dataclass(frozen=True)
@@ -289,15 +293,44 @@ def _clean_corpus(
             stored = [article for article in stored if article.id not in earlier]
             plural = "s" if len(earlier) != 1 else ""
             stage.note = f"{len(earlier):,} earlier version{plural} of updated pages left out"
+        # Cleaning is a pure function of the articles, the options and the code: when it
+        # left this very corpus unchanged before, it would again (a run with nothing new).
+        key = _clean_key(stored, options.clean)
+        if store.load_state(CLEAN_FIXED) == key:
+            stage.note = ", ".join(filter(None, [stage.note, "stored texts already clean"]))
+            return stored, superseded
         cleaned = clean_articles(stored, options.clean, stage.step)
         pairs = zip(stored, cleaned, strict=True)
         changed = [(old, new) for old, new in pairs if old is not new]
-        if changed:
+        if not changed:
+            store.save_state(CLEAN_FIXED, key)
+        else:
             store.update_texts([(new.id, new.text) for old, new in changed if old.text != new.text])
             store.update_titles(
                 [(new.id, new.title) for old, new in changed if old.title != new.title]
             )
     return cleaned, superseded
+
+
+_ARTICLE_FIELDS = tuple(f.name for f in fields(Article))
+
+
+def _clean_key(articles: Sequence[Article], options: CleanOptions) -> str:
+    """A SHA-256 (as JSON text, for the state table) of the code, the clean options and
+    every field of every article, in order."""
+    digest = hashlib.sha256(code_fingerprint())
+    digest.update(repr(options).encode())
+    update = digest.update
+    for article in articles:
+        for name in _ARTICLE_FIELDS:
+            value = getattr(article, name)
+            if isinstance(value, str):
+                encoded = value.encode("utf-8", "surrogatepass")
+                update(b"s%d:" % len(encoded))
+                update(encoded)
+            else:
+                update(b"r%s;" % repr(value).encode())
+    return json.dumps(digest.hexdigest())
 
 
 def _with_remarks(
