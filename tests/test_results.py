@@ -233,3 +233,57 @@ def test_per_story_reads_ahead_and_still_recomputes_what_changed(
         "story 4 v1",
     ]
     assert again[0] == first[0] and again[4] == first[4]
+
+
+def test_the_digest_copies_each_story_result_as_stored_with_the_same_bytes(store: Store) -> None:
+    pipeline.ingest([EXAMPLES], store)
+    first = pipeline.analyse(store)
+    assert first.json == to_json(first.digest)  # copied fragments: the bytes of encoding
+    summaries = store.stored_results("summary", store.result_fingerprints("summary"))
+    for story in first.digest.stories:  # a stored summary is the story's text in the digest
+        assert f'"summary": {summaries[story.id]},\n' in first.json
+    again = pipeline.analyse(store)
+    assert again.json == first.json == to_json(again.digest)
+
+
+def test_results_stored_in_another_layout_are_read_but_encoded_again(store: Store) -> None:
+    import json
+
+    pipeline.ingest([EXAMPLES], store)
+    first = pipeline.analyse(store).json
+    rows = store._conn.execute("SELECT kind, key, payload FROM results").fetchall()
+    for kind, key, payload in rows:  # the compact layout of earlier releases
+        compact = json.dumps(json.loads(payload), sort_keys=True, separators=(",", ":"))
+        store._conn.execute(
+            "UPDATE results SET payload = ? WHERE kind = ? AND key = ?", (compact, kind, key)
+        )
+    assert pipeline.analyse(store).json == first
+
+
+def test_encoded_results_are_matched_by_identity_and_layout() -> None:
+    from storyline.model import Claim, Story, TimelineEntry
+    from storyline.render.jsonout import Encoded, _fragments, story_results_to_json
+
+    claim = Claim("Officials said so.", "a1", ("a1",), 1, "2024-01-01")
+    entry = TimelineEntry("2024-01-01", "day", "It rained.", (), ("a1",), ("x",), 0.5)
+    story = Story("s1", "Rain", ("a1",), summary=(claim,), timeline=(entry,))
+    encoded = Encoded()
+    for kind in ("summary", "timeline"):
+        encoded.add(story, kind, story_results_to_json(story, kind))
+    assert encoded.text(story.summary) is not None
+    assert encoded.text(story.timeline) is not None
+    assert encoded.text(story.undated) == "[]"
+    assert encoded.text((claim,)) is None  # equal, not the same tuple: encoded afresh
+    assert to_json_of(story, encoded) == to_json_of(story, None)
+    assert _fragments("summary", '[{"text":"x"}]') == {}
+    assert _fragments("timeline", "[[],[]]") == {}
+    assert _fragments("timeline", "[\n      [],\n      []\n    ]") == {
+        "timeline": "[]",
+        "undated": "[]",
+    }
+
+
+def to_json_of(story: Any, encoded: Any) -> str:
+    from storyline.model import Digest
+
+    return to_json(Digest((), (story,), (), (), ()), encoded)

@@ -26,6 +26,7 @@ from .ingest.dates import path_date, published_order
 from .model import Article, Claim, Digest, DuplicateGroup, Relation, Skipped, Story, Topic
 from .options import check_fields
 from .render import to_json
+from .render.jsonout import Encoded
 from .results import Step, StoredPairs, per_story
 from .store import AddReport, Store
 from .stories import StoryOptions, StoryResult, StoryState, cluster_stories, reuse_links
@@ -254,13 +255,14 @@ def analyse(
     stories = _cluster(store, articles, dedup, options, progress, superseded)
     corpus = _Corpus(articles, dedup)
     story_list = list(stories.stories)
+    encoded = Encoded()  # the digest text of each story's results, written once
     if with_timeline:
         step = _timeline_step(corpus, options.timeline)
-        story_list = _per_story("timeline", story_list, store, step, progress)
+        story_list = _per_story("timeline", story_list, store, step, progress, encoded)
     topics = stories.topics
     if with_summary:
         step = _summary_step(corpus, options.summary)
-        story_list = _per_story("summary", story_list, store, step, progress)
+        story_list = _per_story("summary", story_list, store, step, progress, encoded)
         topics = _topic_summaries(topics, story_list, corpus, options)
     digest = Digest(
         articles=tuple(articles),
@@ -271,10 +273,10 @@ def analyse(
         skipped=_with_remarks(store.skipped(), superseded),
         notes=_notes(articles, options.timeline.max_article_chars if with_timeline else None),
     )
-    encoded = to_json(digest)
+    text = to_json(digest, encoded)
     if with_timeline and with_summary:
-        store.save_digest(encoded)
-    return Analysis(digest, dedup, stories, encoded)
+        store.save_digest(text)
+    return Analysis(digest, dedup, stories, text)
 
 
 def _clean_corpus(
@@ -448,11 +450,16 @@ def _timeline_step(corpus: _Corpus, options: TimelineOptions) -> Step:
 
 
 def _per_story(
-    kind: str, stories: list[Story], store: Store, step: Step, progress: ProgressCallback
+    kind: str,
+    stories: list[Story],
+    store: Store,
+    step: Step,
+    progress: ProgressCallback,
+    encoded: Encoded | None = None,
 ) -> list[Story]:
     with _Stage(kind, progress) as stage:
         updated, reused = per_story(
-            kind, stories, store, step, lambda done: stage.step(done, len(stories))
+            kind, stories, store, step, lambda done: stage.step(done, len(stories)), encoded
         )
         stage.note = f"{reused:,} of {len(stories):,} stories reused from the last run"
     return updated

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from .errors import StoreError
 from .model import Relation, Story
 from .render.jsonout import (
+    Encoded,
     relation_result_from_json,
     relation_result_to_json,
     story_results_to_json,
@@ -39,10 +40,12 @@ def per_story(
     store: Store,
     step: Step,
     tick: Callable[[int], None],
+    encoded: Encoded | None = None,
 ) -> tuple[list[Story], int]:
     """``stories`` with their ``kind`` result, reused where stored for the same inputs and
     computed otherwise; returns them and how many were reused. ``tick(done)`` reports
-    progress. Results of stories that no longer exist are forgotten."""
+    progress. Results of stories that no longer exist are forgotten. ``encoded`` hears the
+    digest text of each result, stored or new (see :class:`~storyline.render.jsonout.Encoded`)."""
     known = store.result_fingerprints(kind)
     updated: list[Story] = []
     changed: list[tuple[str, str, str]] = []
@@ -53,17 +56,21 @@ def per_story(
             kind, [story.id for story, key, _ in part if known.get(story.id) == key]
         )
         for story, key, compute in part:
-            kept = _stored(kind, story, stored.get(story.id))
-            if kept is not None:
+            text = stored.get(story.id)
+            kept = _stored(kind, story, text)
+            if kept is not None and text is not None:
                 updated.append(kept)
                 reused += 1
             else:
-                result = compute()
-                updated.append(result)
-                changed.append((story.id, key, story_results_to_json(result, kind)))
+                kept = compute()
+                updated.append(kept)
+                text = story_results_to_json(kept, kind)
+                changed.append((story.id, key, text))
                 if len(changed) >= BATCH:
                     store.save_results(kind, changed)
                     changed = []
+            if encoded is not None:
+                encoded.add(kept, kind, text)
             done += 1
             tick(done)
     store.save_results(kind, changed)
