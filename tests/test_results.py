@@ -258,6 +258,12 @@ def test_results_stored_in_another_layout_are_read_but_encoded_again(store: Stor
             "UPDATE results SET payload = ? WHERE kind = ? AND key = ?", (compact, kind, key)
         )
     assert pipeline.analyse(store).json == first
+    # Read once in the old layout, each is stored again in the digest's layout.
+    from storyline.render.jsonout import in_digest_layout
+
+    rows = store._conn.execute("SELECT kind, payload FROM results WHERE kind != 'relation'")
+    assert all(in_digest_layout(kind, payload) for kind, payload in rows)
+    assert pipeline.analyse(store).json == first
 
 
 def test_encoded_results_are_matched_by_identity_and_layout() -> None:

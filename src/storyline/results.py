@@ -17,6 +17,7 @@ from .errors import StoreError
 from .model import Relation, Story
 from .render.jsonout import (
     Encoded,
+    in_digest_layout,
     relation_result_from_json,
     relation_result_to_json,
     story_results_to_json,
@@ -61,6 +62,9 @@ def per_story(
             if kept is not None and text is not None:
                 updated.append(kept)
                 reused += 1
+                if not in_digest_layout(kind, text):  # an earlier release's: laid out again
+                    text = story_results_to_json(kept, kind)
+                    changed.append((story.id, key, text))
             else:
                 kept = compute()
                 updated.append(kept)

@@ -320,6 +320,12 @@ _RESULT_PAD = " " * 6
 _TIMELINE_SPLIT = f",\n{_RESULT_PAD}["
 
 
+def in_digest_layout(kind: str, text: str) -> bool:
+    """Whether a stored ``kind`` result is laid out as :func:`story_results_to_json` lays it
+    out now (one stored by an earlier release is compact)."""
+    return bool(_fragments(kind, text))
+
+
 def _fragments(kind: str, text: str) -> dict[str, str]:
     """The digest texts in a :func:`story_results_to_json` ``text`` by story field; empty
     when ``text`` has another layout (written by an older release, or edited)."""
