@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -179,3 +180,116 @@ def test_item_digests_tell_every_field_apart_and_the_memo_agrees() -> None:
     plain = fingerprint("summary", None, [article, same])
     assert fingerprint("summary", None, [article, same], digest_of=memo) == plain
     assert fingerprint("timeline", None, [article, same]) != plain
+
+
+def test_stored_results_are_read_a_chunk_of_keys_per_query(store: Store) -> None:
+    rows = [(f"s{n}", f"f{n}", f'[{{"text": "{n}"}}]') for n in range(1200)]
+    store.save_results("summary", rows)
+    store.save_results("timeline", [("s1", "t1", "[[], []]")])
+    queries: list[str] = []
+    store._conn.set_trace_callback(queries.append)
+    wanted = [f"s{n}" for n in range(1200)] + ["gone", "s5"]
+    found = store.stored_results("summary", wanted)
+    store._conn.set_trace_callback(None)
+    assert found == {key: payload for key, _, payload in rows}
+    assert len([q for q in queries if q.startswith("SELECT")]) == 3  # 1,201 keys, 500 a query
+    assert store.stored_results("timeline", ["s1", "s2"]) == {"s1": "[[], []]"}
+    assert store.stored_results("summary", []) == {}
+
+
+def test_per_story_reads_ahead_and_still_recomputes_what_changed(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storyline import results
+    from storyline.model import Claim, Story
+
+    monkeypatch.setattr(results, "READ_BATCH", 2)
+    stories = [Story(f"s{n}", f"story {n}", (f"a{n}",)) for n in range(5)]
+    computed: list[str] = []
+
+    def step(version: str) -> results.Step:
+        def one(story: Story) -> tuple[str, Callable[[], Story]]:
+            def compute() -> Story:
+                computed.append(story.id)
+                claim = Claim(f"{story.title} {version}", story.article_ids[0], (), 1, "")
+                return replace(story, summary=(claim,))
+
+            # s3's inputs change between the runs; the others' do not
+            return (version if story.id == "s3" else "same"), compute
+
+        return one
+
+    first, reused = results.per_story("summary", stories, store, step("v1"), lambda _: None)
+    assert (computed, reused) == ([f"s{n}" for n in range(5)], 0)
+    store._conn.execute("UPDATE results SET payload = '[7]' WHERE key = 's1'")  # damaged
+    computed.clear()
+    again, reused = results.per_story("summary", stories, store, step("v2"), lambda _: None)
+    assert (computed, reused) == (["s1", "s3"], 3)
+    assert [s.summary[0].text for s in again] == [
+        "story 0 v1",
+        "story 1 v2",
+        "story 2 v1",
+        "story 3 v2",
+        "story 4 v1",
+    ]
+    assert again[0] == first[0] and again[4] == first[4]
+
+
+def test_the_digest_copies_each_story_result_as_stored_with_the_same_bytes(store: Store) -> None:
+    pipeline.ingest([EXAMPLES], store)
+    first = pipeline.analyse(store)
+    assert first.json == to_json(first.digest)  # copied fragments: the bytes of encoding
+    summaries = store.stored_results("summary", store.result_fingerprints("summary"))
+    for story in first.digest.stories:  # a stored summary is the story's text in the digest
+        assert f'"summary": {summaries[story.id]},\n' in first.json
+    again = pipeline.analyse(store)
+    assert again.json == first.json == to_json(again.digest)
+
+
+def test_results_stored_in_another_layout_are_read_but_encoded_again(store: Store) -> None:
+    import json
+
+    pipeline.ingest([EXAMPLES], store)
+    first = pipeline.analyse(store).json
+    rows = store._conn.execute("SELECT kind, key, payload FROM results").fetchall()
+    for kind, key, payload in rows:  # the compact layout of earlier releases
+        compact = json.dumps(json.loads(payload), sort_keys=True, separators=(",", ":"))
+        store._conn.execute(
+            "UPDATE results SET payload = ? WHERE kind = ? AND key = ?", (compact, kind, key)
+        )
+    assert pipeline.analyse(store).json == first
+    # Read once in the old layout, each is stored again in the digest's layout.
+    from storyline.render.jsonout import in_digest_layout
+
+    rows = store._conn.execute("SELECT kind, payload FROM results WHERE kind != 'relation'")
+    assert all(in_digest_layout(kind, payload) for kind, payload in rows)
+    assert pipeline.analyse(store).json == first
+
+
+def test_encoded_results_are_matched_by_identity_and_layout() -> None:
+    from storyline.model import Claim, Story, TimelineEntry
+    from storyline.render.jsonout import Encoded, _fragments, story_results_to_json
+
+    claim = Claim("Officials said so.", "a1", ("a1",), 1, "2024-01-01")
+    entry = TimelineEntry("2024-01-01", "day", "It rained.", (), ("a1",), ("x",), 0.5)
+    story = Story("s1", "Rain", ("a1",), summary=(claim,), timeline=(entry,))
+    encoded = Encoded()
+    for kind in ("summary", "timeline"):
+        encoded.add(story, kind, story_results_to_json(story, kind))
+    assert encoded.text(story.summary) is not None
+    assert encoded.text(story.timeline) is not None
+    assert encoded.text(story.undated) == "[]"
+    assert encoded.text((claim,)) is None  # equal, not the same tuple: encoded afresh
+    assert to_json_of(story, encoded) == to_json_of(story, None)
+    assert _fragments("summary", '[{"text":"x"}]') == {}
+    assert _fragments("timeline", "[[],[]]") == {}
+    assert _fragments("timeline", "[\n      [],\n      []\n    ]") == {
+        "timeline": "[]",
+        "undated": "[]",
+    }
+
+
+def to_json_of(story: Any, encoded: Any) -> str:
+    from storyline.model import Digest
+
+    return to_json(Digest((), (story,), (), (), ()), encoded)

@@ -495,6 +495,19 @@ def test_state_and_digest_round_trip(store: Store) -> None:
     assert store.load_digest() == digest
 
 
+def test_the_same_digest_is_not_written_again(store: Store) -> None:
+    digest = '{"version": "1.0", "stories": []}'
+    store.save_digest(digest)
+    statements: list[str] = []
+    store._conn.set_trace_callback(statements.append)
+    store.save_digest(digest)
+    assert not [s for s in statements if "INSERT" in s]
+    store.save_digest(digest.replace("[]", '["s1"]'))
+    store._conn.set_trace_callback(None)
+    assert [s for s in statements if "INSERT" in s]
+    assert store.load_digest() == '{"version": "1.0", "stories": ["s1"]}'
+
+
 # -- read-only -------------------------------------------------------------------------------
 
 

@@ -306,3 +306,36 @@ def test_a_loaded_channel_out_of_order_is_put_heaviest_first() -> None:
     ordered = {"a": 0.5, "b": 0.5, "c": 0.25}
     assert canonical(ordered) is ordered
     assert list(canonical({"c": 0.25, "a": 0.5, "b": 0.5}).items()) == list(ordered.items())
+
+
+def _postings(index: InvertedIndex) -> tuple[object, object]:
+    return dict(index._postings), dict(index._indexed)
+
+
+def test_a_loaded_state_is_indexed_only_when_an_index_is_read() -> None:
+    articles = _articles(60, 3)
+    saved = cluster_stories(articles[:40]).state.to_json()
+    loaded = StoryState.from_json(saved)
+    assert loaded._story_index is None and loaded._topic_index is None
+    # Nothing new: the result is the same, and neither index was built.
+    again = cluster_stories(articles[:40], state=loaded)
+    assert again.state._story_index is None and again.state._topic_index is None
+    assert again.state.to_json() == saved
+    # Records changed before the first read: the index is still that of the loaded records,
+    # as building it on load gave.
+    eager = StoryState.from_json(saved)
+    eager.reindex(StoryOptions(posting_cap=eager.posting_cap, index_terms=eager.index_terms))
+    lazy = StoryState.from_json(saved).copy()
+    story = lazy.story(0)
+    story.seq = 10**6
+    story.centroid = lazy.story(1).centroid.copy()
+    lazy.topic(0).story_numbers.append(99)
+    assert _postings(lazy.story_index) == _postings(eager.story_index)
+    assert _postings(lazy.topic_index) == _postings(eager.topic_index)
+    # New articles: the same as going on from the state that was never saved.
+    early = cluster_stories(articles[:40])
+    direct = cluster_stories(articles[40:], state=early.state)
+    grown = cluster_stories(articles[40:], state=StoryState.from_json(saved))
+    assert grown.state.to_json() == direct.state.to_json()
+    assert grown.assignments == direct.assignments
+    assert grown.stories == direct.stories and grown.topics == direct.topics

@@ -8,22 +8,25 @@ need (signatures, clustering state, kept stage results, the digest) back into th
 
 from __future__ import annotations
 
+import hashlib
+import json
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import TextIO
 
 from .clean import CleanOptions, clean_articles, clean_text
 from .dedup import DedupOptions, DedupResult, SignatureIndex, find_relations
 from .errors import NothingToDoError, StorylineError
-from .fingerprint import DigestMemo, fingerprint
+from .fingerprint import DigestMemo, code_fingerprint, fingerprint
 from .ids import stable_id
 from .ingest import IngestOptions, UnmatchedField, read_sources
 from .ingest.dates import path_date, published_order
 from .model import Article, Claim, Digest, DuplicateGroup, Relation, Skipped, Story, Topic
 from .options import check_fields
 from .render import to_json
+from .render.jsonout import Encoded
 from .results import Step, StoredPairs, per_story
 from .store import AddReport, Store
 from .stories import StoryOptions, StoryResult, StoryState, cluster_stories, reuse_links
@@ -36,6 +39,9 @@ STORY_STATE = "stories"
 # elsewhere (the web app, the HTML renderer) does not make every result be computed again.
 _TIMELINE_CODE = (build_timeline.__module__, f"{__name__}:_timeline_step")
 _SUMMARY_CODE = (summarize.__module__, f"{__name__}:_summary_step")
+# The key of the last stored corpus that the clean stage left as it was (see _clean_corpus).
+CLEAN_FIXED = "clean fixed point"
+_CLEAN_CODE = (clean_articles.__module__,)
 
 
 @dataclass(frozen=True)
@@ -254,13 +260,14 @@ def analyse(
     stories = _cluster(store, articles, dedup, options, progress, superseded)
     corpus = _Corpus(articles, dedup)
     story_list = list(stories.stories)
+    encoded = Encoded()  # the digest text of each story's results, written once
     if with_timeline:
         step = _timeline_step(corpus, options.timeline)
-        story_list = _per_story("timeline", story_list, store, step, progress)
+        story_list = _per_story("timeline", story_list, store, step, progress, encoded)
     topics = stories.topics
     if with_summary:
         step = _summary_step(corpus, options.summary)
-        story_list = _per_story("summary", story_list, store, step, progress)
+        story_list = _per_story("summary", story_list, store, step, progress, encoded)
         topics = _topic_summaries(topics, story_list, corpus, options)
     digest = Digest(
         articles=tuple(articles),
@@ -271,10 +278,10 @@ def analyse(
         skipped=_with_remarks(store.skipped(), superseded),
         notes=_notes(articles, options.timeline.max_article_chars if with_timeline else None),
     )
-    encoded = to_json(digest)
+    text = to_json(digest, encoded)
     if with_timeline and with_summary:
-        store.save_digest(encoded)
-    return Analysis(digest, dedup, stories, encoded)
+        store.save_digest(text)
+    return Analysis(digest, dedup, stories, text)
 
 
 def _clean_corpus(
@@ -293,15 +300,44 @@ def _clean_corpus(
             stored = [article for article in stored if article.id not in earlier]
             plural = "s" if len(earlier) != 1 else ""
             stage.note = f"{len(earlier):,} earlier version{plural} of updated pages left out"
+        # Cleaning is a pure function of the articles, the options and the code: when it
+        # left this very corpus unchanged before, it would again (a run with nothing new).
+        key = _clean_key(stored, options.clean)
+        if store.load_state(CLEAN_FIXED) == key:
+            stage.note = ", ".join(filter(None, [stage.note, "stored texts already clean"]))
+            return stored, superseded
         cleaned = clean_articles(stored, options.clean, stage.step)
         pairs = zip(stored, cleaned, strict=True)
         changed = [(old, new) for old, new in pairs if old is not new]
-        if changed:
+        if not changed:
+            store.save_state(CLEAN_FIXED, key)
+        else:
             store.update_texts([(new.id, new.text) for old, new in changed if old.text != new.text])
             store.update_titles(
                 [(new.id, new.title) for old, new in changed if old.title != new.title]
             )
     return cleaned, superseded
+
+
+_ARTICLE_FIELDS = tuple(f.name for f in fields(Article))
+
+
+def _clean_key(articles: Sequence[Article], options: CleanOptions) -> str:
+    """A SHA-256 (as JSON text, for the state table) of the clean stage's code, its options and
+    every field of every article, in order."""
+    digest = hashlib.sha256(code_fingerprint(_CLEAN_CODE))
+    digest.update(repr(options).encode())
+    update = digest.update
+    for article in articles:
+        for name in _ARTICLE_FIELDS:
+            value = getattr(article, name)
+            if isinstance(value, str):
+                encoded = value.encode("utf-8", "surrogatepass")
+                update(b"s%d:" % len(encoded))
+                update(encoded)
+            else:
+                update(b"r%s;" % repr(value).encode())
+    return json.dumps(digest.hexdigest())
 
 
 def _with_remarks(
@@ -421,11 +457,16 @@ def _timeline_step(corpus: _Corpus, options: TimelineOptions) -> Step:
 
 
 def _per_story(
-    kind: str, stories: list[Story], store: Store, step: Step, progress: ProgressCallback
+    kind: str,
+    stories: list[Story],
+    store: Store,
+    step: Step,
+    progress: ProgressCallback,
+    encoded: Encoded | None = None,
 ) -> list[Story]:
     with _Stage(kind, progress) as stage:
         updated, reused = per_story(
-            kind, stories, store, step, lambda done: stage.step(done, len(stories))
+            kind, stories, store, step, lambda done: stage.step(done, len(stories)), encoded
         )
         stage.note = f"{reused:,} of {len(stories):,} stories reused from the last run"
     return updated

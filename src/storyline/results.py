@@ -16,6 +16,8 @@ from collections.abc import Callable, Sequence
 from .errors import StoreError
 from .model import Relation, Story
 from .render.jsonout import (
+    Encoded,
+    in_digest_layout,
     relation_result_from_json,
     relation_result_to_json,
     story_results_to_json,
@@ -26,6 +28,8 @@ from .store import Store
 # How many new results are written per transaction: an interrupted run keeps what it
 # computed, and a large first run does not hold every encoded result until the end.
 BATCH = 2000
+# How many stories' stored results are read per step (a few queries of CHUNK keys each).
+READ_BATCH = 1000
 
 # For one story: the fingerprint of its inputs, and how to compute its result.
 Step = Callable[[Story], tuple[str, Callable[[], Story]]]
@@ -37,37 +41,50 @@ def per_story(
     store: Store,
     step: Step,
     tick: Callable[[int], None],
+    encoded: Encoded | None = None,
 ) -> tuple[list[Story], int]:
     """``stories`` with their ``kind`` result, reused where stored for the same inputs and
     computed otherwise; returns them and how many were reused. ``tick(done)`` reports
-    progress. Results of stories that no longer exist are forgotten."""
+    progress. Results of stories that no longer exist are forgotten. ``encoded`` hears the
+    digest text of each result, stored or new (see :class:`~storyline.render.jsonout.Encoded`)."""
     known = store.result_fingerprints(kind)
     updated: list[Story] = []
     changed: list[tuple[str, str, str]] = []
-    reused = 0
-    for done, story in enumerate(stories, 1):
-        key, compute = step(story)
-        kept = _stored(kind, story, store) if known.get(story.id) == key else None
-        if kept is not None:
-            updated.append(kept)
-            reused += 1
-        else:
-            result = compute()
-            updated.append(result)
-            changed.append((story.id, key, story_results_to_json(result, kind)))
-            if len(changed) >= BATCH:
-                store.save_results(kind, changed)
-                changed = []
-        tick(done)
+    reused = done = 0
+    for start in range(0, len(stories), READ_BATCH):
+        part = [(story, *step(story)) for story in stories[start : start + READ_BATCH]]
+        stored = store.stored_results(
+            kind, [story.id for story, key, _ in part if known.get(story.id) == key]
+        )
+        for story, key, compute in part:
+            text = stored.get(story.id)
+            kept = _stored(kind, story, text)
+            if kept is not None and text is not None:
+                updated.append(kept)
+                reused += 1
+                if not in_digest_layout(kind, text):  # an earlier release's: laid out again
+                    text = story_results_to_json(kept, kind)
+                    changed.append((story.id, key, text))
+            else:
+                kept = compute()
+                updated.append(kept)
+                text = story_results_to_json(kept, kind)
+                changed.append((story.id, key, text))
+                if len(changed) >= BATCH:
+                    store.save_results(kind, changed)
+                    changed = []
+            if encoded is not None:
+                encoded.add(kept, kind, text)
+            done += 1
+            tick(done)
     store.save_results(kind, changed)
     store.forget_results(kind, {story.id for story in stories})
     return updated, reused
 
 
-def _stored(kind: str, story: Story, store: Store) -> Story | None:
-    """The stored result, or None when it is missing or unreadable (then it is recomputed
-    and overwritten: a damaged row never stops a run)."""
-    text = store.stored_result(kind, story.id)
+def _stored(kind: str, story: Story, text: str | None) -> Story | None:
+    """``story`` with the stored result ``text``, or None when it is missing or unreadable
+    (then it is recomputed and overwritten: a damaged row never stops a run)."""
     if text is None:
         return None
     try:

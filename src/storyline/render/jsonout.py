@@ -102,6 +102,57 @@ def _entry(e: TimelineEntry) -> JsonObject:
     }
 
 
+class Encoded:
+    """Digest JSON already written for a story's results (its summary, timeline or undated
+    entries), by the identity of the tuple it was written from or read into: a later run
+    reuses most stories' results, and encoding them again took most of :func:`to_json`.
+
+    Keyed by identity, not value: a tuple is matched only by the very object the text was
+    made from (or read into), so a story whose results were computed again, or replaced,
+    is encoded afresh."""
+
+    def __init__(self) -> None:
+        self._texts: dict[int, tuple[object, str]] = {}
+
+    def add(self, story: Story, kind: str, text: str) -> None:
+        """Remember the fragments of :func:`story_results_to_json` ``text`` for ``story``,
+        whose ``kind`` result it holds (a text of another layout is not remembered)."""
+        for name, fragment in _fragments(kind, text).items():
+            value = getattr(story, name)
+            self._texts[id(value)] = (value, fragment)
+
+    def text(self, value: object) -> str | None:
+        found = self._texts.get(id(value))
+        return found[1] if found is not None and found[0] is value else None
+
+
+class _Raw(str):
+    """JSON text written already, at its place in the digest: :func:`_dumps` copies it."""
+
+
+def _story_item(s: Story, encoded: Encoded | None) -> JsonObject:
+    item = story_to_dict(s) if encoded is None else _story_fields(s)
+    if encoded is not None:
+        for name, make in (("summary", _claim), ("timeline", _entry), ("undated", _entry)):
+            values: tuple[Any, ...] = getattr(s, name)
+            text = encoded.text(values)
+            item[name] = _Raw(text) if text is not None else [make(v) for v in values]
+    return item
+
+
+def _story_fields(s: Story) -> JsonObject:
+    return {
+        "id": s.id,
+        "title": s.title,
+        "article_ids": list(s.article_ids),
+        "keywords": list(s.keywords),
+        "first_date": s.first_date,
+        "last_date": s.last_date,
+        "outlets": list(s.outlets),
+        "topic_id": s.topic_id,
+    }
+
+
 def story_to_dict(s: Story) -> JsonObject:
     return {
         "id": s.id,
@@ -145,11 +196,11 @@ def relation_to_dict(r: Relation) -> JsonObject:
     }
 
 
-def _sections(digest: Digest) -> dict[str, Iterator[object]]:
+def _sections(digest: Digest, encoded: Encoded | None = None) -> dict[str, Iterator[object]]:
     """Each list of the digest, made item by item (see :func:`to_json`)."""
     return {
         "articles": (article_to_dict(a) for a in digest.articles),
-        "stories": (story_to_dict(s) for s in digest.stories),
+        "stories": (_story_item(s, encoded) for s in digest.stories),
         "topics": (
             {
                 "id": t.id,
@@ -176,14 +227,15 @@ def digest_to_dict(digest: Digest) -> JsonObject:
     return {"version": digest.version, **lists}
 
 
-def to_json(digest: Digest) -> str:
+def to_json(digest: Digest, encoded: Encoded | None = None) -> str:
     """The digest as deterministic JSON text (schema 1.x, article text omitted).
 
     The same bytes as ``json.dumps(digest_to_dict(digest), sort_keys=True, indent=2,
     ensure_ascii=False)``, but each list item is encoded as soon as it is made: the whole
     digest never exists as Python dicts at once (at 100k articles that is gigabytes).
+    Story results found in ``encoded`` are copied, not encoded again.
     """
-    sections = _sections(digest)
+    sections = _sections(digest, encoded)
     out = ["{"]
     for position, key in enumerate(sorted([*sections, "version"])):
         out.append(f"{',' if position else ''}\n  {_dumps(key)}: ")
@@ -231,6 +283,8 @@ def _dumps(value: object, pad: str = "") -> str:
         inner = pad + "  "
         encoded = [_dumps(item, inner) for item in items]
         return "[\n" + inner + (",\n" + inner).join(encoded) + "\n" + pad + "]"
+    if kind is _Raw:
+        return cast(str, value)
     if kind is int or (kind is float and math.isfinite(cast(float, value))):
         return repr(value)
     if value is None or kind is bool:
@@ -249,12 +303,47 @@ def _standard(value: object, pad: str) -> str:
 
 def story_results_to_json(story: Story, kind: str) -> str:
     """One story's ``kind`` result ("summary" or "timeline", the latter with the undated
-    entries) as compact JSON, to keep between runs."""
+    entries) as JSON to keep between runs, laid out as the digest has it (see
+    :class:`Encoded`): a summary is the very text of the story's "summary" in the digest; a
+    timeline is a list of the texts of its "timeline" and "undated"."""
     if kind == "summary":
-        value: object = [_claim(c) for c in story.summary]
-    else:
-        value = [[_entry(e) for e in story.timeline], [_entry(e) for e in story.undated]]
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        return _dumps([_claim(c) for c in story.summary], _RESULT_PAD)
+    dated = _dumps([_entry(e) for e in story.timeline], _RESULT_PAD)
+    undated = _dumps([_entry(e) for e in story.undated], _RESULT_PAD)
+    return f"[\n{_RESULT_PAD}{dated},\n{_RESULT_PAD}{undated}\n{_RESULT_PAD[:-2]}]"
+
+
+# The indentation of a story's fields in the digest (stories are items of a top-level list).
+_RESULT_PAD = " " * 6
+# Between the two lists of a timeline result: no line of the first list starts with "[" at
+# this indentation (its items are deeper, its closing line is "]"), so this splits them.
+_TIMELINE_SPLIT = f",\n{_RESULT_PAD}["
+
+
+def in_digest_layout(kind: str, text: str) -> bool:
+    """Whether a stored ``kind`` result is laid out as :func:`story_results_to_json` lays it
+    out now (one stored by an earlier release is compact)."""
+    return bool(_fragments(kind, text))
+
+
+def _fragments(kind: str, text: str) -> dict[str, str]:
+    """The digest texts in a :func:`story_results_to_json` ``text`` by story field; empty
+    when ``text`` has another layout (written by an older release, or edited)."""
+    if kind == "summary":
+        return {"summary": text} if _is_list_at(text, _RESULT_PAD) else {}
+    opening, closing = f"[\n{_RESULT_PAD}", f"\n{_RESULT_PAD[:-2]}]"
+    if not (text.startswith(opening) and text.endswith(closing)):
+        return {}
+    dated, split, undated = text[len(opening) : -len(closing)].partition(_TIMELINE_SPLIT)
+    undated = "[" + undated
+    if not (split and _is_list_at(dated, _RESULT_PAD) and _is_list_at(undated, _RESULT_PAD)):
+        return {}
+    return {"timeline": dated, "undated": undated}
+
+
+def _is_list_at(text: str, pad: str) -> bool:
+    """Whether ``text`` is laid out as :func:`_dumps` writes a list at indentation ``pad``."""
+    return text == "[]" or (text.startswith(f"[\n{pad}  ") and text.endswith(f"\n{pad}]"))
 
 
 def relation_result_to_json(relation: Relation | None) -> str:

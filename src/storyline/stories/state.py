@@ -91,8 +91,10 @@ class StoryState:
         self.seq = 0
         self.posting_cap = (options or StoryOptions()).posting_cap
         self.index_terms = (options or StoryOptions()).index_terms
-        self.story_index = InvertedIndex(self.posting_cap)
-        self.topic_index = InvertedIndex(self.posting_cap)
+        self._story_index: InvertedIndex | None = InvertedIndex(self.posting_cap)
+        self._topic_index: InvertedIndex | None = InvertedIndex(self.posting_cap)
+        # Records to index when an index is first read (see :meth:`_defer_index`).
+        self._unindexed: tuple[list[StoryRecord], list[TopicRecord]] = ([], [])
         self.story_by_id: dict[str, int] = {}
         # Records created or copied by this state (the rest may be shared with its source).
         self._own_stories: set[int] = set()
@@ -111,21 +113,49 @@ class StoryState:
         self.n_docs += 1
         self.df.update(keys)
 
+    @property
+    def story_index(self) -> InvertedIndex:
+        if self._story_index is None:
+            self._index_now()
+        assert self._story_index is not None
+        return self._story_index
+
+    @property
+    def topic_index(self) -> InvertedIndex:
+        if self._topic_index is None:
+            self._index_now()
+        assert self._topic_index is not None
+        return self._topic_index
+
     def reindex(self, options: StoryOptions) -> None:
         """Rebuild both inverted indexes, stories in order of their last update."""
         self.posting_cap = options.posting_cap
         self.index_terms = options.index_terms
-        stories, topics, k = self.stories, self.topics, options.index_terms
+        self._unindexed = (self.stories, self.topics)
+        self._index_now()
+        self.story_by_id = {story.id: number for number, story in enumerate(self.stories)}
+
+    def _defer_index(self) -> None:
+        """Index the records as they are now, but only when an index is first read: a run
+        with no new article never reads one (building them was a third of loading a state).
+        The records are kept as they are: a change makes a record this state's own copy
+        first (see :meth:`story`), so the lists taken here still hold what they held."""
+        self._unindexed = (list(self.stories), list(self.topics))
+        self._story_index = self._topic_index = None
+        self.story_by_id = {story.id: number for number, story in enumerate(self.stories)}
+
+    def _index_now(self) -> None:
+        (stories, topics), k = self._unindexed, self.index_terms
         order = sorted(range(len(stories)), key=lambda n: (stories[n].seq, n))
-        self.story_index = InvertedIndex.built(
-            options.posting_cap, ((n, stories[n].centroid.keys(k)) for n in order)
+        self._story_index = InvertedIndex.built(
+            self.posting_cap, ((n, stories[n].centroid.keys(k)) for n in order)
         )
         # A topic was last updated when its newest story joined it (stories join in order).
         last = sorted(range(len(topics)), key=lambda n: max(topics[n].story_numbers, default=-1))
-        self.topic_index = InvertedIndex.built(
-            options.posting_cap, ((n, topics[n].centroid.keys(k)) for n in last)
+        self._topic_index = InvertedIndex.built(
+            self.posting_cap, ((n, topics[n].centroid.keys(k)) for n in last)
         )
-        self.story_by_id = {story.id: number for number, story in enumerate(self.stories)}
+        self._unindexed = ([], [])
 
     def copy(self) -> StoryState:
         """An independent copy, copy-on-write: records and postings are shared until
@@ -137,7 +167,12 @@ class StoryState:
         twin.stories, twin.topics = list(self.stories), list(self.topics)
         twin.assignments = dict(self.assignments)
         twin.posting_cap, twin.index_terms = self.posting_cap, self.index_terms
-        twin.story_index, twin.topic_index = self.story_index.copy(), self.topic_index.copy()
+        if self._story_index is None or self._topic_index is None:  # still to be built
+            twin._story_index = twin._topic_index = None
+            twin._unindexed = self._unindexed
+        else:
+            twin._story_index = self._story_index.copy()
+            twin._topic_index = self._topic_index.copy()
         twin.story_by_id = dict(self.story_by_id)
         return twin
 
@@ -231,7 +266,7 @@ class StoryState:
             state.assignments = {item.article_id: item for item in assignments}
         except (ValueError, KeyError, TypeError, AttributeError) as error:
             raise InputError("<story state>", f"unreadable story state: {error}") from error
-        state.reindex(StoryOptions(posting_cap=state.posting_cap, index_terms=state.index_terms))
+        state._defer_index()
         return state
 
 
