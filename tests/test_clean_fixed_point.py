@@ -132,9 +132,17 @@ def test_other_code_means_cleaning_again(
     pipeline.analyse(store)
     pipeline.analyse(store)
     assert len(cleanings) == 2
-    monkeypatch.setattr(pipeline, "code_fingerprint", lambda: b"another release")
+    asked: list[object] = []
+
+    def another_release(roots: object = None) -> bytes:
+        asked.append(roots)
+        return b"another release"
+
+    monkeypatch.setattr(pipeline, "code_fingerprint", another_release)
     pipeline.analyse(store)
     assert len(cleanings) == 3
+    # the key covers the clean stage's own code, not the whole package's
+    assert asked == [("storyline.clean",)]
 
 
 def test_the_key_covers_every_field_and_the_order() -> None:
