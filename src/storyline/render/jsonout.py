@@ -155,14 +155,7 @@ def _story_fields(s: Story) -> JsonObject:
 
 def story_to_dict(s: Story) -> JsonObject:
     return {
-        "id": s.id,
-        "title": s.title,
-        "article_ids": list(s.article_ids),
-        "keywords": list(s.keywords),
-        "first_date": s.first_date,
-        "last_date": s.last_date,
-        "outlets": list(s.outlets),
-        "topic_id": s.topic_id,
+        **_story_fields(s),
         "summary": [_claim(c) for c in s.summary],
         "timeline": [_entry(e) for e in s.timeline],
         "undated": [_entry(e) for e in s.undated],
