@@ -237,7 +237,7 @@ def test_distribution_versions_are_found_for_import_names_unlike_their_distribut
 
 def _stage_files(*roots: str) -> set[str]:
     here = Path(storyline.__file__).resolve().parent
-    return set(counted_files(here, "storyline", [*roots, RESULT_CODEC]))
+    return set(counted_files(here, "storyline", [*roots, *RESULT_CODEC]))
 
 
 def test_each_stage_counts_its_own_code_and_not_the_web_app_or_the_renderers() -> None:
@@ -260,9 +260,9 @@ def test_editing_a_renderer_keeps_every_stage_s_code_digest_and_a_stage_module_o
     root = tmp_path / "storyline"
     shutil.copytree(Path(storyline.__file__).resolve().parent, root)
     stages = {
-        "timeline": ("storyline.timeline.events", RESULT_CODEC),
-        "summary": ("storyline.summary", RESULT_CODEC),
-        "relation": ("storyline.reuse", "storyline.dedup:_classify", RESULT_CODEC),
+        "timeline": ("storyline.timeline.events", *RESULT_CODEC),
+        "summary": ("storyline.summary", *RESULT_CODEC),
+        "relation": ("storyline.reuse", "storyline.dedup:_classify", *RESULT_CODEC),
     }
 
     def digests() -> dict[str, bytes]:

@@ -48,7 +48,7 @@ def _digest(store: Store, options: pipeline.RunOptions | None = None) -> str:
 
 def _topic_summaries(digest_json: str) -> int:
     """Topic summaries are made afresh on every run: the multi-story topics."""
-    from storyline.render.jsonout import digest_from_json
+    from storyline.render.jsonin import digest_from_json
 
     return sum(1 for topic in digest_from_json(digest_json).topics if len(topic.story_ids) > 1)
 

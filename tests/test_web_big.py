@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from storyline.model import Story
-from storyline.render import digest_from_json, jsonout, to_json
+from storyline.render import digest_from_json, jsonin, to_json
 from storyline.render.jsonout import digest_to_dict
 from storyline.render.views import DigestIndex
 from storyline.store import Store
@@ -44,16 +44,16 @@ def _many_stories(tmp_path: Path, n: int = 450) -> tuple[Path, tuple[Story, ...]
 
 
 def _count_calls(monkeypatch: pytest.MonkeyPatch, name: str) -> list[str]:
-    """Record each call of jsonout's reader ``name`` (the id it read)."""
+    """Record each call of jsonin's reader ``name`` (the id it read)."""
     calls: list[str] = []
-    real = getattr(jsonout, name)
+    real = getattr(jsonin, name)
 
     def counted(r: Any) -> Any:
         found = real(r)
         calls.append(getattr(found, "id", "") or getattr(found, "a", ""))
         return found
 
-    monkeypatch.setattr(jsonout, name, counted)
+    monkeypatch.setattr(jsonin, name, counted)
     return calls
 
 

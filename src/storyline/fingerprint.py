@@ -41,9 +41,10 @@ from pathlib import Path
 
 PACKAGE = "storyline"
 
-# Every stored result is written by this module's encoders (story_results_to_json,
-# relation_result_to_json): a change there changes what a stored result reads back as.
-RESULT_CODEC = "storyline.render.jsonout"
+# Every stored result is written by the encoders of the first (story_results_to_json,
+# relation_result_to_json) and read back by the second: a change in either changes what a
+# stored result reads back as.
+RESULT_CODEC = ("storyline.render.jsonout", "storyline.render.jsonin")
 
 # Calls that import (or find, to load it from its file) a module named by their first argument.
 _IMPORTERS = frozenset({"import_module", "__import__", "reload", "find_spec"})
@@ -372,7 +373,7 @@ def fingerprint(
     fields name every value: equal digests mean equal inputs. ``digest_of`` may be a memo of
     :func:`item_digest` when the same items recur across many fingerprints.
     """
-    roots = None if code is None else tuple(sorted({*code, RESULT_CODEC}))
+    roots = None if code is None else tuple(sorted({*code, *RESULT_CODEC}))
     digest = hashlib.sha256(code_fingerprint(roots))
     digest.update(f"{kind}\0{options!r}".encode())
     for items in inputs:

@@ -15,13 +15,12 @@ from collections.abc import Callable, Sequence
 
 from .errors import StoreError
 from .model import Relation, Story
+from .render.jsonin import relation_result_from_json, with_story_results
 from .render.jsonout import (
     Encoded,
     in_digest_layout,
-    relation_result_from_json,
     relation_result_to_json,
     story_results_to_json,
-    with_story_results,
 )
 from .store import Store
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from .html import compare_html, to_html
-from .jsonout import digest_from_json, to_json
+from .jsonin import digest_from_json
+from .jsonout import to_json
 from .markdown import to_markdown
 from .terminal import compare_text
 

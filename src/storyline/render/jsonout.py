@@ -1,36 +1,29 @@
-"""Digest <-> JSON, schema version 1.x (documented in ``docs/json-schema.md``).
+"""Digest -> JSON, schema version 1.x (documented in ``docs/json-schema.md``); read back by
+:mod:`.jsonin`.
 
 The encoding is deterministic (sorted keys, two-space indent, UTF-8 kept as is) so that the
 same digest always gives the same bytes. Article text is left out to keep the file small:
 decoded articles carry ``text == raw_text == ""`` and their word count in ``word_count``, so
-``to_json(digest_from_json(s)) == s`` for any ``s`` this module wrote.
+``to_json(jsonin.digest_from_json(s)) == s`` for any ``s`` this module wrote.
 """
 
 from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import replace
+from collections.abc import Iterator
 from json.encoder import encode_basestring
 from typing import Any, TypeVar, cast
 
-from ..errors import IncompatibleParametersError, StoreError
 from ..model import (
-    SCHEMA_VERSION,
     Article,
     Claim,
     Digest,
-    DuplicateGroup,
-    Evidence,
     Passage,
     Relation,
-    Restatement,
     Skipped,
     Story,
     TimelineEntry,
-    Topic,
-    Variant,
 )
 
 JsonObject = dict[str, Any]
@@ -343,267 +336,3 @@ def relation_result_to_json(relation: Relation | None) -> str:
     """What a candidate pair was found to be (``null``: nothing) as compact JSON."""
     value = None if relation is None else relation_to_dict(relation)
     return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-
-
-# ---------------------------------------------------------------- decode
-
-
-class _Reader:
-    """Typed access to one JSON object, naming the offending key on bad input."""
-
-    def __init__(self, obj: object, where: str | tuple[_Reader, str, int]) -> None:
-        # ``where`` is the parent's place plus a key and an index: a 100k digest holds
-        # millions of items, and their names are spelled out only for an error message.
-        self._where = where
-        if not isinstance(obj, Mapping):
-            raise StoreError(f"digest JSON: {self.where} should be an object")
-        self.obj = cast(Mapping[str, Any], obj)
-
-    @property
-    def where(self) -> str:
-        if isinstance(self._where, str):
-            return self._where
-        parent, key, index = self._where
-        return f"{parent.where}.{key}[{index}]"
-
-    def _get(self, key: str, kinds: tuple[type, ...], default: object, required: bool) -> Any:
-        value = self.obj.get(key)
-        if value is None:
-            if required:
-                raise StoreError(f"digest JSON: {self.where} has no {key!r}")
-            return default
-        if type(value) in kinds:  # what json.loads returns: one exact-type test
-            return value
-        # bool is an int subclass: never accept it where a number is meant.
-        if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
-            raise StoreError(f"digest JSON: {self.where}.{key} has the wrong type")
-        return value
-
-    def text(self, key: str, default: str = "", *, required: bool = False) -> str:
-        return cast(str, self._get(key, (str,), default, required))
-
-    def opt_text(self, key: str) -> str | None:
-        return cast("str | None", self._get(key, (str,), None, False))
-
-    def integer(self, key: str, default: int = 0) -> int:
-        return cast(int, self._get(key, (int,), default, False))
-
-    def number(self, key: str, default: float = 0.0) -> float:
-        return float(self._get(key, (int, float), default, False))
-
-    def strs(self, key: str) -> tuple[str, ...]:
-        items = cast(list[Any], self._get(key, (list,), [], False))
-        if not all(isinstance(item, str) for item in items):
-            raise StoreError(f"digest JSON: {self.where}.{key} should hold strings")
-        return tuple(items)
-
-    def each(self, key: str, build: Callable[[_Reader], T]) -> tuple[T, ...]:
-        items = cast(list[Any], self._get(key, (list,), [], False))
-        return tuple(build(_Reader(item, (self, key, i))) for i, item in enumerate(items))
-
-
-def _read_article(r: _Reader) -> Article:
-    return Article(
-        id=r.text("id", required=True),
-        title=r.text("title"),
-        text="",
-        raw_text="",
-        source=r.text("source", "unknown"),
-        url=r.text("url"),
-        published=r.opt_text("published"),
-        published_origin=cast(Any, r.text("published_origin")),
-        language=r.text("language"),
-        path=r.text("path"),
-        record=r.integer("record"),
-        word_count=r.integer("words"),
-    )
-
-
-def _read_claim(r: _Reader) -> Claim:
-    return Claim(
-        text=r.text("text"),
-        article_id=r.text("article_id"),
-        support=r.strs("support"),
-        outlets=r.integer("outlets"),
-        first_seen=r.text("first_seen"),
-        start=r.integer("start"),
-        end=r.integer("end"),
-        variants=r.each("variants", lambda v: Variant(v.text("text"), v.strs("article_ids"))),
-        corroboration=r.each("corroboration", _read_restatement),
-    )
-
-
-def _read_restatement(r: _Reader) -> Restatement:
-    return Restatement(
-        article_id=r.text("article_id"),
-        text=r.text("text"),
-        start=r.integer("start"),
-        end=r.integer("end"),
-    )
-
-
-def _read_evidence(r: _Reader) -> Evidence:
-    return Evidence(
-        text=r.text("text"),
-        article_id=r.text("article_id"),
-        expression=r.text("expression"),
-        start=r.integer("start"),
-        end=r.integer("end"),
-    )
-
-
-def _read_entry(r: _Reader) -> TimelineEntry:
-    return TimelineEntry(
-        date=r.opt_text("date"),
-        granularity=cast(Any, r.opt_text("granularity")),
-        text=r.text("text"),
-        evidence=r.each("evidence", _read_evidence),
-        article_ids=r.strs("article_ids"),
-        outlets=r.strs("outlets"),
-        score=r.number("score"),
-        note=r.text("note"),
-        month_day=r.text("month_day"),
-    )
-
-
-def _read_story(r: _Reader) -> Story:
-    return Story(
-        id=r.text("id", required=True),
-        title=r.text("title"),
-        article_ids=r.strs("article_ids"),
-        keywords=r.strs("keywords"),
-        first_date=r.opt_text("first_date"),
-        last_date=r.opt_text("last_date"),
-        outlets=r.strs("outlets"),
-        topic_id=r.opt_text("topic_id"),
-        summary=r.each("summary", _read_claim),
-        timeline=r.each("timeline", _read_entry),
-        undated=r.each("undated", _read_entry),
-    )
-
-
-def _read_passage(r: _Reader) -> Passage:
-    return Passage(
-        a_start=r.integer("a_start"),
-        a_end=r.integer("a_end"),
-        b_start=r.integer("b_start"),
-        b_end=r.integer("b_end"),
-        a_text=r.text("a_text"),
-        b_text=r.text("b_text"),
-        kind=cast(Any, r.text("kind", "verbatim")),
-        score=r.number("score", 1.0),
-    )
-
-
-def _read_relation(r: _Reader) -> Relation:
-    return Relation(
-        a=r.text("a", required=True),
-        b=r.text("b", required=True),
-        kind=cast(Any, r.text("kind", required=True)),
-        similarity=r.number("similarity"),
-        containment_a=r.number("containment_a"),
-        containment_b=r.number("containment_b"),
-        original=r.opt_text("original"),
-        reason=r.text("reason"),
-        passages=r.each("passages", _read_passage),
-    )
-
-
-def _read_topic(r: _Reader) -> Topic:
-    return Topic(
-        id=r.text("id", required=True),
-        title=r.text("title"),
-        story_ids=r.strs("story_ids"),
-        keywords=r.strs("keywords"),
-        summary=r.each("summary", _read_claim),
-    )
-
-
-def _check_version(version: str) -> None:
-    major = version.split(".", 1)[0]
-    if major != SCHEMA_VERSION.split(".", 1)[0]:
-        raise IncompatibleParametersError(
-            f"digest JSON has schema version {version!r}; this storyline reads "
-            f"{SCHEMA_VERSION.split('.', 1)[0]}.x: run `storyline digest` again to rebuild it"
-        )
-
-
-def digest_from_json(text: str) -> Digest:
-    """Decode JSON written by :func:`to_json` (any 1.x); unknown keys are ignored.
-
-    Raises StoreError naming the bad key when the text is not a digest, and
-    IncompatibleParametersError (a ValueError) for another major schema version.
-    """
-    try:
-        data = json.loads(text)
-    except (json.JSONDecodeError, TypeError) as err:
-        raise StoreError(f"digest JSON is not valid JSON: {err}") from err
-    top = _Reader(data, "digest")
-    _check_version(top.text("version", required=True))
-    return Digest(
-        articles=top.each("articles", _read_article),
-        stories=top.each("stories", _read_story),
-        relations=top.each("relations", _read_relation),
-        groups=top.each(
-            "groups",
-            lambda g: DuplicateGroup(
-                g.text("id", required=True), g.text("representative"), g.strs("article_ids")
-            ),
-        ),
-        topics=top.each("topics", _read_topic),
-        skipped=top.each(
-            "skipped",
-            lambda s: Skipped(
-                s.text("path"),
-                s.text("reason"),
-                s.integer("record"),
-                s.text("article_id"),
-                s.text("superseded_by"),
-            ),
-        ),
-        version=top.text("version"),
-        notes=top.strs("notes"),
-    )
-
-
-def with_story_results(story: Story, kind: str, text: str) -> Story:
-    """``story`` with its ``kind`` result read from :func:`story_results_to_json` text.
-
-    Raises StoreError when the text is not such a result.
-    """
-    where = f"stored {kind} of story {story.id}"
-    try:
-        value = json.loads(text)
-    except json.JSONDecodeError as err:
-        raise StoreError(f"{where} is not valid JSON: {err}") from err
-    if kind == "summary":
-        return replace(story, summary=_Reader({kind: value}, where).each(kind, _read_claim))
-    if not (isinstance(value, list) and len(value) == 2):
-        raise StoreError(f"{where} should hold two lists")
-    dated, undated = (_Reader({kind: part}, where).each(kind, _read_entry) for part in value)
-    return replace(story, timeline=dated, undated=undated)
-
-
-def relation_result_from_json(text: str) -> Relation | None:
-    """Read :func:`relation_result_to_json` text. Raises StoreError when it is not one."""
-    try:
-        value = json.loads(text)
-    except json.JSONDecodeError as err:
-        raise StoreError(f"stored relation is not valid JSON: {err}") from err
-    return None if value is None else _read_relation(_Reader(value, "stored relation"))
-
-
-def story_from_dict(obj: object, where: str) -> Story:
-    """One story of a digest from its decoded JSON object (a reader that decodes a digest
-    part by part); StoreError naming ``where`` when it is not one."""
-    return _read_story(_Reader(obj, where))
-
-
-def article_from_dict(obj: object, where: str) -> Article:
-    """One article of a digest from its decoded JSON object; StoreError when it is not one."""
-    return _read_article(_Reader(obj, where))
-
-
-def relation_from_dict(obj: object, where: str) -> Relation:
-    """One relation of a digest from its decoded JSON object; StoreError when it is not one."""
-    return _read_relation(_Reader(obj, where))

@@ -24,7 +24,7 @@ from typing import Any, TypeVar, overload
 
 from ..errors import StoreError
 from ..model import Relation, Story
-from ..render.jsonout import (
+from ..render.jsonin import (
     article_from_dict,
     digest_from_json,
     relation_from_dict,
