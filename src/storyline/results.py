@@ -69,9 +69,9 @@ def per_story(
                 updated.append(kept)
                 text = story_results_to_json(kept, kind)
                 changed.append((story.id, key, text))
-                if len(changed) >= BATCH:
-                    store.save_results(kind, changed)
-                    changed = []
+            if len(changed) >= BATCH:  # computed, or laid out again: written a batch at a time
+                store.save_results(kind, changed)
+                changed = []
             if encoded is not None:
                 encoded.add(kept, kind, text)
             done += 1
