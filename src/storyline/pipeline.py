@@ -16,7 +16,8 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import TextIO
 
-from .clean import CleanOptions, clean_articles, clean_text
+from .clean import CleanOptions, Furniture, clean_corpus, clean_text
+from .cleanmemory import CleanMemory, clean_new, remember
 from .dedup import DedupOptions, DedupResult, SignatureIndex, find_relations
 from .errors import NothingToDoError, StorylineError
 from .fingerprint import DigestMemo, code_fingerprint, fingerprint
@@ -41,7 +42,9 @@ _TIMELINE_CODE = (build_timeline.__module__, f"{__name__}:_timeline_step")
 _SUMMARY_CODE = (summarize.__module__, f"{__name__}:_summary_step")
 # The key of the last stored corpus that the clean stage left as it was (see _clean_corpus).
 CLEAN_FIXED = "clean fixed point"
-_CLEAN_CODE = (clean_articles.__module__,)
+# What the clean stage learnt from the stored corpus (see storyline.cleanmemory).
+CLEAN_MEMORY = "clean memory"
+_CLEAN_CODE = (clean_corpus.__module__, remember.__module__)
 
 
 @dataclass(frozen=True)
@@ -306,7 +309,7 @@ def _clean_corpus(
         if store.load_state(CLEAN_FIXED) == key:
             stage.note = ", ".join(filter(None, [stage.note, "stored texts already clean"]))
             return stored, superseded
-        cleaned = clean_articles(stored, options.clean, stage.step)
+        cleaned, stage.note = _clean(store, stored, options.clean, stage)
         pairs = zip(stored, cleaned, strict=True)
         changed = [(old, new) for old, new in pairs if old is not new]
         if not changed:
@@ -317,6 +320,29 @@ def _clean_corpus(
                 [(new.id, new.title) for old, new in changed if old.title != new.title]
             )
     return cleaned, superseded
+
+
+def _clean(
+    store: Store, stored: list[Article], options: CleanOptions, stage: _Stage
+) -> tuple[list[Article], str]:
+    """``stored`` cleaned, and the stage's note: only the pages that the stored memory has not
+    seen, when they decide nothing new (see :mod:`storyline.cleanmemory`), else all of them,
+    cutting the furniture the memory knows; the memory is saved for the next run."""
+    if not options.repeated:  # no furniture across pages: each page is cleaned alone
+        return clean_corpus(stored, options, stage.step)[0], stage.note
+    code = hashlib.sha256(code_fingerprint(_CLEAN_CODE) + repr(options).encode()).hexdigest()
+    memory = CleanMemory.from_json(store.load_state(CLEAN_MEMORY), code)
+    done = clean_new(stored, memory, options) if memory else None
+    if done is not None:
+        cleaned, memory, fresh = done
+        note = f"{fresh:,} new or updated of {len(stored):,} articles cleaned"
+    else:
+        known = memory.furniture if memory else Furniture()
+        cleaned, furniture = clean_corpus(stored, options, stage.step, known)
+        memory = remember(cleaned, furniture, options, code)
+        note = ""
+    store.save_state(CLEAN_MEMORY, memory.to_json())
+    return cleaned, ", ".join(filter(None, [stage.note, note]))
 
 
 _ARTICLE_FIELDS = tuple(f.name for f in fields(Article))
