@@ -386,7 +386,10 @@ def _dedup(
         stage.note = (
             f"{pairs.reused:,} of {len(pairs.seen):,} compared pairs reused from the last run"
         )
-        store.save_signatures(params, result.index.rows())
+        # the stored rows are still right: a changed text's row was deleted with the change
+        store.save_signatures(
+            params, ((i, row) for i, row in result.index.rows() if i not in known)
+        )
     return result
 
 
