@@ -73,7 +73,7 @@ def test_nothing_new_skips_cleaning_once_a_run_changed_nothing(
     assert store.load_state(pipeline.CLEAN_FIXED) is None  # it changed texts: no promise
     second = pipeline.analyse(store).json  # the clean memory has seen every text
     assert cleanings == [4]
-    assert store.load_state(pipeline.CLEAN_FIXED) is not None
+    assert store.load_state(pipeline.CLEAN_FIXED) is None  # the memory needs no promise
     notes: list[str] = []
 
     def heard(event: pipeline.Progress) -> None:
@@ -165,3 +165,17 @@ def test_the_key_covers_every_field_and_the_order() -> None:
     ):
         assert pipeline._clean_key(other, options) != key
     assert pipeline._clean_key([a, b], CleanOptions(min_repeat=4)) != key
+
+
+def test_without_the_memory_a_corpus_left_unchanged_is_not_cleaned_again(
+    store: Store, cleanings: list[int]
+) -> None:
+    pipeline.analyse(store)
+    forget = "DELETE FROM state WHERE name = ?"
+    store._conn.execute(forget, (pipeline.CLEAN_MEMORY,))
+    pipeline.analyse(store)  # cleans the cleaned texts: nothing to cut, the key is kept
+    assert cleanings == [4, 4]
+    assert store.load_state(pipeline.CLEAN_FIXED) is not None
+    store._conn.execute(forget, (pipeline.CLEAN_MEMORY,))
+    pipeline.analyse(store)
+    assert cleanings == [4, 4]

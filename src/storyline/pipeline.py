@@ -29,6 +29,7 @@ from .options import check_fields
 from .render import to_json
 from .render.jsonout import Encoded
 from .results import Step, StoredPairs, per_story
+from .steps import Steps
 from .store import AddReport, Store
 from .stories import StoryOptions, StoryResult, StoryState, cluster_stories, reuse_links
 from .summary import SummaryOptions, summarize
@@ -303,46 +304,51 @@ def _clean_corpus(
             stored = [article for article in stored if article.id not in earlier]
             plural = "s" if len(earlier) != 1 else ""
             stage.note = f"{len(earlier):,} earlier version{plural} of updated pages left out"
-        # Cleaning is a pure function of the articles, the options and the code: when it
-        # left this very corpus unchanged before, it would again (a run with nothing new).
-        key = _clean_key(stored, options.clean)
-        if store.load_state(CLEAN_FIXED) == key:
-            stage.note = ", ".join(filter(None, [stage.note, "stored texts already clean"]))
-            return stored, superseded
-        cleaned, stage.note = _clean(store, stored, options.clean, stage)
-        pairs = zip(stored, cleaned, strict=True)
-        changed = [(old, new) for old, new in pairs if old is not new]
-        if not changed:
-            store.save_state(CLEAN_FIXED, key)
-        else:
-            store.update_texts([(new.id, new.text) for old, new in changed if old.text != new.text])
+        cleaned, note = _clean(store, stored, options.clean, stage.step)
+        stage.note = ", ".join(filter(None, [stage.note, note]))
+        changed = [(old, new) for old, new in zip(stored, cleaned, strict=True) if old is not new]
+        if changed:
+            texts = [(new.id, new.text) for old, new in changed if old.text != new.text]
+            store.update_texts(texts)
             store.update_titles(
                 [(new.id, new.title) for old, new in changed if old.title != new.title]
             )
     return cleaned, superseded
 
 
+_ALREADY_CLEAN = "stored texts already clean"
+
+
 def _clean(
-    store: Store, stored: list[Article], options: CleanOptions, stage: _Stage
+    store: Store, stored: list[Article], options: CleanOptions, steps: Steps
 ) -> tuple[list[Article], str]:
-    """``stored`` cleaned, and the stage's note: only the pages that the stored memory has not
-    seen, when they decide nothing new (see :mod:`storyline.cleanmemory`), else all of them,
-    cutting the furniture the memory knows; the memory is saved for the next run."""
-    if not options.repeated:  # no furniture across pages: each page is cleaned alone
-        return clean_corpus(stored, options, stage.step)[0], stage.note
+    """``stored`` cleaned, and the stage's note. With the memory of the last cleaning (see
+    :mod:`storyline.cleanmemory`), only the pages it has not seen are cleaned, unless they
+    decide something new; else all of them, cutting the furniture the memory knows. The
+    memory is saved for the next run."""
     code = hashlib.sha256(code_fingerprint(_CLEAN_CODE) + repr(options).encode()).hexdigest()
-    memory = CleanMemory.from_json(store.load_state(CLEAN_MEMORY), code)
-    done = clean_new(stored, memory, options) if memory else None
-    if done is not None:
-        cleaned, memory, fresh = done
-        note = f"{fresh:,} new or updated of {len(stored):,} articles cleaned"
-    else:
-        known = memory.furniture if memory else Furniture()
-        cleaned, furniture = clean_corpus(stored, options, stage.step, known)
-        memory = remember(cleaned, furniture, options, code)
-        note = ""
-    store.save_state(CLEAN_MEMORY, memory.to_json())
-    return cleaned, ", ".join(filter(None, [stage.note, note]))
+    saved = store.load_state(CLEAN_MEMORY) if options.repeated else None
+    memory = CleanMemory.from_json(saved, code)
+    if memory is not None:
+        done = clean_new(stored, memory, options)
+        if done is not None:
+            cleaned, memory, fresh = done
+            if not fresh:
+                return cleaned, _ALREADY_CLEAN
+            store.save_state(CLEAN_MEMORY, memory.to_json())
+            return cleaned, f"{fresh:,} new or updated of {len(stored):,} articles cleaned"
+    # Cleaning is a pure function of the articles, the options and the code: when it left
+    # this very corpus unchanged before, it would again (a run with nothing new).
+    key = _clean_key(stored, options)
+    if store.load_state(CLEAN_FIXED) == key:
+        return stored, _ALREADY_CLEAN
+    known = memory.furniture if memory else Furniture()
+    cleaned, furniture = clean_corpus(stored, options, steps, known)
+    if all(old is new for old, new in zip(stored, cleaned, strict=True)):
+        store.save_state(CLEAN_FIXED, key)
+    if options.repeated:
+        store.save_state(CLEAN_MEMORY, remember(cleaned, furniture, options, code).to_json())
+    return cleaned, ""
 
 
 _ARTICLE_FIELDS = tuple(f.name for f in fields(Article))
