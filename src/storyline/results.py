@@ -4,7 +4,7 @@ what each candidate pair of the dedup stage was found to be.
 A digest over a growing corpus runs every stage again, but most stories and most pairs have
 not changed since the last run. Each result is stored with the fingerprint of what it was
 computed from (for a story: its articles, their copy groups and reuse relations; for a pair:
-both articles and their shingle scores; always the stage's options and the code itself, see
+both articles; always the stage's options and the code itself, see
 :mod:`storyline.fingerprint`). A result whose fingerprint matches is read back instead of
 being recomputed: the output is the same bytes either way.
 """
@@ -93,8 +93,10 @@ def _stored(kind: str, story: Story, text: str | None) -> Story | None:
 
 
 class StoredPairs:
-    """A :class:`storyline.dedup.PairMemo` over the store: pairs are read one by one, new
-    classifications written in batches; :meth:`close` forgets the pairs not seen this run."""
+    """A :class:`storyline.dedup.PairMemo` over the store: pairs are read in batches, new
+    classifications written in batches; :meth:`close` forgets the pairs not seen this run.
+    A pair's stored fingerprint is its key and, after a space, what it was found to be
+    (``related``, ``textual`` or ``apart``, see :mod:`storyline.dedup`)."""
 
     KIND = "relation"
 
@@ -105,21 +107,33 @@ class StoredPairs:
         self.pending: list[tuple[str, str, str]] = []
         self.reused = 0
 
-    def recall(self, a: str, b: str, key: str) -> tuple[bool, Relation | None]:
-        pair = f"{a}\t{b}"
-        self.seen.add(pair)
-        text = self.store.stored_result(self.KIND, pair) if self.known.get(pair) == key else None
-        if text is None:
-            return False, None
+    def recall(self, pairs: Sequence[tuple[str, str, str]]) -> list[tuple[str, Relation | None]]:
+        found: dict[str, str] = {}  # pair -> what it was found to be, for the keys that match
+        for a, b, key in pairs:
+            pair = f"{a}\t{b}"
+            self.seen.add(pair)
+            stored_key, _, outcome = self.known.get(pair, "").partition(" ")
+            if stored_key == key and outcome:
+                found[pair] = outcome
+        texts = self.store.stored_results(self.KIND, found)
+        answers: list[tuple[str, Relation | None]] = []
+        for a, b, _ in pairs:
+            pair = f"{a}\t{b}"
+            answers.append(self._read(found.get(pair, ""), texts.get(pair)))
+        return answers
+
+    def _read(self, outcome: str, text: str | None) -> tuple[str, Relation | None]:
+        if not outcome or text is None:
+            return "", None
         try:
             relation = relation_result_from_json(text)
         except StoreError:
-            return False, None  # damaged: classified again and overwritten
+            return "", None  # damaged: classified again and overwritten
         self.reused += 1
-        return True, relation
+        return outcome, relation
 
-    def remember(self, a: str, b: str, key: str, relation: Relation | None) -> None:
-        self.pending.append((f"{a}\t{b}", key, relation_result_to_json(relation)))
+    def remember(self, a: str, b: str, key: str, found: str, relation: Relation | None) -> None:
+        self.pending.append((f"{a}\t{b}", f"{key} {found}", relation_result_to_json(relation)))
         if len(self.pending) >= BATCH:
             self.store.save_results(self.KIND, self.pending)
             self.pending = []

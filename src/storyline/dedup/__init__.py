@@ -11,7 +11,10 @@ with aligned passages and provenance, by :func:`storyline.reuse.relate`.
 Incremental use: pass the :class:`SignatureIndex` of an earlier run as ``known``; the
 articles it holds are not signed again, and the result equals a batch run over all of them.
 Pass a :class:`PairMemo` as ``memo`` and a candidate pair whose inputs have not changed
-since it was classified takes that classification instead of being aligned again.
+since it was classified takes that classification instead of being aligned again; its texts
+are not shingled again either (its key holds the two articles, and its stored outcome says
+whether their shingle scores related them), so a run that adds articles to a stored corpus
+shingles the texts of the pairs it has not seen.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
-from ..fingerprint import fingerprint
+from ..fingerprint import DigestMemo, fingerprint
 from ..language import language_code
 from ..model import Article, DuplicateGroup, Relation
 from ..provenance import siblings
@@ -45,21 +48,44 @@ from .shingles import (
 if TYPE_CHECKING:
     from ..reuse import Analyses, Overlap
 
-__all__ = ["DedupOptions", "DedupResult", "PairMemo", "SignatureIndex", "find_relations"]
+__all__ = [
+    "APART",
+    "RELATED",
+    "TEXTUAL",
+    "DedupOptions",
+    "DedupResult",
+    "PairMemo",
+    "SignatureIndex",
+    "find_relations",
+]
 
-# The code that classifies a pair (storyline.fingerprint): relate() and the _classify around it
-_RELATION_CODE = ("storyline.reuse", f"{__name__}:_classify")
+# The code that classifies a pair (storyline.fingerprint): relate() and the _verify around
+# it, and the shingling whose scores decide whether a pair is classified and how (a pair's
+# key holds its two articles, not their scores, which are a function of their texts).
+_RELATION_CODE = (
+    "storyline.reuse",
+    "storyline.dedup.shingles",
+    f"{__name__}:_verify",
+    f"{__name__}:_outcome",
+    f"{__name__}:_shingle_related",
+)
+# What a pair was found to be, besides its relation: its shingle scores related it (it is
+# classified whatever found it), it was classified only because its passages were candidates
+# (TEXTUAL), or it was not classified (APART: its scores relate nothing).
+RELATED, TEXTUAL, APART = "related", "textual", "apart"
 
 
 class PairMemo(Protocol):
-    """Classifications of candidate pairs from an earlier run, found by the fingerprint of
-    their inputs (both articles, their shingle scores, the options and the code)."""
+    """What candidate pairs were found to be in an earlier run, found by the fingerprint of
+    their inputs (both articles, the options and the code)."""
 
-    def recall(self, a: str, b: str, key: str) -> tuple[bool, Relation | None]:
-        """(True, what ``a`` and ``b`` were found to be) if known for ``key``; else (False, None)"""
+    def recall(self, pairs: Sequence[tuple[str, str, str]]) -> list[tuple[str, Relation | None]]:
+        """Per (a, b, key): (RELATED, TEXTUAL or APART, its relation) when known for key,
+        else ("", None)."""
 
-    def remember(self, a: str, b: str, key: str, relation: Relation | None) -> None:
-        """Keep what ``a`` and ``b`` were found to be (None: no relation) under ``key``."""
+    def remember(self, a: str, b: str, key: str, found: str, relation: Relation | None) -> None:
+        """Keep what ``a`` and ``b`` were found to be under ``key`` (``found``: RELATED,
+        TEXTUAL or APART; ``relation`` None: no relation)."""
 
 
 @dataclass(frozen=True)
@@ -227,13 +253,72 @@ def _verify(
     kept: tuple[PairMemo | None, Steps | None],
 ) -> tuple[Relation, ...]:
     """Exact shingle scores for each candidate, then classification by reuse.relate (or by
-    ``memo``, for a pair classified before from the same inputs). ``found``: every candidate
-    pair, and (as codes i << 32 | j) those that need passage analysis."""
-    from ..reuse import Analyses, overlap  # here: storyline.reuse imports this package
+    ``memo``, for a pair classified before from the same inputs: its texts are not shingled).
+    ``found``: every candidate pair, and (as codes i << 32 | j) those that need passage
+    analysis."""
+    from ..reuse import Analyses  # here: storyline.reuse imports this package
 
     pairs, passage_pairs = found
     memo, steps = kept
-    needed = distinct(pairs).tolist()
+    pair_list = pairs.tolist()
+    keys, known = _recalled(articles, pair_list, options, memo)
+    textual = [((i << 32) | j) in passage_pairs for i, j in pair_list]
+    unknown = [k for n, pair in enumerate(pair_list) if _unsure(known[n], textual[n]) for k in pair]
+    sets = _shingle_sets(articles, distinct(np.asarray(unknown, dtype=np.int64)).tolist(), options)
+    analyses = Analyses(Counter(articles[k].id for pair in pair_list for k in pair))
+    relations: list[Relation] = []
+    for n, (i, j) in enumerate(counted(pair_list, steps, "pairs verified")):
+        outcome, relation = known[n]
+        if _unsure(known[n], textual[n]):
+            same = bool(exact[i] == exact[j])
+            pair = (articles[i], articles[j])
+            outcome, relation = _outcome(
+                pair, (sets[i], sets[j], same), textual[n], options, analyses
+            )
+            if memo is not None:
+                memo.remember(articles[i].id, articles[j].id, keys[n], outcome, relation)
+        if relation is not None and (outcome == RELATED or textual[n]):
+            relations.append(relation)
+        analyses.used(articles[i].id)
+        analyses.used(articles[j].id)
+    return tuple(relations)
+
+
+def _recalled(
+    articles: list[Article],
+    pair_list: list[list[int]],
+    options: DedupOptions,
+    memo: PairMemo | None,
+) -> tuple[list[str], list[tuple[str, Relation | None]]]:
+    """Each pair's key and what ``memo`` knows of it (("", None): nothing)."""
+    if memo is None:
+        return [""] * len(pair_list), [("", None)] * len(pair_list)
+    digest_of = DigestMemo()  # an article is in many pairs: its fields are hashed once
+    keys = [
+        fingerprint(
+            "relation",
+            options,
+            (articles[i], articles[j]),
+            digest_of=digest_of,
+            code=_RELATION_CODE,
+        )
+        for i, j in pair_list
+    ]
+    asked = [
+        (articles[i].id, articles[j].id, key) for (i, j), key in zip(pair_list, keys, strict=True)
+    ]
+    return keys, memo.recall(asked)
+
+
+def _unsure(known: tuple[str, Relation | None], textual: bool) -> bool:
+    """Whether a pair must be scored (and maybe classified): nothing is known of it, or it
+    was not classified and its passages are candidates now."""
+    return not known[0] or (known[0] == APART and textual)
+
+
+def _shingle_sets(
+    articles: list[Article], needed: list[int], options: DedupOptions
+) -> dict[int, np.ndarray]:
     sets: dict[int, np.ndarray] = {}
     for start in range(0, len(needed), options.chunk_size):
         batch = needed[start : start + options.chunk_size]
@@ -241,40 +326,26 @@ def _verify(
         shingles, s_offsets = shingle_hashes(flat, offsets, options.shingle_size)
         for k, i in enumerate(batch):
             sets[i] = shingle_set(shingles[s_offsets[k] : s_offsets[k + 1]])
-    pair_list = pairs.tolist()
-    analyses = Analyses(Counter(articles[k].id for pair in pair_list for k in pair))
-    relations: list[Relation] = []
-    for i, j in counted(pair_list, steps, "pairs verified"):
-        scores = overlap(sets[i], sets[j], bool(exact[i] == exact[j]))
-        textual = ((i << 32) | j) in passage_pairs
-        if textual or _shingle_related(scores, options):
-            relation = _classify(articles[i], articles[j], scores, options, (memo, analyses))
-            if relation is not None:
-                relations.append(relation)
-        analyses.used(articles[i].id)
-        analyses.used(articles[j].id)
-    return tuple(relations)
+    return sets
 
 
-def _classify(
-    a: Article,
-    b: Article,
-    scores: Overlap,
+def _outcome(
+    pair: tuple[Article, Article],
+    shingles: tuple[np.ndarray, np.ndarray, bool],
+    textual: bool,
     options: DedupOptions,
-    kept: tuple[PairMemo | None, Analyses],
-) -> Relation | None:
-    """The pair's relation: remembered by the memo, else made with the run's analyses."""
-    from ..reuse import relate
+    analyses: Analyses,
+) -> tuple[str, Relation | None]:
+    """What a pair is found to be: RELATED, TEXTUAL or APART (see above) and its relation,
+    classified by reuse.relate when its scores or its passages make it a candidate."""
+    from ..reuse import overlap, relate
 
-    memo, analyses = kept
-    if memo is None:
-        return relate(a, b, scores, options, analyses)
-    key = fingerprint("relation", options, (a, b, scores), code=_RELATION_CODE)
-    found, relation = memo.recall(a.id, b.id, key)
-    if not found:
-        relation = relate(a, b, scores, options, analyses)
-        memo.remember(a.id, b.id, key, relation)
-    return relation
+    scores = overlap(*shingles)
+    if _shingle_related(scores, options):
+        return RELATED, relate(*pair, scores, options, analyses)
+    if textual:
+        return TEXTUAL, relate(*pair, scores, options, analyses)
+    return APART, None
 
 
 def _shingle_related(scores: Overlap, options: DedupOptions) -> bool:
