@@ -28,7 +28,7 @@ from .model import Article, Claim, Digest, DuplicateGroup, Relation, Skipped, St
 from .options import check_fields
 from .render import to_json
 from .render.jsonout import Encoded
-from .results import Step, StoredPairs, per_story
+from .results import Step, StoredFeatures, StoredPairs, per_story
 from .steps import Steps
 from .store import AddReport, Store
 from .stories import StoryOptions, StoryResult, StoryState, cluster_stories, reuse_links
@@ -387,8 +387,11 @@ def _dedup(
         params = options.dedup.params()
         known = SignatureIndex.from_rows(params, store.load_signatures(params).items())
         pairs = StoredPairs(store)
-        result = find_relations(articles, options.dedup, known, pairs, stage.step)
+        texts = StoredFeatures(store, options.dedup)
+        read = texts.load(articles)
+        result = find_relations(articles, options.dedup, known, pairs, stage.step, read)
         pairs.close()
+        texts.save(result.scanned, articles)
         stage.note = (
             f"{pairs.reused:,} of {len(pairs.seen):,} compared pairs reused from the last run"
         )

@@ -11,10 +11,16 @@ being recomputed: the output is the same bytes either way.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
+import xxhash
+
+from .dedup import DedupOptions, TextFeatures
 from .errors import StoreError
-from .model import Relation, Story
+from .fingerprint import code_fingerprint
+from .model import Article, Relation, Story
 from .render.jsonin import relation_result_from_json, with_story_results
 from .render.jsonout import (
     Encoded,
@@ -142,3 +148,65 @@ class StoredPairs:
         self.store.save_results(self.KIND, self.pending)
         self.pending = []
         self.store.forget_results(self.KIND, self.seen)
+
+
+class StoredFeatures:
+    """The :class:`~storyline.dedup.TextFeatures` of stored texts, kept so that a run reads
+    only new and changed texts for candidate pairs. A row's fingerprint is a digest of the
+    dedup options and the code that reads a text, and a hash of the text it was read from:
+    a changed text, other options or other code make it unused (and replaced). The payload
+    is the JSON string of :meth:`TextFeatures.encode`."""
+
+    KIND = "text features"
+
+    def __init__(self, store: Store, options: DedupOptions) -> None:
+        self.store = store
+        code = code_fingerprint(_FEATURES_CODE) + repr(options).encode()
+        self.prefix = hashlib.sha256(code).hexdigest()[:32]
+
+    def _key(self, article: Article) -> str:
+        text = article.text.encode("utf-8", "surrogatepass")
+        return f"{self.prefix}:{xxhash.xxh64_hexdigest(text)}"
+
+    def load(self, articles: Sequence[Article]) -> dict[str, TextFeatures]:
+        """The stored features of ``articles`` that were read from their current text."""
+        stored = self.store.result_fingerprints(self.KIND)
+        wanted = [a.id for a in articles if stored.get(a.id) == self._key(a)]
+        found: dict[str, TextFeatures] = {}
+        for article_id, text in self.store.stored_results(self.KIND, wanted).items():
+            try:
+                found[article_id] = TextFeatures.decode(json.loads(text))
+            except (ValueError, TypeError):
+                continue  # damaged: read from the text again, and replaced
+        if set(stored) - {a.id for a in articles}:  # articles gone, or superseded
+            self.store.forget_results(self.KIND, {a.id for a in articles})
+        return found
+
+    def save(self, scanned: Mapping[str, TextFeatures], articles: Sequence[Article]) -> None:
+        """Keep the features read this run, each with the fingerprint of its text."""
+        rows = (
+            (a.id, self._key(a), json.dumps(scanned[a.id].encode()))
+            for a in articles
+            if a.id in scanned
+        )
+        for batch in _batches(rows):
+            self.store.save_results(self.KIND, batch)
+
+
+def _batches(rows: Iterable[tuple[str, str, str]]) -> Iterator[list[tuple[str, str, str]]]:
+    batch: list[tuple[str, str, str]] = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+# The code that reads a text for candidate pairs (storyline.fingerprint)
+_FEATURES_CODE = (
+    "storyline.dedup.shingles",
+    "storyline.dedup.candidates",
+    "storyline.dedup.features",
+)

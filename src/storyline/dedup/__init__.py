@@ -20,8 +20,8 @@ shingles the texts of the pairs it has not seen.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
@@ -32,6 +32,7 @@ from ..model import Article, DuplicateGroup, Relation
 from ..provenance import siblings
 from ..steps import Steps, counted
 from . import candidates, lsh, minhash
+from .features import TextFeatures
 from .groups import duplicate_groups, voice_groups
 from .index import SignatureIndex
 from .options import DEFAULT_OPTIONS, DedupOptions
@@ -56,6 +57,7 @@ __all__ = [
     "DedupResult",
     "PairMemo",
     "SignatureIndex",
+    "TextFeatures",
     "find_relations",
 ]
 
@@ -90,7 +92,8 @@ class PairMemo(Protocol):
 
 @dataclass(frozen=True)
 class DedupResult:
-    """Relations sorted by (a, b), duplicate groups sorted by id, and the updated index.
+    """Relations sorted by (a, b), duplicate groups sorted by id, the updated index, and the
+    :class:`TextFeatures` of the texts read this run (``scanned``: to keep for the next).
 
     ``voices`` groups copies of every kind (excerpts and rewrites too): what later stages
     count once when they count independent sources.
@@ -100,6 +103,7 @@ class DedupResult:
     groups: tuple[DuplicateGroup, ...]
     index: SignatureIndex
     voices: tuple[DuplicateGroup, ...] = ()
+    scanned: Mapping[str, TextFeatures] = field(default_factory=dict)
 
 
 @dataclass
@@ -119,20 +123,23 @@ def find_relations(
     known: SignatureIndex | None = None,
     memo: PairMemo | None = None,
     steps: Steps | None = None,
+    stored_features: Mapping[str, TextFeatures] | None = None,
 ) -> DedupResult:
     """Every relation among ``articles`` (see :mod:`storyline.reuse` for the kinds);
     ``steps`` hears how many articles are hashed, then how many candidate pairs verified.
 
     Articles are taken once per id (first occurrence). Those in ``known`` reuse its band
     hashes (ids are content-derived: the same id is the same text); an index made with other
-    parameters raises IncompatibleParametersError.
+    parameters raises IncompatibleParametersError. Those in ``known`` and ``stored_features``
+    (which must be the features of their current text, with these options) are not read at
+    all: only the other texts are tokenised.
     Articles without a word (empty text) take part in nothing.
     """
     params = options.params()
     if known is not None:
         known.check(params)
     ordered = _by_id(articles)
-    features = _scan(ordered, options, known, steps)
+    features, scanned = _scan(ordered, options, known, steps, stored_features or {})
     pairs, passage_pairs = _every_candidate(ordered, features, options)
     found = _verify(ordered, (pairs, passage_pairs), features.exact, options, (memo, steps))
     relations = siblings(found)  # after every pair is classified: it reads their originals
@@ -140,7 +147,7 @@ def find_relations(
     if known is not None:
         index = index.merge(known)
     groups = duplicate_groups(relations, ordered)
-    return DedupResult(relations, groups, index, voice_groups(relations, ordered))
+    return DedupResult(relations, groups, index, voice_groups(relations, ordered), scanned)
 
 
 def _by_id(articles: Sequence[Article]) -> list[Article]:
@@ -154,8 +161,10 @@ def _scan(
     articles: list[Article],
     options: DedupOptions,
     known: SignatureIndex | None,
-    steps: Steps | None = None,
-) -> _Features:
+    steps: Steps | None,
+    given: Mapping[str, TextFeatures],
+) -> tuple[_Features, dict[str, TextFeatures]]:
+    """The features of every article, and those of the texts read here (by id)."""
     n = len(articles)
     features = _Features(
         np.zeros(n, dtype=np.uint64),
@@ -164,40 +173,76 @@ def _scan(
         [],
         [],
     )
-    for start in range(0, n, options.chunk_size):
-        _scan_chunk(articles[start : start + options.chunk_size], start, options, known, features)
+    kept = [i for i, a in enumerate(articles) if a.id in given and known and a.id in known]
+    if known is not None and kept:
+        _reuse(articles, kept, known, given, features)
+    reading = np.setdiff1d(np.arange(n, dtype=np.int64), np.asarray(kept, dtype=np.int64))
+    scanned: dict[str, TextFeatures] = {}
+    for start in range(0, len(reading), options.chunk_size):
+        rows = reading[start : start + options.chunk_size]
+        chunk = [articles[i] for i in rows.tolist()]
+        scanned.update(_scan_chunk(chunk, rows, options, known, features))
         if steps is not None:
-            steps(min(start + options.chunk_size, n), n, "articles hashed")
-    return features
+            steps(len(kept) + min(start + options.chunk_size, len(reading)), n, "articles hashed")
+    return features, scanned
+
+
+def _reuse(
+    articles: list[Article],
+    rows: list[int],
+    known: SignatureIndex,
+    given: Mapping[str, TextFeatures],
+    out: _Features,
+) -> None:
+    """Fill ``rows`` from the stored index and text features: no text is read."""
+    at = np.asarray([known.position(articles[i].id) for i in rows], dtype=np.int64)
+    out.exact[rows] = known.exact[at]
+    out.bands[rows] = known.bands[at]
+    kept = [given[articles[i].id] for i in rows]
+    out.sizes[rows] = [f.size for f in kept]
+    for name, parts in (("anchors", out.anchors), ("terms", out.terms)):
+        keys = [getattr(f, name) for f in kept]
+        owners = np.repeat(np.asarray(rows, dtype=np.int32), [len(k) for k in keys])
+        parts.append((np.concatenate(keys).astype(np.uint32), owners))
 
 
 def _scan_chunk(
     chunk: list[Article],
-    start: int,
+    rows: np.ndarray,
     options: DedupOptions,
     known: SignatureIndex | None,
     out: _Features,
-) -> None:
+) -> dict[str, TextFeatures]:
+    """Read the texts of ``chunk`` (at ``rows`` of ``out``); their features by id."""
     flat, offsets, capital = text_hashes([a.text for a in chunk], options.seed)
-    rows = slice(start, start + len(chunk))
-    out.sizes[rows] = np.diff(offsets)
+    sizes = np.diff(offsets)
+    out.sizes[rows] = sizes
     out.exact[rows] = sequence_hashes(flat, offsets)
     shingles, s_offsets = shingle_hashes(flat, offsets, options.shingle_size)
     fresh = [i for i, a in enumerate(chunk) if known is None or a.id not in known]
     if len(fresh) < len(chunk) and known is not None:
         for i, article in enumerate(chunk):
             if article.id in known:
-                out.bands[start + i] = known.bands[known.position(article.id)]
+                out.bands[rows[i]] = known.bands[known.position(article.id)]
     if fresh:
         signatures = minhash.signatures(shingles, s_offsets, options.num_perm)[fresh]
-        out.bands[np.asarray(fresh) + start] = lsh.band_hashes(
-            signatures, options.bands, options.rows
-        )
+        out.bands[rows[fresh]] = lsh.band_hashes(signatures, options.bands, options.rows)
     anchors, a_offsets = candidates.winnow(shingles, s_offsets, options.window)
-    holders = np.repeat(np.arange(len(chunk), dtype=np.int64), np.diff(a_offsets)) + start
-    out.anchors.append((anchors.astype(np.uint32), holders.astype(np.int32)))
+    anchors = anchors.astype(np.uint32)
+    holders = rows[np.repeat(np.arange(len(chunk)), np.diff(a_offsets))].astype(np.int32)
+    out.anchors.append((anchors, holders))
     terms, owners = candidates.key_terms(flat, offsets, capital, options.seed)
-    out.terms.append((terms.astype(np.uint32), (owners + start).astype(np.int32)))
+    terms = terms.astype(np.uint32)
+    out.terms.append((terms, rows[owners].astype(np.int32)))
+    t_offsets = np.searchsorted(owners, np.arange(len(chunk) + 1))  # owners come sorted
+    return {
+        article.id: TextFeatures(
+            int(sizes[k]),
+            anchors[a_offsets[k] : a_offsets[k + 1]],
+            terms[t_offsets[k] : t_offsets[k + 1]],
+        )
+        for k, article in enumerate(chunk)
+    }
 
 
 def _every_candidate(
