@@ -53,13 +53,20 @@ def _write(path: Path, records: list[dict[str, Any]]) -> Path:
 
 
 def _digest(
-    tmp_path: Path, name: str, *batches: list[dict[str, Any]]
+    tmp_path: Path, name: str, *batches: list[dict[str, Any]], notes: list[str] | None = None
 ) -> tuple[str, dict[str, str]]:
-    """The digest JSON and stored texts after analysing each batch in turn."""
+    """The digest JSON and stored texts after analysing each batch in turn (the clean
+    stage's notes go to ``notes``)."""
+    heard = [] if notes is None else notes
+
+    def progress(event: pipeline.Progress) -> None:
+        if event.finished and event.stage == "clean":
+            heard.append(event.note)
+
     with Store(tmp_path / f"{name}.db") as store:
         for n, batch in enumerate(batches):
             pipeline.ingest([_write(tmp_path / f"{name}-{n}.jsonl", batch)], store)
-            json_text = pipeline.analyse(store, with_summary=False).json
+            json_text = pipeline.analyse(store, progress=progress, with_summary=False).json
         # the input files and record numbers differ between the two ways: the rest must not
         return _WHERE.sub("", json_text), {a.id: a.text for a in store.articles()}
 
@@ -83,8 +90,10 @@ def test_a_later_page_loses_the_furniture_the_stored_pages_lost(
 ) -> None:
     stored = [_record(n, SITE_LINE) for n in range(4)]
     later = [_record(9, SITE_LINE, day=20)]
-    step = _digest(tmp_path, "step", stored, later)
+    notes: list[str] = []
+    step = _digest(tmp_path, "step", stored, later, notes=notes)
     assert cleanings == [4]  # the new page was cleaned alone
+    assert notes == ["", "1 new or updated of 5 articles cleaned"]
     assert SITE_LINE not in step[1]["p9"]  # was kept before the memory: the line was gone
     assert step == _digest(tmp_path, "one", stored + later)
 
@@ -94,8 +103,10 @@ def test_a_new_page_that_makes_a_line_furniture_cleans_the_stored_pages_too(
 ) -> None:
     stored = [_record(n, RARE_LINE if n < 2 else "") for n in range(6)]
     later = [_record(9, RARE_LINE, day=20)]
-    step = _digest(tmp_path, "step", stored, later)
+    notes: list[str] = []
+    step = _digest(tmp_path, "step", stored, later, notes=notes)
     assert cleanings == [6, 7]  # a third page with the line: it is decided over all pages
+    assert notes == ["", "every article cleaned: a new line recurs"]
     assert not any(RARE_LINE in text for text in step[1].values())
     assert step == _digest(tmp_path, "one", stored + later)
 

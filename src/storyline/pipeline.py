@@ -348,7 +348,8 @@ def _clean(
         store.save_state(CLEAN_FIXED, key)
     if options.repeated:
         store.save_state(CLEAN_MEMORY, remember(cleaned, furniture, options, code).to_json())
-    return cleaned, ""
+    # with a memory, a new page made a line recur enough to be decided over every page
+    return cleaned, "every article cleaned: a new line recurs" if memory else ""
 
 
 _ARTICLE_FIELDS = tuple(f.name for f in fields(Article))
