@@ -276,7 +276,10 @@ def _check_output(output: Path | None) -> None:
 
 def _emit(text: str, output: Path | None, quiet: bool = False, counts: str = "") -> None:
     if output is None:
-        click.echo(text, nl=not text.endswith("\n"))
+        # UTF-8 whatever the locale, as -o writes: a JSON reader expects it, and a Latin-9
+        # terminal's encoding cannot even hold a Japanese title.
+        ending = "" if text.endswith("\n") else "\n"
+        click.echo((text + ending).encode("utf-8"), nl=False)
         return
     try:
         output.write_text(text, encoding="utf-8")

@@ -1,0 +1,46 @@
+"""What the command line writes on standard output, whatever the terminal's locale."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+RECORDS = [
+    {
+        "id": "j1",
+        "title": "東京の橋が閉鎖",
+        "text": "東京の橋が月曜日に閉鎖された。当局によると、ケーブルに亀裂が見つかった。",
+    },
+    {
+        "id": "f1",
+        "title": "Le pont de Velmora fermé",
+        "text": "Le pont de Velmora a été fermé lundi après la découverte de fissures dans "
+        "trois câbles, selon les autorités.",
+    },
+]
+
+
+def _storyline(args: list[str], encoding: str) -> subprocess.CompletedProcess[bytes]:
+    # PYTHONIOENCODING stands for a terminal whose locale is not UTF-8 (LC_ALL=tr_TR.ISO-8859-9,
+    # a Windows code page): a locale that may not be installed where the tests run.
+    env = {**os.environ, "PYTHONIOENCODING": encoding}
+    command = [sys.executable, "-m", "storyline", *args]
+    return subprocess.run(command, capture_output=True, env=env, check=False, timeout=300)
+
+
+@pytest.mark.parametrize("fmt", ["json", "md", "html"])
+def test_standard_output_is_utf8_whatever_the_locale(tmp_path: Path, fmt: str) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in RECORDS), "utf-8")
+    written = tmp_path / f"out.{fmt}"
+    to_file = _storyline(["digest", str(feed), "--format", fmt, "-q", "-o", str(written)], "utf-8")
+    assert to_file.returncode == 0, to_file.stderr.decode()
+    printed = _storyline(["digest", str(feed), "--format", fmt, "-q"], "iso-8859-9")
+    assert printed.returncode == 0, printed.stderr.decode()
+    assert printed.stdout.rstrip(b"\n") == written.read_bytes().rstrip(b"\n")
+    assert "東京の橋が閉鎖".encode() in printed.stdout
