@@ -289,6 +289,9 @@ def _completed(
         yield item
 
 
+_GZIP_MAGIC = b"\x1f\x8b"
+
+
 def _read_stdin(stdin: TextIO, options: IngestOptions, warn: Warn) -> Iterator[Article | Skipped]:
     """JSONL on stdin, decoded from its bytes like a ``.jsonl`` file when it has them (the
     text layer would decode it as UTF-8 whatever it is); a text-only stream as it comes."""
@@ -300,11 +303,18 @@ def _read_stdin(stdin: TextIO, options: IngestOptions, warn: Warn) -> Iterator[A
             lines = text_lines(stdin, limit)
         else:
             head = binary.read(SAMPLE_BYTES)
+            stream = replayed(head, binary)
+            if head.startswith(_GZIP_MAGIC):  # `curl .../feed.jsonl.gz | storyline ingest -`
+                stream = cast(BinaryIO, gzip.GzipFile(fileobj=stream))
+                head = stream.read(SAMPLE_BYTES)
+                stream = replayed(head, stream)
             encoding = detect_encoding(head, "-")
-            lines = binary_lines(replayed(head, binary), encoding, limit, "-")
+            lines = binary_lines(stream, encoding, limit, "-")
         yield from _completed(read_jsonl(lines, "-", fields), "-", options)
     except InputError as exc:
         yield Skipped(exc.path, exc.reason, exc.record)
+    except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
+        yield Skipped("-", f"cannot decompress: {exc}")
     except UnicodeDecodeError as exc:
         yield Skipped("-", f"cannot decode stdin ({exc.reason})")
     except OSError as exc:
