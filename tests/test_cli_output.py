@@ -9,6 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+
+from storyline.cli import cli
 
 RECORDS = [
     {
@@ -44,3 +47,21 @@ def test_standard_output_is_utf8_whatever_the_locale(tmp_path: Path, fmt: str) -
     assert printed.returncode == 0, printed.stderr.decode()
     assert printed.stdout.rstrip(b"\n") == written.read_bytes().rstrip(b"\n")
     assert "東京の橋が閉鎖".encode() in printed.stdout
+
+
+def test_a_run_that_reads_nothing_still_names_every_skipped_input_on_its_line(
+    tmp_path: Path,
+) -> None:
+    # A log parser reads "skipped FILE:LINE: reason" lines; when nothing at all could be
+    # read, the error alone named the first five of them, run together on one line.
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(f"{{bad {n}\n" for n in range(1, 8)), "utf-8")
+    result = CliRunner().invoke(cli, ["digest", str(feed), "-q"])
+    assert result.exit_code == 1
+    named = [line for line in result.stderr.splitlines() if line.startswith("skipped ")]
+    assert named == [f"skipped {feed}:{n}: line {n}: {_NOT_JSON}" for n in range(1, 8)]
+    assert "7 inputs skipped: 7 not valid JSON\n" in result.stderr
+    assert result.stderr.splitlines()[-1].startswith("Error: no article could be read")
+
+
+_NOT_JSON = "not valid JSON (Expecting property name enclosed in double quotes, column 2)"

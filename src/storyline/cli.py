@@ -252,6 +252,9 @@ def _errors() -> Iterator[None]:
         yield
     except OptionsError as error:
         raise click.UsageError(str(error)) from error
+    except NothingToDoError as error:  # each skipped input on its line, as in a run that goes on
+        _say_skipped(error.skipped)
+        raise click.ClickException(str(error)) from error
     except StorylineError as error:
         raise click.ClickException(str(error)) from error
     except KeyboardInterrupt:
