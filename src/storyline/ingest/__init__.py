@@ -30,7 +30,7 @@ from .decode import (
     SAMPLE_BYTES,
     binary_lines,
     decode_bytes,
-    detect_encoding,
+    line_encodings,
     read_document,
     replayed,
     text_lines,
@@ -254,8 +254,9 @@ def _read_stream(
     if extension == ".jsonl":
         sample = stream.read(SAMPLE_BYTES)
         stream.seek(0)
-        encoding = detect_encoding(sample, label)
-        yield from read_jsonl(binary_lines(stream, encoding, limit, label), label, fields)
+        encoding, fallback = line_encodings(sample, label)
+        lines = binary_lines(stream, encoding, limit, label, fallback)
+        yield from read_jsonl(lines, label, fields)
     elif extension == ".json":
         yield from read_json(stream, label, fields, limit)
     elif extension == ".csv":
@@ -308,8 +309,8 @@ def _read_stdin(stdin: TextIO, options: IngestOptions, warn: Warn) -> Iterator[A
                 stream = cast(BinaryIO, gzip.GzipFile(fileobj=stream))
                 head = stream.read(SAMPLE_BYTES)
                 stream = replayed(head, stream)
-            encoding = detect_encoding(head, "-")
-            lines = binary_lines(stream, encoding, limit, "-")
+            encoding, fallback = line_encodings(head, "-")
+            lines = binary_lines(stream, encoding, limit, "-", fallback)
         yield from _completed(read_jsonl(lines, "-", fields), "-", options)
     except InputError as exc:
         yield Skipped(exc.path, exc.reason, exc.record)

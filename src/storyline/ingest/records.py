@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, BinaryIO
 from ..errors import InputError
 from ..model import Article, Skipped
 from .build import field_text, make_article
-from .decode import SAMPLE_BYTES, BadLine, binary_lines, detect_encoding
+from .decode import SAMPLE_BYTES, BadLine, binary_lines, detect_encoding, line_encodings
 from .markup import has_markup, markup_text
 
 CANONICAL_FIELDS = ("id", "title", "text", "url", "source", "published", "language")
@@ -292,7 +292,9 @@ def read_json(
         yield Skipped(path, "not JSON: expected an array or objects")
         return
     if head[start.start()] == "{" and _is_json_line(head[start.start() :]):
-        yield from read_jsonl(binary_lines(stream, encoding, limit, path), path, fields)
+        encoding, fallback = line_encodings(sample, path)
+        lines = binary_lines(stream, encoding, limit, path, fallback)
+        yield from read_jsonl(lines, path, fields)
         return
     values = JsonValues(_text_reader(stream, encoding, path), limit, path)
     for index, value in values:
@@ -440,12 +442,12 @@ def read_csv(
     """One article per row after the header; no text column gives one Skipped for the file."""
     sample = stream.read(SAMPLE_BYTES)
     stream.seek(0)
-    encoding = detect_encoding(sample, path)
+    encoding, fallback = line_encodings(sample, path)
     if not sample.strip():
         yield Skipped(path, "empty file")
         return
     csv.field_size_limit(max(csv.field_size_limit(), limit))
-    lines = binary_lines(stream, encoding, limit, path)
+    lines = binary_lines(stream, encoding, limit, path, fallback)
     reader = csv.reader(_good_lines(lines), delimiter=_delimiter(sample, encoding))
     try:
         header = next(reader)
