@@ -20,7 +20,7 @@ import csv
 import json
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, BinaryIO
 
 from ..errors import InputError
@@ -241,7 +241,29 @@ def _value_article(
         return Skipped(
             path, f"{where}: '{fields.matched(value, 'text')}' is {said}, not text", record
         )
-    return record_article(values, fields, path, record, where)
+    found = record_article(values, fields, path, record, where)
+    ignored = _ignored_fields(value, values, fields)
+    if isinstance(found, Skipped) or not ignored:
+        return found
+    return replace(found, ingest_note="; ".join(filter(None, [*ignored, found.ingest_note])))
+
+
+_WORDED_FIELDS = ("id", "title", "url", "source", "language")
+
+
+def _ignored_fields(
+    value: Mapping[str, object], values: Mapping[str, object], fields: FieldMap
+) -> list[str]:
+    """A remark for each field whose value is not text (a list, an object, a boolean): read
+    as empty rather than guessed at, and said so, as a date that cannot be read is."""
+    remarks = []
+    for canonical in _WORDED_FIELDS:
+        given = values.get(canonical)
+        if given is None or isinstance(given, str) or field_text(given):
+            continue
+        said = f"a JSON {_JSON_TYPES.get(type(given), 'value')}"
+        remarks.append(f"'{fields.matched(value, canonical)}' is {said}, not text; ignored")
+    return remarks
 
 
 _JSON_TYPES = {dict: "object", list: "array", bool: "boolean", int: "number", float: "number"}
