@@ -65,3 +65,17 @@ def test_a_run_that_reads_nothing_still_names_every_skipped_input_on_its_line(
 
 
 _NOT_JSON = "not valid JSON (Expecting property name enclosed in double quotes, column 2)"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_disk_on_standard_output_is_one_clear_line(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in RECORDS), "utf-8")
+    with open("/dev/full", "wb") as full:
+        command = [sys.executable, "-m", "storyline", "digest", str(feed), "-q"]
+        done = subprocess.run(command, stdout=full, stderr=subprocess.PIPE, check=False)
+    assert done.returncode == 1
+    assert done.stderr.decode().splitlines()[-1] == (
+        "Error: cannot write to standard output: No space left on device"
+    )
+    assert b"Traceback" not in done.stderr

@@ -6,6 +6,7 @@ No analysis happens here. Shared options are decorators so ``--db``, ``--format`
 
 from __future__ import annotations
 
+import errno
 import functools
 import re
 import sys
@@ -290,7 +291,13 @@ def _emit(text: str, output: Path | None, quiet: bool = False, counts: str = "")
         # UTF-8 whatever the locale, as -o writes: a JSON reader expects it, and a Latin-9
         # terminal's encoding cannot even hold a Japanese title.
         ending = "" if text.endswith("\n") else "\n"
-        click.echo((text + ending).encode("utf-8"), nl=False)
+        try:
+            click.echo((text + ending).encode("utf-8"), nl=False)
+        except OSError as error:
+            if error.errno == errno.EPIPE:  # `| head`: click ends quietly, the reader is done
+                raise
+            reason = error.strerror or str(error)  # a full disk: a line, not a traceback
+            raise click.ClickException(f"cannot write to standard output: {reason}") from error
         return
     try:
         output.write_text(text, encoding="utf-8")
