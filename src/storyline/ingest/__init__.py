@@ -143,17 +143,18 @@ def read_sources(
 ) -> Iterator[Article | Skipped]:
     """Yield every article found in ``paths`` (files, directories, ``-`` for JSONL on stdin).
 
-    ``path`` on each record is the file path as given (joined below a given directory) or
-    ``-``. Unreadable, undecodable, empty or malformed inputs come out as Skipped. After a
-    record file is read, ``warn`` receives each ``options.fields`` mapping whose input key
-    none of its records has (a typo in ``--field``), once per file.
+    ``path`` on each record is the file path as given (joined below a given directory),
+    written as :class:`~pathlib.Path` writes it (``./dump//a.jsonl`` is ``dump/a.jsonl``:
+    ``find`` and a glob name the same file alike), or ``-``. Unreadable, undecodable, empty
+    or malformed inputs come out as Skipped. After a record file is read, ``warn`` receives
+    each ``options.fields`` mapping whose input key none of its records has (a typo in
+    ``--field``), once per file.
     """
     for given in paths:
-        label = str(given)
-        if label == "-":
+        if str(given) == "-":
             yield from _read_stdin(stdin if stdin is not None else sys.stdin, options, warn)
         else:
-            yield from _read_path(Path(given), label, options, warn)
+            yield from _read_path(Path(given), str(Path(given)), options, warn)
 
 
 def _read_path(
