@@ -25,6 +25,7 @@ from .dedup import DedupOptions
 from .errors import NothingToDoError, OptionsError, StorylineError
 from .ingest import UnmatchedField, ingest_options
 from .model import Digest, Skipped
+from .outfile import write_whole
 from .progress import progress_reporter
 from .render import articles_csv, compare_html, compare_text, to_html, to_markdown
 from .render.views import StorySelection, counted, split_skipped
@@ -300,7 +301,7 @@ def _emit(text: str, output: Path | None, quiet: bool = False, counts: str = "")
             raise click.ClickException(f"cannot write to standard output: {reason}") from error
         return
     try:
-        output.write_text(text, encoding="utf-8")
+        write_whole(output, text)
     except OSError as error:
         raise click.ClickException(f"cannot write {output}: {error.strerror}") from error
     if not quiet:
