@@ -591,6 +591,10 @@ def test_a_photo_caption_is_not_a_summary_sentence() -> None:
     assert is_caption("Crews clear debris in Port Alvar , Thursday , Aug. 5 , 2010 .")
     assert not is_caption("The treaty was signed on Tuesday, March 3, 2009.")
     assert not is_caption("The treaty was signed in Geneva on March 3, 2009.")
+    assert is_caption("Port chief Ann Lee, left, listens as the mayor speaks outside the hall.")
+    assert is_caption("Mayor Bo Park , second right , arrives at the summit .")
+    assert not is_caption("It was a rebound thing, right, where you can't be single for long.")
+    assert not is_caption("Turn left, then right, at the harbour gate.")
     caption = "A ranger looks at the broken spillway in Harwick May 24, 2024."
     texts = [
         f"{caption} The Harwick dam gave way after three days of rain, flooding 40 homes.",

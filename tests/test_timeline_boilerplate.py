@@ -117,6 +117,14 @@ def make(id_: str, text: str, published: str, source: str) -> Article:
             "The mayor told CNN on Monday that the port would close.",
             "The mayor told CNN on Monday that the port would close.",
         ),
+        # British pages: a stamp, a blog's byline and stamp.
+        ("Friday 11 June 2031 22.16 BST The port closed.", "The port closed."),
+        ("9 November 2031 Last updated at 10:48 GMT Help The port closed.", "The port closed."),
+        ("Ann Lee | 07:37 UK time , Friday , 29 May 2031 The port closed.", "The port closed."),
+        (
+            "The talks resume on Friday 16 July 2031 at 10.00 BST in Velden.",
+            "The talks resume on Friday 16 July 2031 at 10.00 BST in Velden.",
+        ),
     ],
 )
 def test_preamble_is_the_page_furniture_before_the_news(text: str, printed: str) -> None:

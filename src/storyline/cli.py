@@ -6,6 +6,7 @@ No analysis happens here. Shared options are decorators so ``--db``, ``--format`
 
 from __future__ import annotations
 
+import errno
 import functools
 import re
 import sys
@@ -24,8 +25,9 @@ from .dedup import DedupOptions
 from .errors import NothingToDoError, OptionsError, StorylineError
 from .ingest import UnmatchedField, ingest_options
 from .model import Digest, Skipped
+from .outfile import write_whole
 from .progress import progress_reporter
-from .render import compare_html, compare_text, to_html, to_markdown
+from .render import articles_csv, compare_html, compare_text, to_html, to_markdown
 from .render.views import StorySelection, counted, split_skipped
 from .store import Store
 from .summary import SummaryOptions
@@ -40,7 +42,9 @@ from .views import (
 )
 
 F = TypeVar("F", bound=Callable[..., Any])
-FORMATS = ("md", "json", "html")
+FORMATS = ("md", "json", "html", "csv")
+# The commands that have a table to write as CSV: one row per article, or per relation.
+CSV_TABLES = {"digest": "article", "stories": "article", "duplicates": "relation"}
 # One HTML page of every story of a large corpus is too big to open (2,000 stories: 77 MB,
 # 90 s to render); the page shows this many unless asked, and says so.
 HTML_STORIES = 200
@@ -70,7 +74,8 @@ def format_option(func: F) -> F:
         type=click.Choice(FORMATS),
         default="md",
         show_default=True,
-        help="Output format: Markdown, JSON or a self-contained HTML page.",
+        help="Output format: Markdown, JSON, a self-contained HTML page, or CSV (digest and "
+        "stories: one row per article; duplicates: one row per relation).",
     )(func)
 
 
@@ -207,6 +212,11 @@ def analysis_command(func: Callable[..., None]) -> click.Command:
         **own: Any,
     ) -> None:
         _check_output(output)
+        if fmt == "csv" and func.__name__ not in CSV_TABLES:
+            raise click.UsageError(
+                "--format csv is a table of articles (digest, stories) or relations "
+                f"(duplicates); {func.__name__} has none"
+            )
         with _errors(), _kept_only_if_used(db):
             run = Run(paths, fields, strict, path_dates, source, db, fmt, output, quiet, verbose)
             func(run, **own)
@@ -244,6 +254,9 @@ def _errors() -> Iterator[None]:
         yield
     except OptionsError as error:
         raise click.UsageError(str(error)) from error
+    except NothingToDoError as error:  # each skipped input on its line, as in a run that goes on
+        _say_skipped(error.skipped)
+        raise click.ClickException(str(error)) from error
     except StorylineError as error:
         raise click.ClickException(str(error)) from error
     except KeyboardInterrupt:
@@ -276,10 +289,19 @@ def _check_output(output: Path | None) -> None:
 
 def _emit(text: str, output: Path | None, quiet: bool = False, counts: str = "") -> None:
     if output is None:
-        click.echo(text, nl=not text.endswith("\n"))
+        # UTF-8 whatever the locale, as -o writes: a JSON reader expects it, and a Latin-9
+        # terminal's encoding cannot even hold a Japanese title.
+        ending = "" if text.endswith("\n") else "\n"
+        try:
+            click.echo((text + ending).encode("utf-8"), nl=False)
+        except OSError as error:
+            if error.errno == errno.EPIPE:  # `| head`: click ends quietly, the reader is done
+                raise
+            reason = error.strerror or str(error)  # a full disk: a line, not a traceback
+            raise click.ClickException(f"cannot write to standard output: {reason}") from error
         return
     try:
-        output.write_text(text, encoding="utf-8")
+        write_whole(output, text)
     except OSError as error:
         raise click.ClickException(f"cannot write {output}: {error.strerror}") from error
     if not quiet:
@@ -332,6 +354,8 @@ _CONTROLS = {
 def _render(analysis: pipeline.Analysis, fmt: str, selection: StorySelection) -> str:
     if fmt == "json":
         return analysis.json
+    if fmt == "csv":
+        return articles_csv(analysis.digest)
     if fmt == "html":
         return to_html(analysis.digest, selection)
     return to_markdown(analysis.digest, selection)
@@ -342,9 +366,9 @@ def selection_options(func: Callable[..., None]) -> Callable[..., None]:
 
     @functools.wraps(func)
     def command(run: Run, *args: Any, max_stories: int | None, since: Any, **kwargs: Any) -> None:
-        if (max_stories is not None or since) and run.fmt == "json":
+        if (max_stories is not None or since) and run.fmt in ("json", "csv"):
             raise click.UsageError(
-                "--max-stories and --since apply to md and html: JSON holds every story"
+                "--max-stories and --since apply to md and html: JSON and CSV hold every story"
             )
         day = since.isoformat() if since else None
         selection = StorySelection(max_stories or 0, day)
@@ -457,8 +481,10 @@ def compare(first: str, second: str, db: Path | None, as_html: bool, output: Pat
 @selection_options
 def stories(run: Run, explain: bool, selection: StorySelection) -> None:
     """Group articles into stories (and stories into topics), most widely reported first."""
-    if explain and run.fmt == "html":
-        raise click.UsageError("--explain is shown in Markdown and JSON; the HTML page has none")
+    if explain and run.fmt in ("html", "csv"):
+        raise click.UsageError(
+            f"--explain is shown in Markdown and JSON; --format {run.fmt} has none"
+        )
     analysis = run.analyse(with_timeline=False, with_summary=False)
     run.emit(stories_view(analysis, run.fmt, explain=explain, selection=selection), analysis.digest)
 

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .model import Skipped
+
 
 class StorylineError(Exception):
     """Base class of every error storyline raises on purpose."""
@@ -19,7 +25,12 @@ class InputError(StorylineError):
 
 
 class NothingToDoError(StorylineError):
-    """The run had no usable input at all."""
+    """The run had no usable input at all; ``skipped`` names each input left out, and why
+    (the message names only the first few)."""
+
+    def __init__(self, message: str, skipped: Sequence[Skipped] = ()) -> None:
+        super().__init__(message)
+        self.skipped = tuple(skipped)
 
 
 class StoreError(StorylineError):

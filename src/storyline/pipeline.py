@@ -178,7 +178,7 @@ def ingest(
     result = IngestReport(*counts, tuple(skipped), tuple(notes), tuple(warnings))
     if result.read == 0 and store.count_articles() == 0:
         reasons = "; ".join(f"{s.path}: {s.reason}" for s in skipped[:5]) or "no input files"
-        raise NothingToDoError(f"no article could be read ({reasons})")
+        raise NothingToDoError(f"no article could be read ({reasons})", skipped)
     return result
 
 

@@ -48,6 +48,14 @@ _HEADER_PLACE = (
     rf"[A-Z][A-Z .'\\/-]*?(?:{_COMMA}\w+ \d{{1,2}}|{_COMMA}[A-Z][A-Za-z.'\\/-]*(?: [A-Z]\w*)?)?"
 )
 _PAGE_HEADER = rf"(?:{_HEADER_PLACE} \| )?{_STAMP} (?:\| )?"
+# A British page's stamp: the Guardian's "Thursday 24 June 2010 07.23 BST ", the BBC's "9
+# November 2011 Last updated at 10:48 GMT Help " ("Help" is a link of its page header).
+# Only where it opens the text: the Guardian's headline and standfirst glued before it are
+# left (cutting them moved T17's printed entries and titles for the worse, session 15).
+_UK_STAMP = (
+    rf"(?:{WEEKDAY} )?\d{{1,2}} {MONTH} \d{{4}}"
+    r" (?:Last updated at )?\d{1,2}[.:]\d{2} (?:BST|GMT)(?: Help)? "
+)
 # A headline glued to the page header or wire dateline that follows it: "Asia wary of new
 # virus HONG KONG | Mon Apr 27 , 2009 7:16 am EDT HONG KONG (Reuters) - ...", "Protests
 # turn deadly Cairo , Egypt -LRB- CNN -RRB- -- ..."
@@ -60,6 +68,11 @@ _HEADLINE_BEFORE_HEADER = re.compile(rf"{_GLUED})")
 _PREAMBLES = (
     # page header with a timestamp: "[PLACE[, Apr 27 or , State] | ]Mon Apr 27, 2009 12:43am EDT "
     re.compile(_PAGE_HEADER),
+    re.compile(_UK_STAMP),
+    # a BBC blog's byline and stamp: "James Reynolds | 07:37 UK time , Friday , 29 May 2009 "
+    re.compile(
+        rf"{_NAMES} \| \d{{1,2}}:\d{{2}} UK time{_COMMA}{WEEKDAY}{_COMMA}\d{{1,2}} {MONTH} \d{{4}} "
+    ),
     # byline: "January 27, 2011 | By Tarek Osman, Special to CNN "
     re.compile(rf"[^|]{{1,40}} \| By [^|]{{1,80}}?{_COMMA}(?:Special to |for )?CNN(?:\.com)? "),
     # glued byline: "By the CNN Wire Staff ", "By Ed Husain , Special to CNN ", "By Seth

@@ -14,7 +14,7 @@ from typing import Any
 from .errors import NotFoundError
 from .model import Article, Digest, Story, TimelineEntry, known_source
 from .pipeline import Analysis
-from .render import to_html, to_json
+from .render import articles_csv, relations_csv, to_html, to_json
 from .render.markdown import md_escape
 from .render.views import (
     DigestIndex,
@@ -51,6 +51,8 @@ def duplicates_view(digest: Digest, fmt: str) -> str:
     """Duplicate groups, then every relation with its kind, scores, original and passages."""
     if fmt == "html":
         return to_html(replace(digest, stories=(), topics=()))
+    if fmt == "csv":
+        return relations_csv(digest)
     if fmt == "json":
         encoded = _encoded(digest)
         keys = ("version", "groups", "relations", "skipped")
@@ -104,6 +106,8 @@ def stories_view(
     digest = analysis.digest
     if fmt == "html":
         return to_html(digest, selection)
+    if fmt == "csv":
+        return articles_csv(digest)
     if fmt == "json":
         encoded = _encoded(digest)
         result = {key: encoded[key] for key in ("version", "stories", "topics", "articles")}

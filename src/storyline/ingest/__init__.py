@@ -30,7 +30,7 @@ from .decode import (
     SAMPLE_BYTES,
     binary_lines,
     decode_bytes,
-    detect_encoding,
+    line_encodings,
     read_document,
     replayed,
     text_lines,
@@ -143,17 +143,18 @@ def read_sources(
 ) -> Iterator[Article | Skipped]:
     """Yield every article found in ``paths`` (files, directories, ``-`` for JSONL on stdin).
 
-    ``path`` on each record is the file path as given (joined below a given directory) or
-    ``-``. Unreadable, undecodable, empty or malformed inputs come out as Skipped. After a
-    record file is read, ``warn`` receives each ``options.fields`` mapping whose input key
-    none of its records has (a typo in ``--field``), once per file.
+    ``path`` on each record is the file path as given (joined below a given directory),
+    written as :class:`~pathlib.Path` writes it (``./dump//a.jsonl`` is ``dump/a.jsonl``:
+    ``find`` and a glob name the same file alike), or ``-``. Unreadable, undecodable, empty
+    or malformed inputs come out as Skipped. After a record file is read, ``warn`` receives
+    each ``options.fields`` mapping whose input key none of its records has (a typo in
+    ``--field``), once per file.
     """
     for given in paths:
-        label = str(given)
-        if label == "-":
+        if str(given) == "-":
             yield from _read_stdin(stdin if stdin is not None else sys.stdin, options, warn)
         else:
-            yield from _read_path(Path(given), label, options, warn)
+            yield from _read_path(Path(given), str(Path(given)), options, warn)
 
 
 def _read_path(
@@ -254,8 +255,9 @@ def _read_stream(
     if extension == ".jsonl":
         sample = stream.read(SAMPLE_BYTES)
         stream.seek(0)
-        encoding = detect_encoding(sample, label)
-        yield from read_jsonl(binary_lines(stream, encoding, limit, label), label, fields)
+        encoding, fallback = line_encodings(sample, label)
+        lines = binary_lines(stream, encoding, limit, label, fallback)
+        yield from read_jsonl(lines, label, fields)
     elif extension == ".json":
         yield from read_json(stream, label, fields, limit)
     elif extension == ".csv":
@@ -289,6 +291,9 @@ def _completed(
         yield item
 
 
+_GZIP_MAGIC = b"\x1f\x8b"
+
+
 def _read_stdin(stdin: TextIO, options: IngestOptions, warn: Warn) -> Iterator[Article | Skipped]:
     """JSONL on stdin, decoded from its bytes like a ``.jsonl`` file when it has them (the
     text layer would decode it as UTF-8 whatever it is); a text-only stream as it comes."""
@@ -300,11 +305,18 @@ def _read_stdin(stdin: TextIO, options: IngestOptions, warn: Warn) -> Iterator[A
             lines = text_lines(stdin, limit)
         else:
             head = binary.read(SAMPLE_BYTES)
-            encoding = detect_encoding(head, "-")
-            lines = binary_lines(replayed(head, binary), encoding, limit, "-")
+            stream = replayed(head, binary)
+            if head.startswith(_GZIP_MAGIC):  # `curl .../feed.jsonl.gz | storyline ingest -`
+                stream = cast(BinaryIO, gzip.GzipFile(fileobj=stream))
+                head = stream.read(SAMPLE_BYTES)
+                stream = replayed(head, stream)
+            encoding, fallback = line_encodings(head, "-")
+            lines = binary_lines(stream, encoding, limit, "-", fallback)
         yield from _completed(read_jsonl(lines, "-", fields), "-", options)
     except InputError as exc:
         yield Skipped(exc.path, exc.reason, exc.record)
+    except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
+        yield Skipped("-", f"cannot decompress: {exc}")
     except UnicodeDecodeError as exc:
         yield Skipped("-", f"cannot decode stdin ({exc.reason})")
     except OSError as exc:

@@ -85,6 +85,32 @@ def detect_encoding(sample: bytes, path: str, declared: bool = False) -> str:
     return _detected_charset(sample, path)
 
 
+def line_encodings(sample: bytes, path: str) -> tuple[str, str]:
+    """(encoding, fallback) of a file of lines (JSON lines, CSV) whose first bytes are
+    ``sample``: ``fallback`` ("" for none) decodes the lines that ``encoding`` cannot.
+
+    A sample that is not UTF-8 may still be UTF-8 but for a few lines (crawlers' outputs
+    concatenated into one file, one of them Latin-1): each line is then read as UTF-8 when
+    it is (text in a legacy encoding with any letter beyond ASCII hardly ever is), and
+    otherwise in the charset its own lines read as, so one such record does not turn every
+    other record's accents into mojibake. A file wholly in a legacy encoding reads the same.
+    """
+    encoding = detect_encoding(sample, path)
+    if encoding.startswith(("utf-", "UTF-")):
+        return encoding, ""
+    whole_lines = sample.split(b"\n")[:-1] or [sample]
+    legacy = b"\n".join(line for line in whole_lines if not _is_utf8(line))
+    return "utf-8", _detected_charset(legacy or sample, path)
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def _declared_charset(sample: bytes) -> str:
     match = _DECLARED.search(sample[:8192])
     if not match:
@@ -208,12 +234,14 @@ class _Replay(io.RawIOBase):
 
 
 def binary_lines(
-    stream: BinaryIO, encoding: str, limit: int, path: str
+    stream: BinaryIO, encoding: str, limit: int, path: str, fallback: str = ""
 ) -> Iterator[tuple[int, str] | BadLine]:
     """Numbered text lines of a byte stream, one line in memory at a time.
 
-    A line longer than ``limit`` bytes or not decodable is reported as a :class:`BadLine` and
-    reading goes on with the next line. Line endings are kept (the csv module needs them).
+    A line that ``encoding`` cannot decode is decoded by ``fallback`` when there is one (see
+    :func:`line_encodings`). A line longer than ``limit`` bytes or not decodable is reported
+    as a :class:`BadLine` and reading goes on with the next line. Line endings are kept (the
+    csv module needs them).
     """
     if encoding.startswith(_WIDE):
         yield from _wide_lines(stream, encoding, limit, path)
@@ -232,10 +260,20 @@ def binary_lines(
         if first and raw.startswith(codecs.BOM_UTF8):
             raw = raw[len(codecs.BOM_UTF8) :]
         first = False
-        try:
-            yield number, raw.decode(encoding)
-        except UnicodeDecodeError as exc:
-            yield BadLine(number, f"cannot decode as {encoding} ({exc.reason})")
+        yield _decoded_line(number, raw, encoding, fallback)
+
+
+def _decoded_line(
+    number: int, raw: bytes, encoding: str, fallback: str
+) -> tuple[int, str] | BadLine:
+    try:
+        return number, raw.decode(encoding)
+    except UnicodeDecodeError as exc:
+        reason = f"cannot decode as {encoding} ({exc.reason})"
+    try:
+        return (number, raw.decode(fallback)) if fallback else BadLine(number, reason)
+    except UnicodeDecodeError:
+        return BadLine(number, reason)
 
 
 def _skip_rest_of_line(stream: BinaryIO) -> None:

@@ -20,13 +20,13 @@ import csv
 import json
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, BinaryIO
 
 from ..errors import InputError
 from ..model import Article, Skipped
 from .build import field_text, make_article
-from .decode import SAMPLE_BYTES, BadLine, binary_lines, detect_encoding
+from .decode import SAMPLE_BYTES, BadLine, binary_lines, detect_encoding, line_encodings
 from .markup import has_markup, markup_text
 
 CANONICAL_FIELDS = ("id", "title", "text", "url", "source", "published", "language")
@@ -241,7 +241,29 @@ def _value_article(
         return Skipped(
             path, f"{where}: '{fields.matched(value, 'text')}' is {said}, not text", record
         )
-    return record_article(values, fields, path, record, where)
+    found = record_article(values, fields, path, record, where)
+    ignored = _ignored_fields(value, values, fields)
+    if isinstance(found, Skipped) or not ignored:
+        return found
+    return replace(found, ingest_note="; ".join(filter(None, [*ignored, found.ingest_note])))
+
+
+_WORDED_FIELDS = ("id", "title", "url", "source", "language")
+
+
+def _ignored_fields(
+    value: Mapping[str, object], values: Mapping[str, object], fields: FieldMap
+) -> list[str]:
+    """A remark for each field whose value is not text (a list, an object, a boolean): read
+    as empty rather than guessed at, and said so, as a date that cannot be read is."""
+    remarks = []
+    for canonical in _WORDED_FIELDS:
+        given = values.get(canonical)
+        if given is None or isinstance(given, str) or field_text(given):
+            continue
+        said = f"a JSON {_JSON_TYPES.get(type(given), 'value')}"
+        remarks.append(f"'{fields.matched(value, canonical)}' is {said}, not text; ignored")
+    return remarks
 
 
 _JSON_TYPES = {dict: "object", list: "array", bool: "boolean", int: "number", float: "number"}
@@ -292,7 +314,9 @@ def read_json(
         yield Skipped(path, "not JSON: expected an array or objects")
         return
     if head[start.start()] == "{" and _is_json_line(head[start.start() :]):
-        yield from read_jsonl(binary_lines(stream, encoding, limit, path), path, fields)
+        encoding, fallback = line_encodings(sample, path)
+        lines = binary_lines(stream, encoding, limit, path, fallback)
+        yield from read_jsonl(lines, path, fields)
         return
     values = JsonValues(_text_reader(stream, encoding, path), limit, path)
     for index, value in values:
@@ -440,12 +464,12 @@ def read_csv(
     """One article per row after the header; no text column gives one Skipped for the file."""
     sample = stream.read(SAMPLE_BYTES)
     stream.seek(0)
-    encoding = detect_encoding(sample, path)
+    encoding, fallback = line_encodings(sample, path)
     if not sample.strip():
         yield Skipped(path, "empty file")
         return
     csv.field_size_limit(max(csv.field_size_limit(), limit))
-    lines = binary_lines(stream, encoding, limit, path)
+    lines = binary_lines(stream, encoding, limit, path, fallback)
     reader = csv.reader(_good_lines(lines), delimiter=_delimiter(sample, encoding))
     try:
         header = next(reader)

@@ -6,6 +6,7 @@ Every text that comes from an article is escaped; numbers are formatted by us. C
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 from datetime import date
 
@@ -53,13 +54,13 @@ def _ordinal(day: str) -> int | None:
             return None
 
 
-def _ticks(low: int, high: int, pad: int, width: int, axis: int) -> str:
-    """Three dated ticks between the ends, when the span is long enough to need them."""
-    if high - low < 8:
+def _ticks(low: int, high: int, left: float, right: float, axis: int) -> str:
+    """Three dated ticks between ``left`` and ``right``, when the span needs them."""
+    if high - low < 8 or right - left < 160:
         return ""
     parts = []
     for share in (0.25, 0.5, 0.75):
-        x = pad + (width - 2 * pad) * share
+        x = left + (right - left) * share
         day = date.fromordinal(low + round((high - low) * share)).isoformat()
         parts.append(
             f'<line class="axis" x1="{x:.1f}" y1="{axis - 3}" x2="{x:.1f}" y2="{axis + 3}"/>'
@@ -68,24 +69,80 @@ def _ticks(low: int, high: int, pad: int, width: int, axis: int) -> str:
     return "".join(parts)
 
 
+# The axis is broken at the widest gap between two dates when that gap is more than this share
+# of the whole span: one background year ("last strengthened in 2011") would otherwise squeeze
+# a month of news into one dot.
+_BREAK_SHARE = 0.6
+# The least share of the width either side of a break gets.
+_MIN_SIDE = 0.2
+_BREAK_GAP = 12  # pixels left blank at a break
+
+
+def _segments(
+    ordinals: Sequence[int], left: float, right: float
+) -> list[tuple[int, int, float, float]]:
+    """(first day, last day, left x, right x) of each stretch of the axis: one, or two
+    either side of a wide gap, each given width in proportion to its dates (at least
+    :data:`_MIN_SIDE` of it)."""
+    days = sorted(set(ordinals))
+    low, high = days[0], days[-1]
+    gaps = [(b - a, n) for n, (a, b) in enumerate(itertools.pairwise(days))]
+    widest, at = max(gaps, default=(0, 0))
+    if not gaps or widest <= _BREAK_SHARE * (high - low):
+        return [(low, high, left, right)]
+    before = sum(1 for o in ordinals if o <= days[at])
+    share = min(max(before / len(ordinals), _MIN_SIDE), 1 - _MIN_SIDE)
+    middle = left + (right - left) * share
+    return [
+        (low, days[at], left, middle - _BREAK_GAP / 2),
+        (days[at + 1], high, middle + _BREAK_GAP / 2, right),
+    ]
+
+
+def _x(ordinal: int, segments: Sequence[tuple[int, int, float, float]]) -> float:
+    for low, high, left, right in segments:
+        if low <= ordinal <= high:
+            if high == low:
+                return (left + right) / 2
+            return left + (right - left) * (ordinal - low) / (high - low)
+    raise ValueError(ordinal)  # every ordinal lies in a segment
+
+
+def _axis(segments: Sequence[tuple[int, int, float, float]], axis: int) -> str:
+    """The axis line of each stretch, a break mark between them, and their ticks."""
+    parts = []
+    for n, (low, high, left, right) in enumerate(segments):
+        parts.append(
+            f'<line class="axis" x1="{left:.1f}" y1="{axis}" x2="{right:.1f}" y2="{axis}"/>'
+        )
+        if n:  # two slanted strokes: the axis is broken here
+            for x in (left - _BREAK_GAP / 2 - 3, left - _BREAK_GAP / 2 + 3):
+                parts.append(
+                    f'<line class="axis" x1="{x - 3:.1f}" y1="{axis + 5}" x2="{x + 3:.1f}" '
+                    f'y2="{axis - 5}"/>'
+                )
+        parts.append(_ticks(low, high, left, right, axis))
+    return "".join(parts)
+
+
 def timeline_chart(
     entries: Sequence[TimelineEntry], anchor: Callable[[int], str], *, width: int = 640
 ) -> Markup:
     """Dated entries as dots on a time axis, dot area growing with the number of sources.
 
-    ``anchor(i)`` gives the link target of entry ``i`` (the list item below the chart).
+    ``anchor(i)`` gives the link target of entry ``i`` (the list item below the chart). The
+    axis is broken at a gap that would squeeze the rest (see :data:`_BREAK_SHARE`).
     """
     dated = [(i, e, _ordinal(e.date)) for i, e in enumerate(entries) if e.date]
     placed = [(i, e, o) for i, e, o in dated if o is not None]
     if not placed:
         return Markup("")
-    low, high = min(o for *_, o in placed), max(o for *_, o in placed)
     pad, height, axis = 24, 70, 46
-    spread = max(high - low, 1)
+    segments = _segments([o for *_, o in placed], pad, width - pad)
     dots = []
     lanes: dict[int, int] = {}
     for i, entry, o in placed:
-        x = pad + (width - 2 * pad) * (o - low) / spread
+        x = _x(o, segments)
         lane = lanes.get(round(x), 0)
         lanes[round(x)] = lane + 1
         r = min(4 + 2 * len(entry.article_ids) ** 0.5, 12)
@@ -99,11 +156,10 @@ def timeline_chart(
     label = f"timeline, {len(placed)} dated events from {first} to {last}"
     return Markup(
         f'<svg class="chart timeline-chart" viewBox="0 0 {width} {height}" role="img" '
-        f'aria-label="{escape(label)}">{_title(label)}'
-        f'<line class="axis" x1="{pad}" y1="{axis}" x2="{width - pad}" y2="{axis}"/>'
+        f'aria-label="{escape(label)}">{_title(label)}{_axis(segments, axis)}'
         f'<text x="{pad}" y="{height - 6}">{escape(first)}</text>'
         f'<text x="{width - pad}" y="{height - 6}" text-anchor="end">{escape(last)}</text>'
-        f"{_ticks(low, high, pad, width, axis)}{''.join(dots)}</svg>"
+        f"{''.join(dots)}</svg>"
     )
 
 

@@ -381,6 +381,9 @@ def split_skipped(digest: Digest) -> tuple[tuple[Skipped, ...], tuple[Skipped, .
     An earlier version of a page is always skipped, left out of the analysis: it is no
     remark on its later version, even when that was saved over the same file."""
     read = {(article.path, article.record) for article in digest.articles}
+    # A note on an earlier version (its date not read) is a remark too: the version is
+    # counted once, as superseded, not twice.
+    read |= {(entry.path, entry.record) for entry in digest.skipped if entry.superseded_by}
 
     def remark(entry: Skipped) -> bool:
         return (entry.path, entry.record) in read and not entry.superseded_by

@@ -21,14 +21,14 @@ from collections.abc import Sequence
 
 from ..ingest.dates import Instant, published_order
 from ..model import Article, Claim, DuplicateGroup, Relation
-from .attribution import SentenceIndex, copied_from, first_seen, outlets, support
+from .attribution import SentenceIndex, StatedDays, copied_from, first_seen, outlets, support
 from .corroboration import restatements
 from .disagreement import variants
 from .names import CLOSE
 from .options import SummaryOptions
 from .pending import overtaken
 from .salience import concept_weights, voices
-from .select import latest, opening, select
+from .select import developments, latest, opening, select
 from .sentences import Sentence, article_sentences
 
 __all__ = ["SummaryOptions", "summarize"]
@@ -62,10 +62,11 @@ def summarize(
     # Where the story stands now is said by the latest report that copies no other.
     originals = {aid: stamp for aid, stamp in published.items() if aid not in copied}
     now = latest(candidates, originals, weights, options, lead)
-    chosen = select(candidates, weights, options, lead, now)
+    chosen = select(candidates, weights, options, lead, now, developments(candidates, originals))
     index = SentenceIndex(everything, focus=chosen)
+    found = (index, StatedDays(by_id))
     keyed = [
-        _claim(s, index, relations, by_id, (voice_of, copied), by_article, options) for s in chosen
+        _claim(s, found, relations, by_id, (voice_of, copied), by_article, options) for s in chosen
     ]
     return tuple(claim for _, claim in sorted(keyed, key=lambda pair: pair[0]))
 
@@ -97,7 +98,7 @@ _NEARBY = CLOSE - 1e-9
 
 def _claim(
     sentence: Sentence,
-    index: SentenceIndex,
+    found: tuple[SentenceIndex, StatedDays],
     relations: Sequence[Relation],
     by_id: dict[str, Article],
     voices: tuple[dict[str, str], dict[str, list[str]]],
@@ -106,10 +107,11 @@ def _claim(
 ) -> tuple[tuple[Instant, float, str, int], Claim]:
     """The claim for ``sentence``, with its reading-order key (when and where it first appeared).
 
+    ``found``: the other articles' sentences, and the days each dates its statement to;
     ``voices``: each article's voice key, and the articles each copies (see :func:`outlets`)."""
-    where = {
-        i: start for i, start in support(sentence, index, relations, options).items() if i in by_id
-    }
+    index, days = found
+    stating = support(sentence, index, relations, options, days)
+    where = {i: start for i, start in stating.items() if i in by_id}
     ids = tuple(sorted(where))
     first = first_seen(ids, by_id)
     also, added = restatements(sentence, ids, index, *voices)

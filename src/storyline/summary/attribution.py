@@ -5,16 +5,22 @@ word-overlap F1 (stop words included) of at least ``support_similarity`` with it
 none of its figures or names differently, or when the reuse stage aligned a verbatim passage
 over most (80%) of the sentence, or a paraphrase over half of it whose other side restates
 the sentence (see :data:`ALIGNED_SIMILARITY`). Precision comes first: an article is cited
-only when it really says the thing.
+only when it really says the thing. A sentence in other words (not a verbatim copy) that
+dates its statement to other days than the claim does states something else: "drivers
+spent two hours on detours on Tuesday, a day after the ship struck" (published on the
+4th) does not say "the bridge reopened on Tuesday, eight days after the ship struck" (the
+11th), however many words they share.
 """
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from ..ingest.dates import Instant, published_order
 from ..model import Article, Relation
+from ..timeline.temporal import tag_dates
 from .disagreement import conflicts
 from .options import SummaryOptions
 from .sentences import Sentence, cosine, overlap_f1
@@ -25,6 +31,38 @@ from .sentences import Sentence, cosine, overlap_f1
 # share a topic ("the APEC forum in Malaysia"). On DUC 2004, with the dedup stage's relations,
 # 10 of the 17 citations that only such a pair made failed the bench's independent check.
 ALIGNED_SIMILARITY = 0.5
+
+
+class StatedDays:
+    """The days a sentence dates its statement to, resolved against its article's
+    publication date (only day dates: "in March" and "Tuesday" of an undated article say
+    too little to tell two statements apart)."""
+
+    def __init__(self, by_id: Mapping[str, Article]) -> None:
+        self._by_id = by_id
+        self._days = functools.lru_cache(maxsize=4096)(self._resolve)
+
+    def _resolve(self, text: str, article_id: str) -> frozenset[str]:
+        article = self._by_id.get(article_id)
+        if article is None or not article.published:
+            return frozenset()
+        mentions = tag_dates(text, article.published, article.language or "en")
+        return frozenset(m.date for m in mentions if m.granularity == "day" and m.date)
+
+    def differ(self, claim: Sentence, other: Sentence) -> bool:
+        """Whether both sentences date what they say to days, and to none in common. The same
+        words never differ: a copy republished on a later day says what its original said,
+        "on Monday" included."""
+        if claim.tokens == other.tokens:
+            return False
+        mine = self._days(claim.text, claim.article_id)
+        if not mine:
+            return False
+        theirs = self._days(other.text, other.article_id)
+        return bool(theirs) and mine.isdisjoint(theirs)
+
+
+NO_DAYS = StatedDays({})
 
 
 class SentenceIndex:
@@ -97,21 +135,23 @@ def support(
     index: SentenceIndex,
     relations: Sequence[Relation],
     options: SummaryOptions,
+    days: StatedDays = NO_DAYS,
 ) -> dict[str, int]:
     """Every article that states ``claim`` (its own included) -> where it says it (offset)."""
     found = {claim.article_id: claim.start}
     for other in index.similar(claim, options.support_similarity):
-        if other.article_id in found or conflicts(claim, other):
+        if other.article_id in found or conflicts(claim, other) or days.differ(claim, other):
             continue
         if overlap_f1(claim.tokens, other.tokens) >= options.support_similarity:
             found[other.article_id] = other.start
-    for article_id, start in sorted(_from_relations(claim, relations, index).items()):
+    aligned = _from_relations(claim, relations, index, days)
+    for article_id, start in sorted(aligned.items()):
         found.setdefault(article_id, start)
     return found
 
 
 def _from_relations(
-    claim: Sentence, relations: Sequence[Relation], index: SentenceIndex
+    claim: Sentence, relations: Sequence[Relation], index: SentenceIndex, days: StatedDays
 ) -> dict[str, int]:
     found: dict[str, int] = {}
     length = max(1, claim.end - claim.start)
@@ -130,7 +170,8 @@ def _from_relations(
             )
             covered = max(0, min(end, claim.end) - max(start, claim.start)) / length
             if passage.kind == "paraphrase":
-                if covered < 0.5 or not _restated(claim, index.within(other, theirs, theirs_end)):
+                restating = index.within(other, theirs, theirs_end)
+                if covered < 0.5 or not _restated(claim, restating, days):
                     continue
             elif covered < 0.8 or _altered(claim, index.within(other, theirs, theirs_end)):
                 continue
@@ -145,12 +186,13 @@ def _altered(claim: Sentence, others: Sequence[Sentence]) -> bool:
     return any(conflicts(claim, other) for other in others)
 
 
-def _restated(claim: Sentence, others: Sequence[Sentence]) -> bool:
+def _restated(claim: Sentence, others: Sequence[Sentence], days: StatedDays) -> bool:
     """Whether one of ``others`` says what ``claim`` says, in words of its own."""
     return any(
         min(cosine(claim.stems, other.stems), overlap_f1(claim.tokens, other.tokens))
         >= ALIGNED_SIMILARITY
         and not conflicts(claim, other)
+        and not days.differ(claim, other)
         for other in others
     )
 

@@ -15,6 +15,10 @@ day's report that adds most to the opening comes next (see :func:`latest`) if it
 most a third of the budget and does not restate the opening: where the story stands now
 ("all nine miners were brought to the surface") shares the story's names with its start
 ("nine miners were trapped at Brennock") and the greedy's redundancy test would drop it.
+For the same reason, the lead of an original report of any day after the first (see
+:func:`developments`) is tested against sentences of other days only for restating them:
+a follow-up's lead recalls the event to say what is new ("the bridge reopened on Tuesday,
+eight days after the ship struck it"), and that recall alone must not cost it its place.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ import heapq
 import itertools
 import math
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 from ..ingest.dates import Instant, published_instant
 from .options import SummaryOptions
@@ -58,18 +63,44 @@ _RESTATES = 0.6
 _DAY_SECONDS = 86_400
 
 
+@dataclass(frozen=True)
+class Developments:
+    """Each dated article's UTC day, and the leads (article id, sentence index) of the
+    original reports of a day after the story's first day."""
+
+    days: Mapping[str, int] = field(default_factory=dict)
+    leads: frozenset[tuple[str, int]] = frozenset()
+
+    def repeats(self, sentence: Sentence, chosen: Sequence[Sentence], redundancy: float) -> bool:
+        """Whether ``sentence`` says too much of what ``chosen`` says: a content-word cosine
+        above ``redundancy``, or, for a development's lead against a sentence of another day,
+        above the bar for restating it."""
+        later = (sentence.article_id, sentence.index) in self.leads
+        day = self.days.get(sentence.article_id)
+        for taken in chosen:
+            bar = redundancy
+            if later and day is not None and self.days.get(taken.article_id, day) != day:
+                bar = max(redundancy, _RESTATES)
+            if cosine(sentence.stems, taken.stems) > bar:
+                return True
+        return False
+
+
 def select(
     candidates: Sequence[Sentence],
     weights: Mapping[Concept, float],
     options: SummaryOptions,
     first: Sentence | None = None,
     last: Sentence | None = None,
+    developments: Developments = Developments(),
 ) -> list[Sentence]:
     """The chosen sentences, in the order they were chosen.
 
     ``first`` is taken first when it needs at most half the budget, so that one long lead
     cannot crowd out the rest of a short summary; ``last`` next, when it needs at most a
-    third of the budget, fits what is left and does not restate ``first``.
+    third of the budget, fits what is left and does not restate ``first``. The leads of
+    ``developments`` are held redundant with other days' sentences only when they restate
+    them.
     """
     budget = Budget(options)
     chosen: list[Sentence] = []
@@ -90,7 +121,7 @@ def select(
         if tier == 2 and chosen:
             break
         pool = [s for s in candidates if s.tier == tier]
-        _greedy(pool, weights, options, budget, chosen, covered)
+        _greedy(pool, weights, options, budget, chosen, covered, developments)
     return chosen
 
 
@@ -132,11 +163,7 @@ def latest(
     None when fewer than two days are known to the day, or when no lead shares a concept
     with another voice.
     """
-    days = {
-        aid: at.first // _DAY_SECONDS
-        for aid, at in _instants(published).items()
-        if at.precision >= 2
-    }
+    days = _days(published)
     if len(set(days.values())) < 2:
         return None
     last_day = max(days.values())
@@ -150,6 +177,29 @@ def latest(
     newest = max((instants[lead.article_id] for lead in on_story), default=None)
     latest_ones = {lead.article_id for lead in on_story if instants[lead.article_id] == newest}
     return _best_lead(on_story, latest_ones, weights, covered, options)
+
+
+def developments(
+    candidates: Sequence[Sentence], published: Mapping[str, str | None]
+) -> Developments:
+    """The day of each article dated to the day, and the lead of each report of ``published``
+    (the originals) that came out on a later day than the first one. Empty when fewer than
+    two days are known."""
+    days = _days(published)
+    if len(set(days.values())) < 2:
+        return Developments()
+    first_day = min(days.values())
+    later = {aid for aid, day in days.items() if day > first_day}
+    leads = frozenset((s.article_id, s.index) for s in _leads(candidates, later))
+    return Developments(days, leads)
+
+
+def _days(published: Mapping[str, str | None]) -> dict[str, int]:
+    return {
+        aid: at.first // _DAY_SECONDS
+        for aid, at in _instants(published).items()
+        if at.precision >= 2
+    }
 
 
 def _instants(published: Mapping[str, str | None]) -> dict[str, Instant]:
@@ -207,6 +257,7 @@ def _greedy(
     budget: Budget,
     chosen: list[Sentence],
     covered: set[Concept],
+    developments: Developments,
 ) -> None:
     # Heap entries: (-score, article id, index) so ties break the same way on every run.
     heap = [
@@ -223,7 +274,7 @@ def _greedy(
         if heap and (fresh, article_id, index, n) > heap[0]:
             heapq.heappush(heap, (fresh, article_id, index, n))
             continue
-        if any(cosine(sentence.stems, c.stems) > options.redundancy for c in chosen):
+        if developments.repeats(sentence, chosen, options.redundancy):
             continue
         budget.take(sentence)
         chosen.append(sentence)

@@ -174,10 +174,19 @@ def balanced(text: str) -> bool:
     )
 
 
+# Where a person stands in a photograph, between commas after their name: "Tony Hayward ,
+# left , listens to ...". After a lower-case word it is speech ("a rebound thing, right,
+# where ...").
+_PICTURED = re.compile(r"\b[A-Z][\w.'-]* ?, (?:(?:second|far) )?(?:left|right|centre|center) ?, ")
+
+
 def is_caption(text: str) -> bool:
-    """Whether ``text`` reads as a photo caption (see ``_CAPTION``)."""
+    """Whether ``text`` reads as a photo caption: a place and a date at its end (see
+    ``_CAPTION``), or a person placed in the picture ("..., left, listens to ...")."""
     tail = text[-120:]  # place, weekday and date fit in it; most sentences end in no year
-    return _YEAR_TAIL.search(tail[-16:]) is not None and _CAPTION.search(tail) is not None
+    if _YEAR_TAIL.search(tail[-16:]) is not None and _CAPTION.search(tail) is not None:
+        return True
+    return _PICTURED.search(text) is not None
 
 
 def needs_context(text: str) -> bool:
