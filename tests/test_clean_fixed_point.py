@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from storyline import pipeline
-from storyline.clean import CleanOptions, clean_articles
+from storyline.clean import CleanOptions, clean_corpus
 from storyline.store import Store
 
 FURNITURE = "Subscribe to the Harbor Bulletin morning briefing"
@@ -43,13 +43,13 @@ def _write(path: Path, records: list[dict[str, Any]]) -> Path:
 def cleanings(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """How many articles each call of the clean stage's corpus pass read."""
     calls: list[int] = []
-    real: Callable[..., Any] = clean_articles
+    real: Callable[..., Any] = clean_corpus
 
     def counted(articles: Any, *args: Any, **kwargs: Any) -> Any:
         calls.append(len(articles))
         return real(articles, *args, **kwargs)
 
-    monkeypatch.setattr(pipeline, "clean_articles", counted)
+    monkeypatch.setattr(pipeline, "clean_corpus", counted)
     return calls
 
 
@@ -71,9 +71,9 @@ def test_nothing_new_skips_cleaning_once_a_run_changed_nothing(
     first = pipeline.analyse(store).json
     assert FURNITURE not in "".join(_texts(store).values())  # the first run cut the line
     assert store.load_state(pipeline.CLEAN_FIXED) is None  # it changed texts: no promise
-    second = pipeline.analyse(store).json  # cleans the cleaned texts: nothing to cut
-    assert cleanings == [4, 4]
-    assert store.load_state(pipeline.CLEAN_FIXED) is not None
+    second = pipeline.analyse(store).json  # the clean memory has seen every text
+    assert cleanings == [4]
+    assert store.load_state(pipeline.CLEAN_FIXED) is None  # the memory needs no promise
     notes: list[str] = []
 
     def heard(event: pipeline.Progress) -> None:
@@ -81,7 +81,7 @@ def test_nothing_new_skips_cleaning_once_a_run_changed_nothing(
             notes.append(event.note)
 
     third = pipeline.analyse(store, progress=heard).json
-    assert cleanings == [4, 4]  # not called again
+    assert cleanings == [4]  # not called again
     assert notes == ["stored texts already clean"]
     assert first == second == third
 
@@ -101,7 +101,8 @@ def test_a_new_article_is_cleaned_with_the_corpus(
             cleanings.clear()
             pipeline.ingest([later], run)
             digests.append((pipeline.analyse(run).json, _texts(run)))
-            assert cleanings == [5]
+            assert cleanings == []  # the new page alone, with the furniture the memory knows
+            assert FURNITURE not in _texts(run)["tram"]
     assert digests[0] == digests[1]
 
 
@@ -113,15 +114,15 @@ def test_other_clean_options_or_a_changed_text_mean_cleaning_again(
     cleanings.clear()
     stricter = pipeline.RunOptions(clean=CleanOptions(min_repeat=5))
     pipeline.analyse(store, stricter)
-    assert cleanings == [4]
-    pipeline.analyse(store)  # the default options again: their key was replaced
+    assert cleanings == [4]  # the memory was made with other options: not used
+    pipeline.analyse(store)  # the default options again: their key and memory were replaced
     assert cleanings == [4, 4]
     pipeline.analyse(store)
     assert cleanings == [4, 4]
     text = _texts(store)["ferry"]
     store.update_texts([("ferry", f"{text}\n\n{FURNITURE}")])  # the line is back in one text
     pipeline.analyse(store)
-    assert cleanings == [4, 4, 4]
+    assert cleanings == [4, 4]  # that text alone is cleaned
     assert FURNITURE not in _texts(store)["ferry"]
 
 
@@ -131,7 +132,7 @@ def test_other_code_means_cleaning_again(
     pipeline.analyse(store)
     pipeline.analyse(store)
     pipeline.analyse(store)
-    assert len(cleanings) == 2
+    assert len(cleanings) == 1
     asked: list[object] = []
 
     def another_release(roots: object = None) -> bytes:
@@ -140,9 +141,9 @@ def test_other_code_means_cleaning_again(
 
     monkeypatch.setattr(pipeline, "code_fingerprint", another_release)
     pipeline.analyse(store)
-    assert len(cleanings) == 3
+    assert len(cleanings) == 2  # the memory was made by other code too
     # the key covers the clean stage's own code, not the whole package's
-    assert asked == [("storyline.clean",)]
+    assert set(asked) == {("storyline.clean", "storyline.cleanmemory")}
 
 
 def test_the_key_covers_every_field_and_the_order() -> None:
@@ -164,3 +165,17 @@ def test_the_key_covers_every_field_and_the_order() -> None:
     ):
         assert pipeline._clean_key(other, options) != key
     assert pipeline._clean_key([a, b], CleanOptions(min_repeat=4)) != key
+
+
+def test_without_the_memory_a_corpus_left_unchanged_is_not_cleaned_again(
+    store: Store, cleanings: list[int]
+) -> None:
+    pipeline.analyse(store)
+    forget = "DELETE FROM state WHERE name = ?"
+    store._conn.execute(forget, (pipeline.CLEAN_MEMORY,))
+    pipeline.analyse(store)  # cleans the cleaned texts: nothing to cut, the key is kept
+    assert cleanings == [4, 4]
+    assert store.load_state(pipeline.CLEAN_FIXED) is not None
+    store._conn.execute(forget, (pipeline.CLEAN_MEMORY,))
+    pipeline.analyse(store)
+    assert cleanings == [4, 4]

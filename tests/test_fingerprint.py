@@ -15,6 +15,7 @@ import pytest
 
 import storyline
 from storyline import fingerprint as fp
+from storyline.dedup import _RELATION_CODE
 from storyline.fingerprint import RESULT_CODEC, code_digest, counted_files
 
 PackageMaker = Callable[[dict[str, str]], Path]
@@ -252,7 +253,7 @@ def test_each_stage_counts_its_own_code_and_not_the_web_app_or_the_renderers() -
     assert "timeline/events.py" in timeline and not any(f.startswith("summary/") for f in timeline)
     assert "summary/select.py" in summary and "timeline/events.py" not in summary
     assert "timeline/temporal.py" in summary  # support reads the days a sentence names
-    assert "reuse.py" in relation  # dedup imports it inside _classify only
+    assert "reuse.py" in relation  # dedup imports it inside _verify and _outcome only
 
 
 def test_editing_a_renderer_keeps_every_stage_s_code_digest_and_a_stage_module_only_its_own(
@@ -263,7 +264,7 @@ def test_editing_a_renderer_keeps_every_stage_s_code_digest_and_a_stage_module_o
     stages = {
         "timeline": ("storyline.timeline.events", *RESULT_CODEC),
         "summary": ("storyline.summary", *RESULT_CODEC),
-        "relation": ("storyline.reuse", "storyline.dedup:_classify", *RESULT_CODEC),
+        "relation": (*_RELATION_CODE, *RESULT_CODEC),
     }
 
     def digests() -> dict[str, bytes]:

@@ -80,37 +80,14 @@ _COMMENTS = re.compile(r"\|\s?report abuse\b", re.I)
 _FIXED_MAX_CHARS = 120
 _PREFIXED_MAX_CHARS = 600  # no _PREFIXED rule allows more than 40 words
 # Lowercased starts of the lines _PREFIXED can match: a cheap filter before the regexes.
+# fmt: off
 _TRIGGERS = (
-    "read",
-    "also",
-    "see",
-    "related",
-    "posted",
-    "published",
-    "updated",
-    "share",
-    "subscribe",
-    "sign",
-    "©",
-    "(c)",
-    "copyright",
-    "click",
-    "photo",
-    "image",
-    "picture",
-    "video",
-    "file",
-    "credit",
-    "(photo",
-    "(image",
-    "(picture",
-    "-",
-    "with files",
-    "follow",
-    "good",
-    "hello",
+    "read", "also", "see", "related", "posted", "published", "updated", "share", "subscribe",
+    "sign", "©", "(c)", "copyright", "click", "photo", "image", "picture", "video", "file",
+    "credit", "(photo", "(image", "(picture", "-", "with files", "follow", "good", "hello",
     "welcome",
 )
+# fmt: on
 # Lines that start like furniture, each with the most words such a line has.
 _PREFIXED: tuple[tuple[re.Pattern[str], int], ...] = tuple(
     (re.compile(pattern, re.I | re.X), max_words)
@@ -288,16 +265,16 @@ def _fold_normalized(line: str) -> str:
     return " ".join(words(line.lower()))
 
 
-def _has_quote(line: str) -> bool:
+def has_quote(line: str) -> bool:
     """Whether the line quotes someone: such a line is never furniture."""
     return '"' in line or "\u201c" in line or "\u201d" in line
 
 
-def _candidate(line: str, options: CleanOptions) -> str:
+def furniture_key(line: str, options: CleanOptions) -> str:
     """The fold key of a line that could be site furniture (short, no quotes), else ""."""
     if line.count(" ") >= options.max_furniture_words * 2:  # cheap tests before folding
         return ""
-    if _has_quote(line):
+    if has_quote(line):
         return ""
     key = _fold_normalized(line)
     return key if key and key.count(" ") < options.max_furniture_words else ""
@@ -315,7 +292,7 @@ def _candidates(text: str, options: CleanOptions, keys: dict[str, str]) -> tuple
     """The fold keys of the article's lines that could be site furniture (sorted)."""
     found: set[str] = set()
     for line in normalize(text).split("\n"):
-        if key := _candidate(line, options):
+        if key := furniture_key(line, options):
             found.add(keys.setdefault(key, key))
     return tuple(sorted(found))
 
@@ -448,11 +425,11 @@ class _Sides:
         for line in normalize(text).split("\n"):
             if not line:
                 continue
-            if lo < line.count(" ") + 1 <= hi and not _has_quote(line):
+            if lo < line.count(" ") + 1 <= hi and not has_quote(line):
                 longs.append(len(values))
                 values.append(line)
             else:
-                key = _candidate(line, self.options)
+                key = furniture_key(line, self.options)
                 values.append(key if key in self.boilerplate else "")
         done: set[str] = set()
         for at in longs:
@@ -505,6 +482,18 @@ def _copies(indexes: list[int], lines: dict[int, _Lines]) -> bool:
     return sum(ratios) / len(ratios) > 0.5
 
 
+@dataclass(frozen=True)
+class Furniture:
+    """What the repeated pass cut: fold keys of short furniture lines (``lines``) and whole
+    lines of furniture blocks and house footers (``blocks``)."""
+
+    lines: frozenset[str] = frozenset()
+    blocks: frozenset[str] = frozenset()
+
+    def __or__(self, other: Furniture) -> Furniture:
+        return Furniture(self.lines | other.lines, self.blocks | other.blocks)
+
+
 def clean_articles(
     articles: Sequence[Article],
     options: CleanOptions = CleanOptions(),
@@ -516,27 +505,58 @@ def clean_articles(
     Cleaning goes on over its own output until it cuts nothing more (at most
     ``_MAX_PASSES`` passes): once furniture is gone, articles that looked like copies of one
     text because they shared it no longer do, and their own recurring lines may be
-    furniture too. So the cleaned corpus is a fixed point, and a later run, which starts
-    from the stored cleaned texts, cuts nothing more and gives the same digest. A pass
-    after the first reads only the texts that hold furniture found since.
+    furniture too. So the cleaned corpus is a fixed point. A pass after the first reads only
+    the texts that hold furniture found since.
+    """
+    return clean_corpus(articles, options, steps)[0]
+
+
+def clean_corpus(
+    articles: Sequence[Article],
+    options: CleanOptions = CleanOptions(),
+    steps: Steps | None = None,
+    known: Furniture = Furniture(),
+) -> tuple[list[Article], Furniture]:
+    """:func:`clean_articles`, cutting the ``known`` furniture too, and the furniture cut.
+
+    ``known`` is what an earlier run found over pages that are stored cleaned (their lines
+    no longer show it): a new page that holds it loses it as it would in one run over all.
     """
     cleaned = list(articles)
     if not options.repeated:
         _clean_pass(cleaned, range(len(cleaned)), options, None, steps)
-        return cleaned
+        return cleaned, Furniture()
     furniture = _Furniture([article.text for article in articles], options, steps)
-    boilerplate = furniture.find()
+    boilerplate = furniture.find() | known.lines
     footers = house_footers(cleaned, options.max_block_words)
+    applied = known
     targets: Sequence[int] = range(len(cleaned))
     for _ in range(_MAX_PASSES):
-        if not _clean_pass(cleaned, targets, options, (furniture, boilerplate, footers), steps):
+        blocks = furniture.blocks(boilerplate) if boilerplate else frozenset()
+        blocks |= footers | known.blocks
+        applied |= Furniture(boilerplate, blocks)
+        if not _clean_pass(cleaned, targets, options, (furniture, boilerplate, blocks), steps):
             break
-        boilerplate = furniture.find()
+        boilerplate = furniture.find() | known.lines
         targets = furniture.holding(boilerplate)
         more = house_footers(cleaned, options.max_block_words)
         if more - footers:  # a footer of two lines shows its second line once the first goes
             footers |= more
             targets = range(len(cleaned))
+    return cleaned, applied
+
+
+def clean_known(
+    articles: Sequence[Article], options: CleanOptions, known: Furniture
+) -> list[Article]:
+    """Each article cleaned with the ``known`` furniture only (no corpus is read), again
+    until nothing more goes, as the passes of :func:`clean_corpus` clean it."""
+    cleaned = list(articles)
+    found = (None, known.lines, known.blocks) if options.repeated else None
+    targets: Sequence[int] = range(len(cleaned))
+    for _ in range(_MAX_PASSES):
+        if not _clean_pass(cleaned, targets, options, found):
+            break
     return cleaned
 
 
@@ -544,15 +564,13 @@ def _clean_pass(
     cleaned: list[Article],
     targets: Sequence[int],
     options: CleanOptions,
-    found: tuple[_Furniture, frozenset[str], frozenset[str]] | None,
+    found: tuple[_Furniture | None, frozenset[str], frozenset[str]] | None,
     steps: Steps | None = None,
 ) -> bool:
     """Clean ``cleaned[i]`` for each target in place, with the furniture ``found`` so far
-    (recurring lines, house footers; none without the repeated pass); whether any text
-    changed."""
-    furniture, boilerplate, footers = found if found else (None, frozenset[str](), frozenset())
-    blocks = furniture.blocks(boilerplate) if furniture and boilerplate else frozenset()
-    blocks |= footers
+    (the corpus' recurring lines, kept up to date as texts change, when given; short-line
+    keys; long lines: none without the repeated pass); whether any text changed."""
+    furniture, boilerplate, blocks = found if found else (None, frozenset[str](), frozenset())
     changed = False
     for index in counted(targets, steps, "articles cleaned"):
         article = cleaned[index]

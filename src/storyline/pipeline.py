@@ -16,7 +16,8 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import TextIO
 
-from .clean import CleanOptions, clean_articles, clean_text
+from .clean import CleanOptions, Furniture, clean_corpus, clean_text
+from .cleanmemory import CleanMemory, clean_new, remember
 from .dedup import DedupOptions, DedupResult, SignatureIndex, find_relations
 from .errors import NothingToDoError, StorylineError
 from .fingerprint import DigestMemo, code_fingerprint, fingerprint
@@ -27,7 +28,8 @@ from .model import Article, Claim, Digest, DuplicateGroup, Relation, Skipped, St
 from .options import check_fields
 from .render import to_json
 from .render.jsonout import Encoded
-from .results import Step, StoredPairs, per_story
+from .results import Step, StoredFeatures, StoredPairs, per_story
+from .steps import Steps
 from .store import AddReport, Store
 from .stories import StoryOptions, StoryResult, StoryState, cluster_stories, reuse_links
 from .summary import SummaryOptions, summarize
@@ -41,7 +43,9 @@ _TIMELINE_CODE = (build_timeline.__module__, f"{__name__}:_timeline_step")
 _SUMMARY_CODE = (summarize.__module__, f"{__name__}:_summary_step")
 # The key of the last stored corpus that the clean stage left as it was (see _clean_corpus).
 CLEAN_FIXED = "clean fixed point"
-_CLEAN_CODE = (clean_articles.__module__,)
+# What the clean stage learnt from the stored corpus (see storyline.cleanmemory).
+CLEAN_MEMORY = "clean memory"
+_CLEAN_CODE = (clean_corpus.__module__, remember.__module__)
 
 
 @dataclass(frozen=True)
@@ -300,23 +304,52 @@ def _clean_corpus(
             stored = [article for article in stored if article.id not in earlier]
             plural = "s" if len(earlier) != 1 else ""
             stage.note = f"{len(earlier):,} earlier version{plural} of updated pages left out"
-        # Cleaning is a pure function of the articles, the options and the code: when it
-        # left this very corpus unchanged before, it would again (a run with nothing new).
-        key = _clean_key(stored, options.clean)
-        if store.load_state(CLEAN_FIXED) == key:
-            stage.note = ", ".join(filter(None, [stage.note, "stored texts already clean"]))
-            return stored, superseded
-        cleaned = clean_articles(stored, options.clean, stage.step)
-        pairs = zip(stored, cleaned, strict=True)
-        changed = [(old, new) for old, new in pairs if old is not new]
-        if not changed:
-            store.save_state(CLEAN_FIXED, key)
-        else:
-            store.update_texts([(new.id, new.text) for old, new in changed if old.text != new.text])
+        cleaned, note = _clean(store, stored, options.clean, stage.step)
+        stage.note = ", ".join(filter(None, [stage.note, note]))
+        changed = [(old, new) for old, new in zip(stored, cleaned, strict=True) if old is not new]
+        if changed:
+            texts = [(new.id, new.text) for old, new in changed if old.text != new.text]
+            store.update_texts(texts)
             store.update_titles(
                 [(new.id, new.title) for old, new in changed if old.title != new.title]
             )
     return cleaned, superseded
+
+
+_ALREADY_CLEAN = "stored texts already clean"
+
+
+def _clean(
+    store: Store, stored: list[Article], options: CleanOptions, steps: Steps
+) -> tuple[list[Article], str]:
+    """``stored`` cleaned, and the stage's note. With the memory of the last cleaning (see
+    :mod:`storyline.cleanmemory`), only the pages it has not seen are cleaned, unless they
+    decide something new; else all of them, cutting the furniture the memory knows. The
+    memory is saved for the next run."""
+    code = hashlib.sha256(code_fingerprint(_CLEAN_CODE) + repr(options).encode()).hexdigest()
+    saved = store.load_state(CLEAN_MEMORY) if options.repeated else None
+    memory = CleanMemory.from_json(saved, code)
+    if memory is not None:
+        done = clean_new(stored, memory, options)
+        if done is not None:
+            cleaned, memory, fresh = done
+            if not fresh:
+                return cleaned, _ALREADY_CLEAN
+            store.save_state(CLEAN_MEMORY, memory.to_json())
+            return cleaned, f"{fresh:,} new or updated of {len(stored):,} articles cleaned"
+    # Cleaning is a pure function of the articles, the options and the code: when it left
+    # this very corpus unchanged before, it would again (a run with nothing new).
+    key = _clean_key(stored, options)
+    if store.load_state(CLEAN_FIXED) == key:
+        return stored, _ALREADY_CLEAN
+    known = memory.furniture if memory else Furniture()
+    cleaned, furniture = clean_corpus(stored, options, steps, known)
+    if all(old is new for old, new in zip(stored, cleaned, strict=True)):
+        store.save_state(CLEAN_FIXED, key)
+    if options.repeated:
+        store.save_state(CLEAN_MEMORY, remember(cleaned, furniture, options, code).to_json())
+    # with a memory, a new page made a line recur enough to be decided over every page
+    return cleaned, "every article cleaned: a new line recurs" if memory else ""
 
 
 _ARTICLE_FIELDS = tuple(f.name for f in fields(Article))
@@ -355,12 +388,18 @@ def _dedup(
         params = options.dedup.params()
         known = SignatureIndex.from_rows(params, store.load_signatures(params).items())
         pairs = StoredPairs(store)
-        result = find_relations(articles, options.dedup, known, pairs, stage.step)
+        texts = StoredFeatures(store, options.dedup)
+        read = texts.load(articles)
+        result = find_relations(articles, options.dedup, known, pairs, stage.step, read)
         pairs.close()
+        texts.save(result.scanned, articles)
         stage.note = (
             f"{pairs.reused:,} of {len(pairs.seen):,} compared pairs reused from the last run"
         )
-        store.save_signatures(params, result.index.rows())
+        # the stored rows are still right: a changed text's row was deleted with the change
+        store.save_signatures(
+            params, ((i, row) for i, row in result.index.rows() if i not in known)
+        )
     return result
 
 

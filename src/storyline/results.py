@@ -4,17 +4,23 @@ what each candidate pair of the dedup stage was found to be.
 A digest over a growing corpus runs every stage again, but most stories and most pairs have
 not changed since the last run. Each result is stored with the fingerprint of what it was
 computed from (for a story: its articles, their copy groups and reuse relations; for a pair:
-both articles and their shingle scores; always the stage's options and the code itself, see
+both articles; always the stage's options and the code itself, see
 :mod:`storyline.fingerprint`). A result whose fingerprint matches is read back instead of
 being recomputed: the output is the same bytes either way.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
+import xxhash
+
+from .dedup import DedupOptions, TextFeatures
 from .errors import StoreError
-from .model import Relation, Story
+from .fingerprint import code_fingerprint
+from .model import Article, Relation, Story
 from .render.jsonin import relation_result_from_json, with_story_results
 from .render.jsonout import (
     Encoded,
@@ -93,8 +99,10 @@ def _stored(kind: str, story: Story, text: str | None) -> Story | None:
 
 
 class StoredPairs:
-    """A :class:`storyline.dedup.PairMemo` over the store: pairs are read one by one, new
-    classifications written in batches; :meth:`close` forgets the pairs not seen this run."""
+    """A :class:`storyline.dedup.PairMemo` over the store: pairs are read in batches, new
+    classifications written in batches; :meth:`close` forgets the pairs not seen this run.
+    A pair's stored fingerprint is its key and, after a space, what it was found to be
+    (``related``, ``textual`` or ``apart``, see :mod:`storyline.dedup`)."""
 
     KIND = "relation"
 
@@ -105,21 +113,33 @@ class StoredPairs:
         self.pending: list[tuple[str, str, str]] = []
         self.reused = 0
 
-    def recall(self, a: str, b: str, key: str) -> tuple[bool, Relation | None]:
-        pair = f"{a}\t{b}"
-        self.seen.add(pair)
-        text = self.store.stored_result(self.KIND, pair) if self.known.get(pair) == key else None
-        if text is None:
-            return False, None
+    def recall(self, pairs: Sequence[tuple[str, str, str]]) -> list[tuple[str, Relation | None]]:
+        found: dict[str, str] = {}  # pair -> what it was found to be, for the keys that match
+        for a, b, key in pairs:
+            pair = f"{a}\t{b}"
+            self.seen.add(pair)
+            stored_key, _, outcome = self.known.get(pair, "").partition(" ")
+            if stored_key == key and outcome:
+                found[pair] = outcome
+        texts = self.store.stored_results(self.KIND, found)
+        answers: list[tuple[str, Relation | None]] = []
+        for a, b, _ in pairs:
+            pair = f"{a}\t{b}"
+            answers.append(self._read(found.get(pair, ""), texts.get(pair)))
+        return answers
+
+    def _read(self, outcome: str, text: str | None) -> tuple[str, Relation | None]:
+        if not outcome or text is None:
+            return "", None
         try:
             relation = relation_result_from_json(text)
         except StoreError:
-            return False, None  # damaged: classified again and overwritten
+            return "", None  # damaged: classified again and overwritten
         self.reused += 1
-        return True, relation
+        return outcome, relation
 
-    def remember(self, a: str, b: str, key: str, relation: Relation | None) -> None:
-        self.pending.append((f"{a}\t{b}", key, relation_result_to_json(relation)))
+    def remember(self, a: str, b: str, key: str, found: str, relation: Relation | None) -> None:
+        self.pending.append((f"{a}\t{b}", f"{key} {found}", relation_result_to_json(relation)))
         if len(self.pending) >= BATCH:
             self.store.save_results(self.KIND, self.pending)
             self.pending = []
@@ -128,3 +148,65 @@ class StoredPairs:
         self.store.save_results(self.KIND, self.pending)
         self.pending = []
         self.store.forget_results(self.KIND, self.seen)
+
+
+class StoredFeatures:
+    """The :class:`~storyline.dedup.TextFeatures` of stored texts, kept so that a run reads
+    only new and changed texts for candidate pairs. A row's fingerprint is a digest of the
+    dedup options and the code that reads a text, and a hash of the text it was read from:
+    a changed text, other options or other code make it unused (and replaced). The payload
+    is the JSON string of :meth:`TextFeatures.encode`."""
+
+    KIND = "text features"
+
+    def __init__(self, store: Store, options: DedupOptions) -> None:
+        self.store = store
+        code = code_fingerprint(_FEATURES_CODE) + repr(options).encode()
+        self.prefix = hashlib.sha256(code).hexdigest()[:32]
+
+    def _key(self, article: Article) -> str:
+        text = article.text.encode("utf-8", "surrogatepass")
+        return f"{self.prefix}:{xxhash.xxh64_hexdigest(text)}"
+
+    def load(self, articles: Sequence[Article]) -> dict[str, TextFeatures]:
+        """The stored features of ``articles`` that were read from their current text."""
+        stored = self.store.result_fingerprints(self.KIND)
+        wanted = [a.id for a in articles if stored.get(a.id) == self._key(a)]
+        found: dict[str, TextFeatures] = {}
+        for article_id, text in self.store.stored_results(self.KIND, wanted).items():
+            try:
+                found[article_id] = TextFeatures.decode(json.loads(text))
+            except (ValueError, TypeError):
+                continue  # damaged: read from the text again, and replaced
+        if set(stored) - {a.id for a in articles}:  # articles gone, or superseded
+            self.store.forget_results(self.KIND, {a.id for a in articles})
+        return found
+
+    def save(self, scanned: Mapping[str, TextFeatures], articles: Sequence[Article]) -> None:
+        """Keep the features read this run, each with the fingerprint of its text."""
+        rows = (
+            (a.id, self._key(a), json.dumps(scanned[a.id].encode()))
+            for a in articles
+            if a.id in scanned
+        )
+        for batch in _batches(rows):
+            self.store.save_results(self.KIND, batch)
+
+
+def _batches(rows: Iterable[tuple[str, str, str]]) -> Iterator[list[tuple[str, str, str]]]:
+    batch: list[tuple[str, str, str]] = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+# The code that reads a text for candidate pairs (storyline.fingerprint)
+_FEATURES_CODE = (
+    "storyline.dedup.shingles",
+    "storyline.dedup.candidates",
+    "storyline.dedup.features",
+)

@@ -11,24 +11,28 @@ with aligned passages and provenance, by :func:`storyline.reuse.relate`.
 Incremental use: pass the :class:`SignatureIndex` of an earlier run as ``known``; the
 articles it holds are not signed again, and the result equals a batch run over all of them.
 Pass a :class:`PairMemo` as ``memo`` and a candidate pair whose inputs have not changed
-since it was classified takes that classification instead of being aligned again.
+since it was classified takes that classification instead of being aligned again; its texts
+are not shingled again either (its key holds the two articles, and its stored outcome says
+whether their shingle scores related them), so a run that adds articles to a stored corpus
+shingles the texts of the pairs it has not seen.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
-from ..fingerprint import fingerprint
+from ..fingerprint import DigestMemo, fingerprint
 from ..language import language_code
 from ..model import Article, DuplicateGroup, Relation
 from ..provenance import siblings
 from ..steps import Steps, counted
 from . import candidates, lsh, minhash
+from .features import TextFeatures
 from .groups import duplicate_groups, voice_groups
 from .index import SignatureIndex
 from .options import DEFAULT_OPTIONS, DedupOptions
@@ -45,26 +49,51 @@ from .shingles import (
 if TYPE_CHECKING:
     from ..reuse import Analyses, Overlap
 
-__all__ = ["DedupOptions", "DedupResult", "PairMemo", "SignatureIndex", "find_relations"]
+__all__ = [
+    "APART",
+    "RELATED",
+    "TEXTUAL",
+    "DedupOptions",
+    "DedupResult",
+    "PairMemo",
+    "SignatureIndex",
+    "TextFeatures",
+    "find_relations",
+]
 
-# The code that classifies a pair (storyline.fingerprint): relate() and the _classify around it
-_RELATION_CODE = ("storyline.reuse", f"{__name__}:_classify")
+# The code that classifies a pair (storyline.fingerprint): relate() and the _verify around
+# it, and the shingling whose scores decide whether a pair is classified and how (a pair's
+# key holds its two articles, not their scores, which are a function of their texts).
+_RELATION_CODE = (
+    "storyline.reuse",
+    "storyline.dedup.shingles",
+    f"{__name__}:_verify",
+    f"{__name__}:_outcome",
+    f"{__name__}:_shingle_related",
+)
+# What a pair was found to be, besides its relation: its shingle scores related it (it is
+# classified whatever found it), it was classified only because its passages were candidates
+# (TEXTUAL), or it was not classified (APART: its scores relate nothing).
+RELATED, TEXTUAL, APART = "related", "textual", "apart"
 
 
 class PairMemo(Protocol):
-    """Classifications of candidate pairs from an earlier run, found by the fingerprint of
-    their inputs (both articles, their shingle scores, the options and the code)."""
+    """What candidate pairs were found to be in an earlier run, found by the fingerprint of
+    their inputs (both articles, the options and the code)."""
 
-    def recall(self, a: str, b: str, key: str) -> tuple[bool, Relation | None]:
-        """(True, what ``a`` and ``b`` were found to be) if known for ``key``; else (False, None)"""
+    def recall(self, pairs: Sequence[tuple[str, str, str]]) -> list[tuple[str, Relation | None]]:
+        """Per (a, b, key): (RELATED, TEXTUAL or APART, its relation) when known for key,
+        else ("", None)."""
 
-    def remember(self, a: str, b: str, key: str, relation: Relation | None) -> None:
-        """Keep what ``a`` and ``b`` were found to be (None: no relation) under ``key``."""
+    def remember(self, a: str, b: str, key: str, found: str, relation: Relation | None) -> None:
+        """Keep what ``a`` and ``b`` were found to be under ``key`` (``found``: RELATED,
+        TEXTUAL or APART; ``relation`` None: no relation)."""
 
 
 @dataclass(frozen=True)
 class DedupResult:
-    """Relations sorted by (a, b), duplicate groups sorted by id, and the updated index.
+    """Relations sorted by (a, b), duplicate groups sorted by id, the updated index, and the
+    :class:`TextFeatures` of the texts read this run (``scanned``: to keep for the next).
 
     ``voices`` groups copies of every kind (excerpts and rewrites too): what later stages
     count once when they count independent sources.
@@ -74,6 +103,7 @@ class DedupResult:
     groups: tuple[DuplicateGroup, ...]
     index: SignatureIndex
     voices: tuple[DuplicateGroup, ...] = ()
+    scanned: Mapping[str, TextFeatures] = field(default_factory=dict)
 
 
 @dataclass
@@ -93,20 +123,23 @@ def find_relations(
     known: SignatureIndex | None = None,
     memo: PairMemo | None = None,
     steps: Steps | None = None,
+    stored_features: Mapping[str, TextFeatures] | None = None,
 ) -> DedupResult:
     """Every relation among ``articles`` (see :mod:`storyline.reuse` for the kinds);
     ``steps`` hears how many articles are hashed, then how many candidate pairs verified.
 
     Articles are taken once per id (first occurrence). Those in ``known`` reuse its band
     hashes (ids are content-derived: the same id is the same text); an index made with other
-    parameters raises IncompatibleParametersError.
+    parameters raises IncompatibleParametersError. Those in ``known`` and ``stored_features``
+    (which must be the features of their current text, with these options) are not read at
+    all: only the other texts are tokenised.
     Articles without a word (empty text) take part in nothing.
     """
     params = options.params()
     if known is not None:
         known.check(params)
     ordered = _by_id(articles)
-    features = _scan(ordered, options, known, steps)
+    features, scanned = _scan(ordered, options, known, steps, stored_features or {})
     pairs, passage_pairs = _every_candidate(ordered, features, options)
     found = _verify(ordered, (pairs, passage_pairs), features.exact, options, (memo, steps))
     relations = siblings(found)  # after every pair is classified: it reads their originals
@@ -114,7 +147,7 @@ def find_relations(
     if known is not None:
         index = index.merge(known)
     groups = duplicate_groups(relations, ordered)
-    return DedupResult(relations, groups, index, voice_groups(relations, ordered))
+    return DedupResult(relations, groups, index, voice_groups(relations, ordered), scanned)
 
 
 def _by_id(articles: Sequence[Article]) -> list[Article]:
@@ -128,8 +161,10 @@ def _scan(
     articles: list[Article],
     options: DedupOptions,
     known: SignatureIndex | None,
-    steps: Steps | None = None,
-) -> _Features:
+    steps: Steps | None,
+    given: Mapping[str, TextFeatures],
+) -> tuple[_Features, dict[str, TextFeatures]]:
+    """The features of every article, and those of the texts read here (by id)."""
     n = len(articles)
     features = _Features(
         np.zeros(n, dtype=np.uint64),
@@ -138,40 +173,76 @@ def _scan(
         [],
         [],
     )
-    for start in range(0, n, options.chunk_size):
-        _scan_chunk(articles[start : start + options.chunk_size], start, options, known, features)
+    kept = [i for i, a in enumerate(articles) if a.id in given and known and a.id in known]
+    if known is not None and kept:
+        _reuse(articles, kept, known, given, features)
+    reading = np.setdiff1d(np.arange(n, dtype=np.int64), np.asarray(kept, dtype=np.int64))
+    scanned: dict[str, TextFeatures] = {}
+    for start in range(0, len(reading), options.chunk_size):
+        rows = reading[start : start + options.chunk_size]
+        chunk = [articles[i] for i in rows.tolist()]
+        scanned.update(_scan_chunk(chunk, rows, options, known, features))
         if steps is not None:
-            steps(min(start + options.chunk_size, n), n, "articles hashed")
-    return features
+            steps(len(kept) + min(start + options.chunk_size, len(reading)), n, "articles hashed")
+    return features, scanned
+
+
+def _reuse(
+    articles: list[Article],
+    rows: list[int],
+    known: SignatureIndex,
+    given: Mapping[str, TextFeatures],
+    out: _Features,
+) -> None:
+    """Fill ``rows`` from the stored index and text features: no text is read."""
+    at = np.asarray([known.position(articles[i].id) for i in rows], dtype=np.int64)
+    out.exact[rows] = known.exact[at]
+    out.bands[rows] = known.bands[at]
+    kept = [given[articles[i].id] for i in rows]
+    out.sizes[rows] = [f.size for f in kept]
+    for name, parts in (("anchors", out.anchors), ("terms", out.terms)):
+        keys = [getattr(f, name) for f in kept]
+        owners = np.repeat(np.asarray(rows, dtype=np.int32), [len(k) for k in keys])
+        parts.append((np.concatenate(keys).astype(np.uint32), owners))
 
 
 def _scan_chunk(
     chunk: list[Article],
-    start: int,
+    rows: np.ndarray,
     options: DedupOptions,
     known: SignatureIndex | None,
     out: _Features,
-) -> None:
+) -> dict[str, TextFeatures]:
+    """Read the texts of ``chunk`` (at ``rows`` of ``out``); their features by id."""
     flat, offsets, capital = text_hashes([a.text for a in chunk], options.seed)
-    rows = slice(start, start + len(chunk))
-    out.sizes[rows] = np.diff(offsets)
+    sizes = np.diff(offsets)
+    out.sizes[rows] = sizes
     out.exact[rows] = sequence_hashes(flat, offsets)
     shingles, s_offsets = shingle_hashes(flat, offsets, options.shingle_size)
     fresh = [i for i, a in enumerate(chunk) if known is None or a.id not in known]
     if len(fresh) < len(chunk) and known is not None:
         for i, article in enumerate(chunk):
             if article.id in known:
-                out.bands[start + i] = known.bands[known.position(article.id)]
+                out.bands[rows[i]] = known.bands[known.position(article.id)]
     if fresh:
         signatures = minhash.signatures(shingles, s_offsets, options.num_perm)[fresh]
-        out.bands[np.asarray(fresh) + start] = lsh.band_hashes(
-            signatures, options.bands, options.rows
-        )
+        out.bands[rows[fresh]] = lsh.band_hashes(signatures, options.bands, options.rows)
     anchors, a_offsets = candidates.winnow(shingles, s_offsets, options.window)
-    holders = np.repeat(np.arange(len(chunk), dtype=np.int64), np.diff(a_offsets)) + start
-    out.anchors.append((anchors.astype(np.uint32), holders.astype(np.int32)))
+    anchors = anchors.astype(np.uint32)
+    holders = rows[np.repeat(np.arange(len(chunk)), np.diff(a_offsets))].astype(np.int32)
+    out.anchors.append((anchors, holders))
     terms, owners = candidates.key_terms(flat, offsets, capital, options.seed)
-    out.terms.append((terms.astype(np.uint32), (owners + start).astype(np.int32)))
+    terms = terms.astype(np.uint32)
+    out.terms.append((terms, rows[owners].astype(np.int32)))
+    t_offsets = np.searchsorted(owners, np.arange(len(chunk) + 1))  # owners come sorted
+    return {
+        article.id: TextFeatures(
+            int(sizes[k]),
+            anchors[a_offsets[k] : a_offsets[k + 1]],
+            terms[t_offsets[k] : t_offsets[k + 1]],
+        )
+        for k, article in enumerate(chunk)
+    }
 
 
 def _every_candidate(
@@ -227,13 +298,72 @@ def _verify(
     kept: tuple[PairMemo | None, Steps | None],
 ) -> tuple[Relation, ...]:
     """Exact shingle scores for each candidate, then classification by reuse.relate (or by
-    ``memo``, for a pair classified before from the same inputs). ``found``: every candidate
-    pair, and (as codes i << 32 | j) those that need passage analysis."""
-    from ..reuse import Analyses, overlap  # here: storyline.reuse imports this package
+    ``memo``, for a pair classified before from the same inputs: its texts are not shingled).
+    ``found``: every candidate pair, and (as codes i << 32 | j) those that need passage
+    analysis."""
+    from ..reuse import Analyses  # here: storyline.reuse imports this package
 
     pairs, passage_pairs = found
     memo, steps = kept
-    needed = distinct(pairs).tolist()
+    pair_list = pairs.tolist()
+    keys, known = _recalled(articles, pair_list, options, memo)
+    textual = [((i << 32) | j) in passage_pairs for i, j in pair_list]
+    unknown = [k for n, pair in enumerate(pair_list) if _unsure(known[n], textual[n]) for k in pair]
+    sets = _shingle_sets(articles, distinct(np.asarray(unknown, dtype=np.int64)).tolist(), options)
+    analyses = Analyses(Counter(articles[k].id for pair in pair_list for k in pair))
+    relations: list[Relation] = []
+    for n, (i, j) in enumerate(counted(pair_list, steps, "pairs verified")):
+        outcome, relation = known[n]
+        if _unsure(known[n], textual[n]):
+            same = bool(exact[i] == exact[j])
+            pair = (articles[i], articles[j])
+            outcome, relation = _outcome(
+                pair, (sets[i], sets[j], same), textual[n], options, analyses
+            )
+            if memo is not None:
+                memo.remember(articles[i].id, articles[j].id, keys[n], outcome, relation)
+        if relation is not None and (outcome == RELATED or textual[n]):
+            relations.append(relation)
+        analyses.used(articles[i].id)
+        analyses.used(articles[j].id)
+    return tuple(relations)
+
+
+def _recalled(
+    articles: list[Article],
+    pair_list: list[list[int]],
+    options: DedupOptions,
+    memo: PairMemo | None,
+) -> tuple[list[str], list[tuple[str, Relation | None]]]:
+    """Each pair's key and what ``memo`` knows of it (("", None): nothing)."""
+    if memo is None:
+        return [""] * len(pair_list), [("", None)] * len(pair_list)
+    digest_of = DigestMemo()  # an article is in many pairs: its fields are hashed once
+    keys = [
+        fingerprint(
+            "relation",
+            options,
+            (articles[i], articles[j]),
+            digest_of=digest_of,
+            code=_RELATION_CODE,
+        )
+        for i, j in pair_list
+    ]
+    asked = [
+        (articles[i].id, articles[j].id, key) for (i, j), key in zip(pair_list, keys, strict=True)
+    ]
+    return keys, memo.recall(asked)
+
+
+def _unsure(known: tuple[str, Relation | None], textual: bool) -> bool:
+    """Whether a pair must be scored (and maybe classified): nothing is known of it, or it
+    was not classified and its passages are candidates now."""
+    return not known[0] or (known[0] == APART and textual)
+
+
+def _shingle_sets(
+    articles: list[Article], needed: list[int], options: DedupOptions
+) -> dict[int, np.ndarray]:
     sets: dict[int, np.ndarray] = {}
     for start in range(0, len(needed), options.chunk_size):
         batch = needed[start : start + options.chunk_size]
@@ -241,40 +371,26 @@ def _verify(
         shingles, s_offsets = shingle_hashes(flat, offsets, options.shingle_size)
         for k, i in enumerate(batch):
             sets[i] = shingle_set(shingles[s_offsets[k] : s_offsets[k + 1]])
-    pair_list = pairs.tolist()
-    analyses = Analyses(Counter(articles[k].id for pair in pair_list for k in pair))
-    relations: list[Relation] = []
-    for i, j in counted(pair_list, steps, "pairs verified"):
-        scores = overlap(sets[i], sets[j], bool(exact[i] == exact[j]))
-        textual = ((i << 32) | j) in passage_pairs
-        if textual or _shingle_related(scores, options):
-            relation = _classify(articles[i], articles[j], scores, options, (memo, analyses))
-            if relation is not None:
-                relations.append(relation)
-        analyses.used(articles[i].id)
-        analyses.used(articles[j].id)
-    return tuple(relations)
+    return sets
 
 
-def _classify(
-    a: Article,
-    b: Article,
-    scores: Overlap,
+def _outcome(
+    pair: tuple[Article, Article],
+    shingles: tuple[np.ndarray, np.ndarray, bool],
+    textual: bool,
     options: DedupOptions,
-    kept: tuple[PairMemo | None, Analyses],
-) -> Relation | None:
-    """The pair's relation: remembered by the memo, else made with the run's analyses."""
-    from ..reuse import relate
+    analyses: Analyses,
+) -> tuple[str, Relation | None]:
+    """What a pair is found to be: RELATED, TEXTUAL or APART (see above) and its relation,
+    classified by reuse.relate when its scores or its passages make it a candidate."""
+    from ..reuse import overlap, relate
 
-    memo, analyses = kept
-    if memo is None:
-        return relate(a, b, scores, options, analyses)
-    key = fingerprint("relation", options, (a, b, scores), code=_RELATION_CODE)
-    found, relation = memo.recall(a.id, b.id, key)
-    if not found:
-        relation = relate(a, b, scores, options, analyses)
-        memo.remember(a.id, b.id, key, relation)
-    return relation
+    scores = overlap(*shingles)
+    if _shingle_related(scores, options):
+        return RELATED, relate(*pair, scores, options, analyses)
+    if textual:
+        return TEXTUAL, relate(*pair, scores, options, analyses)
+    return APART, None
 
 
 def _shingle_related(scores: Overlap, options: DedupOptions) -> bool:
