@@ -4,14 +4,14 @@ before (same articles, options and code); anything else cleans again."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from storyline import pipeline
-from storyline.clean import CleanOptions, clean_corpus
+from storyline.clean import CleanOptions
 from storyline.store import Store
 
 FURNITURE = "Subscribe to the Harbor Bulletin morning briefing"
@@ -37,20 +37,6 @@ def _record(name: str, text: str, day: int, furniture: bool = True) -> dict[str,
 def _write(path: Path, records: list[dict[str, Any]]) -> Path:
     path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     return path
-
-
-@pytest.fixture
-def cleanings(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """How many articles each call of the clean stage's corpus pass read."""
-    calls: list[int] = []
-    real: Callable[..., Any] = clean_corpus
-
-    def counted(articles: Any, *args: Any, **kwargs: Any) -> Any:
-        calls.append(len(articles))
-        return real(articles, *args, **kwargs)
-
-    monkeypatch.setattr(pipeline, "clean_corpus", counted)
-    return calls
 
 
 @pytest.fixture

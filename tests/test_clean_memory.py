@@ -6,12 +6,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-import pytest
 
 from storyline import pipeline
 from storyline.clean import CleanOptions, Furniture, clean_corpus
@@ -69,20 +67,6 @@ def _digest(
             json_text = pipeline.analyse(store, progress=progress, with_summary=False).json
         # the input files and record numbers differ between the two ways: the rest must not
         return _WHERE.sub("", json_text), {a.id: a.text for a in store.articles()}
-
-
-@pytest.fixture
-def cleanings(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """How many articles each whole-corpus cleaning read."""
-    calls: list[int] = []
-    real: Callable[..., Any] = clean_corpus
-
-    def counted(articles: Any, *args: Any, **kwargs: Any) -> Any:
-        calls.append(len(articles))
-        return real(articles, *args, **kwargs)
-
-    monkeypatch.setattr(pipeline, "clean_corpus", counted)
-    return calls
 
 
 def test_a_later_page_loses_the_furniture_the_stored_pages_lost(
