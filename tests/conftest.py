@@ -7,14 +7,14 @@ from typing import Any
 
 import pytest
 
-from storyline import pipeline
+from storyline import cleanrun
 from storyline.clean import clean_corpus
 
 
 @pytest.fixture
 def cleanings(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """How many articles each whole-corpus pass of the clean stage read (the pipeline's
-    calls of ``clean_corpus``, in order)."""
+    """How many articles each whole-corpus pass of the clean stage read (a run's calls of
+    ``clean_corpus``, in order)."""
     calls: list[int] = []
     real: Callable[..., Any] = clean_corpus
 
@@ -22,5 +22,5 @@ def cleanings(monkeypatch: pytest.MonkeyPatch) -> list[int]:
         calls.append(len(articles))
         return real(articles, *args, **kwargs)
 
-    monkeypatch.setattr(pipeline, "clean_corpus", counted)
+    monkeypatch.setattr(cleanrun, "clean_corpus", counted)
     return calls

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from storyline import pipeline
+from storyline import cleanrun, pipeline
 from storyline.clean import CleanOptions
 from storyline.store import Store
 
@@ -56,10 +56,10 @@ def test_nothing_new_skips_cleaning_once_a_run_changed_nothing(
 ) -> None:
     first = pipeline.analyse(store).json
     assert FURNITURE not in "".join(_texts(store).values())  # the first run cut the line
-    assert store.load_state(pipeline.CLEAN_FIXED) is None  # it changed texts: no promise
+    assert store.load_state(cleanrun.CLEAN_FIXED) is None  # it changed texts: no promise
     second = pipeline.analyse(store).json  # the clean memory has seen every text
     assert cleanings == [4]
-    assert store.load_state(pipeline.CLEAN_FIXED) is None  # the memory needs no promise
+    assert store.load_state(cleanrun.CLEAN_FIXED) is None  # the memory needs no promise
     notes: list[str] = []
 
     def heard(event: pipeline.Progress) -> None:
@@ -83,7 +83,7 @@ def test_a_new_article_is_cleaned_with_the_corpus(
             for _ in range(3):
                 pipeline.analyse(run)
                 if name == "never kept.db":
-                    run._conn.execute("DELETE FROM state WHERE name = ?", (pipeline.CLEAN_FIXED,))
+                    run._conn.execute("DELETE FROM state WHERE name = ?", (cleanrun.CLEAN_FIXED,))
             cleanings.clear()
             pipeline.ingest([later], run)
             digests.append((pipeline.analyse(run).json, _texts(run)))
@@ -125,7 +125,7 @@ def test_other_code_means_cleaning_again(
         asked.append(roots)
         return b"another release"
 
-    monkeypatch.setattr(pipeline, "code_fingerprint", another_release)
+    monkeypatch.setattr(cleanrun, "code_fingerprint", another_release)
     pipeline.analyse(store)
     assert len(cleanings) == 2  # the memory was made by other code too
     # the key covers the clean stage's own code, not the whole package's
@@ -138,8 +138,8 @@ def test_the_key_covers_every_field_and_the_order() -> None:
     a = Article("a", "T", "text", "raw", published="2024-01-01")
     b = Article("b", "T", "text", "raw")
     options = CleanOptions()
-    key = pipeline._clean_key([a, b], options)
-    assert key == pipeline._clean_key([a, b], CleanOptions())
+    key = cleanrun.clean_key([a, b], options)
+    assert key == cleanrun.clean_key([a, b], CleanOptions())
     for other in (
         [b, a],
         [a],
@@ -149,8 +149,8 @@ def test_the_key_covers_every_field_and_the_order() -> None:
         [pipeline.replace(a, title="T", text="textx"), b],
         [pipeline.replace(a, title="Tt", text="ext"), b],
     ):
-        assert pipeline._clean_key(other, options) != key
-    assert pipeline._clean_key([a, b], CleanOptions(min_repeat=4)) != key
+        assert cleanrun.clean_key(other, options) != key
+    assert cleanrun.clean_key([a, b], CleanOptions(min_repeat=4)) != key
 
 
 def test_without_the_memory_a_corpus_left_unchanged_is_not_cleaned_again(
@@ -158,10 +158,10 @@ def test_without_the_memory_a_corpus_left_unchanged_is_not_cleaned_again(
 ) -> None:
     pipeline.analyse(store)
     forget = "DELETE FROM state WHERE name = ?"
-    store._conn.execute(forget, (pipeline.CLEAN_MEMORY,))
+    store._conn.execute(forget, (cleanrun.CLEAN_MEMORY,))
     pipeline.analyse(store)  # cleans the cleaned texts: nothing to cut, the key is kept
     assert cleanings == [4, 4]
-    assert store.load_state(pipeline.CLEAN_FIXED) is not None
-    store._conn.execute(forget, (pipeline.CLEAN_MEMORY,))
+    assert store.load_state(cleanrun.CLEAN_FIXED) is not None
+    store._conn.execute(forget, (cleanrun.CLEAN_MEMORY,))
     pipeline.analyse(store)
     assert cleanings == [4, 4]

@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 
-from storyline import pipeline
+from storyline import cleanrun, pipeline
 from storyline.clean import CleanOptions, Furniture, clean_corpus
 from storyline.cleanmemory import CleanMemory, Tally, clean_new, remember
 from storyline.model import Article
@@ -128,7 +128,7 @@ def test_changed_clean_options_do_not_use_the_memory(tmp_path: Path) -> None:
         # five pages with the line, but four of them stored without it: with other options
         # the memory (which knows the line as furniture) is not used
         assert SITE_LINE in store.article("p9").text
-        memory = store.load_state(pipeline.CLEAN_MEMORY)
+        memory = store.load_state(cleanrun.CLEAN_MEMORY)
     assert memory is not None
     assert CleanMemory.from_json(memory, "other code") is None
 
@@ -139,13 +139,13 @@ def test_a_database_without_the_memory_cleans_as_before(tmp_path: Path) -> None:
     with Store(tmp_path / "old.db") as store:
         pipeline.ingest([_write(tmp_path / "first.jsonl", stored)], store)
         pipeline.analyse(store, with_summary=False)
-        store._conn.execute("DELETE FROM state WHERE name = ?", (pipeline.CLEAN_MEMORY,))
+        store._conn.execute("DELETE FROM state WHERE name = ?", (cleanrun.CLEAN_MEMORY,))
         pipeline.ingest([later], store)
         before = sorted(store.articles(), key=lambda a: a.published or "")
         pipeline.analyse(store, with_summary=False)
         expected = clean_corpus(before)[0]
         assert [a.text for a in expected] == [store.article(a.id).text for a in before]
-        assert store.load_state(pipeline.CLEAN_MEMORY) is not None  # made for the next run
+        assert store.load_state(cleanrun.CLEAN_MEMORY) is not None  # made for the next run
 
 
 def _article(n: int, *lines: str) -> Article:

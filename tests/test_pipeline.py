@@ -105,7 +105,7 @@ def test_the_story_state_is_written_only_when_articles_were_added(tmp_path: Path
         real = store.save_state
 
         def counted(name: str, payload: str) -> None:
-            if name == pipeline.STORY_STATE:  # not the clean stage's key (see CLEAN_FIXED)
+            if name == pipeline.STORY_STATE:  # not the clean stage's key (see cleanrun.CLEAN_FIXED)
                 writes.append(name)
             real(name, payload)
 

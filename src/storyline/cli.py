@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import errno
 import functools
-import re
 import sys
-from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -20,11 +18,12 @@ from typing import Any, TypeVar
 import click
 
 from . import __version__, api, pipeline
+from .cliskipped import say_skipped
 from .clitypes import DateBound, Day
 from .dedup import DedupOptions
 from .errors import NothingToDoError, OptionsError, StorylineError
-from .ingest import UnmatchedField, ingest_options
-from .model import Digest, Skipped
+from .ingest import ingest_options
+from .model import Digest
 from .outfile import write_whole
 from .progress import progress_reporter
 from .render import articles_csv, compare_html, compare_text, to_html, to_markdown
@@ -159,7 +158,7 @@ class Run:
                 with_summary=with_summary,
             )
         if ingested is not None:
-            _say_skipped(ingested.skipped, ingested.notes, ingested.warnings)
+            say_skipped(ingested.skipped, ingested.notes, ingested.warnings)
             if ingested.read == 0:  # a scheduled run's empty day must not pass unseen
                 stored = len(analysis.digest.articles)
                 click.echo(
@@ -255,7 +254,7 @@ def _errors() -> Iterator[None]:
     except OptionsError as error:
         raise click.UsageError(str(error)) from error
     except NothingToDoError as error:  # each skipped input on its line, as in a run that goes on
-        _say_skipped(error.skipped)
+        say_skipped(error.skipped)
         raise click.ClickException(str(error)) from error
     except StorylineError as error:
         raise click.ClickException(str(error)) from error
@@ -306,49 +305,6 @@ def _emit(text: str, output: Path | None, quiet: bool = False, counts: str = "")
         raise click.ClickException(f"cannot write {output}: {error.strerror}") from error
     if not quiet:
         click.echo(f"wrote {output}" + (f": {counts}" if counts else ""), err=True)
-
-
-def _say_skipped(
-    skipped: Sequence[Skipped],
-    notes: Sequence[Skipped] = (),
-    warnings: Sequence[UnmatchedField] = (),
-) -> None:
-    """Name every skipped input, every remark on an article read (a date not read) and every
-    --field key a file's records never had, on stderr, even with --quiet: none is silent."""
-    for warning in warnings:
-        click.echo(f"warning {warning.message}".translate(_CONTROLS), err=True)
-    for word, items in (("skipped", skipped), ("note", notes)):
-        for item in items:
-            # A file name may hold a line break: shown escaped, it cannot fake another line.
-            line = f"{word} {item.where}: {item.reason}".translate(_CONTROLS)
-            click.echo(line, err=True)
-    if len(skipped) > 1:  # a thousand lines above: the count of each reason, in one line
-        click.echo(_skip_counts(skipped).translate(_CONTROLS), err=True)
-
-
-def _skip_counts(skipped: Sequence[Skipped]) -> str:
-    """ "65 inputs skipped: 40 a copy of another record; 22 'body' is null, not text; ..." """
-    reasons = Counter(_reason_kind(item.reason) for item in skipped)
-    ranked = sorted(reasons.items(), key=lambda pair: (-pair[1], pair[0]))
-    return f"{len(skipped):,} inputs skipped: " + "; ".join(f"{n:,} {r}" for r, n in ranked)
-
-
-# Where a reason points inside its file ("line 3: ", "lines 4-9: ", "item 2: "), what it
-# quotes in parentheses, and the other record it names: none of them is the kind of reason.
-_POSITION = re.compile(r"^(?:lines? \d+(?:-\d+)?|item \d+): ")
-_RECORD = re.compile(r"\S+:\d+\b")
-
-
-def _reason_kind(reason: str) -> str:
-    kind = _POSITION.sub("", reason).split(" (", 1)[0].split(", which", 1)[0]
-    return _RECORD.sub("another record", kind)
-
-
-# C0 and C1 controls, and the bidirectional overrides that can make a name read backwards.
-_CONTROLS = {
-    code: f"\\u{code:04x}" if code > 0xFF else f"\\x{code:02x}"
-    for code in (*range(32), *range(127, 160), *range(0x202A, 0x202F), *range(0x2066, 0x206A))
-}
 
 
 def _render(analysis: pipeline.Analysis, fmt: str, selection: StorySelection) -> str:
@@ -431,7 +387,7 @@ def ingest(
     ):
         options = _options(fields, strict, path_dates, source)
         result = pipeline.ingest(paths, store, options, report, stdin=sys.stdin)
-        _say_skipped(result.skipped, result.notes, result.warnings)
+        say_skipped(result.skipped, result.notes, result.warnings)
         click.echo(
             f"{result.added} added, {result.updated} updated, {result.unchanged} unchanged, "
             f"{len(result.skipped)} skipped; {counted(store.count_articles(), 'article')} in "

@@ -8,19 +8,17 @@ need (signatures, clustering state, kept stage results, the digest) back into th
 
 from __future__ import annotations
 
-import hashlib
-import json
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TextIO
 
-from .clean import CleanOptions, Furniture, clean_corpus, clean_text
-from .cleanmemory import CleanMemory, clean_new, remember
+from .clean import CleanOptions, clean_text
+from .cleanrun import clean_stored
 from .dedup import DedupOptions, DedupResult, SignatureIndex, find_relations
 from .errors import NothingToDoError, StorylineError
-from .fingerprint import DigestMemo, code_fingerprint, fingerprint
+from .fingerprint import DigestMemo, fingerprint
 from .ids import stable_id
 from .ingest import IngestOptions, UnmatchedField, read_sources
 from .ingest.dates import path_date, published_order
@@ -29,7 +27,6 @@ from .options import check_fields
 from .render import to_json
 from .render.jsonout import Encoded
 from .results import Step, StoredFeatures, StoredPairs, per_story
-from .steps import Steps
 from .store import AddReport, Store
 from .stories import StoryOptions, StoryResult, StoryState, cluster_stories, reuse_links
 from .summary import SummaryOptions, summarize
@@ -41,11 +38,6 @@ STORY_STATE = "stories"
 # elsewhere (the web app, the HTML renderer) does not make every result be computed again.
 _TIMELINE_CODE = (build_timeline.__module__, f"{__name__}:_timeline_step")
 _SUMMARY_CODE = (summarize.__module__, f"{__name__}:_summary_step")
-# The key of the last stored corpus that the clean stage left as it was (see _clean_corpus).
-CLEAN_FIXED = "clean fixed point"
-# What the clean stage learnt from the stored corpus (see storyline.cleanmemory).
-CLEAN_MEMORY = "clean memory"
-_CLEAN_CODE = (clean_corpus.__module__, remember.__module__)
 
 
 @dataclass(frozen=True)
@@ -304,7 +296,7 @@ def _clean_corpus(
             stored = [article for article in stored if article.id not in earlier]
             plural = "s" if len(earlier) != 1 else ""
             stage.note = f"{len(earlier):,} earlier version{plural} of updated pages left out"
-        cleaned, note = _clean(store, stored, options.clean, stage.step)
+        cleaned, note = clean_stored(store, stored, options.clean, stage.step)
         stage.note = ", ".join(filter(None, [stage.note, note]))
         changed = [(old, new) for old, new in zip(stored, cleaned, strict=True) if old is not new]
         if changed:
@@ -314,63 +306,6 @@ def _clean_corpus(
                 [(new.id, new.title) for old, new in changed if old.title != new.title]
             )
     return cleaned, superseded
-
-
-_ALREADY_CLEAN = "stored texts already clean"
-
-
-def _clean(
-    store: Store, stored: list[Article], options: CleanOptions, steps: Steps
-) -> tuple[list[Article], str]:
-    """``stored`` cleaned, and the stage's note. With the memory of the last cleaning (see
-    :mod:`storyline.cleanmemory`), only the pages it has not seen are cleaned, unless they
-    decide something new; else all of them, cutting the furniture the memory knows. The
-    memory is saved for the next run."""
-    code = hashlib.sha256(code_fingerprint(_CLEAN_CODE) + repr(options).encode()).hexdigest()
-    saved = store.load_state(CLEAN_MEMORY) if options.repeated else None
-    memory = CleanMemory.from_json(saved, code)
-    if memory is not None:
-        done = clean_new(stored, memory, options)
-        if done is not None:
-            cleaned, memory, fresh = done
-            if not fresh:
-                return cleaned, _ALREADY_CLEAN
-            store.save_state(CLEAN_MEMORY, memory.to_json())
-            return cleaned, f"{fresh:,} new or updated of {len(stored):,} articles cleaned"
-    # Cleaning is a pure function of the articles, the options and the code: when it left
-    # this very corpus unchanged before, it would again (a run with nothing new).
-    key = _clean_key(stored, options)
-    if store.load_state(CLEAN_FIXED) == key:
-        return stored, _ALREADY_CLEAN
-    known = memory.furniture if memory else Furniture()
-    cleaned, furniture = clean_corpus(stored, options, steps, known)
-    if all(old is new for old, new in zip(stored, cleaned, strict=True)):
-        store.save_state(CLEAN_FIXED, key)
-    if options.repeated:
-        store.save_state(CLEAN_MEMORY, remember(cleaned, furniture, options, code).to_json())
-    # with a memory, a new page made a line recur enough to be decided over every page
-    return cleaned, "every article cleaned: a new line recurs" if memory else ""
-
-
-_ARTICLE_FIELDS = tuple(f.name for f in fields(Article))
-
-
-def _clean_key(articles: Sequence[Article], options: CleanOptions) -> str:
-    """A SHA-256 (as JSON text, for the state table) of the clean stage's code, its options and
-    every field of every article, in order."""
-    digest = hashlib.sha256(code_fingerprint(_CLEAN_CODE))
-    digest.update(repr(options).encode())
-    update = digest.update
-    for article in articles:
-        for name in _ARTICLE_FIELDS:
-            value = getattr(article, name)
-            if isinstance(value, str):
-                encoded = value.encode("utf-8", "surrogatepass")
-                update(b"s%d:" % len(encoded))
-                update(encoded)
-            else:
-                update(b"r%s;" % repr(value).encode())
-    return json.dumps(digest.hexdigest())
 
 
 def _with_remarks(

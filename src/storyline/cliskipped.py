@@ -1,0 +1,58 @@
+"""What the CLI says on standard error about inputs it skipped or remarked on: one line per
+input, named and escaped, then one line counting them by reason (a log parser's view)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+import click
+
+from .ingest import UnmatchedField
+from .model import Skipped
+
+__all__ = ["say_skipped"]
+
+
+def say_skipped(
+    skipped: Sequence[Skipped],
+    notes: Sequence[Skipped] = (),
+    warnings: Sequence[UnmatchedField] = (),
+) -> None:
+    """Name every skipped input, every remark on an article read (a date not read) and every
+    --field key a file's records never had, on stderr, even with --quiet: none is silent."""
+    for warning in warnings:
+        click.echo(f"warning {warning.message}".translate(_CONTROLS), err=True)
+    for word, items in (("skipped", skipped), ("note", notes)):
+        for item in items:
+            # A file name may hold a line break: shown escaped, it cannot fake another line.
+            line = f"{word} {item.where}: {item.reason}".translate(_CONTROLS)
+            click.echo(line, err=True)
+    if len(skipped) > 1:  # a thousand lines above: the count of each reason, in one line
+        click.echo(_skip_counts(skipped).translate(_CONTROLS), err=True)
+
+
+def _skip_counts(skipped: Sequence[Skipped]) -> str:
+    """ "65 inputs skipped: 40 a copy of another record; 22 'body' is null, not text; ..." """
+    reasons = Counter(_reason_kind(item.reason) for item in skipped)
+    ranked = sorted(reasons.items(), key=lambda pair: (-pair[1], pair[0]))
+    return f"{len(skipped):,} inputs skipped: " + "; ".join(f"{n:,} {r}" for r, n in ranked)
+
+
+# Where a reason points inside its file ("line 3: ", "lines 4-9: ", "item 2: "), what it
+# quotes in parentheses, and the other record it names: none of them is the kind of reason.
+_POSITION = re.compile(r"^(?:lines? \d+(?:-\d+)?|item \d+): ")
+_RECORD = re.compile(r"\S+:\d+\b")
+
+
+def _reason_kind(reason: str) -> str:
+    kind = _POSITION.sub("", reason).split(" (", 1)[0].split(", which", 1)[0]
+    return _RECORD.sub("another record", kind)
+
+
+# C0 and C1 controls, and the bidirectional overrides that can make a name read backwards.
+_CONTROLS = {
+    code: f"\\u{code:04x}" if code > 0xFF else f"\\x{code:02x}"
+    for code in (*range(32), *range(127, 160), *range(0x202A, 0x202F), *range(0x2066, 0x206A))
+}
