@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, fields
 
 from ..model import Digest
+from .views import DigestIndex
 
 
 @dataclass(frozen=True)
@@ -56,25 +57,18 @@ class RelationRow:
 
 def article_rows(digest: Digest) -> tuple[ArticleRow, ...]:
     """Every article of ``digest``, in the digest's order, with its story, topic and group."""
-    story_of: dict[str, tuple[str, str]] = {}
-    for story in digest.stories:
-        for article_id in story.article_ids:
-            story_of[article_id] = (story.id, story.topic_id or "")
-    group_of: dict[str, tuple[str, bool]] = {}
-    for group in digest.groups:
-        for article_id in group.article_ids:
-            group_of[article_id] = (group.id, article_id == group.representative)
+    index = DigestIndex(digest)
     rows = []
     for article in digest.articles:
-        story_id, topic_id = story_of.get(article.id, ("", ""))
-        group_id, representative = group_of.get(article.id, ("", True))
+        story = index.story_of.get(article.id)
+        group = index.group_of.get(article.id)
         rows.append(
             ArticleRow(
                 article_id=article.id,
-                story_id=story_id,
-                topic_id=topic_id,
-                group_id=group_id,
-                representative=representative,
+                story_id=story.id if story else "",
+                topic_id=(story.topic_id or "") if story else "",
+                group_id=group.id if group else "",
+                representative=group is None or group.representative == article.id,
                 source=article.source,
                 published=article.published or "",
                 language=article.language,
