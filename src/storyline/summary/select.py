@@ -163,11 +163,11 @@ def latest(
     None when fewer than two days are known to the day, or when no lead shares a concept
     with another voice.
     """
-    days = _days(published)
+    instants = _instants(published)
+    days = _days(instants)
     if len(set(days.values())) < 2:
         return None
     last_day = max(days.values())
-    instants = _instants(published)
     covered = set(first.concepts) if first is not None else set()
     on_story = [
         lead
@@ -185,7 +185,7 @@ def developments(
     """The day of each article dated to the day, and the lead of each report of ``published``
     (the originals) that came out on a later day than the first one. Empty when fewer than
     two days are known."""
-    days = _days(published)
+    days = _days(_instants(published))
     if len(set(days.values())) < 2:
         return Developments()
     first_day = min(days.values())
@@ -194,12 +194,9 @@ def developments(
     return Developments(days, leads)
 
 
-def _days(published: Mapping[str, str | None]) -> dict[str, int]:
-    return {
-        aid: at.first // _DAY_SECONDS
-        for aid, at in _instants(published).items()
-        if at.precision >= 2
-    }
+def _days(instants: Mapping[str, Instant]) -> dict[str, int]:
+    """The UTC day of each instant known at least to the day."""
+    return {aid: at.first // _DAY_SECONDS for aid, at in instants.items() if at.precision >= 2}
 
 
 def _instants(published: Mapping[str, str | None]) -> dict[str, Instant]:
