@@ -17,12 +17,14 @@ from storyline.errors import InputError, StoreError
 from storyline.model import Article
 from storyline.store import MIGRATIONS, StateRows, Store, schema
 from storyline.stories import StoryState, cluster_stories
+from storyline.stories.stored import PackedCentroid, StoredUnit
 from storyline.storyrun import STORY_STATE, load_story_state, save_story_state
 
 
-def _articles(count: int, seed: int, first: int = 0) -> list[Article]:
+def _articles(count: int, seed: int, first: int = 0, apart: bool = False) -> list[Article]:
     """Fictional reports of a dozen made-up events, each with its own words, name and
-    figure, eight a day: later batches grow the stories of earlier ones."""
+    figure, eight a day: later batches grow the stories of earlier ones. ``apart``: they
+    share no word (an article then finds only its event's story)."""
     rng = random.Random(seed)
     syllables = ("ka", "lo", "mi", "tur", "vex", "sol", "dit", "ran", "pe", "quo")
     words = sorted({a + b + c for a in syllables for b in syllables for c in ("n", "sh")})
@@ -31,9 +33,11 @@ def _articles(count: int, seed: int, first: int = 0) -> list[Article]:
     for number in range(first, first + count):
         event = rng.randint(0, 11)
         own = words[event * 12 : event * 12 + 12]
-        body = " ".join(rng.choices(words, k=10) + rng.choices(own, k=25))
+        body = " ".join(rng.choices(words, k=0 if apart else 10) + rng.choices(own, k=25))
         day = date.fromordinal(738000 + number // 8).isoformat()  # in order: batch by batch
         text = f"{names[event]} said {body}. Officials counted {100 + event} cases.\n{body}."
+        if apart:
+            text = f"{names[event]} {body}."
         title = f"{names[event]} {own[0]} {own[1]}"
         source = f"outlet{number % 4}"
         articles.append(Article(f"m{number:03d}", title, text, text, source, published=day))
@@ -229,3 +233,47 @@ def test_a_version_2_database_with_the_state_as_one_text_gives_the_same_digest(
         assert store.load_state(STORY_STATE) is None  # kept by record from now on
         assert _stored(store).to_json() == expected.stories.state.to_json()
         assert pipeline.analyse(store).json == expected.json
+
+
+def test_stored_centroids_unpack_when_first_read_to_the_same_floats(tmp_path: Path) -> None:
+    articles = _articles(123, 10, apart=True)  # three more: they read three stories
+    first = cluster_stories(articles[:120]).state
+    with Store(tmp_path / "s.db") as store:
+        save_story_state(store, first)
+        loaded = _stored(store)
+    packed = [story.centroid for story in loaded.stories]
+    assert all(isinstance(c, PackedCentroid) and c._packed is not None for c in packed)
+    units = [t.centroid for t in loaded.topics if isinstance(t.centroid, StoredUnit)]
+    assert units and len(units) == sum(len(t.story_numbers) == 1 for t in first.topics)
+    k = loaded.index_terms
+    for mine, theirs in zip(loaded.stories, first.stories, strict=True):
+        assert mine.centroid.keys(k) == theirs.centroid.keys(k)  # still packed
+    assert all(c._packed is not None for c in packed)
+    grown = cluster_stories(articles[120:], state=loaded)
+    # the run unpacked the few centroids it read (its candidates), not the others
+    assert len(packed) - sum(c._packed is not None for c in packed) == 3
+    assert grown.state.to_json() == cluster_stories(articles[120:], state=first).state.to_json()
+    for mine, theirs in zip(loaded.stories, first.stories, strict=True):
+        assert [list(c.items()) for c in mine.centroid.channels()] == [
+            list(c.items()) for c in theirs.centroid.channels()
+        ]
+        assert mine.centroid.norms == theirs.centroid.norms
+        assert mine.centroid.keys(3) == theirs.centroid.keys(3)  # another k: computed
+    for mine, theirs in zip(loaded.topics, first.topics, strict=True):
+        assert mine.centroid.keys(k) == theirs.centroid.keys(k)
+        assert mine.centroid.norms == theirs.centroid.norms
+        assert mine.centroid.channels() == theirs.centroid.channels()
+
+
+def test_a_damaged_packed_centroid_is_named_when_read(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.db") as store:
+        save_story_state(store, cluster_stories(_articles(40, 11)).state)
+        conn = sqlite3.connect(store.path)
+        row = json.loads(conn.execute("SELECT payload FROM story_records").fetchone()[0])
+        row["centroid"]["terms"][1] = "not base64!"
+        conn.execute("UPDATE story_records SET payload = ? WHERE number = 0", (json.dumps(row),))
+        conn.commit()
+        conn.close()
+        state = _stored(store)
+        with pytest.raises(InputError, match="unreadable story centroid"):
+            state.stories[0].centroid.terms  # noqa: B018 - the read is the test

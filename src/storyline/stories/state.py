@@ -14,6 +14,7 @@ from ..model import Story, Topic
 from .index import Centroid, InvertedIndex, UnitCentroid, canonical, norm
 from .options import StoryOptions
 from .packing import pack, unpack
+from .stored import PackedCentroid, StoredUnit
 
 STATE_FORMAT = "storyline.stories.state"
 STATE_VERSION = 3
@@ -309,8 +310,8 @@ class StoryState:
             state = cls._headed(values)
             state.df = Counter({str(term): int(count) for term, count in df})
             loads, (stories, topics, assignments) = json.loads, records
-            state.stories = [_story_from(loads(item)) for item in _drained(stories)]
-            state.topics = [_topic_from(loads(item), state.stories) for item in _drained(topics)]
+            state.stories = [_stored_story(loads(item)) for item in _drained(stories)]
+            state.topics = [_stored_topic(loads(item), state.stories) for item in _drained(topics)]
             assigned = (_assignment_from(loads(item)) for item in _drained(assignments))
             state.assignments = {item.article_id: item for item in assigned}
         except (ValueError, KeyError, TypeError, AttributeError) as error:
@@ -354,9 +355,9 @@ class StoryState:
             # again when that story changes: its centroid may not be the story's any more.
             of_stories = (self.stories[number].topic for number in changed_stories)
             changed_topics = changed_topics.union(t for t in of_stories if t is not None)
-        stories, topics, df = self.stories, self.topics, self.df
+        stories, topics, df, k = self.stories, self.topics, self.df, self.index_terms
         return (
-            ((n, _dumps(_story_json(stories[n]))) for n in sorted(changed_stories)),
+            ((n, _dumps(_story_row(stories[n], k))) for n in sorted(changed_stories)),
             ((n, _dumps(_topic_json(topics[n], stories))) for n in sorted(changed_topics)),
             (
                 (first + n, _dumps(_assignment_json(item)))
@@ -465,6 +466,38 @@ def _story_from(item: dict[str, Any]) -> StoryRecord:
     fields["outlets"] = [str(x) for x in item["outlets"]]
     fields["keywords"] = [str(x) for x in item["keywords"]]
     return StoryRecord(**fields)
+
+
+def _story_row(story: StoryRecord, k: int) -> dict[str, Any]:
+    """A story as its record row keeps it: as :func:`_story_json`, with the norms and index
+    keys of its centroid beside its vectors (read without unpacking them: see .stored)."""
+    row = _story_json(story)
+    centroid = story.centroid
+    row["centroid"].update(norms=centroid.norms, keys=[k, centroid.keys(k)])
+    return row
+
+
+def _stored_story(item: dict[str, Any]) -> StoryRecord:
+    """The story of a record row (:func:`_story_row`), its centroid still packed."""
+    fields = dict(item)
+    vectors = item["centroid"]
+    t, e, n = (float(x) for x in vectors["norms"])
+    packed = (vectors["terms"], vectors["entities"], vectors["numbers"])
+    fields["centroid"] = PackedCentroid(packed, (t, e, n), vectors["keys"])
+    fields["article_ids"] = [str(x) for x in item["article_ids"]]
+    fields["outlets"] = [str(x) for x in item["outlets"]]
+    fields["keywords"] = [str(x) for x in item["keywords"]]
+    return StoryRecord(**fields)
+
+
+def _stored_topic(item: dict[str, Any], stories: list[StoryRecord]) -> TopicRecord:
+    """The topic of a record row; one that is its story's unit centroid reads it packed."""
+    numbers = item["story_numbers"]
+    if item.get("unit") is True and len(numbers) == 1 and 0 <= numbers[0] < len(stories):
+        centroid = stories[numbers[0]].centroid
+        if isinstance(centroid, PackedCentroid):
+            return TopicRecord(str(item["id"]), [int(numbers[0])], StoredUnit(centroid))
+    return _topic_from(item, stories)
 
 
 def _topic_json(topic: TopicRecord, stories: list[StoryRecord]) -> dict[str, Any]:
