@@ -17,7 +17,7 @@ from storyline.errors import InputError, StoreError
 from storyline.model import Article
 from storyline.store import MIGRATIONS, StateRows, Store, schema
 from storyline.stories import StoryState, cluster_stories
-from storyline.stories.stored import PackedCentroid, StoredUnit
+from storyline.stories.stored import PackedCentroid, StoredUnit, joined_keys, split_keys
 from storyline.storyrun import STORY_STATE, load_story_state, save_story_state
 
 
@@ -86,16 +86,16 @@ def test_a_save_writes_only_the_changed_rows(tmp_path: Path) -> None:
         save_story_state(store, grown)
         after = _table_rows(store.path)
     assert all(before[table].keys() <= after[table].keys() for table in before)
-    touched = {n for n, _ in stories}
+    touched = {row[0] for row in stories}
     assert touched and len(touched) < len(state.stories)
-    assert [n for n, _ in assignments] == list(range(100, 120))
+    assert [row[0] for row in assignments] == list(range(100, 120))
     assert 0 < len(df) < len(state.df)
     for table, rows in after.items():
         changed = {key for key, value in rows.items() if before[table].get(key) != value}
         written = {
             "story_records": touched,
-            "topic_records": {n for n, _ in topics},
-            "story_assignments": {n for n, _ in assignments},
+            "topic_records": {row[0] for row in topics},
+            "story_assignments": {row[0] for row in assignments},
             "story_df": {term for term, _ in df},
         }.get(table)
         if written is not None:
@@ -106,7 +106,8 @@ def _table_rows(path: Path) -> dict[str, dict[object, object]]:
     conn = sqlite3.connect(path)
     try:
         tables = ("story_records", "topic_records", "story_assignments")
-        rows = {table: dict(conn.execute(f"SELECT * FROM {table}").fetchall()) for table in tables}
+        sql = "SELECT number, payload || coalesce(vectors, '') FROM {}"
+        rows = {table: dict(conn.execute(sql.format(table)).fetchall()) for table in tables}
         rows["story_df"] = dict(conn.execute("SELECT * FROM story_df").fetchall())
         return rows
     finally:
@@ -269,11 +270,25 @@ def test_a_damaged_packed_centroid_is_named_when_read(tmp_path: Path) -> None:
     with Store(tmp_path / "s.db") as store:
         save_story_state(store, cluster_stories(_articles(40, 11)).state)
         conn = sqlite3.connect(store.path)
-        row = json.loads(conn.execute("SELECT payload FROM story_records").fetchone()[0])
-        row["centroid"]["terms"][1] = "not base64!"
-        conn.execute("UPDATE story_records SET payload = ? WHERE number = 0", (json.dumps(row),))
+        row = json.loads(conn.execute("SELECT vectors FROM story_records").fetchone()[0])
+        row["terms"][1] = "not base64!"
+        conn.execute("UPDATE story_records SET vectors = ? WHERE number = 0", (json.dumps(row),))
         conn.commit()
         conn.close()
         state = _stored(store)
         with pytest.raises(InputError, match="unreadable story centroid"):
             state.stories[0].centroid.terms  # noqa: B018 - the read is the test
+
+
+@pytest.mark.parametrize(
+    "keys", [[], ["alpha"], ["alpha", "beta", "alpha"], ["new york", "x"], ["", "y"], ["ñ", "ß"]]
+)
+def test_index_keys_are_kept_as_one_text_when_they_can_be_split_back(keys: list[str]) -> None:
+    kept = joined_keys(keys)
+    assert split_keys(json.loads(json.dumps(kept))) == keys
+    assert isinstance(kept, str) == (bool(keys) and all(k and " " not in k for k in keys))
+
+
+def test_index_keys_of_another_shape_are_unreadable() -> None:
+    with pytest.raises(ValueError, match="index keys"):
+        split_keys([1, 2])

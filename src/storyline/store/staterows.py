@@ -24,6 +24,11 @@ _GENERATION = "generation"
 _BATCH = 2000
 
 
+# A record row: its number, its payload, and its vectors when they are kept apart (large
+# texts that a run reads for few records: not parsed with the payloads, see StoredState).
+Record = tuple[int, str, str | None]
+
+
 @dataclass(frozen=True)
 class StateRows:
     """Rows of a story state to save.
@@ -34,7 +39,7 @@ class StateRows:
     """
 
     head: Mapping[str, str]
-    records: tuple[Iterable[tuple[int, str]], Iterable[tuple[int, str]], Iterable[tuple[int, str]]]
+    records: tuple[Iterable[Record], Iterable[Record], Iterable[Record]]
     df: Iterable[tuple[str, int]]
     base: int | None
 
@@ -42,12 +47,16 @@ class StateRows:
 @dataclass(frozen=True)
 class StoredState:
     """A stored story state: its head, its records in order (stories, topics and
-    assignments) and document counts by term, and the generation they were saved as."""
+    assignments: their payloads, and their vectors or None), document counts by term, and
+    the generation they were saved as."""
 
     generation: int
     head: dict[str, str]
-    records: tuple[list[str], list[str], list[str]]
+    records: tuple[Payloads, Payloads, Payloads]
     df: list[tuple[str, int]]
+
+
+Payloads = tuple[list[str], list[str | None]]
 
 
 def create(conn: sqlite3.Connection) -> None:
@@ -56,7 +65,8 @@ def create(conn: sqlite3.Connection) -> None:
         "CREATE TABLE story_head (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID"
     )
     for table in RECORD_TABLES:
-        conn.execute(f"CREATE TABLE {table} (number INTEGER PRIMARY KEY, payload TEXT NOT NULL)")
+        columns = "number INTEGER PRIMARY KEY, payload TEXT NOT NULL, vectors TEXT"
+        conn.execute(f"CREATE TABLE {table} ({columns})")
     conn.execute(
         "CREATE TABLE story_df (term TEXT PRIMARY KEY, count INTEGER NOT NULL) WITHOUT ROWID"
     )
@@ -69,12 +79,14 @@ def read(conn: sqlite3.Connection, path: object) -> StoredState | None:
     if _GENERATION not in head:
         return None
     generation = int(head.pop(_GENERATION))
-    records: list[list[str]] = []
+    records: list[Payloads] = []
     for table in RECORD_TABLES:
-        rows = conn.execute(f"SELECT number, payload FROM {table} ORDER BY number").fetchall()
+        sql = f"SELECT number, payload, vectors FROM {table} ORDER BY number"
+        rows = conn.execute(sql).fetchall()
         if rows and (rows[0][0], rows[-1][0]) != (0, len(rows) - 1):
             raise StoreError(f"{path}: the story state is damaged: {table} has gaps")
-        records.append([row[1] for row in rows])
+        records.append(([row[1] for row in rows], [row[2] for row in rows]))
+        del rows
     df = conn.execute("SELECT term, count FROM story_df").fetchall()
     return StoredState(generation, head, (records[0], records[1], records[2]), df)
 
@@ -97,7 +109,7 @@ def write(conn: sqlite3.Connection, rows: StateRows, path: object) -> int:
     head: dict[str, Any] = {**rows.head, _GENERATION: str(generation + 1)}
     conn.executemany("INSERT OR REPLACE INTO story_head VALUES (?, ?)", head.items())
     for table, records in zip(RECORD_TABLES, rows.records, strict=True):
-        _insert(conn, f"INSERT OR REPLACE INTO {table} VALUES (?, ?)", records)
+        _insert(conn, f"INSERT OR REPLACE INTO {table} VALUES (?, ?, ?)", records)
     _insert(conn, "INSERT OR REPLACE INTO story_df VALUES (?, ?)", rows.df)
     return generation + 1
 

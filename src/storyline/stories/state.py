@@ -14,7 +14,7 @@ from ..model import Story, Topic
 from .index import Centroid, InvertedIndex, UnitCentroid, canonical, norm
 from .options import StoryOptions
 from .packing import pack, unpack
-from .stored import PackedCentroid, StoredUnit
+from .stored import PackedCentroid, StoredUnit, joined_keys
 
 STATE_FORMAT = "storyline.stories.state"
 STATE_VERSION = 3
@@ -297,22 +297,27 @@ class StoryState:
     def from_records(
         cls,
         head: Mapping[str, str],
-        records: tuple[list[str], list[str], list[str]],
+        records: tuple[Payloads, Payloads, Payloads],
         df: Iterable[tuple[str, int]],
     ) -> StoryState:
         """Load a state kept by record (:meth:`head`, :meth:`changed_rows`): the JSON texts
-        of its stories, topics and assignments in order (the lists are emptied as they are
-        read) and its document counts by term. Raise InputError if it is not one."""
+        of its stories, topics and assignments in order, and their vectors kept apart (None:
+        none) and its document counts by term. Raise InputError if it is not one.
+
+        The payloads of a table are parsed by one call (one per row cost a third more), and
+        each list of texts is emptied once parsed; story vectors are parsed when first read.
+        """
         try:
             values = {key: json.loads(value) for key, value in head.items()}
             if values.get("format") != RECORDS_FORMAT or values.get("version") != RECORDS_VERSION:
                 raise ValueError("not a storyline story state of a known version")
             state = cls._headed(values)
             state.df = Counter({str(term): int(count) for term, count in df})
-            loads, (stories, topics, assignments) = json.loads, records
-            state.stories = [_stored_story(loads(item)) for item in _drained(stories)]
-            state.topics = [_stored_topic(loads(item), state.stories) for item in _drained(topics)]
-            assigned = (_assignment_from(loads(item)) for item in _drained(assignments))
+            (stories, vectors), topics, assignments = records
+            parsed = zip(_parsed(stories), _drained(vectors), strict=True)
+            state.stories = [_stored_story(item, packed) for item, packed in parsed]
+            state.topics = [_stored_topic(item, state.stories) for item in _parsed(topics[0])]
+            assigned = map(_assignment_from, _parsed(assignments[0]))
             state.assignments = {item.article_id: item for item in assigned}
         except (ValueError, KeyError, TypeError, AttributeError) as error:
             raise InputError("<story state>", f"unreadable story state: {error}") from error
@@ -341,7 +346,8 @@ class StoryState:
         return {key: _dumps(value) for key, value in values.items()}
 
     def changed_rows(self) -> tuple[Rows, Rows, Rows, Iterator[tuple[str, int]]]:
-        """The (number, JSON text) rows of the stories, topics and assignments, and the
+        """The (number, JSON text, vectors) rows of the stories, topics and assignments (a
+        story's vectors apart, in JSON: a run reads those of few stories), and the
         (term, count) rows of the document counts, that changed since :attr:`generation`;
         all of them when the state was never stored. Encoded as they are read."""
         changed_stories, changed_topics, terms = self._changed
@@ -357,17 +363,26 @@ class StoryState:
             changed_topics = changed_topics.union(t for t in of_stories if t is not None)
         stories, topics, df, k = self.stories, self.topics, self.df, self.index_terms
         return (
-            ((n, _dumps(_story_row(stories[n], k))) for n in sorted(changed_stories)),
-            ((n, _dumps(_topic_json(topics[n], stories))) for n in sorted(changed_topics)),
+            ((n, *_story_row(stories[n], k)) for n in sorted(changed_stories)),
+            ((n, _dumps(_topic_json(topics[n], stories)), None) for n in sorted(changed_topics)),
             (
-                (first + n, _dumps(_assignment_json(item)))
+                (first + n, _dumps(_assignment_json(item)), None)
                 for n, item in enumerate(islice(self.assignments.values(), first, None))
             ),
             ((term, df[term]) for term in sorted(terms)),
         )
 
 
-Rows = Iterator[tuple[int, str]]
+Rows = Iterator[tuple[int, str, str | None]]
+# The JSON texts of the rows of a record table, and their vectors (or None) kept apart.
+Payloads = tuple[list[str], list[str | None]]
+
+
+def _parsed(texts: list[str]) -> Iterator[Any]:
+    """The JSON values of ``texts`` (emptied), parsed by one call."""
+    joined = "[" + ",".join(texts) + "]"
+    texts.clear()
+    return _drained(json.loads(joined))
 
 
 def _own_copy(old: StoryRecord) -> StoryRecord:
@@ -468,22 +483,27 @@ def _story_from(item: dict[str, Any]) -> StoryRecord:
     return StoryRecord(**fields)
 
 
-def _story_row(story: StoryRecord, k: int) -> dict[str, Any]:
-    """A story as its record row keeps it: as :func:`_story_json`, with the norms and index
-    keys of its centroid beside its vectors (read without unpacking them: see .stored)."""
+def _story_row(story: StoryRecord, k: int) -> tuple[str, str]:
+    """A story as its record row keeps it: as :func:`_story_json`, but for the vectors of
+    its centroid, apart; its norms, sizes and index keys stay (read without the vectors:
+    see .stored)."""
     row = _story_json(story)
+    vectors = row["centroid"]
     centroid = story.centroid
-    row["centroid"].update(norms=centroid.norms, keys=[k, centroid.keys(k)])
-    return row
+    sizes = [len(channel) for channel in centroid.channels()]
+    keys = [k, joined_keys(centroid.keys(k))]
+    row["centroid"] = {"norms": centroid.norms, "sizes": sizes, "keys": keys}
+    return _dumps(row), _dumps(vectors)
 
 
-def _stored_story(item: dict[str, Any]) -> StoryRecord:
+def _stored_story(item: dict[str, Any], vectors: str | None) -> StoryRecord:
     """The story of a record row (:func:`_story_row`), its centroid still packed."""
+    if vectors is None:
+        raise ValueError(f"story {item.get('id')!r} has no vectors")
     fields = dict(item)
-    vectors = item["centroid"]
-    t, e, n = (float(x) for x in vectors["norms"])
-    packed = (vectors["terms"], vectors["entities"], vectors["numbers"])
-    fields["centroid"] = PackedCentroid(packed, (t, e, n), vectors["keys"])
+    centroid = item["centroid"]
+    t, e, n = (float(x) for x in centroid["norms"])
+    fields["centroid"] = PackedCentroid(vectors, (t, e, n), centroid["sizes"], centroid["keys"])
     fields["article_ids"] = [str(x) for x in item["article_ids"]]
     fields["outlets"] = [str(x) for x in item["outlets"]]
     fields["keywords"] = [str(x) for x in item["keywords"]]

@@ -11,6 +11,7 @@ reads the stored centroid the same way.
 
 from __future__ import annotations
 
+import json
 from sys import intern
 from typing import Any
 
@@ -23,30 +24,32 @@ _UNIT_FIELDS = ("source", "scales", "norms")
 
 
 class PackedCentroid(Centroid):
-    """A :class:`Centroid` as stored: its channels stay packed (see :mod:`.packing`) until
-    first read; its norms, and its index keys for ``index_terms`` keys a channel, are read
-    at once. Unpacked, it is the centroid it was, float for float and in the same order."""
+    """A :class:`Centroid` as stored: its channels stay packed (see :mod:`.packing`) in
+    their JSON text until first read; its norms, the sizes of its channels, and its index
+    keys for ``index_terms`` keys a channel, are read at once. Unpacked, it is the centroid
+    it was, float for float and in the same order."""
 
     __slots__ = ("_index_keys", "_packed", "units_keys")
 
     def __init__(
-        self, packed: tuple[Any, Any, Any], norms: tuple[float, float, float], keys: Any
+        self, packed: str, norms: tuple[float, float, float], sizes: Any, keys: Any
     ) -> None:
         # The channel slots stay unset: reading one calls __getattr__, which fills them all.
-        self._packed: tuple[Any, Any, Any] | None = packed
+        self._packed: str | None = packed
         # interned, as the keys of unpacked vectors are: one string per word, hashed once
-        self._index_keys: tuple[int, list[str]] = (int(keys[0]), list(map(intern, keys[1])))
+        self._index_keys = (int(keys[0]), list(map(intern, split_keys(keys[1]))))
         self.norms = norms
         # A unit centroid of it empties the channels of norm 0 (see UnitCentroid.keys): its
         # index keys are these when those channels are empty already (packed as []).
-        self.units_keys = all(n or not item for n, item in zip(norms, packed, strict=True))
+        self.units_keys = all(n or not int(size) for n, size in zip(norms, sizes, strict=True))
 
     def __getattr__(self, name: str) -> Any:
         if name not in (*_CHANNELS, "_script") or self._packed is None:
             raise AttributeError(name)
         try:
-            channels = [canonical(unpack(item)) for item in self._packed]
-        except (ValueError, TypeError) as error:
+            packed = json.loads(self._packed)
+            channels = [canonical(unpack(packed[name])) for name in _CHANNELS]
+        except (ValueError, TypeError, KeyError) as error:
             raise InputError("<story state>", f"unreadable story centroid: {error}") from error
         self.terms, self.entities, self.numbers = channels
         self._script, self._packed = None, None
@@ -56,6 +59,23 @@ class PackedCentroid(Centroid):
         """The index keys, as stored when they were kept for ``k`` (else computed)."""
         kept, keys = self._index_keys
         return list(keys) if k == kept else super().keys(k)
+
+
+def joined_keys(keys: list[str]) -> str | list[str]:
+    """Index keys as one text, joined by spaces (a list of texts cost a third of parsing a
+    story row); as they are when one is empty or holds a space."""
+    if not keys or "" in keys or any(" " in key for key in keys):
+        return keys
+    return " ".join(keys)
+
+
+def split_keys(item: Any) -> list[str]:
+    """The keys of a :func:`joined_keys` result; ValueError if it is neither form."""
+    if isinstance(item, str):
+        return item.split(" ")
+    if isinstance(item, list) and all(isinstance(key, str) for key in item):
+        return item
+    raise ValueError(f"index keys are not a text or a list of texts: {item!r:.40}")
 
 
 class StoredUnit(UnitCentroid):
