@@ -16,7 +16,7 @@ from storyline import pipeline
 from storyline.errors import InputError, StoreError
 from storyline.model import Article
 from storyline.store import MIGRATIONS, StateRows, Store, schema
-from storyline.stories import StoryState, cluster_stories
+from storyline.stories import StoryOptions, StoryState, cluster_stories
 from storyline.stories.stored import PackedCentroid, StoredUnit, joined_keys, split_keys
 from storyline.storyrun import STORY_STATE, load_story_state, save_story_state
 
@@ -292,3 +292,20 @@ def test_index_keys_are_kept_as_one_text_when_they_can_be_split_back(keys: list[
 def test_index_keys_of_another_shape_are_unreadable() -> None:
     with pytest.raises(ValueError, match="index keys"):
         split_keys([1, 2])
+
+
+def test_a_stored_state_extended_with_other_index_options_goes_on_as_in_memory(
+    tmp_path: Path,
+) -> None:
+    articles = _articles(140, 12)
+    first = cluster_stories(articles[:120]).state
+    other = StoryOptions(index_terms=7, posting_cap=5)
+    with Store(tmp_path / "s.db") as store:
+        save_story_state(store, first)
+        loaded = cluster_stories(articles[120:], options=other, state=_stored(store))
+        save_story_state(store, loaded.state)
+        again = _stored(store)
+    direct = cluster_stories(articles[120:], options=other, state=first)
+    assert loaded.state.to_json() == direct.state.to_json() == again.to_json()
+    assert loaded.stories == direct.stories and loaded.assignments == direct.assignments
+    assert '"index_terms":7' in again.to_json()
