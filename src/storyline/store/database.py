@@ -517,8 +517,7 @@ class Store:
         return generation
 
     def load_story_state(self) -> StoredState | None:
-        """The story state saved by :meth:`save_story_state` (None if none), read in one
-        transaction: a writer cannot slip between its tables."""
+        """The saved story state (None if none), read in one transaction (one snapshot)."""
         with self._lock, self._errors():
             self._conn.execute("BEGIN")
             try:
