@@ -40,7 +40,7 @@ class PackedCentroid(Centroid):
         self._index_keys = (int(keys[0]), list(map(intern, split_keys(keys[1]))))
         self.norms = norms
         # A unit centroid of it empties the channels of norm 0 (see UnitCentroid.keys): its
-        # index keys are these when those channels are empty already (packed as []).
+        # index keys are these when those channels are empty already (of size 0).
         self.units_keys = all(n or not int(size) for n, size in zip(norms, sizes, strict=True))
 
     def __getattr__(self, name: str) -> Any:
@@ -48,7 +48,7 @@ class PackedCentroid(Centroid):
             raise AttributeError(name)
         try:
             packed = json.loads(self._packed)
-            channels = [canonical(unpack(packed[name])) for name in _CHANNELS]
+            channels = [canonical(unpack(packed[channel])) for channel in _CHANNELS]
         except (ValueError, TypeError, KeyError) as error:
             raise InputError("<story state>", f"unreadable story centroid: {error}") from error
         self.terms, self.entities, self.numbers = channels
