@@ -3,12 +3,14 @@ state the run ended with, byte for byte (its JSON), whatever was written before.
 
 from __future__ import annotations
 
+import gc
 import json
 import random
 import sqlite3
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -17,6 +19,7 @@ from storyline.errors import InputError, StoreError
 from storyline.model import Article
 from storyline.store import MIGRATIONS, StateRows, Store, schema
 from storyline.stories import StoryOptions, StoryState, cluster_stories
+from storyline.stories.state import no_cyclic_gc
 from storyline.stories.stored import PackedCentroid, StoredUnit, joined_keys, split_keys
 from storyline.storyrun import STORY_STATE, load_story_state, save_story_state
 
@@ -309,3 +312,32 @@ def test_a_stored_state_extended_with_other_index_options_goes_on_as_in_memory(
     assert loaded.state.to_json() == direct.state.to_json() == again.to_json()
     assert loaded.stories == direct.stories and loaded.assignments == direct.assignments
     assert '"index_terms":7' in again.to_json()
+
+
+def test_reading_a_state_pauses_the_cyclic_collector_and_restores_it(tmp_path: Path) -> None:
+    seen: list[bool] = []
+    with Store(tmp_path / "s.db") as store:
+        save_story_state(store, cluster_stories(_articles(40, 13)).state)
+        real = StoryState.from_records
+
+        def spied(*args: Any) -> StoryState:
+            seen.append(gc.isenabled())
+            return real(*args)
+
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(StoryState, "from_records", spied)
+            assert gc.isenabled()
+            state = _stored(store)
+            assert gc.isenabled() and seen == [False]
+        gc.disable()
+        try:
+            _stored(store)
+            assert not gc.isenabled()  # left as it was
+        finally:
+            gc.enable()
+    state._index_now()
+    assert gc.isenabled()
+    with pytest.raises(ZeroDivisionError), no_cyclic_gc():
+        assert not gc.isenabled()
+        _ = 1 / 0
+    assert gc.isenabled()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from .store import StateRows, Store
 from .stories import StoryState
+from .stories.state import no_cyclic_gc
 
 __all__ = ["STORY_STATE", "load_story_state", "save_story_state"]
 
@@ -20,13 +21,14 @@ STORY_STATE = "stories"
 def load_story_state(store: Store) -> tuple[StoryState | None, bool]:
     """The stored story state (None if there is none), and whether it is kept the old way
     (then the run should save it, to keep it by record)."""
-    stored = store.load_story_state()
-    if stored is not None:
-        state = StoryState.from_records(stored.head, stored.records, stored.df)
-        state.stored_as(stored.generation)
-        return state, False
-    text = store.load_state(STORY_STATE)
-    return (StoryState.from_json(text), True) if text is not None else (None, False)
+    with no_cyclic_gc():  # see there: half of reading a large state
+        stored = store.load_story_state()
+        if stored is not None:
+            state = StoryState.from_records(stored.head, stored.records, stored.df)
+            state.stored_as(stored.generation)
+            return state, False
+        text = store.load_state(STORY_STATE)
+        return (StoryState.from_json(text), True) if text is not None else (None, False)
 
 
 def save_story_state(store: Store, state: StoryState) -> None:

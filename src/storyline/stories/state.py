@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
@@ -157,6 +159,10 @@ class StoryState:
         self.story_by_id = {story.id: number for number, story in enumerate(self.stories)}
 
     def _index_now(self) -> None:
+        with no_cyclic_gc():
+            self._build_indexes()
+
+    def _build_indexes(self) -> None:
         (stories, topics), k = self._unindexed, self.index_terms
         order = sorted(range(len(stories)), key=lambda n: (stories[n].seq, n))
         self._story_index = InvertedIndex.built(
@@ -383,6 +389,21 @@ def _parsed(texts: list[str]) -> Iterator[Any]:
     joined = "[" + ",".join(texts) + "]"
     texts.clear()
     return _drained(json.loads(joined))
+
+
+@contextmanager
+def no_cyclic_gc() -> Iterator[None]:
+    """The cyclic garbage collector paused (as it was, after): building a large state makes
+    millions of objects, none of them in a cycle, and each collection they set off scanned
+    the whole heap (at 100k articles, half of reading the state: 6.8 s of CPU, 3.4 s
+    paused). Reference counting still frees everything else at once."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _own_copy(old: StoryRecord) -> StoryRecord:
