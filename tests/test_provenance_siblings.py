@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from storyline.dedup import find_relations
+from storyline.model import Article, Variant
 from storyline.provenance import direction
+from storyline.render.views import dated_variants
+from storyline.summary import summarize
 from test_dedup import article
 
 REPORT = (
@@ -112,3 +115,56 @@ def test_two_reports_quoting_one_authority_keep_their_order() -> None:
         "first",
         "published earlier: 2026-11-18T09:20:00+00:00 before 2026-11-18T11:20:00+00:00",
     )
+
+
+def test_a_copy_dated_before_the_text_it_credits_is_not_its_original() -> None:
+    """A content farm's page that runs a wire's text, dateline and all ("(Meridian Wire) -"),
+    stamped an hour before the wire's own article: the credit names this very text, so the
+    wire is the original and the duplicate group shows it, not the backdated copy (a QA pass
+    as a disinformation researcher, session 16). A rewrite of the same shape is still only
+    undecided: the outlet's later article may update the report that was copied."""
+    farm_text = CREDITED + "\nPolice believe the flood barrier was opened on purpose, sources said."
+    farm = article("farm", farm_text, source="TrendNews", published="2026-11-18T08:00:00+00:00")
+    wire = article("wire", CREDITED, source="Meridian Wire", published="2026-11-18T09:00:00+00:00")
+    later = article("later", REPORT, source="Tarrow Times", published="2026-11-18T11:00:00+00:00")
+    found = find_relations([farm, wire, later])
+    relations = {(r.a, r.b): r for r in found.relations}
+    pair = relations["farm", "wire"]
+    assert pair.kind == "near-duplicate"
+    assert pair.original == "wire"
+    assert pair.reason == (
+        "the TrendNews article credits 'Meridian Wire' and is a copy of the Meridian Wire"
+        " article's text; its earlier date (2026-11-18T08:00:00+00:00 before"
+        " 2026-11-18T09:00:00+00:00) is not believed: a copy cannot predate the text it credits"
+    )
+    assert [g.representative for g in found.groups] == ["wire"]
+    assert relations["farm", "later"].original is None  # both copy the wire
+    assert direction(farm, wire, "rewrite", 0.5, 0.5)[0] is None
+
+
+def _farm_and_wire() -> list[Article]:
+    farm_text = CREDITED + "\nPolice believe the flood barrier was opened on purpose, sources said."
+    return [
+        article("farm", farm_text, source="TrendNews", published="2026-11-18T08:00:00+00:00"),
+        article("wire", CREDITED, source="Meridian Wire", published="2026-11-18T09:00:00+00:00"),
+    ]
+
+
+def test_a_backdated_copy_is_not_where_a_claim_was_first_seen() -> None:
+    articles = _farm_and_wire()
+    found = find_relations(articles)
+    claims = summarize(articles, found.relations, found.groups)
+    shared = [c for c in claims if {"farm", "wire"} <= set(c.support)]
+    assert shared
+    assert {c.first_seen for c in shared} == {"wire"}
+
+
+def test_a_variant_is_dated_by_the_first_article_that_copies_none_giving_it() -> None:
+    by_id = {a.id: a for a in _farm_and_wire()}
+    variant = Variant(text="About 300 homes", article_ids=("farm", "wire"))
+
+    def copied(article_id: str, among: object) -> list[str]:
+        return ["wire"] if article_id == "farm" else []
+
+    assert dated_variants([variant], by_id) == [(variant, "2026-11-18 08:00 UTC")]
+    assert dated_variants([variant], by_id, (), copied) == [(variant, "2026-11-18 09:00 UTC")]

@@ -226,7 +226,7 @@ def _claim_rows(
             **cited(c.support),
             "variants": [
                 {"variant": v, "when": when, **cited(v.article_ids)}
-                for v, when in dated_variants(c.variants, index.articles, updated)
+                for v, when in dated_variants(c.variants, index.articles, updated, index.copied)
             ],
             "also": [{"text": t, **cited(ids)} for t, ids in by_wording(c.corroboration)],
         }

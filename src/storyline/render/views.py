@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 from urllib.parse import urlsplit
@@ -456,7 +456,10 @@ def when_published(stamp: str | None) -> str:
 
 
 def dated_variants(
-    variants: Sequence[Variant], articles: Mapping[str, Article], updated: Iterable[str] = ()
+    variants: Sequence[Variant],
+    articles: Mapping[str, Article],
+    updated: Iterable[str] = (),
+    copied: Callable[[str, Iterable[str]], list[str]] | None = None,
 ) -> list[tuple[Variant, str]]:
     """Each version of a disputed figure or name with the first publication among the
     articles giving it, the earliest version first (undated last). A toll revised through
@@ -464,11 +467,16 @@ def dated_variants(
     revisions, where without the times it reads as sources contradicting one another.
 
     ``updated``: the articles that are later versions of a page updated in place; such a
-    page keeps its first publication time, which is then not when it gave this version."""
+    page keeps its first publication time, which is then not when it gave this version.
+    ``copied`` (:meth:`DigestIndex.copied`): an article that copies another giving the same
+    version did not give it first, whatever its date (a copy backdated before the wire)."""
     since = frozenset(updated)
 
     def first(variant: Variant) -> tuple[str | None, str]:
-        dated = [(articles[i].published, i) for i in variant.article_ids if i in articles]
+        giving = [i for i in variant.article_ids if i in articles]
+        if copied is not None:
+            giving = [i for i in giving if not copied(i, variant.article_ids)] or giving
+        dated = [(articles[i].published, i) for i in giving]
         return min(dated, key=lambda p: (published_order(p[0]), p[1]), default=(None, ""))
 
     firsts = [first(v) for v in variants]

@@ -113,7 +113,7 @@ def _claim(
     stating = support(sentence, index, relations, options, days)
     where = {i: start for i, start in stating.items() if i in by_id}
     ids = tuple(sorted(where))
-    first = first_seen(ids, by_id)
+    first = first_seen(ids, by_id, voices[1])
     also, added = restatements(sentence, ids, index, *voices)
     claim = Claim(
         text=sentence.text,

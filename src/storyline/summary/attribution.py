@@ -243,11 +243,22 @@ def copied_from(relations: Sequence[Relation]) -> dict[str, list[str]]:
     return {copy: sorted(originals) for copy, originals in found.items()}
 
 
-def first_seen(article_ids: Sequence[str], by_id: Mapping[str, Article]) -> str:
-    """The earliest published article among ``article_ids``; undated last, ties by id."""
+def first_seen(
+    article_ids: Sequence[str],
+    by_id: Mapping[str, Article],
+    copied: Mapping[str, Sequence[str]] | None = None,
+) -> str:
+    """The earliest published article among ``article_ids``; undated last, ties by id.
+
+    An article that a relation names as copying another of them (``copied``: copy -> its
+    originals) is passed over: it did not say it first, whatever its date (a content farm's
+    copy stamped an hour before the wire it credits)."""
+    stating = set(article_ids)
+    copied = copied or {}
+    sayers = [i for i in article_ids if not stating.intersection(copied.get(i, ()))]
 
     def key(article_id: str) -> tuple[Instant, str]:
         published = by_id[article_id].published if article_id in by_id else None
         return (published_order(published), article_id)
 
-    return min(article_ids, key=key)
+    return min(sayers or article_ids, key=key)
