@@ -50,6 +50,7 @@ from .views import (
     split_skipped,
     topic_cited,
     topic_markers,
+    word_changes,
 )
 
 MAX_RELATIONS_SHOWN = 50
@@ -351,6 +352,7 @@ def compare_view(a: Article, b: Article, relation: Relation | None) -> dict[str,
         "relation": mine,
         "original": original,
         "differ": figure_differences(passages),
+        "changed": word_changes(passages),
         "sides": [
             {
                 "label": "left",

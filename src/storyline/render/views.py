@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from typing import TypeVar
 from urllib.parse import urlsplit
 
@@ -351,6 +352,35 @@ def figure_differences(passages: Sequence[Passage]) -> dict[int, tuple[tuple[str
         if p.kind != "translation" and (pairs := differing_figures(p.a_text, p.b_text)):
             found[number] = pairs
     return found
+
+
+def word_changes(passages: Sequence[Passage]) -> dict[int, tuple[tuple[str, str], ...]]:
+    """Passage number (from 1, as :func:`passage_spans`) -> the words its two sides give
+    differently, (a's, b's) per stretch, for verbatim passages with small edits bridged: a
+    spin that swaps "called to the plant" for "summoned to the facility" keeps most of the
+    wire's words, and the view shows which it swapped. An empty side is a word left out."""
+    found = {}
+    for number, p in enumerate(passages, start=1):
+        if p.kind != "verbatim" or p.score >= 1.0:
+            continue
+        a, b = p.a_text.split(), p.b_text.split()
+        matcher = SequenceMatcher(None, _word_keys(a), _word_keys(b), autojunk=False)
+        pairs = tuple(
+            (" ".join(a[i1:i2]), " ".join(b[j1:j2]))
+            for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+            if tag != "equal"
+        )
+        if pairs:
+            found[number] = pairs
+    return found
+
+
+def _word_keys(printed: list[str]) -> list[str]:
+    """Words as compared: case and the punctuation around them left out."""
+    return [word.strip(_PUNCTUATION).casefold() for word in printed]
+
+
+_PUNCTUATION = ".,;:!?\"'()[]\u201c\u201d\u2018\u2019"
 
 
 def oriented(relation: Relation | None, a: Article) -> Relation | None:
