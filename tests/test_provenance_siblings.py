@@ -6,7 +6,7 @@ from storyline.dedup import find_relations
 from storyline.model import Article, Variant
 from storyline.provenance import direction
 from storyline.render.views import dated_variants
-from storyline.summary import summarize
+from storyline.summary import SummaryOptions, summarize
 from test_dedup import article
 
 REPORT = (
@@ -157,6 +157,27 @@ def test_a_backdated_copy_is_not_where_a_claim_was_first_seen() -> None:
     shared = [c for c in claims if {"farm", "wire"} <= set(c.support)]
     assert shared
     assert {c.first_seen for c in shared} == {"wire"}
+
+
+def test_what_a_backdated_copy_adds_is_not_read_as_the_first_news() -> None:
+    """The farm's own claim, carried on by a spin of its text, was first seen in the farm
+    at its forged 08:00 and so opened the summary, before the wire's lead of 09:00."""
+    spin = (
+        "Police think the flood barrier was opened on purpose, sources said.\n"
+        "BRENWICK - Flood water got to the town hall of Brenwick on Monday morning after the "
+        "Arlen river burst its banks in two places, mayor Ada Quist said.\n"
+        "Roughly 300 homes were emptied overnight and the main bridge was shut to traffic.\n"
+        "Pumps from three nearby towns were brought in before dawn, the fire service said.\n"
+        "The river is expected to drop on Wednesday, forecasters said."
+    )
+    viral = article("spin", spin, source="Viral", published="2026-11-18T10:00:00+00:00")
+    articles = [*_farm_and_wire(), viral]
+    found = find_relations(articles)
+    claims = summarize(articles, found.relations, found.groups, SummaryOptions(max_words=300))
+    (added,) = [c for c in claims if "on purpose" in c.text]
+    assert added.first_seen == "farm" and set(added.support) == {"farm", "spin"}
+    assert claims[0].text.startswith("Flood water reached the town hall")
+    assert claims[-1] == added  # the farm's own paragraph comes after the wire's news
 
 
 def test_a_variant_is_dated_by_the_first_article_that_copies_none_giving_it() -> None:

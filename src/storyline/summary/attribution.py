@@ -243,6 +243,22 @@ def copied_from(relations: Sequence[Relation]) -> dict[str, list[str]]:
     return {copy: sorted(originals) for copy, originals in found.items()}
 
 
+def believed(
+    article_id: str, by_id: Mapping[str, Article], copied: Mapping[str, Sequence[str]]
+) -> str | None:
+    """When ``article_id`` can have been published: its own date, or the latest of the
+    articles it copies (``copied``: copy -> its originals) when that is later. A copy that
+    predates its original was backdated, and what it adds of its own (a content farm's
+    claim) is not read as the story's first news."""
+    own = by_id[article_id].published if article_id in by_id else None
+    if own is None:
+        return None
+    stamps = [own] + [
+        stamp for o in copied.get(article_id, ()) if o in by_id and (stamp := by_id[o].published)
+    ]
+    return max(stamps, key=published_order)
+
+
 def first_seen(
     article_ids: Sequence[str],
     by_id: Mapping[str, Article],
