@@ -142,6 +142,35 @@ def test_a_copy_dated_before_the_text_it_credits_is_not_its_original() -> None:
     assert direction(farm, wire, "rewrite", 0.5, 0.5)[0] is None
 
 
+def test_a_copy_stripped_of_the_outlet_name_and_backdated_is_not_the_original() -> None:
+    """The farm took the dateline's "(Meridian Wire)" out too: the wire's text still names
+    its own outlet as its source, the farm's names none, so the farm's earlier date is not
+    believed. A copy that credits someone (or an undecided pair) keeps its date's verdict."""
+    farm_text = REPORT.split(" - ", 1)[1] + "\nPolice believe it was done on purpose, sources said."
+    farm = article("farm", farm_text, source="TrendNews", published="2026-11-18T08:00:00+00:00")
+    wire = article("wire", CREDITED, source="Meridian Wire", published="2026-11-18T09:00:00+00:00")
+    found = find_relations([farm, wire])
+    (pair,) = found.relations
+    assert (pair.kind, pair.original) == ("near-duplicate", "wire")
+    assert pair.reason == (
+        "the Meridian Wire article names 'Meridian Wire', its own outlet, as the source of the"
+        " text, and the TrendNews article, a copy of it that names none, is dated earlier"
+        " (2026-11-18T08:00:00+00:00 before 2026-11-18T09:00:00+00:00): a copy cannot predate"
+        " the text it took the name from"
+    )
+    assert [g.representative for g in found.groups] == ["wire"]
+    # The earlier one credits an outlet ("via Reuters"): the date decides, as before.
+    via = article("via", farm_text + "\nvia Reuters", source="TrendNews", published=farm.published)
+    assert direction(via, wire, "near-duplicate", 0.9, 0.9)[0] == "via"
+    # A rewrite is not one text: an outlet's later article may retell a report in its words.
+    assert direction(farm, wire, "rewrite", 0.5, 0.5)[0] == "farm"
+    # Signed and published first, the wire is the original by its date.
+    early = article(
+        "early", CREDITED, source="Meridian Wire", published="2026-11-18T07:00:00+00:00"
+    )
+    assert direction(farm, early, "near-duplicate", 0.9, 0.9)[1].startswith("published earlier")
+
+
 def _farm_and_wire() -> list[Article]:
     farm_text = CREDITED + "\nPolice believe the flood barrier was opened on purpose, sources said."
     return [

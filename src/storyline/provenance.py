@@ -9,7 +9,8 @@ Evidence, strongest first:
    not an article: the credited outlet's article published after the crediting text is
    not its original (it may update the report copied), unless the two are one text.
 2. **Publication dates.** The earlier one, when both are known and differ, unless its text
-   reports as past a day after its own publication (a backdated copy).
+   reports as past a day after its own publication (a backdated copy), or the two are one
+   text that only the later one signs with its own outlet's name (the earlier took it out).
 3. **Containment asymmetry** (excerpts only): the longer text that holds the shorter.
 
 Articles that only share passages quote a common source; without attribution neither is
@@ -144,6 +145,8 @@ def direction(
     if kind == "shares-passages" and not stitched:
         return None, "independent articles quoting a common source; neither credits the other"
     earlier = _published_earlier(a, b)
+    if earlier and kind in SAME_TEXT_KINDS and (signed := _signed(a, *earlier, outlets)):
+        return signed
     doubt = ""
     if earlier:
         first, second = earlier
@@ -255,6 +258,24 @@ def _forged(a: Article, b: Article, outlets: tuple[Outlet, Outlet]) -> tuple[str
         f"{_who(crediting)} credits {name!r} and is a copy of {_who(credited)}'s text;"
         f" its earlier date ({_when(crediting, credited)}) is not believed: a copy cannot"
         " predate the text it credits"
+    )
+
+
+def _signed(
+    a: Article, first: Article, second: Article, outlets: tuple[Outlet, Outlet]
+) -> tuple[str, str] | None:
+    """The later of two copies of one text when only it names its own outlet as the text's
+    source ("DUNMERE (Meridian Wire) -") and the earlier credits no outlet at all: the
+    earlier is that outlet's text with the name taken out, so its date is not believed (a
+    content farm's page stamped an hour before the wire's own article)."""
+    of_first, of_second = outlets if first is a else outlets[::-1]
+    name = _match(of_second.copied, of_second.names)
+    if name is None or of_first.copied:
+        return None
+    return second.id, (
+        f"{_who(second)} names {name!r}, its own outlet, as the source of the text, and"
+        f" {_who(first)}, a copy of it that names none, is dated earlier"
+        f" ({_when(first, second)}): a copy cannot predate the text it took the name from"
     )
 
 
