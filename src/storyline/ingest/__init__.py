@@ -44,7 +44,10 @@ __all__ = [
     "IngestOptions",
     "UnmatchedField",
     "ingest_options",
+    "list_inputs",
+    "read_input",
     "read_sources",
+    "readable",
 ]
 
 EXTENSIONS = (".txt", ".md", ".html", ".htm", ".jsonl", ".json", ".csv")
@@ -150,29 +153,56 @@ def read_sources(
     each ``options.fields`` mapping whose input key none of its records has (a typo in
     ``--field``), once per file.
     """
+    for item in list_inputs(paths):
+        yield from read_input(item, options, stdin, warn)
+
+
+STDIN = "-"
+# What :func:`list_inputs` finds: standard input, a file (its path and its label, the path as
+# given), or what could not be listed.
+Input = str | tuple[Path, str] | Skipped
+
+
+def list_inputs(paths: Sequence[str | Path]) -> Iterator[Input]:
+    """The inputs below ``paths``, in reading order, without reading them: :data:`STDIN` for
+    ``-``, (path, label) for each file (directories walked as :func:`read_sources` walks
+    them), and Skipped for what cannot be listed."""
     for given in paths:
-        if str(given) == "-":
-            yield from _read_stdin(stdin if stdin is not None else sys.stdin, options, warn)
+        if str(given) == STDIN:
+            yield STDIN
+            continue
+        path, label = Path(given), str(Path(given))
+        try:
+            info = path.stat()
+        except OSError as exc:
+            yield Skipped(label, _os_reason(exc))
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            yield from _walk(path, label, {(info.st_dev, info.st_ino)}, path.resolve())
         else:
-            yield from _read_path(Path(given), str(Path(given)), options, warn)
+            yield path, label
 
 
-def _read_path(
-    path: Path, label: str, options: IngestOptions, warn: Warn
+def read_input(
+    item: Input,
+    options: IngestOptions = IngestOptions(),
+    stdin: TextIO | None = None,
+    warn: Warn = _unwarned,
 ) -> Iterator[Article | Skipped]:
-    try:
-        info = path.stat()
-    except OSError as exc:
-        yield Skipped(label, _os_reason(exc))
-        return
-    if not stat.S_ISDIR(info.st_mode):
-        yield from read_file(path, label, options, warn)
-        return
-    for item in _walk(path, label, {(info.st_dev, info.st_ino)}, path.resolve()):
-        if isinstance(item, Skipped):
-            yield item
-        else:
-            yield from read_file(item[0], item[1], options, warn)
+    """What one input of :func:`list_inputs` holds (``warn`` as in :func:`read_sources`)."""
+    if isinstance(item, Skipped):
+        yield item
+    elif isinstance(item, str):
+        yield from _read_stdin(stdin if stdin is not None else sys.stdin, options, warn)
+    else:
+        yield from read_file(item[0], item[1], options, warn)
+
+
+def readable(path: Path) -> bool:
+    """Whether ``path`` has an extension that a reader takes (``.gz`` of one included)."""
+    name = path.name.lower()
+    name = name[:-3] if name.endswith(".gz") else name
+    return os.path.splitext(name)[1] in EXTENSIONS
 
 
 def _walk(
