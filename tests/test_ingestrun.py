@@ -13,6 +13,7 @@ import pytest
 import storyline.ingest
 from storyline import pipeline
 from storyline.ingest import IngestOptions
+from storyline.model import Skipped
 from storyline.store import Store
 
 PAGE = "{title}\n\n{body} The council met on Monday to discuss the {n} plans for the harbour.\n"
@@ -127,7 +128,7 @@ def test_a_file_passed_over_reports_its_skips_notes_and_warnings_again(
         assert len(store.skipped()) == 4
 
 
-def test_a_file_whose_article_another_replaced_is_read_again(
+def test_a_file_whose_article_another_replaced_is_read_again_without_it(
     tmp_path: Path, reads: list[str]
 ) -> None:
     a, b, db = tmp_path / "a.jsonl", tmp_path / "b.jsonl", tmp_path / "a.db"
@@ -137,12 +138,16 @@ def test_a_file_whose_article_another_replaced_is_read_again(
     second = _ingest([a, b], db)
     assert (second.updated, second.unchanged) == (1, 0)
     reads.clear()
+    # both passed over: the rule picks b's record again, as stored
     third = _ingest([b, a], db)
-    # a's article is no longer stored as a read it: a is read again, and b is passed over
-    assert (reads, third.updated, third.unchanged) == ([str(a)], 0, 1)
+    assert (reads, third.updated, third.unchanged) == ([], 0, 1)
     assert [s.where for s in third.skipped] == [f"{a}:1"]
+    # a alone: its article is not stored as it gave it, so it is read, and a later run's
+    # text replaces the stored one
+    fourth = _ingest([a], db)
+    assert (reads, fourth.updated, fourth.unchanged) == ([str(a)], 1, 0)
     with Store(db) as store:
-        assert store.article("7").text == "The mayor resigned."
+        assert store.article("7").text == "Ferry crews voted."
 
 
 def _feed(path: Path, text: str, published: str | None) -> Path:
@@ -230,3 +235,48 @@ def test_a_file_of_more_records_than_are_remembered_is_read_again(
     reads.clear()
     report = _ingest([small, large], db)
     assert (reads, report.unchanged) == ([str(large)], 4)
+
+
+def _dump_lines(start: int, stop: int) -> str:
+    words = "crews of the Velden ferry voted on wages and the harbour board met again"
+    return "".join(
+        json.dumps({"id": f"r{n}", "text": f"Item {n}: {words} on day {n}.", "date": "2024-05-01"})
+        + "\n"
+        for n in range(start, stop)
+    )
+
+
+def test_a_grown_json_lines_dump_is_read_from_where_it_ended(
+    tmp_path: Path, reads: list[str]
+) -> None:
+    """Only the lines appended are read (on main the whole dump was read again); the result
+    is what reading the whole file gives: the same articles, line numbers and skips."""
+    dump, db, whole = tmp_path / "dump.jsonl", tmp_path / "a.db", tmp_path / "whole.db"
+    head = _dump_lines(0, 700)
+    assert len(head.encode()) > 64 * 1024  # more than the sample that chooses the encoding
+    dump.write_text(head + "{broken\n")
+    options = IngestOptions(fields=(("published", "date"), ("language", "lnag")))
+    _ingest([dump], db, options)
+    reads.clear()
+    later = {"id": "r3", "text": "Item 3 was corrected: the vote is off.", "date": "2024-05-09"}
+    with dump.open("a") as stream:
+        stream.write(_dump_lines(700, 702) + "\n" + json.dumps(later) + "\n[1]\n")
+    grown = _ingest([dump], db, options)
+    assert reads == []
+    assert (grown.added, grown.updated, grown.unchanged) == (2, 1, 699)
+    once = _ingest([dump], whole, options)
+    assert _sorted(grown.skipped) == _sorted(once.skipped)
+    # the broken line, the list, and item 3 as first given, which the correction replaces
+    assert [s.where for s in _sorted(grown.skipped)] == [f"{dump}:4", f"{dump}:701", f"{dump}:706"]
+    assert (grown.notes, grown.warnings) == (once.notes, once.warnings)
+    assert len(grown.warnings) == 1  # no record has 'lnag'
+    with Store(db) as store, Store(whole) as other:
+        assert list(store.articles()) == list(other.articles())
+        assert store.article("r3").record == 705
+    reads.clear()
+    again = _ingest([dump], db, options)
+    assert (reads, again.unchanged, _sorted(again.skipped)) == ([], 702, _sorted(once.skipped))
+
+
+def _sorted(skipped: tuple[Skipped, ...]) -> list[Skipped]:
+    return sorted(skipped, key=lambda s: (s.path, s.record, s.reason))

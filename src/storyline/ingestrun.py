@@ -23,16 +23,25 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TextIO, cast
 
 from .clean import CleanOptions, clean_text
 from .errors import StorylineError
 from .fingerprint import code_fingerprint
-from .ingest import IngestOptions, Input, UnmatchedField, list_inputs, read_input, readable
+from .ingest import (
+    IngestOptions,
+    Input,
+    UnmatchedField,
+    list_inputs,
+    read_appended,
+    read_input,
+    readable,
+)
 from .ingest.choice import Candidate, Choice
-from .ingest.known import FileRead, Known, content_key, file_digest
+from .ingest.decode import SAMPLE_BYTES
+from .ingest.known import FileBytes, FileRead, Known, content_key, file_bytes
 from .model import Article, DateOrigin, Skipped
 from .store import Store, content_hash
 from .store.rows import article_row
@@ -62,7 +71,8 @@ class IngestRun:
         self._strict = strict
         self._base = hashlib.sha256(code_fingerprint(_CODE))
         self._base.update(f"{options!r}\0{clean!r}\0".encode())
-        self._fresh: dict[str, tuple[str, list[Known | Skipped], list[UnmatchedField]]] = {}
+        self._reading = self._base.hexdigest()
+        self._fresh: dict[str, _Fresh] = {}  # the files read, by label, while remembered
         self.skipped: list[Skipped] = []
         self.notes: list[Skipped] = []
         self.warnings: list[UnmatchedField] = []
@@ -108,10 +118,10 @@ class IngestRun:
         self.unchanged = len(known - written)
 
     def save(self) -> None:
-        """Keep what each file read in full by this run gave, for the next run."""
+        """Keep what each file read by this run gave, for the next run."""
         rows = (
-            (label, key, FileRead(tuple(items), tuple(warnings)).to_json())
-            for label, (key, items, warnings) in self._fresh.items()
+            (label, fresh.key, fresh.reading(self._reading).to_json())
+            for label, fresh in self._fresh.items()
         )
         self._store.save_results(FILE_KIND, rows)
 
@@ -124,54 +134,132 @@ class IngestRun:
     def _records(
         self, paths: Sequence[str | Path], stdin: TextIO | None
     ) -> Iterator[Article | Skipped | Known]:
-        """What the inputs hold: first the articles of every file passed over (so that each is
-        weighed before anything of this run is stored), then the other inputs, read."""
+        """What the inputs hold: first the articles of every file passed over, and of what a
+        grown JSON lines file held before (so that each is weighed before anything of this
+        run is stored), then the other inputs and what was appended, read."""
         inputs = list(list_inputs(paths))
         once = Counter(item[1] for item in inputs if isinstance(item, tuple))
         stored = self._store.result_fingerprints(FILE_KIND)
-        unread: list[tuple[Input, str | None]] = []
+        keyed = {
+            item[1]: fresh
+            for item in inputs
+            if isinstance(item, tuple) and once[item[1]] == 1 and (fresh := self._key(item))
+        }
+        found = {label: fresh for label, fresh in keyed.items() if self._before(fresh, stored)}
+        self._check(found)
+        unread: list[tuple[Input, _Fresh | None]] = []
         for item in inputs:
-            key = self._key(item[0]) if isinstance(item, tuple) and once[item[1]] == 1 else None
-            if key is None or not isinstance(item, tuple):
-                unread.append((item, None))
-            elif (before := self._before(item[1], key, stored)) is not None:
+            fresh = keyed.get(item[1]) if isinstance(item, tuple) else None
+            before = None if fresh is None else fresh.before
+            if fresh is not None and before is not None and before.read == fresh.bytes:
                 self.passed += 1
                 self.warnings.extend(before.warnings)
                 yield from before.items
-            else:
-                unread.append((item, key))
-        for item, key in unread:
-            if key is not None and isinstance(item, tuple):
-                self._fresh[item[1]] = (key, [], [])
-            yield from read_input(item, self._options, stdin, self._warn)
+                continue
+            if before is not None:  # it grew: what it held before is known
+                yield from before.items
+            unread.append((item, fresh))
+        for item, fresh in unread:
+            if fresh is None or not isinstance(item, tuple):
+                yield from read_input(item, self._options, stdin, self._warn)
+                continue
+            self._fresh[item[1]] = fresh
+            yield from self._read_file(item[0], item[1], fresh)
 
-    def _key(self, path: Path) -> str | None:
+    def _read_file(self, path: Path, label: str, fresh: _Fresh) -> Iterator[Article | Skipped]:
+        if fresh.before is None or fresh.before.read is None:
+            yield from read_input((path, label), self._options, None, self._warn)
+        else:
+            start = (fresh.before.read.size, fresh.before.read.lines)
+            fresh.items.extend(fresh.before.items)
+            new: list[UnmatchedField] = []
+            yield from read_appended(path, label, start, self._options, new.append)
+            # a field that some record of the whole file has is not worth a warning
+            missing = {warning.field for warning in fresh.before.warnings}
+            for warning in new:
+                if warning.field in missing:
+                    self._warn(warning)
+        try:
+            size = path.stat().st_size
+        except OSError:
+            size = -1
+        if size != fresh.bytes.size:  # written to while it was read: read it again next time
+            self._fresh.pop(label, None)
+
+    def _key(self, item: tuple[Path, str]) -> _Fresh | None:
         """The fingerprint of a file to read (None: not one a reader takes, or unreadable,
         which reading it reports)."""
-        if not readable(path):
+        if not readable(item[0]):
             return None
         try:
-            digest = file_digest(path)
+            found = file_bytes(item[0])
         except OSError:
             return None
         key = self._base.copy()
-        key.update(digest.encode())
-        return key.hexdigest()
+        key.update(repr(found).encode())
+        return _Fresh(item[1], key.hexdigest(), found)
 
-    def _before(self, label: str, key: str, stored: dict[str, str]) -> FileRead | None:
-        """What the file ``label`` gave when it was last read, if that still holds: the same
-        fingerprint, and each of its articles stored with the content it was read with."""
-        if stored.get(label) != key:
-            return None
-        text = self._store.stored_result(FILE_KIND, label)
+    def _before(self, fresh: _Fresh, stored: dict[str, str]) -> bool:
+        """Whether the file was read before as it is now (``fresh.before`` is then set to what
+        it gave): the same bytes read the same way, or (a JSON lines file of whole lines,
+        appended to since) the same first bytes."""
+        if fresh.label not in stored:
+            return False
+        if stored[fresh.label] != fresh.key and not fresh.label.lower().endswith(".jsonl"):
+            return False
+        text = self._store.stored_result(FILE_KIND, fresh.label)
         if text is None:
-            return None
-        before = FileRead.from_json(label, text)
-        known = [item for item in before.items if isinstance(item, Known)]
-        hashes = self._store.content_hashes(item.id for item in known)
-        if any(hashes.get(item.id) != item.content_hash for item in known):
-            return None
-        return before
+            return False
+        before = FileRead.from_json(fresh.label, text)
+        if stored[fresh.label] != fresh.key and not self._grown(before, fresh):
+            return False
+        fresh.before = before
+        return True
+
+    def _check(self, found: dict[str, _Fresh]) -> None:
+        """Keep in ``found`` only the files whose articles are stored as they gave them: each
+        article stored with the content hash it was read with, or its id stored as another
+        file kept gave it (two records of one id, of which the rule picked the other: it
+        picks it again unless a record read now changes that, and such a record can be
+        written). Files dropped are read again."""
+        known = {
+            label: [item for item in fresh.before.items if isinstance(item, Known)]
+            for label, fresh in found.items()
+            if fresh.before is not None
+        }
+        stored = self._store.content_hashes(k.id for items in known.values() for k in items)
+        while True:
+            matched = {
+                k.id
+                for items in known.values()
+                for k in items
+                if stored.get(k.id) == k.content_hash
+            }
+            dropped = [
+                label
+                for label, items in known.items()
+                if any(stored.get(k.id) != k.content_hash and k.id not in matched for k in items)
+            ]
+            if not dropped:
+                break
+            for label in dropped:
+                del known[label]
+                found.pop(label).before = None
+
+    def _grown(self, before: FileRead, fresh: _Fresh) -> bool:
+        """Whether the file holds what ``before`` read, read the same way, and more after it:
+        whole lines of at least the sample that chooses their encoding."""
+        read = before.read
+        if read is None or before.reading != self._reading or not read.whole_lines:
+            return False
+        if read.size < SAMPLE_BYTES or read.size >= fresh.bytes.size:
+            return False
+        if any(isinstance(i, Skipped) and i.reason == "empty file" for i in before.items):
+            return False
+        try:
+            return file_bytes(Path(fresh.path), read.size) == read
+        except OSError:
+            return False
 
     def _remember(self, label: str, article: Article, key: str, note: str) -> None:
         if label in self._fresh:
@@ -180,16 +268,36 @@ class IngestRun:
             self._keep(label, Known(label, article.record, *found, note))
 
     def _keep(self, label: str, item: Known | Skipped) -> None:
-        entry = self._fresh.get(label)
-        if entry is not None:
-            entry[1].append(item)
-            if len(entry[1]) > MAX_REMEMBERED:
+        fresh = self._fresh.get(label)
+        if fresh is not None:
+            fresh.items.append(item)
+            if len(fresh.items) > MAX_REMEMBERED:
                 del self._fresh[label]
 
     def _warn(self, unmatched: UnmatchedField) -> None:
         self.warnings.append(unmatched)
         if unmatched.path in self._fresh:
-            self._fresh[unmatched.path][2].append(unmatched)
+            self._fresh[unmatched.path].warnings.append(unmatched)
+
+
+@dataclass
+class _Fresh:
+    """A file this run reads: its label, fingerprint and bytes, what it gave, and what it
+    gave when last read if it only grew since (then only what was appended is read)."""
+
+    label: str
+    key: str
+    bytes: FileBytes
+    items: list[Known | Skipped] = field(default_factory=list)
+    warnings: list[UnmatchedField] = field(default_factory=list)
+    before: FileRead | None = None
+
+    @property
+    def path(self) -> str:
+        return self.label
+
+    def reading(self, how: str) -> FileRead:
+        return FileRead(tuple(self.items), tuple(self.warnings), self.bytes, how)
 
 
 def _as_read(article: Article, copy: Candidate) -> Article:

@@ -28,6 +28,7 @@ from .build import domain
 from .dates import path_date
 from .decode import (
     SAMPLE_BYTES,
+    BadLine,
     binary_lines,
     decode_bytes,
     line_encodings,
@@ -45,6 +46,7 @@ __all__ = [
     "UnmatchedField",
     "ingest_options",
     "list_inputs",
+    "read_appended",
     "read_input",
     "read_sources",
     "readable",
@@ -271,6 +273,50 @@ def read_file(
         yield Skipped(label, _os_reason(exc))
     for unmatched in fields.unmatched(label):
         warn(unmatched)
+
+
+def read_appended(
+    path: Path,
+    label: str,
+    start: tuple[int, int],
+    options: IngestOptions = IngestOptions(),
+    warn: Warn = _unwarned,
+) -> Iterator[Article | Skipped]:
+    """The records of the JSON lines file ``path`` after its first ``start[0]`` bytes, which
+    hold ``start[1]`` whole lines: what :func:`read_file` gives of them, numbered as it
+    numbers them, when the file only grew since those bytes were read (an appended dump).
+    The lines are decoded as the file's first bytes say, as when it is read whole; ``warn``
+    receives what none of the new records has."""
+    fields = FieldMap(options.fields)
+    offset, before = start
+    try:
+        with path.open("rb") as stream:
+            encoding, fallback = line_encodings(stream.read(SAMPLE_BYTES), label)
+            if encoding.startswith(("utf-16", "utf-32")):  # read as they come: no line offsets
+                raise InputError(label, f"cannot read {encoding} lines from the middle")
+            stream.seek(offset)
+            limit = options.max_record_bytes
+            lines = _renumbered(binary_lines(stream, encoding, limit, label, fallback), before)
+            found = (
+                r for r in read_jsonl(lines, label, fields) if r != Skipped(label, "empty file")
+            )
+            yield from _completed(found, label, options)
+    except InputError as exc:
+        yield Skipped(exc.path, exc.reason, exc.record)
+    except OSError as exc:
+        yield Skipped(label, _os_reason(exc))
+    for unmatched in fields.unmatched(label):
+        warn(unmatched)
+
+
+def _renumbered(
+    lines: Iterator[tuple[int, str] | BadLine], before: int
+) -> Iterator[tuple[int, str] | BadLine]:
+    for line in lines:
+        if isinstance(line, BadLine):
+            yield BadLine(line.number + before, line.reason)
+        else:
+            yield line[0] + before, line[1]
 
 
 def _read_stream(

@@ -11,7 +11,7 @@ decides when a file may be passed over.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from pathlib import Path
 
 import xxhash
@@ -40,10 +40,14 @@ class Known:
 
 @dataclass(frozen=True)
 class FileRead:
-    """What one reading of a file gave, in reading order, and its field warnings."""
+    """What one reading of a file gave, in reading order, and its field warnings; the bytes
+    read, and a key of how they were read (options and code), to read only what is appended
+    to a JSON lines file."""
 
     items: tuple[Known | Skipped, ...]
     warnings: tuple[UnmatchedField, ...] = ()
+    read: FileBytes | None = None
+    reading: str = ""
 
     def to_json(self) -> str:
         items = [
@@ -53,7 +57,9 @@ class FileRead:
             for i in self.items
         ]
         warnings = [[w.field, w.key, list(w.keys), w.fallback] for w in self.warnings]
-        return json.dumps({"items": items, "warnings": warnings}, ensure_ascii=False)
+        read = None if self.read is None else astuple(self.read)
+        data = {"items": items, "warnings": warnings, "read": read, "reading": self.reading}
+        return json.dumps(data, ensure_ascii=False)
 
     @classmethod
     def from_json(cls, path: str, text: str) -> FileRead:
@@ -69,7 +75,13 @@ class FileRead:
             UnmatchedField(path, str(f), str(k), tuple(keys), str(fallback))
             for f, k, keys, fallback in data["warnings"]
         )
-        return cls(tuple(items), warnings)
+        read = data.get("read")
+        found = (
+            None
+            if read is None
+            else FileBytes(int(read[0]), str(read[1]), int(read[2]), bool(read[3]))
+        )
+        return cls(tuple(items), warnings, found, str(data.get("reading", "")))
 
 
 def content_key(article: Article) -> str:
@@ -85,12 +97,28 @@ def content_key(article: Article) -> str:
     return digest.hexdigest()
 
 
-def file_digest(path: Path) -> str:
-    """xxh3 (128 bits) of the bytes of ``path``, read a megabyte at a time, and its size."""
+@dataclass(frozen=True)
+class FileBytes:
+    """The bytes of a file as read: how many, their xxh3 (128 bits), how many line feeds
+    they hold and whether they end with one (a dump appended to while it was read does
+    not)."""
+
+    size: int
+    digest: str
+    lines: int
+    whole_lines: bool
+
+
+def file_bytes(path: Path, limit: int | None = None) -> FileBytes:
+    """:class:`FileBytes` of ``path``, or of its first ``limit`` bytes, read a megabyte at a
+    time."""
     digest = xxhash.xxh3_128()
-    size = 0
+    size = lines = 0
+    last = b"\n"
     with path.open("rb") as stream:
-        while block := stream.read(_BLOCK):
+        while block := stream.read(_BLOCK if limit is None else min(_BLOCK, limit - size)):
             digest.update(block)
             size += len(block)
-    return f"{size}:{digest.hexdigest()}"
+            lines += block.count(b"\n")
+            last = block[-1:]
+    return FileBytes(size, digest.hexdigest(), lines, last == b"\n")
