@@ -280,3 +280,24 @@ def test_a_grown_json_lines_dump_is_read_from_where_it_ended(
 
 def _sorted(skipped: tuple[Skipped, ...]) -> list[Skipped]:
     return sorted(skipped, key=lambda s: (s.path, s.record, s.reason))
+
+
+def test_files_passed_over_store_what_reading_them_together_stores(
+    tmp_path: Path, reads: list[str]
+) -> None:
+    """a's record was stored, then b's replaced it in a run of b alone (a later run's text
+    wins); read together again, the rule keeps a's (published later) whichever file changed:
+    a is read again to store it, as reading both afresh does."""
+    a = _feed(tmp_path / "a.jsonl", "Ferry crews voted.", "2024-05-09")
+    b = _feed(tmp_path / "b.jsonl", "The mayor resigned.", "2024-05-01")
+    db, fresh = tmp_path / "a.db", tmp_path / "fresh.db"
+    _ingest([a], db)
+    _ingest([b], db)
+    reads.clear()
+    together = _ingest([a, b], db)
+    once = _ingest([a, b], fresh)
+    with Store(db) as store, Store(fresh) as other:
+        assert store.article("1") == other.article("1")
+        assert store.article("1").text == "Ferry crews voted."
+    assert (together.updated, together.unchanged, reads[:1]) == (1, 0, [str(a)])
+    assert _sorted(together.skipped) == _sorted(once.skipped)

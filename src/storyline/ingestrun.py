@@ -73,6 +73,9 @@ class IngestRun:
         self._base.update(f"{options!r}\0{clean!r}\0".encode())
         self._reading = self._base.hexdigest()
         self._fresh: dict[str, _Fresh] = {}  # the files read, by label, while remembered
+        self._paths: dict[str, Path] = {}  # each file's path, by label
+        # (label, record) of articles of files passed over that are stored otherwise
+        self._stale_records: set[tuple[str, int]] = set()
         self.skipped: list[Skipped] = []
         self.notes: list[Skipped] = []
         self.warnings: list[UnmatchedField] = []
@@ -114,8 +117,27 @@ class IngestRun:
             if chosen is not None and article is not None:
                 written.add(record.id)
                 yield article if chosen is candidate else _as_read(article, chosen)
+        yield from self._stale(choice, written)
         self.skipped.extend(choice.left_out())
         self.unchanged = len(known - written)
+
+    def _stale(self, choice: Choice, written: set[str]) -> Iterator[Article]:
+        """The records that the rule keeps from files passed over but that are not stored as
+        they gave them (a later run stored another record of their id, one of this run too),
+        read again from their files."""
+        wanted = {
+            (kept.path, kept.record): article_id
+            for article_id, kept in choice.kept()
+            if kept.known
+            and (kept.path, kept.record) in self._stale_records
+            and article_id not in written
+        }
+        for label in sorted({path for path, _ in wanted}):
+            for record in read_input((self._paths[label], label), self._options):
+                article_id = wanted.get((label, record.record))
+                if isinstance(record, Article) and record.id == article_id:
+                    written.add(article_id)
+                    yield replace(record, text=clean_text(record.text, self._clean), ingest_note="")
 
     def save(self) -> None:
         """Keep what each file read by this run gave, for the next run."""
@@ -138,6 +160,7 @@ class IngestRun:
         grown JSON lines file held before (so that each is weighed before anything of this
         run is stored), then the other inputs and what was appended, read."""
         inputs = list(list_inputs(paths))
+        self._paths = {item[1]: item[0] for item in inputs if isinstance(item, tuple)}
         once = Counter(item[1] for item in inputs if isinstance(item, tuple))
         stored = self._store.result_fingerprints(FILE_KIND)
         keyed = {
@@ -219,9 +242,9 @@ class IngestRun:
     def _check(self, found: dict[str, _Fresh]) -> None:
         """Keep in ``found`` only the files whose articles are stored as they gave them: each
         article stored with the content hash it was read with, or its id stored as another
-        file kept gave it (two records of one id, of which the rule picked the other: it
-        picks it again unless a record read now changes that, and such a record can be
-        written). Files dropped are read again."""
+        file kept gave it (two records of one id: should the rule keep the one not stored,
+        a later run having stored the other, :meth:`_stale` reads it again). Files dropped
+        are read again."""
         known = {
             label: [item for item in fresh.before.items if isinstance(item, Known)]
             for label, fresh in found.items()
@@ -245,6 +268,12 @@ class IngestRun:
             for label in dropped:
                 del known[label]
                 found.pop(label).before = None
+        self._stale_records = {
+            (k.path, k.record)
+            for items in known.values()
+            for k in items
+            if stored.get(k.id) != k.content_hash
+        }
 
     def _grown(self, before: FileRead, fresh: _Fresh) -> bool:
         """Whether the file holds what ``before`` read, read the same way, and more after it:

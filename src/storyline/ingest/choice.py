@@ -107,6 +107,12 @@ class Choice:
         prior.stored = chosen
         return chosen
 
+    def kept(self) -> Iterator[tuple[str, Candidate]]:
+        """Each id given more than once, with the record the rule keeps of it."""
+        for article_id, rivals in self._seen.items():
+            if isinstance(rivals, _Rivals):
+                yield article_id, rivals.winner().earliest
+
     def left_out(self) -> Iterator[Skipped]:
         """Each record not kept, naming the one kept and why, by id."""
         for article_id in sorted(self._seen):
