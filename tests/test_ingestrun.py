@@ -301,3 +301,18 @@ def test_files_passed_over_store_what_reading_them_together_stores(
         assert store.article("1").text == "Ferry crews voted."
     assert (together.updated, together.unchanged, reads[:1]) == (1, 0, [str(a)])
     assert _sorted(together.skipped) == _sorted(once.skipped)
+
+
+def test_a_grown_utf16_dump_is_read_again_whole(tmp_path: Path, reads: list[str]) -> None:
+    dump, db, whole = tmp_path / "dump.jsonl", tmp_path / "a.db", tmp_path / "whole.db"
+    head = _dump_lines(0, 400)
+    bom = b"\xfe\xff"  # big-endian: each line ends with the byte of a line feed
+    dump.write_bytes(bom + head.encode("utf-16-be"))
+    _ingest([dump], db)
+    reads.clear()
+    dump.write_bytes(bom + (head + _dump_lines(400, 402)).encode("utf-16-be"))
+    grown = _ingest([dump], db)
+    assert (reads, grown.added, grown.unchanged, grown.skipped) == ([str(dump)], 2, 400, ())
+    _ingest([dump], whole)
+    with Store(db) as store, Store(whole) as other:
+        assert list(store.articles()) == list(other.articles())

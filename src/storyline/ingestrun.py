@@ -34,6 +34,7 @@ from .ingest import (
     IngestOptions,
     Input,
     UnmatchedField,
+    appendable,
     list_inputs,
     read_appended,
     read_input,
@@ -285,8 +286,9 @@ class IngestRun:
             return False
         if any(isinstance(i, Skipped) and i.reason == "empty file" for i in before.items):
             return False
+        path = self._paths.get(fresh.label, Path(fresh.label))
         try:
-            return file_bytes(Path(fresh.path), read.size) == read
+            return file_bytes(path, read.size) == read and appendable(path)
         except OSError:
             return False
 
@@ -320,10 +322,6 @@ class _Fresh:
     items: list[Known | Skipped] = field(default_factory=list)
     warnings: list[UnmatchedField] = field(default_factory=list)
     before: FileRead | None = None
-
-    @property
-    def path(self) -> str:
-        return self.label
 
     def reading(self, how: str) -> FileRead:
         return FileRead(tuple(self.items), tuple(self.warnings), self.bytes, how)

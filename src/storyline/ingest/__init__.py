@@ -44,6 +44,7 @@ __all__ = [
     "EXTENSIONS",
     "IngestOptions",
     "UnmatchedField",
+    "appendable",
     "ingest_options",
     "list_inputs",
     "read_appended",
@@ -292,7 +293,7 @@ def read_appended(
     try:
         with path.open("rb") as stream:
             encoding, fallback = line_encodings(stream.read(SAMPLE_BYTES), label)
-            if encoding.startswith(("utf-16", "utf-32")):  # read as they come: no line offsets
+            if encoding.startswith(_WIDE):  # appendable() says no: a caller's error
                 raise InputError(label, f"cannot read {encoding} lines from the middle")
             stream.seek(offset)
             limit = options.max_record_bytes
@@ -307,6 +308,20 @@ def read_appended(
         yield Skipped(label, _os_reason(exc))
     for unmatched in fields.unmatched(label):
         warn(unmatched)
+
+
+_WIDE = ("utf-16", "utf-32")
+
+
+def appendable(path: Path) -> bool:
+    """Whether :func:`read_appended` can read the JSON lines file ``path`` from the middle:
+    its lines are not in UTF-16 or UTF-32 (read as a whole stream)."""
+    try:
+        with path.open("rb") as stream:
+            encoding, _ = line_encodings(stream.read(SAMPLE_BYTES), str(path))
+    except (InputError, OSError):
+        return False
+    return not encoding.startswith(_WIDE)
 
 
 def _renumbered(
