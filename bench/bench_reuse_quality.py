@@ -238,7 +238,8 @@ def translations() -> None:
     relations = [r for r in find_relations(articles).relations if r.kind == "translation"]
     found = {(r.a, r.b) for r in relations}
     ordered = _by_id(articles)
-    pairs, _ = _every_candidate(ordered, _scan(ordered, DedupOptions(), None), DedupOptions())
+    features, _ = _scan(ordered, DedupOptions(), None, None, {})
+    pairs, _ = _every_candidate(ordered, features, DedupOptions())
     candidates = [
         (ordered[i].id, ordered[j].id)
         for i, j in pairs.tolist()

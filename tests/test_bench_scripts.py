@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 CORPUS_GEN = Path(__file__).resolve().parents[1] / "bench" / "corpus_gen.py"
 
@@ -28,3 +31,16 @@ def test_corpus_gen_prints_the_sample_and_its_planted_pairs() -> None:
     assert sample.returncode == 0, sample.stderr
     assert sample.stdout.count("\n== ") + sample.stdout.startswith("== ") == 3
     assert sample.stdout.rstrip().endswith("]")
+
+
+def test_the_reuse_bench_scores_translations_with_the_dedup_stage_of_today(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bench called a private function of the dedup stage whose arguments had changed,
+    and stopped with a TypeError at its translations table (found in session 16)."""
+    monkeypatch.syspath_prepend(str(CORPUS_GEN.parent))
+    bench = importlib.import_module("bench_reuse_quality")
+    bench.translations()
+    shown = capsys.readouterr().out
+    assert shown.lstrip().startswith("### translations, test half")
+    assert "| storyline | all |" in shown

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -70,3 +71,24 @@ def test_a_writable_file_in_a_folder_closed_to_new_files_is_written_in_place(
     monkeypatch.setattr(outfile.tempfile, "mkstemp", closed_folder)
     outfile.write_whole(table, "new\n")
     assert table.read_text("utf-8") == "new\n"
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads the umask from /proc")
+def test_a_new_file_gets_the_umask_without_the_umask_being_set(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Setting the umask to read it changes it for every thread for a moment (a web server
+    # writing files beside the CLI call would create them with the wrong permissions).
+    previous = os.umask(0o027)
+    try:
+        monkeypatch.setattr(os, "umask", _no_umask_change)
+        target = tmp_path / "digest.json"
+        outfile.write_whole(target, "{}")
+    finally:
+        monkeypatch.undo()
+        os.umask(previous)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+
+
+def _no_umask_change(mask: int) -> int:
+    raise AssertionError(f"os.umask({mask:o}) was called")

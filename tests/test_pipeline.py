@@ -145,20 +145,24 @@ def test_analysing_the_stored_corpus_again_gives_the_same_digest(tmp_path: Path)
 
 
 def test_a_given_id_shared_by_two_texts_is_reported(tmp_path: Path) -> None:
-    """Two feeds that both number their items from 1: the later text replaces the earlier one
-    in the store, and the earlier one is reported as replaced (the same text again: a copy)."""
+    """Two feeds that both number their items from 1: the later publication is kept, whatever
+    the order of the inputs, and the other is reported as replaced by it (the same text
+    again: a copy)."""
     first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
     item = {"id": 1, "title": "Ferry strike ends", "text": "Crews of the Velden ferry voted."}
     first.write_text(json.dumps(item) + "\n" + json.dumps(item) + "\n")
     other = {"id": 1, "title": "Mayor resigns", "text": "The mayor of Norvale resigned."}
-    second.write_text(json.dumps(other) + "\n")
-    with Store(tmp_path / "i.db") as store:
-        report = pipeline.ingest([first, second], store)
-        assert store.count_articles() == 1
-    assert [(s.path, s.record, s.reason) for s in report.skipped] == [
-        (str(first), 2, f"a copy of {first}:1 (same title, text, url and source)"),
-        (str(first), 1, f"replaced by {second}:1, which gives the same id '1'"),
-    ]
+    second.write_text(json.dumps({**other, "published": "2024-05-07"}) + "\n")
+    for order, name in (([first, second], "i.db"), ([second, first], "r.db")):
+        with Store(tmp_path / name) as store:
+            report = pipeline.ingest(order, store)
+            (article,) = store.articles()
+        assert (article.title, report.added, report.updated) == ("Mayor resigns", 1, 0)
+        replaced = f"replaced by {second}:1, which gives the same id '1' to other content"
+        assert sorted((s.path, s.record, s.reason) for s in report.skipped) == [
+            (str(first), 1, f"{replaced} (published later)"),
+            (str(first), 2, f"{replaced} (published later)"),
+        ]
 
 
 def test_one_text_under_two_dates_keeps_the_earlier_whatever_the_order(tmp_path: Path) -> None:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from storyline.dedup import find_relations
+from storyline.model import Article, Variant
 from storyline.provenance import direction
+from storyline.render.views import dated_variants
+from storyline.summary import SummaryOptions, summarize
 from test_dedup import article
 
 REPORT = (
@@ -112,3 +115,106 @@ def test_two_reports_quoting_one_authority_keep_their_order() -> None:
         "first",
         "published earlier: 2026-11-18T09:20:00+00:00 before 2026-11-18T11:20:00+00:00",
     )
+
+
+def test_a_copy_dated_before_the_text_it_credits_is_not_its_original() -> None:
+    """A content farm's page that runs a wire's text, dateline and all ("(Meridian Wire) -"),
+    stamped an hour before the wire's own article: the credit names this very text, so the
+    wire is the original and the duplicate group shows it, not the backdated copy (a QA pass
+    as a disinformation researcher, session 16). A rewrite of the same shape is still only
+    undecided: the outlet's later article may update the report that was copied."""
+    farm_text = CREDITED + "\nPolice believe the flood barrier was opened on purpose, sources said."
+    farm = article("farm", farm_text, source="TrendNews", published="2026-11-18T08:00:00+00:00")
+    wire = article("wire", CREDITED, source="Meridian Wire", published="2026-11-18T09:00:00+00:00")
+    later = article("later", REPORT, source="Tarrow Times", published="2026-11-18T11:00:00+00:00")
+    found = find_relations([farm, wire, later])
+    relations = {(r.a, r.b): r for r in found.relations}
+    pair = relations["farm", "wire"]
+    assert pair.kind == "near-duplicate"
+    assert pair.original == "wire"
+    assert pair.reason == (
+        "the TrendNews article credits 'Meridian Wire' and is a copy of the Meridian Wire"
+        " article's text; its earlier date (2026-11-18T08:00:00+00:00 before"
+        " 2026-11-18T09:00:00+00:00) is not believed: a copy cannot predate the text it credits"
+    )
+    assert [g.representative for g in found.groups] == ["wire"]
+    assert relations["farm", "later"].original is None  # both copy the wire
+    assert direction(farm, wire, "rewrite", 0.5, 0.5)[0] is None
+
+
+def test_a_copy_stripped_of_the_outlet_name_and_backdated_is_not_the_original() -> None:
+    """The farm took the dateline's "(Meridian Wire)" out too: the wire's text still names
+    its own outlet as its source, the farm's names none, so the farm's earlier date is not
+    believed. A copy that credits someone (or an undecided pair) keeps its date's verdict."""
+    farm_text = REPORT.split(" - ", 1)[1] + "\nPolice believe it was done on purpose, sources said."
+    farm = article("farm", farm_text, source="TrendNews", published="2026-11-18T08:00:00+00:00")
+    wire = article("wire", CREDITED, source="Meridian Wire", published="2026-11-18T09:00:00+00:00")
+    found = find_relations([farm, wire])
+    (pair,) = found.relations
+    assert (pair.kind, pair.original) == ("near-duplicate", "wire")
+    assert pair.reason == (
+        "the Meridian Wire article names 'Meridian Wire', its own outlet, as the source of the"
+        " text, and the TrendNews article, a copy of it that names none, is dated earlier"
+        " (2026-11-18T08:00:00+00:00 before 2026-11-18T09:00:00+00:00): a copy cannot predate"
+        " the text it took the name from"
+    )
+    assert [g.representative for g in found.groups] == ["wire"]
+    # The earlier one credits an outlet ("via Reuters"): the date decides, as before.
+    via = article("via", farm_text + "\nvia Reuters", source="TrendNews", published=farm.published)
+    assert direction(via, wire, "near-duplicate", 0.9, 0.9)[0] == "via"
+    # A rewrite is not one text: an outlet's later article may retell a report in its words.
+    assert direction(farm, wire, "rewrite", 0.5, 0.5)[0] == "farm"
+    # Signed and published first, the wire is the original by its date.
+    early = article(
+        "early", CREDITED, source="Meridian Wire", published="2026-11-18T07:00:00+00:00"
+    )
+    assert direction(farm, early, "near-duplicate", 0.9, 0.9)[1].startswith("published earlier")
+
+
+def _farm_and_wire() -> list[Article]:
+    farm_text = CREDITED + "\nPolice believe the flood barrier was opened on purpose, sources said."
+    return [
+        article("farm", farm_text, source="TrendNews", published="2026-11-18T08:00:00+00:00"),
+        article("wire", CREDITED, source="Meridian Wire", published="2026-11-18T09:00:00+00:00"),
+    ]
+
+
+def test_a_backdated_copy_is_not_where_a_claim_was_first_seen() -> None:
+    articles = _farm_and_wire()
+    found = find_relations(articles)
+    claims = summarize(articles, found.relations, found.groups)
+    shared = [c for c in claims if {"farm", "wire"} <= set(c.support)]
+    assert shared
+    assert {c.first_seen for c in shared} == {"wire"}
+
+
+def test_what_a_backdated_copy_adds_is_not_read_as_the_first_news() -> None:
+    """The farm's own claim, carried on by a spin of its text, was first seen in the farm
+    at its forged 08:00 and so opened the summary, before the wire's lead of 09:00."""
+    spin = (
+        "Police think the flood barrier was opened on purpose, sources said.\n"
+        "BRENWICK - Flood water got to the town hall of Brenwick on Monday morning after the "
+        "Arlen river burst its banks in two places, mayor Ada Quist said.\n"
+        "Roughly 300 homes were emptied overnight and the main bridge was shut to traffic.\n"
+        "Pumps from three nearby towns were brought in before dawn, the fire service said.\n"
+        "The river is expected to drop on Wednesday, forecasters said."
+    )
+    viral = article("spin", spin, source="Viral", published="2026-11-18T10:00:00+00:00")
+    articles = [*_farm_and_wire(), viral]
+    found = find_relations(articles)
+    claims = summarize(articles, found.relations, found.groups, SummaryOptions(max_words=300))
+    (added,) = [c for c in claims if "on purpose" in c.text]
+    assert added.first_seen == "farm" and set(added.support) == {"farm", "spin"}
+    assert claims[0].text.startswith("Flood water reached the town hall")
+    assert claims[-1] == added  # the farm's own paragraph comes after the wire's news
+
+
+def test_a_variant_is_dated_by_the_first_article_that_copies_none_giving_it() -> None:
+    by_id = {a.id: a for a in _farm_and_wire()}
+    variant = Variant(text="About 300 homes", article_ids=("farm", "wire"))
+
+    def copied(article_id: str, among: object) -> list[str]:
+        return ["wire"] if article_id == "farm" else []
+
+    assert dated_variants([variant], by_id) == [(variant, "2026-11-18 08:00 UTC")]
+    assert dated_variants([variant], by_id, (), copied) == [(variant, "2026-11-18 09:00 UTC")]

@@ -16,6 +16,8 @@ from storyline import reuse
 from storyline.dedup import DedupOptions, find_relations
 from storyline.model import Article
 from storyline.provenance import attributions, direction, names
+from storyline.render import compare_html, compare_text
+from storyline.render.views import word_changes
 from storyline.reuse import Analyses, Overlap, align_passages, compare, relate
 from storyline.text import normalize
 from test_dedup import BASE, QUOTING_A, QUOTING_B, REWRITE, STATEMENT, article, corpus
@@ -52,6 +54,32 @@ def test_small_edits_do_not_cut_a_passage() -> None:
     (passage,) = align_passages(a, b, paraphrases=False)
     assert passage.a_text == STATEMENT
     assert passage.b_text == edited
+
+
+def test_a_passage_bridging_swapped_words_scores_the_words_it_keeps() -> None:
+    """A spin's swapped words ("far stronger" / "much stronger") do not cut the passage,
+    but it no longer scores 1.00 as if word for word, and the compare view lists the swaps
+    (a QA pass as a disinformation researcher, session 16)."""
+    edited = STATEMENT.replace("far stronger", "much stronger").replace("everyone ", "")
+    a, b = article("a", f"Intro line here.\n{STATEMENT}."), article("b", f"{edited}. Other words.")
+    (passage,) = align_passages(a, b, paraphrases=False)
+    assert passage.kind == "verbatim"
+    kept = len(STATEMENT.split()) - 2  # one word swapped, one left out
+    assert passage.score == round(2 * kept / (len(STATEMENT.split()) + len(edited.split())), 4)
+    assert word_changes([passage]) == {1: (("everyone", ""), ("far", "much"))}
+    text = compare_text(a, b, compare(a, b), width=90)
+    assert text.endswith(
+        "words the two sides of a passage give differently (left / right):\n"
+        "  »1: everyone / —; far / much\n"
+    )
+    page = compare_html(a, b, compare(a, b))
+    assert (
+        "words changed: <del>everyone</del> → <ins>—</ins>; <del>far</del> → <ins>much</ins>"
+        in page
+    )
+    same = align_passages(a, article("c", f"{STATEMENT}. Other words."), paraphrases=False)
+    assert [p.score for p in same] == [1.0]
+    assert word_changes(same) == {}
 
 
 def test_short_shared_runs_are_not_passages() -> None:

@@ -82,3 +82,23 @@ def test_thousands_grouped_by_a_space_or_a_dot_are_the_same_figure() -> None:
 def test_a_day_of_the_month_is_not_the_first_group_of_a_number() -> None:
     figures = differing_figures("On March 12 300 people fled.", "On March 12 200 people fled.")
     assert figures == (("300 people", "200 people"),)
+
+
+def test_a_spin_swapping_a_hedge_for_its_synonym_gives_the_same_figure() -> None:
+    """A spin's "roughly 1,200 residents" for the wire's "about 1,200 residents" is one
+    version, not sources that differ (a QA pass as a disinformation researcher, session 16);
+    "at least 12" against "12" is still two."""
+    wire = (
+        "A fire broke out at the Halvorsen battery plant in Dunmere early on Tuesday, forcing "
+        "{} residents to leave their homes as thick smoke drifted over the eastern districts."
+    )
+    (lead,) = _sentences("wire", wire.format("about 1,200"))
+    for synonym in ("roughly 1,200", "around 1,200", "approximately 1,200", "some 1,200"):
+        spin = _sentences("spin", wire.format(synonym))
+        assert figure_variants(lead, ["wire"], {"wire": [lead], "spin": spin}) == ()
+    hedged = _sentences("other", wire.format("at least 1,200"))
+    found = figure_variants(lead, ["wire"], {"wire": [lead], "other": hedged})
+    assert [(v.text, v.article_ids) for v in found] == [
+        ("at least 1,200 residents", ("other",)),
+        ("about 1,200 residents", ("wire",)),
+    ]

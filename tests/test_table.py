@@ -148,3 +148,51 @@ def test_csv_where_there_is_no_table_is_a_usage_error(
     code, _, err = _invoke(*args, str(EXAMPLES), "--db", str(tmp_path / "x.db"))
     assert code == 2 and "csv" in err.lower()
     assert not (tmp_path / "x.db").exists()  # refused before any work
+
+
+FORMULAS = (
+    '=HYPERLINK("http://evil.example","click")',
+    "+1-555-0100 hotline",
+    "-2 degrees overnight",
+    "@SUM(A1:A9)",
+    "\t=1+1",
+    "\r=1+1",
+)
+
+
+def _titled(*titles: str) -> Digest:
+    return Digest(
+        articles=tuple(_article(f"a{i}", title) for i, title in enumerate(titles)), stories=()
+    )
+
+
+def test_a_title_that_starts_a_formula_is_text_in_a_spreadsheet() -> None:
+    # On main, '=HYPERLINK(...)' was written as it is: Excel and LibreOffice run it.
+    read = list(csv.DictReader(io.StringIO(articles_csv(_titled(*FORMULAS, "Plain")))))
+    assert [row["title"] for row in read] == [*("'" + title for title in FORMULAS), "Plain"]
+    # Numbers stay numbers: the record and word counts carry no quote.
+    assert {(row["record"], row["words"]) for row in read} == {("3", "3")}
+    relation = Relation(
+        a="a0", b="a1", kind="rewrite", similarity=-0.5, reason="=cmd|' /C calc'!A0"
+    )
+    line = relations_csv(Digest(articles=(), stories=(), relations=(relation,))).splitlines()[1]
+    assert line == "a0,a1,rewrite,-0.5,0.0,0.0,,'=cmd|' /C calc'!A0,0"
+
+
+def test_a_separator_of_another_locale_cannot_open_a_cell_with_a_formula() -> None:
+    # Excel in a semicolon locale splits 'x;=1+1' into two cells unless it is quoted.
+    text = articles_csv(_titled("Rates; =1+1", "Tab\t@x"))
+    assert '"Rates; =1+1"' in text and '"Tab\t@x"' in text
+    assert [row["title"] for row in csv.DictReader(io.StringIO(text))] == [
+        "Rates; =1+1",
+        "Tab\t@x",
+    ]
+
+
+def test_raw_cells_are_written_as_given_when_asked() -> None:
+    digest = _titled(*FORMULAS, "Rates; cut")
+    read = list(csv.DictReader(io.StringIO(articles_csv(digest, escape_formulas=False))))
+    assert [row["title"] for row in read] == [*FORMULAS, "Rates; cut"]
+    assert "\nRates; cut" not in articles_csv(digest) and ",Rates; cut," in articles_csv(
+        digest, escape_formulas=False
+    )

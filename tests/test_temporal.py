@@ -723,3 +723,34 @@ def test_foreign_last_week_is_the_week(
 ) -> None:
     (mention,) = tag_dates(sentence, "2029-03-15", language)
     assert (mention.date, mention.granularity, mention.note) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A state that holds at publication ends ahead of it.
+        ("Schools in Marlow have been closed until 6 May .", "2022-05-06"),
+        ("The ferry terminal is shut until Wednesday .", "2022-01-26"),
+        ("Flights remain suspended until at least Tuesday .", "2022-01-25"),
+        ("The council has halted all building work until March 30 .", "2022-03-30"),
+        # A state that is over ended in the past.
+        ("The ferry terminal was shut until Wednesday .", "2022-01-19"),
+        ("The schools stayed closed until January 6 .", "2022-01-06"),
+    ],
+)
+def test_until_after_a_present_state_points_ahead(sentence: str, expected: str) -> None:
+    assert resolved(sentence, SUNDAY) == (expected, "day")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        # An intention's month a few months ahead is the coming one ...
+        ("The envoys agreed to hold a donors' conference in March .", SUNDAY, "2022-03"),
+        ("The mayor prepared to open the new bridge in July .", SUNDAY, "2022-07"),
+        # ... one much further ahead was more often a plan for a month now past.
+        ("The minister planned to visit the valley in March .", "2022-06-09", "2022-03"),
+    ],
+)
+def test_a_month_an_intention_names(sentence: str, published: str, expected: str) -> None:
+    assert resolved(sentence, published) == (expected, "month")

@@ -11,8 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from storyline.model import Article, Digest
 from storyline.render import digest_from_json, to_json
 from storyline.render.html import WebLinks
+from storyline.reuse import compare as compare_articles
 from storyline.store import Store
 from storyline.web import create_app
 from web_fixtures import (
@@ -529,3 +531,25 @@ def test_no_article_id_says_where_ids_are(client: TestClient, url: str) -> None:
     assert (
         "give an article id" in response.text and "each story lists its articles" in response.text
     )
+
+
+def test_api_compare_lists_the_words_a_spin_swapped(tmp_path: Path) -> None:
+    """A passage copied with swapped words says which (a QA pass as a disinformation
+    researcher, session 16); a passage copied word for word says none."""
+    statement = (
+        "Firefighters were called to the plant on Quarry Road at 3:40 a.m., and 12 people "
+        "were taken to Dunmere General Hospital with breathing problems, the chief said."
+    )
+    spun = statement.replace("called", "summoned").replace("plant", "facility")
+    wire = Article("wire", "Fire", statement, statement, "Meridian Wire")
+    spin = Article("spin", "Blaze", spun, spun, "Daily Lantern")
+    relation = compare_articles(wire, spin)
+    assert relation is not None
+    digest = Digest(articles=(wire, spin), stories=(), relations=(relation,))
+    db = make_db(tmp_path / "spin.db", [wire, spin], digest)
+    with TestClient(create_app(db)) as test_client:
+        found = test_client.get("/api/compare", params={"a": "wire", "b": "spin"}).json()
+    (passage,) = found["relation"]["passages"]
+    assert passage["kind"] == "verbatim" and passage["score"] < 1
+    assert passage["words_differ"] == [["called", "summoned"], ["plant", "facility"]]
+    assert passage["figures_differ"] == []

@@ -41,8 +41,20 @@ def write_whole(path: Path, text: str) -> None:
 
 
 def _default_mode() -> int:
-    """The permissions a file created now gets (0o666 less the umask, which can only be read
-    by setting it)."""
+    """The permissions a file created now gets: 0o666 less the umask."""
+    return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    # Linux shows the umask in /proc; elsewhere it can only be read by setting it, which
+    # changes it for a moment for every thread of the process.
+    try:
+        status = Path("/proc/self/status").read_text(encoding="ascii", errors="replace")
+    except OSError:
+        status = ""
+    for line in status.splitlines():
+        if line.startswith("Umask:"):
+            return int(line.split()[1], 8)
     umask = os.umask(0o022)
     os.umask(umask)
-    return 0o666 & ~umask
+    return umask

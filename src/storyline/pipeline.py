@@ -9,19 +9,20 @@ need (signatures, clustering state, kept stage results, the digest) back into th
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TextIO
 
-from .clean import CleanOptions, clean_text
+from .clean import CleanOptions
 from .cleanrun import clean_stored
 from .dedup import DedupOptions, DedupResult, SignatureIndex, find_relations
-from .errors import NothingToDoError, StorylineError
+from .errors import NothingToDoError
 from .fingerprint import DigestMemo, fingerprint
 from .ids import stable_id
-from .ingest import IngestOptions, UnmatchedField, read_sources
+from .ingest import IngestOptions, UnmatchedField
 from .ingest.dates import path_date, published_order
+from .ingestrun import IngestRun
 from .model import Article, Claim, Digest, DuplicateGroup, Relation, Skipped, Story, Topic
 from .options import check_fields
 from .render import to_json
@@ -142,10 +143,6 @@ def ingest(
     missing = [str(path) for path in paths if str(path) != "-" and not Path(path).exists()]
     if paths and len(missing) == len(paths):  # a mistyped folder in a scheduled job must fail
         raise NothingToDoError(f"no input exists: {', '.join(missing[:5])}")
-    skipped: list[Skipped] = []
-    notes: list[Skipped] = []
-    warnings: list[UnmatchedField] = []
-    read: set[str] = set()
     done = 0
 
     def count(batch: AddReport) -> None:  # the store reports each batch's own counts
@@ -153,79 +150,21 @@ def ingest(
         done += batch.added + batch.updated + batch.unchanged
         stage.step(done)
 
+    run = IngestRun(store, options.ingest, options.clean, options.strict)
     with _Stage("ingest", progress) as stage:
-        report = store.add_articles(
-            _articles_only(
-                read_sources(paths, options.ingest, stdin, warnings.append),
-                options,
-                (skipped, notes),
-                read,
-            ),
-            on_batch=count,
-        )
+        report = store.add_articles(run.articles(paths, stdin), on_batch=count)
+        run.save()
         # The skip list says what the latest reading of each input left out (or remarked).
-        store.forget_skipped(sorted(read | {entry.path for entry in skipped}))
-        store.add_skipped([*skipped, *notes])
-    counts = (report.added, report.updated, report.unchanged)
-    result = IngestReport(*counts, tuple(skipped), tuple(notes), tuple(warnings))
+        store.forget_skipped(sorted(run.read | {entry.path for entry in run.skipped}))
+        store.add_skipped([*run.skipped, *run.notes])
+        if run.passed:
+            stage.note = f"{run.passed:,} unchanged files not read again"
+    counts = (report.added, report.updated, report.unchanged + run.unchanged)
+    result = IngestReport(*counts, tuple(run.skipped), tuple(run.notes), tuple(run.warnings))
     if result.read == 0 and store.count_articles() == 0:
-        reasons = "; ".join(f"{s.path}: {s.reason}" for s in skipped[:5]) or "no input files"
-        raise NothingToDoError(f"no article could be read ({reasons})", skipped)
+        reasons = "; ".join(f"{s.path}: {s.reason}" for s in run.skipped[:5]) or "no input files"
+        raise NothingToDoError(f"no article could be read ({reasons})", run.skipped)
     return result
-
-
-def _articles_only(
-    records: Iterator[Article | Skipped],
-    options: RunOptions,
-    reports: tuple[list[Skipped], list[Skipped]],
-    read: set[str],
-) -> Iterator[Article]:
-    """The articles of ``records``; what is left out goes to the first list of ``reports``,
-    remarks on articles read to the second, and the paths read to ``read``."""
-    skipped, notes = reports
-    seen: dict[str, _Read] = {}
-    for record in records:
-        if isinstance(record, Skipped):
-            skipped.append(record)
-            if options.strict:
-                raise StorylineError(f"{record.where}: {record.reason} (--strict)")
-            continue
-        if record.ingest_note:  # the article is kept: reported, never fatal
-            notes.append(Skipped(record.path, record.ingest_note, record.record))
-        read.add(record.path)
-        here = _Read(Skipped(record.path, "", record.record), hash(record.text), record.published)
-        kept = seen.setdefault(record.id, here)
-        if kept is not here:
-            loser, reason = _one_of_two(kept, here, record.id)
-            skipped.append(replace(loser.entry, reason=reason))
-            if loser is here:
-                continue  # the copy read first is kept: nothing to store
-            seen[record.id] = here
-        yield replace(record, text=clean_text(record.text, options.clean), ingest_note="")
-
-
-@dataclass(frozen=True)
-class _Read:
-    """An article read in this run: its skip entry should it be left out (path and record),
-    a hash of its text, and its date."""
-
-    entry: Skipped
-    text_hash: int
-    published: str | None
-
-
-def _one_of_two(first: _Read, later: _Read, article_id: str) -> tuple[_Read, str]:
-    """Of two records with one id, the one left out, and why.
-
-    Different texts ("id": 1 in two feeds): the later replaces the earlier. The same text
-    (one file found twice, under two dates or paths): the earlier publication is kept, the
-    first read on a tie, so the result does not depend on the order of the inputs."""
-    if first.text_hash != later.text_hash:
-        return first, f"replaced by {later.entry.where}, which gives the same id {article_id!r}"
-    earlier = published_order(later.published) < published_order(first.published)
-    loser, kept = (first, later) if earlier else (later, first)
-    dated = ", published earlier," if loser.published != kept.published else ""
-    return loser, f"a copy of {kept.entry.where}{dated} (same title, text, url and source)"
 
 
 @dataclass(frozen=True)

@@ -5,9 +5,12 @@ Evidence, strongest first:
 1. **Attribution.** One text credits the other's outlet ("Global News reports", "according
    to Reuters", "with files from The Canadian Press", "(AP) -"). An outlet is known by its
    ``source`` field, its url's domain, and by how its own text names itself ("Global News has
-   learned", "told Global News", a "(c) 2022 Global News" line).
+   learned", "told Global News", a "(c) 2022 Global News" line). A credit names the outlet,
+   not an article: the credited outlet's article published after the crediting text is
+   not its original (it may update the report copied), unless the two are one text.
 2. **Publication dates.** The earlier one, when both are known and differ, unless its text
-   reports as past a day after its own publication (a backdated copy).
+   reports as past a day after its own publication (a backdated copy), or the two are one
+   text that only the later one signs with its own outlet's name (the earlier took it out).
 3. **Containment asymmetry** (excerpts only): the longer text that holds the shorter.
 
 Articles that only share passages quote a common source; without attribution neither is
@@ -36,6 +39,10 @@ CONTAINMENT_REASON = "holds the other"
 # How the reason of an original named for its date starts: other relations may overrule a
 # date (a credit or a text holding the other is evidence about the pair itself).
 DATE_REASON = "published earlier"
+
+# Relations whose two texts are one text (word for word, or nearly): a credit between them
+# names this very text, not an earlier report of the credited outlet that it updates.
+SAME_TEXT_KINDS = frozenset({"duplicate", "near-duplicate"})
 
 # A name does not run on past a sentence's full stop ("... at Highland Courier. Northgate"),
 # though its words may hold dots ("U.S. News").
@@ -128,6 +135,8 @@ def direction(
     late = _late_credit(a, b, outlets)
     if credited and not late:
         return credited
+    if late and kind in SAME_TEXT_KINDS:
+        return _forged(a, b, outlets)
     if late:
         # The crediting text copies that outlet by its own word: its earlier date makes it
         # no original of the outlet's later article, which may update the report it copied.
@@ -136,6 +145,8 @@ def direction(
     if kind == "shares-passages" and not stitched:
         return None, "independent articles quoting a common source; neither credits the other"
     earlier = _published_earlier(a, b)
+    if earlier and kind in SAME_TEXT_KINDS and (signed := _signed(a, *earlier, outlets)):
+        return signed
     doubt = ""
     if earlier:
         first, second = earlier
@@ -233,6 +244,38 @@ def _late_credit(a: Article, b: Article, outlets: tuple[Outlet, Outlet]) -> str 
         f"{_who(crediting)} credits {name!r}, but {_who(credited)} was"
         f" published later ({_when(crediting, credited)}): the credit names the outlet,"
         " not this article"
+    )
+
+
+def _forged(a: Article, b: Article, outlets: tuple[Outlet, Outlet]) -> tuple[str, str]:
+    """The credited article of a late credit between two copies of one text: an update of
+    the credited report would differ from the copy, while this is the very text the copy
+    credits, so the copy's earlier date is not believed (a content farm's backdated page)."""
+    credit = _credit(a, b, outlets)
+    assert credit is not None  # only called on a late credit
+    credited, crediting, name = credit
+    return credited.id, (
+        f"{_who(crediting)} credits {name!r} and is a copy of {_who(credited)}'s text;"
+        f" its earlier date ({_when(crediting, credited)}) is not believed: a copy cannot"
+        " predate the text it credits"
+    )
+
+
+def _signed(
+    a: Article, first: Article, second: Article, outlets: tuple[Outlet, Outlet]
+) -> tuple[str, str] | None:
+    """The later of two copies of one text when only it names its own outlet as the text's
+    source ("DUNMERE (Meridian Wire) -") and the earlier credits no outlet at all: the
+    earlier is that outlet's text with the name taken out, so its date is not believed (a
+    content farm's page stamped an hour before the wire's own article)."""
+    of_first, of_second = outlets if first is a else outlets[::-1]
+    name = _match(of_second.copied, of_second.names)
+    if name is None or of_first.copied:
+        return None
+    return second.id, (
+        f"{_who(second)} names {name!r}, its own outlet, as the source of the text, and"
+        f" {_who(first)}, a copy of it that names none, is dated earlier"
+        f" ({_when(first, second)}): a copy cannot predate the text it took the name from"
     )
 
 

@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import Any
 
 from .errors import NotFoundError
-from .model import Article, Digest, Story, TimelineEntry, known_source
+from .model import Article, Digest, Passage, Story, TimelineEntry, known_source
 from .pipeline import Analysis
 from .render import articles_csv, relations_csv, to_html, to_json
 from .render.markdown import md_escape
@@ -22,7 +22,9 @@ from .render.views import (
     claim_outlets,
     counted,
     entry_when,
+    figure_differences,
     shown_stories,
+    word_changes,
 )
 from .store import SearchHit
 from .stories import Assignment
@@ -45,6 +47,9 @@ def _label(article: Article | None, article_id: str) -> str:
     title = md_escape(article.title or article.text[:60])
     date = f", {article.day}" if article.day else ""
     return f"{title} ({md_escape(article.source)}{date}) [{article_id}]"
+
+
+_PASSAGES_SHOWN = 5
 
 
 def duplicates_view(digest: Digest, fmt: str) -> str:
@@ -78,12 +83,28 @@ def duplicates_view(digest: Digest, fmt: str) -> str:
         elif reason:  # the reason says "undecided: ..." or why neither is the original
             undecided = reason.startswith("undecided")
             lines.append(f"original: {reason}" if undecided else f"original: undecided ({reason})")
-        for passage in relation.passages[:5]:
-            lines.append(f"> {md_escape(passage.a_text)}")
-            if passage.b_text != passage.a_text:
-                lines.append(f">> {md_escape(passage.b_text)}")
+        lines.extend(_passage_lines(relation.passages[:_PASSAGES_SHOWN]))
+        if len(relation.passages) > _PASSAGES_SHOWN:
+            lines.append(f"({len(relation.passages) - _PASSAGES_SHOWN} more passages)")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _passage_lines(passages: Sequence[Passage]) -> list[str]:
+    """Each passage with its kind and score, then both sides, then what a copy with small
+    edits changed (a spin's swapped words, a toll it altered), as ``compare`` lists them."""
+    words, figures = word_changes(passages), figure_differences(passages)
+    lines = []
+    for number, passage in enumerate(passages, start=1):
+        lines.append(f"passage {number} ({passage.kind}, score {passage.score:.2f}):")
+        lines.append(f"> {md_escape(passage.a_text)}")
+        if passage.b_text != passage.a_text:
+            lines.append(f">> {md_escape(passage.b_text)}")
+        for label, pairs in (("words changed", words), ("figures differ", figures)):
+            if pairs.get(number):
+                shown = "; ".join(f"{a or '(none)'} / {b or '(none)'}" for a, b in pairs[number])
+                lines.append(f"{label}: {md_escape(shown)}")
+    return lines
 
 
 def _story_header(story: Story) -> list[str]:

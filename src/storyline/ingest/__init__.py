@@ -28,6 +28,7 @@ from .build import domain
 from .dates import path_date
 from .decode import (
     SAMPLE_BYTES,
+    BadLine,
     binary_lines,
     decode_bytes,
     line_encodings,
@@ -43,8 +44,13 @@ __all__ = [
     "EXTENSIONS",
     "IngestOptions",
     "UnmatchedField",
+    "appendable",
     "ingest_options",
+    "list_inputs",
+    "read_appended",
+    "read_input",
     "read_sources",
+    "readable",
 ]
 
 EXTENSIONS = (".txt", ".md", ".html", ".htm", ".jsonl", ".json", ".csv")
@@ -150,29 +156,56 @@ def read_sources(
     each ``options.fields`` mapping whose input key none of its records has (a typo in
     ``--field``), once per file.
     """
+    for item in list_inputs(paths):
+        yield from read_input(item, options, stdin, warn)
+
+
+STDIN = "-"
+# What :func:`list_inputs` finds: standard input, a file (its path and its label, the path as
+# given), or what could not be listed.
+Input = str | tuple[Path, str] | Skipped
+
+
+def list_inputs(paths: Sequence[str | Path]) -> Iterator[Input]:
+    """The inputs below ``paths``, in reading order, without reading them: :data:`STDIN` for
+    ``-``, (path, label) for each file (directories walked as :func:`read_sources` walks
+    them), and Skipped for what cannot be listed."""
     for given in paths:
-        if str(given) == "-":
-            yield from _read_stdin(stdin if stdin is not None else sys.stdin, options, warn)
+        if str(given) == STDIN:
+            yield STDIN
+            continue
+        path, label = Path(given), str(Path(given))
+        try:
+            info = path.stat()
+        except OSError as exc:
+            yield Skipped(label, _os_reason(exc))
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            yield from _walk(path, label, {(info.st_dev, info.st_ino)}, path.resolve())
         else:
-            yield from _read_path(Path(given), str(Path(given)), options, warn)
+            yield path, label
 
 
-def _read_path(
-    path: Path, label: str, options: IngestOptions, warn: Warn
+def read_input(
+    item: Input,
+    options: IngestOptions = IngestOptions(),
+    stdin: TextIO | None = None,
+    warn: Warn = _unwarned,
 ) -> Iterator[Article | Skipped]:
-    try:
-        info = path.stat()
-    except OSError as exc:
-        yield Skipped(label, _os_reason(exc))
-        return
-    if not stat.S_ISDIR(info.st_mode):
-        yield from read_file(path, label, options, warn)
-        return
-    for item in _walk(path, label, {(info.st_dev, info.st_ino)}, path.resolve()):
-        if isinstance(item, Skipped):
-            yield item
-        else:
-            yield from read_file(item[0], item[1], options, warn)
+    """What one input of :func:`list_inputs` holds (``warn`` as in :func:`read_sources`)."""
+    if isinstance(item, Skipped):
+        yield item
+    elif isinstance(item, str):
+        yield from _read_stdin(stdin if stdin is not None else sys.stdin, options, warn)
+    else:
+        yield from read_file(item[0], item[1], options, warn)
+
+
+def readable(path: Path) -> bool:
+    """Whether ``path`` has an extension that a reader takes (``.gz`` of one included)."""
+    name = path.name.lower()
+    name = name[:-3] if name.endswith(".gz") else name
+    return os.path.splitext(name)[1] in EXTENSIONS
 
 
 def _walk(
@@ -241,6 +274,64 @@ def read_file(
         yield Skipped(label, _os_reason(exc))
     for unmatched in fields.unmatched(label):
         warn(unmatched)
+
+
+def read_appended(
+    path: Path,
+    label: str,
+    start: tuple[int, int],
+    options: IngestOptions = IngestOptions(),
+    warn: Warn = _unwarned,
+) -> Iterator[Article | Skipped]:
+    """The records of the JSON lines file ``path`` after its first ``start[0]`` bytes, which
+    hold ``start[1]`` whole lines: what :func:`read_file` gives of them, numbered as it
+    numbers them, when the file only grew since those bytes were read (an appended dump).
+    The lines are decoded as the file's first bytes say, as when it is read whole; ``warn``
+    receives what none of the new records has."""
+    fields = FieldMap(options.fields)
+    offset, before = start
+    try:
+        with path.open("rb") as stream:
+            encoding, fallback = line_encodings(stream.read(SAMPLE_BYTES), label)
+            if encoding.startswith(_WIDE):  # appendable() says no: a caller's error
+                raise InputError(label, f"cannot read {encoding} lines from the middle")
+            stream.seek(offset)
+            limit = options.max_record_bytes
+            lines = _renumbered(binary_lines(stream, encoding, limit, label, fallback), before)
+            found = (
+                r for r in read_jsonl(lines, label, fields) if r != Skipped(label, "empty file")
+            )
+            yield from _completed(found, label, options)
+    except InputError as exc:
+        yield Skipped(exc.path, exc.reason, exc.record)
+    except OSError as exc:
+        yield Skipped(label, _os_reason(exc))
+    for unmatched in fields.unmatched(label):
+        warn(unmatched)
+
+
+_WIDE = ("utf-16", "utf-32")
+
+
+def appendable(path: Path) -> bool:
+    """Whether :func:`read_appended` can read the JSON lines file ``path`` from the middle:
+    its lines are not in UTF-16 or UTF-32 (read as a whole stream)."""
+    try:
+        with path.open("rb") as stream:
+            encoding, _ = line_encodings(stream.read(SAMPLE_BYTES), str(path))
+    except (InputError, OSError):
+        return False
+    return not encoding.startswith(_WIDE)
+
+
+def _renumbered(
+    lines: Iterator[tuple[int, str] | BadLine], before: int
+) -> Iterator[tuple[int, str] | BadLine]:
+    for line in lines:
+        if isinstance(line, BadLine):
+            yield BadLine(line.number + before, line.reason)
+        else:
+            yield line[0] + before, line[1]
 
 
 def _read_stream(

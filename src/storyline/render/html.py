@@ -50,6 +50,7 @@ from .views import (
     split_skipped,
     topic_cited,
     topic_markers,
+    word_changes,
 )
 
 MAX_RELATIONS_SHOWN = 50
@@ -226,7 +227,7 @@ def _claim_rows(
             **cited(c.support),
             "variants": [
                 {"variant": v, "when": when, **cited(v.article_ids)}
-                for v, when in dated_variants(c.variants, index.articles, updated)
+                for v, when in dated_variants(c.variants, index.articles, updated, index.copied)
             ],
             "also": [{"text": t, **cited(ids)} for t, ids in by_wording(c.corroboration)],
         }
@@ -351,6 +352,7 @@ def compare_view(a: Article, b: Article, relation: Relation | None) -> dict[str,
         "relation": mine,
         "original": original,
         "differ": figure_differences(passages),
+        "changed": word_changes(passages),
         "sides": [
             {
                 "label": "left",

@@ -172,7 +172,7 @@ def _claim_details(
     lines = [
         f"{versions}{md_escape(variant.text)} {cite(variant.article_ids)}{_first_reported(when)}"
         for variant, when in dated_variants(
-            claim.variants, index.articles, index.superseded_by.values()
+            claim.variants, index.articles, index.superseded_by.values(), index.copied
         )
     ]
     lines += [

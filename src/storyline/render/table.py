@@ -8,8 +8,7 @@ them as columns of the article ("keep one copy per group": ``representative`` is
 
 from __future__ import annotations
 
-import csv
-import io
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 
@@ -100,30 +99,57 @@ def relation_rows(digest: Digest) -> tuple[RelationRow, ...]:
     )
 
 
-def to_csv(rows: Iterable[ArticleRow | RelationRow], kind: type[ArticleRow | RelationRow]) -> str:
-    """``rows`` of class ``kind`` as CSV: a header row, cells quoted when they hold a comma,
-    a quote or a line break (as RFC 4180 has it), lines ended by a bare line feed as in the
-    other outputs; booleans as ``true``/``false``, numbers as the JSON writes them."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+def to_csv(
+    rows: Iterable[ArticleRow | RelationRow],
+    kind: type[ArticleRow | RelationRow],
+    *,
+    escape_formulas: bool = True,
+) -> str:
+    """``rows`` of class ``kind`` as CSV: a header row, lines ended by a bare line feed as
+    in the other outputs; booleans as ``true``/``false``, numbers as the JSON writes them.
+
+    Titles, urls and outlets come from the input, so a spreadsheet must not run them: with
+    ``escape_formulas`` (the default), a text cell that starts with ``=``, ``+``, ``-``,
+    ``@``, a tab or a carriage return gets a leading ``'``, as OWASP's advice on CSV
+    injection has it (``=HYPERLINK(...)`` opens as text, not as a link), and a text cell is
+    quoted when it holds a comma, a semicolon (the separator of Excel in many locales), a
+    tab, a quote or a line break, so no formula can start a cell of its own. Number columns
+    stay numbers. ``escape_formulas=False`` writes the cells as they are (RFC 4180 quoting
+    only): for a loader that reads the file as data, never for a spreadsheet.
+    """
     names = [field.name for field in fields(kind)]
-    writer.writerow(names)
+    lines = [",".join(names)]
     for row in rows:  # getattr, not astuple: astuple deep-copies every value
-        writer.writerow([_cell(getattr(row, name)) for name in names])
-    return out.getvalue()
+        cells = (_cell(getattr(row, name), escape_formulas) for name in names)
+        lines.append(",".join(cells))
+    return "\n".join(lines) + "\n"
 
 
-def _cell(value: object) -> object:
+# The characters that make Excel or LibreOffice read a cell as a formula (OWASP).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_QUOTED = re.compile(r'[,"\r\n]')
+_QUOTED_SAFE = re.compile(r'[,;"\t\r\n]')
+
+
+def _cell(value: object, escape_formulas: bool) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
-    return value
+    if isinstance(value, int | float):
+        return repr(value) if isinstance(value, float) else str(value)
+    text = str(value)
+    if escape_formulas and text.startswith(_FORMULA_START):
+        text = "'" + text
+    needs_quotes = (_QUOTED_SAFE if escape_formulas else _QUOTED).search(text)
+    return '"' + text.replace('"', '""') + '"' if needs_quotes else text
 
 
-def articles_csv(digest: Digest) -> str:
-    """One CSV row per article: :class:`ArticleRow`."""
-    return to_csv(article_rows(digest), ArticleRow)
+def articles_csv(digest: Digest, *, escape_formulas: bool = True) -> str:
+    """One CSV row per article: :class:`ArticleRow` (``escape_formulas`` as in
+    :func:`to_csv`)."""
+    return to_csv(article_rows(digest), ArticleRow, escape_formulas=escape_formulas)
 
 
-def relations_csv(digest: Digest) -> str:
-    """One CSV row per relation: :class:`RelationRow`."""
-    return to_csv(relation_rows(digest), RelationRow)
+def relations_csv(digest: Digest, *, escape_formulas: bool = True) -> str:
+    """One CSV row per relation: :class:`RelationRow` (``escape_formulas`` as in
+    :func:`to_csv`)."""
+    return to_csv(relation_rows(digest), RelationRow, escape_formulas=escape_formulas)

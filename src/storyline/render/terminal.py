@@ -10,7 +10,14 @@ import textwrap
 from itertools import zip_longest
 
 from ..model import Article, Relation
-from .views import figure_differences, oriented, passage_spans, printable, segments
+from .views import (
+    figure_differences,
+    oriented,
+    passage_spans,
+    printable,
+    segments,
+    word_changes,
+)
 
 GUTTER = " │ "
 
@@ -70,4 +77,11 @@ def compare_text(a: Article, b: Article, relation: Relation | None, *, width: in
     if differ:
         lines += ["", "figures the two sides give differently:"]
         lines += [f"  »{n}: {a} / {b}" for n, pairs in differ.items() for a, b in pairs]
+    changed = word_changes(passages)
+    if changed:
+        lines += ["", "words the two sides of a passage give differently (left / right):"]
+        lines += [
+            printable(f"  »{n}: " + "; ".join(f"{a or '—'} / {b or '—'}" for a, b in pairs))
+            for n, pairs in changed.items()
+        ]
     return "\n".join(lines) + "\n"

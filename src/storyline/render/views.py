@@ -9,8 +9,9 @@ from __future__ import annotations
 import calendar
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from typing import TypeVar
 from urllib.parse import urlsplit
 
@@ -353,6 +354,35 @@ def figure_differences(passages: Sequence[Passage]) -> dict[int, tuple[tuple[str
     return found
 
 
+def word_changes(passages: Sequence[Passage]) -> dict[int, tuple[tuple[str, str], ...]]:
+    """Passage number (from 1, as :func:`passage_spans`) -> the words its two sides give
+    differently, (a's, b's) per stretch, for verbatim passages with small edits bridged: a
+    spin that swaps "called to the plant" for "summoned to the facility" keeps most of the
+    wire's words, and the view shows which it swapped. An empty side is a word left out."""
+    found = {}
+    for number, p in enumerate(passages, start=1):
+        if p.kind != "verbatim" or p.score >= 1.0:
+            continue
+        a, b = p.a_text.split(), p.b_text.split()
+        matcher = SequenceMatcher(None, _word_keys(a), _word_keys(b), autojunk=False)
+        pairs = tuple(
+            (" ".join(a[i1:i2]), " ".join(b[j1:j2]))
+            for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+            if tag != "equal"
+        )
+        if pairs:
+            found[number] = pairs
+    return found
+
+
+def _word_keys(printed: list[str]) -> list[str]:
+    """Words as compared: case and the punctuation around them left out."""
+    return [word.strip(_PUNCTUATION).casefold() for word in printed]
+
+
+_PUNCTUATION = ".,;:!?\"'()[]\u201c\u201d\u2018\u2019"
+
+
 def oriented(relation: Relation | None, a: Article) -> Relation | None:
     """The relation with ``a`` on side a (passages swapped when it was stored the other way)."""
     if relation is None or relation.a == a.id:
@@ -456,7 +486,10 @@ def when_published(stamp: str | None) -> str:
 
 
 def dated_variants(
-    variants: Sequence[Variant], articles: Mapping[str, Article], updated: Iterable[str] = ()
+    variants: Sequence[Variant],
+    articles: Mapping[str, Article],
+    updated: Iterable[str] = (),
+    copied: Callable[[str, Iterable[str]], list[str]] | None = None,
 ) -> list[tuple[Variant, str]]:
     """Each version of a disputed figure or name with the first publication among the
     articles giving it, the earliest version first (undated last). A toll revised through
@@ -464,11 +497,16 @@ def dated_variants(
     revisions, where without the times it reads as sources contradicting one another.
 
     ``updated``: the articles that are later versions of a page updated in place; such a
-    page keeps its first publication time, which is then not when it gave this version."""
+    page keeps its first publication time, which is then not when it gave this version.
+    ``copied`` (:meth:`DigestIndex.copied`): an article that copies another giving the same
+    version did not give it first, whatever its date (a copy backdated before the wire)."""
     since = frozenset(updated)
 
     def first(variant: Variant) -> tuple[str | None, str]:
-        dated = [(articles[i].published, i) for i in variant.article_ids if i in articles]
+        giving = [i for i in variant.article_ids if i in articles]
+        if copied is not None:
+            giving = [i for i in giving if not copied(i, variant.article_ids)] or giving
+        dated = [(articles[i].published, i) for i in giving]
         return min(dated, key=lambda p: (published_order(p[0]), p[1]), default=(None, ""))
 
     firsts = [first(v) for v in variants]

@@ -26,33 +26,14 @@ from typing import Any
 from ..errors import IncompatibleParametersError, NotFoundError, OptionsError, StoreError
 from ..model import Article, Skipped
 from . import schema, staterows
+from .adding import Written, add_batch
 from .connection import DAMAGED, close_and_remove, connect, create_hint
-from .rows import (
-    CHUNK,
-    AddReport,
-    article_row,
-    check_json,
-    chunks,
-    clean,
-    content_hash,
-    describe,
-    marks,
-    params_json,
-)
+from .rows import CHUNK, AddReport, check_json, chunks, clean, describe, marks, params_json
 from .schema import ARTICLE_FIELDS, target_version
 from .search import SearchHit, search
 from .staterows import StateRows, StoredState
 
 _COLUMNS = ", ".join(ARTICLE_FIELDS)
-_INSERT = (
-    f"INSERT INTO articles ({_COLUMNS}, content_hash, version) "
-    f"VALUES ({', '.join('?' * len(ARTICLE_FIELDS))}, ?, 1)"
-)
-_UPDATE = (
-    "UPDATE articles SET "
-    + ", ".join(f"{name} = ?" for name in ARTICLE_FIELDS[1:])
-    + ", content_hash = ?, version = version + 1 WHERE id = ?"
-)
 _SIGNATURE_PARAMS = "signature_params"
 _SUPERSEDED = "superseded versions"
 
@@ -258,36 +239,24 @@ class Store:
 
         An id not yet stored is added; the same id with the same content (every field but
         path and record) is unchanged; with other content it is updated and the previous
-        version kept (see :meth:`versions`). ``on_batch`` gets each batch's own report,
-        after its commit. Returns the totals.
+        version kept (see :meth:`versions`). An id given twice is stored as the later
+        article, counted and versioned as if only that one had been given. ``on_batch`` gets
+        each batch's own report, after its commit. Returns the totals.
         """
         if batch_size < 1:
             raise OptionsError(f"batch_size must be at least 1, not {batch_size}")
         total = AddReport(0, 0, 0)
+        written: dict[str, Written] = {}  # what this call wrote of each id, see _add_batch
         for batch in chunks(articles, batch_size):
-            report = self._add_batch(batch)
+            report = self._add_batch(batch, written)
             total = total + report
             if on_batch is not None:
                 on_batch(report)
         return total
 
-    def _add_batch(self, batch: list[Article]) -> AddReport:
-        rows = [article_row(article) for article in batch]
-        hashes = [content_hash(row) for row in rows]
-        inserts: list[tuple[Any, ...]] = []
-        updates: list[tuple[Any, ...]] = []
+    def _add_batch(self, batch: list[Article], written: dict[str, Written]) -> AddReport:
         with self._transaction() as conn:
-            known = self._stored_hashes(conn, [row[0] for row in rows])
-            for row, digest in zip(rows, hashes, strict=True):
-                previous = known.get(row[0])
-                if previous is None:
-                    inserts.append((*row, digest))
-                elif previous != digest:
-                    updates.append((*row[1:], digest, row[0]))
-                known[row[0]] = digest
-            conn.executemany(_INSERT, inserts)
-            conn.executemany(_UPDATE, updates)
-        return AddReport(len(inserts), len(updates), len(rows) - len(inserts) - len(updates))
+            return add_batch(conn, batch, written)
 
     @staticmethod
     def _stored_hashes(conn: sqlite3.Connection, ids: list[str]) -> dict[str, str]:
@@ -296,6 +265,11 @@ class Store:
             sql = f"SELECT id, content_hash FROM articles WHERE id IN ({marks(len(chunk))})"
             known.update(conn.execute(sql, chunk).fetchall())
         return known
+
+    def content_hashes(self, ids: Iterable[str]) -> dict[str, str]:
+        """The content hash of each stored id of ``ids`` (see :func:`rows.content_hash`)."""
+        with self._lock, self._errors():
+            return self._stored_hashes(self._conn, list(ids))
 
     def count_articles(self) -> int:
         return int(self._read("SELECT count(*) FROM articles")[0][0])

@@ -33,6 +33,13 @@ class AddReport:
             self.unchanged + other.unchanged,
         )
 
+    def __sub__(self, other: AddReport) -> AddReport:
+        return AddReport(
+            self.added - other.added,
+            self.updated - other.updated,
+            self.unchanged - other.unchanged,
+        )
+
 
 def clean(value: str) -> str:
     """``value`` as SQLite can store it: lone surrogates (undecodable input) become U+FFFD."""

@@ -21,7 +21,15 @@ from collections.abc import Sequence
 
 from ..ingest.dates import Instant, published_order
 from ..model import Article, Claim, DuplicateGroup, Relation
-from .attribution import SentenceIndex, StatedDays, copied_from, first_seen, outlets, support
+from .attribution import (
+    SentenceIndex,
+    StatedDays,
+    believed,
+    copied_from,
+    first_seen,
+    outlets,
+    support,
+)
 from .corroboration import restatements
 from .disagreement import variants
 from .names import CLOSE
@@ -113,7 +121,7 @@ def _claim(
     stating = support(sentence, index, relations, options, days)
     where = {i: start for i, start in stating.items() if i in by_id}
     ids = tuple(sorted(where))
-    first = first_seen(ids, by_id)
+    first = first_seen(ids, by_id, voices[1])
     also, added = restatements(sentence, ids, index, *voices)
     claim = Claim(
         text=sentence.text,
@@ -128,7 +136,7 @@ def _claim(
     )
     position = where[first] / max(1, len(by_id[first].text))
     return (
-        published_order(by_id[first].published),
+        published_order(believed(first, by_id, voices[1])),
         position,
         sentence.article_id,
         sentence.start,

@@ -243,11 +243,38 @@ def copied_from(relations: Sequence[Relation]) -> dict[str, list[str]]:
     return {copy: sorted(originals) for copy, originals in found.items()}
 
 
-def first_seen(article_ids: Sequence[str], by_id: Mapping[str, Article]) -> str:
-    """The earliest published article among ``article_ids``; undated last, ties by id."""
+def believed(
+    article_id: str, by_id: Mapping[str, Article], copied: Mapping[str, Sequence[str]]
+) -> str | None:
+    """When ``article_id`` can have been published: its own date, or the latest of the
+    articles it copies (``copied``: copy -> its originals) when that is later. A copy that
+    predates its original was backdated, and what it adds of its own (a content farm's
+    claim) is not read as the story's first news."""
+    own = by_id[article_id].published if article_id in by_id else None
+    if own is None:
+        return None
+    stamps = [own] + [
+        stamp for o in copied.get(article_id, ()) if o in by_id and (stamp := by_id[o].published)
+    ]
+    return max(stamps, key=published_order)
+
+
+def first_seen(
+    article_ids: Sequence[str],
+    by_id: Mapping[str, Article],
+    copied: Mapping[str, Sequence[str]] | None = None,
+) -> str:
+    """The earliest published article among ``article_ids``; undated last, ties by id.
+
+    An article that a relation names as copying another of them (``copied``: copy -> its
+    originals) is passed over: it did not say it first, whatever its date (a content farm's
+    copy stamped an hour before the wire it credits)."""
+    stating = set(article_ids)
+    copied = copied or {}
+    sayers = [i for i in article_ids if not stating.intersection(copied.get(i, ()))]
 
     def key(article_id: str) -> tuple[Instant, str]:
         published = by_id[article_id].published if article_id in by_id else None
         return (published_order(published), article_id)
 
-    return min(article_ids, key=key)
+    return min(sayers or article_ids, key=key)

@@ -4,7 +4,8 @@ A figure is a number with its hedge and unit: "more than 100,000 Russian troops"
 estimated 100,000 Russian troops", "100,000 troops"; or a calendar date ("January 9",
 "10 January"), whose unit is the date itself. Two sentences of different articles
 give the same figure-statement when their units share a word and their contexts share at
-least two content words beyond it. Each distinct (hedge, value) is one version; when there
+least two content words beyond it. Each distinct (hedge, value) is one version (hedges that
+are synonyms, "about" and "roughly", are one); when there
 is more than one, every version becomes a :class:`Variant` with the articles that use it.
 Names (people, places, organisations) are compared slot by slot in :mod:`.names`.
 """
@@ -26,6 +27,23 @@ _HEDGES = (
     "nearly|almost|about|around|approximately|roughly|over|under|some|an estimated|"
     "estimated|just over|just under|upwards of|well over|no more than|no fewer than"
 )
+# Hedges that say one thing in other words: a spin that swaps "about 1,200 residents" for
+# "roughly 1,200 residents" gives the figure in the same version, not a disputed one.
+_SAME_HEDGE = {
+    "around": "about",
+    "approximately": "about",
+    "roughly": "about",
+    "some": "about",
+    "an estimated": "about",
+    "estimated": "about",
+    "almost": "nearly",
+    "over": "more than",
+    "upwards of": "more than",
+    "fewer than": "less than",
+    "under": "less than",
+    "no fewer than": "at least",
+    "no more than": "at most",
+}
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 # Numbers in words: news style spells out one to nine, and a toll that rises through the day
 # ("at least three people" -> "Seven people") must read as one figure in two versions.
@@ -143,10 +161,16 @@ def _figures(text: str) -> tuple[Figure, ...]:
             continue
         value = _value(number)
         value *= _SCALE.get((match.group("scale") or "").lower(), 1.0)
-        hedge = " ".join((match.group("hedge") or "").lower().split())
+        hedge = _hedge(match)
         phrase = text[match.start() : match.start("unit")] + " " + " ".join(unit_words)
         found.append(Figure(" ".join(phrase.split()), hedge, value, unit))
     return tuple(found)
+
+
+def _hedge(match: re.Match[str]) -> str:
+    """The figure's hedge, lower case, one of each set of synonyms ("roughly" is "about")."""
+    hedge = " ".join((match.group("hedge") or "").lower().split())
+    return _SAME_HEDGE.get(hedge, hedge)
 
 
 def differing_figures(a_text: str, b_text: str) -> tuple[tuple[str, str], ...]:
@@ -214,7 +238,7 @@ def _special(text: str, match: re.Match[str]) -> Figure | None:
     if number.startswith("$") or not number[-1].isdigit():
         return None  # a number in words is no year, and "five per cent" is rare in news
     value = _plain(number)
-    hedge = " ".join((match.group("hedge") or "").lower().split())
+    hedge = _hedge(match)
     if match.group("percent") and not match.group("number").endswith(","):
         phrase = text[match.start() : match.end("percent")].strip()
         return Figure(" ".join(phrase.split()), hedge, value, PERCENT_UNIT)

@@ -37,7 +37,7 @@ from .patterns import (
     WEEKDAYS,
 )
 from .shifts import Resolved, count, counted_in_sentence, shift, shift_names_event, span_month
-from .tense import intended, names_an_event, scheduled, tense
+from .tense import intended, lasts_until, names_an_event, scheduled, tense
 from .weekdays import DateMention, stretch_ends, weekdays_with_dates
 
 __all__ = ["DateMention", "calendar_day", "tag_dates"]
@@ -64,6 +64,7 @@ _YEAR_BACK_DAYS = 31  # a past date this close ahead is more likely a dating sli
 # such reading was the date just past ("will return to the Gulf, his third trip since the
 # explosion on April 20", in August), while readings up to nine months ahead were right.
 _FAR_AHEAD_DAYS = 300
+_PLAN_MONTHS = 7
 _ABSOLUTE_MAX_YEAR = 2100
 
 
@@ -112,8 +113,16 @@ def tag_dates(
             future, past = tense(sentence, start, end)
             # "agreed to meet on Saturday", "agreed to meet again on 24 March": ahead. Read
             # as past, a day of the year a few days after publication would go a year back.
-            plan = handler is _on_weekday or handler is _on_month_day
-            if past and plan and intended(sentence, start, end):
+            plan = handler in (_on_weekday, _on_month_day, _on_month_name)
+            if (
+                past
+                and plan
+                and intended(sentence, start, end)
+                and _soon(match, handler, reference)
+            ):
+                future, past = True, False
+            # "schools have been closed until 6 May": a state that lasts, ahead.
+            if not future and plan and lasts_until(sentence, start):
                 future, past = True, False
             # "the first game is at Kilbride on Saturday": a schedule, ahead. Only weekdays,
             # which with no tense read as the past one.
@@ -135,6 +144,15 @@ def tag_dates(
     mentions = counted_in_sentence(sentence, mentions)
     mentions = stretch_ends(sentence, mentions, reference.published)
     return [_flag_far_future(mention, reference) for mention in mentions]
+
+
+def _soon(match: re.Match[str], handler: _Handler, reference: _Reference) -> bool:
+    """Whether a month an intention names ("agreed to hold a conference in March") comes
+    around within ``_PLAN_MONTHS`` of publication. One further ahead was more often a plan
+    made for a month now past ("planned to visit in March", read in June; T17 pages)."""
+    if handler is not _on_month_name or reference.published is None:
+        return True
+    return (_month(match["mon"]) - reference.published.month) % 12 <= _PLAN_MONTHS
 
 
 def _cues(sentence: str) -> int:

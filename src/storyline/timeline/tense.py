@@ -235,3 +235,22 @@ def names_an_event(sentence: str, start: int, end: int) -> bool:
     """Whether the mention at ``start:end`` names an event ("the April 20 explosion")."""
     before = _NAMING.search(sentence, max(0, start - 8), start)
     return before is not None and _NAMED.match(sentence, end) is not None
+
+
+# "have been closed until 6 May", "are suspended until Monday", "remain shut until March":
+# a state that holds now and ends ahead. "stayed closed until Monday", "was shut until
+# May 6" are over.
+_UNTIL = re.compile(r"\b(?:until|till)\s+(?:at\s+least\s+|the\s+end\s+of\s+)?$", re.I)
+_LASTING = re.compile(r"\b(?:has|have|is|are|remains?|stays?)\b", re.I)
+_ENDED = re.compile(r"\b(?:was|were|had|remained|stayed|did)\b", re.I)
+_UNTIL_WORDS = 6
+
+
+def lasts_until(sentence: str, start: int) -> bool:
+    """Whether the mention at ``start`` ends a state that holds at publication: "until"
+    opens it and a present or present perfect, with no past one, comes a few words before."""
+    opened = _UNTIL.search(sentence, max(0, start - 30), start)
+    if opened is None:
+        return False
+    before = " ".join(sentence[: opened.start()].split()[-_UNTIL_WORDS:])
+    return _LASTING.search(before) is not None and _ENDED.search(before) is None

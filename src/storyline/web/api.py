@@ -208,10 +208,12 @@ def compare(request: Request, a: str, b: str) -> dict[str, Any]:
     index = back.index()
     view = compare_view(left, right, index.relation(a, b))
     relation = relation_to_dict(view["relation"]) if view["relation"] else None
-    for passage in relation["passages"] if relation else ():
+    for number, passage in enumerate(relation["passages"] if relation else (), start=1):
         # A copy that changed its figures: each pair is (the a side's, the b side's).
         differ = differing_figures(passage["a_text"], passage["b_text"])
         passage["figures_differ"] = [list(pair) for pair in differ]
+        # A spin's swapped words in a passage copied with small edits, paired the same way.
+        passage["words_differ"] = [list(pair) for pair in view["changed"].get(number, ())]
     return {
         "a": {**article_to_dict(left), "text": left.text},
         "b": {**article_to_dict(right), "text": right.text},
