@@ -12,7 +12,8 @@ from storyline import pipeline
 from storyline.errors import NothingToDoError
 from storyline.ingest import IngestOptions
 from storyline.model import Article, DuplicateGroup
-from storyline.store import Store
+from storyline.store import StateRows, Store
+from storyline.storyrun import load_story_state
 
 
 def _feed(path: Path, count: int) -> Path:
@@ -100,23 +101,28 @@ def test_the_story_state_is_written_only_when_articles_were_added(tmp_path: Path
     with Store(tmp_path / "state.db") as store:
         pipeline.ingest([examples / "marlow-gazette"], store)
         pipeline.analyse(store)
-        saved = store.load_state(pipeline.STORY_STATE)
-        writes: list[str] = []
-        real = store.save_state
+        saved = _stored_state_json(store)
+        writes: list[StateRows] = []
+        real = store.save_story_state
 
-        def counted(name: str, payload: str) -> None:
-            if name == pipeline.STORY_STATE:  # not the clean stage's key (see cleanrun.CLEAN_FIXED)
-                writes.append(name)
-            real(name, payload)
+        def counted(rows: StateRows, replaces: str = "") -> int:
+            writes.append(rows)
+            return real(rows, replaces)
 
-        store.save_state = counted  # type: ignore[method-assign]
+        store.save_story_state = counted  # type: ignore[method-assign]
         again = pipeline.analyse(store)
         assert writes == []
-        assert store.load_state(pipeline.STORY_STATE) == saved == again.stories.state.to_json()
+        assert _stored_state_json(store) == saved == again.stories.state.to_json()
         pipeline.ingest([examples / "valley-voice.csv"], store)
         grown = pipeline.analyse(store)
-        assert writes == [pipeline.STORY_STATE]
-        assert store.load_state(pipeline.STORY_STATE) == grown.stories.state.to_json()
+        assert len(writes) == 1 and writes[0].base is not None  # its changes only
+        assert _stored_state_json(store) == grown.stories.state.to_json()
+
+
+def _stored_state_json(store: Store) -> str:
+    state, old_layout = load_story_state(store)
+    assert state is not None and not old_layout
+    return state.to_json()
 
 
 def test_analysing_the_stored_corpus_again_gives_the_same_digest(tmp_path: Path) -> None:

@@ -29,12 +29,12 @@ from .render import to_json
 from .render.jsonout import Encoded
 from .results import Step, StoredFeatures, StoredPairs, per_story
 from .store import AddReport, Store
-from .stories import StoryOptions, StoryResult, StoryState, cluster_stories, reuse_links
+from .stories import StoryOptions, StoryResult, cluster_stories, reuse_links
+from .storyrun import load_story_state, save_story_state
 from .summary import SummaryOptions, summarize
 from .timeline import Timeline, TimelineOptions, build_timeline
 from .versions import Superseded, find_superseded
 
-STORY_STATE = "stories"
 # The code that computes each stored result (see storyline.fingerprint), so that a change
 # elsewhere (the web app, the HTML renderer) does not make every result be computed again.
 _TIMELINE_CODE = (build_timeline.__module__, f"{__name__}:_timeline_step")
@@ -286,9 +286,7 @@ def _cluster(
     superseded: Sequence[Superseded] = (),
 ) -> StoryResult:
     with _Stage("stories", progress) as stage:
-        saved = store.load_state(STORY_STATE)
-        state = StoryState.from_json(saved) if saved else None
-        del saved  # the text of a large state: not held while clustering
+        state, old_layout = load_story_state(store)
         if state is not None and any(s.earlier.id in state.assignments for s in superseded):
             # An earlier version is clustered: the state cannot take an article out (its
             # counts and centroids hold it), so it is made again, as one run over the
@@ -299,9 +297,9 @@ def _cluster(
         known = len(state.assignments) if state else -1
         result = cluster_stories(articles, dedup.groups, options.stories, state, links, stage.step)
         # Only new articles change the state (stored ones keep their place): with none, the
-        # saved state is already this one, and writing it again costs seconds at 100k.
-        if len(result.state.assignments) != known:
-            store.save_state(STORY_STATE, result.state.to_json())
+        # saved state is already this one (unless it is kept the old way: see storyrun).
+        if old_layout or len(result.state.assignments) != known:
+            save_story_state(store, result.state)
     return result
 
 

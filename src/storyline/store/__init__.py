@@ -6,6 +6,7 @@ from .database import Store
 from .rows import AddReport, content_hash
 from .schema import MIGRATIONS, SCHEMA_VERSION, Migration
 from .search import MARK_CLOSE, MARK_OPEN, SearchHit
+from .staterows import StateRows, StoredState
 
 __all__ = [
     "MARK_CLOSE",
@@ -15,6 +16,8 @@ __all__ = [
     "AddReport",
     "Migration",
     "SearchHit",
+    "StateRows",
     "Store",
+    "StoredState",
     "content_hash",
 ]

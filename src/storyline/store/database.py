@@ -25,12 +25,13 @@ from typing import Any
 
 from ..errors import IncompatibleParametersError, NotFoundError, OptionsError, StoreError
 from ..model import Article, Skipped
-from . import schema
+from . import schema, staterows
 from .adding import Written, add_batch
 from .connection import DAMAGED, close_and_remove, connect, create_hint
-from .rows import CHUNK, AddReport, chunks, clean, describe, marks, params_json
+from .rows import CHUNK, AddReport, check_json, chunks, clean, describe, marks, params_json
 from .schema import ARTICLE_FIELDS, target_version
 from .search import SearchHit, search
+from .staterows import StateRows, StoredState
 
 _COLUMNS = ", ".join(ARTICLE_FIELDS)
 _SIGNATURE_PARAMS = "signature_params"
@@ -480,6 +481,24 @@ class Store:
                 "INSERT OR REPLACE INTO state (name, payload) VALUES (?, ?)", (name, payload)
             )
 
+    def save_story_state(self, rows: StateRows, replaces: str = "") -> int:
+        """Save the rows of the story state (see :mod:`.staterows`) in one transaction: a
+        crash or Ctrl-C midway leaves the state saved before whole. ``replaces`` names a row
+        of ``state`` holding the state the old way, deleted with it. Returns the generation."""
+        with self._transaction() as conn:
+            generation = staterows.write(conn, rows, self.path)
+            conn.execute("DELETE FROM state WHERE name = ?", (replaces,))
+        return generation
+
+    def load_story_state(self) -> StoredState | None:
+        """The saved story state (None if none), read in one transaction (one snapshot)."""
+        with self._lock, self._errors():
+            self._conn.execute("BEGIN")
+            try:
+                return staterows.read(self._conn, self.path)
+            finally:
+                self._conn.execute("ROLLBACK")
+
     def save_superseded(self, later: Mapping[str, str]) -> None:
         """Keep which article ids the last analysis left out as earlier versions of a page
         (id -> the id of the version read instead), for search to say so."""
@@ -552,15 +571,4 @@ class Store:
             conn.executemany("DELETE FROM results WHERE kind = ? AND key = ?", gone)
 
     def _check_json(self, what: str, payload: str) -> None:
-        # Every object is dropped as soon as it is parsed: a story state of 100k articles
-        # would otherwise be rebuilt whole in memory just to be checked (about 2 GB).
-        try:
-            json.loads(
-                payload, object_pairs_hook=_discard, parse_float=_discard, parse_int=_discard
-            )
-        except (TypeError, ValueError) as exc:
-            raise StoreError(f"cannot save {what} in {self.path}: not JSON text ({exc})") from exc
-
-
-def _discard(_: object) -> None:
-    """Parse hook that keeps nothing: the JSON is checked, not built."""
+        check_json(self.path, what, payload)

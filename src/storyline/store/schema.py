@@ -14,6 +14,8 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from . import staterows
+
 APPLICATION = "storyline"
 
 # Columns of ``articles`` that hold an Article's fields, in Article field order.
@@ -157,9 +159,17 @@ def _v2(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v3(conn: sqlite3.Connection) -> None:
+    """The story state by record (see :mod:`.staterows`), so that a run writes what it
+    changed. A state stored the old way, as one text in ``state``, is read until the next
+    save replaces it."""
+    staterows.create(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "create articles, search, signatures", _v1),
     Migration(2, "keep stage results between runs", _v2),
+    Migration(3, "keep the story state by record", _v3),
 )
 
 SCHEMA_VERSION: int = MIGRATIONS[-1].version

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
@@ -14,6 +16,7 @@ from ..model import Story, Topic
 from .index import Centroid, InvertedIndex, UnitCentroid, canonical, norm
 from .options import StoryOptions
 from .packing import pack, unpack
+from .stored import PackedCentroid, StoredUnit, joined_keys
 
 STATE_FORMAT = "storyline.stories.state"
 STATE_VERSION = 3
@@ -22,6 +25,9 @@ STATE_VERSION = 3
 _READABLE_VERSIONS = (1, 2, 3)
 # Records dumped per part of the state text (bounds the records alive as dicts at once).
 _BATCH = 2000
+# The state kept by record (see :meth:`StoryState.from_records`): the head's format.
+RECORDS_FORMAT = "storyline.stories.records"
+RECORDS_VERSION = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +105,12 @@ class StoryState:
         # Records created or copied by this state (the rest may be shared with its source).
         self._own_stories: set[int] = set()
         self._own_topics: set[int] = set()
+        # The generation this state was last stored (or read) as, and what changed since:
+        # stories, topics and terms, and how many assignments it held then (they are only
+        # ever added). A save writes only these (see :meth:`changed_rows`).
+        self.generation: int | None = None
+        self._changed: tuple[set[int], set[int], set[str]] = (set(), set(), set())
+        self._assigned = 0
 
     def check_compatible(self, options: StoryOptions) -> None:
         """Refuse to extend a state whose vectors were built with other feature options."""
@@ -111,7 +123,9 @@ class StoryState:
     def observe(self, keys: Iterable[str]) -> None:
         """Count one more document holding ``keys`` (for the IDF)."""
         self.n_docs += 1
+        keys = list(keys)
         self.df.update(keys)
+        self._changed[2].update(keys)
 
     @property
     def story_index(self) -> InvertedIndex:
@@ -145,6 +159,10 @@ class StoryState:
         self.story_by_id = {story.id: number for number, story in enumerate(self.stories)}
 
     def _index_now(self) -> None:
+        with no_cyclic_gc():
+            self._build_indexes()
+
+    def _build_indexes(self) -> None:
         (stories, topics), k = self._unindexed, self.index_terms
         order = sorted(range(len(stories)), key=lambda n: (stories[n].seq, n))
         self._story_index = InvertedIndex.built(
@@ -174,6 +192,8 @@ class StoryState:
             twin._story_index = self._story_index.copy()
             twin._topic_index = self._topic_index.copy()
         twin.story_by_id = dict(self.story_by_id)
+        twin.generation, twin._assigned = self.generation, self._assigned
+        twin._changed = (set(self._changed[0]), set(self._changed[1]), set(self._changed[2]))
         return twin
 
     def story(self, number: int) -> StoryRecord:
@@ -181,15 +201,18 @@ class StoryState:
         if number not in self._own_stories:
             self.stories[number] = _own_copy(self.stories[number])
             self._own_stories.add(number)
+        self._changed[0].add(number)
         story = self.stories[number]
         story.public = None
         return story
 
     def own_new_story(self, number: int) -> None:
         self._own_stories.add(number)
+        self._changed[0].add(number)
 
     def own_new_topic(self, number: int) -> None:
         self._own_topics.add(number)
+        self._changed[1].add(number)
 
     def topic(self, number: int) -> TopicRecord:
         """Topic ``number``, made this state's own before it is changed."""
@@ -197,6 +220,7 @@ class StoryState:
             old = self.topics[number]
             self.topics[number] = TopicRecord(old.id, list(old.story_numbers), old.centroid.copy())
             self._own_topics.add(number)
+        self._changed[1].add(number)
         topic = self.topics[number]
         topic.public = None
         return topic
@@ -248,15 +272,7 @@ class StoryState:
                 or payload.get("version") not in _READABLE_VERSIONS
             ):
                 raise ValueError("not a storyline story state of a known version")
-            state = cls(
-                StoryOptions(
-                    posting_cap=int(payload["posting_cap"]),
-                    index_terms=int(payload["index_terms"]),
-                )
-            )
-            state.params = {str(k): v for k, v in payload["params"].items()}
-            state.n_docs = int(payload["n_docs"])
-            state.seq = int(payload["seq"])
+            state = cls._headed(payload)
             state.df = Counter({str(k): int(v) for k, v in payload["df"].items()})
             state.stories = [_story_from(item) for item in _drained(payload["stories"])]
             state.topics = [
@@ -268,6 +284,126 @@ class StoryState:
             raise InputError("<story state>", f"unreadable story state: {error}") from error
         state._defer_index()
         return state
+
+    @classmethod
+    def _headed(cls, head: dict[str, Any]) -> StoryState:
+        """An empty state with the options, parameters and counts of ``head``."""
+        options = StoryOptions(
+            posting_cap=int(head["posting_cap"]), index_terms=int(head["index_terms"])
+        )
+        state = cls(options)
+        state.params = {str(k): v for k, v in head["params"].items()}
+        state.n_docs = int(head["n_docs"])
+        state.seq = int(head["seq"])
+        return state
+
+    # -- the state kept by record: a save writes what changed -----------------------------
+
+    @classmethod
+    def from_records(
+        cls,
+        head: Mapping[str, str],
+        records: tuple[Payloads, Payloads, Payloads],
+        df: Iterable[tuple[str, int]],
+    ) -> StoryState:
+        """Load a state kept by record (:meth:`head`, :meth:`changed_rows`): the JSON texts
+        of its stories, topics and assignments in order, and their vectors kept apart (None:
+        none) and its document counts by term. Raise InputError if it is not one.
+
+        The payloads of a table are parsed by one call (one per row cost a third more), and
+        each list of texts is emptied once parsed; story vectors are parsed when first read.
+        """
+        try:
+            values = {key: json.loads(value) for key, value in head.items()}
+            if values.get("format") != RECORDS_FORMAT or values.get("version") != RECORDS_VERSION:
+                raise ValueError("not a storyline story state of a known version")
+            state = cls._headed(values)
+            state.df = Counter({str(term): int(count) for term, count in df})
+            (stories, vectors), topics, assignments = records
+            parsed = zip(_parsed(stories), _drained(vectors), strict=True)
+            state.stories = [_stored_story(item, packed) for item, packed in parsed]
+            state.topics = [_stored_topic(item, state.stories) for item in _parsed(topics[0])]
+            assigned = map(_assignment_from, _parsed(assignments[0]))
+            state.assignments = {item.article_id: item for item in assigned}
+        except (ValueError, KeyError, TypeError, AttributeError) as error:
+            raise InputError("<story state>", f"unreadable story state: {error}") from error
+        state._defer_index()
+        return state
+
+    def stored_as(self, generation: int) -> None:
+        """Mark this state as stored (or read) as ``generation``: the next save writes what
+        changes from now on (see :meth:`changed_rows`)."""
+        self.generation = generation
+        for changed in self._changed:
+            changed.clear()
+        self._assigned = len(self.assignments)
+
+    def head(self) -> dict[str, str]:
+        """The state's options, parameters and counts, each value as JSON text."""
+        values = {
+            "format": RECORDS_FORMAT,
+            "version": RECORDS_VERSION,
+            "params": self.params,
+            "posting_cap": self.posting_cap,
+            "index_terms": self.index_terms,
+            "n_docs": self.n_docs,
+            "seq": self.seq,
+        }
+        return {key: _dumps(value) for key, value in values.items()}
+
+    def changed_rows(self) -> tuple[Rows, Rows, Rows, Iterator[tuple[str, int]]]:
+        """The (number, JSON text, vectors) rows of the stories, topics and assignments (a
+        story's vectors apart, in JSON: a run reads those of few stories), and the
+        (term, count) rows of the document counts, that changed since :attr:`generation`;
+        all of them when the state was never stored. Encoded as they are read."""
+        changed_stories, changed_topics, terms = self._changed
+        if self.generation is None:
+            changed_stories, changed_topics = set(range(len(self.stories))), set()
+            changed_topics.update(range(len(self.topics)))
+            terms, first = set(self.df), 0
+        else:
+            first = self._assigned
+            # A topic of one story that reads its centroid (see _topic_json) is written
+            # again when that story changes: its centroid may not be the story's any more.
+            of_stories = (self.stories[number].topic for number in changed_stories)
+            changed_topics = changed_topics.union(t for t in of_stories if t is not None)
+        stories, topics, df, k = self.stories, self.topics, self.df, self.index_terms
+        return (
+            ((n, *_story_row(stories[n], k)) for n in sorted(changed_stories)),
+            ((n, _dumps(_topic_json(topics[n], stories)), None) for n in sorted(changed_topics)),
+            (
+                (first + n, _dumps(_assignment_json(item)), None)
+                for n, item in enumerate(islice(self.assignments.values(), first, None))
+            ),
+            ((term, df[term]) for term in sorted(terms)),
+        )
+
+
+Rows = Iterator[tuple[int, str, str | None]]
+# The JSON texts of the rows of a record table, and their vectors (or None) kept apart.
+Payloads = tuple[list[str], list[str | None]]
+
+
+def _parsed(texts: list[str]) -> Iterator[Any]:
+    """The JSON values of ``texts`` (emptied), parsed by one call."""
+    joined = "[" + ",".join(texts) + "]"
+    texts.clear()
+    return _drained(json.loads(joined))
+
+
+@contextmanager
+def no_cyclic_gc() -> Iterator[None]:
+    """The cyclic garbage collector paused (as it was, after): building a large state makes
+    millions of objects, none of them in a cycle, and each collection they set off scanned
+    the whole heap (at 100k articles, half of reading the state: 6.8 s of CPU, 3.4 s
+    paused). Reference counting still frees everything else at once."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _own_copy(old: StoryRecord) -> StoryRecord:
@@ -366,6 +502,43 @@ def _story_from(item: dict[str, Any]) -> StoryRecord:
     fields["outlets"] = [str(x) for x in item["outlets"]]
     fields["keywords"] = [str(x) for x in item["keywords"]]
     return StoryRecord(**fields)
+
+
+def _story_row(story: StoryRecord, k: int) -> tuple[str, str]:
+    """A story as its record row keeps it: as :func:`_story_json`, but for the vectors of
+    its centroid, apart; its norms, sizes and index keys stay (read without the vectors:
+    see .stored)."""
+    row = _story_json(story)
+    vectors = row["centroid"]
+    centroid = story.centroid
+    sizes = [len(channel) for channel in centroid.channels()]
+    keys = [k, joined_keys(centroid.keys(k))]
+    row["centroid"] = {"norms": centroid.norms, "sizes": sizes, "keys": keys}
+    return _dumps(row), _dumps(vectors)
+
+
+def _stored_story(item: dict[str, Any], vectors: str | None) -> StoryRecord:
+    """The story of a record row (:func:`_story_row`), its centroid still packed."""
+    if vectors is None:
+        raise ValueError(f"story {item.get('id')!r} has no vectors")
+    fields = dict(item)
+    centroid = item["centroid"]
+    t, e, n = (float(x) for x in centroid["norms"])
+    fields["centroid"] = PackedCentroid(vectors, (t, e, n), centroid["sizes"], centroid["keys"])
+    fields["article_ids"] = [str(x) for x in item["article_ids"]]
+    fields["outlets"] = [str(x) for x in item["outlets"]]
+    fields["keywords"] = [str(x) for x in item["keywords"]]
+    return StoryRecord(**fields)
+
+
+def _stored_topic(item: dict[str, Any], stories: list[StoryRecord]) -> TopicRecord:
+    """The topic of a record row; one that is its story's unit centroid reads it packed."""
+    numbers = item["story_numbers"]
+    if item.get("unit") is True and len(numbers) == 1 and 0 <= numbers[0] < len(stories):
+        centroid = stories[numbers[0]].centroid
+        if isinstance(centroid, PackedCentroid):
+            return TopicRecord(str(item["id"]), [int(numbers[0])], StoredUnit(centroid))
+    return _topic_from(item, stories)
 
 
 def _topic_json(topic: TopicRecord, stories: list[StoryRecord]) -> dict[str, Any]:
