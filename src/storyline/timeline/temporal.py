@@ -109,27 +109,7 @@ def tag_dates(
         for match in pattern.finditer(sentence):
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
-            start, end = match.start(), match.end()
-            future, past = tense(sentence, start, end)
-            # "agreed to meet on Saturday", "agreed to meet again on 24 March": ahead. Read
-            # as past, a day of the year a few days after publication would go a year back.
-            plan = handler in (_on_weekday, _on_month_day, _on_month_name)
-            if (
-                past
-                and plan
-                and intended(sentence, start, end)
-                and _soon(match, handler, reference)
-            ):
-                future, past = True, False
-            # "schools have been closed until 6 May": a state that lasts, ahead.
-            if not future and plan and lasts_until(sentence, start):
-                future, past = True, False
-            # "the first game is at Kilbride on Saturday": a schedule, ahead. Only weekdays,
-            # which with no tense read as the past one.
-            if not (future or past) and handler is _on_weekday and scheduled(sentence, start, end):
-                future = True
-            if future and handler is _on_month_day and names_an_event(sentence, start, end):
-                future = False
+            future, past = _direction(sentence, match, handler, reference)
             local = replace(reference, future=future, past=past)
             day, granularity, note = handler(match, local)
             # A date without a year in a clause with no tense was put ahead on purpose.
@@ -144,6 +124,30 @@ def tag_dates(
     mentions = counted_in_sentence(sentence, mentions)
     mentions = stretch_ends(sentence, mentions, reference.published)
     return [_flag_far_future(mention, reference) for mention in mentions]
+
+
+def _direction(
+    sentence: str, match: re.Match[str], handler: _Handler, reference: _Reference
+) -> tuple[bool, bool]:
+    """(future, past): which way the mention at ``match`` points, from its clause's tense and
+    what the words around it say of plans, lasting states, schedules and named events."""
+    start, end = match.start(), match.end()
+    future, past = tense(sentence, start, end)
+    # "agreed to meet on Saturday", "agreed to meet again on 24 March": ahead. Read as past,
+    # a day of the year a few days after publication would go a year back.
+    plan = handler in (_on_weekday, _on_month_day, _on_month_name)
+    if past and plan and intended(sentence, start, end) and _soon(match, handler, reference):
+        future, past = True, False
+    # "schools have been closed until 6 May": a state that lasts, ahead.
+    if not future and plan and lasts_until(sentence, start):
+        future, past = True, False
+    # "the first game is at Kilbride on Saturday": a schedule, ahead. Only weekdays, which
+    # with no tense read as the past one.
+    if not (future or past) and handler is _on_weekday and scheduled(sentence, start, end):
+        future = True
+    if future and handler is _on_month_day and names_an_event(sentence, start, end):
+        future = False
+    return future, past
 
 
 def _soon(match: re.Match[str], handler: _Handler, reference: _Reference) -> bool:
