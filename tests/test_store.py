@@ -610,7 +610,10 @@ def test_kill_9_inside_a_write_transaction(tmp_path: Path, after: int) -> None:
 
 def test_ctrl_c_midway_keeps_every_committed_batch(tmp_path: Path) -> None:
     path, batch, total = tmp_path / "interrupted.db", 50, 2000
-    child = start_ingest(path, batch, total, delay=0.002)
+    # 10 ms an article: the child still has about 19 s of work when the signal is sent, so a
+    # parent held up on a loaded machine cannot find it finished (at 2 ms, 4 s in all, the
+    # test failed now and then under load).
+    child = start_ingest(path, batch, total, delay=0.01)
     assert child.stdout is not None
     lines = [child.stdout.readline().strip() for _ in range(2)]
     os.kill(child.pid, signal.SIGINT)
