@@ -30,8 +30,10 @@ from .render.jsonout import Encoded
 from .results import Step, StoredFeatures, StoredPairs, per_story
 from .store import AddReport, Store
 from .stories import StoryOptions, StoryResult, cluster_stories, reuse_links
+from .stories.labels import believed_span
 from .storyrun import load_story_state, save_story_state
 from .summary import SummaryOptions, summarize
+from .summary.attribution import believed, copied_from
 from .timeline import Timeline, TimelineOptions, build_timeline
 from .versions import Superseded, find_superseded
 
@@ -194,7 +196,7 @@ def analyse(
     dedup = _dedup(store, articles, options, progress)
     stories = _cluster(store, articles, dedup, options, progress, superseded)
     corpus = _Corpus(articles, dedup)
-    story_list = list(stories.stories)
+    story_list = _believed_spans(stories.stories, articles, dedup.relations)
     encoded = Encoded()  # the digest text of each story's results, written once
     if with_timeline:
         step = _timeline_step(corpus, options.timeline)
@@ -217,6 +219,28 @@ def analyse(
     if with_timeline and with_summary:
         store.save_digest(text)
     return Analysis(digest, dedup, stories, text)
+
+
+def _believed_spans(
+    stories: Sequence[Story], articles: Sequence[Article], relations: Sequence[Relation]
+) -> list[Story]:
+    """The stories with their first days as their articles' believed dates give them: a
+    copy that provenance finds dated before the text it copies does not open a story."""
+    by_id = {article.id: article for article in articles}
+    copied = copied_from(relations)
+    days = {}
+    for copy in copied.keys() & by_id.keys():
+        stamp = believed(copy, by_id, copied)
+        if stamp and stamp != by_id[copy].published and by_id[copy].day:
+            days[copy] = stamp[:10]
+    if not days:
+        return list(stories)
+    for story in stories:  # the other members' own days count too
+        for article_id in story.article_ids:
+            member = by_id.get(article_id)
+            if article_id not in days and member is not None and member.day:
+                days[article_id] = member.day
+    return [believed_span(story, days) for story in stories]
 
 
 def _clean_corpus(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Container, Iterable, Mapping
+from dataclasses import replace
 from itertools import islice
 
 from ..model import Article, Story
@@ -113,3 +114,16 @@ def to_story(record: StoryRecord, topic_id: str | None) -> Story:
         topic_id=topic_id,
     )
     return record.public
+
+
+def believed_span(story: Story, days: Mapping[str, str]) -> Story:
+    """``story`` with its first day the earliest of its articles' believed days (``days``:
+    article id -> the day it can have been published, see
+    :func:`storyline.summary.attribution.believed`). A copy dated before the text it copies
+    (a content farm's page stamped a day early) opens the span no more; the stories stage,
+    which reads each article once in date order, set it before provenance was known."""
+    believed = [days[a] for a in story.article_ids if a in days]
+    first = min(believed, default=None)
+    if first is None or story.first_date is None or first <= story.first_date:
+        return story
+    return replace(story, first_date=min(first, story.last_date or first))
