@@ -23,7 +23,7 @@ from ..errors import InputError
 from ..model import Article, Skipped
 from ..text import fold
 from .build import make_article
-from .decode import decode_bytes
+from .decode import SAMPLE_BYTES, decode_bytes, sniff
 from .pagedates import page_published
 from .titles import tidy_title
 
@@ -53,13 +53,19 @@ for _name in ("trafilatura", "htmldate"):
     logging.getLogger(_name).addHandler(logging.NullHandler())
 
 
-def read_html(data: bytes, path: str) -> Iterator[Article | Skipped]:
-    """Yield the article of one HTML page, or one Skipped saying why there is none."""
+def read_html(
+    data: bytes, path: str, url: str = "", charset: str = ""
+) -> Iterator[Article | Skipped]:
+    """Yield the article of one HTML page, or one Skipped saying why there is none.
+
+    ``url`` is where the page was fetched (a web archive's record), used instead of the one
+    the page names; ``charset`` is the one its HTTP headers declare, which decodes bytes that
+    are not UTF-8 before the page's own ``<meta charset>`` is asked."""
     if len(data) > MAX_HTML_BYTES:
         yield Skipped(path, f"HTML page too large to extract ({len(data)} bytes; limit 20 MB)")
         return
     try:
-        html = decode_bytes(data, path, declared=True)
+        html = _decoded(data, path, charset)
     except InputError as exc:
         yield Skipped(path, exc.reason)
         return
@@ -82,13 +88,25 @@ def read_html(data: bytes, path: str) -> Iterator[Article | Skipped]:
             path=path,
             raw_text=text,
             title=title,
-            url=_attr(document, "url"),
+            url=url or _attr(document, "url"),
             sitename=sitename,
             published=published or _attr(document, "date") or None,
             published_origin="metadata",
         )
     except InputError as exc:
         yield Skipped(path, NO_MAIN_TEXT if exc.reason == "empty text" else exc.reason)
+
+
+def _decoded(data: bytes, path: str, charset: str) -> str:
+    if charset and not sniff(data[:SAMPLE_BYTES], path):
+        try:
+            data.decode("utf-8")  # a server's default ISO-8859-1 over a UTF-8 page: UTF-8
+        except UnicodeDecodeError:
+            try:
+                return data.decode(charset)
+            except (LookupError, UnicodeDecodeError):
+                pass  # an unknown or wrong charset: the page's own, then detection
+    return decode_bytes(data, path, declared=True)
 
 
 def _extract(html: str, path: str) -> tuple[object, str | None]:
