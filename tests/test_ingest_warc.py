@@ -405,3 +405,24 @@ def test_a_warc_gzipped_whole_says_how_to_fix_it(tmp_path: Path) -> None:
     assert articles(found) == []
     assert skipped(found)[0].reason.startswith("compressed as one gzip stream, not record by")
     assert "warcio recompress" in skipped(found)[0].reason
+
+
+def test_a_section_front_of_links_is_not_an_article(tmp_path: Path) -> None:
+    """A page whose main text is headlines linking elsewhere (a crawl holds many: section
+    fronts, tag pages) is skipped; a short report followed by related links is kept."""
+    links = "".join(
+        f'<li><a href="/news/{k}">Pier {k} closes for repairs</a></li>' for k in range(9)
+    )
+    front = f"<html><body><h1>Latest news</h1><ul>{links}</ul></body></html>".encode()
+    short = (
+        "<html><body><article><h1>Pier closes</h1><p>The harbour council of Portvale voted "
+        "on Tuesday to close the old pier after inspectors found cracks in its pilings, and "
+        "fishermen asked for a temporary berth near the ferry ramp until it is repaired by "
+        f"the contractor.</p><h3>Related</h3><ul>{links}</ul></article></body></html>"
+    ).encode()
+    path = tmp_path / "crawl.warc.gz"
+    offsets = write_warc(path, [response(url(1), front), response(url(2), short)], gz=True)
+    found = read(path)
+    assert [a.url for a in articles(found)] == [url(2)]
+    reason = "not an article: its text is mostly links (a section front or an index)"
+    assert Skipped(str(path), f"{reason} ({url(1)})", offsets[0]) in found
