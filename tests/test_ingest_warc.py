@@ -426,3 +426,33 @@ def test_a_section_front_of_links_is_not_an_article(tmp_path: Path) -> None:
     assert [a.url for a in articles(found)] == [url(2)]
     reason = "not an article: its text is mostly links (a section front or an index)"
     assert Skipped(str(path), f"{reason} ({url(1)})", offsets[0]) in found
+
+
+def test_a_payload_without_content_type_and_an_encoding_not_decodable(tmp_path: Path) -> None:
+    """A response with no Content-Type is a page when its first bytes are HTML; a payload in
+    a content encoding warcio cannot undo is skipped, named, rather than read as bytes."""
+    path = tmp_path / "crawl.warc.gz"
+    packed = ("Content-Type", "text/html"), ("Content-Encoding", "compress")
+    records = [
+        response(url(1), b"  <!-- cached -->\n" + page(1), content_type=""),
+        response(url(2), b"\x89PNG\r\n\x1a\n" + bytes(100), content_type=""),
+        (
+            "response",
+            url(3),
+            b"\x1f\x9d" + bytes(50),
+            StatusAndHeaders("200 OK", list(packed), protocol="HTTP/1.1"),
+        ),
+    ]
+    offsets = write_warc(path, records, gz=True)
+    found = read(path)
+    assert [a.url for a in articles(found)] == [url(1)]
+    assert skipped(found) == [
+        Skipped(
+            str(path), f"HTTP payload encoded as 'compress', not decodable ({url(3)})", offsets[2]
+        ),
+        Skipped(
+            str(path),
+            "WARC records passed over, not pages (2 of 4: 1 warcinfo; "
+            "1 response not HTML: no content type, not HTML (1))",
+        ),
+    ]
