@@ -7,6 +7,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import random
 import zlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -456,3 +457,62 @@ def test_a_payload_without_content_type_and_an_encoding_not_decodable(tmp_path: 
             "1 response not HTML: no content type, not HTML (1))",
         ),
     ]
+
+
+def _long_page(n: int) -> bytes:
+    """A page whose gzip takes well over warcio's 16 KB blocks (words that barely repeat)."""
+    rng = random.Random(n)
+    words = [
+        "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(7)) for _ in range(9000)
+    ]
+    return page(
+        n, extra="".join(f"<p>{' '.join(words[k : k + 30])}.</p>" for k in range(0, 9000, 30))
+    )
+
+
+def test_a_gzip_member_broken_past_its_first_block_is_named(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """warcio writes such an error on stderr and ends the record as if it were whole."""
+    path = tmp_path / "crawl.warc.gz"
+    records = [
+        response(url(0), page(0)),
+        response(url(1), _long_page(1)),
+        response(url(2), page(2)),
+    ]
+    offsets = write_warc(path, records, gz=True)
+    assert offsets[2] - offsets[1] > 40_000
+    data = bytearray(path.read_bytes())
+    data[offsets[1] + 30_000 : offsets[1] + 30_050] = bytes(50)  # past its first 16 KB
+    path.write_bytes(bytes(data))
+    found = read(path)
+    assert [a.url for a in articles(found)] == [url(0), url(2)]
+    (broken,) = [s for s in skipped(found) if s.record]
+    assert broken.record == offsets[1]
+    assert broken.reason.startswith(
+        "broken WARC record (does not decompress: Error -3 while decompressing data"
+    )
+    assert broken.reason.endswith(f"read on from the next record, at byte {offsets[2]}")
+    assert capfd.readouterr().err == ""
+
+
+def test_a_page_whose_gzip_content_encoding_breaks_is_named(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "crawl.warc"
+    packed = bytearray(gzip.compress(_long_page(1), mtime=0))
+    assert len(packed) > 40_000
+    packed[30_000:30_050] = bytes(50)
+    http = [("Content-Type", "text/html"), ("Content-Encoding", "gzip")]
+    records: list[Record] = [
+        ("response", url(1), bytes(packed), StatusAndHeaders("200 OK", http, protocol="HTTP/1.1")),
+        response(url(2), page(2)),
+    ]
+    offsets = write_warc(path, records, gz=False)
+    found = read(path)
+    assert [a.url for a in articles(found)] == [url(2)]
+    (broken,) = [s for s in skipped(found) if s.record]
+    assert broken.record == offsets[0]
+    assert broken.reason.startswith("HTTP payload not decodable as gzip (Error -3 while")
+    assert broken.reason.endswith(f"({url(1)})")
+    assert capfd.readouterr().err == ""

@@ -23,6 +23,7 @@ kept, and reading resumes at the next record that can be found.
 
 from __future__ import annotations
 
+import logging
 import re
 import zlib
 from collections import Counter
@@ -32,7 +33,8 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
-from warcio.bufferedreaders import BufferedReader
+from warcio.bufferedreaders import BufferedReader, ChunkedDataReader, DecompressingBufferedReader
+from warcio.utils import BUFF_SIZE
 
 from ..model import Article, Skipped
 from .html import MAX_HTML_BYTES, read_html
@@ -120,12 +122,57 @@ def _plural(n: int, word: str) -> str:
     return word if n == 1 else f"{word}s"
 
 
+# warcio logs what it mends (spaces in a url) as warnings; without a handler Python would
+# print them on stderr. What is lost is reported through Skipped instead.
+logging.getLogger("warcio").addHandler(logging.NullHandler())
+
+
+class _ArchiveError(Exception):
+    """The archive's own compression broke inside a record."""
+
+
+class _PayloadError(Exception):
+    """A page's HTTP content encoding broke: the record is whole, its payload is not."""
+
+
+class _Raising:
+    """warcio's decompression, raising ``error`` on data that stops decompressing past a
+    stream's first block, where warcio writes the error on stderr and ends the stream as if
+    it were whole."""
+
+    error: type[Exception] = _ArchiveError
+    decompressor: Any
+    num_block_read: int
+
+    def _decompress(self, data: bytes) -> bytes:
+        if self.decompressor and data and self.num_block_read:
+            try:
+                return bytes(self.decompressor.decompress(data))
+            except Exception as exc:  # zlib.error or brotli's
+                raise self.error(_said(exc, named=False)) from exc
+        return bytes(super()._decompress(data))  # type: ignore[misc]
+
+
+class _Reader(_Raising, DecompressingBufferedReader):  # type: ignore[misc]
+    pass
+
+
+class _Decoding(_Raising, BufferedReader):  # type: ignore[misc]
+    error = _PayloadError
+
+
+class _Dechunking(_Raising, ChunkedDataReader):  # type: ignore[misc]
+    error = _PayloadError
+
+
 class _Records(ArchiveIterator):  # type: ignore[misc]
     """warcio's iterator, noting a record whose end is not where its Content-Length says
-    (warcio writes a warning on stderr for it instead, which would bypass the skip list)."""
+    (warcio writes a warning on stderr for it instead, which would bypass the skip list),
+    and raising on a gzip member that stops decompressing."""
 
     def __init__(self, stream: BinaryIO) -> None:
         super().__init__(stream)
+        self.reader = _Reader(self.fh, block_size=BUFF_SIZE)
         self.misplaced_end = False
 
     def _consume_blanklines(self) -> tuple[bytes | None, int]:
@@ -208,18 +255,31 @@ _ONE_STREAM = (
 
 
 def _then(after: int | None) -> str:
-    return f"; read on from the next record, at byte {after}" if after is not None else ""
+    if after is None:
+        return "; no record found after it"
+    return f"; read on from the next record, at byte {after}"
 
 
-def _said(exc: Exception) -> str:
-    """The exception in one short printable line (warcio quotes the bytes it could not read)."""
-    text = _UNPRINTABLE.sub("…", " ".join(str(exc).split()))
-    text = text if len(text) <= _SAID else text[: _SAID - 1] + "…"
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+def _said(exc: Exception, named: bool = True) -> str:
+    """The exception in one short printable line (warcio quotes the bytes it could not read),
+    after its class's name when ``named``."""
+    text = _printable(" ".join(str(exc).split()), _SAID)
+    if isinstance(exc, _ArchiveError):
+        return f"does not decompress: {text}"
+    return f"{type(exc).__name__}: {text}" if text and named else text or type(exc).__name__
 
 
-_UNPRINTABLE = re.compile(r"[^\x20-\x7e]+")
+def _printable(text: str, size: int) -> str:
+    """``text`` up to its first unprintable byte (binary that warcio quotes) and at most
+    ``size`` characters, with "…" where it was cut."""
+    found = _UNPRINTABLE.search(text)
+    cut = min(found.start() if found else len(text), size)
+    return text if cut == len(text) else text[:cut].rstrip() + "…"
+
+
+_UNPRINTABLE = re.compile(r"[^\x20-\x7e]")
 _SAID = 80
+_KIND = 40
 
 
 def _resume(raw: BinaryIO, offset: int, compressed: bool) -> int | None:
@@ -267,21 +327,21 @@ def _record(
     None (passed over and counted)."""
     kind = str(record.rec_type or "")
     if kind not in _PAGES:
-        passed.kinds[kind or "untyped"] += 1
+        passed.kinds[_printable(kind, _KIND) or "untyped"] += 1
         return None
     url = str(record.rec_headers.get_header("WARC-Target-URI") or "")
     http = record.http_headers
     if http is not None and kind == "response":
         status = str(http.get_statuscode() or "")
         if status != "200":
-            passed.statuses[status or "none"] += 1
+            passed.statuses[_printable(status, _KIND) or "none"] += 1
             return None
         content_type = str(http.get_header("Content-Type") or "")
     else:
         content_type = str(record.rec_headers.get_header("Content-Type") or "")
     media = content_type.split(";", 1)[0].strip().lower()
     if media and media not in _HTML_TYPES:
-        passed.types[media] += 1
+        passed.types[_printable(media, _KIND)] += 1
         return None
     encoding = str(http.get_header("Content-Encoding") or "").strip().lower() if http else ""
     if encoding and encoding != "identity" and encoding not in _decoders():
@@ -289,7 +349,10 @@ def _record(
         return Skipped(
             label, f"HTTP payload encoded as {encoding!r}, not decodable{hint} ({url})", offset
         )
-    data = _read_up_to(record.content_stream(), limit + 1)
+    try:
+        data = _read_up_to(_content(record.raw_stream, http, encoding), limit + 1)
+    except _PayloadError as exc:
+        return Skipped(label, f"HTTP payload not decodable as {encoding} ({exc}) ({url})", offset)
     if len(data) > limit:
         return Skipped(label, f"page too large (over {limit:,} bytes) ({url})", offset)
     if not media and not _HTML_START.match(data[:4096]):
@@ -299,6 +362,16 @@ def _record(
     cut = str(record.rec_headers.get_header("WARC-Truncated") or "")
     note = f"the crawler cut this page short (WARC-Truncated: {cut})" if cut else ""
     return data, url, found.group(1) if found else "", note
+
+
+def _content(raw: Any, http: Any, encoding: str) -> Any:
+    """The HTTP payload of ``raw`` as the server meant it: de-chunked and decompressed (what
+    warcio's ``content_stream`` does, raising on a broken payload)."""
+    decoding = encoding if encoding in _decoders() else None
+    chunked = http is not None and str(http.get_header("Transfer-Encoding") or "").lower()
+    if chunked == "chunked":
+        return _Dechunking(raw, decomp_type=decoding)
+    return _Decoding(raw, decomp_type=decoding) if decoding else raw
 
 
 def _read_up_to(stream: Any, size: int) -> bytes:
