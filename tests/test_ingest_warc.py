@@ -516,3 +516,20 @@ def test_a_page_whose_gzip_content_encoding_breaks_is_named(
     assert broken.reason.startswith("HTTP payload not decodable as gzip (Error -3 while")
     assert broken.reason.endswith(f"({url(1)})")
     assert capfd.readouterr().err == ""
+
+
+def test_an_untyped_payload_that_is_not_html_is_not_read_whatever_its_size(
+    tmp_path: Path,
+) -> None:
+    """Its first bytes show it is no page: it is counted, not read up to the size limit and
+    reported as a page too large."""
+    path = tmp_path / "crawl.warc.gz"
+    write_warc(path, [response(url(1), b"\x00\x00\x00\x18ftypmp42" * 3000, content_type="")], True)
+    found = read(path, IngestOptions(max_file_bytes=10_000))
+    assert found == [
+        Skipped(
+            str(path),
+            "WARC records passed over, not pages (2 of 2: 1 warcinfo; "
+            "1 response not HTML: no content type, not HTML (1))",
+        )
+    ]

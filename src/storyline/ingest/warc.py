@@ -49,6 +49,7 @@ _HTML_START = re.compile(
 )
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
 _CHUNK = 1 << 16
+_SNIFF = 4096  # bytes of a payload without a Content-Type that show it is HTML
 _GZIP_MEMBER = b"\x1f\x8b\x08"
 _WARC_START = re.compile(rb"\n(WARC/1\.[01]\r?\n)")
 _TAIL = 1024  # bytes of a block looked at again with the next: a header across the two
@@ -350,14 +351,16 @@ def _record(
             label, f"HTTP payload encoded as {encoding!r}, not decodable{hint} ({url})", offset
         )
     try:
-        data = _read_up_to(_content(record.raw_stream, http, encoding), limit + 1)
+        payload = _content(record.raw_stream, http, encoding)
+        data = _read_up_to(payload, _SNIFF)
+        if not media and not _HTML_START.match(data):  # untyped and not HTML: not read on
+            passed.types["no content type, not HTML"] += 1
+            return None
+        data += _read_up_to(payload, limit + 1 - len(data))
     except _PayloadError as exc:
         return Skipped(label, f"HTTP payload not decodable as {encoding} ({exc}) ({url})", offset)
     if len(data) > limit:
         return Skipped(label, f"page too large (over {limit:,} bytes) ({url})", offset)
-    if not media and not _HTML_START.match(data[:4096]):
-        passed.types["no content type, not HTML"] += 1
-        return None
     found = _CHARSET.search(content_type)
     cut = str(record.rec_headers.get_header("WARC-Truncated") or "")
     note = f"the crawler cut this page short (WARC-Truncated: {cut})" if cut else ""
