@@ -142,15 +142,17 @@ def test_what_is_not_a_page_is_counted_in_one_line(tmp_path: Path) -> None:
         ("metadata", url(1), b"outlinks: none", None),
         ("revisit", url(1), b"", None),
         response(url(5), b"<html><body><nav>Home</nav></body></html>"),
+        response(url(6), b""),  # an answer to HEAD, or a server that sent nothing
     ]
     offsets = write_warc(path, records, gz=True)
     found = read(path)
     assert [a.url for a in articles(found)] == [url(1)]
     assert skipped(found) == [
-        Skipped(str(path), f"no main text found in the HTML page ({url(5)})", offsets[-1]),
+        Skipped(str(path), f"no main text found in the HTML page ({url(5)})", offsets[-2]),
+        Skipped(str(path), f"empty page ({url(6)})", offsets[-1]),
         Skipped(
             str(path),
-            "WARC records passed over, not pages (9 of 11: 1 metadata, 1 revisit, 1 warcinfo; "
+            "WARC records passed over, not pages (9 of 12: 1 metadata, 1 revisit, 1 warcinfo; "
             "3 responses with HTTP status 404 (2), 301 (1); "
             "3 responses not HTML: application/pdf (1), image/jpeg (1), text/plain (1))",
         ),

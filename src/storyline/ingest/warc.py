@@ -398,4 +398,5 @@ def _page(
             notes = "; ".join(n for n in (note, item.ingest_note) if n)
             yield replace(item, record=offset, ingest_note=notes)
         else:
-            yield Skipped(label, f"{item.reason} ({url})" if url else item.reason, offset)
+            reason = "empty page" if item.reason == "empty file" else item.reason
+            yield Skipped(label, f"{reason} ({url})" if url else reason, offset)
