@@ -417,3 +417,17 @@ def test_hourly_snapshots_and_an_updated_feed_store_only_what_changed(tmp_path: 
         assert "the piers are sound" in store.article("h-1").text
     again = _cli("ingest", str(hour), "--db", str(db))
     assert again.stdout.startswith("0 added, 0 updated, 5 unchanged")
+
+
+def test_a_blog_engines_footer_lines_are_not_the_items_text(tmp_path: Path) -> None:
+    wordpress = (
+        f"<p>{TEASER}</p><p>Continue reading <span>Divers inspect bridge</span></p>"
+        '<p>The post <a href="https://herald.example/wp-1">Divers inspect bridge</a> appeared '
+        'first on <a href="https://herald.example">Harbour Herald</a>.</p>'
+    )
+    inline = f"<p>{TEASER} Read more about the bridge in our archive.</p>"
+    items = item("wp-1", "Divers inspect bridge", wordpress) + item("wp-2", "Piers", inline)
+    first, second = articles(read(write(tmp_path / "blog.rss", rss(items))))
+    assert first.text == TEASER
+    assert first.ingest_note == "the feed gives only a summary, 13 words"
+    assert second.text.endswith("Read more about the bridge in our archive.")  # not a line

@@ -70,6 +70,11 @@ _ZONES = {
     "NZST": "+12:00",
     "NZDT": "+13:00",
 }
+# WordPress's feed footer and the link that ends a teaser: a line of its own, at the end.
+_FOOTER = re.compile(
+    r"The post .{1,400} appeared first on .{1,200}|(?:Continue reading|Read more)\b.{0,200}",
+    re.S,
+)
 _ZONE_NAME = re.compile(r"\s([A-Z]{3,4})$")
 _OFFSET = re.compile(r"(?:[+-]\d\d:\d\d|Z)$")
 _NUMERIC_ZONE = re.compile(r"\d\d:\d\d(?::\d\d)?\s*([+-]\d\d):?(\d\d)$")
@@ -330,10 +335,15 @@ def _body(entry: Mapping[str, Any]) -> tuple[str, str]:
 
 def _as_text(value: str, kind: str) -> str:
     """HTML content through the markup path (tags dropped, entities decoded); plain text as
-    it is, unless it holds markup all the same."""
-    if "html" in kind or has_markup(value):
-        return markup_text(value)
-    return value
+    it is, unless it holds markup all the same. The lines a blog engine ends an item with
+    ("The post ... appeared first on ...", "Continue reading ...") are not its text."""
+    text = markup_text(value) if "html" in kind or has_markup(value) else value
+    lines = text.rstrip().split("\n")
+    while len(lines) > 1 and _FOOTER.fullmatch(lines[-1].strip()):
+        lines.pop()
+        while len(lines) > 1 and not lines[-1].strip():
+            lines.pop()
+    return "\n".join(lines)
 
 
 def _raw(entry: Mapping[str, Any], given: str) -> str:
