@@ -4,6 +4,7 @@ the file's bytes, hostile XML refused, and the incremental ingest of hourly snap
 from __future__ import annotations
 
 import gzip
+import importlib
 import json
 import sys
 import tracemalloc
@@ -431,3 +432,23 @@ def test_a_blog_engines_footer_lines_are_not_the_items_text(tmp_path: Path) -> N
     assert first.text == TEASER
     assert first.ingest_note == "the feed gives only a summary, 13 words"
     assert second.text.endswith("Read more about the bridge in our archive.")  # not a line
+
+
+def test_the_feed_bench_scores_what_each_reader_got_wrong(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parents[1] / "bench"))
+    bench = importlib.import_module("bench_feeds")
+    from datetime import UTC, datetime
+
+    truth = bench.Truth(
+        "Port reopens", "https://x.example/1", datetime(2026, 3, 2, tzinfo=UTC), "P", "a b c d"
+    )
+    found = {truth.url: bench.Read("Port reopens", truth.url, None, "Q", "a b x")}
+    scores = bench.score([truth], found)
+    assert (scores["title"], scores["date"], scores["outlet"]) == (1.0, 0.0, 0.0)
+    assert (scores["text P"], scores["text R"]) == (2 / 3, 2 / 4)
+    assert bench.main(["--feeds", "5", "--items", "2"]) == 0
+    table = capsys.readouterr().out
+    assert "| storyline | 1.000 | 1.000 | 1.000 | 1.000 | 1.000 | 1.000 |" in table
+    assert "| storyline / hand |" in table
