@@ -338,6 +338,23 @@ def test_a_windows_1252_feed_declared_utf8_reads_its_accents(tmp_path: Path) -> 
 def test_an_empty_channel_is_skipped(tmp_path: Path) -> None:
     found = read(write(tmp_path / "empty.rss", rss("")))
     assert found == [Skipped(str(tmp_path / "empty.rss"), "empty feed: no items")]
+    cut = write(tmp_path / "cut.rss", rss(item("c-1", "Cut", TEASER))[:150])
+    assert read(cut) == [
+        Skipped(str(cut), "empty feed: not well-formed XML (line 2: no element found)")
+    ]
+
+
+def test_a_parser_failure_is_a_skip_naming_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import feedparser
+
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise RecursionError("deep")
+
+    monkeypatch.setattr(feedparser, "parse", broken)
+    feed = write(tmp_path / "deep.rss", rss(item("r-1", "Deep", TEASER)))
+    assert read(feed) == [Skipped(str(feed), "feed parsing failed (RecursionError)")]
 
 
 def test_a_feed_over_the_size_limit_is_skipped_with_the_reason(tmp_path: Path) -> None:

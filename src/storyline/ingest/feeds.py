@@ -10,14 +10,15 @@ expands "safe" entities with no limit (a 100 KB feed that used one 50 KB entity 
 times took 7 GB and two minutes), and an external entity can name a local file.
 
 What an item gives: its guid (Atom ``id``) as the article id, its title, its link as url
-(http and https only: an Atom entry without a link gets its ``tag:`` id as link), its date
-(``pubDate``, Atom ``published``, RSS ``dc:date``; an Atom entry with only ``updated`` is
-dated by it, with ``published_origin`` "updated"), its text (the full content when the feed
-carries it, else the summary, with a note saying so; HTML read through
-:mod:`.markup`), its outlet (the item's ``<source>``, else ``--source``, else the feed's title)
-and its language (the item's or the feed's, checked against the text). An item that gives
-only a headline (no text, or text made only of the title's and outlet's words, as Google
-News feeds give) is skipped: it is a link to an article, not one.
+(http and https only: feedparser gives an Atom entry without a link its ``tag:`` id), its
+date (``pubDate``, Atom ``published``, RSS ``dc:date``; an Atom entry with only ``updated``
+is dated by it, with ``published_origin`` "updated"), its text (the full content when the
+feed carries it, else the summary, with a note saying so; HTML read through :mod:`.markup`,
+a blog engine's closing "The post ... appeared first on ..." line dropped), its outlet (the
+item's ``<source>``, else ``--source``, else the feed's title) and its language (the item's
+or the feed's, checked against the text). An item that gives only a headline (no text, or
+text made only of the title's and outlet's words, as Google News feeds give) is skipped:
+it is a link to an article, not one.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ import codecs
 import io
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any, BinaryIO
 
 from ..errors import InputError
@@ -97,20 +98,25 @@ def read_feed(
 
     # A stream, never bytes or a str (see the module's docstring); the charset header makes
     # feedparser read the UTF-8 given, whatever the XML declaration says.
-    parsed = feedparser.parse(
-        io.BytesIO(text.encode("utf-8")),
-        response_headers={"content-type": "application/xml; charset=utf-8"},
-        sanitize_html=False,  # markup.py drops scripts and styles; this would parse twice
-        resolve_relative_uris=False,
-    )
+    try:
+        parsed = feedparser.parse(
+            io.BytesIO(text.encode("utf-8")),
+            response_headers={"content-type": "application/xml; charset=utf-8"},
+            sanitize_html=False,  # markup.py drops scripts and styles; this would parse twice
+            resolve_relative_uris=False,
+        )
+    except Exception as exc:  # a third-party parser on hostile input: report, never crash
+        yield Skipped(path, f"feed parsing failed ({type(exc).__name__})")
+        return
     del text
     notes = [encoding_note] if encoding_note else []
-    if parsed.get("bozo") and not _encoding_only(parsed.get("bozo_exception")):
+    broken = bool(parsed.get("bozo")) and not _encoding_only(parsed.get("bozo_exception"))
+    if broken:
         notes.append(f"the feed is not well-formed XML ({_problem(parsed)}); read leniently")
     entries = parsed.get("entries") or []
     if not entries:
-        reason = f"not a readable feed: {_problem(parsed)}" if notes else "empty feed: no items"
-        yield Skipped(path, reason)
+        reason = "no items" if not broken else f"not well-formed XML ({_problem(parsed)})"
+        yield Skipped(path, f"empty feed: {reason}")
         return
     feed = parsed.get("feed") or {}
     context = _Feed(
@@ -124,15 +130,16 @@ def read_feed(
         yield _item(entry, context, path, number)
 
 
+@dataclass(frozen=True)
 class _Feed:
-    """What every item of one feed shares."""
+    """What every item of one feed shares; ``rss``: an RSS dialect, where ``dc:date`` (which
+    feedparser files as "updated") is an item's date."""
 
-    def __init__(self, title: str, language: str, rss: bool, source: str, notes: str) -> None:
-        self.title = title
-        self.language = language
-        self.rss = rss  # RSS dialects: dc:date (which feedparser calls "updated") dates an item
-        self.source = source
-        self.notes = notes
+    title: str
+    language: str
+    rss: bool
+    source: str
+    notes: str
 
 
 def _read_bounded(stream: BinaryIO, path: str, limit: int, size: int | None) -> bytes:
@@ -151,8 +158,8 @@ def _read_bounded(stream: BinaryIO, path: str, limit: int, size: int | None) -> 
 
 def _too_large(limit: int) -> str:
     return (
-        f"feed too large (more than {limit:,} bytes): a feed is parsed whole, in about 6 "
-        "times its size of memory; split it, or give a corpus as JSON lines"
+        f"feed too large (more than {limit:,} bytes): a feed is parsed whole, taking about 6 "
+        "times its size in memory; split it, or give a corpus as JSON lines"
     )
 
 
