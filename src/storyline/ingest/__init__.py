@@ -2,7 +2,7 @@
 
 :func:`read_sources` is the dispatcher. It walks directories (recursively, in sorted order,
 hidden entries skipped), picks a reader by extension (``.txt .md .html .htm .jsonl .json
-.csv``, each optionally ``.gz``), reads ``-`` as JSONL on stdin, and yields an
+.csv .rss .atom .xml``, each optionally ``.gz``), reads ``-`` as JSONL on stdin, and yields an
 :class:`Article` per article or a :class:`Skipped` per input it could not use, with the
 reason. It never raises on bad input and never writes anything.
 """
@@ -53,7 +53,7 @@ __all__ = [
     "readable",
 ]
 
-EXTENSIONS = (".txt", ".md", ".html", ".htm", ".jsonl", ".json", ".csv")
+EXTENSIONS = (".txt", ".md", ".html", ".htm", ".jsonl", ".json", ".csv", ".rss", ".atom", ".xml")
 
 
 @dataclass(frozen=True)
@@ -353,6 +353,10 @@ def _read_stream(
         yield from read_json(stream, label, fields, limit)
     elif extension == ".csv":
         yield from read_csv(stream, label, fields, limit)
+    elif extension in (".rss", ".atom", ".xml"):
+        from .feeds import read_feed  # feedparser is imported only for feeds
+
+        yield from read_feed(stream, label, options.max_file_bytes, options.source, size)
     else:
         data = read_document(stream, options.max_file_bytes, label, size)
         if not data.strip():
