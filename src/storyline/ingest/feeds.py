@@ -34,7 +34,6 @@ from ..errors import InputError
 from ..model import Article, DateOrigin, Skipped
 from ..text import fold
 from .build import make_article
-from .dates import read_published
 from .decode import SAMPLE_BYTES, detect_encoding, sniff
 from .markup import has_markup, markup_text
 from .titles import one_line
@@ -49,36 +48,11 @@ _ROOT = re.compile(r"\s*<([A-Za-z_][\w.:-]*)")
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)""")
 _ENTITY = re.compile(r"<!ENTITY", re.I)
 _FIRST_TAG = re.compile(r"<\w")  # where feedparser's own DOCTYPE handling ends its prolog
-# Zone names that RFC 822 dates carry beyond those it defines (UT, GMT, the US zones), which
-# the date reader keeps as a time without offset; ambiguous ones (IST, CST in China) are not.
-_ZONES = {
-    "WET": "+00:00",
-    "WEST": "+01:00",
-    "BST": "+01:00",
-    "CET": "+01:00",
-    "CEST": "+02:00",
-    "MET": "+01:00",
-    "MEST": "+02:00",
-    "EET": "+02:00",
-    "EEST": "+03:00",
-    "MSK": "+03:00",
-    "HKT": "+08:00",
-    "SGT": "+08:00",
-    "JST": "+09:00",
-    "KST": "+09:00",
-    "AEST": "+10:00",
-    "AEDT": "+11:00",
-    "NZST": "+12:00",
-    "NZDT": "+13:00",
-}
 # WordPress's feed footer and the link that ends a teaser: a line of its own, at the end.
 _FOOTER = re.compile(
     r"The post .{1,400} appeared first on .{1,200}|(?:Continue reading|Read more)\b.{0,200}",
     re.S,
 )
-_ZONE_NAME = re.compile(r"\s([A-Z]{3,4})$")
-_OFFSET = re.compile(r"(?:[+-]\d\d:\d\d|Z)$")
-_NUMERIC_ZONE = re.compile(r"\d\d:\d\d(?::\d\d)?\s*([+-]\d\d):?(\d\d)$")
 
 
 def read_feed(
@@ -383,23 +357,14 @@ def _language(entry: Mapping[str, Any], given: str) -> str:
 
 
 def _published(entry: Mapping[str, Any], rss: bool) -> tuple[str, DateOrigin]:
-    """(date as read, its origin): the publication date; in RSS, ``dc:date`` (which
+    """(date as given, its origin): the publication date; in RSS, ``dc:date`` (which
     feedparser files as "updated") is the item's date; an Atom entry's ``updated`` is used
-    only when it gives no ``published``, with origin "updated". The date reader decides
-    (feedparser's own parse turns 31 February into 3 March and keeps years like 1750); a zone
-    it leaves out (``CET``, ``+01:00`` after an RFC 822 time) is added back."""
+    only when it gives no ``published``, with origin "updated". The date reader decides, in
+    ``make_article``, as for every input (feedparser's own parse turns 31 February into 3
+    March and keeps years like 1750)."""
     origin: DateOrigin = "field"
     key = "published"
     if not _value(entry, key):
         key = "updated"
         origin = "field" if rss else "updated"
-    given = " ".join(_value(entry, key).split())
-    date, _ = read_published(given) if given else (None, "")
-    if date and len(date) > 10 and not _OFFSET.search(date):
-        offset = _NUMERIC_ZONE.search(given)
-        name = _ZONE_NAME.search(given)
-        if offset:
-            return f"{date}{offset.group(1)}:{offset.group(2)}", origin
-        if name and name.group(1) in _ZONES:
-            return date + _ZONES[name.group(1)], origin
-    return given, origin  # make_article reads it again, and notes a date it cannot read
+    return " ".join(_value(entry, key).split()), origin
