@@ -24,6 +24,9 @@ from storyline.store import Store
 CONTENT_NS = 'xmlns:content="http://purl.org/rss/1.0/modules/content/"'
 
 
+HERALD = "https://herald.example/#"  # the scope of the bare guids of rss() below
+
+
 def rss(items: str, head: str = "<title>Harbour Herald - World</title>", decl: str = "") -> str:
     declaration = decl or '<?xml version="1.0" encoding="UTF-8"?>'
     return (
@@ -84,7 +87,7 @@ def test_rss_full_content_gives_the_item_fields(tmp_path: Path) -> None:
     )
     [article] = read(feed)
     assert isinstance(article, Article)
-    assert article.id == "hh-1"
+    assert article.id == f"{HERALD}hh-1"  # a bare guid, scoped by the feed's link
     assert article.title == "Ship strikes Kestrel Bridge"
     assert article.url == "https://herald.example/hh-1"
     assert article.published == "2026-03-02T14:05:00+00:00"
@@ -207,7 +210,7 @@ def test_xml_that_is_not_a_feed_is_skipped_naming_its_root(tmp_path: Path) -> No
 def test_gzipped_feeds_are_read(tmp_path: Path) -> None:
     write(tmp_path / "a.rss.gz", gzip.compress(rss(item("z-1", "Dam", TEASER)).encode(), mtime=0))
     write(tmp_path / "b.xml.gz", gzip.compress(RDF.encode(), mtime=0))
-    assert [a.id for a in articles(read(tmp_path))] == ["z-1", "https://bote.example/a1"]
+    assert [a.id for a in articles(read(tmp_path))] == [f"{HERALD}z-1", "https://bote.example/a1"]
 
 
 BILLION_LAUGHS = (
@@ -306,7 +309,7 @@ def test_feedparser_is_never_given_a_string_or_bytes(accesses: list[str]) -> Non
     # Given bytes, feedparser first tries them as a file name: open(b'<?xml ...'); given a
     # str that is a path or a url, it reads or fetches it.
     found = _feed_of(rss(item("x-2", "Ferry resumes", TEASER)))
-    assert [a.id for a in articles(found)] == ["x-2"]
+    assert [a.id for a in articles(found)] == [f"{HERALD}x-2"]
     assert accesses == []
 
 
@@ -315,7 +318,7 @@ def test_a_broken_feed_keeps_its_items_with_a_note(tmp_path: Path) -> None:
         item("b-1", "Crane deal signed", TEASER) + item("b-2", "Strike ends", "Unclosed <b> & so")
     ).removesuffix("</channel></rss>")
     found = articles(read(write(tmp_path / "broken.rss", broken)))
-    assert [a.id for a in found] == ["b-1", "b-2"]
+    assert [a.id for a in found] == [f"{HERALD}b-1", f"{HERALD}b-2"]
     assert found[0].ingest_note.startswith(
         "the feed is not well-formed XML (line 2: no element found); read leniently"
     )
@@ -402,7 +405,7 @@ def test_digest_of_a_folder_of_feeds_end_to_end(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     digest = json.loads(result.stdout)
     ids = {a["id"] for a in digest["articles"]}
-    assert ids == {"hh-1", "tag:tide.example,2026:1", "tag:tide.example,2026:2"}
+    assert ids == {f"{HERALD}hh-1", "tag:tide.example,2026:1", "tag:tide.example,2026:2"}
     assert digest["stories"]
     assert "skipped" in result.stderr and "its root element is <urlset>" in result.stderr
     assert "note " in result.stderr and "the feed gives only a summary" in result.stderr
@@ -432,7 +435,7 @@ def test_hourly_snapshots_and_an_updated_feed_store_only_what_changed(tmp_path: 
     # The two items repeated unchanged, and the earlier version of the changed one.
     assert "3 inputs skipped: 2 a copy of another record; 1 replaced by" in second.stderr
     with Store(db) as store:
-        assert "the piers are sound" in store.article("h-1").text
+        assert "the piers are sound" in store.article(f"{HERALD}h-1").text
     again = _cli("ingest", str(hour), "--db", str(db))
     assert again.stdout.startswith("0 added, 0 updated, 5 unchanged")
 
@@ -469,3 +472,19 @@ def test_the_feed_bench_scores_what_each_reader_got_wrong(
     table = capsys.readouterr().out
     assert "| storyline | 1.000 | 1.000 | 1.000 | 1.000 | 1.000 | 1.000 |" in table
     assert "| storyline / hand |" in table
+
+
+def test_bare_guids_of_two_outlets_are_two_articles(tmp_path: Path) -> None:
+    # Two CMSs that number their items alike: the same-id rule kept one of the two reports.
+    herald = rss(item("1234", "Ship strikes Kestrel Bridge", TEASER))
+    courier = rss(item("1234", "Council delays harbour vote", "The council met on Monday."))
+    courier = courier.replace("herald.example/<", "courier.example/<")
+    courier = courier.replace("Harbour Herald - World", "Bay Courier")
+    write(tmp_path / "herald.rss", herald)
+    write(tmp_path / "courier.rss", courier)
+    found = articles(read(tmp_path))
+    assert sorted(a.id for a in found) == [
+        "https://courier.example/#1234",
+        "https://herald.example/#1234",
+    ]
+    assert sorted(a.source for a in found) == ["Bay Courier", "Harbour Herald - World"]

@@ -9,16 +9,16 @@ read as windows-1252, with a note), and a document that declares XML entities
 expands "safe" entities with no limit (a 100 KB feed that used one 50 KB entity 50,000
 times took 7 GB and two minutes), and an external entity can name a local file.
 
-What an item gives: its guid (Atom ``id``) as the article id, its title, its link as url
-(http and https only: feedparser gives an Atom entry without a link its ``tag:`` id), its
-date (``pubDate``, Atom ``published``, RSS ``dc:date``; an Atom entry with only ``updated``
-is dated by it, with ``published_origin`` "updated"), its text (the full content when the
-feed carries it, else the summary, with a note saying so; HTML read through :mod:`.markup`,
-a blog engine's closing "The post ... appeared first on ..." line dropped), its outlet (the
-item's ``<source>``, else ``--source``, else the feed's title) and its language (the item's
-or the feed's, checked against the text). An item that gives only a headline (no text, or
-text made only of the title's and outlet's words, as Google News feeds give) is skipped:
-it is a link to an article, not one.
+What an item gives: its guid (Atom ``id``; a bare one scoped by the feed's link) as the
+article id, its title, its link as url (http and https only: feedparser gives an Atom entry
+without a link its ``tag:`` id), its date (``pubDate``, Atom ``published``, RSS ``dc:date``;
+an Atom entry with only ``updated`` is dated by it, with ``published_origin`` "updated"),
+its text (the full content when the feed carries it, else the summary, with a note saying
+so; HTML read through :mod:`.markup`, a blog engine's closing "The post ... appeared first
+on ..." line dropped), its outlet (the item's ``<source>``, else ``--source``, else the
+feed's title) and its language (the item's or the feed's, checked against the text). An item
+that gives only a headline (no text, or text made only of the title's and outlet's words, as
+Google News feeds give) is skipped: it is a link to an article, not one.
 """
 
 from __future__ import annotations
@@ -48,6 +48,7 @@ _ROOT = re.compile(r"\s*<([A-Za-z_][\w.:-]*)")
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)""")
 _ENTITY = re.compile(r"<!ENTITY", re.I)
 _FIRST_TAG = re.compile(r"<\w")  # where feedparser's own DOCTYPE handling ends its prolog
+_GLOBAL_ID = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:\S")  # a scheme: http:, urn:, tag:
 # WordPress's feed footer and the link that ends a teaser: a line of its own, at the end.
 _FOOTER = re.compile(
     r"The post .{1,400} appeared first on .{1,200}|(?:Continue reading|Read more)\b.{0,200}",
@@ -95,6 +96,7 @@ def read_feed(
     feed = parsed.get("feed") or {}
     context = _Feed(
         title=_text_of(feed, "title"),
+        link=_value(feed, "link").strip(),
         language=_value(feed, "language"),
         rss=str(parsed.get("version") or "").startswith("rss"),
         source=source,
@@ -110,6 +112,7 @@ class _Feed:
     feedparser files as "updated") is an item's date."""
 
     title: str
+    link: str
     language: str
     rss: bool
     source: str
@@ -260,7 +263,7 @@ def _item(entry: Mapping[str, Any], feed: _Feed, path: str, number: int) -> Arti
             record=number,
             raw_text=_raw(entry, given),
             title=title,
-            article_id=_value(entry, "id"),
+            article_id=_item_id(_value(entry, "id").strip(), feed),
             url=_url(entry),
             source=source,
             published=published,
@@ -338,6 +341,17 @@ def _only_title(body: str, title: str, source: str) -> bool:
     repeat the headline as a link and name the outlet)."""
     said = set(fold(f"{title} {source}").split())
     return all(word in said for word in fold(body).split())
+
+
+def _item_id(guid: str, feed: _Feed) -> str:
+    """The item's guid when it names itself in the whole world (a url, a ``urn:`` or
+    ``tag:`` id, as Atom requires); a bare one ("1234", a CMS's row number) is unique only
+    within its feed, so it is scoped by the feed's link, else its title: two outlets that
+    number their items alike give two articles, not one id."""
+    if not guid or _GLOBAL_ID.match(guid):
+        return guid
+    scope = feed.link or feed.title
+    return f"{scope}#{guid}" if scope else guid
 
 
 def _url(entry: Mapping[str, Any]) -> str:
