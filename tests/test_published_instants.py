@@ -144,6 +144,11 @@ def _group() -> DuplicateGroup:
         ("2024-5-6", "2024-05-06"),
         (PARIS, PARIS),
         ("Tue, 07 Apr 2031 10:00:00 GMT", "2031-04-07T10:00:00+00:00"),
+        # a feed's offset with a colon and a zone name the mail parser does not know were
+        # dropped, and the time read as UTC (a helper's find, session 17)
+        ("Tue, 07 Apr 2031 10:00:00 +02:00", "2031-04-07T10:00:00+02:00"),
+        ("Tue, 07 Apr 2031 10:00:00 CEST", "2031-04-07T10:00:00+02:00"),
+        ("Tue, 07 Apr 2031 10:00:00 -05:30", "2031-04-07T10:00:00-05:30"),
         ("23 January 2022", "2022-01-23"),
         ("1800-01-01", "1800-01-01"),
         ("2050-12-31", "2050-12-31"),

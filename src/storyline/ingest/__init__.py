@@ -2,9 +2,9 @@
 
 :func:`read_sources` is the dispatcher. It walks directories (recursively, in sorted order,
 hidden entries skipped), picks a reader by extension (``.txt .md .html .htm .jsonl .json
-.csv .warc``, each optionally ``.gz``), reads ``-`` as JSONL on stdin, and yields an
-:class:`Article` per article or a :class:`Skipped` per input it could not use, with the
-reason. It never raises on bad input and never writes anything.
+.csv .rss .atom .xml .warc``, each optionally ``.gz``), reads ``-`` as JSONL on stdin, and
+yields an :class:`Article` per article or a :class:`Skipped` per input it could not use,
+with the reason. It never raises on bad input and never writes anything.
 """
 
 from __future__ import annotations
@@ -53,7 +53,19 @@ __all__ = [
     "readable",
 ]
 
-EXTENSIONS = (".txt", ".md", ".html", ".htm", ".jsonl", ".json", ".csv", ".warc")
+EXTENSIONS = (
+    ".txt",
+    ".md",
+    ".html",
+    ".htm",
+    ".jsonl",
+    ".json",
+    ".csv",
+    ".rss",
+    ".atom",
+    ".xml",
+    ".warc",
+)
 
 
 @dataclass(frozen=True)
@@ -358,6 +370,10 @@ def _read_stream(
         yield from read_json(stream, label, fields, limit)
     elif extension == ".csv":
         yield from read_csv(stream, label, fields, limit)
+    elif extension in (".rss", ".atom", ".xml"):
+        from .feeds import read_feed  # feedparser is imported only for feeds
+
+        yield from read_feed(stream, label, options.max_file_bytes, options.source, size)
     else:
         data = read_document(stream, options.max_file_bytes, label, size)
         if not data.strip():

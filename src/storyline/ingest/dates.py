@@ -158,13 +158,48 @@ def _from_email(text: str) -> str | None:
     if not _EMAIL.match(text):
         return None
     try:
-        parsed = parsedate_to_datetime(text)
+        parsed = parsedate_to_datetime(_email_zone(text))
     except (ValueError, TypeError, IndexError):
         return None
     return parsed.isoformat(timespec="seconds")
 
 
 _EMAIL = re.compile(r"\s*(?:[A-Za-z]{3},?\s+)?\d{1,2}\s+[A-Za-z]{3}\s+\d{2,4}\s+\d{1,2}:\d{2}")
+# Zone names that RFC 822 dates carry beyond those it defines (UT, GMT, the US zones), which
+# the mail parser reads as no zone at all; ambiguous ones (IST, CST in China) are not listed.
+_ZONES = {
+    "WET": "+00:00",
+    "WEST": "+01:00",
+    "BST": "+01:00",
+    "CET": "+01:00",
+    "CEST": "+02:00",
+    "MET": "+01:00",
+    "MEST": "+02:00",
+    "EET": "+02:00",
+    "EEST": "+03:00",
+    "MSK": "+03:00",
+    "HKT": "+08:00",
+    "SGT": "+08:00",
+    "JST": "+09:00",
+    "KST": "+09:00",
+    "AEST": "+10:00",
+    "AEDT": "+11:00",
+    "NZST": "+12:00",
+    "NZDT": "+13:00",
+}
+_EMAIL_ZONE = re.compile(r"(?<=\s)(?:([+-]\d\d):(\d\d)|([A-Z]{3,4}))$")
+
+
+def _email_zone(text: str) -> str:
+    """``text`` with an offset written ``+01:00`` as ``+0100`` and a zone name the mail
+    parser does not know (``CET``) as its offset: either would otherwise be dropped, and the
+    time read as UTC."""
+    found = _EMAIL_ZONE.search(text)
+    if found is None:
+        return text
+    hours, minutes, name = found.groups()
+    offset = f"{hours}{minutes}" if hours else _ZONES.get(name, name).replace(":", "")
+    return text[: found.start()] + offset
 
 
 def _from_words(text: str) -> _Parsed:
