@@ -2,9 +2,9 @@
 
 :func:`read_sources` is the dispatcher. It walks directories (recursively, in sorted order,
 hidden entries skipped), picks a reader by extension (``.txt .md .html .htm .jsonl .json
-.csv .rss .atom .xml``, each optionally ``.gz``), reads ``-`` as JSONL on stdin, and yields an
-:class:`Article` per article or a :class:`Skipped` per input it could not use, with the
-reason. It never raises on bad input and never writes anything.
+.csv .rss .atom .xml .warc``, each optionally ``.gz``), reads ``-`` as JSONL on stdin, and
+yields an :class:`Article` per article or a :class:`Skipped` per input it could not use,
+with the reason. It never raises on bad input and never writes anything.
 """
 
 from __future__ import annotations
@@ -53,7 +53,19 @@ __all__ = [
     "readable",
 ]
 
-EXTENSIONS = (".txt", ".md", ".html", ".htm", ".jsonl", ".json", ".csv", ".rss", ".atom", ".xml")
+EXTENSIONS = (
+    ".txt",
+    ".md",
+    ".html",
+    ".htm",
+    ".jsonl",
+    ".json",
+    ".csv",
+    ".rss",
+    ".atom",
+    ".xml",
+    ".warc",
+)
 
 
 @dataclass(frozen=True)
@@ -254,6 +266,11 @@ def read_file(
     if extension not in EXTENSIONS:
         shown = (extension + ".gz" if compressed else extension) or "(no extension)"
         yield Skipped(label, f"unsupported file type {shown}")
+        return
+    if extension == ".warc":  # gzip record by record: warcio reads the file itself
+        from .warc import read_warc  # trafilatura takes a second to import
+
+        yield from _completed(read_warc(path, label, options.max_file_bytes), label, options)
         return
     fields = FieldMap(options.fields)
     try:

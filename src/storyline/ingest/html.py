@@ -23,13 +23,15 @@ from ..errors import InputError
 from ..model import Article, Skipped
 from ..text import fold
 from .build import make_article
-from .decode import decode_bytes
+from .decode import SAMPLE_BYTES, decode_bytes, sniff
 from .pagedates import page_published
 from .titles import tidy_title
 
 MAX_HTML_BYTES = 20_000_000  # trafilatura's own download limit; bigger pages are not articles
 NO_MAIN_TEXT = "no main text found in the HTML page"
 MIN_MAIN_WORDS = 6  # fewer is navigation or a stub, not an article
+MOSTLY_LINKS = "not an article: its text is mostly links (a section front or an index)"
+_OWN_WORDS = 40  # words not in links: fewer, beside more in links, is an index page
 # Markup inside a title attribute ("og:title" holding "<script>..."): never a headline's words.
 _MARKUP = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>|<[^<>]{0,500}>", re.I | re.S)
 # Above this size, scripts and styles (not JSON-LD) are cut before parsing: libxml2 refuses a
@@ -53,24 +55,33 @@ for _name in ("trafilatura", "htmldate"):
     logging.getLogger(_name).addHandler(logging.NullHandler())
 
 
-def read_html(data: bytes, path: str) -> Iterator[Article | Skipped]:
-    """Yield the article of one HTML page, or one Skipped saying why there is none."""
+def read_html(
+    data: bytes, path: str, url: str = "", charset: str = ""
+) -> Iterator[Article | Skipped]:
+    """Yield the article of one HTML page, or one Skipped saying why there is none.
+
+    ``url`` is where the page was fetched (a web archive's record), used instead of the one
+    the page names; ``charset`` is the one its HTTP headers declare, which decodes bytes that
+    are not UTF-8 before the page's own ``<meta charset>`` is asked."""
     if len(data) > MAX_HTML_BYTES:
         yield Skipped(path, f"HTML page too large to extract ({len(data)} bytes; limit 20 MB)")
         return
     try:
-        html = decode_bytes(data, path, declared=True)
+        html = _decoded(data, path, charset)
     except InputError as exc:
         yield Skipped(path, exc.reason)
         return
     try:
-        document, published = _extract(html, path)
+        document, published, links = _extract(html, path)
     except InputError as exc:
         yield Skipped(path, exc.reason)
         return
     text = _attr(document, "text")
     if len(text.split()) < MIN_MAIN_WORDS:
         yield Skipped(path, NO_MAIN_TEXT)
+        return
+    if _mostly_links(text, links):
+        yield Skipped(path, MOSTLY_LINKS)
         return
     sitename = _attr(document, "sitename")
     title = tidy_title(_MARKUP.sub(" ", _attr(document, "title")), sitename)
@@ -82,7 +93,7 @@ def read_html(data: bytes, path: str) -> Iterator[Article | Skipped]:
             path=path,
             raw_text=text,
             title=title,
-            url=_attr(document, "url"),
+            url=url or _attr(document, "url"),
             sitename=sitename,
             published=published or _attr(document, "date") or None,
             published_origin="metadata",
@@ -91,14 +102,28 @@ def read_html(data: bytes, path: str) -> Iterator[Article | Skipped]:
         yield Skipped(path, NO_MAIN_TEXT if exc.reason == "empty text" else exc.reason)
 
 
-def _extract(html: str, path: str) -> tuple[object, str | None]:
-    """trafilatura's document for ``html`` and the publication date the page gives."""
+def _decoded(data: bytes, path: str, charset: str) -> str:
+    if charset and not sniff(data[:SAMPLE_BYTES], path):
+        try:
+            data.decode("utf-8")  # a server's default ISO-8859-1 over a UTF-8 page: UTF-8
+        except UnicodeDecodeError:
+            try:
+                return data.decode(charset)
+            except (LookupError, UnicodeDecodeError):
+                pass  # an unknown or wrong charset: the page's own, then detection
+    return decode_bytes(data, path, declared=True)
+
+
+def _extract(html: str, path: str) -> tuple[object, str | None, set[str]]:
+    """trafilatura's document for ``html``, the publication date the page gives and the
+    texts of its links (folded)."""
     if len(html) > _BIG_PAGE:
         html = _SCRIPTS.sub("", html)
     tree = load_html(html) if html.strip() else None
     if tree is None:
         raise InputError(path, "empty file" if not html.strip() else "not an HTML page")
     published = page_published(tree)  # before trafilatura, which prunes the tree
+    links = {fold(" ".join(link.text_content().split())) for link in tree.iter("a")}
     _drop_comments(tree)
     try:
         document = bare_extraction(
@@ -110,7 +135,18 @@ def _extract(html: str, path: str) -> tuple[object, str | None]:
         )
     except Exception as exc:  # a third-party parser on hostile input: report, never crash
         raise InputError(path, f"HTML extraction failed ({type(exc).__name__})") from exc
-    return document, published
+    return document, published, links - {""}
+
+
+def _mostly_links(text: str, links: set[str]) -> bool:
+    """Whether most words of ``text`` are in lines that are a link's text, and too few are
+    not for an article: a section front or an index of headlines, which trafilatura takes
+    for main text when there is no other. A short report above a list of related links
+    trafilatura kept has words of its own, and stays."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    linked = sum(len(line.split()) for line in lines if fold(line) in links)
+    unlinked = len(text.split()) - linked
+    return linked > unlinked and unlinked < _OWN_WORDS
 
 
 def _drop_comments(tree: HtmlElement) -> None:
