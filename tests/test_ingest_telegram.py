@@ -139,9 +139,27 @@ def test_captions_service_messages_and_empty_messages(tmp_path: Path) -> None:
         (
             str(path),
             0,
-            "channel 'Harbor Watch': not articles: 40 service messages (a pin, a join...), "
-            "3 messages with no text (a photo with no caption...)",
+            "messages that are not articles (channel 'Harbor Watch': 40 service messages, such"
+            " as pins and joins; 3 with no text, such as photos with no caption and stickers)",
         )
+    ]
+
+
+def test_an_album_whose_photos_repeat_its_caption_is_one_article(tmp_path: Path) -> None:
+    """Photos sent as one album at one second with one caption each (a QA pass: three
+    articles, three relations 'undecided: same publication date' between them) are one
+    post; the same text posted again later is another post."""
+    album = [message(7, BRIDGE, photo=f"photos/{n}.jpg") for n in range(3)]
+    later = message(8, BRIDGE)
+    for n, photo in enumerate(album):
+        photo["id"] = 7 + n
+    later["id"] = 10
+    path = write(tmp_path / "result.json", channel("Harbor Watch", 1001, [*album, later]))
+    articles, skipped = read(path)
+    assert [a.id for a in articles] == ["tg-1001-7", "tg-1001-10"]
+    assert [s.reason for s in skipped] == [
+        "messages that are not articles (channel 'Harbor Watch': 2 repeating the caption of"
+        " their album)"
     ]
 
 
@@ -279,8 +297,8 @@ def test_a_channel_of_many_messages_streams(tmp_path: Path) -> None:
     finally:
         tracemalloc.stop()
     assert [s.reason for s in found if isinstance(s, Skipped)] == [
-        "channel 'Harbor Watch': not articles: 20,000 messages with no text"
-        " (a photo with no caption...)"
+        "messages that are not articles (channel 'Harbor Watch': 20,000 with no text, such as"
+        " photos with no caption and stickers)"
     ]
     assert peak < size / 20, (peak, size)
 
@@ -305,7 +323,8 @@ def test_the_digest_through_the_cli(tmp_path: Path) -> None:
     assert relation["original"] == "tg-1001-1"
     assert "credits 'Harbor Watch'" in relation["reason"]
     assert [s["reason"] for s in digest["skipped"]] == [
-        "channel 'Bay Monitor': not articles: 1 service message (a pin, a join...)"
+        "messages that are not articles (channel 'Bay Monitor': 1 service message, such as pins"
+        " and joins)"
     ]
     assert "skipped" in result.stderr and "Bay Monitor" in result.stderr
 
@@ -323,5 +342,6 @@ def test_a_re_exported_channel_adds_only_its_new_messages(tmp_path: Path) -> Non
     third = storyline.ingest([path], db)
     assert (third.added, third.updated, third.unchanged) == (1, 0, 2)
     assert [s.reason for s in third.skipped] == [
-        "channel 'Harbor Watch': not articles: 1 service message (a pin, a join...)"
+        "messages that are not articles (channel 'Harbor Watch': 1 service message, such as"
+        " pins and joins)"
     ]

@@ -16,8 +16,9 @@ with no offset: kept as given, never shifted by a guessed zone). A forward
 message, which :mod:`storyline.provenance` reads as a credit of that channel. An edited
 message holds its last text (the export keeps no earlier one) under its first date.
 
-Service messages (a pin, a join) and messages with no text (a photo without caption, a
-sticker, the other photos of an album) are not articles, and are counted per chat in one
+Service messages (a pin, a join), messages with no text (a photo without caption, a
+sticker, the other photos of an album) and the photos of an album that repeat its caption
+(the same text at the same second) are not articles, and are counted per chat in one
 :class:`Skipped` line rather than one each: an export of 100,000 messages holds tens of
 thousands of them, which would bury a real fault. In a whole-account export only channels
 and groups are read: personal chats, bots and saved messages are counted and passed over.
@@ -107,6 +108,8 @@ class _Chat:
     username: str = ""
     service: int = 0
     empty: int = 0
+    repeats: int = 0
+    last: tuple[str, object] = ("", None)  # the last article's text and time
 
     def fill(self, key: str, value: object) -> None:
         text = str(value) if isinstance(value, str | int) and not isinstance(value, bool) else ""
@@ -171,16 +174,19 @@ def _message_of(
 
 
 def _counted(chat: _Chat, path: str) -> Iterator[Skipped]:
-    """One line for the chat's messages that are not articles, when it has any."""
+    """One line for the chat's messages that are not articles, when it has any (a reason
+    that starts alike for every chat, so the run's count of reasons adds them up)."""
     parts = []
-    if chat.service:
-        plural = "s" * (chat.service != 1)
-        parts.append(f"{chat.service:,} service message{plural} (a pin, a join...)")
-    if chat.empty:
-        plural = "s" * (chat.empty != 1)
-        parts.append(f"{chat.empty:,} message{plural} with no text (a photo with no caption...)")
+    for count, what in (
+        (chat.service, "service message{}, such as pins and joins"),
+        (chat.empty, "with no text, such as photos with no caption and stickers"),
+        (chat.repeats, "repeating the caption of their album"),
+    ):
+        if count:
+            parts.append(f"{count:,} {what.format('s' * (count != 1))}")
     if parts:
-        yield Skipped(path, f"{_shown(chat)}: not articles: {', '.join(parts)}")
+        said = "; ".join(parts)
+        yield Skipped(path, f"messages that are not articles ({_shown(chat)}: {said})")
 
 
 def _shown(chat: _Chat) -> str:
@@ -206,6 +212,12 @@ def message_article(
     if not text.strip():
         chat.empty += 1
         return None
+    # An album whose photos each carry the caption: one post, not one article per photo.
+    posted = (text, message.get("date_unixtime") or message.get("date"))
+    if posted == chat.last:
+        chat.repeats += 1
+        return None
+    chat.last = posted
     forwarded = message.get("forwarded_from")
     if isinstance(forwarded, str) and forwarded.strip():
         text = f"{FORWARD} {' '.join(forwarded.split())}: {text.lstrip()}"
