@@ -345,3 +345,31 @@ def test_a_re_exported_channel_adds_only_its_new_messages(tmp_path: Path) -> Non
         "messages that are not articles (channel 'Harbor Watch': 1 service message, such as"
         " pins and joins)"
     ]
+
+
+def test_the_timeline_and_summary_print_a_forward_without_its_opening(tmp_path: Path) -> None:
+    """A QA pass: the timeline printed the forward's sentence, "Forwarded from Дорвиск
+    Новости: Во вторник состоялся обмен...", for an event cited to the channel itself. The
+    opening names where the text came from; the printed sentence starts after it (a title
+    keeps it: a forward of a channel not in the corpus is named there)."""
+    exchange = (
+        "Во вторник состоялся обмен пленными 45 на 45 при посредничестве Красного Полумесяца. "
+        "Министр обороны Илзе Варга поблагодарила посредников."
+    )
+    exports = tmp_path / "exports"
+    write(exports / "a.json", channel("Дорвиск Новости", 5002, [message(19, exchange)]))
+    write(
+        exports / "b.json",
+        channel("Вартовий Півдня", 5003, [message(40, exchange, forwarded_from="Дорвиск Новости")]),
+    )
+    write(
+        exports / "c.json",
+        channel("Правда Фронта", 5004, [message(59, exchange, forwarded_from="Дорвиск Новости")]),
+    )
+    digest = storyline.digest([exports])
+    (story,) = digest.stories
+    printed = [entry.text for entry in story.timeline] + [claim.text for claim in story.summary]
+    assert printed and not [text for text in printed if "Forwarded" in text], printed
+    assert story.timeline[0].article_ids == ("tg-5002-19", "tg-5003-40", "tg-5004-59")
+    titles = {a.id: a.title for a in digest.articles}
+    assert titles["tg-5003-40"].startswith("Forwarded from Дорвиск Новости: Во вторник")

@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 
 from .ingest.dates import in_utc, published_instant
 from .model import Article, Relation, RelationKind, known_source
-from .text import split_sentences
+from .text import FORWARD, split_sentences
 from .timeline.published import calendar_days, reported_after_publication
 
 # Independent reports quote the same statement, and share names and set phrases; this many
@@ -74,7 +74,7 @@ _CREDITS = (
     ("ublished by", re.compile(r"\b(?:[Oo]riginally|[Ff]irst) published by\s+" + _NAME)),
     (")", re.compile(r"\(" + _NAME + r"\)\s+[-\u2014]")),
     # A Telegram forward, as ingest writes it (any script: channels are named in Cyrillic).
-    ("orwarded from", re.compile(r"^Forwarded from ([^\n:]{1,80}):", re.M)),
+    (FORWARD[1:], re.compile("^" + FORWARD + r" ([^\n:]{1,80}):", re.M)),
 )
 _SELF = (
     ("told", re.compile(r"\btold\s+" + _NAME)),

@@ -34,6 +34,7 @@ from datetime import UTC, datetime
 
 from ..errors import InputError
 from ..model import Article, Skipped
+from ..text import FORWARD
 from .build import make_article
 
 __all__ = ["is_export", "read_export"]
@@ -56,7 +57,6 @@ _MESSAGES = re.compile(r'"messages"\s*:\s*\[')
 _ACCOUNT = re.compile(r'"(?:chats|left_chats|personal_information)"\s*:\s*\{')
 _NON_SPACE = re.compile(r"\S")
 _CHUNK = 64 * 1024
-FORWARD = "Forwarded from"
 
 
 def is_export(head: str) -> bool:
