@@ -135,13 +135,11 @@ def test_captions_service_messages_and_empty_messages(tmp_path: Path) -> None:
     path = write(tmp_path / "result.json", channel("Harbor Watch", 1001, messages))
     articles, skipped = read(path)
     assert [a.id for a in articles] == ["tg-1001-41", "tg-1001-45"]
-    assert [(s.path, s.record, s.reason) for s in skipped] == [
-        (
-            str(path),
-            0,
-            "messages that are not articles (channel 'Harbor Watch': 40 service messages, such"
-            " as pins and joins; 3 with no text, such as photos with no caption and stickers)",
-        )
+    # a note on the chat's last article: said, but no input skipped (--strict goes on)
+    assert skipped == [] and [a.ingest_note for a in articles] == [
+        "",
+        "messages that are not articles (channel 'Harbor Watch': 40 service messages, such"
+        " as pins and joins; 3 with no text, such as photos with no caption and stickers)",
     ]
 
 
@@ -156,11 +154,11 @@ def test_an_album_whose_photos_repeat_its_caption_is_one_article(tmp_path: Path)
     later["id"] = 10
     path = write(tmp_path / "result.json", channel("Harbor Watch", 1001, [*album, later]))
     articles, skipped = read(path)
-    assert [a.id for a in articles] == ["tg-1001-7", "tg-1001-10"]
-    assert [s.reason for s in skipped] == [
+    assert [a.id for a in articles] == ["tg-1001-7", "tg-1001-10"] and skipped == []
+    assert articles[-1].ingest_note == (
         "messages that are not articles (channel 'Harbor Watch': 2 repeating the caption of"
         " their album)"
-    ]
+    )
 
 
 def test_a_message_that_cannot_be_read_is_named_and_the_rest_goes_on(tmp_path: Path) -> None:
@@ -239,8 +237,18 @@ def test_a_whole_account_export_reads_its_channels_and_groups(tmp_path: Path) ->
         ("tg-1005-3", "Old News"),
     ]
     assert [a.record for a in articles] == [2, 4, 5]  # positions in the file, all chats
-    assert [s.reason for s in skipped] == [
-        "passed over chats that are not channels or groups (1 personal chat, 1 saved messages)"
+    assert skipped == [] and [a.ingest_note for a in articles] == [
+        "",
+        "",
+        "passed over chats that are not channels or groups (1 personal chat, 1 saved messages)",
+    ]
+    # with no article to carry it, the remark is a skipped input
+    personal = {"chats": {"list": [channel("Alice", 11, [message(1, "hi")], "personal_chat")]}}
+    assert read(write(tmp_path / "personal.json", personal))[1] == [
+        Skipped(
+            str(tmp_path / "personal.json"),
+            "passed over chats that are not channels or groups (1 personal chat)",
+        )
     ]
 
 
@@ -270,7 +278,7 @@ def test_a_compact_or_gzipped_export_and_a_chat_named_after_its_messages(
     for path in (compact, zipped, reordered):
         articles, skipped = read(path)
         assert [(a.id, a.source, a.record) for a in articles] == [("tg-1001-1", "Harbor Watch", 1)]
-        assert len(skipped) == 1 and "1 service message" in skipped[0].reason
+        assert skipped == [] and "1 service message" in articles[0].ingest_note
 
 
 def test_other_json_is_read_as_before(tmp_path: Path) -> None:
@@ -322,11 +330,18 @@ def test_the_digest_through_the_cli(tmp_path: Path) -> None:
     (relation,) = [r for r in digest["relations"] if {r["a"], r["b"]} == {"tg-1001-1", "tg-2002-1"}]
     assert relation["original"] == "tg-1001-1"
     assert "credits 'Harbor Watch'" in relation["reason"]
-    assert [s["reason"] for s in digest["skipped"]] == [
+    said = (
         "messages that are not articles (channel 'Bay Monitor': 1 service message, such as pins"
         " and joins)"
+    )
+    assert [(s["path"], s["record"], s["reason"]) for s in digest["skipped"]] == [
+        (str(exports / "c.json"), 2, said)
     ]
-    assert "skipped" in result.stderr and "Bay Monitor" in result.stderr
+    assert result.stderr == f"note {exports / 'c.json'}:2: {said}\n"
+    strict = CliRunner().invoke(
+        cli, ["ingest", str(exports), "--strict", "--db", str(tmp_path / "s.db")]
+    )
+    assert strict.exit_code == 0, strict.output  # a service message is no fault
 
 
 def test_a_re_exported_channel_adds_only_its_new_messages(tmp_path: Path) -> None:
@@ -337,11 +352,13 @@ def test_a_re_exported_channel_adds_only_its_new_messages(tmp_path: Path) -> Non
     assert (first.added, first.updated, first.unchanged) == (2, 0, 0)
     again = storyline.ingest([path], db)
     assert (again.added, again.updated, again.unchanged) == (0, 0, 2)
-    newer = [message(1, BRIDGE), message(2, FERRY), message(3, RU_BRIDGE), service(4)]
+    edited = message(2, FERRY + " Sailings resume at noon.", edited_unixtime=str(START + 9000))
+    newer = [message(1, BRIDGE), edited, message(3, RU_BRIDGE), service(4)]
     write(path, channel("Harbor Watch", 1001, newer))  # the same file name, exported again
     third = storyline.ingest([path], db)
-    assert (third.added, third.updated, third.unchanged) == (1, 0, 2)
-    assert [s.reason for s in third.skipped] == [
+    # the edited message keeps its id: its new text is stored as its next version
+    assert (third.added, third.updated, third.unchanged) == (1, 1, 1)
+    assert third.skipped == () and [s.reason for s in third.notes] == [
         "messages that are not articles (channel 'Harbor Watch': 1 service message, such as"
         " pins and joins)"
     ]

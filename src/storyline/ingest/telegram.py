@@ -18,18 +18,20 @@ message holds its last text (the export keeps no earlier one) under its first da
 
 Service messages (a pin, a join), messages with no text (a photo without caption, a
 sticker, the other photos of an album) and the photos of an album that repeat its caption
-(the same text at the same second) are not articles, and are counted per chat in one
-:class:`Skipped` line rather than one each: an export of 100,000 messages holds tens of
-thousands of them, which would bury a real fault. In a whole-account export only channels
-and groups are read: personal chats, bots and saved messages are counted and passed over.
+(the same text at the same second) are not articles, and are counted per chat in one note
+on its last article rather than one line each: an export of 100,000 messages holds tens of
+thousands of them, which would bury a real fault; and a note, not a :class:`Skipped`, since
+they are no fault (``--strict`` stops at the first Skipped). In a whole-account export only
+channels and groups are read: personal chats, bots and saved messages are counted (a note on
+the file's last article) and passed over.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 from ..errors import InputError
@@ -73,20 +75,57 @@ def is_export(head: str) -> bool:
 
 def read_export(read: Callable[[int], str], path: str, limit: int) -> Iterator[Article | Skipped]:
     """The articles of a Telegram export read from ``read`` (decoded text in chunks), a
-    :class:`Skipped` for each message that cannot be read and one per chat counting what
-    was not an article. A syntax error ends the file (InputError, after what came before)."""
+    :class:`Skipped` for each message that cannot be read, and per chat a note counting
+    what was not an article. A syntax error ends the file (InputError, after what came
+    before)."""
     cursor = _Cursor(read, limit, path)
     if cursor.peek() != "{":
         raise InputError(path, "not a Telegram export: expected an object")
     reading = _Reading(path)
-    yield from _chat(cursor, reading, account=False)
+    noted = _Noted(path)
+    try:
+        yield from noted.push(_chat(cursor, reading, account=False))
+    except InputError:
+        yield from noted.close("")
+        raise
+    kinds = ", ".join(f"{n:,} {kind}" for kind, n in sorted(reading.passed_over.items()))
+    yield from noted.close(
+        f"passed over chats that are not channels or groups ({kinds})" * bool(kinds)
+    )
     if cursor.peek():
         raise InputError(path, f"unexpected {cursor.peek()!r} after the export")
-    if reading.passed_over:
-        kinds = ", ".join(f"{n:,} {kind}" for kind, n in sorted(reading.passed_over.items()))
-        yield Skipped(path, f"passed over chats that are not channels or groups ({kinds})")
     if not reading.messages:
         yield Skipped(path, "no message in this Telegram export")
+
+
+class _Noted:
+    """Articles passed on one step late, so that a remark on what came before (a chat's
+    count of messages that are not articles) is noted on the last of them: a note is said
+    and kept like any other, but is not a skipped input (``--strict`` stops at one of those,
+    and a service message is no fault). A remark with no article to carry it is a Skipped."""
+
+    def __init__(self, path: str) -> None:
+        self._path = path
+        self._last: Article | None = None
+
+    def push(self, items: Iterable[Article | Skipped]) -> Iterator[Article | Skipped]:
+        for item in items:
+            if isinstance(item, Article):
+                if self._last is not None:
+                    yield self._last
+                self._last = item
+            else:
+                yield item
+
+    def close(self, remark: str) -> Iterator[Article | Skipped]:
+        last, self._last = self._last, None
+        if last is None:
+            if remark:
+                yield Skipped(self._path, remark)
+            return
+        if remark:
+            last = replace(last, ingest_note="; ".join(filter(None, (last.ingest_note, remark))))
+        yield last
 
 
 @dataclass
@@ -132,32 +171,36 @@ def _chat(cursor: _Cursor, reading: _Reading, account: bool) -> Iterator[Article
     chat = _Chat()
     held: list[tuple[int, object]] = []
     seen_messages = False
-    for key in cursor.members():
-        if key in ("chats", "left_chats") and not account and cursor.peek() == "{":
-            for inner in cursor.members():
-                if inner == "list" and cursor.peek() == "[":
-                    for _ in cursor.items():
-                        yield from _chat(cursor, reading, account=True)
-                else:
-                    cursor.value()
-        elif key == "messages" and cursor.peek() == "[":
-            seen_messages = True
-            for _ in cursor.items():
-                reading.messages += 1
-                message = cursor.value()
-                if chat.known() and chat.kind:
-                    yield from _message_of(message, chat, reading, account)
-                else:  # named after its messages (not as Telegram Desktop writes it)
-                    held.append((reading.messages, message))
-        else:
-            chat.fill(key, cursor.value())
+    noted = _Noted(reading.path)
+    try:
+        for key in cursor.members():
+            if key in ("chats", "left_chats") and not account and cursor.peek() == "{":
+                for inner in cursor.members():
+                    if inner == "list" and cursor.peek() == "[":
+                        for _ in cursor.items():
+                            yield from _chat(cursor, reading, account=True)
+                    else:
+                        cursor.value()
+            elif key == "messages" and cursor.peek() == "[":
+                seen_messages = True
+                for _ in cursor.items():
+                    reading.messages += 1
+                    message = cursor.value()
+                    if chat.known() and chat.kind:
+                        yield from noted.push(_message_of(message, chat, reading, account))
+                    else:  # named after its messages (not as Telegram Desktop writes it)
+                        held.append((reading.messages, message))
+            else:
+                chat.fill(key, cursor.value())
+    except InputError:
+        yield from noted.close("")
+        raise
     for position, message in held:
-        yield from _message_of(message, chat, reading, account, position)
+        yield from noted.push(_message_of(message, chat, reading, account, position))
     if not _read(chat, account):
         kind = chat.kind.replace("_", " ") or "chats of no type"
         reading.passed_over[kind] = reading.passed_over.get(kind, 0) + 1
-    elif seen_messages:
-        yield from _counted(chat, reading.path)
+    yield from noted.close(_counted(chat) if seen_messages and _read(chat, account) else "")
 
 
 def _read(chat: _Chat, account: bool) -> bool:
@@ -173,9 +216,9 @@ def _message_of(
             yield found
 
 
-def _counted(chat: _Chat, path: str) -> Iterator[Skipped]:
-    """One line for the chat's messages that are not articles, when it has any (a reason
-    that starts alike for every chat, so the run's count of reasons adds them up)."""
+def _counted(chat: _Chat) -> str:
+    """The remark on the chat's messages that are not articles ("" when it has none): a
+    reason that starts alike for every chat, so a run's count of reasons adds them up."""
     parts = []
     for count, what in (
         (chat.service, "service message{}, such as pins and joins"),
@@ -184,9 +227,9 @@ def _counted(chat: _Chat, path: str) -> Iterator[Skipped]:
     ):
         if count:
             parts.append(f"{count:,} {what.format('s' * (count != 1))}")
-    if parts:
-        said = "; ".join(parts)
-        yield Skipped(path, f"messages that are not articles ({_shown(chat)}: {said})")
+    if not parts:
+        return ""
+    return f"messages that are not articles ({_shown(chat)}: {'; '.join(parts)})"
 
 
 def _shown(chat: _Chat) -> str:
