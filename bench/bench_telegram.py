@@ -38,6 +38,7 @@ import resource
 import sys
 import tempfile
 import time
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -118,7 +119,10 @@ def generate(folder: Path, total: int, seed: int = 17) -> list[Truth]:
     rng = random.Random(seed)
     per = total // len(CHANNELS)
     truths: list[Truth] = []
-    written: list[tuple[str, int, int, int, str]] = []  # (name, chat, id, stamp, text) so far
+    # the last 100 posts of each channel: (name, chat, id, stamp, text)
+    written: dict[int, deque[tuple[str, int, int, int, str]]] = {
+        chat: deque(maxlen=100) for _, chat, _ in CHANNELS
+    }
     edited: dict[tuple[int, int], str] = {}
     exports: list[tuple[str, int, list[dict[str, Any]]]] = []
     for name, chat_id, _ in CHANNELS:
@@ -141,14 +145,14 @@ def generate(folder: Path, total: int, seed: int = 17) -> list[Truth]:
         }
         roll = rng.random()
         truth = Truth(name, chat_id, number, "", when.isoformat())
-        others = [w for w in written if w[1] != chat_id]
+        others = [w for chat, posts in written.items() if chat != chat_id for w in posts]
         if roll < 0.05:
             message = {**message, "type": "service", "action": "pin_message", "text": ""}
         elif roll < 0.10:
             message["photo"] = f"photos/photo_{number}.jpg"
             message["text"] = ""
         elif roll < 0.22 and others:
-            source = rng.choice(others[-200:])
+            source = rng.choice(others)
             message["forwarded_from"] = source[0]
             message["text"] = source[4]
             truth.text = source[4]
@@ -161,7 +165,7 @@ def generate(folder: Path, total: int, seed: int = 17) -> list[Truth]:
             message["text"] = _parts(text, rng) if rng.random() < 0.5 else text
             if roll < 0.30:
                 message["photo"] = f"photos/photo_{number}.jpg"
-            written.append((name, chat_id, number, stamp, text))
+            written[chat_id].append((name, chat_id, number, stamp, text))
         messages.append(message)
         truths.append(truth)
     for truth in truths:  # the export keeps an edited message's last text
