@@ -286,6 +286,15 @@ def test_other_json_is_read_as_before(tmp_path: Path) -> None:
     wrapped = {"status": "ok", "type": "news", "articles": [{"title": "A", "text": BRIDGE}]}
     articles, skipped = read(write(tmp_path / "api.json", wrapped))
     assert [a.text for a in articles] == [BRIDGE] and skipped == []
+    # a record that holds a chat's keys inside it, in JSON lines: only the file's own keys count
+    records = [
+        {"text": BRIDGE, "type": "public_channel", "meta": {"chats": {"list": []}}},
+        {"text": FERRY, "messages": []},
+    ]
+    lines = tmp_path / "lines.json"
+    lines.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    articles, skipped = read(lines)
+    assert [a.text for a in articles] == [BRIDGE, FERRY] and skipped == []
 
 
 def test_a_channel_of_many_messages_streams(tmp_path: Path) -> None:

@@ -54,23 +54,30 @@ CHAT_TYPES = frozenset(
     }
 )
 _READ_IN_ACCOUNT = ("channel", "group")  # what an account export's chats are read for
-_CHAT = re.compile(r'"type"\s*:\s*"(' + "|".join(sorted(CHAT_TYPES)) + r')"')
-_MESSAGES = re.compile(r'"messages"\s*:\s*\[')
-_ACCOUNT = re.compile(r'"(?:chats|left_chats|personal_information)"\s*:\s*\{')
+_ACCOUNT_KEYS = frozenset({"chats", "left_chats", "personal_information"})
 _NON_SPACE = re.compile(r"\S")
 _CHUNK = 64 * 1024
 
 
 def is_export(head: str) -> bool:
     """Whether ``head`` (a JSON file's first characters, from its first ``{``) opens a
-    Telegram Desktop export: a chat whose known ``type`` comes before its ``messages``, or
-    an account export (``chats``, ``personal_information``)."""
+    Telegram Desktop export: an object whose own keys (not those of an object inside it)
+    give a chat ``type`` before its ``messages``, or name an account export's parts."""
     if not head.startswith("{"):
         return False
-    chat, messages = _CHAT.search(head), _MESSAGES.search(head)
-    if chat and messages and chat.start() < messages.start():
-        return True
-    return _ACCOUNT.search(head) is not None
+    cursor = _Cursor(lambda _: "", len(head), "", head)
+    kind: object = None
+    try:
+        for key in cursor.members():
+            if key in _ACCOUNT_KEYS:
+                return True
+            if key == "messages":
+                return kind in CHAT_TYPES
+            value = cursor.value()
+            kind = value if key == "type" else kind
+    except InputError:  # the head ends inside a value: no key said so before
+        return False
+    return False
 
 
 def read_export(read: Callable[[int], str], path: str, limit: int) -> Iterator[Article | Skipped]:
@@ -316,12 +323,12 @@ class _Cursor:
     item, other values parsed whole (one buffer, doubled while a value does not parse, up to
     ``limit`` characters)."""
 
-    def __init__(self, read: Callable[[int], str], limit: int, path: str) -> None:
+    def __init__(self, read: Callable[[int], str], limit: int, path: str, text: str = "") -> None:
         self._read = read
         self._limit = limit
         self._path = path
         self._decoder = json.JSONDecoder()
-        self._buffer = ""
+        self._buffer = text
         self._pos = 0
         self._eof = False
 
