@@ -167,7 +167,7 @@ def test_a_message_that_cannot_be_read_is_named_and_the_rest_goes_on(tmp_path: P
     articles, skipped = read(path)
     assert [a.id for a in articles] == ["tg-1001-3"]
     assert [(s.record, s.reason) for s in skipped] == [
-        (1, "item 1: 'text' is a int, not text or parts"),
+        (1, "item 1: 'text' is a JSON number, not text or parts"),
         (2, "item 2: not a JSON object"),
     ]
 
@@ -206,6 +206,19 @@ def test_a_forward_of_a_message_in_the_corpus_counts_as_its_copy(tmp_path: Path)
     assert set(story.article_ids) == {"tg-1001-1", "tg-2002-1"}
     first = story.summary[0]
     assert first.outlets == 1
+
+
+def test_a_forward_of_a_channel_named_with_a_colon_credits_it(tmp_path: Path) -> None:
+    """The opening's name ends at its colon: a channel's own colon is left out of it, so
+    the whole name is credited, and the printed sentence starts after the opening."""
+    name = "Dorvisk: Live " + "Updates " * 12  # and a long name (Telegram allows 128)
+    _forward_corpus(tmp_path / "in", BRIDGE, name.strip(), "Frontline Digest")
+    digest = storyline.digest([tmp_path / "in"])
+    (relation,) = digest.relations
+    assert relation.original == "tg-1001-1", relation.reason
+    assert "credits 'Dorvisk Live Updates Updates" in relation.reason
+    (story,) = [s for s in digest.stories if "tg-2002-1" in s.article_ids]
+    assert story.summary[0].text == BRIDGE.split(". ")[0] + "."
 
 
 def test_a_whole_account_export_reads_its_channels_and_groups(tmp_path: Path) -> None:

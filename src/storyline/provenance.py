@@ -74,7 +74,7 @@ _CREDITS = (
     ("ublished by", re.compile(r"\b(?:[Oo]riginally|[Ff]irst) published by\s+" + _NAME)),
     (")", re.compile(r"\(" + _NAME + r"\)\s+[-\u2014]")),
     # A Telegram forward, as ingest writes it (any script: channels are named in Cyrillic).
-    (FORWARD[1:], re.compile("^" + FORWARD + r" ([^\n:]{1,80}):", re.M)),
+    (FORWARD[1:], re.compile("^" + FORWARD + r" ([^\n:]{1,128}):", re.M)),
 )
 _SELF = (
     ("told", re.compile(r"\btold\s+" + _NAME)),

@@ -267,7 +267,7 @@ _TITLE_DATELINE = re.compile(
 # names the channel the text came from (a credit for provenance, the origin in a title), not
 # the news, so a printed sentence starts after it.
 FORWARD = "Forwarded from"
-_FORWARD = re.compile(FORWARD + r" [^\n:]{1,80}: ")
+_FORWARD = re.compile(FORWARD + r" [^\n:]{1,128}: ")  # names have up to 128
 
 
 def forward_opening(text: str) -> int:

@@ -57,6 +57,7 @@ _READ_IN_ACCOUNT = ("channel", "group")  # what an account export's chats are re
 _ACCOUNT_KEYS = frozenset({"chats", "left_chats", "personal_information"})
 _NON_SPACE = re.compile(r"\S")
 _CHUNK = 64 * 1024
+_JSON_TYPES = {dict: "object", bool: "boolean", int: "number", float: "number"}
 
 
 def is_export(head: str) -> bool:
@@ -257,8 +258,8 @@ def message_article(
         return None
     text = joined_text(message.get("text", ""))
     if text is None:
-        said = type(message.get("text")).__name__
-        return Skipped(path, f"{where}: 'text' is a {said}, not text or parts", position)
+        said = _JSON_TYPES.get(type(message.get("text")), "value")
+        return Skipped(path, f"{where}: 'text' is a JSON {said}, not text or parts", position)
     if not text.strip():
         chat.empty += 1
         return None
@@ -270,7 +271,9 @@ def message_article(
     chat.last = posted
     forwarded = message.get("forwarded_from")
     if isinstance(forwarded, str) and forwarded.strip():
-        text = f"{FORWARD} {' '.join(forwarded.split())}: {text.lstrip()}"
+        # The name ends at the colon after it, so it keeps none of its own ("News: Kyiv").
+        name = " ".join(forwarded.replace(":", " ").split())
+        text = f"{FORWARD} {name}: {text.lstrip()}"
     number = message.get("id")
     number = str(number) if isinstance(number, int | str) and not isinstance(number, bool) else ""
     try:
