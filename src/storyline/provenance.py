@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 
 from .ingest.dates import in_utc, published_instant
 from .model import Article, Relation, RelationKind, known_source
-from .text import split_sentences
+from .text import FORWARD, split_sentences
 from .timeline.published import calendar_days, reported_after_publication
 
 # Independent reports quote the same statement, and share names and set phrases; this many
@@ -73,6 +73,8 @@ _CREDITS = (
     ),
     ("ublished by", re.compile(r"\b(?:[Oo]riginally|[Ff]irst) published by\s+" + _NAME)),
     (")", re.compile(r"\(" + _NAME + r"\)\s+[-\u2014]")),
+    # A Telegram forward, as ingest writes it (any script: channels are named in Cyrillic).
+    (FORWARD[1:], re.compile("^" + FORWARD + r" ([^\n:]{1,128}):", re.M)),
 )
 _SELF = (
     ("told", re.compile(r"\btold\s+" + _NAME)),
@@ -374,7 +376,8 @@ def _match(credited: Sequence[str], known_as: Sequence[str]) -> str | None:
 
 
 def _key(name: str) -> str:
-    return re.sub(r"[^0-9a-z]", "", name.lower())
+    # Letters of any script: a Cyrillic channel's name is not reduced to nothing.
+    return re.sub(r"[\W_]", "", name.lower())
 
 
 def siblings(relations: Sequence[Relation]) -> tuple[Relation, ...]:

@@ -263,6 +263,19 @@ _TITLE_DATELINE = re.compile(
 )
 
 
+# A Telegram forward's opening, as ingest writes it ("Forwarded from Harbor Watch: "): it
+# names the channel the text came from (a credit for provenance, the origin in a title), not
+# the news, so a printed sentence starts after it.
+FORWARD = "Forwarded from"
+_FORWARD = re.compile(FORWARD + r" [^\n:]{1,128}: ")  # names have up to 128
+
+
+def forward_opening(text: str) -> int:
+    """Length of the ``Forwarded from NAME: `` that opens ``text`` (0 if none)."""
+    match = _FORWARD.match(text)
+    return match.end() if match else 0
+
+
 def dateline(text: str, opens_article: bool = False) -> int:
     """Length of the wire dateline that opens ``text`` (0 if none): it is not part of the news.
 

@@ -8,7 +8,8 @@ trusted). Positions are 1-based: the line for JSONL and CSV (the line a CSV reco
 on, so the first data row of a file with a header is line 2), the item for JSON.
 
 A JSON file may also be one object wrapping the list of records (``{"articles": [...]}``,
-as news APIs export them); that object is parsed whole. Field names match case-insensitively,
+as news APIs export them); that object is parsed whole. A Telegram Desktop export is
+read, streamed, by :mod:`.telegram`. Field names match case-insensitively,
 and a few common aliases (``body``, ``content``, ``headline``, ``date``, ``link``...) are
 tried when the canonical name is absent and no ``--field`` override is given.
 """
@@ -25,6 +26,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from ..errors import InputError
 from ..model import Article, Skipped
+from . import telegram
 from .build import field_text, make_article
 from .decode import SAMPLE_BYTES, BadLine, binary_lines, detect_encoding, line_encodings
 from .markup import has_markup, markup_text
@@ -312,6 +314,9 @@ def read_json(
         return
     if head[start.start()] not in "[{":
         yield Skipped(path, "not JSON: expected an array or objects")
+        return
+    if telegram.is_export(head[start.start() :]):  # a Telegram Desktop chat or account
+        yield from telegram.read_export(_text_reader(stream, encoding, path), path, limit)
         return
     if head[start.start()] == "{" and _is_json_line(head[start.start() :]):
         encoding, fallback = line_encodings(sample, path)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from ..model import Article
 from ..preamble import preamble
 from ..stopwords import ENGLISH_STOP_WORDS
-from ..text import dateline, has_cjk, split_sentences, words
+from ..text import dateline, forward_opening, has_cjk, split_sentences, words
 from .options import SummaryOptions
 
 STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | frozenset(
@@ -226,8 +226,10 @@ def article_sentences(article: Article, options: SummaryOptions) -> list[Sentenc
         quotes += span.text.count('"')
         if is_boilerplate(span.text):
             continue
-        # Page furniture (a page header, a byline, an update stamp), then a wire dateline.
-        head = preamble(span.text, datelines=False)
+        # A forward's opening, page furniture (a page header, a byline, an update stamp),
+        # then a wire dateline.
+        head = forward_opening(span.text) if index == 0 else 0
+        head += preamble(span.text[head:], datelines=False)
         start = span.start + head + dateline(span.text[head:], opens_article=index == 0)
         text = article.text[start : span.end]
         stems = tokens(text)

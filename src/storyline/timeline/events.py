@@ -22,7 +22,7 @@ import numpy as np
 
 from ..model import Article, DuplicateGroup, Evidence, Granularity, Span, TimelineEntry
 from ..preamble import is_header, preamble
-from ..text import dateline, fold, split_sentences
+from ..text import dateline, fold, forward_opening, split_sentences
 from .coverage import background_dates
 from .options import TimelineOptions
 from .published import infer_published, published_conflict
@@ -185,8 +185,10 @@ def _candidates(article: Article, voice: str, options: TimelineOptions) -> Itera
         usable = [m for m in mentions if m.date and "far future" not in m.note]
         if options.max_lag_days is not None and day:
             usable = [m for m in usable if _within_lag(m, day, options.max_lag_days)]
-        # A wire dateline is not printed; a title-case one only opens an article.
-        cut = dateline(span.text, opens_article=index == 0)
+        # A wire dateline is not printed; a title-case one, or a forward's "Forwarded from
+        # NAME: ", only opens an article.
+        cut = forward_opening(span.text) if index == 0 else 0
+        cut += dateline(span.text[cut:], opens_article=index == 0)
         for mention in usable:
             yield _candidate(article, voice, (index, span, cut), mention)
         for mention in mentions:
