@@ -114,8 +114,13 @@ def test_each_html_page_is_an_article_named_by_its_offset(tmp_path: Path, gz: bo
     # the page's own date; the WARC-Date (2030, the crawl) is never the publication
     assert {(a.published, a.published_origin) for a in got} == {("2024-03-05", "metadata")}
     assert {a.source for a in got} == {"news.example.com"}
-    assert skipped(found) == [
-        Skipped(str(path), "WARC records passed over, not pages (4 of 7: 3 request, 1 warcinfo)")
+    # what is not a page is counted in a note on the last article: no skipped input, so
+    # ``--strict`` reads on
+    assert skipped(found) == []
+    assert [a.ingest_note for a in got] == [
+        "",
+        "",
+        "WARC records passed over, not pages (4 of 7: 3 request, 1 warcinfo)",
     ]
 
 
@@ -146,16 +151,16 @@ def test_what_is_not_a_page_is_counted_in_one_line(tmp_path: Path) -> None:
     ]
     offsets = write_warc(path, records, gz=True)
     found = read(path)
-    assert [a.url for a in articles(found)] == [url(1)]
+    [article] = articles(found)
+    assert article.url == url(1)
+    assert article.ingest_note == (
+        "WARC records passed over, not pages (9 of 12: 1 metadata, 1 revisit, 1 warcinfo; "
+        "3 responses with HTTP status 404 (2), 301 (1); "
+        "3 responses not HTML: application/pdf (1), image/jpeg (1), text/plain (1))"
+    )
     assert skipped(found) == [
         Skipped(str(path), f"no main text found in the HTML page ({url(5)})", offsets[-2]),
         Skipped(str(path), f"empty page ({url(6)})", offsets[-1]),
-        Skipped(
-            str(path),
-            "WARC records passed over, not pages (9 of 12: 1 metadata, 1 revisit, 1 warcinfo; "
-            "3 responses with HTTP status 404 (2), 301 (1); "
-            "3 responses not HTML: application/pdf (1), image/jpeg (1), text/plain (1))",
-        ),
     ]
 
 
@@ -301,10 +306,8 @@ def test_a_folder_of_warcs_is_read_and_a_second_ingest_passes_them_over(
     assert second.stdout.startswith("0 added, 0 updated, 4 unchanged")
     assert opened == []  # both archives passed over unread
     # the counts of records passed over are said again for a file passed over
-    assert (
-        "skipped " + str(crawl / "a.warc.gz") + ": WARC records passed over, not pages (1 of 3"
-        in second.stderr
-    )
+    assert "note " + str(crawl / "a.warc.gz") + ":" in second.stderr
+    assert ": WARC records passed over, not pages (1 of 3" in second.stderr
 
 
 def test_the_same_url_crawled_twice(tmp_path: Path) -> None:
@@ -338,15 +341,20 @@ def test_digest_of_a_warc_through_the_cli(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     digest = json.loads(result.stdout)
     assert sorted(a["url"] for a in digest["articles"]) == [url(n) for n in range(3)]
+    # a note on the last article, listed in the JSON with the notes on articles kept
+    last = max(a["record"] for a in digest["articles"])
     assert digest["skipped"] == [
         {
             "path": str(path),
-            "record": 0,
+            "record": last,
             "reason": "WARC records passed over, not pages (2 of 5: 1 warcinfo; "
             "1 response with HTTP status 302 (1))",
         }
     ]
-    assert f"skipped {path}: WARC records passed over, not pages (2 of 5" in result.stderr
+    assert f"note {path}:" in result.stderr
+    assert ": WARC records passed over, not pages (2 of 5" in result.stderr
+    strict = CliRunner().invoke(cli, ["ingest", str(path), "--db", str(db), "--strict"])
+    assert strict.exit_code == 0, strict.output  # request records and redirects are no fault
 
 
 def test_the_gzip_scan_finds_members_that_open_a_warc_record() -> None:
@@ -448,15 +456,15 @@ def test_a_payload_without_content_type_and_an_encoding_not_decodable(tmp_path: 
     ]
     offsets = write_warc(path, records, gz=True)
     found = read(path)
-    assert [a.url for a in articles(found)] == [url(1)]
+    [article] = articles(found)
+    assert article.url == url(1)
+    assert article.ingest_note == (
+        "WARC records passed over, not pages (2 of 4: 1 warcinfo; "
+        "1 response not HTML: no content type, not HTML (1))"
+    )
     assert skipped(found) == [
         Skipped(
             str(path), f"HTTP payload encoded as 'compress', not decodable ({url(3)})", offsets[2]
-        ),
-        Skipped(
-            str(path),
-            "WARC records passed over, not pages (2 of 4: 1 warcinfo; "
-            "1 response not HTML: no content type, not HTML (1))",
         ),
     ]
 

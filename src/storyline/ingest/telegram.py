@@ -30,14 +30,15 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from ..errors import InputError
 from ..model import Article, Skipped
 from ..text import FORWARD
 from .build import make_article
+from .noted import NotedArticles
 
 __all__ = ["is_export", "read_export"]
 
@@ -90,7 +91,7 @@ def read_export(read: Callable[[int], str], path: str, limit: int) -> Iterator[A
     if cursor.peek() != "{":
         raise InputError(path, "not a Telegram export: expected an object")
     reading = _Reading(path)
-    noted = _Noted(path)
+    noted = NotedArticles(path)
     try:
         yield from noted.push(_chat(cursor, reading, account=False))
     except InputError:
@@ -104,36 +105,6 @@ def read_export(read: Callable[[int], str], path: str, limit: int) -> Iterator[A
         raise InputError(path, f"unexpected {cursor.peek()!r} after the export")
     if not reading.messages:
         yield Skipped(path, "no message in this Telegram export")
-
-
-class _Noted:
-    """Articles passed on one step late, so that a remark on what came before (a chat's
-    count of messages that are not articles) is noted on the last of them: a note is said
-    and kept like any other, but is not a skipped input (``--strict`` stops at one of those,
-    and a service message is no fault). A remark with no article to carry it is a Skipped."""
-
-    def __init__(self, path: str) -> None:
-        self._path = path
-        self._last: Article | None = None
-
-    def push(self, items: Iterable[Article | Skipped]) -> Iterator[Article | Skipped]:
-        for item in items:
-            if isinstance(item, Article):
-                if self._last is not None:
-                    yield self._last
-                self._last = item
-            else:
-                yield item
-
-    def close(self, remark: str) -> Iterator[Article | Skipped]:
-        last, self._last = self._last, None
-        if last is None:
-            if remark:
-                yield Skipped(self._path, remark)
-            return
-        if remark:
-            last = replace(last, ingest_note="; ".join(filter(None, (last.ingest_note, remark))))
-        yield last
 
 
 @dataclass
@@ -179,7 +150,7 @@ def _chat(cursor: _Cursor, reading: _Reading, account: bool) -> Iterator[Article
     chat = _Chat()
     held: list[tuple[int, object]] = []
     seen_messages = False
-    noted = _Noted(reading.path)
+    noted = NotedArticles(reading.path)
     try:
         for key in cursor.members():
             if key in ("chats", "left_chats") and not account and cursor.peek() == "{":

@@ -38,6 +38,7 @@ from warcio.utils import BUFF_SIZE
 
 from ..model import Article, Skipped
 from .html import MAX_HTML_BYTES, read_html
+from .noted import NotedArticles
 
 __all__ = ["read_warc"]
 
@@ -58,11 +59,18 @@ _SHOWN = 5  # kinds of records passed over named in the summary
 
 def read_warc(path: Path, label: str, max_bytes: int) -> Iterator[Article | Skipped]:
     """The articles of the web archive ``path`` (shown as ``label``), a Skipped for each HTML
-    page that gave none and for each break in the file, then one Skipped counting the
-    records passed over; a page's payload over ``max_bytes`` (or the HTML reader's own
-    limit) is not read."""
-    limit = min(max_bytes, MAX_HTML_BYTES)
+    page that gave none and for each break in the file; the count of records passed over is
+    a note on the last article (a Skipped when there is none); a page's payload over
+    ``max_bytes`` (or the HTML reader's own limit) is not read."""
     passed = _Passed()
+    noted = NotedArticles(label)
+    yield from noted.push(_records(path, label, min(max_bytes, MAX_HTML_BYTES), passed))
+    if passed.records == 0 and passed.read == 0 and not passed.broken:
+        yield Skipped(label, "empty file")
+    yield from noted.close(passed.reason() if passed.records else "")
+
+
+def _records(path: Path, label: str, limit: int, passed: _Passed) -> Iterator[Article | Skipped]:
     try:
         with path.open("rb") as raw:
             compressed = raw.read(len(_GZIP_MEMBER)) == _GZIP_MEMBER
@@ -71,10 +79,6 @@ def read_warc(path: Path, label: str, max_bytes: int) -> Iterator[Article | Skip
                 start = yield from _read_from(raw, start, label, limit, compressed, passed)
     except OSError as exc:
         yield Skipped(label, f"cannot read: {exc.strerror or exc}")
-    if passed.records == 0 and passed.read == 0 and not passed.broken:
-        yield Skipped(label, "empty file")
-    elif passed.records:
-        yield Skipped(label, passed.reason())
 
 
 class _Passed:
