@@ -421,7 +421,7 @@ def test_hourly_snapshots_and_an_updated_feed_store_only_what_changed(tmp_path: 
     assert first.exit_code == 0, first.output
     assert first.stdout.startswith("3 added, 0 updated, 0 unchanged")
     # The next hour's snapshot repeats the three items (one changed, with its new date) and
-    # adds two. (A change under the same date is left to the same-id rule's content hash.)
+    # adds two.
     revised = f"{TEASER} Revised: the piers are sound."
     changed = item("h-1", "Report 1 on the bridge", revised, date="Mon, 02 Mar 2026 15:20 GMT")
     added = [item(f"h-{n}", f"Report {n} on the bridge", f"{TEASER} Update {n}.") for n in (3, 4)]

@@ -165,6 +165,33 @@ def test_a_given_id_shared_by_two_texts_is_reported(tmp_path: Path) -> None:
         ]
 
 
+def test_an_item_corrected_under_its_first_date_keeps_the_later_snapshots_text(
+    tmp_path: Path,
+) -> None:
+    """Hourly snapshots of one feed, read in one run: the item's text changed but its date did
+    not. The later snapshot's text is kept, whatever the order of the inputs (it was the one
+    with the greater content hash, which could be the earlier text)."""
+    item = {"id": "h-1", "title": "Bridge closed", "published": "2026-03-02T14:05:00Z"}
+    texts = ("Divers will inspect the piers on Tuesday.", "Divers found the piers sound.")
+    paths = []
+    for hour, text in zip(("2026-03-02-14", "2026-03-02-15"), texts, strict=True):
+        (tmp_path / hour).mkdir()
+        paths.append(tmp_path / hour / "herald.jsonl")
+        paths[-1].write_text(json.dumps({**item, "text": text}) + "\n")
+    for order, name in ((paths, "f.db"), (paths[::-1], "r.db")):
+        with Store(tmp_path / name) as store:
+            report = pipeline.ingest(order, store)
+            (article,) = store.articles()
+        assert article.text == texts[1]
+        assert [(s.where, s.reason) for s in report.skipped] == [
+            (
+                f"{paths[0]}:1",
+                f"replaced by {paths[1]}:1, which gives the same id 'h-1' to other content (of "
+                "the same date: the one read from the later path or line is kept)",
+            )
+        ]
+
+
 def test_one_text_under_two_dates_keeps_the_earlier_whatever_the_order(tmp_path: Path) -> None:
     """One file found under two dated folders: the earlier publication is kept, whatever the
     input order; read again in folder order (dates ascending), nothing changes."""

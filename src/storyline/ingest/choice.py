@@ -8,7 +8,10 @@ under two dated folders gives one id (its content's) twice. The rule:
   :func:`~storyline.ingest.known.content_key`) are copies: of them, the earliest publication
   is kept (a dated one before an undated one), then the first by path and record;
 - of different contents, the one published latest (by the latest date of any of its copies)
-  is kept, a dated one before an undated one; on the same date, the greater content key.
+  is kept, a dated one before an undated one; on the same date, the one read from the later
+  place (path, then record: hourly snapshots ``feeds/2026-03-02-15/`` after ``-14/``, a line
+  appended to a dump after an earlier one), so an item corrected under its first date
+  replaces its earlier text; then the greater content key.
 
 Records arrive one by one and are stored as they come, so :meth:`Choice.offer` says, for
 each, what the run should store now: the record itself, an earlier copy of its content that
@@ -41,6 +44,10 @@ class Candidate:
     known: bool = False
 
     @property
+    def place(self) -> tuple[str, int]:
+        return self.path, self.record
+
+    @property
     def where(self) -> str:
         return f"{self.path}:{self.record}" if self.record else self.path
 
@@ -59,6 +66,7 @@ class _Content:
 
     earliest: Candidate
     latest: tuple[bool, Instant]
+    last_place: tuple[str, int]
     copies: list[Candidate] = field(default_factory=list)
 
 
@@ -72,14 +80,17 @@ class _Rivals:
     def add(self, candidate: Candidate) -> None:
         content = self.contents.get(candidate.key)
         if content is None:
-            content = self.contents[candidate.key] = _Content(candidate, candidate.recency())
+            first = _Content(candidate, candidate.recency(), candidate.place)
+            content = self.contents[candidate.key] = first
         content.copies.append(candidate)
         content.latest = max(content.latest, candidate.recency())
+        content.last_place = max(content.last_place, candidate.place)
         content.earliest = min(content.earliest, candidate, key=Candidate.firstness)
 
     def winner(self) -> _Content:
         return max(
-            self.contents.values(), key=lambda content: (content.latest, content.earliest.key)
+            self.contents.values(),
+            key=lambda content: (content.latest, content.last_place, content.earliest.key),
         )
 
 
@@ -137,11 +148,12 @@ def _reason(
         else:
             dated = ", published earlier," if loser.recency()[0] else ", which is dated,"
         return f"a copy of {kept.where}{dated} (same title, text, url and source)"
-    said = (
-        "published later"
-        if won.latest != content.latest
-        else "of the same date: the one with the greater content hash is kept"
-    )
+    if won.latest != content.latest:
+        said = "published later"
+    elif won.last_place != content.last_place:
+        said = "of the same date: the one read from the later path or line is kept"
+    else:
+        said = "of the same date: the one with the greater content hash is kept"
     return (
         f"replaced by {kept.where}, which gives the same id {article_id!r} to other content "
         f"({said})"
