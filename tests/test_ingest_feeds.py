@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 from storyline.cli import cli
 from storyline.ingest import IngestOptions, read_sources
-from storyline.ingest.feeds import ONLY_TITLE
+from storyline.ingest.feeds import ONLY_TITLE, channel_outlet
 from storyline.model import Article, Skipped
 from storyline.store import Store
 
@@ -92,7 +92,7 @@ def test_rss_full_content_gives_the_item_fields(tmp_path: Path) -> None:
     assert article.url == "https://herald.example/hh-1"
     assert article.published == "2026-03-02T14:05:00+00:00"
     assert article.published_origin == "field"
-    assert article.source == "Harbour Herald - World"  # the channel's title
+    assert article.source == "Harbour Herald"  # the channel's title, less its section
     assert article.language == "en"
     # The full content, not the teaser: entities decoded, <br> a line, the script dropped.
     assert "Marlow Bay's main crossing & stranding" in article.text  # normalised
@@ -133,7 +133,7 @@ def test_the_items_own_source_names_the_outlet_then_the_option(tmp_path: Path) -
     wire = '<source url="https://wire.example/rss">Coastline Wire</source>'
     items = item("s-1", "Bridge shut", TEASER, extra=wire) + item("s-2", "Piers checked", TEASER)
     feed = write(tmp_path / "agg.rss", rss(items))
-    assert [a.source for a in articles(read(feed))] == ["Coastline Wire", "Harbour Herald - World"]
+    assert [a.source for a in articles(read(feed))] == ["Coastline Wire", "Harbour Herald"]
     # --source names the outlet of a folder of feeds (several channels of one outlet would
     # otherwise be several voices); an item's own <source> still wins.
     given = articles(read(feed, source="Harbour Herald"))
@@ -487,4 +487,29 @@ def test_bare_guids_of_two_outlets_are_two_articles(tmp_path: Path) -> None:
         "https://courier.example/#1234",
         "https://herald.example/#1234",
     ]
-    assert sorted(a.source for a in found) == ["Bay Courier", "Harbour Herald - World"]
+    assert sorted(a.source for a in found) == ["Bay Courier", "Harbour Herald"]
+
+
+@pytest.mark.parametrize(
+    ("title", "link", "outlet"),
+    [
+        ("BBC News - World", "https://www.bbc.co.uk/news/world", "BBC News"),
+        ("World news | The Guardian", "https://www.theguardian.com/world", "The Guardian"),
+        ("NYT > World News", "https://www.nytimes.com/section/world", "NYT"),
+        ("Reuters: World News", "https://www.reuters.com", "Reuters"),
+        ("The Guardian", "https://www.theguardian.com", "The Guardian"),  # all outlet
+        ("Tech: the week", "https://blog.example", "Tech: the week"),  # no part names it
+        ("Herald - World", "", "Herald - World"),  # no link to tell
+    ],
+)
+def test_a_sectioned_channel_title_names_its_outlet(title: str, link: str, outlet: str) -> None:
+    assert channel_outlet(title, link) == outlet
+
+
+def test_an_outlets_section_feeds_are_one_voice(tmp_path: Path) -> None:
+    world = rss(item("w-1", "Ship strikes Kestrel Bridge", TEASER))
+    business = rss(item("b-1", "Port fees rise", "The port raised its fees on Monday."))
+    business = business.replace("Harbour Herald - World", "Harbour Herald - Business")
+    write(tmp_path / "world.rss", world)
+    write(tmp_path / "business.rss", business)
+    assert {a.source for a in articles(read(tmp_path))} == {"Harbour Herald"}

@@ -33,7 +33,7 @@ from typing import Any, BinaryIO
 from ..errors import InputError
 from ..model import Article, DateOrigin, Skipped
 from ..text import fold
-from .build import make_article
+from .build import domain, make_article
 from .decode import SAMPLE_BYTES, detect_encoding, sniff
 from .markup import has_markup, markup_text
 from .titles import one_line
@@ -48,6 +48,8 @@ _ROOT = re.compile(r"\s*<([A-Za-z_][\w.:-]*)")
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)""")
 _ENTITY = re.compile(r"<!ENTITY", re.I)
 _FIRST_TAG = re.compile(r"<\w")  # where feedparser's own DOCTYPE handling ends its prolog
+# What separates an outlet's name from a section's in a channel title ("Herald - World").
+_SECTION = re.compile(r"\s+[-|>\u2013\u2014:\u00bb/]\s+|:\s+")
 _GLOBAL_ID = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:\S")  # a scheme: http:, urn:, tag:
 # WordPress's feed footer and the link that ends a teaser: a line of its own, at the end.
 _FOOTER = re.compile(
@@ -97,6 +99,7 @@ def read_feed(
     context = _Feed(
         title=_text_of(feed, "title"),
         link=_value(feed, "link").strip(),
+        outlet=channel_outlet(_text_of(feed, "title"), _value(feed, "link")),
         language=_value(feed, "language"),
         rss=str(parsed.get("version") or "").startswith("rss"),
         source=source,
@@ -113,6 +116,7 @@ class _Feed:
 
     title: str
     link: str
+    outlet: str
     language: str
     rss: bool
     source: str
@@ -247,7 +251,7 @@ def _item(entry: Mapping[str, Any], feed: _Feed, path: str, number: int) -> Arti
     where = f"item {number}"
     title = _text_of(entry, "title")
     body, given = _body(entry)
-    source = _text_of(entry.get("source") or {}, "title") or feed.source or feed.title
+    source = _text_of(entry.get("source") or {}, "title") or feed.source or feed.outlet
     if not body.strip() and not title:
         return Skipped(path, f"{where}: no title and no text", number)
     if _only_title(body, title, source):
@@ -341,6 +345,30 @@ def _only_title(body: str, title: str, source: str) -> bool:
     repeat the headline as a link and name the outlet)."""
     said = set(fold(f"{title} {source}").split())
     return all(word in said for word in fold(body).split())
+
+
+def channel_outlet(title: str, link: str) -> str:
+    """The outlet a channel's title names: the part of a sectioned title ("Herald - World",
+    "World news | The Guardian") that matches the site of the channel's link (herald.example,
+    theguardian.com), so an outlet's section feeds are one voice; the whole title when no
+    part does (a title that is all outlet, or a link elsewhere)."""
+    parts = [part.strip() for part in _SECTION.split(title) if part.strip()]
+    labels = [label for label in domain(link).split(".") if len(label) >= 3]
+    if len(parts) < 2 or not labels:
+        return title
+    for part in parts:
+        key = re.sub(r"[\W_]", "", part.lower())
+        if any(_names_site(key, label) for label in labels):
+            return part
+    return title
+
+
+def _names_site(key: str, label: str) -> bool:
+    """Whether a title part (letters only) names a site by one label of its host (three
+    letters or more): the label opening it ("bbcnews", bbc) or inside it ("harbourherald",
+    herald), or it abbreviating the label ("nyt", nytimes)."""
+    inside = key.startswith(label) or (len(label) >= 4 and label in key)
+    return inside or (len(key) >= 3 and label.startswith(key))
 
 
 def _item_id(guid: str, feed: _Feed) -> str:
