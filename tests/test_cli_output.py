@@ -64,6 +64,35 @@ def test_a_run_that_reads_nothing_still_names_every_skipped_input_on_its_line(
     assert result.stderr.splitlines()[-1].startswith("Error: no article could be read")
 
 
+def test_records_read_again_from_later_snapshots_are_counted_after_three(
+    tmp_path: Path,
+) -> None:
+    # An hourly folder of one feed's snapshots repeats most items: a line for each copy (36,000
+    # a day for 30 feeds of 50 items) buried the faults. Faults are still each named.
+    items = [
+        {"id": f"h-{n}", "title": f"Report {n}", "text": f"The ferry crews met on day {n}."}
+        for n in range(1, 7)
+    ]
+    feeds = tmp_path / "feeds"
+    for hour in ("2031-03-02-14", "2031-03-02-15"):
+        (feeds / hour).mkdir(parents=True)
+        lines = "".join(json.dumps(item) + "\n" for item in items)
+        bad = "{bad\n{worse\n" if hour.endswith("15") else ""
+        (feeds / hour / "feed.jsonl").write_text(lines + bad, "utf-8")
+    result = CliRunner().invoke(cli, ["ingest", str(feeds), "--db", str(tmp_path / "n.db")])
+    assert result.exit_code == 0, result.output
+    later = feeds / "2031-03-02-15" / "feed.jsonl"
+    said = [line for line in result.stderr.splitlines() if line.startswith("skipped ")]
+    copies = [line for line in said if ": a copy of " in line and " more: " not in line]
+    assert [line.split(": ", 1)[0] for line in copies] == [
+        f"skipped {later}:{n}" for n in (1, 2, 3)
+    ]
+    assert f"skipped {later}: 3 more: a copy of another record" in said
+    assert f"skipped {later}:7: line 7: {_NOT_JSON}" in said
+    assert any(line.startswith(f"skipped {later}:8: line 8: not valid JSON") for line in said)
+    assert "8 inputs skipped: 6 a copy of another record; 2 not valid JSON" in result.stderr
+
+
 _NOT_JSON = "not valid JSON (Expecting property name enclosed in double quotes, column 2)"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import click
 
@@ -21,16 +21,41 @@ def say_skipped(
     warnings: Sequence[UnmatchedField] = (),
 ) -> None:
     """Name every skipped input, every remark on an article read (a date not read) and every
-    --field key a file's records never had, on stderr, even with --quiet: none is silent."""
+    --field key a file's records never had, on stderr, even with --quiet: none is silent.
+    Routine ones (:data:`ROUTINE`: a record read again from a later snapshot of a feed, an
+    item that is only a teaser) are named up to :data:`SHOWN_PER_KIND` per file, then
+    counted in one line: hourly snapshots repeat most items, and a line for each would bury
+    the faults, which are all named."""
     for warning in warnings:
         click.echo(f"warning {warning.message}".translate(_CONTROLS), err=True)
     for word, items in (("skipped", skipped), ("note", notes)):
-        for item in items:
+        for line in _lines(word, items):
             # A file name may hold a line break: shown escaped, it cannot fake another line.
-            line = f"{word} {item.where}: {item.reason}".translate(_CONTROLS)
-            click.echo(line, err=True)
+            click.echo(line.translate(_CONTROLS), err=True)
     if len(skipped) > 1:  # a thousand lines above: the count of each reason, in one line
         click.echo(_skip_counts(skipped).translate(_CONTROLS), err=True)
+
+
+SHOWN_PER_KIND = 3
+# Reasons that say nothing is wrong with the input: the same record read again (one item in
+# several snapshots of a feed), an item whose feed gives only its teaser.
+ROUTINE = ("a copy of another record", "the feed gives only a summary")
+
+
+def _lines(word: str, items: Sequence[Skipped]) -> Iterator[str]:
+    """A line for each item, but for routine reasons only the first :data:`SHOWN_PER_KIND`
+    of a file and then one line counting the rest, in the order first seen."""
+    seen: Counter[tuple[str, str]] = Counter()
+    for item in items:
+        kind = _reason_kind(item.reason)
+        routine = next((r for r in ROUTINE if kind.startswith(r)), "")
+        if routine:
+            seen[item.path, routine] += 1
+        if not routine or seen[item.path, routine] <= SHOWN_PER_KIND:
+            yield f"{word} {item.where}: {item.reason}"
+    for (path, routine), count in seen.items():
+        if count > SHOWN_PER_KIND:
+            yield f"{word} {path}: {count - SHOWN_PER_KIND:,} more: {routine}"
 
 
 def _skip_counts(skipped: Sequence[Skipped]) -> str:
