@@ -222,6 +222,15 @@ def test_json_array_broken_midway(tmp_path: Path) -> None:
     ]
 
 
+def test_json_array_missing_a_comma_names_the_break_not_the_item_read(tmp_path: Path) -> None:
+    path = tmp_path / "broken.json"
+    path.write_text('[{"text": "First story is complete."} {"text": "Second story."}]')
+    assert outcomes(read(path)) == [
+        ("article", 1, "First story is complete"),
+        ("skip", 0, "after item 1: not valid JSON (expected ',' or ']', found '{')"),
+    ]
+
+
 def test_json_not_an_array_or_object(tmp_path: Path) -> None:
     path = tmp_path / "number.json"
     path.write_text("42\n")

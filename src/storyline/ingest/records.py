@@ -29,6 +29,7 @@ from ..model import Article, Skipped
 from . import telegram
 from .build import field_text, make_article
 from .decode import SAMPLE_BYTES, BadLine, binary_lines, detect_encoding, line_encodings
+from .jsoncursor import JsonCursor
 from .markup import has_markup, markup_text
 
 CANONICAL_FIELDS = ("id", "title", "text", "url", "source", "published", "language")
@@ -393,74 +394,18 @@ class JsonValues:
     """
 
     def __init__(self, read: Callable[[int], str], limit: int, path: str) -> None:
-        self._read = read
-        self._limit = limit
-        self._path = path
-        self._decoder = json.JSONDecoder()
-        self._buffer = ""
-        self._pos = 0
-        self._eof = False
+        self._cursor = JsonCursor(read, limit, path)
 
     def __iter__(self) -> Iterator[tuple[int, object]]:
-        if self._peek() != "[":
+        cursor = self._cursor
+        if cursor.peek() != "[":
             index = 0
-            while self._peek():
+            while cursor.peek():
                 index += 1
-                yield index, self._value(index)
+                yield index, cursor.value(index)
             return
-        self._pos += 1
-        if self._peek() == "]":
-            return
-        index = 0
-        while True:
-            index += 1
-            yield index, self._value(index)
-            mark = self._peek()
-            if mark == "]":
-                return
-            if mark != ",":
-                found = "end of file" if not mark else f"{mark!r}"
-                raise InputError(self._path, f"item {index}: expected ',' or ']', found {found}")
-            self._pos += 1
-
-    def _fill(self, size: int) -> None:
-        chunk = self._read(size)
-        if not chunk:
-            self._eof = True
-        self._buffer = self._buffer[self._pos :] + chunk
-        self._pos = 0
-
-    def _peek(self) -> str:
-        """The next non-space character (consumed up to it), or "" at the end."""
-        while True:
-            match = _NON_SPACE.search(self._buffer, self._pos)
-            if match:
-                self._pos = match.start()
-                return self._buffer[self._pos]
-            self._pos = len(self._buffer)
-            if self._eof:
-                return ""
-            self._fill(SAMPLE_BYTES)
-
-    def _value(self, index: int) -> object:
-        size = SAMPLE_BYTES
-        self._peek()
-        while True:
-            try:
-                value, end = self._decoder.raw_decode(self._buffer, self._pos)
-            except json.JSONDecodeError as exc:
-                if self._eof or len(self._buffer) - self._pos > self._limit:
-                    reason = f"item {index}: not valid JSON ({_message(exc)})"
-                    raise InputError(self._path, reason, index) from exc
-            except RecursionError as exc:
-                reason = f"item {index}: not valid JSON (nested too deeply)"
-                raise InputError(self._path, reason, index) from exc
-            else:
-                if end < len(self._buffer) or self._eof:  # else a number may go on
-                    self._pos = end
-                    return value
-            self._fill(size)
-            size = max(size * 2, len(self._buffer))
+        for index in cursor.items(named=True):
+            yield index, cursor.value(index)
 
 
 def read_csv(

@@ -28,7 +28,6 @@ the file's last article) and passed over.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -38,6 +37,7 @@ from ..errors import InputError
 from ..model import Article, Skipped
 from ..text import FORWARD
 from .build import make_article
+from .jsoncursor import JsonCursor
 from .noted import NotedArticles
 
 __all__ = ["is_export", "read_export"]
@@ -67,7 +67,7 @@ def is_export(head: str) -> bool:
     give a chat ``type`` before its ``messages``, or name an account export's parts."""
     if not head.startswith("{"):
         return False
-    cursor = _Cursor(lambda _: "", len(head), "", head)
+    cursor = JsonCursor(lambda _: "", len(head), "", head)
     kind: object = None
     try:
         for key in cursor.members():
@@ -87,7 +87,7 @@ def read_export(read: Callable[[int], str], path: str, limit: int) -> Iterator[A
     :class:`Skipped` for each message that cannot be read, and per chat a note counting
     what was not an article. A syntax error ends the file (InputError, after what came
     before)."""
-    cursor = _Cursor(read, limit, path)
+    cursor = JsonCursor(read, limit, path)
     if cursor.peek() != "{":
         raise InputError(path, "not a Telegram export: expected an object")
     reading = _Reading(path)
@@ -144,7 +144,7 @@ class _Chat:
         return bool(self.name or self.chat_id)
 
 
-def _chat(cursor: _Cursor, reading: _Reading, account: bool) -> Iterator[Article | Skipped]:
+def _chat(cursor: JsonCursor, reading: _Reading, account: bool) -> Iterator[Article | Skipped]:
     """The articles of one chat object (the file itself may be one, or hold the chat lists
     of an account export: ``account`` says whether this chat came from such a list)."""
     chat = _Chat()
@@ -290,108 +290,3 @@ def _published(message: dict[str, object]) -> object:
         except (OverflowError, OSError, ValueError):
             pass
     return message.get("date")
-
-
-class _Cursor:
-    """A JSON text walked value by value from a reader: objects key by key, arrays item by
-    item, other values parsed whole (one buffer, doubled while a value does not parse, up to
-    ``limit`` characters)."""
-
-    def __init__(self, read: Callable[[int], str], limit: int, path: str, text: str = "") -> None:
-        self._read = read
-        self._limit = limit
-        self._path = path
-        self._decoder = json.JSONDecoder()
-        self._buffer = text
-        self._pos = 0
-        self._eof = False
-
-    def peek(self) -> str:
-        """The next non-space character (consumed up to it), or "" at the end."""
-        while True:
-            match = _NON_SPACE.search(self._buffer, self._pos)
-            if match:
-                self._pos = match.start()
-                return self._buffer[self._pos]
-            self._pos = len(self._buffer)
-            if self._eof:
-                return ""
-            self._fill(_CHUNK)
-
-    def members(self) -> Iterator[str]:
-        """The keys of the object that starts here; after each, the caller consumes its
-        value (:meth:`value`, or walking it)."""
-        self._expect("{")
-        if self.peek() == "}":
-            self._pos += 1
-            return
-        while True:
-            key = self.value()
-            if not isinstance(key, str):
-                raise InputError(self._path, f"expected a key, found {self._shown(key)}")
-            self._expect(":")
-            yield key
-            if self._after("}"):
-                return
-
-    def items(self) -> Iterator[None]:
-        """One step per item of the array that starts here; the caller consumes each."""
-        self._expect("[")
-        if self.peek() == "]":
-            self._pos += 1
-            return
-        while True:
-            yield None
-            if self._after("]"):
-                return
-
-    def value(self) -> object:
-        """The whole value that starts here."""
-        size = _CHUNK
-        self.peek()
-        while True:
-            try:
-                value, end = self._decoder.raw_decode(self._buffer, self._pos)
-            except json.JSONDecodeError as exc:
-                if self._eof or len(self._buffer) - self._pos > self._limit:
-                    message = exc.msg.removesuffix(" at")
-                    raise InputError(self._path, f"not valid JSON ({message})") from exc
-            except RecursionError as exc:
-                raise InputError(self._path, "not valid JSON (nested too deeply)") from exc
-            else:
-                if end < len(self._buffer) or self._eof:  # else a number may go on
-                    self._pos = end
-                    return value
-            self._fill(size)
-            size = max(size * 2, len(self._buffer))
-
-    def _after(self, close: str) -> bool:
-        """Past the comma after an item (False), or the closing mark (True)."""
-        mark = self.peek()
-        self._pos += 1
-        if mark == close:
-            return True
-        if mark != ",":
-            found = "the end of the file" if not mark else repr(mark)
-            said = f"expected ',' or {close!r}, found {found}"
-            raise InputError(self._path, f"not valid JSON ({said})")
-        return False
-
-    def _expect(self, mark: str) -> None:
-        found = self.peek()
-        if found != mark:
-            shown = "the end of the file" if not found else repr(found)
-            raise InputError(self._path, f"not valid JSON (expected {mark!r}, found {shown})")
-        self._pos += 1
-
-    def _fill(self, size: int) -> None:
-        chunk = self._read(size)
-        if not chunk:
-            self._eof = True
-        self._buffer = self._buffer[self._pos :] + chunk
-        self._pos = 0
-
-    @staticmethod
-    def _shown(value: object) -> str:
-        text = json.dumps(value, ensure_ascii=False)
-        return text if len(text) <= 40 else text[:39] + "…"
