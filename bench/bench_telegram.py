@@ -31,10 +31,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import multiprocessing as mp
-import os
 import random
-import resource
 import sys
 import tempfile
 import time
@@ -44,6 +41,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+
+from bench_dedup import measure  # a job in a forked child: result, wall, CPU, peak memory
 
 START = 1772355600  # 2026-03-01T09:00:00Z
 LOCAL = timedelta(hours=3)  # the exporting machine's zone
@@ -271,36 +270,6 @@ def run_hand_unixtime(folder: Path) -> tuple[Answer, float, float]:
     return _hand(folder, "date_unixtime")
 
 
-def _rss_kb() -> int:
-    with open("/proc/self/statm") as statm:
-        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") // 1024
-
-
-def _child(job: Callable[..., Any], folder: Path, queue: Any) -> None:
-    try:
-        base = _rss_kb()
-        wall = time.perf_counter()
-        result = job(folder)
-        wall = time.perf_counter() - wall
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        queue.put((result, wall, max(0, peak - base) / 1024))
-    except BaseException as error:  # the parent must not wait forever on a dead child
-        queue.put(error)
-        raise
-
-
-def measure(job: Callable[..., Any], folder: Path) -> tuple[Any, float, float]:
-    ctx = mp.get_context("fork")
-    queue = ctx.Queue()
-    process = ctx.Process(target=_child, args=(job, folder, queue))
-    process.start()
-    out = queue.get()
-    process.join()
-    if isinstance(out, BaseException):
-        raise RuntimeError(f"{job.__name__} failed") from out
-    return tuple(out)  # type: ignore[return-value]
-
-
 def _folded(text: str) -> str:
     return " ".join(text.split())
 
@@ -363,7 +332,7 @@ def main() -> None:
         if args.messages <= args.originals_max:
             jobs.insert(1, ("storyline reader + duplicate finder", run_storyline_originals))
         for name, job in jobs:
-            (answer, read_cpu, extra_cpu), _, peak = measure(job, folder)
+            (answer, read_cpu, extra_cpu), _, _, peak = measure(job, folder)
             named = extra_cpu > 0 or not name.startswith("storyline")
             rows.append((name, read_cpu, extra_cpu, peak, score(answer, truths), named))
         header = (

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
 
+import storyline.ingest
 from helpers_cli import EXAMPLES, Run
 from storyline import cleanrun
 from storyline.clean import clean_corpus
@@ -57,3 +58,17 @@ def example_digest(example_db: Path) -> dict[str, Any]:
     assert result.exit_code == 0, result.output
     digest: dict[str, Any] = json.loads(result.stdout)
     return digest
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The labels of the files that the reader opens (every input passes read_file)."""
+    opened: list[str] = []
+    real = storyline.ingest.read_file
+
+    def spy(path: Path, label: str, *args: object, **kwargs: object) -> Iterator[object]:
+        opened.append(label)
+        return real(path, label, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(storyline.ingest, "read_file", spy)
+    return opened

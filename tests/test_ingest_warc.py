@@ -9,7 +9,7 @@ import io
 import json
 import random
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -18,7 +18,6 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-import storyline.ingest
 from storyline import pipeline
 from storyline.cli import cli
 from storyline.ingest import IngestOptions, read_sources
@@ -285,7 +284,7 @@ def _ingest(paths: list[Path], db: Path) -> pipeline.IngestReport:
 
 
 def test_a_folder_of_warcs_is_read_and_a_second_ingest_passes_them_over(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, reads: list[str]
 ) -> None:
     crawl, db = tmp_path / "crawl", tmp_path / "news.db"
     crawl.mkdir()
@@ -293,18 +292,11 @@ def test_a_folder_of_warcs_is_read_and_a_second_ingest_passes_them_over(
     write_warc(crawl / "b.warc", [response(url(n), page(n)) for n in range(2, 4)], gz=False)
     first = _ingest([crawl], db)
     assert (first.added, first.updated, first.unchanged) == (4, 0, 0)
-    opened: list[str] = []
-    real = storyline.ingest.read_file
-
-    def spy(path: Path, label: str, *args: object, **kwargs: object) -> Iterator[object]:
-        opened.append(label)
-        return real(path, label, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(storyline.ingest, "read_file", spy)
+    reads.clear()
     second = CliRunner().invoke(cli, ["ingest", str(crawl), "--db", str(db)])
     assert second.exit_code == 0, second.output
     assert second.stdout.startswith("0 added, 0 updated, 4 unchanged")
-    assert opened == []  # both archives passed over unread
+    assert reads == []  # both archives passed over unread
     # the counts of records passed over are said again for a file passed over
     assert "note " + str(crawl / "a.warc.gz") + ":" in second.stderr
     assert ": WARC records passed over, not pages (1 of 3" in second.stderr

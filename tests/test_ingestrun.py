@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import itertools
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-import storyline.ingest
 from storyline import pipeline
 from storyline.ingest import IngestOptions
 from storyline.model import Skipped
@@ -25,20 +23,6 @@ def _write_pages(folder: Path, names: range) -> None:
         day.mkdir(parents=True, exist_ok=True)
         body = f"Page {n} reports that ferry crews voted on wages in Velden."
         (day / f"page{n}.txt").write_text(PAGE.format(title=f"Ferry vote {n}", body=body, n=n))
-
-
-@pytest.fixture
-def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The labels of the files that the reader opens (every input passes read_file)."""
-    opened: list[str] = []
-    real = storyline.ingest.read_file
-
-    def spy(path: Path, label: str, *args: object, **kwargs: object) -> Iterator[object]:
-        opened.append(label)
-        return real(path, label, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(storyline.ingest, "read_file", spy)
-    return opened
 
 
 def _ingest(
