@@ -8,12 +8,13 @@ every slot but the one it changed, and there it states another thing: it is not 
 the claim. Where the slot is a figure, a frequency or a day, both versions are shown
 ("sources differ").
 
-A slot is changed where the words swapped for others carry a checkable fact: a figure, a
-unit of time or a day, a negation or a quantifier ("not", "all", "half"), or an outcome of
-news ("killed" / "injured", "opened" / "closed", "arrested" / "released": :data:`_OUTCOMES`);
-and where a word added or dropped inside the sentence turns the sense of the rest ("every
-half hour", "will not run", "nearly"). A detail added or dropped ("four of the city's nine
-libraries" / "four libraries") states more or less of the claim, not another thing.
+A slot is changed where words that carry a checkable fact are swapped for others that do
+(a figure, a unit of time or a day, a negation or a quantifier: "not", "all", "half"; an
+outcome of news: "killed" / "injured", "opened" / "closed", "arrested" / "released",
+:data:`_OUTCOMES`), and where a word added or dropped inside the sentence turns the sense
+of the rest ("every half hour", "will not run", "nearly"). A detail added or dropped ("four
+of the city's nine libraries" / "four libraries", "Unity, the first American-made component,
+will serve") states more or less of the claim, not another thing.
 Other swaps are read as a rewording, and the copy is cited as before: with no thesaurus,
 "struck" / "hit" cannot be told from "bridge" / "tunnel", and desks swap synonyms far more
 often than they swap facts (the example corpus's reprint of a wire lead, "hit" for
@@ -74,6 +75,9 @@ _OUTCOMES = re.compile(
     r"|вбит|вбив|загин|поранен|затрим|звільн|знищ|пошкодж|зруйн|закри|відкри)",
     re.IGNORECASE,
 )
+_TURNING = frozenset(
+    re.findall(r"\w+", "not no never nor neither none without half nearly almost hardly barely")
+)
 _NUMBER_WORDS = frozenset(CARDINALS) | {"hundred", "thousand", "million", "billion", "dozen"}
 
 
@@ -97,19 +101,26 @@ def changed_slots(claim: str, other: str) -> tuple[tuple[str, str], ...]:
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
-        swapped = (*a[i1:i2], *b[j1:j2])
         if tag == "replace":
-            if not any(map(_factual, swapped)):
+            # a fact word swapped for a fact word: a clause put in place of a word that
+            # carries none ("completely" / "that broke out before midnight Thursday") adds
+            if not (any(map(_factual, a[i1:i2])) and any(map(_factual, b[j1:j2]))):
                 continue
-        # added or dropped: only inside the sentence, and only a word that turns the sense
-        elif not (i1 > 0 and i2 < len(a) and j1 > 0 and j2 < len(b)) or not any(
-            word in _SENSE for word in swapped
-        ):
-            continue
-        if tag != "replace":  # show the words around an added or dropped one
-            i1, i2, j1, j2 = i1 - 1, i2 + 1, j1 - 1, j2 + 1
+        else:
+            # added or dropped: only inside the sentence, and a word that turns its sense
+            inside = i1 > 0 and i2 < len(a) and j1 > 0 and j2 < len(b)
+            if not inside or not any(map(_turns, (*a[i1:i2], *b[j1:j2]))):
+                continue
+            i1, i2, j1, j2 = i1 - 1, i2 + 1, j1 - 1, j2 + 1  # show the words around it
         found.append((" ".join(mine[i1:i2]), " ".join(theirs[j1:j2])))
     return tuple(found)
+
+
+def _turns(word: str) -> bool:
+    """Whether a word added or dropped turns the sense of the rest: a negation, "half" or a
+    hedge ("will not run", "every half hour", "nearly killed"), not a description ("Unity,
+    the first American-made component, will serve")."""
+    return word in _TURNING or word.endswith("n't")
 
 
 def _factual(word: str) -> bool:
