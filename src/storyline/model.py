@@ -172,7 +172,7 @@ class Claim:
     aligned); ``corroboration`` the articles of other voices that state its fact in their own
     words, with the sentence of each. ``outlets`` counts the independent voices of both (a
     duplicate group counts once). ``variants`` is non-empty when sources differ on a number,
-    name or date in it.
+    name or date in it (a frequency or a day that a copy changed in words included).
     """
 
     text: str

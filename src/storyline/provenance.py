@@ -19,6 +19,7 @@ named. When nothing decides, ``original`` is None and the reason says what was m
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -31,6 +32,13 @@ from .timeline.published import calendar_days, reported_after_publication
 # Independent reports quote the same statement, and share names and set phrases; this many
 # words of one's own telling, word for word and outside quotes, are copied.
 NARRATIVE_WORDS = 25
+# ... or, in a short text (a channel's post, a brief), this share of the shorter text's words,
+# and at least the words of one verbatim passage (``DedupOptions.min_passage_words``): 25
+# words are most of a post of 40, and a channel that keeps a statement's sentence word for
+# word and adds a claim of its own copies it. Independent short reports of one event share
+# names, places and figures, not a dozen words of their own telling in a row.
+NARRATIVE_SHARE = 0.25
+MIN_NARRATIVE_WORDS = 12
 
 # The reason given when only containment decides an excerpt's original (the longer text):
 # voice groups read it as no evidence that the longer text is not a compilation.
@@ -131,7 +139,8 @@ def direction(
     ``outlets`` are ``outlet(a)`` and ``outlet(b)`` when the caller has them already.
     ``narrative`` is how many words the shared passages hold word for word outside quotes:
     articles that share passages are taken to quote a common source unless that is at least
-    :data:`NARRATIVE_WORDS` (a page stitched from other reports' paragraphs)."""
+    :func:`narrative_needed` (a page stitched from other reports' paragraphs, a post that
+    keeps a statement's sentence)."""
     outlets = outlets or (outlet(a), outlet(b))
     credited = credited_original(a, b, outlets)
     late = _late_credit(a, b, outlets)
@@ -143,7 +152,7 @@ def direction(
         # The crediting text copies that outlet by its own word: its earlier date makes it
         # no original of the outlet's later article, which may update the report it copied.
         return _fallback(a, b, kind, (containment_a, containment_b), late)
-    stitched = kind == "shares-passages" and narrative >= NARRATIVE_WORDS
+    stitched = kind == "shares-passages" and narrative >= narrative_needed(a, b)
     if kind == "shares-passages" and not stitched:
         return None, "independent articles quoting a common source; neither credits the other"
     earlier = _published_earlier(a, b)
@@ -177,6 +186,13 @@ def direction(
         )
     dates = "same publication date" if a.published and b.published else "publication date missing"
     return None, f"undecided: {doubt or dates}, no attribution, no containment asymmetry"
+
+
+def narrative_needed(a: Article, b: Article) -> int:
+    """Words of narrative two texts that only share passages must share for one to copy the
+    other: :data:`NARRATIVE_WORDS`, or :data:`NARRATIVE_SHARE` of a short text's words."""
+    shorter = min(a.words, b.words)
+    return min(NARRATIVE_WORDS, max(MIN_NARRATIVE_WORDS, math.ceil(NARRATIVE_SHARE * shorter)))
 
 
 def contradicted(first: Article, second: Article) -> str | None:

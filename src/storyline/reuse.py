@@ -37,8 +37,8 @@ from .dedup.candidates import STOP_WORDS
 from .dedup.options import DEFAULT_OPTIONS, DedupOptions
 from .dedup.shingles import shingle_hashes, shingle_set, text_hashes, token_hashes
 from .model import Article, Passage, Relation, RelationKind, Span
-from .provenance import Outlet, credited_original, direction, outlet
-from .spin import copied, half_covered
+from .provenance import NARRATIVE_WORDS, Outlet, credited_original, direction, outlet
+from .spin import copied, half_covered, refilled
 from .text import split_sentences, words
 
 Segment = tuple[int, int, int, int]  # a_start, a_end, b_start, b_end (token indexes)
@@ -189,7 +189,9 @@ def relate(
     elif kind == "duplicate":
         similarity = 1.0
     outlets = (analyses.outlet(a), analyses.outlet(b))
-    narrative = _narrative_words(a.text, passages) if kind == "shares-passages" else 0
+    narrative = _narrative_words(a.text, b.text, passages) if kind == "shares-passages" else 0
+    if narrative < NARRATIVE_WORDS and refilled(passages):
+        narrative = 0  # one template filled for two events: a short post's run is no copy
     containment = scores.containment_a, scores.containment_b
     original, reason = direction(a, b, kind, *containment, outlets, narrative)
     return Relation(
@@ -205,15 +207,23 @@ def relate(
     )
 
 
-def _narrative_words(text: str, passages: Sequence[Passage]) -> int:
-    """Words of ``text`` (the ``a`` side) in verbatim passages and outside quotation marks:
-    a quote shared is a statement both report; a sentence of narrative shared was copied."""
+def _narrative_words(a_text: str, b_text: str, passages: Sequence[Passage]) -> int:
+    """Words in verbatim passages and outside quotation marks, on the side that has fewer:
+    a quote shared is a statement both report (one text may quote what the other states);
+    a sentence of narrative shared was copied."""
+    spans = [(p.a_start, p.a_end, p.b_start, p.b_end) for p in passages if p.kind == "verbatim"]
+    return min(
+        _unquoted_words(a_text, [(s[0], s[1]) for s in spans]),
+        _unquoted_words(b_text, [(s[2], s[3]) for s in spans]),
+    )
+
+
+def _unquoted_words(text: str, ranges: Sequence[tuple[int, int]]) -> int:
     quotes = [match.start() for match in _QUOTE_MARK.finditer(text)]
     return sum(
         1
-        for passage in passages
-        if passage.kind == "verbatim"
-        for word in _WORD.finditer(text, passage.a_start, passage.a_end)
+        for start, end in ranges
+        for word in _WORD.finditer(text, start, end)
         if bisect_right(quotes, word.start()) % 2 == 0
     )
 

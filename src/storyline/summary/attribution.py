@@ -22,6 +22,7 @@ from ..ingest.dates import Instant, published_order
 from ..model import Article, Relation
 from ..timeline.temporal import tag_dates
 from .disagreement import conflicts
+from .edits import edited
 from .options import SummaryOptions
 from .sentences import Sentence, cosine, overlap_f1
 
@@ -142,6 +143,8 @@ def support(
     for other in index.similar(claim, options.support_similarity):
         if other.article_id in found or conflicts(claim, other) or days.differ(claim, other):
             continue
+        if edited(claim.text, other.text):  # the claim's sentence with a slot changed
+            continue
         if overlap_f1(claim.tokens, other.tokens) >= options.support_similarity:
             found[other.article_id] = other.start
     aligned = _from_relations(claim, relations, index, days)
@@ -181,9 +184,15 @@ def _from_relations(
 
 
 def _altered(claim: Sentence, others: Sequence[Sentence]) -> bool:
-    """Whether a copied passage gives one of the claim's figures or names differently: the
-    copy changed "300 people" to "450", and the shingles tolerate so small an edit."""
-    return any(conflicts(claim, other) for other in others)
+    """Whether a copied passage gives one of the claim's figures or names differently, or
+    changes a word of it (see :mod:`.edits`), where no other sentence it holds gives the
+    claim as it is: the copy changed "300 people" to "450", or "every hour" to "every half
+    hour", and the shingles tolerate so small an edit."""
+    if any(conflicts(claim, other) for other in others):
+        return True
+    if any(other.tokens == claim.tokens for other in others):
+        return False
+    return any(edited(claim.text, other.text) for other in others)
 
 
 def _restated(claim: Sentence, others: Sequence[Sentence], days: StatedDays) -> bool:
@@ -193,6 +202,7 @@ def _restated(claim: Sentence, others: Sequence[Sentence], days: StatedDays) -> 
         >= ALIGNED_SIMILARITY
         and not conflicts(claim, other)
         and not days.differ(claim, other)
+        and not edited(claim.text, other.text)
         for other in others
     )
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from ..model import Variant
 from ..text import CARDINALS
+from .edits import edit_variants
 from .names import name_conflict, name_variants
 from .sentences import STOP_WORDS, Sentence, content, cosine, stem, tokens
 
@@ -309,13 +310,19 @@ def variants(
     by_article: Mapping[str, Sequence[Sentence]],
     nearby: Iterable[Sentence] | None = None,
 ) -> tuple[Variant, ...]:
-    """The versions of the claim's first disputed figure, then of its first disputed name.
+    """The versions of the claim's first disputed figure, then of its first disputed name;
+    when there are none, those of a figure, frequency or day that a copy of the claim's
+    sentence changed in words (see :mod:`.edits`).
 
     ``nearby`` (optional) is every sentence that may restate the claim closely, in reading
     order; see :func:`~.names.name_variants`.
     """
+    close = list(nearby) if nearby is not None else None
     found = figure_variants(claim, support, by_article)
-    return found + name_variants(claim, support, by_article, nearby)
+    found += name_variants(claim, support, by_article, close)
+    if found or close is None:
+        return found
+    return edit_variants(claim, support, close)
 
 
 def figure_variants(
