@@ -14,12 +14,12 @@ from ..ids import stable_id
 from ..ingest.dates import Instant, published_instant, published_order
 from ..model import Article, DuplicateGroup
 from ..steps import Steps, counted
-from .decision import fitted_join
+from .decision import MIN_TERMS, fitted_join
 from .features import extract, head, round_figures, top, weigh
 from .index import Centroid, Cosines, Vectors
 from .options import StoryOptions
 from .places import BROAD_PLACES
-from .scripts import crosses, main_script, names_cosine, probes, shared_names
+from .scripts import MIN_SHARED, crosses, main_script, names_cosine, probes, shared_names
 from .state import Assignment, StoryRecord, StoryState
 
 UNDATED_NOTE = "no date: placed by input order"
@@ -276,17 +276,23 @@ def _measure(query: _Query, story: StoryRecord, options: StoryOptions) -> tuple[
     crossing = bool(language and story.language and language != story.language)
     cosines = story.centroid.cosines(query.vectors)
     terms, names, figures = cosines
+    short = len(query.vectors[0]) < SHORT_TERMS
     if names is not None and crosses(query.script, story.centroid.script()):
         # Names in another script: compared by key; the words of two scripts share nothing.
         centroid = story.centroid
+        # A short post names one or two things: a figure it shares stands in for a second name.
+        figures_shared = len(query.vectors[2].keys() & centroid.numbers.keys()) if short else 0
         names = names_cosine(
             query.vectors[1],
             centroid.entities,
             centroid.norms[1],
             BROAD_PLACES,
             options.place_weight,
+            max(1, MIN_SHARED - figures_shared),
         )
         cosines, crossing = (terms, names, figures), True
+    elif short and _shared_keys(query, story, crossing) < _SHORT_SHARED:
+        return 0.0, cosines
     if figures is not None and names is None and (terms is None or crossing):
         shared = query.vectors[2].keys() & story.centroid.numbers.keys()
         if len(shared) < _FIGURES_ALONE:
@@ -296,6 +302,29 @@ def _measure(query: _Query, story: StoryRecord, options: StoryOptions) -> tuple[
 
 # How many figures two texts must share to be scored on figures alone.
 _FIGURES_ALONE = 2
+# An article of fewer distinct terms than this is a short post (a flash, a one-line Telegram
+# post, a feed teaser): a few words, rarely the two names a match across scripts needs. The
+# bar is the fitted rule's for a short wire (ECB+ articles have a median of 84 distinct terms;
+# the 48 posts of session 17's Telegram QA corpus at most 28, a teaser of two sentences 20).
+SHORT_TERMS = MIN_TERMS
+# Sharing one key (a term, a name or a figure) with a story is no evidence for a short post:
+# in a channel's or a feed's posts that key is most often the town they all report on, and one
+# shared "Дорвиске" gave a weather note a names cosine of 1 with a flash of the same town (a
+# cosine over a vector of two or three keys leaves the IDF nothing to discount). It must share
+# _SHORT_SHARED keys. The price, on ECB+ streams: a one-sentence report that shares only a
+# surname or a town with its story ("Vinar", "Staunton") founds a story of its own.
+_SHORT_SHARED = 2
+
+
+def _shared_keys(query: _Query, story: StoryRecord, crossing: bool) -> int:
+    """How many distinct keys ``query`` shares with ``story`` (its words only when both are in
+    one language; a name is a term too, counted once)."""
+    centroid = story.centroid
+    vectors = query.vectors
+    shared = vectors[1].keys() & centroid.entities.keys()
+    if not crossing:
+        shared |= vectors[0].keys() & centroid.terms.keys()
+    return len(shared) + len(vectors[2].keys() & centroid.numbers.keys())
 
 
 def probe_keys(vectors: Vectors, k: int) -> list[tuple[str, float]]:

@@ -57,7 +57,9 @@ class StoryOptions:
     ``join_rule`` "threshold" joins the best story when its score reaches ``threshold``;
     "fitted" (the default) also weighs the channels apart, the second-best score and the
     story's size (:mod:`~storyline.stories.decision`), its bar moving with ``threshold``; for
-    an article of fewer than 30 distinct terms (a short wire) the threshold decides.
+    an article of fewer than 30 distinct terms (a short wire) the threshold decides, and such
+    an article must share two keys with a story (see :data:`~storyline.stories.cluster.
+    SHORT_TERMS`).
 
     Topics group stories whose score ``(1 - topic_entity_weight) * cos(terms) +
     topic_entity_weight * cos(names)`` reaches ``topic_threshold``; figures name incidents,

@@ -11,7 +11,9 @@ name of the same key, and the article is then scored as a text in the story's sc
 be, with the same weights and the same bar; two spellings of one name in a story are not
 pooled into one heavier name. Such a match counts only when at least two names agree: one
 name ("Putin", a capital) is said of many events, and a name cut to its stem is looser than
-a spelling. Within one script nothing changes: names are compared as written.
+a spelling; in a short post (fewer than ``SHORT_TERMS`` distinct terms, :mod:`.cluster`), which
+rarely names two things, one shared figure stands in for the second name. Within one script
+nothing changes: names are compared as written.
 
 The inverted index finds the stories of the other script too: a story's Cyrillic names are
 also indexed under their tagged key (:func:`index_keys`), which a Latin-script article asks
@@ -72,12 +74,13 @@ def names_cosine(
     story_norm: float,
     damped: frozenset[str] = frozenset(),
     damping: float = 1.0,
+    min_shared: int = MIN_SHARED,
 ) -> float:
     """The cosine of an article's names with a story's (of norm ``story_norm``), the article's
     names spelled as the story spells them (:func:`respelled`); 0.0 when fewer than
-    :data:`MIN_SHARED` of them are the story's."""
+    ``min_shared`` of them are the story's."""
     spelled = respelled(query, story, damped, damping)
-    if sum(1 for name in spelled if name in story) < MIN_SHARED:
+    if sum(1 for name in spelled if name in story) < min_shared:
         return 0.0
     norms = math.sqrt(sum_squares(spelled)) * story_norm
     return dot(spelled, story) / norms if norms else 0.0
