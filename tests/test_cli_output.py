@@ -87,7 +87,7 @@ def test_records_read_again_from_later_snapshots_are_counted_after_three(
     assert [line.split(": ", 1)[0] for line in copies] == [
         f"skipped {later}:{n}" for n in (1, 2, 3)
     ]
-    assert f"skipped {later}: 3 more: a copy of another record" in said
+    assert f"skipped {later}: 3 more: a copy of another record" in said  # one file: named
     assert f"skipped {later}:7: line 7: {_NOT_JSON}" in said
     assert any(line.startswith(f"skipped {later}:8: line 8: not valid JSON") for line in said)
     assert "8 inputs skipped: 6 a copy of another record; 2 not valid JSON" in result.stderr

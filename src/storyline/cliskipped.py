@@ -23,7 +23,7 @@ def say_skipped(
     """Name every skipped input, every remark on an article read (a date not read) and every
     --field key a file's records never had, on stderr, even with --quiet: none is silent.
     Routine ones (:data:`ROUTINE`: a record read again from a later snapshot of a feed, an
-    item that is only a teaser) are named up to :data:`SHOWN_PER_KIND` per file, then
+    item that is only a teaser) are named up to :data:`SHOWN_PER_KIND` of each kind, then
     counted in one line: hourly snapshots repeat most items, and a line for each would bury
     the faults, which are all named."""
     for warning in warnings:
@@ -43,19 +43,22 @@ ROUTINE = ("a copy of another record", "the feed gives only a summary")
 
 
 def _lines(word: str, items: Sequence[Skipped]) -> Iterator[str]:
-    """A line for each item, but for routine reasons only the first :data:`SHOWN_PER_KIND`
-    of a file and then one line counting the rest, in the order first seen."""
-    seen: Counter[tuple[str, str]] = Counter()
+    """A line for each item, but for each routine reason only the first
+    :data:`SHOWN_PER_KIND` of the run, then one line counting the rest and their files."""
+    shown: Counter[str] = Counter()
+    rest: dict[str, list[str]] = {}
     for item in items:
         kind = _reason_kind(item.reason)
         routine = next((r for r in ROUTINE if kind.startswith(r)), "")
-        if routine:
-            seen[item.path, routine] += 1
-        if not routine or seen[item.path, routine] <= SHOWN_PER_KIND:
-            yield f"{word} {item.where}: {item.reason}"
-    for (path, routine), count in seen.items():
-        if count > SHOWN_PER_KIND:
-            yield f"{word} {path}: {count - SHOWN_PER_KIND:,} more: {routine}"
+        if routine and shown[routine] >= SHOWN_PER_KIND:
+            rest.setdefault(routine, []).append(item.path)
+            continue
+        shown[routine] += 1
+        yield f"{word} {item.where}: {item.reason}"
+    for routine, paths in rest.items():
+        files = len(set(paths))
+        where = paths[0] if files == 1 else f"({files:,} files)"
+        yield f"{word} {where}: {len(paths):,} more: {routine}"
 
 
 def _skip_counts(skipped: Sequence[Skipped]) -> str:
