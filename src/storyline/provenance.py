@@ -160,24 +160,9 @@ def direction(
         return signed
     doubt = ""
     if earlier:
-        first, second = earlier
-        reported = contradicted(first, second)
-        if reported is None:
-            reason = f"{DATE_REASON}: {_when(first, second)}"
-            if stitched:
-                reason += (
-                    f"; {narrative} words of it are in the other word for word, outside quotes"
-                )
-            common = common_credit(outlets)
-            if common:  # copies of one source: a date says only which came first
-                return (
-                    None,
-                    f"undecided: both credit {common!r}, neither credits the other ({reason})",
-                )
-            return first.id, reason
-        # A copy backdated in its metadata is not the original for that: its text tells
-        # of a day it could not have seen.
-        doubt = f"{_who(first)} is dated {first.published} but its text reports {reported} as past"
+        decided, doubt = _by_date(*earlier, outlets, narrative if stitched else 0)
+        if decided is not None:
+            return decided
     if kind == "excerpt" and abs(containment_a - containment_b) >= 0.2:
         longer = b if containment_a > containment_b else a
         return longer.id, (
@@ -186,6 +171,31 @@ def direction(
         )
     dates = "same publication date" if a.published and b.published else "publication date missing"
     return None, f"undecided: {doubt or dates}, no attribution, no containment asymmetry"
+
+
+def _by_date(
+    first: Article, second: Article, outlets: tuple[Outlet, Outlet], stitched: int
+) -> tuple[tuple[str | None, str] | None, str]:
+    """(decision, doubt): the earlier-dated ``first`` is the original, unless both credit one
+    source (then a date says only which came first); no decision, and the doubt, when its
+    text reports a day it could not have seen (a copy backdated in its metadata).
+    ``stitched``: the words shared outside quotes, when that made passages a copy."""
+    reported = contradicted(first, second)
+    if reported is not None:
+        return (
+            None,
+            f"{_who(first)} is dated {first.published} but its text reports {reported} as past",
+        )
+    reason = f"{DATE_REASON}: {_when(first, second)}"
+    if stitched:
+        reason += f"; {stitched} words of it are in the other word for word, outside quotes"
+    common = common_credit(outlets)
+    if common:
+        return (
+            None,
+            f"undecided: both credit {common!r}, neither credits the other ({reason})",
+        ), ""
+    return (first.id, reason), ""
 
 
 def narrative_needed(a: Article, b: Article) -> int:
