@@ -141,16 +141,20 @@ B = npt.NDArray[np.bool_]
 def text_hashes(texts: Sequence[str], seed: int) -> tuple[U64, I64, B]:
     """Seeded token hashes of many texts, flat, with offsets and a "capitalised" flag per token.
 
-    A token is capitalised when its first character, as written, is an ASCII capital or a
-    digit (names, places, figures: the key terms of :mod:`.candidates`).
+    A token is capitalised when its first character, as written, is an ASCII digit or a
+    letter that str.lower() changes: a capital of any script with case ("Paris", "Павел",
+    "Élysée", "Łódź", "Αθήνα"), never a character of a caseless script such as CJK or Arabic
+    (names, places, figures: the key terms of :mod:`.candidates`).
     """
     encoded = [t.encode("utf-8") for t in texts]
-    # ASCII texts are lowered below, byte-wise; str.lower() may change the byte length of a
-    # few other characters, and such texts lose their capitals
+    # ASCII texts are lowered below, byte-wise
     lowered = [
         e if t.isascii() else t.lower().encode("utf-8") for t, e in zip(texts, encoded, strict=True)
     ]
-    written = [e if len(e) == len(w) else w for e, w in zip(encoded, lowered, strict=True)]
+    written = [
+        e if len(e) == len(w) else _aligned(t, w)
+        for t, e, w in zip(texts, encoded, lowered, strict=True)
+    ]
     # 24 bytes of padding: every token start can be read as three little-endian uint64 words
     low = _ASCII_LOWER[np.frombuffer(b"\x00".join(lowered) + bytes(25), dtype=np.uint8)]
     raw = np.frombuffer(b"\x00".join(written) + bytes(25), dtype=np.uint8)
@@ -164,7 +168,49 @@ def text_hashes(texts: Sequence[str], seed: int) -> tuple[U64, I64, B]:
     flat = _packed_hashes(low, begin, size, seed)
     bounds = np.append(text_starts, len(low)) if len(texts) else np.zeros(1, dtype=np.int64)
     offsets = np.searchsorted(begin, bounds).astype(np.int64)
-    return flat, offsets, _UPPER_OR_DIGIT[raw[begin]]
+    return flat, offsets, _capitals(raw, low, begin)
+
+
+def _capitals(raw: npt.NDArray[np.uint8], low: npt.NDArray[np.uint8], begin: I64) -> B:
+    """Whether each token's first character, as written (``raw``), is a digit or a capital.
+
+    A non-ASCII capital is a first character whose bytes ``raw`` and ``low`` (the lowered
+    text, aligned byte for byte) do not share; caseless characters lower to themselves.
+    """
+    capital = _UPPER_OR_DIGIT[raw[begin]]
+    wide = np.flatnonzero(low[begin] >= 0x80)
+    if wide.size:  # the padding after the texts keeps first + 3 in bounds
+        first = begin[wide]
+        size = _CHAR_SIZE[low[first]]
+        changed = raw[first] != low[first]
+        for k in range(1, 4):
+            changed |= (size > k) & (raw[first + k] != low[first + k])
+        capital[wide] = changed
+    return capital
+
+
+# UTF-8 bytes of the character a lead byte starts (a continuation byte never starts a token)
+_CHAR_SIZE = np.ones(256, dtype=np.int64)
+_CHAR_SIZE[0xC0:0xE0] = 2
+_CHAR_SIZE[0xE0:0xF0] = 3
+_CHAR_SIZE[0xF0:] = 4
+
+
+def _aligned(text: str, lowered: bytes) -> bytes:
+    """``text`` as written, byte for byte as long as ``lowered`` (its str.lower()).
+
+    A few capitals lower to another number of bytes ("İ" to "i" and a combining dot,
+    Kelvin "K" to "k"): each stands as that many "X", so that every other character keeps
+    its place and its case (a Turkish text keeps its capitals). When the lengths still
+    differ, the text has no capitals (``lowered`` itself).
+    """
+    table: dict[int, str] = {}
+    for char in set(text):
+        size = len(char.lower().encode("utf-8"))
+        if size != len(char.encode("utf-8")):
+            table[ord(char)] = "X" * size
+    written = text.translate(table).encode("utf-8")
+    return written if len(written) == len(lowered) else lowered
 
 
 def _packed_hashes(low: npt.NDArray[np.uint8], begin: I64, size: I64, seed: int) -> U64:
