@@ -96,3 +96,20 @@ def test_a_reordered_russian_repost_is_found() -> None:
     found = {(r.a, r.b): r.kind for r in find_relations(articles).relations}
     assert found.get(("a", "b")) in {"rewrite", "near-duplicate", "excerpt"}
     assert not {pair for pair in found if "c" in pair}
+
+
+def test_a_text_has_the_same_capitals_alone_and_in_any_batch() -> None:
+    texts = [
+        "Bridge closed in Lindenport",
+        "Мост Зарецкий закрыт",
+        "Élysée",
+        "İzmir ve Ankara",
+        " İẞK Ankara",  # "İ" one byte more, "ẞ" one fewer: not aligned, but alike
+        "東京は晴れ",
+    ]
+    alone = [capitals(text) for text in texts]
+    for batch in (texts, texts[::-1], [texts[0]] * 20 + [texts[4]], [texts[1]] * 20 + [texts[4]]):
+        _, offsets, capital = text_hashes(batch, 1)
+        for k, text in enumerate(batch):
+            flags = [bool(c) for c in capital[offsets[k] : offsets[k + 1]]]
+            assert flags == alone[texts.index(text)], text
