@@ -8,9 +8,10 @@ inverted-index stages propose them instead, each linear in the corpus:
   consecutive shingles the smallest hash is kept. Any shared run of at least
   ``window + shingle_size - 1`` words (12 with the defaults) therefore shares at least one
   anchor. Texts sharing ``min_shared`` anchors become candidates.
-* **key terms**: capitalised words and numbers (names, places, figures survive spinning and
-  machine translation). Each text keeps its ``key_terms`` rarest ones (by document frequency in
-  the batch, at least 2); texts sharing ``min_shared`` key terms become candidates.
+* **key terms**: capitalised words (of any script with case: "Paris", "Павел", "Łódź") and
+  numbers (names, places, figures survive spinning and machine translation). Each text
+  keeps its ``key_terms`` rarest ones (by document frequency in the batch, at least 2);
+  texts sharing ``min_shared`` key terms become candidates.
 
 * **cross-language anchors**, only when the texts' ``language`` fields name two languages or
   more: the numbers and name keys of :func:`storyline.crosslang.anchors` in each text's

@@ -141,16 +141,22 @@ B = npt.NDArray[np.bool_]
 def text_hashes(texts: Sequence[str], seed: int) -> tuple[U64, I64, B]:
     """Seeded token hashes of many texts, flat, with offsets and a "capitalised" flag per token.
 
-    A token is capitalised when its first character, as written, is an ASCII capital or a
-    digit (names, places, figures: the key terms of :mod:`.candidates`).
+    A token is capitalised when its first character, as written, is an ASCII digit or a
+    letter that str.lower() changes: a capital of any script with case ("Paris", "Павел",
+    "Élysée", "Łódź", "Αθήνα"), never a character of a caseless script such as CJK or Arabic
+    (names, places, figures: the key terms of :mod:`.candidates`).
     """
     encoded = [t.encode("utf-8") for t in texts]
-    # ASCII texts are lowered below, byte-wise; str.lower() may change the byte length of a
-    # few other characters, and such texts lose their capitals
+    # ASCII texts are lowered below, byte-wise. A text whose capitals lower to as many bytes
+    # in all but not each ("İ" one more, "ẞ" one fewer) is not aligned: its capitals after
+    # them may be missed, though always alike, whatever the other texts of the batch.
     lowered = [
         e if t.isascii() else t.lower().encode("utf-8") for t, e in zip(texts, encoded, strict=True)
     ]
-    written = [e if len(e) == len(w) else w for e, w in zip(encoded, lowered, strict=True)]
+    written = [
+        e if len(e) == len(w) else _aligned(t, w)
+        for t, e, w in zip(texts, encoded, lowered, strict=True)
+    ]
     # 24 bytes of padding: every token start can be read as three little-endian uint64 words
     low = _ASCII_LOWER[np.frombuffer(b"\x00".join(lowered) + bytes(25), dtype=np.uint8)]
     raw = np.frombuffer(b"\x00".join(written) + bytes(25), dtype=np.uint8)
@@ -164,7 +170,56 @@ def text_hashes(texts: Sequence[str], seed: int) -> tuple[U64, I64, B]:
     flat = _packed_hashes(low, begin, size, seed)
     bounds = np.append(text_starts, len(low)) if len(texts) else np.zeros(1, dtype=np.int64)
     offsets = np.searchsorted(begin, bounds).astype(np.int64)
-    return flat, offsets, _UPPER_OR_DIGIT[raw[begin]]
+    return flat, offsets, _capitals(raw, low, begin)
+
+
+def _capitals(raw: npt.NDArray[np.uint8], low: npt.NDArray[np.uint8], begin: I64) -> B:
+    """Whether each token's first character, as written (``raw``), is a digit or a capital.
+
+    A capital is a first character whose bytes in ``raw`` and in ``low`` (the lowered text,
+    aligned byte for byte) differ; a caseless character lowers to itself. The first 4 bytes
+    of each token are read as one little-endian uint32 (the padding after the texts keeps
+    them in bounds), masked to its first character's length.
+    """
+    capital = _UPPER_OR_DIGIT[raw[begin]]  # ASCII: the whole answer
+    lead = low[begin]
+    wide = lead >= 0x80
+    count = int(np.count_nonzero(wide))
+    if not count:
+        return capital
+    differ = raw ^ low
+    bytes4 = np.ndarray((len(differ) - 3,), dtype="<u4", buffer=differ.data, strides=(1,))
+    # either way the same flags, whatever the other texts of the batch
+    if 4 * count < len(begin):  # a few, as an English text's "Élysée": read those only
+        rows = np.flatnonzero(wide)
+        capital[rows] |= (bytes4[begin[rows]] & _FIRST_CHAR[lead[rows]]) != 0
+    else:
+        capital |= wide & ((bytes4[begin] & _FIRST_CHAR[lead]) != 0)
+    return capital
+
+
+# The mask of a uint32 (little-endian) keeping the character its lead byte starts
+_FIRST_CHAR = np.full(256, 0xFF, dtype=np.uint32)
+_FIRST_CHAR[0xC0:0xE0] = 0xFFFF
+_FIRST_CHAR[0xE0:0xF0] = 0xFFFFFF
+_FIRST_CHAR[0xF0:] = 0xFFFFFFFF
+
+
+def _aligned(text: str, lowered: bytes) -> bytes:
+    """``text`` as written, byte for byte as long as ``lowered`` (its str.lower()).
+
+    A few capitals lower to another number of bytes ("İ" to "i" and a combining dot,
+    Kelvin "K" to "k"): each stands as that many "X", so that every other character keeps
+    its place and its case (a Turkish text keeps its capitals). When the lengths still
+    differ, the text has no capitals (``lowered`` itself).
+    """
+    table: dict[int, str] = {}
+    for char in set(text):
+        size = len(char.lower().encode("utf-8"))
+        if size != len(char.encode("utf-8")):
+            table[ord(char)] = "X" * size
+    written = text.translate(table).encode("utf-8")
+    return written if len(written) == len(lowered) else lowered
 
 
 def _packed_hashes(low: npt.NDArray[np.uint8], begin: I64, size: I64, seed: int) -> U64:
