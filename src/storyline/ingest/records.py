@@ -26,11 +26,13 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from ..errors import InputError
 from ..model import Article, Skipped
+from ..text import normalize
 from . import telegram
 from .build import field_text, make_article
 from .decode import SAMPLE_BYTES, BadLine, binary_lines, detect_encoding, line_encodings
 from .jsoncursor import JsonCursor
 from .markup import has_markup, markup_text
+from .titles import opening_headline
 
 CANONICAL_FIELDS = ("id", "title", "text", "url", "source", "published", "language")
 # Names tried, in order, after the canonical one when no override is given for a field.
@@ -214,19 +216,25 @@ def record_article(
     if not isinstance(body, str):
         return Skipped(path, f"{where}: '{fields.text_name}' is not a string", record)
     title = field_text(values.get("title"))
+    title = markup_text(title) if has_markup(title) else title
+    text = markup_text(body) if has_markup(body) else body  # a CMS export's HTML body
+    untitled = not title.strip()
+    if untitled:  # a text that opens with its headline: read as a .txt file's is
+        title, text = opening_headline(normalize(text))
     try:
         return make_article(
-            markup_text(body) if has_markup(body) else body,  # a CMS export's HTML body
+            text,
             path=path,
             record=record,
             raw_text=body,
-            title=markup_text(title) if has_markup(title) else title,
+            title=title,
             article_id=field_text(values.get("id")),
             url=field_text(values.get("url")),
             source=field_text(values.get("source")),
             published=values.get("published"),
             published_origin="field",
             language=field_text(values.get("language")),
+            normalized=untitled,
         )
     except InputError as exc:
         return Skipped(path, f"{where}: {exc.reason}", record)

@@ -108,6 +108,18 @@ def split_headline(first: str, followed_by_blank: bool) -> str:
     return tidy_title(head)
 
 
+def opening_headline(text: str) -> tuple[str, str]:
+    """The headline that opens ``text`` (normalised) and the body after it, read as a ``.txt``
+    file's first line is (:func:`split_headline`); ``("", text)`` when the first line is body
+    text or the whole text. A record or a post with no title of its own that opens with its
+    headline (a Telegram channel's bold first line, a JSON export's ``text`` holding the whole
+    page) then gives the digest a plain-text file of the same words gives: the headline is
+    not a summary sentence, and a wire dateline after it still opens the body."""
+    first, _, rest = text.partition("\n")
+    title = split_headline(first, followed_by_blank=rest.startswith("\n"))
+    return (title, rest.strip()) if title and rest.strip() else ("", text)
+
+
 def _size(text: str) -> int:
     """Words in ``text``; CJK text counts one word per two characters."""
     tokens = len(words(text))
