@@ -89,3 +89,37 @@ def test_a_telegram_post_that_opens_with_a_bold_headline_reads_as_the_txt_file(
     # a forward keeps its opening credit in its title and its text
     assert forward.title == f"Forwarded from Port Ellis News: {plain.title}"
     assert forward.text == f"Forwarded from Port Ellis News: {plain.text}"
+
+
+TITLE = "Ferry workers walk out over rota changes"
+
+
+def test_a_text_that_repeats_its_given_title_on_its_first_line_starts_after_it(
+    tmp_path: Path,
+) -> None:
+    """As a Markdown file's front-matter title and an HTML page's headline are read: a
+    scraped dataset's text saved with its headline, a feed whose content opens with an
+    ``<h1>``, give the digest the same article gives without it."""
+    meta = "url: https://ferries.example/walkout\nsource: Sound News"
+    (tmp_path / "page.md").write_text(
+        f'---\ntitle: "{TITLE}"\n{meta}\n---\n\n{TITLE}\n\n{BODY}\n', encoding="utf-8"
+    )
+    record = {"title": TITLE, "text": f"{TITLE}\n\n{BODY}", "url": "https://ferries.example/w"}
+    (tmp_path / "page.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    with (tmp_path / "page.csv").open("w", newline="", encoding="utf-8") as out:
+        csv.writer(out).writerows([list(record), list(record.values())])
+    paragraphs = "".join(f"<p>{p}</p>" for p in BODY.split("\n\n"))
+    (tmp_path / "feed.rss").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" '
+        'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>'
+        "<title>Sound News</title><link>https://ferries.example/</link>"
+        f"<item><title>{TITLE}</title><link>https://ferries.example/walkout</link>"
+        f"<content:encoded><![CDATA[<h1>{TITLE}</h1>{paragraphs}]]></content:encoded></item>"
+        "</channel></rss>",
+        encoding="utf-8",
+    )
+    plain = articles(tmp_path / "page.md")[0]
+    assert plain.text.startswith("PORT ELLIS")
+    for name in ("page.jsonl", "page.csv", "feed.rss"):
+        article = articles(tmp_path / name)[0]
+        assert (article.title, article.text) == (plain.title, plain.text), name

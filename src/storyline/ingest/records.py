@@ -32,7 +32,7 @@ from .build import field_text, make_article
 from .decode import SAMPLE_BYTES, BadLine, binary_lines, detect_encoding, line_encodings
 from .jsoncursor import JsonCursor
 from .markup import has_markup, markup_text
-from .titles import opening_headline
+from .titles import opening_headline, without_title_line
 
 CANONICAL_FIELDS = ("id", "title", "text", "url", "source", "published", "language")
 # Names tried, in order, after the canonical one when no override is given for a field.
@@ -221,6 +221,8 @@ def record_article(
     untitled = not title.strip()
     if untitled:  # a text that opens with its headline: read as a .txt file's is
         title, text = opening_headline(normalize(text))
+    else:  # a text that repeats its title on its first line: without it, as a page's
+        text = without_title_line(text, title)
     try:
         return make_article(
             text,

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from ..preamble import MONTH, WEEKDAY, glued_headline, is_header, preamble
-from ..text import dateline, has_cjk, normalize, split_sentences, words
+from ..text import dateline, fold, has_cjk, normalize, split_sentences, words
 
 MAX_HEADLINE_WORDS = 20
 _SHORT_TITLE_WORDS = 14
@@ -118,6 +118,15 @@ def opening_headline(text: str) -> tuple[str, str]:
     first, _, rest = text.partition("\n")
     title = split_headline(first, followed_by_blank=rest.startswith("\n"))
     return (title, rest.strip()) if title and rest.strip() else ("", text)
+
+
+def without_title_line(text: str, title: str) -> str:
+    """``text`` without an opening line that repeats ``title`` (a scraped page's text saved
+    with its headline, a feed's content that opens with an ``<h1>``), as a ``.txt`` file with
+    front matter and an HTML page are read; ``text`` as given when that line is all it holds."""
+    first, _, rest = text.lstrip().partition("\n")
+    repeats = bool(title.strip()) and bool(rest.strip()) and fold(first) == fold(title)
+    return rest.strip() if repeats else text
 
 
 def _size(text: str) -> int:
