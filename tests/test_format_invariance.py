@@ -1,7 +1,8 @@
 """The same news in every input format gives the same digest.
 
 One invented corpus (three events; a wire's reports, one outlet reprinting them whole and
-one adding a paragraph of its own) is written as Markdown with front matter, JSON lines, CSV,
+one adding a paragraph of its own) is written as Markdown with front matter (as written and
+hard-wrapped at 72 columns), JSON lines, CSV,
 one HTML page per article, RSS 2.0 with ``content:encoded``, Atom, a ``.warc.gz`` of the
 pages and a Telegram export whose posts open with a bold headline (one channel per outlet).
 Ids differ by format (a hash, a feed's guid, ``tg-...``), so articles are matched by outlet
@@ -20,6 +21,7 @@ import csv
 import html
 import io
 import json
+import textwrap
 from datetime import UTC, datetime
 from email.utils import format_datetime
 from pathlib import Path
@@ -248,11 +250,13 @@ def write_format(folder: Path, name: str) -> Path:
         }
         for a in CORPUS
     ]
-    if name == "md":
+    if name in ("md", "md-wrapped"):  # as written, or hard-wrapped at 72 columns
         for n, a in enumerate(CORPUS):
+            wrap = name == "md-wrapped"
+            body = "\n\n".join(textwrap.fill(p, 72) for p in a["paras"]) if wrap else _body(a)
             (folder / f"{n}.md").write_text(
                 f'---\ntitle: "{a["title"]}"\nurl: {a["url"]}\nsource: {a["outlet"]}\n'
-                f"published: {a['published']}\n---\n\n{_body(a)}\n",
+                f"published: {a['published']}\n---\n\n{body}\n",
                 encoding="utf-8",
             )
     elif name == "jsonl":
@@ -343,7 +347,9 @@ def test_the_markdown_digest_is_the_one_the_corpus_was_written_for(
     assert {kind for _, kind, _ in kinds} >= {"duplicate", "rewrite"}
 
 
-@pytest.mark.parametrize("name", ["jsonl", "csv", "html", "rss", "atom", "warc", "telegram"])
+@pytest.mark.parametrize(
+    "name", ["md-wrapped", "jsonl", "csv", "html", "rss", "atom", "warc", "telegram"]
+)
 def test_every_format_gives_the_markdown_digest(
     name: str, markdown: dict[str, Any], tmp_path: Path
 ) -> None:
