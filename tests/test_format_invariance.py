@@ -2,7 +2,7 @@
 
 One invented corpus (three events; a wire's reports, one outlet reprinting them whole and
 one adding a paragraph of its own) is written as Markdown with front matter (as written and
-hard-wrapped at 72 columns), JSON lines, CSV,
+hard-wrapped at 72 columns), JSON lines (likewise), CSV,
 one HTML page per article, RSS 2.0 with ``content:encoded``, Atom, a ``.warc.gz`` of the
 pages and a Telegram export whose posts open with a bold headline (one channel per outlet).
 Ids differ by format (a hash, a feed's guid, ``tg-...``), so articles are matched by outlet
@@ -259,7 +259,10 @@ def write_format(folder: Path, name: str) -> Path:
                 f"published: {a['published']}\n---\n\n{body}\n",
                 encoding="utf-8",
             )
-    elif name == "jsonl":
+    elif name in ("jsonl", "jsonl-wrapped"):  # texts as written, or hard-wrapped
+        if name == "jsonl-wrapped":
+            for r, a in zip(records, CORPUS, strict=True):
+                r["text"] = "\n\n".join(textwrap.fill(p, 72) for p in a["paras"])
         lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
         (folder / "corpus.jsonl").write_text(lines, encoding="utf-8")
     elif name == "csv":
@@ -348,7 +351,8 @@ def test_the_markdown_digest_is_the_one_the_corpus_was_written_for(
 
 
 @pytest.mark.parametrize(
-    "name", ["md-wrapped", "jsonl", "csv", "html", "rss", "atom", "warc", "telegram"]
+    "name",
+    ["md-wrapped", "jsonl", "jsonl-wrapped", "csv", "html", "rss", "atom", "warc", "telegram"],
 )
 def test_every_format_gives_the_markdown_digest(
     name: str, markdown: dict[str, Any], tmp_path: Path

@@ -6,12 +6,14 @@ on" was dated 1988 on its own; helper I, session 17)."""
 
 from __future__ import annotations
 
+import json
 import textwrap
 from pathlib import Path
 
 from storyline.ingest import read_sources
 from storyline.ingest.plain import unwrap
 from storyline.model import Article
+from storyline.text import normalize
 
 PARAGRAPHS = [
     "CAPE MIRREN (Harbor Wire) - Six fishermen were rescued from a life raft on Friday after "
@@ -39,6 +41,24 @@ def test_a_hard_wrapped_markdown_file_reads_as_its_paragraphs(tmp_path: Path) ->
     assert wrapped.count("\n") > 6
     read = article(tmp_path / "wrapped.md", META + wrapped + "\n")
     assert (read.title, read.text) == (whole.title, whole.text)
+
+
+def test_a_record_s_hard_wrapped_text_reads_as_its_paragraphs(tmp_path: Path) -> None:
+    """Its title given, a record's first line is never taken for a headline: a wrapped lead
+    whose second line opens with a name ("Eastvale's ... on / Wednesday night") is joined."""
+    lead = [
+        "Eastvale\u2019s long-debated tram line won the backing of the city council on "
+        "Wednesday night, with 38 councillors voting in favour and 17 against.",
+        *PARAGRAPHS,
+    ]
+    whole = {"title": HEADLINE, "text": "\n\n".join(lead)}
+    wrapped = {"title": HEADLINE, "text": "\n\n".join(textwrap.fill(p, 72) for p in lead)}
+    assert wrapped["text"].split("\n")[1].startswith("Wednesday")
+    path = tmp_path / "records.jsonl"
+    path.write_text(json.dumps(whole) + "\n" + json.dumps(wrapped) + "\n", encoding="utf-8")
+    first, second = (a for a in read_sources([path]) if isinstance(a, Article))
+    assert second.text == first.text
+    assert second.text.split("\n\n") == [normalize(p) for p in lead]
 
 
 def test_a_headline_line_above_a_wrapped_paragraph_stays_the_title(tmp_path: Path) -> None:

@@ -40,7 +40,7 @@ _SENTENCE_END = re.compile(r"""[.!?:;]["')\]]*$""")
 def read_plain(text: str, path: str, markdown: bool = False) -> Iterator[Article | Skipped]:
     """Yield the one article of a decoded ``.txt`` or ``.md`` file (or why it is skipped)."""
     meta, rest = split_front_matter(text)
-    rest = unwrap(rest)
+    rest = unwrap(rest, headline="title" not in meta)
     body = normalize(strip_markdown(rest) if markdown else rest)
     if not body:
         yield Skipped(path, "empty text" if meta else "empty file")
@@ -73,7 +73,7 @@ def read_plain(text: str, path: str, markdown: bool = False) -> Iterator[Article
         yield Skipped(path, exc.reason)
 
 
-def unwrap(text: str) -> str:
+def unwrap(text: str, headline: bool = True) -> str:
     """``text`` with each hard-wrapped paragraph joined into one line, as Markdown renders it
     and as an HTML page's ``<p>`` is read: a line break inside a sentence would otherwise cut
     it in two for summaries and timelines ("had sailed from Northport on" dated alone).
@@ -83,10 +83,16 @@ def unwrap(text: str) -> str:
     its width is then the longest such block's line, and in every block of about that width
     each full-width line is joined to the next. A headline above a paragraph (a short line),
     list items, headings, quotes, tables, and a file of one paragraph per line stay as they
-    are."""
+    are. ``headline=False`` says the title is given elsewhere (front matter, a record's
+    field): a first line is then never taken for one."""
     parts = _BLOCKS.split(text)
     head, _, rest = parts[0].partition("\n")
-    if rest and split_headline(head.strip(), False) and not rest.lstrip()[:1].islower():
+    if (
+        headline
+        and rest
+        and split_headline(head.strip(), False)
+        and not rest.lstrip()[:1].islower()
+    ):
         parts[0] = rest  # a headline line above the paragraph: never joined to it
     else:
         head = ""

@@ -32,6 +32,7 @@ from .build import field_text, make_article
 from .decode import SAMPLE_BYTES, BadLine, binary_lines, detect_encoding, line_encodings
 from .jsoncursor import JsonCursor
 from .markup import has_markup, markup_text
+from .plain import unwrap
 from .titles import opening_headline, without_title_line
 
 CANONICAL_FIELDS = ("id", "title", "text", "url", "source", "published", "language")
@@ -217,8 +218,9 @@ def record_article(
         return Skipped(path, f"{where}: '{fields.text_name}' is not a string", record)
     title = field_text(values.get("title"))
     title = markup_text(title) if has_markup(title) else title
-    text = markup_text(body) if has_markup(body) else body  # a CMS export's HTML body
     untitled = not title.strip()
+    # A CMS export's HTML body is read as a browser shows it, a hard-wrapped one as a .txt's is.
+    text = markup_text(body) if has_markup(body) else unwrap(body, headline=untitled)
     if untitled:  # a text that opens with its headline: read as a .txt file's is
         title, text = opening_headline(normalize(text))
     else:  # a text that repeats its title on its first line: without it, as a page's
