@@ -35,6 +35,9 @@ _WRAP_WIDTHS = (40, 100)
 _WRAP_SLACK = 15
 _BLOCKS = re.compile(r"(\n[ \t\r]*\n)")
 _SENTENCE_END = re.compile(r"""[.!?:;]["')\]]*$""")
+# What a wrapped text must have somewhere (a line that may be full, then one that may start in
+# lower case): one scan in C passes over the texts that are not wrapped (nearly all of them).
+_MAYBE_WRAPPED = re.compile(r"^[^\n]{25,110}\n[ \t]*[^\W\d_A-Z]", re.M)
 
 
 def read_plain(text: str, path: str, markdown: bool = False) -> Iterator[Article | Skipped]:
@@ -85,6 +88,8 @@ def unwrap(text: str, headline: bool = True) -> str:
     list items, headings, quotes, tables, and a file of one paragraph per line stay as they
     are. ``headline=False`` says the title is given elsewhere (front matter, a record's
     field): a first line is then never taken for one."""
+    if not _MAYBE_WRAPPED.search(text):
+        return text
     parts = _BLOCKS.split(text)
     head, _, rest = parts[0].partition("\n")
     if (
