@@ -50,10 +50,12 @@ def test_a_record_whose_text_opens_with_a_sentence_or_is_one_line_is_kept_whole(
         {"text": BODY},  # a lead sentence, not a headline: the title is made from it
         {"text": HEADLINE},  # a headline alone is the whole text
         {"title": "Given title", "text": PAGE},  # a given title: the text is as given
+        {"text": f"#PortEllis #ferries\n\n{BODY}"},  # a post's hashtags are no headline
     ]
     path = tmp_path / "records.jsonl"
     path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-    lead, alone, titled = articles(path)
+    lead, alone, titled, tagged = articles(path)
+    assert tagged.text.startswith("#PortEllis #ferries\n\nPORT ELLIS")
     assert lead.text.startswith("PORT ELLIS") and lead.title.startswith("PORT ELLIS")
     assert alone.text == HEADLINE
     assert titled.title == "Given title" and titled.text.startswith(HEADLINE)

@@ -116,6 +116,8 @@ def opening_headline(text: str) -> tuple[str, str]:
     page) then gives the digest a plain-text file of the same words gives: the headline is
     not a summary sentence, and a wire dateline after it still opens the body."""
     first, _, rest = text.partition("\n")
+    if first.lstrip().startswith("#"):  # a post's hashtags ("#Kyiv #news"), not a heading
+        return "", text
     title = split_headline(first, followed_by_blank=rest.startswith("\n"))
     return (title, rest.strip()) if title and rest.strip() else ("", text)
 
