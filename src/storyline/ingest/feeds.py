@@ -15,10 +15,11 @@ without a link its ``tag:`` id), its date (``pubDate``, Atom ``published``, RSS 
 an Atom entry with only ``updated`` is dated by it, with ``published_origin`` "updated"),
 its text (the full content when the feed carries it, else the summary, with a note saying
 so; HTML read through :mod:`.markup`, a blog engine's closing "The post ... appeared first
-on ..." line dropped), its outlet (the item's ``<source>``, else ``--source``, else the
-feed's title) and its language (the item's or the feed's, checked against the text). An item
-that gives only a headline (no text, or text made only of the title's and outlet's words, as
-Google News feeds give) is skipped: it is a link to an article, not one.
+on ..." line and an opening one that repeats the title dropped), its outlet (the item's
+``<source>``, else ``--source``, else the feed's title) and its language (the item's or the
+feed's, checked against the text). An item that gives only a headline (no text, or text made
+only of the title's and outlet's words, as Google News feeds give) is skipped: it is a link
+to an article, not one.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from ..text import fold
 from .build import domain, make_article
 from .decode import SAMPLE_BYTES, detect_encoding, sniff
 from .markup import has_markup, markup_text
-from .titles import one_line
+from .titles import one_line, without_title_line
 
 FEED_ROOTS = ("rss", "feed", "RDF")  # local names: RSS 0.9x/2.0, Atom, RSS 1.0 (rdf:RDF)
 ONLY_TITLE = "the feed gives only a title, no text: a link to an article, not one"
@@ -256,6 +257,7 @@ def _item(entry: Mapping[str, Any], feed: _Feed, path: str, number: int) -> Arti
         return Skipped(path, f"{where}: no title and no text", number)
     if _only_title(body, title, source):
         return Skipped(path, f"{where}: {ONLY_TITLE}", number)
+    body = without_title_line(body, title)  # content that opens with the headline's <h1>
     published, origin = _published(entry, feed.rss)
     notes = [feed.notes]
     if given == "summary":

@@ -26,11 +26,14 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from ..errors import InputError
 from ..model import Article, Skipped
+from ..text import normalize
 from . import telegram
 from .build import field_text, make_article
 from .decode import SAMPLE_BYTES, BadLine, binary_lines, detect_encoding, line_encodings
 from .jsoncursor import JsonCursor
 from .markup import has_markup, markup_text
+from .plain import unwrap
+from .titles import opening_headline, without_title_line
 
 CANONICAL_FIELDS = ("id", "title", "text", "url", "source", "published", "language")
 # Names tried, in order, after the canonical one when no override is given for a field.
@@ -214,19 +217,28 @@ def record_article(
     if not isinstance(body, str):
         return Skipped(path, f"{where}: '{fields.text_name}' is not a string", record)
     title = field_text(values.get("title"))
+    title = markup_text(title) if has_markup(title) else title
+    untitled = not title.strip()
+    # A CMS export's HTML body is read as a browser shows it, a hard-wrapped one as a .txt's is.
+    text = markup_text(body) if has_markup(body) else unwrap(body, headline=untitled)
+    if untitled:  # a text that opens with its headline: read as a .txt file's is
+        title, text = opening_headline(normalize(text))
+    else:  # a text that repeats its title on its first line: without it, as a page's
+        text = without_title_line(text, title)
     try:
         return make_article(
-            markup_text(body) if has_markup(body) else body,  # a CMS export's HTML body
+            text,
             path=path,
             record=record,
             raw_text=body,
-            title=markup_text(title) if has_markup(title) else title,
+            title=title,
             article_id=field_text(values.get("id")),
             url=field_text(values.get("url")),
             source=field_text(values.get("source")),
             published=values.get("published"),
             published_origin="field",
             language=field_text(values.get("language")),
+            normalized=untitled,
         )
     except InputError as exc:
         return Skipped(path, f"{where}: {exc.reason}", record)

@@ -35,10 +35,11 @@ from datetime import UTC, datetime
 
 from ..errors import InputError
 from ..model import Article, Skipped
-from ..text import FORWARD
+from ..text import FORWARD, normalize
 from .build import make_article
 from .jsoncursor import JsonCursor
 from .noted import NotedArticles
+from .titles import opening_headline
 
 __all__ = ["is_export", "read_export"]
 
@@ -240,11 +241,15 @@ def message_article(
         chat.repeats += 1
         return None
     chat.last = posted
+    # A post that opens with its headline (a bold first line) is read as a .txt file is: the
+    # headline is the title, not a sentence of the text.
+    title, text = opening_headline(normalize(text))
     forwarded = message.get("forwarded_from")
     if isinstance(forwarded, str) and forwarded.strip():
         # The name ends at the colon after it, so it keeps none of its own ("News: Kyiv").
         name = " ".join(forwarded.replace(":", " ").split())
         text = f"{FORWARD} {name}: {text.lstrip()}"
+        title = normalize(f"{FORWARD} {name}: {title}") if title else ""
     number = message.get("id")
     number = str(number) if isinstance(number, int | str) and not isinstance(number, bool) else ""
     try:
@@ -252,6 +257,7 @@ def message_article(
             text,
             path=path,
             record=position,
+            title=title,
             article_id=f"tg-{chat.chat_id or 'x'}-{number}" if number else "",
             url=f"https://t.me/{chat.username}/{number}" if chat.username and number else "",
             source=chat.name,

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from ..preamble import MONTH, WEEKDAY, glued_headline, is_header, preamble
-from ..text import dateline, has_cjk, normalize, split_sentences, words
+from ..text import dateline, fold, has_cjk, normalize, split_sentences, words
 
 MAX_HEADLINE_WORDS = 20
 _SHORT_TITLE_WORDS = 14
@@ -106,6 +106,30 @@ def split_headline(first: str, followed_by_blank: bool) -> str:
         if not allowed:
             return ""
     return tidy_title(head)
+
+
+def opening_headline(text: str) -> tuple[str, str]:
+    """The headline that opens ``text`` (normalised) and the body after it, read as a ``.txt``
+    file's first line is (:func:`split_headline`); ``("", text)`` when the first line is body
+    text or the whole text. A record or a post with no title of its own that opens with its
+    headline (a Telegram channel's bold first line, a JSON export's ``text`` holding the whole
+    page) then gives the digest a plain-text file of the same words gives: the headline is
+    not a summary sentence, and a wire dateline after it still opens the body."""
+    first, _, rest = text.partition("\n")
+    if first.lstrip().startswith("#"):  # a post's hashtags ("#Kyiv #news"), not a heading
+        return "", text
+    title = split_headline(first, followed_by_blank=rest.startswith("\n"))
+    return (title, rest.strip()) if title and rest.strip() else ("", text)
+
+
+def without_title_line(text: str, title: str) -> str:
+    """``text`` without an opening line that repeats ``title`` (a scraped page's text saved
+    with its headline, a feed's content that opens with an ``<h1>``), as a ``.txt`` file with
+    front matter and an HTML page are read; ``text`` as given when that line is all it holds."""
+    first, _, rest = text.lstrip().partition("\n")
+    near = len(first) <= 2 * len(title) + 20  # else no fold can make them equal: not folded
+    repeats = near and bool(title.strip()) and bool(rest.strip()) and fold(first) == fold(title)
+    return rest.strip() if repeats else text
 
 
 def _size(text: str) -> int:
