@@ -90,9 +90,15 @@ def slow_down(
 
 
 INGEST_SCRIPT = """
+import signal
 import sys
 from helpers_store import generated_articles, slow_down
 from storyline.store import AddReport, Store
+
+# Ctrl-C raises KeyboardInterrupt even when this child was started with SIGINT ignored (a
+# test run launched in the background by a shell without job control): Python installs its
+# handler only where SIGINT was not ignored, and the signal would then do nothing.
+signal.signal(signal.SIGINT, signal.default_int_handler)
 
 db, batch_size, count, delay, slow, hang = sys.argv[1:7]
 store = Store(db)
