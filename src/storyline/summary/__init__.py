@@ -123,14 +123,15 @@ def _claim(
     ids = tuple(sorted(where))
     first = first_seen(ids, by_id, voices[1])
     also, added = restatements(sentence, ids, index, *voices)
+    printed = _as_first_said(sentence, first, where, by_article)
     claim = Claim(
         text=sentence.text,
-        article_id=sentence.article_id,
+        article_id=printed.article_id,
         support=ids,
         outlets=outlets(ids, *voices) + added,
         first_seen=first,
-        start=sentence.start,
-        end=sentence.end,
+        start=printed.start,
+        end=printed.end,
         variants=variants(sentence, ids, by_article, index.similar(sentence, _NEARBY)),
         corroboration=also,
     )
@@ -141,3 +142,17 @@ def _claim(
         sentence.article_id,
         sentence.start,
     ), claim
+
+
+def _as_first_said(
+    sentence: Sentence, first: str, where: dict[str, int], by_article: dict[str, list[Sentence]]
+) -> Sentence:
+    """``sentence`` as the article that said it first has it, when that one has the very same
+    words: the claim then locates the original's sentence, not a later copy's that happened to
+    be chosen (which of two identical sentences is chosen depends on how ids sort, and ids
+    depend on the input format)."""
+    if first == sentence.article_id:
+        return sentence
+    same = [s for s in by_article.get(first, ()) if s.text == sentence.text]
+    at = [s for s in same if s.start == where.get(first)]
+    return (at or same or [sentence])[0]
