@@ -11,8 +11,9 @@ original), timeline dates and their sources, summary sentences with the articles
 outlets behind them, each article's title, outlet and UTC time.
 
 What legitimately differs is left out: a Telegram post has no url; ``published_origin``
-says where each format's date came from; and which of several identical copies a summary
-sentence cites (the ``[n]`` marker) follows the ids (reported to the summary stage's owner).
+says where each format's date came from. A summary sentence that several articles say word
+for word is located in the one that said it first, whatever the ids: which article it is
+printed from is compared too.
 """
 
 from __future__ import annotations
@@ -308,7 +309,10 @@ def seen(digest: dict[str, Any], with_urls: bool = True) -> dict[str, Any]:
                 s["first_date"],
                 s["last_date"],
                 s["outlets"],
-                [(c["text"], names(c["support"]), c["outlets"]) for c in s["summary"]],
+                [
+                    (c["text"], name[c["article_id"]], names(c["support"]), c["outlets"])
+                    for c in s["summary"]
+                ],
                 [(t["date"], t["text"], names(t["article_ids"])) for t in s["timeline"]],
             )
             for s in digest["stories"]
