@@ -88,3 +88,32 @@ def test_long_texts_still_need_the_narrative_words() -> None:
     long_b = _post("b", KEPT_LEAD + " " + filler.replace("words", "terms"), 10)
     assert narrative_needed(long_a, long_b) == NARRATIVE_WORDS
     assert narrative_needed(_post("a", STATEMENT, 7), _post("b", KEPT_LEAD, 8)) == 12
+
+
+# Three outlets' one-sentence teasers of one night's fire, each in its own words.
+TEASERS = (
+    "Firefighters battled a blaze at a chemical depot in Ravensford overnight, and about 1,200 "
+    "residents were evacuated from nearby streets.",
+    "About 1,200 residents were evacuated from nearby streets overnight as firefighters fought "
+    "a fire at a chemical depot in Ravensford.",
+    "A fire at a Ravensford chemical depot forced the evacuation of about 1,200 residents "
+    "overnight, firefighters said.",
+)
+# A one-sentence spin: the teaser's words kept in their order, two of them swapped.
+SPUN_TEASER = (
+    "Firefighters fought a blaze at a chemical depot in Ravensford overnight, and about 1,200 "
+    "people were evacuated from nearby streets."
+)
+
+
+def test_one_sentence_teasers_in_their_own_words_are_no_rewrites() -> None:
+    """One fact told in one sentence by each: nothing in how they tell it says who copied
+    whom, so neither is named the other's original (before, all three pairs were)."""
+    posts = [_post(f"t{n}", text, 7 + n) for n, text in enumerate(TEASERS)]
+    for n, first in enumerate(posts):
+        for second in posts[n + 1 :]:
+            relation = compare(first, second)
+            assert relation is None or relation.kind not in ("rewrite", "near-duplicate")
+    spun = compare(posts[0], _post("spin", SPUN_TEASER, 11))
+    assert spun is not None and spun.kind in ("rewrite", "near-duplicate")
+    assert spun.original == "t0"

@@ -28,10 +28,13 @@ So the evidence of a copy, read from the aligned passages of the pair:
   an independent report brings facts of its own.
 
 A pair is a copy when one credits the other's outlet (:mod:`storyline.reuse` checks that),
-when the shorter text has fewer than ``MIN_SENTENCES`` content sentences (too little to
-read), or when it retells half of both texts (``RETOLD``) and either its paraphrases are
-close (``CLOSE``), or fairly close (``FAIR``) with nearly all of both texts retold
-(``ALL_RETOLD``), or it has the same facts (``SAME_FACTS``). In a short text (at most
+when the shorter text has two content sentences (too few to read; both retold in turn keep
+a text's structure), or one whose paraphrase is close (``CLOSE``, verbatim runs counted: a
+single sentence retold in other words is how independent teasers of one event read, and
+says nothing about who copied whom), or when it retells half of both texts (``RETOLD``)
+and either its paraphrases are close (``CLOSE``), or fairly close (``FAIR``) with nearly
+all of both texts retold (``ALL_RETOLD``), or it has the same facts (``SAME_FACTS``). In a
+short text (at most
 ``SHORT_WORDS`` words) the closeness of its verbatim passages counts with its paraphrases,
 weighted by their words (``CLOSE``): a channel's post that keeps a dozen words of a
 statement word for word, rewords one sentence and adds a claim of its own is a copy of it,
@@ -110,11 +113,13 @@ def copied(ta: Analysed, tb: Analysed, passages: Sequence[Passage]) -> bool:
 
     A text of fewer than ``MIN_SENTENCES`` content sentences gives too little to read: it
     is taken for a copy, as before this test existed, unless it is a template filled for
-    another event (:func:`refilled`)."""
+    another event (:func:`refilled`) or has a single content sentence told in words of its
+    own (independent one-sentence teasers of one fact retell each other whole)."""
     if refilled(passages):
         return False
-    if min(_content_sentences(ta), _content_sentences(tb)) < MIN_SENTENCES:
-        return True
+    fewest = min(_content_sentences(ta), _content_sentences(tb))
+    if fewest < MIN_SENTENCES:
+        return fewest > 1 or _weighted_closeness(passages) >= CLOSE
     retold = _retold_both(ta, tb, passages)
     if retold < RETOLD:
         return False
