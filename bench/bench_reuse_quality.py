@@ -380,10 +380,11 @@ def rewrites() -> None:
             ],
         )
         copied = sorted(p for p in independent if ours.get(p) in COPY_KINDS)
+        kinds = dict(sorted(Counter(ours.get(p, "none") for p in independent).items()))
         print(
             f"\nindependent pairs given a copy-like kind: storyline {len(copied)} of "
             f"{len(independent)}, 5-gram J {sum(p in theirs for p in independent)}; storyline "
-            f"kinds of them: {dict(Counter(ours.get(p, 'none') for p in independent))}"
+            f"kinds of them: {kinds}"
         )
         print(
             "storyline copy-like independent pairs: " + (", ".join(map("/".join, copied)) or "none")

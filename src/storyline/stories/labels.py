@@ -8,7 +8,7 @@ from dataclasses import replace
 from itertools import islice
 
 from ..model import Article, Story
-from ..text import words
+from ..text import forward_opening, words
 from .features import STOP_WORDS
 from .state import StoryRecord
 
@@ -28,16 +28,23 @@ def headline(
     """
     founder = articles.get(story.founder)
     if founder is not None and is_headline(founder.title):
-        return founder.title.strip()
+        return _unforwarded(founder.title)
     if is_headline(story.title):  # chosen in an earlier run, whose members are not at hand
-        return story.title
+        return _unforwarded(story.title)
     titles = [(story.title, False)] if story.title else []
     for article_id in story.article_ids:
         article = articles.get(article_id)
         if article is not None and article.title.strip():
             titles.append((article.title.strip(), article_id in copies))
     best = best_title(titles, story.centroid.terms)
-    return best or story.title or ", ".join(keywords(story, 3))
+    return _unforwarded(best or story.title) or ", ".join(keywords(story, 3))
+
+
+def _unforwarded(title: str) -> str:
+    """``title`` without a Telegram forward's "Forwarded from NAME: ": the article's title
+    keeps where the post came from, but the story is the news, not who passed it on."""
+    title = title.strip()
+    return title[forward_opening(title) :].strip() or title
 
 
 # Words of the titles that sites give every page of a section ("International News Article",
