@@ -36,7 +36,10 @@ def _groups(*articles: Article) -> list[tuple[str, ...]]:
         (("killed", "погибших", "загинули", "getötet", "tués", "morts", "muertos"), "^killed"),
         (("injured", "раненых", "поранені", "verletzt", "blessés", "heridos"), "^injured"),
         (("flooding", "наводнение", "підтоплено", "hochwasser", "inondations"), "^flood"),
-        (("evacuated", "эвакуированы", "евакуйовано", "evakuiert", "évacués"), "^evacuation"),
+        (
+            ("evacuated", "эвакуированы", "евакуйовано", "евакуюють", "evakuiert", "évacués"),
+            "^evacuation",
+        ),
         (("arrested", "задержали", "затримали", "festgenommen", "arrêté"), "^arrest"),
     ],
 )

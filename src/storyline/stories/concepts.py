@@ -40,7 +40,7 @@ _TABLE: dict[str, str] = {
     "power-cut": "blackout outage =power electricity обесточ электроэнерг =свет =света =светом "
     "=світла =світло =світлом знеструм електроенерг stromausfall =strom =stroms stromversorg "
     "électricité apagón",
-    "evacuation": "evacuat эвакуа эвакуи евакуа евакуй evakuier évacu evacua",
+    "evacuation": "evacuat эвакуа эвакуи евакуа евакуй евакую evakuier évacu evacua",
     "arrest": "arrest detain detention задержа арест затрима арешт festgenommen "
     "festnahme verhaft interpell arrêté arrêtés detenid",
     "bribe": "brib corrupt взятк коррупц =хабар =хабара =хабарі =хабарів хабарн корупц bestech "
