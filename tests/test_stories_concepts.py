@@ -154,3 +154,30 @@ def test_an_english_stream_never_reads_the_concepts(monkeypatch: pytest.MonkeyPa
 def test_a_cyrillic_name_probes_its_latin_spellings() -> None:
     forms = {form for form, _ in probes([("вельмору", 1.0)])}
     assert {"velmoru", "velmor", "velmora", "~velmor"} <= forms
+
+
+def test_a_short_post_whose_concepts_are_none_of_the_storys_stays_apart() -> None:
+    # Two names in common across languages (the governor and the town), but the post tells
+    # of a flood and an evacuation and the story of a fuel depot: another event. Before: one
+    # story (two shared names were enough).
+    depot = _post(
+        "depot",
+        "en",
+        "2026-05-01T08:00:00+00:00",
+        "Queues formed at petrol stations in Dorvisk after the fuel depot was hit, "
+        "governor Kovalenko said.",
+    )
+    flood = _post(
+        "flood",
+        "ru",
+        "2026-05-01T10:00:00+00:00",
+        "Наводнение в Дорвиске: по словам Коваленко, эвакуированы жители трёх улиц.",
+    )
+    assert _groups(depot, flood) == [("depot",), ("flood",)]
+    same = _post(
+        "same",
+        "ru",
+        "2026-05-01T10:00:00+00:00",
+        "Губернатор Коваленко: очереди на заправках Дорвиска после удара по нефтебазе.",
+    )
+    assert _groups(depot, same) == [("depot", "same")]

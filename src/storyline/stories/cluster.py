@@ -309,6 +309,10 @@ def _measure_as(
         if crossing:
             concepts = (concept_vector(query.vectors[0]), centroid.concepts())
             agree = concepts_agree(*concepts)
+            if short and _conflict(*concepts):
+                # A post's concepts are what it reports: none of them the story's, it tells
+                # of another event of the same places (a long article names many in passing).
+                return 0.0, cosines
         # A short post names one or two things: a figure it shares stands in for a second name.
         figures_shared = len(query.vectors[2].keys() & centroid.numbers.keys()) if short else 0
         names = names_cosine(
@@ -328,6 +332,11 @@ def _measure_as(
         if len(shared) < _FIGURES_ALONE:
             return 0.0, cosines
     return options.combine(cosines, crossing), cosines
+
+
+def _conflict(query: dict[str, float], story: dict[str, float]) -> bool:
+    """Whether both sides name concepts and share none."""
+    return bool(query and story and not query.keys() & story.keys())
 
 
 # How many figures two texts must share to be scored on figures alone.

@@ -64,10 +64,13 @@ _TABLE: dict[str, str] = {
     "=wasser wasserversorg =eau =eaux =agua",
     "tariff": "tariff тариф tarif",
     "forest": "forest лесн =лес =леса лісов =ліс =wald =waldes =wälder waldbrand forêt bosque",
+    "dam": "=dam =dams плотин гребл staudamm =damm =dammes barrage =presa",
     "river": "=river =rivers =реки =река =річка річк =fluss rivière =rio",
     "substation": "substation подстанц підстанц umspannwerk sous-station subestación",
-    "mayor": "mayor мэр =мер =мера =мером =голова =голови =голову bürgermeister =maire alcald",
-    "governor": "governor губернатор gouverneur gobernador",
+    # The head of a city or a region: "голова" is either, and reports call one official by
+    # both ("regional governor", "голова області").
+    "head": "mayor мэр =мер =мера =мером =голова =голови =голову =глава =главы governor "
+    "губернатор bürgermeister gouverneur =maire alcald gobernador",
     "police": "police полици поліці polizei policía",
     "children": "child дети детей =діти дітей kinder enfant niño",
     "market": "market рынок рынк ринок ринк markt marché mercado",
