@@ -12,8 +12,10 @@ be, with the same weights and the same bar; two spellings of one name in a story
 pooled into one heavier name. Such a match counts only when at least two names agree: one
 name ("Putin", a capital) is said of many events, and a name cut to its stem is looser than
 a spelling; in a short post (fewer than ``SHORT_TERMS`` distinct terms, :mod:`.cluster`), which
-rarely names two things, one shared figure stands in for the second name. Within one script
-nothing changes: names are compared as written.
+rarely names two things, one shared figure stands in for the second name, and in any article
+concepts that agree (:mod:`.concepts`). An article in another language than the story's has
+its names compared so too, in one script as well ("Kowalenko", German, and "Kovalenko"); in
+one language names are compared as written.
 
 The inverted index finds the stories of the other script too: a story's Cyrillic names are
 also indexed under their tagged key (:func:`index_keys`), which a Latin-script article asks
