@@ -226,21 +226,44 @@ def name_key(word: str) -> str:
 
 # Letters that transliterations of one name disagree on ("Melnyk"/"Мельник" -> "melnik",
 # "Khanna"/"Hanna", "Kowalenko"/"Kovalenko", "Alexei"/"Алексей"), and the case endings ending
-# in a consonant that Russian and Ukrainian add to a name ("Дорвиском", "Бондарем").
-_SPELLINGS = (("kh", "h"), ("y", "i"), ("w", "v"), ("x", "ks"))
+# in a consonant that Russian and Ukrainian add to a name ("Дорвиском", "Бондарем"). German and
+# French spell Cyrillic letters their own way: "tsch" and "tch" are "ч" ("Tkatschuk",
+# "Tkatchouk", "Ткачук"), "sch" is "ш", "j" is "й" ("Natalija", "Наталія"), French "ou" is "у";
+# a word-final "ou" is English "ow" ("Марлоу", "Marlow"). "ё" is written "yo" ("Pyotr",
+# "Пётр") only after a consonant ("York" keeps its "y"). Ukrainian "г" is "h" where Russian
+# has "g" ("Олег": "Oleh", "Oleg"; "Hrytsenko", "Гриценко"). German doubles a consonant to keep
+# a vowel short ("Lyssenko", "Лысенко"): doubled letters are one. The commonest Ukrainian place
+# suffix, "-івка", is "-овка" in Russian ("Горнівка", "Горновка") and "-івці" after "в" and "у"
+# ("у Горнівці"): all three end the key in "ivk".
+_SPELLINGS = (
+    ("tsch", "ch"),
+    ("sch", "sh"),
+    ("tch", "ch"),
+    ("kh", "h"),
+    ("g", "h"),
+    ("j", "y"),
+    ("y", "i"),
+    ("w", "v"),
+    ("x", "ks"),
+)
+_YO = re.compile(r"(?<=[bcdfhklmnprstvz])yo")
+_FINAL_OU = re.compile(r"ou$")
 _CASE_ENDINGS = ("ami", "akh", "ikh", "om", "em")
 _MIN_STEM = 4
+_DOUBLED = re.compile(r"([a-z])\1+")
+_IVKA = re.compile(r"(?<=[a-z]{3})[io]v(?:k|ts)$")
 
 
 @lru_cache(maxsize=1 << 16)
 def spelling_key(word: str) -> str:
-    """A name's key across the Latin and Cyrillic scripts, stricter than :func:`name_key`:
-    the whole word, folded and transliterated, the letters transliterations disagree on made
-    one, then a case ending and the vowels it ends with dropped (down to 4 letters):
-    "Дорвиска", "Дорвиском" and "Dorvisk" give "dorvisk", "Лиссы" and "Lissa" "liss",
+    """A name's key across the Latin and Cyrillic scripts and the transliterations of
+    English, German and French, stricter than :func:`name_key`: the whole word, folded and
+    transliterated, the letters transliterations disagree on made one, then a case ending and
+    the vowels it ends with dropped (down to 4 letters), then doubled letters made one:
+    "Дорвиска", "Дорвиском" and "Dorvisk" give "dorvisk", "Лиссы" and "Lissa" "lis",
     "Коваленко" and "Kovalenko" "kovalenk", but "Kovalchuk" "kovalchuk". "" for a word of
     another script, or one of fewer than 3 letters."""
-    key = _fold(word)
+    key = _FINAL_OU.sub("ov", _YO.sub("e", _fold(word))).replace("ou", "u")
     for spelled, common in _SPELLINGS:
         key = key.replace(spelled, common)
     for ending in _CASE_ENDINGS:
@@ -249,6 +272,7 @@ def spelling_key(word: str) -> str:
             break
     while len(key) > _MIN_STEM and key[-1] in "aeiou":
         key = key[:-1]
+    key = _DOUBLED.sub(r"\1", _IVKA.sub("ivk", key))
     return key if len(key) >= 3 else ""
 
 

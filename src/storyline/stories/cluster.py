@@ -14,6 +14,7 @@ from ..ids import stable_id
 from ..ingest.dates import Instant, published_instant, published_order
 from ..model import Article, DuplicateGroup
 from ..steps import Steps, counted
+from .concepts import concept_vector, concepts_agree
 from .decision import MIN_TERMS, fitted_join
 from .features import extract, head, round_figures, top, weigh
 from .index import Centroid, Cosines, Vectors
@@ -23,6 +24,8 @@ from .scripts import MIN_SHARED, crosses, main_script, names_cosine, probes, sha
 from .state import Assignment, StoryRecord, StoryState
 
 UNDATED_NOTE = "no date: placed by input order"
+# The language of a story whose articles are in several (a story's is its founder's until then).
+MIXED = "*"
 EMPTY_NOTE = "empty text: not clustered"
 _EXPLAIN = 5
 
@@ -170,7 +173,7 @@ def _assign_one(
     notes = [*notes, why] if why else notes
     if best is not None and join:
         story = state.story(best)
-        terms, entities = _shared(query, story.centroid, options.place_weight)
+        terms, entities = _shared(query, story, options.place_weight)
         _record(
             state,
             Assignment(article.id, story.id, round(score, 6), False, terms, entities, _note(notes)),
@@ -271,15 +274,45 @@ def _measure(query: _Query, story: StoryRecord, options: StoryOptions) -> tuple[
 
     When figures are the only evidence (no name in common and no words, as across languages
     in different scripts), one shared figure is not enough: "12 dead" is said of many events.
+    Across languages the words are compared through their concepts (:mod:`.concepts`) and the
+    names by key (:mod:`.scripts`), since each language spells a name its own way.
     """
     language = query.article.language
+    if language and story.language == MIXED:
+        # A story told in several languages: read as one in the article's language, its words
+        # are diluted by the other languages', so it is read both ways and the better holds;
+        # when most of its names are in another script, it is read across languages only (read
+        # as one language, names by key would be all that counts: no words, no concepts).
+        across = _measure_as(query, story, options, True)
+        if crosses(query.script, story.centroid.script()):
+            return across
+        within = _measure_as(query, story, options, False)
+        return across if across[0] > within[0] else within
     crossing = bool(language and story.language and language != story.language)
+    return _measure_as(query, story, options, crossing)
+
+
+def _measure_as(
+    query: _Query, story: StoryRecord, options: StoryOptions, crossing: bool
+) -> tuple[float, Cosines]:
+    """:func:`_measure`, the article read as one in another language than the story's when
+    ``crossing``."""
     cosines = story.centroid.cosines(query.vectors)
     terms, names, figures = cosines
     short = len(query.vectors[0]) < SHORT_TERMS
-    if names is not None and crosses(query.script, story.centroid.script()):
-        # Names in another script: compared by key; the words of two scripts share nothing.
+    if names is not None and (crossing or crosses(query.script, story.centroid.script())):
+        # Names in another language or script: compared by key; the words of two languages
+        # share nothing, their concepts may.
         centroid = story.centroid
+        agree = False
+        concepts: tuple[dict[str, float], dict[str, float]] = ({}, {})
+        if crossing:
+            concepts = (concept_vector(query.vectors[0]), centroid.concepts())
+            agree = concepts_agree(*concepts)
+            if short and _conflict(*concepts):
+                # A post's concepts are what it reports: none of them the story's, it tells
+                # of another event of the same places (a long article names many in passing).
+                return 0.0, cosines
         # A short post names one or two things: a figure it shares stands in for a second name.
         figures_shared = len(query.vectors[2].keys() & centroid.numbers.keys()) if short else 0
         names = names_cosine(
@@ -288,7 +321,8 @@ def _measure(query: _Query, story: StoryRecord, options: StoryOptions) -> tuple[
             centroid.norms[1],
             BROAD_PLACES,
             options.place_weight,
-            max(1, MIN_SHARED - figures_shared),
+            max(1, MIN_SHARED - figures_shared - agree),
+            concepts,
         )
         cosines, crossing = (terms, names, figures), True
     elif short and _shared_keys(query, story, crossing) < _SHORT_SHARED:
@@ -298,6 +332,11 @@ def _measure(query: _Query, story: StoryRecord, options: StoryOptions) -> tuple[
         if len(shared) < _FIGURES_ALONE:
             return 0.0, cosines
     return options.combine(cosines, crossing), cosines
+
+
+def _conflict(query: dict[str, float], story: dict[str, float]) -> bool:
+    """Whether both sides name concepts and share none."""
+    return bool(query and story and not query.keys() & story.keys())
 
 
 # How many figures two texts must share to be scored on figures alone.
@@ -334,25 +373,35 @@ def probe_keys(vectors: Vectors, k: int) -> list[tuple[str, float]]:
 
 
 def _shared(
-    query: _Query, centroid: Centroid, damping: float
+    query: _Query, story: StoryRecord, damping: float
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The top shared terms and entities, by their contribution to the score (names in
-    another script as the article and the story spell them: "коваленко/kovalenko")."""
+    another script or language as the article and the story spell them: "коваленко/kovalenko";
+    across languages, the shared concepts before the words: "^drone")."""
 
     def best(vector: dict[str, float], other: dict[str, float]) -> tuple[str, ...]:
         common = {key: value * other[key] for key, value in vector.items() if key in other}
         return tuple(key for key, _ in top(common, _EXPLAIN))
 
-    if crosses(query.script, centroid.script()):
+    centroid = story.centroid
+    language = query.article.language
+    crossing = bool(language and story.language and language != story.language)
+    if crossing or crosses(query.script, centroid.script()):
         spelled = shared_names(query.vectors[1], centroid.entities, _EXPLAIN, BROAD_PLACES, damping)
     else:
         spelled = best(query.vectors[1], centroid.entities)
     names = spelled + best(query.vectors[2], centroid.numbers)
-    return best(query.vectors[0], centroid.terms), names[:_EXPLAIN]
+    words = best(query.vectors[0], centroid.terms)
+    if crossing:
+        words = best(concept_vector(query.vectors[0]), centroid.concepts()) + words
+    return words[:_EXPLAIN], names[:_EXPLAIN]
 
 
 def _grow(story: StoryRecord, query: _Query, options: StoryOptions, state: StoryState) -> None:
     story.centroid.add(query.vectors, options.max_story_terms, options.max_story_entities)
+    language = query.article.language
+    if language and story.language and language != story.language:
+        story.language = MIXED
     _add_member(story, query.article, state)
 
 

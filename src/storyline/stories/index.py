@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from itertools import islice, repeat
 from operator import mul, truediv
 
+from .concepts import concept_vector
 from .features import dot, scaled_dot, sum_squares, top
 from .scripts import index_keys, main_script
 
@@ -30,6 +31,9 @@ class Centroid:
     # The script most names are in (:func:`~storyline.stories.scripts.main_script`), found
     # when first asked for: derived from ``entities``, never saved.
     _script: str | None = field(default=None, compare=False, repr=False)
+    # The concepts of the terms (:mod:`~storyline.stories.concepts`), found when first asked
+    # for (only an article in another language asks): derived, never saved.
+    _concepts: dict[str, float] | None = field(default=None, compare=False, repr=False)
 
     def add(self, vectors: Vectors, max_terms: int, max_entities: int) -> None:
         """Add one member's unit vectors (terms, entities, numbers)."""
@@ -38,12 +42,19 @@ class Centroid:
         self.numbers = _merge(self.numbers, vectors[2], max_entities)
         self.norms = (norm(self.terms), norm(self.entities), norm(self.numbers))
         self._script = None
+        self._concepts = None
 
     def script(self) -> str:
         """The script most of the names are written in ("" if none, or a tie)."""
         if self._script is None:
             self._script = main_script(self.entities)
         return self._script
+
+    def concepts(self) -> dict[str, float]:
+        """The concepts the terms name, each weighing the sum of its terms' weights."""
+        if self._concepts is None:
+            self._concepts = concept_vector(self.terms)
+        return self._concepts
 
     def channels(self) -> Vectors:
         return self.terms, self.entities, self.numbers

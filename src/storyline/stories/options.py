@@ -35,9 +35,9 @@ class StoryOptions:
     it is off by default because it splits small collections (a folder of ten articles on
     one event) far more than it helps the start of a long stream. A signal that is empty on
     either side drops out and the others share its weight. An article whose language
-    differs from the story's is scored on names and numbers alone (they do not
-    depend on the language). Stories whose last article is more than ``max_gap_days`` older
-    are no longer candidates.
+    differs from the story's is scored on names, numbers and the concepts of its words
+    (:mod:`~storyline.stories.concepts`), which do not depend on the language. Stories
+    whose last article is more than ``max_gap_days`` older are no longer candidates.
 
     An article that reuses passages of an already placed article (a rewrite, an excerpt, a
     shared quote, found by the dedup stage and passed as ``links``) joins that article's

@@ -12,8 +12,10 @@ be, with the same weights and the same bar; two spellings of one name in a story
 pooled into one heavier name. Such a match counts only when at least two names agree: one
 name ("Putin", a capital) is said of many events, and a name cut to its stem is looser than
 a spelling; in a short post (fewer than ``SHORT_TERMS`` distinct terms, :mod:`.cluster`), which
-rarely names two things, one shared figure stands in for the second name. Within one script
-nothing changes: names are compared as written.
+rarely names two things, one shared figure stands in for the second name, and in any article
+concepts that agree (:mod:`.concepts`). An article in another language than the story's has
+its names compared so too, in one script as well ("Kowalenko", German, and "Kovalenko"); in
+one language names are compared as written.
 
 The inverted index finds the stories of the other script too: a story's Cyrillic names are
 also indexed under their tagged key (:func:`index_keys`), which a Latin-script article asks
@@ -75,15 +77,20 @@ def names_cosine(
     damped: frozenset[str] = frozenset(),
     damping: float = 1.0,
     min_shared: int = MIN_SHARED,
+    extra: tuple[Mapping[str, float], Mapping[str, float]] = ({}, {}),
 ) -> float:
     """The cosine of an article's names with a story's (of norm ``story_norm``), the article's
     names spelled as the story spells them (:func:`respelled`); 0.0 when fewer than
-    ``min_shared`` of them are the story's."""
+    ``min_shared`` of them are the story's. ``extra`` holds more keys of the article and of
+    the story (their concepts, :mod:`.concepts`), which add to the cosine as names do but
+    are not names."""
     spelled = respelled(query, story, damped, damping)
     if sum(1 for name in spelled if name in story) < min_shared:
         return 0.0
-    norms = math.sqrt(sum_squares(spelled)) * story_norm
-    return dot(spelled, story) / norms if norms else 0.0
+    mine, theirs = extra
+    norms = math.sqrt(sum_squares(spelled) + sum_squares(mine))
+    norms *= math.sqrt(story_norm * story_norm + sum_squares(theirs))
+    return (dot(spelled, story) + dot(mine, theirs)) / norms if norms else 0.0
 
 
 def respelled(
@@ -164,8 +171,15 @@ def _tagged(name: str) -> str:
 def probes(names: Iterable[tuple[str, float]]) -> list[tuple[str, float]]:
     """What an article's heaviest names ask the index for, beyond themselves, to find the
     stories of the other script: a Latin name its tagged key (how a Cyrillic story is
-    indexed), a Cyrillic one its transliteration and its key (how a Latin story may spell it)."""
+    indexed); a Cyrillic one its transliteration, its key, and its key ending in each vowel
+    (how a Latin story may spell it: "Вельмору", "velmor", "velmora"), and its tagged key
+    (how a story in the other Cyrillic language holds it: "Вельморі", "Вельморе")."""
     return [(form, weight) for name, weight in names for form in _probe_forms(name)]
+
+
+# A Latin spelling of a name whose Cyrillic form ends in a case ending is its key and, most
+# often, one vowel ("Вельморе", "Velmora"; "Ткачука", "Tkachuk").
+_ENDINGS = ("", "a", "e", "i", "o", "u", "y")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -176,6 +190,8 @@ def _probe_forms(name: str) -> tuple[str, ...]:
         tagged = _tagged(name)
         return (tagged,) if tagged else ()
     if script == CYRILLIC:
-        forms = (transliterated(name), spelling_key(name))
+        key = spelling_key(name)
+        endings = (key + ending for ending in _ENDINGS) if key else ()
+        forms = (transliterated(name), *endings, _tagged(name))
         return tuple(dict.fromkeys(form for form in forms if form))
     return ()
