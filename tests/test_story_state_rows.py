@@ -341,3 +341,21 @@ def test_reading_a_state_pauses_the_cyclic_collector_and_restores_it(tmp_path: P
         assert not gc.isenabled()
         _ = 1 / 0
     assert gc.isenabled()
+
+
+def test_a_stored_centroid_gives_its_concepts_as_the_one_in_memory(tmp_path: Path) -> None:
+    """An article in another language asks a stored story for the concepts of its words
+    (stories.concepts): a packed centroid unpacks for them as for its channels."""
+    text = "Drones attacked Velmora overnight and a fuel depot was burning, officials said."
+    english = Article("en1", "Drones attack Velmora", text, text, "Wire", language="en")
+    first = cluster_stories([english]).state
+    with Store(tmp_path / "s.db") as store:
+        save_story_state(store, first)
+        loaded = _stored(store)
+    (centroid,) = [story.centroid for story in loaded.stories]
+    assert isinstance(centroid, PackedCentroid) and centroid._packed is not None
+    assert centroid.concepts() == first.stories[0].centroid.concepts() != {}
+    russian = "Беспилотники атаковали Вельмору ночью, горит нефтебаза, сообщили власти."
+    report = Article("ru1", "", russian, russian, "Kanal", language="ru")
+    grown = cluster_stories([report], state=loaded).state
+    assert grown.to_json() == cluster_stories([report], state=first).state.to_json()

@@ -21,6 +21,9 @@ from .packing import unpack
 
 _CHANNELS = ("terms", "entities", "numbers")
 _UNIT_FIELDS = ("source", "scales", "norms")
+# What a Centroid derives from its channels when first asked (never stored): unset until the
+# channels are unpacked.
+_DERIVED = ("_script", "_concepts")
 
 
 class PackedCentroid(Centroid):
@@ -44,7 +47,7 @@ class PackedCentroid(Centroid):
         self.units_keys = all(n or not int(size) for n, size in zip(norms, sizes, strict=True))
 
     def __getattr__(self, name: str) -> Any:
-        if name not in (*_CHANNELS, "_script") or self._packed is None:
+        if name not in (*_CHANNELS, *_DERIVED) or self._packed is None:
             raise AttributeError(name)
         try:
             packed = json.loads(self._packed)
@@ -52,7 +55,7 @@ class PackedCentroid(Centroid):
         except (ValueError, TypeError, KeyError) as error:
             raise InputError("<story state>", f"unreadable story centroid: {error}") from error
         self.terms, self.entities, self.numbers = channels
-        self._script, self._packed = None, None
+        self._script, self._concepts, self._packed = None, None, None
         return getattr(self, name)
 
     def keys(self, k: int) -> list[str]:
