@@ -93,6 +93,17 @@ def verbosity_options(func: F) -> F:
     return click.option("-v", "--verbose", is_flag=True, help="One timing line per stage.")(func)
 
 
+def jobs_option(func: F) -> F:
+    return click.option(
+        "-j",
+        "--jobs",
+        type=click.IntRange(min=1),
+        metavar="N",
+        help="Compute the stories' timelines and summaries in N processes (default: the usable "
+        "cores, at most 8). The output is the same for any N.",
+    )(func)
+
+
 def input_options(func: F) -> F:
     func = click.option(
         "--field",
@@ -242,6 +253,7 @@ def _options(
         timeline=stages.get("timeline", base.timeline),
         summary=stages.get("summary", base.summary),
         strict=strict,
+        jobs=stages.get("jobs"),  # None: the usable cores (pipeline.RunOptions.jobs)
     )
 
 
@@ -349,14 +361,15 @@ def selection_options(func: Callable[..., None]) -> Callable[..., None]:
 
 @analysis_command
 @selection_options
-def digest(run: Run, selection: StorySelection) -> None:
+@jobs_option
+def digest(run: Run, selection: StorySelection, jobs: int | None) -> None:
     """Ingest PATHS and print the digest: stories, duplicates, timelines, summaries.
 
     PATHS are files, directories (recursive), .gz files, or - for JSON lines on stdin.
     Without PATHS, the corpus already in --db is analysed again. Stories come most widely
     reported first: by independent reports (copies count once), then named outlets.
     """
-    analysis = run.analyse()
+    analysis = run.analyse(jobs=jobs)
     run.emit(_render(analysis, run.fmt, selection), analysis.digest)
 
 
@@ -463,6 +476,7 @@ def stories(run: Run, explain: bool, selection: StorySelection) -> None:
 @click.option("--story", "story_id", help="Only this story's timeline.")
 @click.option("--corpus", is_flag=True, help="One timeline over the whole corpus.")
 @selection_options
+@jobs_option
 def timeline(
     run: Run,
     start: str | None,
@@ -472,12 +486,13 @@ def timeline(
     story_id: str | None,
     corpus: bool,
     selection: StorySelection,
+    jobs: int | None,
 ) -> None:
     """Dated events, each backed by its sources: per story, one story, or the whole corpus."""
     if corpus and story_id:
         raise click.UsageError("--story and --corpus exclude each other: one story, or all")
     settings = TimelineOptions(max_dates=max_dates, per_date=per_date, start=start, end=end)
-    analysis = run.analyse(timeline=settings, with_summary=False)
+    analysis = run.analyse(timeline=settings, with_summary=False, jobs=jobs)
     if corpus:
         whole = pipeline.corpus_timeline(analysis, settings)
         run.emit(corpus_timeline_view(analysis.digest, whole, run.fmt), analysis.digest)
@@ -491,12 +506,14 @@ def timeline(
 @click.option("--max-bytes", type=click.IntRange(min=1), help="Summary length bound in bytes.")
 @click.option("--story", "story_id", help="Only this story's summary.")
 @selection_options
+@jobs_option
 def summarize(
     run: Run,
     max_words: int | None,
     max_bytes: int | None,
     story_id: str | None,
     selection: StorySelection,
+    jobs: int | None,
 ) -> None:
     """An attributed summary per story: every sentence names the articles behind it."""
     if max_words and max_bytes:
@@ -506,7 +523,7 @@ def summarize(
         if max_bytes
         else SummaryOptions(max_words=max_words or SummaryOptions().max_words)
     )
-    analysis = run.analyse(summary=settings, with_timeline=False)
+    analysis = run.analyse(summary=settings, with_timeline=False, jobs=jobs)
     text = summaries_view(analysis, run.fmt, story_id=story_id, selection=selection)
     run.emit(text, analysis.digest)
 
