@@ -221,7 +221,9 @@ def test_run_options_refuse_a_number_of_jobs_that_is_not_a_positive_integer(
         pipeline.RunOptions(jobs=jobs)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("command", ["digest", "timeline", "summarize"])
+@pytest.mark.parametrize(
+    "command", ["digest", "timeline", "summarize", "stories", "duplicates", "ingest"]
+)
 @pytest.mark.parametrize("value", ["0", "-1", "two"])
 def test_the_cli_refuses_jobs_that_are_not_a_positive_integer(
     run: Run, command: str, value: str
@@ -303,18 +305,14 @@ def _running(session: int) -> list[int]:
     return found
 
 
-@pytest.mark.slow
-@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc")
-def test_ctrl_c_in_a_parallel_stage_ends_the_workers_and_keeps_what_was_stored(
-    tmp_path: Path,
-) -> None:
-    corpus = _jsonl(tmp_path / "corpus.jsonl", 100)
-    db = tmp_path / "stopped.db"
+def interrupted(script: str, args: list[str]) -> str:
+    """Run ``script`` with ``args`` in a child Python of its own session, send Ctrl-C to
+    every process of it once the child prints a line, check that it exits as the CLI does
+    on Ctrl-C and that no process of it is left; return its standard error."""
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src"), env.get("PYTHONPATH", "")])
-    args = ["digest", str(corpus), "--db", str(db), "--jobs", "2", "-o", str(tmp_path / "d.json")]
     child = subprocess.Popen(
-        [sys.executable, "-c", CTRL_C_SCRIPT, *args],
+        [sys.executable, "-c", script, *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -337,6 +335,18 @@ def test_ctrl_c_in_a_parallel_stage_ends_the_workers_and_keeps_what_was_stored(
     while _running(child.pid) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert _running(child.pid) == []
+    return err
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc")
+def test_ctrl_c_in_a_parallel_stage_ends_the_workers_and_keeps_what_was_stored(
+    tmp_path: Path,
+) -> None:
+    corpus = _jsonl(tmp_path / "corpus.jsonl", 100)
+    db = tmp_path / "stopped.db"
+    args = ["digest", str(corpus), "--db", str(db), "--jobs", "2", "-o", str(tmp_path / "d.json")]
+    interrupted(CTRL_C_SCRIPT, args)
     kept = [row for row in _rows(db) if row[0] == "timeline"]
     assert len(kept) >= 30
     # Run again, the rest is computed, the stored rows reused: as one uninterrupted run.

@@ -99,8 +99,8 @@ def jobs_option(func: F) -> F:
         "--jobs",
         type=click.IntRange(min=1),
         metavar="N",
-        help="Compute the stories' timelines and summaries in N processes (default: the usable "
-        "cores, at most 8). The output is the same for any N.",
+        help="Read pages and compute timelines and summaries in N processes (default: the "
+        "usable cores, at most 8). The output is the same for any N.",
     )(func)
 
 
@@ -149,13 +149,14 @@ class Run:
     output: Path | None
     quiet: bool
     verbose: bool
+    jobs: int | None
 
     def analyse(
         self, *, with_timeline: bool = True, with_summary: bool = True, **stage_options: Any
     ) -> pipeline.Analysis:
         """Ingest the paths (if any) and analyse, with progress and skipped inputs reported."""
         reading = (self.fields, self.strict, self.path_dates, self.source)
-        options = _options(*reading, **stage_options)
+        options = _options(*reading, jobs=self.jobs, **stage_options)
         if not self.paths and self.db is not None and api.read_only(self.db):
             note = f"note: {self.db} is read-only: analysed in a temporary copy, nothing saved"
             click.echo(note, err=True)
@@ -201,7 +202,7 @@ def _counts(digest: Digest) -> str:
 
 def analysis_command(func: Callable[..., None]) -> click.Command:
     """Register ``func`` as a command taking PATHS, --db, --format, -o, -q, -v, --field,
-    --strict, --path-dates and --source.
+    --strict, --path-dates, --source and --jobs.
 
     ``func`` receives those as one :class:`Run` (first argument) and its own options as
     keywords; library errors become one clean line and exit status 1.
@@ -219,6 +220,7 @@ def analysis_command(func: Callable[..., None]) -> click.Command:
         output: Path | None,
         quiet: bool,
         verbose: bool,
+        jobs: int | None,
         **own: Any,
     ) -> None:
         _check_output(output)
@@ -228,12 +230,12 @@ def analysis_command(func: Callable[..., None]) -> click.Command:
                 f"(duplicates); {func.__name__} has none"
             )
         with _errors(), _kept_only_if_used(db):
-            run = Run(paths, fields, strict, path_dates, source, db, fmt, output, quiet, verbose)
-            func(run, **own)
+            reading = (paths, fields, strict, path_dates, source, db)
+            func(Run(*reading, fmt, output, quiet, verbose, jobs), **own)
 
-    for decorate in (verbosity_options, output_option, format_option, db_option, input_options):
+    for decorate in (jobs_option, verbosity_options, output_option, format_option, db_option):
         command = decorate(command)
-    return cli.command()(command)
+    return cli.command()(input_options(command))
 
 
 def _options(
@@ -361,15 +363,14 @@ def selection_options(func: Callable[..., None]) -> Callable[..., None]:
 
 @analysis_command
 @selection_options
-@jobs_option
-def digest(run: Run, selection: StorySelection, jobs: int | None) -> None:
+def digest(run: Run, selection: StorySelection) -> None:
     """Ingest PATHS and print the digest: stories, duplicates, timelines, summaries.
 
     PATHS are files, directories (recursive), .gz files, or - for JSON lines on stdin.
     Without PATHS, the corpus already in --db is analysed again. Stories come most widely
     reported first: by independent reports (copies count once), then named outlets.
     """
-    analysis = run.analyse(jobs=jobs)
+    analysis = run.analyse()
     run.emit(_render(analysis, run.fmt, selection), analysis.digest)
 
 
@@ -377,6 +378,7 @@ def digest(run: Run, selection: StorySelection, jobs: int | None) -> None:
 @input_options
 @ingest_db_option
 @verbosity_options
+@jobs_option
 def ingest(
     paths: tuple[str, ...],
     fields: tuple[str, ...],
@@ -386,6 +388,7 @@ def ingest(
     db: Path | None,
     quiet: bool,
     verbose: bool,
+    jobs: int | None,
 ) -> None:
     """Read PATHS into the database. Reading the same files again adds nothing."""
     if not paths:
@@ -398,7 +401,7 @@ def ingest(
         Store(db) as store,
         progress_reporter(quiet, verbose) as report,
     ):
-        options = _options(fields, strict, path_dates, source)
+        options = _options(fields, strict, path_dates, source, jobs=jobs)
         result = pipeline.ingest(paths, store, options, report, stdin=sys.stdin)
         say_skipped(result.skipped, result.notes, result.warnings)
         click.echo(
@@ -476,7 +479,6 @@ def stories(run: Run, explain: bool, selection: StorySelection) -> None:
 @click.option("--story", "story_id", help="Only this story's timeline.")
 @click.option("--corpus", is_flag=True, help="One timeline over the whole corpus.")
 @selection_options
-@jobs_option
 def timeline(
     run: Run,
     start: str | None,
@@ -486,13 +488,12 @@ def timeline(
     story_id: str | None,
     corpus: bool,
     selection: StorySelection,
-    jobs: int | None,
 ) -> None:
     """Dated events, each backed by its sources: per story, one story, or the whole corpus."""
     if corpus and story_id:
         raise click.UsageError("--story and --corpus exclude each other: one story, or all")
     settings = TimelineOptions(max_dates=max_dates, per_date=per_date, start=start, end=end)
-    analysis = run.analyse(timeline=settings, with_summary=False, jobs=jobs)
+    analysis = run.analyse(timeline=settings, with_summary=False)
     if corpus:
         whole = pipeline.corpus_timeline(analysis, settings)
         run.emit(corpus_timeline_view(analysis.digest, whole, run.fmt), analysis.digest)
@@ -506,14 +507,12 @@ def timeline(
 @click.option("--max-bytes", type=click.IntRange(min=1), help="Summary length bound in bytes.")
 @click.option("--story", "story_id", help="Only this story's summary.")
 @selection_options
-@jobs_option
 def summarize(
     run: Run,
     max_words: int | None,
     max_bytes: int | None,
     story_id: str | None,
     selection: StorySelection,
-    jobs: int | None,
 ) -> None:
     """An attributed summary per story: every sentence names the articles behind it."""
     if max_words and max_bytes:
@@ -523,7 +522,7 @@ def summarize(
         if max_bytes
         else SummaryOptions(max_words=max_words or SummaryOptions().max_words)
     )
-    analysis = run.analyse(summary=settings, with_timeline=False, jobs=jobs)
+    analysis = run.analyse(summary=settings, with_timeline=False)
     text = summaries_view(analysis, run.fmt, story_id=story_id, selection=selection)
     run.emit(text, analysis.digest)
 

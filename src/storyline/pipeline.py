@@ -86,10 +86,10 @@ class RunOptions:
     timeline: TimelineOptions = field(default_factory=TimelineOptions)
     summary: SummaryOptions = field(default_factory=SummaryOptions)
     strict: bool = False
-    # Processes that compute stories' timelines and summaries side by side (the output is
-    # the same bytes for any number); None: the usable cores, at most 8 (the CLI's default).
-    # A stage with few stories to compute runs in this process (see storyline.workers). 1
-    # here: workers import the main module again, so a script must guard its code with
+    # Processes that read pages and compute stories' timelines and summaries side by side
+    # (the output is the same bytes for any number); None: the usable cores, at most 8 (the
+    # CLI's default). Few pages or stories are done in this process (see storyline.workers).
+    # 1 here: workers import the main module again, so a script must guard its code with
     # ``if __name__ == "__main__":`` before it asks for more.
     jobs: int | None = 1
 
@@ -165,8 +165,8 @@ def ingest(
         done += batch.added + batch.updated + batch.unchanged
         stage.step(done)
 
-    run = IngestRun(store, options.ingest, options.clean, options.strict)
-    with _Stage("ingest", progress) as stage:
+    with Workers(options.jobs or default_jobs()) as workers, _Stage("ingest", progress) as stage:
+        run = IngestRun(store, options.ingest, options.clean, options.strict, workers)
         report = store.add_articles(run.articles(paths, stdin), on_batch=count)
         run.save()
         # The skip list says what the latest reading of each input left out (or remarked).

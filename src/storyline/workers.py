@@ -1,12 +1,12 @@
-"""Per-story work spread over worker processes (``RunOptions.jobs``).
+"""Per-story and per-file work spread over worker processes (``RunOptions.jobs``).
 
-The timeline and summary of one story depend on that story's articles only, so stories can
-be computed side by side. Only the main process touches SQLite: a worker gets picklable
-calls (a module-level function with its arguments, see :data:`Call`) and sends back their
-results, which the main process takes in the order the calls were given. The output is
-therefore the same bytes for any number of workers, and a call that raises in a worker
-raises the same exception (type, message, notes) in the main process, as it would have
-raised there.
+The timeline and summary of one story depend on that story's articles only, and what a
+page holds on that page only, so stories can be computed, and pages read, side by side.
+Only the main process touches SQLite: a worker gets picklable calls (a module-level
+function with its arguments, see :data:`Call`) and sends back their results, which the main
+process takes in the order the calls were given. The output is therefore the same bytes for
+any number of workers, and a call that raises in a worker raises the same exception (type,
+message, notes) in the main process, as it would have raised there.
 
 Workers are started with ``forkserver`` where the platform has it (Linux, macOS), else
 ``spawn`` (Windows). Not ``fork``: by the time a stage runs, the main process holds an open
@@ -25,6 +25,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from functools import partial
 from multiprocessing.context import BaseContext
 from types import TracebackType
 from typing import Any, TypeVar
@@ -103,13 +104,17 @@ class Workers:
         else:  # the results are not wanted: workers must not finish their tasks first
             _terminate(pool)
 
-    def runner(self, calls: int) -> Runner[Any]:
-        """How to run ``calls`` calls: here, or in the workers when there are enough."""
-        if self.jobs < 2 or calls < max(POOL_FROM, 2):
+    def runner(self, calls: int, per_task: int = 0, least: int = 0) -> Runner[Any]:
+        """How to run ``calls`` calls: here, or ``per_task`` at a time (default
+        :data:`TASK_CALLS`) in the workers when there are at least ``least`` (default
+        :data:`POOL_FROM`)."""
+        if self.jobs < 2 or calls < max(least or POOL_FROM, 2):
             return in_order
-        return self._ordered
+        return partial(self._ordered, per_task=per_task or TASK_CALLS)
 
-    def _ordered(self, calls: Iterable[tuple[T, Call | None]]) -> Iterator[tuple[T, Any]]:
+    def _ordered(
+        self, calls: Iterable[tuple[T, Call | None]], per_task: int
+    ) -> Iterator[tuple[T, Any]]:
         pool = self._started()
         window: deque[tuple[list[tuple[T, Call | None]], Future[list[Any]] | None]] = deque()
         block: list[tuple[T, Call | None]] = []
@@ -117,7 +122,7 @@ class Workers:
         for item in calls:
             block.append(item)
             waiting += item[1] is not None
-            if waiting >= TASK_CALLS or len(block) >= BLOCK_ITEMS:
+            if waiting >= per_task or len(block) >= BLOCK_ITEMS:
                 window.append(_submitted(pool, block))
                 block, waiting = [], 0
                 while len(window) > self.jobs * IN_FLIGHT:
