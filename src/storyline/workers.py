@@ -56,8 +56,9 @@ IN_FLIGHT = 4
 # At most this many items wait in one task's block (calls and the items between them whose
 # results were read from the store): bounds the memory held ahead of the main process.
 BLOCK_ITEMS = 256
-# Imported once by the fork server, so that each worker starts with the stage code loaded.
-PRELOAD = ["storyline.pipeline"]
+# Imported once by the fork server, so that each worker starts with the stage code loaded
+# (and the CLI's: a worker imports the main module again, the storyline script's imports it).
+PRELOAD = ["storyline.pipeline", "storyline.cli"]
 
 
 def usable_cores() -> int:
@@ -115,6 +116,17 @@ class Workers:
     def _ordered(
         self, calls: Iterable[tuple[T, Call | None]], per_task: int
     ) -> Iterator[tuple[T, Any]]:
+        try:
+            yield from self._in_pool(calls, per_task)
+        except BrokenProcessPool as error:  # killed (out of memory?): say so, not a traceback
+            raise StorylineError(
+                "a worker process ended abruptly (killed, or out of memory?); run again with "
+                "--jobs 1 (RunOptions.jobs=1) to work in one process"
+            ) from error
+
+    def _in_pool(
+        self, calls: Iterable[tuple[T, Call | None]], per_task: int
+    ) -> Iterator[tuple[T, Any]]:
         pool = self._started()
         window: deque[tuple[list[tuple[T, Call | None]], Future[list[Any]] | None]] = deque()
         block: list[tuple[T, Call | None]] = []
@@ -169,13 +181,7 @@ def _submitted(
 def _results(
     block: list[tuple[T, Call | None]], future: Future[list[Any]] | None
 ) -> Iterator[tuple[T, Any]]:
-    try:
-        results = iter(future.result() if future is not None else ())
-    except BrokenProcessPool as error:  # killed (out of memory?): say so, not a bare traceback
-        raise StorylineError(
-            f"a worker process ended abruptly ({error}); run again with --jobs 1 "
-            "(RunOptions.jobs=1) to compute in one process"
-        ) from error
+    results = iter(future.result() if future is not None else ())
     for item, call in block:
         yield item, (next(results) if call is not None else None)
 
