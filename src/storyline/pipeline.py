@@ -47,6 +47,10 @@ _TIMELINE_CODE = (
     f"{__name__}:_timeline_of",
 )
 _SUMMARY_CODE = (summarize.__module__, f"{__name__}:_summary_step", f"{__name__}:_summary_of")
+# What workers import on their first call (a second each: storyline.workers has the fork
+# server import it once instead): scikit-learn's TF-IDF for timelines, trafilatura for pages.
+_STORY_IMPORTS = ("sklearn.feature_extraction.text",)
+_PAGE_IMPORTS = ("storyline.ingest.html", "storyline.ingest.warc")
 
 
 @dataclass(frozen=True)
@@ -165,7 +169,8 @@ def ingest(
         done += batch.added + batch.updated + batch.unchanged
         stage.step(done)
 
-    with Workers(options.jobs or default_jobs()) as workers, _Stage("ingest", progress) as stage:
+    workers = Workers(options.jobs or default_jobs(), _PAGE_IMPORTS)
+    with workers, _Stage("ingest", progress) as stage:
         run = IngestRun(store, options.ingest, options.clean, options.strict, workers)
         report = store.add_articles(run.articles(paths, stdin), on_batch=count)
         run.save()
@@ -212,7 +217,7 @@ def analyse(
     story_list = _believed_spans(stories.stories, articles, dedup.relations)
     encoded = Encoded()  # the digest text of each story's results, written once
     topics = stories.topics
-    with Workers(options.jobs or default_jobs()) as workers:
+    with Workers(options.jobs or default_jobs(), _STORY_IMPORTS) as workers:
         if with_timeline:
             step = _timeline_step(corpus, options.timeline)
             story_list = _per_story("timeline", story_list, store, step, progress, encoded, workers)

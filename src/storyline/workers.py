@@ -12,8 +12,9 @@ Workers are started with ``forkserver`` where the platform has it (Linux, macOS)
 ``spawn`` (Windows). Not ``fork``: by the time a stage runs, the main process holds an open
 SQLite connection and may run threads (the progress bars' refresh thread), and a forked
 child inherits both, with any lock another thread held at that instant. The fork server is
-a fresh process that imports the stage code once (:data:`PRELOAD`); each worker is forked
-from it, so a pool of N starts in about the time of one import, not N.
+a fresh process that imports the stage code once (:data:`PRELOAD`, and what the first pool
+adds: the libraries its calls import lazily); each worker is forked from it, so a pool of N
+starts in about the time of one import, not N.
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ IN_FLIGHT = 4
 BLOCK_ITEMS = 256
 # Imported once by the fork server, so that each worker starts with the stage code loaded
 # (and the CLI's: a worker imports the main module again, the storyline script's imports it).
-PRELOAD = ["storyline.pipeline", "storyline.cli"]
+PRELOAD = ("storyline.pipeline", "storyline.cli")
 
 
 def usable_cores() -> int:
@@ -87,8 +88,9 @@ class Workers:
     :data:`POOL_FROM` calls or more, kept for the later stages, ended when the analysis
     ends; at once (terminated) when it ends by an exception or Ctrl-C."""
 
-    def __init__(self, jobs: int) -> None:
+    def __init__(self, jobs: int, preload: tuple[str, ...] = ()) -> None:
         self.jobs = jobs
+        self.preload = preload  # modules the calls import, besides PRELOAD
         self._pool: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> Workers:
@@ -146,15 +148,16 @@ class Workers:
     def _started(self) -> ProcessPoolExecutor:
         if self._pool is None:
             self._pool = ProcessPoolExecutor(
-                self.jobs, mp_context=_context(), initializer=_worker_started
+                self.jobs, mp_context=_context(self.preload), initializer=_worker_started
             )
         return self._pool
 
 
-def _context() -> BaseContext:
+def _context(preload: tuple[str, ...]) -> BaseContext:
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(PRELOAD)
+        # heard only when the server starts: once a process, for its first pool
+        context.set_forkserver_preload([*PRELOAD, *preload])
         return context
     return multiprocessing.get_context("spawn")
 
