@@ -1,6 +1,7 @@
 """Whole-pipeline baseline: `storyline digest` on generated corpora, time per stage and peak memory.
 
 Usage: python bench/bench_digest.py [--sizes 10000,100000] [--seed 7] [--update 100]
+                                    [--jobs 1,2]
 
 Each size runs in a fresh subprocess (so peak RSS is that run's alone): the generated articles
 are written to a JSONL file, then ingested into a new SQLite database and analysed, exactly
@@ -16,17 +17,28 @@ timeline and summary, and each compared pair's classification, reused when its i
 unchanged) and once with those stored results deleted (everything recomputed, as before
 they were kept). Both must give the same
 digest JSON, byte for byte.
+
+``--jobs 1,2`` digests each size once per number of jobs (``RunOptions.jobs``), each in a
+fresh subprocess, and adds a table side by side: wall and CPU seconds per stage, CPU summed
+over the run's process and every process it started (the fork server and the workers:
+their /proc times, read when each stage starts and ends), the peak memory of all of them
+together (sampled every 0.2 s from /proc: the sum of RSS, which counts pages the workers
+share with the fork server once per process, and the sum of PSS, which splits them), and
+whether the digests are the same bytes. Linux only for the CPU and memory columns.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
+import os
 import resource
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import asdict
@@ -68,28 +80,112 @@ def _progress(timings: dict[str, float], prefix: str = "") -> Callable[[Any], No
     return progress
 
 
-def _run_one(n: int, seed: int) -> dict[str, float]:
+def _run_one(n: int, seed: int, jobs: int = 1) -> dict[str, float]:
     """Child process: generate, then digest; print one JSON line of measurements."""
     from storyline import pipeline
     from storyline.render import to_json
     from storyline.store import Store
 
     timings: dict[str, float] = {}
-    progress = _progress(timings)
+    progress = _cpu_progress(timings, _progress(timings))
+    sampler = _TreeMemory()
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus.jsonl"
         _write_corpus(generate_articles(n, seed), corpus)
         started = time.perf_counter()
+        sampler.start()
         with Store(Path(tmp) / "run.db") as store:
             pipeline.ingest([corpus], store, progress=progress)
-            analysis = pipeline.analyse(store, progress=progress)
+            options = pipeline.RunOptions(jobs=jobs)
+            analysis = pipeline.analyse(store, options, progress=progress)
             rendered = to_json(analysis.digest)
         timings["total"] = time.perf_counter() - started
+        sampler.stop()
         timings["stories_found"] = len(analysis.digest.stories)
         timings["relations_found"] = len(analysis.digest.relations)
         timings["json_mb"] = len(rendered.encode()) / 1e6
+        # the articles' paths name this run's temporary folder: the same text for every run
+        text = analysis.json.replace(json.dumps(tmp)[1:-1], "TMP").encode()
+        timings["digest_sha"] = int(hashlib.sha256(text).hexdigest()[:12], 16)
     timings["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    timings["tree_rss_mb"], timings["tree_pss_mb"] = sampler.peak_rss, sampler.peak_pss
     return timings
+
+
+def _tree() -> list[int]:
+    """This process and every process it started, directly or not (from /proc)."""
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+    tree, pending = [], [os.getpid()]
+    while pending:
+        pid = pending.pop()
+        tree.append(pid)
+        pending += [child for child, parent in parents.items() if parent == pid]
+    return tree
+
+
+def _tree_cpu() -> float:
+    """CPU seconds of this process tree so far: each live process's own and its ended
+    children's (a worker that ended is counted in its parent's)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for pid in _tree():
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += sum(int(value) for value in fields[11:15]) / ticks  # utime stime cutime cstime
+    return total
+
+
+def _cpu_progress(timings: dict[str, float], inner: Callable[[Any], None]) -> Callable[[Any], None]:
+    """``inner``, and each stage's CPU seconds (process tree) as ``cpu_<stage>``."""
+    begun: dict[str, float] = {}
+
+    def progress(event: Any) -> None:
+        if event.finished and event.stage in begun:
+            key = f"cpu_{event.stage}"
+            timings[key] = timings.get(key, 0.0) + _tree_cpu() - begun.pop(event.stage)
+        elif not event.finished and event.stage not in begun:
+            begun[event.stage] = _tree_cpu()
+        inner(event)
+
+    return progress
+
+
+class _TreeMemory:
+    """Peak sum of RSS and of PSS over the process tree, sampled every 0.2 s."""
+
+    def __init__(self) -> None:
+        self.peak_rss = self.peak_pss = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.2):
+            rss = pss = 0.0
+            for pid in _tree():
+                try:
+                    rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+                except OSError:
+                    continue
+                fields = dict(line.split(":", 1) for line in rollup.splitlines() if ":" in line)
+                rss += int(fields.get("Rss", "0 kB").split()[0]) / 1024
+                pss += int(fields.get("Pss", "0 kB").split()[0]) / 1024
+            self.peak_rss, self.peak_pss = max(self.peak_rss, rss), max(self.peak_pss, pss)
 
 
 def _run_update(n: int, added: int, seed: int) -> dict[str, float]:
@@ -139,15 +235,19 @@ def main() -> None:
     parser.add_argument(
         "--update", type=int, default=0, help="add this many articles, digest again"
     )
+    parser.add_argument("--jobs", default="1", help="numbers of jobs to compare, e.g. 1,2")
     args = parser.parse_args()
     if args.child:
         if args.update:
             print(json.dumps(_run_update(args.child, args.update, args.seed)))
         else:
-            print(json.dumps(_run_one(args.child, args.seed)))
+            print(json.dumps(_run_one(args.child, args.seed, int(args.jobs))))
         return
     if args.update:
         _print_updates(args.sizes, args.update, args.seed)
+        return
+    if args.jobs != "1":
+        _print_jobs(args.sizes, [int(j) for j in args.jobs.split(",")], args.seed)
         return
     rows = [(size, _child(size, args.seed)) for size in (int(s) for s in args.sizes.split(","))]
     header = ["articles", *STAGES, "total s", "articles/s", "peak RSS MB", "stories", "relations"]
@@ -167,13 +267,40 @@ def main() -> None:
         print("| " + " | ".join(cells) + " |")
 
 
-def _child(size: int, seed: int, update: int = 0) -> dict[str, float]:
+def _child(size: int, seed: int, update: int = 0, jobs: int = 1) -> dict[str, float]:
     command = [sys.executable, __file__, "--child", str(size), "--seed", str(seed)]
+    command += ["--jobs", str(jobs)]
     if update:
         command += ["--update", str(update)]
     done = subprocess.run(command, check=True, capture_output=True, text=True)
     result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
+
+
+def _print_jobs(sizes: str, jobs: list[int], seed: int) -> None:
+    """One run per size and number of jobs; wall and CPU per stage side by side."""
+    header = ["articles", "jobs", *STAGES, "total s", "peak RSS MB (tree)", "peak PSS MB (tree)"]
+    print("Wall seconds per stage (CPU seconds of the process tree)\n")
+    print("| " + " | ".join(header) + " |")
+    print("|" + "---|" * len(header))
+    for size in (int(s) for s in sizes.split(",")):
+        runs = {n: _child(size, seed, jobs=n) for n in jobs}
+        for n, m in runs.items():
+            cells = [f"{size:,}", str(n)]
+            cells += [f"{m.get(s, 0.0):.1f} ({m.get(f'cpu_{s}', 0.0):.1f})" for s in STAGES]
+            cells += [f"{m['total']:.1f}", f"{m['tree_rss_mb']:.0f}", f"{m['tree_pss_mb']:.0f}"]
+            print("| " + " | ".join(cells) + " |")
+        base = runs[jobs[0]]
+        for n, m in list(runs.items())[1:]:
+            ratios = ", ".join(
+                f"{s} {base[s] / m[s]:.2f}" for s in ("timeline", "summary") if m.get(s)
+            )
+            print(
+                f"\n{size:,}: jobs {jobs[0]} / jobs {n} wall: {ratios}, "
+                f"total {base['total'] / m['total']:.2f}"
+            )
+        same = len({m["digest_sha"] for m in runs.values()}) == 1
+        print(f"{size:,}: digests {'identical' if same else 'DIFFERENT'}, byte for byte\n")
 
 
 def _print_updates(sizes: str, added: int, seed: int) -> None:

@@ -93,6 +93,17 @@ def verbosity_options(func: F) -> F:
     return click.option("-v", "--verbose", is_flag=True, help="One timing line per stage.")(func)
 
 
+def jobs_option(func: F) -> F:
+    return click.option(
+        "-j",
+        "--jobs",
+        type=click.IntRange(min=1),
+        metavar="N",
+        help="Read pages and compute timelines and summaries in N processes (default: the "
+        "usable cores, at most 8). The output is the same for any N.",
+    )(func)
+
+
 def input_options(func: F) -> F:
     func = click.option(
         "--field",
@@ -138,13 +149,14 @@ class Run:
     output: Path | None
     quiet: bool
     verbose: bool
+    jobs: int | None
 
     def analyse(
         self, *, with_timeline: bool = True, with_summary: bool = True, **stage_options: Any
     ) -> pipeline.Analysis:
         """Ingest the paths (if any) and analyse, with progress and skipped inputs reported."""
         reading = (self.fields, self.strict, self.path_dates, self.source)
-        options = _options(*reading, **stage_options)
+        options = _options(*reading, jobs=self.jobs, **stage_options)
         if not self.paths and self.db is not None and api.read_only(self.db):
             note = f"note: {self.db} is read-only: analysed in a temporary copy, nothing saved"
             click.echo(note, err=True)
@@ -190,7 +202,7 @@ def _counts(digest: Digest) -> str:
 
 def analysis_command(func: Callable[..., None]) -> click.Command:
     """Register ``func`` as a command taking PATHS, --db, --format, -o, -q, -v, --field,
-    --strict, --path-dates and --source.
+    --strict, --path-dates, --source and --jobs.
 
     ``func`` receives those as one :class:`Run` (first argument) and its own options as
     keywords; library errors become one clean line and exit status 1.
@@ -208,6 +220,7 @@ def analysis_command(func: Callable[..., None]) -> click.Command:
         output: Path | None,
         quiet: bool,
         verbose: bool,
+        jobs: int | None,
         **own: Any,
     ) -> None:
         _check_output(output)
@@ -217,12 +230,12 @@ def analysis_command(func: Callable[..., None]) -> click.Command:
                 f"(duplicates); {func.__name__} has none"
             )
         with _errors(), _kept_only_if_used(db):
-            run = Run(paths, fields, strict, path_dates, source, db, fmt, output, quiet, verbose)
-            func(run, **own)
+            reading = (paths, fields, strict, path_dates, source, db)
+            func(Run(*reading, fmt, output, quiet, verbose, jobs), **own)
 
-    for decorate in (verbosity_options, output_option, format_option, db_option, input_options):
+    for decorate in (jobs_option, verbosity_options, output_option, format_option, db_option):
         command = decorate(command)
-    return cli.command()(command)
+    return cli.command()(input_options(command))
 
 
 def _options(
@@ -242,6 +255,7 @@ def _options(
         timeline=stages.get("timeline", base.timeline),
         summary=stages.get("summary", base.summary),
         strict=strict,
+        jobs=stages.get("jobs"),  # None: the usable cores (pipeline.RunOptions.jobs)
     )
 
 
@@ -364,6 +378,7 @@ def digest(run: Run, selection: StorySelection) -> None:
 @input_options
 @ingest_db_option
 @verbosity_options
+@jobs_option
 def ingest(
     paths: tuple[str, ...],
     fields: tuple[str, ...],
@@ -373,6 +388,7 @@ def ingest(
     db: Path | None,
     quiet: bool,
     verbose: bool,
+    jobs: int | None,
 ) -> None:
     """Read PATHS into the database. Reading the same files again adds nothing."""
     if not paths:
@@ -385,7 +401,7 @@ def ingest(
         Store(db) as store,
         progress_reporter(quiet, verbose) as report,
     ):
-        options = _options(fields, strict, path_dates, source)
+        options = _options(fields, strict, path_dates, source, jobs=jobs)
         result = pipeline.ingest(paths, store, options, report, stdin=sys.stdin)
         say_skipped(result.skipped, result.notes, result.warnings)
         click.echo(

@@ -12,6 +12,12 @@ its articles count as unchanged, its skipped records and notes are reported agai
 were. Anything else (new bytes, another option, a new release, an article since replaced
 under its id) reads the file again. A file that is gone is not read and deletes nothing.
 
+**Read by workers.** Extracting the text of a page (trafilatura: about 220 pages a second)
+is most of the time spent reading a crawl. With workers (``RunOptions.jobs``), the pages and
+WARC files of a run (:data:`EXTRACTED`) are read whole in worker processes, ahead of the
+main process, which takes what each file gave in the order of the inputs: what is stored,
+skipped and remembered is the same as when one process reads them one by one.
+
 **One id, two records.** Two records of one run may give one id (two feeds that number their
 items from 1, one page under two dated folders): which is kept does not depend on the order
 the inputs are given in (:mod:`storyline.ingest.choice`), and each record left out is
@@ -21,9 +27,11 @@ listed as skipped, naming the one kept.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import TextIO, cast
 
@@ -46,6 +54,7 @@ from .ingest.known import FileBytes, FileRead, Known, content_key, file_bytes
 from .model import Article, DateOrigin, Skipped
 from .store import Store, content_hash
 from .store.rows import article_row
+from .workers import Call, Workers, in_order
 
 __all__ = ["FILE_KIND", "IngestRun"]
 
@@ -56,6 +65,15 @@ _CODE = ("storyline.ingest", "storyline.clean", "storyline.store.rows", __name__
 # What a file gave is held in memory until the run is stored: a file of more records than
 # this (a dump of millions) is read again each run, so that memory stays flat.
 MAX_REMEMBERED = 100_000
+# Files read by workers when a run has many (see "Read by workers" above): pages and WARC
+# files, of at most EXTRACTED_MAX_BYTES (a worker returns a file's records whole; a larger
+# file is read here, record by record, so that memory stays flat), FILES_PER_TASK at a time.
+EXTRACTED = (".html", ".htm", ".warc")
+EXTRACTED_MAX_BYTES = 16 * 2**20
+FILES_PER_TASK = 2
+# Workers read files only when a run has this many to extract: starting them, and importing
+# trafilatura in each, costs about as long as reading this many pages in one process.
+FILES_FROM = 1000
 
 
 class IngestRun:
@@ -64,9 +82,15 @@ class IngestRun:
     articles are stored, :meth:`save` keeps what each file gave for the next run."""
 
     def __init__(
-        self, store: Store, options: IngestOptions, clean: CleanOptions, strict: bool = False
+        self,
+        store: Store,
+        options: IngestOptions,
+        clean: CleanOptions,
+        strict: bool = False,
+        workers: Workers | None = None,
     ) -> None:
         self._store = store
+        self._workers = workers
         self._options = options
         self._clean = clean
         self._strict = strict
@@ -183,12 +207,37 @@ class IngestRun:
             if before is not None:  # it grew: what it held before is known
                 yield from before.items
             unread.append((item, fresh))
-        for item, fresh in unread:
+        for (item, fresh), whole in self._read_ahead(unread):
             if fresh is None or not isinstance(item, tuple):
                 yield from read_input(item, self._options, stdin, self._warn)
                 continue
             self._fresh[item[1]] = fresh
-            yield from self._read_file(item[0], item[1], fresh)
+            if whole is None:
+                yield from self._read_file(item[0], item[1], fresh)
+                continue
+            records, warnings = whole  # read by a worker: as read_input gives them
+            yield from records
+            for warning in warnings:
+                self._warn(warning)
+            self._check_size(item[0], item[1], fresh)
+
+    def _read_ahead(
+        self, unread: list[tuple[Input, _Fresh | None]]
+    ) -> Iterator[tuple[tuple[Input, _Fresh | None], _Whole | None]]:
+        """Each input to read, with what it holds when a worker read it (else None)."""
+        wanted = [_extracted(item, fresh) for item, fresh in unread]
+        if self._workers is None or sum(wanted) < 2:
+            return in_order((pair, None) for pair in unread)
+        run = self._workers.runner(sum(wanted), FILES_PER_TASK, FILES_FROM)
+        if run is in_order:
+            return in_order((pair, None) for pair in unread)
+        calls: list[tuple[tuple[Input, _Fresh | None], Call | None]] = []
+        for (item, fresh), worker in zip(unread, wanted, strict=True):
+            call = None
+            if worker and isinstance(item, tuple):
+                call = partial(read_whole, item[0], item[1], self._options)
+            calls.append(((item, fresh), call))
+        return run(calls)
 
     def _read_file(self, path: Path, label: str, fresh: _Fresh) -> Iterator[Article | Skipped]:
         if fresh.before is None or fresh.before.read is None:
@@ -203,6 +252,9 @@ class IngestRun:
             for warning in new:
                 if warning.field in missing:
                     self._warn(warning)
+        self._check_size(path, label, fresh)
+
+    def _check_size(self, path: Path, label: str, fresh: _Fresh) -> None:
         try:
             size = path.stat().st_size
         except OSError:
@@ -325,6 +377,27 @@ class _Fresh:
 
     def reading(self, how: str) -> FileRead:
         return FileRead(tuple(self.items), tuple(self.warnings), self.bytes, how)
+
+
+# What a worker read from a file: its records and skipped records, and the unmatched field
+# warnings that reading it gave, after them.
+_Whole = tuple[list[Article | Skipped], list[UnmatchedField]]
+
+
+def read_whole(path: Path, label: str, options: IngestOptions) -> _Whole:
+    """In a worker: what :func:`read_input` gives for the file, whole."""
+    warnings: list[UnmatchedField] = []
+    return list(read_input((path, label), options, None, warnings.append)), warnings
+
+
+def _extracted(item: Input, fresh: _Fresh | None) -> bool:
+    """Whether a worker may read ``item``: a page or WARC file read whole (not appended to a
+    reading kept), small enough to be returned whole."""
+    if not isinstance(item, tuple) or fresh is None or fresh.before is not None:
+        return False
+    name = item[0].name.lower()
+    extension = os.path.splitext(name[:-3] if name.endswith(".gz") else name)[1]
+    return extension in EXTRACTED and fresh.bytes.size <= EXTRACTED_MAX_BYTES
 
 
 def _as_read(article: Article, copy: Candidate) -> Article:

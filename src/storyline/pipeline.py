@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import TextIO
 
@@ -24,7 +25,7 @@ from .ingest import IngestOptions, UnmatchedField
 from .ingest.dates import path_date, published_order
 from .ingestrun import IngestRun
 from .model import Article, Claim, Digest, DuplicateGroup, Relation, Skipped, Story, Topic
-from .options import check_fields
+from .options import check_fields, check_range
 from .render import to_json
 from .render.jsonout import Encoded
 from .results import Step, StoredFeatures, StoredPairs, per_story
@@ -36,11 +37,20 @@ from .summary import SummaryOptions, summarize
 from .summary.attribution import believed, copied_from
 from .timeline import Timeline, TimelineOptions, build_timeline
 from .versions import Superseded, find_superseded
+from .workers import Call, Workers, default_jobs
 
 # The code that computes each stored result (see storyline.fingerprint), so that a change
 # elsewhere (the web app, the HTML renderer) does not make every result be computed again.
-_TIMELINE_CODE = (build_timeline.__module__, f"{__name__}:_timeline_step")
-_SUMMARY_CODE = (summarize.__module__, f"{__name__}:_summary_step")
+_TIMELINE_CODE = (
+    build_timeline.__module__,
+    f"{__name__}:_timeline_step",
+    f"{__name__}:_timeline_of",
+)
+_SUMMARY_CODE = (summarize.__module__, f"{__name__}:_summary_step", f"{__name__}:_summary_of")
+# What workers import on their first call (a second each: storyline.workers has the fork
+# server import it once instead): scikit-learn's TF-IDF for timelines, trafilatura for pages.
+_STORY_IMPORTS = ("sklearn.feature_extraction.text",)
+_PAGE_IMPORTS = ("storyline.ingest.html", "storyline.ingest.warc")
 
 
 @dataclass(frozen=True)
@@ -80,9 +90,16 @@ class RunOptions:
     timeline: TimelineOptions = field(default_factory=TimelineOptions)
     summary: SummaryOptions = field(default_factory=SummaryOptions)
     strict: bool = False
+    # Processes that read pages and compute stories' timelines and summaries side by side
+    # (the output is the same bytes for any number); None: the usable cores, at most 8 (the
+    # CLI's default). Few pages or stories are done in this process (see storyline.workers).
+    # 1 here: workers import the main module again, so a script must guard its code with
+    # ``if __name__ == "__main__":`` before it asks for more.
+    jobs: int | None = 1
 
     def __post_init__(self) -> None:
         check_fields(self)
+        check_range(self, "jobs", 1)
 
 
 @dataclass(frozen=True)
@@ -152,8 +169,9 @@ def ingest(
         done += batch.added + batch.updated + batch.unchanged
         stage.step(done)
 
-    run = IngestRun(store, options.ingest, options.clean, options.strict)
-    with _Stage("ingest", progress) as stage:
+    workers = Workers(options.jobs or default_jobs(), _PAGE_IMPORTS)
+    with workers, _Stage("ingest", progress) as stage:
+        run = IngestRun(store, options.ingest, options.clean, options.strict, workers)
         report = store.add_articles(run.articles(paths, stdin), on_batch=count)
         run.save()
         # The skip list says what the latest reading of each input left out (or remarked).
@@ -198,14 +216,15 @@ def analyse(
     corpus = _Corpus(articles, dedup)
     story_list = _believed_spans(stories.stories, articles, dedup.relations)
     encoded = Encoded()  # the digest text of each story's results, written once
-    if with_timeline:
-        step = _timeline_step(corpus, options.timeline)
-        story_list = _per_story("timeline", story_list, store, step, progress, encoded)
     topics = stories.topics
-    if with_summary:
-        step = _summary_step(corpus, options.summary)
-        story_list = _per_story("summary", story_list, store, step, progress, encoded)
-        topics = _topic_summaries(topics, story_list, corpus, options)
+    with Workers(options.jobs or default_jobs(), _STORY_IMPORTS) as workers:
+        if with_timeline:
+            step = _timeline_step(corpus, options.timeline)
+            story_list = _per_story("timeline", story_list, store, step, progress, encoded, workers)
+        if with_summary:
+            step = _summary_step(corpus, options.summary)
+            story_list = _per_story("summary", story_list, store, step, progress, encoded, workers)
+            topics = _topic_summaries(topics, story_list, corpus, options)
     digest = Digest(
         articles=tuple(articles),
         stories=tuple(story_list),
@@ -376,19 +395,22 @@ def _cut(group: DuplicateGroup, kept: list[str]) -> DuplicateGroup:
 
 
 def _timeline_step(corpus: _Corpus, options: TimelineOptions) -> Step:
-    def step(story: Story) -> tuple[str, Callable[[], Story]]:
+    def step(story: Story) -> tuple[str, Call]:
         articles, groups = corpus.members(story.article_ids)
-
-        def compute() -> Story:
-            timeline = build_timeline(articles, groups, options)
-            return replace(story, timeline=timeline.entries, undated=timeline.undated)
-
         key = fingerprint(
             "timeline", options, articles, groups, digest_of=corpus.digest_of, code=_TIMELINE_CODE
         )
-        return key, compute
+        return key, partial(_timeline_of, story, articles, groups, options)
 
     return step
+
+
+def _timeline_of(
+    story: Story, articles: list[Article], groups: list[DuplicateGroup], options: TimelineOptions
+) -> Story:
+    """``story`` with its timeline (module-level: it may run in a worker process)."""
+    timeline = build_timeline(articles, groups, options)
+    return replace(story, timeline=timeline.entries, undated=timeline.undated)
 
 
 def _per_story(
@@ -398,11 +420,14 @@ def _per_story(
     step: Step,
     progress: ProgressCallback,
     encoded: Encoded | None = None,
+    workers: Workers | None = None,
 ) -> list[Story]:
     with _Stage(kind, progress) as stage:
-        updated, reused = per_story(
-            kind, stories, store, step, lambda done: stage.step(done, len(stories)), encoded
-        )
+
+        def tick(done: int) -> None:
+            stage.step(done, len(stories))
+
+        updated, reused = per_story(kind, stories, store, step, tick, encoded, workers)
         stage.note = f"{reused:,} of {len(stories):,} stories reused from the last run"
     return updated
 
@@ -413,19 +438,26 @@ def corpus_timeline(analysis: Analysis, options: TimelineOptions) -> Timeline:
 
 
 def _summary_step(corpus: _Corpus, options: SummaryOptions) -> Step:
-    def step(story: Story) -> tuple[str, Callable[[], Story]]:
+    def step(story: Story) -> tuple[str, Call]:
         articles, related, groups = corpus.summary_inputs(story.article_ids)
-
-        def compute() -> Story:
-            return replace(story, summary=summarize(articles, related, groups, options))
-
         inputs = (articles, related, groups)
         key = fingerprint(
             "summary", options, *inputs, digest_of=corpus.digest_of, code=_SUMMARY_CODE
         )
-        return key, compute
+        return key, partial(_summary_of, story, articles, related, groups, options)
 
     return step
+
+
+def _summary_of(
+    story: Story,
+    articles: list[Article],
+    related: list[Relation],
+    groups: list[DuplicateGroup],
+    options: SummaryOptions,
+) -> Story:
+    """``story`` with its summary (module-level: it may run in a worker process)."""
+    return replace(story, summary=summarize(articles, related, groups, options))
 
 
 def _topic_summaries(

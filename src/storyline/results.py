@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from functools import partial
 
 import xxhash
 
@@ -29,6 +30,7 @@ from .render.jsonout import (
     story_results_to_json,
 )
 from .store import Store
+from .workers import Call, Workers, in_order
 
 # How many new results are written per transaction: an interrupted run keeps what it
 # computed, and a large first run does not hold every encoded result until the end.
@@ -36,8 +38,9 @@ BATCH = 2000
 # How many stories' stored results are read per step (a few queries of CHUNK keys each).
 READ_BATCH = 1000
 
-# For one story: the fingerprint of its inputs, and how to compute its result.
-Step = Callable[[Story], tuple[str, Callable[[], Story]]]
+# For one story: the fingerprint of its inputs, and how to compute its result (a picklable
+# call, see storyline.workers: it may run in a worker process).
+Step = Callable[[Story], tuple[str, Call]]
 
 
 def per_story(
@@ -47,44 +50,75 @@ def per_story(
     step: Step,
     tick: Callable[[int], None],
     encoded: Encoded | None = None,
+    workers: Workers | None = None,
 ) -> tuple[list[Story], int]:
     """``stories`` with their ``kind`` result, reused where stored for the same inputs and
     computed otherwise; returns them and how many were reused. ``tick(done)`` reports
     progress. Results of stories that no longer exist are forgotten. ``encoded`` hears the
-    digest text of each result, stored or new (see :class:`~storyline.render.jsonout.Encoded`)."""
+    digest text of each result, stored or new (see :class:`~storyline.render.jsonout.Encoded`).
+    ``workers`` may compute the results in other processes; they are taken, encoded and
+    stored here in the order of ``stories`` all the same."""
     known = store.result_fingerprints(kind)
+    keyed = [(story, *step(story)) for story in stories]
+    fresh = sum(1 for story, key, _ in keyed if known.get(story.id) != key)
+    run = workers.runner(fresh) if workers is not None else in_order
     updated: list[Story] = []
     changed: list[tuple[str, str, str]] = []
-    reused = done = 0
-    for start in range(0, len(stories), READ_BATCH):
-        part = [(story, *step(story)) for story in stories[start : start + READ_BATCH]]
+    reused = 0
+    looked_up = run(_looked_up(kind, keyed, store, known))
+    for done, ((story, key, kept, text), computed) in enumerate(looked_up, start=1):
+        if kept is not None and text is not None:
+            updated.append(kept)
+            reused += 1
+            if not in_digest_layout(kind, text):  # an earlier release's: laid out again
+                text = story_results_to_json(kept, kind)
+                changed.append((story.id, key, text))
+        else:
+            kept = computed
+            updated.append(kept)
+            text = story_results_to_json(kept, kind)
+            changed.append((story.id, key, text))
+        if len(changed) >= BATCH:  # computed, or laid out again: written a batch at a time
+            store.save_results(kind, changed)
+            changed = []
+        if encoded is not None:
+            encoded.add(kept, kind, text)
+        tick(done)
+    store.save_results(kind, changed)
+    store.forget_results(kind, {story.id for story in stories})
+    return updated, reused
+
+
+_Looked = tuple[Story, str, Story | None, str | None]
+
+
+def _looked_up(
+    kind: str, keyed: list[tuple[Story, str, Call]], store: Store, known: Mapping[str, str]
+) -> Iterator[tuple[_Looked, Call | None]]:
+    """Each story with its key and stored result (story and text, or None, None), and the
+    call that computes its result when none could be read (None otherwise)."""
+    for start in range(0, len(keyed), READ_BATCH):
+        part = keyed[start : start + READ_BATCH]
         stored = store.stored_results(
             kind, [story.id for story, key, _ in part if known.get(story.id) == key]
         )
         for story, key, compute in part:
             text = stored.get(story.id)
             kept = _stored(kind, story, text)
-            if kept is not None and text is not None:
-                updated.append(kept)
-                reused += 1
-                if not in_digest_layout(kind, text):  # an earlier release's: laid out again
-                    text = story_results_to_json(kept, kind)
-                    changed.append((story.id, key, text))
+            if kept is not None:
+                yield (story, key, kept, text), None
             else:
-                kept = compute()
-                updated.append(kept)
-                text = story_results_to_json(kept, kind)
-                changed.append((story.id, key, text))
-            if len(changed) >= BATCH:  # computed, or laid out again: written a batch at a time
-                store.save_results(kind, changed)
-                changed = []
-            if encoded is not None:
-                encoded.add(kept, kind, text)
-            done += 1
-            tick(done)
-    store.save_results(kind, changed)
-    store.forget_results(kind, {story.id for story in stories})
-    return updated, reused
+                yield (story, key, None, None), partial(named, kind, story.id, compute)
+
+
+def named(kind: str, story_id: str, compute: Call) -> Story:
+    """``compute()``; an exception it raises names the story (as a note), wherever it ran."""
+    try:
+        result: Story = compute()
+    except Exception as error:
+        error.add_note(f"while computing the {kind} of story {story_id}")
+        raise
+    return result
 
 
 def _stored(kind: str, story: Story, text: str | None) -> Story | None:
