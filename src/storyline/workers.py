@@ -22,6 +22,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -119,7 +120,21 @@ class Workers:
         self, calls: Iterable[tuple[T, Call | None]], per_task: int
     ) -> Iterator[tuple[T, Any]]:
         try:
-            yield from self._in_pool(calls, per_task)
+            pool = self._started()
+        except (OSError, ImportError, NotImplementedError) as error:
+            # A sandbox without POSIX semaphores or shared memory (some containers and
+            # serverless hosts) cannot run a pool: the work is done here, and said so once.
+            self.jobs = 1
+            warnings.warn(
+                f"storyline: worker processes could not be started ({error}); working in one "
+                "process (--jobs 1 / RunOptions.jobs=1 says so and hides this warning)",
+                RuntimeWarning,
+                stacklevel=2,
+            )
+            yield from in_order(calls)
+            return
+        try:
+            yield from self._in_pool(pool, calls, per_task)
         except BrokenProcessPool as error:  # killed (out of memory?): say so, not a traceback
             raise StorylineError(
                 "a worker process ended abruptly (killed, or out of memory?); run again with "
@@ -127,9 +142,8 @@ class Workers:
             ) from error
 
     def _in_pool(
-        self, calls: Iterable[tuple[T, Call | None]], per_task: int
+        self, pool: ProcessPoolExecutor, calls: Iterable[tuple[T, Call | None]], per_task: int
     ) -> Iterator[tuple[T, Any]]:
-        pool = self._started()
         window: deque[tuple[list[tuple[T, Call | None]], Future[list[Any]] | None]] = deque()
         block: list[tuple[T, Call | None]] = []
         waiting = 0  # calls in the block
