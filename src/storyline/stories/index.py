@@ -32,7 +32,8 @@ class Centroid:
     # when first asked for: derived from ``entities``, never saved.
     _script: str | None = field(default=None, compare=False, repr=False)
     # The concepts of the terms (:mod:`~storyline.stories.concepts`), found when first asked
-    # for (only an article in another language asks): derived, never saved.
+    # for (only an article in another language asks): derived, never saved. A stored centroid
+    # unpacks for each derived field it is asked for: list a new one in stored._DERIVED.
     _concepts: dict[str, float] | None = field(default=None, compare=False, repr=False)
 
     def add(self, vectors: Vectors, max_terms: int, max_entities: int) -> None:
