@@ -39,6 +39,7 @@ from ..text import FORWARD, normalize
 from .build import make_article
 from .jsoncursor import JsonCursor
 from .noted import NotedArticles
+from .notices import is_notice
 from .titles import opening_headline
 
 __all__ = ["is_export", "read_export"]
@@ -128,6 +129,7 @@ class _Chat:
     service: int = 0
     empty: int = 0
     repeats: int = 0
+    notices: int = 0
     last: tuple[str, object] = ("", None)  # the last article's text and time
 
     def fill(self, key: str, value: object) -> None:
@@ -204,6 +206,7 @@ def _counted(chat: _Chat) -> str:
         (chat.service, "service message{}, such as pins and joins"),
         (chat.empty, "with no text, such as photos with no caption and stickers"),
         (chat.repeats, "repeating the caption of their album"),
+        (chat.notices, "calling readers to subscribe or donate"),
     ):
         if count:
             parts.append(f"{count:,} {what.format('s' * (count != 1))}")
@@ -241,6 +244,9 @@ def message_article(
         chat.repeats += 1
         return None
     chat.last = posted
+    if is_notice(text):  # "Subscribe to our channel": the channel speaking, not news
+        chat.notices += 1
+        return None
     # A post that opens with its headline (a bold first line) is read as a .txt file is: the
     # headline is the title, not a sentence of the text.
     title, text = opening_headline(normalize(text))
