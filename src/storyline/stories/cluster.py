@@ -288,8 +288,7 @@ def _measure(query: _Query, story: StoryRecord, options: StoryOptions) -> tuple[
             return across
         within = _measure_as(query, story, options, False)
         return across if across[0] > within[0] else within
-    crossing = bool(language and story.language and language != story.language)
-    return _measure_as(query, story, options, crossing)
+    return _measure_as(query, story, options, _other_language(query.article, story))
 
 
 def _measure_as(
@@ -384,8 +383,7 @@ def _shared(
         return tuple(key for key, _ in top(common, _EXPLAIN))
 
     centroid = story.centroid
-    language = query.article.language
-    crossing = bool(language and story.language and language != story.language)
+    crossing = _other_language(query.article, story)
     if crossing or crosses(query.script, centroid.script()):
         spelled = shared_names(query.vectors[1], centroid.entities, _EXPLAIN, BROAD_PLACES, damping)
     else:
@@ -399,10 +397,15 @@ def _shared(
 
 def _grow(story: StoryRecord, query: _Query, options: StoryOptions, state: StoryState) -> None:
     story.centroid.add(query.vectors, options.max_story_terms, options.max_story_entities)
-    language = query.article.language
-    if language and story.language and language != story.language:
+    if _other_language(query.article, story):
         story.language = MIXED
     _add_member(story, query.article, state)
+
+
+def _other_language(article: Article, story: StoryRecord) -> bool:
+    """Whether both languages are known and the article's is not the story's (a story of
+    several languages, :data:`MIXED`, is every article's other language)."""
+    return bool(article.language and story.language and article.language != story.language)
 
 
 def _add_member(story: StoryRecord, article: Article, state: StoryState) -> None:
