@@ -123,10 +123,13 @@ def test_each_html_page_is_an_article_named_by_its_offset(tmp_path: Path, gz: bo
     ]
 
 
-def test_a_page_without_a_date_stays_undated(tmp_path: Path) -> None:
+def test_a_page_without_a_date_is_dated_by_its_address_or_stays_undated(tmp_path: Path) -> None:
     path = tmp_path / "crawl.warc.gz"
     html = page(1).replace(b'<meta property="article:published_time" content="2024-03-05">', b"")
     write_warc(path, [response(url(1), html)], gz=True)
+    (article,) = articles(read(path))
+    assert (article.published, article.published_origin) == ("2024-03-05", "url")
+    write_warc(path, [response("https://news.example.com/pier-1", html)], gz=True)
     (article,) = articles(read(path))
     assert (article.published, article.published_origin) == (None, "")
 

@@ -17,7 +17,7 @@ RelationKind = Literal[
     "duplicate", "near-duplicate", "excerpt", "rewrite", "shares-passages", "translation"
 ]
 Granularity = Literal["day", "month", "year"]
-DateOrigin = Literal["field", "metadata", "updated", "inferred", "path", ""]
+DateOrigin = Literal["field", "metadata", "updated", "inferred", "path", "url", ""]
 
 
 def known_source(source: str) -> bool:

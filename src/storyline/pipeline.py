@@ -502,12 +502,13 @@ def _notes(articles: Sequence[Article], timeline_chars: int | None) -> tuple[str
                 f"characters: the timeline read only that much of each ({', '.join(long[:5])}"
                 f"{', ...' if len(long) > 5 else ''}); TimelineOptions.max_article_chars sets it."
             )
-    by_path = sum(1 for article in articles if article.published_origin == "path")
-    if by_path:
-        notes.append(
-            f"{by_path} of {len(articles)} articles are dated by their folder or file name, "
-            "not by a date of their own."
-        )
+    for origin, by_what in (("path", "folder or file name"), ("url", "web address")):
+        dated = sum(1 for article in articles if article.published_origin == origin)
+        if dated:
+            notes.append(
+                f"{dated} of {len(articles)} articles are dated by their {by_what}, "
+                "not by a date of their own."
+            )
     undated = [article for article in articles if not article.published]
     if undated:
         note = (

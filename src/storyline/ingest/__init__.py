@@ -38,6 +38,7 @@ from .decode import (
 )
 from .plain import read_plain
 from .records import CANONICAL_FIELDS, FieldMap, UnmatchedField, read_csv, read_json, read_jsonl
+from .urldates import url_date
 
 __all__ = [
     "CANONICAL_FIELDS",
@@ -389,12 +390,16 @@ def _read_stream(
 def _completed(
     found: Iterator[Article | Skipped], label: str, options: IngestOptions
 ) -> Iterator[Article | Skipped]:
-    """Articles as read, with what the options supply for what they lack: the date their
-    path gives (``path_dates``) and the outlet (``source``). Ids stay as read."""
+    """Articles as read, with what they lack supplied: the day their web address files them
+    under, else the date their path gives (``path_dates``); the outlet (``source``). Ids stay
+    as read."""
     day = path_date(label) if options.path_dates else None
     for item in found:
         if isinstance(item, Article):
-            if day and not item.published:
+            filed = None if item.published or not item.url else url_date(item.url)
+            if filed:
+                item = replace(item, published=filed, published_origin="url")
+            elif day and not item.published:
                 item = replace(item, published=day, published_origin="path")
             # The user's name for a folder's outlet beats one guessed from the url's domain.
             guessed = not known_source(item.source) or item.source == domain(item.url)

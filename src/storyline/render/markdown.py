@@ -50,11 +50,15 @@ def _cite(article_ids: tuple[str, ...], numbers: dict[str, int]) -> str:
     return f"{text} (+{more} more)" if more else text
 
 
+# A date the article does not give itself, and where it came from instead.
+_DATED_BY = {"path": " (from its folder or file name)", "url": " (from its web address)"}
+
+
 def _article_line(article: Article, number: int) -> str:
     parts = [f"[{number}] {md_escape(article.title or article.id)}", md_escape(article.source)]
     if article.published:
-        by_path = " (from its folder or file name)" if article.published_origin == "path" else ""
-        parts.append(md_escape(article.published[:10]) + by_path)
+        dated_by = _DATED_BY.get(article.published_origin, "")
+        parts.append(md_escape(article.published[:10]) + dated_by)
     url = safe_url(article.url)
     if url:
         parts.append(f"<{url}>")
