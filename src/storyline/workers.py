@@ -1,7 +1,9 @@
-"""Per-story and per-file work spread over worker processes (``RunOptions.jobs``).
+"""Per-story, per-pair and per-file work spread over worker processes (``RunOptions.jobs``).
 
-The timeline and summary of one story depend on that story's articles only, and what a
-page holds on that page only, so stories can be computed, and pages read, side by side.
+The timeline and summary of one story depend on that story's articles only, what two
+articles are to each other (a copy, a rewrite, shared passages) on those two only, and what a
+page holds on that page only, so stories can be computed, candidate pairs classified and pages
+read side by side.
 Only the main process touches SQLite: a worker gets picklable calls (a module-level
 function with its arguments, see :data:`Call`) and sends back their results, which the main
 process takes in the order the calls were given. The output is therefore the same bytes for
