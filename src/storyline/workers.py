@@ -26,7 +26,7 @@ import os
 import signal
 import warnings
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from functools import partial
@@ -34,17 +34,12 @@ from multiprocessing.context import BaseContext
 from types import TracebackType
 from typing import Any, TypeVar
 
+from .calls import Call, Runner, in_order
 from .errors import StorylineError
 
 __all__ = ["Call", "Runner", "Workers", "default_jobs", "in_order", "usable_cores"]
 
 T = TypeVar("T")
-# A computation to run, here or in a worker: picklable (a functools.partial of a
-# module-level function over frozen dataclasses), never a closure.
-Call = Callable[[], Any]
-# Runs the calls of a stream of (item, call or None) pairs, in order: yields each item with
-# its call's result (None where there was no call).
-Runner = Callable[[Iterable[tuple[T, Call | None]]], Iterator[tuple[T, Any]]]
 
 # The most workers the default starts: the measured speed-up flattens before this (the main
 # process fingerprints, encodes and stores every result itself), and each worker costs memory.
@@ -78,12 +73,6 @@ def usable_cores() -> int:
 def default_jobs() -> int:
     """The number of workers when none is given: the usable cores, at most 8."""
     return max(1, min(usable_cores(), MAX_DEFAULT_JOBS))
-
-
-def in_order(calls: Iterable[tuple[T, Call | None]]) -> Iterator[tuple[T, Any]]:
-    """Each call run here, one after the other: what a run with one job does."""
-    for item, call in calls:
-        yield item, (call() if call is not None else None)
 
 
 class Workers:

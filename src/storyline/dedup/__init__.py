@@ -27,12 +27,12 @@ from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
+from ..calls import Call, Pool, Runner, in_order
 from ..fingerprint import DigestMemo, fingerprint
 from ..language import language_code
 from ..model import Article, DuplicateGroup, Relation
 from ..provenance import siblings
 from ..steps import Steps, counted
-from ..workers import Call, Workers, in_order
 from . import candidates, lsh, minhash
 from .features import TextFeatures
 from .groups import duplicate_groups, voice_groups
@@ -126,7 +126,7 @@ def find_relations(
     memo: PairMemo | None = None,
     steps: Steps | None = None,
     stored_features: Mapping[str, TextFeatures] | None = None,
-    workers: Workers | None = None,
+    workers: Pool | None = None,
 ) -> DedupResult:
     """Every relation among ``articles`` (see :mod:`storyline.reuse` for the kinds);
     ``steps`` hears how many articles are hashed, then how many candidate pairs verified.
@@ -301,7 +301,7 @@ def _verify(
     exact: U64,
     options: DedupOptions,
     kept: tuple[PairMemo | None, Steps | None],
-    workers: Workers | None = None,
+    workers: Pool | None = None,
 ) -> tuple[Relation, ...]:
     """Exact shingle scores for each candidate, then classification by reuse.relate (or by
     ``memo``, for a pair classified before from the same inputs: its texts are not shingled).
@@ -317,14 +317,16 @@ def _verify(
     wanted = [k for n, pair in enumerate(pair_list) if unsure[n] for k in pair]
     sets = _shingle_sets(articles, distinct(np.asarray(wanted, dtype=np.int64)).tolist(), options)
     scored = _Scored(articles, pair_list, sets, exact, textual)
-    run = in_order if workers is None else workers.runner(sum(unsure), PAIRS_PER_TASK, POOL_PAIRS)
+    # one call a task: a call classifies a block of pairs (see _classified_there)
+    run = in_order if workers is None else workers.runner(sum(unsure), 1, POOL_PAIRS)
     if run is in_order:
         outcomes = _classified_here(scored, unsure, options)
+        numbers = counted(range(len(pair_list)), steps, "pairs verified")
     else:
-        calls = ((n, scored.call(n, options) if unsure[n] else None) for n in range(len(unsure)))
-        outcomes = (outcome for _, outcome in run(calls))
+        outcomes = _classified_there(scored, unsure, options, run, steps)
+        numbers = iter(range(len(pair_list)))
     relations: list[Relation] = []
-    for n in counted(range(len(pair_list)), steps, "pairs verified"):
+    for n in numbers:
         i, j = pair_list[n]
         outcome, relation = next(outcomes) or known[n]
         if unsure[n] and memo is not None:
@@ -335,11 +337,11 @@ def _verify(
     return tuple(relations)
 
 
-# Pairs sent to a worker at once: about 1.5 s of work on news pages; consecutive pairs share
-# an article (pairs are sorted), which a worker then analyses once, and each worker keeps
-# what it analysed (see storyline.reuse.Analyses). A pool starts for this many pairs to
-# classify or more (a few seconds of work).
-PAIRS_PER_TASK = 256
+# Pairs sent to a worker at once, each of their articles once: a few seconds of work on news
+# pages, mostly pairs of one connected component, whose articles the worker then analyses
+# once for many pairs (see storyline.reuse.Analyses). A pool starts for this many pairs to
+# classify or more.
+PAIRS_PER_TASK = 512
 POOL_PAIRS = 1000
 
 
@@ -361,12 +363,16 @@ class _Scored:
         pair = (self.articles[i], self.articles[j])
         return pair, (self.sets[i], self.sets[j], same), self.textual[n]
 
-    def call(self, n: int, options: DedupOptions) -> Call:
-        """Pair ``n``'s classification as a call a worker can run: its articles without
-        their raw text, which no comparison reads (half of what would be sent)."""
-        (a, b), shingles, textual = self.inputs(n)
-        slim = (replace(a, raw_text=""), replace(b, raw_text=""))
-        return partial(_classified, slim, shingles, textual, options)
+    def block_call(self, block: list[int], options: DedupOptions) -> Call:
+        """The classification of pairs ``block`` as a call a worker can run: each of their
+        articles once, without its raw text, which no comparison reads."""
+        rows = sorted({k for n in block for k in self.pairs[n]})
+        texts = {k: (replace(self.articles[k], raw_text=""), self.sets[k]) for k in rows}
+        asked = []
+        for n in block:
+            i, j = self.pairs[n]
+            asked.append((i, j, bool(self.exact[i] == self.exact[j]), self.textual[n]))
+        return partial(_classified, texts, asked, options)
 
 
 def _classified_here(
@@ -384,6 +390,61 @@ def _classified_here(
         analyses.used(articles[j].id)
 
 
+def _classified_there(
+    scored: _Scored,
+    unsure: list[bool],
+    options: DedupOptions,
+    run: Runner[list[int]],
+    steps: Steps | None,
+) -> Iterator[tuple[str, Relation | None] | None]:
+    """Each pair's outcome (None: nothing to classify), from the workers. The pairs are sent
+    by group of pairs that share articles (their connected component), each article once a
+    group, so that a worker analyses an article for many of its pairs; the outcomes are given
+    back in pair order."""
+    order = _by_component(scored.pairs, unsure)
+    blocks = [order[k : k + PAIRS_PER_TASK] for k in range(0, len(order), PAIRS_PER_TASK)]
+    calls = ((block, scored.block_call(block, options)) for block in blocks)
+    found: dict[int, tuple[str, Relation | None]] = {}
+    for block, outcomes in _counted_blocks(run(calls), len(order), steps):
+        found.update(zip(block, outcomes, strict=True))
+    return (found.get(n) for n in range(len(unsure)))
+
+
+def _counted_blocks(
+    blocks: Iterator[tuple[list[int], list[tuple[str, Relation | None]]]],
+    total: int,
+    steps: Steps | None,
+) -> Iterator[tuple[list[int], list[tuple[str, Relation | None]]]]:
+    """``blocks`` of pair numbers with their outcomes; ``steps`` hears the pairs done."""
+    done = 0
+    if steps is not None:
+        steps(0, total, "pairs verified")
+    for block in blocks:
+        yield block
+        done += len(block[0])
+        if steps is not None:
+            steps(done, total, "pairs verified")
+
+
+def _by_component(pairs: list[list[int]], unsure: list[bool]) -> list[int]:
+    """The numbers of the unsure pairs, those of one connected component together (by their
+    component's lowest article, then in pair order)."""
+    parent: dict[int, int] = {}
+
+    def root(k: int) -> int:
+        parent.setdefault(k, k)
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for n, (i, j) in enumerate(pairs):
+        if unsure[n]:
+            a, b = root(i), root(j)
+            parent[max(a, b)] = min(a, b)
+    return sorted((n for n in range(len(pairs)) if unsure[n]), key=lambda n: root(pairs[n][0]))
+
+
 # In a worker process: the analyses of the articles of the pairs it was sent (bounded by
 # their size, see storyline.reuse.Analyses); one pool serves one analysis, whose ids are
 # unique, so an id stands for one text.
@@ -391,17 +452,26 @@ _worker_analyses: list[Analyses] = []
 
 
 def _classified(
-    pair: tuple[Article, Article],
-    shingles: tuple[np.ndarray, np.ndarray, bool],
-    textual: bool,
+    texts: dict[int, tuple[Article, np.ndarray]],
+    asked: list[tuple[int, int, bool, bool]],
     options: DedupOptions,
-) -> tuple[str, Relation | None]:
-    """One pair's outcome, in a worker (see :data:`PAIRS_PER_TASK`)."""
+) -> list[tuple[str, Relation | None]]:
+    """In a worker: the outcomes of pairs ``asked`` (article rows, same text, textual), whose
+    articles and shingle sets ``texts`` holds (see :data:`PAIRS_PER_TASK`)."""
     if not _worker_analyses:
         from ..reuse import Analyses
 
         _worker_analyses.append(Analyses())
-    return _outcome(pair, shingles, textual, options, _worker_analyses[0])
+    return [
+        _outcome(
+            (texts[i][0], texts[j][0]),
+            (texts[i][1], texts[j][1], same),
+            textual,
+            options,
+            _worker_analyses[0],
+        )
+        for i, j, same, textual in asked
+    ]
 
 
 def _recalled(
