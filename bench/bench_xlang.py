@@ -6,8 +6,9 @@ events per town and several events of one kind (two drone strikes in one night, 
 so that both wrong splits and wrong joins are possible. ``dev.jsonl`` was used to choose the
 cross-language rules; ``held.jsonl`` (other towns, people and days) was scored once, at the
 end; ``held2.jsonl`` (session 19: more towns, Spanish too) was written before session 19's
-changes, scored on main before them and once after. The reference is bench/bench_stories.py's plain single-pass TF-IDF baseline at the
-threshold that bench tunes on ECB+ train (0.12), fed the same texts in the same order.
+changes, scored on main before them and once after. The reference is bench/bench_stories.py's
+plain single-pass TF-IDF baseline at the threshold that bench tunes on ECB+ train (0.12), fed
+the same texts in the same order.
 
     python bench/bench_xlang.py [--half dev|held|held2|both|all] [--show]
 
