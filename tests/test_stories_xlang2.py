@@ -179,32 +179,27 @@ STRIKE = _post(
     "strike",
     "en",
     "2026-08-10T02:00:00Z",
-    "Drones hit the grain terminal of Lypivsk river port overnight, starting a fire; "
+    "Drones hit the grain terminal of Ternivka river port overnight, starting a fire; "
     "three dock workers were injured.",
 )
 
 
 def test_a_port_working_again_is_another_story_than_the_strike() -> None:
-    # Before: one story ("port", "grain", "Lypivsk", "terminal" shared).
+    # Before: one story (the town by key, and "grain", half of the post's concepts).
     resumed = _post(
         "resumed",
-        "en",
+        "uk",
         "2026-08-11T10:00:00Z",
-        "Lypivsk port has resumed loading grain at the terminal after repairs.",
+        "Порт Тернівки після ремонту відновив відвантаження зерна на баржі.",
     )
     assert _groups(STRIKE, resumed) == [("resumed",), ("strike",)]
 
 
-def test_an_alert_in_one_language_is_another_story_than_the_strike() -> None:
-    # Before: one story (the town and "region" shared): its concepts are none of the story's.
-    wire = _post(
-        "wire",
-        "en",
-        "2026-08-10T06:00:00Z",
-        "Drones struck Lypivsk region overnight: the grain terminal of the port burned and "
-        "three workers were injured.",
+def test_a_post_on_the_port_after_the_strike_still_joins_it() -> None:
+    toll = _post(
+        "toll",
+        "uk",
+        "2026-08-10T09:00:00Z",
+        "Удар дронів по порту Тернівки: поранені троє портовиків, горів зерновий термінал.",
     )
-    alert = _post(
-        "alert", "en", "2026-08-10T21:00:00Z", "Air-raid alert in Lypivsk region. Go to shelters."
-    )
-    assert _groups(STRIKE, wire, alert) == [("alert",), ("strike", "wire")]
+    assert _groups(STRIKE, toll) == [("strike", "toll")]

@@ -342,10 +342,6 @@ def _measure_as(
         cosines, crossing = (terms, names, figures), True
     elif short and _shared_keys(query, story, crossing) < _SHORT_SHARED:
         return 0.0, cosines
-    elif short and _other_event(concept_vector(query.vectors[0]), story.centroid.concepts()):
-        # In one language too, a post none of whose concepts is the story's reports another
-        # event of the places it shares ("Air-raid alert in Velmora region" and the strike).
-        return 0.0, cosines
     if figures is not None and names is None and (terms is None or crossing):
         shared = query.vectors[2].keys() & story.centroid.numbers.keys()
         if len(shared) < _FIGURES_ALONE:
