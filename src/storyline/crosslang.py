@@ -246,12 +246,34 @@ _SPELLINGS = (
     ("w", "v"),
     ("x", "ks"),
 )
+# German writes "з" as "s" and "ц" as "z" ("Salissja", "Oserne", "Donezk"), English "з" as "z"
+# and "ц" as "ts" ("Zalissia", "Donetsk"); "ж" is English "zh", German "sch": the three
+# sibilants are one letter in a key (after the spellings above), and no two names are told
+# apart by them alone often enough to matter.
+_SIBILANTS = (("ts", "s"), ("z", "s"))
 _YO = re.compile(r"(?<=[bcdfhklmnprstvz])yo")
 _FINAL_OU = re.compile(r"ou$")
-_CASE_ENDINGS = ("ami", "akh", "ikh", "om", "em")
+# Consonant endings of Russian and Ukrainian cases: nouns ("Дорвиском"), adjectives ("в
+# Озерному", "Озерного": "ого" is "oho" once "g" is "h").
+_CASE_ENDINGS = ("ami", "akh", "ikh", "omu", "emu", "oho", "eho", "om", "em")
 _MIN_STEM = 4
 _DOUBLED = re.compile(r"([a-z])\1+")
 _IVKA = re.compile(r"(?<=[a-z]{3})[io]v(?:k|ts)$")
+# Ukrainian has "і" where Russian has "о" or "е" in a closed last syllable, and place names
+# are where it shows: "Харків"/"Харьков", "Бродівськ"/"Бродовск", "Привільськ"/"Привольск",
+# "Залісся"/"Залесье" ("-ье" is "-я" there). A key ending so is given the Ukrainian vowel
+# (names ending in "-ов", "-овск", "-ольск", "-ес": "Petrov" and "Petriv" meet too, "Sokil"
+# and "Sokol" do not).
+_ALTERNATION = re.compile(r"(?<=[a-z]{2})[oe](?=(?:v|vsk|lsk|s)$)")
+# Forms of a place name that name its region: Ukrainian and Russian "-щина" ("на
+# Вельморщині": the land of Velmora; of Бродівськ, "Бродівщина"), Russian and Ukrainian
+# adjectives in "-ськ-"/"-ск-" ("Вельморской области"), German adjectives in "-er" after the
+# endings of Slavic place names ("Brodiwsker Gebiet", "Donezker", "Charkiwer").
+_REGION = re.compile(r"(?<=[a-z]{3})shchin$")
+_ADJECTIVE = re.compile(r"(?<=[a-z]{3})sk$")
+_GERMAN_ADJECTIVE = re.compile(r"(?<=[a-z]{3}(?:sk|zk|iv|ov|ev))er$")
+# A German genitive "-s" after a name's last vowel ("Velmoras Bürgermeister").
+_GENITIVE = re.compile(r"(?<=[a-z]{3}[aeiou])s$")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -263,6 +285,13 @@ def spelling_key(word: str) -> str:
     "Дорвиска", "Дорвиском" and "Dorvisk" give "dorvisk", "Лиссы" and "Lissa" "lis",
     "Коваленко" and "Kovalenko" "kovalenk", but "Kovalchuk" "kovalchuk". "" for a word of
     another script, or one of fewer than 3 letters."""
+    return _sibilants(literal_key(word))
+
+
+@lru_cache(maxsize=1 << 16)
+def literal_key(word: str) -> str:
+    """:func:`spelling_key` with its sibilants as written: most often how an English
+    report spells the name ("Бродовску" -> "brodivsk", "Озерному" -> "ozern")."""
     key = _FINAL_OU.sub("ov", _YO.sub("e", _fold(word))).replace("ou", "u")
     for spelled, common in _SPELLINGS:
         key = key.replace(spelled, common)
@@ -272,8 +301,61 @@ def spelling_key(word: str) -> str:
             break
     while len(key) > _MIN_STEM and key[-1] in "aeiou":
         key = key[:-1]
-    key = _DOUBLED.sub(r"\1", _IVKA.sub("ivk", key))
+    key = _ALTERNATION.sub("i", _DOUBLED.sub(r"\1", _IVKA.sub("ivk", key)))
     return key if len(key) >= 3 else ""
+
+
+def _sibilants(key: str) -> str:
+    for spelled, common in _SIBILANTS:
+        key = key.replace(spelled, common)
+    return key
+
+
+@lru_cache(maxsize=1 << 16)
+def place_keys(word: str, literal: bool = False) -> tuple[str, ...]:
+    """The keys of the place a region, adjective or genitive form names, besides its own
+    :func:`spelling_key` (none for most words): "Вельморщині" "velmor" and "velmorsk",
+    "Вельморской" "velmor", "Brodiwsker" "brodivsk", "Velmoras" "velmor"; as
+    :func:`literal_key` spells them when ``literal``."""
+    key = literal_key(word)
+    found: tuple[str, ...] = ()
+    if _REGION.search(key):
+        stem = _REGION.sub("", key)
+        found = (stem, stem + "sk")
+    elif not word.isascii():
+        found = (_ADJECTIVE.sub("", key),) if _ADJECTIVE.search(key) else ()
+    elif _GERMAN_ADJECTIVE.search(key):
+        found = (_GERMAN_ADJECTIVE.sub("", key),)
+    elif _GENITIVE.search(key):
+        found = (literal_key(word[:-1]),)
+    return found if literal else tuple(_sibilants(stem) for stem in found if stem)
+
+
+# How English spells the Cyrillic letters its own way where :data:`_CYRILLIC` does not:
+# Ukrainian "и" is "y" and "г" is "h" ("Привільськ": "Pryvilsk"; "Горнівка": "Hornivka").
+_ENGLISH = {**_CYRILLIC, "и": "y", "г": "h", "х": "kh", "й": "i"}
+
+
+@lru_cache(maxsize=1 << 16)
+def english_stem(word: str) -> str:
+    """A Cyrillic name as English most often spells the Ukrainian name, its case ending's
+    vowels dropped (down to 3 letters): "Привільську" -> "pryvilsk", "Мжу" -> "mzh"; "" for
+    a word of another script."""
+    plain = unicodedata.normalize("NFKD", word.lower())
+    letters = "".join(_ENGLISH.get(c, c) for c in plain if not unicodedata.combining(c))
+    stem = re.sub(r"[^a-z]", "", letters)
+    while len(stem) > 3 and stem[-1] in "aeiouy":
+        stem = stem[:-1]
+    return stem if len(stem) >= 3 and stem != _fold(word) else ""
+
+
+def english_places(word: str) -> tuple[str, ...]:
+    """The English spellings of the place a Ukrainian region form names ("на Липівщині":
+    "lypiv", "lypivsk"), as :func:`place_keys` finds it; () for any other word."""
+    stem = english_stem(word)
+    if not stem.endswith("shchyn") or len(stem) < 9:
+        return ()
+    return (stem[:-6], stem[:-6] + "sk")
 
 
 def transliterated(word: str) -> str:

@@ -6,6 +6,7 @@ every story); it joins the best one whose score reaches the threshold, or founds
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -14,13 +15,21 @@ from ..ids import stable_id
 from ..ingest.dates import Instant, published_instant, published_order
 from ..model import Article, DuplicateGroup
 from ..steps import Steps, counted
-from .concepts import concept_vector, concepts_agree
+from .concepts import concept_vector, concepts_agree, other_kind
 from .decision import MIN_TERMS, fitted_join
 from .features import extract, head, round_figures, top, weigh
 from .index import Centroid, Cosines, Vectors
 from .options import StoryOptions
 from .places import BROAD_PLACES
-from .scripts import MIN_SHARED, crosses, main_script, names_cosine, probes, shared_names
+from .scripts import (
+    MIN_SHARED,
+    crosses,
+    main_script,
+    names_cosine,
+    probes,
+    shared_names,
+    spelled_terms,
+)
 from .state import Assignment, StoryRecord, StoryState
 
 UNDATED_NOTE = "no date: placed by input order"
@@ -222,7 +231,10 @@ def _best_story(
     join rule, which reads it, is on) and the best story's channel cosines (which the fitted
     rule reads too: kept, not computed again)."""
     k = options.query_terms
-    probe = probe_keys(query.vectors, k) + probes(head(query.vectors[1], k))
+    literal = query.article.language not in ("", "en")
+    # A word may be a name that opens its sentences ("Hornivka was also hit"): its keys too.
+    probe = probe_keys(query.vectors, k) + probes(head(query.vectors[1], k), literal)
+    probe += probes(head(query.vectors[0], k))
     best: int | None = None
     best_score = second = 0.0
     best_cosines: Cosines = (None, None, None)
@@ -299,25 +311,29 @@ def _measure_as(
     cosines = story.centroid.cosines(query.vectors)
     terms, names, figures = cosines
     short = len(query.vectors[0]) < SHORT_TERMS
-    if names is not None and (crossing or crosses(query.script, story.centroid.script())):
-        # Names in another language or script: compared by key; the words of two languages
-        # share nothing, their concepts may.
-        centroid = story.centroid
+    centroid = story.centroid
+    across = crossing or crosses(query.script, centroid.script())
+    # Names in another language or script are compared by key, with the words that spell a
+    # name of the other side (which may then be all the names either side has).
+    spelled = _names_across(query, centroid) if across else None
+    if spelled is not None and spelled[0] and spelled[2]:
+        # The words of two languages share nothing, their concepts may.
         agree = False
         concepts: tuple[dict[str, float], dict[str, float]] = ({}, {})
         if crossing:
             concepts = (concept_vector(query.vectors[0]), centroid.concepts())
             agree = concepts_agree(*concepts)
-            if short and _conflict(*concepts):
+            if short and _other_event(*concepts):
                 # A post's concepts are what it reports: none of them the story's, it tells
                 # of another event of the same places (a long article names many in passing).
                 return 0.0, cosines
         # A short post names one or two things: a figure it shares stands in for a second name.
         figures_shared = len(query.vectors[2].keys() & centroid.numbers.keys()) if short else 0
+        mine, theirs, theirs_norm = spelled
         names = names_cosine(
-            query.vectors[1],
-            centroid.entities,
-            centroid.norms[1],
+            mine,
+            theirs,
+            theirs_norm,
             BROAD_PLACES,
             options.place_weight,
             max(1, MIN_SHARED - figures_shared - agree),
@@ -333,9 +349,26 @@ def _measure_as(
     return options.combine(cosines, crossing), cosines
 
 
-def _conflict(query: dict[str, float], story: dict[str, float]) -> bool:
-    """Whether both sides name concepts and share none."""
-    return bool(query and story and not query.keys() & story.keys())
+def _names_across(
+    query: _Query, centroid: Centroid
+) -> tuple[Mapping[str, float], Mapping[str, float], float]:
+    """The names of ``query`` and of ``centroid`` compared across languages, and the norm of
+    the centroid's: each side's words that spell a name of the other join its names
+    (:func:`spelled_terms`)."""
+    names, story = query.vectors[1], centroid.entities
+    mine = spelled_terms(query.vectors[0], names, story)
+    theirs = spelled_terms(centroid.terms, story, names)
+    if not mine and not theirs:
+        return names, story, centroid.norms[1]
+    norm = math.sqrt(centroid.norms[1] ** 2 + sum(w * w for w in theirs.values()))
+    return {**names, **mine}, {**story, **theirs}, norm
+
+
+def _other_event(query: dict[str, float], story: dict[str, float]) -> bool:
+    """Whether a post's concepts tell of another event than the story's: both sides name
+    concepts and share none, or the post reports that what the story's attack stopped works
+    again (:func:`other_kind`)."""
+    return bool(query and story and not query.keys() & story.keys()) or other_kind(query, story)
 
 
 # How many figures two texts must share to be scored on figures alone.

@@ -23,6 +23,8 @@ from collections.abc import Mapping
 from functools import lru_cache
 
 # concept: stems (a word starting with one is the concept); "=word" is an exact form.
+# The tag of a concept key, which no word or name holds (see :mod:`.scripts`'s "~").
+TAG = "^"
 _TABLE: dict[str, str] = {
     "drone": "drone дрон беспилотн безпілотн drohne =dron =drones",
     "missile": "missile rocket ракет rakete roquette misil cohete",
@@ -32,7 +34,10 @@ _TABLE: dict[str, str] = {
     "killed": "killed killing =dead death =died погиб убит убил загин загибл смерт getötet "
     "=tote =toten =tot =mort =morts tué tuée tués muert =muerto =muertos fallecid",
     "injured": "injur wound ранен ранил поранен травмова пострада постражда verletz bless herid",
-    "fire": "=fire =fires blaze flames burning пожар =горит =горят огонь огн пожеж =горить "
+    # English "fire" is a stop word (scikit-learn's list; ECB+ reports "opened fire"): never a
+    # term, so English gives the concept through its other words.
+    "fire": "=fire =fires blaze ablaze flames burning =burned =burnt wildfire firefighter "
+    "firefighting fireman firemen arson пожар =горит =горят огонь огн пожеж =горить "
     "вогонь вогн =brand =brände =brandes brandanschl brandstift feuer flamme incendi =feu =feux "
     "fuego",
     "flood": "flood inundat наводнен подтоп затоп паводк повін повен підтоп hochwasser "
@@ -49,7 +54,7 @@ _TABLE: dict[str, str] = {
     "election": "election elected by-election ballot выбор избира вибор wahl gewählt élection "
     "élu scrutin eleccion elecciones",
     "vote": "=vote =votes voting voter голос stimmen =voix votos",
-    "alert": "alert siren тревог тривог alarm alerte alerta",
+    "alert": "alert siren тревог тривог alarm luftalarm fliegeralarm alerte alerta",
     "shelter": "shelter укрыт убежищ укритт сховищ bunker schutzraum =abri =abris refugio",
     "school": "school школ schule école escuela",
     "hospital": "hospital больниц лікарн krankenhaus klinik hôpital hospital",
@@ -75,7 +80,12 @@ _TABLE: dict[str, str] = {
     "children": "child дети детей =діти дітей kinder enfant niño",
     "market": "market рынок рынк ринок ринк markt marché mercado",
     "weather": "weather forecast погод wetter météo =tiempo",
+    # Something works again: a port, a line, a plant (not its repair, which a closure names too).
+    "resumed": "resum restor reopen возобнов восстанов віднов wiederhergestell "
+    "wiederaufgenommen wiedereröffn rétabli rouvert réouvert reprise reanud restablec reabier",
 }
+# What an attack is reported by (not its toll: an earthquake kills too); :func:`other_kind`.
+_ATTACK = frozenset(TAG + key for key in ("drone", "missile", "explosion", "shelling", "attack"))
 
 
 def _build() -> tuple[dict[str, str], dict[str, str], tuple[int, ...]]:
@@ -93,8 +103,6 @@ def _build() -> tuple[dict[str, str], dict[str, str], tuple[int, ...]]:
 
 
 _EXACT, _STEMS, _LENGTHS = _build()
-# The tag of a concept key, which no word or name holds (see :mod:`.scripts`'s "~").
-TAG = "^"
 
 
 @lru_cache(maxsize=1 << 16)
@@ -120,10 +128,34 @@ def concept_vector(terms: Mapping[str, float]) -> dict[str, float]:
     return found
 
 
+# The share of a story's concept weight an article's shared concepts must hold to agree.
+AGREE_SHARE = 0.25
+
+
 def concepts_agree(query: Mapping[str, float], story: Mapping[str, float]) -> bool:
     """Whether an article's concepts agree with a story's: at least half of them are the
-    story's. A post says what happened in two or three concepts; a story that holds only one
-    of them ("fire", in a report of a power cut after a substation fire, against the story of
-    a drone strike that set a depot on fire) is another event."""
-    shared = sum(1 for key in query if key in story)
-    return bool(shared) and 2 * shared >= len(query)
+    story's, and they hold at least :data:`AGREE_SHARE` of the story's concept weight. A post
+    says what happened in two or three concepts; a story that holds only one of them
+    ("fire", in a report of a power cut after a substation fire, against the story of a drone
+    strike that set a depot on fire) is another event, and so is one whose concepts are
+    mostly others ("fire" alone, a warehouse fire, against the strike that set a port's
+    terminal on fire: fire is a fifth of what that story tells)."""
+    shared = [key for key in query if key in story]
+    if not shared or 2 * len(shared) < len(query):
+        return False
+    return sum(story[key] for key in shared) >= AGREE_SHARE * sum(story.values())
+
+
+def other_kind(query: Mapping[str, float], story: Mapping[str, float]) -> bool:
+    """Whether a post reports that something works again (a port loads grain, a line runs)
+    to the story of the attack that stopped it, and nothing of the attack: another story,
+    which shares the attack's places and objects ("grain", "port") and so its keys. An
+    attack is over in a night; a disaster's story (an earthquake, a flood) goes on until
+    what it stopped works again, and so holds that report."""
+    resumed = TAG + "resumed"
+    return (
+        resumed in query
+        and resumed not in story
+        and not _ATTACK.intersection(query)
+        and bool(_ATTACK.intersection(story))
+    )

@@ -27,6 +27,7 @@ from typing import cast
 from ..model import Article
 from ..stopwords import ENGLISH_STOP_WORDS
 from ..text import words
+from .nouns import german_nouns
 
 _EXTRA_STOP = """
 said says say told tell according also just like new year years week weeks day days time
@@ -38,6 +39,11 @@ o a os as um uma de do da dos das em no na nos nas por para com que se ao aos e 
 el la los las un una del en y con por para es su al lo le les des du et est dans pour pas
 sur au aux il elle ils qui une der die das und den dem ein eine ist nicht mit von zu auf
 het een van en op te dat zijn voor niet il di che per gli della
+на по за из от до для при про под над без через об во со ко не ни но что как это его ее её
+их он она оно они мы вы так уже еще ещё же ли бы был была было были будет также который
+которая которые которых после перед между около тоже или если чтобы где когда
+із від під між що як це її він вона воно вони ви вже ще був була було були буде який
+яка яке які яких після перед між біля та чи або якщо щоб де коли
 """
 STOP_WORDS: frozenset[str] = frozenset(ENGLISH_STOP_WORDS) | frozenset(_EXTRA_STOP.split())
 
@@ -113,6 +119,9 @@ def extract(article: Article, title_weight: int, min_digits: int) -> ArticleFeat
             if count > initial.get(token, 0):
                 lowered = _TERM[token]
                 entities[lowered] = entities.get(lowered, 0.0) + count
+        if entities and article.language == "de":  # German capitalises every noun
+            for noun in german_nouns(text).intersection(entities):
+                del entities[noun]
     if not ascii_text:
         _count_cjk_pairs(text, terms, 1)
     title = article.title

@@ -29,7 +29,15 @@ import math
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 
-from ..crosslang import spelling_key, transliterated
+from ..crosslang import (
+    english_places,
+    english_stem,
+    literal_key,
+    place_keys,
+    spelling_key,
+    transliterated,
+)
+from .concepts import concept_of
 from .features import dot, sum_squares, top
 
 LATIN = "latin"
@@ -117,20 +125,51 @@ def _respell(
     """Each of ``query``'s names, as ``story`` spells it, and its weight so spelled."""
     spellings = _spellings(story)
     for name, weight in query.items():
-        spelled = spellings.get(spelling_key(name), name)
+        spelled = spellings.get(spelling_key(name))
+        if spelled is None:
+            # A region or an adjective of a place ("Вельморщині") is the place's name.
+            places = (spellings.get(key) for key in place_keys(name))
+            spelled = next((found for found in places if found), name)
         if spelled in damped and name not in damped:
             weight *= damping
         yield name, spelled, weight
 
 
 def _spellings(story: Mapping[str, float]) -> dict[str, str]:
-    """Key -> the heaviest of ``story``'s names with that key (a centroid is heaviest first)."""
+    """Key -> the heaviest of ``story``'s names with that key (a centroid is heaviest first),
+    then the keys of the places its region and adjective forms name (:func:`place_keys`)."""
     found: dict[str, str] = {}
     for name in story:
         key = spelling_key(name)
         if key and key not in found:
             found[key] = name
+    for name in story:
+        for key in place_keys(name):
+            found.setdefault(key, name)
     return found
+
+
+def spelled_terms(
+    terms: Mapping[str, float], names: Mapping[str, float], other: Mapping[str, float]
+) -> dict[str, float]:
+    """The words of a text (``terms``, not its ``names``) spelled, by key, as one of
+    ``other``'s names, with their weights: a name that only opens sentences is no name by its
+    capital ("Hornivka was also hit overnight"), but a word of one language that spells a name
+    of another is that name. Concept words are left out ("Drohne", a German name by its
+    capital, is "drone")."""
+    keys = set(_spellings(other))
+    if not keys:
+        return {}
+    return {
+        term: weight
+        for term, weight in terms.items()
+        if term not in names and not concept_of(term) and _any_key(term, keys)
+    }
+
+
+def _any_key(word: str, keys: set[str]) -> bool:
+    key = spelling_key(word)
+    return bool(key) and (key in keys or any(place in keys for place in place_keys(word)))
 
 
 def shared_names(
@@ -156,9 +195,13 @@ def _pair(mine: str, theirs: str) -> str:
 
 
 def index_keys(names: Iterable[str]) -> list[str]:
-    """The extra index keys of a story's names: its Cyrillic names' keys, tagged."""
-    tagged = (_tagged(name) for name in names if not name.isascii() and script_of(name) == CYRILLIC)
-    return [key for key in tagged if key]
+    """The extra index keys of a story's names: its Cyrillic names' keys, tagged, and the
+    tagged keys of the places they name (:func:`place_keys`)."""
+    found: list[str] = []
+    for name in names:
+        if not name.isascii() and script_of(name) == CYRILLIC:
+            found.extend(_tagged_forms(name))
+    return found
 
 
 @lru_cache(maxsize=1 << 16)
@@ -168,13 +211,24 @@ def _tagged(name: str) -> str:
     return _TAG + key if key else ""
 
 
-def probes(names: Iterable[tuple[str, float]]) -> list[tuple[str, float]]:
+@lru_cache(maxsize=1 << 16)
+def _tagged_forms(name: str) -> tuple[str, ...]:
+    """:func:`_tagged` of ``name``, then of each place it names."""
+    first = _tagged(name)
+    return ((first,) if first else ()) + tuple(_TAG + key for key in place_keys(name))
+
+
+def probes(names: Iterable[tuple[str, float]], literal: bool = False) -> list[tuple[str, float]]:
     """What an article's heaviest names ask the index for, beyond themselves, to find the
     stories of the other script: a Latin name its tagged key (how a Cyrillic story is
-    indexed); a Cyrillic one its transliteration, its key, and its key ending in each vowel
-    (how a Latin story may spell it: "Вельмору", "velmor", "velmora"), and its tagged key
-    (how a story in the other Cyrillic language holds it: "Вельморі", "Вельморе")."""
-    return [(form, weight) for name, weight in names for form in _probe_forms(name)]
+    indexed), and, when ``literal`` (an article not in English), its key as English most
+    often spells it ("Dorwansk": "dorvansk"); a Cyrillic one its transliteration, its key,
+    and its key ending in each vowel (how a Latin story may spell it: "Вельмору", "velmor",
+    "velmora"), and its tagged key (how a story in the other Cyrillic language holds it:
+    "Вельморі", "Вельморе"). The places a region or adjective form names are asked for so
+    too ("на Бродівщині": "brodivsk")."""
+    forms = _literal_forms if literal else _probe_forms
+    return [(form, weight) for name, weight in names for form in forms(name)]
 
 
 # A Latin spelling of a name whose Cyrillic form ends in a case ending is its key and, most
@@ -187,11 +241,26 @@ def _probe_forms(name: str) -> tuple[str, ...]:
     """The keys :func:`probes` asks for ``name``: one look-up per name, however many."""
     script = script_of(name)
     if script == LATIN:
-        tagged = _tagged(name)
-        return (tagged,) if tagged else ()
+        return _tagged_forms(name)
     if script == CYRILLIC:
-        key = spelling_key(name)
-        endings = (key + ending for ending in _ENDINGS) if key else ()
-        forms = (transliterated(name), *endings, _tagged(name))
+        stems = (
+            literal_key(name),
+            english_stem(name),
+            *place_keys(name, literal=True),
+            *english_places(name),
+        )
+        endings = (stem + ending for stem in stems if stem for ending in _ENDINGS)
+        forms = (transliterated(name), *endings, *_tagged_forms(name))
         return tuple(dict.fromkeys(form for form in forms if form))
     return ()
+
+
+@lru_cache(maxsize=1 << 16)
+def _literal_forms(name: str) -> tuple[str, ...]:
+    """:func:`_probe_forms`, and for a Latin name its keys as written in English."""
+    forms = _probe_forms(name)
+    if script_of(name) != LATIN:
+        return forms
+    lowered = name.lower()
+    spelled = (literal_key(name), *place_keys(name, literal=True))
+    return tuple(dict.fromkeys((*forms, *(key for key in spelled if key and key != lowered))))
