@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from helpers_cli import EXAMPLES, ROOT
+from helpers_jobs import count_pools
 from storyline import dedup, pipeline, workers
 from storyline.dedup import find_relations
 from storyline.store import Store
@@ -24,16 +25,7 @@ def pools(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     and each pool started is counted: a test that meant to use workers must show it did."""
     monkeypatch.setattr(dedup, "POOL_PAIRS", 2)
     monkeypatch.setattr(dedup, "PAIRS_PER_TASK", 5)
-    started: list[int] = []
-    real = workers.Workers._started
-
-    def counted(self: workers.Workers) -> object:
-        if self._pool is None:
-            started.append(self.jobs)
-        return real(self)
-
-    monkeypatch.setattr(workers.Workers, "_started", counted)
-    return started
+    return count_pools(monkeypatch)
 
 
 def test_pairs_classified_by_two_workers_give_the_same_relations(pools: list[int]) -> None:
