@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from helpers_cli import EXAMPLES, ROOT, Run
+from helpers_jobs import count_pools
 from storyline import pipeline, results, workers
 from storyline.errors import OptionsError, StorylineError
 from storyline.model import Story
@@ -32,16 +33,7 @@ def pools(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Workers are started for any number of stories (the default waits for 500), and each
     start of a pool is counted: a test that meant to use workers must show it did."""
     monkeypatch.setattr(workers, "POOL_FROM", 2)
-    started: list[int] = []
-    real = workers.Workers._started
-
-    def counted(self: workers.Workers) -> object:
-        if self._pool is None:
-            started.append(self.jobs)
-        return real(self)
-
-    monkeypatch.setattr(workers.Workers, "_started", counted)
-    return started
+    return count_pools(monkeypatch)
 
 
 def _jsonl(path: Path, count: int, seed: int = 3, skip: int = 0) -> Path:

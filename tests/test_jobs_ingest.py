@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers_jobs import count_pools
 from storyline import ingestrun, pipeline, workers
 from storyline.errors import StorylineError
 from storyline.ingest import IngestOptions
@@ -21,16 +22,7 @@ from test_jobs import interrupted
 def pools(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Workers read files however few there are; each pool started is counted."""
     monkeypatch.setattr(ingestrun, "FILES_FROM", 2)
-    started: list[int] = []
-    real = workers.Workers._started
-
-    def counted(self: workers.Workers) -> object:
-        if self._pool is None:
-            started.append(self.jobs)
-        return real(self)
-
-    monkeypatch.setattr(workers.Workers, "_started", counted)
-    return started
+    return count_pools(monkeypatch)
 
 
 def _crawl(folder: Path, pages: int) -> Path:

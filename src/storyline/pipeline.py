@@ -48,8 +48,9 @@ _TIMELINE_CODE = (
 )
 _SUMMARY_CODE = (summarize.__module__, f"{__name__}:_summary_step", f"{__name__}:_summary_of")
 # What workers import on their first call (a second each: storyline.workers has the fork
-# server import it once instead): scikit-learn's TF-IDF for timelines, trafilatura for pages.
-_STORY_IMPORTS = ("sklearn.feature_extraction.text",)
+# server import it once instead): scikit-learn's TF-IDF for timelines, the pair comparisons
+# for the duplicates stage, trafilatura for pages.
+_STORY_IMPORTS = ("sklearn.feature_extraction.text", "storyline.reuse")
 _PAGE_IMPORTS = ("storyline.ingest.html", "storyline.ingest.warc")
 
 
@@ -211,13 +212,13 @@ def analyse(
     otherwise replace a full digest that the web app shows)."""
     options = options or RunOptions()
     articles, superseded = _clean_corpus(store, options, progress)
-    dedup = _dedup(store, articles, options, progress)
-    stories = _cluster(store, articles, dedup, options, progress, superseded)
-    corpus = _Corpus(articles, dedup)
-    story_list = _believed_spans(stories.stories, articles, dedup.relations)
-    encoded = Encoded()  # the digest text of each story's results, written once
-    topics = stories.topics
     with Workers(options.jobs or default_jobs(), _STORY_IMPORTS) as workers:
+        dedup = _dedup(store, articles, options, progress, workers)
+        stories = _cluster(store, articles, dedup, options, progress, superseded)
+        corpus = _Corpus(articles, dedup)
+        story_list = _believed_spans(stories.stories, articles, dedup.relations)
+        encoded = Encoded()  # the digest text of each story's results, written once
+        topics = stories.topics
         if with_timeline:
             step = _timeline_step(corpus, options.timeline)
             story_list = _per_story("timeline", story_list, store, step, progress, encoded, workers)
@@ -299,7 +300,11 @@ def _with_remarks(
 
 
 def _dedup(
-    store: Store, articles: list[Article], options: RunOptions, progress: ProgressCallback
+    store: Store,
+    articles: list[Article],
+    options: RunOptions,
+    progress: ProgressCallback,
+    workers: Workers | None = None,
 ) -> DedupResult:
     with _Stage("dedup", progress) as stage:
         params = options.dedup.params()
@@ -307,7 +312,7 @@ def _dedup(
         pairs = StoredPairs(store)
         texts = StoredFeatures(store, options.dedup)
         read = texts.load(articles)
-        result = find_relations(articles, options.dedup, known, pairs, stage.step, read)
+        result = find_relations(articles, options.dedup, known, pairs, stage.step, read, workers)
         pairs.close()
         texts.save(result.scanned, articles)
         stage.note = (

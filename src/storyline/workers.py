@@ -1,7 +1,9 @@
-"""Per-story and per-file work spread over worker processes (``RunOptions.jobs``).
+"""Per-story, per-pair and per-file work spread over worker processes (``RunOptions.jobs``).
 
-The timeline and summary of one story depend on that story's articles only, and what a
-page holds on that page only, so stories can be computed, and pages read, side by side.
+The timeline and summary of one story depend on that story's articles only, what two
+articles are to each other (a copy, a rewrite, shared passages) on those two only, and what a
+page holds on that page only, so stories can be computed, candidate pairs classified and pages
+read side by side.
 Only the main process touches SQLite: a worker gets picklable calls (a module-level
 function with its arguments, see :data:`Call`) and sends back their results, which the main
 process takes in the order the calls were given. The output is therefore the same bytes for
@@ -24,7 +26,7 @@ import os
 import signal
 import warnings
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from functools import partial
@@ -32,17 +34,12 @@ from multiprocessing.context import BaseContext
 from types import TracebackType
 from typing import Any, TypeVar
 
+from .calls import Call, Runner, in_order
 from .errors import StorylineError
 
 __all__ = ["Call", "Runner", "Workers", "default_jobs", "in_order", "usable_cores"]
 
 T = TypeVar("T")
-# A computation to run, here or in a worker: picklable (a functools.partial of a
-# module-level function over frozen dataclasses), never a closure.
-Call = Callable[[], Any]
-# Runs the calls of a stream of (item, call or None) pairs, in order: yields each item with
-# its call's result (None where there was no call).
-Runner = Callable[[Iterable[tuple[T, Call | None]]], Iterator[tuple[T, Any]]]
 
 # The most workers the default starts: the measured speed-up flattens before this (the main
 # process fingerprints, encodes and stores every result itself), and each worker costs memory.
@@ -76,12 +73,6 @@ def usable_cores() -> int:
 def default_jobs() -> int:
     """The number of workers when none is given: the usable cores, at most 8."""
     return max(1, min(usable_cores(), MAX_DEFAULT_JOBS))
-
-
-def in_order(calls: Iterable[tuple[T, Call | None]]) -> Iterator[tuple[T, Any]]:
-    """Each call run here, one after the other: what a run with one job does."""
-    for item, call in calls:
-        yield item, (call() if call is not None else None)
 
 
 class Workers:

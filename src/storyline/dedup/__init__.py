@@ -20,12 +20,14 @@ shingles the texts of the pairs it has not seen.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
+from ..calls import Call, Pool, Runner, in_order
 from ..fingerprint import DigestMemo, fingerprint
 from ..language import language_code
 from ..model import Article, DuplicateGroup, Relation
@@ -124,6 +126,7 @@ def find_relations(
     memo: PairMemo | None = None,
     steps: Steps | None = None,
     stored_features: Mapping[str, TextFeatures] | None = None,
+    workers: Pool | None = None,
 ) -> DedupResult:
     """Every relation among ``articles`` (see :mod:`storyline.reuse` for the kinds);
     ``steps`` hears how many articles are hashed, then how many candidate pairs verified.
@@ -133,7 +136,8 @@ def find_relations(
     parameters raises IncompatibleParametersError. Those in ``known`` and ``stored_features``
     (which must be the features of their current text, with these options) are not read at
     all: only the other texts are tokenised.
-    Articles without a word (empty text) take part in nothing.
+    Articles without a word (empty text) take part in nothing. ``workers`` may classify the
+    candidate pairs in other processes; the result is the same.
     """
     params = options.params()
     if known is not None:
@@ -141,7 +145,8 @@ def find_relations(
     ordered = _by_id(articles)
     features, scanned = _scan(ordered, options, known, steps, stored_features or {})
     pairs, passage_pairs = _every_candidate(ordered, features, options)
-    found = _verify(ordered, (pairs, passage_pairs), features.exact, options, (memo, steps))
+    kept = (memo, steps)
+    found = _verify(ordered, (pairs, passage_pairs), features.exact, options, kept, workers)
     relations = siblings(found)  # after every pair is classified: it reads their originals
     index = SignatureIndex(params, [a.id for a in ordered], features.exact, features.bands)
     if known is not None:
@@ -296,37 +301,177 @@ def _verify(
     exact: U64,
     options: DedupOptions,
     kept: tuple[PairMemo | None, Steps | None],
+    workers: Pool | None = None,
 ) -> tuple[Relation, ...]:
     """Exact shingle scores for each candidate, then classification by reuse.relate (or by
     ``memo``, for a pair classified before from the same inputs: its texts are not shingled).
     ``found``: every candidate pair, and (as codes i << 32 | j) those that need passage
-    analysis."""
-    from ..reuse import Analyses  # here: storyline.reuse imports this package
-
+    analysis. Pairs are classified in the workers when there are enough of them; their
+    outcomes are taken in pair order whatever the number of workers."""
     pairs, passage_pairs = found
     memo, steps = kept
     pair_list = pairs.tolist()
     keys, known = _recalled(articles, pair_list, options, memo)
     textual = [((i << 32) | j) in passage_pairs for i, j in pair_list]
-    unknown = [k for n, pair in enumerate(pair_list) if _unsure(known[n], textual[n]) for k in pair]
-    sets = _shingle_sets(articles, distinct(np.asarray(unknown, dtype=np.int64)).tolist(), options)
-    analyses = Analyses(Counter(articles[k].id for pair in pair_list for k in pair))
+    unsure = [_unsure(known[n], textual[n]) for n in range(len(pair_list))]
+    wanted = [k for n, pair in enumerate(pair_list) if unsure[n] for k in pair]
+    sets = _shingle_sets(articles, distinct(np.asarray(wanted, dtype=np.int64)).tolist(), options)
+    scored = _Scored(articles, pair_list, sets, exact, textual)
+    # one call a task: a call classifies a block of pairs (see _classified_there)
+    run = in_order if workers is None else workers.runner(sum(unsure), 1, POOL_PAIRS)
+    if run is in_order:
+        outcomes = _classified_here(scored, unsure, options)
+        numbers = counted(range(len(pair_list)), steps, "pairs verified")
+    else:
+        outcomes = _classified_there(scored, unsure, options, run, steps)
+        numbers = iter(range(len(pair_list)))
     relations: list[Relation] = []
-    for n, (i, j) in enumerate(counted(pair_list, steps, "pairs verified")):
-        outcome, relation = known[n]
-        if _unsure(known[n], textual[n]):
-            same = bool(exact[i] == exact[j])
-            pair = (articles[i], articles[j])
-            outcome, relation = _outcome(
-                pair, (sets[i], sets[j], same), textual[n], options, analyses
-            )
-            if memo is not None:
-                memo.remember(articles[i].id, articles[j].id, keys[n], outcome, relation)
+    for n in numbers:
+        i, j = pair_list[n]
+        outcome, relation = next(outcomes) or known[n]
+        if unsure[n] and memo is not None:
+            memo.remember(articles[i].id, articles[j].id, keys[n], outcome, relation)
         if relation is not None and (outcome == RELATED or textual[n]):
             relations.append(relation)
+    _worker_analyses.clear()  # filled here only when a pool could not start
+    return tuple(relations)
+
+
+# Pairs sent to a worker at once, each of their articles once: a few seconds of work on news
+# pages, mostly pairs of one connected component, whose articles the worker then analyses
+# once for many pairs (see storyline.reuse.Analyses). A pool starts for this many pairs to
+# classify or more.
+PAIRS_PER_TASK = 512
+POOL_PAIRS = 1000
+
+
+@dataclass(frozen=True)
+class _Scored:
+    """What the classification of each candidate pair reads, by pair number."""
+
+    articles: list[Article]
+    pairs: list[list[int]]
+    sets: dict[int, np.ndarray]
+    exact: U64
+    textual: list[bool]
+
+    def inputs(
+        self, n: int
+    ) -> tuple[tuple[Article, Article], tuple[np.ndarray, np.ndarray, bool], bool]:
+        i, j = self.pairs[n]
+        same = bool(self.exact[i] == self.exact[j])
+        pair = (self.articles[i], self.articles[j])
+        return pair, (self.sets[i], self.sets[j], same), self.textual[n]
+
+    def block_call(self, block: list[int], options: DedupOptions) -> Call:
+        """The classification of pairs ``block`` as a call a worker can run: each of their
+        articles once, without its raw text, which no comparison reads."""
+        rows = sorted({k for n in block for k in self.pairs[n]})
+        texts = {k: (replace(self.articles[k], raw_text=""), self.sets[k]) for k in rows}
+        asked = []
+        for n in block:
+            i, j = self.pairs[n]
+            asked.append((i, j, bool(self.exact[i] == self.exact[j]), self.textual[n]))
+        return partial(_classified, texts, asked, options)
+
+
+def _classified_here(
+    scored: _Scored, unsure: list[bool], options: DedupOptions
+) -> Iterator[tuple[str, Relation | None] | None]:
+    """Each pair's outcome (None: nothing to classify), in this process: an article's
+    analysis is kept for its later pairs (as memory allows) and dropped after its last."""
+    from ..reuse import Analyses  # here: storyline.reuse imports this package
+
+    articles = scored.articles
+    analyses = Analyses(Counter(articles[k].id for pair in scored.pairs for k in pair))
+    for n, (i, j) in enumerate(scored.pairs):
+        yield _outcome(*scored.inputs(n), options, analyses) if unsure[n] else None
         analyses.used(articles[i].id)
         analyses.used(articles[j].id)
-    return tuple(relations)
+
+
+def _classified_there(
+    scored: _Scored,
+    unsure: list[bool],
+    options: DedupOptions,
+    run: Runner[list[int]],
+    steps: Steps | None,
+) -> Iterator[tuple[str, Relation | None] | None]:
+    """Each pair's outcome (None: nothing to classify), from the workers. The pairs are sent
+    by group of pairs that share articles (their connected component), each article once a
+    group, so that a worker analyses an article for many of its pairs; the outcomes are given
+    back in pair order."""
+    order = _by_component(scored.pairs, unsure)
+    blocks = [order[k : k + PAIRS_PER_TASK] for k in range(0, len(order), PAIRS_PER_TASK)]
+    calls = ((block, scored.block_call(block, options)) for block in blocks)
+    found: dict[int, tuple[str, Relation | None]] = {}
+    for block, outcomes in _counted_blocks(run(calls), len(order), steps):
+        found.update(zip(block, outcomes, strict=True))
+    return (found.get(n) for n in range(len(unsure)))
+
+
+def _counted_blocks(
+    blocks: Iterator[tuple[list[int], list[tuple[str, Relation | None]]]],
+    total: int,
+    steps: Steps | None,
+) -> Iterator[tuple[list[int], list[tuple[str, Relation | None]]]]:
+    """``blocks`` of pair numbers with their outcomes; ``steps`` hears the pairs done."""
+    done = 0
+    if steps is not None:
+        steps(0, total, "pairs verified")
+    for block in blocks:
+        yield block
+        done += len(block[0])
+        if steps is not None:
+            steps(done, total, "pairs verified")
+
+
+def _by_component(pairs: list[list[int]], unsure: list[bool]) -> list[int]:
+    """The numbers of the unsure pairs, those of one connected component together (by their
+    component's lowest article, then in pair order)."""
+    parent: dict[int, int] = {}
+
+    def root(k: int) -> int:
+        parent.setdefault(k, k)
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for n, (i, j) in enumerate(pairs):
+        if unsure[n]:
+            a, b = root(i), root(j)
+            parent[max(a, b)] = min(a, b)
+    return sorted((n for n in range(len(pairs)) if unsure[n]), key=lambda n: root(pairs[n][0]))
+
+
+# In a worker process: the analyses of the articles of the pairs it was sent (bounded by
+# their size, see storyline.reuse.Analyses); one pool serves one analysis, whose ids are
+# unique, so an id stands for one text.
+_worker_analyses: list[Analyses] = []
+
+
+def _classified(
+    texts: dict[int, tuple[Article, np.ndarray]],
+    asked: list[tuple[int, int, bool, bool]],
+    options: DedupOptions,
+) -> list[tuple[str, Relation | None]]:
+    """In a worker: the outcomes of pairs ``asked`` (article rows, same text, textual), whose
+    articles and shingle sets ``texts`` holds (see :data:`PAIRS_PER_TASK`)."""
+    if not _worker_analyses:
+        from ..reuse import Analyses
+
+        _worker_analyses.append(Analyses())
+    return [
+        _outcome(
+            (texts[i][0], texts[j][0]),
+            (texts[i][1], texts[j][1], same),
+            textual,
+            options,
+            _worker_analyses[0],
+        )
+        for i, j, same, textual in asked
+    ]
 
 
 def _recalled(
