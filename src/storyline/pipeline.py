@@ -236,7 +236,7 @@ def analyse(
     )
     text = to_json(digest, encoded)
     if with_timeline and with_summary:
-        store.save_digest(text)
+        store.save_digest(text, check=False)  # to_json wrote it: it is JSON
     return Analysis(digest, dedup, stories, text)
 
 

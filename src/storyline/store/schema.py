@@ -14,7 +14,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import staterows
+from . import digestrows, staterows
 
 APPLICATION = "storyline"
 
@@ -166,10 +166,17 @@ def _v3(conn: sqlite3.Connection) -> None:
     staterows.create(conn)
 
 
+def _v4(conn: sqlite3.Connection) -> None:
+    """The digest kept in pieces (see :mod:`.digestrows`), so that a run writes the pieces
+    it changed; a digest kept whole is moved into them."""
+    digestrows.create(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "create articles, search, signatures", _v1),
     Migration(2, "keep stage results between runs", _v2),
     Migration(3, "keep the story state by record", _v3),
+    Migration(4, "keep the digest in pieces", _v4),
 )
 
 SCHEMA_VERSION: int = MIGRATIONS[-1].version
