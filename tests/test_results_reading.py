@@ -11,19 +11,24 @@ import pytest
 
 from storyline import pipeline
 from storyline.errors import StoreError
-from storyline.model import Story
+from storyline.model import Digest, Story
 from storyline.render import jsonin
-from storyline.render.jsonout import story_results_to_json
+from storyline.render.jsonout import relation_result_to_json, story_results_to_json
 from storyline.store import Store
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "news"
 
 
 @pytest.fixture(scope="module")
-def stories(tmp_path_factory: pytest.TempPathFactory) -> tuple[Story, ...]:
+def digest(tmp_path_factory: pytest.TempPathFactory) -> Digest:
     with Store(tmp_path_factory.mktemp("read") / "r.db") as store:
         pipeline.ingest([EXAMPLES], store)
-        return pipeline.analyse(store).digest.stories
+        return pipeline.analyse(store).digest
+
+
+@pytest.fixture(scope="module")
+def stories(digest: Digest) -> tuple[Story, ...]:
+    return digest.stories
 
 
 def _bare(story: Story) -> Story:
@@ -90,3 +95,27 @@ def test_results_as_written_are_read_without_the_checking_reader(
     for story in stories:
         text = story_results_to_json(story, "summary")
         assert jsonin.with_story_results(_bare(story), "summary", text).summary == story.summary
+
+
+def test_stored_relations_read_back_equal_at_once_or_by_the_reader(
+    digest: Digest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert any(relation.passages for relation in digest.relations)
+    texts = [relation_result_to_json(relation) for relation in digest.relations]
+    odd = [  # a null reason and an int score: read by the checking reader, as before
+        json.dumps(_edited(json.loads(text), lambda o: {**o, "reason": None, "score": 1}))
+        for text in texts
+    ]
+    quick = [jsonin.relation_result_from_json(text) for text in texts]
+    assert quick == list(digest.relations)
+    read_odd = [jsonin.relation_result_from_json(text) for text in odd]
+    with monkeypatch.context() as patched:
+        patched.setattr(jsonin, "_plain_relation", _refuse)
+        assert [jsonin.relation_result_from_json(text) for text in texts] == quick
+        assert [jsonin.relation_result_from_json(text) for text in odd] == read_odd
+    monkeypatch.setattr(jsonin._Reader, "each", _refuse)
+    assert [jsonin.relation_result_from_json(text) for text in texts] == quick
+
+
+def _refuse(*_: object) -> None:
+    raise KeyError("not read at once")

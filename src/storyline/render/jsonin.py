@@ -381,7 +381,12 @@ def relation_result_from_json(text: str) -> Relation | None:
         value = json.loads(text)
     except json.JSONDecodeError as err:
         raise StoreError(f"stored relation is not valid JSON: {err}") from err
-    return None if value is None else _read_relation(_Reader(value, "stored relation"))
+    if value is None:
+        return None
+    try:
+        return _plain_relation(value)
+    except (_Unusual, KeyError, TypeError):  # the reader names what is wrong, if anything
+        return _read_relation(_Reader(value, "stored relation"))
 
 
 def story_from_dict(obj: object, where: str) -> Story:
@@ -398,3 +403,30 @@ def article_from_dict(obj: object, where: str) -> Article:
 def relation_from_dict(obj: object, where: str) -> Relation:
     """One relation of a digest from its decoded JSON object; StoreError when it is not one."""
     return _read_relation(_Reader(obj, where))
+
+
+def _plain_relation(item: Any) -> Relation:
+    a, b, kind, reason = item["a"], item["b"], item["kind"], item["reason"]
+    original = item["original"]
+    similarity, one, other = item["similarity"], item["containment_a"], item["containment_b"]
+    if not (type(a) is type(b) is type(kind) is type(reason) is str):
+        raise _Unusual
+    if not (original is None or type(original) is str):
+        raise _Unusual
+    if not (type(similarity) is type(one) is type(other) is float):
+        raise _Unusual
+    passages = item["passages"]
+    if type(passages) is not list:
+        raise _Unusual
+    passed = tuple(map(_plain_passage, passages))
+    return Relation(a, b, cast(Any, kind), similarity, one, other, original, reason, passed)
+
+
+def _plain_passage(item: Any) -> Passage:
+    a_start, a_end, b_start, b_end = item["a_start"], item["a_end"], item["b_start"], item["b_end"]
+    a_text, b_text, kind, score = item["a_text"], item["b_text"], item["kind"], item["score"]
+    if not (type(a_start) is type(a_end) is type(b_start) is type(b_end) is int):
+        raise _Unusual
+    if not (type(a_text) is type(b_text) is type(kind) is str and type(score) is float):
+        raise _Unusual
+    return Passage(a_start, a_end, b_start, b_end, a_text, b_text, cast(Any, kind), score)
