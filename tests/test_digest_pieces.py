@@ -11,7 +11,7 @@ import pytest
 from storyline.errors import StoreError
 from storyline.model import Article, Digest
 from storyline.render import to_json
-from storyline.store import Store, digestrows, schema
+from storyline.store import SCHEMA_VERSION, Store, digestrows, schema
 
 
 def _digest(count: int, changed: int | None = None) -> str:
@@ -107,7 +107,7 @@ def test_a_digest_kept_whole_by_an_older_schema_is_moved_into_pieces(tmp_path: P
     conn.execute("COMMIT")
     conn.close()
     with Store(path) as store:
-        assert store.schema_version == 4
+        assert store.schema_version == SCHEMA_VERSION
         assert store.load_digest() == text
         store.save_digest(_digest(500, changed=3))
         assert store.load_digest() == _digest(500, changed=3)

@@ -16,7 +16,7 @@ from storyline.errors import StoreError
 from storyline.store import Store
 from storyline.store.staterows import RECORD_TABLES
 
-DIGEST_TABLES = ("digest_pieces", "digest_order")
+DIGEST_TABLES = ("digest_pieces", "digest_order", "story_postings", "topic_postings")
 
 ARTICLES = [
     {"id": "a1", "title": "Zutai dam holds", "text": "The Zutai dam held through the storm."},
@@ -74,7 +74,7 @@ def test_an_old_file_opened_read_only_for_more_than_articles_names_the_way_out(
     with pytest.raises(StoreError) as error:
         Store(db, readonly=True)
     assert str(error.value) == (
-        f"{db} has schema version 1, older than 4, and is open read-only; run `storyline "
+        f"{db} has schema version 1, older than 5, and is open read-only; run `storyline "
         f"migrate --db {db}` first (on a writable copy if this file cannot be written)"
     )
     with Store(db, readonly=True, oldest=1) as store:
@@ -84,4 +84,4 @@ def test_an_old_file_opened_read_only_for_more_than_articles_names_the_way_out(
 def test_a_writable_old_file_is_still_migrated_by_search(tmp_path: Path) -> None:
     db = _old_database(tmp_path)
     assert [hit.article_id for hit in storyline.search("repaired", db=db)] == ["a2"]
-    assert _version(db) == 4
+    assert _version(db) == 5

@@ -329,7 +329,7 @@ def _cluster(
     superseded: Sequence[Superseded] = (),
 ) -> StoryResult:
     with _Stage("stories", progress) as stage:
-        state, old_layout = load_story_state(store)
+        state, old_layout = load_story_state(store, postings=True)  # the store stays open
         if state is not None and any(s.earlier.id in state.assignments for s in superseded):
             # An earlier version is clustered: the state cannot take an article out (its
             # counts and centroids hold it), so it is made again, as one run over the

@@ -499,6 +499,12 @@ class Store:
             finally:
                 self._conn.execute("ROLLBACK")
 
+    def index_postings(self, table: str, keys: list[str]) -> dict[str, list[int]]:
+        """The stored postings of ``keys`` in ``table`` (``story_postings`` or
+        ``topic_postings``, see :mod:`.staterows`): which records hold each key."""
+        with self._lock, self._errors():
+            return staterows.holders(self._conn, table, keys)
+
     def save_superseded(self, later: Mapping[str, str]) -> None:
         """Keep which article ids the last analysis left out as earlier versions of a page
         (id -> the id of the version read instead), for search to say so."""
