@@ -6,13 +6,14 @@ from __future__ import annotations
 import json
 import sqlite3
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
 
 from helpers_cli import ROOT
 from storyline import pipeline, storyrun
+from storyline.model import Relation
 from storyline.store import Store, staterows
 from storyline.stories.index import InvertedIndex
 
@@ -140,3 +141,25 @@ def test_an_interrupted_save_leaves_the_postings_of_the_state_it_kept(
             pipeline.analyse(store)
     _check_postings(db)  # still those of the state saved by the second run
     assert list(_digests(db, batches[2:])) == expected[2:]
+
+
+def test_an_update_reads_the_reuse_links_of_its_new_articles_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    batches = _batches(tmp_path, SIZES)
+    db = tmp_path / "links.db"
+    list(_digests(db, batches[:3]))
+    with Store(db) as store:
+        state, _ = storyrun.load_story_state(store)
+        assert state is not None
+        placed = set(state.assignments)
+    read: list[Relation] = []
+    real = pipeline.reuse_links
+
+    def kept(relations: Sequence[Relation]) -> dict[str, tuple[str, ...]]:
+        read.extend(relations)
+        return real(relations)
+
+    monkeypatch.setattr(pipeline, "reuse_links", kept)
+    list(_digests(db, batches[3:]))
+    assert read and all(r.a not in placed or r.b not in placed for r in read)
