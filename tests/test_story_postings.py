@@ -3,44 +3,17 @@ and clusters exactly as with indexes built whole from the state it read."""
 
 from __future__ import annotations
 
-import json
 import sqlite3
-import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
-from helpers_cli import ROOT
+from helpers_batches import batches, digests
 from storyline import pipeline, storyrun
 from storyline.model import Relation
 from storyline.store import Store, staterows
 from storyline.stories.index import InvertedIndex
-
-sys.path.insert(0, str(ROOT / "bench"))
-from corpus_gen import generate
-
-
-def _batches(tmp_path: Path, sizes: tuple[int, ...]) -> list[Path]:
-    """The generated articles in publication order, cut into files of ``sizes``."""
-    articles = sorted(generate(sum(sizes), 5)[0], key=lambda a: (a.published or "", a.id))
-    paths, start = [], 0
-    for number, size in enumerate(sizes):
-        path = tmp_path / f"batch{number}.jsonl"
-        with path.open("w", encoding="utf-8") as out:
-            for article in articles[start : start + size]:
-                fields = ("id", "title", "text", "source", "published", "url")
-                out.write(json.dumps({name: getattr(article, name) for name in fields}) + "\n")
-        paths.append(path)
-        start += size
-    return paths
-
-
-def _digests(db: Path, batches: list[Path]) -> Iterator[str]:
-    for batch in batches:
-        with Store(db) as store:
-            pipeline.ingest([batch], store)
-            yield pipeline.analyse(store).json.replace(str(batch.parent), "DIR")
 
 
 def _built_whole(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -51,13 +24,10 @@ def _built_whole(monkeypatch: pytest.MonkeyPatch) -> None:
     )
 
 
-SIZES = (240, 30, 20, 50)
-
-
 def test_runs_reading_postings_give_the_digests_of_indexes_built_whole(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    batches = _batches(tmp_path, SIZES)
+    files = batches(tmp_path)
     asked: list[list[str]] = []
     real = Store.index_postings
 
@@ -66,11 +36,11 @@ def test_runs_reading_postings_give_the_digests_of_indexes_built_whole(
         return real(store, table, keys)
 
     monkeypatch.setattr(Store, "index_postings", counted)
-    read = list(_digests(tmp_path / "read.db", batches))
+    read = list(digests(tmp_path / "read.db", files))
     assert asked  # the later runs read postings
     monkeypatch.undo()
     _built_whole(monkeypatch)
-    whole = list(_digests(tmp_path / "whole.db", batches))
+    whole = list(digests(tmp_path / "whole.db", files))
     assert read == whole
     _check_postings(tmp_path / "read.db")
 
@@ -102,10 +72,10 @@ def _check_postings(db: Path) -> None:
 
 
 def test_a_state_saved_before_postings_is_indexed_whole_then_keyed(tmp_path: Path) -> None:
-    batches = _batches(tmp_path, SIZES)
-    expected = list(_digests(tmp_path / "new.db", batches))
+    files = batches(tmp_path)
+    expected = list(digests(tmp_path / "new.db", files))
     db = tmp_path / "old.db"
-    early = list(_digests(db, batches[:2]))
+    early = list(digests(db, files[:2]))
     with sqlite3.connect(db) as conn:  # as a release of schema 4 left it: no postings
         for table in staterows.POSTINGS:
             conn.execute(f"DROP TABLE {table}")
@@ -115,7 +85,7 @@ def test_a_state_saved_before_postings_is_indexed_whole_then_keyed(tmp_path: Pat
     with Store(db) as store:
         stored = store.load_story_state()
         assert store.schema_version == 5 and stored is not None and not stored.keyed
-    later = list(_digests(db, batches[2:]))
+    later = list(digests(db, files[2:]))
     assert early + later == expected
     _check_postings(db)
 
@@ -123,10 +93,10 @@ def test_a_state_saved_before_postings_is_indexed_whole_then_keyed(tmp_path: Pat
 def test_an_interrupted_save_leaves_the_postings_of_the_state_it_kept(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    batches = _batches(tmp_path, SIZES)
-    expected = list(_digests(tmp_path / "clean.db", batches))
+    files = batches(tmp_path)
+    expected = list(digests(tmp_path / "clean.db", files))
     db = tmp_path / "cut.db"
-    assert list(_digests(db, batches[:2])) == expected[:2]
+    assert list(digests(db, files[:2])) == expected[:2]
     real = staterows._insert
 
     def cut(conn: sqlite3.Connection, sql: str, rows: object) -> None:
@@ -137,18 +107,18 @@ def test_an_interrupted_save_leaves_the_postings_of_the_state_it_kept(
     with monkeypatch.context() as patch:
         patch.setattr(staterows, "_insert", cut)
         with pytest.raises(KeyboardInterrupt), Store(db) as store:
-            pipeline.ingest([batches[2]], store)
+            pipeline.ingest([files[2]], store)
             pipeline.analyse(store)
     _check_postings(db)  # still those of the state saved by the second run
-    assert list(_digests(db, batches[2:])) == expected[2:]
+    assert list(digests(db, files[2:])) == expected[2:]
 
 
 def test_an_update_reads_the_reuse_links_of_its_new_articles_alone(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    batches = _batches(tmp_path, SIZES)
+    files = batches(tmp_path)
     db = tmp_path / "links.db"
-    list(_digests(db, batches[:3]))
+    list(digests(db, files[:3]))
     with Store(db) as store:
         state, _ = storyrun.load_story_state(store)
         assert state is not None
@@ -161,5 +131,5 @@ def test_an_update_reads_the_reuse_links_of_its_new_articles_alone(
         return real(relations)
 
     monkeypatch.setattr(pipeline, "reuse_links", kept)
-    list(_digests(db, batches[3:]))
+    list(digests(db, files[3:]))
     assert read and all(r.a not in placed or r.b not in placed for r in read)
