@@ -56,9 +56,10 @@ def _check_postings(db: Path) -> None:
         order = sorted(range(len(state.stories)), key=lambda n: (state.stories[n].seq, n))
         built = InvertedIndex.built(cap, ((n, state.stories[n].centroid.keys(k)) for n in order))
         conn = sqlite3.connect(db)
-        rows = conn.execute("SELECT key, numbers FROM story_postings").fetchall()
+        keys = [row[0] for row in conn.execute("SELECT key FROM story_postings")]
         conn.close()
-        postings = {key: tuple(map(int, numbers.split()))[: -cap - 1 : -1] for key, numbers in rows}
+        held = store.index_postings("story_postings", keys)
+        postings = {key: tuple(numbers)[: -cap - 1 : -1] for key, numbers in held.items()}
         assert postings == built._postings
         topics = dict(
             (key, tuple(numbers)[: -cap - 1 : -1])

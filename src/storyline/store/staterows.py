@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
+import numpy as np
+
 from ..errors import StoreError
 
 # The record tables of the story state, in the order they are read and written.
@@ -139,7 +141,7 @@ def _write_postings(conn: sqlite3.Connection, rows: StateRows) -> str:
             conn.execute(f"DELETE FROM {table}")
         iterator = iter(changed)
         while batch := list(islice(iterator, _BATCH)):
-            kept = [(key, " ".join(map(str, numbers))) for key, numbers in batch if numbers]
+            kept = [(key, _packed(numbers)) for key, numbers in batch if numbers]
             gone = [(key,) for key, numbers in batch if not numbers]
             conn.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?, ?)", kept)
             conn.executemany(f"DELETE FROM {table} WHERE key = ?", gone)
@@ -152,16 +154,23 @@ def holders(conn: sqlite3.Connection, table: str, keys: list[str]) -> dict[str, 
     for start in range(0, len(keys), _BATCH // 4):
         chunk = keys[start : start + _BATCH // 4]
         sql = f"SELECT key, numbers FROM {table} WHERE key IN ({', '.join('?' * len(chunk))})"
-        found.update(
-            (key, list(map(int, numbers.split()))) for key, numbers in conn.execute(sql, chunk)
-        )
+        found.update((key, _unpacked(numbers)) for key, numbers in conn.execute(sql, chunk))
     return found
+
+
+def _packed(numbers: list[int]) -> bytes:
+    """A posting as stored: 32-bit little-endian integers (parsing text took 1 s per 90k)."""
+    return np.asarray(numbers, dtype="<i4").tobytes()
+
+
+def _unpacked(blob: bytes) -> list[int]:
+    return list(np.frombuffer(blob, dtype="<i4").tolist())
 
 
 def create_postings(conn: sqlite3.Connection) -> None:
     """The tables of the postings (the schema's migration 5)."""
     for table in POSTINGS:
-        conn.execute(f"CREATE TABLE {table} (key TEXT PRIMARY KEY, numbers TEXT NOT NULL)")
+        conn.execute(f"CREATE TABLE {table} (key TEXT PRIMARY KEY, numbers BLOB NOT NULL)")
 
 
 def _insert(conn: sqlite3.Connection, sql: str, rows: Iterable[tuple[Any, ...]]) -> None:

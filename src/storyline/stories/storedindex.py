@@ -15,6 +15,7 @@ indexed again with other options), and the store says so (``StoredState.keyed``)
 
 from __future__ import annotations
 
+from bisect import insort
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -113,12 +114,18 @@ def changed_postings(
         return
     holders, read = stored
     numbers = sorted(set(changed))
-    now = {n: set(records[n].centroid.keys(k)) for n in numbers}
-    keys = {key for n in numbers for key in now[n]}
+    now: dict[str, list[int]] = {}  # key -> the changed records that hold it now
+    for number in numbers:
+        for key in dict.fromkeys(records[number].centroid.keys(k)):
+            now.setdefault(key, []).append(number)
+    keys = set(now)
     keys.update(key for n in numbers if n < len(read) for key in read[n].centroid.keys(k))
     found = holders(sorted(keys))
     moved = set(numbers)
     for key in sorted(keys):
+        # the stored holders stay in order (their ranks did not change): the changed ones
+        # are put in place, each found by bisection (a posting can hold thousands)
         kept = [n for n in found.get(key, ()) if n not in moved]
-        kept.extend(n for n in numbers if key in now[n])
-        yield key, sorted(kept, key=rank)
+        for number in now.get(key, ()):
+            insort(kept, number, key=rank)
+        yield key, kept
