@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from .index import InvertedIndex
+from .parsing import no_cyclic_gc
 
 # The stored postings (all holders, oldest first) of each of the keys asked about.
 Holders = Callable[[list[str]], Mapping[str, list[int]]]
@@ -106,11 +107,17 @@ def changed_postings(
     or held as read (``stored``: the stored postings and the records as read). A posting
     lists its holders in ``rank`` order, as :meth:`InvertedIndex.built` indexes them."""
     if changed is None or stored is None:
-        held: dict[str, list[int]] = {}
-        for number in sorted(range(len(records)), key=rank):
-            for key in dict.fromkeys(records[number].centroid.keys(k)):
-                held.setdefault(key, []).append(number)
-        yield from sorted(held.items())
+        with no_cyclic_gc():  # a million postings entries: collections scanned them all
+            held: dict[str, list[int]] = {}
+            for number in sorted(range(len(records)), key=rank):
+                for key in dict.fromkeys(records[number].centroid.keys(k)):
+                    if key in held:
+                        held[key].append(number)
+                    else:
+                        held[key] = [number]
+            ordered = sorted(held)
+        for key in ordered:
+            yield key, held[key]
         return
     holders, read = stored
     numbers = sorted(set(changed))
