@@ -16,7 +16,9 @@ from the same starting file: once as `storyline digest` does it (each story's st
 timeline and summary, and each compared pair's classification, reused when its inputs are
 unchanged) and once with those stored results deleted (everything recomputed, as before
 they were kept). Both must give the same
-digest JSON, byte for byte.
+digest JSON, byte for byte. A second table splits what each update spent outside the stage
+columns: encoding and saving the digest, the topic summaries, the believed story spans, and
+the bench's own rendering of the digest (counted in the total, as it always was).
 
 ``--jobs 1,2`` digests each size once per number of jobs (``RunOptions.jobs``), each in a
 fresh subprocess, and adds a table side by side: wall and CPU seconds per stage, CPU summed
@@ -40,7 +42,8 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -213,11 +216,56 @@ def _run_update(n: int, added: int, seed: int) -> dict[str, float]:
                         store.forget_results(kind, set())
                 started = time.perf_counter()
                 progress = _progress(timings, f"{name}_")
-                pipeline.ingest([later], store, progress=progress)
-                digests.append(to_json(pipeline.analyse(store, progress=progress).digest))
+                with _other_phases(timings, f"{name}_"):
+                    pipeline.ingest([later], store, progress=progress)
+                    analysis = pipeline.analyse(store, progress=progress)
+                    began = time.perf_counter()
+                    digests.append(to_json(analysis.digest))
+                    timings[f"{name}_other_render"] = time.perf_counter() - began
                 timings[f"{name}_total"] = time.perf_counter() - started
         timings["identical"] = float(digests[0] == digests[1])
     return timings
+
+
+# What an update spends outside the stage columns, timed by wrapping these (see
+# _other_phases): (label, module, attribute); "render" is this bench's own to_json.
+OTHER_PHASES = (
+    ("believed spans", "storyline.pipeline", "_believed_spans"),
+    ("topic summaries", "storyline.pipeline", "_topic_summaries"),
+    ("digest JSON", "storyline.pipeline", "to_json"),
+    ("digest saved", "storyline.store.database", "Store.save_digest"),
+)
+
+
+@contextmanager
+def _other_phases(timings: dict[str, float], prefix: str) -> Iterator[None]:
+    """Time each of OTHER_PHASES into ``timings`` as ``<prefix>other_<label>`` while open."""
+    import importlib
+
+    restore = []
+    for label, module, attribute in OTHER_PHASES:
+        owner: Any = importlib.import_module(module)
+        *path, name = attribute.split(".")
+        for part in path:
+            owner = getattr(owner, part)
+        real = getattr(owner, name)
+        key = f"{prefix}other_{label}"
+        timings[key] = 0.0
+
+        def timed(*args: Any, _real: Any = real, _key: str = key, **kwargs: Any) -> Any:
+            began = time.perf_counter()
+            try:
+                return _real(*args, **kwargs)
+            finally:
+                timings[_key] += time.perf_counter() - began
+
+        setattr(owner, name, timed)
+        restore.append((owner, name, real))
+    try:
+        yield
+    finally:
+        for owner, name, real in restore:
+            setattr(owner, name, real)
 
 
 def generate_articles(n: int, seed: int) -> list[Any]:
@@ -322,6 +370,20 @@ def _print_updates(sizes: str, added: int, seed: int) -> None:
             print("| " + " | ".join(cells) + " |")
         same = "identical" if m["identical"] else "DIFFERENT"
         print(f"\n{size:,} + {added:,}: update digests {same}, byte for byte")
+        _print_other(m, stages)
+
+
+def _print_other(m: dict[str, float], stages: tuple[str, ...]) -> None:
+    """The seconds of each update outside the stage columns, phase by phase."""
+    labels = [label for label, _, _ in OTHER_PHASES] + ["render"]
+    print("\nOutside the stage columns, s (render: this bench's own to_json of the digest)\n")
+    print("| run | " + " | ".join(labels) + " | rest |")
+    print("|" + "---|" * (len(labels) + 2))
+    for name, label in (("warm", "kept results"), ("cold", "all recomputed")):
+        parts = [m.get(f"{name}_other_{phase}", 0.0) for phase in labels]
+        rest = m[f"{name}_total"] - sum(m.get(f"{name}_{s}", 0.0) for s in stages) - sum(parts)
+        cells = [f"update, {label}", *(f"{part:.1f}" for part in parts), f"{rest:.1f}"]
+        print("| " + " | ".join(cells) + " |")
 
 
 if __name__ == "__main__":

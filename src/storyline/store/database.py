@@ -25,7 +25,7 @@ from typing import Any
 
 from ..errors import IncompatibleParametersError, NotFoundError, OptionsError, StoreError
 from ..model import Article, Skipped
-from . import schema, staterows
+from . import digestrows, schema, staterows
 from .adding import Written, add_batch
 from .connection import DAMAGED, close_and_remove, connect, create_hint
 from .rows import CHUNK, AddReport, check_json, chunks, clean, describe, marks, params_json
@@ -499,6 +499,12 @@ class Store:
             finally:
                 self._conn.execute("ROLLBACK")
 
+    def index_postings(self, table: str, keys: list[str]) -> dict[str, list[int]]:
+        """The stored postings of ``keys`` in ``table`` (``story_postings`` or
+        ``topic_postings``, see :mod:`.staterows`): which records hold each key."""
+        with self._lock, self._errors():
+            return staterows.holders(self._conn, table, keys)
+
     def save_superseded(self, later: Mapping[str, str]) -> None:
         """Keep which article ids the last analysis left out as earlier versions of a page
         (id -> the id of the version read instead), for search to say so."""
@@ -516,21 +522,24 @@ class Store:
         rows = self._read("SELECT payload FROM state WHERE name = ?", (name,))
         return str(rows[0][0]) if rows else None
 
-    def save_digest(self, digest_json: str) -> None:
-        """Keep the latest run's digest (JSON text), replacing the previous one. The same
-        text is not written again (a run with nothing new: 5 s for a 72 MB digest)."""
-        if digest_json == self.load_digest():
-            return
-        self._check_json("digest", digest_json)
+    def save_digest(self, digest_json: str, *, check: bool = True) -> None:
+        """Keep the latest run's digest (JSON text), replacing the previous one: only its
+        pieces that changed are written (see :mod:`.digestrows`), and the same text is not
+        written at all. ``check=False`` skips checking that it is JSON (for a text that
+        :func:`storyline.render.to_json` just wrote: parsing it costs a second at 20k)."""
+        whole = digestrows.text_hash(digest_json)
+        with self._lock, self._errors():
+            if digestrows.stored_hash(self._conn) == whole:
+                return
+        if check:
+            self._check_json("digest", digest_json)
         with self._transaction() as conn:
-            conn.execute(
-                "INSERT OR REPLACE INTO digest (slot, payload) VALUES (1, ?)", (digest_json,)
-            )
+            digestrows.write(conn, digest_json, whole)
 
     def load_digest(self) -> str | None:
         """The latest digest JSON, or None when no run has saved one yet."""
-        rows = self._read("SELECT payload FROM digest WHERE slot = 1")
-        return str(rows[0][0]) if rows else None
+        with self._lock, self._errors():
+            return digestrows.read(self._conn, self.path)
 
     # -- stage results kept between runs -------------------------------------------------
 

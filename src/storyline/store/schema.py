@@ -14,7 +14,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import staterows
+from . import digestrows, staterows
 
 APPLICATION = "storyline"
 
@@ -166,10 +166,25 @@ def _v3(conn: sqlite3.Connection) -> None:
     staterows.create(conn)
 
 
+def _v4(conn: sqlite3.Connection) -> None:
+    """The digest kept in pieces (see :mod:`.digestrows`), so that a run writes the pieces
+    it changed; a digest kept whole is moved into them."""
+    digestrows.create(conn)
+
+
+def _v5(conn: sqlite3.Connection) -> None:
+    """The postings of the story state's index keys (see :mod:`.staterows`), so that a run
+    reads those of its new articles' keys instead of indexing every story; a state saved
+    before has none, and is indexed whole until its next save writes them."""
+    staterows.create_postings(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "create articles, search, signatures", _v1),
     Migration(2, "keep stage results between runs", _v2),
     Migration(3, "keep the story state by record", _v3),
+    Migration(4, "keep the digest in pieces", _v4),
+    Migration(5, "keep the story index postings", _v5),
 )
 
 SCHEMA_VERSION: int = MIGRATIONS[-1].version

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
+import numpy as np
+
 from ..errors import StoreError
 
 # The record tables of the story state, in the order they are read and written.
@@ -27,6 +29,12 @@ _BATCH = 2000
 # A record row: its number, its payload, and its vectors when they are kept apart (large
 # texts that a run reads for few records: not parsed with the payloads, see StoredState).
 Record = tuple[int, str, str | None]
+# Which stories, and which topics, hold each index key, in the order the stage indexes them
+# (schema version 5): a run that adds articles reads the postings of their keys instead of
+# indexing every story first. The head's KEYED value says whether they are all there.
+POSTINGS = ("story_postings", "topic_postings")
+KEYED = "keyed"
+Posting = tuple[str, list[int]]
 
 
 @dataclass(frozen=True)
@@ -42,6 +50,10 @@ class StateRows:
     records: tuple[Iterable[Record], Iterable[Record], Iterable[Record]]
     df: Iterable[tuple[str, int]]
     base: int | None
+    # The postings of the stories' and topics' index keys that changed (key, numbers; an
+    # empty list drops the key), and whether they are all of them (the tables are then
+    # replaced). None: not kept, and the stored ones are marked out of date (see POSTINGS).
+    postings: tuple[Iterable[Posting], Iterable[Posting], bool] | None = None
 
 
 @dataclass(frozen=True)
@@ -54,6 +66,7 @@ class StoredState:
     head: dict[str, str]
     records: tuple[Payloads, Payloads, Payloads]
     df: list[tuple[str, int]]
+    keyed: bool = False  # whether POSTINGS hold the postings of every index key
 
 
 Payloads = tuple[list[str], list[str | None]]
@@ -79,6 +92,7 @@ def read(conn: sqlite3.Connection, path: object) -> StoredState | None:
     if _GENERATION not in head:
         return None
     generation = int(head.pop(_GENERATION))
+    keyed = head.pop(KEYED, "false") == "true"
     records: list[Payloads] = []
     for table in RECORD_TABLES:
         sql = f"SELECT number, payload, vectors FROM {table} ORDER BY number"
@@ -88,7 +102,7 @@ def read(conn: sqlite3.Connection, path: object) -> StoredState | None:
         records.append(([row[1] for row in rows], [row[2] for row in rows]))
         del rows
     df = conn.execute("SELECT term, count FROM story_df").fetchall()
-    return StoredState(generation, head, (records[0], records[1], records[2]), df)
+    return StoredState(generation, head, (records[0], records[1], records[2]), df, keyed)
 
 
 def write(conn: sqlite3.Connection, rows: StateRows, path: object) -> int:
@@ -107,11 +121,56 @@ def write(conn: sqlite3.Connection, rows: StateRows, path: object) -> int:
             " wrote to it?): nothing was saved; run again"
         )
     head: dict[str, Any] = {**rows.head, _GENERATION: str(generation + 1)}
+    head[KEYED] = _write_postings(conn, rows)
     conn.executemany("INSERT OR REPLACE INTO story_head VALUES (?, ?)", head.items())
     for table, records in zip(RECORD_TABLES, rows.records, strict=True):
         _insert(conn, f"INSERT OR REPLACE INTO {table} VALUES (?, ?, ?)", records)
     _insert(conn, "INSERT OR REPLACE INTO story_df VALUES (?, ?)", rows.df)
     return generation + 1
+
+
+def _write_postings(conn: sqlite3.Connection, rows: StateRows) -> str:
+    """Write the postings of ``rows`` (see POSTINGS); the head's KEYED value after."""
+    found = conn.execute("SELECT value FROM story_head WHERE key = ?", (KEYED,)).fetchone()
+    keyed = rows.base is not None and found is not None and found[0] == "true"
+    if rows.postings is None or not (rows.postings[2] or keyed):
+        return "false"  # changes over postings that are not all there: still not all
+    stories, topics, whole = rows.postings
+    for table, changed in zip(POSTINGS, (stories, topics), strict=True):
+        if whole:
+            conn.execute(f"DELETE FROM {table}")
+        iterator = iter(changed)
+        while batch := list(islice(iterator, _BATCH)):
+            kept = [(key, _packed(numbers)) for key, numbers in batch if numbers]
+            gone = [(key,) for key, numbers in batch if not numbers]
+            conn.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?, ?)", kept)
+            conn.executemany(f"DELETE FROM {table} WHERE key = ?", gone)
+    return "true"
+
+
+def holders(conn: sqlite3.Connection, table: str, keys: list[str]) -> dict[str, list[int]]:
+    """The stored posting of each of ``keys`` that has one (``table``: one of POSTINGS)."""
+    found: dict[str, list[int]] = {}
+    for start in range(0, len(keys), _BATCH // 4):
+        chunk = keys[start : start + _BATCH // 4]
+        sql = f"SELECT key, numbers FROM {table} WHERE key IN ({', '.join('?' * len(chunk))})"
+        found.update((key, _unpacked(numbers)) for key, numbers in conn.execute(sql, chunk))
+    return found
+
+
+def _packed(numbers: list[int]) -> bytes:
+    """A posting as stored: 32-bit little-endian integers (parsing text took 1 s per 90k)."""
+    return np.asarray(numbers, dtype="<i4").tobytes()
+
+
+def _unpacked(blob: bytes) -> list[int]:
+    return list(np.frombuffer(blob, dtype="<i4").tolist())
+
+
+def create_postings(conn: sqlite3.Connection) -> None:
+    """The tables of the postings (the schema's migration 5)."""
+    for table in POSTINGS:
+        conn.execute(f"CREATE TABLE {table} (key TEXT PRIMARY KEY, numbers BLOB NOT NULL)")
 
 
 def _insert(conn: sqlite3.Connection, sql: str, rows: Iterable[tuple[Any, ...]]) -> None:

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import gc
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
@@ -16,7 +14,9 @@ from ..model import Story, Topic
 from .index import Centroid, InvertedIndex, UnitCentroid, canonical, norm
 from .options import StoryOptions
 from .packing import pack, unpack
+from .parsing import drain, dumps, no_cyclic_gc, parse_all
 from .stored import PackedCentroid, StoredUnit, joined_keys
+from .storedindex import Posting, StoredIndex, StoredKeys, changed_postings
 
 STATE_FORMAT = "storyline.stories.state"
 STATE_VERSION = 3
@@ -111,6 +111,9 @@ class StoryState:
         self.generation: int | None = None
         self._changed: tuple[set[int], set[int], set[str]] = (set(), set(), set())
         self._assigned = 0
+        # Where the postings of a state read by record are (see .storedindex); None: its
+        # indexes are built whole, and a save writes every posting.
+        self.stored_keys: StoredKeys | None = None
 
     def check_compatible(self, options: StoryOptions) -> None:
         """Refuse to extend a state whose vectors were built with other feature options."""
@@ -145,6 +148,7 @@ class StoryState:
         """Rebuild both inverted indexes, stories in order of their last update."""
         self.posting_cap = options.posting_cap
         self.index_terms = options.index_terms
+        self.stored_keys = None  # the stored postings are for other options
         self._unindexed = (self.stories, self.topics)
         self._index_now()
         self.story_by_id = {story.id: number for number, story in enumerate(self.stories)}
@@ -164,6 +168,12 @@ class StoryState:
 
     def _build_indexes(self) -> None:
         (stories, topics), k = self._unindexed, self.index_terms
+        if self.stored_keys is not None:
+            keys = self.stored_keys
+            self._story_index = StoredIndex(self.posting_cap, k, keys.stories, keys.read[0])
+            self._topic_index = StoredIndex(self.posting_cap, k, keys.topics, keys.read[1])
+            self._unindexed = ([], [])
+            return
         order = sorted(range(len(stories)), key=lambda n: (stories[n].seq, n))
         self._story_index = InvertedIndex.built(
             self.posting_cap, ((n, stories[n].centroid.keys(k)) for n in order)
@@ -193,6 +203,7 @@ class StoryState:
             twin._topic_index = self._topic_index.copy()
         twin.story_by_id = dict(self.story_by_id)
         twin.generation, twin._assigned = self.generation, self._assigned
+        twin.stored_keys = self.stored_keys
         twin._changed = (set(self._changed[0]), set(self._changed[1]), set(self._changed[2]))
         return twin
 
@@ -245,7 +256,7 @@ class StoryState:
             "seq": self.seq,
             "df": dict(sorted(self.df.items())),
         }
-        parts = [_dumps(head)[:-1]]
+        parts = [dumps(head)[:-1]]
         del head
         stories = self.stories
         for name, records in (
@@ -255,7 +266,7 @@ class StoryState:
         ):
             parts.append(f',"{name}":[')
             separator = ""
-            while batch := [_dumps(record) for record in islice(records, _BATCH)]:
+            while batch := [dumps(record) for record in islice(records, _BATCH)]:
                 parts.append(separator + ",".join(batch))
                 separator = ","
             parts.append("]")
@@ -274,11 +285,9 @@ class StoryState:
                 raise ValueError("not a storyline story state of a known version")
             state = cls._headed(payload)
             state.df = Counter({str(k): int(v) for k, v in payload["df"].items()})
-            state.stories = [_story_from(item) for item in _drained(payload["stories"])]
-            state.topics = [
-                _topic_from(item, state.stories) for item in _drained(payload["topics"])
-            ]
-            assignments = (_assignment_from(item) for item in _drained(payload["assignments"]))
+            state.stories = [_story_from(item) for item in drain(payload["stories"])]
+            state.topics = [_topic_from(item, state.stories) for item in drain(payload["topics"])]
+            assignments = (_assignment_from(item) for item in drain(payload["assignments"]))
             state.assignments = {item.article_id: item for item in assignments}
         except (ValueError, KeyError, TypeError, AttributeError) as error:
             raise InputError("<story state>", f"unreadable story state: {error}") from error
@@ -320,10 +329,10 @@ class StoryState:
             state = cls._headed(values)
             state.df = Counter({str(term): int(count) for term, count in df})
             (stories, vectors), topics, assignments = records
-            parsed = zip(_parsed(stories), _drained(vectors), strict=True)
+            parsed = zip(parse_all(stories), drain(vectors), strict=True)
             state.stories = [_stored_story(item, packed) for item, packed in parsed]
-            state.topics = [_stored_topic(item, state.stories) for item in _parsed(topics[0])]
-            assigned = map(_assignment_from, _parsed(assignments[0]))
+            state.topics = [_stored_topic(item, state.stories) for item in parse_all(topics[0])]
+            assigned = map(_assignment_from, parse_all(assignments[0]))
             state.assignments = {item.article_id: item for item in assigned}
         except (ValueError, KeyError, TypeError, AttributeError) as error:
             raise InputError("<story state>", f"unreadable story state: {error}") from error
@@ -349,7 +358,47 @@ class StoryState:
             "n_docs": self.n_docs,
             "seq": self.seq,
         }
-        return {key: _dumps(value) for key, value in values.items()}
+        return {key: dumps(value) for key, value in values.items()}
+
+    def changed_postings(self) -> tuple[Iterator[Posting], Iterator[Posting], bool]:
+        """The postings of the index keys to save with :meth:`changed_rows` (see
+        .storedindex), of stories and topics, and whether they are all of them."""
+        stories, topics, k = self.stories, self.topics, self.index_terms
+        whole = self.generation is None or self.stored_keys is None
+        keys = self.stored_keys
+        numbers = (None, None) if whole else self._changed_numbers()
+        return (
+            changed_postings(
+                stories,
+                numbers[0],
+                lambda n: (stories[n].seq, n),
+                k,
+                None if keys is None else (keys.stories, keys.read[0]),
+            ),
+            changed_postings(
+                topics,
+                numbers[1],
+                lambda n: (max(topics[n].story_numbers, default=-1), n),
+                k,
+                None if keys is None else (keys.topics, keys.read[1]),
+            ),
+            whole,
+        )
+
+    def saved_postings(self) -> None:
+        """After a save: the indexes are made whole when next read (the stored postings
+        are those of the state as saved, not as read), and a save writes every posting."""
+        if self.stored_keys is not None:
+            self.stored_keys = None
+            self._defer_index()
+
+    def _changed_numbers(self) -> tuple[set[int], set[int]]:
+        """The stories and topics changed since :attr:`generation` (a topic of one story
+        that reads its centroid, see _topic_json, changes with that story)."""
+        stories, topics = self._changed[0], self._changed[1]
+        return stories, topics.union(
+            t for t in (self.stories[n].topic for n in stories) if t is not None
+        )
 
     def changed_rows(self) -> tuple[Rows, Rows, Rows, Iterator[tuple[str, int]]]:
         """The (number, JSON text, vectors) rows of the stories, topics and assignments (a
@@ -363,16 +412,13 @@ class StoryState:
             terms, first = set(self.df), 0
         else:
             first = self._assigned
-            # A topic of one story that reads its centroid (see _topic_json) is written
-            # again when that story changes: its centroid may not be the story's any more.
-            of_stories = (self.stories[number].topic for number in changed_stories)
-            changed_topics = changed_topics.union(t for t in of_stories if t is not None)
+            changed_stories, changed_topics = self._changed_numbers()
         stories, topics, df, k = self.stories, self.topics, self.df, self.index_terms
         return (
             ((n, *_story_row(stories[n], k)) for n in sorted(changed_stories)),
-            ((n, _dumps(_topic_json(topics[n], stories)), None) for n in sorted(changed_topics)),
+            ((n, dumps(_topic_json(topics[n], stories)), None) for n in sorted(changed_topics)),
             (
-                (first + n, _dumps(_assignment_json(item)), None)
+                (first + n, dumps(_assignment_json(item)), None)
                 for n, item in enumerate(islice(self.assignments.values(), first, None))
             ),
             ((term, df[term]) for term in sorted(terms)),
@@ -382,28 +428,6 @@ class StoryState:
 Rows = Iterator[tuple[int, str, str | None]]
 # The JSON texts of the rows of a record table, and their vectors (or None) kept apart.
 Payloads = tuple[list[str], list[str | None]]
-
-
-def _parsed(texts: list[str]) -> Iterator[Any]:
-    """The JSON values of ``texts`` (emptied), parsed by one call."""
-    joined = "[" + ",".join(texts) + "]"
-    texts.clear()
-    return _drained(json.loads(joined))
-
-
-@contextmanager
-def no_cyclic_gc() -> Iterator[None]:
-    """The cyclic garbage collector paused (as it was, after): building a large state makes
-    millions of objects, none of them in a cycle, and each collection they set off scanned
-    the whole heap (at 100k articles, half of reading the state: 6.8 s of CPU, 3.4 s
-    paused). Reference counting still frees everything else at once."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _own_copy(old: StoryRecord) -> StoryRecord:
@@ -426,14 +450,6 @@ def _own_copy(old: StoryRecord) -> StoryRecord:
     )
 
 
-def _drained(items: list[Any]) -> Iterator[Any]:
-    """The items of ``items`` in order, each dropped from the list once taken: the parsed
-    JSON of a large state is freed as the records are built, not held until the end."""
-    items.reverse()
-    while items:
-        yield items.pop()
-
-
 def _shared_unit(topic: TopicRecord, stories: list[StoryRecord]) -> TopicRecord:
     """A loaded topic of one story whose centroid is still that story's unit centroid reads
     it from the story (:class:`UnitCentroid`, as when it was founded): half the memory."""
@@ -445,10 +461,6 @@ def _shared_unit(topic: TopicRecord, stories: list[StoryRecord]) -> TopicRecord:
         for mine, theirs in zip(topic.centroid.channels(), unit.channels(), strict=True)
     )
     return TopicRecord(topic.id, topic.story_numbers, unit) if same else topic
-
-
-def _dumps(payload: Any) -> str:
-    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
 
 
 def _centroid_json(centroid: Centroid | UnitCentroid) -> dict[str, Any]:
@@ -514,7 +526,7 @@ def _story_row(story: StoryRecord, k: int) -> tuple[str, str]:
     sizes = [len(channel) for channel in centroid.channels()]
     keys = [k, joined_keys(centroid.keys(k))]
     row["centroid"] = {"norms": centroid.norms, "sizes": sizes, "keys": keys}
-    return _dumps(row), _dumps(vectors)
+    return dumps(row), dumps(vectors)
 
 
 def _stored_story(item: dict[str, Any], vectors: str | None) -> StoryRecord:
