@@ -5,27 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.model import Article
+from helpers_posts import post as _post
+from helpers_posts import story_groups as _groups
 from storyline.stories import cluster, cluster_stories
 from storyline.stories.cluster import MIXED
 from storyline.stories.concepts import concept_of, concept_vector, concepts_agree
 from storyline.stories.scripts import probes
-
-
-def _post(id: str, language: str, published: str, text: str, title: str = "") -> Article:
-    return Article(
-        id=id,
-        title=title,
-        text=text,
-        raw_text=text,
-        source=f"channel-{language}",
-        published=published,
-        language=language,
-    )
-
-
-def _groups(*articles: Article) -> list[tuple[str, ...]]:
-    return [tuple(story.article_ids) for story in cluster_stories(articles).stories]
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,8 @@ Articles of news length are scored as before. Invented posts."""
 
 from __future__ import annotations
 
+from helpers_posts import post
+from helpers_posts import story_groups as _groups
 from storyline.model import Article
 from storyline.stories import cluster_stories
 from storyline.stories.cluster import SHORT_TERMS
@@ -13,19 +15,7 @@ from storyline.stories.scripts import names_cosine
 
 
 def _post(id: str, language: str, published: str, text: str, title: str = "") -> Article:
-    return Article(
-        id=id,
-        title=title or text,
-        text=text,
-        raw_text=text,
-        source=f"channel-{language}",
-        published=published,
-        language=language,
-    )
-
-
-def _groups(*articles: Article) -> list[tuple[str, ...]]:
-    return [tuple(story.article_ids) for story in cluster_stories(articles).stories]
+    return post(id, language, published, text, title or text)
 
 
 def _terms(article: Article) -> int:

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from helpers_posts import post, story_groups
 from storyline.crosslang import english_stem, place_keys, spelling_key
 from storyline.model import Article
-from storyline.stories import cluster_stories
 from storyline.stories.concepts import concept_of, concepts_agree, other_kind
 from storyline.stories.features import STOP_WORDS, extract
 from storyline.stories.nouns import german_nouns
@@ -16,19 +16,11 @@ from storyline.stories.scripts import probes
 
 
 def _post(id: str, language: str, published: str, text: str, title: str = "") -> Article:
-    return Article(
-        id=id,
-        title=title,
-        text=text,
-        raw_text=text,
-        source=f"channel-{language}-{id}",
-        published=published,
-        language=language,
-    )
+    return post(id, language, published, text, title, source=f"channel-{language}-{id}")
 
 
 def _groups(*articles: Article) -> list[tuple[str, ...]]:
-    return sorted(tuple(story.article_ids) for story in cluster_stories(articles).stories)
+    return sorted(story_groups(*articles))
 
 
 GERMAN = (
