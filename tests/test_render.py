@@ -555,3 +555,26 @@ def test_claims_count_outlets_only_when_every_outlet_is_known() -> None:
     assert claim_outlets(claim, unnamed) == "2 independent sources"
     alone = Claim("The ferry ran.", "b", ("b",), 1, "b")
     assert claim_outlets(alone, unnamed) == "1 independent source"
+
+
+def test_an_article_with_no_outlet_is_not_shown_as_an_outlet() -> None:
+    # Ingest stores "unknown" when nothing names the outlet: a reader must not see an outlet
+    # called "unknown" beside the real ones, nor count it as one.
+    articles = sample_articles()
+    articles[1] = replace(articles[1], source="unknown")
+    digest = sample_digest(articles)
+    bridge = replace(digest.stories[0], outlets=("Daily Coast", "Northwire", "unknown"))
+    digest = replace(digest, stories=(bridge, *digest.stories[1:]))
+    undecided = replace(digest.relations[0], original=None, reason="")
+    markdown = to_markdown(replace(digest, relations=(undecided, *digest.relations[1:])))
+    assert "outlets: Daily Coast, Northwire, no outlet named · id s-bridge" in markdown
+    assert "— no outlet named — 2031-03-03" in markdown  # the article in the sources
+    assert "(no outlet named)" in markdown  # a relation's end
+    assert "unknown" not in markdown
+    page = unescape(to_html(replace(digest, relations=(undecided, *digest.relations[1:]))))
+    assert "<span>3 articles</span><span>2 outlets, 1 article with no outlet named</span>" in page
+    assert "no outlet named · 1" in page  # the outlets' badges
+    assert ">undecided<" in page  # a relation with no original, not an "unknown" outlet
+    assert "unknown" not in page.replace("year unknown", "")
+    compared = compare_text(articles[0], articles[1], digest.relations[1], width=300)
+    assert "— no outlet named, 2031-03-03T10:00:00 [dup1]" in compared
