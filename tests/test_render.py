@@ -578,3 +578,12 @@ def test_an_article_with_no_outlet_is_not_shown_as_an_outlet() -> None:
     assert "unknown" not in page.replace("year unknown", "")
     compared = compare_text(articles[0], articles[1], digest.relations[1], width=300)
     assert "— no outlet named, 2031-03-03T10:00:00 [dup1]" in compared
+
+
+def test_a_story_row_says_its_count_is_of_articles_when_the_headings_are_hidden() -> None:
+    # On a narrow screen the stories table stacks its cells and hides its headings: the
+    # count must say what it counts ("3 articles", not a bare "3").
+    page = to_html(sample_digest())
+    assert '<td class="num">3<span class="unit"> articles</span></td>' in page
+    assert '<td class="num">1<span class="unit"> article</span></td>' in page
+    assert "table.stack .unit { display: inline; }" in page  # the style is inline too
