@@ -42,7 +42,9 @@ from .text import normalize, words
 _FIXED = r"""
     (?:the\s)?(?:story|article)\scontinues\s(?:under|below|after)(?:\sthe)?\s(?:ad|advert|advertisement)
   | story\scontinues\sbelow
-  | continue\sreading(?:\sbelow|\sthe\smain\sstory)?
+  | continue\sreading(?:\sbelow|\sthe\smain\sstory|\son\sour\s(?:site|website))?
+  | (?:read|see)\sthe\s(?:full|whole|rest\sof\sthe)\s(?:story|article|report)
+        (?:\s(?:here|online|on\sour\s(?:site|website)))?
   | source\slink | comments\sare\sclosed | comments | leave\sa\s(?:comment|reply)
   | advertisement | advertising | ad | sponsored(?:\scontent)? | paid\scontent
   | share(?:\sthis)?(?:\sarticle|\sstory|\spost|\spage)?(?:\s(?:on|via)\s[\w.]+)?
