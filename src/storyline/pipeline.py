@@ -534,7 +534,7 @@ def _notes(articles: Sequence[Article], timeline_chars: int | None) -> tuple[str
     if empty:  # else "5 stories from 24 articles" leaves readers looking for the missing one
         notes.append(
             f"{len(empty)} of {len(articles)} articles have no text left after cleaning (only "
-            "site furniture, such as a feed item's \"Read the full story\"): they are in no "
+            'site furniture, such as a feed item\'s "Read the full story"): they are in no '
             f"story ({', '.join(empty[:5])}{', ...' if len(empty) > 5 else ''})."
         )
     return tuple(notes)
