@@ -127,6 +127,15 @@ def test_search_has_no_html_page(run: Run, example_db: Path) -> None:
     assert "'html' is not one of 'md', 'json'" in result.output
 
 
+def test_a_search_with_no_word_is_a_usage_error(run: Run, example_db: Path) -> None:
+    # "no match" would say the corpus lacks something; the query asked for nothing.
+    for query in ("", "*", " -- "):
+        result = run("search", query, "--db", str(example_db))
+        assert result.exit_code == 2, query
+        assert f"the query {query!r} has no word to search for" in result.output
+    assert run("search", "Ørsted", "--db", str(example_db)).exit_code == 0  # a word, unmatched
+
+
 def test_a_line_break_in_a_skipped_file_name_is_shown_escaped(run: Run, tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
