@@ -386,3 +386,10 @@ def test_an_undated_copy_does_not_repeat_in_the_undated_list_what_its_group_date
         (("a6",), "Engineers said on Friday"),
         (("a6",), "The mayor will inspect t"),
     ]
+    # Another expression of the same sentence dated (a year) does not date its "January 9":
+    # the copies' unresolved day stays listed, once, with both articles.
+    said = "Crews have trained near the border since 2020, and the last left around January 9."
+    pair = [make("c1", said, None, "Alpha"), make("c2", said, None, "Beta")]
+    group = (DuplicateGroup(id="g2", representative="c1", article_ids=("c1", "c2")),)
+    (entry,) = build_timeline(pair, group).undated
+    assert (entry.article_ids, entry.month_day) == (("c1", "c2"), "--01-09")
