@@ -576,6 +576,10 @@ def test_an_article_with_no_outlet_is_not_shown_as_an_outlet() -> None:
     assert "no outlet named · 1" in page  # the outlets' badges
     assert ">undecided<" in page  # a relation with no original, not an "unknown" outlet
     assert "unknown" not in page.replace("year unknown", "")
+    nameless = [replace(a, source="unknown") for a in articles]
+    alone = replace(bridge, outlets=("unknown",))
+    page = to_html(replace(sample_digest(nameless), stories=(alone, *digest.stories[1:])))
+    assert "<span>3 articles</span><span>no outlet named</span>" in page  # not "0 outlets"
     compared = compare_text(articles[0], articles[1], digest.relations[1], width=300)
     assert "— no outlet named, 2031-03-03T10:00:00 [dup1]" in compared
 
