@@ -10,6 +10,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -213,3 +214,33 @@ def test_example_corpus_click_through(page: Any, tmp_path: Path) -> None:
         assert page.locator(".compare mark").count() >= 2
         page.screenshot(path=str(tmp_path / "compare.png"), full_page=True)
     assert page.dialogs == []
+
+
+def test_a_long_unbroken_word_does_not_widen_the_page(browser: Any, tmp_path: Path) -> None:
+    # A pasted url as a title, an outlet name with no space, a base64 run in a text: the
+    # page breaks them rather than scrolling sideways, on a desk and on a phone.
+    word = "https://cdn.example.com/" + "a1b2c3d4" * 40
+    articles = sample_articles()
+    articles[0] = replace(articles[0], title=word, source="Northwire" + "X" * 90)
+    articles[2] = replace(articles[2], text=articles[2].text + " " + word)
+    digest = sample_digest(articles)
+    digest = replace(digest, stories=(replace(digest.stories[0], title=word), *digest.stories[1:]))
+    db = make_db(tmp_path / "long.db", articles, digest)
+    report = tmp_path / "report.html"
+    report.write_text(to_html(digest), encoding="utf-8")
+    wide = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    for width in (1100, 375):
+        context = browser.new_context(viewport={"width": width, "height": 800})
+        opened = context.new_page()
+        with serve(db) as base:
+            for path in ("/", "/stories/s-bridge", "/articles/wire1", "/compare?a=rew1&b=wire1"):
+                opened.goto(base + path)
+                assert opened.evaluate(wide) <= 0, (width, path)
+        opened.goto(report.as_uri())
+        assert opened.evaluate(wide) <= 0, (width, "report")
+        # beside a long title, a span of dates breaks between its dates, not inside one
+        dates = opened.locator("table.stories td.dates").first
+        lines = "cell => { const r = document.createRange(); r.selectNodeContents(cell); "
+        lines += "return r.getClientRects().length; }"
+        assert dates.evaluate(lines) <= 2, width
+        context.close()

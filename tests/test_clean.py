@@ -50,6 +50,9 @@ def article(text: str, ident: str) -> Article:
         "Copyright © 2031 Coastal Ledger",
         "The Coastal Ledger 2031. All rights reserved.",
         "Click here to read the full report.",
+        "Read the full story on our site.",
+        "Read the full article here",
+        "Continue reading on our website",
         "Advertisement",
         "ADVERTISEMENT",
         "Photo: Anna Berg / The Coastal Ledger",
@@ -432,3 +435,29 @@ def test_a_writers_bio_closing_the_article_leaves_text() -> None:
     assert clean_text(bio) == bio
     news = "Ines Varga was the harbour's chief engineer until 2019, and she said the ramp was safe."
     assert clean_text(f"{FIRST}\n\n{news}") == f"{FIRST}\n\n{news}"
+
+
+def test_a_title_loses_the_list_bullets_that_open_it(tmp_path: Path) -> None:
+    # A wire page opens with its highlights on one line; the title is the first of them.
+    page = tmp_path / "wire.txt"
+    page.write_text(
+        "\\* Ferry strike halts crossings to Marlow Bay \\* Unions want a pay rise \\* Talks "
+        "resume on Monday with the port authority and the city council in the town hall\n"
+        "The ferry strike that began on Friday halted every crossing to Marlow Bay.\n",
+        encoding="utf-8",
+    )
+    (read,) = read_sources([page])
+    assert isinstance(read, Article) and read.title.startswith("\\* Ferry strike")
+    headlines = [
+        replace(read, id="h1", title="* Tram line approved"),
+        replace(read, id="h2", title="• Tram line approved * Works start in May"),
+        replace(read, id="h3", title="- Tram line approved"),
+        replace(read, id="h4", title="Tram line approved * Works start in May"),
+    ]
+    cleaned = clean_articles([read, *headlines])
+    assert cleaned[0].title == "Ferry strike halts crossings to Marlow Bay"
+    assert [a.title for a in cleaned[1:]] == ["Tram line approved"] * 4
+    # A dash or a star inside a headline is not a bullet.
+    kept = ["Prices up 2 - 3 percent", "Kyiv * Lviv", "-5C in Kharkiv overnight"]
+    again = clean_articles([replace(read, id=f"k{n}", title=t) for n, t in enumerate(kept)])
+    assert [a.title for a in again] == kept

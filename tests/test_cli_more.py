@@ -127,6 +127,15 @@ def test_search_has_no_html_page(run: Run, example_db: Path) -> None:
     assert "'html' is not one of 'md', 'json'" in result.output
 
 
+def test_a_search_with_no_word_is_a_usage_error(run: Run, example_db: Path) -> None:
+    # "no match" would say the corpus lacks something; the query asked for nothing.
+    for query in ("", "*", " -- "):
+        result = run("search", query, "--db", str(example_db))
+        assert result.exit_code == 2, query
+        assert f"the query {query!r} has no word to search for" in result.output
+    assert run("search", "Ørsted", "--db", str(example_db)).exit_code == 0  # a word, unmatched
+
+
 def test_a_line_break_in_a_skipped_file_name_is_shown_escaped(run: Run, tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
@@ -260,3 +269,22 @@ def test_an_empty_day_says_the_output_is_of_what_is_stored(
 def test_an_article_is_not_compared_with_itself(run: Run, example_db: Path) -> None:
     same = run("compare", "cp-kestrel-0304", "cp-kestrel-0304", "--db", str(example_db))
     assert same.exit_code == 2 and "two different articles" in same.output
+
+
+def test_a_feed_teaser_with_no_text_left_is_named_in_a_note(run: Run, tmp_path: Path) -> None:
+    # An item whose only words are the feed's "Read the full story" link is no story, and
+    # "1 story from 2 articles" must say where the other article went.
+    records = [
+        {"id": "a", "title": "Ferry strike ends", "published": "2031-03-04",
+         "text": "Ferry crews in Velden voted on Monday to end the strike, the union said."},
+        {"id": "b", "title": "Ferry fares", "published": "2031-03-04",
+         "text": "Read the full story on our site."},
+    ]  # fmt: skip
+    feed = tmp_path / "items.jsonl"
+    feed.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    digest = json.loads(run("digest", str(feed), "--format", "json", "-q").stdout)
+    assert [s["article_ids"] for s in digest["stories"]] == [["a"]]
+    assert digest["notes"] == [
+        "1 of 2 articles have no text left after cleaning (only site furniture, such as a feed "
+        'item\'s "Read the full story"): they are in no story (b).'
+    ]

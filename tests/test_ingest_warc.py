@@ -68,13 +68,17 @@ def write_warc(path: Path, records: Sequence[Record], gz: bool) -> list[int]:
         writer.write_record(writer.create_warcinfo_record(path.name, {"software": "test"}))
         for kind, target, payload, http in records:
             offsets.append(out.tell())
+            named = {"WARC-Date": "2030-01-01T00:00:00Z"}  # the crawl
+            if kind == "revisit" and payload:  # no payload: the WARC headers, as JSON
+                named |= json.loads(payload)
+                payload = b""
             record = writer.create_warc_record(
                 target,
                 kind,
                 payload=io.BytesIO(payload),
                 http_headers=http,
                 warc_content_type="text/html" if kind == "resource" else "",
-                warc_headers_dict={"WARC-Date": "2030-01-01T00:00:00Z"},  # the crawl
+                warc_headers_dict=named,
             )
             writer.write_record(record)
     return offsets
@@ -156,9 +160,11 @@ def test_what_is_not_a_page_is_counted_in_one_line(tmp_path: Path) -> None:
     [article] = articles(found)
     assert article.url == url(1)
     assert article.ingest_note == (
-        "WARC records passed over, not pages (9 of 12: 1 metadata, 1 revisit, 1 warcinfo; "
+        "WARC records passed over, not pages (8 of 12: 1 metadata, 1 warcinfo; "
         "3 responses with HTTP status 404 (2), 301 (1); "
-        "3 responses not HTML: application/pdf (1), image/jpeg (1), text/plain (1))"
+        "3 responses not HTML: application/pdf (1), image/jpeg (1), text/plain (1)); "
+        "WARC revisits, pages captured again with the same content, not read twice "
+        "(1: 1 of pages read from this file)"
     )
     assert skipped(found) == [
         Skipped(str(path), f"no main text found in the HTML page ({url(5)})", offsets[-2]),
@@ -281,6 +287,132 @@ def test_hostile_html_gives_text_only(tmp_path: Path) -> None:
     assert "pwned" not in article.text and "steal" not in article.text
 
 
+def revisit(
+    target: str, digest: str, refers: str = "", when: str = "", html: bool = True
+) -> Record:
+    """A revisit of ``target`` with the payload digest ``digest``; ``refers`` and ``when``
+    name the earlier capture; its HTTP headers say HTML, or an image when not ``html``. Its
+    WARC headers travel as its payload, which :func:`write_warc` turns back into headers."""
+    kind = "text/html" if html else "image/png"
+    http = StatusAndHeaders("200 OK", [("Content-Type", kind)], protocol="HTTP/1.1")
+    named = {"WARC-Payload-Digest": digest, "WARC-Profile": REVISIT_PROFILE}
+    named |= {"WARC-Refers-To-Target-URI": refers} if refers else {}
+    named |= {"WARC-Refers-To-Date": when} if when else {}
+    return "revisit", target, json.dumps(named).encode(), http
+
+
+REVISIT_PROFILE = "http://netpreserve.org/warc/1.0/revisit/identical-payload-digest"
+
+
+def test_a_revisit_is_counted_as_a_page_captured_again_not_as_a_fault(tmp_path: Path) -> None:
+    path = tmp_path / "crawl.warc.gz"
+    write_warc(path, [response(url(1), page(1)), response(url(2), page(2))], gz=True)
+    with path.open("rb") as stream:  # the digests warcio wrote for the two pages
+        digests = [
+            r.rec_headers.get_header("WARC-Payload-Digest")
+            for r in ArchiveIterator(stream)
+            if r.rec_type == "response"
+        ]
+    records = [
+        response(url(1), page(1)),
+        response(url(2), page(2)),
+        revisit(url(1), digests[0]),  # the same url, the same payload: a page read here
+        revisit("https://news.example.com/mirror/pier-2", digests[1], refers=url(2)),
+        revisit(url(7), "sha1:AAAA", refers=url(7), when="2024-03-01T10:00:00Z"),  # elsewhere
+        revisit(url(8), "sha1:BBBB"),
+        revisit("https://news.example.com/logo.png", "sha1:CCCC", html=False),  # not a page
+    ]
+    write_warc(path, records, gz=True)
+    found = read(path)
+    assert skipped(found) == []  # no fault: --strict reads on
+    assert [a.url for a in articles(found)] == [url(1), url(2)]
+    assert articles(found)[-1].ingest_note == (
+        "WARC records passed over, not pages (2 of 8: 1 revisit, 1 warcinfo); "
+        "WARC revisits, pages captured again with the same content, not read twice (4: 2 of "
+        f"pages read from this file; 2 whose earlier capture is not in this file, such as "
+        f"{url(7)} captured 2024-03-01T10:00:00Z)"
+    )
+    # A later crawl that holds only revisits gives no article: the note is its one line.
+    write_warc(path, [revisit(url(1), digests[0])], gz=True)
+    (only,) = read(path)
+    assert (
+        isinstance(only, Skipped) and "1 whose earlier capture is not in this file" in only.reason
+    )
+
+
+def arc_record(target: str, block: bytes, kind: str = "text/html", ip: str = "192.0.2.1") -> bytes:
+    """One ARC (version 1) record: its header line, its block, a blank line."""
+    return f"{target} {ip} 20240305120000 {kind} {len(block)}\n".encode() + block + b"\n"
+
+
+def write_arc(path: Path, blocks: Sequence[tuple[str, bytes, str]], gz: bool) -> list[int]:
+    """An ARC file: its filedesc header, then ``blocks`` (url, HTTP response or DNS answer,
+    content type); gzip-compressed record by record when ``gz``; each record's offset."""
+    version = b"1 0 storyline\nURL IP-address Archive-date Content-type Archive-length\n"
+    records = [arc_record(f"filedesc://{path.name}", version, "text/plain", "0.0.0.0")]
+    records += [arc_record(target, block, kind) for target, block, kind in blocks]
+    offsets = []
+    with path.open("wb") as out:
+        for record in records:
+            offsets.append(out.tell())
+            out.write(gzip.compress(record, mtime=0) if gz else record)
+    return offsets[1:]
+
+
+def http_page(payload: bytes, status: str = "200 OK") -> bytes:
+    return f"HTTP/1.1 {status}\r\nContent-Type: text/html; charset=utf-8\r\n\r\n".encode() + payload
+
+
+@pytest.mark.parametrize("name", ["crawl.arc", "crawl.arc.gz"])
+def test_an_arc_file_is_read_as_a_warc_is(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    blocks = [
+        (
+            "dns:news.example.com",
+            b"20240305120000\nnews.example.com. 300 IN A 192.0.2.1\n",
+            "text/dns",
+        ),
+        (url(1), http_page(page(1)), "text/html"),
+        (url(2), http_page(b"<html>gone</html>", "404 Not Found"), "text/html"),
+        (url(3), http_page(page(3)), "text/html"),
+    ]
+    offsets = write_arc(path, blocks, gz=name.endswith(".gz"))
+    found = read(path)
+    assert skipped(found) == []
+    got = articles(found)
+    assert [(a.title, a.url, a.record) for a in got] == [
+        ("Portvale closes pier 1", url(1), offsets[1]),
+        ("Portvale closes pier 3", url(3), offsets[3]),
+    ]
+    assert got[-1].ingest_note == (
+        "ARC records passed over, not pages (3 of 5: 1 dns, 1 filedesc; "
+        "1 response with HTTP status 404 (1))"
+    )
+
+
+def test_an_arc_file_that_is_not_one_and_a_warc_that_is_an_arc(tmp_path: Path) -> None:
+    html = tmp_path / "page.arc"
+    html.write_bytes(page(1))
+    (not_arc,) = read(html)
+    assert isinstance(not_arc, Skipped) and not_arc.reason.startswith("not an ARC file (")
+    misnamed = tmp_path / "crawl.warc"
+    write_arc(misnamed, [(url(1), http_page(page(1)), "text/html")], gz=False)
+    (said,) = read(misnamed)
+    assert isinstance(said, Skipped) and "name the file .arc or .arc.gz" in said.reason
+    # broken in the middle: read on from the next ARC record
+    path = tmp_path / "crawl.arc.gz"
+    blocks = [(url(n), http_page(page(n)), "text/html") for n in range(3)]
+    offsets = write_arc(path, blocks, gz=True)
+    data = bytearray(path.read_bytes())
+    data[offsets[1] + 20 : offsets[1] + 40] = b"\x00" * 20  # inside the second record
+    path.write_bytes(bytes(data))
+    found = read(path)
+    assert [a.url for a in articles(found)] == [url(0), url(2)]
+    (broken,) = skipped(found)
+    assert broken.record == offsets[1] and broken.reason.startswith("broken ARC record (")
+    assert broken.reason.endswith(f"; read on from the next record, at byte {offsets[2]}")
+
+
 def _ingest(paths: list[Path], db: Path) -> pipeline.IngestReport:
     with Store(db) as store:
         return pipeline.ingest(paths, store, pipeline.RunOptions())
@@ -360,7 +492,7 @@ def test_the_gzip_scan_finds_members_that_open_a_warc_record() -> None:
     stray = gzip.compress(b"not a record", mtime=0)
     record = zlib.compressobj(9, zlib.DEFLATED, 31)
     member = record.compress(b"WARC/1.0\r\nWARC-Type: response\r\n") + record.flush()
-    assert _gzip_record(b"xx" + stray + member, 100) == 102 + len(stray)
+    assert _gzip_record(b"xx" + stray + member, 100, False) == 102 + len(stray)
 
 
 @pytest.mark.parametrize("encoding", ["", "chunked", "gzip"])

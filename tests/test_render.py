@@ -555,3 +555,39 @@ def test_claims_count_outlets_only_when_every_outlet_is_known() -> None:
     assert claim_outlets(claim, unnamed) == "2 independent sources"
     alone = Claim("The ferry ran.", "b", ("b",), 1, "b")
     assert claim_outlets(alone, unnamed) == "1 independent source"
+
+
+def test_an_article_with_no_outlet_is_not_shown_as_an_outlet() -> None:
+    # Ingest stores "unknown" when nothing names the outlet: a reader must not see an outlet
+    # called "unknown" beside the real ones, nor count it as one.
+    articles = sample_articles()
+    articles[1] = replace(articles[1], source="unknown")
+    digest = sample_digest(articles)
+    bridge = replace(digest.stories[0], outlets=("Daily Coast", "Northwire", "unknown"))
+    digest = replace(digest, stories=(bridge, *digest.stories[1:]))
+    undecided = replace(digest.relations[0], original=None, reason="")
+    markdown = to_markdown(replace(digest, relations=(undecided, *digest.relations[1:])))
+    assert "outlets: Daily Coast, Northwire, no outlet named · id s-bridge" in markdown
+    assert "— no outlet named — 2031-03-03" in markdown  # the article in the sources
+    assert "(no outlet named)" in markdown  # a relation's end
+    assert "unknown" not in markdown
+    page = unescape(to_html(replace(digest, relations=(undecided, *digest.relations[1:]))))
+    assert "<span>3 articles</span><span>2 outlets, 1 article with no outlet named</span>" in page
+    assert "no outlet named · 1" in page  # the outlets' badges
+    assert ">undecided<" in page  # a relation with no original, not an "unknown" outlet
+    assert "unknown" not in page.replace("year unknown", "")
+    nameless = [replace(a, source="unknown") for a in articles]
+    alone = replace(bridge, outlets=("unknown",))
+    page = to_html(replace(sample_digest(nameless), stories=(alone, *digest.stories[1:])))
+    assert "<span>3 articles</span><span>no outlet named</span>" in page  # not "0 outlets"
+    compared = compare_text(articles[0], articles[1], digest.relations[1], width=300)
+    assert "— no outlet named, 2031-03-03T10:00:00 [dup1]" in compared
+
+
+def test_a_story_row_says_its_count_is_of_articles_when_the_headings_are_hidden() -> None:
+    # On a narrow screen the stories table stacks its cells and hides its headings: the
+    # count must say what it counts ("3 articles", not a bare "3").
+    page = to_html(sample_digest())
+    assert '<td class="num">3<span class="unit"> articles</span></td>' in page
+    assert '<td class="num">1<span class="unit"> article</span></td>' in page
+    assert "table.stack .unit { display: inline; }" in page  # the style is inline too

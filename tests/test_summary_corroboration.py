@@ -3,8 +3,11 @@ words (storyline.summary.corroboration), on invented sentences."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from storyline.model import Article, Claim, Digest, DuplicateGroup, Restatement, Story
 from storyline.render import digest_from_json, to_json
+from storyline.render.views import claim_outlets
 from storyline.summary import SummaryOptions, summarize
 from storyline.summary.corroboration import by_wording, restates
 from storyline.summary.options import SummaryOptions as Options
@@ -151,3 +154,23 @@ def test_corroboration_survives_the_json_round_trip() -> None:
     digest = Digest(articles=(), stories=(story,))
     again = digest_from_json(to_json(digest))
     assert again.stories[0].summary[0].corroboration == (Restatement("b", "u", 3, 4),)
+
+
+def test_articles_with_no_outlet_are_sources_of_their_own_not_one_outlet_unknown() -> None:
+    # Ingest stores "unknown" when no outlet is named. Two such articles are not one outlet
+    # called "unknown" (that would deflate the count), nor a named outlet (the render says
+    # "independent sources", not "outlets"); a copy of one still adds no voice.
+    said = "Some 410 passengers were evacuated from the two trains stranded by the slide."
+    articles = [
+        _article("w", f"{said}\nThe line stays shut.", "Northgate Wire"),
+        _article("a", f"{said}\nBuses replace trains.", "unknown"),
+        _article("b", f"{said}\nThe council met.", "unknown"),
+        _article("b2", f"{said}\nThe council met.", "unknown"),  # a copy of b
+    ]
+    claim = _claim(_summary(articles, (DuplicateGroup("g", "b", ("b", "b2")),)), "410")
+    assert sorted(claim.support) == ["a", "b", "b2", "w"] and claim.outlets == 3
+    assert claim_outlets(claim, {a.id: a for a in articles}) == "3 independent sources"
+    named = [replace(a, source="Courier") if a.id in ("a", "b", "b2") else a for a in articles]
+    again = _claim(_summary(named, (DuplicateGroup("g", "b", ("b", "b2")),)), "410")
+    assert again.outlets == 2  # one named outlet's articles are one voice
+    assert claim_outlets(again, {a.id: a for a in named}) == "2 independent outlets"

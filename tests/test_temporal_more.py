@@ -286,3 +286,19 @@ def test_until_after_a_present_state_points_ahead(sentence: str, expected: str) 
 )
 def test_a_month_an_intention_names(sentence: str, published: str, expected: str) -> None:
     assert resolved(sentence, published) == (expected, "month")
+
+
+def test_an_extension_until_a_weekday_points_ahead() -> None:
+    # Said on Tuesday 2026-11-03: the order now runs to the coming Thursday, not the last one.
+    said = "2026-11-03"
+    assert only("The governor extended the evacuation order until Thursday.", said).date == (
+        "2026-11-05"
+    )
+    assert only("The curfew was extended until Monday.", said).date == "2026-11-09"
+    assert only("Officials prolonged the state of emergency until Sunday.", said).date == (
+        "2026-11-08"
+    )
+    # an extension of something else, on a day: that day is past
+    assert only("The order was extended on Thursday to two more villages.", said).date == (
+        "2026-10-29"
+    )

@@ -371,3 +371,25 @@ def test_a_day_entry_gives_the_latest_version_of_a_tally() -> None:
         assert found == early.text
     next_day = replace(latest, published="2026-11-19")
     assert latest_tally(early.text, [(latest.text, next_day)], "2026-11-18") == latest.text
+
+
+def test_an_undated_copy_does_not_repeat_in_the_undated_list_what_its_group_dates() -> None:
+    # a5 is a copy of a1 that gives no date (a feed that dropped it): its "Sunday" is a1's,
+    # dated already; an undated article of no group, or a sentence of its own, stays listed.
+    copy = make("a5", BRIDGE + "\nCommuters were told to use the ferry on Monday.", None, "Echo")
+    alone = make("a6", BRIDGE, None, "Foxtrot")
+    groups = (DuplicateGroup(id="g1", representative="a1", article_ids=("a1", "a2", "a5")),)
+    timeline = build_timeline([*ARTICLES[:2], copy, alone], groups)
+    assert [(e.article_ids, e.text[:24]) for e in timeline.undated] == [
+        (("a5",), "Commuters were told to u"),
+        (("a6",), "The Norvale harbour brid"),
+        (("a6",), "Engineers said on Friday"),
+        (("a6",), "The mayor will inspect t"),
+    ]
+    # Another expression of the same sentence dated (a year) does not date its "January 9":
+    # the copies' unresolved day stays listed, once, with both articles.
+    said = "Crews have trained near the border since 2020, and the last left around January 9."
+    pair = [make("c1", said, None, "Alpha"), make("c2", said, None, "Beta")]
+    group = (DuplicateGroup(id="g2", representative="c1", article_ids=("c1", "c2")),)
+    (entry,) = build_timeline(pair, group).undated
+    assert (entry.article_ids, entry.month_day) == (("c1", "c2"), "--01-09")

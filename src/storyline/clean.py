@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 import xxhash
 
 from .footers import house_footers, is_author_bio
-from .ingest.titles import derive_title, is_page_furniture
+from .ingest.titles import derive_title, is_page_furniture, without_bullets
 from .model import Article
 from .options import check_fields, check_range
 from .steps import Steps, counted
@@ -42,7 +42,9 @@ from .text import normalize, words
 _FIXED = r"""
     (?:the\s)?(?:story|article)\scontinues\s(?:under|below|after)(?:\sthe)?\s(?:ad|advert|advertisement)
   | story\scontinues\sbelow
-  | continue\sreading(?:\sbelow|\sthe\smain\sstory)?
+  | continue\sreading(?:\sbelow|\sthe\smain\sstory|\son\sour\s(?:site|website))?
+  | (?:read|see)\sthe\s(?:full|whole|rest\sof\sthe)\s(?:story|article|report)
+        (?:\s(?:here|online|on\sour\s(?:site|website)))?
   | source\slink | comments\sare\sclosed | comments | leave\sa\s(?:comment|reply)
   | advertisement | advertising | ad | sponsored(?:\scontent)? | paid\scontent
   | share(?:\sthis)?(?:\sarticle|\sstory|\spost|\spage)?(?:\s(?:on|via)\s[\w.]+)?
@@ -590,9 +592,15 @@ def _retitled(article: Article, text: str) -> str:
     """The title for the cleaned ``text``. One that ingest made from the first sentence
     follows the text when cleaning cut that sentence (a site's teaser line must not name the
     article); page furniture (a byline, a date line, a page header, a furniture phrase such as
-    an edition prompt) is never a title; a real headline stays."""
-    if is_page_furniture(article.title) or _FIXED_LINE.match(article.title):
-        return derive_title(text, skip_furniture=True) or article.title
+    an edition prompt) is never a title; a real headline stays, without a list bullet that
+    opens it (a wire page's highlights: "* A * B" is "A")."""
+    title = _titled(article, text, without_bullets(article.title) or article.title)
+    return without_bullets(title) or title
+
+
+def _titled(article: Article, text: str, title: str) -> str:
+    if is_page_furniture(title) or _FIXED_LINE.match(title):
+        return derive_title(text, skip_furniture=True) or title
     if text == article.text or article.title != derive_title(article.text):
-        return article.title
-    return derive_title(text, skip_furniture=True) or article.title
+        return title
+    return derive_title(text, skip_furniture=True) or title

@@ -549,6 +549,8 @@ def search(
     """Full-text search over stored titles and texts (plain lines or JSON; no HTML page)."""
     if db is None:
         raise click.UsageError("search needs --db FILE")
+    if not any(character.isalnum() for character in query):  # "" or "*": "no match" misleads
+        raise click.UsageError(f"the query {query!r} has no word to search for")
     _check_output(output)
     with _errors():
         _emit(search_view(api.search(query, db, limit), fmt) + "\n", output, quiet)

@@ -68,7 +68,7 @@ MAX_REMEMBERED = 100_000
 # Files read by workers when a run has many (see "Read by workers" above): pages and WARC
 # files, of at most EXTRACTED_MAX_BYTES (a worker returns a file's records whole; a larger
 # file is read here, record by record, so that memory stays flat), FILES_PER_TASK at a time.
-EXTRACTED = (".html", ".htm", ".warc")
+EXTRACTED = (".html", ".htm", ".warc", ".arc")
 EXTRACTED_MAX_BYTES = 16 * 2**20
 FILES_PER_TASK = 2
 # Workers read files only when a run has this many to extract: starting them, and importing

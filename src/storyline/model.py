@@ -8,6 +8,7 @@ records. Dates are ISO 8601 strings: ``YYYY-MM-DD`` (day), ``YYYY-MM`` (month) o
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -23,6 +24,23 @@ DateOrigin = Literal["field", "metadata", "updated", "inferred", "path", "url", 
 def known_source(source: str) -> bool:
     """Whether ``source`` names an outlet (ingest writes "unknown" when nothing does)."""
     return source.strip().lower() not in ("", "unknown")
+
+
+# What a reader is shown for an article whose outlet is not known: "unknown" beside real
+# outlets would read as an outlet of that name, and count as one.
+NO_OUTLET = "no outlet named"
+
+
+def outlet_name(source: str) -> str:
+    """``source`` as a reader is shown it: the outlet, or "no outlet named"."""
+    return source if known_source(source) else NO_OUTLET
+
+
+def shown_outlets(outlets: Iterable[str]) -> list[str]:
+    """The named ``outlets`` in their order, then "no outlet named" once when any is not."""
+    listed = list(outlets)
+    named = [o for o in listed if known_source(o)]
+    return [*named, NO_OUTLET] if len(named) < len(listed) else named
 
 
 @dataclass(frozen=True)

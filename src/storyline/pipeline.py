@@ -530,6 +530,13 @@ def _notes(articles: Sequence[Article], timeline_chars: int | None) -> tuple[str
                 "(IngestOptions.path_dates) reads."
             )
         notes.append(note)
+    empty = sorted(article.id for article in articles if not article.text.strip())
+    if empty:  # else "5 stories from 24 articles" leaves readers looking for the missing one
+        notes.append(
+            f"{len(empty)} of {len(articles)} articles have no text left after cleaning (only "
+            'site furniture, such as a feed item\'s "Read the full story"): they are in no '
+            f"story ({', '.join(empty[:5])}{', ...' if len(empty) > 5 else ''})."
+        )
     return tuple(notes)
 
 

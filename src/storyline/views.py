@@ -12,7 +12,17 @@ from dataclasses import replace
 from typing import Any
 
 from .errors import NotFoundError
-from .model import Article, Digest, Passage, Story, TimelineEntry, known_source
+from .model import (
+    NO_OUTLET,
+    Article,
+    Digest,
+    Passage,
+    Story,
+    TimelineEntry,
+    known_source,
+    outlet_name,
+    shown_outlets,
+)
 from .pipeline import Analysis
 from .render import articles_csv, relations_csv, to_html, to_json
 from .render.markdown import md_escape
@@ -46,7 +56,7 @@ def _label(article: Article | None, article_id: str) -> str:
         return article_id
     title = md_escape(article.title or article.text[:60])
     date = f", {article.day}" if article.day else ""
-    return f"{title} ({md_escape(article.source)}{date}) [{article_id}]"
+    return f"{title} ({md_escape(outlet_name(article.source))}{date}) [{article_id}]"
 
 
 _PASSAGES_SHOWN = 5
@@ -112,7 +122,7 @@ def _story_header(story: Story) -> list[str]:
     return [
         f"## {md_escape(story.title)}",
         f"id {story.id}; {counted(len(story.article_ids), 'article')}; {span}",
-        f"outlets: {md_escape(', '.join(story.outlets)) or 'unknown'}",
+        f"outlets: {md_escape(', '.join(shown_outlets(story.outlets))) or NO_OUTLET}",
     ]
 
 

@@ -2,7 +2,7 @@
 
 :func:`read_sources` is the dispatcher. It walks directories (recursively, in sorted order,
 hidden entries skipped), picks a reader by extension (``.txt .md .html .htm .jsonl .json
-.csv .rss .atom .xml .warc``, each optionally ``.gz``), reads ``-`` as JSONL on stdin, and
+.csv .rss .atom .xml .warc .arc``, each optionally ``.gz``), reads ``-`` as JSONL on stdin, and
 yields an :class:`Article` per article or a :class:`Skipped` per input it could not use,
 with the reason. It never raises on bad input and never writes anything.
 """
@@ -66,6 +66,7 @@ EXTENSIONS = (
     ".atom",
     ".xml",
     ".warc",
+    ".arc",
 )
 
 
@@ -268,7 +269,7 @@ def read_file(
         shown = (extension + ".gz" if compressed else extension) or "(no extension)"
         yield Skipped(label, f"unsupported file type {shown}")
         return
-    if extension == ".warc":  # gzip record by record: warcio reads the file itself
+    if extension in (".warc", ".arc"):  # gzip record by record: warcio reads the file itself
         from .warc import read_warc  # trafilatura takes a second to import
 
         yield from _completed(read_warc(path, label, options.max_file_bytes), label, options)

@@ -165,6 +165,27 @@ def tidy_title(title: str, sitename: str = "") -> str:
     return title.strip()
 
 
+# A list's bullet: "* ", "• ", "- ", and T17's escaped "\\* ". Reuters opens a page with its
+# highlights as a bulleted line ("* Mexico announces outbreak * New virus never seen ...").
+_BULLET = re.compile(r"^(?:\\?\*|[•·‣▪◦-])\s+")
+_NEXT_BULLET = re.compile(r"\s(?:\\?\*|[•·‣▪◦])\s")
+
+
+def without_bullets(title: str) -> str:
+    """``title`` without the list bullet that opens it, and cut before the next bullet when
+    it holds a list of highlights ("* A * B" is "A"; "A * B * C" is "A"); "" when nothing
+    but bullets is left."""
+    opened = _BULLET.match(title)
+    rest = title[opened.end() :] if opened else title
+    if opened and opened.group().startswith("-"):
+        cut = rest.find(" - ")  # a dash list's next item; "- " elsewhere is a dash
+        rest = rest if cut < 0 else rest[:cut]
+    found = _NEXT_BULLET.search(rest)
+    if found and (opened or len(rest[: found.start()].split()) >= 3):
+        rest = rest[: found.start()]
+    return rest.strip()
+
+
 def is_byline(line: str) -> bool:
     """Whether ``line`` (one normalised line) is a byline ("By Jane Doe, Reuters")."""
     return line[:3] in ("By ", "BY ") and line.count(" ") < 12 and bool(_BYLINE.match(line))

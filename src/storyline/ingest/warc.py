@@ -1,4 +1,5 @@
-"""Web archives (``.warc``, ``.warc.gz``): each archived HTML page is an article.
+"""Web archives (``.warc``, ``.warc.gz``; the older ``.arc``, ``.arc.gz``): each archived HTML
+page is an article.
 
 warcio reads the file itself (a ``.warc.gz`` is compressed record by record, and warcio
 finds each gzip member), one record at a time, so memory stays flat whatever the size of
@@ -19,6 +20,16 @@ an HTML page that gives no article (no main text, too large, a truncated record)
 Skipped of its own, with its url. A broken record (a gzip member that does not decompress,
 a Content-Length that lies, a file cut short) is named by its offset; what came before is
 kept, and reading resumes at the next record that can be found.
+
+A ``revisit`` record holds no page: it says that a later capture of a url gave the same
+payload as an earlier one (a crawler's deduplication). A revisit of a page read from the same
+file adds nothing and is counted in the file's note; one whose earlier capture is not in the
+file is counted apart, naming the first such url and its capture date, since its page can
+only be read from the archive that holds that capture. Neither is a fault.
+
+An ARC file (the Internet Archive's format before WARC) is read the same way: warcio turns
+each ARC record into the WARC record it stands for (the ``filedesc`` header into a
+``warcinfo``), and its messages say ARC.
 """
 
 from __future__ import annotations
@@ -53,21 +64,29 @@ _CHUNK = 1 << 16
 _SNIFF = 4096  # bytes of a payload without a Content-Type that show it is HTML
 _GZIP_MEMBER = b"\x1f\x8b\x08"
 _WARC_START = re.compile(rb"\n(WARC/1\.[01]\r?\n)")
+# An ARC record's header line: "URL IP-address Archive-date Content-type Archive-length".
+_ARC_LINE = rb"[a-z][\w+.-]*:\S+ \S+ \d{14} \S+ \d+\r?\n"
+_ARC_START = re.compile(rb"\n(" + _ARC_LINE + rb")", re.I)
+_ARC_HEAD = re.compile(_ARC_LINE, re.I)
+_ARC_URL = re.compile(r"[a-z][\w+.-]*:\S+$", re.I)
+_HEAD_BYTES = 1024  # of a gzip member, enough for an ARC header line
 _TAIL = 1024  # bytes of a block looked at again with the next: a header across the two
 _SHOWN = 5  # kinds of records passed over named in the summary
 
 
 def read_warc(path: Path, label: str, max_bytes: int) -> Iterator[Article | Skipped]:
-    """The articles of the web archive ``path`` (shown as ``label``), a Skipped for each HTML
-    page that gave none and for each break in the file; the count of records passed over is
-    a note on the last article (a Skipped when there is none); a page's payload over
-    ``max_bytes`` (or the HTML reader's own limit) is not read."""
-    passed = _Passed()
+    """The articles of the web archive ``path`` (shown as ``label``; an ARC file when its name
+    ends in ``.arc`` or ``.arc.gz``), a Skipped for each HTML page that gave none and for each
+    break in the file; the count of records passed over and of revisits is a note on the last
+    article (a Skipped when there is none); a page's payload over ``max_bytes`` (or the HTML
+    reader's own limit) is not read."""
+    name = path.name.lower().removesuffix(".gz")
+    passed = _Passed("ARC" if name.endswith(".arc") else "WARC")
     noted = NotedArticles(label)
     yield from noted.push(_records(path, label, min(max_bytes, MAX_HTML_BYTES), passed))
     if passed.records == 0 and passed.read == 0 and not passed.broken:
         yield Skipped(label, "empty file")
-    yield from noted.close(passed.reason() if passed.records else "")
+    yield from noted.close(passed.reason())
 
 
 def _records(path: Path, label: str, limit: int, passed: _Passed) -> Iterator[Article | Skipped]:
@@ -83,20 +102,52 @@ def _records(path: Path, label: str, limit: int, passed: _Passed) -> Iterator[Ar
 
 class _Passed:
     """What a file held that is not an article: records counted by kind, HTTP status and
-    content type; and how many records were read at all."""
+    content type; revisits; how many records were read at all; and the file's format
+    (``name``: "WARC" or "ARC"), which its messages say."""
 
-    def __init__(self) -> None:
+    def __init__(self, name: str) -> None:
+        self.name = name
         self.read = 0
         self.broken = False
         self.kinds: Counter[str] = Counter()
         self.statuses: Counter[str] = Counter()
         self.types: Counter[str] = Counter()
+        self.pages: set[str] = set()  # payload digests and urls of the pages read
+        self.revisited = 0  # revisits of pages read from this file
+        self.elsewhere = 0  # revisits of a page whose earlier capture is not in this file
+        self.first_elsewhere = ""
+
+    @property
+    def arc(self) -> bool:
+        return self.name == "ARC"
 
     @property
     def records(self) -> int:
         return sum(self.kinds.values()) + sum(self.statuses.values()) + sum(self.types.values())
 
     def reason(self) -> str:
+        """What the file held besides pages, "" when nothing: the records passed over and
+        the revisits (see :meth:`passed_over` and :meth:`revisits`)."""
+        parts = (self.passed_over() if self.records else "", self.revisits())
+        return "; ".join(part for part in parts if part)
+
+    def revisits(self) -> str:
+        """ "WARC revisits, pages captured again with the same content, not read twice (3:
+        2 of pages read from this file; 1 whose earlier capture is not in this file, such as
+        https://... captured 2024-03-01T10:00:00Z)" """
+        total = self.revisited + self.elsewhere
+        if not total:
+            return ""
+        parts = [f"{self.revisited:,} of pages read from this file"] if self.revisited else []
+        if self.elsewhere:
+            parts.append(
+                f"{self.elsewhere:,} whose earlier capture is not in this file, such as "
+                f"{self.first_elsewhere}"
+            )
+        words = "pages captured again with the same content, not read twice"
+        return f"{self.name} revisits, {words} ({total:,}: {'; '.join(parts)})"
+
+    def passed_over(self) -> str:
         """ "WARC records passed over, not pages (1,204 of 1,230: 600 request, ...; 500
         responses with HTTP status 301 (400), 404 (100); 104 responses not HTML: image/jpeg
         (80), ...)": the words before the brackets are the same for every file, so the CLI's
@@ -113,7 +164,8 @@ class _Passed:
             listed = _listed(self.types, "{k} ({n:,})")
             parts.append(f"{total:,} {_plural(total, 'response')} not HTML: {listed}")
         counts = "; ".join(parts)
-        return f"WARC records passed over, not pages ({self.records:,} of {self.read:,}: {counts})"
+        read = f"{self.records:,} of {self.read:,}"
+        return f"{self.name} records passed over, not pages ({read}: {counts})"
 
 
 def _listed(counts: Counter[str], shape: str) -> str:
@@ -175,8 +227,8 @@ class _Records(ArchiveIterator):  # type: ignore[misc]
     (warcio writes a warning on stderr for it instead, which would bypass the skip list),
     and raising on a gzip member that stops decompressing."""
 
-    def __init__(self, stream: BinaryIO) -> None:
-        super().__init__(stream)
+    def __init__(self, stream: BinaryIO, arc: bool) -> None:
+        super().__init__(stream, arc2warc=arc)
         self.reader = _Reader(self.fh, block_size=BUFF_SIZE)
         self.misplaced_end = False
 
@@ -203,7 +255,7 @@ def _read_from(
     """Read the records from byte ``start``; return where to resume after a break (None at
     the end of the file or when nothing more can be found)."""
     raw.seek(start)
-    records = _Records(raw)
+    records = _Records(raw, passed.arc)
     iterator = iter(records)
     while True:
         offset = records.offset
@@ -213,7 +265,9 @@ def _read_from(
                 return None
             offset = records.offset
             if record.format != "warc":  # warcio also reads the older ARC, or takes text for it
-                raise ValueError(f"no WARC header; read as {str(record.format).upper()}")
+                raise ValueError(f"no WARC header; read as {_arc_hint(record.format)}")
+            if passed.arc and not _arc_record(record):  # warcio takes text for ARC too
+                raise ValueError(f"no ARC header line: {_target(record)!r}")
             found = _record(record, label, offset, limit, passed)
             records.read_to_end()
             truncated = getattr(record.raw_stream, "limit", 0) > 0
@@ -221,7 +275,7 @@ def _read_from(
             return (yield from _broken(raw, records.offset, label, exc, compressed, passed))
         passed.read += 1
         if truncated or records.misplaced_end:
-            after = _resume(raw, offset + 1, compressed)
+            after = _resume(raw, offset + 1, compressed, passed.arc)
             if truncated and after is None:
                 yield Skipped(label, "truncated: the file ends inside this record", offset)
                 return None
@@ -244,11 +298,12 @@ def _broken(
         yield Skipped(label, _ONE_STREAM)
         return None
     offset = max(offset, 0)
-    after = _resume(raw, offset + 1, compressed)
+    after = _resume(raw, offset + 1, compressed, passed.arc)
     if passed.read == 0 and offset == 0 and after is None:
-        yield Skipped(label, f"not a WARC file ({_said(exc)})")
+        article = "an" if passed.arc else "a"
+        yield Skipped(label, f"not {article} {passed.name} file ({_said(exc)})")
         return None
-    yield Skipped(label, f"broken WARC record ({_said(exc)}){_then(after)}", offset)
+    yield Skipped(label, f"broken {passed.name} record ({_said(exc)}){_then(after)}", offset)
     return after
 
 
@@ -287,15 +342,22 @@ _SAID = 80
 _KIND = 40
 
 
-def _resume(raw: BinaryIO, offset: int, compressed: bool) -> int | None:
+def _arc_hint(found: object) -> str:
+    """What warcio read a ``.warc`` file as: an ARC file is read when named so."""
+    shown = str(found).upper()
+    return f"{shown} (name the file .arc or .arc.gz to read it so)" if shown == "ARC" else shown
+
+
+def _resume(raw: BinaryIO, offset: int, compressed: bool, arc: bool) -> int | None:
     """The byte offset of the first record that starts at or after ``offset``: the next gzip
-    member that opens with a WARC header, or a WARC header line; None when there is none."""
+    member that opens with a WARC (or ``arc``: ARC) header, or such a header line; None when
+    there is none."""
     raw.seek(offset)
     base = offset
     tail = b""
     while block := raw.read(_CHUNK):
         data = tail + block
-        found = _gzip_record(data, base) if compressed else _warc_line(data, base)
+        found = _gzip_record(data, base, arc) if compressed else _header_line(data, base, arc)
         if found is not None:
             return found
         tail = data[-_TAIL:]
@@ -303,21 +365,21 @@ def _resume(raw: BinaryIO, offset: int, compressed: bool) -> int | None:
     return None
 
 
-def _gzip_record(data: bytes, base: int) -> int | None:
+def _gzip_record(data: bytes, base: int, arc: bool) -> int | None:
     at = data.find(_GZIP_MEMBER)
     while at >= 0:
         try:
-            head = zlib.decompressobj(31).decompress(data[at:], 16)
+            head = zlib.decompressobj(31).decompress(data[at:], _HEAD_BYTES if arc else 16)
         except zlib.error:
             head = b""
-        if head.startswith(b"WARC/"):
+        if _ARC_HEAD.match(head) if arc else head.startswith(b"WARC/"):
             return base + at
         at = data.find(_GZIP_MEMBER, at + 1)
     return None
 
 
-def _warc_line(data: bytes, base: int) -> int | None:
-    found = _WARC_START.search(data)
+def _header_line(data: bytes, base: int, arc: bool) -> int | None:
+    found = (_ARC_START if arc else _WARC_START).search(data)
     return None if found is None else base + found.start(1)
 
 
@@ -331,11 +393,18 @@ def _record(
     """What one record is: a page to extract, a Skipped (a page that cannot be read), or
     None (passed over and counted)."""
     kind = str(record.rec_type or "")
+    url = _target(record)
+    if kind == "revisit":
+        _revisit(record, url, passed)
+        return None
     if kind not in _PAGES:
+        kind = "filedesc" if passed.arc and kind == "warcinfo" else kind  # the ARC's header
         passed.kinds[_printable(kind, _KIND) or "untyped"] += 1
         return None
-    url = str(record.rec_headers.get_header("WARC-Target-URI") or "")
     http = record.http_headers
+    if passed.arc and not url.lower().startswith(("http:", "https:")):  # dns:, ftp:
+        passed.kinds[_printable(url.split(":", 1)[0].lower(), _KIND) or "untyped"] += 1
+        return None
     if http is not None and kind == "response":
         status = str(http.get_statuscode() or "")
         if status != "200":
@@ -365,10 +434,47 @@ def _record(
         return Skipped(label, f"HTTP payload not decodable as {encoding} ({exc}) ({url})", offset)
     if len(data) > limit:
         return Skipped(label, f"page too large (over {limit:,} bytes) ({url})", offset)
+    passed.pages.update(filter(None, (url, _digest(record))))
     found = _CHARSET.search(content_type)
     cut = str(record.rec_headers.get_header("WARC-Truncated") or "")
     note = f"the crawler cut this page short (WARC-Truncated: {cut})" if cut else ""
     return data, url, found.group(1) if found else "", note
+
+
+def _arc_record(record: Any) -> bool:
+    """Whether an ARC record as warcio turned it into WARC has a url (its filedesc, turned
+    into a warcinfo, has none)."""
+    return record.rec_type == "warcinfo" or bool(_ARC_URL.match(_target(record)))
+
+
+def _target(record: Any) -> str:
+    return str(record.rec_headers.get_header("WARC-Target-URI") or "")
+
+
+def _digest(record: Any) -> str:
+    return str(record.rec_headers.get_header("WARC-Payload-Digest") or "")
+
+
+def _revisit(record: Any, url: str, passed: _Passed) -> None:
+    """Count a revisit: of a page read from this file (by payload digest or url), of a page
+    whose earlier capture is elsewhere, or, when its HTTP headers say it is no HTML page of
+    status 200 (or 304, not modified), as a record passed over."""
+    headers = record.rec_headers
+    refers = str(headers.get_header("WARC-Refers-To-Target-URI") or "") or url
+    if _digest(record) in passed.pages or refers in passed.pages:
+        passed.revisited += 1
+        return
+    http = record.http_headers
+    status = str(http.get_statuscode() or "") if http is not None else ""
+    media = str(http.get_header("Content-Type") or "") if http is not None else ""
+    media = media.split(";", 1)[0].strip().lower()
+    if status not in ("", "200", "304") or (media and media not in _HTML_TYPES):
+        passed.kinds["revisit"] += 1
+        return
+    passed.elsewhere += 1
+    if not passed.first_elsewhere:
+        when = str(headers.get_header("WARC-Refers-To-Date") or "")
+        passed.first_elsewhere = _printable(refers, _SAID) + (f" captured {when}" if when else "")
 
 
 def _content(raw: Any, http: Any, encoding: str) -> Any:

@@ -22,7 +22,17 @@ from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
 from ..ids import stable_id
-from ..model import Article, Claim, Digest, Relation, Story, Topic
+from ..model import (
+    Article,
+    Claim,
+    Digest,
+    Relation,
+    Story,
+    Topic,
+    known_source,
+    outlet_name,
+    shown_outlets,
+)
 from ..summary.corroboration import by_wording
 from .svg import reuse_graph, sparkline, timeline_chart
 from .views import (
@@ -149,6 +159,8 @@ def environment() -> Environment:
         finalize=_printable_value,
     )
     env.globals["safe_url"] = safe_url
+    env.filters["outlet"] = outlet_name
+    env.filters["outlets"] = shown_outlets
     return env
 
 
@@ -276,8 +288,11 @@ def story_view(
             {"entry": e, "when": entry_when(e), **_cited(e.article_ids, numbers)}
             for e in story.undated
         ],
+        "outlets": sum(map(known_source, story.outlets)),
+        "no_outlet": sum(not known_source(a.source) for a in members),
         "outlet_counts": sorted(
-            Counter(a.source for a in members).items(), key=lambda kv: (-kv[1], kv[0])
+            Counter(a.source for a in members).items(),
+            key=lambda kv: (not known_source(kv[0]), -kv[1], kv[0]),
         ),
         "relations": [_relation_row(r, index) for r in relations[:MAX_RELATIONS_SHOWN]],
         "relations_more": max(0, len(relations) - MAX_RELATIONS_SHOWN),

@@ -9,7 +9,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from ..model import Article, Claim, Digest, Relation, Skipped, Story, TimelineEntry
+from ..model import (
+    Article,
+    Claim,
+    Digest,
+    Relation,
+    Skipped,
+    Story,
+    TimelineEntry,
+    outlet_name,
+    shown_outlets,
+)
 from ..summary.corroboration import by_wording
 from .views import (
     DigestIndex,
@@ -55,7 +65,10 @@ _DATED_BY = {"path": " (from its folder or file name)", "url": " (from its web a
 
 
 def _article_line(article: Article, number: int) -> str:
-    parts = [f"[{number}] {md_escape(article.title or article.id)}", md_escape(article.source)]
+    parts = [
+        f"[{number}] {md_escape(article.title or article.id)}",
+        md_escape(outlet_name(article.source)),
+    ]
     if article.published:
         dated_by = _DATED_BY.get(article.published_origin, "")
         parts.append(md_escape(article.published[:10]) + dated_by)
@@ -107,7 +120,8 @@ def _story(position: int, story: Story, index: DigestIndex) -> list[str]:
         f"## {position}. {md_escape(story.title or story.id)}",
         "",
         f"{date_span(story.first_date, story.last_date)} · {counted(count, 'article')} · "
-        f"outlets: {md_escape(', '.join(story.outlets)) or 'none'} · id {md_escape(story.id)}",
+        f"outlets: {md_escape(', '.join(shown_outlets(story.outlets))) or 'none'} "
+        f"· id {md_escape(story.id)}",
         "",
     ]
     if story.keywords:
@@ -193,8 +207,8 @@ def _first_reported(when: str) -> str:
 def _relation_line(relation: Relation, index: DigestIndex) -> str:
     a, b = index.article(relation.a), index.article(relation.b)
     line = (
-        f"- {md_escape(a.title or a.id)} ({md_escape(a.source)}) ⇄ "
-        f"{md_escape(b.title or b.id)} ({md_escape(b.source)}): {relation.kind}, "
+        f"- {md_escape(a.title or a.id)} ({md_escape(outlet_name(a.source))}) ⇄ "
+        f"{md_escape(b.title or b.id)} ({md_escape(outlet_name(b.source))}): {relation.kind}, "
         f"similarity {relation.similarity:.2f}"
     )
     if relation.kind == "translation":  # a translation shares sentences, not words
@@ -205,9 +219,8 @@ def _relation_line(relation: Relation, index: DigestIndex) -> str:
         line += f", {counted(len(relation.passages), 'shared passage')}"
     if relation.original:
         original = index.article(relation.original)
-        line += (
-            f"; original: {md_escape(original.source)}, {md_escape(original.title or original.id)}"
-        )
+        named = md_escape(outlet_name(original.source))
+        line += f"; original: {named}, {md_escape(original.title or original.id)}"
     if relation.reason:
         line += f" ({md_escape(relation.reason)})"
     return line

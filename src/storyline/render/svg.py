@@ -13,7 +13,7 @@ from datetime import date
 from markupsafe import Markup, escape
 
 from ..ingest.dates import published_order
-from ..model import Article, Relation, TimelineEntry
+from ..model import NO_OUTLET, Article, Relation, TimelineEntry, outlet_name
 
 MAX_GRAPH_NODES = 40
 
@@ -189,13 +189,15 @@ def reuse_graph(
     nodes = _graph_nodes(relations, articles)
     if not nodes:
         return Markup("")
-    outlets = sorted({articles[n].source if n in articles else "unknown" for n in nodes})
+    outlets = sorted(
+        {outlet_name(articles[n].source) if n in articles else NO_OUTLET for n in nodes}
+    )
     lane_h, left, width = 34, 130, 640
     height = lane_h * len(outlets) + 16
     step = (width - left - 20) / max(len(nodes) - 1, 1)
     pos = {}
     for i, node in enumerate(nodes):
-        outlet = articles[node].source if node in articles else "unknown"
+        outlet = outlet_name(articles[node].source) if node in articles else NO_OUTLET
         pos[node] = (
             left + step * i if len(nodes) > 1 else left + 20,
             20 + lane_h * outlets.index(outlet),
@@ -218,7 +220,8 @@ def reuse_graph(
     for node in nodes:
         x, y = pos[node]
         article = articles.get(node)
-        label = f"{article.title if article else node} ({article.source if article else ''})"
+        named = outlet_name(article.source) if article else ""
+        label = f"{article.title if article else node} ({named})"
         cls = "node original" if node in originals else "node"
         parts.append(
             f'<a href="{escape(link(node))}"><circle class="{cls}" cx="{x:.1f}" cy="{y:.1f}" r="7">'

@@ -9,7 +9,7 @@ from __future__ import annotations
 import textwrap
 from itertools import zip_longest
 
-from ..model import Article, Relation
+from ..model import Article, Relation, outlet_name
 from .views import (
     figure_differences,
     oriented,
@@ -65,8 +65,14 @@ def compare_text(a: Article, b: Article, relation: Relation | None, *, width: in
             head += f" ({mine.reason})"
     lines = [printable(head), ""]
     lines += _side_by_side(
-        _column(printable(f"{a.title} — {a.source}, {a.published or 'undated'} [{a.id}]"), col),
-        _column(printable(f"{b.title} — {b.source}, {b.published or 'undated'} [{b.id}]"), col),
+        _column(
+            printable(_heading(a)),
+            col,
+        ),
+        _column(
+            printable(_heading(b)),
+            col,
+        ),
         col,
     )
     lines.append("─" * col + "─┼─" + "─" * col)
@@ -85,3 +91,8 @@ def compare_text(a: Article, b: Article, relation: Relation | None, *, width: in
             for n, pairs in changed.items()
         ]
     return "\n".join(lines) + "\n"
+
+
+def _heading(article: Article) -> str:
+    published = article.published or "undated"
+    return f"{article.title} — {outlet_name(article.source)}, {published} [{article.id}]"

@@ -150,6 +150,19 @@ def _split_candidates(
     # A sentence that another expression dates to the day is not also listed as undated.
     placed = {(c.article.id, c.start) for c in dated if c.granularity == "day"}
     undated = [c for c in undated if (c.article.id, c.start) not in placed]
+    # Nor is the sentence of an undated copy that another copy of its group (one voice)
+    # states word for word and dates: its "Thursday" is that copy's, on the timeline already.
+    dated_by: dict[tuple[str, str, str], set[str]] = {}
+    for c in dated:
+        if c.voice != c.article.id:
+            dated_by.setdefault((c.voice, fold(c.text), fold(c.expression)), set()).add(
+                c.article.id
+            )
+    undated = [
+        c
+        for c in undated
+        if not dated_by.get((c.voice, fold(c.text), fold(c.expression)), set()) - {c.article.id}
+    ]
     dated = [c for c in dated if c.granularity in options.granularities and _in_range(c, options)]
     return dated, undated
 

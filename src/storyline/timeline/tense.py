@@ -21,8 +21,11 @@ _FUTURE = re.compile(
     # a past decision about a later date: "the hearing was moved to December 3"
     r"|(?:moved|postponed|delayed|pushed back|put off|rescheduled|brought forward)"
     r" (?:to|until|till|for)"
-    # ... with its object between: "adjourned the case until March 24"
-    r"|(?:postponed|delayed|adjourned|deferred|suspended)(?: (?-i:[a-z]+)){1,3} (?:until|till)"
+    # ... with its object between: "adjourned the case until March 24", "extended the
+    # evacuation order until Thursday" (an extension runs ahead, "until" only: "extended aid
+    # to ..." names no date)
+    r"|(?:postponed|delayed|adjourned|deferred|suspended|extended|prolonged)"
+    r"(?: (?-i:[a-z]+)){0,4} (?:until|till)"
     rf"|due (?:on|by|in|at|for|back)|upcoming|next|(?:would|should)(?! {_PERFECT})"
     r"|to be held|is to|are to)\b",
     re.I,
