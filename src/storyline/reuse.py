@@ -21,14 +21,11 @@ comes from :mod:`storyline.provenance`.
 
 from __future__ import annotations
 
-import math
 import re
 from bisect import bisect_right
-from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from itertools import chain
 
 import numpy as np
 
@@ -38,6 +35,7 @@ from .dedup.options import DEFAULT_OPTIONS, DedupOptions
 from .dedup.shingles import shingle_hashes, shingle_set, text_hashes, token_hashes
 from .model import Article, Passage, Relation, RelationKind, Span
 from .provenance import NARRATIVE_WORDS, Outlet, credited_original, direction, outlet
+from .sentencematch import TermEntries, similar_sentences, term_entries
 from .spin import copied, half_covered, refilled
 from .text import split_sentences, words
 
@@ -67,6 +65,8 @@ class _Text:
     sentence_terms: list[set[str]]
     terms: set[str]
     grams: np.ndarray
+    gram_set: np.ndarray  # the distinct grams, sorted
+    entries: TermEntries
 
 
 # Analysed texts kept at once, in characters (an analysis takes about 13 bytes a character:
@@ -353,7 +353,19 @@ def _analyse(text: str, options: DedupOptions) -> _Text:
         sentence_terms.append({t[:6] for t in mine if len(t) > 1 and t not in STOP_WORDS})
     terms: set[str] = set().union(*sentence_terms) if sentence_terms else set()
     grams = _gram_hashes(lowered, options)
-    return _Text(text, lowered, lines, spans, sentences, sentence_terms, terms, grams)
+    entries = term_entries(sentence_terms)
+    return _Text(
+        text,
+        lowered,
+        lines,
+        spans,
+        sentences,
+        sentence_terms,
+        terms,
+        grams,
+        np.unique(grams),
+        entries,
+    )
 
 
 def align_passages(
@@ -401,17 +413,18 @@ def _gram_hashes(lowered: list[str], options: DedupOptions) -> np.ndarray:
     return hashes
 
 
-def _seeds(a_grams: np.ndarray, b_grams: np.ndarray) -> list[tuple[int, int]]:
+def _seeds(ta: _Text, tb: _Text) -> list[tuple[int, int]]:
     """(i, j) where the k-grams at a[i] and b[j] are equal; grams repeated > 4 times skipped."""
-    common = np.intersect1d(a_grams, b_grams)
+    a_grams, b_grams = ta.grams, tb.grams
+    common = _common(ta.gram_set, tb.gram_set)
     if common.size == 0:
         return []
     where_b: dict[int, list[int]] = {}
-    for j in np.flatnonzero(np.isin(b_grams, common)).tolist():
+    for j in np.flatnonzero(_member(b_grams, common)).tolist():
         where_b.setdefault(int(b_grams[j]), []).append(j)
     seeds: list[tuple[int, int]] = []
     a_count: dict[int, int] = {}
-    a_hits = np.flatnonzero(np.isin(a_grams, common)).tolist()
+    a_hits = np.flatnonzero(_member(a_grams, common)).tolist()
     for i in a_hits:
         a_count[int(a_grams[i])] = a_count.get(int(a_grams[i]), 0) + 1
     for i in a_hits:
@@ -421,10 +434,23 @@ def _seeds(a_grams: np.ndarray, b_grams: np.ndarray) -> list[tuple[int, int]]:
     return seeds
 
 
+def _common(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """The values of two sorted arrays of distinct values found in both, sorted."""
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    return small[_member(small, large)] if len(large) else large
+
+
+def _member(values: np.ndarray, sorted_distinct: np.ndarray) -> np.ndarray:
+    """Whether each of ``values`` is in ``sorted_distinct`` (not empty), by binary search:
+    the grams of one text against those two texts share, without sorting either again."""
+    where = np.minimum(np.searchsorted(sorted_distinct, values), len(sorted_distinct) - 1)
+    return np.asarray(sorted_distinct[where] == values)
+
+
 def _verbatim_segments(ta: _Text, tb: _Text, options: DedupOptions) -> list[Segment]:
     """Token ranges of aligned passages: seed, chain along diagonals, merge, filter, pick."""
     k = options.shingle_size
-    seeds = _seeds(ta.grams, tb.grams)
+    seeds = _seeds(ta, tb)
     chains: list[list[int]] = []
     for i, j in sorted(seeds, key=lambda s: (s[1] - s[0], s[0])):
         last = chains[-1] if chains else None
@@ -535,21 +561,7 @@ def _paraphrases(
         return []
     a_side = _uncovered(ta, [(p.a_start, p.a_end) for p in verbatim])
     b_side = _uncovered(tb, [(p.b_start, p.b_end) for p in verbatim])
-    postings: dict[str, list[int]] = {}
-    for j, (_, terms) in enumerate(b_side):
-        for term in terms:
-            postings.setdefault(term, []).append(j)
-    # A term in over 50 sentences says little about which two match.
-    postings = {term: found[:50] for term, found in postings.items()}
-    b_sizes = [len(terms) for _, terms in b_side]
-    scored: list[tuple[float, int, int]] = []
-    for i, (_, terms) in enumerate(a_side):
-        shared = Counter(chain.from_iterable([postings.get(term, ()) for term in terms]))
-        for j, count in shared.items():
-            if count >= 3:  # most pairs share a word or two: no square root for them
-                cosine = count / math.sqrt(len(terms) * b_sizes[j])
-                if cosine >= options.paraphrase:
-                    scored.append((cosine, i, j))
+    scored = similar_sentences(ta.entries, a_side, tb.entries, b_side, options.paraphrase)
     used_a: set[int] = set()
     used_b: set[int] = set()
     out: list[Passage] = []
@@ -557,7 +569,7 @@ def _paraphrases(
         if i not in used_a and j not in used_b:
             used_a.add(i)
             used_b.add(j)
-            sa, sb = a_side[i][0], b_side[j][0]
+            sa, sb = ta.sentences[a_side[i]], tb.sentences[b_side[j]]
             out.append(
                 Passage(
                     sa.start,
@@ -573,12 +585,14 @@ def _paraphrases(
     return out
 
 
-def _uncovered(t: _Text, ranges: list[tuple[int, int]]) -> list[tuple[Span, set[str]]]:
-    """Sentences (with their terms) not half covered by any of the ranges."""
+def _uncovered(t: _Text, ranges: list[tuple[int, int]]) -> list[int]:
+    """Indexes of the sentences with terms not half covered by any of the ranges."""
+    if not ranges:
+        return [n for n, terms in enumerate(t.sentence_terms) if terms]
     ranges = sorted(ranges)
     starts = [r[0] for r in ranges]
     return [
-        (span, terms)
-        for span, terms in zip(t.sentences, t.sentence_terms, strict=True)
+        n
+        for n, (span, terms) in enumerate(zip(t.sentences, t.sentence_terms, strict=True))
         if terms and not half_covered(span, ranges, starts)
     ]

@@ -345,11 +345,21 @@ def _ranked_events(dated: list[_Candidate], options: TimelineOptions) -> _Ranked
     chosen = ranked[: options.max_dates] if options.max_dates else ranked
     texts = sorted({c.text for day in chosen for c in by_date[day]})
     vectorizer = _vectorizer([[c.text for c in by_date[day]] for day in chosen], options.idf_over)
-    background = np.asarray(vectorizer.transform(texts).mean(axis=0)).ravel()
-    return [
-        (day, scores[day], *_events(by_date[day], vectorizer, options, background))
-        for day in chosen
-    ]
+    # Each distinct sentence is read once: a date's matrix takes its rows from this one.
+    rows = _Rows(vectorizer.transform(texts), {text: n for n, text in enumerate(texts)})
+    background = np.asarray(rows.matrix.mean(axis=0)).ravel()
+    return [(day, scores[day], *_events(by_date[day], rows, options, background)) for day in chosen]
+
+
+@dataclass(frozen=True)
+class _Rows:
+    """The TF-IDF rows of a timeline's distinct sentences, and the row of each sentence."""
+
+    matrix: Any
+    row_of: dict[str, int]
+
+    def of(self, texts: Sequence[str]) -> Any:
+        return self.matrix[[self.row_of[text] for text in texts]]
 
 
 def _vectorizer(texts_by_date: list[list[str]], idf_over: str) -> TfidfVectorizer:
@@ -396,7 +406,7 @@ def _is_aside(text: str) -> bool:
 
 def _events(
     candidates: list[_Candidate],
-    vectorizer: TfidfVectorizer,
+    rows: _Rows,
     options: TimelineOptions,
     background: np.ndarray,
 ) -> tuple[list[_Event], np.ndarray, Any]:
@@ -406,7 +416,7 @@ def _events(
     quadratic); the rest cannot lead or join an event, which bounds time and memory.
     """
     candidates = sorted(candidates, key=lambda c: (c.article.id, c.start, c.expression))
-    matrix = vectorizer.transform([c.text for c in candidates])
+    matrix = rows.of([c.text for c in candidates])
     centroid = np.asarray(matrix.mean(axis=0)).ravel() - options.distinct_weight * background
     norm = float(np.linalg.norm(centroid))
     centrality = matrix @ centroid / norm if norm else np.zeros(len(candidates))
