@@ -11,9 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy.sparse import csr_matrix
+
+if TYPE_CHECKING:
+    from scipy.sparse import csr_matrix
 
 __all__ = ["TermEntries", "similar_sentences", "term_entries"]
 
@@ -91,6 +94,8 @@ def _kept(entries: TermEntries, keep: Sequence[int]) -> tuple[np.ndarray, np.nda
 
 def _rows_matrix(columns: np.ndarray, rows: np.ndarray, shape: tuple[int, int]) -> csr_matrix:
     """A 0/1 matrix in compressed rows from entries listed row by row (``rows`` ascend)."""
+    from scipy.sparse import csr_matrix  # slow import (a second): only when texts are compared
+
     pointers = np.zeros(shape[0] + 1, dtype=np.int64)
     np.cumsum(np.bincount(rows, minlength=shape[0]), out=pointers[1:])
     return csr_matrix((np.ones(len(columns), np.int32), columns, pointers), shape=shape)
