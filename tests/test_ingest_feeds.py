@@ -110,6 +110,45 @@ def test_a_teaser_is_an_article_with_a_note_of_what_the_feed_gave(tmp_path: Path
     assert article.ingest_note == "the feed gives only a summary, 13 words"
 
 
+# A whole report in four paragraphs (about 170 words), as small sites' RSS 2.0 feeds give it
+# in <description>.
+WHOLE_POST = "".join(
+    f"<p>{paragraph}</p>"
+    for paragraph in (
+        "Divers began inspecting the damaged piers of the Kestrel Bridge on Tuesday morning, "
+        "a day after a cargo ship struck the crossing and closed Marlow Bay's main road link. "
+        "The harbour master said the first dives found cracks in two of the six piers.",
+        "Engineers from the county council will decide by Friday whether light traffic can "
+        "return to the bridge. Until then buses run through Fenwick, adding about forty "
+        "minutes to a trip between the two towns, and the ferry from Marlow runs every hour.",
+        "The ship, the Nordholm Trader, was carrying timber from Riga. Its owners said the "
+        "crew reported a steering failure shortly before the collision and that nobody on "
+        "board was hurt. The coastguard has opened an inquiry into the cause.",
+        "Shops on both sides of the bay said trade had fallen sharply since Monday. The "
+        "council said it would publish the engineers' findings in full once they were ready.",
+    )
+)
+
+
+def test_a_description_that_holds_the_whole_post_is_no_teaser(tmp_path: Path) -> None:
+    feed = write(tmp_path / "whole.rss", rss(item("hh-9", "Divers inspect bridge", WHOLE_POST)))
+    [article] = read(feed)
+    assert isinstance(article, Article)
+    assert len(article.text.split()) > 150 and "coastguard" in article.text
+    assert article.ingest_note == ""
+
+
+def test_a_long_description_cut_short_or_linking_on_is_still_a_summary(tmp_path: Path) -> None:
+    cut = WHOLE_POST.removesuffix("</p>") + " [&hellip;]</p>"
+    linked = WHOLE_POST + '<p><a href="https://herald.example/hh-9">Read more</a></p>'
+    feed = write(
+        tmp_path / "cut.rss", rss(item("hh-9", "Divers", cut) + item("hh-8", "Bay", linked))
+    )
+    notes = [a.ingest_note for a in articles(read(feed))]
+    assert len(notes) == 2
+    assert all(note.startswith("the feed gives only a summary, ") for note in notes)
+
+
 def test_an_item_with_only_a_title_or_nothing_is_skipped_by_reason(tmp_path: Path) -> None:
     google = (
         '<a href="https://news.example/x">Bridge closed after ship strike</a>&nbsp;&nbsp;'

@@ -260,7 +260,7 @@ def _item(entry: Mapping[str, Any], feed: _Feed, path: str, number: int) -> Arti
     body = without_title_line(body, title)  # content that opens with the headline's <h1>
     published, origin = _published(entry, feed.rss)
     notes = [feed.notes]
-    if given == "summary":
+    if given == "summary" and not _whole_text(body, _raw(entry, given)):
         notes.append(f"the feed gives only a summary, {len(body.split())} words")
     try:
         article = make_article(
@@ -321,6 +321,25 @@ def _body(entry: Mapping[str, Any]) -> tuple[str, str]:
         detail = _detail(entry, "summary_detail")
         return _as_text(summary, str(detail.get("type", "text/html"))), "summary"
     return "", ""
+
+
+# Many small sites' RSS 2.0 feeds put the whole post in <description>. A teaser is a
+# sentence or two, or it is cut short: an ellipsis at its end, or a link to read on.
+_WHOLE_WORDS = 150
+_CUT_SHORT = re.compile(r"(?:\.\.\.|\u2026|\[(?:\.\.\.|\u2026)\])\s*$")
+_READ_ON = re.compile(r"\b(?:Continue reading|Read more|Read the full)\b", re.I)
+
+
+def _whole_text(body: str, raw: str) -> bool:
+    """Whether a summary is the article itself: paragraphs of at least ``_WHOLE_WORDS``
+    words, neither cut short nor ending on a link to the rest."""
+    paragraphs = sum(1 for line in body.split("\n") if line.strip())
+    return (
+        paragraphs >= 2
+        and len(body.split()) >= _WHOLE_WORDS
+        and not _CUT_SHORT.search(body)
+        and not _READ_ON.search(raw[-400:])
+    )
 
 
 def _as_text(value: str, kind: str) -> str:
