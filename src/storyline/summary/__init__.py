@@ -38,6 +38,7 @@ from .pending import overtaken
 from .salience import concept_weights, voices
 from .select import developments, latest, opening, select
 from .sentences import Sentence, article_sentences
+from .wording import first_reported
 
 __all__ = ["SummaryOptions", "summarize"]
 
@@ -71,8 +72,12 @@ def summarize(
     originals = {aid: stamp for aid, stamp in published.items() if aid not in copied}
     now = latest(candidates, originals, weights, options, lead)
     chosen = select(candidates, weights, options, lead, now, developments(candidates, originals))
+    days = StatedDays(by_id)
+    known = (by_id, copied)
+    found = (SentenceIndex(everything, focus=chosen), days)
+    chosen = first_reported(chosen, candidates, found, relations, known, options, (lead, now))
     index = SentenceIndex(everything, focus=chosen)
-    found = (index, StatedDays(by_id))
+    found = (index, days)
     keyed = [
         _claim(s, found, relations, by_id, (voice_of, copied), by_article, options) for s in chosen
     ]
