@@ -510,6 +510,7 @@ def _topic_summary_of(
 _TOPIC_DISPUTES = 3
 _TOPIC_CODE = (
     summarize.__module__,
+    f"{__name__}:_Corpus",  # which articles, relations and groups a topic's summary reads
     f"{__name__}:_topic_summaries",
     f"{__name__}:_topic_summary_of",
 )
