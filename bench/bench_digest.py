@@ -212,7 +212,7 @@ def _run_update(n: int, added: int, seed: int) -> dict[str, float]:
         for name in ("warm", "cold"):
             with Store(Path(tmp) / f"{name}.db") as store:
                 if name == "cold":
-                    for kind in ("relation", "timeline", "summary"):
+                    for kind in ("relation", "timeline", "summary", "topic summary"):
                         store.forget_results(kind, set())
                 started = time.perf_counter()
                 progress = _progress(timings, f"{name}_")

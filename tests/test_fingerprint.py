@@ -4,9 +4,10 @@ other distributions' versions)."""
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,15 @@ import pytest
 import storyline
 from storyline import fingerprint as fp
 from storyline.dedup import _RELATION_CODE
-from storyline.fingerprint import RESULT_CODEC, code_digest, counted_files
+from storyline.fingerprint import (
+    RESULT_CODEC,
+    code_digest,
+    code_fingerprint,
+    counted_files,
+    fingerprint,
+    item_digest,
+)
+from storyline.model import DuplicateGroup
 
 PackageMaker = Callable[[dict[str, str]], Path]
 
@@ -323,3 +332,29 @@ def test_the_pipeline_recomputes_only_the_stage_whose_code_changed(
             computed.clear()
             assert to_json(pipeline.analyse(store).digest) == first
             assert dict(computed) == recomputed
+
+
+def _plain_fingerprint(kind: str, options: object, items: list[object], code: Sequence[str]) -> str:
+    roots = tuple(sorted({*code, *RESULT_CODEC}))
+    digest = hashlib.sha256(code_fingerprint(roots))
+    digest.update(f"{kind}\0{options!r}".encode())
+    digest.update(b"\1")
+    for item in items:
+        digest.update(item_digest(item))
+    return digest.hexdigest()
+
+
+def test_a_fingerprint_is_the_plain_hash_with_options_changing_between_calls() -> None:
+    # The hash of code, kind and options is kept between calls: it must follow each change.
+    items: list[object] = [DuplicateGroup("g1", "a", ("a", "b")), DuplicateGroup("g2", "c", ("c",))]
+    code = ("storyline.summary",)
+    made = [DuplicateGroup(f"o{n}", "x", ("x",)) for n in range(40)]  # more than are kept
+    for options in [*made, *made[:3], *made[::-1]]:
+        for kind in ("summary", "timeline"):
+            found = fingerprint(kind, options, items, code=code)
+            assert found == _plain_fingerprint(kind, options, items, code)
+    # A new object at the address of one that is gone is not taken for it.
+    for figure in range(30):
+        assert fingerprint("k", (figure,), items, code=code) == _plain_fingerprint(
+            "k", (figure,), items, code
+        )

@@ -372,14 +372,32 @@ def fingerprint(
     fields name every value: equal digests mean equal inputs. ``digest_of`` may be a memo of
     :func:`item_digest` when the same items recur across many fingerprints.
     """
-    roots = None if code is None else tuple(sorted({*code, *RESULT_CODEC}))
-    digest = hashlib.sha256(code_fingerprint(roots))
-    digest.update(f"{kind}\0{options!r}".encode())
+    digest = _opening(kind, options, None if code is None else tuple(code))
     for items in inputs:
         digest.update(b"\1")
         for item in items:
             digest.update(digest_of(item))
     return digest.hexdigest()
+
+
+# The hash of the code, kind and options of the latest fingerprints (a run fingerprints every
+# story with the same options: writing out the options took 20 us a story), each kept with
+# its options, so that no other object can take their id meanwhile.
+_OPENINGS: dict[tuple[str, int, tuple[str, ...] | None], tuple[object, hashlib._Hash]] = {}
+
+
+def _opening(kind: str, options: object, code: tuple[str, ...] | None) -> hashlib._Hash:
+    """A fresh copy of the hash of the code, ``kind`` and ``options``, to go on with."""
+    key = (kind, id(options), code)
+    found = _OPENINGS.get(key)
+    if found is None or found[0] is not options:
+        roots = None if code is None else tuple(sorted({*code, *RESULT_CODEC}))
+        digest = hashlib.sha256(code_fingerprint(roots))
+        digest.update(f"{kind}\0{options!r}".encode())
+        if len(_OPENINGS) >= 16:  # a long-lived process (the web app) keeps only the latest
+            _OPENINGS.clear()
+        found = _OPENINGS[key] = (options, digest)
+    return found[1].copy()
 
 
 class DigestMemo:

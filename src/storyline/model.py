@@ -43,6 +43,27 @@ def shown_outlets(outlets: Iterable[str]) -> list[str]:
     return [*named, NO_OUTLET] if len(named) < len(listed) else named
 
 
+# The characters outside ASCII at which str.split() splits (str.isspace()).
+_WIDE_SPACES = (
+    "\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u2028\u2029\u202f\u205f\u3000"
+)
+# Each byte of UTF-8 text as b" " (an ASCII space, by str.isspace()) or b"x" (anything else:
+# every byte of a character outside ASCII is 0x80 or above).
+_SPACE_OR_NOT = bytes(32 if i < 128 and chr(i).isspace() else 120 for i in range(256))
+
+
+def count_words(text: str) -> int:
+    """``len(text.split())``, without making the words: the digest gives every article's
+    word count, and splitting 100k texts took seconds of each run (this takes a tenth)."""
+    if not text.isascii():
+        for space in _WIDE_SPACES:
+            if space in text:
+                text = text.replace(space, " ")
+    marks = text.encode("utf-8", "surrogatepass").translate(_SPACE_OR_NOT)
+    return marks.count(b" x") + marks.startswith(b"x")
+
+
 @dataclass(frozen=True)
 class Article:
     """One news article, as read and as cleaned.
@@ -75,7 +96,7 @@ class Article:
         """Words of the cleaned text; the recorded count when the text is not at hand."""
         if self.word_count is not None:
             return self.word_count
-        return len(self.text.split())
+        return count_words(self.text)
 
     @property
     def day(self) -> str | None:

@@ -28,7 +28,7 @@ from .model import Article, Claim, Digest, DuplicateGroup, Relation, Skipped, St
 from .options import check_fields, check_range
 from .render import to_json
 from .render.jsonout import Encoded
-from .results import Step, StoredFeatures, StoredPairs, per_story
+from .results import Step, StoredFeatures, StoredPairs, per_story, per_topic
 from .store import AddReport, Store
 from .stories import StoryOptions, StoryResult, cluster_stories, reuse_links
 from .stories.labels import believed_span
@@ -225,7 +225,7 @@ def analyse(
         if with_summary:
             step = _summary_step(corpus, options.summary)
             story_list = _per_story("summary", story_list, store, step, progress, encoded, workers)
-            topics = _topic_summaries(topics, story_list, corpus, options)
+            topics = _topic_summaries(topics, story_list, corpus, options, store)
     digest = Digest(
         articles=tuple(articles),
         stories=tuple(story_list),
@@ -391,9 +391,6 @@ class _Corpus:
         articles, groups = self.members(ids)
         return articles, related, groups
 
-    def summary(self, ids: Sequence[str], options: SummaryOptions) -> tuple[Claim, ...]:
-        return summarize(*self.summary_inputs(ids), options)
-
 
 def _cut(group: DuplicateGroup, kept: list[str]) -> DuplicateGroup:
     """``group`` cut down to the sorted ids ``kept``; its representative when kept, else the
@@ -469,29 +466,54 @@ def _summary_of(
 
 
 def _topic_summaries(
-    topics: Sequence[Topic], stories: Sequence[Story], corpus: _Corpus, options: RunOptions
+    topics: Sequence[Topic],
+    stories: Sequence[Story],
+    corpus: _Corpus,
+    options: RunOptions,
+    store: Store,
 ) -> tuple[Topic, ...]:
     """The zoomed-out view of each topic of two or more stories: the lead statement of each
     story, then the statements on which sources across the topic differ ("more than 100,000
     troops" against "100,000 troops"), found in a summary of the whole topic at twice the
-    story length."""
+    story length. Kept in the store like a story's summary, for the same inputs."""
     by_story = {story.id: story for story in stories}
     wider = _doubled(options.summary)
-    result = []
-    for topic in topics:
+
+    def step(topic: Topic) -> tuple[str, Callable[[], Topic]] | None:
         members = [by_story[sid] for sid in topic.story_ids if sid in by_story]
         if len(members) < 2:
-            result.append(topic)
-            continue
+            return None
         leads = [story.summary[0] for story in members if story.summary]
-        ids = [i for story in members for i in story.article_ids]
-        said = {lead.text for lead in leads}
-        disputed = [c for c in corpus.summary(ids, wider) if c.variants and c.text not in said]
-        result.append(replace(topic, summary=(*leads, *disputed[:_TOPIC_DISPUTES])))
-    return tuple(result)
+        inputs = corpus.summary_inputs([i for story in members for i in story.article_ids])
+        # the number of disputes kept is part of the kind: a module constant is no code root
+        kind = f"topic summary {_TOPIC_DISPUTES}"
+        key = fingerprint(kind, wider, *inputs, leads, digest_of=corpus.digest_of, code=_TOPIC_CODE)
+        return key, partial(_topic_summary_of, topic, leads, *inputs, wider)
+
+    return per_topic(topics, store, step)
+
+
+def _topic_summary_of(
+    topic: Topic,
+    leads: list[Claim],
+    articles: list[Article],
+    related: list[Relation],
+    groups: list[DuplicateGroup],
+    wider: SummaryOptions,
+) -> Topic:
+    said = {lead.text for lead in leads}
+    claims = summarize(articles, related, groups, wider)
+    disputed = [c for c in claims if c.variants and c.text not in said]
+    return replace(topic, summary=(*leads, *disputed[:_TOPIC_DISPUTES]))
 
 
 _TOPIC_DISPUTES = 3
+_TOPIC_CODE = (
+    summarize.__module__,
+    f"{__name__}:_Corpus",  # which articles, relations and groups a topic's summary reads
+    f"{__name__}:_topic_summaries",
+    f"{__name__}:_topic_summary_of",
+)
 
 
 def _doubled(options: SummaryOptions) -> SummaryOptions:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from functools import partial
 
 import xxhash
@@ -21,10 +22,11 @@ import xxhash
 from .dedup import DedupOptions, TextFeatures
 from .errors import StoreError
 from .fingerprint import code_fingerprint
-from .model import Article, Relation, Story
-from .render.jsonin import relation_result_from_json, with_story_results
+from .model import Article, Relation, Story, Topic
+from .render.jsonin import claims_from_json, relation_result_from_json, with_story_results
 from .render.jsonout import (
     Encoded,
+    claims_to_json,
     in_digest_layout,
     relation_result_to_json,
     story_results_to_json,
@@ -128,6 +130,49 @@ def _stored(kind: str, story: Story, text: str | None) -> Story | None:
         return None
     try:
         return with_story_results(story, kind, text)
+    except StoreError:
+        return None
+
+
+# For one topic: None when it keeps its summary as it is (a topic of one story), else the
+# fingerprint of its inputs and how to compute the topic with its summary.
+TopicStep = Callable[[Topic], tuple[str, Callable[[], Topic]] | None]
+
+TOPIC_KIND = "topic summary"
+
+
+def per_topic(topics: Sequence[Topic], store: Store, step: TopicStep) -> tuple[Topic, ...]:
+    """``topics`` with their summaries, read back where stored for the same inputs and
+    computed (and stored) otherwise; those of topics no longer there are forgotten. A topic's
+    summary reads every article of its stories: made again on every run, they took 4.9 s of
+    an update of 10 articles into 100k."""
+    known = store.result_fingerprints(TOPIC_KIND)
+    keyed = [(topic, step(topic)) for topic in topics]
+    wanted = [t.id for t, found in keyed if found is not None and known.get(t.id) == found[0]]
+    stored = store.stored_results(TOPIC_KIND, wanted)
+    result: list[Topic] = []
+    changed: list[tuple[str, str, str]] = []
+    for topic, found in keyed:
+        if found is None:
+            result.append(topic)
+            continue
+        key, compute = found
+        kept = _stored_claims(topic, stored.get(topic.id))
+        if kept is None:
+            kept = compute()
+            changed.append((topic.id, key, claims_to_json(kept.summary)))
+        result.append(kept)
+    store.save_results(TOPIC_KIND, changed)
+    store.forget_results(TOPIC_KIND, {t.id for t, found in keyed if found is not None})
+    return tuple(result)
+
+
+def _stored_claims(topic: Topic, text: str | None) -> Topic | None:
+    """``topic`` with the stored summary ``text``; None when missing or unreadable."""
+    if text is None:
+        return None
+    try:
+        return replace(topic, summary=claims_from_json(text, f"stored summary of {topic.id}"))
     except StoreError:
         return None
 

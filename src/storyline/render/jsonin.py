@@ -256,15 +256,9 @@ def with_story_results(story: Story, kind: str, text: str) -> Story:
     Raises StoreError when the text is not such a result.
     """
     where = f"stored {kind} of story {story.id}"
-    try:
-        value = json.loads(text)
-    except json.JSONDecodeError as err:
-        raise StoreError(f"{where} is not valid JSON: {err}") from err
     if kind == "summary":
-        claims = _plain(_plain_claim, value)
-        if claims is None:  # not as jsonout writes it: the reader names what is wrong
-            claims = _Reader({kind: value}, where).each(kind, _read_claim)
-        return replace(story, summary=claims)
+        return replace(story, summary=claims_from_json(text, where))
+    value = _loads(text, where)
     if not (isinstance(value, list) and len(value) == 2):
         raise StoreError(f"{where} should hold two lists")
     dated, undated = (
@@ -272,6 +266,23 @@ def with_story_results(story: Story, kind: str, text: str) -> Story:
         for part in value
     )
     return replace(story, timeline=dated, undated=undated)
+
+
+def claims_from_json(text: str, where: str) -> tuple[Claim, ...]:
+    """Claims read from :func:`.jsonout.claims_to_json` text; StoreError naming ``where``
+    when it is not such a list."""
+    value = _loads(text, where)
+    claims = _plain(_plain_claim, value)
+    if claims is None:  # not as jsonout writes it: the reader names what is wrong
+        claims = _Reader({"summary": value}, where).each("summary", _read_claim)
+    return claims
+
+
+def _loads(text: str, where: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as err:
+        raise StoreError(f"{where} is not valid JSON: {err}") from err
 
 
 # -- stored results as jsonout writes them, read without the checking reader ---------------

@@ -293,10 +293,16 @@ def story_results_to_json(story: Story, kind: str) -> str:
     :class:`Encoded`): a summary is the very text of the story's "summary" in the digest; a
     timeline is a list of the texts of its "timeline" and "undated"."""
     if kind == "summary":
-        return _dumps([_claim(c) for c in story.summary], _RESULT_PAD)
+        return claims_to_json(story.summary)
     dated = _dumps([_entry(e) for e in story.timeline], _RESULT_PAD)
     undated = _dumps([_entry(e) for e in story.undated], _RESULT_PAD)
     return f"[\n{_RESULT_PAD}{dated},\n{_RESULT_PAD}{undated}\n{_RESULT_PAD[:-2]}]"
+
+
+def claims_to_json(claims: tuple[Claim, ...]) -> str:
+    """A summary's claims as JSON to keep between runs (a story's, laid out as the digest has
+    it, see :func:`story_results_to_json`; a topic's the same way)."""
+    return _dumps([_claim(c) for c in claims], _RESULT_PAD)
 
 
 # The indentation of a story's fields in the digest (stories are items of a top-level list).
