@@ -594,13 +594,8 @@ def _retitled(article: Article, text: str) -> str:
     article); page furniture (a byline, a date line, a page header, a furniture phrase such as
     an edition prompt) is never a title; a real headline stays, without a list bullet that
     opens it (a wire page's highlights: "* A * B" is "A")."""
-    title = _titled(article, text, without_bullets(article.title) or article.title)
+    title = without_bullets(article.title) or article.title
+    followed = text != article.text and article.title == derive_title(article.text)
+    if is_page_furniture(title) or _FIXED_LINE.match(title) or followed:
+        title = derive_title(text, skip_furniture=True) or title
     return without_bullets(title) or title
-
-
-def _titled(article: Article, text: str, title: str) -> str:
-    if is_page_furniture(title) or _FIXED_LINE.match(title):
-        return derive_title(text, skip_furniture=True) or title
-    if text == article.text or article.title != derive_title(article.text):
-        return title
-    return derive_title(text, skip_furniture=True) or title

@@ -174,6 +174,11 @@ def _graph_nodes(relations: Sequence[Relation], articles: dict[str, Article]) ->
     )
 
 
+def _lane(node: str, articles: dict[str, Article]) -> str:
+    """The outlet lane of an article of the reuse graph."""
+    return outlet_name(articles[node].source) if node in articles else NO_OUTLET
+
+
 def reuse_graph(
     relations: Sequence[Relation],
     articles: dict[str, Article],
@@ -189,15 +194,13 @@ def reuse_graph(
     nodes = _graph_nodes(relations, articles)
     if not nodes:
         return Markup("")
-    outlets = sorted(
-        {outlet_name(articles[n].source) if n in articles else NO_OUTLET for n in nodes}
-    )
+    outlets = sorted({_lane(node, articles) for node in nodes})
     lane_h, left, width = 34, 130, 640
     height = lane_h * len(outlets) + 16
     step = (width - left - 20) / max(len(nodes) - 1, 1)
     pos = {}
     for i, node in enumerate(nodes):
-        outlet = outlet_name(articles[node].source) if node in articles else NO_OUTLET
+        outlet = _lane(node, articles)
         pos[node] = (
             left + step * i if len(nodes) > 1 else left + 20,
             20 + lane_h * outlets.index(outlet),
