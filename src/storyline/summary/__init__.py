@@ -72,12 +72,12 @@ def summarize(
     originals = {aid: stamp for aid, stamp in published.items() if aid not in copied}
     now = latest(candidates, originals, weights, options, lead)
     chosen = select(candidates, weights, options, lead, now, developments(candidates, originals))
-    days = StatedDays(by_id)
-    known = (by_id, copied)
-    found = (SentenceIndex(everything, focus=chosen), days)
-    chosen = first_reported(chosen, candidates, found, relations, known, options, (lead, now))
-    index = SentenceIndex(everything, focus=chosen)
-    found = (index, days)
+    found = (SentenceIndex(everything, focus=chosen), StatedDays(by_id))
+    printed = first_reported(
+        chosen, candidates, found, relations, (by_id, copied), options, (lead, now)
+    )
+    if printed != chosen:  # the index covers the stems of the sentences looked up
+        chosen, found = printed, (SentenceIndex(everything, focus=printed), found[1])
     keyed = [
         _claim(s, found, relations, by_id, (voice_of, copied), by_article, options) for s in chosen
     ]
