@@ -66,5 +66,11 @@ def word_cues(sentence: str, language: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def number_word(word: str, language: str) -> str:
+    """The value, in digits, of a lower-cased number word of ``language`` ("трьох": "3"),
+    or "" (for "one" too, and for any word of a language without a table)."""
+    return _NUMBERS.get(language, {}).get(word.translate(_APOSTROPHES), "")
+
+
 def _cue(word: str, numbers: dict[str, str]) -> str:
     return numbers.get(word) or concept_of(word)
