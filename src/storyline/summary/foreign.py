@@ -11,12 +11,15 @@ the thing counted, a news concept ("killed", "injured", "evacuation", "arrest": 
 A sentence of an article in another language states the claim's count when it is the
 claim's sentence as the reuse stage aligned it (a ``translation`` relation's sentence pairs:
 then any figure that differs between the two is a version), or when one of its clauses
-counts the concept the claim counts and the sentence shares a name, a figure or another
-concept with the claim (:func:`storyline.crosslang.cues`). A clause counts a concept when it
-holds exactly one counted concept and exactly one number; a number right after a negation
-("а не трое", "not three") is the version it denies, not one it gives. When the numbers
-differ, every version is shown, each with the articles that give it, those in other
-languages that give the claim's own number with it.
+counts the concept the claim counts, it tells of the same happening (the same event
+concepts: a bus crash's injured are not a drone strike's), and it names a name the claim
+names (:func:`storyline.crosslang.cues` spell names across scripts) or denies the claim's
+number ("погибли не менее двенадцати рабочих, а не трое": "not three"). A clause counts a
+concept when it holds exactly one counted concept and exactly one number, and counts no
+part of a whole ("two children among the injured"); ages and a number right after a
+negation count nothing. When the numbers differ, every version is shown, each with the
+articles that give it (those in other languages that give the claim's own number too).
+Words of a story in one language only are never read here.
 """
 
 from __future__ import annotations
