@@ -248,6 +248,8 @@ def _counterparts(
                 aligned.add(other)
     mine = numbers(claim.text, language)
     counted = {n.counts for n in mine} - {""}
+    if not counted:  # most sentences count nothing: no other sentence is read for them
+        return found
     values = {n.value for n in mine if n.counts}
     names, events = _names(claim.text, language), _events(claim.text, language)
     for article_id in sorted(by_article):
