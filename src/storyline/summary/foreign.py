@@ -73,8 +73,8 @@ _AGES = re.compile(
     r"(?:years?|ans|jahre|jahren|años|anni|anos|лет|года|год|років|роки|рік)\b",
     re.IGNORECASE,
 )
-# Scale words: whole words, then stems, longest first ("1.6 billion", "1,6 milliard" and
-# "1.600 millones" are one value).
+# Scale words: whole words, then stems, the first a word starts with ("1.6 billion", "1,6
+# milliard" and "1.600 millones" are one value; "milliard" is read before "million").
 _SCALE_WORDS = {"mil": 1e3, "mille": 1e3, "тыс": 1e3, "тис": 1e3, "млн": 1e6, "млрд": 1e9}
 _SCALE_STEMS = (
     ("миллиард", 1e9),
