@@ -42,7 +42,7 @@ from itertools import accumulate
 from .crosscues import word_cues
 from .language import detect_language, language_code
 from .model import Article, Passage, Relation, Span
-from .namekeys import spelling_key, transliterated
+from .namekeys import respelled, spelling_key, transliterated
 from .provenance import Outlet, direction
 from .text import split_sentences
 
@@ -234,11 +234,13 @@ def _decimal(whole: str, fraction: str) -> str:
 
 
 def name_key(word: str) -> str:
-    """A name's key across scripts and inflections: folded, transliterated, 5 letters."""
+    """A name's key across scripts and inflections: folded, transliterated, the letters
+    transliterations disagree on made one (:func:`~storyline.namekeys.respelled`: "Melnyk"
+    and "Мельник", "Hrytsenko" and "Гриценко" meet), 5 letters."""
     folded = word.lower() if word.isascii() and word.isalpha() else transliterated(word)
     if word.isupper() and len(word) <= 6:  # an acronym: whole
         return folded
-    return folded[:5]
+    return respelled(folded)[:5]
 
 
 def languages_differ(a: Article, b: Article, profiles: Profiles) -> bool:

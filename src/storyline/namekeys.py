@@ -94,9 +94,7 @@ def spelling_key(word: str) -> str:
 def literal_key(word: str) -> str:
     """:func:`spelling_key` with its sibilants as written: most often how an English
     report spells the name ("Бродовску" -> "brodivsk", "Озерному" -> "ozern")."""
-    key = _FINAL_OU.sub("ov", _YO.sub("e", _fold(word))).replace("ou", "u")
-    for spelled, common in _SPELLINGS:
-        key = key.replace(spelled, common)
+    key = respelled(_FINAL_OU.sub("ov", _YO.sub("e", _fold(word))).replace("ou", "u"))
     for ending in _CASE_ENDINGS:
         if key.endswith(ending) and len(key) - len(ending) >= _MIN_STEM:
             key = key[: -len(ending)]
@@ -105,6 +103,14 @@ def literal_key(word: str) -> str:
         key = key[:-1]
     key = _ALTERNATION.sub("i", _DOUBLED.sub(r"\1", _IVKA.sub("ivk", key)))
     return key if len(key) >= 3 else ""
+
+
+def respelled(folded: str) -> str:
+    """A folded word with the letters transliterations disagree on made one ("melnyk" and
+    "melnik" -> "melnik", "hrytsenko" and "gritsenko" -> "hritsenko")."""
+    for spelled, common in _SPELLINGS:
+        folded = folded.replace(spelled, common)
+    return folded
 
 
 def _sibilants(key: str) -> str:
