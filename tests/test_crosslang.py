@@ -216,7 +216,8 @@ def test_cross_language_candidates_need_two_languages() -> None:
 
 def test_ukrainian_letters_are_transliterated_in_name_keys() -> None:
     # "і", "ї", "є" and "ґ" were dropped: "Дорвіська" keyed "dorvs", "Ґданськ" "dansk".
+    # (Since session 21 "g" and "h" are one letter in a key: "Олег" is "Oleh" and "Oleg".)
     assert name_key("Дорвіська") == name_key("Dorvisk") == name_key("Дорвиска") == "dorvi"
-    assert name_key("Ґданськ") == name_key("Gdansk") == "gdans"
+    assert name_key("Ґданськ") == name_key("Gdansk") == "hdans"
     assert name_key("Євросоюз") == "evros"
-    assert "gdans" in anchors("Делегація прибула до Ґданська в понеділок.")
+    assert "hdans" in anchors("Делегація прибула до Ґданська в понеділок.")

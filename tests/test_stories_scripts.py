@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.crosslang import spelling_key
 from storyline.model import Article
+from storyline.namekeys import spelling_key
 from storyline.stories import StoryState, cluster_stories
 from storyline.stories.scripts import (
     CYRILLIC,

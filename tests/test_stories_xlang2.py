@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from helpers_posts import post, story_groups
-from storyline.crosslang import english_stem, place_keys, spelling_key
 from storyline.model import Article
+from storyline.namekeys import english_stem, place_keys, spelling_key
 from storyline.stories.concepts import concept_of, concepts_agree, other_kind
 from storyline.stories.features import STOP_WORDS, extract
 from storyline.stories.nouns import german_nouns

@@ -33,21 +33,25 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import accumulate
 
+from .crosscues import word_cues
 from .language import detect_language, language_code
 from .model import Article, Passage, Relation, Span
+from .namekeys import respelled, spelling_key, transliterated
 from .provenance import Outlet, direction
 from .text import split_sentences
 
 # Thresholds of the decision; set on the tuning half of bench/data/translations (and on the
 # short same-event reports of ../qa10/lang/mixed.jsonl, which set MIN_ANCHORED to 4).
 MIN_ANCHORED = 4  # beads that share an anchor
+# A short wire has few figures and names: beads that share an anchor, at least, when beads
+# that share an anchor or a cue (:mod:`storyline.crosscues`) make up the MIN_ANCHORED.
+MIN_ANCHORED_CUED = 2
 MIN_COVERAGE = 0.75  # of the shorter text's sentences, in beads of fitting lengths
 MIN_LONG_COVERAGE = 0.4  # of the longer text's sentences: a 3-sentence brief is no translation
 MIN_AGREEMENT = 0.8  # of the anchor occurrences the texts share, found in one bead
@@ -65,16 +69,6 @@ _RUN = re.compile(r"\d[\d,. \u00a0\u202f]*")
 # An upper-case Latin or Cyrillic letter and the letters after it: "l'ONU" gives "ONU",
 # "Brekke's" "Brekke"; a letter class first lets the scan skip ahead quickly.
 _CAPITAL = re.compile(r"[A-Z\u00c0-\u00de\u0100-\u024f\u0400-\u042f\u0490][^\W\d_]*")
-_LATIN = "a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya"
-# Ukrainian and Belarusian letters too: without them "Дорвіська" keyed "dorvs", not "dorvi"
-# as "Dorvisk" and "Дорвиска" do, and "Ґданськ" lost its first letter.
-_CYRILLIC = dict(
-    zip(
-        "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґў",
-        [*_LATIN.split(), "i", "i", "e", "g", "u"],
-        strict=True,
-    )
-)
 # Capitalised words that are not names: sentence openers of the languages storyline meets.
 _OPENERS = """a an the this that these those he she it we they his her its their there here in on at
     of for to from by with after before when while but and or as if not no all some many most
@@ -103,6 +97,7 @@ class Profile:
     lengths: tuple[int, ...]
     anchors: tuple[frozenset[str], ...]
     spans: tuple[tuple[int, int], ...] = ()  # each sentence's character offsets in the text
+    cues: tuple[frozenset[str], ...] = ()  # each sentence's cues, when its language is known
 
 
 @dataclass(frozen=True)
@@ -117,9 +112,9 @@ class Alignment:
     numbers: float = 0.0  # of matched beads holding numbers, those with the same numbers
     beads: tuple[Bead, ...] = ()  # fitting beads that share an anchor: the evidence
 
-    def translation(self) -> bool:
+    def translation(self, least: int = MIN_ANCHORED) -> bool:
         return (
-            self.anchored >= MIN_ANCHORED
+            self.anchored >= least
             and self.coverage >= MIN_COVERAGE
             and self.long_coverage >= MIN_LONG_COVERAGE
             and self.agreement >= MIN_AGREEMENT
@@ -144,7 +139,8 @@ class Profiles:
     def profile(self, article: Article, sentences: Sequence[Span] | None = None) -> Profile:
         found = self._profiles.get(article.id)
         if found is None:
-            found = self._profiles[article.id] = profile(article.text, sentences)
+            found = profile(article.text, sentences, self.language(article))
+            self._profiles[article.id] = found
         return found
 
     def forget(self, article_id: str) -> None:
@@ -152,14 +148,35 @@ class Profiles:
         self._profiles.pop(article_id, None)
 
 
-def profile(text: str, sentences: Sequence[Span] | None = None) -> Profile:
-    """The lengths and anchors of ``text``'s sentences (``sentences``: its split, if known)."""
+def profile(text: str, sentences: Sequence[Span] | None = None, language: str = "") -> Profile:
+    """The lengths, anchors and cues of ``text``'s sentences (``sentences``: its split, if
+    known; no cues when its ``language`` is unknown)."""
     spans = [s for s in (split_sentences(text) if sentences is None else sentences) if s.text]
     return Profile(
         tuple(len(s.text.strip()) for s in spans),
         tuple(anchors(s.text) for s in spans),
         tuple((s.start, s.end) for s in spans),
+        tuple(cues(s.text, language) for s in spans) if language else (),
     )
+
+
+def cues(sentence: str, language: str) -> frozenset[str]:
+    """The cues of one sentence (:mod:`storyline.crosscues`): its number words and concepts,
+    and its names as :func:`spelling_key` spells them ("Melnyk" and "Мельник" meet there,
+    not in their anchors' 5 letters: "melny", "melni")."""
+    found = set(word_cues(sentence, language))
+    for word in _CAPITAL.finditer(sentence):
+        inside = word.start() > 0 and sentence[word.start() - 1].isalpha()
+        if not inside and _name_anchor(word.group()) and (key := spelling_key(word.group())):
+            found.add("~" + key)
+    return frozenset(found)
+
+
+def _with_cues(p: Profile) -> Profile:
+    """``p`` with each sentence's cues among its anchors."""
+    if not p.cues:
+        return p
+    return replace(p, anchors=tuple(a | c for a, c in zip(p.anchors, p.cues, strict=True)))
 
 
 def anchors(sentence: str) -> frozenset[str]:
@@ -217,157 +234,13 @@ def _decimal(whole: str, fraction: str) -> str:
 
 
 def name_key(word: str) -> str:
-    """A name's key across scripts and inflections: folded, transliterated, 5 letters."""
-    folded = word.lower() if word.isascii() and word.isalpha() else _fold(word)
+    """A name's key across scripts and inflections: folded, transliterated, the letters
+    transliterations disagree on made one (:func:`~storyline.namekeys.respelled`: "Melnyk"
+    and "Мельник", "Hrytsenko" and "Гриценко" meet), 5 letters."""
+    folded = word.lower() if word.isascii() and word.isalpha() else transliterated(word)
     if word.isupper() and len(word) <= 6:  # an acronym: whole
         return folded
-    return folded[:5]
-
-
-# Letters that transliterations of one name disagree on ("Melnyk"/"Мельник" -> "melnik",
-# "Khanna"/"Hanna", "Kowalenko"/"Kovalenko", "Alexei"/"Алексей"), and the case endings ending
-# in a consonant that Russian and Ukrainian add to a name ("Дорвиском", "Бондарем"). German and
-# French spell Cyrillic letters their own way: "tsch" and "tch" are "ч" ("Tkatschuk",
-# "Tkatchouk", "Ткачук"), "sch" is "ш", "j" is "й" ("Natalija", "Наталія"), French "ou" is "у";
-# a word-final "ou" is English "ow" ("Марлоу", "Marlow"). "ё" is written "yo" ("Pyotr",
-# "Пётр") only after a consonant ("York" keeps its "y"). Ukrainian "г" is "h" where Russian
-# has "g" ("Олег": "Oleh", "Oleg"; "Hrytsenko", "Гриценко"). German doubles a consonant to keep
-# a vowel short ("Lyssenko", "Лысенко"): doubled letters are one. The commonest Ukrainian place
-# suffix, "-івка", is "-овка" in Russian ("Горнівка", "Горновка") and "-івці" after "в" and "у"
-# ("у Горнівці"): all three end the key in "ivk".
-_SPELLINGS = (
-    ("tsch", "ch"),
-    ("sch", "sh"),
-    ("tch", "ch"),
-    ("kh", "h"),
-    ("g", "h"),
-    ("j", "y"),
-    ("y", "i"),
-    ("w", "v"),
-    ("x", "ks"),
-)
-# German writes "з" as "s" and "ц" as "z" ("Salissja", "Oserne", "Donezk"), English "з" as "z"
-# and "ц" as "ts" ("Zalissia", "Donetsk"); "ж" is English "zh", German "sch": the three
-# sibilants are one letter in a key (after the spellings above), and no two names are told
-# apart by them alone often enough to matter.
-_SIBILANTS = (("ts", "s"), ("z", "s"))
-_YO = re.compile(r"(?<=[bcdfhklmnprstvz])yo")
-_FINAL_OU = re.compile(r"ou$")
-# Consonant endings of Russian and Ukrainian cases: nouns ("Дорвиском"), adjectives ("в
-# Озерному", "Озерного": "ого" is "oho" once "g" is "h").
-_CASE_ENDINGS = ("ami", "akh", "ikh", "omu", "emu", "oho", "eho", "om", "em")
-_MIN_STEM = 4
-_DOUBLED = re.compile(r"([a-z])\1+")
-_IVKA = re.compile(r"(?<=[a-z]{3})[io]v(?:k|ts)$")
-# Ukrainian has "і" where Russian has "о" or "е" in a closed last syllable, and place names
-# are where it shows: "Харків"/"Харьков", "Бродівськ"/"Бродовск", "Привільськ"/"Привольск",
-# "Залісся"/"Залесье" ("-ье" is "-я" there). A key ending so is given the Ukrainian vowel
-# (names ending in "-ов", "-овск", "-ольск", "-ес": "Petrov" and "Petriv" meet too, "Sokil"
-# and "Sokol" do not).
-_ALTERNATION = re.compile(r"(?<=[a-z]{2})[oe](?=(?:v|vsk|lsk|s)$)")
-# Forms of a place name that name its region: Ukrainian and Russian "-щина" ("на
-# Вельморщині": the land of Velmora; of Бродівськ, "Бродівщина"), Russian and Ukrainian
-# adjectives in "-ськ-"/"-ск-" ("Вельморской области"), German adjectives in "-er" after the
-# endings of Slavic place names ("Brodiwsker Gebiet", "Donezker", "Charkiwer").
-_REGION = re.compile(r"(?<=[a-z]{3})shchin$")
-_ADJECTIVE = re.compile(r"(?<=[a-z]{3})sk$")
-_GERMAN_ADJECTIVE = re.compile(r"(?<=[a-z]{3}(?:sk|zk|iv|ov|ev))er$")
-# A German genitive "-s" after a name's last vowel ("Velmoras Bürgermeister").
-_GENITIVE = re.compile(r"(?<=[a-z]{3}[aeiou])s$")
-
-
-@lru_cache(maxsize=1 << 16)
-def spelling_key(word: str) -> str:
-    """A name's key across the Latin and Cyrillic scripts and the transliterations of
-    English, German and French, stricter than :func:`name_key`: the whole word, folded and
-    transliterated, the letters transliterations disagree on made one, then a case ending and
-    the vowels it ends with dropped (down to 4 letters), then doubled letters made one:
-    "Дорвиска", "Дорвиском" and "Dorvisk" give "dorvisk", "Лиссы" and "Lissa" "lis",
-    "Коваленко" and "Kovalenko" "kovalenk", but "Kovalchuk" "kovalchuk". "" for a word of
-    another script, or one of fewer than 3 letters."""
-    return _sibilants(literal_key(word))
-
-
-@lru_cache(maxsize=1 << 16)
-def literal_key(word: str) -> str:
-    """:func:`spelling_key` with its sibilants as written: most often how an English
-    report spells the name ("Бродовску" -> "brodivsk", "Озерному" -> "ozern")."""
-    key = _FINAL_OU.sub("ov", _YO.sub("e", _fold(word))).replace("ou", "u")
-    for spelled, common in _SPELLINGS:
-        key = key.replace(spelled, common)
-    for ending in _CASE_ENDINGS:
-        if key.endswith(ending) and len(key) - len(ending) >= _MIN_STEM:
-            key = key[: -len(ending)]
-            break
-    while len(key) > _MIN_STEM and key[-1] in "aeiou":
-        key = key[:-1]
-    key = _ALTERNATION.sub("i", _DOUBLED.sub(r"\1", _IVKA.sub("ivk", key)))
-    return key if len(key) >= 3 else ""
-
-
-def _sibilants(key: str) -> str:
-    for spelled, common in _SIBILANTS:
-        key = key.replace(spelled, common)
-    return key
-
-
-@lru_cache(maxsize=1 << 16)
-def place_keys(word: str, literal: bool = False) -> tuple[str, ...]:
-    """The keys of the place a region, adjective or genitive form names, besides its own
-    :func:`spelling_key` (none for most words): "Вельморщині" "velmor" and "velmorsk",
-    "Вельморской" "velmor", "Brodiwsker" "brodivsk", "Velmoras" "velmor"; as
-    :func:`literal_key` spells them when ``literal``."""
-    key = literal_key(word)
-    found: tuple[str, ...] = ()
-    if _REGION.search(key):
-        stem = _REGION.sub("", key)
-        found = (stem, stem + "sk")
-    elif not word.isascii():
-        found = (_ADJECTIVE.sub("", key),) if _ADJECTIVE.search(key) else ()
-    elif _GERMAN_ADJECTIVE.search(key):
-        found = (_GERMAN_ADJECTIVE.sub("", key),)
-    elif _GENITIVE.search(key):
-        found = (literal_key(word[:-1]),)
-    return found if literal else tuple(_sibilants(stem) for stem in found if stem)
-
-
-# How English spells the Cyrillic letters its own way where :data:`_CYRILLIC` does not:
-# Ukrainian "и" is "y" and "г" is "h" ("Привільськ": "Pryvilsk"; "Горнівка": "Hornivka").
-_ENGLISH = {**_CYRILLIC, "и": "y", "г": "h", "х": "kh", "й": "i"}
-
-
-@lru_cache(maxsize=1 << 16)
-def english_stem(word: str) -> str:
-    """A Cyrillic name as English most often spells the Ukrainian name, its case ending's
-    vowels dropped (down to 3 letters): "Привільську" -> "pryvilsk", "Мжу" -> "mzh"; "" for
-    a word of another script."""
-    plain = unicodedata.normalize("NFKD", word.lower())
-    letters = "".join(_ENGLISH.get(c, c) for c in plain if not unicodedata.combining(c))
-    stem = re.sub(r"[^a-z]", "", letters)
-    while len(stem) > 3 and stem[-1] in "aeiouy":
-        stem = stem[:-1]
-    return stem if len(stem) >= 3 and stem != _fold(word) else ""
-
-
-def english_places(word: str) -> tuple[str, ...]:
-    """The English spellings of the place a Ukrainian region form names ("на Липівщині":
-    "lypiv", "lypivsk"), as :func:`place_keys` finds it; () for any other word."""
-    stem = english_stem(word)
-    if not stem.endswith("shchyn") or len(stem) < 9:
-        return ()
-    return (stem[:-6], stem[:-6] + "sk")
-
-
-def transliterated(word: str) -> str:
-    """``word`` lower-cased in plain Latin letters: accents dropped, Cyrillic transliterated
-    ("Коваленко" -> "kovalenko", "Estrélie" -> "estrelie")."""
-    return _fold(word)
-
-
-def _fold(word: str) -> str:
-    plain = unicodedata.normalize("NFKD", word.lower().replace("ß", "ss"))
-    letters = "".join(_CYRILLIC.get(c, c) for c in plain if not unicodedata.combining(c))
-    return re.sub(r"[^a-z]", "", letters)
+    return respelled(folded)[:5]
 
 
 def languages_differ(a: Article, b: Article, profiles: Profiles) -> bool:
@@ -386,9 +259,10 @@ def translation(
     outlets: tuple[Outlet, Outlet],
 ) -> Relation | None:
     """The ``translation`` relation of ``a`` and ``b`` (ids in order), or None."""
-    found = compare_profiles(pa, pb)
-    if found is None or not found.translation():
+    decided = translated(pa, pb)
+    if decided is None:
         return None
+    found, pa, pb = decided
     original, reason = direction(a, b, "translation", *containment, outlets)
     if original is None:  # containment says nothing across languages
         reason = reason.removesuffix(", no containment asymmetry")
@@ -429,6 +303,37 @@ def aligned_passages(
             )
         )
     return tuple(passages)
+
+
+def translated(pa: Profile, pb: Profile) -> tuple[Alignment, Profile, Profile] | None:
+    """The alignment that makes two profiles a translation, with the profiles it read (their
+    cues among their anchors when figures and names alone were too few), or None.
+
+    A short wire translated whole aligns sentence for sentence like a long one, but fewer
+    than :data:`MIN_ANCHORED` of its beads share a figure or a name. When that is all that
+    fails (or its figures and names are too few to align on), the texts are aligned again
+    with their cues, and must pass every test again: beads enough that share an anchor or a
+    cue, the shared cues in the same beads (an independent report tells the same things in
+    its own order), the number words the same, and :data:`MIN_ANCHORED_CUED` beads that
+    share a figure or a name."""
+    found = compare_profiles(pa, pb)
+    if found is not None and (found.translation() or found.anchored >= MIN_ANCHORED):
+        return (found, pa, pb) if found.translation() else None
+    if found is not None and not found.translation(0):
+        return None  # its figures and names disagree, or its sentences do not align
+    ca, cb = _with_cues(pa), _with_cues(pb)
+    again = compare_profiles(ca, cb)
+    if again is None or not again.translation():
+        return None
+    named = sum(bool(_named(pa, ca, b[0], b[1]) & _named(pb, cb, b[2], b[3])) for b in again.beads)
+    return (again, ca, cb) if named >= MIN_ANCHORED_CUED else None
+
+
+def _named(p: Profile, cued: Profile, start: int, end: int) -> frozenset[str]:
+    """The figures and names of a profile's sentences: their anchors, and the cues that spell
+    names ("~..."; not the number words and concepts)."""
+    spelled = frozenset(k for k in _side(cued, start, end) if k[0] == "~")
+    return _side(p, start, end) | spelled
 
 
 def compare_profiles(pa: Profile, pb: Profile) -> Alignment | None:

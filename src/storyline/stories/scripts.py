@@ -4,7 +4,7 @@ Names survive translation, which is why an article in another language is scored
 and figures alone; but "коваленко" and "kovalenko" share no key as written, so a Russian or
 Ukrainian report of an event never met the Latin-script story of it. When an article and a
 story are written in different scripts (the script most of their names are in), their names
-are compared through :func:`storyline.crosslang.spelling_key` instead (transliterated, the
+are compared through :func:`storyline.namekeys.spelling_key` instead (transliterated, the
 letters transliterations disagree on made one, a case ending dropped: "Дорвиска" and
 "Dorvisk" both "dorvisk"): each of the article's names is respelled as the story spells the
 name of the same key, and the article is then scored as a text in the story's script would
@@ -29,7 +29,7 @@ import math
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 
-from ..crosslang import (
+from ..namekeys import (
     english_places,
     english_stem,
     literal_key,

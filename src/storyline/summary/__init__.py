@@ -12,7 +12,7 @@ The stage is a pipeline of small steps: ``sentences`` (split, tokenise, sort int
 tiers, drop boilerplate), ``salience`` (concept weights from independent voices),
 ``select`` (budgeted greedy concept coverage), ``attribution`` (support, outlets, first
 seen) and ``disagreement`` and ``names`` (figure and name
-variants).
+variants), and ``foreign`` (a figure that an article in another language gives otherwise).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..ingest.dates import Instant, published_order
+from ..language import language_code
 from ..model import Article, Claim, DuplicateGroup, Relation
 from .attribution import (
     SentenceIndex,
@@ -32,6 +33,7 @@ from .attribution import (
 )
 from .corroboration import restatements
 from .disagreement import variants
+from .foreign import Foreign, foreign_variants
 from .names import CLOSE
 from .options import SummaryOptions
 from .pending import overtaken
@@ -78,10 +80,21 @@ def summarize(
     )
     if printed != chosen:  # the index covers the stems of the sentences looked up
         chosen, found = printed, (SentenceIndex(everything, focus=printed), found[1])
+    foreign = _foreign(by_id, relations)
     keyed = [
-        _claim(s, found, relations, by_id, (voice_of, copied), by_article, options) for s in chosen
+        _claim(s, found, relations, by_id, (voice_of, copied), by_article, options, foreign)
+        for s in chosen
     ]
     return tuple(claim for _, claim in sorted(keyed, key=lambda pair: pair[0]))
+
+
+def _foreign(by_id: dict[str, Article], relations: Sequence[Relation]) -> Foreign | None:
+    """The articles' languages (as their ``language`` fields name them; ingest fills them)
+    when they name two or more: only then can a figure be given otherwise in another one."""
+    languages = {aid: language_code(a.language) for aid, a in by_id.items()}
+    if len(set(languages.values()) - {""}) < 2:
+        return None
+    return Foreign(languages, [r for r in relations if r.kind == "translation"])
 
 
 def _speakers(
@@ -117,11 +130,13 @@ def _claim(
     voices: tuple[dict[str, str], dict[str, list[str]]],
     by_article: dict[str, list[Sentence]],
     options: SummaryOptions,
+    foreign: Foreign | None = None,
 ) -> tuple[tuple[Instant, float, str, int], Claim]:
     """The claim for ``sentence``, with its reading-order key (when and where it first appeared).
 
     ``found``: the other articles' sentences, and the days each dates its statement to;
-    ``voices``: each article's voice key, and the articles each copies (see :func:`outlets`)."""
+    ``voices``: each article's voice key, and the articles each copies (see :func:`outlets`);
+    ``foreign``: the languages of a story told in several, whose figures are compared too."""
     index, days = found
     stating = support(sentence, index, relations, options, days)
     where = {i: start for i, start in stating.items() if i in by_id}
@@ -129,6 +144,9 @@ def _claim(
     first = first_seen(ids, by_id, voices[1])
     also, added = restatements(sentence, ids, index, *voices)
     printed = _as_first_said(sentence, first, where, by_article)
+    versions = variants(sentence, ids, by_article, index.similar(sentence, _NEARBY))
+    if not versions and foreign is not None:
+        versions = foreign_variants(sentence, where, by_article, foreign)
     claim = Claim(
         text=sentence.text,
         article_id=printed.article_id,
@@ -137,7 +155,7 @@ def _claim(
         first_seen=first,
         start=printed.start,
         end=printed.end,
-        variants=variants(sentence, ids, by_article, index.similar(sentence, _NEARBY)),
+        variants=versions,
         corroboration=also,
     )
     position = where[first] / max(1, len(by_id[first].text))

@@ -1,0 +1,127 @@
+"""A figure given otherwise in another language is a version of it ("sources differ"): in a
+translation's aligned sentences, or in a sentence that counts the same thing (texts written
+for these tests)."""
+
+from __future__ import annotations
+
+from storyline.dedup import find_relations
+from storyline.model import Article, Claim
+from storyline.summary import SummaryOptions, summarize
+from storyline.summary.foreign import numbers
+from test_crosslang_short import A_EN, A_FR, C_EN, C_UK
+
+BUS_EN = "\n".join(
+    (
+        "Two passengers were killed when a bus overturned near Dubrava on Sunday, police said.",
+        "The bus was carrying 31 people from Kravets to the coast.",
+        "The driver told investigators that the brakes had failed on a steep bend.",
+    )
+)
+# Not a translation: its own sentences, one of them a toll of its own.
+BUS_RU = "\n".join(
+    (
+        "Под Дубравой в воскресенье перевернулся рейсовый автобус.",
+        "По словам очевидцев, погибли не менее пяти пассажиров, а не два.",
+        "Перевозчик отказался от комментариев.",
+    )
+)
+BUS_RU_SAME = BUS_RU.replace("не менее пяти пассажиров, а не два", "два пассажира")
+# A toll of its own in a sentence that names the place.
+BUS_UK = "Під Дубравою перекинувся автобус: у Дубраві загинули п'ятеро пасажирів."
+# Another happening in the same place, the same day: a drone strike's dead.
+STRIKE_UK = "Дрони атакували Дубраву, у Дубраві загинули п'ятеро людей."
+
+
+def _article(article_id: str, text: str, language: str, hour: int) -> Article:
+    return Article(
+        article_id,
+        text.split("\n")[0][:60],
+        text,
+        text,
+        source=f"outlet-{article_id}",
+        published=f"2026-06-07T{hour:02d}:00:00Z",
+        language=language,
+    )
+
+
+def _summary(*articles: Article) -> tuple[Claim, ...]:
+    found = find_relations(list(articles))
+    return summarize(list(articles), found.relations, found.groups, SummaryOptions(max_words=400))
+
+
+def _versions(claims: tuple[Claim, ...], start: str) -> list[tuple[str, tuple[str, ...]]]:
+    (claim,) = [c for c in claims if c.text.startswith(start)]
+    return [(v.text, v.article_ids) for v in claim.variants]
+
+
+def test_a_toll_given_otherwise_in_another_language_is_a_version() -> None:
+    claims = _summary(_article("bus-en", BUS_EN, "en", 8), _article("bus-ru", BUS_RU, "ru", 12))
+    assert _versions(claims, "Two passengers were killed") == [
+        ("Two passengers", ("bus-en",)),
+        ("не менее пяти пассажиров", ("bus-ru",)),
+    ]
+
+
+def test_a_toll_in_a_sentence_that_names_the_place_is_a_version() -> None:
+    claims = _summary(_article("bus-en", BUS_EN, "en", 8), _article("bus-uk", BUS_UK, "uk", 12))
+    assert _versions(claims, "Two passengers were killed") == [
+        ("Two passengers", ("bus-en",)),
+        ("п'ятеро пасажирів", ("bus-uk",)),
+    ]
+
+
+def test_the_toll_of_another_happening_is_no_dispute() -> None:
+    claims = _summary(
+        _article("bus-en", BUS_EN, "en", 8), _article("strike-uk", STRIKE_UK, "uk", 12)
+    )
+    assert all(not claim.variants for claim in claims)
+
+
+def test_the_same_toll_in_another_language_is_no_dispute() -> None:
+    claims = _summary(
+        _article("bus-en", BUS_EN, "en", 8), _article("bus-ru", BUS_RU_SAME, "ru", 12)
+    )
+    assert all(not claim.variants for claim in claims)
+
+
+def test_a_figure_a_translation_changed_is_a_version() -> None:
+    english = A_EN.replace("the ship lost power", "two engines failed")
+    french = A_FR.replace("le navire avait perdu sa propulsion", "trois moteurs étaient tombés")
+    en, fr = _article("a-en", english, "en", 8), _article("a-fr", french, "fr", 12)
+    assert [r.kind for r in find_relations([en, fr]).relations] == ["translation"]
+    assert _versions(_summary(en, fr), "Captain Ilse Varkonen") == [
+        ("two engines", ("a-en",)),
+        ("trois moteurs", ("a-fr",)),
+    ]
+
+
+def test_a_faithful_translation_shows_no_dispute() -> None:
+    for claims in (
+        _summary(_article("c-uk", C_UK, "uk", 8), _article("c-en", C_EN, "en", 12)),
+        _summary(_article("a-en", A_EN, "en", 8), _article("a-fr", A_FR, "fr", 12)),
+    ):
+        assert claims and all(not claim.variants for claim in claims)
+
+
+def test_numbers_read_words_hedges_and_negations() -> None:
+    found = numbers("погибли не менее двенадцати рабочих, а не трое", "ru")
+    assert [(n.value, n.phrase, n.counts, n.denied) for n in found] == [
+        (12.0, "не менее двенадцати рабочих", "^killed", False),
+        (3.0, "не трое", "", True),
+    ]
+    assert numbers("Задержанным 19 и 23 года.", "ru") == ()  # ages
+    assert [n.counts for n in numbers("Unter den Verletzten sind zwei Kinder.", "de")] == [""]
+    assert [n.value for n in numbers("1,6 milliard d'euros", "fr")] == [1.6e9]
+    assert [n.value for n in numbers("1.600 millones de euros", "es")] == [1.6e9]
+    (toll, injured) = numbers("Three were killed and 11 injured.", "en")
+    assert (toll.value, toll.counts, injured.value, injured.counts) == (
+        3.0,
+        "^killed",
+        11.0,
+        "^injured",
+    )
+    assert [n.value for n in numbers("About 4,000 residents, 1 200 tonnes, 4,75 %", "fr")] == [
+        4000.0,
+        1200.0,
+        4.75,
+    ]
