@@ -126,6 +126,27 @@ def test_markup_in_a_title_tag_is_no_headline_text() -> None:
     assert article.title == "Ferry service resumes"
 
 
+@pytest.mark.parametrize(
+    "head",
+    [
+        # <title> holds text only: its "<script>" reaches trafilatura as the words "alert(1)".
+        "<title>Ferry service resumes <script>alert(1)</script></title>",
+        # A script element in the heading: trafilatura keeps its text in the headline.
+        "",
+    ],
+)
+def test_a_script_in_the_headline_is_no_headline_text(head: str) -> None:
+    heading = "" if head else "<h1>Ferry service resumes <script>alert(1)</script></h1>"
+    page = (
+        f'<html><head>{head}<meta property="og:site_name" content="Harbour <b>Post</b>">'
+        f"</head><body><article>{heading}{BODY}</article></body></html>"
+    ).encode()
+    (article,) = read_html(page, "page.html")
+    assert isinstance(article, Article)
+    assert article.title == "Ferry service resumes"
+    assert article.source == "Harbour Post"  # a site name's markup is no part of its name
+
+
 def test_a_page_that_is_mostly_an_inline_script_still_gives_its_text() -> None:
     bundle = '<script id="state" type="application/json">{"x": "' + "A" * 1_200_000 + '"}</script>'
     ld = '<script type="application/ld+json">{"datePublished": "2031-03-09T08:00:00Z"}</script>'

@@ -136,11 +136,12 @@ def test_compare_matches_find_relations() -> None:
     for a, b in itertools.combinations(articles, 2):
         alone, found = compare(a, b), batch.get((min(a.id, b.id), max(a.id, b.id)))
         assert compare(b, a) == alone
-        if found is not None and found.reason.startswith("undecided: both copy article"):
+        if found is not None and found.reason.startswith("undecided: both copy "):
             # A pair alone does not see the third article both copy: only its date decides.
             siblings += 1
             assert alone is not None and alone.original is not None
-            assert found.reason.endswith(f"(was: {alone.reason})")
+            dates = alone.reason.removeprefix("published earlier: ")
+            assert found.reason.endswith(f"their dates ({dates}) say only which copy came first")
             assert replace(alone, original=None, reason=found.reason) == found
         else:
             assert alone == found

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from .ingest.dates import in_utc, published_instant
@@ -406,20 +406,24 @@ def _key(name: str) -> str:
     return re.sub(r"[\W_]", "", name.lower())
 
 
-def siblings(relations: Sequence[Relation]) -> tuple[Relation, ...]:
+def siblings(
+    relations: Sequence[Relation], articles: Mapping[str, Article]
+) -> tuple[Relation, ...]:
     """``relations`` with no original between two copies of one article: when the relations
     of both with a third article name that one their original, a date between the two says
     only which copy came first. A credit between the two, or one holding the other, still
-    decides."""
+    decides. ``articles`` (by id) name the third article as readers know it, by its outlet."""
     originals: dict[str, set[str]] = {}
     for relation in relations:
         if relation.original is not None:
             copy = relation.b if relation.original == relation.a else relation.a
             originals.setdefault(copy, set()).add(relation.original)
-    return tuple(_sibling(relation, originals) for relation in relations)
+    return tuple(_sibling(relation, originals, articles) for relation in relations)
 
 
-def _sibling(relation: Relation, originals: dict[str, set[str]]) -> Relation:
+def _sibling(
+    relation: Relation, originals: dict[str, set[str]], articles: Mapping[str, Article]
+) -> Relation:
     if relation.original is None or not relation.reason.startswith(DATE_REASON):
         return relation
     shared = originals.get(relation.a, set()) & originals.get(relation.b, set())
@@ -429,9 +433,11 @@ def _sibling(relation: Relation, originals: dict[str, set[str]]) -> Relation:
     # Name the first of them: the one that copies none of the others.
     firsts = [s for s in shared if not originals.get(s, set()) & shared]
     source = min(firsts or shared)
+    who = _who(articles[source]) if source in articles else f"article {source}"
+    dates = relation.reason.removeprefix(f"{DATE_REASON}: ")
     return replace(
         relation,
         original=None,
-        reason=f"undecided: both copy article {source}, so neither is the other's original"
-        f" (was: {relation.reason})",
+        reason=f"undecided: both copy {who}, so neither is the other's original; their dates"
+        f" ({dates}) say only which copy came first",
     )

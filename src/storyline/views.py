@@ -7,7 +7,7 @@ it. JSON views reuse the digest encoder so their objects have exactly the digest
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -25,7 +25,7 @@ from .model import (
 )
 from .pipeline import Analysis
 from .render import articles_csv, relations_csv, to_html, to_json
-from .render.markdown import md_escape
+from .render.markdown import context_lines, md_escape
 from .render.views import (
     DigestIndex,
     StorySelection,
@@ -204,19 +204,24 @@ def _explanation(assignment: Assignment) -> str:
 
 
 def timeline_lines(
-    title: str, entries: Sequence[TimelineEntry], undated: Sequence[TimelineEntry]
+    title: str,
+    entries: Sequence[TimelineEntry],
+    undated: Sequence[TimelineEntry],
+    articles: Mapping[str, Article],
 ) -> list[str]:
     """Markdown lines of one timeline: dated entries, then what could not be dated."""
     lines = [f"## {md_escape(title)}", ""]
     for entry in entries:
         text = md_escape(entry.text)
         lines.append(f"- **{entry.date}** ({entry.granularity}) {text} {_sources(entry)}")
+        lines += context_lines(entry, articles)
     if undated:
         lines.extend(["", "Undated:"])
         for entry in undated:
             when = f"**{entry_when(entry)}** " if entry.month_day else ""
             note = md_escape(entry.note)
             lines.append(f"- {when}{md_escape(entry.text)} {_sources(entry)} ({note})")
+            lines += context_lines(entry, articles)
     return [*lines, ""]
 
 
@@ -278,9 +283,10 @@ def timeline_view(
         said = f"{counted(len(empty), 'story', 'stories')} with no timeline entry {verb} not shown."
         left_out = f"{left_out} {said}".strip()
     lines = ["# Timelines", "", *_note_lines(left_out)]
+    articles = {article.id: article for article in analysis.digest.articles}
     for story in shown:
         if story.timeline or story.undated:
-            lines.extend(timeline_lines(story.title, story.timeline, story.undated))
+            lines.extend(timeline_lines(story.title, story.timeline, story.undated, articles))
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -305,7 +311,9 @@ def corpus_timeline_view(digest: Digest, timeline: Timeline, fmt: str) -> str:
                 "undated": story["undated"],
             }
         )
-    lines = ["# Timeline", "", *timeline_lines("Whole corpus", timeline.entries, timeline.undated)]
+    articles = {article.id: article for article in digest.articles}
+    body = timeline_lines("Whole corpus", timeline.entries, timeline.undated, articles)
+    lines = ["# Timeline", "", *body]
     return "\n".join(lines).rstrip() + "\n"
 
 

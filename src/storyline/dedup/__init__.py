@@ -147,7 +147,8 @@ def find_relations(
     pairs, passage_pairs = _every_candidate(ordered, features, options)
     kept = (memo, steps)
     found = _verify(ordered, (pairs, passage_pairs), features.exact, options, kept, workers)
-    relations = siblings(found)  # after every pair is classified: it reads their originals
+    # After every pair is classified: it reads their originals.
+    relations = siblings(found, {article.id: article for article in ordered})
     index = SignatureIndex(params, [a.id for a in ordered], features.exact, features.bands)
     if known is not None:
         index = index.merge(known)

@@ -83,8 +83,8 @@ def read_html(
     if _mostly_links(text, links):
         yield Skipped(path, MOSTLY_LINKS)
         return
-    sitename = _attr(document, "sitename")
-    title = tidy_title(_MARKUP.sub(" ", _attr(document, "title")), sitename)
+    sitename = " ".join(_MARKUP.sub(" ", _attr(document, "sitename")).split())
+    title = tidy_title(_without_title_code(_attr(document, "title"), html), sitename)
     first, _, rest = text.partition("\n")
     body = rest if title and fold(first) == fold(title) and rest.strip() else text
     try:
@@ -158,6 +158,25 @@ def _drop_comments(tree: HtmlElement) -> None:
         parent = element.getparent()
         if parent is not None and any(_COMMENTS.fullmatch(name) for name in names):
             parent.remove(element)
+
+
+# Where trafilatura finds a headline. A "<script>" written in <title> is text (a title holds
+# text only), one in <h1> an element whose text it keeps: either way the script's words come
+# into the headline with the tags dropped ("... open alert(1)").
+_HEADINGS = re.compile(r"<(title|h1)\b[^>]*>(.*?)</\1\s*>", re.I | re.S)
+_TITLE_CODE = re.compile(r"<(script|style)\b[^>]*>(.*?)</\1\s*>", re.I | re.S)
+
+
+def _without_title_code(title: str, html: str) -> str:
+    """``title`` without markup, and without the code of any script or style element inside
+    the page's ``<title>`` or ``<h1>``: never a headline's words."""
+    title = " ".join(title.split())
+    for heading in _HEADINGS.finditer(html, 0, _BIG_PAGE):
+        for code in _TITLE_CODE.finditer(heading.group(2)):
+            inner = " ".join(code.group(2).split())
+            if inner:
+                title = title.replace(inner, " ")
+    return " ".join(_MARKUP.sub(" ", title).split())
 
 
 def _attr(document: object, name: str) -> str:

@@ -41,6 +41,7 @@ from .views import (
     claim_outlets,
     date_span,
     dated_variants,
+    entry_context,
     entry_when,
     figure_differences,
     fold_story,
@@ -270,7 +271,12 @@ def story_view(
     # the third story would jump to the first story's entries.
     anchor = stable_id(story.id, prefix="t-", length=12)
     entries = [
-        {"entry": e, "anchor": f"{anchor}-{i}", **_cited(e.article_ids, numbers)}
+        {
+            "entry": e,
+            "anchor": f"{anchor}-{i}",
+            "context": entry_context(e, index.articles),
+            **_cited(e.article_ids, numbers),
+        }
         for i, e in enumerate(timeline)
     ]
     return {
@@ -285,7 +291,12 @@ def story_view(
         "timeline_svg": timeline_chart(timeline, lambda i: f"#{anchor}-{i}"),
         "timeline_more": more_dates(left),
         "undated": [
-            {"entry": e, "when": entry_when(e), **_cited(e.article_ids, numbers)}
+            {
+                "entry": e,
+                "when": entry_when(e),
+                "context": entry_context(e, index.articles),
+                **_cited(e.article_ids, numbers),
+            }
             for e in story.undated
         ],
         "outlets": sum(map(known_source, story.outlets)),

@@ -7,7 +7,7 @@ reader), and only http(s) urls are printed, inside angle brackets.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from ..model import (
     Article,
@@ -29,6 +29,7 @@ from .views import (
     counted,
     date_span,
     dated_variants,
+    entry_context,
     entry_when,
     fold_story,
     key_entries,
@@ -52,6 +53,13 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#!~&])")
 def md_escape(text: str) -> str:
     """One line of plain text with Markdown and HTML syntax made literal."""
     return _MD_SPECIAL.sub(r"\\\1", " ".join(printable(text).split()))
+
+
+def context_lines(entry: TimelineEntry, articles: Mapping[str, Article]) -> list[str]:
+    """The line under an entry that opens on a pronoun: the sentence before it in its article
+    (:func:`~storyline.render.views.entry_context`), as printed; none for other entries."""
+    context = entry_context(entry, articles)
+    return [f"  - preceded by: \u201c{md_escape(context)}\u201d"] if context else []
 
 
 def _cite(article_ids: tuple[str, ...], numbers: dict[str, int]) -> str:
@@ -92,7 +100,11 @@ def _sources(folded: list[Folded], index: DigestIndex) -> list[str]:
 
 
 def _timeline(
-    entries: tuple[TimelineEntry, ...], numbers: dict[str, int], head: str, left: str = ""
+    entries: tuple[TimelineEntry, ...],
+    numbers: dict[str, int],
+    head: str,
+    articles: Mapping[str, Article],
+    left: str = "",
 ) -> list[str]:
     if not entries:
         return []
@@ -103,6 +115,7 @@ def _timeline(
         lines.append(
             f"- **{when}** {md_escape(entry.text)} {_cite(entry.article_ids, numbers)}{note}"
         )
+        lines += context_lines(entry, articles)
     return [*lines, *([f"- {left}"] if left else []), ""]
 
 
@@ -140,8 +153,8 @@ def _story(position: int, story: Story, index: DigestIndex) -> list[str]:
     return [
         *head,
         *summary,
-        *_timeline(shown, numbers, "Timeline", _more_dates(left, story.id)),
-        *_timeline(story.undated, numbers, "Undated"),
+        *_timeline(shown, numbers, "Timeline", index.articles, _more_dates(left, story.id)),
+        *_timeline(story.undated, numbers, "Undated", index.articles),
         *_sources(folded, index),
     ]
 

@@ -30,6 +30,8 @@ from ..model import (
     known_source,
 )
 from ..summary.disagreement import differing_figures
+from ..summary.sentences import PRONOUNS
+from ..text import split_sentences, words
 
 PAGE_SIZE = 100
 _T = TypeVar("_T")
@@ -462,6 +464,31 @@ def entry_when(entry: TimelineEntry) -> str:
         month, day = int(entry.month_day[2:4]), int(entry.month_day[5:7])
         return f"{calendar.month_name[month]} {day}, year unknown"
     return "undated"
+
+
+_QUOTE_MARKS = frozenset("\"'`\u201c\u2018\u00ab\u201e")
+# Openers whose referent the sentence before most often names: third persons and "But ...";
+# an "I" or a "we" is a speaker's, named (if anywhere) in the quotation's attribution.
+_REFERRING = PRONOUNS - {"i", "we", "you", "our", "my", "your"}
+
+
+def entry_context(entry: TimelineEntry, articles: Mapping[str, Article]) -> str:
+    """The sentence before an entry that opens on a pronoun or a connective ("It was last
+    strengthened in 2011", "But ..."), in the article it is printed from: printed alone, the
+    entry does not say what "it" is, and that sentence most often does. "" for any other
+    entry, or when the article's text is not in the digest. A quotation is left alone: its
+    "we" is the speaker's, whom it names ("'We rebuilt it,' said the captain")."""
+    opening = words(entry.text[:40])
+    if entry.text[:1] in _QUOTE_MARKS or not opening or opening[0].lower() not in _REFERRING:
+        return ""
+    for evidence in entry.evidence:
+        article = articles.get(evidence.article_id)
+        if article is None or not evidence.text.endswith(entry.text):
+            continue
+        if article.text[evidence.start : evidence.end] == evidence.text:
+            before = split_sentences(article.text[max(0, evidence.start - 2000) : evidence.start])
+            return before[-1].text.strip() if before else ""
+    return ""
 
 
 _STAMP = re.compile(
