@@ -20,6 +20,7 @@ from .cleanrun import clean_stored
 from .dedup import DedupOptions, DedupResult, SignatureIndex, find_relations
 from .errors import NothingToDoError
 from .fingerprint import DigestMemo, fingerprint
+from .heap import no_cyclic_gc
 from .ids import stable_id
 from .ingest import IngestOptions, UnmatchedField
 from .ingest.dates import path_date, published_order
@@ -271,7 +272,8 @@ def _clean_corpus(
     with _Stage("clean", progress) as stage:
         # the store pages by the published text; the stages read in UTC order (stable, so
         # undated articles stay last in input order)
-        stored = sorted(store.articles(), key=lambda article: published_order(article.published))
+        with no_cyclic_gc():  # every stored article, kept to the end: see storyline.heap
+            stored = sorted(store.articles(), key=lambda a: published_order(a.published))
         superseded = find_superseded(stored, store.stored_order)
         store.save_superseded({item.earlier.id: item.current.id for item in superseded})
         if superseded:
