@@ -11,8 +11,8 @@ only put the scan off to the next collection (8.5 s).
 So, inside :func:`run_heap` (an analysis), the end of each :func:`no_cyclic_gc` pause
 freezes every object alive (:func:`gc.freeze`: left out of collections, still freed by
 reference counting when dropped), and the end of the run thaws them, so that a process that
-goes on (the web app, a script) collects them as before. Outside a run, a pause is only a
-pause.
+goes on (the web app, a script) collects them as before: the collector then took 1.5-2.0 s
+of that update. Outside a run, a pause is only a pause.
 """
 
 from __future__ import annotations
