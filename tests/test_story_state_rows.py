@@ -16,10 +16,10 @@ import pytest
 
 from storyline import pipeline
 from storyline.errors import InputError, StoreError
+from storyline.heap import no_cyclic_gc
 from storyline.model import Article
 from storyline.store import MIGRATIONS, SCHEMA_VERSION, StateRows, Store, schema
 from storyline.stories import StoryOptions, StoryState, cluster_stories
-from storyline.stories.parsing import no_cyclic_gc
 from storyline.stories.stored import PackedCentroid, StoredUnit, joined_keys, split_keys
 from storyline.storyrun import STORY_STATE, load_story_state, save_story_state
 

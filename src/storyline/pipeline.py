@@ -20,6 +20,7 @@ from .cleanrun import clean_stored
 from .dedup import DedupOptions, DedupResult, SignatureIndex, find_relations
 from .errors import NothingToDoError
 from .fingerprint import DigestMemo, fingerprint
+from .heap import no_cyclic_gc, run_heap
 from .ids import stable_id
 from .ingest import IngestOptions, UnmatchedField
 from .ingest.dates import path_date, published_order
@@ -210,7 +211,17 @@ def analyse(
     """Run every stage after ingest over the stored corpus; save the digest in the store when
     it is whole (a run without its timelines or summaries, as ``stories`` makes, would
     otherwise replace a full digest that the web app shows)."""
-    options = options or RunOptions()
+    with run_heap():  # what the stages read back is left out of collections: storyline.heap
+        return _analysed(store, options or RunOptions(), progress, with_timeline, with_summary)
+
+
+def _analysed(
+    store: Store,
+    options: RunOptions,
+    progress: ProgressCallback,
+    with_timeline: bool,
+    with_summary: bool,
+) -> Analysis:
     articles, superseded = _clean_corpus(store, options, progress)
     with Workers(options.jobs or default_jobs(), _STORY_IMPORTS) as workers:
         dedup = _dedup(store, articles, options, progress, workers)
@@ -271,7 +282,8 @@ def _clean_corpus(
     with _Stage("clean", progress) as stage:
         # the store pages by the published text; the stages read in UTC order (stable, so
         # undated articles stay last in input order)
-        stored = sorted(store.articles(), key=lambda article: published_order(article.published))
+        with no_cyclic_gc():  # every stored article, kept to the end: see storyline.heap
+            stored = sorted(store.articles(), key=lambda a: published_order(a.published))
         superseded = find_superseded(stored, store.stored_order)
         store.save_superseded({item.earlier.id: item.current.id for item in superseded})
         if superseded:

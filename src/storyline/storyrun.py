@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from functools import partial
 
+from .heap import no_cyclic_gc
 from .store import StateRows, Store
 from .store.staterows import POSTINGS
 from .stories import StoryState
-from .stories.parsing import no_cyclic_gc
 from .stories.storedindex import StoredKeys
 
 __all__ = ["STORY_STATE", "load_story_state", "save_story_state"]

@@ -10,11 +10,12 @@ from itertools import islice
 from typing import Any
 
 from ..errors import IncompatibleParametersError, InputError
+from ..heap import no_cyclic_gc
 from ..model import Story, Topic
 from .index import Centroid, InvertedIndex, UnitCentroid, canonical, norm
 from .options import StoryOptions
 from .packing import pack, unpack
-from .parsing import drain, dumps, no_cyclic_gc, parse_all
+from .parsing import drain, dumps, parse_all
 from .stored import PackedCentroid, StoredUnit, joined_keys
 from .storedindex import Posting, StoredIndex, StoredKeys, changed_postings
 

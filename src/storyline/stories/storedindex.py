@@ -20,8 +20,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from ..heap import no_cyclic_gc
 from .index import InvertedIndex
-from .parsing import no_cyclic_gc
 
 # The stored postings (all holders, oldest first) of each of the keys asked about.
 Holders = Callable[[list[str]], Mapping[str, list[int]]]
