@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import warnings
+from pathlib import Path
+
 from storyline.model import Article, Digest, Story
 from storyline.render import to_html
 from storyline.render.markdown import to_markdown
 from storyline.render.views import entry_context
 from storyline.timeline import TimelineOptions, build_timeline
 from storyline.views import timeline_lines
+from storyline.web import create_app
+from web_fixtures import make_db
 
 TEXT = (
     "A freight train derailed on the Ostmark Viaduct on Monday, closing the line.\n"
@@ -51,3 +56,16 @@ def test_markdown_and_html_show_it_under_the_entry() -> None:
     story = digest.stories[0]
     lines = timeline_lines(story.title, story.timeline, (), {"v1": VIADUCT})
     assert f"  - preceded by: \u201c{BEFORE}\u201d" in lines
+
+
+def test_the_web_app_reads_the_sentence_before_from_the_store(tmp_path: Path) -> None:
+    # The app's digest holds no article text: the story page reads it from the store.
+    digest, _ = _timeline()
+    db = make_db(tmp_path / "c.db", [VIADUCT], digest)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+
+        with TestClient(create_app(db)) as client:
+            page = client.get("/stories/s1").text
+    assert f"preceded by: \u201c<bdi>{BEFORE}</bdi>\u201d" in page

@@ -258,9 +258,18 @@ def _relation_row(r: Relation, index: DigestIndex) -> dict[str, Any]:
 
 
 def story_view(
-    story: Story, index: DigestIndex, links: Links, page: int = 1, *, paged: bool = True
+    story: Story,
+    index: DigestIndex,
+    links: Links,
+    page: int = 1,
+    *,
+    paged: bool = True,
+    texts: Mapping[str, Article] | None = None,
 ) -> dict[str, Any]:
-    """Everything the story page (or report section) shows; articles 100 per page when paged."""
+    """Everything the story page (or report section) shows; articles 100 per page when paged.
+    ``texts``: the articles, with their text, that the timeline's context lines read
+    (:func:`~.views.context_sources`), when the digest's articles hold none (the web app)."""
+    texts = index.articles if texts is None else texts
     folded = fold_story(story, index)
     numbers = numbering(folded)
     shown, pages = page_of(folded, page) if paged else (folded, 1)
@@ -274,7 +283,7 @@ def story_view(
         {
             "entry": e,
             "anchor": f"{anchor}-{i}",
-            "context": entry_context(e, index.articles),
+            "context": entry_context(e, texts),
             **_cited(e.article_ids, numbers),
         }
         for i, e in enumerate(timeline)
@@ -294,7 +303,7 @@ def story_view(
             {
                 "entry": e,
                 "when": entry_when(e),
-                "context": entry_context(e, index.articles),
+                "context": entry_context(e, texts),
                 **_cited(e.article_ids, numbers),
             }
             for e in story.undated

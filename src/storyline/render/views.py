@@ -478,8 +478,7 @@ def entry_context(entry: TimelineEntry, articles: Mapping[str, Article]) -> str:
     entry does not say what "it" is, and that sentence most often does. "" for any other
     entry, or when the article's text is not in the digest. A quotation is left alone: its
     "we" is the speaker's, whom it names ("'We rebuilt it,' said the captain")."""
-    opening = words(entry.text[:40])
-    if entry.text[:1] in _QUOTE_MARKS or not opening or opening[0].lower() not in _REFERRING:
+    if not _refers_back(entry.text):
         return ""
     for evidence in entry.evidence:
         article = articles.get(evidence.article_id)
@@ -489,6 +488,24 @@ def entry_context(entry: TimelineEntry, articles: Mapping[str, Article]) -> str:
             before = split_sentences(article.text[max(0, evidence.start - 2000) : evidence.start])
             return before[-1].text.strip() if before else ""
     return ""
+
+
+def context_sources(entries: Iterable[TimelineEntry]) -> set[str]:
+    """The ids of the articles whose text :func:`entry_context` reads for ``entries`` (a page
+    that holds no article text, as the web app's, loads these)."""
+    return {
+        evidence.article_id
+        for entry in entries
+        if _refers_back(entry.text)
+        for evidence in entry.evidence
+        if evidence.text.endswith(entry.text)
+    }
+
+
+def _refers_back(text: str) -> bool:
+    """Opens on a third-person pronoun or a connective, outside a quotation."""
+    opening = words(text[:40])
+    return text[:1] not in _QUOTE_MARKS and bool(opening) and opening[0].lower() in _REFERRING
 
 
 _STAMP = re.compile(

@@ -11,6 +11,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ..errors import NotFoundError
+from ..model import Article, Story
 from ..render.html import (
     WebLinks,
     article_view,
@@ -20,7 +21,7 @@ from ..render.html import (
     story_rows,
     story_view,
 )
-from ..render.views import page_of, split_skipped
+from ..render.views import context_sources, page_of, split_skipped
 from ..store import MARK_CLOSE, MARK_OPEN
 from .api import backend, find_story, redirect_to_story, stored_article
 
@@ -73,8 +74,20 @@ def story_page(request: Request, story_id: str, page: int = Query(1, ge=1)) -> R
     redirect = redirect_to_story(request, index, story_id)
     if redirect is not None:  # a unique start of an id, as the CLI's --story takes
         return redirect
-    view = story_view(find_story(index, story_id), index, LINKS, page)
+    story = find_story(index, story_id)
+    # The app's digest holds no article text: the context lines read it from the store.
+    view = story_view(story, index, LINKS, page, texts=_context_texts(request, story))
     return HTMLResponse(render("story.html", LINKS, v=view, version=index.digest.version))
+
+
+def _context_texts(request: Request, story: Story) -> dict[str, Article]:
+    """The stored articles the story's timeline context lines read (none if one is gone
+    from the store: the lines are then left out, the page is still shown)."""
+    wanted = sorted(context_sources((*story.timeline, *story.undated)))
+    try:
+        return {a.id: a for a in backend(request).store().articles(wanted)} if wanted else {}
+    except NotFoundError:
+        return {}
 
 
 @router.get("/articles/{article_id:path}", response_class=HTMLResponse)
