@@ -19,7 +19,12 @@ chosen sentence of another states when
 
 Neither holds when a figure of the two differs, or when the sentence denies a number of the
 chosen one: that is a figure given otherwise (:func:`.foreign.foreign_variants`), which the
-summary shows.
+summary shows; nor, under "cued", when one counts the dead or the injured and the other
+does not (two stages of a toll: "two workers injured" / "one of the two injured has died").
+
+Before selection, a translation offers only what it adds (:func:`untranslated`): the
+sentences its passages pair with a candidate of its original are the original's to say, so
+that a wire is quoted in its own words, not in a translation's that the greedy reached first.
 """
 
 from __future__ import annotations
