@@ -58,16 +58,6 @@ class Budget:
         return self.used / self.limit if self.limit else 1.0
 
 
-def fits(sentences: Sequence[Sentence], options: SummaryOptions) -> bool:
-    """Whether ``sentences`` fit the budget of ``options`` together."""
-    budget = Budget(options)
-    for sentence in sentences:
-        if not budget.fits(sentence):
-            return False
-        budget.take(sentence)
-    return True
-
-
 # A latest lead whose content words have a cosine above this with the opening restates it.
 _RESTATES = 0.6
 _DAY_SECONDS = 86_400

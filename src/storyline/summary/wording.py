@@ -20,7 +20,7 @@ from ..model import Article, Relation
 from .attribution import SentenceIndex, StatedDays, believed, first_seen, support
 from .corroboration import FIGURE_COSINE, restates
 from .options import SummaryOptions
-from .select import fits
+from .select import Budget
 from .sentences import Sentence
 
 
@@ -59,7 +59,7 @@ def first_reported(
         ]
         for *_, other in sorted(earlier, key=lambda item: item[:3]):
             trial = [*printed[:n], other, *printed[n + 1 :]]
-            if fits(trial, options):
+            if _fits(trial, options):
                 printed = trial
                 break
     return printed
@@ -77,3 +77,12 @@ def _reported(
     stating = [i for i in support(sentence, found[0], relations, options, found[1]) if i in by_id]
     first = first_seen(stating or [sentence.article_id], by_id, copied)
     return published_order(believed(first, by_id, copied))
+
+
+def _fits(sentences: Sequence[Sentence], options: SummaryOptions) -> bool:
+    budget = Budget(options)
+    for sentence in sentences:
+        if not budget.fits(sentence):
+            return False
+        budget.take(sentence)
+    return True
