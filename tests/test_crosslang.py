@@ -99,13 +99,16 @@ def test_translation_passages_are_its_aligned_sentences() -> None:
     assert [p.score for p in relation.passages] == [0.8, 1.0, 0.6, 1.0, 1.0, 1.0]
 
 
-def test_translation_passages_cite_nothing_in_a_summary() -> None:
+def test_a_translation_cites_the_sentences_it_translates_in_a_summary() -> None:
     en = _article("a-en", EN, "en", "2025-02-03T08:00:00Z")
     fr = _article("b-fr", FR, "fr", "2025-02-03T11:00:00Z")
     found = find_relations([en, fr])
     assert found.relations[0].passages
     claims = summarize([en, fr], found.relations, found.groups, SummaryOptions(max_words=400))
-    assert claims and all(claim.support == (claim.article_id,) for claim in claims)
+    # every French sentence is aligned with the original's: the original says them, and the
+    # translation is cited for what it translates (see summary/restated.py)
+    assert claims and all(claim.article_id == "a-en" for claim in claims)
+    assert all(claim.support == ("a-en", "b-fr") for claim in claims)
 
 
 def test_direction_undecided_without_dates() -> None:

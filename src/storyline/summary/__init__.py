@@ -12,7 +12,8 @@ The stage is a pipeline of small steps: ``sentences`` (split, tokenise, sort int
 tiers, drop boilerplate), ``salience`` (concept weights from independent voices),
 ``select`` (budgeted greedy concept coverage), ``attribution`` (support, outlets, first
 seen) and ``disagreement`` and ``names`` (figure and name
-variants), and ``foreign`` (a figure that an article in another language gives otherwise).
+variants), and ``foreign`` (a figure that an article in another language gives otherwise),
+and ``restated`` (a sentence in another language that states a chosen one: redundant).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from .foreign import Foreign, foreign_variants
 from .names import CLOSE
 from .options import SummaryOptions
 from .pending import overtaken
+from .restated import Restated, translations, untranslated
 from .salience import concept_weights, voices
 from .select import developments, latest, opening, select
 from .sentences import Sentence, article_sentences
@@ -67,20 +69,26 @@ def summarize(
     spoken = [s for s in everything if s.article_id in speakers]
     stale = overtaken(spoken, published)
     candidates = [s for n, s in enumerate(spoken) if n not in stale]
+    copied = copied_from(relations)
+    foreign = _foreign(by_id, relations)
+    if foreign is not None:
+        candidates = untranslated(candidates, foreign, copied)
     weights = concept_weights(everything, voice_of, options.unigram_weight)
     lead = opening(candidates, published, weights, options)
-    copied = copied_from(relations)
     # Where the story stands now is said by the latest report that copies no other.
     originals = {aid: stamp for aid, stamp in published.items() if aid not in copied}
     now = latest(candidates, originals, weights, options, lead)
-    chosen = select(candidates, weights, options, lead, now, developments(candidates, originals))
-    found = (SentenceIndex(everything, focus=chosen), StatedDays(by_id))
+    days = StatedDays(by_id)
+    restates = None if foreign is None else Restated(foreign, everything, relations, options, days)
+    chosen = select(
+        candidates, weights, options, lead, now, developments(candidates, originals), restates
+    )
+    found = (SentenceIndex(everything, focus=chosen), days)
     printed = first_reported(
         chosen, candidates, found, relations, (by_id, copied), options, (lead, now)
     )
     if printed != chosen:  # the index covers the stems of the sentences looked up
         chosen, found = printed, (SentenceIndex(everything, focus=printed), found[1])
-    foreign = _foreign(by_id, relations)
     keyed = [
         _claim(s, found, relations, by_id, (voice_of, copied), by_article, options, foreign)
         for s in chosen
@@ -139,6 +147,8 @@ def _claim(
     ``foreign``: the languages of a story told in several, whose figures are compared too."""
     index, days = found
     stating = support(sentence, index, relations, options, days)
+    if foreign is not None:
+        stating.update(translations(sentence, stating, foreign))
     where = {i: start for i, start in stating.items() if i in by_id}
     ids = tuple(sorted(where))
     first = first_seen(ids, by_id, voices[1])

@@ -179,20 +179,24 @@ class Foreign:
     def aligned(self, article_id: str, start: int) -> list[tuple[str, str]]:
         """(other article, its sentence) for each translation passage over ``article_id``'s
         text at ``start``."""
+        return [(other, text) for other, _, _, text in self.passages(article_id, start)]
+
+    def passages(self, article_id: str, start: int) -> list[tuple[str, int, int, str]]:
+        """(other article, start, end, text) of the other side of each translation passage
+        over ``article_id``'s text at ``start``."""
         found = []
         for relation in self.relations:
             if relation.kind != "translation" or article_id not in (relation.a, relation.b):
                 continue
             mine_is_a = relation.a == article_id
+            other = relation.b if mine_is_a else relation.a
             for p in relation.passages:
                 span = (p.a_start, p.a_end) if mine_is_a else (p.b_start, p.b_end)
                 if span[0] <= start < span[1]:
-                    found.append(
-                        (
-                            relation.b if mine_is_a else relation.a,
-                            p.b_text if mine_is_a else p.a_text,
-                        )
-                    )
+                    if mine_is_a:
+                        found.append((other, p.b_start, p.b_end, p.b_text))
+                    else:
+                        found.append((other, p.a_start, p.a_end, p.a_text))
         return found
 
 
@@ -296,3 +300,17 @@ def _pairs(
         (b,) = [t for t in theirs if t.value in only_theirs][:1]
         return [(a, b)]
     return [(n, t) for n in mine for t in theirs if n.value == t.value]
+
+
+def figures_differ(
+    mine: str, my_language: str, theirs: str, their_language: str, aligned: bool
+) -> bool:
+    """Whether ``theirs`` gives a figure of ``mine`` otherwise (paired as
+    :func:`foreign_variants` pairs them; ``aligned``: the two are a translation's sentence
+    pair), or denies one of its numbers ("а не трое")."""
+    found = numbers(theirs, their_language)
+    mine_numbers = numbers(mine, my_language)
+    values = {n.value for n in mine_numbers}
+    if any(n.denied and n.value in values for n in found):
+        return True
+    return any(a.value != b.value for a, b in _pairs(mine_numbers, found, aligned))

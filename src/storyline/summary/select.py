@@ -26,7 +26,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..ingest.dates import Instant, published_instant
@@ -61,6 +61,9 @@ class Budget:
 # A latest lead whose content words have a cosine above this with the opening restates it.
 _RESTATES = 0.6
 _DAY_SECONDS = 86_400
+# Whether a candidate states what a chosen sentence states, in words the cosine cannot
+# compare (another language: see :mod:`.restated`).
+Restates = Callable[[Sentence, Sentence], bool]
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,7 @@ def select(
     first: Sentence | None = None,
     last: Sentence | None = None,
     developments: Developments = Developments(),
+    restates: Restates | None = None,
 ) -> list[Sentence]:
     """The chosen sentences, in the order they were chosen.
 
@@ -100,7 +104,8 @@ def select(
     cannot crowd out the rest of a short summary; ``last`` next, when it needs at most a
     third of the budget, fits what is left and does not restate ``first``. The leads of
     ``developments`` are held redundant with other days' sentences only when they restate
-    them.
+    them. A candidate that ``restates`` holds to state what a chosen one states is redundant
+    too.
     """
     budget = Budget(options)
     chosen: list[Sentence] = []
@@ -110,6 +115,8 @@ def select(
         if lead is None or share * budget.cost(lead) > limit or not budget.fits(lead):
             continue
         if any(cosine(lead.stems, c.stems) > _RESTATES for c in chosen):
+            continue
+        if restates is not None and any(restates(lead, c) for c in chosen):
             continue
         budget.take(lead)
         chosen.append(lead)
@@ -121,7 +128,7 @@ def select(
         if tier == 2 and chosen:
             break
         pool = [s for s in candidates if s.tier == tier]
-        _greedy(pool, weights, options, budget, chosen, covered, developments)
+        _greedy(pool, weights, options, budget, chosen, covered, (developments, restates))
     return chosen
 
 
@@ -254,7 +261,7 @@ def _greedy(
     budget: Budget,
     chosen: list[Sentence],
     covered: set[Concept],
-    developments: Developments,
+    redundancy: tuple[Developments, Restates | None],
 ) -> None:
     # Heap entries: (-score, article id, index) so ties break the same way on every run.
     heap = [
@@ -271,7 +278,10 @@ def _greedy(
         if heap and (fresh, article_id, index, n) > heap[0]:
             heapq.heappush(heap, (fresh, article_id, index, n))
             continue
+        developments, restates = redundancy
         if developments.repeats(sentence, chosen, options.redundancy):
+            continue
+        if restates is not None and any(restates(sentence, taken) for taken in chosen):
             continue
         budget.take(sentence)
         chosen.append(sentence)
