@@ -4,9 +4,9 @@ for these tests)."""
 
 from __future__ import annotations
 
+from helpers_languages import article, summary
 from storyline.dedup import find_relations
-from storyline.model import Article, Claim
-from storyline.summary import SummaryOptions, summarize
+from storyline.model import Claim
 from storyline.summary.foreign import numbers
 from test_crosslang_short import A_EN, A_FR, C_EN, C_UK
 
@@ -32,30 +32,13 @@ BUS_UK = "Під Дубравою перекинувся автобус: у Ду
 STRIKE_UK = "Дрони атакували Дубраву, у Дубраві загинули п'ятеро людей."
 
 
-def _article(article_id: str, text: str, language: str, hour: int) -> Article:
-    return Article(
-        article_id,
-        text.split("\n")[0][:60],
-        text,
-        text,
-        source=f"outlet-{article_id}",
-        published=f"2026-06-07T{hour:02d}:00:00Z",
-        language=language,
-    )
-
-
-def _summary(*articles: Article) -> tuple[Claim, ...]:
-    found = find_relations(list(articles))
-    return summarize(list(articles), found.relations, found.groups, SummaryOptions(max_words=400))
-
-
 def _versions(claims: tuple[Claim, ...], start: str) -> list[tuple[str, tuple[str, ...]]]:
     (claim,) = [c for c in claims if c.text.startswith(start)]
     return [(v.text, v.article_ids) for v in claim.variants]
 
 
 def test_a_toll_given_otherwise_in_another_language_is_a_version() -> None:
-    claims = _summary(_article("bus-en", BUS_EN, "en", 8), _article("bus-ru", BUS_RU, "ru", 12))
+    claims = summary(article("bus-en", BUS_EN, "en", 8), article("bus-ru", BUS_RU, "ru", 12))
     assert _versions(claims, "Two passengers were killed") == [
         ("Two passengers", ("bus-en",)),
         ("не менее пяти пассажиров", ("bus-ru",)),
@@ -63,7 +46,7 @@ def test_a_toll_given_otherwise_in_another_language_is_a_version() -> None:
 
 
 def test_a_toll_in_a_sentence_that_names_the_place_is_a_version() -> None:
-    claims = _summary(_article("bus-en", BUS_EN, "en", 8), _article("bus-uk", BUS_UK, "uk", 12))
+    claims = summary(article("bus-en", BUS_EN, "en", 8), article("bus-uk", BUS_UK, "uk", 12))
     assert _versions(claims, "Two passengers were killed") == [
         ("Two passengers", ("bus-en",)),
         ("п'ятеро пасажирів", ("bus-uk",)),
@@ -71,25 +54,21 @@ def test_a_toll_in_a_sentence_that_names_the_place_is_a_version() -> None:
 
 
 def test_the_toll_of_another_happening_is_no_dispute() -> None:
-    claims = _summary(
-        _article("bus-en", BUS_EN, "en", 8), _article("strike-uk", STRIKE_UK, "uk", 12)
-    )
+    claims = summary(article("bus-en", BUS_EN, "en", 8), article("strike-uk", STRIKE_UK, "uk", 12))
     assert all(not claim.variants for claim in claims)
 
 
 def test_the_same_toll_in_another_language_is_no_dispute() -> None:
-    claims = _summary(
-        _article("bus-en", BUS_EN, "en", 8), _article("bus-ru", BUS_RU_SAME, "ru", 12)
-    )
+    claims = summary(article("bus-en", BUS_EN, "en", 8), article("bus-ru", BUS_RU_SAME, "ru", 12))
     assert all(not claim.variants for claim in claims)
 
 
 def test_a_figure_a_translation_changed_is_a_version() -> None:
     english = A_EN.replace("the ship lost power", "two engines failed")
     french = A_FR.replace("le navire avait perdu sa propulsion", "trois moteurs étaient tombés")
-    en, fr = _article("a-en", english, "en", 8), _article("a-fr", french, "fr", 12)
+    en, fr = article("a-en", english, "en", 8), article("a-fr", french, "fr", 12)
     assert [r.kind for r in find_relations([en, fr]).relations] == ["translation"]
-    assert _versions(_summary(en, fr), "Captain Ilse Varkonen") == [
+    assert _versions(summary(en, fr), "Captain Ilse Varkonen") == [
         ("two engines", ("a-en",)),
         ("trois moteurs", ("a-fr",)),
     ]
@@ -97,8 +76,8 @@ def test_a_figure_a_translation_changed_is_a_version() -> None:
 
 def test_a_faithful_translation_shows_no_dispute() -> None:
     for claims in (
-        _summary(_article("c-uk", C_UK, "uk", 8), _article("c-en", C_EN, "en", 12)),
-        _summary(_article("a-en", A_EN, "en", 8), _article("a-fr", A_FR, "fr", 12)),
+        summary(article("c-uk", C_UK, "uk", 8), article("c-en", C_EN, "en", 12)),
+        summary(article("a-en", A_EN, "en", 8), article("a-fr", A_FR, "fr", 12)),
     ):
         assert claims and all(not claim.variants for claim in claims)
 

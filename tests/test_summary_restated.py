@@ -5,9 +5,8 @@ written for these tests)."""
 
 from __future__ import annotations
 
-from storyline.dedup import find_relations
-from storyline.model import Article, Claim
-from storyline.summary import SummaryOptions, summarize
+from helpers_languages import article, summary
+from storyline.model import Claim
 from test_crosslang_short import A_EN, A_FR
 
 QUAKE_EN = "\n".join(
@@ -33,29 +32,12 @@ QUAKE_RU_MORE = QUAKE_RU.replace(
 )
 
 
-def _article(article_id: str, text: str, language: str, hour: int) -> Article:
-    return Article(
-        article_id,
-        text.split("\n")[0][:60],
-        text,
-        text,
-        source=f"outlet-{article_id}",
-        published=f"2026-06-07T{hour:02d}:00:00Z",
-        language=language,
-    )
-
-
-def _summary(*articles: Article) -> tuple[Claim, ...]:
-    found = find_relations(list(articles))
-    return summarize(list(articles), found.relations, found.groups, SummaryOptions(max_words=400))
-
-
 def _by(claims: tuple[Claim, ...], article_id: str) -> list[str]:
     return [c.text for c in claims if c.article_id == article_id]
 
 
 def test_a_sentence_in_another_language_that_says_no_more_is_redundant() -> None:
-    claims = _summary(_article("q-en", QUAKE_EN, "en", 8), _article("q-ru", QUAKE_RU, "ru", 12))
+    claims = summary(article("q-en", QUAKE_EN, "en", 8), article("q-ru", QUAKE_RU, "ru", 12))
     printed = _by(claims, "q-ru")
     assert "Во вторник вечером в Вербне произошёл пожар." not in printed
     # what it adds stays: its own toll, its residents' complaint
@@ -63,14 +45,12 @@ def test_a_sentence_in_another_language_that_says_no_more_is_redundant() -> None
     (lead,) = [c for c in claims if c.text.startswith("A fire broke out")]
     assert lead.support == ("q-en",)  # shared cues are no citation
     # the same lead with a figure the English does not give is not the same statement
-    claims = _summary(
-        _article("q-en", QUAKE_EN, "en", 8), _article("q-ru", QUAKE_RU_MORE, "ru", 12)
-    )
+    claims = summary(article("q-en", QUAKE_EN, "en", 8), article("q-ru", QUAKE_RU_MORE, "ru", 12))
     assert "Во вторник вечером в Вербне произошёл пожар на 12 складах." in _by(claims, "q-ru")
 
 
 def test_a_translation_cites_the_claims_it_translates_and_adds_no_sentence() -> None:
-    claims = _summary(_article("a-en", A_EN, "en", 8), _article("a-fr", A_FR, "fr", 12))
+    claims = summary(article("a-en", A_EN, "en", 8), article("a-fr", A_FR, "fr", 12))
     # the sentences its passages pair with the wire's are the wire's to say; the two after
     # its last passage hold no figure, name or concept to pair them by
     assert _by(claims, "a-fr") == [

@@ -1,0 +1,26 @@
+"""Articles in several languages, summarised with the reuse stage's relations (test helpers)."""
+
+from __future__ import annotations
+
+from storyline.dedup import find_relations
+from storyline.model import Article, Claim
+from storyline.summary import SummaryOptions, summarize
+
+
+def article(article_id: str, text: str, language: str, hour: int) -> Article:
+    """An article of one outlet of its own, published at ``hour`` on 2026-06-07 (UTC)."""
+    return Article(
+        article_id,
+        text.split("\n")[0][:60],
+        text,
+        text,
+        source=f"outlet-{article_id}",
+        published=f"2026-06-07T{hour:02d}:00:00Z",
+        language=language,
+    )
+
+
+def summary(*articles: Article) -> tuple[Claim, ...]:
+    """The summary of ``articles`` as the pipeline makes it: relations found first."""
+    found = find_relations(list(articles))
+    return summarize(list(articles), found.relations, found.groups, SummaryOptions(max_words=400))
