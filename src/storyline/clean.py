@@ -322,8 +322,7 @@ def find_boilerplate(
     copies of one text: among the first ``sample_articles`` holders, the lines found in at
     least half of them (two or more) make up more than half of the holders' words on
     average. Furniture shares only itself (and other furniture) with the articles around
-    it; a wire story copied five times shares nearly everything.
-    """
+    it; a wire story copied five times shares nearly everything."""
     return _Furniture(list(texts), options).find()
 
 

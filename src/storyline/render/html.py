@@ -28,6 +28,7 @@ from ..model import (
     Digest,
     Relation,
     Story,
+    TimelineEntry,
     Topic,
     known_source,
     outlet_name,
@@ -269,25 +270,11 @@ def story_view(
     """Everything the story page (or report section) shows; articles 100 per page when paged.
     ``texts``: the articles, with their text, that the timeline's context lines read
     (:func:`~.views.context_sources`), when the digest's articles hold none (the web app)."""
-    texts = index.articles if texts is None else texts
     folded = fold_story(story, index)
     numbers = numbering(folded)
     shown, pages = page_of(folded, page) if paged else (folded, 1)
     members = [index.article(a) for a in numbers]
     relations = index.story_relations(story)
-    timeline, left = key_entries(story.timeline)
-    # One report holds every story's timeline: the anchors carry the story, or the chart of
-    # the third story would jump to the first story's entries.
-    anchor = stable_id(story.id, prefix="t-", length=12)
-    entries = [
-        {
-            "entry": e,
-            "anchor": f"{anchor}-{i}",
-            "context": entry_context(e, texts),
-            **_cited(e.article_ids, numbers),
-        }
-        for i, e in enumerate(timeline)
-    ]
     return {
         "story": story,
         "size": len(numbers),
@@ -296,18 +283,7 @@ def story_view(
         "page": min(max(page, 1), pages),
         "pages": pages,
         "claims": _claim_rows(story.summary, lambda ids: _cited(ids, numbers), index),
-        "timeline": entries,
-        "timeline_svg": timeline_chart(timeline, lambda i: f"#{anchor}-{i}"),
-        "timeline_more": more_dates(left),
-        "undated": [
-            {
-                "entry": e,
-                "when": entry_when(e),
-                "context": entry_context(e, texts),
-                **_cited(e.article_ids, numbers),
-            }
-            for e in story.undated
-        ],
+        **_timeline_rows(story, numbers, index.articles if texts is None else texts),
         "outlets": sum(map(known_source, story.outlets)),
         "no_outlet": sum(not known_source(a.source) for a in members),
         "outlet_counts": sorted(
@@ -326,6 +302,27 @@ def story_view(
             links.article,
             stable_id(story.id, prefix="arrow-", length=12),
         ),
+    }
+
+
+def _timeline_rows(
+    story: Story, numbers: dict[str, int], texts: Mapping[str, Article]
+) -> dict[str, Any]:
+    """The story page's timeline: its key dates' entries, their chart, the undated entries."""
+    timeline, left = key_entries(story.timeline)
+    # One report holds every story's timeline: the anchors carry the story, or the chart of
+    # the third story would jump to the first story's entries.
+    anchor = stable_id(story.id, prefix="t-", length=12)
+
+    def row(entry: TimelineEntry) -> dict[str, Any]:
+        cited = _cited(entry.article_ids, numbers)
+        return {"entry": entry, "context": entry_context(entry, texts), **cited}
+
+    return {
+        "timeline": [{**row(e), "anchor": f"{anchor}-{i}"} for i, e in enumerate(timeline)],
+        "timeline_svg": timeline_chart(timeline, lambda i: f"#{anchor}-{i}"),
+        "timeline_more": more_dates(left),
+        "undated": [{**row(e), "when": entry_when(e)} for e in story.undated],
     }
 
 
