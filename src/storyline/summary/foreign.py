@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ..concepts import TAG, concept_of
 from ..crosscues import number_word
@@ -168,6 +168,11 @@ def _scaled(tokens: list[str], k: int, value: float) -> float:
     return value
 
 
+# A translation seen from one of its two articles: the other article, and each aligned
+# sentence pair as (my start, my end, its start, its end, its text), in the order stored.
+Oriented = tuple[str, tuple[tuple[int, int, int, int, str], ...]]
+
+
 @dataclass(frozen=True)
 class Foreign:
     """What the summary knows of a story's languages: each article's language, and the
@@ -175,6 +180,23 @@ class Foreign:
 
     languages: Mapping[str, str]
     relations: Sequence[Relation] = ()
+
+    @cached_property
+    def translations(self) -> dict[str, list[Oriented]]:
+        """Each article's translations, seen from it (read once: every candidate asks)."""
+        found: dict[str, list[Oriented]] = {}
+        for relation in self.relations:
+            if relation.kind != "translation":
+                continue
+            ab = tuple(
+                (p.a_start, p.a_end, p.b_start, p.b_end, p.b_text) for p in relation.passages
+            )
+            ba = tuple(
+                (p.b_start, p.b_end, p.a_start, p.a_end, p.a_text) for p in relation.passages
+            )
+            found.setdefault(relation.a, []).append((relation.b, ab))
+            found.setdefault(relation.b, []).append((relation.a, ba))
+        return found
 
     def aligned(self, article_id: str, start: int) -> list[tuple[str, str]]:
         """(other article, its sentence) for each translation passage over ``article_id``'s
@@ -184,20 +206,12 @@ class Foreign:
     def passages(self, article_id: str, start: int) -> list[tuple[str, int, int, str]]:
         """(other article, start, end, text) of the other side of each translation passage
         over ``article_id``'s text at ``start``."""
-        found = []
-        for relation in self.relations:
-            if relation.kind != "translation" or article_id not in (relation.a, relation.b):
-                continue
-            mine_is_a = relation.a == article_id
-            other = relation.b if mine_is_a else relation.a
-            for p in relation.passages:
-                span = (p.a_start, p.a_end) if mine_is_a else (p.b_start, p.b_end)
-                if span[0] <= start < span[1]:
-                    if mine_is_a:
-                        found.append((other, p.b_start, p.b_end, p.b_text))
-                    else:
-                        found.append((other, p.a_start, p.a_end, p.a_text))
-        return found
+        return [
+            (other, begins, ends, text)
+            for other, pairs in self.translations.get(article_id, ())
+            for mine, my_end, begins, ends, text in pairs
+            if mine <= start < my_end
+        ]
 
 
 def foreign_variants(

@@ -197,21 +197,10 @@ def _between(
     candidate of its article between two consecutive passages of a translation of one of
     ``originals``, and the original has one candidate between them."""
     found = []
-    for relation in foreign.relations:
-        if relation.kind != "translation" or sentence.article_id not in (relation.a, relation.b):
-            continue
-        mine_is_a = relation.a == sentence.article_id
-        other = relation.b if mine_is_a else relation.a
+    for other, pairs in foreign.translations.get(sentence.article_id, ()):
         if other not in originals:
             continue
-        spans = sorted(
-            (
-                (p.a_start, p.a_end, p.b_start, p.b_end)
-                if mine_is_a
-                else (p.b_start, p.b_end, p.a_start, p.a_end)
-            )
-            for p in relation.passages
-        )
+        spans = sorted(pair[:4] for pair in pairs)
         for before, after in itertools.pairwise(spans):
             if not (before[1] <= sentence.start and sentence.end <= after[0]):
                 continue

@@ -263,6 +263,7 @@ def _greedy(
     covered: set[Concept],
     redundancy: tuple[Developments, Restates | None],
 ) -> None:
+    developments, restates = redundancy
     # Heap entries: (-score, article id, index) so ties break the same way on every run.
     heap = [
         (-_score(s, weights, covered, options), s.article_id, s.index, n)
@@ -278,7 +279,6 @@ def _greedy(
         if heap and (fresh, article_id, index, n) > heap[0]:
             heapq.heappush(heap, (fresh, article_id, index, n))
             continue
-        developments, restates = redundancy
         if developments.repeats(sentence, chosen, options.redundancy):
             continue
         if restates is not None and any(restates(sentence, taken) for taken in chosen):
