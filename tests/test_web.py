@@ -553,3 +553,25 @@ def test_api_compare_lists_the_words_a_spin_swapped(tmp_path: Path) -> None:
     assert passage["kind"] == "verbatim" and passage["score"] < 1
     assert passage["words_differ"] == [["called", "summoned"], ["plant", "facility"]]
     assert passage["figures_differ"] == []
+
+
+def test_api_compare_names_a_figure_changed_before_the_passage(tmp_path: Path) -> None:
+    """A rewrite that changed the toll at the head of a copied sentence: the aligned passage
+    starts after the figure, and ``figures_differ`` named nothing (a QA pass as a
+    fact-checker, session 22)."""
+    toll = (
+        "Seven people died and 31 were injured when a footbridge over the Skarva river "
+        "collapsed during the lantern festival in Tolvik on Saturday evening, police said."
+    )
+    wire = Article("wire", "Bridge", toll, toll, "Nordline Wire")
+    changed = toll.replace("Seven people died", "At least 47 people died")
+    farm = Article("farm", "Horror", changed, changed, "ViralNow")
+    relation = compare_articles(wire, farm)
+    assert relation is not None
+    digest = Digest(articles=(wire, farm), stories=(), relations=(relation,))
+    db = make_db(tmp_path / "toll.db", [wire, farm], digest)
+    with TestClient(create_app(db)) as test_client:
+        found = test_client.get("/api/compare", params={"a": "wire", "b": "farm"}).json()
+    assert [p["figures_differ"] for p in found["relation"]["passages"]] == [
+        [["Seven people", "At least 47 people"]]
+    ]

@@ -25,6 +25,7 @@ from .model import (
 )
 from .pipeline import Analysis
 from .render import articles_csv, relations_csv, to_html, to_json
+from .render.figures import figure_differences
 from .render.markdown import context_lines, md_escape
 from .render.views import (
     DigestIndex,
@@ -32,7 +33,6 @@ from .render.views import (
     claim_outlets,
     counted,
     entry_when,
-    figure_differences,
     shown_stories,
     word_changes,
 )
@@ -93,17 +93,18 @@ def duplicates_view(digest: Digest, fmt: str) -> str:
         elif reason:  # the reason says "undecided: ..." or why neither is the original
             undecided = reason.startswith("undecided")
             lines.append(f"original: {reason}" if undecided else f"original: undecided ({reason})")
-        lines.extend(_passage_lines(relation.passages[:_PASSAGES_SHOWN]))
+        texts = [a.text if (a := by_id.get(i)) else "" for i in (relation.a, relation.b)]
+        lines.extend(_passage_lines(relation.passages[:_PASSAGES_SHOWN], *texts))
         if len(relation.passages) > _PASSAGES_SHOWN:
             lines.append(f"({len(relation.passages) - _PASSAGES_SHOWN} more passages)")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _passage_lines(passages: Sequence[Passage]) -> list[str]:
+def _passage_lines(passages: Sequence[Passage], a_text: str, b_text: str) -> list[str]:
     """Each passage with its kind and score, then both sides, then what a copy with small
     edits changed (a spin's swapped words, a toll it altered), as ``compare`` lists them."""
-    words, figures = word_changes(passages), figure_differences(passages)
+    words, figures = word_changes(passages), figure_differences(passages, a_text, b_text)
     lines = []
     for number, passage in enumerate(passages, start=1):
         lines.append(f"passage {number} ({passage.kind}, score {passage.score:.2f}):")

@@ -35,6 +35,7 @@ from ..model import (
     shown_outlets,
 )
 from ..summary.corroboration import by_wording
+from .figures import figure_differences
 from .svg import reuse_graph, sparkline, timeline_chart
 from .views import (
     DigestIndex,
@@ -44,7 +45,6 @@ from .views import (
     dated_variants,
     entry_context,
     entry_when,
-    figure_differences,
     fold_story,
     key_entries,
     markers,
@@ -383,7 +383,7 @@ def compare_view(a: Article, b: Article, relation: Relation | None) -> dict[str,
     return {
         "relation": mine,
         "original": original,
-        "differ": figure_differences(passages),
+        "differ": figure_differences(passages, a.text, b.text),
         "changed": word_changes(passages),
         "sides": [
             {
