@@ -26,7 +26,7 @@ from .model import (
 from .pipeline import Analysis
 from .render import articles_csv, relations_csv, to_html, to_json
 from .render.figures import figure_differences
-from .render.markdown import context_lines, md_escape
+from .render.markdown import context_lines, md_escape, variant_lines
 from .render.views import (
     DigestIndex,
     StorySelection,
@@ -216,6 +216,7 @@ def timeline_lines(
         text = md_escape(entry.text)
         lines.append(f"- **{entry.date}** ({entry.granularity}) {text} {_sources(entry)}")
         lines += context_lines(entry, articles)
+        lines += variant_lines(entry, lambda ids: f"[{', '.join(ids)}]")
     if undated:
         lines.extend(["", "Undated:"])
         for entry in undated:

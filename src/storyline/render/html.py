@@ -35,7 +35,7 @@ from ..model import (
     shown_outlets,
 )
 from ..summary.corroboration import by_wording
-from .figures import figure_differences
+from .figures import entry_variants, figure_differences
 from .svg import reuse_graph, sparkline, timeline_chart
 from .views import (
     DigestIndex,
@@ -316,7 +316,16 @@ def _timeline_rows(
 
     def row(entry: TimelineEntry) -> dict[str, Any]:
         cited = _cited(entry.article_ids, numbers)
-        return {"entry": entry, "context": entry_context(entry, texts), **cited}
+        # Sources that date the event but give its figure otherwise ("At least 47 people").
+        variants = [
+            {"text": v.text, **_cited(v.article_ids, numbers)} for v in entry_variants(entry)
+        ]
+        return {
+            "entry": entry,
+            "context": entry_context(entry, texts),
+            "variants": variants,
+            **cited,
+        }
 
     return {
         "timeline": [{**row(e), "anchor": f"{anchor}-{i}"} for i, e in enumerate(timeline)],

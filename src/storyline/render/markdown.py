@@ -21,6 +21,7 @@ from ..model import (
     shown_outlets,
 )
 from ..summary.corroboration import by_wording
+from .figures import entry_variants
 from .views import (
     DigestIndex,
     Folded,
@@ -60,6 +61,14 @@ def context_lines(entry: TimelineEntry, articles: Mapping[str, Article]) -> list
     (:func:`~storyline.render.views.entry_context`), as printed; none for other entries."""
     context = entry_context(entry, articles)
     return [f"  - preceded by: \u201c{md_escape(context)}\u201d"] if context else []
+
+
+def variant_lines(entry: TimelineEntry, cite: Callable[[tuple[str, ...]], str]) -> list[str]:
+    """The line under an entry whose sources give its figure otherwise
+    (:func:`~storyline.render.figures.entry_variants`), each version with its sources."""
+    versions = entry_variants(entry)
+    shown = "; ".join(f"{md_escape(v.text)} {cite(v.article_ids)}" for v in versions)
+    return [f"  - sources differ: {shown}"] if versions else []
 
 
 def _cite(article_ids: tuple[str, ...], numbers: dict[str, int]) -> str:
@@ -116,6 +125,7 @@ def _timeline(
             f"- **{when}** {md_escape(entry.text)} {_cite(entry.article_ids, numbers)}{note}"
         )
         lines += context_lines(entry, articles)
+        lines += variant_lines(entry, lambda ids: _cite(ids, numbers))
     return [*lines, *([f"- {left}"] if left else []), ""]
 
 
