@@ -3,8 +3,10 @@ with small edits changed."""
 
 from __future__ import annotations
 
-from storyline.model import Article, Digest, Passage
+from storyline.model import Article, Digest, DuplicateGroup, Passage, Story
+from storyline.render import to_html
 from storyline.render.figures import figure_differences
+from storyline.render.markdown import to_markdown
 from storyline.render.terminal import compare_text
 from storyline.reuse import compare as compare_articles
 from storyline.views import duplicates_view
@@ -85,3 +87,36 @@ def test_figures_outside_a_short_passage_are_not_compared() -> None:
     assert figure_differences((passage,), a_text, b_text) == {}
     whole = Passage(0, len(a_text), 0, len(b_text), a_text, b_text, "paraphrase", 0.6)
     assert figure_differences((whole,), a_text, b_text) == {1: (("12 people", "3 people"),)}
+
+
+def _sourced(changed_head: str, grouped: bool) -> Digest:
+    wire = Article(
+        "a-wire", "Bridge", TOLL + REST, TOLL + REST, "Nordline Wire",
+        published="2031-11-15T20:05:00+00:00",
+    )  # fmt: skip
+    text = TOLL.replace("Seven people died", changed_head) + REST
+    copy = Article("b-copy", "Horror", text, text, "ViralNow", published="2031-11-16T05:40:00Z")
+    relation = compare_articles(wire, copy)
+    assert relation is not None and relation.original == "a-wire"
+    groups = (DuplicateGroup("g1", "a-wire", ("a-wire", "b-copy")),) if grouped else ()
+    story = Story("s1", "Bridge", ("a-wire", "b-copy"))
+    return Digest(articles=(wire, copy), stories=(story,), relations=(relation,), groups=groups)
+
+
+def test_the_sources_list_names_the_figure_a_copy_changed() -> None:
+    """The digest listed the rewrite that said 47 as "(copies [1])" and a duplicate that said
+    nine as "(duplicate of [1])", as if they said what [1] says (a QA pass as a fact-checker,
+    session 22)."""
+    changed = "figures differ: At least 47 people here / Seven people in [1]"
+    digest = _sourced("At least 47 people died", grouped=False)
+    assert f"(copies [1]; {changed})" in to_markdown(digest)
+    assert changed in to_html(digest)
+    digest = _sourced("Nine people died", grouped=True)
+    changed = "figures differ: Nine people here / Seven people in [1]"
+    assert f"(duplicate of [1]; {changed})" in to_markdown(digest)
+    assert changed in to_html(digest)
+
+
+def test_a_word_for_word_copy_is_listed_as_before() -> None:
+    markdown = to_markdown(_sourced("Seven people died", grouped=True))
+    assert "(duplicate of [1])" in markdown and "figures differ" not in markdown

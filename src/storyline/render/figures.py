@@ -11,12 +11,15 @@ therefore compared as those whole sentences: they are the same sentence, copied 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
 
-from ..model import Passage, Span, TimelineEntry, Variant
+from ..model import Passage, TimelineEntry, Variant
 from ..summary.disagreement import CLOSE, differing_figures
 from ..summary.sentences import content, cosine, tokens
-from ..text import split_sentences, words
+from ..text import CARDINALS, split_sentences
+from .views import DigestIndex, oriented
 
 # A passage stands for its sentences when it holds at least this share of each one's words:
 # below it, the rest of a sentence may say something else, whose figures are no rival.
@@ -31,35 +34,69 @@ def figure_differences(
 
     ``a_text`` and ``b_text`` are the two articles' texts (the passages' offsets index into
     them); without them, only the passages' own words are compared."""
-    a_spans = split_sentences(a_text) if a_text else []
-    b_spans = split_sentences(b_text) if b_text else []
     found = {}
     for number, p in enumerate(passages, start=1):
         if p.kind == "translation":
             continue
-        a_side = _sentences_of(a_text, a_spans, p.a_start, p.a_end, p.a_text)
-        b_side = _sentences_of(b_text, b_spans, p.b_start, p.b_end, p.b_text)
+        a_side = _sentences_of(a_text, p.a_start, p.a_end, p.a_text)
+        b_side = _sentences_of(b_text, p.b_start, p.b_end, p.b_text)
         if a_side is None or b_side is None:  # compare the passage as aligned
             a_side, b_side = p.a_text, p.b_text
+        # The same numbers give no figure another value (but for two swapped, which this
+        # leaves out): most passages of a copy. The figure rules are the costly part, and
+        # the digest runs them for every copy it lists.
+        if a_side == b_side or _numbers(a_side) == _numbers(b_side):
+            continue
         if pairs := differing_figures(a_side, b_side):
             found[number] = pairs
     return found
 
 
-def _sentences_of(
-    text: str, spans: Sequence[Span], start: int, end: int, passage: str
-) -> str | None:
+def _sentences_of(text: str, start: int, end: int, passage: str) -> str | None:
     """The sentences of ``text`` that the passage ``start:end`` lies in, when the passage
     holds most of their words; else None."""
     if not text or text[start:end] != passage:  # offsets of another text: do not guess
         return None
-    inside = [s for s in spans if s.start < end and s.end > start]
-    if not inside:
-        return None
-    whole = text[min(inside[0].start, start) : max(inside[-1].end, end)]
-    if len(words(passage)) < _SENTENCE_SHARE * len(words(whole)):
+    # Widen only where the rest of the line holds a number: a passage that starts its line,
+    # or whose line gives no figure before it, gains nothing from the words before it (most
+    # passages of a copy); and no line is split then.
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if not (_has_number(text[line_start:start]) or _has_number(text[end:line_end])):
+        return passage
+    first, last = _sentence_at(text, start)[0], _sentence_at(text, max(start, end - 1))[1]
+    whole = text[min(first, start) : max(last, end)]
+    if len(passage.split()) < _SENTENCE_SHARE * len(whole.split()):
         return None
     return whole
+
+
+def _sentence_at(text: str, offset: int) -> tuple[int, int]:
+    """The (start, end) of the sentence of ``text`` that holds ``offset``, or of the gap
+    between two sentences; only its line is split (lines are sentence boundaries in
+    :func:`~storyline.text.split_sentences`)."""
+    first = text.rfind("\n", 0, offset) + 1
+    last = text.find("\n", offset)
+    last = len(text) if last < 0 else last
+    for span in split_sentences(text[first:last]):
+        if span.end > offset - first:
+            return first + min(span.start, offset - first), first + span.end
+    return offset, offset
+
+
+def _numbers(text: str) -> Counter[str]:
+    """The numbers of ``text``, digits and number words (case aside)."""
+    return Counter(w for w in _TOKEN.findall(text.lower()) if w[0].isdigit() or w in CARDINALS)
+
+
+def _has_number(text: str) -> bool:
+    return any(w[0].isdigit() or w in CARDINALS for w in _TOKEN.findall(text.lower()))
+
+
+# Words of ASCII letters, or runs of digits: a number word is looked up in a set, which is
+# several times quicker than a case-blind alternation of every number word.
+_TOKEN = re.compile(r"\d+|[a-z]+")
 
 
 def entry_variants(entry: TimelineEntry) -> tuple[Variant, ...]:
@@ -90,3 +127,29 @@ def entry_variants(entry: TimelineEntry) -> tuple[Variant, ...]:
         return ()
     versions = [(mine, own), *rivals.values()]
     return tuple(Variant(text, tuple(dict.fromkeys(ids))) for text, ids in versions if ids)
+
+
+def copy_changes(index: DigestIndex, copy_id: str, original_id: str) -> tuple[tuple[str, str], ...]:
+    """The figures that ``copy_id`` gives otherwise than ``original_id``, (the copy's, the
+    original's), over every passage of their relation: a duplicate or a rewrite that changed
+    the toll is listed under the original it copies, and the article list should not read
+    as if it said the same."""
+    copy = index.article(copy_id)
+    relation = oriented(index.relation(copy_id, original_id), copy)
+    if relation is None:
+        return ()
+    found = figure_differences(relation.passages, copy.text, index.article(original_id).text)
+    return tuple(dict.fromkeys(pair for pairs in found.values() for pair in pairs))
+
+
+def changes_note(
+    pairs: Sequence[tuple[str, str]], number: int, escape: Callable[[str], str] = str
+) -> str:
+    """ "figures differ: Nine people here / Seven people in [1]", or "" when none differ;
+    ``escape`` is applied to the figures (they come from the articles), not to the marker."""
+    if not pairs:
+        return ""
+    shown = "; ".join(
+        f"{escape(mine)} here / {escape(theirs)} in [{number}]" for mine, theirs in pairs
+    )
+    return f"figures differ: {shown}"

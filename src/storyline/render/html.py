@@ -35,10 +35,11 @@ from ..model import (
     shown_outlets,
 )
 from ..summary.corroboration import by_wording
-from .figures import entry_variants, figure_differences
+from .figures import changes_note, copy_changes, entry_variants, figure_differences
 from .svg import reuse_graph, sparkline, timeline_chart
 from .views import (
     DigestIndex,
+    Folded,
     StorySelection,
     claim_outlets,
     date_span,
@@ -296,6 +297,7 @@ def story_view(
         "copies": {
             f.article.id: [numbers[o] for o in index.copied(f.article.id, numbers)] for f in shown
         },
+        "changes": _copy_changes(shown, numbers, index),
         "graph_svg": reuse_graph(
             relations,
             index.articles,
@@ -303,6 +305,27 @@ def story_view(
             stable_id(story.id, prefix="arrow-", length=12),
         ),
     }
+
+
+def _copy_changes(
+    shown: Sequence[Folded], numbers: dict[str, int], index: DigestIndex
+) -> dict[str, str]:
+    """Article id -> the figures it gives otherwise than the article it copies or duplicates
+    ("figures differ: Nine people here / Seven people in [1]"), for those that changed one."""
+    found = {}
+    for folded in shown:
+        article_id = folded.article.id
+        notes = [
+            changes_note(copy_changes(index, article_id, original), numbers[original])
+            for original in index.copied(article_id, numbers)
+        ]
+        if note := "; ".join(n for n in notes if n):
+            found[article_id] = note
+        for dup, _ in folded.duplicates:
+            pairs = copy_changes(index, dup.id, article_id)
+            if note := changes_note(pairs, folded.number):
+                found[dup.id] = note
+    return found
 
 
 def _timeline_rows(

@@ -21,7 +21,7 @@ from ..model import (
     shown_outlets,
 )
 from ..summary.corroboration import by_wording
-from .figures import entry_variants
+from .figures import changes_note, copy_changes, entry_variants
 from .views import (
     DigestIndex,
     Folded,
@@ -101,10 +101,20 @@ def _sources(folded: list[Folded], index: DigestIndex) -> list[str]:
     for entry in folded:
         copied = index.copied(entry.article.id, numbers)
         marks = "".join(f"[{numbers[original]}]" for original in copied)
-        copies = f" (copies {marks})" if marks else ""
+        # A copy that changed a figure says which, so the list does not read as a reprint.
+        changes = [
+            changes_note(
+                copy_changes(index, entry.article.id, original), numbers[original], md_escape
+            )
+            for original in copied
+        ]
+        said = "".join(f"; {change}" for change in changes if change)
+        copies = f" (copies {marks}{said})" if marks else ""
         lines.append(f"- {_article_line(entry.article, entry.number)}{copies}")
         for dup, number in entry.duplicates:
-            lines.append(f"  - {_article_line(dup, number)} (duplicate of [{entry.number}])")
+            pairs = copy_changes(index, dup.id, entry.article.id)
+            said = f"; {change}" if (change := changes_note(pairs, entry.number, md_escape)) else ""
+            lines.append(f"  - {_article_line(dup, number)} (duplicate of [{entry.number}]{said})")
     return [*lines, ""]
 
 
