@@ -32,6 +32,7 @@ from .render.views import (
     StorySelection,
     claim_outlets,
     counted,
+    dated_variants,
     entry_when,
     shown_stories,
     word_changes,
@@ -334,28 +335,37 @@ def summaries_view(
         encoded = _encoded(replace(analysis.digest, stories=stories))
         slim = [{key: s[key] for key in ("id", "title", "summary")} for s in encoded["stories"]]
         return _dump({"version": encoded["version"], "stories": slim})
-    by_id = {article.id: article for article in analysis.digest.articles}
+    index = DigestIndex(analysis.digest)
     shown, left_out = _shown(analysis.digest, stories, selection)
     lines = ["# Summaries", "", *_note_lines(left_out)]
     for story in shown:
-        lines.extend(_story_header(story))
-        lines.append("")
-        for claim in story.summary:
-            outlets = claim_outlets(claim, by_id)
-            lines.append(f"- {md_escape(claim.text)} [{', '.join(claim.support)}] ({outlets})")
-            for variant in claim.variants:
-                lines.append(
-                    f'  - sources differ: "{md_escape(variant.text)}" '
-                    f"[{', '.join(variant.article_ids)}]"
-                )
-            for text, ids in by_wording(claim.corroboration):
-                lines.append(f'  - also reported as: "{md_escape(text)}" [{", ".join(ids)}]')
-        cited = sorted(
-            {i for claim in story.summary for i in claim.support}
-            | {r.article_id for claim in story.summary for r in claim.corroboration}
-        )
-        lines.extend(["", "Sources:", *(f"- {_label(by_id.get(i), i)}" for i in cited), ""])
+        lines.extend(summary_lines(story, index))
     return "\n".join(lines).rstrip() + "\n"
+
+
+def summary_lines(story: Story, index: DigestIndex) -> list[str]:
+    """Markdown lines of one story's summary: each sentence with its sources, each version
+    of a disputed figure or name with when it was first reported (earliest first, as the
+    digest lists them), each outlet's own wording; then the sources."""
+    by_id = index.articles
+    lines = [*_story_header(story), ""]
+    for claim in story.summary:
+        outlets = claim_outlets(claim, by_id)
+        lines.append(f"- {md_escape(claim.text)} [{', '.join(claim.support)}] ({outlets})")
+        updated = index.superseded_by.values()
+        for variant, when in dated_variants(claim.variants, by_id, updated, index.copied):
+            first = f" (first reported {when})" if when else ""
+            lines.append(
+                f'  - sources differ: "{md_escape(variant.text)}" '
+                f"[{', '.join(variant.article_ids)}]{first}"
+            )
+        for text, ids in by_wording(claim.corroboration):
+            lines.append(f'  - also reported as: "{md_escape(text)}" [{", ".join(ids)}]')
+    cited = sorted(
+        {i for claim in story.summary for i in claim.support}
+        | {r.article_id for claim in story.summary for r in claim.corroboration}
+    )
+    return [*lines, "", "Sources:", *(f"- {_label(by_id.get(i), i)}" for i in cited), ""]
 
 
 def search_view(hits: Sequence[SearchHit], fmt: str) -> str:
