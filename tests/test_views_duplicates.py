@@ -111,6 +111,10 @@ def test_the_sources_list_names_the_figure_a_copy_changed() -> None:
     digest = _sourced("At least 47 people died", grouped=False)
     assert f"(copies [1]; {changed})" in to_markdown(digest)
     assert changed in to_html(digest)
+    # The relations say it too, each side's figure in the order of the relation.
+    (relation_line,) = [x for x in to_markdown(digest).splitlines() if " ⇄ " in x]
+    assert "1 shared passage, figures differ: Seven people / At least 47 people" in relation_line
+    assert "figures differ: Seven people / At least 47 people" in to_html(digest)
     digest = _sourced("Nine people died", grouped=True)
     changed = "figures differ: Nine people here / Seven people in [1]"
     assert f"(duplicate of [1]; {changed})" in to_markdown(digest)

@@ -11,6 +11,7 @@ therefore compared as those whole sentences: they are the same sentence, copied 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -36,20 +37,41 @@ def figure_differences(
     them); without them, only the passages' own words are compared."""
     found = {}
     for number, p in enumerate(passages, start=1):
-        if p.kind == "translation":
+        if p.kind == "translation" or _same_numbers(p, a_text, b_text):
             continue
         a_side = _sentences_of(a_text, p.a_start, p.a_end, p.a_text)
         b_side = _sentences_of(b_text, p.b_start, p.b_end, p.b_text)
         if a_side is None or b_side is None:  # compare the passage as aligned
             a_side, b_side = p.a_text, p.b_text
-        # The same numbers give no figure another value (but for two swapped, which this
-        # leaves out): most passages of a copy. The figure rules are the costly part, and
-        # the digest runs them for every copy it lists.
         if a_side == b_side or _numbers(a_side) == _numbers(b_side):
             continue
         if pairs := differing_figures(a_side, b_side):
             found[number] = pairs
     return found
+
+
+def _same_numbers(passage: Passage, a_text: str, b_text: str) -> bool:
+    """Whether the passage, and the rest of the lines it lies in, give the same numbers on
+    both sides (but for numbers swapped, which this leaves out): then neither the passage
+    nor its sentences give a figure another value. Most passages of a copy; the figure
+    rules and the sentence split are the costly part, and the digest runs them for every
+    copy it lists."""
+    inside = passage.a_text == passage.b_text
+    if not inside and _numbers(passage.a_text) != _numbers(passage.b_text):
+        return False
+    a_edges = _edges(a_text, passage.a_start, passage.a_end, passage.a_text)
+    b_edges = _edges(b_text, passage.b_start, passage.b_end, passage.b_text)
+    if a_edges is None or b_edges is None:  # only the passage can be compared
+        return True
+    return all(_numbers(a) == _numbers(b) for a, b in zip(a_edges, b_edges, strict=True))
+
+
+def _edges(text: str, start: int, end: int, passage: str) -> tuple[str, str] | None:
+    """The rest of the passage's first and last lines, before and after it."""
+    if not text or text[start:end] != passage:
+        return None
+    last = text.find("\n", end)
+    return text[text.rfind("\n", 0, start) + 1 : start], text[end : len(text) if last < 0 else last]
 
 
 def _sentences_of(text: str, start: int, end: int, passage: str) -> str | None:
@@ -79,10 +101,17 @@ def _sentence_at(text: str, offset: int) -> tuple[int, int]:
     first = text.rfind("\n", 0, offset) + 1
     last = text.find("\n", offset)
     last = len(text) if last < 0 else last
-    for span in split_sentences(text[first:last]):
-        if span.end > offset - first:
-            return first + min(span.start, offset - first), first + span.end
+    for start, end in _line_sentences(text[first:last]):
+        if end > offset - first:
+            return first + min(start, offset - first), first + end
     return offset, offset
+
+
+@functools.lru_cache(maxsize=4096)
+def _line_sentences(line: str) -> tuple[tuple[int, int], ...]:
+    """The sentences of one line, by offsets: the passages of a copy (and the copy's lines
+    listed under its story and again with the relations) ask for the same lines."""
+    return tuple((span.start, span.end) for span in split_sentences(line))
 
 
 def _numbers(text: str) -> Counter[str]:
@@ -134,12 +163,17 @@ def copy_changes(index: DigestIndex, copy_id: str, original_id: str) -> tuple[tu
     original's), over every passage of their relation: a duplicate or a rewrite that changed
     the toll is listed under the original it copies, and the article list should not read
     as if it said the same."""
+    known = index.figure_changes.get((copy_id, original_id))
+    if known is not None:
+        return known
     copy = index.article(copy_id)
     relation = oriented(index.relation(copy_id, original_id), copy)
-    if relation is None:
-        return ()
-    found = figure_differences(relation.passages, copy.text, index.article(original_id).text)
-    return tuple(dict.fromkeys(pair for pairs in found.values() for pair in pairs))
+    found = figure_differences(
+        relation.passages if relation else (), copy.text, index.article(original_id).text
+    )
+    changes = tuple(dict.fromkeys(pair for pairs in found.values() for pair in pairs))
+    index.figure_changes[(copy_id, original_id)] = changes
+    return changes
 
 
 def changes_note(

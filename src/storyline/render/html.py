@@ -256,6 +256,7 @@ def _relation_row(r: Relation, index: DigestIndex) -> dict[str, Any]:
         "a": index.article(r.a),
         "b": index.article(r.b),
         "original": index.article(r.original) if r.original else None,
+        "differ": copy_changes(index, r.a, r.b),
     }
 
 

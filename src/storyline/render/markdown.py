@@ -250,6 +250,9 @@ def _relation_line(relation: Relation, index: DigestIndex) -> str:
         line += ", the same text"
     else:
         line += f", {counted(len(relation.passages), 'shared passage')}"
+    if pairs := copy_changes(index, a.id, b.id):  # the figure a rewrite changed
+        shown = "; ".join(f"{md_escape(mine)} / {md_escape(theirs)}" for mine, theirs in pairs)
+        line += f", figures differ: {shown}"
     if relation.original:
         original = index.article(relation.original)
         named = md_escape(outlet_name(original.source))

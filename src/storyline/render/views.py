@@ -106,6 +106,9 @@ class DigestIndex:
             s.article_id: s.superseded_by for s in digest.skipped if s.superseded_by
         }
         self.relations_of: dict[str, list[Relation]] = {}
+        # (copy, original) -> the figures the copy changed (:func:`.figures.copy_changes`):
+        # a copy is listed under its story and again with the relations.
+        self.figure_changes: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {}
         for relation in digest.relations:
             self.relations_of.setdefault(relation.a, []).append(relation)
             if relation.b != relation.a:
