@@ -14,9 +14,9 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
-from ..model import Passage, TimelineEntry, Variant
+from ..model import Article, Passage, TimelineEntry, Variant
 from ..summary.disagreement import CLOSE, differing_figures
 from ..summary.sentences import content, cosine, tokens
 from ..text import CARDINALS, split_sentences
@@ -158,21 +158,27 @@ def entry_variants(entry: TimelineEntry) -> tuple[Variant, ...]:
     return tuple(Variant(text, tuple(dict.fromkeys(ids))) for text, ids in versions if ids)
 
 
-def copy_changes(index: DigestIndex, copy_id: str, original_id: str) -> tuple[tuple[str, str], ...]:
+def copy_changes(
+    index: DigestIndex,
+    copy_id: str,
+    original_id: str,
+    texts: Mapping[str, Article] | None = None,
+) -> tuple[tuple[str, str], ...]:
     """The figures that ``copy_id`` gives otherwise than ``original_id``, (the copy's, the
     original's), over every passage of their relation: a duplicate or a rewrite that changed
     the toll is listed under the original it copies, and the article list should not read
-    as if it said the same."""
-    known = index.figure_changes.get((copy_id, original_id))
-    if known is not None:
+    as if it said the same.
+
+    ``texts``: articles with their text, when the index's hold none (the web app); without
+    an article's text only its passages are compared."""
+    if texts is None and (known := index.figure_changes.get((copy_id, original_id))):
         return known
-    copy = index.article(copy_id)
+    copy, original = ((texts or {}).get(i) or index.article(i) for i in (copy_id, original_id))
     relation = oriented(index.relation(copy_id, original_id), copy)
-    found = figure_differences(
-        relation.passages if relation else (), copy.text, index.article(original_id).text
-    )
+    found = figure_differences(relation.passages if relation else (), copy.text, original.text)
     changes = tuple(dict.fromkeys(pair for pairs in found.values() for pair in pairs))
-    index.figure_changes[(copy_id, original_id)] = changes
+    if texts is None:  # the web app's index lives on: it keeps no result of one page's texts
+        index.figure_changes[(copy_id, original_id)] = changes
     return changes
 
 
