@@ -171,7 +171,8 @@ def copy_changes(
 
     ``texts``: articles with their text, when the index's hold none (the web app); without
     an article's text only its passages are compared."""
-    if texts is None and (known := index.figure_changes.get((copy_id, original_id))):
+    known = index.figure_changes.get((copy_id, original_id))
+    if texts is None and known is not None:  # () too: most copies change nothing
         return known
     copy, original = ((texts or {}).get(i) or index.article(i) for i in (copy_id, original_id))
     relation = oriented(index.relation(copy_id, original_id), copy)
