@@ -3,8 +3,11 @@ with small edits changed."""
 
 from __future__ import annotations
 
+import csv
+import io
+
 from storyline.model import Article, Digest, DuplicateGroup, Passage, Story
-from storyline.render import to_html
+from storyline.render import relations_csv, to_html
 from storyline.render.figures import figure_differences
 from storyline.render.markdown import to_markdown
 from storyline.render.terminal import compare_text
@@ -124,3 +127,13 @@ def test_the_sources_list_names_the_figure_a_copy_changed() -> None:
 def test_a_word_for_word_copy_is_listed_as_before() -> None:
     markdown = to_markdown(_sourced("Seven people died", grouped=True))
     assert "(duplicate of [1])" in markdown and "figures differ" not in markdown
+
+
+def test_the_relations_csv_has_a_column_for_the_figures_that_differ() -> None:
+    """A fact-check pastes the table: the rewrite's row says which figure it changed."""
+    digest = _sourced("At least 47 people died", grouped=False)
+    (row,) = csv.DictReader(io.StringIO(relations_csv(digest)))
+    assert (row["a"], row["b"]) == ("a-wire", "b-copy")
+    assert row["figures_differ"] == "Seven people / At least 47 people"
+    (same,) = csv.DictReader(io.StringIO(relations_csv(_sourced("Seven people died", True))))
+    assert same["figures_differ"] == ""
