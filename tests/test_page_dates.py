@@ -170,3 +170,15 @@ def test_a_live_page_is_dated_by_its_latest_entry() -> None:
     # the same entries in a page that does not say it is live: its publication stands
     plain = head.replace("live updates", "the crews meet again")
     assert _published(_page(plain, after=entries)) == "2031-03-12T05:00:00+00:00"
+
+
+def test_a_plain_date_meta_keeps_its_time() -> None:
+    # It was read by htmldate only, to the day: "2031-03-09".
+    page = _page('<meta name="date" content="2031-03-09T23:30:00-05:00">')
+    assert _published(page) == "2031-03-09T23:30:00-05:00"
+    # Any other stamp the page gives comes first.
+    both = _page(
+        '<meta name="date" content="2031-03-10T08:00:00+00:00">'
+        '<meta property="article:published_time" content="2031-03-09T23:30:00-05:00">'
+    )
+    assert _published(both) == "2031-03-09T23:30:00-05:00"

@@ -52,3 +52,11 @@ def test_without_verbose_a_log_stays_quiet(capsys: pytest.CaptureFixture[str]) -
         report(Progress("ingest", 5000))
         report(Progress("ingest", finished=True, seconds=600.0))
     assert capsys.readouterr().err == ""
+
+
+def test_a_long_note_stays_on_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    # It was broken at 80 columns in a log: "... 1 new or updated of" / "30 articles cleaned)".
+    note = "1 earlier version of updated pages left out, 1 new or updated of 30 articles cleaned"
+    with progress_reporter(verbose=True, clock=_Clock()) as report:
+        report(Progress("clean", finished=True, seconds=0.07, note=note))
+    assert capsys.readouterr().err.splitlines() == [f"clean: 0.07 s ({note})"]

@@ -251,6 +251,14 @@ def test_attribution_patterns() -> None:
         "200 parks."
     )
     assert attributions(pointers) == ["Highland Courier", "Northgate Wire", "Valley Voice"]
+    # A republisher's closing credit (a QA pass as a fact-checker, session 22: the copy was
+    # said to name no source).
+    closing = (
+        "Mayor Anders Lind called off the festival. This story is based on reporting by "
+        "Nordline Wire. Also: the fire was contained, with reporting from the Skarva Post."
+    )
+    assert attributions(closing) == ["Nordline Wire", "Skarva Post"]
+    assert attributions("Additional reporting by Ilse Brandt; editing by Tom Ruelle") == []
     own = Article(
         "x",
         "",

@@ -98,6 +98,7 @@ def test_the_relation_csv_names_who_copied_whom() -> None:
         "original": "",
         "reason": "undecided",
         "passages": "0",
+        "figures_differ": "",
     }
 
 
@@ -176,7 +177,7 @@ def test_a_title_that_starts_a_formula_is_text_in_a_spreadsheet() -> None:
         a="a0", b="a1", kind="rewrite", similarity=-0.5, reason="=cmd|' /C calc'!A0"
     )
     line = relations_csv(Digest(articles=(), stories=(), relations=(relation,))).splitlines()[1]
-    assert line == "a0,a1,rewrite,-0.5,0.0,0.0,,'=cmd|' /C calc'!A0,0"
+    assert line == "a0,a1,rewrite,-0.5,0.0,0.0,,'=cmd|' /C calc'!A0,0,"  # no figure differs
 
 
 def test_a_separator_of_another_locale_cannot_open_a_cell_with_a_formula() -> None:

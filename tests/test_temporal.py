@@ -265,6 +265,34 @@ def test_a_past_date_read_a_year_back_says_so_when_this_year_is_weeks_ahead() ->
     assert (plain.date, plain.note) == ("2030-08-11", "")
 
 
+def test_a_day_after_publication_is_one_day_not_one_days() -> None:
+    (slip,) = tag_dates("The mayor stepped down on 16 November.", "2031-11-15T11:00:00+00:00")
+    assert "2031-11-16 would be 1 day after the publication date" in slip.note
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Correction, 16 November: an earlier version of this article said seven people died.",
+        "Clarification (November 16): the bridge was built in 1987, not 1978.",
+        "Update on 16 November: a woman injured in the collapse died in hospital.",
+        "Editor's note, 16 November: this article was changed to remove a name.",
+    ],
+)
+def test_an_editors_note_is_dated_on_or_after_publication(sentence: str) -> None:
+    """A page updated in place keeps its first publication date; its correction note, a day
+    later and in the past tense, was read a year back (a QA pass as a fact-checker)."""
+    (note, *_) = tag_dates(sentence, "2031-11-15T11:00:00+00:00")
+    assert (note.date, note.note) == ("2031-11-16", "")
+
+
+def test_an_editors_note_on_a_day_long_before_publication_stays_in_its_year() -> None:
+    (note,) = tag_dates("Correction, 10 November: the toll was eight.", "2031-11-15")
+    assert note.date == "2031-11-10"
+    (event,) = tag_dates("Police said on 16 November that the toll was eight.", "2031-11-15")
+    assert event.date == "2030-11-16"  # not a note: the past tense rule is unchanged
+
+
 @pytest.mark.parametrize("text", ["", "word", "x" * 50_000, "2022", "31 31 31", "May I go?"])
 def test_bad_input_never_crashes(text: str) -> None:
     assert isinstance(tag_dates(text, None), list)

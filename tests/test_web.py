@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from storyline.model import Article, Digest
+from storyline.model import Article, Digest, Story
 from storyline.render import digest_from_json, to_json
 from storyline.render.html import WebLinks
 from storyline.reuse import compare as compare_articles
@@ -553,3 +553,50 @@ def test_api_compare_lists_the_words_a_spin_swapped(tmp_path: Path) -> None:
     assert passage["kind"] == "verbatim" and passage["score"] < 1
     assert passage["words_differ"] == [["called", "summoned"], ["plant", "facility"]]
     assert passage["figures_differ"] == []
+
+
+def test_api_compare_names_a_figure_changed_before_the_passage(tmp_path: Path) -> None:
+    """A rewrite that changed the toll at the head of a copied sentence: the aligned passage
+    starts after the figure, and ``figures_differ`` named nothing (a QA pass as a
+    fact-checker, session 22)."""
+    toll = (
+        "Seven people died and 31 were injured when a footbridge over the Skarva river "
+        "collapsed during the lantern festival in Tolvik on Saturday evening, police said."
+    )
+    wire = Article("wire", "Bridge", toll, toll, "Nordline Wire")
+    changed = toll.replace("Seven people died", "At least 47 people died")
+    farm = Article("farm", "Horror", changed, changed, "ViralNow")
+    relation = compare_articles(wire, farm)
+    assert relation is not None
+    digest = Digest(articles=(wire, farm), stories=(), relations=(relation,))
+    db = make_db(tmp_path / "toll.db", [wire, farm], digest)
+    with TestClient(create_app(db)) as test_client:
+        found = test_client.get("/api/compare", params={"a": "wire", "b": "farm"}).json()
+    assert [p["figures_differ"] for p in found["relation"]["passages"]] == [
+        [["Seven people", "At least 47 people"]]
+    ]
+
+
+def test_story_page_names_the_figure_a_copy_changed(tmp_path: Path) -> None:
+    """The app's digest holds no article text, so the note on a copy that changed the toll
+    at the head of a sentence compared the aligned passage alone, which starts after the
+    figure, and said nothing; the page now reads the story's texts (a QA pass as a
+    fact-checker, session 22)."""
+    toll = (
+        "Seven people died and 31 were injured when a footbridge over the Skarva river "
+        "collapsed during the lantern festival in Tolvik on Saturday evening, police said."
+    )
+    wire = Article("wire", "Bridge", toll, toll, "Nordline Wire", published="2031-11-15T20:05Z")
+    changed = toll.replace("Seven people died", "At least 47 people died")
+    farm = Article("farm", "Horror", changed, changed, "ViralNow", published="2031-11-16T05:40Z")
+    relation = compare_articles(wire, farm)
+    assert relation is not None and relation.original == "wire"
+    story = Story("s-toll", "Bridge", ("wire", "farm"))
+    digest = Digest(articles=(wire, farm), stories=(story,), relations=(relation,))
+    db = make_db(tmp_path / "toll.db", [wire, farm], digest)
+    with TestClient(create_app(db)) as test_client:
+        page = test_client.get("/stories/s-toll").text
+    assert "figures differ: At least 47 people here / Seven people in [1]" in page
+    # The relations table gives them in the relation's order (its side a first).
+    first, second = ("Seven people", "At least 47 people")[:: 1 if relation.a == "wire" else -1]
+    assert f"figures differ: {first} / {second}" in page

@@ -66,13 +66,16 @@ def progress_reporter(
 
     def report(event: StageProgress) -> None:
         if heartbeat is not None and (line := heartbeat.line(event)):
-            console.print(line, highlight=False)
+            console.print(line, highlight=False, soft_wrap=True)
         if event.finished:
             if event.stage in tasks:
                 bars.remove_task(tasks.pop(event.stage))
             if verbose:
                 note = f" ({event.note})" if event.note else ""
-                console.print(f"{event.stage}: {event.seconds:.2f} s{note}", highlight=False)
+                # One line each, however long the note: a log is read with grep, and rich
+                # would break a line at 80 columns when standard error is no terminal.
+                line = f"{event.stage}: {event.seconds:.2f} s{note}"
+                console.print(line, highlight=False, soft_wrap=True)
             return
         if event.stage not in tasks:
             tasks[event.stage] = bars.add_task(event.stage, total=event.total, unit=event.unit)

@@ -75,6 +75,12 @@ _CREDITS = (
     ("ia ", re.compile(r"\b[Vv]ia\s+" + _NAME)),
     ("ource:", re.compile(r"\b[Ss]ource:\s+" + _NAME)),
     ("ith files from", re.compile(r"\b[Ww]ith files from\s+" + _NAME)),
+    # "This story is based on reporting by Nordline Wire", "with reporting from Reuters" (not
+    # a wire's own "Additional reporting by" line, which names its reporters).
+    (
+        "eporting ",
+        re.compile(r"\b(?:[Bb]ased on|[Ww]ith)\s+reporting\s+(?:by|from)\s+" + _NAME),
+    ),
     (
         "ead ",
         re.compile(r"\b[Rr]ead (?:more|the full (?:story|article|report))\s+(?:at|on)\s+" + _NAME),

@@ -25,14 +25,15 @@ from .model import (
 )
 from .pipeline import Analysis
 from .render import articles_csv, relations_csv, to_html, to_json
-from .render.markdown import context_lines, md_escape
+from .render.figures import figure_differences
+from .render.markdown import context_lines, md_escape, variant_lines
 from .render.views import (
     DigestIndex,
     StorySelection,
     claim_outlets,
     counted,
+    dated_variants,
     entry_when,
-    figure_differences,
     shown_stories,
     word_changes,
 )
@@ -93,17 +94,18 @@ def duplicates_view(digest: Digest, fmt: str) -> str:
         elif reason:  # the reason says "undecided: ..." or why neither is the original
             undecided = reason.startswith("undecided")
             lines.append(f"original: {reason}" if undecided else f"original: undecided ({reason})")
-        lines.extend(_passage_lines(relation.passages[:_PASSAGES_SHOWN]))
+        texts = [a.text if (a := by_id.get(i)) else "" for i in (relation.a, relation.b)]
+        lines.extend(_passage_lines(relation.passages[:_PASSAGES_SHOWN], *texts))
         if len(relation.passages) > _PASSAGES_SHOWN:
             lines.append(f"({len(relation.passages) - _PASSAGES_SHOWN} more passages)")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _passage_lines(passages: Sequence[Passage]) -> list[str]:
+def _passage_lines(passages: Sequence[Passage], a_text: str, b_text: str) -> list[str]:
     """Each passage with its kind and score, then both sides, then what a copy with small
     edits changed (a spin's swapped words, a toll it altered), as ``compare`` lists them."""
-    words, figures = word_changes(passages), figure_differences(passages)
+    words, figures = word_changes(passages), figure_differences(passages, a_text, b_text)
     lines = []
     for number, passage in enumerate(passages, start=1):
         lines.append(f"passage {number} ({passage.kind}, score {passage.score:.2f}):")
@@ -215,6 +217,7 @@ def timeline_lines(
         text = md_escape(entry.text)
         lines.append(f"- **{entry.date}** ({entry.granularity}) {text} {_sources(entry)}")
         lines += context_lines(entry, articles)
+        lines += variant_lines(entry, lambda ids: f"[{', '.join(ids)}]")
     if undated:
         lines.extend(["", "Undated:"])
         for entry in undated:
@@ -332,28 +335,37 @@ def summaries_view(
         encoded = _encoded(replace(analysis.digest, stories=stories))
         slim = [{key: s[key] for key in ("id", "title", "summary")} for s in encoded["stories"]]
         return _dump({"version": encoded["version"], "stories": slim})
-    by_id = {article.id: article for article in analysis.digest.articles}
+    index = DigestIndex(analysis.digest)
     shown, left_out = _shown(analysis.digest, stories, selection)
     lines = ["# Summaries", "", *_note_lines(left_out)]
     for story in shown:
-        lines.extend(_story_header(story))
-        lines.append("")
-        for claim in story.summary:
-            outlets = claim_outlets(claim, by_id)
-            lines.append(f"- {md_escape(claim.text)} [{', '.join(claim.support)}] ({outlets})")
-            for variant in claim.variants:
-                lines.append(
-                    f'  - sources differ: "{md_escape(variant.text)}" '
-                    f"[{', '.join(variant.article_ids)}]"
-                )
-            for text, ids in by_wording(claim.corroboration):
-                lines.append(f'  - also reported as: "{md_escape(text)}" [{", ".join(ids)}]')
-        cited = sorted(
-            {i for claim in story.summary for i in claim.support}
-            | {r.article_id for claim in story.summary for r in claim.corroboration}
-        )
-        lines.extend(["", "Sources:", *(f"- {_label(by_id.get(i), i)}" for i in cited), ""])
+        lines.extend(summary_lines(story, index))
     return "\n".join(lines).rstrip() + "\n"
+
+
+def summary_lines(story: Story, index: DigestIndex) -> list[str]:
+    """Markdown lines of one story's summary: each sentence with its sources, each version
+    of a disputed figure or name with when it was first reported (earliest first, as the
+    digest lists them), each outlet's own wording; then the sources."""
+    by_id = index.articles
+    lines = [*_story_header(story), ""]
+    for claim in story.summary:
+        outlets = claim_outlets(claim, by_id)
+        lines.append(f"- {md_escape(claim.text)} [{', '.join(claim.support)}] ({outlets})")
+        updated = index.superseded_by.values()
+        for variant, when in dated_variants(claim.variants, by_id, updated, index.copied):
+            first = f" (first reported {when})" if when else ""
+            lines.append(
+                f'  - sources differ: "{md_escape(variant.text)}" '
+                f"[{', '.join(variant.article_ids)}]{first}"
+            )
+        for text, ids in by_wording(claim.corroboration):
+            lines.append(f'  - also reported as: "{md_escape(text)}" [{", ".join(ids)}]')
+    cited = sorted(
+        {i for claim in story.summary for i in claim.support}
+        | {r.article_id for claim in story.summary for r in claim.corroboration}
+    )
+    return [*lines, "", "Sources:", *(f"- {_label(by_id.get(i), i)}" for i in cited), ""]
 
 
 def search_view(hits: Sequence[SearchHit], fmt: str) -> str:

@@ -40,6 +40,7 @@ _PUBLISHED_META = frozenset(
         "article.published",
     }
 )
+_PLAIN_DATE_META = frozenset({"date"})
 _UPDATE = re.compile(r"updat|modif|revis|edited", re.I)
 _PUBLISH = re.compile(r"publish|posted|pubdate|date-?pub|created", re.I)
 # Where a byline's stamp lives, and where other stamps (readers', other stories') live.
@@ -107,12 +108,17 @@ def _candidates(tree: HtmlElement) -> Iterator[str]:
     yield from (
         stamp for t in times if _marked(t) is None and _in_byline(t) and (stamp := _stamp(t))
     )
+    # A plain <meta name="date">, last: htmldate reads it as the publication too, but only
+    # to the day, so a page that gives no other stamp lost its time (a content farm's
+    # "2026-11-15T05:40:00Z" became "2026-11-15", and could not be ordered against the
+    # copies of the same day; a QA pass as a fact-checker, session 22).
+    yield from _metas(tree, _PLAIN_DATE_META)
 
 
-def _metas(tree: HtmlElement) -> Iterator[str]:
+def _metas(tree: HtmlElement, keys: frozenset[str] = _PUBLISHED_META) -> Iterator[str]:
     for meta in tree.iter("meta"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
-        if key in _PUBLISHED_META and (found := parse_published(meta.get("content") or "")):
+        if key in keys and (found := parse_published(meta.get("content") or "")):
             yield found
 
 

@@ -35,16 +35,17 @@ from ..model import (
     shown_outlets,
 )
 from ..summary.corroboration import by_wording
+from .figures import changes_note, copy_changes, entry_variants, figure_differences
 from .svg import reuse_graph, sparkline, timeline_chart
 from .views import (
     DigestIndex,
+    Folded,
     StorySelection,
     claim_outlets,
     date_span,
     dated_variants,
     entry_context,
     entry_when,
-    figure_differences,
     fold_story,
     key_entries,
     markers,
@@ -249,12 +250,15 @@ def _claim_rows(
     ]
 
 
-def _relation_row(r: Relation, index: DigestIndex) -> dict[str, Any]:
+def _relation_row(
+    r: Relation, index: DigestIndex, texts: Mapping[str, Article] | None = None
+) -> dict[str, Any]:
     return {
         "relation": r,
         "a": index.article(r.a),
         "b": index.article(r.b),
         "original": index.article(r.original) if r.original else None,
+        "differ": copy_changes(index, r.a, r.b, texts),
     }
 
 
@@ -269,7 +273,8 @@ def story_view(
 ) -> dict[str, Any]:
     """Everything the story page (or report section) shows; articles 100 per page when paged.
     ``texts``: the articles, with their text, that the timeline's context lines read
-    (:func:`~.views.context_sources`), when the digest's articles hold none (the web app)."""
+    (:func:`~.views.context_sources`) and the copies' figure notes compare, when the digest's
+    articles hold none (the web app)."""
     folded = fold_story(story, index)
     numbers = numbering(folded)
     shown, pages = page_of(folded, page) if paged else (folded, 1)
@@ -290,12 +295,13 @@ def story_view(
             Counter(a.source for a in members).items(),
             key=lambda kv: (not known_source(kv[0]), -kv[1], kv[0]),
         ),
-        "relations": [_relation_row(r, index) for r in relations[:MAX_RELATIONS_SHOWN]],
+        "relations": [_relation_row(r, index, texts) for r in relations[:MAX_RELATIONS_SHOWN]],
         "relations_more": max(0, len(relations) - MAX_RELATIONS_SHOWN),
         "originals": {r.original for r in relations if r.original},
         "copies": {
             f.article.id: [numbers[o] for o in index.copied(f.article.id, numbers)] for f in shown
         },
+        "changes": _copy_changes(shown, numbers, index, texts),
         "graph_svg": reuse_graph(
             relations,
             index.articles,
@@ -303,6 +309,30 @@ def story_view(
             stable_id(story.id, prefix="arrow-", length=12),
         ),
     }
+
+
+def _copy_changes(
+    shown: Sequence[Folded],
+    numbers: dict[str, int],
+    index: DigestIndex,
+    texts: Mapping[str, Article] | None,
+) -> dict[str, str]:
+    """Article id -> the figures it gives otherwise than the article it copies or duplicates
+    ("figures differ: Nine people here / Seven people in [1]"), for those that changed one."""
+    found = {}
+    for folded in shown:
+        article_id = folded.article.id
+        notes = [
+            changes_note(copy_changes(index, article_id, original, texts), numbers[original])
+            for original in index.copied(article_id, numbers)
+        ]
+        if note := "; ".join(n for n in notes if n):
+            found[article_id] = note
+        for dup, _ in folded.duplicates:
+            pairs = copy_changes(index, dup.id, article_id, texts)
+            if note := changes_note(pairs, folded.number):
+                found[dup.id] = note
+    return found
 
 
 def _timeline_rows(
@@ -316,7 +346,16 @@ def _timeline_rows(
 
     def row(entry: TimelineEntry) -> dict[str, Any]:
         cited = _cited(entry.article_ids, numbers)
-        return {"entry": entry, "context": entry_context(entry, texts), **cited}
+        # Sources that date the event but give its figure otherwise ("At least 47 people").
+        variants = [
+            {"text": v.text, **_cited(v.article_ids, numbers)} for v in entry_variants(entry)
+        ]
+        return {
+            "entry": entry,
+            "context": entry_context(entry, texts),
+            "variants": variants,
+            **cited,
+        }
 
     return {
         "timeline": [{**row(e), "anchor": f"{anchor}-{i}"} for i, e in enumerate(timeline)],
@@ -383,7 +422,7 @@ def compare_view(a: Article, b: Article, relation: Relation | None) -> dict[str,
     return {
         "relation": mine,
         "original": original,
-        "differ": figure_differences(passages),
+        "differ": figure_differences(passages, a.text, b.text),
         "changed": word_changes(passages),
         "sides": [
             {

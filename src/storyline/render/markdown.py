@@ -21,6 +21,7 @@ from ..model import (
     shown_outlets,
 )
 from ..summary.corroboration import by_wording
+from .figures import changes_note, copy_changes, entry_variants
 from .views import (
     DigestIndex,
     Folded,
@@ -62,6 +63,14 @@ def context_lines(entry: TimelineEntry, articles: Mapping[str, Article]) -> list
     return [f"  - preceded by: \u201c{md_escape(context)}\u201d"] if context else []
 
 
+def variant_lines(entry: TimelineEntry, cite: Callable[[tuple[str, ...]], str]) -> list[str]:
+    """The line under an entry whose sources give its figure otherwise
+    (:func:`~storyline.render.figures.entry_variants`), each version with its sources."""
+    versions = entry_variants(entry)
+    shown = "; ".join(f"{md_escape(v.text)} {cite(v.article_ids)}" for v in versions)
+    return [f"  - sources differ: {shown}"] if versions else []
+
+
 def _cite(article_ids: tuple[str, ...], numbers: dict[str, int]) -> str:
     shown, more = markers(article_ids, numbers)
     text = "".join(f"[{n}]" for n, _ in shown)
@@ -92,10 +101,20 @@ def _sources(folded: list[Folded], index: DigestIndex) -> list[str]:
     for entry in folded:
         copied = index.copied(entry.article.id, numbers)
         marks = "".join(f"[{numbers[original]}]" for original in copied)
-        copies = f" (copies {marks})" if marks else ""
+        # A copy that changed a figure says which, so the list does not read as a reprint.
+        changes = [
+            changes_note(
+                copy_changes(index, entry.article.id, original), numbers[original], md_escape
+            )
+            for original in copied
+        ]
+        said = "".join(f"; {change}" for change in changes if change)
+        copies = f" (copies {marks}{said})" if marks else ""
         lines.append(f"- {_article_line(entry.article, entry.number)}{copies}")
         for dup, number in entry.duplicates:
-            lines.append(f"  - {_article_line(dup, number)} (duplicate of [{entry.number}])")
+            pairs = copy_changes(index, dup.id, entry.article.id)
+            said = f"; {change}" if (change := changes_note(pairs, entry.number, md_escape)) else ""
+            lines.append(f"  - {_article_line(dup, number)} (duplicate of [{entry.number}]{said})")
     return [*lines, ""]
 
 
@@ -116,6 +135,7 @@ def _timeline(
             f"- **{when}** {md_escape(entry.text)} {_cite(entry.article_ids, numbers)}{note}"
         )
         lines += context_lines(entry, articles)
+        lines += variant_lines(entry, lambda ids: _cite(ids, numbers))
     return [*lines, *([f"- {left}"] if left else []), ""]
 
 
@@ -230,6 +250,9 @@ def _relation_line(relation: Relation, index: DigestIndex) -> str:
         line += ", the same text"
     else:
         line += f", {counted(len(relation.passages), 'shared passage')}"
+    if pairs := copy_changes(index, a.id, b.id):  # the figure a rewrite changed
+        shown = "; ".join(f"{md_escape(mine)} / {md_escape(theirs)}" for mine, theirs in pairs)
+        line += f", figures differ: {shown}"
     if relation.original:
         original = index.article(relation.original)
         named = md_escape(outlet_name(original.source))

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, fields
 
 from ..model import Digest
+from .figures import copy_changes
 from .views import DigestIndex
 
 
@@ -41,7 +42,9 @@ class ArticleRow:
 @dataclass(frozen=True)
 class RelationRow:
     """One relation between two articles (``a`` < ``b``); ``original`` is ``a``, ``b`` or
-    empty when the evidence names neither; ``passages`` counts its aligned passages."""
+    empty when the evidence names neither; ``passages`` counts its aligned passages;
+    ``figures_differ`` names the figures its sides give otherwise, ``a``'s first ("At least
+    47 people / Seven people"; several joined by "; "), empty when none do."""
 
     a: str
     b: str
@@ -52,6 +55,7 @@ class RelationRow:
     original: str
     reason: str
     passages: int
+    figures_differ: str = ""
 
 
 def article_rows(digest: Digest) -> tuple[ArticleRow, ...]:
@@ -83,6 +87,11 @@ def article_rows(digest: Digest) -> tuple[ArticleRow, ...]:
 
 def relation_rows(digest: Digest) -> tuple[RelationRow, ...]:
     """Every relation of ``digest``, in the digest's order, without its passages' text."""
+    index = DigestIndex(digest)
+
+    def differ(a: str, b: str) -> str:
+        return "; ".join(f"{mine} / {theirs}" for mine, theirs in copy_changes(index, a, b))
+
     return tuple(
         RelationRow(
             a=relation.a,
@@ -94,6 +103,7 @@ def relation_rows(digest: Digest) -> tuple[RelationRow, ...]:
             original=relation.original or "",
             reason=relation.reason,
             passages=len(relation.passages),
+            figures_differ=differ(relation.a, relation.b),
         )
         for relation in digest.relations
     )

@@ -29,7 +29,6 @@ from ..model import (
     Variant,
     known_source,
 )
-from ..summary.disagreement import differing_figures
 from ..summary.sentences import PRONOUNS
 from ..text import split_sentences, words
 
@@ -107,6 +106,9 @@ class DigestIndex:
             s.article_id: s.superseded_by for s in digest.skipped if s.superseded_by
         }
         self.relations_of: dict[str, list[Relation]] = {}
+        # (copy, original) -> the figures the copy changed (:func:`.figures.copy_changes`):
+        # a copy is listed under its story and again with the relations.
+        self.figure_changes: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {}
         for relation in digest.relations:
             self.relations_of.setdefault(relation.a, []).append(relation)
             if relation.b != relation.a:
@@ -343,17 +345,6 @@ def passage_spans(passages: Sequence[Passage], side: str) -> list[tuple[int, int
         start, end = (p.a_start, p.a_end) if side == "a" else (p.b_start, p.b_end)
         spans.append((start, end, number, f"passage {number} ({p.kind}, score {p.score:.2f})"))
     return spans
-
-
-def figure_differences(passages: Sequence[Passage]) -> dict[int, tuple[tuple[str, str], ...]]:
-    """Passage number (from 1, as :func:`passage_spans`) -> the figures its two sides give
-    differently ("12 people" / "2 people"): a copy that changed a toll reads as a close
-    paraphrase unless the view points at the figure."""
-    found = {}
-    for number, p in enumerate(passages, start=1):
-        if p.kind != "translation" and (pairs := differing_figures(p.a_text, p.b_text)):
-            found[number] = pairs
-    return found
 
 
 def word_changes(passages: Sequence[Passage]) -> dict[int, tuple[tuple[str, str], ...]]:

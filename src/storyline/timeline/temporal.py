@@ -37,7 +37,7 @@ from .patterns import (
     WEEKDAYS,
 )
 from .shifts import Resolved, count, counted_in_sentence, shift, shift_names_event, span_month
-from .tense import intended, lasts_until, names_an_event, scheduled, tense
+from .tense import intended, lasts_until, names_an_event, scheduled, stamped, tense
 from .weekdays import DateMention, stretch_ends, weekdays_with_dates
 
 __all__ = ["DateMention", "calendar_day", "tag_dates"]
@@ -147,6 +147,9 @@ def _direction(
         future = True
     if future and handler is _on_month_day and names_an_event(sentence, start, end):
         future = False
+    # An editor's note dates a correction: on or after publication, as a plan is.
+    if handler is _on_month_day and stamped(sentence, start):
+        future, past = True, False
     return future, past
 
 
@@ -378,7 +381,8 @@ def _year_back_note(chosen: date, after: date | None, published: date) -> str:
         return ""
     gap = (after - published).days
     return (
-        f"read as {chosen.year} (past tense); {after.isoformat()} would be {gap} days after "
+        f"read as {chosen.year} (past tense); {after.isoformat()} would be "
+        f"{gap} day{'' if gap == 1 else 's'} after "
         f"the publication date {published.isoformat()}, which may be wrong"
     )
 

@@ -257,3 +257,22 @@ def lasts_until(sentence: str, start: int) -> bool:
         return False
     before = " ".join(sentence[: opened.start()].split()[-_UNTIL_WORDS:])
     return _LASTING.search(before) is not None and _ENDED.search(before) is None
+
+
+# "Correction, 16 November: an earlier version of this article said ...", "Clarification
+# (16 November):", "Update on 16 November:": an editor's note that opens a sentence dates
+# when the page was corrected, which is never before it was first published. A page updated
+# in place keeps its first publication date, so read as the past the note's day went a year
+# back (a QA pass as a fact-checker, session 22).
+_STAMP = re.compile(
+    r"\W*(?:correction|clarification|update[ds]?|editor['\u2019]?s\s+note)"
+    r"[\s,:(\u2013\u2014-]*(?:(?:made|posted|added|issued)\s+)?(?:on\s+)?",
+    re.I,
+)
+
+
+def stamped(sentence: str, start: int) -> bool:
+    """Whether the mention at ``start`` is the date of an editor's note that opens the
+    sentence ("Correction, 16 November: ...")."""
+    opened = _STAMP.match(sentence)
+    return opened is not None and opened.end() == start

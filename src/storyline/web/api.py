@@ -18,7 +18,6 @@ from ..model import Article, Story
 from ..render.html import WebLinks, compare_view
 from ..render.jsonout import article_to_dict, relation_to_dict, story_to_dict
 from ..render.views import fold_story, page_of, per_day
-from ..summary.disagreement import differing_figures
 from .app import Backend
 from .lazy import WebIndex
 
@@ -210,8 +209,7 @@ def compare(request: Request, a: str, b: str) -> dict[str, Any]:
     relation = relation_to_dict(view["relation"]) if view["relation"] else None
     for number, passage in enumerate(relation["passages"] if relation else (), start=1):
         # A copy that changed its figures: each pair is (the a side's, the b side's).
-        differ = differing_figures(passage["a_text"], passage["b_text"])
-        passage["figures_differ"] = [list(pair) for pair in differ]
+        passage["figures_differ"] = [list(pair) for pair in view["differ"].get(number, ())]
         # A spin's swapped words in a passage copied with small edits, paired the same way.
         passage["words_differ"] = [list(pair) for pair in view["changed"].get(number, ())]
     return {

@@ -81,13 +81,23 @@ def story_page(request: Request, story_id: str, page: int = Query(1, ge=1)) -> R
 
 
 def _context_texts(request: Request, story: Story) -> dict[str, Article]:
-    """The stored articles the story's timeline context lines read (none if one is gone
-    from the store: the lines are then left out, the page is still shown)."""
-    wanted = sorted(context_sources((*story.timeline, *story.undated)))
+    """The stored articles the story's timeline context lines read, and, for a story of up
+    to ``_COMPARED`` articles, all of them, which the notes on copies that changed a figure
+    compare (none if one is gone from the store: the lines are then left out, the notes
+    compare the passages alone, the page is still shown)."""
+    needed = context_sources((*story.timeline, *story.undated))
+    if len(story.article_ids) <= _COMPARED:
+        needed |= set(story.article_ids)
+    wanted = sorted(needed)
     try:
         return {a.id: a for a in backend(request).store().articles(wanted)} if wanted else {}
     except NotFoundError:
         return {}
+
+
+# A story page of more articles reads only the texts its context lines need (a page of a
+# 5,000-article story would read them all for a few notes).
+_COMPARED = 300
 
 
 @router.get("/articles/{article_id:path}", response_class=HTMLResponse)

@@ -1,0 +1,196 @@
+"""The figures that the two sides of an aligned passage give differently.
+
+A copy that changed a toll reads as a close paraphrase unless the view points at the figure.
+The figure is often where the aligner cannot see it: a verbatim passage starts at the first
+word the two sides share, so a rewrite that changed the head of a sentence ("At least 47
+people died and 31 were injured ..." / "Seven people died and 31 were injured ...") aligns
+from "people died" or "and 31", and the changed figure lies just outside the passage. With
+the articles' texts at hand, a passage that makes up most of its sentence on both sides is
+therefore compared as those whole sentences: they are the same sentence, copied with edits.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+
+from ..model import Article, Passage, TimelineEntry, Variant
+from ..summary.disagreement import CLOSE, differing_figures
+from ..summary.sentences import content, cosine, tokens
+from ..text import CARDINALS, split_sentences
+from .views import DigestIndex, oriented
+
+# A passage stands for its sentences when it holds at least this share of each one's words:
+# below it, the rest of a sentence may say something else, whose figures are no rival.
+_SENTENCE_SHARE = 0.5
+
+
+def figure_differences(
+    passages: Sequence[Passage], a_text: str = "", b_text: str = ""
+) -> dict[int, tuple[tuple[str, str], ...]]:
+    """Passage number (from 1, as :func:`~storyline.render.views.passage_spans`) -> the
+    figures its two sides give differently ("12 people" / "2 people").
+
+    ``a_text`` and ``b_text`` are the two articles' texts (the passages' offsets index into
+    them); without them, only the passages' own words are compared."""
+    found = {}
+    for number, p in enumerate(passages, start=1):
+        if p.kind == "translation" or _same_numbers(p, a_text, b_text):
+            continue
+        a_side = _sentences_of(a_text, p.a_start, p.a_end, p.a_text)
+        b_side = _sentences_of(b_text, p.b_start, p.b_end, p.b_text)
+        if a_side is None or b_side is None:  # compare the passage as aligned
+            a_side, b_side = p.a_text, p.b_text
+        if a_side == b_side or _numbers(a_side) == _numbers(b_side):
+            continue
+        if pairs := differing_figures(a_side, b_side):
+            found[number] = pairs
+    return found
+
+
+def _same_numbers(passage: Passage, a_text: str, b_text: str) -> bool:
+    """Whether the passage, and the rest of the lines it lies in, give the same numbers on
+    both sides (but for numbers swapped, which this leaves out): then neither the passage
+    nor its sentences give a figure another value. Most passages of a copy; the figure
+    rules and the sentence split are the costly part, and the digest runs them for every
+    copy it lists."""
+    inside = passage.a_text == passage.b_text
+    if not inside and _numbers(passage.a_text) != _numbers(passage.b_text):
+        return False
+    a_edges = _edges(a_text, passage.a_start, passage.a_end, passage.a_text)
+    b_edges = _edges(b_text, passage.b_start, passage.b_end, passage.b_text)
+    if a_edges is None or b_edges is None:  # only the passage can be compared
+        return True
+    return all(_numbers(a) == _numbers(b) for a, b in zip(a_edges, b_edges, strict=True))
+
+
+def _edges(text: str, start: int, end: int, passage: str) -> tuple[str, str] | None:
+    """The rest of the passage's first and last lines, before and after it."""
+    if not text or text[start:end] != passage:
+        return None
+    last = text.find("\n", end)
+    return text[text.rfind("\n", 0, start) + 1 : start], text[end : len(text) if last < 0 else last]
+
+
+def _sentences_of(text: str, start: int, end: int, passage: str) -> str | None:
+    """The sentences of ``text`` that the passage ``start:end`` lies in, when the passage
+    holds most of their words; else None."""
+    if not text or text[start:end] != passage:  # offsets of another text: do not guess
+        return None
+    # Widen only where the rest of the line holds a number: a passage that starts its line,
+    # or whose line gives no figure before it, gains nothing from the words before it (most
+    # passages of a copy); and no line is split then.
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if not (_has_number(text[line_start:start]) or _has_number(text[end:line_end])):
+        return passage
+    first, last = _sentence_at(text, start)[0], _sentence_at(text, max(start, end - 1))[1]
+    whole = text[min(first, start) : max(last, end)]
+    if len(passage.split()) < _SENTENCE_SHARE * len(whole.split()):
+        return None
+    return whole
+
+
+def _sentence_at(text: str, offset: int) -> tuple[int, int]:
+    """The (start, end) of the sentence of ``text`` that holds ``offset``, or of the gap
+    between two sentences; only its line is split (lines are sentence boundaries in
+    :func:`~storyline.text.split_sentences`)."""
+    first = text.rfind("\n", 0, offset) + 1
+    last = text.find("\n", offset)
+    last = len(text) if last < 0 else last
+    for start, end in _line_sentences(text[first:last]):
+        if end > offset - first:
+            return first + min(start, offset - first), first + end
+    return offset, offset
+
+
+@functools.lru_cache(maxsize=4096)
+def _line_sentences(line: str) -> tuple[tuple[int, int], ...]:
+    """The sentences of one line, by offsets: the passages of a copy (and the copy's lines
+    listed under its story and again with the relations) ask for the same lines."""
+    return tuple((span.start, span.end) for span in split_sentences(line))
+
+
+def _numbers(text: str) -> Counter[str]:
+    """The numbers of ``text``, digits and number words (case aside)."""
+    return Counter(w for w in _TOKEN.findall(text.lower()) if w[0].isdigit() or w in CARDINALS)
+
+
+def _has_number(text: str) -> bool:
+    return any(w[0].isdigit() or w in CARDINALS for w in _TOKEN.findall(text.lower()))
+
+
+# Words of ASCII letters, or runs of digits: a number word is looked up in a set, which is
+# several times quicker than a case-blind alternation of every number word.
+_TOKEN = re.compile(r"\d+|[a-z]+")
+
+
+def entry_variants(entry: TimelineEntry) -> tuple[Variant, ...]:
+    """The versions of a figure of a timeline entry's sentence that its sources give
+    otherwise: the sentence's own first (with the articles that do not dispute it), then each
+    other version in the order of the evidence. Empty when no source disputes it.
+
+    An entry prints one sentence and cites every article that dates the same event: a rewrite
+    that says "At least 47 people died" on the same Saturday was cited under "Seven people
+    died" as if it said so. A source disputes the figure when its sentence gives the same
+    unit in another value and is close to the entry's as a whole (content-word cosine at
+    least the summary's ``CLOSE``): a different count of something else in another
+    sentence ("3 people were arrested") is no dispute. Only the first disputed figure is
+    listed, as in a summary."""
+    mine = ""
+    own: list[str] = []
+    rivals: dict[str, tuple[str, list[str]]] = {}
+    stems = content(tokens(entry.text))
+    for evidence in entry.evidence:
+        pairs = differing_figures(entry.text, evidence.text) if evidence.text != entry.text else ()
+        close = bool(pairs) and cosine(stems, content(tokens(evidence.text))) >= CLOSE
+        if close and pairs[0][0] == (mine or pairs[0][0]):
+            mine, theirs = pairs[0]
+            rivals.setdefault(theirs.casefold(), (theirs, []))[1].append(evidence.article_id)
+        else:
+            own.append(evidence.article_id)
+    if not rivals:
+        return ()
+    versions = [(mine, own), *rivals.values()]
+    return tuple(Variant(text, tuple(dict.fromkeys(ids))) for text, ids in versions if ids)
+
+
+def copy_changes(
+    index: DigestIndex,
+    copy_id: str,
+    original_id: str,
+    texts: Mapping[str, Article] | None = None,
+) -> tuple[tuple[str, str], ...]:
+    """The figures that ``copy_id`` gives otherwise than ``original_id``, (the copy's, the
+    original's), over every passage of their relation: a duplicate or a rewrite that changed
+    the toll is listed under the original it copies, and the article list should not read
+    as if it said the same.
+
+    ``texts``: articles with their text, when the index's hold none (the web app); without
+    an article's text only its passages are compared."""
+    known = index.figure_changes.get((copy_id, original_id))
+    if texts is None and known is not None:  # () too: most copies change nothing
+        return known
+    copy, original = ((texts or {}).get(i) or index.article(i) for i in (copy_id, original_id))
+    relation = oriented(index.relation(copy_id, original_id), copy)
+    found = figure_differences(relation.passages if relation else (), copy.text, original.text)
+    changes = tuple(dict.fromkeys(pair for pairs in found.values() for pair in pairs))
+    if texts is None:  # the web app's index lives on: it keeps no result of one page's texts
+        index.figure_changes[(copy_id, original_id)] = changes
+    return changes
+
+
+def changes_note(
+    pairs: Sequence[tuple[str, str]], number: int, escape: Callable[[str], str] = str
+) -> str:
+    """ "figures differ: Nine people here / Seven people in [1]", or "" when none differ;
+    ``escape`` is applied to the figures (they come from the articles), not to the marker."""
+    if not pairs:
+        return ""
+    shown = "; ".join(
+        f"{escape(mine)} here / {escape(theirs)} in [{number}]" for mine, theirs in pairs
+    )
+    return f"figures differ: {shown}"
