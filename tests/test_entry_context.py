@@ -69,3 +69,28 @@ def test_the_web_app_reads_the_sentence_before_from_the_store(tmp_path: Path) ->
         with TestClient(create_app(db)) as client:
             page = client.get("/stories/s1").text
     assert f"preceded by: \u201c<bdi>{BEFORE}</bdi>\u201d" in page
+
+
+CHAIN = (
+    "Mirela Osk joined the Lanvik harbour board in 2014.\n"
+    "She was made chair of its budget committee in 2016. She resigned in 2021, citing the dredging"
+    " contract."
+)
+
+
+def test_a_sentence_before_that_refers_back_too_brings_the_one_before_it() -> None:
+    article = Article(
+        id="h1", title="Harbour board", text=CHAIN, raw_text=CHAIN, published="2031-05-02"
+    )
+    timeline = build_timeline([article], options=TimelineOptions(granularities=("year",)))
+    by_year = {entry.date: entry for entry in timeline.entries}
+    assert by_year["2021"].text.startswith("She resigned in 2021")
+    assert entry_context(by_year["2021"], {"h1": article}) == (
+        "Mirela Osk joined the Lanvik harbour board in 2014."
+        " She was made chair of its budget committee in 2016."
+    )
+    # One sentence back is enough when it names who "she" is.
+    assert by_year["2016"].text.startswith("She was made chair")
+    assert entry_context(by_year["2016"], {"h1": article}) == (
+        "Mirela Osk joined the Lanvik harbour board in 2014."
+    )

@@ -466,9 +466,11 @@ _REFERRING = PRONOUNS - {"i", "we", "you", "our", "my", "your"}
 def entry_context(entry: TimelineEntry, articles: Mapping[str, Article]) -> str:
     """The sentence before an entry that opens on a pronoun or a connective ("It was last
     strengthened in 2011", "But ..."), in the article it is printed from: printed alone, the
-    entry does not say what "it" is, and that sentence most often does. "" for any other
-    entry, or when the article's text is not in the digest. A quotation is left alone: its
-    "we" is the speaker's, whom it names ("'We rebuilt it,' said the captain")."""
+    entry does not say what "it" is, and that sentence most often does. When that sentence
+    opens on a pronoun too ("He predicted ..." before "He predicted ..."), the one before it
+    is shown as well: two sentences at most, so a chain never prints a paragraph. "" for any
+    other entry, or when the article's text is not in the digest. A quotation is left alone:
+    its "we" is the speaker's, whom it names ("'We rebuilt it,' said the captain")."""
     if not _refers_back(entry.text):
         return ""
     for evidence in entry.evidence:
@@ -477,7 +479,10 @@ def entry_context(entry: TimelineEntry, articles: Mapping[str, Article]) -> str:
             continue
         if article.text[evidence.start : evidence.end] == evidence.text:
             before = split_sentences(article.text[max(0, evidence.start - 2000) : evidence.start])
-            return before[-1].text.strip() if before else ""
+            shown = [span.text.strip() for span in before[-2:]]
+            if len(shown) == 2 and not _refers_back(shown[1]):
+                shown = shown[1:]
+            return " ".join(shown)
     return ""
 
 
