@@ -91,6 +91,32 @@ def test_a_different_figure_is_refused() -> None:
     assert restates(led, both) is not None
 
 
+def test_a_report_and_its_calling_off_are_not_one_statement() -> None:
+    # Same figures, same names, most words in common, opposite facts.
+    strike = _sentence(
+        "Ferry crews in Brask will strike for 48 hours on Monday after pay talks failed, "
+        "their union said."
+    )
+    called_off = _sentence(
+        "A 48-hour strike by Brask ferry crews planned for Monday was called off after the "
+        "operator raised its pay offer, the union said.",
+        "y",
+    )
+    assert restates(strike, called_off) is None
+    assert restates(called_off, strike) is None
+    denied = _sentence(
+        "Brask ferry crews did not strike for 48 hours on Monday, the union said.", "y"
+    )
+    assert restates(strike, denied) is None
+    # Both calling it off: one statement, told twice.
+    also_off = _sentence(
+        "Brask ferry crews called off their 48-hour strike planned for Monday after a new pay "
+        "offer, the union said.",
+        "z",
+    )
+    assert restates(called_off, also_off) is not None
+
+
 def test_a_same_topic_sentence_is_refused() -> None:
     # Names and topic words in common, but no number: a topic, not one fact.
     claim = _sentence("Leaders of the Pacific nations will meet at the Varna forum in Kessia.")
