@@ -58,6 +58,15 @@ _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
 # leaders").
 _NUMBER_WORDS = {word: float(n) for word, n in CARDINALS.items() if 3 <= n <= 50} | {"dozen": 12.0}
 _WORD = re.compile(r"[A-Za-z]+")
+# "two of its six lines", "one of the three victims": a part of a whole is a count, and the
+# whole given alone ("all six lines") is another fact.
+_SMALL = {"one": 1.0, "two": 2.0}
+_PART_OF = re.compile(
+    r"\b(one|two)\s+of\s+(?:the|its|their|his|her|our|these|those)\s+(?:\d|"
+    + "|".join(sorted(w for w, n in CARDINALS.items() if n >= 3))
+    + r")",
+    re.IGNORECASE,
+)
 # Words that call off, deny or undo the event a sentence reports (English): a QA pass as a
 # fact-checker (session 22) found a strike and its cancellation counted as one statement.
 _CALLED_OFF = re.compile(
@@ -71,10 +80,12 @@ _CALLED_OFF = re.compile(
 
 @functools.lru_cache(maxsize=2048)
 def numbers(text: str) -> frozenset[float]:
-    """Every number ``text`` gives, in digits or as a number word (three to fifty, a dozen)."""
+    """Every number ``text`` gives, in digits or as a number word (three to fifty, a dozen;
+    "one" and "two" when they count a part of a whole: "two of its six lines")."""
     found = {float(m.group().rstrip(",").replace(",", "")) for m in _NUMBER.finditer(text)}
     spelled = map(str.lower, _WORD.findall(text))
     found.update(_NUMBER_WORDS[w] for w in spelled if w in _NUMBER_WORDS)
+    found.update(_SMALL[m.group(1).lower()] for m in _PART_OF.finditer(text))
     return frozenset(found)
 
 
