@@ -122,6 +122,7 @@ def test_a_part_of_a_whole_is_a_count() -> None:
     reduced = _sentence("The operator said it would run a reduced service on two of its six lines.")
     normal = _sentence("Ferries will run normally on all six lines, the operator said.", "y")
     assert restates(reduced, normal) is None
+    assert restates(normal, reduced) is None
     both = _sentence(
         "Only two of the six lines will see a reduced service, the operator said.", "z"
     )

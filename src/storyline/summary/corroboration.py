@@ -85,8 +85,7 @@ def numbers(text: str) -> frozenset[float]:
     found = {float(m.group().rstrip(",").replace(",", "")) for m in _NUMBER.finditer(text)}
     spelled = map(str.lower, _WORD.findall(text))
     found.update(_NUMBER_WORDS[w] for w in spelled if w in _NUMBER_WORDS)
-    found.update(_SMALL[m.group(1).lower()] for m in _PART_OF.finditer(text))
-    return frozenset(found)
+    return frozenset(found | _parts(text))
 
 
 @functools.lru_cache(maxsize=2048)
@@ -107,7 +106,7 @@ def restates(claim: Sentence, other: Sentence) -> float | None:
     if similarity < FIGURE_COSINE or _calls_off(claim.text) != _calls_off(other.text):
         return None
     mine, theirs = _anchors(numbers(claim.text)), numbers(other.text)
-    if not mine or not mine <= theirs:
+    if not mine or not mine <= theirs or not _parts_meet(claim.text, other.text):
         return None  # no number, or one the other does not give: not the same whole fact
     if similarity < MIN_COSINE and not _same_figure(claim, other):
         return None
@@ -119,6 +118,18 @@ def restates(claim: Sentence, other: Sentence) -> float | None:
     if len(plain) < MIN_CONTENT or conflicts(claim, other, hedges_agree=True):
         return None
     return similarity
+
+
+def _parts_meet(claim: str, other: str) -> bool:
+    """Whether each part of a whole that one counts ("two of its six lines") is a number
+    the other gives too: "all six lines" states another fact, whichever of the two is the
+    claim."""
+    return _parts(claim) <= numbers(other) and _parts(other) <= numbers(claim)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parts(text: str) -> frozenset[float]:
+    return frozenset(_SMALL[m.group(1).lower()] for m in _PART_OF.finditer(text))
 
 
 @functools.lru_cache(maxsize=4096)
