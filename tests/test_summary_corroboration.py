@@ -117,6 +117,18 @@ def test_a_report_and_its_calling_off_are_not_one_statement() -> None:
     assert restates(called_off, also_off) is not None
 
 
+def test_a_part_of_a_whole_is_a_count() -> None:
+    # "two of its six lines" against "all six lines": another fact, though six is in both.
+    reduced = _sentence("The operator said it would run a reduced service on two of its six lines.")
+    normal = _sentence("Ferries will run normally on all six lines, the operator said.", "y")
+    assert restates(reduced, normal) is None
+    assert restates(normal, reduced) is None
+    both = _sentence(
+        "Only two of the six lines will see a reduced service, the operator said.", "z"
+    )
+    assert restates(reduced, both) is not None
+
+
 def test_a_same_topic_sentence_is_refused() -> None:
     # Names and topic words in common, but no number: a topic, not one fact.
     claim = _sentence("Leaders of the Pacific nations will meet at the Varna forum in Kessia.")

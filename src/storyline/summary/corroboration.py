@@ -58,6 +58,15 @@ _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
 # leaders").
 _NUMBER_WORDS = {word: float(n) for word, n in CARDINALS.items() if 3 <= n <= 50} | {"dozen": 12.0}
 _WORD = re.compile(r"[A-Za-z]+")
+# "two of its six lines", "one of the three victims": a part of a whole is a count, and the
+# whole given alone ("all six lines") is another fact.
+_SMALL = {"one": 1.0, "two": 2.0}
+_PART_OF = re.compile(
+    r"\b(one|two)\s+of\s+(?:the|its|their|his|her|our|these|those)\s+(?:\d|"
+    + "|".join(sorted(w for w, n in CARDINALS.items() if n >= 3))
+    + r")",
+    re.IGNORECASE,
+)
 # Words that call off, deny or undo the event a sentence reports (English): a QA pass as a
 # fact-checker (session 22) found a strike and its cancellation counted as one statement.
 _CALLED_OFF = re.compile(
@@ -71,11 +80,12 @@ _CALLED_OFF = re.compile(
 
 @functools.lru_cache(maxsize=2048)
 def numbers(text: str) -> frozenset[float]:
-    """Every number ``text`` gives, in digits or as a number word (three to fifty, a dozen)."""
+    """Every number ``text`` gives, in digits or as a number word (three to fifty, a dozen;
+    "one" and "two" when they count a part of a whole: "two of its six lines")."""
     found = {float(m.group().rstrip(",").replace(",", "")) for m in _NUMBER.finditer(text)}
     spelled = map(str.lower, _WORD.findall(text))
     found.update(_NUMBER_WORDS[w] for w in spelled if w in _NUMBER_WORDS)
-    return frozenset(found)
+    return frozenset(found | _parts(text))
 
 
 @functools.lru_cache(maxsize=2048)
@@ -96,7 +106,7 @@ def restates(claim: Sentence, other: Sentence) -> float | None:
     if similarity < FIGURE_COSINE or _calls_off(claim.text) != _calls_off(other.text):
         return None
     mine, theirs = _anchors(numbers(claim.text)), numbers(other.text)
-    if not mine or not mine <= theirs:
+    if not mine or not mine <= theirs or not _parts_meet(claim.text, other.text):
         return None  # no number, or one the other does not give: not the same whole fact
     if similarity < MIN_COSINE and not _same_figure(claim, other):
         return None
@@ -108,6 +118,18 @@ def restates(claim: Sentence, other: Sentence) -> float | None:
     if len(plain) < MIN_CONTENT or conflicts(claim, other, hedges_agree=True):
         return None
     return similarity
+
+
+def _parts_meet(claim: str, other: str) -> bool:
+    """Whether each part of a whole that one counts ("two of its six lines") is a number
+    the other gives too: "all six lines" states another fact, whichever of the two is the
+    claim."""
+    return _parts(claim) <= numbers(other) and _parts(other) <= numbers(claim)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parts(text: str) -> frozenset[float]:
+    return frozenset(_SMALL[m.group(1).lower()] for m in _PART_OF.finditer(text))
 
 
 @functools.lru_cache(maxsize=4096)
