@@ -102,10 +102,12 @@ class Encoded:
 
     Keyed by identity, not value: a tuple is matched only by the very object the text was
     made from (or read into), so a story whose results were computed again, or replaced,
-    is encoded afresh."""
+    is encoded afresh. A stored result that a run did not decode is held by story id
+    (:meth:`hold`): its text is the story's, whatever the story object holds."""
 
     def __init__(self) -> None:
         self._texts: dict[int, tuple[object, str]] = {}
+        self._held: dict[str, dict[str, str]] = {}
 
     def add(self, story: Story, kind: str, text: str) -> None:
         """Remember the fragments of :func:`story_results_to_json` ``text`` for ``story``,
@@ -118,6 +120,30 @@ class Encoded:
         found = self._texts.get(id(value))
         return found[1] if found is not None and found[0] is value else None
 
+    def hold(self, story_id: str, kind: str, text: str) -> None:
+        """Keep the :func:`story_results_to_json` ``text`` of the ``kind`` result of the
+        story ``story_id``, which is not decoded: in the digest, that story's fields of
+        this kind are this text, whatever its object holds (one analysis, one story per id)."""
+        self._held.setdefault(story_id, {})[kind] = text
+
+    def held(self, story_id: str) -> dict[str, str]:
+        """The texts held for ``story_id``, by kind (see :meth:`hold`)."""
+        return self._held.get(story_id, {})
+
+    def field(self, story: Story, name: str) -> str | None:
+        """The digest text of ``story``'s field ``name``: held, or written from its value."""
+        held = self._held.get(story.id)
+        if held is not None:
+            kind = _KIND_OF[name]
+            text = held.get(kind)
+            if text is not None:
+                return _fragments(kind, text)[name]
+        return self.text(getattr(story, name))
+
+
+# The result kind that holds each of a story's result fields.
+_KIND_OF = {"summary": "summary", "timeline": "timeline", "undated": "timeline"}
+
 
 class _Raw(str):
     """JSON text written already, at its place in the digest: :func:`_dumps` copies it."""
@@ -127,8 +153,8 @@ def _story_item(s: Story, encoded: Encoded | None) -> JsonObject:
     item = story_to_dict(s) if encoded is None else _story_fields(s)
     if encoded is not None:
         for name, make in (("summary", _claim), ("timeline", _entry), ("undated", _entry)):
-            values: tuple[Any, ...] = getattr(s, name)
-            text = encoded.text(values)
+            text = encoded.field(s, name)
+            values: tuple[Any, ...] = () if text is not None else getattr(s, name)
             item[name] = _Raw(text) if text is not None else [make(v) for v in values]
     return item
 
