@@ -462,7 +462,7 @@ def _per_story(
         stage.note = f"{reused:,} of {len(stories):,} stories reused from the last run"
         if damaged:  # found by its checksum, or unreadable: computed again, never copied
             named = ", ".join(damaged[:5]) + (", ..." if len(damaged) > 5 else "")
-            stage.note += f"; {len(damaged):,} damaged stored {kind}s computed again ({named})"
+            stage.note += f"; stored {kind} damaged, computed again: {named}"
     return updated
 
 
