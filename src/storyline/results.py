@@ -131,6 +131,17 @@ def with_held(story: Story, encoded: Encoded) -> Story:
     return story
 
 
+def held_only(encoded: Encoded, stories: Sequence[Story]) -> Encoded:
+    """The texts ``encoded`` holds undecoded for ``stories`` (what :func:`with_held` reads),
+    without the texts it wrote of computed results: a first digest's every story, at 100k
+    hundreds of megabytes that an analysis would keep while its digest is rendered."""
+    held = Encoded()
+    for story in stories:
+        for kind, text in encoded.held(story.id).items():
+            held.hold(story.id, kind, text)
+    return held
+
+
 @dataclass(frozen=True)
 class _Found:
     """A story, the key of its inputs, and its stored result: decoded (``kept``), or held
