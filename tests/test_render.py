@@ -150,7 +150,28 @@ def test_json_round_trip_is_exact_both_ways() -> None:
     assert to_json(digest_from_json(text)) == text
 
 
-@pytest.mark.parametrize("which", ["sample", "empty", "unicode"])
+def _odd_digest() -> Digest:
+    """Items written from their objects (articles, stories, relations) with every kind of
+    value their fields take: texts to escape, None, empty and one-item lists, odd floats."""
+    odd = 'a "quoted"\\ line\n\t東京 \u2028 😀'
+    passage = Passage(0, 4, 2, 9, odd, "", "verbatim", float("nan"))
+    return Digest(
+        articles=(
+            Article("x", odd, "", "", odd, odd, None, "", "", odd, 7, word_count=0),
+            Article("y", "", "", "", published="2026-01-02T03:04:05Z", word_count=12345),
+        ),
+        stories=(
+            Story("s1", odd, ("x",), (odd, "b"), None, None, (), None),
+            Story("s2", "", ("x", "y"), (), "2026-01-02", "2026-01-03", ("o1", odd), "t1"),
+        ),
+        relations=(
+            Relation("x", "y", "rewrite", 0.1, 1e-05, float("inf"), None, "", (passage,)),
+            Relation("x", "z", "duplicate", 1.0, 1.0, 1.0, "x", odd, (passage, passage)),
+        ),
+    )
+
+
+@pytest.mark.parametrize("which", ["sample", "empty", "unicode", "odd"])
 def test_json_is_written_item_by_item_with_the_bytes_of_one_dumps(which: str) -> None:
     digest = {
         "sample": sample_digest(),
@@ -158,6 +179,7 @@ def test_json_is_written_item_by_item_with_the_bytes_of_one_dumps(which: str) ->
         "unicode": Digest(
             articles=(Article("x", 'Zürich "東京"\nline', "", "", word_count=0),), stories=()
         ),
+        "odd": _odd_digest(),
     }[which]
     whole = json.dumps(digest_to_dict(digest), sort_keys=True, ensure_ascii=False, indent=2)
     assert to_json(digest) == whole

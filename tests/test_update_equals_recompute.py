@@ -11,6 +11,7 @@ import pytest
 
 from storyline import pipeline
 from storyline.dedup import DedupOptions
+from storyline.render import to_json
 from storyline.render.jsonin import digest_from_json
 from storyline.store import Store
 from storyline.stories import StoryOptions
@@ -95,7 +96,8 @@ def test_a_story_whose_topic_changed_is_made_again(tmp_path: Path) -> None:
         pipeline.ingest([_write(tmp_path / "flood.jsonl", FLOOD[:2])], store)
         before = digest_from_json(pipeline.analyse(store, ONE_EACH).json)
         pipeline.ingest([_write(tmp_path / "later.jsonl", [LATER], first=4)], store)
-        updated = pipeline.analyse(store, ONE_EACH).json
+        analysis = pipeline.analyse(store, ONE_EACH)
+        updated = analysis.json
         after = digest_from_json(updated)
         # The first reports' story is now in a topic with the later one's, whose zoomed-out
         # summary reads both stories.
@@ -106,3 +108,8 @@ def test_a_story_whose_topic_changed_is_made_again(tmp_path: Path) -> None:
         assert {s.topic_id for s in after.stories} == {topic.id}
         assert topic.summary
         assert updated == _recomputed(store, ONE_EACH)
+        # the first story's results were kept as stored text, not decoded (the topic's
+        # summary read its lead all the same); the digest objects decode them when read
+        kept = next(s for s in analysis.outline.stories if s.id == story.id)
+        assert not kept.summary and not kept.timeline
+        assert to_json(analysis.digest) == updated

@@ -172,7 +172,7 @@ class Run:
         if ingested is not None:
             say_skipped(ingested.skipped, ingested.notes, ingested.warnings)
             if ingested.read == 0:  # a scheduled run's empty day must not pass unseen
-                stored = len(analysis.digest.articles)
+                stored = len(analysis.outline.articles)
                 click.echo(
                     f"note: no article was read from the inputs; the output is of the "
                     f"{stored:,} article{'' if stored == 1 else 's'} already in {self.db}",
@@ -371,7 +371,7 @@ def digest(run: Run, selection: StorySelection) -> None:
     reported first: by independent reports (copies count once), then named outlets.
     """
     analysis = run.analyse()
-    run.emit(_render(analysis, run.fmt, selection), analysis.digest)
+    run.emit(_render(analysis, run.fmt, selection), analysis.outline)
 
 
 @cli.command()

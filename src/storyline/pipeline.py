@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
 from typing import TextIO
 
@@ -29,7 +29,8 @@ from .model import Article, Claim, Digest, DuplicateGroup, Relation, Skipped, St
 from .options import check_fields, check_range
 from .render import to_json
 from .render.jsonout import Encoded
-from .results import Step, StoredFeatures, StoredPairs, per_story, per_topic
+from .results import Step, StoredFeatures, StoredPairs, held_only, per_story, per_topic
+from .results import with_held as whole_story
 from .store import AddReport, Store
 from .stories import StoryOptions, StoryResult, cluster_stories, reuse_links
 from .stories.labels import believed_span
@@ -192,12 +193,24 @@ def ingest(
 @dataclass(frozen=True)
 class Analysis:
     """What :func:`analyse` computed before rendering: the digest and the stage results, and
-    the digest's JSON as saved in the store (encoding it again costs seconds at 100k)."""
+    the digest's JSON as saved in the store (encoding it again costs seconds at 100k).
 
-    digest: Digest
+    ``outline`` is the digest but for the stored timelines and summaries the run did not
+    decode (its stories hold none); :attr:`digest` decodes them when first read, so a run
+    that only wants the JSON, or counts, does not (3-4 s of an update of 10 into 100k)."""
+
+    outline: Digest
     dedup: DedupResult
     stories: StoryResult
     json: str
+    held: Encoded = field(repr=False, compare=False)
+
+    @cached_property
+    def digest(self) -> Digest:
+        """The whole digest: every story with its timeline and summary."""
+        with no_cyclic_gc():  # millions of objects, none in a cycle: see storyline.heap
+            stories = tuple(whole_story(story, self.held) for story in self.outline.stories)
+        return replace(self.outline, stories=stories)
 
 
 def analyse(
@@ -236,7 +249,8 @@ def _analysed(
         if with_summary:
             step = _summary_step(corpus, options.summary)
             story_list = _per_story("summary", story_list, store, step, progress, encoded, workers)
-            topics = _topic_summaries(topics, story_list, corpus, options, store)
+            whole = partial(whole_story, encoded=encoded)  # a topic's stories' summaries
+            topics = _topic_summaries(topics, story_list, corpus, options, store, whole)
     digest = Digest(
         articles=tuple(articles),
         stories=tuple(story_list),
@@ -249,7 +263,7 @@ def _analysed(
     text = to_json(digest, encoded)
     if with_timeline and with_summary:
         store.save_digest(text, check=False)  # to_json wrote it: it is JSON
-    return Analysis(digest, dedup, stories, text)
+    return Analysis(digest, dedup, stories, text, held_only(encoded, story_list))
 
 
 def _believed_spans(
@@ -444,8 +458,12 @@ def _per_story(
         def tick(done: int) -> None:
             stage.step(done, len(stories))
 
-        updated, reused = per_story(kind, stories, store, step, tick, encoded, workers)
+        damaged: list[str] = []
+        updated, reused = per_story(kind, stories, store, step, tick, encoded, workers, damaged)
         stage.note = f"{reused:,} of {len(stories):,} stories reused from the last run"
+        if damaged:  # found by its checksum, or unreadable: computed again, never copied
+            named = ", ".join(damaged[:5]) + (", ..." if len(damaged) > 5 else "")
+            stage.note += f"; stored {kind} damaged, computed again: {named}"
     return updated
 
 
@@ -483,11 +501,13 @@ def _topic_summaries(
     corpus: _Corpus,
     options: RunOptions,
     store: Store,
+    whole: Callable[[Story], Story],
 ) -> tuple[Topic, ...]:
     """The zoomed-out view of each topic of two or more stories: the lead statement of each
     story, then the statements on which sources across the topic differ ("more than 100,000
     troops" against "100,000 troops"), found in a summary of the whole topic at twice the
-    story length. Kept in the store like a story's summary, for the same inputs."""
+    story length. Kept in the store like a story's summary, for the same inputs. ``whole``
+    gives a story with its summary decoded."""
     by_story = {story.id: story for story in stories}
     wider = _doubled(options.summary)
 
@@ -495,6 +515,7 @@ def _topic_summaries(
         members = [by_story[sid] for sid in topic.story_ids if sid in by_story]
         if len(members) < 2:
             return None
+        members = [whole(story) for story in members]
         leads = [story.summary[0] for story in members if story.summary]
         inputs = corpus.summary_inputs([i for story in members for i in story.article_ids])
         # the number of disputes kept is part of the kind: a module constant is no code root
