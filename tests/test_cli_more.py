@@ -52,7 +52,7 @@ def test_path_dates_date_a_crawl_filed_by_day(run: Run, tmp_path: Path) -> None:
         "path",
     )
     assert dated["notes"] == [
-        "1 of 1 articles are dated by their folder or file name, not by a date of their own."
+        "1 of 1 article is dated by its folder or file name, not by a date of their own."
     ]
     db = str(tmp_path / "crawl.db")
     assert run("ingest", str(tmp_path / "crawl"), "--path-dates", "--db", db).exit_code == 0
@@ -285,6 +285,6 @@ def test_a_feed_teaser_with_no_text_left_is_named_in_a_note(run: Run, tmp_path: 
     digest = json.loads(run("digest", str(feed), "--format", "json", "-q").stdout)
     assert [s["article_ids"] for s in digest["stories"]] == [["a"]]
     assert digest["notes"] == [
-        "1 of 2 articles have no text left after cleaning (only site furniture, such as a feed "
-        'item\'s "Read the full story"): they are in no story (b).'
+        "1 of 2 articles has no text left after cleaning (only site furniture, such as a feed "
+        'item\'s "Read the full story"): it is in no story (b).'
     ]

@@ -326,7 +326,20 @@ def test_an_article_the_timeline_reads_only_in_part_is_noted(tmp_path: Path) -> 
         pipeline.ingest([feed], store)
         notes = pipeline.analyse(store, options).digest.notes
         assert notes == (
-            "1 of 2 articles are longer than 200 characters: the timeline read only that much "
+            "1 of 2 articles is longer than 200 characters: the timeline read only that much "
             "of each (long); TimelineOptions.max_article_chars sets it.",
         )
         assert pipeline.analyse(store).digest.notes == ()
+
+
+def test_run_notes_count_one_article_in_the_singular(tmp_path: Path) -> None:
+    feed = tmp_path / "one.jsonl"
+    item = {"id": "u", "title": "Pier closed", "text": "The pier closed on Friday after a storm."}
+    feed.write_text(json.dumps(item) + "\n", encoding="utf-8")
+    with Store(tmp_path / "one.db") as store:
+        pipeline.ingest([feed], store)
+        notes = pipeline.analyse(store).digest.notes
+    assert notes == (
+        "1 of 1 article has no publication date: it is placed by its order in the input, and "
+        "relative dates in it stay unresolved.",
+    )

@@ -79,7 +79,7 @@ def test_a_record_is_dated_by_its_address_only_when_it_has_no_date(
         "c": (None, ""),
     }
     assert (
-        "1 of 3 articles are dated by their web address, not by a date of their own."
+        "1 of 3 articles is dated by its web address, not by a date of their own."
         in (digest["notes"])
     )
 
