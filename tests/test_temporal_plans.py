@@ -36,3 +36,23 @@ def test_a_vote_to_strike_from_a_weekday_points_ahead() -> None:
 )
 def test_an_adjective_in_ed_is_no_past_tense(sentence: str, expected: list[str]) -> None:
     assert _dates(sentence, FRIDAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        # the units were built in September; the extension is what lies ahead
+        (
+            "Verrano said on Tuesday it would extend its recall to units built in September, "
+            "bringing the total to 61,500 machines.",
+            "2026-12-08",
+            ["2026-12-08", "2026-09"],
+        ),
+        ("Williams would not comment on any decisions made Sunday by the board.", "2026-12-08",
+         ["2026-12-06"]),
+        # a passive future stays ahead
+        ("The new model will be built in March.", "2026-12-08", ["2027-03"]),
+    ],
+)  # fmt: skip
+def test_a_date_of_things_made_is_past(sentence: str, published: str, expected: list[str]) -> None:
+    assert _dates(sentence, published) == expected

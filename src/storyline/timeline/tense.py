@@ -110,6 +110,16 @@ _STRONG_BREAK = re.compile(r"[;:]")
 _CLAUSE = re.compile(r"[;:]|[.!?]\s|,\s|\s(?:and|but|while|whereas|after|before|when|that)\s")
 
 
+# "would extend the recall to units built in September": a date that a participle of making
+# or selling governs dates things already made, whatever the clause's tense (a QA pass,
+# session 22: read as ahead, it was the September after publication).
+_MADE = re.compile(
+    r"(?<!\bbe )(?<!\bbeing )\b(?-i:built|made|sold|bought|manufactured|produced|assembled|shipped"
+    r"|delivered|installed|imported)\s+$",
+    re.I,
+)
+
+
 def tense(sentence: str, start: int, end: int) -> tuple[bool, bool]:
     """(future, past) of the clause around a mention.
 
@@ -120,6 +130,8 @@ def tense(sentence: str, start: int, end: int) -> tuple[bool, bool]:
     date's clause starts at "and", and "would" governs it. (Only the future is inherited:
     the -ed cue is too loose to carry across clauses.)"""
     if _SINCE.search(sentence, max(0, start - 40), start):
+        return False, True
+    if _MADE.search(sentence, max(0, start - 20), start):
         return False, True
     if _DATELINE_CITY.fullmatch(sentence, 0, start) and _HEAD_END.match(sentence, end):
         return False, False
