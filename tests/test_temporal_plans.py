@@ -56,3 +56,13 @@ def test_an_adjective_in_ed_is_no_past_tense(sentence: str, expected: list[str])
 )  # fmt: skip
 def test_a_date_of_things_made_is_past(sentence: str, published: str, expected: list[str]) -> None:
     assert _dates(sentence, published) == expected
+
+
+def test_a_decision_expected_by_a_weekday_is_ahead() -> None:
+    # the CEO's "decision expected by Friday", said on a Tuesday, is that week's Friday
+    sentence = (
+        "She said the company would widen the recall if engineers found the fault, "
+        "with a decision expected by Friday."
+    )
+    assert _dates(sentence, "2026-12-08") == ["2026-12-11"]
+    assert _dates("A ruling was expected by Monday but came late.", "2026-12-08") == ["2026-12-07"]

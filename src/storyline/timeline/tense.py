@@ -27,6 +27,8 @@ _FUTURE = re.compile(
     r"|(?:postponed|delayed|adjourned|deferred|suspended|extended|prolonged)"
     r"(?: (?-i:[a-z]+)){0,4} (?:until|till)"
     rf"|due (?:on|by|in|at|for|back)|upcoming|next|(?:would|should)(?! {_PERFECT})"
+    # "with a decision expected by Friday" (a deadline, as "due by"); "was expected by" is past
+    r"|(?<!was )(?<!were )(?<!been )expected by"
     r"|to be held|is to|are to)\b",
     re.I,
 )
