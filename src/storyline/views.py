@@ -388,6 +388,7 @@ def search_view(hits: Sequence[SearchHit], fmt: str) -> str:
     return "\n".join(
         f"{h.article_id}  {h.title}"
         + (f"  (an earlier version of {h.superseded_by})" if h.superseded_by else "")
-        + f"\n    {h.snippet}"
+        # one line per snippet: a match across a paragraph break would print the break
+        + f"\n    {' '.join(h.snippet.split())}"
         for h in hits
     )

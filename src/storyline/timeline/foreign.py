@@ -94,6 +94,8 @@ def tag_foreign(sentence: str, published: date | None, language: str) -> list[Da
         cursor = start + len(text)
         if any(start < end and first < cursor for first, end in taken):
             continue
+        if _counted(sentence, start, text):
+            continue
         relative = probe.get(text) != value
         if relative and value.time() != time():
             # "13 horas", "20 minutos", "17h00": an offset in hours or a clock time, not a day.
@@ -143,6 +145,33 @@ _FUTURE = {
     ),
 }
 _CLAUSE_END = re.compile(r"[,;:()\u2013\u2014]")
+# A lone four-digit number after "about" or before a currency or "percent" is a count, not
+# a year: German writes 1900 workers as "rund 1900 Beschäftigte" (no thousands separator),
+# which the search read as the year 1900 and put first in a 2026 story's timeline. English
+# needs a preposition before a year (P_YEAR); these languages' years need none ("1900
+# gebaut"), so only an approximation or a unit tells the count.
+_ABOUT = re.compile(
+    r"(?<!\w)(?:rund|etwa|circa|ca\.|knapp|fast|über|mehr als|weniger als|bis zu|environ"
+    r"|près de|plus de|moins de|quelque|unos|unas|cerca de|más de|menos de|alrededor de|casi"
+    r"|oltre|quasi|около|более|почти|свыше|понад|майже|близько)\s+$",
+    re.I,
+)
+_UNIT = re.compile(
+    r"\s*(?:%|€|\$|£|(?:euro|dollar|prozent|pour cent|por ciento|per cento|евро|доллар"
+    r"|процент|відсот)\w*)(?!\w)",
+    re.I,
+)
+
+
+def _counted(sentence: str, start: int, text: str) -> bool:
+    """Whether ``text`` at ``start`` is a year-like number, alone or with one word beside it
+    ("Environ 2000", "um 2000"), that counts something."""
+    numbers = list(_YEAR_IN_TEXT.finditer(text))
+    if len(numbers) != 1 or len(_NUMBER.findall(text)) != 1 or len(text.split()) > 2:
+        return False
+    number = numbers[0]
+    before, after = start + number.start(), start + number.end()
+    return _ABOUT.search(sentence[:before]) is not None or _UNIT.match(sentence, after) is not None
 
 
 def _weekday_ahead(

@@ -27,6 +27,8 @@ _FUTURE = re.compile(
     r"|(?:postponed|delayed|adjourned|deferred|suspended|extended|prolonged)"
     r"(?: (?-i:[a-z]+)){0,4} (?:until|till)"
     rf"|due (?:on|by|in|at|for|back)|upcoming|next|(?:would|should)(?! {_PERFECT})"
+    # "with a decision expected by Friday" (a deadline, as "due by"); "was expected by" is past
+    r"|(?<!was )(?<!were )(?<!been )expected by"
     r"|to be held|is to|are to)\b",
     re.I,
 )
@@ -71,7 +73,11 @@ _TALLY = re.compile(
 )
 _TALLY_WORDS = 6
 _POSSESSIVE = re.compile(r"\s?'s\b")
-_PAST_ED = re.compile(r"(?<!\bis )(?<!\bare )(?<!\bbe )\b[a-z]{3,}ed\b", re.I)
+# After an article an -ed word is an adjective: "from February at a recommended price"
+# (a QA pass, session 22: it put a launch "will be available from February" a year back).
+_PAST_ED = re.compile(
+    r"(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\ba )(?<!\ban )(?<!\bthe )\b[a-z]{3,}ed\b", re.I
+)
 # "had a plane standing by to fly to Haiti on Saturday", "agreed to meet on Saturday": an
 # intention's infinitive after a past cue says what was to happen next. Only after words of
 # intent: "tried to delay", "were forced to call it off", "came to visit" are done. The word
@@ -79,7 +85,7 @@ _PAST_ED = re.compile(r"(?<!\bis )(?<!\bare )(?<!\bbe )\b[a-z]{3,}ed\b", re.I)
 _INTENT = (
     r"(?:plan(?:s|ned|ning)?|agree[sd]?|decide[sd]?|decision|want(?:s|ed)?|call(?:s|ed)? on"
     r"|order(?:s|ed)?|urge[sd]?|advised|prepar(?:e|es|ed|ing)|promise[sd]?|pledge[sd]?"
-    r"|vow(?:s|ed)?|threaten(?:s|ed)?|offer(?:s|ed)?|arrange[sd]?|ready|poised|likely"
+    r"|vow(?:s|ed)?|threaten(?:s|ed)?|offer(?:s|ed)?|arrange[sd]?|ready|poised|likely|vote[sd]?"
     r"|standing by|intend(?:s|ed)?|scared|afraid)"
 )
 _INFINITIVE = re.compile(
@@ -106,6 +112,16 @@ _STRONG_BREAK = re.compile(r"[;:]")
 _CLAUSE = re.compile(r"[;:]|[.!?]\s|,\s|\s(?:and|but|while|whereas|after|before|when|that)\s")
 
 
+# "would extend the recall to units built in September": a date that a participle of making
+# or selling governs dates things already made, whatever the clause's tense (a QA pass,
+# session 22: read as ahead, it was the September after publication).
+_MADE = re.compile(
+    r"(?<!\bbe )(?<!\bbeing )\b(?-i:built|made|sold|bought|manufactured|produced|assembled|shipped"
+    r"|delivered|installed|imported)\s+$",
+    re.I,
+)
+
+
 def tense(sentence: str, start: int, end: int) -> tuple[bool, bool]:
     """(future, past) of the clause around a mention.
 
@@ -116,6 +132,8 @@ def tense(sentence: str, start: int, end: int) -> tuple[bool, bool]:
     date's clause starts at "and", and "would" governs it. (Only the future is inherited:
     the -ed cue is too loose to carry across clauses.)"""
     if _SINCE.search(sentence, max(0, start - 40), start):
+        return False, True
+    if _MADE.search(sentence, max(0, start - 20), start):
         return False, True
     if _DATELINE_CITY.fullmatch(sentence, 0, start) and _HEAD_END.match(sentence, end):
         return False, False

@@ -17,7 +17,7 @@ from ..errors import NotFoundError
 from ..model import Article, Story
 from ..render.html import WebLinks, compare_view
 from ..render.jsonout import article_to_dict, relation_to_dict, story_to_dict
-from ..render.views import fold_story, page_of, per_day
+from ..render.views import fold_story, page_of, per_day, split_skipped
 from .app import Backend
 from .lazy import WebIndex
 
@@ -117,10 +117,14 @@ def stories(
         following = f"/api/stories?limit={limit}&offset={after}&digest={index.digest_id}"
     if following:
         response.headers["Link"] = f'<{following}>; rel="next"'
+    left_out, remarks = split_skipped(index.digest)
     return {
         "version": index.digest.version,
         "articles": len(index.digest.articles),
-        "skipped": len(index.digest.skipped),
+        # inputs left out, as the page and the CLI count them; remarks on articles read
+        # (a date not read, a feed's summary) are notes: 3 of them read as "5 skipped"
+        "skipped": len(left_out),
+        "notes": len(remarks),
         "digest": index.digest_id,
         "total": total,
         "offset": offset,
