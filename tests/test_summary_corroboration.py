@@ -129,6 +129,23 @@ def test_a_part_of_a_whole_is_a_count() -> None:
     assert restates(reduced, both) is not None
 
 
+def test_a_model_number_is_part_of_a_name_not_a_figure() -> None:
+    lawsuit = _sentence(
+        "A law firm filed a class action against Orlen Appliances on Monday on behalf of "
+        "owners of Thermia 300 heaters, two days after the company recalled them."
+    )
+    recall = _sentence(
+        "Orlen Appliances announced a voluntary recall of Thermia 300 heaters made between "
+        "March and August.",
+        "y",
+    )
+    assert restates(lawsuit, recall) is None
+    # A count opening the sentence is still a figure; so is a day after its month.
+    about = _sentence("About 300 Thermia heaters were recalled by Orlen Appliances on Monday.")
+    again = _sentence("Orlen Appliances recalled about 300 Thermia heaters on Monday.", "y")
+    assert restates(about, again) is not None
+
+
 def test_a_same_topic_sentence_is_refused() -> None:
     # Names and topic words in common, but no number: a topic, not one fact.
     claim = _sentence("Leaders of the Pacific nations will meet at the Varna forum in Kessia.")

@@ -37,6 +37,7 @@ of its original) adds nothing, and copies of one restating article add one voice
 
 from __future__ import annotations
 
+import calendar
 import functools
 import re
 from collections.abc import Mapping, Sequence
@@ -58,6 +59,11 @@ _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
 # leaders").
 _NUMBER_WORDS = {word: float(n) for word, n in CARDINALS.items() if 3 <= n <= 50} | {"dozen": 12.0}
 _WORD = re.compile(r"[A-Za-z]+")
+# A capitalised word (letters, digits, hyphens) right before a number, at the end of a text.
+_NAME_BEFORE = re.compile(r"\b([A-Z][\w-]*)\s+$")
+_MONTHS = frozenset(
+    name.lower() for name in (*calendar.month_name[1:], *calendar.month_abbr[1:], "Sept")
+)
 # "two of its six lines", "one of the three victims": a part of a whole is a count, and the
 # whole given alone ("all six lines") is another fact.
 _SMALL = {"one": 1.0, "two": 2.0}
@@ -82,7 +88,11 @@ _CALLED_OFF = re.compile(
 def numbers(text: str) -> frozenset[float]:
     """Every number ``text`` gives, in digits or as a number word (three to fifty, a dozen;
     "one" and "two" when they count a part of a whole: "two of its six lines")."""
-    found = {float(m.group().rstrip(",").replace(",", "")) for m in _NUMBER.finditer(text)}
+    found = {
+        float(m.group().rstrip(",").replace(",", ""))
+        for m in _NUMBER.finditer(text)
+        if not _names_a_thing(text, m.start())
+    }
     spelled = map(str.lower, _WORD.findall(text))
     found.update(_NUMBER_WORDS[w] for w in spelled if w in _NUMBER_WORDS)
     return frozenset(found | _parts(text))
@@ -118,6 +128,20 @@ def restates(claim: Sentence, other: Sentence) -> float | None:
     if len(plain) < MIN_CONTENT or conflicts(claim, other, hedges_agree=True):
         return None
     return similarity
+
+
+def _names_a_thing(text: str, start: int) -> bool:
+    """Whether the number at ``start`` is part of a name ("AquaPure 300 dishwashers", "Boeing
+    737", "Flight 370"): after a capitalised word that is not the sentence's first (an opening
+    "About 300 people" counts) nor a month ("June 5" is a day). Two sentences about one
+    product share its model number whatever facts they state."""
+    before = _NAME_BEFORE.search(text, 0, start)
+    return (
+        before is not None
+        and before.start() > 0
+        and before.group(1).lower() not in _MONTHS
+        and text[: before.start()].rstrip()[-1:] not in (".", "!", "?", ":", '"', "\u201c")
+    )
 
 
 def _parts_meet(claim: str, other: str) -> bool:
