@@ -86,19 +86,12 @@ def per_story(
     changed: list[tuple[str, str, str]] = []
     reused = 0
     for done, (found, computed) in enumerate(run(looked), start=1):
-        story, key, kept, text = found.story, found.key, found.kept, found.text
-        if kept is not None and text is not None:
-            updated.append(kept)
-            reused += 1
-            if not found.checked:  # an earlier release's: checksummed, laid out again
-                if not in_digest_layout(kind, text):
-                    text = story_results_to_json(kept, kind)
-                changed.append((story.id, stored_fingerprint(key, text), text))
-        else:
-            kept = computed
-            updated.append(kept)
-            text = story_results_to_json(kept, kind)
-            changed.append((story.id, stored_fingerprint(key, text), text))
+        story = found.story
+        kept, text, save = _result(kind, found, computed)
+        updated.append(kept)
+        reused += found.kept is not None
+        if save:
+            changed.append((story.id, stored_fingerprint(found.key, text), text))
         if len(changed) >= BATCH:  # computed, or laid out again: written a batch at a time
             store.save_results(kind, changed)
             changed = []
@@ -111,6 +104,21 @@ def per_story(
     store.save_results(kind, changed)
     store.forget_results(kind, {story.id for story in stories})
     return updated, reused
+
+
+def _result(kind: str, found: _Found, computed: Story | None) -> tuple[Story, str, bool]:
+    """The story with its ``kind`` result, the result's digest text, and whether to store
+    it: a computed result is, and a kept one stored by an earlier release (no checksum, or
+    another layout) is stored again."""
+    if found.kept is not None and found.text is not None:
+        if found.checked:
+            return found.kept, found.text, False
+        if in_digest_layout(kind, found.text):
+            return found.kept, found.text, True
+        return found.kept, story_results_to_json(found.kept, kind), True
+    if computed is None:  # _looked_up gives a call for every story it has no result for
+        raise AssertionError(f"no {kind} for story {found.story.id}")
+    return computed, story_results_to_json(computed, kind), True
 
 
 def stored_fingerprint(key: str, text: str) -> str:
