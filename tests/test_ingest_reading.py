@@ -202,6 +202,32 @@ def test_a_csv_quote_never_closed_is_named(tmp_path: Path) -> None:
     assert skip == Skipped(str(path), "lines 2-3: a quoted cell is never closed", 2)
 
 
+def test_a_csv_quote_never_closed_in_the_last_column_is_named(tmp_path: Path) -> None:
+    # The open quote takes every later row into its cell: two reports would vanish into the
+    # first one's text.
+    path = tmp_path / "last.csv"
+    path.write_text(
+        "id,title,text\n"
+        'a1,Pier,"The Velden pier closed on Friday after a storm.\n'
+        "a2,Ferry,The Velden ferry resumed on Monday after repairs.\n"
+        "a3,Budget,The council approved the harbour budget on Tuesday.\n"
+    )
+    (skip,) = list(read_sources([path]))
+    assert skip == Skipped(str(path), "lines 2-4: a quoted cell is never closed", 2)
+
+
+def test_a_csv_cell_over_several_lines_with_quotes_inside_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "multi.csv"
+    path.write_text(
+        "id,title,text\n"
+        'a1,Pier,"The pier closed.\nThe harbour master said: ""It is not safe."""\n'
+        "a2,Ferry,The ferry resumed on Monday.\n"
+    )
+    articles = list(read_sources([path]))
+    assert [a.id for a in articles if isinstance(a, Article)] == ["a1", "a2"]
+    assert 'said: "It is not safe."' in articles[0].text
+
+
 def test_a_csv_without_a_header_row_is_named(tmp_path: Path) -> None:
     path = tmp_path / "rows.csv"
     line = "Crews of the Velden ferry voted to end their strike on Monday, the union said"

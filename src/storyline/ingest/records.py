@@ -432,7 +432,8 @@ def read_csv(
         return
     csv.field_size_limit(max(csv.field_size_limit(), limit))
     lines = binary_lines(stream, encoding, limit, path, fallback)
-    reader = csv.reader(_good_lines(lines), delimiter=_delimiter(sample, encoding))
+    taken = _TakenLines(lines)
+    reader = csv.reader(taken, delimiter=_delimiter(sample, encoding))
     try:
         header = next(reader)
     except (StopIteration, csv.Error, _LineProblem):
@@ -443,7 +444,7 @@ def read_csv(
     if "text" not in columns:
         yield Skipped(path, f"no '{fields.text_name}' column ({_header_shown(header)})")
         return
-    yield from _csv_rows(reader, columns, path, fields, len(header))
+    yield from _csv_rows(reader, taken, columns, path, fields, len(header))
 
 
 def _header_shown(header: Sequence[str]) -> str:
@@ -456,10 +457,16 @@ def _header_shown(header: Sequence[str]) -> str:
 
 
 def _csv_rows(
-    reader: Reader, columns: dict[str, int], path: str, fields: FieldMap, width: int
+    reader: Reader,
+    taken: _TakenLines,
+    columns: dict[str, int],
+    path: str,
+    fields: FieldMap,
+    width: int,
 ) -> Iterator[Article | Skipped]:
     while True:
         start = reader.line_num + 1
+        taken.lines.clear()
         try:
             row = next(reader)
         except StopIteration:
@@ -473,7 +480,11 @@ def _csv_rows(
             return
         if not any(cell.strip() for cell in row):
             continue
-        if reader.line_num > start and len(row) < width:  # a quote opened and never closed
+        # A quote opened and never closed: the row runs on over the next lines (short of
+        # cells), or, in its last column, takes every row after it into that cell: an odd
+        # count of quote marks over its lines says so ("" inside a quoted cell counts two).
+        unclosed = len(row) < width or sum(line.count('"') for line in taken.lines) % 2
+        if reader.line_num > start and unclosed:
             reason = f"lines {start}-{reader.line_num}: a quoted cell is never closed"
             yield Skipped(path, reason, start)
             continue
@@ -487,11 +498,22 @@ class _LineProblem(Exception):
         self.line = line
 
 
-def _good_lines(lines: Iterator[tuple[int, str] | BadLine]) -> Iterator[str]:
-    for line in lines:
+class _TakenLines:
+    """The file's good lines for the CSV reader, and the lines of the row being read."""
+
+    def __init__(self, lines: Iterator[tuple[int, str] | BadLine]) -> None:
+        self._lines = lines
+        self.lines: list[str] = []
+
+    def __iter__(self) -> _TakenLines:
+        return self
+
+    def __next__(self) -> str:
+        line = next(self._lines)
         if isinstance(line, BadLine):
             raise _LineProblem(line)
-        yield line[1]
+        self.lines.append(line[1])
+        return line[1]
 
 
 def _delimiter(sample: bytes, encoding: str) -> str:
