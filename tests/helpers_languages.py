@@ -7,17 +7,22 @@ from storyline.model import Article, Claim
 from storyline.summary import SummaryOptions, summarize
 
 
-def article(article_id: str, text: str, language: str, hour: int) -> Article:
-    """An article of one outlet of its own, published at ``hour`` on 2026-06-07 (UTC)."""
+def outlet_article(article_id: str, text: str, language: str, published: str | None) -> Article:
+    """An article of one outlet of its own, titled by its first line."""
     return Article(
         article_id,
         text.split("\n")[0][:60],
         text,
         text,
         source=f"outlet-{article_id}",
-        published=f"2026-06-07T{hour:02d}:00:00Z",
+        published=published,
         language=language,
     )
+
+
+def article(article_id: str, text: str, language: str, hour: int) -> Article:
+    """An article of one outlet of its own, published at ``hour`` on 2026-06-07 (UTC)."""
+    return outlet_article(article_id, text, language, f"2026-06-07T{hour:02d}:00:00Z")
 
 
 def summary(*articles: Article) -> tuple[Claim, ...]:

@@ -7,6 +7,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
+from helpers_languages import outlet_article
 from storyline.crosslang import anchors, compare_profiles, name_key, profile
 from storyline.dedup import find_relations
 from storyline.dedup.candidates import cross_language_pairs
@@ -60,16 +61,7 @@ les réparations pourraient prendre plusieurs mois, selon les autorités.
 un nouveau pont est prévu depuis des années."""
 
 
-def _article(article_id: str, text: str, language: str, published: str | None) -> Article:
-    return Article(
-        article_id,
-        text.split("\n")[0][:60],
-        text,
-        text,
-        source=f"outlet-{article_id}",
-        published=published,
-        language=language,
-    )
+_article = outlet_article
 
 
 def _kinds(articles: list[Article]) -> dict[tuple[str, str], str]:

@@ -3,6 +3,7 @@ the cues of :mod:`storyline.crosscues` (texts written for these tests)."""
 
 from __future__ import annotations
 
+from helpers_languages import outlet_article
 from storyline.crosscues import word_cues
 from storyline.crosslang import cues, name_key
 from storyline.dedup import find_relations
@@ -132,15 +133,8 @@ C_EN_IND = "\n".join(
 
 
 def _article(article_id: str, text: str, language: str, hour: int) -> Article:
-    return Article(
-        article_id,
-        text.split("\n")[0][:60],
-        text,
-        text,
-        source=f"outlet-{article_id}",
-        published=f"2026-05-0{1 + hour // 24}T{hour % 24:02d}:00:00Z",
-        language=language,
-    )
+    published = f"2026-05-0{1 + hour // 24}T{hour % 24:02d}:00:00Z"
+    return outlet_article(article_id, text, language, published)
 
 
 def _relations(*articles: Article) -> dict[tuple[str, str], tuple[str, str | None]]:
