@@ -26,9 +26,9 @@ from storyline.render import (
     to_json,
     to_markdown,
 )
+from storyline.render.selection import StorySelection
 from storyline.render.views import (
     DigestIndex,
-    StorySelection,
     ranked_stories,
     split_skipped,
 )

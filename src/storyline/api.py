@@ -19,9 +19,11 @@ import sys
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import closing, contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from . import pipeline
+from .changes import Changes
 from .errors import NothingToDoError, OptionsError
 from .model import Claim, Digest, Relation
 from .pipeline import Analysis, IngestReport, ProgressCallback, RunOptions
@@ -55,6 +57,7 @@ def run(
         raise NothingToDoError(f"no input given and {_empty(db)}")
     copying = not paths and db is not None and read_only(Path(db))
     with _copy_of(Path(db)) if copying and db is not None else Store(db) as store:
+        mark = store.digested_through()  # before the inputs are stored
         report = None
         if paths:
             report = pipeline.ingest(paths, store, options, progress, stdin=sys.stdin)
@@ -63,7 +66,27 @@ def run(
         analysis = pipeline.analyse(
             store, options, progress, with_timeline=with_timeline, with_summary=with_summary
         )
+        if db is not None:
+            analysis = replace(analysis, changes=_changes(store, mark, analysis.outline))
     return analysis, report
+
+
+def _changes(store: Store, mark: int | None, digest: Digest) -> Changes:
+    """What ``store`` holds new since the digest that left ``mark`` (None: there was none),
+    among the articles of ``digest``."""
+    newest, stored = store.stored_after(mark if mark is not None else 2**62)
+    kept = {article.id for article in digest.articles}
+    return Changes(stored & kept, newest, first=mark is None)
+
+
+def mark_digested(db: PathLike, changes: Changes) -> None:
+    """Remember in ``db`` that a digest was made of it as ``changes`` saw it: the next
+    run's :class:`~storyline.changes.Changes` count from there (the CLI's ``digest`` does
+    this once its output is written; a database that cannot be written is left as it is)."""
+    if read_only(Path(db)):
+        return
+    with Store(db, create=False) as store:
+        store.mark_digested(changes.through)
 
 
 def _checked(paths: Paths, db: object, options: object) -> tuple[list[PathLike], PathLike | None]:

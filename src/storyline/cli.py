@@ -11,13 +11,27 @@ import functools
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
 from . import __version__, api, pipeline
+from .changes import changes_line, with_changes
+from .clioptions import (
+    CSV_TABLES,
+    HTML_HINT,
+    HTML_STORIES,
+    db_option,
+    existing_db_option,
+    format_option,
+    ingest_db_option,
+    input_options,
+    jobs_option,
+    output_option,
+    verbosity_options,
+)
 from .cliskipped import say_skipped
 from .clitypes import DateBound, Day
 from .dedup import DedupOptions
@@ -27,7 +41,8 @@ from .model import Digest
 from .outfile import write_whole
 from .progress import progress_reporter
 from .render import articles_csv, compare_html, compare_text, to_html, to_markdown
-from .render.views import StorySelection, counted, split_skipped
+from .render.selection import StorySelection
+from .render.views import counted, split_skipped
 from .store import Store
 from .summary import SummaryOptions
 from .timeline import TimelineOptions
@@ -39,94 +54,6 @@ from .views import (
     summaries_view,
     timeline_view,
 )
-
-F = TypeVar("F", bound=Callable[..., Any])
-FORMATS = ("md", "json", "html", "csv")
-# The commands that have a table to write as CSV: one row per article, or per relation.
-CSV_TABLES = {"digest": "article", "stories": "article", "duplicates": "relation"}
-# One HTML page of every story of a large corpus is too big to open (2,000 stories: 77 MB,
-# 90 s to render); the page shows this many unless asked, and says so.
-HTML_STORIES = 200
-HTML_HINT = (
-    f"An HTML page shows the {HTML_STORIES} most widely reported unless --max-stories is given "
-    "(0 shows all); `storyline serve` browses every story."
-)
-
-
-def _db_option(help_text: str) -> Callable[[F], F]:
-    def decorate(func: F) -> F:
-        kind = click.Path(dir_okay=False, path_type=Path)
-        return click.option("--db", "db", type=kind, help=help_text)(func)
-
-    return decorate
-
-
-db_option = _db_option("SQLite database to use (created if missing). Without it, a temporary one.")
-ingest_db_option = _db_option("SQLite database to add the articles to (created if missing).")
-existing_db_option = _db_option("SQLite database made by storyline (required; never created).")
-
-
-def format_option(func: F) -> F:
-    return click.option(
-        "--format",
-        "fmt",
-        type=click.Choice(FORMATS),
-        default="md",
-        show_default=True,
-        help="Output format: Markdown, JSON, a self-contained HTML page, or CSV (digest and "
-        "stories: one row per article; duplicates: one row per relation).",
-    )(func)
-
-
-def output_option(func: F) -> F:
-    return click.option(
-        "-o",
-        "--output",
-        type=click.Path(dir_okay=False, writable=True, path_type=Path),
-        help="Write the output to this file instead of standard output.",
-    )(func)
-
-
-def verbosity_options(func: F) -> F:
-    quiet = "No progress bars and no 'wrote FILE' line; skipped inputs are still named."
-    func = click.option("-q", "--quiet", is_flag=True, help=quiet)(func)
-    return click.option("-v", "--verbose", is_flag=True, help="One timing line per stage.")(func)
-
-
-def jobs_option(func: F) -> F:
-    return click.option(
-        "-j",
-        "--jobs",
-        type=click.IntRange(min=1),
-        metavar="N",
-        help="Read pages and compute timelines and summaries in N processes (default: the "
-        "usable cores, at most 8). The output is the same for any N.",
-    )(func)
-
-
-def input_options(func: F) -> F:
-    func = click.option(
-        "--field",
-        "fields",
-        multiple=True,
-        metavar="NAME=INPUT",
-        help="Read a field from another column/key, e.g. --field text=body (repeatable).",
-    )(func)
-    func = click.option("--strict", is_flag=True, help="Fail on the first input that is skipped.")(
-        func
-    )
-    func = click.option(
-        "--path-dates",
-        is_flag=True,
-        help="Date undated articles by their folder or file name (2011-01-25/..., 2011/01/25/...).",
-    )(func)
-    func = click.option(
-        "--source",
-        default="",
-        metavar="OUTLET",
-        help="The outlet of articles that name none (no source field, site, url or dateline).",
-    )(func)
-    return click.argument("paths", nargs=-1, type=str)(func)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -363,15 +290,35 @@ def selection_options(func: Callable[..., None]) -> Callable[..., None]:
 
 @analysis_command
 @selection_options
-def digest(run: Run, selection: StorySelection) -> None:
+@click.option(
+    "--changed",
+    is_flag=True,
+    help="Show only the stories that are new, or have new articles, since the previous "
+    "digest of --db (Markdown and HTML); the JSON holds every story and lists what is new "
+    "under 'changes'.",
+)
+def digest(run: Run, selection: StorySelection, changed: bool) -> None:
     """Ingest PATHS and print the digest: stories, duplicates, timelines, summaries.
 
     PATHS are files, directories (recursive), .gz files, or - for JSON lines on stdin.
     Without PATHS, the corpus already in --db is analysed again. Stories come most widely
-    reported first: by independent reports (copies count once), then named outlets.
+    reported first: by independent reports (copies count once), then named outlets. With
+    --db, stories new or with new articles since the previous digest of it are marked.
     """
+    if changed and (run.db is None or run.fmt == "csv"):
+        raise click.UsageError("--changed needs --db, and applies to md, html and json")
     analysis = run.analyse()
-    run.emit(_render(analysis, run.fmt, selection), analysis.outline)
+    changes = analysis.changes
+    selection = replace(selection, changes=changes, changed_only=changed)
+    text = _render(analysis, run.fmt, selection)
+    if changed and run.fmt == "json":  # without it, the JSON is the digest kept in --db
+        text = with_changes(text, analysis.outline.stories, changes)
+    run.emit(text, analysis.outline)
+    if changes is not None and run.db is not None:
+        api.mark_digested(run.db, changes)
+        news = changes_line(analysis.outline.stories, changes)
+        if news and run.output is not None and not run.quiet:  # the page says it too
+            click.echo(news, err=True)
 
 
 @cli.command()

@@ -15,6 +15,7 @@ from functools import cached_property, partial
 from pathlib import Path
 from typing import TextIO
 
+from .changes import Changes
 from .clean import CleanOptions
 from .cleanrun import clean_stored
 from .dedup import DedupOptions, DedupResult, SignatureIndex, find_relations
@@ -205,6 +206,7 @@ class Analysis:
     stories: StoryResult
     json: str
     held: Encoded = field(repr=False, compare=False)
+    changes: Changes | None = None  # since the database's previous digest (api.run sets it)
 
     @cached_property
     def digest(self) -> Digest:

@@ -27,14 +27,13 @@ from .pipeline import Analysis
 from .render import articles_csv, relations_csv, to_html, to_json
 from .render.figures import figure_differences
 from .render.markdown import context_lines, md_escape, variant_lines
+from .render.selection import StorySelection, shown_stories
 from .render.views import (
     DigestIndex,
-    StorySelection,
     claim_outlets,
     counted,
     dated_variants,
     entry_when,
-    shown_stories,
     word_changes,
 )
 from .store import SearchHit

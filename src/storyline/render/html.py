@@ -21,6 +21,7 @@ from urllib.parse import quote, urlencode
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
+from ..changes import Changes, changes_line, story_news
 from ..ids import stable_id
 from ..model import (
     Article,
@@ -36,11 +37,11 @@ from ..model import (
 )
 from ..summary.corroboration import by_wording
 from .figures import changes_note, copy_changes, entry_variants, figure_differences
+from .selection import StorySelection, shown_stories
 from .svg import reuse_graph, sparkline, timeline_chart
 from .views import (
     DigestIndex,
     Folded,
-    StorySelection,
     claim_outlets,
     date_span,
     dated_variants,
@@ -59,7 +60,6 @@ from .views import (
     ranked_stories,
     safe_url,
     segments,
-    shown_stories,
     split_skipped,
     topic_cited,
     topic_markers,
@@ -205,11 +205,14 @@ class StoryRow:
     size: int
     span: str
     spark: Markup
+    news: str = ""  # what is new since the previous digest (storyline.changes)
 
 
-def story_rows(index: DigestIndex, stories: Sequence[Story] | None = None) -> list[StoryRow]:
+def story_rows(
+    index: DigestIndex, stories: Sequence[Story] | None = None, changes: Changes | None = None
+) -> list[StoryRow]:
     """One row per story for the stories list: ``stories``, or every story of the digest,
-    most widely reported first."""
+    most widely reported first; each says what ``changes`` holds new for it."""
     rows = []
     for story in ranked_stories(index) if stories is None else stories:
         members = [index.article(a) for a in dict.fromkeys(story.article_ids)]
@@ -219,6 +222,7 @@ def story_rows(index: DigestIndex, stories: Sequence[Story] | None = None) -> li
                 len(members),
                 date_span(story.first_date, story.last_date),
                 sparkline(per_day(members)),
+                story_news(story, changes),
             )
         )
     return rows
@@ -446,14 +450,19 @@ def _report_compare(r: Relation, index: DigestIndex, links: Links) -> dict[str, 
     return {"anchor": links.compare(r.a, r.b)[1:], **_relation_row(r, index)}
 
 
-def _topic_view(topic: Topic, index: DigestIndex, where: dict[str, str]) -> dict[str, Any]:
+def _topic_view(
+    topic: Topic, index: DigestIndex, where: dict[str, str], shown: set[str]
+) -> dict[str, Any]:
+    """A topic as the page lists it: its stories that the page shows (``shown``), and its
+    summary citing their articles (``where``)."""
+
     def cited(article_ids: tuple[str, ...]) -> dict[str, Any]:
-        shown, more = topic_cited(article_ids, where)
-        return {"cited": shown, "more": more}
+        markers, more = topic_cited(article_ids, where)
+        return {"cited": markers, "more": more}
 
     return {
         "topic": topic,
-        "stories": [index.stories[s] for s in topic.story_ids if s in index.stories],
+        "stories": [index.stories[s] for s in topic.story_ids if s in shown],
         "claims": _claim_rows(topic.summary, cited, index),
     }
 
@@ -466,17 +475,24 @@ def to_html(digest: Digest, selection: StorySelection | None = None) -> str:
     index = DigestIndex(digest)
     links = ReportLinks()
     stories, left_out = shown_stories(index, selection)
+    changes = selection.changes if selection else None
     relations_of = {s.id: index.story_relations(s)[:MAX_RELATIONS_SHOWN] for s in digest.stories}
     views = []
     for story in stories:
         view = story_view(story, index, links, paged=False)
         view["compares"] = [_report_compare(r, index, links) for r in relations_of[story.id]]
+        view["news"] = story_news(story, changes)
+        view["new_ids"] = changes.new_articles if changes and view["news"] else frozenset()
         views.append(view)
     # Reuse inside a story belongs to that story, shown or not; the rest is listed apart.
     inside = {(r.a, r.b) for relations in relations_of.values() for r in relations}
     others = [r for r in digest.relations if (r.a, r.b) not in inside]
+    others = selection.relations(others) if selection else others
     where = topic_markers(stories, index)
-    topics = [_topic_view(t, index, where) for t in digest.topics]
+    ids = {story.id for story in stories}
+    topics = [
+        _topic_view(t, index, where, ids) for t in digest.topics if ids.intersection(t.story_ids)
+    ]
     skipped, remarks = split_skipped(digest)
     return (
         environment()
@@ -484,7 +500,8 @@ def to_html(digest: Digest, selection: StorySelection | None = None) -> str:
         .render(
             links=links,
             inline=_inline(with_js=True),
-            rows=story_rows(index, stories),
+            rows=story_rows(index, stories, changes),
+            news=changes_line(digest.stories, changes),
             n_stories=len(digest.stories),
             views=views,
             topics=topics,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 
+from ..changes import Changes, changes_line, story_news
 from ..model import (
     Article,
     Claim,
@@ -22,10 +23,10 @@ from ..model import (
 )
 from ..summary.corroboration import by_wording
 from .figures import changes_note, copy_changes, entry_variants
+from .selection import StorySelection, shown_stories
 from .views import (
     DigestIndex,
     Folded,
-    StorySelection,
     claim_outlets,
     counted,
     date_span,
@@ -39,7 +40,6 @@ from .views import (
     numbering,
     printable,
     safe_url,
-    shown_stories,
     split_skipped,
     topic_cited,
     topic_markers,
@@ -79,6 +79,7 @@ def _cite(article_ids: tuple[str, ...], numbers: dict[str, int]) -> str:
 
 # A date the article does not give itself, and where it came from instead.
 _DATED_BY = {"path": " (from its folder or file name)", "url": " (from its web address)"}
+_NEW = " · **new**"  # stored since the previous digest (storyline.changes)
 
 
 def _article_line(article: Article, number: int) -> str:
@@ -95,7 +96,9 @@ def _article_line(article: Article, number: int) -> str:
     return " — ".join(parts)
 
 
-def _sources(folded: list[Folded], index: DigestIndex) -> list[str]:
+def _sources(folded: list[Folded], index: DigestIndex, new: frozenset[str]) -> list[str]:
+    """The story's articles, numbered, duplicates under their original; ``new``: the ids to
+    mark as new since the previous digest."""
     lines = ["### Sources", ""]
     numbers = numbering(folded)
     for entry in folded:
@@ -110,11 +113,15 @@ def _sources(folded: list[Folded], index: DigestIndex) -> list[str]:
         ]
         said = "".join(f"; {change}" for change in changes if change)
         copies = f" (copies {marks}{said})" if marks else ""
-        lines.append(f"- {_article_line(entry.article, entry.number)}{copies}")
+        fresh = _NEW if entry.article.id in new else ""
+        lines.append(f"- {_article_line(entry.article, entry.number)}{copies}{fresh}")
         for dup, number in entry.duplicates:
             pairs = copy_changes(index, dup.id, entry.article.id)
             said = f"; {change}" if (change := changes_note(pairs, entry.number, md_escape)) else ""
-            lines.append(f"  - {_article_line(dup, number)} (duplicate of [{entry.number}]{said})")
+            fresh = _NEW if dup.id in new else ""
+            lines.append(
+                f"  - {_article_line(dup, number)} (duplicate of [{entry.number}]{said}){fresh}"
+            )
     return [*lines, ""]
 
 
@@ -144,7 +151,9 @@ def _more_dates(left: int, story_id: str) -> str:
     return f"{more}: `storyline timeline --story {story_id}` lists every date" if more else ""
 
 
-def _story(position: int, story: Story, index: DigestIndex) -> list[str]:
+def _story(position: int, story: Story, index: DigestIndex, changes: Changes | None) -> list[str]:
+    news = story_news(story, changes)
+    new = changes.new_articles if changes and news else frozenset()
     folded = fold_story(story, index)
     numbers = numbering(folded)
     count = len(set(story.article_ids))
@@ -153,7 +162,8 @@ def _story(position: int, story: Story, index: DigestIndex) -> list[str]:
         f"## {position}. {md_escape(story.title or story.id)}",
         "",
         f"{date_span(story.first_date, story.last_date)} · {counted(count, 'article')} · "
-        f"outlets: {md_escape(', '.join(shown_outlets(story.outlets))) or 'none'} "
+        + (f"**{news}** · " if news else "")
+        + f"outlets: {md_escape(', '.join(shown_outlets(story.outlets))) or 'none'} "
         f"· id {md_escape(story.id)}",
         "",
     ]
@@ -175,14 +185,15 @@ def _story(position: int, story: Story, index: DigestIndex) -> list[str]:
         *summary,
         *_timeline(shown, numbers, "Timeline", index.articles, _more_dates(left, story.id)),
         *_timeline(story.undated, numbers, "Undated", index.articles),
-        *_sources(folded, index),
+        *_sources(folded, index, new),
     ]
 
 
 def _topics(digest: Digest, index: DigestIndex, shown: Sequence[Story]) -> list[str]:
     """Each topic with its stories and, for a topic of several stories, its summary: citations
     read ``[story.source]``, the numbers of the stories' own source lists. Stories are named
-    by the numbers of their headings (``shown``, in order); one not shown is left out."""
+    by the numbers of their headings (``shown``, in order); one not shown is left out, and a
+    topic none of whose stories is shown."""
     positions = {s.id: i for i, s in enumerate(shown, start=1)}
     where = topic_markers(shown, index)
 
@@ -196,10 +207,10 @@ def _topics(digest: Digest, index: DigestIndex, shown: Sequence[Story]) -> list[
         stories = ", ".join(
             map(str, sorted(positions[s] for s in topic.story_ids if s in positions))
         )
+        if not stories:  # its stories are left out of this selection: so is it
+            continue
         keywords = f" ({md_escape(', '.join(topic.keywords))})" if topic.keywords else ""
-        lines.append(
-            f"- {md_escape(topic.title or topic.id)}: stories {stories or 'none'}{keywords}"
-        )
+        lines.append(f"- {md_escape(topic.title or topic.id)}: stories {stories}{keywords}")
         for claim in topic.summary:
             lines.append(
                 f"  - {md_escape(claim.text)} {cite(claim.support)} "
@@ -208,7 +219,7 @@ def _topics(digest: Digest, index: DigestIndex, shown: Sequence[Story]) -> list[
             if claim.variants:
                 lines.append("    - sources differ:")
             lines += _claim_details(claim, index, cite, ("      - ", "    - "))
-    return [*lines, ""]
+    return [*lines, ""] if len(lines) > 2 else []
 
 
 def _claim_details(
@@ -278,15 +289,19 @@ def to_markdown(digest: Digest, selection: StorySelection | None = None) -> str:
         + ".",
         "",
     ]
+    changes = selection.changes if selection else None
+    news = changes_line(digest.stories, changes)
+    lines += [news, ""] if news else []
     for note in (*digest.notes, left_out) if left_out else digest.notes:
         lines += [f"> {md_escape(note)}", ""]
     for position, story in enumerate(stories, start=1):
-        lines += _story(position, story, index)
+        lines += _story(position, story, index, changes)
     if digest.topics:
         lines += _topics(digest, index, stories)
-    if digest.relations:
+    relations = (selection or StorySelection()).relations(digest.relations)
+    if relations:
         lines += ["## Relations", ""]
-        lines += [_relation_line(r, index) for r in digest.relations]
+        lines += [_relation_line(r, index) for r in relations]
         lines.append("")
     lines += _inputs("Skipped", skipped) + _inputs("Read, with a note", remarks)
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -171,53 +171,6 @@ def ranked_stories(index: DigestIndex) -> list[Story]:
     )
 
 
-@dataclass(frozen=True)
-class StorySelection:
-    """Which stories a digest shows: those with an article published on or after ``since``
-    (an ISO date; None: every story), and of those the ``max_stories`` most widely reported
-    (0: all)."""
-
-    max_stories: int = 0
-    since: str | None = None
-    hint: str = ""  # said after the note on what is left out, when something is
-
-
-def shown_stories(
-    index: DigestIndex, selection: StorySelection | None = None
-) -> tuple[list[Story], str]:
-    """The ranked stories a digest shows, and the note that says what is left out ("" when
-    nothing is)."""
-    stories = ranked_stories(index)
-    selection = selection or StorySelection()
-    since = selection.since
-    pool = stories if since is None else [s for s in stories if (s.last_date or "") >= since]
-    shown = pool[: selection.max_stories] if selection.max_stories else pool
-    if len(shown) == len(stories):
-        return stories, ""
-    kept = {story.id for story in shown}
-    left = [story for story in stories if story.id not in kept]
-    articles = len({article_id for story in left for article_id in story.article_ids})
-    rest = "1 more story" if len(left) == 1 else f"{len(left):,} more stories"
-    verb = "is" if len(left) == 1 else "are"
-    note = (
-        f"Showing {_which(len(shown), len(pool), len(stories), since)}; {rest} "
-        f"({articles:,} article{'' if articles == 1 else 's'}) {verb} not shown."
-    )
-    return shown, f"{note} {selection.hint}" if selection.hint else note
-
-
-def _which(shown: int, pool: int, total: int, since: str | None) -> str:
-    """ "the 5 most widely reported of the 12 stories with an article published on or after
-    2025-03-12", and its shorter forms."""
-    top = "the most widely reported" if shown == 1 else f"the {shown:,} most widely reported"
-    if since is None:
-        return f"{top} of {total:,} stories"
-    dated = f"with an article published on or after {since}"
-    if shown == pool:
-        return f"the {pool:,} stor{'y' if pool == 1 else 'ies'} {dated} ({total:,} in all)"
-    return f"{top} of the {pool:,} stories {dated} ({total:,} in all)"
-
-
 def _date_key(article: Article) -> tuple[Instant, str, str]:
     return (published_order(article.published), article.title, article.id)
 

@@ -36,6 +36,8 @@ from .staterows import StateRows, StoredState
 _COLUMNS = ", ".join(ARTICLE_FIELDS)
 _SIGNATURE_PARAMS = "signature_params"
 _SUPERSEDED = "superseded versions"
+_DIGESTED = "digested through"  # see storyline.changes
+_SET_META = "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"
 
 
 class Store:
@@ -312,6 +314,22 @@ class Store:
             order.update(self._read(sql, chunk))
         return order
 
+    def stored_after(self, mark: int) -> tuple[int, frozenset[str]]:
+        """The newest storing position, and the ids of the articles stored after ``mark``."""
+        rows = self._read("SELECT seq, id FROM articles WHERE seq > ?", (mark,))
+        newest = self._read("SELECT coalesce(max(seq), 0) FROM articles")[0][0]
+        return int(newest), frozenset(row[1] for row in rows)
+
+    def digested_through(self) -> int | None:
+        """The newest storing position its previous digest held (None: no digest yet)."""
+        rows = self._read("SELECT value FROM meta WHERE key = ?", (_DIGESTED,))
+        return int(rows[0][0]) if rows else None
+
+    def mark_digested(self, through: int) -> None:
+        """Remember that a digest held every article stored up to position ``through``."""
+        with self._transaction() as conn:
+            conn.execute(_SET_META, (_DIGESTED, str(through)))
+
     def _pages(self, columns: str) -> Iterator[tuple[Any, ...]]:
         """Rows of ``columns`` (plus two paging keys) in article order, by keyset paging: no
         cursor stays open between pages, and each page is an index range scan (the WHERE
@@ -425,10 +443,7 @@ class Store:
         sql = "INSERT OR REPLACE INTO signatures (article_id, signature) VALUES (?, ?)"
         with self._transaction() as conn:
             self._check_params(conn, params)
-            conn.execute(
-                "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
-                (_SIGNATURE_PARAMS, encoded),
-            )
+            conn.execute(_SET_META, (_SIGNATURE_PARAMS, encoded))
         for batch in chunks(rows):
             with self._transaction() as conn:
                 self._check_params(conn, params)
