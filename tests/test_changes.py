@@ -11,7 +11,7 @@ import pytest
 
 from helpers_cli import EXAMPLES, Run
 from storyline import cli as cli_module
-from storyline.changes import Changes, changes_line, story_news
+from storyline.changes import Changes, changes_line, last_mark, story_news
 from storyline.model import Story
 from storyline.store import Store
 
@@ -152,8 +152,8 @@ def test_the_mark_moves_only_once_the_output_is_written(
     db = tmp_path / "news.db"
     run("digest", str(first), "--db", str(db))
     with Store(db) as store:
-        mark = store.digested_through()
-        assert mark == store.stored_after(0)[0]  # the newest article stored, not a clock
+        mark = last_mark(store)
+        assert mark == store.stored_between(0)[0]  # the newest article stored, not a clock
 
     def full_disk(path: Path, text: str) -> None:
         raise OSError(28, "No space left on device")
@@ -162,7 +162,7 @@ def test_the_mark_moves_only_once_the_output_is_written(
     failed = run("digest", str(later), "--db", str(db), "-o", str(tmp_path / "d.md"))
     assert failed.exit_code == 1
     with Store(db) as store:
-        assert store.digested_through() == mark
+        assert last_mark(store) == mark
     monkeypatch.undo()
     retried = run("digest", "--db", str(db))
     assert "2 stories with new articles (2 new articles)" in retried.stdout
@@ -182,15 +182,42 @@ def _story(story_id: str, *article_ids: str) -> Story:
 
 def test_news_is_said_in_the_singular_and_plural() -> None:
     stories = [_story("s1", "a", "b"), _story("s2", "c"), _story("s3", "d", "e")]
-    changes = Changes(frozenset({"b", "c", "d", "e"}), through=5)
+    changes = Changes(frozenset({"b", "c", "d", "e"}), through=5, since=1)
     assert [story_news(s, changes) for s in stories] == ["1 new article", "new story", "new story"]
     assert changes_line(stories, changes) == (
         "Since the previous digest of this database: 2 new stories and 1 story with new "
         "articles (4 new articles)."
     )
-    first = Changes(frozenset({"a", "b"}), through=2, first=True)
+    first = Changes(frozenset({"a", "b"}), through=2, since=None)
     assert story_news(stories[0], first) == "" and changes_line(stories, first) == ""
     assert changes_line(stories, None) == ""
-    assert changes_line(stories, Changes(frozenset(), through=5)) == (
+    assert changes_line(stories, Changes(frozenset(), through=5, since=5)) == (
         "Nothing new since the previous digest of this database."
     )
+
+
+def test_the_web_app_marks_what_the_latest_digest_found_new(run: Run, tmp_path: Path) -> None:
+    testclient = pytest.importorskip("fastapi.testclient")
+    from storyline.web import create_app
+
+    first, later = _split(tmp_path)
+    db = tmp_path / "news.db"
+    run("digest", str(first), "--db", str(db))
+    with testclient.TestClient(create_app(db)) as client:
+        home = client.get("/").text  # a first digest: nothing marked
+        assert "news-line" not in home and '<span class="news">' not in home
+    run("digest", str(later), "--db", str(db))
+    with testclient.TestClient(create_app(db)) as client:
+        home = client.get("/").text
+        assert "Since the previous digest of this database: 2 stories with new articles" in home
+        assert home.count('<span class="news">1 new article</span>') == 2
+        digest = client.get("/api/digest").json()
+        bridge = next(s for s in digest["stories"] if "Kestrel Bridge" in s["title"])
+        page = client.get(f"/stories/{bridge['id']}").text
+        assert page.count('<span class="news">1 new article</span>') == 1
+        assert page.count('<span class="news">new</span>') == 1
+    run("digest", "--db", str(db))  # nothing new: the latest digest found nothing
+    with testclient.TestClient(create_app(db)) as client:
+        home = client.get("/").text
+        assert "Nothing new since the previous digest of this database." in home
+        assert '<span class="news">' not in home

@@ -23,7 +23,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from . import pipeline
-from .changes import Changes
+from .changes import Changes, last_mark, since_last_digest
+from .changes import mark_digested as _remember
 from .errors import NothingToDoError, OptionsError
 from .model import Claim, Digest, Relation
 from .pipeline import Analysis, IngestReport, ProgressCallback, RunOptions
@@ -57,7 +58,7 @@ def run(
         raise NothingToDoError(f"no input given and {_empty(db)}")
     copying = not paths and db is not None and read_only(Path(db))
     with _copy_of(Path(db)) if copying and db is not None else Store(db) as store:
-        mark = store.digested_through()  # before the inputs are stored
+        mark = last_mark(store)  # before the inputs are stored
         report = None
         if paths:
             report = pipeline.ingest(paths, store, options, progress, stdin=sys.stdin)
@@ -67,16 +68,9 @@ def run(
             store, options, progress, with_timeline=with_timeline, with_summary=with_summary
         )
         if db is not None:
-            analysis = replace(analysis, changes=_changes(store, mark, analysis.outline))
+            changes = since_last_digest(store, mark, analysis.outline)
+            analysis = replace(analysis, changes=changes)
     return analysis, report
-
-
-def _changes(store: Store, mark: int | None, digest: Digest) -> Changes:
-    """What ``store`` holds new since the digest that left ``mark`` (None: there was none),
-    among the articles of ``digest``."""
-    newest, stored = store.stored_after(mark if mark is not None else 2**62)
-    kept = {article.id for article in digest.articles}
-    return Changes(stored & kept, newest, first=mark is None)
 
 
 def mark_digested(db: PathLike, changes: Changes) -> None:
@@ -86,7 +80,7 @@ def mark_digested(db: PathLike, changes: Changes) -> None:
     if read_only(Path(db)):
         return
     with Store(db, create=False) as store:
-        store.mark_digested(changes.through)
+        _remember(store, changes)
 
 
 def _checked(paths: Paths, db: object, options: object) -> tuple[list[PathLike], PathLike | None]:

@@ -14,19 +14,27 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .model import Story
+from .model import Digest, Story
+from .store import Store
 
 PREVIOUS = "since the previous digest of this database"
+# Meta keys: the newest storing position the latest digest held, and the one it compared with.
+_THROUGH, _SINCE = "digested through", "digest compared with"
 
 
 @dataclass(frozen=True)
 class Changes:
-    """The articles a database stored after its previous digest. ``first``: it had none
-    (every article is new, and nothing is marked as such)."""
+    """The articles a database stored after its previous digest, which held those stored up
+    to position ``since`` (None: there was no previous digest; every article is new, and
+    nothing is marked as such)."""
 
     new_articles: frozenset[str]
-    through: int  # the newest article's storing order: the mark the next digest reads
-    first: bool = False
+    through: int  # the newest article's storing position: the mark the next digest reads
+    since: int | None = None
+
+    @property
+    def first(self) -> bool:
+        return self.since is None
 
     def new_in(self, story: Story) -> int:
         """How many of ``story``'s articles are new (0 before a first digest)."""
@@ -42,6 +50,39 @@ class Changes:
     def changed(self, stories: Iterable[Story]) -> list[Story]:
         """The stories with a new article, in their order."""
         return [story for story in stories if self.new_in(story)]
+
+
+def since_last_digest(store: Store, mark: int | None, digest: Digest) -> Changes:
+    """What ``store`` holds new among the articles of ``digest`` since the digest that left
+    ``mark`` (:func:`last_mark`, read before the run stored anything)."""
+    newest, stored = store.stored_between(mark if mark is not None else 2**62)
+    kept = {article.id for article in digest.articles}
+    return Changes(stored & kept, newest, mark)
+
+
+def last_mark(store: Store) -> int | None:
+    """The newest storing position the latest digest held (None: no digest yet)."""
+    value = store.meta(_THROUGH)
+    return int(value) if value is not None else None
+
+
+def mark_digested(store: Store, changes: Changes) -> None:
+    """Remember that a digest was made as ``changes`` saw the store: the next one counts from
+    ``changes.through``, and :func:`latest_changes` tells again what this one found new."""
+    since = None if changes.since is None else str(changes.since)
+    store.set_meta({_THROUGH: str(changes.through), _SINCE: since})
+
+
+def latest_changes(store: Store, digest: Digest) -> Changes | None:
+    """What the latest digest found new (the web app shows it); None before a first one."""
+    through, since = store.meta(_THROUGH), store.meta(_SINCE)
+    if through is None:
+        return None
+    if since is None:
+        return Changes(frozenset(), int(through))
+    kept = {article.id for article in digest.articles}
+    _, stored = store.stored_between(int(since), int(through))
+    return Changes(stored & kept, int(through), int(since))
 
 
 def story_news(story: Story, changes: Changes | None) -> str:

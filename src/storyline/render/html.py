@@ -274,11 +274,13 @@ def story_view(
     *,
     paged: bool = True,
     texts: Mapping[str, Article] | None = None,
+    changes: Changes | None = None,
 ) -> dict[str, Any]:
     """Everything the story page (or report section) shows; articles 100 per page when paged.
     ``texts``: the articles, with their text, that the timeline's context lines read
     (:func:`~.views.context_sources`) and the copies' figure notes compare, when the digest's
-    articles hold none (the web app)."""
+    articles hold none (the web app). ``changes``: what is new since the previous digest."""
+    news = story_news(story, changes)
     folded = fold_story(story, index)
     numbers = numbering(folded)
     shown, pages = page_of(folded, page) if paged else (folded, 1)
@@ -286,6 +288,8 @@ def story_view(
     relations = index.story_relations(story)
     return {
         "story": story,
+        "news": news,
+        "new_ids": changes.new_articles if changes and news else frozenset(),
         "size": len(numbers),
         "span": date_span(story.first_date, story.last_date),
         "folded": shown,
@@ -479,10 +483,8 @@ def to_html(digest: Digest, selection: StorySelection | None = None) -> str:
     relations_of = {s.id: index.story_relations(s)[:MAX_RELATIONS_SHOWN] for s in digest.stories}
     views = []
     for story in stories:
-        view = story_view(story, index, links, paged=False)
+        view = story_view(story, index, links, paged=False, changes=changes)
         view["compares"] = [_report_compare(r, index, links) for r in relations_of[story.id]]
-        view["news"] = story_news(story, changes)
-        view["new_ids"] = changes.new_articles if changes and view["news"] else frozenset()
         views.append(view)
     # Reuse inside a story belongs to that story, shown or not; the rest is listed apart.
     inside = {(r.a, r.b) for relations in relations_of.values() for r in relations}

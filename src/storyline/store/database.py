@@ -36,8 +36,8 @@ from .staterows import StateRows, StoredState
 _COLUMNS = ", ".join(ARTICLE_FIELDS)
 _SIGNATURE_PARAMS = "signature_params"
 _SUPERSEDED = "superseded versions"
-_DIGESTED = "digested through"  # see storyline.changes
 _SET_META = "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"
+_GET_META = "SELECT value FROM meta WHERE key = ?"
 
 
 class Store:
@@ -201,10 +201,7 @@ class Store:
         return self.migrate()
 
     def _is_storyline(self, tables: set[str]) -> bool:
-        if not {"meta", "migrations"} <= tables:
-            return False
-        rows = self._read("SELECT value FROM meta WHERE key = 'application'")
-        return bool(rows) and rows[0][0] == schema.APPLICATION
+        return {"meta", "migrations"} <= tables and self.meta("application") == schema.APPLICATION
 
     def _read_version(self) -> int:
         rows = self._read("SELECT name FROM sqlite_master WHERE name = 'migrations'")
@@ -314,21 +311,25 @@ class Store:
             order.update(self._read(sql, chunk))
         return order
 
-    def stored_after(self, mark: int) -> tuple[int, frozenset[str]]:
-        """The newest storing position, and the ids of the articles stored after ``mark``."""
-        rows = self._read("SELECT seq, id FROM articles WHERE seq > ?", (mark,))
+    def stored_between(self, after: int, upto: int = 2**62) -> tuple[int, frozenset[str]]:
+        """The newest storing position, and the ids of the articles stored after position
+        ``after`` and up to ``upto``."""
+        rows = self._read("SELECT id FROM articles WHERE seq > ? AND seq <= ?", (after, upto))
         newest = self._read("SELECT coalesce(max(seq), 0) FROM articles")[0][0]
-        return int(newest), frozenset(row[1] for row in rows)
+        return int(newest), frozenset(row[0] for row in rows)
 
-    def digested_through(self) -> int | None:
-        """The newest storing position its previous digest held (None: no digest yet)."""
-        rows = self._read("SELECT value FROM meta WHERE key = ?", (_DIGESTED,))
-        return int(rows[0][0]) if rows else None
+    def meta(self, key: str) -> str | None:
+        """The value kept under ``key`` in the meta table (None: there is none)."""
+        return next((str(row[0]) for row in self._read(_GET_META, (key,))), None)
 
-    def mark_digested(self, through: int) -> None:
-        """Remember that a digest held every article stored up to position ``through``."""
+    def set_meta(self, values: Mapping[str, str | None]) -> None:
+        """Keep ``values`` in the meta table in one transaction; None removes a key."""
         with self._transaction() as conn:
-            conn.execute(_SET_META, (_DIGESTED, str(through)))
+            for key, value in values.items():
+                if value is None:
+                    conn.execute("DELETE FROM meta WHERE key = ?", (key,))
+                else:
+                    conn.execute(_SET_META, (key, value))
 
     def _pages(self, columns: str) -> Iterator[tuple[Any, ...]]:
         """Rows of ``columns`` (plus two paging keys) in article order, by keyset paging: no
@@ -472,7 +473,7 @@ class Store:
             conn.execute("DELETE FROM meta WHERE key = ?", (_SIGNATURE_PARAMS,))
 
     def _check_params(self, conn: sqlite3.Connection, params: Mapping[str, Any]) -> None:
-        stored = conn.execute("SELECT value FROM meta WHERE key = ?", (_SIGNATURE_PARAMS,))
+        stored = conn.execute(_GET_META, (_SIGNATURE_PARAMS,))
         row = stored.fetchone()
         if row is None or json.loads(row[0]) == dict(params):
             return

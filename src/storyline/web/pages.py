@@ -10,6 +10,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from ..changes import changes_line, latest_changes
 from ..errors import NotFoundError
 from ..model import Article, Story
 from ..render.html import (
@@ -42,10 +43,12 @@ def stories_page(request: Request, page: int = Query(1, ge=1)) -> str:
     if page > pages:  # a client paging "until empty" must meet an end, not the last page again
         raise NotFoundError(f"no page {page} of the stories list: it has {pages}")
     first = (page - 1) * STORIES_PER_PAGE
+    changes = latest_changes(back.store(), index.digest)
     return render(
         "stories.html",
         LINKS,
-        rows=story_rows(index, shown),
+        rows=story_rows(index, shown, changes),
+        news=changes_line(index.digest.stories, changes),
         n_stories=len(ranked),
         first=first + 1,
         page=page,
@@ -76,7 +79,9 @@ def story_page(request: Request, story_id: str, page: int = Query(1, ge=1)) -> R
         return redirect
     story = find_story(index, story_id)
     # The app's digest holds no article text: the context lines read it from the store.
-    view = story_view(story, index, LINKS, page, texts=_context_texts(request, story))
+    changes = latest_changes(backend(request).store(), index.digest)
+    texts = _context_texts(request, story)
+    view = story_view(story, index, LINKS, page, texts=texts, changes=changes)
     return HTMLResponse(render("story.html", LINKS, v=view, version=index.digest.version))
 
 
