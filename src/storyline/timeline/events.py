@@ -12,21 +12,21 @@ as undated entries with the expression and the reason.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ..model import Article, DuplicateGroup, Evidence, Granularity, Span, TimelineEntry
-from ..preamble import is_header, preamble
+from ..model import Article, DuplicateGroup, Evidence, Span, TimelineEntry
+from ..preamble import preamble
 from ..text import dateline, fold, forward_opening, split_sentences
 from .coverage import background_dates
 from .options import TimelineOptions
 from .published import infer_published, published_conflict
-from .salience import concept_scores, cover_centroid, is_quote
+from .salience import concept_scores
+from .selection import Candidate, Event, Ranked, publication_day, select
 from .shifts import known_span
 from .tallies import latest_tally
 from .temporal import DateMention, calendar_day, tag_dates
@@ -54,71 +54,6 @@ class Timeline:
     notes: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class _Candidate:
-    """One sentence offered for one date (or for the undated list)."""
-
-    date: str | None
-    granularity: Granularity | None
-    article: Article
-    voice: str
-    text: str
-    start: int
-    end: int
-    expression: str
-    note: str
-    from_text: bool = True
-    position: int = 0
-    form: str = ""  # "chronology" (opens with its date), "caption" (closes with it) or ""
-
-
-@dataclass
-class _Event:
-    leader: _Candidate
-    centrality: float
-    row: int  # the leader's row in its date's TF-IDF matrix
-    members: list[_Candidate] = field(default_factory=list)
-    weight: float = 0.0
-
-    @property
-    def voices(self) -> int:
-        return len({member.voice for member in self.members})
-
-    def score(self, options: TimelineOptions) -> float:
-        position_weight = options.position_weight
-        if self.leader.from_text and options.mention_position_weight is not None:
-            position_weight = options.mention_position_weight
-        prior = 1.0 / (1.0 + position_weight * self.leader.position)
-        prior /= 1.0 + options.lag_weight * _lag(self.leader)
-        if is_quote(self.leader.text):
-            prior *= 1.0 - options.quote_penalty
-        if self.leader.form == "chronology":
-            prior *= 1.0 + options.chronology_bonus
-        elif self.leader.form == "caption":
-            prior *= 1.0 - options.caption_penalty
-        return self.centrality * (1.0 + math.log(self.voices)) * prior
-
-
-def _lag(candidate: _Candidate) -> int:
-    """Days between a day-precise date and the publication of the sentence naming it."""
-    day = _day(candidate.article)
-    if candidate.granularity != "day" or not candidate.date or not day:
-        return 0
-    published = dt.date.fromisoformat(day)
-    return abs((published - dt.date.fromisoformat(candidate.date)).days)
-
-
-def _day(article: Article) -> str | None:
-    """The article's publication day when it is a valid date, else None (bad metadata)."""
-    day = article.day
-    if day is None:
-        return None
-    try:
-        return dt.date.fromisoformat(day).isoformat()
-    except ValueError:
-        return None
-
-
 def build_timeline(
     articles: Sequence[Article],
     groups: Sequence[DuplicateGroup] = (),
@@ -126,7 +61,9 @@ def build_timeline(
 ) -> Timeline:
     """A timeline of ``articles``: salient dates, each with its best-supported event(s)."""
     dated, undated = _split_candidates(articles, groups, options)
-    entries = _select(_ranked_events(dated, options), options)
+    chosen = select(_ranked_events(dated, options), options)
+    printed = [_entry(day, events, score, options.max_evidence) for day, score, events in chosen]
+    entries = tuple(sorted(printed, key=lambda entry: (entry.date or "", -entry.score)))
     limit = options.max_article_chars
     notes = tuple(
         f"article {article.id}: only its first {limit:,} characters of {len(article.text):,}"
@@ -139,11 +76,11 @@ def build_timeline(
 
 def _split_candidates(
     articles: Sequence[Article], groups: Sequence[DuplicateGroup], options: TimelineOptions
-) -> tuple[list[_Candidate], list[_Candidate]]:
+) -> tuple[list[Candidate], list[Candidate]]:
     """Sentences offered for a date within the options' bounds, and those left undated."""
     voice_of = {member: group.id for group in groups for member in group.article_ids}
-    dated: list[_Candidate] = []
-    undated: list[_Candidate] = []
+    dated: list[Candidate] = []
+    undated: list[Candidate] = []
     for article in sorted(articles, key=lambda item: item.id):
         for candidate in _candidates(article, voice_of.get(article.id, article.id), options):
             (dated if candidate.date else undated).append(candidate)
@@ -167,7 +104,7 @@ def _split_candidates(
     return dated, undated
 
 
-def _in_range(candidate: _Candidate, options: TimelineOptions) -> bool:
+def _in_range(candidate: Candidate, options: TimelineOptions) -> bool:
     """Whether the date can fall within ``--from``/``--to``: a month or year that holds the
     bound can; a stretch of days dated by its month ("next week") only if the days can."""
     value = candidate.date or ""
@@ -177,11 +114,11 @@ def _in_range(candidate: _Candidate, options: TimelineOptions) -> bool:
     return not (options.end and first > options.end[: len(first)])
 
 
-def _candidates(article: Article, voice: str, options: TimelineOptions) -> Iterator[_Candidate]:
+def _candidates(article: Article, voice: str, options: TimelineOptions) -> Iterator[Candidate]:
     """Sentences of one article with their dates; the context carries "two days later"."""
     published = article.published or infer_published(article)
     language = article.language or "en"
-    day = _day(article)
+    day = publication_day(article)
     context: str | None = None
     keywords = tuple(fold(keyword) for keyword in options.keywords)
     for index, span in enumerate(_sentences(article.text, options.max_article_chars)):
@@ -258,7 +195,7 @@ def _lead_candidates(
     lead: Span,
     usable: list[DateMention],
     options: TimelineOptions,
-) -> Iterator[_Candidate]:
+) -> Iterator[Candidate]:
     """A lead sentence (its dateline cut) offered for its publication day, and the days
     before if asked."""
     published = dt.date.fromisoformat(published_day)
@@ -266,7 +203,7 @@ def _lead_candidates(
     for offset in range(options.publication_days):
         day = (published - dt.timedelta(days=offset)).isoformat()
         if day not in named:
-            yield _Candidate(day, "day", article, voice, lead.text, lead.start, lead.end, "",
+            yield Candidate(day, "day", article, voice, lead.text, lead.start, lead.end, "",
                              "publication day", from_text=False, position=offset)  # fmt: skip
 
 
@@ -283,13 +220,13 @@ def _anchors(mention: DateMention) -> bool:
 
 def _candidate(
     article: Article, voice: str, sentence: tuple[int, Span, int], mention: DateMention
-) -> _Candidate:
+) -> Candidate:
     """``mention`` of sentence (index, span, length of its dateline) as a candidate."""
     index, span, cut = sentence
     note = mention.note
     if mention.date is None or "far future" in note:
         note = f"'{mention.expression}': {note}"
-    return _Candidate(
+    return Candidate(
         date=mention.date if "far future" not in mention.note else None,
         granularity=mention.granularity if "far future" not in mention.note else None,
         article=article,
@@ -317,29 +254,28 @@ def _form(sentence: str, mention: DateMention) -> str:
     return ""
 
 
-def _date_scores(by_date: Mapping[str, list[_Candidate]], weight: float) -> dict[str, float]:
+def _date_scores(by_date: Mapping[str, list[Candidate]], weight: float) -> dict[str, float]:
     """Salience of a date: voices referring to it, plus weighted voices published on it."""
     scores: dict[str, float] = {}
     for day, candidates in by_date.items():
         referring = {c.voice for c in candidates if c.from_text}
-        published = {c.voice for c in candidates if _day(c.article) == day} - referring
+        published = {c.voice for c in candidates if publication_day(c.article) == day} - referring
         scores[day] = len(referring) + weight * len(published)
     return scores
 
 
 # A date, its salience, its events (best first), its TF-IDF centroid and sentence matrix.
-_Ranked = list[tuple[str, float, list[_Event], np.ndarray, Any]]
 
 
-def _ranked_events(dated: list[_Candidate], options: TimelineOptions) -> _Ranked:
+def _ranked_events(dated: list[Candidate], options: TimelineOptions) -> Ranked:
     """The most salient dates, best first, each with its score and its events, best first."""
-    by_date: dict[str, list[_Candidate]] = {}
+    by_date: dict[str, list[Candidate]] = {}
     for candidate in dated:
         by_date.setdefault(candidate.date or "", []).append(candidate)
     if not by_date:
         return []
     scores = _date_scores(by_date, options.publication_weight)
-    first_day = min(filter(None, (_day(c.article) for c in dated)), default=None)
+    first_day = min(filter(None, (publication_day(c.article) for c in dated)), default=None)
     early = background_dates(by_date, first_day, options.background_days)
     ranked = sorted(by_date, key=lambda day: (day in early, -scores[day], day))
     chosen = ranked[: options.max_dates] if options.max_dates else ranked
@@ -378,38 +314,12 @@ def _vectorizer(texts_by_date: list[list[str]], idf_over: str) -> TfidfVectorize
         return TfidfVectorizer(token_pattern=r"(?u)\b\w+\b").fit(documents)
 
 
-def _select(ranked: _Ranked, options: TimelineOptions) -> tuple[TimelineEntry, ...]:
-    """Up to ``per_date`` events per date, never the same sentence twice in the timeline."""
-    used: set[str] = set()
-    entries = []
-    for day, score, events, centroid, matrix in ranked:
-        picked = [event for event in events if fold(event.leader.text) not in used]
-        # A piece of a sentence ("a big relief for me,'' he said") or a transcript's header is
-        # printed only when the date has nothing better: it still counts as evidence for it.
-        picked = sorted(picked, key=lambda event: _is_aside(event.leader.text))
-        if options.coverage_pool and 1 < options.per_date < len(picked):
-            pool = picked[: options.coverage_pool]
-            rows = matrix[[event.row for event in pool]]
-            picked = [pool[i] for i in cover_centroid(rows, centroid, options.per_date)]
-        picked = picked[: options.per_date]
-        used.update(fold(event.leader.text) for event in picked)
-        if picked:
-            entries.append(_entry(day, picked, score, options.max_evidence))
-    return tuple(sorted(entries, key=lambda entry: (entry.date or "", -entry.score)))
-
-
-def _is_aside(text: str) -> bool:
-    """Whether ``text`` opens in lower case, as a piece of a split quotation does, or is a
-    broadcast transcript's header."""
-    return text.lstrip("\"'`\u201c\u2018([ ")[:1].islower() or is_header(text)
-
-
 def _events(
-    candidates: list[_Candidate],
+    candidates: list[Candidate],
     rows: _Rows,
     options: TimelineOptions,
     background: np.ndarray,
-) -> tuple[list[_Event], np.ndarray, Any]:
+) -> tuple[list[Event], np.ndarray, Any]:
     """Candidates of one date merged into events, best first; the date's centroid and matrix.
 
     Only the ``_MAX_CLUSTERED`` most central candidates are clustered (pairwise similarity is
@@ -430,7 +340,7 @@ def _events(
     order = order[:_MAX_CLUSTERED]
     top = matrix[order]
     similarity = np.asarray((top @ top.T).todense())
-    events: list[_Event] = []
+    events: list[Event] = []
     leaders: list[int] = []
     for rank, index in enumerate(order):
         if leaders:
@@ -440,7 +350,7 @@ def _events(
                 events[best].members.append(candidates[index])
                 continue
         leaders.append(rank)
-        event = _Event(candidates[index], float(centrality[index]), index)
+        event = Event(candidates[index], float(centrality[index]), index)
         event.members.append(candidates[index])
         events.append(event)
     for event in events:
@@ -449,7 +359,7 @@ def _events(
     return events, centroid, matrix
 
 
-def _entry(day: str, events: list[_Event], score: float, max_evidence: int) -> TimelineEntry:
+def _entry(day: str, events: list[Event], score: float, max_evidence: int) -> TimelineEntry:
     members = [m for event in events for m in event.members]
     evidence = tuple(
         Evidence(m.text, m.article.id, m.expression, m.start, m.end)
@@ -470,7 +380,7 @@ def _entry(day: str, events: list[_Event], score: float, max_evidence: int) -> T
     )
 
 
-def _latest(event: _Event) -> str:
+def _latest(event: Event) -> str:
     """The event's leading sentence, or a later version of the tally it gives."""
     leader = event.leader
     versions = [(m.text, m.article) for m in event.members]
@@ -481,7 +391,7 @@ def _printed(text: str) -> str:
     return text[preamble(text) :]
 
 
-def _unique(members: list[_Candidate]) -> list[_Candidate]:
+def _unique(members: list[Candidate]) -> list[Candidate]:
     seen: set[tuple[str, int]] = set()
     unique = []
     for member in members:
@@ -491,19 +401,19 @@ def _unique(members: list[_Candidate]) -> list[_Candidate]:
     return unique
 
 
-def _conflicts(members: list[_Candidate]) -> set[str]:
+def _conflicts(members: list[Candidate]) -> set[str]:
     articles = {m.article.id: m.article for m in members}
     notes = {published_conflict(articles[key]) for key in sorted(articles)}
     return {note for note in notes if note}
 
 
-def _undated_entries(undated: list[_Candidate]) -> tuple[TimelineEntry, ...]:
+def _undated_entries(undated: list[Candidate]) -> tuple[TimelineEntry, ...]:
     """One entry per distinct sentence, with the expression and the reason.
 
     A month and day with no year ("January 9") orders what it can: those entries come first,
     in calendar order; the rest follow in article order.
     """
-    merged: list[tuple[_Said, list[_Candidate]]] = []
+    merged: list[tuple[_Said, list[Candidate]]] = []
     for candidate in undated:
         said = _said(candidate)
         same = next((members for first, members in merged if _restates(said, first)), None)
@@ -546,7 +456,7 @@ _RESTATED = 0.6
 _Said = tuple[str, frozenset[str], str]
 
 
-def _said(candidate: _Candidate) -> _Said:
+def _said(candidate: Candidate) -> _Said:
     key = fold(candidate.text)
     return key, frozenset(word for word in key.split() if len(word) > 2), fold(candidate.expression)
 
