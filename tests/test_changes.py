@@ -216,8 +216,13 @@ def test_the_web_app_marks_what_the_latest_digest_found_new(run: Run, tmp_path: 
         page = client.get(f"/stories/{bridge['id']}").text
         assert page.count('<span class="news">1 new article</span>') == 1
         assert page.count('<span class="news">new</span>') == 1
+        rows = client.get("/api/stories").json()["stories"]
+        assert sorted(row["new_articles"] for row in rows) == [0, 1, 1]
+        assert not any(row["new_story"] for row in rows)
     run("digest", "--db", str(db))  # nothing new: the latest digest found nothing
     with testclient.TestClient(create_app(db)) as client:
         home = client.get("/").text
         assert "Nothing new since the previous digest of this database." in home
         assert '<span class="news">' not in home
+        rows = client.get("/api/stories").json()["stories"]
+        assert [row["new_articles"] for row in rows] == [0, 0, 0]

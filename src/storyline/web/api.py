@@ -13,6 +13,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from ..changes import Changes, latest_changes
 from ..errors import NotFoundError
 from ..model import Article, Story
 from ..render.html import WebLinks, compare_view
@@ -118,6 +119,7 @@ def stories(
     if following:
         response.headers["Link"] = f'<{following}>; rel="next"'
     left_out, remarks = split_skipped(index.digest)
+    changes = latest_changes(backend(request).store(), index.digest)
     return {
         "version": index.digest.version,
         "articles": len(index.digest.articles),
@@ -130,11 +132,11 @@ def stories(
         "offset": offset,
         "limit": limit,
         "next": following,
-        "stories": [_story_row(story, index) for story in shown],
+        "stories": [_story_row(story, index, changes) for story in shown],
     }
 
 
-def _story_row(story: Story, index: WebIndex) -> dict[str, Any]:
+def _story_row(story: Story, index: WebIndex, changes: Changes | None) -> dict[str, Any]:
     # not render.html.story_rows: its sparkline (0.4 s for 16,581 stories) is for pages only
     return {
         "id": story.id,
@@ -146,6 +148,9 @@ def _story_row(story: Story, index: WebIndex) -> dict[str, Any]:
         "keywords": list(story.keywords),
         "per_day": per_day(index.article(a) for a in story.article_ids),
         "href": LINKS.story(story.id),
+        # what the latest digest found new in it (see storyline.changes)
+        "new_articles": changes.new_in(story) if changes else 0,
+        "new_story": changes.is_new(story) if changes else False,
     }
 
 
