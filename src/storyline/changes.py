@@ -11,7 +11,7 @@ are all new is a new story.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 
 from .model import Digest, Story
@@ -73,16 +73,17 @@ def mark_digested(store: Store, changes: Changes) -> None:
     store.set_meta({_THROUGH: str(changes.through), _SINCE: since})
 
 
-def latest_changes(store: Store, digest: Digest) -> Changes | None:
-    """What the latest digest found new (the web app shows it); None before a first one."""
+def latest_changes(store: Store, analysed: Container[str]) -> Changes | None:
+    """What the latest digest found new among the ``analysed`` article ids (the web app
+    shows it, per request: the cost is that of the new articles); None before a first one."""
     through, since = store.meta(_THROUGH), store.meta(_SINCE)
     if through is None:
         return None
     if since is None:
         return Changes(frozenset(), int(through))
-    kept = {article.id for article in digest.articles}
     _, stored = store.stored_between(int(since), int(through))
-    return Changes(stored & kept, int(through), int(since))
+    new = frozenset(article_id for article_id in stored if article_id in analysed)
+    return Changes(new, int(through), int(since))
 
 
 def story_news(story: Story, changes: Changes | None) -> str:

@@ -119,7 +119,7 @@ def stories(
     if following:
         response.headers["Link"] = f'<{following}>; rel="next"'
     left_out, remarks = split_skipped(index.digest)
-    changes = latest_changes(backend(request).store(), index.digest)
+    changes = latest_changes(backend(request).store(), index.articles)
     return {
         "version": index.digest.version,
         "articles": len(index.digest.articles),

@@ -43,7 +43,7 @@ def stories_page(request: Request, page: int = Query(1, ge=1)) -> str:
     if page > pages:  # a client paging "until empty" must meet an end, not the last page again
         raise NotFoundError(f"no page {page} of the stories list: it has {pages}")
     first = (page - 1) * STORIES_PER_PAGE
-    changes = latest_changes(back.store(), index.digest)
+    changes = latest_changes(back.store(), index.articles)
     return render(
         "stories.html",
         LINKS,
@@ -79,7 +79,7 @@ def story_page(request: Request, story_id: str, page: int = Query(1, ge=1)) -> R
         return redirect
     story = find_story(index, story_id)
     # The app's digest holds no article text: the context lines read it from the store.
-    changes = latest_changes(backend(request).store(), index.digest)
+    changes = latest_changes(backend(request).store(), index.articles)
     texts = _context_texts(request, story)
     view = story_view(story, index, LINKS, page, texts=texts, changes=changes)
     return HTMLResponse(render("story.html", LINKS, v=view, version=index.digest.version))
