@@ -86,6 +86,18 @@ def test_changed_shows_only_the_stories_with_news(run: Run, tmp_path: Path) -> N
     assert "## Relations" not in result.stdout
 
 
+def test_a_first_changed_digest_shows_every_story(run: Run, tmp_path: Path) -> None:
+    # An hourly job that says --changed from its first run: everything it read is news.
+    db = str(tmp_path / "news.db")
+    result = run("digest", str(EXAMPLES), "--db", db, "--changed")
+    assert result.exit_code == 0
+    assert len(_headers(result.stdout)) == 3
+    assert "Showing" not in result.stdout and "previous digest" not in result.stdout
+    assert "## Relations" in result.stdout
+    # The next run compares with it.
+    assert "Showing no story new" in run("digest", "--db", db, "--changed").stdout
+
+
 def test_a_new_story_is_marked_as_one(run: Run, tmp_path: Path) -> None:
     first = tmp_path / "first"
     shutil.copytree(EXAMPLES, first, ignore=shutil.ignore_patterns("*robotics*", "*.jsonl"))
