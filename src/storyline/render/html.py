@@ -62,6 +62,7 @@ from .views import (
     segments,
     split_skipped,
     topic_cited,
+    topic_claims,
     topic_markers,
     word_changes,
 )
@@ -467,7 +468,7 @@ def _topic_view(
     return {
         "topic": topic,
         "stories": [index.stories[s] for s in topic.story_ids if s in shown],
-        "claims": _claim_rows(topic.summary, cited, index),
+        "claims": _claim_rows(topic_claims(topic.summary, where), cited, index),
     }
 
 
