@@ -157,6 +157,35 @@ def test_the_html_page_marks_what_is_new(run: Run, tmp_path: Path) -> None:
     assert "Since the previous digest of this database: 2 stories with new articles" in page
 
 
+def test_again_tells_the_latest_digests_news_in_another_format(run: Run, tmp_path: Path) -> None:
+    # An hourly job writes the Markdown digest, then the HTML page and the JSON for an alert
+    # script: the second and third would find nothing new since the first.
+    first, later = _split(tmp_path)
+    db = str(tmp_path / "news.db")
+    run("digest", str(first), "--db", db)
+    page = run("digest", str(later), "--db", db).stdout
+    news = "Since the previous digest of this database: 2 stories with new articles"
+    assert news in page
+    assert (
+        "Nothing new" in run("digest", "--db", str(_copy(db, tmp_path)), "--format", "html").stdout
+    )
+    html = run("digest", "--db", db, "--format", "html", "--again").stdout
+    assert news in html and html.count('<span class="news">new</span>') == 2
+    alert = run("digest", "--db", db, "--format", "json", "--changed", "--again").stdout
+    assert len(json.loads(alert)["changes"]["new_articles"]) == 2
+    # Told again, the news is still the latest digest's; the next hour compares with it.
+    assert "Nothing new" in run("digest", "--db", db).stdout
+    assert run("digest", "--db", db, "--again").exit_code == 0
+    assert "Nothing new" in run("digest", "--db", db, "--again").stdout
+    assert run("digest", "--again").exit_code == 2  # no database: a usage error
+
+
+def _copy(db: str, tmp_path: Path) -> Path:
+    copy = tmp_path / "copy.db"
+    shutil.copy(db, copy)
+    return copy
+
+
 def test_the_mark_moves_only_once_the_output_is_written(
     run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
