@@ -490,7 +490,7 @@ def to_html(digest: Digest, selection: StorySelection | None = None) -> str:
     # Reuse inside a story belongs to that story, shown or not; the rest is listed apart.
     inside = {(r.a, r.b) for relations in relations_of.values() for r in relations}
     others = [r for r in digest.relations if (r.a, r.b) not in inside]
-    others = selection.relations(others) if selection else others
+    others = selection.relations(others, stories if left_out else None) if selection else others
     where = topic_markers(stories, index)
     ids = {story.id for story in stories}
     topics = [

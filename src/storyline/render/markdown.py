@@ -299,7 +299,10 @@ def to_markdown(digest: Digest, selection: StorySelection | None = None) -> str:
         lines += _story(position, story, index, changes)
     if digest.topics:
         lines += _topics(digest, index, stories)
-    relations = (selection or StorySelection()).relations(digest.relations)
+    # A relation of stories left out of the page is left out with them.
+    relations = (selection or StorySelection()).relations(
+        digest.relations, stories if left_out else None
+    )
     if relations:
         lines += ["## Relations", ""]
         lines += [_relation_line(r, index) for r in relations]

@@ -37,8 +37,14 @@ class StorySelection:
         digest to compare with (a database's first digest has everything to tell)."""
         return self.changed_only and self.changes is not None and not self.changes.first
 
-    def relations(self, relations: Iterable[Relation]) -> list[Relation]:
-        """``relations`` the page lists: with ``changed_only``, those of a new article."""
+    def relations(
+        self, relations: Iterable[Relation], shown: Iterable[Story] | None = None
+    ) -> list[Relation]:
+        """``relations`` the page lists: those of an article of a story ``shown`` (None:
+        every story is), and with ``changed_only``, those of a new article."""
+        if shown is not None:
+            on_page = {article_id for story in shown for article_id in story.article_ids}
+            relations = [r for r in relations if r.a in on_page or r.b in on_page]
         if not self._news_only or self.changes is None:
             return list(relations)
         new = self.changes.new_articles
