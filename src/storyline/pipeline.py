@@ -181,11 +181,12 @@ def ingest(
         run.save()
         # The skip list says what the latest reading of each input left out (or remarked).
         store.forget_skipped(sorted(run.read | {entry.path for entry in run.skipped}))
-        store.add_skipped([*run.skipped, *run.notes])
+        notes = _stored_notes(store, run.notes)
+        store.add_skipped([*run.skipped, *notes])
         if run.passed:
             stage.note = f"{run.passed:,} unchanged files not read again"
     counts = (report.added, report.updated, report.unchanged + run.unchanged)
-    result = IngestReport(*counts, tuple(run.skipped), tuple(run.notes), tuple(run.warnings))
+    result = IngestReport(*counts, tuple(run.skipped), tuple(notes), tuple(run.warnings))
     if result.read == 0 and store.count_articles() == 0:
         reasons = "; ".join(f"{s.path}: {s.reason}" for s in run.skipped[:5]) or "no input files"
         raise NothingToDoError(f"no article could be read ({reasons})", run.skipped)
@@ -214,6 +215,17 @@ class Analysis:
         with no_cyclic_gc():  # millions of objects, none in a cycle: see storyline.heap
             stories = tuple(whole_story(story, self.held) for story in self.outline.stories)
         return replace(self.outline, stories=stories)
+
+
+def _stored_notes(store: Store, notes: Sequence[Skipped]) -> list[Skipped]:
+    """The ``notes`` on records stored as they were read. A record whose article is stored
+    from another one (the same feed item in an earlier hour's snapshot, or a copy in this
+    run) is no article of the digest: its note would be listed, and counted, as an input
+    skipped. The record stored has its own note."""
+    if not notes:
+        return []
+    where = {a.id: (a.path, a.record) for a in store.articles({n.article_id for n in notes})}
+    return [note for note in notes if where.get(note.article_id) == (note.path, note.record)]
 
 
 def analyse(
