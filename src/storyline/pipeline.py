@@ -221,11 +221,16 @@ def _stored_notes(store: Store, notes: Sequence[Skipped]) -> list[Skipped]:
     """The ``notes`` on records stored as they were read. A record whose article is stored
     from another one (the same feed item in an earlier hour's snapshot, or a copy in this
     run) is no article of the digest: its note would be listed, and counted, as an input
-    skipped. The record stored has its own note."""
+    skipped. The record stored has its own note. (A note names its article by id only
+    here: Skipped.article_id is an earlier version's.)"""
     if not notes:
         return []
     where = {a.id: (a.path, a.record) for a in store.articles({n.article_id for n in notes})}
-    return [note for note in notes if where.get(note.article_id) == (note.path, note.record)]
+    return [
+        replace(note, article_id="")
+        for note in notes
+        if where.get(note.article_id) == (note.path, note.record)
+    ]
 
 
 def analyse(
