@@ -118,6 +118,8 @@ def test_nothing_new_is_said_and_changed_shows_nothing(run: Run, tmp_path: Path)
     assert "**new" not in again.stdout
     changed = run("digest", "--db", db, "--changed")
     assert "Showing no story new or with new articles" in changed.stdout
+    page = run("digest", "--db", db, "--changed", "--format", "html").stdout
+    assert "Showing no story new" in page and "unless --max-stories" not in page
     assert "## 1." not in changed.stdout
     # Topics and relations of stories not shown are not listed either.
     assert "## Topics" not in changed.stdout and "## Relations" not in changed.stdout

@@ -21,7 +21,7 @@ class StorySelection:
 
     max_stories: int = 0
     since: str | None = None
-    hint: str = ""  # said after the note on what is left out, when something is
+    hint: str = ""  # said after the note on what is left out, when max_stories left some
     changes: Changes | None = None
     changed_only: bool = False
 
@@ -79,7 +79,10 @@ def shown_stories(
     note = (
         f"Showing {which}; {rest} ({articles:,} article{'s' * (articles != 1)}) {verb} not shown."
     )
-    return shown, f"{note} {selection.hint}" if selection.hint else note
+    # The hint is on the cap (an HTML page's 200): not said when --changed or --since alone
+    # left stories out.
+    capped = len(pool) > len(shown)
+    return shown, f"{note} {selection.hint}" if selection.hint and capped else note
 
 
 def _which(shown: int, pool: int, total: int, conditions: str) -> str:
