@@ -19,7 +19,7 @@ from .changes import Changes
 from .clean import CleanOptions
 from .cleanrun import clean_stored
 from .dedup import DedupOptions, DedupResult, SignatureIndex, find_relations
-from .errors import NothingToDoError
+from .errors import NotFoundError, NothingToDoError
 from .fingerprint import DigestMemo, fingerprint
 from .heap import no_cyclic_gc, run_heap
 from .ids import stable_id
@@ -225,7 +225,11 @@ def _stored_notes(store: Store, notes: Sequence[Skipped]) -> list[Skipped]:
     here: Skipped.article_id is an earlier version's.)"""
     if not notes:
         return []
-    where = {a.id: (a.path, a.record) for a in store.articles({n.article_id for n in notes})}
+    try:
+        stored = list(store.articles({note.article_id for note in notes}))
+    except NotFoundError:  # a noted article not stored after all: every note is kept, as before
+        return [replace(note, article_id="") for note in notes]
+    where = {article.id: (article.path, article.record) for article in stored}
     return [
         replace(note, article_id="")
         for note in notes
