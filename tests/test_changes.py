@@ -86,6 +86,18 @@ def test_changed_shows_only_the_stories_with_news(run: Run, tmp_path: Path) -> N
     assert "## Relations" not in result.stdout
 
 
+def test_a_first_changed_digest_shows_every_story(run: Run, tmp_path: Path) -> None:
+    # An hourly job that says --changed from its first run: everything it read is news.
+    db = str(tmp_path / "news.db")
+    result = run("digest", str(EXAMPLES), "--db", db, "--changed")
+    assert result.exit_code == 0
+    assert len(_headers(result.stdout)) == 3
+    assert "Showing" not in result.stdout and "previous digest" not in result.stdout
+    assert "## Relations" in result.stdout
+    # The next run compares with it.
+    assert "Showing no story new" in run("digest", "--db", db, "--changed").stdout
+
+
 def test_a_new_story_is_marked_as_one(run: Run, tmp_path: Path) -> None:
     first = tmp_path / "first"
     shutil.copytree(EXAMPLES, first, ignore=shutil.ignore_patterns("*robotics*", "*.jsonl"))
@@ -106,6 +118,8 @@ def test_nothing_new_is_said_and_changed_shows_nothing(run: Run, tmp_path: Path)
     assert "**new" not in again.stdout
     changed = run("digest", "--db", db, "--changed")
     assert "Showing no story new or with new articles" in changed.stdout
+    page = run("digest", "--db", db, "--changed", "--format", "html").stdout
+    assert "Showing no story new" in page and "unless --max-stories" not in page
     assert "## 1." not in changed.stdout
     # Topics and relations of stories not shown are not listed either.
     assert "## Topics" not in changed.stdout and "## Relations" not in changed.stdout
@@ -143,6 +157,35 @@ def test_the_html_page_marks_what_is_new(run: Run, tmp_path: Path) -> None:
     assert page.count('<span class="news">1 new article</span>') == 4  # list and story, twice
     assert page.count('<span class="news">new</span>') == 2  # the two new sources
     assert "Since the previous digest of this database: 2 stories with new articles" in page
+
+
+def test_again_tells_the_latest_digests_news_in_another_format(run: Run, tmp_path: Path) -> None:
+    # An hourly job writes the Markdown digest, then the HTML page and the JSON for an alert
+    # script: the second and third would find nothing new since the first.
+    first, later = _split(tmp_path)
+    db = str(tmp_path / "news.db")
+    run("digest", str(first), "--db", db)
+    page = run("digest", str(later), "--db", db).stdout
+    news = "Since the previous digest of this database: 2 stories with new articles"
+    assert news in page
+    assert (
+        "Nothing new" in run("digest", "--db", str(_copy(db, tmp_path)), "--format", "html").stdout
+    )
+    html = run("digest", "--db", db, "--format", "html", "--again").stdout
+    assert news in html and html.count('<span class="news">new</span>') == 2
+    alert = run("digest", "--db", db, "--format", "json", "--changed", "--again").stdout
+    assert len(json.loads(alert)["changes"]["new_articles"]) == 2
+    # Told again, the news is still the latest digest's; the next hour compares with it.
+    assert "Nothing new" in run("digest", "--db", db).stdout
+    assert run("digest", "--db", db, "--again").exit_code == 0
+    assert "Nothing new" in run("digest", "--db", db, "--again").stdout
+    assert run("digest", "--again").exit_code == 2  # no database: a usage error
+
+
+def _copy(db: str, tmp_path: Path) -> Path:
+    copy = tmp_path / "copy.db"
+    shutil.copy(db, copy)
+    return copy
 
 
 def test_the_mark_moves_only_once_the_output_is_written(

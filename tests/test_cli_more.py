@@ -176,6 +176,23 @@ def test_a_date_not_read_is_a_note_not_a_skip(run: Run, tmp_path: Path) -> None:
     assert "skipped" not in result.stderr and "skipped)" not in result.stdout
 
 
+def test_a_note_on_an_item_delivered_again_is_no_input_skipped(run: Run, tmp_path: Path) -> None:
+    # An hourly folder of feed snapshots: the 14:00 one gives again the item of 13:00, with
+    # the same note; its note was listed, and counted, as an input skipped.
+    item = {"id": "f1", "title": "Ferry strike ends", "text": "Crews voted.", "date": "2031-13-01"}
+    hours = [tmp_path / "13", tmp_path / "14"]
+    for hour in hours:
+        hour.mkdir()
+        (hour / "feed.jsonl").write_text(json.dumps(item) + "\n")
+    db, out = str(tmp_path / "news.db"), tmp_path / "digest.json"
+    run("digest", str(hours[0]), "--db", db)
+    for inputs, skipped in (([hours[1]], "0 inputs"), (hours, "1 input")):  # a copy in one run
+        result = run("digest", *map(str, inputs), "--db", db, "--format", "json", "-o", str(out))
+        notes = [s for s in json.loads(out.read_text())["skipped"] if "not read" in s["reason"]]
+        assert [note["path"] for note in notes] == [str(hours[0] / "feed.jsonl")]
+        assert f"1 article, 0 relations, {skipped} skipped\n" in result.stderr
+
+
 def test_a_read_only_database_is_analysed_in_a_copy(
     run: Run, example_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -32,6 +32,7 @@ from storyline.render import (
     to_markdown,
 )
 from storyline.render.jsonout import _dumps, digest_to_dict
+from storyline.render.selection import StorySelection
 from storyline.render.views import (
     DigestIndex,
     claim_outlets,
@@ -613,3 +614,18 @@ def test_a_story_row_says_its_count_is_of_articles_when_the_headings_are_hidden(
     assert '<td class="num">3<span class="unit"> articles</span></td>' in page
     assert '<td class="num">1<span class="unit"> article</span></td>' in page
     assert "table.stack .unit { display: inline; }" in page  # the style is inline too
+
+
+def test_a_topic_prints_no_sentence_of_a_story_left_out_of_the_page() -> None:
+    # --max-stories, --since or --changed can show one story of a topic and not the other:
+    # the other's sentences would be printed with no source to read.
+    one = StorySelection(max_stories=1)
+    lines = to_markdown(_topic_digest(), one).splitlines()
+    topic = lines[lines.index("## Topics") + 2 :]
+    claims = [line for line in topic[1 : topic.index("")] if not line.startswith("    ")]
+    assert claims and all("[1.1]" in line for line in claims)
+    assert len(claims) == 1
+    html = to_html(_topic_digest(), one)
+    topics = html[html.index('<section id="topics"') :]
+    assert "Chess club wins cup." not in topics
+    assert topics.count("<bdi>") == 1

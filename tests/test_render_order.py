@@ -107,6 +107,17 @@ def test_html_report_shows_the_top_stories_only() -> None:
     assert full.index("Four articles, three") < full.index("Two outlets") < full.index("Newer")
 
 
+def test_relations_of_stories_left_out_are_left_out_too() -> None:
+    rewrite = Relation("d1", "d2", "rewrite", 0.6, 0.5, ())  # inside "Two outlets"
+    across = Relation("c1", "e1", "shared_passages", 0.2, 0.1, ())  # "Newer" and "copies"
+    digest = replace(_ranking_digest(), relations=(rewrite, across))
+    assert "## Relations" in to_markdown(digest)
+    top = to_markdown(digest, StorySelection(max_stories=1))  # "copies" alone
+    assert "T c1 (Alpha) ⇄ T e1 (Alpha)" in top and "T d1" not in top
+    later = to_markdown(digest, StorySelection(since="2031-01-06"))  # no story at all
+    assert "## Relations" not in later and "T c1" not in later
+
+
 def test_since_keeps_stories_with_an_article_on_or_after_the_date() -> None:
     digest = _ranking_digest()
     recent = to_markdown(digest, StorySelection(since="2031-01-03"))

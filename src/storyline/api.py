@@ -23,7 +23,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from . import pipeline
-from .changes import Changes, last_mark, since_last_digest
+from .changes import Changes, last_mark, mark_compared, since_last_digest
 from .changes import mark_digested as _remember
 from .errors import NothingToDoError, OptionsError
 from .model import Claim, Digest, Relation
@@ -49,16 +49,19 @@ def run(
     *,
     with_timeline: bool = True,
     with_summary: bool = True,
+    again: bool = False,
 ) -> tuple[Analysis, IngestReport | None]:
     """Ingest ``paths`` (if any) into ``db`` and analyse the stored corpus. A database that
     cannot be written (:func:`read_only`) and gets no new input is analysed in a temporary
-    copy: the output is the same, and nothing is saved."""
+    copy: the output is the same, and nothing is saved. ``analysis.changes`` is what is new
+    since the previous digest of ``db`` or, ``again``, since the one the latest digest
+    compared with (its news told again: another format of the same hour's digest)."""
     paths, db = _checked(paths, db, options)
     if not paths and db is not None and not Path(db).exists():
         raise NothingToDoError(f"no input given and {_empty(db)}")
     copying = not paths and db is not None and read_only(Path(db))
     with _copy_of(Path(db)) if copying and db is not None else Store(db) as store:
-        mark = last_mark(store)  # before the inputs are stored
+        mark = (mark_compared if again else last_mark)(store)  # before inputs are stored
         report = None
         if paths:
             report = pipeline.ingest(paths, store, options, progress, stdin=sys.stdin)

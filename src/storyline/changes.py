@@ -66,6 +66,13 @@ def last_mark(store: Store) -> int | None:
     return int(value) if value is not None else None
 
 
+def mark_compared(store: Store) -> int | None:
+    """The mark the latest digest compared with (None: it was the first, or there was none):
+    a digest that tells its news again, in another format, compares with it too."""
+    value = store.meta(_SINCE) if store.meta(_THROUGH) is not None else None
+    return int(value) if value is not None else None
+
+
 def mark_digested(store: Store, changes: Changes) -> None:
     """Remember that a digest was made as ``changes`` saw the store: the next one counts from
     ``changes.through``, and :func:`latest_changes` tells again what this one found new."""

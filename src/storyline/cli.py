@@ -79,7 +79,12 @@ class Run:
     jobs: int | None
 
     def analyse(
-        self, *, with_timeline: bool = True, with_summary: bool = True, **stage_options: Any
+        self,
+        *,
+        with_timeline: bool = True,
+        with_summary: bool = True,
+        again: bool = False,
+        **stage_options: Any,
     ) -> pipeline.Analysis:
         """Ingest the paths (if any) and analyse, with progress and skipped inputs reported."""
         reading = (self.fields, self.strict, self.path_dates, self.source)
@@ -95,6 +100,7 @@ class Run:
                 report,
                 with_timeline=with_timeline,
                 with_summary=with_summary,
+                again=again,
             )
         if ingested is not None:
             say_skipped(ingested.skipped, ingested.notes, ingested.warnings)
@@ -297,7 +303,13 @@ def selection_options(func: Callable[..., None]) -> Callable[..., None]:
     "digest of --db (Markdown and HTML); the JSON holds every story and lists what is new "
     "under 'changes'.",
 )
-def digest(run: Run, selection: StorySelection, changed: bool) -> None:
+@click.option(
+    "--again",
+    is_flag=True,
+    help="Tell again what the latest digest of --db found new (compare with the digest it "
+    "compared with): another format of the same hour's digest.",
+)
+def digest(run: Run, selection: StorySelection, changed: bool, again: bool) -> None:
     """Ingest PATHS and print the digest: stories, duplicates, timelines, summaries.
 
     PATHS are files, directories (recursive), .gz files, or - for JSON lines on stdin.
@@ -307,7 +319,9 @@ def digest(run: Run, selection: StorySelection, changed: bool) -> None:
     """
     if changed and (run.db is None or run.fmt == "csv"):
         raise click.UsageError("--changed needs --db, and applies to md, html and json")
-    analysis = run.analyse()
+    if again and run.db is None:
+        raise click.UsageError("--again needs --db")
+    analysis = run.analyse(again=again)
     changes = analysis.changes
     selection = replace(selection, changes=changes, changed_only=changed)
     text = _render(analysis, run.fmt, selection)

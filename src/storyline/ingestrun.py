@@ -134,7 +134,7 @@ class IngestRun:
                 note = record.ingest_note
                 self._remember(record.path, article, key, note)
             if note:  # the article is kept: reported, never fatal
-                self.notes.append(Skipped(record.path, note, record.record))
+                self.notes.append(Skipped(record.path, note, record.record, record.id))
             self.read.add(record.path)
             chosen = choice.offer(record.id, candidate)
             # An article from a file passed over is stored already; so is the earlier copy it

@@ -19,7 +19,7 @@ from .changes import Changes
 from .clean import CleanOptions
 from .cleanrun import clean_stored
 from .dedup import DedupOptions, DedupResult, SignatureIndex, find_relations
-from .errors import NothingToDoError
+from .errors import NotFoundError, NothingToDoError
 from .fingerprint import DigestMemo, fingerprint
 from .heap import no_cyclic_gc, run_heap
 from .ids import stable_id
@@ -181,11 +181,12 @@ def ingest(
         run.save()
         # The skip list says what the latest reading of each input left out (or remarked).
         store.forget_skipped(sorted(run.read | {entry.path for entry in run.skipped}))
-        store.add_skipped([*run.skipped, *run.notes])
+        notes = _stored_notes(store, run.notes)
+        store.add_skipped([*run.skipped, *notes])
         if run.passed:
             stage.note = f"{run.passed:,} unchanged files not read again"
     counts = (report.added, report.updated, report.unchanged + run.unchanged)
-    result = IngestReport(*counts, tuple(run.skipped), tuple(run.notes), tuple(run.warnings))
+    result = IngestReport(*counts, tuple(run.skipped), tuple(notes), tuple(run.warnings))
     if result.read == 0 and store.count_articles() == 0:
         reasons = "; ".join(f"{s.path}: {s.reason}" for s in run.skipped[:5]) or "no input files"
         raise NothingToDoError(f"no article could be read ({reasons})", run.skipped)
@@ -214,6 +215,26 @@ class Analysis:
         with no_cyclic_gc():  # millions of objects, none in a cycle: see storyline.heap
             stories = tuple(whole_story(story, self.held) for story in self.outline.stories)
         return replace(self.outline, stories=stories)
+
+
+def _stored_notes(store: Store, notes: Sequence[Skipped]) -> list[Skipped]:
+    """The ``notes`` on records stored as they were read. A record whose article is stored
+    from another one (the same feed item in an earlier hour's snapshot, or a copy in this
+    run) is no article of the digest: its note would be listed, and counted, as an input
+    skipped. The record stored has its own note. (A note names its article by id only
+    here: Skipped.article_id is an earlier version's.)"""
+    if not notes:
+        return []
+    try:
+        stored = list(store.articles({note.article_id for note in notes}))
+    except NotFoundError:  # a noted article not stored after all: every note is kept, as before
+        return [replace(note, article_id="") for note in notes]
+    where = {article.id: (article.path, article.record) for article in stored}
+    return [
+        replace(note, article_id="")
+        for note in notes
+        if where.get(note.article_id) == (note.path, note.record)
+    ]
 
 
 def analyse(

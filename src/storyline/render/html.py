@@ -62,6 +62,7 @@ from .views import (
     segments,
     split_skipped,
     topic_cited,
+    topic_claims,
     topic_markers,
     word_changes,
 )
@@ -467,7 +468,7 @@ def _topic_view(
     return {
         "topic": topic,
         "stories": [index.stories[s] for s in topic.story_ids if s in shown],
-        "claims": _claim_rows(topic.summary, cited, index),
+        "claims": _claim_rows(topic_claims(topic.summary, where), cited, index),
     }
 
 
@@ -489,7 +490,7 @@ def to_html(digest: Digest, selection: StorySelection | None = None) -> str:
     # Reuse inside a story belongs to that story, shown or not; the rest is listed apart.
     inside = {(r.a, r.b) for relations in relations_of.values() for r in relations}
     others = [r for r in digest.relations if (r.a, r.b) not in inside]
-    others = selection.relations(others) if selection else others
+    others = selection.relations(others, stories if left_out else None) if selection else others
     where = topic_markers(stories, index)
     ids = {story.id for story in stories}
     topics = [

@@ -42,6 +42,7 @@ from .views import (
     safe_url,
     split_skipped,
     topic_cited,
+    topic_claims,
     topic_markers,
 )
 
@@ -192,8 +193,8 @@ def _story(position: int, story: Story, index: DigestIndex, changes: Changes | N
 def _topics(digest: Digest, index: DigestIndex, shown: Sequence[Story]) -> list[str]:
     """Each topic with its stories and, for a topic of several stories, its summary: citations
     read ``[story.source]``, the numbers of the stories' own source lists. Stories are named
-    by the numbers of their headings (``shown``, in order); one not shown is left out, and a
-    topic none of whose stories is shown."""
+    by the numbers of their headings (``shown``, in order); one not shown is left out, with
+    the summary's sentences only it supports, and a topic none of whose stories is shown."""
     positions = {s.id: i for i, s in enumerate(shown, start=1)}
     where = topic_markers(shown, index)
 
@@ -211,7 +212,7 @@ def _topics(digest: Digest, index: DigestIndex, shown: Sequence[Story]) -> list[
             continue
         keywords = f" ({md_escape(', '.join(topic.keywords))})" if topic.keywords else ""
         lines.append(f"- {md_escape(topic.title or topic.id)}: stories {stories}{keywords}")
-        for claim in topic.summary:
+        for claim in topic_claims(topic.summary, where):
             lines.append(
                 f"  - {md_escape(claim.text)} {cite(claim.support)} "
                 f"({claim_outlets(claim, index.articles)})"
@@ -298,7 +299,10 @@ def to_markdown(digest: Digest, selection: StorySelection | None = None) -> str:
         lines += _story(position, story, index, changes)
     if digest.topics:
         lines += _topics(digest, index, stories)
-    relations = (selection or StorySelection()).relations(digest.relations)
+    # A relation of stories left out of the page is left out with them.
+    relations = (selection or StorySelection()).relations(
+        digest.relations, stories if left_out else None
+    )
     if relations:
         lines += ["## Relations", ""]
         lines += [_relation_line(r, index) for r in relations]

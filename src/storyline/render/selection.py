@@ -15,12 +15,13 @@ from .views import DigestIndex, ranked_stories
 class StorySelection:
     """Which stories a digest shows: those with an article published on or after ``since``
     (an ISO date; None: every story), with ``changed_only`` those new or with new articles
-    since the previous digest (``changes``), and of those the ``max_stories`` most widely
-    reported (0: all). ``changes`` also marks each story's news."""
+    since the previous digest (``changes``; every story at a database's first digest), and
+    of those the ``max_stories`` most widely reported (0: all). ``changes`` also marks each
+    story's news."""
 
     max_stories: int = 0
     since: str | None = None
-    hint: str = ""  # said after the note on what is left out, when something is
+    hint: str = ""  # said after the note on what is left out, when max_stories left some
     changes: Changes | None = None
     changed_only: bool = False
 
@@ -28,11 +29,23 @@ class StorySelection:
         """Whether ``story`` meets the selection's conditions (``max_stories`` aside)."""
         if self.since is not None and (story.last_date or "") < self.since:
             return False
-        return not self.changed_only or self.changes is None or bool(self.changes.new_in(story))
+        return not self._news_only or bool(self.changes and self.changes.new_in(story))
 
-    def relations(self, relations: Iterable[Relation]) -> list[Relation]:
-        """``relations`` the page lists: with ``changed_only``, those of a new article."""
-        if not self.changed_only or self.changes is None:
+    @property
+    def _news_only(self) -> bool:
+        """Whether only the stories with news are shown: ``changed_only`` with a previous
+        digest to compare with (a database's first digest has everything to tell)."""
+        return self.changed_only and self.changes is not None and not self.changes.first
+
+    def relations(
+        self, relations: Iterable[Relation], shown: Iterable[Story] | None = None
+    ) -> list[Relation]:
+        """``relations`` the page lists: those of an article of a story ``shown`` (None:
+        every story is), and with ``changed_only``, those of a new article."""
+        if shown is not None:
+            on_page = {article_id for story in shown for article_id in story.article_ids}
+            relations = [r for r in relations if r.a in on_page or r.b in on_page]
+        if not self._news_only or self.changes is None:
             return list(relations)
         new = self.changes.new_articles
         return [r for r in relations if r.a in new or r.b in new]
@@ -41,7 +54,7 @@ class StorySelection:
         """ "with an article published on or after 2025-03-12", "new or with new articles
         since the previous digest of this database", both (joined by "and"), or ""."""
         said = [f"with an article published on or after {self.since}"] if self.since else []
-        if self.changed_only and self.changes is not None:
+        if self._news_only:
             said.append(f"new or with new articles {PREVIOUS}")
         return " and ".join(said)
 
@@ -66,7 +79,10 @@ def shown_stories(
     note = (
         f"Showing {which}; {rest} ({articles:,} article{'s' * (articles != 1)}) {verb} not shown."
     )
-    return shown, f"{note} {selection.hint}" if selection.hint else note
+    # The hint is on the cap (an HTML page's 200): not said when --changed or --since alone
+    # left stories out.
+    capped = len(pool) > len(shown)
+    return shown, f"{note} {selection.hint}" if selection.hint and capped else note
 
 
 def _which(shown: int, pool: int, total: int, conditions: str) -> str:

@@ -223,6 +223,13 @@ def topic_markers(stories: Sequence[Story], index: DigestIndex) -> dict[str, str
     }
 
 
+def topic_claims(claims: Sequence[Claim], where: Mapping[str, str]) -> tuple[Claim, ...]:
+    """The sentences of a topic's summary that cite an article shown (``where``, of
+    :func:`topic_markers`): one that only stories left out of the page support would be
+    printed with no source to read."""
+    return tuple(claim for claim in claims if any(a in where for a in claim.support))
+
+
 def topic_cited(
     article_ids: Sequence[str], where: dict[str, str]
 ) -> tuple[list[tuple[str, str]], int]:
