@@ -147,3 +147,39 @@ def test_a_shared_round_figure_does_not_join_two_incidents() -> None:
 def test_stamp_words_name_no_story() -> None:
     centroid = {"update": 0.9, "p.m": 0.8, "ferry": 0.7, "a.m": 0.6, "strike": 0.5, "velden": 0.4}
     assert label_terms(centroid, 3) == ("ferry", "strike", "velden")
+
+
+def _report(id: str, title: str, text: str, day: str, language: str = "fr") -> Article:
+    return Article(
+        id=id, title=title, text=text, raw_text=text, source=id, published=day, language=language
+    )
+
+
+def test_figures_grouped_by_spaces_are_one_figure() -> None:
+    text = "Quelque 48 000 foyers, dont 9 000 à Orsk et 1 250 000 euros d'aide, le 3 mars 2031."
+    article = Article(id="f", title="Orsk : 48 000 foyers", text=text, raw_text=text, language="fr")
+    # Read apart, "48 000" was "48" and "000": every such text shared the figure "000".
+    assert extract(article, 2, 2).numbers == {
+        "48000": 2.0,
+        "9000": 1.0,
+        "1250000": 1.0,
+        "2031": 1.0,
+    }
+
+
+def test_two_thousands_written_with_spaces_share_no_figure() -> None:
+    march = _report(
+        "march",
+        "Orsk : 12 000 manifestants",
+        "Quelque 12 000 personnes ont défilé à Orsk contre la réforme des retraites.",
+        "2031-03-03",
+    )
+    fire = _report(
+        "fire",
+        "Orsk : 3 000 hectares brûlés",
+        "Un incendie de forêt a brûlé 3 000 hectares près d'Orsk, selon les pompiers.",
+        "2031-03-04",
+    )
+    # The town and a figure "000" were the two keys a short report must share: one story.
+    result = cluster_stories((march, fire))
+    assert [story.article_ids for story in result.stories] == [("march",), ("fire",)]

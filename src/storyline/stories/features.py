@@ -130,6 +130,8 @@ def extract(article: Article, title_weight: int, min_digits: int) -> ArticleFeat
     if not title.isascii():
         _count_cjk_pairs(title, terms, title_weight)
     numbers: dict[str, float] = {}
+    if article.language not in ("", "en"):
+        title, text = _joined_groups(title), _joined_groups(text)
     # A number never spans the line break the title and text were once joined with.
     for number in _numbers(title, min_digits) + _numbers(text, min_digits):
         numbers[number] = numbers.get(number, 0.0) + 1.0
@@ -316,6 +318,20 @@ def _count_terms(counts: Counter[str], terms: dict[str, float], weight: float) -
         lowered = term(token)
         if lowered:
             terms[lowered] = terms.get(lowered, 0.0) + count * weight
+
+
+# A figure whose thousands are grouped by spaces, as French, Russian, Ukrainian and others
+# write them ("48 000", "1 200 000"; also with a no-break or a narrow no-break space). Read
+# apart, "48 000" gave the figures "48" and "000": every article of those languages that wrote
+# a thousand shared the figure "000" with every other, and none shared "48000" with the
+# English "48,000" of the same event.
+_SPACED_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3}(?!\d))+")
+_GROUP_SPACES = str.maketrans("", "", " \u00a0\u202f")
+
+
+def _joined_groups(text: str) -> str:
+    """``text`` with the spaces inside figures grouped by thousands taken out."""
+    return _SPACED_GROUPS.sub(lambda match: match.group().translate(_GROUP_SPACES), text)
 
 
 def _numbers(text: str, min_digits: int) -> list[str]:
