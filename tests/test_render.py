@@ -629,3 +629,11 @@ def test_a_topic_prints_no_sentence_of_a_story_left_out_of_the_page() -> None:
     topics = html[html.index('<section id="topics"') :]
     assert "Chess club wins cup." not in topics
     assert topics.count("<bdi>") == 1
+
+
+def test_a_topic_variant_whose_sources_are_not_on_the_page_says_so() -> None:
+    # With the chess story left out, "about 30,000 vehicles" was printed with no marker at
+    # all, as if nobody said it.
+    lines = to_markdown(_topic_digest(), StorySelection(max_stories=1)).splitlines()
+    variant = next(line for line in lines if "about 30,000 vehicles" in line)
+    assert variant.strip() == "- about 30,000 vehicles (+1 more)"

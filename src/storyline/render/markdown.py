@@ -201,7 +201,7 @@ def _topics(digest: Digest, index: DigestIndex, shown: Sequence[Story]) -> list[
     def cite(article_ids: tuple[str, ...]) -> str:
         cited, more = topic_cited(article_ids, where)
         text = "".join(f"[{marker}]" for marker, _ in cited)
-        return f"{text} (+{more} more)" if more else text
+        return f"{text} (+{more} more)".lstrip() if more else text
 
     lines = ["## Topics", ""]
     for topic in digest.topics:

@@ -233,13 +233,16 @@ def topic_claims(claims: Sequence[Claim], where: Mapping[str, str]) -> tuple[Cla
 def topic_cited(
     article_ids: Sequence[str], where: dict[str, str]
 ) -> tuple[list[tuple[str, str]], int]:
-    """(marker, article id) pairs in reading order, and how many were left out."""
+    """(marker, article id) pairs in reading order, and how many were left out: past the
+    markers printed, or in a story the page does not show (a topic's "sources differ" line
+    read as an empty citation when all its sources were)."""
 
     def order(marker: str) -> tuple[int, ...]:
         return tuple(int(part) for part in marker.split("."))
 
     cited = sorted({(where[a], a) for a in article_ids if a in where}, key=lambda p: order(p[0]))
-    return cited[:MAX_MARKERS], max(0, len(cited) - MAX_MARKERS)
+    hidden = len(set(article_ids)) - len(cited)
+    return cited[:MAX_MARKERS], max(0, len(cited) - MAX_MARKERS) + hidden
 
 
 def markers(
