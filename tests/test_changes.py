@@ -13,7 +13,7 @@ from helpers_cli import EXAMPLES, Run
 from storyline import cli as cli_module
 from storyline.changes import Changes, changes_line, last_mark, story_news
 from storyline.model import Story
-from storyline.store import Store
+from storyline.store import Positions, Store
 
 # The example corpus has three stories: the Kestrel Bridge closure (7 articles), the
 # Ardent Valley reservoir (2) and the Vellmore robotics team (2). valley-voice.csv holds one
@@ -77,8 +77,8 @@ def test_changed_shows_only_the_stories_with_news(run: Run, tmp_path: Path) -> N
     assert len(titles) == 2
     assert not any("robotics" in title for title in titles)
     assert (
-        "Showing the 2 stories new or with new articles since the previous digest of this "
-        "database (3 in all); 1 more story (2 articles) is not shown." in result.stdout
+        "Showing the 2 stories new or with new or updated articles since the previous digest "
+        "of this database (3 in all); 1 more story (2 articles) is not shown." in result.stdout
     )
     # Relations between articles that were all there before are not news either (the two
     # new articles copy nothing).
@@ -117,7 +117,7 @@ def test_nothing_new_is_said_and_changed_shows_nothing(run: Run, tmp_path: Path)
     assert "Nothing new since the previous digest of this database." in again.stdout
     assert "**new" not in again.stdout
     changed = run("digest", "--db", db, "--changed")
-    assert "Showing no story new or with new articles" in changed.stdout
+    assert "Showing no story new or with new or updated articles" in changed.stdout
     page = run("digest", "--db", db, "--changed", "--format", "html").stdout
     assert "Showing no story new" in page and "unless --max-stories" not in page
     assert "## 1." not in changed.stdout
@@ -196,7 +196,8 @@ def test_the_mark_moves_only_once_the_output_is_written(
     run("digest", str(first), "--db", str(db))
     with Store(db) as store:
         mark = last_mark(store)
-        assert mark == store.stored_between(0)[0]  # the newest article stored, not a clock
+        newest = store.stored_after(Positions()).newest
+        assert mark == newest and mark.articles == 9  # storing positions, not a clock
 
     def full_disk(path: Path, text: str) -> None:
         raise OSError(28, "No space left on device")
@@ -225,16 +226,16 @@ def _story(story_id: str, *article_ids: str) -> Story:
 
 def test_news_is_said_in_the_singular_and_plural() -> None:
     stories = [_story("s1", "a", "b"), _story("s2", "c"), _story("s3", "d", "e")]
-    changes = Changes(frozenset({"b", "c", "d", "e"}), through=5, since=1)
+    changes = Changes(frozenset({"b", "c", "d", "e"}), through=Positions(5), since=Positions(1))
     assert [story_news(s, changes) for s in stories] == ["1 new article", "new story", "new story"]
     assert changes_line(stories, changes) == (
         "Since the previous digest of this database: 2 new stories and 1 story with new "
         "articles (4 new articles)."
     )
-    first = Changes(frozenset({"a", "b"}), through=2, since=None)
+    first = Changes(frozenset({"a", "b"}), through=Positions(2), since=None)
     assert story_news(stories[0], first) == "" and changes_line(stories, first) == ""
     assert changes_line(stories, None) == ""
-    assert changes_line(stories, Changes(frozenset(), through=5, since=5)) == (
+    assert changes_line(stories, Changes(frozenset(), Positions(5), Positions(5))) == (
         "Nothing new since the previous digest of this database."
     )
 

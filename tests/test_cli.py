@@ -303,7 +303,8 @@ def test_a_story_is_named_by_its_id_or_a_unique_start_of_it(
     assert every.exit_code != 0
     assert "'s' starts 3 story ids" in every.stderr
     assert (
-        "no story with id 'zz'" in run("timeline", "--db", str(example_db), "--story", "zz").stderr
+        "no story with id 'zz' among the 3 stories of this corpus (`storyline stories` lists"
+        in run("timeline", "--db", str(example_db), "--story", "zz").stderr
     )
 
 

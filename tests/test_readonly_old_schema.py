@@ -13,10 +13,11 @@ from click.testing import CliRunner
 import storyline
 from storyline.cli import cli
 from storyline.errors import StoreError
-from storyline.store import Store
+from storyline.store import SCHEMA_VERSION, Store
 from storyline.store.staterows import RECORD_TABLES
 
 DIGEST_TABLES = ("digest_pieces", "digest_order", "story_postings", "topic_postings")
+LATER_TABLES = ("article_updates",)  # version 6
 
 ARTICLES = [
     {"id": "a1", "title": "Zutai dam holds", "text": "The Zutai dam held through the storm."},
@@ -26,14 +27,17 @@ ARTICLES = [
 
 def _old_database(tmp_path: Path) -> Path:
     """A database of schema version 1 (before the results table of version 2, the story
-    state tables of version 3 and the digest pieces of version 4)."""
+    state tables of version 3, the digest pieces of version 4, the postings of version 5 and
+    the log of article updates of version 6)."""
     feed = tmp_path / "feed.jsonl"
     feed.write_text("".join(json.dumps(item) + "\n" for item in ARTICLES))
     db = tmp_path / "old.db"
     assert CliRunner().invoke(cli, ["ingest", str(feed), "--db", str(db)]).exit_code == 0
     with sqlite3.connect(db) as conn:
-        for table in ("results", "story_head", "story_df", *RECORD_TABLES, *DIGEST_TABLES):
+        tables = ("results", "story_head", "story_df", *RECORD_TABLES, *DIGEST_TABLES)
+        for table in (*tables, *LATER_TABLES):
             conn.execute(f"DROP TABLE {table}")
+        conn.execute("DROP TRIGGER articles_log_update")
         conn.execute("DELETE FROM migrations WHERE version >= 2")
     conn.close()
     return db
@@ -74,7 +78,7 @@ def test_an_old_file_opened_read_only_for_more_than_articles_names_the_way_out(
     with pytest.raises(StoreError) as error:
         Store(db, readonly=True)
     assert str(error.value) == (
-        f"{db} has schema version 1, older than 5, and is open read-only; run `storyline "
+        f"{db} has schema version 1, older than 6, and is open read-only; run `storyline "
         f"migrate --db {db}` first (on a writable copy if this file cannot be written)"
     )
     with Store(db, readonly=True, oldest=1) as store:
@@ -84,4 +88,4 @@ def test_an_old_file_opened_read_only_for_more_than_articles_names_the_way_out(
 def test_a_writable_old_file_is_still_migrated_by_search(tmp_path: Path) -> None:
     db = _old_database(tmp_path)
     assert [hit.article_id for hit in storyline.search("repaired", db=db)] == ["a2"]
-    assert _version(db) == 5
+    assert _version(db) == SCHEMA_VERSION

@@ -637,3 +637,16 @@ def test_a_topic_variant_whose_sources_are_not_on_the_page_says_so() -> None:
     lines = to_markdown(_topic_digest(), StorySelection(max_stories=1)).splitlines()
     variant = next(line for line in lines if "about 30,000 vehicles" in line)
     assert variant.strip() == "- about 30,000 vehicles (+1 more)"
+
+
+def test_a_topic_with_a_story_left_out_of_the_page_says_how_many() -> None:
+    # A topic is titled after one of its stories, which may be the one left out: the line
+    # says that the page shows only some of them.
+    one = StorySelection(max_stories=1)
+    lines = to_markdown(_topic_digest(), one).splitlines()
+    topic = lines[lines.index("## Topics") + 2]
+    assert ": stories 1 (1 more not shown)" in topic
+    every = to_markdown(_topic_digest()).splitlines()
+    assert "not shown" not in every[every.index("## Topics") + 2]
+    html = to_html(_topic_digest(), one)
+    assert '<span class="muted"> (1 more not shown)</span>' in html

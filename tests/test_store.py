@@ -35,7 +35,7 @@ def _sql(path: Path, query: str) -> list[tuple[object, ...]]:
 
 
 def test_new_database_is_at_current_version_in_wal_mode(store: Store) -> None:
-    assert store.schema_version == SCHEMA_VERSION == 5
+    assert store.schema_version == SCHEMA_VERSION == 6
     conn = store._conn
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
@@ -47,8 +47,9 @@ def test_new_database_is_at_current_version_in_wal_mode(store: Store) -> None:
         (3, MIGRATIONS[2].name),
         (4, MIGRATIONS[3].name),
         (5, MIGRATIONS[4].name),
+        (6, MIGRATIONS[5].name),
     ]
-    assert store.migrate() == 5
+    assert store.migrate() == 6
 
 
 def test_empty_file_is_version_zero_and_is_migrated(tmp_path: Path) -> None:
@@ -56,7 +57,7 @@ def test_empty_file_is_version_zero_and_is_migrated(tmp_path: Path) -> None:
     sqlite3.connect(path).close()  # a valid, empty SQLite file: version 0
     assert path.stat().st_size == 0
     with Store(path, create=False) as opened:
-        assert opened.schema_version == 5
+        assert opened.schema_version == 6
         assert opened.count_articles() == 0
 
 
@@ -84,12 +85,12 @@ def _later(conn: sqlite3.Connection) -> None:
 def test_older_schema_is_migrated_on_open(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "v1.db"
     _make_v1(path)
-    monkeypatch.setattr(schema, "MIGRATIONS", (*MIGRATIONS, Migration(6, "add notes", _later)))
-    expected = r"older than 6, and is open read-only; run `storyline migrate --db .*v1\.db`"
+    monkeypatch.setattr(schema, "MIGRATIONS", (*MIGRATIONS, Migration(7, "add notes", _later)))
+    expected = r"older than 7, and is open read-only; run `storyline migrate --db .*v1\.db`"
     with pytest.raises(StoreError, match=expected):
         Store(path, readonly=True)
     with Store(path, create=False) as opened:
-        assert opened.schema_version == 6
+        assert opened.schema_version == 7
         assert opened.article("old").title == "Old title"
         assert opened.result_fingerprints("summary") == {}  # version 2's table is there
     assert _sql(path, "SELECT version, name FROM migrations ORDER BY version") == [
@@ -98,11 +99,12 @@ def test_older_schema_is_migrated_on_open(tmp_path: Path, monkeypatch: pytest.Mo
         (3, MIGRATIONS[2].name),
         (4, MIGRATIONS[3].name),
         (5, MIGRATIONS[4].name),
-        (6, "add notes"),
+        (6, MIGRATIONS[5].name),
+        (7, "add notes"),
     ]
     assert _sql(path, "SELECT * FROM notes") == [("old", "migrated")]
     with Store(path, readonly=True) as reader:
-        assert reader.schema_version == 6
+        assert reader.schema_version == 7
 
 
 def test_failed_migration_leaves_previous_version(
@@ -115,22 +117,22 @@ def test_failed_migration_leaves_previous_version(
         conn.execute("CREATE TABLE half_done (x INTEGER)")
         conn.execute("SELECT * FROM no_such_table")
 
-    monkeypatch.setattr(schema, "MIGRATIONS", (*MIGRATIONS, Migration(6, "broken", broken)))
+    monkeypatch.setattr(schema, "MIGRATIONS", (*MIGRATIONS, Migration(7, "broken", broken)))
     with pytest.raises(StoreError, match="no such table: no_such_table"):
         Store(path)
     names = {row[0] for row in _sql(path, "SELECT name FROM sqlite_master")}
     assert "half_done" not in names
-    assert _sql(path, "SELECT max(version) FROM migrations") == [(5,)]
+    assert _sql(path, "SELECT max(version) FROM migrations") == [(6,)]
 
 
 def test_newer_schema_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "new.db"
     Store(path).close()
     conn = sqlite3.connect(path)
-    conn.execute("INSERT INTO migrations VALUES (7, 'from the future')")
+    conn.execute("INSERT INTO migrations VALUES (8, 'from the future')")
     conn.commit()
     conn.close()
-    with pytest.raises(StoreError, match=r"schema version 7, newer than .* \(5\); upgrade"):
+    with pytest.raises(StoreError, match=r"schema version 8, newer than .* \(6\); upgrade"):
         Store(path)
 
 

@@ -1,11 +1,13 @@
-"""What is new in a database since its previous digest: new stories, and stories with new
-articles.
+"""What is new in a database since its previous digest: new stories, stories with new or
+updated articles, and inputs skipped since.
 
 A monitoring run (`storyline digest --db news.db feeds/` every hour) wants to see what
-arrived since it last looked. The database remembers the newest article (by storing order)
-that its previous digest held, and nothing else: no clock time, so the same inputs still
-give the same database. An article stored after that mark is new; a story whose articles
-are all new is a new story.
+arrived since it last looked. The database remembers how far its articles, its article
+updates (a corrected text re-sent under its id) and its skip records went when its previous
+digest was made (:class:`~storyline.store.Positions`), and nothing else: no clock time, so
+the same inputs still give the same database. An article stored after that mark is new; an
+older one stored again with another text is updated; a story whose articles are all new is
+a new story.
 """
 
 from __future__ import annotations
@@ -14,23 +16,25 @@ import json
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 
-from .model import Digest, Story
-from .store import Store
+from .model import Digest, Skipped, Story
+from .store import Positions, Store
 
 PREVIOUS = "since the previous digest of this database"
-# Meta keys: the newest storing position the latest digest held, and the one it compared with.
+# Meta keys: where the latest digest stood, and where the one it compared with stood.
 _THROUGH, _SINCE = "digested through", "digest compared with"
+_END = 2**62
 
 
 @dataclass(frozen=True)
 class Changes:
-    """The articles a database stored after its previous digest, which held those stored up
-    to position ``since`` (None: there was no previous digest; every article is new, and
-    nothing is marked as such)."""
+    """What a database recorded after its previous digest, which stood at ``since`` (None:
+    there was no previous digest; everything is new, and nothing is marked as such)."""
 
     new_articles: frozenset[str]
-    through: int  # the newest article's storing position: the mark the next digest reads
-    since: int | None = None
+    through: Positions  # where the store stood: the mark the next digest reads
+    since: Positions | None = None
+    updated_articles: frozenset[str] = frozenset()  # stored before, with another text now
+    new_skips: frozenset[tuple[str, int, str]] = frozenset()  # (path, record, reason)
 
     @property
     def first(self) -> bool:
@@ -38,94 +42,171 @@ class Changes:
 
     def new_in(self, story: Story) -> int:
         """How many of ``story``'s articles are new (0 before a first digest)."""
+        return self._count(story, self.new_articles)
+
+    def updated_in(self, story: Story) -> int:
+        """How many of ``story``'s articles were updated (0 before a first digest)."""
+        return self._count(story, self.updated_articles)
+
+    def _count(self, story: Story, ids: frozenset[str]) -> int:
         if self.first:
             return 0
-        return sum(1 for article_id in set(story.article_ids) if article_id in self.new_articles)
+        return sum(1 for article_id in set(story.article_ids) if article_id in ids)
 
     def is_new(self, story: Story) -> bool:
         """Whether every article of ``story`` is new: a story the previous digest did not
         have."""
         return self.new_in(story) == len(set(story.article_ids)) > 0
 
+    def has_news(self, story: Story) -> bool:
+        """Whether ``story`` has a new or an updated article."""
+        return bool(self.new_in(story) or self.updated_in(story))
+
     def changed(self, stories: Iterable[Story]) -> list[Story]:
-        """The stories with a new article, in their order."""
-        return [story for story in stories if self.new_in(story)]
+        """The stories with a new or an updated article, in their order."""
+        return [story for story in stories if self.has_news(story)]
+
+    def label(self, article_id: str) -> str:
+        """ "new", "updated" or "" for an article (the marks of a story's sources)."""
+        if self.first:
+            return ""
+        if article_id in self.new_articles:
+            return "new"
+        return "updated" if article_id in self.updated_articles else ""
+
+    def labels(self, story: Story) -> dict[str, str]:
+        """ "new" or "updated" for each of ``story``'s articles that is (see :meth:`label`)."""
+        return {i: label for i in story.article_ids if (label := self.label(i))}
+
+    def is_new_skip(self, entry: Skipped) -> bool:
+        """Whether ``entry`` of the skip list was recorded since the previous digest."""
+        return (entry.path, entry.record, entry.reason) in self.new_skips
+
+    def news_ids(self) -> frozenset[str]:
+        """The ids of the articles new or updated since the previous digest."""
+        return self.new_articles | self.updated_articles
 
 
-def since_last_digest(store: Store, mark: int | None, digest: Digest) -> Changes:
+def since_last_digest(store: Store, mark: Positions | None, digest: Digest) -> Changes:
     """What ``store`` holds new among the articles of ``digest`` since the digest that left
     ``mark`` (:func:`last_mark`, read before the run stored anything)."""
-    newest, stored = store.stored_between(mark if mark is not None else 2**62)
+    stored = store.stored_after(mark if mark is not None else Positions(_END, _END, _END))
     kept = {article.id for article in digest.articles}
-    return Changes(stored & kept, newest, mark)
+    new = stored.articles & kept
+    updated = (stored.updated & kept) - new
+    return Changes(new, stored.newest, mark, frozenset(updated), stored.skips)
 
 
-def last_mark(store: Store) -> int | None:
-    """The newest storing position the latest digest held (None: no digest yet)."""
-    value = store.meta(_THROUGH)
-    return int(value) if value is not None else None
+def last_mark(store: Store) -> Positions | None:
+    """Where the latest digest stood (None: no digest yet)."""
+    return _read_mark(store, store.meta(_THROUGH))
 
 
-def mark_compared(store: Store) -> int | None:
+def mark_compared(store: Store) -> Positions | None:
     """The mark the latest digest compared with (None: it was the first, or there was none):
     a digest that tells its news again, in another format, compares with it too."""
     value = store.meta(_SINCE) if store.meta(_THROUGH) is not None else None
-    return int(value) if value is not None else None
+    return _read_mark(store, value)
+
+
+def _read_mark(store: Store, value: str | None) -> Positions | None:
+    """A mark as the meta table keeps it ("articles updates skips"). A digest made before
+    updates and skips were marked kept the articles' position alone: updates are counted
+    from the start of their log (which the same upgrade created), and the skips recorded so
+    far are taken as known, so the upgrade itself reports none."""
+    if value is None:
+        return None
+    numbers = [int(part) for part in value.split()]
+    if len(numbers) == 3:
+        return Positions(*numbers)
+    skips = store.stored_after(Positions(_END, _END, _END)).newest.skips
+    return Positions(numbers[0], 0, skips)
+
+
+def _mark_text(mark: Positions | None) -> str | None:
+    return None if mark is None else f"{mark.articles} {mark.updates} {mark.skips}"
 
 
 def mark_digested(store: Store, changes: Changes) -> None:
     """Remember that a digest was made as ``changes`` saw the store: the next one counts from
     ``changes.through``, and :func:`latest_changes` tells again what this one found new."""
-    since = None if changes.since is None else str(changes.since)
-    store.set_meta({_THROUGH: str(changes.through), _SINCE: since})
+    store.set_meta({_THROUGH: _mark_text(changes.through), _SINCE: _mark_text(changes.since)})
 
 
 def latest_changes(store: Store, analysed: Container[str]) -> Changes | None:
     """What the latest digest found new among the ``analysed`` article ids (the web app
     shows it, per request: the cost is that of the new articles); None before a first one."""
-    through, since = store.meta(_THROUGH), store.meta(_SINCE)
+    through, since = last_mark(store), mark_compared(store)
     if through is None:
         return None
     if since is None:
-        return Changes(frozenset(), int(through))
-    _, stored = store.stored_between(int(since), int(through))
-    new = frozenset(article_id for article_id in stored if article_id in analysed)
-    return Changes(new, int(through), int(since))
+        return Changes(frozenset(), through)
+    stored = store.stored_after(since, through)
+    new = frozenset(article_id for article_id in stored.articles if article_id in analysed)
+    updated = frozenset(i for i in stored.updated if i in analysed and i not in new)
+    return Changes(new, through, since, updated, stored.skips)
 
 
 def story_news(story: Story, changes: Changes | None) -> str:
-    """ "new story", "2 new articles" or "" (nothing new, or no previous digest)."""
+    """ "new story", "2 new articles", "1 updated article", both ("2 new articles, 1 updated
+    article") or "" (nothing new, or no previous digest)."""
     if changes is None:
         return ""
     if changes.is_new(story):
         return "new story"
-    count = changes.new_in(story)
-    if not count:
-        return ""
-    return f"{count} new article{'' if count == 1 else 's'}"
+    return _counts(changes.new_in(story), changes.updated_in(story))
+
+
+def _counts(new: int, updated: int) -> str:
+    """ "2 new articles, 1 updated article", or either part alone."""
+    parts = ((new, "new"), (updated, "updated"))
+    return ", ".join(_articles(count, kind) for count, kind in parts if count)
+
+
+def _articles(count: int, kind: str) -> str:
+    return f"{count:,} {kind} article{'' if count == 1 else 's'}"
+
+
+def _stories(count: int, what: str = "", kind: str = "") -> str:
+    """ "2 new stories", "1 story with new articles"; "" for none."""
+    return f"{count:,} {kind}{'story' if count == 1 else 'stories'}{what}" if count else ""
 
 
 def changes_line(stories: Sequence[Story], changes: Changes | None) -> str:
     """One sentence on what is new since the previous digest ("" for a first digest, or a
     run without a database): "Since the previous digest of this database: 2 new stories and
-    1 story with new articles (7 new articles)." """
+    1 story with new articles (7 new articles)." A story with an updated article, and the
+    inputs skipped since, are said too."""
     if changes is None or changes.first:
         return ""
+    skips = len(changes.new_skips)
+    skipped = (
+        f"{skips:,} input{' was' if skips == 1 else 's were'} skipped or read with a note"
+        if skips
+        else ""
+    )
     changed = changes.changed(stories)
     if not changed:
-        return f"Nothing new {PREVIOUS}."
-    new = sum(1 for story in changed if changes.is_new(story))
-    grown = len(changed) - new
-    articles = len({a for story in changed for a in story.article_ids} & changes.new_articles)
+        return f"Nothing new {PREVIOUS}" + (f", but {skipped}." if skipped else ".")
+    new = [story for story in changed if changes.is_new(story)]
+    grown = [s for s in changed if changes.new_in(s) and not changes.is_new(s)]
+    touched = len(changed) - len(new) - len(grown)
     parts = [
-        f"{new} new stor{'y' if new == 1 else 'ies'}" if new else "",
-        f"{grown} stor{'y' if grown == 1 else 'ies'} with new articles" if grown else "",
+        part
+        for part in (
+            _stories(len(new), kind="new "),
+            _stories(len(grown), " with new articles"),
+            _stories(
+                touched, " with an updated article" if touched == 1 else " with updated articles"
+            ),
+        )
+        if part
     ]
-    said = " and ".join(part for part in parts if part)
-    return (
-        f"{PREVIOUS[0].upper()}{PREVIOUS[1:]}: {said} "
-        f"({articles:,} new article{'' if articles == 1 else 's'})."
-    )
+    said = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+    ids = {article_id for story in changed for article_id in story.article_ids}
+    counted = _counts(len(ids & changes.new_articles), len(ids & changes.updated_articles))
+    tail = f" {skipped[0].upper()}{skipped[1:]} since then." if skipped else ""
+    return f"{PREVIOUS[0].upper()}{PREVIOUS[1:]}: {said} ({counted}).{tail}"
 
 
 def with_changes(digest_json: str, stories: Sequence[Story], changes: Changes | None) -> str:
@@ -138,7 +219,15 @@ def with_changes(digest_json: str, stories: Sequence[Story], changes: Changes | 
     value = {
         "new_articles": sorted(changes.new_articles),
         "new_stories": [story.id for story in changed if changes.is_new(story)],
-        "stories_with_new_articles": [s.id for s in changed if not changes.is_new(s)],
+        "stories_with_new_articles": [
+            s.id for s in changed if changes.new_in(s) and not changes.is_new(s)
+        ],
+        "updated_articles": sorted(changes.updated_articles),
+        "stories_with_updated_articles": [s.id for s in changed if changes.updated_in(s)],
+        "skipped": [
+            {"path": path, "record": record, "reason": reason}
+            for path, record, reason in sorted(changes.new_skips)
+        ],
     }
     text = json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False)
     # Top-level keys are the only text indented by two spaces after a line break.

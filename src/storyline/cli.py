@@ -299,9 +299,9 @@ def selection_options(func: Callable[..., None]) -> Callable[..., None]:
 @click.option(
     "--changed",
     is_flag=True,
-    help="Show only the stories that are new, or have new articles, since the previous "
-    "digest of --db (Markdown and HTML); the JSON holds every story and lists what is new "
-    "under 'changes'.",
+    help="Show only the stories that are new, or have new or updated articles, and the "
+    "inputs skipped, since the previous digest of --db (Markdown and HTML); the JSON holds "
+    "every story and lists what is new under 'changes'.",
 )
 @click.option(
     "--again",
@@ -315,7 +315,8 @@ def digest(run: Run, selection: StorySelection, changed: bool, again: bool) -> N
     PATHS are files, directories (recursive), .gz files, or - for JSON lines on stdin.
     Without PATHS, the corpus already in --db is analysed again. Stories come most widely
     reported first: by independent reports (copies count once), then named outlets. With
-    --db, stories new or with new articles since the previous digest of it are marked.
+    --db, stories new or with new or updated articles since the previous digest of it are
+    marked, and so are the inputs skipped since.
     """
     if changed and (run.db is None or run.fmt == "csv"):
         raise click.UsageError("--changed needs --db, and applies to md, html and json")

@@ -244,7 +244,10 @@ def _pick_story(digest: Digest, story_id: str | None) -> tuple[Story, ...]:
         ids = ", ".join(story.id for story in chosen[:5]) + (", ..." if len(chosen) > 5 else "")
         raise NotFoundError(f"{story_id!r} starts {len(chosen)} story ids ({ids}): give more")
     if not chosen:
-        raise NotFoundError(f"no story with id {story_id!r}")
+        raise NotFoundError(
+            f"no story with id {story_id!r} among the {len(digest.stories):,} stories of this "
+            "corpus (`storyline stories` lists their ids)"
+        )
     return chosen
 
 

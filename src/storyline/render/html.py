@@ -51,6 +51,7 @@ from .views import (
     key_entries,
     markers,
     more_dates,
+    not_shown,
     numbering,
     oriented,
     page_of,
@@ -290,7 +291,7 @@ def story_view(
     return {
         "story": story,
         "news": news,
-        "new_ids": changes.new_articles if changes and news else frozenset(),
+        "marks": changes.labels(story) if changes and news else {},
         "size": len(numbers),
         "span": date_span(story.first_date, story.last_date),
         "folded": shown,
@@ -468,6 +469,7 @@ def _topic_view(
     return {
         "topic": topic,
         "stories": [index.stories[s] for s in topic.story_ids if s in shown],
+        "hidden": not_shown(topic, shown),
         "claims": _claim_rows(topic_claims(topic.summary, where), cited, index),
     }
 
@@ -497,6 +499,7 @@ def to_html(digest: Digest, selection: StorySelection | None = None) -> str:
         _topic_view(t, index, where, ids) for t in digest.topics if ids.intersection(t.story_ids)
     ]
     skipped, remarks = split_skipped(digest)
+    chosen = selection or StorySelection()
     return (
         environment()
         .get_template("report.html")
@@ -510,8 +513,9 @@ def to_html(digest: Digest, selection: StorySelection | None = None) -> str:
             topics=topics,
             other_compares=[_report_compare(r, index, links) for r in others[:MAX_OTHER_RELATIONS]],
             other_more=max(0, len(others) - MAX_OTHER_RELATIONS),
-            skipped=skipped,
-            remarks=remarks,
+            n_skipped=len(skipped),
+            skipped=chosen.inputs(skipped),
+            remarks=chosen.inputs(remarks),
             notes=(*digest.notes, left_out) if left_out else digest.notes,
             n_articles=len(digest.articles),
             version=digest.version,

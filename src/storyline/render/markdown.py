@@ -37,6 +37,7 @@ from .views import (
     key_entries,
     markers,
     more_dates,
+    not_shown,
     numbering,
     printable,
     safe_url,
@@ -80,7 +81,6 @@ def _cite(article_ids: tuple[str, ...], numbers: dict[str, int]) -> str:
 
 # A date the article does not give itself, and where it came from instead.
 _DATED_BY = {"path": " (from its folder or file name)", "url": " (from its web address)"}
-_NEW = " · **new**"  # stored since the previous digest (storyline.changes)
 
 
 def _article_line(article: Article, number: int) -> str:
@@ -97,14 +97,19 @@ def _article_line(article: Article, number: int) -> str:
     return " — ".join(parts)
 
 
-def _sources(folded: list[Folded], index: DigestIndex, new: frozenset[str]) -> list[str]:
-    """The story's articles, numbered, duplicates under their original; ``new``: the ids to
-    mark as new since the previous digest."""
+def _news_mark(label: str) -> str:
+    """ " · **new**" or " · **updated**": since the previous digest (storyline.changes)."""
+    return f" · **{label}**" if label else ""
+
+
+def _sources(folded: list[Folded], index: DigestIndex, news: Mapping[str, str]) -> list[str]:
+    """The story's articles, numbered, duplicates under their original; ``news``: "new" or
+    "updated" since the previous digest, by article id."""
     lines = ["### Sources", ""]
     numbers = numbering(folded)
     for entry in folded:
         copied = index.copied(entry.article.id, numbers)
-        marks = "".join(f"[{numbers[original]}]" for original in copied)
+        cites = "".join(f"[{numbers[original]}]" for original in copied)
         # A copy that changed a figure says which, so the list does not read as a reprint.
         changes = [
             changes_note(
@@ -113,13 +118,13 @@ def _sources(folded: list[Folded], index: DigestIndex, new: frozenset[str]) -> l
             for original in copied
         ]
         said = "".join(f"; {change}" for change in changes if change)
-        copies = f" (copies {marks}{said})" if marks else ""
-        fresh = _NEW if entry.article.id in new else ""
+        copies = f" (copies {cites}{said})" if cites else ""
+        fresh = _news_mark(news.get(entry.article.id, ""))
         lines.append(f"- {_article_line(entry.article, entry.number)}{copies}{fresh}")
         for dup, number in entry.duplicates:
             pairs = copy_changes(index, dup.id, entry.article.id)
             said = f"; {change}" if (change := changes_note(pairs, entry.number, md_escape)) else ""
-            fresh = _NEW if dup.id in new else ""
+            fresh = _news_mark(news.get(dup.id, ""))
             lines.append(
                 f"  - {_article_line(dup, number)} (duplicate of [{entry.number}]{said}){fresh}"
             )
@@ -154,7 +159,7 @@ def _more_dates(left: int, story_id: str) -> str:
 
 def _story(position: int, story: Story, index: DigestIndex, changes: Changes | None) -> list[str]:
     news = story_news(story, changes)
-    new = changes.new_articles if changes and news else frozenset()
+    marks = changes.labels(story) if changes and news else {}
     folded = fold_story(story, index)
     numbers = numbering(folded)
     count = len(set(story.article_ids))
@@ -186,7 +191,7 @@ def _story(position: int, story: Story, index: DigestIndex, changes: Changes | N
         *summary,
         *_timeline(shown, numbers, "Timeline", index.articles, _more_dates(left, story.id)),
         *_timeline(story.undated, numbers, "Undated", index.articles),
-        *_sources(folded, index, new),
+        *_sources(folded, index, marks),
     ]
 
 
@@ -211,7 +216,8 @@ def _topics(digest: Digest, index: DigestIndex, shown: Sequence[Story]) -> list[
         if not stories:  # its stories are left out of this selection: so is it
             continue
         keywords = f" ({md_escape(', '.join(topic.keywords))})" if topic.keywords else ""
-        lines.append(f"- {md_escape(topic.title or topic.id)}: stories {stories}{keywords}")
+        hidden = not_shown(topic, positions)
+        lines.append(f"- {md_escape(topic.title or topic.id)}: stories {stories}{hidden}{keywords}")
         for claim in topic_claims(topic.summary, where):
             lines.append(
                 f"  - {md_escape(claim.text)} {cite(claim.support)} "
@@ -307,14 +313,20 @@ def to_markdown(digest: Digest, selection: StorySelection | None = None) -> str:
         lines += ["## Relations", ""]
         lines += [_relation_line(r, index) for r in relations]
         lines.append("")
-    lines += _inputs("Skipped", skipped) + _inputs("Read, with a note", remarks)
+    chosen = selection or StorySelection()
+    lines += _inputs("Skipped", *chosen.inputs(skipped))
+    lines += _inputs("Read, with a note", *chosen.inputs(remarks))
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _inputs(head: str, entries: Sequence[Skipped]) -> list[str]:
+def _inputs(head: str, entries: Sequence[tuple[Skipped, bool]], older: str) -> list[str]:
+    """A skip list: each entry, marked when new since the previous digest; ``older``: the
+    note on those recorded before it and left out (``--changed``)."""
     if not entries:
         return []
     lines = [f"## {head}", ""]
-    for entry in entries:
-        lines.append(f"- {md_escape(entry.where)}: {md_escape(entry.reason)}")
+    for entry, fresh in entries:
+        line = f"- {md_escape(entry.where)}: {md_escape(entry.reason)}"
+        lines.append(line + _news_mark("new" if fresh else ""))
+    lines += ["", md_escape(older)] if older else []
     return [*lines, ""]

@@ -3,21 +3,21 @@ how many (see :class:`StorySelection`)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..changes import PREVIOUS, Changes
-from ..model import Relation, Story
+from ..model import Relation, Skipped, Story
 from .views import DigestIndex, ranked_stories
 
 
 @dataclass(frozen=True)
 class StorySelection:
     """Which stories a digest shows: those with an article published on or after ``since``
-    (an ISO date; None: every story), with ``changed_only`` those new or with new articles
-    since the previous digest (``changes``; every story at a database's first digest), and
-    of those the ``max_stories`` most widely reported (0: all). ``changes`` also marks each
-    story's news."""
+    (an ISO date; None: every story), with ``changed_only`` those new or with new or updated
+    articles since the previous digest (``changes``; every story at a database's first
+    digest), and of those the ``max_stories`` most widely reported (0: all). ``changes``
+    also marks each story's news, and the inputs skipped since."""
 
     max_stories: int = 0
     since: str | None = None
@@ -29,7 +29,7 @@ class StorySelection:
         """Whether ``story`` meets the selection's conditions (``max_stories`` aside)."""
         if self.since is not None and (story.last_date or "") < self.since:
             return False
-        return not self._news_only or bool(self.changes and self.changes.new_in(story))
+        return not self._news_only or bool(self.changes and self.changes.has_news(story))
 
     @property
     def _news_only(self) -> bool:
@@ -41,21 +41,36 @@ class StorySelection:
         self, relations: Iterable[Relation], shown: Iterable[Story] | None = None
     ) -> list[Relation]:
         """``relations`` the page lists: those of an article of a story ``shown`` (None:
-        every story is), and with ``changed_only``, those of a new article."""
+        every story is), and with ``changed_only``, those of a new or updated article."""
         if shown is not None:
             on_page = {article_id for story in shown for article_id in story.article_ids}
             relations = [r for r in relations if r.a in on_page or r.b in on_page]
         if not self._news_only or self.changes is None:
             return list(relations)
-        new = self.changes.new_articles
-        return [r for r in relations if r.a in new or r.b in new]
+        news = self.changes.news_ids()
+        return [r for r in relations if r.a in news or r.b in news]
+
+    def inputs(self, entries: Sequence[Skipped]) -> tuple[list[tuple[Skipped, bool]], str]:
+        """``entries`` of a skip list, each with whether it was recorded since the previous
+        digest; with ``changed_only``, those alone, and a note on the older ones left out."""
+        changes = self.changes
+        if changes is None or changes.first:
+            return [(entry, False) for entry in entries], ""
+        marked = [(entry, changes.is_new_skip(entry)) for entry in entries]
+        if not self._news_only:
+            return marked, ""
+        fresh = [pair for pair in marked if pair[1]]
+        older = len(marked) - len(fresh)
+        verb = "is" if older == 1 else "are"
+        note = f"{older:,} more recorded before the previous digest {verb} not shown."
+        return fresh, note if older else ""
 
     def conditions(self) -> str:
-        """ "with an article published on or after 2025-03-12", "new or with new articles
-        since the previous digest of this database", both (joined by "and"), or ""."""
+        """ "with an article published on or after 2025-03-12", "new or with new or updated
+        articles since the previous digest of this database", both (joined by "and"), or ""."""
         said = [f"with an article published on or after {self.since}"] if self.since else []
         if self._news_only:
-            said.append(f"new or with new articles {PREVIOUS}")
+            said.append(f"new or with new or updated articles {PREVIOUS}")
         return " and ".join(said)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import TypeVar
@@ -26,6 +26,7 @@ from ..model import (
     Skipped,
     Story,
     TimelineEntry,
+    Topic,
     Variant,
     known_source,
 )
@@ -228,6 +229,13 @@ def topic_claims(claims: Sequence[Claim], where: Mapping[str, str]) -> tuple[Cla
     :func:`topic_markers`): one that only stories left out of the page support would be
     printed with no source to read."""
     return tuple(claim for claim in claims if any(a in where for a in claim.support))
+
+
+def not_shown(topic: Topic, shown: Container[str]) -> str:
+    """ " (1 more not shown)" after a topic's stories when the page left some out (its title
+    may be that of one of them); "" when it shows them all."""
+    hidden = sum(1 for story_id in topic.story_ids if story_id not in shown)
+    return f" ({hidden:,} more not shown)" if hidden else ""
 
 
 def topic_cited(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .database import Store
+from .positions import Positions, StoredAfter
 from .rows import AddReport, content_hash
 from .schema import MIGRATIONS, SCHEMA_VERSION, Migration
 from .search import MARK_CLOSE, MARK_OPEN, SearchHit
@@ -15,9 +16,11 @@ __all__ = [
     "SCHEMA_VERSION",
     "AddReport",
     "Migration",
+    "Positions",
     "SearchHit",
     "StateRows",
     "Store",
+    "StoredAfter",
     "StoredState",
     "content_hash",
 ]

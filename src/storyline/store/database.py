@@ -25,7 +25,7 @@ from typing import Any
 
 from ..errors import IncompatibleParametersError, NotFoundError, OptionsError, StoreError
 from ..model import Article, Skipped
-from . import digestrows, schema, staterows
+from . import digestrows, positions, schema, staterows
 from .adding import Written, add_batch
 from .connection import DAMAGED, close_and_remove, connect, create_hint
 from .rows import CHUNK, AddReport, check_json, chunks, clean, describe, marks, params_json
@@ -311,12 +311,12 @@ class Store:
             order.update(self._read(sql, chunk))
         return order
 
-    def stored_between(self, after: int, upto: int = 2**62) -> tuple[int, frozenset[str]]:
-        """The newest storing position, and the ids of the articles stored after position
-        ``after`` and up to ``upto``."""
-        rows = self._read("SELECT id FROM articles WHERE seq > ? AND seq <= ?", (after, upto))
-        newest = self._read("SELECT coalesce(max(seq), 0) FROM articles")[0][0]
-        return int(newest), frozenset(row[0] for row in rows)
+    def stored_after(
+        self, after: positions.Positions, upto: positions.Positions | None = None
+    ) -> positions.StoredAfter:
+        """What was stored after ``after`` and up to ``upto`` (None: up to now), and how far
+        each kind goes now (see :mod:`.positions`)."""
+        return positions.stored_after(self._read, self._version, after, upto)
 
     def meta(self, key: str) -> str | None:
         """The value kept under ``key`` in the meta table (None: there is none)."""

@@ -179,12 +179,31 @@ def _v5(conn: sqlite3.Connection) -> None:
     staterows.create_postings(conn)
 
 
+def _v6(conn: sqlite3.Connection) -> None:
+    """The storing order of article updates (a new text read for a stored id), so that a
+    digest can say which articles were updated since the previous one (see
+    :mod:`storyline.changes`): ``article_versions`` keeps the texts, not when they came."""
+    conn.execute(
+        """CREATE TABLE article_updates (
+            seq INTEGER PRIMARY KEY,
+            article_id TEXT NOT NULL
+        )"""
+    )
+    conn.execute(
+        """CREATE TRIGGER articles_log_update AFTER UPDATE OF content_hash ON articles
+        WHEN old.content_hash IS NOT new.content_hash BEGIN
+            INSERT INTO article_updates (article_id) VALUES (new.id);
+        END"""
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "create articles, search, signatures", _v1),
     Migration(2, "keep stage results between runs", _v2),
     Migration(3, "keep the story state by record", _v3),
     Migration(4, "keep the digest in pieces", _v4),
     Migration(5, "keep the story index postings", _v5),
+    Migration(6, "keep the order of article updates", _v6),
 )
 
 SCHEMA_VERSION: int = MIGRATIONS[-1].version

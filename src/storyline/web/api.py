@@ -151,6 +151,7 @@ def _story_row(story: Story, index: WebIndex, changes: Changes | None) -> dict[s
         # what the latest digest found new in it (see storyline.changes)
         "new_articles": changes.new_in(story) if changes else 0,
         "new_story": changes.is_new(story) if changes else False,
+        "updated_articles": changes.updated_in(story) if changes else 0,
     }
 
 
