@@ -62,6 +62,7 @@ SETTINGS: dict[str, Any] = {
     "merge_similarity": 0.3,
     "idf_over": "dates",
     "coverage_pool": 10,
+    "consensus_weight": 0.3,
 }
 KNOBS: dict[str, Any] = json.loads(os.environ.get("TIMELINE_KNOBS", "{}"))
 METRICS = ("AR1", "AR2", "C1", "C2", "G1", "G2", "date-F1")
@@ -342,7 +343,7 @@ VARIANTS: dict[str, dict[str, Any]] = {
     "chrono3": {"chronology_bonus": 3.0},
     "caption0.5": {"caption_penalty": 0.5},
     "concepts0.3": {"concept_weight": 0.3},
-    "concepts1": {"concept_weight": 1.0},
+    "concepts1": {"concept_weight": 1.0, "consensus_weight": 0.0},
     "position0.1-quote0.5": {"position_weight": 0.1, "quote_penalty": 0.5},
     "position0-chrono3": {"position_weight": 0.0, "chronology_bonus": 3.0},
     "mentionpos0": {"mention_position_weight": 0.0},
@@ -367,6 +368,10 @@ VARIANTS: dict[str, dict[str, Any]] = {
     "cover20": {"coverage_pool": 20},
     "coverall": {"coverage_pool": 1000},
     "idfsentences-cover0": {"idf_over": "sentences", "coverage_pool": 0},
+    # session 24: how much of a sentence's rank is consensus (0: the settings before it)
+    "consensus0": {"consensus_weight": 0.0},
+    "consensus0.2": {"consensus_weight": 0.2},
+    "consensus0.4": {"consensus_weight": 0.4},
 }
 
 

@@ -10,7 +10,13 @@ from storyline.errors import OptionsError
 from storyline.model import Article
 from storyline.timeline import TimelineOptions, build_timeline
 from storyline.timeline.events import _vectorizer
-from storyline.timeline.salience import concept_scores, concepts, cover_centroid, is_quote
+from storyline.timeline.salience import (
+    concept_scores,
+    concepts,
+    consensus_scores,
+    cover_centroid,
+    is_quote,
+)
 
 
 def make(id_: str, text: str, published: str, source: str) -> Article:
@@ -35,6 +41,37 @@ def test_concept_scores_reward_what_other_voices_repeat() -> None:
     # "ferry", "sank", "norvale", "ferry sank", "sank off", "off norvale": 6 shared concepts.
     assert scores.tolist() == [1.0, 1.0, 0.0, 0.0]
     assert concept_scores([], []).tolist() == []
+
+
+def test_consensus_scores_are_word_pair_f1_against_the_other_voices() -> None:
+    texts = ["Ferry sank.", "Ferry sank off Norvale.", "Ferry sank.", "Grey skies."]
+    # pairs: {ferry sank}; {ferry sank, sank off, off norvale}; {ferry sank}; {grey skies}.
+    # text 0 against voice b: F1 2 x 1 / (1 + 3) = 0.5, against c: 1.0, against d: 0.
+    # text 1 against a and c: 0.5 each. Voice d shares nothing.
+    scores = consensus_scores(texts, ["a", "b", "c", "d"])
+    assert np.allclose(scores, [1.0, 2 / 3, 1.0, 0.0])
+    # The concept sum cannot tell them apart: the longer sentence repeats the same concepts.
+    assert concept_scores(texts, ["a", "b", "c", "d"]).tolist()[:3] == [1.0, 1.0, 1.0]
+    # A voice does not confirm itself: two copies of one voice earn nothing from each other.
+    assert consensus_scores(["Ferry sank.", "Ferry sank."], ["a", "a"]).tolist() == [0.0, 0.0]
+    assert consensus_scores([], []).tolist() == []
+
+
+def test_consensus_picks_the_wording_the_outlets_share_over_the_most_central_words() -> None:
+    day = "2031-05-02"
+    flood = "On Friday engineers watched farms flood as Norvale lost its dam: it burst."
+    articles = [
+        make("n1", flood, day, "One"),
+        make("n2", "The Norvale dam burst on Friday, flooding farms.", day, "Two"),
+        make("n3", "The Norvale dam burst on Friday, engineers said.", day, "Three"),
+        make("n4", "Farms flooded on Friday, and engineers blamed the Norvale dam.", day, "Four"),
+    ]
+    central = TimelineOptions(per_date=1, merge_similarity=1.0)
+    assert build_timeline(articles, options=central).entries[0].text == flood
+    consensus = TimelineOptions(per_date=1, merge_similarity=1.0, consensus_weight=0.3)
+    assert build_timeline(articles, options=consensus).entries[0].text == (
+        "The Norvale dam burst on Friday, engineers said."
+    )
 
 
 def test_quotations_and_questions_are_recognised() -> None:
@@ -114,6 +151,8 @@ def test_concept_salience_picks_the_sentence_the_outlets_agree_on() -> None:
     "kwargs",
     [
         {"concept_weight": 1.5},
+        {"consensus_weight": -0.1},
+        {"concept_weight": 0.6, "consensus_weight": 0.5},
         {"quote_penalty": 1.0},
         {"caption_penalty": -0.1},
         {"chronology_bonus": -1.0},

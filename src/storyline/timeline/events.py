@@ -25,7 +25,7 @@ from ..text import dateline, fold, forward_opening, split_sentences
 from .coverage import background_dates
 from .options import TimelineOptions
 from .published import infer_published, published_conflict
-from .salience import concept_scores
+from .salience import concept_scores, consensus_scores
 from .selection import Candidate, Event, Ranked, publication_day, select
 from .shifts import known_span
 from .tallies import latest_tally
@@ -330,12 +330,8 @@ def _events(
     centroid = np.asarray(matrix.mean(axis=0)).ravel() - options.distinct_weight * background
     norm = float(np.linalg.norm(centroid))
     centrality = matrix @ centroid / norm if norm else np.zeros(len(candidates))
-    if options.concept_weight:
-        best = float(centrality.max()) if len(candidates) else 0.0
-        centrality = centrality / best if best > 0 else centrality
-        agreement = concept_scores([c.text for c in candidates], [c.voice for c in candidates])
-        centrality = (1.0 - options.concept_weight) * centrality
-        centrality += options.concept_weight * agreement
+    if options.concept_weight or options.consensus_weight:
+        centrality = _mixed(centrality, candidates, options)
     order = sorted(range(len(candidates)), key=lambda i: (-round(float(centrality[i]), 9), i))
     order = order[:_MAX_CLUSTERED]
     top = matrix[order]
@@ -357,6 +353,21 @@ def _events(
         event.weight = round(event.score(options), 9)
     events.sort(key=lambda e: (-e.weight, e.leader.article.id, e.leader.start))
     return events, centroid, matrix
+
+
+def _mixed(
+    centrality: np.ndarray, candidates: list[Candidate], options: TimelineOptions
+) -> np.ndarray:
+    """Centrality scaled to [0, 1], mixed with agreement and consensus (``.salience``)."""
+    best = float(centrality.max()) if len(candidates) else 0.0
+    mixed = centrality / best if best > 0 else centrality
+    mixed = (1.0 - options.concept_weight - options.consensus_weight) * mixed
+    texts, voices = [c.text for c in candidates], [c.voice for c in candidates]
+    if options.concept_weight:
+        mixed += options.concept_weight * concept_scores(texts, voices)
+    if options.consensus_weight:
+        mixed += options.consensus_weight * consensus_scores(texts, voices)
+    return mixed
 
 
 def _entry(day: str, events: list[Event], score: float, max_evidence: int) -> TimelineEntry:

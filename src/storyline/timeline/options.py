@@ -46,6 +46,9 @@ class TimelineOptions:
     ``concept_weight`` sets how a date's sentences are ranked: 0 by centrality (cosine to
     the date's TF-IDF centroid), 1 by agreement (the words and word pairs that other
     independent voices repeat that day), in between a mix of the two, each scaled to [0, 1].
+    ``consensus_weight`` mixes in, likewise, consensus: a sentence's word-pair F1 against
+    each other voice's words that day, as if each voice were the day's summary
+    (``concept_weight`` + ``consensus_weight`` <= 1; the rest goes to centrality).
     ``quote_penalty`` discounts quotations and questions by that share.
     ``chronology_bonus`` favours chronology lines, which open with the date they report
     ("April 29 - ..."); ``caption_penalty`` discounts photo captions, which close with a
@@ -78,6 +81,7 @@ class TimelineOptions:
     coverage_pool: int = 10
     distinct_weight: float = 0.0
     concept_weight: float = 0.0
+    consensus_weight: float = 0.0
     quote_penalty: float = 0.0
     chronology_bonus: float = 0.0
     caption_penalty: float = 0.0
@@ -108,6 +112,7 @@ class TimelineOptions:
             check_range(self, name, 0.0)
         check_range(self, "merge_similarity", 0.0, 1.0, low_open=True)
         check_range(self, "concept_weight", 0.0, 1.0)
+        check_range(self, "consensus_weight", 0.0, 1.0 - self.concept_weight)
         check_range(self, "distinct_weight", 0.0, 1.0)
         check_range(self, "quote_penalty", 0.0, 1.0, high_open=True)
         check_range(self, "caption_penalty", 0.0, 1.0, high_open=True)
