@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..entry import make_callable
+from ..heap import no_cyclic_gc
 from ..model import Article, DuplicateGroup, Story, Topic
 from ..steps import Steps
 from .cluster import EMPTY_NOTE, UNDATED_NOTE, assign_all, stream_order
@@ -63,6 +64,21 @@ def cluster_stories(
     ``state`` itself is not modified: the returned result carries an updated copy. Raises
     IncompatibleParametersError if ``state`` was built with other feature options.
     """
+    # A run makes many small objects and no reference cycles: each burst of allocations set
+    # off collections that scanned the state (3% of an update of 5,000 articles at 100k).
+    with no_cyclic_gc():
+        return _clustered(articles, groups, options, state, links, steps)
+
+
+def _clustered(
+    articles: Sequence[Article],
+    groups: Sequence[DuplicateGroup],
+    options: StoryOptions,
+    state: StoryState | None,
+    links: Mapping[str, Sequence[str]] | None,
+    steps: Steps | None,
+) -> StoryResult:
+    """:func:`cluster_stories`, the collector paused."""
     if state is None:
         work = StoryState(options)
     else:
