@@ -120,6 +120,8 @@ def test_nothing_new_is_said_and_changed_shows_nothing(run: Run, tmp_path: Path)
     assert "Showing no story new or with new or updated articles" in changed.stdout
     page = run("digest", "--db", db, "--changed", "--format", "html").stdout
     assert "Showing no story new" in page and "unless --max-stories" not in page
+    # A quiet hour's page has no empty table of stories to filter.
+    assert '<table class="stories' not in page and 'id="q"' not in page
     assert "## 1." not in changed.stdout
     # Topics and relations of stories not shown are not listed either.
     assert "## Topics" not in changed.stdout and "## Relations" not in changed.stdout
