@@ -18,11 +18,11 @@ from dataclasses import dataclass
 
 from .model import Digest, Skipped, Story
 from .store import Positions, Store
+from .store.positions import END
 
 PREVIOUS = "since the previous digest of this database"
 # Meta keys: where the latest digest stood, and where the one it compared with stood.
 _THROUGH, _SINCE = "digested through", "digest compared with"
-_END = 2**62
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,7 @@ class Changes:
 def since_last_digest(store: Store, mark: Positions | None, digest: Digest) -> Changes:
     """What ``store`` holds new among the articles of ``digest`` since the digest that left
     ``mark`` (:func:`last_mark`, read before the run stored anything)."""
-    stored = store.stored_after(mark if mark is not None else Positions(_END, _END, _END))
+    stored = store.stored_after(mark if mark is not None else END)
     kept = {article.id for article in digest.articles}
     new = stored.articles & kept
     updated = (stored.updated & kept) - new
@@ -119,7 +119,7 @@ def _read_mark(store: Store, value: str | None) -> Positions | None:
     numbers = [int(part) for part in value.split()]
     if len(numbers) == 3:
         return Positions(*numbers)
-    skips = store.stored_after(Positions(_END, _END, _END)).newest.skips
+    skips = store.stored_after(END).newest.skips
     return Positions(numbers[0], 0, skips)
 
 

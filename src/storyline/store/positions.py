@@ -11,7 +11,6 @@ from typing import Any
 Read = Callable[[str, Iterable[Any]], list[Any]]
 # The schema version that added ``article_updates`` (a read-only older file has none).
 UPDATES_SINCE = 6
-_END = 2**62
 
 
 @dataclass(frozen=True)
@@ -22,6 +21,10 @@ class Positions:
     articles: int = 0
     updates: int = 0
     skips: int = 0
+
+
+# Past every position: what was stored after it is nothing, and up to it everything.
+END = Positions(2**62, 2**62, 2**62)
 
 
 @dataclass(frozen=True)
@@ -50,7 +53,7 @@ def _newest(read: Read, version: int) -> Positions:
 
 def stored_after(read: Read, version: int, after: Positions, upto: Positions | None) -> StoredAfter:
     """What was recorded after ``after`` and up to ``upto`` (None: up to now)."""
-    end = upto or Positions(_END, _END, _END)
+    end = upto or END
     added = read(
         "SELECT id FROM articles WHERE seq > ? AND seq <= ?", (after.articles, end.articles)
     )
