@@ -179,3 +179,42 @@ def test_the_web_app_counts_updated_articles(run: Run, tmp_path: Path) -> None:
         page = client.get(flood["href"]).text
         assert '<span class="news">updated</span>' in page
         assert "1 story with an updated article" in client.get("/").text
+
+
+def test_a_peek_between_two_digests_leaves_the_news_to_the_next(run: Run, tmp_path: Path) -> None:
+    # An analyst looks at what came in during the hour (ingested by a scheduled job) before
+    # the hour's planned digest: the look must not use up the news of that digest.
+    first, second = _deliveries(tmp_path)
+    db = str(tmp_path / "desk.db")
+    run("digest", str(first), "--db", db)
+    assert run("ingest", str(second), "--db", db).exit_code == 0
+    peek = run("digest", "--db", db, "--changed", "--peek")
+    assert peek.exit_code == 0
+    assert "1 story with an updated article (1 updated article)." in peek.stdout
+    assert "Brenford" not in peek.stdout
+    planned = run("digest", "--db", db).stdout
+    assert "1 story with an updated article (1 updated article)." in planned
+    again = run("digest", "--db", db, "--again", "--format", "json", "--changed").stdout
+    assert json.loads(again)["changes"]["updated_articles"] == ["f1"]
+    assert "Nothing new" in run("digest", "--db", db).stdout  # an unpeeked digest marks
+    missing = run("digest", str(first), "--peek")
+    assert missing.exit_code == 2 and "--peek needs --db" in missing.output
+
+
+def test_a_mark_that_cannot_be_read_is_said_and_replaced(run: Run, tmp_path: Path) -> None:
+    from storyline.changes import latest_changes
+
+    first, second = _deliveries(tmp_path)
+    db = tmp_path / "desk.db"
+    run("digest", str(first), "--db", str(db))
+    with Store(db) as store:
+        store.set_meta({"digested through": "3 x 0"})  # edited by hand
+        assert latest_changes(store, {"f1", "f2", "m1"}) is None  # the web app shows no news
+    result = run("digest", str(second), "--db", str(db))
+    assert result.exit_code == 0, result.output
+    assert (
+        "The mark of the previous digest in this database could not be read ('3 x 0'): "
+        "nothing is marked as new, and this digest sets a new mark." in result.stdout
+    )
+    assert "· **updated**" not in result.stdout
+    assert "Nothing new since the previous digest" in run("digest", "--db", str(db)).stdout

@@ -36,7 +36,7 @@ def test_json_output_is_the_digest_saved_in_the_store(example_db: Path) -> None:
 
 
 def test_digest_json_schema(example_digest: dict[str, Any]) -> None:
-    assert example_digest["version"] == "1.1"
+    assert example_digest["version"] == "1.2"
     assert set(example_digest) >= {"version", "articles", "stories", "relations", "skipped"}
     article = example_digest["articles"][0]
     expected = {"id", "title", "source", "url", "published", "language", "path", "words"}

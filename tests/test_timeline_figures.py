@@ -5,11 +5,17 @@ cited under "Seven people died" as if it said so)."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+import storyline
 from storyline.model import Article, Digest, Evidence, Story, TimelineEntry
 from storyline.render import to_html
-from storyline.render.figures import entry_variants
+from storyline.render.jsonin import digest_from_json
+from storyline.render.jsonout import to_json
 from storyline.render.markdown import to_markdown
 from storyline.timeline import build_timeline
+from storyline.timeline.variants import entry_variants, with_variants
 from storyline.views import timeline_lines
 
 LEAD = (
@@ -32,7 +38,7 @@ ARTICLES = (
 
 
 def _digest() -> Digest:
-    timeline = build_timeline(list(ARTICLES))
+    timeline = with_variants(build_timeline(list(ARTICLES)))
     story = Story("s1", "Bridge collapse", tuple(a.id for a in ARTICLES), timeline=timeline.entries)
     return Digest(articles=ARTICLES, stories=(story,))
 
@@ -80,3 +86,27 @@ def test_another_count_in_another_sentence_is_no_dispute() -> None:
     assert entry_variants(entry) == ()
     agreeing = Evidence(shown.replace("died", "were killed"), "copy", "Saturday")
     assert entry_variants(TimelineEntry(**{**entry.__dict__, "evidence": (agreeing,)})) == ()
+
+
+def _tolls(entries: tuple[TimelineEntry, ...]) -> list[dict[str, set[str]]]:
+    return [{v.text: set(v.article_ids) for v in e.variants} for e in entries if e.variants]
+
+
+def test_the_digest_json_carries_the_versions_and_reads_them_back() -> None:
+    digest = _digest()
+    text = to_json(digest)
+    (entry,) = [e for e in json.loads(text)["stories"][0]["timeline"] if e["variants"]]
+    assert {v["text"]: set(v["article_ids"]) for v in entry["variants"]} == TOLLS
+    assert _tolls(digest_from_json(text).stories[0].timeline) == [TOLLS]
+
+
+def test_the_pipeline_puts_them_in_each_story_and_in_the_corpus_timeline(tmp_path: Path) -> None:
+    feed = tmp_path / "night.jsonl"
+    rows = [
+        {"id": a.id, "title": a.title, "text": a.text, "source": a.source, "published": a.published}
+        for a in ARTICLES
+    ]
+    feed.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    digest = storyline.digest([feed])
+    assert [t for s in digest.stories for t in _tolls(s.timeline)] == [TOLLS]
+    assert _tolls(storyline.timeline([feed]).entries) == [TOLLS]

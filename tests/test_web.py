@@ -173,7 +173,7 @@ def test_story_paging_of_5000_articles(tmp_path: Path) -> None:
 
 def test_api_stories(client: TestClient) -> None:
     data = client.get("/api/stories").json()
-    assert (data["version"], data["articles"], data["skipped"]) == ("1.1", 4, 1)
+    assert (data["version"], data["articles"], data["skipped"]) == ("1.2", 4, 1)
     first = data["stories"][0]
     assert first["id"] == "s-bridge" and first["size"] == 3 and first["href"] == "/stories/s-bridge"
     assert first["per_day"] == [["2031-03-03", 2], ["2031-03-04", 1]]

@@ -23,7 +23,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from . import pipeline
-from .changes import Changes, last_mark, mark_compared, since_last_digest
+from .changes import Changes, previous_mark, since_last_digest
 from .changes import mark_digested as _remember
 from .errors import NothingToDoError, OptionsError
 from .model import Claim, Digest, Relation
@@ -61,7 +61,7 @@ def run(
         raise NothingToDoError(f"no input given and {_empty(db)}")
     copying = not paths and db is not None and read_only(Path(db))
     with _copy_of(Path(db)) if copying and db is not None else Store(db) as store:
-        mark = (mark_compared if again else last_mark)(store)  # before inputs are stored
+        mark, unread = previous_mark(store, again)  # before inputs are stored
         report = None
         if paths:
             report = pipeline.ingest(paths, store, options, progress, stdin=sys.stdin)
@@ -71,7 +71,7 @@ def run(
             store, options, progress, with_timeline=with_timeline, with_summary=with_summary
         )
         if db is not None:
-            changes = since_last_digest(store, mark, analysis.outline)
+            changes = since_last_digest(store, mark, analysis.outline, unread)
             analysis = replace(analysis, changes=changes)
     return analysis, report
 

@@ -16,6 +16,7 @@ import json
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 
+from .errors import UnreadableMarkError
 from .model import Digest, Skipped, Story
 from .store import Positions, Store
 from .store.positions import END
@@ -35,6 +36,9 @@ class Changes:
     since: Positions | None = None
     updated_articles: frozenset[str] = frozenset()  # stored before, with another text now
     new_skips: frozenset[tuple[str, int, str]] = frozenset()  # (path, record, reason)
+    # Why there is no previous digest to compare with, when the database's mark of it could
+    # not be read (see :func:`previous_mark`); said in place of the news line.
+    unread: str = ""
 
     @property
     def first(self) -> bool:
@@ -87,14 +91,26 @@ class Changes:
         return self.new_articles | self.updated_articles
 
 
-def since_last_digest(store: Store, mark: Positions | None, digest: Digest) -> Changes:
+def since_last_digest(
+    store: Store, mark: Positions | None, digest: Digest, unread: str = ""
+) -> Changes:
     """What ``store`` holds new among the articles of ``digest`` since the digest that left
-    ``mark`` (:func:`last_mark`, read before the run stored anything)."""
+    ``mark`` (:func:`previous_mark`, read before the run stored anything)."""
     stored = store.stored_after(mark if mark is not None else END)
     kept = {article.id for article in digest.articles}
     new = stored.articles & kept
     updated = (stored.updated & kept) - new
-    return Changes(new, stored.newest, mark, frozenset(updated), stored.skips)
+    return Changes(new, stored.newest, mark, frozenset(updated), stored.skips, unread)
+
+
+def previous_mark(store: Store, again: bool = False) -> tuple[Positions | None, str]:
+    """The mark to compare with (:func:`last_mark`, or :func:`mark_compared` ``again``), and
+    "" or, when the database's mark cannot be read, why: then there is none, as before a
+    first digest, and the digest's own mark replaces it."""
+    try:
+        return (mark_compared if again else last_mark)(store), ""
+    except UnreadableMarkError as error:
+        return None, f"{error}: nothing is marked as new, and this digest sets a new mark."
 
 
 def last_mark(store: Store) -> Positions | None:
@@ -116,7 +132,12 @@ def _read_mark(store: Store, value: str | None) -> Positions | None:
     far are taken as known, so the upgrade itself reports none."""
     if value is None:
         return None
-    numbers = [int(part) for part in value.split()]
+    parts = value.split()
+    if len(parts) not in (1, 3) or not all(p.isascii() and p.isdigit() for p in parts):
+        raise UnreadableMarkError(
+            f"The mark of the previous digest in this database could not be read ({value!r})"
+        )
+    numbers = [int(part) for part in parts]
     if len(numbers) == 3:
         return Positions(*numbers)
     skips = store.stored_after(END).newest.skips
@@ -136,7 +157,10 @@ def mark_digested(store: Store, changes: Changes) -> None:
 def latest_changes(store: Store, analysed: Container[str]) -> Changes | None:
     """What the latest digest found new among the ``analysed`` article ids (the web app
     shows it, per request: the cost is that of the new articles); None before a first one."""
-    through, since = last_mark(store), mark_compared(store)
+    try:
+        through, since = last_mark(store), mark_compared(store)
+    except UnreadableMarkError:  # the next digest says so, and marks anew
+        return None
     if through is None:
         return None
     if since is None:
@@ -176,9 +200,9 @@ def changes_line(stories: Sequence[Story], changes: Changes | None) -> str:
     """One sentence on what is new since the previous digest ("" for a first digest, or a
     run without a database): "Since the previous digest of this database: 2 new stories and
     1 story with new articles (7 new articles)." A story with an updated article, and the
-    inputs skipped since, are said too."""
+    inputs skipped since, are said too; a mark that could not be read, instead."""
     if changes is None or changes.first:
-        return ""
+        return changes.unread if changes is not None else ""
     skips = len(changes.new_skips)
     skipped = (
         f"{skips:,} input{' was' if skips == 1 else 's were'} skipped or read with a note"

@@ -309,7 +309,13 @@ def selection_options(func: Callable[..., None]) -> Callable[..., None]:
     help="Tell again what the latest digest of --db found new (compare with the digest it "
     "compared with): another format of the same hour's digest.",
 )
-def digest(run: Run, selection: StorySelection, changed: bool, again: bool) -> None:
+@click.option(
+    "--peek",
+    is_flag=True,
+    help="A look between two planned digests: show what is new since the previous digest "
+    "of --db, and leave its mark, so the next digest (and its --again) still tells it.",
+)
+def digest(run: Run, selection: StorySelection, changed: bool, again: bool, peek: bool) -> None:
     """Ingest PATHS and print the digest: stories, duplicates, timelines, summaries.
 
     PATHS are files, directories (recursive), .gz files, or - for JSON lines on stdin.
@@ -320,8 +326,8 @@ def digest(run: Run, selection: StorySelection, changed: bool, again: bool) -> N
     """
     if changed and (run.db is None or run.fmt == "csv"):
         raise click.UsageError("--changed needs --db, and applies to md, html and json")
-    if again and run.db is None:
-        raise click.UsageError("--again needs --db")
+    if (again or peek) and run.db is None:
+        raise click.UsageError(f"--{'again' if again else 'peek'} needs --db")
     analysis = run.analyse(again=again)
     changes = analysis.changes
     selection = replace(selection, changes=changes, changed_only=changed)
@@ -330,7 +336,8 @@ def digest(run: Run, selection: StorySelection, changed: bool, again: bool) -> N
         text = with_changes(text, analysis.outline.stories, changes)
     run.emit(text, analysis.outline)
     if changes is not None and run.db is not None:
-        api.mark_digested(run.db, changes)
+        if not peek:
+            api.mark_digested(run.db, changes)
         news = changes_line(analysis.outline.stories, changes)
         if news and run.output is not None and not run.quiet:  # the page says it too
             click.echo(news, err=True)

@@ -37,6 +37,11 @@ class StoreError(StorylineError):
     """The database is missing, damaged, locked, or of a schema this version cannot read."""
 
 
+class UnreadableMarkError(StoreError):
+    """The mark a database keeps of its previous digest is not storing positions (the meta
+    table edited by hand, say): a digest reads it as no mark, and says so."""
+
+
 class IncompatibleParametersError(StorylineError, ValueError):
     """Stored data was made with parameters that differ from the ones asked for.
 

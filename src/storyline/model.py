@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 RelationKind = Literal[
     "duplicate", "near-duplicate", "excerpt", "rewrite", "shares-passages", "translation"
@@ -251,6 +251,9 @@ class TimelineEntry:
     # "--MM-DD" (ISO 8601 without a year) for an undated "January 9": it can be put in
     # calendar order among other such entries, though no year may be invented for it.
     month_day: str = ""
+    # The versions of the entry's figure that its sources give otherwise, its own first;
+    # empty when no source disputes it (see storyline.render.figures.entry_variants).
+    variants: tuple[Variant, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,7 @@ from .storyrun import load_story_state, save_story_state
 from .summary import SummaryOptions, summarize
 from .summary.attribution import believed, copied_from
 from .timeline import Timeline, TimelineOptions, build_timeline
+from .timeline.variants import with_variants
 from .versions import Superseded, find_superseded
 from .workers import Call, Workers, default_jobs
 
@@ -464,7 +465,7 @@ def _timeline_of(
     story: Story, articles: list[Article], groups: list[DuplicateGroup], options: TimelineOptions
 ) -> Story:
     """``story`` with its timeline (module-level: it may run in a worker process)."""
-    timeline = build_timeline(articles, groups, options)
+    timeline = with_variants(build_timeline(articles, groups, options))
     return replace(story, timeline=timeline.entries, undated=timeline.undated)
 
 
@@ -493,7 +494,7 @@ def _per_story(
 
 def corpus_timeline(analysis: Analysis, options: TimelineOptions) -> Timeline:
     """One timeline over every analysed article (duplicate groups still count once)."""
-    return build_timeline(analysis.digest.articles, analysis.dedup.voices, options)
+    return with_variants(build_timeline(analysis.digest.articles, analysis.dedup.voices, options))
 
 
 def _summary_step(corpus: _Corpus, options: SummaryOptions) -> Step:

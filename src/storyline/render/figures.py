@@ -16,9 +16,8 @@ import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 
-from ..model import Article, Passage, TimelineEntry, Variant
-from ..summary.disagreement import CLOSE, differing_figures
-from ..summary.sentences import content, cosine, tokens
+from ..model import Article, Passage
+from ..summary.disagreement import differing_figures
 from ..text import CARDINALS, split_sentences
 from .views import DigestIndex, oriented
 
@@ -126,36 +125,6 @@ def _has_number(text: str) -> bool:
 # Words of ASCII letters, or runs of digits: a number word is looked up in a set, which is
 # several times quicker than a case-blind alternation of every number word.
 _TOKEN = re.compile(r"\d+|[a-z]+")
-
-
-def entry_variants(entry: TimelineEntry) -> tuple[Variant, ...]:
-    """The versions of a figure of a timeline entry's sentence that its sources give
-    otherwise: the sentence's own first (with the articles that do not dispute it), then each
-    other version in the order of the evidence. Empty when no source disputes it.
-
-    An entry prints one sentence and cites every article that dates the same event: a rewrite
-    that says "At least 47 people died" on the same Saturday was cited under "Seven people
-    died" as if it said so. A source disputes the figure when its sentence gives the same
-    unit in another value and is close to the entry's as a whole (content-word cosine at
-    least the summary's ``CLOSE``): a different count of something else in another
-    sentence ("3 people were arrested") is no dispute. Only the first disputed figure is
-    listed, as in a summary."""
-    mine = ""
-    own: list[str] = []
-    rivals: dict[str, tuple[str, list[str]]] = {}
-    stems = content(tokens(entry.text))
-    for evidence in entry.evidence:
-        pairs = differing_figures(entry.text, evidence.text) if evidence.text != entry.text else ()
-        close = bool(pairs) and cosine(stems, content(tokens(evidence.text))) >= CLOSE
-        if close and pairs[0][0] == (mine or pairs[0][0]):
-            mine, theirs = pairs[0]
-            rivals.setdefault(theirs.casefold(), (theirs, []))[1].append(evidence.article_id)
-        else:
-            own.append(evidence.article_id)
-    if not rivals:
-        return ()
-    versions = [(mine, own), *rivals.values()]
-    return tuple(Variant(text, tuple(dict.fromkeys(ids))) for text, ids in versions if ids)
 
 
 def copy_changes(

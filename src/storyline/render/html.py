@@ -36,7 +36,7 @@ from ..model import (
     shown_outlets,
 )
 from ..summary.corroboration import by_wording
-from .figures import changes_note, copy_changes, entry_variants, figure_differences
+from .figures import changes_note, copy_changes, figure_differences
 from .selection import StorySelection, shown_stories
 from .svg import reuse_graph, sparkline, timeline_chart
 from .views import (
@@ -357,9 +357,7 @@ def _timeline_rows(
     def row(entry: TimelineEntry) -> dict[str, Any]:
         cited = _cited(entry.article_ids, numbers)
         # Sources that date the event but give its figure otherwise ("At least 47 people").
-        variants = [
-            {"text": v.text, **_cited(v.article_ids, numbers)} for v in entry_variants(entry)
-        ]
+        variants = [{"text": v.text, **_cited(v.article_ids, numbers)} for v in entry.variants]
         return {
             "entry": entry,
             "context": entry_context(entry, texts),

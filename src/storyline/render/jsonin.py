@@ -112,9 +112,13 @@ def _read_claim(r: _Reader) -> Claim:
         first_seen=r.text("first_seen"),
         start=r.integer("start"),
         end=r.integer("end"),
-        variants=r.each("variants", lambda v: Variant(v.text("text"), v.strs("article_ids"))),
+        variants=r.each("variants", _read_variant),
         corroboration=r.each("corroboration", _read_restatement),
     )
+
+
+def _read_variant(r: _Reader) -> Variant:
+    return Variant(r.text("text"), r.strs("article_ids"))
 
 
 def _read_restatement(r: _Reader) -> Restatement:
@@ -147,6 +151,7 @@ def _read_entry(r: _Reader) -> TimelineEntry:
         score=r.number("score"),
         note=r.text("note"),
         month_day=r.text("month_day"),
+        variants=r.each("variants", _read_variant),
     )
 
 
@@ -360,8 +365,8 @@ def _plain_entry(item: Any) -> TimelineEntry:
         raise _Unusual
     if not (type(text) is type(note) is type(month_day) is str and type(score) is float):
         raise _Unusual
-    evidence = item["evidence"]
-    if type(evidence) is not list:
+    evidence, variants = item["evidence"], item["variants"]
+    if type(evidence) is not list or type(variants) is not list:
         raise _Unusual
     return TimelineEntry(
         date,
@@ -373,6 +378,7 @@ def _plain_entry(item: Any) -> TimelineEntry:
         score,
         note,
         month_day,
+        tuple(map(_plain_variant, variants)),
     )
 
 

@@ -24,6 +24,7 @@ from ..model import (
     Skipped,
     Story,
     TimelineEntry,
+    Variant,
 )
 
 JsonObject = dict[str, Any]
@@ -64,12 +65,16 @@ def _claim(c: Claim) -> JsonObject:
         "support": list(c.support),
         "outlets": c.outlets,
         "first_seen": c.first_seen,
-        "variants": [{"text": v.text, "article_ids": list(v.article_ids)} for v in c.variants],
+        "variants": _variants(c.variants),
         "corroboration": [
             {"article_id": r.article_id, "text": r.text, "start": r.start, "end": r.end}
             for r in c.corroboration
         ],
     }
+
+
+def _variants(variants: tuple[Variant, ...]) -> list[JsonObject]:
+    return [{"text": v.text, "article_ids": list(v.article_ids)} for v in variants]
 
 
 def _entry(e: TimelineEntry) -> JsonObject:
@@ -92,6 +97,7 @@ def _entry(e: TimelineEntry) -> JsonObject:
             }
             for ev in e.evidence
         ],
+        "variants": _variants(e.variants),
     }
 
 

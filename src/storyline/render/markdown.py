@@ -22,7 +22,7 @@ from ..model import (
     shown_outlets,
 )
 from ..summary.corroboration import by_wording
-from .figures import changes_note, copy_changes, entry_variants
+from .figures import changes_note, copy_changes
 from .selection import StorySelection, shown_stories
 from .views import (
     DigestIndex,
@@ -67,8 +67,8 @@ def context_lines(entry: TimelineEntry, articles: Mapping[str, Article]) -> list
 
 def variant_lines(entry: TimelineEntry, cite: Callable[[tuple[str, ...]], str]) -> list[str]:
     """The line under an entry whose sources give its figure otherwise
-    (:func:`~storyline.render.figures.entry_variants`), each version with its sources."""
-    versions = entry_variants(entry)
+    (:func:`~storyline.timeline.variants.entry_variants`), each version with its sources."""
+    versions = entry.variants
     shown = "; ".join(f"{md_escape(v.text)} {cite(v.article_ids)}" for v in versions)
     return [f"  - sources differ: {shown}"] if versions else []
 
