@@ -1,0 +1,51 @@
+"""A nightly Python job over one database (a QA pass as a data engineer, session 25): what
+is new since the script's previous digest, and a strict run's error it can catch."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import storyline
+from storyline.errors import InputError
+from storyline.pipeline import RunOptions
+
+FLOOD = (
+    "The River Tamsin burst its banks in Orwell Vale on Sunday after 120 millimetres of rain, "
+    "and 900 residents left their homes. Mayor Jana Pell said the barrier on Mill Street was "
+    "overtopped shortly after {hour} a.m. Shelters opened at the town hall and the library."
+)
+STRIKE = (
+    "Bus drivers in Port Ferris voted by 81 per cent to strike over pay, their union said on "
+    "Sunday. A first 24-hour stoppage would begin on Friday unless the operator improved its "
+    "offer of a 2 per cent rise. About 60,000 people ride the town's buses on a weekday."
+)
+
+
+def _night(folder: Path, records: list[dict[str, str]]) -> Path:
+    folder.mkdir()
+    lines = (json.dumps(record) for record in records)
+    (folder / "wire.jsonl").write_text("".join(f"{line}\n" for line in lines))
+    return folder
+
+
+def _wire(id_: str, title: str, text: str, day: str) -> dict[str, str]:
+    return {"id": id_, "title": title, "text": text, "published": f"2026-11-0{day}T08:00:00Z"}
+
+
+def test_a_strict_run_stops_with_an_input_error_naming_the_record(tmp_path: Path) -> None:
+    night = _night(
+        tmp_path / "n1",
+        [_wire("w-1", "Tamsin floods", FLOOD.format(hour=3), "1"), _wire("w-2", "Empty", "", "1")],
+    )
+    with pytest.raises(InputError) as raised:
+        storyline.run([night], db=tmp_path / "lab.db", options=RunOptions(strict=True))
+    error = raised.value
+    assert (error.path, error.record, error.reason) == (
+        str(night / "wire.jsonl"),
+        2,
+        "line 2: empty text",
+    )
+    assert str(error) == f"{night / 'wire.jsonl'}:2: line 2: empty text (--strict)"
