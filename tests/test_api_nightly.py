@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import storyline
+from storyline.changes import with_changes
 from storyline.errors import InputError
 from storyline.pipeline import RunOptions
 
@@ -33,6 +34,35 @@ def _night(folder: Path, records: list[dict[str, str]]) -> Path:
 
 def _wire(id_: str, title: str, text: str, day: str) -> dict[str, str]:
     return {"id": id_, "title": title, "text": text, "published": f"2026-11-0{day}T08:00:00Z"}
+
+
+def test_a_script_that_marks_its_digest_is_told_what_is_new_the_next_night(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "lab.db"
+    first = _night(tmp_path / "n1", [_wire("w-1", "Tamsin floods", FLOOD.format(hour=3), "1")])
+    analysis, _ = storyline.run([first], db=db)
+    assert analysis.changes is not None and analysis.changes.first
+    storyline.mark_digested(db, analysis.changes)  # the outputs are written: remember them
+    second = _night(
+        tmp_path / "n2",
+        [
+            _wire("w-1", "Tamsin floods", FLOOD.format(hour=4), "1"),  # a correction
+            _wire("w-2", "Port Ferris bus strike vote", STRIKE, "2"),
+        ],
+    )
+    analysis, report = storyline.run([second], db=db)
+    assert report is not None and (report.added, report.updated) == (1, 1)
+    changes = analysis.changes
+    assert changes is not None and not changes.first
+    assert (changes.new_articles, changes.updated_articles) == ({"w-2"}, {"w-1"})
+    stories = analysis.outline.stories
+    told = json.loads(with_changes(analysis.json, stories, changes))["changes"]
+    strike = next(story.id for story in stories if "w-2" in story.article_ids)
+    assert (told["new_stories"], told["updated_articles"]) == ([strike], ["w-1"])
+    storyline.mark_digested(db, changes)
+    analysis, _ = storyline.run(db=db)  # the same night's digest again: nothing is new
+    assert analysis.changes is not None and not analysis.changes.news_ids()
 
 
 def test_a_strict_run_stops_with_an_input_error_naming_the_record(tmp_path: Path) -> None:

@@ -55,7 +55,10 @@ def run(
     cannot be written (:func:`read_only`) and gets no new input is analysed in a temporary
     copy: the output is the same, and nothing is saved. ``analysis.changes`` is what is new
     since the previous digest of ``db`` or, ``again``, since the one the latest digest
-    compared with (its news told again: another format of the same hour's digest)."""
+    compared with (its news told again: another format of the same hour's digest). No
+    function here moves that mark: a nightly script calls :func:`mark_digested` once it has
+    written its outputs, as the CLI's ``digest`` does; without it, every run's ``changes``
+    are a first digest's, which mark nothing new."""
     paths, db = _checked(paths, db, options)
     if not paths and db is not None and not Path(db).exists():
         raise NothingToDoError(f"no input given and {_empty(db)}")
