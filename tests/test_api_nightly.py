@@ -79,3 +79,24 @@ def test_a_strict_run_stops_with_an_input_error_naming_the_record(tmp_path: Path
         "line 2: empty text",
     )
     assert str(error) == f"{night / 'wire.jsonl'}:2: line 2: empty text (--strict)"
+
+
+def test_a_file_read_again_each_night_tells_its_new_faults_as_new(tmp_path: Path) -> None:
+    # A scraper writes the night's records to the same file every night. Reading it again
+    # drops its old skip records; a new one was then numbered after the rows left, under the
+    # previous digest's mark, and was not told as new.
+    db, night = tmp_path / "lab.db", tmp_path / "incoming"
+    good = _wire("w-1", "Tamsin floods", FLOOD.format(hour=3), "1")
+    night.mkdir()
+    (night / "wire.jsonl").write_text(json.dumps(good) + '\n{"id": "w-2", "title": "Cut\n')
+    analysis, _ = storyline.run([night], db=db)
+    assert analysis.changes is not None
+    storyline.api.mark_digested(db, analysis.changes)
+    strike = _wire("w-3", "Port Ferris bus strike vote", STRIKE, "2")
+    lines = (json.dumps(strike), json.dumps({**strike, "id": "w-4", "text": None}))
+    (night / "wire.jsonl").write_text("".join(f"{line}\n" for line in lines))
+    analysis, report = storyline.run([night], db=db)
+    assert report is not None and [s.where for s in report.skipped] == [f"{night}/wire.jsonl:2"]
+    changes = analysis.changes
+    assert changes is not None and changes.new_articles == {"w-3"}
+    assert changes.new_skips == {(str(night / "wire.jsonl"), 2, "line 2: 'text' is null, not text")}
