@@ -10,7 +10,7 @@ import pytest
 
 import storyline
 from storyline.changes import with_changes
-from storyline.errors import InputError
+from storyline.errors import InputError, NothingToDoError
 from storyline.pipeline import RunOptions
 
 FLOOD = (
@@ -100,3 +100,19 @@ def test_a_file_read_again_each_night_tells_its_new_faults_as_new(tmp_path: Path
     changes = analysis.changes
     assert changes is not None and changes.new_articles == {"w-3"}
     assert changes.new_skips == {(str(night / "wire.jsonl"), 2, "line 2: 'text' is null, not text")}
+
+
+def test_a_first_night_that_reads_nothing_leaves_no_empty_database(tmp_path: Path) -> None:
+    # A mistyped folder on the first night: the CLI removed the database it had created, a
+    # script was left an empty one (the next run then said it "holds no article").
+    db = tmp_path / "lab.db"
+    with pytest.raises(NothingToDoError, match="no input exists"):
+        storyline.run([tmp_path / "2026-11-0l"], db=db)
+    with pytest.raises(NothingToDoError, match="no input exists"):
+        storyline.ingest([tmp_path / "2026-11-0l"], db=db)
+    assert sorted(path.name for path in tmp_path.iterdir()) == []
+    night = _night(tmp_path / "n1", [_wire("w-1", "Tamsin floods", FLOOD.format(hour=3), "1")])
+    storyline.run([night], db=db)
+    with pytest.raises(NothingToDoError, match="no input exists"):
+        storyline.run([tmp_path / "2026-11-0l"], db=db)
+    assert db.exists()  # one that holds articles stays

@@ -63,7 +63,10 @@ def run(
     if not paths and db is not None and not Path(db).exists():
         raise NothingToDoError(f"no input given and {_empty(db)}")
     copying = not paths and db is not None and read_only(Path(db))
-    with _copy_of(Path(db)) if copying and db is not None else Store(db) as store:
+    with (
+        kept_only_if_used(db),
+        _copy_of(Path(db)) if copying and db is not None else Store(db) as store,
+    ):
         mark = (mark_compared if again else last_mark)(store)  # before inputs are stored
         report = None
         if paths:
@@ -77,6 +80,26 @@ def run(
             changes = since_last_digest(store, mark, analysis.outline)
             analysis = replace(analysis, changes=changes)
     return analysis, report
+
+
+@contextmanager
+def kept_only_if_used(db: PathLike | None) -> Iterator[None]:
+    """A database file this run creates is removed again when nothing could be read into it:
+    a failed first run (a mistyped folder) leaves no empty database behind, from the CLI as
+    from a script (any other failure keeps what was stored)."""
+    path = None if db is None else Path(db)
+    created = path is not None and not path.exists()
+    try:
+        yield
+    except NothingToDoError:
+        if created and path is not None:
+            for leftover in (
+                path,
+                path.with_name(path.name + "-wal"),
+                path.with_name(path.name + "-shm"),
+            ):
+                leftover.unlink(missing_ok=True)
+        raise
 
 
 def mark_digested(db: PathLike, changes: Changes) -> None:
@@ -162,7 +185,7 @@ def ingest(paths: Paths, db: PathLike, options: RunOptions | None = None) -> Ing
     if db is None:
         raise OptionsError("ingest needs a database to store into (db=PATH)")
     checked, where = _checked(paths, db, options)
-    with Store(where) as store:
+    with kept_only_if_used(where), Store(where) as store:
         return pipeline.ingest(checked, store, options)
 
 
