@@ -10,7 +10,7 @@ import pytest
 
 import storyline
 from storyline.changes import with_changes
-from storyline.errors import InputError, NothingToDoError
+from storyline.errors import InputError, NothingToDoError, OptionsError
 from storyline.pipeline import RunOptions
 
 FLOOD = (
@@ -116,3 +116,15 @@ def test_a_first_night_that_reads_nothing_leaves_no_empty_database(tmp_path: Pat
     with pytest.raises(NothingToDoError, match="no input exists"):
         storyline.run([tmp_path / "2026-11-0l"], db=db)
     assert db.exists()  # one that holds articles stays
+
+
+def test_a_search_for_no_word_is_an_options_error_as_in_the_cli(tmp_path: Path) -> None:
+    # A query read from an empty setting answered "no match", where the CLI says it is wrong.
+    db = tmp_path / "lab.db"
+    storyline.ingest(
+        [_night(tmp_path / "n1", [_wire("w-1", "Tamsin floods", FLOOD.format(hour=3), "1")])], db
+    )
+    assert [hit.article_id for hit in storyline.search("Tamsin", db)] == ["w-1"]
+    for query in ("", "  ", "*", '""'):
+        with pytest.raises(OptionsError, match="has no word to search for"):
+            storyline.search(query, db)

@@ -226,6 +226,8 @@ def search(query: str, db: PathLike, limit: int = 20) -> list[SearchHit]:
     """Full-text search over the stored titles and texts."""
     if not isinstance(query, str):
         raise OptionsError(f"query must be a string of words, got a {type(query).__name__}")
+    if not any(character.isalnum() for character in query):  # as the CLI: "no match" misleads
+        raise OptionsError(f"the query {query!r} has no word to search for")
     if isinstance(limit, bool) or not isinstance(limit, int):
         raise OptionsError(f"limit must be a whole number, got {limit!r}")
     with article_reader(db) as store:
