@@ -84,10 +84,12 @@ def test_a_strict_run_stops_with_an_input_error_naming_the_record(tmp_path: Path
 def test_a_file_read_again_each_night_tells_its_new_faults_as_new(tmp_path: Path) -> None:
     # A scraper writes the night's records to the same file every night. Reading it again
     # drops its old skip records; a new one was then numbered after the rows left, under the
-    # previous digest's mark, and was not told as new.
+    # previous digest's mark, and was not told as new. The fault of a file that did not
+    # change (named again, recorded again) is no news.
     db, night = tmp_path / "lab.db", tmp_path / "incoming"
     good = _wire("w-1", "Tamsin floods", FLOOD.format(hour=3), "1")
     night.mkdir()
+    (night / "archive.jsonl").write_text(json.dumps(good) + '\n{"id": "a-2", "text": 7}\n')
     (night / "wire.jsonl").write_text(json.dumps(good) + '\n{"id": "w-2", "title": "Cut\n')
     analysis, _ = storyline.run([night], db=db)
     assert analysis.changes is not None
@@ -96,10 +98,21 @@ def test_a_file_read_again_each_night_tells_its_new_faults_as_new(tmp_path: Path
     lines = (json.dumps(strike), json.dumps({**strike, "id": "w-4", "text": None}))
     (night / "wire.jsonl").write_text("".join(f"{line}\n" for line in lines))
     analysis, report = storyline.run([night], db=db)
-    assert report is not None and [s.where for s in report.skipped] == [f"{night}/wire.jsonl:2"]
+    assert report is not None
+    assert [s.where for s in report.skipped] == [
+        f"{night}/{name}:2" for name in ("archive.jsonl", "wire.jsonl")
+    ]
     changes = analysis.changes
     assert changes is not None and changes.new_articles == {"w-3"}
     assert changes.new_skips == {(str(night / "wire.jsonl"), 2, "line 2: 'text' is null, not text")}
+    storyline.mark_digested(db, changes)
+    with (night / "wire.jsonl").open("a") as grown:  # the file grows: read from where it ended
+        grown.write(json.dumps({**strike, "id": "w-5", "text": []}) + "\n")
+    analysis, _ = storyline.run([night], db=db)
+    assert analysis.changes is not None
+    assert analysis.changes.new_skips == {
+        (str(night / "wire.jsonl"), 3, "line 3: 'text' is a JSON array, not text")
+    }
 
 
 def test_a_first_night_that_reads_nothing_leaves_no_empty_database(tmp_path: Path) -> None:

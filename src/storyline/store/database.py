@@ -47,8 +47,9 @@ _SKIPS_HIGHEST = (
 )
 _ADD_SKIPPED = (
     "INSERT OR IGNORE INTO skipped (seq, path, record, reason)"
-    " VALUES (max(?, (SELECT coalesce(max(seq), 0) FROM skipped)) + 1, ?, ?, ?)"
+    " VALUES (coalesce(?, max(?, (SELECT coalesce(max(seq), 0) FROM skipped)) + 1), ?, ?, ?)"
 )
+_SKIPS_OF = "SELECT seq, path, record, reason FROM skipped WHERE path = ?"
 
 
 class Store:
@@ -73,6 +74,8 @@ class Store:
         oldest: int | None = None,
     ) -> None:
         self._lock = threading.RLock()
+        # Skip records dropped by forget_skipped, by (path, record, reason): their numbers.
+        self._dropped_skips: dict[tuple[str, int, str], int] = {}
         self._readonly = readonly
         self._oldest = target_version() if oldest is None else oldest
         tempdir: str | None = None
@@ -414,22 +417,29 @@ class Store:
     # -- skipped inputs --------------------------------------------------------------------
 
     def add_skipped(self, skipped: Iterable[Skipped]) -> None:
-        """Record skipped inputs; the same (path, record, reason) is recorded once, numbered
-        after every skip record there ever was (see :meth:`forget_skipped`)."""
+        """Record skipped inputs; the same (path, record, reason) is recorded once. One that
+        :meth:`forget_skipped` dropped keeps its number: the same fault read again is no news
+        to a digest's mark. Any other is numbered past every number given so far."""
         for batch in chunks(skipped):
             rows = [(clean(s.path), s.record, clean(s.reason)) for s in batch]
             with self._transaction() as conn:
-                conn.executemany(_ADD_SKIPPED, [(self._skips_high(conn), *row) for row in rows])
+                high = self._skips_high(conn)
+                kept = self._dropped_skips
+                conn.executemany(_ADD_SKIPPED, [(kept.pop(row, None), high, *row) for row in rows])
 
     def forget_skipped(self, paths: Iterable[str]) -> None:
         """Drop what was recorded as skipped for ``paths`` (read again: their new skips, if
-        any, are recorded after). The highest number dropped is kept: SQLite would give it
-        again, and a digest's mark that counted it would take the new record for an old one
-        (a file written again each night: its new faults were not told as new)."""
+        any, are recorded after). The highest number dropped is kept, in the meta table:
+        SQLite would give it again, and a digest's mark that counted it would take a new
+        record for an old one (a file written again each night: its new faults were not told
+        as new)."""
         sql = "DELETE FROM skipped WHERE path = ?"
         for batch in chunks(paths):
             with self._transaction() as conn:
                 high = self._skips_high(conn)
+                for path in batch:
+                    rows = conn.execute(_SKIPS_OF, (clean(path),)).fetchall()
+                    self._dropped_skips.update({(p, int(r), why): int(n) for n, p, r, why in rows})
                 conn.executemany(sql, [(clean(path),) for path in batch])
                 conn.execute(_SET_META, (_SKIPS_HIGH, str(high)))
 
