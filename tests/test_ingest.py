@@ -130,7 +130,7 @@ def test_jsonl_with_bad_lines_goes_on() -> None:
     assert outcomes(records) == [
         ("article", 1, "Storm closes northern pass"),
         ("article", 2, "Pass reopens after storm"),
-        ("skip", 3, "line 3: not valid JSON (Invalid control character, column 56)"),
+        ("skip", 3, "line 3: not valid JSON (the line ends before its record does: cut short?)"),
         ("skip", 4, "line 4: no 'text' field"),
         ("skip", 6, "line 6: empty text"),
         ("skip", 7, "line 7: not a JSON object"),
@@ -147,6 +147,26 @@ def test_jsonl_with_bad_lines_goes_on() -> None:
     assert (last.source, last.published, last.published_origin) == ("Le Courrier Alpin", None, "")
     assert last.language == "fr"
     assert all(r.path == str(path) for r in records)
+
+
+def test_a_jsonl_line_cut_short_is_named_so(tmp_path: Path) -> None:
+    # A scraper killed mid-write leaves its last line unfinished; the decoder called one
+    # cut inside a string an "Invalid control character" (the line break it ran into).
+    path = tmp_path / "night.jsonl"
+    lines = (
+        '{"id": "k-1", "title": "Kiln fire", "text": "A kiln caught fire in Abbotsford."}',
+        '{"id": "k-2", "title": "Kiln fire", "text": "The fire at the Abbotsford kiln',
+        '{"id": "k-3", "title": "Kiln fire", "text": "Crews left the kiln at noon."',
+        '{"id": "k-4", "title": "Kiln fire" "text": "Two crews came."}',
+    )
+    path.write_text("".join(f"{line}\r\n" for line in lines), encoding="utf-8")
+    cut = "not valid JSON (the line ends before its record does: cut short?)"
+    assert outcomes(read(path)) == [
+        ("article", 1, "Kiln fire"),
+        ("skip", 2, f"line 2: {cut}"),
+        ("skip", 3, f"line 3: {cut}"),
+        ("skip", 4, "line 4: not valid JSON (Expecting ',' delimiter, column 36)"),
+    ]
 
 
 def test_json_array_with_common_field_names() -> None:

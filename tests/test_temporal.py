@@ -442,6 +442,28 @@ def test_a_foreign_duration_is_no_date(sentence: str, language: str) -> None:
     assert tag_dates(sentence, "2025-11-05", language) == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # dateparser took "après" into the weekday: left undated as a count from an event
+        ("Le pont de Velmora a été fermé lundi après la découverte de fissures.", [
+            ("lundi", "2026-11-02")]),
+        ("La rivière est sortie de son lit tôt dimanche après de fortes pluies.", [
+            ("dimanche", "2026-11-01")]),
+        # ... and the article after it into a count: two days after publication
+        ("Les secours sont arrivés deux jours après le séisme.", [("deux jours après", None)]),
+        # "after six months of works": six months after publication
+        ("Le pont du port a rouvert mardi après six mois de travaux.", [
+            ("mardi", "2026-11-03"), ("après six mois", None)]),
+    ],
+)  # fmt: skip
+def test_french_after_neither_hides_a_weekday_nor_counts_from_publication(
+    sentence: str, expected: list[tuple[str, str | None]]
+) -> None:
+    found = tag_dates(sentence, "2026-11-04T06:10:00Z", "fr")
+    assert [(mention.expression, mention.date) for mention in found] == expected
+
+
 def test_a_foreign_count_after_an_event_is_not_counted_from_publication() -> None:
     sentence = "La voie avait été fermée trois semaines après un glissement en 2019."
     first, year = tag_dates(sentence, "2025-11-05", "fr")

@@ -265,6 +265,12 @@ def test_foreign_last_week_is_the_week(
         ("The ferry terminal is shut until Wednesday .", "2022-01-26"),
         ("Flights remain suspended until at least Tuesday .", "2022-01-25"),
         ("The council has halted all building work until March 30 .", "2022-03-30"),
+        # ... with the verb further back (read as the Wednesday before: session 25)
+        (
+            "The weather service has issued a red warning for the Oss valley until Wednesday ,"
+            " with another 60 millimetres of rain expected .",
+            "2022-01-26",
+        ),
         # A state that is over ended in the past.
         ("The ferry terminal was shut until Wednesday .", "2022-01-19"),
         ("The schools stayed closed until January 6 .", "2022-01-06"),

@@ -36,6 +36,7 @@ _API = (
     "digest",
     "duplicates",
     "ingest",
+    "mark_digested",
     "run",
     "search",
     "stories",
@@ -44,7 +45,18 @@ _API = (
 )
 
 if TYPE_CHECKING:
-    from .api import compare, digest, duplicates, ingest, run, search, stories, summarize, timeline
+    from .api import (
+        compare,
+        digest,
+        duplicates,
+        ingest,
+        mark_digested,
+        run,
+        search,
+        stories,
+        summarize,
+        timeline,
+    )
 
 
 def __getattr__(name: str) -> Any:
@@ -82,6 +94,7 @@ __all__ = [
     "digest",
     "duplicates",
     "ingest",
+    "mark_digested",
     "run",
     "search",
     "stories",

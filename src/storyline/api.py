@@ -55,12 +55,18 @@ def run(
     cannot be written (:func:`read_only`) and gets no new input is analysed in a temporary
     copy: the output is the same, and nothing is saved. ``analysis.changes`` is what is new
     since the previous digest of ``db`` or, ``again``, since the one the latest digest
-    compared with (its news told again: another format of the same hour's digest)."""
+    compared with (its news told again: another format of the same hour's digest). No
+    function here moves that mark: a nightly script calls :func:`mark_digested` once it has
+    written its outputs, as the CLI's ``digest`` does; without it, every run's ``changes``
+    are a first digest's, which mark nothing new."""
     paths, db = _checked(paths, db, options)
     if not paths and db is not None and not Path(db).exists():
         raise NothingToDoError(f"no input given and {_empty(db)}")
     copying = not paths and db is not None and read_only(Path(db))
-    with _copy_of(Path(db)) if copying and db is not None else Store(db) as store:
+    with (
+        kept_only_if_used(db),
+        _copy_of(Path(db)) if copying and db is not None else Store(db) as store,
+    ):
         mark, unread = previous_mark(store, again)  # before inputs are stored
         report = None
         if paths:
@@ -74,6 +80,26 @@ def run(
             changes = since_last_digest(store, mark, analysis.outline, unread)
             analysis = replace(analysis, changes=changes)
     return analysis, report
+
+
+@contextmanager
+def kept_only_if_used(db: PathLike | None) -> Iterator[None]:
+    """A database file this run creates is removed again when nothing could be read into it:
+    a failed first run (a mistyped folder) leaves no empty database behind, from the CLI as
+    from a script (any other failure keeps what was stored)."""
+    path = None if db is None else Path(db)
+    created = path is not None and not path.exists()
+    try:
+        yield
+    except NothingToDoError:
+        if created and path is not None:
+            for leftover in (
+                path,
+                path.with_name(path.name + "-wal"),
+                path.with_name(path.name + "-shm"),
+            ):
+                leftover.unlink(missing_ok=True)
+        raise
 
 
 def mark_digested(db: PathLike, changes: Changes) -> None:
@@ -159,7 +185,7 @@ def ingest(paths: Paths, db: PathLike, options: RunOptions | None = None) -> Ing
     if db is None:
         raise OptionsError("ingest needs a database to store into (db=PATH)")
     checked, where = _checked(paths, db, options)
-    with Store(where) as store:
+    with kept_only_if_used(where), Store(where) as store:
         return pipeline.ingest(checked, store, options)
 
 
@@ -200,6 +226,8 @@ def search(query: str, db: PathLike, limit: int = 20) -> list[SearchHit]:
     """Full-text search over the stored titles and texts."""
     if not isinstance(query, str):
         raise OptionsError(f"query must be a string of words, got a {type(query).__name__}")
+    if not any(character.isalnum() for character in query):  # as the CLI: "no match" misleads
+        raise OptionsError(f"the query {query!r} has no word to search for")
     if isinstance(limit, bool) or not isinstance(limit, int):
         raise OptionsError(f"limit must be a whole number, got {limit!r}")
     with article_reader(db) as store:

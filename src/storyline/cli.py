@@ -162,7 +162,7 @@ def analysis_command(func: Callable[..., None]) -> click.Command:
                 "--format csv is a table of articles (digest, stories) or relations "
                 f"(duplicates); {func.__name__} has none"
             )
-        with _errors(), _kept_only_if_used(db):
+        with _errors(), api.kept_only_if_used(db):
             reading = (paths, fields, strict, path_dates, source, db)
             func(Run(*reading, fmt, output, quiet, verbose, jobs), **own)
 
@@ -208,21 +208,6 @@ def _errors() -> Iterator[None]:
     except KeyboardInterrupt:
         click.echo("interrupted: every committed batch is kept in the database", err=True)
         sys.exit(130)
-
-
-@contextmanager
-def _kept_only_if_used(db: Path | None) -> Iterator[None]:
-    """A database file this run creates is removed again when nothing could be read into it:
-    a failed first run leaves no empty database behind (any other failure keeps what was
-    stored)."""
-    created = db is not None and not db.exists()
-    try:
-        yield
-    except NothingToDoError:
-        if created and db is not None:
-            for leftover in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
-                leftover.unlink(missing_ok=True)
-        raise
 
 
 def _check_output(output: Path | None) -> None:
@@ -366,7 +351,7 @@ def ingest(
         raise click.UsageError("ingest needs --db FILE: a temporary database would be lost")
     with (
         _errors(),
-        _kept_only_if_used(db),
+        api.kept_only_if_used(db),
         Store(db) as store,
         progress_reporter(quiet, verbose) as report,
     ):

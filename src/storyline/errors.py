@@ -14,14 +14,15 @@ class StorylineError(Exception):
 
 
 class InputError(StorylineError):
-    """An input that cannot be read: names the file (and record) and the reason."""
+    """An input that cannot be read: names the file (and record) and the reason. ``note``
+    says, in the message only, why the run stopped at it ("--strict")."""
 
-    def __init__(self, path: str, reason: str, record: int = 0) -> None:
+    def __init__(self, path: str, reason: str, record: int = 0, *, note: str = "") -> None:
         self.path = path
         self.reason = reason
         self.record = record
         where = f"{path}:{record}" if record else path
-        super().__init__(f"{where}: {reason}")
+        super().__init__(f"{where}: {reason}" + (f" ({note})" if note else ""))
 
 
 class NothingToDoError(StorylineError):

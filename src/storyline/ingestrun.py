@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import TextIO, cast
 
 from .clean import CleanOptions, clean_text
-from .errors import StorylineError
+from .errors import InputError
 from .fingerprint import code_fingerprint
 from .ingest import (
     IngestOptions,
@@ -175,8 +175,8 @@ class IngestRun:
     def _skip(self, record: Skipped) -> None:
         self.skipped.append(record)
         self._keep(record.path, record)
-        if self._strict:
-            raise StorylineError(f"{record.where}: {record.reason} (--strict)")
+        if self._strict:  # an InputError, so a script can catch it and read its parts
+            raise InputError(record.path, record.reason, record.record, note="--strict")
 
     def _records(
         self, paths: Sequence[str | Path], stdin: TextIO | None

@@ -300,10 +300,9 @@ def read_jsonl(
         seen = True
         where = f"line {number}"
         try:
-            value = json.loads(content)
+            value = json.loads(content.rstrip("\r\n"))
         except json.JSONDecodeError as exc:
-            reason = f"{where}: not valid JSON ({_message(exc)}, column {exc.colno})"
-            yield Skipped(path, reason, number)
+            yield Skipped(path, f"{where}: not valid JSON ({_line_fault(exc)})", number)
             continue
         except RecursionError:
             yield Skipped(path, f"{where}: not valid JSON (nested too deeply)", number)
@@ -370,6 +369,15 @@ def _wrapped_records(value: object, fields: FieldMap) -> list[object] | None:
 
 def _message(exc: json.JSONDecodeError) -> str:
     return exc.msg.removesuffix(" at")
+
+
+def _line_fault(exc: json.JSONDecodeError) -> str:
+    """What is wrong with a JSON line. One that ends inside a string or before its closing
+    brace was most often cut short (a scraper killed mid-write, a full disk), which the
+    decoder called an "Invalid control character" (the line break) or named a delimiter."""
+    if exc.msg.startswith("Unterminated string") or exc.pos >= len(exc.doc.rstrip()):
+        return "the line ends before its record does: cut short?"
+    return f"{_message(exc)}, column {exc.colno}"
 
 
 def _is_json_line(text: str) -> bool:
