@@ -13,6 +13,7 @@ import pytest
 from helpers_cli import Run
 from storyline import api, current, pipeline
 from storyline.analysis import NotComputedError
+from storyline.clean import CleanOptions
 from storyline.store import Store
 from storyline.summary import SummaryOptions
 
@@ -247,3 +248,18 @@ def test_the_digest_of_a_run_without_summaries_is_the_one_it_computes(db: Path) 
         assert read is not None
         assert read.digest == fresh.digest
         assert read.json == fresh.json
+
+
+def test_a_run_that_rewrites_the_stored_texts_forgets_the_key(tmp_path: Path) -> None:
+    articles = _articles()
+    for article in articles[2], articles[4]:  # a footer on two pages: furniture at 2 repeats
+        article["text"] += "\n\nSign up for the morning letter at our front desk."
+    db = tmp_path / "footer.db"
+    api.run(_write(tmp_path / "in", articles), db)
+    with Store(db) as store:
+        assert current.stored_analysis(store, pipeline.RunOptions()) is not None
+        cut = pipeline.RunOptions(clean=CleanOptions(min_repeat=2))
+        pipeline.analyse(store, cut, with_timeline=False, with_summary=False)
+        assert "Sign up" not in store.article("f3").text  # cut from the stored text
+        # the stored digest still holds the texts as they were: no longer current
+        assert current.stored_analysis(store, pipeline.RunOptions()) is None
