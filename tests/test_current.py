@@ -193,14 +193,14 @@ def test_a_new_article_is_analysed(run: Run, db: Path, tmp_path: Path) -> None:
 def test_a_skip_recorded_again_for_another_reason_is_seen(
     run: Run, db: Path, tmp_path: Path
 ) -> None:
-    # the broken file read again fails otherwise: its skip record takes the same position
+    # The broken file read again fails otherwise. Its new skip record may take the position
+    # of the one it replaces (as SQLite numbers a row after the last one left): the key's
+    # hash of the skip list sees the change all the same.
     again = _write(tmp_path / "in", _articles(), bad='{"id": "x", "text": 7}')
     with Store(db) as store:
-        before = store.stored_after(current.END).newest
         reasons = [entry.reason for entry in store.skipped()]
     read, fresh, stderr = _both(run, db, "digest", str(again), "--format", "json")
     with Store(db) as store:
-        assert store.stored_after(current.END).newest == before
         assert [entry.reason for entry in store.skipped()] != reasons
     assert READ_BACK not in stderr
     assert read == fresh
