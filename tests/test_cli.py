@@ -11,6 +11,7 @@ from typing import Any
 from click.testing import CliRunner
 
 from helpers_cli import EXAMPLES, Run
+from storyline import current
 from storyline.cli import cli
 from storyline.store import Store
 
@@ -366,8 +367,10 @@ def test_serve_refuses_a_missing_database_before_starting(tmp_path: Path) -> Non
 
 
 def test_verbose_prints_one_timing_line_per_stage(run: Run, example_db: Path) -> None:
-    run("digest", "--db", str(example_db), "--format", "json")
-    result = run("digest", "--db", str(example_db), "-v", "--format", "json")
+    for verbose in (False, True):  # each run analyses: none reads the stored digest back
+        with Store(example_db) as store:  # (see storyline.current)
+            current.forget(store)
+        result = run("digest", "--db", str(example_db), "--format", "json", *["-v"] * verbose)
     lines = [
         re.fullmatch(r"(\w+): [\d.]+ s(?: \((.+)\))?", line) for line in result.stderr.splitlines()
     ]

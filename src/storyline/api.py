@@ -50,6 +50,7 @@ def run(
     with_timeline: bool = True,
     with_summary: bool = True,
     again: bool = False,
+    digest_only: bool = False,
 ) -> tuple[Analysis, IngestReport | None]:
     """Ingest ``paths`` (if any) into ``db`` and analyse the stored corpus. A database that
     cannot be written (:func:`read_only`) and gets no new input is analysed in a temporary
@@ -58,7 +59,10 @@ def run(
     compared with (its news told again: another format of the same hour's digest). No
     function here moves that mark: a nightly script calls :func:`mark_digested` once it has
     written its outputs, as the CLI's ``digest`` does; without it, every run's ``changes``
-    are a first digest's, which mark nothing new."""
+    are a first digest's, which mark nothing new.
+    ``digest_only``: the caller reads the digest alone, not ``analysis.dedup`` nor
+    ``analysis.stories``; when ``db`` is unchanged since its stored digest, that is read
+    back instead of analysed again (see :func:`storyline.pipeline.analyse`)."""
     paths, db = _checked(paths, db, options)
     if not paths and db is not None and not Path(db).exists():
         raise NothingToDoError(f"no input given and {_empty(db)}")
@@ -74,7 +78,12 @@ def run(
         elif store.count_articles() == 0:
             raise NothingToDoError(f"no input given and {_empty(db)}")
         analysis = pipeline.analyse(
-            store, options, progress, with_timeline=with_timeline, with_summary=with_summary
+            store,
+            options,
+            progress,
+            with_timeline=with_timeline,
+            with_summary=with_summary,
+            digest_only=digest_only,
         )
         if db is not None:
             changes = since_last_digest(store, mark, analysis.outline, unread)
@@ -177,7 +186,7 @@ def digest(
     paths: Paths = (), db: PathLike | None = None, options: RunOptions | None = None
 ) -> Digest:
     """Everything: stories with timelines and summaries, relations, groups, skipped inputs."""
-    return run(paths, db, options)[0].digest
+    return run(paths, db, options, digest_only=True)[0].digest
 
 
 def ingest(paths: Paths, db: PathLike, options: RunOptions | None = None) -> IngestReport:
@@ -194,7 +203,7 @@ def duplicates(
 ) -> tuple[Relation, ...]:
     """Every reuse relation (duplicate, near-duplicate, excerpt, rewrite, shares-passages,
     translation)."""
-    analysis, _ = run(paths, db, options, with_timeline=False, with_summary=False)
+    analysis, _ = run(paths, db, options, with_timeline=False, with_summary=False, digest_only=True)
     return analysis.digest.relations
 
 
@@ -218,7 +227,7 @@ def summarize(
     paths: Paths = (), db: PathLike | None = None, options: RunOptions | None = None
 ) -> dict[str, tuple[Claim, ...]]:
     """Each story's attributed summary, by story id."""
-    analysis, _ = run(paths, db, options, with_timeline=False)
+    analysis, _ = run(paths, db, options, with_timeline=False, digest_only=True)
     return {story.id: story.summary for story in analysis.digest.stories}
 
 

@@ -84,9 +84,11 @@ class Run:
         with_timeline: bool = True,
         with_summary: bool = True,
         again: bool = False,
+        digest_only: bool = True,
         **stage_options: Any,
     ) -> pipeline.Analysis:
-        """Ingest the paths (if any) and analyse, with progress and skipped inputs reported."""
+        """Ingest the paths (if any) and analyse, with progress and skipped inputs reported
+        (``digest_only``: see :func:`storyline.api.run`)."""
         reading = (self.fields, self.strict, self.path_dates, self.source)
         options = _options(*reading, jobs=self.jobs, **stage_options)
         if not self.paths and self.db is not None and api.read_only(self.db):
@@ -101,6 +103,7 @@ class Run:
                 with_timeline=with_timeline,
                 with_summary=with_summary,
                 again=again,
+                digest_only=digest_only,
             )
         if ingested is not None:
             say_skipped(ingested.skipped, ingested.notes, ingested.warnings)
@@ -411,7 +414,7 @@ def stories(run: Run, explain: bool, selection: StorySelection) -> None:
         raise click.UsageError(
             f"--explain is shown in Markdown and JSON; --format {run.fmt} has none"
         )
-    analysis = run.analyse(with_timeline=False, with_summary=False)
+    analysis = run.analyse(with_timeline=False, with_summary=False, digest_only=not explain)
     run.emit(stories_view(analysis, run.fmt, explain=explain, selection=selection), analysis.digest)
 
 
@@ -447,7 +450,7 @@ def timeline(
     if corpus and story_id:
         raise click.UsageError("--story and --corpus exclude each other: one story, or all")
     settings = TimelineOptions(max_dates=max_dates, per_date=per_date, start=start, end=end)
-    analysis = run.analyse(timeline=settings, with_summary=False)
+    analysis = run.analyse(timeline=settings, with_summary=False, digest_only=not corpus)
     if corpus:
         whole = pipeline.corpus_timeline(analysis, settings)
         run.emit(corpus_timeline_view(analysis.digest, whole, run.fmt), analysis.digest)

@@ -113,6 +113,38 @@ def code_fingerprint(roots: tuple[str, ...] | None = None) -> bytes:
     return code_digest(Path(__file__).resolve().parent, PACKAGE, roots, version)
 
 
+@cache
+def package_fingerprint() -> bytes:
+    """SHA-256 over every file of this package as installed (no scan of its imports: 30 ms,
+    where scanning the whole package takes 1-2 s), its version, the Python version and the
+    versions of the distributions it requires to run: for a key that any change of the code
+    may make stale, read on every run (the stored digest's, see storyline.current)."""
+    root = Path(__file__).resolve().parent
+    version = sys.modules[PACKAGE].__version__
+    digest = hashlib.sha256(f"{PACKAGE} {version}\0python {sys.version}\0".encode())
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.relative_to(root).parts:
+            content = path.read_bytes()
+            digest.update(b"%s\0%d\0" % (path.relative_to(root).as_posix().encode(), len(content)))
+            digest.update(content)
+    for name in _requirements():
+        digest.update(f"{name}=={_version_or_none(name)}\0".encode())
+    return digest.digest()
+
+
+def _requirements() -> list[str]:
+    """The names of the distributions this package requires to run (extras left out)."""
+    try:
+        required = metadata.requires(PACKAGE) or []
+    except metadata.PackageNotFoundError:  # run from a source folder, not installed
+        return []
+    names = (_NAME.match(line) for line in required if "extra ==" not in line)
+    return sorted({found.group(0) for found in names if found})
+
+
+_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+
+
 def _collect(root: Path, package: str, roots: Sequence[str] | None) -> _Code:
     code = _Code(root, package)
     for name in roots if roots is not None else ():

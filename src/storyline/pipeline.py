@@ -11,13 +11,14 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cached_property, partial
+from functools import partial
 from pathlib import Path
 from typing import TextIO
 
-from .changes import Changes
+from .analysis import Analysis, Stages
 from .clean import CleanOptions
 from .cleanrun import clean_stored
+from .current import digest_key, forget, remember, stored_analysis
 from .dedup import DedupOptions, DedupResult, SignatureIndex, find_relations
 from .errors import NotFoundError, NothingToDoError
 from .fingerprint import DigestMemo, fingerprint
@@ -194,30 +195,6 @@ def ingest(
     return result
 
 
-@dataclass(frozen=True)
-class Analysis:
-    """What :func:`analyse` computed before rendering: the digest and the stage results, and
-    the digest's JSON as saved in the store (encoding it again costs seconds at 100k).
-
-    ``outline`` is the digest but for the stored timelines and summaries the run did not
-    decode (its stories hold none); :attr:`digest` decodes them when first read, so a run
-    that only wants the JSON, or counts, does not (3-4 s of an update of 10 into 100k)."""
-
-    outline: Digest
-    dedup: DedupResult
-    stories: StoryResult
-    json: str
-    held: Encoded = field(repr=False, compare=False)
-    changes: Changes | None = None  # since the database's previous digest (api.run sets it)
-
-    @cached_property
-    def digest(self) -> Digest:
-        """The whole digest: every story with its timeline and summary."""
-        with no_cyclic_gc():  # millions of objects, none in a cycle: see storyline.heap
-            stories = tuple(whole_story(story, self.held) for story in self.outline.stories)
-        return replace(self.outline, stories=stories)
-
-
 def _stored_notes(store: Store, notes: Sequence[Skipped]) -> list[Skipped]:
     """The ``notes`` on records stored as they were read. A record whose article is stored
     from another one (the same feed item in an earlier hour's snapshot, or a copy in this
@@ -245,12 +222,26 @@ def analyse(
     *,
     with_timeline: bool = True,
     with_summary: bool = True,
+    digest_only: bool = False,
 ) -> Analysis:
     """Run every stage after ingest over the stored corpus; save the digest in the store when
     it is whole (a run without its timelines or summaries, as ``stories`` makes, would
-    otherwise replace a full digest that the web app shows)."""
+    otherwise replace a full digest that the web app shows). ``digest_only``: the caller
+    reads no stage's own results (``dedup``, ``stories``), so when nothing changed since
+    the stored digest, the analysis is read back from it (:mod:`storyline.current`)."""
+    options = options or RunOptions()
     with run_heap():  # what the stages read back is left out of collections: storyline.heap
-        return _analysed(store, options or RunOptions(), progress, with_timeline, with_summary)
+        if digest_only:
+            started = time.perf_counter()
+            found = stored_analysis(
+                store, options, with_timeline=with_timeline, with_summary=with_summary
+            )
+            if found is not None:
+                note = "nothing changed since the stored digest: read back, not analysed"
+                seconds = time.perf_counter() - started
+                progress(Progress("stored digest", finished=True, seconds=seconds, note=note))
+                return found
+        return _analysed(store, options, progress, with_timeline, with_summary)
 
 
 def _analysed(
@@ -260,6 +251,7 @@ def _analysed(
     with_timeline: bool,
     with_summary: bool,
 ) -> Analysis:
+    key = digest_key(store, options)  # what the digest is made from, before it is read
     articles, superseded = _clean_corpus(store, options, progress)
     with Workers(options.jobs or default_jobs(), _STORY_IMPORTS) as workers:
         dedup = _dedup(store, articles, options, progress, workers)
@@ -288,7 +280,8 @@ def _analysed(
     text = to_json(digest, encoded)
     if with_timeline and with_summary:
         store.save_digest(text, check=False)  # to_json wrote it: it is JSON
-    return Analysis(digest, dedup, stories, text, held_only(encoded, story_list))
+        remember(store, key)
+    return Analysis(digest, Stages(dedup, stories), text, held_only(encoded, story_list))
 
 
 def _believed_spans(
@@ -334,6 +327,7 @@ def _clean_corpus(
         stage.note = ", ".join(filter(None, [stage.note, note]))
         changed = [(old, new) for old, new in zip(stored, cleaned, strict=True) if old is not new]
         if changed:
+            forget(store)  # the stored digest was made of other texts: see storyline.current
             texts = [(new.id, new.text) for old, new in changed if old.text != new.text]
             store.update_texts(texts)
             store.update_titles(
@@ -401,6 +395,7 @@ def _cluster(
         # Only new articles change the state (stored ones keep their place): with none, the
         # saved state is already this one (unless it is kept the old way: see storyrun).
         if old_layout or len(result.state.assignments) != known:
+            forget(store)  # the stored digest was made from another state
             save_story_state(store, result.state)
     return result
 

@@ -147,7 +147,8 @@ def stories_view(
             result["assignments"] = [_assignment_dict(a) for a in analysis.stories.assignments]
         return _dump(result)
     by_id = {article.id: article for article in digest.articles}
-    reasons = {a.article_id: a for a in analysis.stories.assignments}
+    # only asked for when shown: an analysis read back from the stored digest has none
+    reasons = {a.article_id: a for a in analysis.stories.assignments} if explain else {}
     shown, left_out = _shown(digest, digest.stories, selection)
     lines = [f"# {counted(len(digest.stories), 'story', 'stories')}", "", *_note_lines(left_out)]
     for story in shown:

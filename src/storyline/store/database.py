@@ -20,7 +20,6 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 
 from ..errors import IncompatibleParametersError, NotFoundError, OptionsError, StoreError
@@ -111,12 +110,7 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     def __repr__(self) -> str:
@@ -571,13 +565,12 @@ class Store:
 
     def save_digest(self, digest_json: str, *, check: bool = True) -> None:
         """Keep the latest run's digest (JSON text), replacing the previous one: only its
-        pieces that changed are written (see :mod:`.digestrows`), and the same text is not
-        written at all. ``check=False`` skips checking that it is JSON (for a text that
+        pieces that changed are written (see :mod:`.digestrows`), the same text not at all.
+        ``check=False`` skips checking that it is JSON (for a text that
         :func:`storyline.render.to_json` just wrote: parsing it costs a second at 20k)."""
         whole = digestrows.text_hash(digest_json)
-        with self._lock, self._errors():
-            if digestrows.stored_hash(self._conn) == whole:
-                return
+        if self.digest_hash() == whole:
+            return
         if check:
             self._check_json("digest", digest_json)
         with self._transaction() as conn:
@@ -587,6 +580,11 @@ class Store:
         """The latest digest JSON, or None when no run has saved one yet."""
         with self._lock, self._errors():
             return digestrows.read(self._conn, self.path)
+
+    def digest_hash(self) -> str | None:
+        """The SHA-256 of the latest digest JSON (UTF-8), or None when none is saved."""
+        with self._lock, self._errors():
+            return digestrows.stored_hash(self._conn)
 
     # -- stage results kept between runs -------------------------------------------------
 
