@@ -24,7 +24,7 @@ from typing import Any
 
 from ..errors import IncompatibleParametersError, NotFoundError, OptionsError, StoreError
 from ..model import Article, Skipped
-from . import digestrows, positions, schema, staterows
+from . import digestrows, positions, schema, skiprows, staterows
 from .adding import Written, add_batch
 from .connection import DAMAGED, close_and_remove, connect, create_hint
 from .rows import CHUNK, AddReport, check_json, chunks, clean, describe, marks, params_json
@@ -37,18 +37,6 @@ _SIGNATURE_PARAMS = "signature_params"
 _SUPERSEDED = "superseded versions"
 _SET_META = "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"
 _GET_META = "SELECT value FROM meta WHERE key = ?"
-# Skip records are numbered in the order they were stored (a digest's mark counts them):
-# past the highest number given so far, dropped records' included (see forget_skipped).
-_SKIPS_HIGH = "skipped seq high"
-_SKIPS_HIGHEST = (
-    "SELECT max((SELECT coalesce(max(seq), 0) FROM skipped),"
-    " coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = ?), 0))"
-)
-_ADD_SKIPPED = (
-    "INSERT OR IGNORE INTO skipped (seq, path, record, reason)"
-    " VALUES (coalesce(?, max(?, (SELECT coalesce(max(seq), 0) FROM skipped)) + 1), ?, ?, ?)"
-)
-_SKIPS_OF = "SELECT seq, path, record, reason FROM skipped WHERE path = ?"
 
 
 class Store:
@@ -73,8 +61,7 @@ class Store:
         oldest: int | None = None,
     ) -> None:
         self._lock = threading.RLock()
-        # Skip records dropped by forget_skipped, by (path, record, reason): their numbers.
-        self._dropped_skips: dict[tuple[str, int, str], int] = {}
+        self._dropped_skips: skiprows.Dropped = {}  # by forget_skipped, with their numbers
         self._readonly = readonly
         self._oldest = target_version() if oldest is None else oldest
         tempdir: str | None = None
@@ -412,36 +399,18 @@ class Store:
 
     def add_skipped(self, skipped: Iterable[Skipped]) -> None:
         """Record skipped inputs; the same (path, record, reason) is recorded once. One that
-        :meth:`forget_skipped` dropped keeps its number: the same fault read again is no news
-        to a digest's mark. Any other is numbered past every number given so far."""
+        :meth:`forget_skipped` dropped keeps its number (see :mod:`.skiprows`)."""
         for batch in chunks(skipped):
             rows = [(clean(s.path), s.record, clean(s.reason)) for s in batch]
             with self._transaction() as conn:
-                high = self._skips_high(conn)
-                kept = self._dropped_skips
-                conn.executemany(_ADD_SKIPPED, [(kept.pop(row, None), high, *row) for row in rows])
+                skiprows.add(conn, rows, self._dropped_skips)
 
     def forget_skipped(self, paths: Iterable[str]) -> None:
         """Drop what was recorded as skipped for ``paths`` (read again: their new skips, if
-        any, are recorded after). The highest number dropped is kept, in the meta table:
-        SQLite would give it again, and a digest's mark that counted it would take a new
-        record for an old one (a file written again each night: its new faults were not told
-        as new)."""
-        sql = "DELETE FROM skipped WHERE path = ?"
+        any, are recorded after, numbered past every number given so far)."""
         for batch in chunks(paths):
             with self._transaction() as conn:
-                high = self._skips_high(conn)
-                for path in batch:
-                    rows = conn.execute(_SKIPS_OF, (clean(path),)).fetchall()
-                    self._dropped_skips.update({(p, int(r), why): int(n) for n, p, r, why in rows})
-                conn.executemany(sql, [(clean(path),) for path in batch])
-                conn.execute(_SET_META, (_SKIPS_HIGH, str(high)))
-
-    @staticmethod
-    def _skips_high(conn: sqlite3.Connection) -> int:
-        """The highest number a skip record has had (one dropped since included)."""
-        row = conn.execute(_SKIPS_HIGHEST, (_SKIPS_HIGH,)).fetchone()
-        return int(row[0])
+                skiprows.forget(conn, [clean(path) for path in batch], self._dropped_skips)
 
     def skipped(self) -> list[Skipped]:
         """Every skipped input, by path, record and reason."""

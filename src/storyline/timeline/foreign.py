@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..model import Granularity
+from .french import french_after
 from .shifts import span_month
 
 if TYPE_CHECKING:
@@ -74,14 +75,6 @@ _MIN_CUE = 4  # letters: shorter words of the vocabulary ("en", "die", "в") are
 _AFTER = (" après", " plus tard", " nach", " danach", " später", " después", " más tarde",
           " dopo", " più tardi", " depois", " mais tarde", " later", " senere", " senare",
           " позже", " спустя")  # fmt: skip
-# French: dateparser's search takes "après" (after), and the article after it, into the date
-# before it. "fermé lundi après la découverte de fissures" gave "lundi après", left undated
-# as a count from an event; "deux jours après le séisme" gave "deux jours après le", read as
-# two days after publication (a QA pass as a data engineer, session 25).
-_FR_AFTER_TAIL = re.compile(r"\s+après(?:\s+(?:le|la|les|l['’]|un|une))?$", re.I)
-_FR_WEEKDAY = re.compile(
-    r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?:\s+(?:matin|soir|midi))?", re.I
-)
 # ... and "après six mois de travaux" (after six months of works), read as six months after
 # publication: a count that opens with "after" runs from an event too.
 _BEFORE_COUNT = ("après ", "nach ", "después de ", "dopo ", "depois de ")
@@ -407,7 +400,7 @@ def _search(sentence: str, code: str, base: datetime) -> list[tuple[str, datetim
         return []
     found = ((_without_article(str(text)), value) for text, value in (result or []))
     if code == "fr":
-        found = ((_french_after(text), value) for text, value in found)
+        found = ((french_after(text), value) for text, value in found)
     return [(text, value) for text, value in found if _plausible(text) and _dates(text, code)]
 
 
@@ -465,17 +458,6 @@ def _without_article(text: str) -> str:
     "el lunes una subida"): dateparser reads it as the number one, the 1st of the month."""
     head, _, last = text.rpartition(" ")
     return head if head and last.lower() in _ONE else text
-
-
-def _french_after(text: str) -> str:
-    """A French match without the "après" that follows it: a weekday is that day ("lundi",
-    what followed it comes after); a count keeps its "après", so that it is read as counted
-    from the event named next ("deux jours après"), but without that event's article."""
-    tail = _FR_AFTER_TAIL.search(text)
-    if tail is None:
-        return text
-    head = text[: tail.start()]
-    return head if _FR_WEEKDAY.fullmatch(head) else f"{head} après"
 
 
 def _dates(text: str, code: str) -> bool:
