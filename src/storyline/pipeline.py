@@ -37,7 +37,7 @@ from .runnotes import run_notes
 from .store import AddReport, Store
 from .stories import StoryOptions, StoryResult, cluster_stories, reuse_links
 from .stories.labels import believed_span
-from .storyrun import load_story_state, save_story_state
+from .storyrun import load_story_state, replaced_articles, save_story_state, updates_seen
 from .summary import SummaryOptions, summarize
 from .summary.attribution import believed, copied_from
 from .timeline import Timeline, TimelineOptions, build_timeline
@@ -380,12 +380,17 @@ def _cluster(
 ) -> StoryResult:
     with _Stage("stories", progress) as stage:
         state, old_layout = load_story_state(store, postings=True)  # the store stays open
+        by_id = {article.id: article for article in articles}
+        replaced, updates = replaced_articles(store, state.assignments if state else {}, by_id)
         if state is not None and any(s.earlier.id in state.assignments for s in superseded):
             # An earlier version is clustered: the state cannot take an article out (its
             # counts and centroids hold it), so it is made again, as one run over the
             # current versions makes it.
             state = None
             stage.note = "the story state was made again: a clustered page was updated"
+        elif state is not None and replaced:  # the same, for an id given another report
+            state = None
+            stage.note = f"the story state was made again: {replaced[0]} now holds another report"
         # Only the articles not placed yet read their links: those of the relations that
         # hold one (reading every relation's passages for templates took 0.3 s at 20k).
         placed = state.assignments if state is not None else {}
@@ -397,6 +402,7 @@ def _cluster(
         if old_layout or len(result.state.assignments) != known:
             forget(store)  # the stored digest was made from another state
             save_story_state(store, result.state)
+        updates_seen(store, updates)
     return result
 
 

@@ -9,15 +9,19 @@ A database written before keeps it as one JSON text under :data:`STORY_STATE` in
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import partial
 
 from .heap import no_cyclic_gc
-from .store import StateRows, Store
+from .model import Article
+from .store import Positions, StateRows, Store
+from .store.positions import END
 from .store.staterows import POSTINGS
 from .stories import StoryState
 from .stories.storedindex import StoredKeys
+from .text import words
 
-__all__ = ["STORY_STATE", "load_story_state", "save_story_state"]
+__all__ = ["STORY_STATE", "load_story_state", "replaced_articles", "save_story_state"]
 
 # The ``state`` row of a story state kept the old way, as one JSON text.
 STORY_STATE = "stories"
@@ -51,3 +55,47 @@ def save_story_state(store: Store, state: StoryState) -> None:
     rows = StateRows(state.head(), (stories, topics, assignments), df, state.generation, postings)
     state.stored_as(store.save_story_state(rows, replaces=STORY_STATE))
     state.saved_postings()
+
+
+# The meta key of how far the article updates went when the story stage last looked.
+_UPDATES_SEEN = "story state updates seen"
+# A new text under a clustered article's id shares at most this share of its previous
+# text's words (Jaccard, words of four letters or more): another report, not a correction.
+# A correction changes a figure or a name (0.8 and more); a wire's later, longer version of
+# one event keeps most of its words (0.4-0.7); a feed that reuses an id for another event
+# shares little beyond a byline (a QA pass, session 25: a tram strike report that took over
+# a museum theft report's id, 0.06).
+REPLACED_BELOW = 0.3
+
+
+def replaced_articles(
+    store: Store, clustered: Mapping[str, object], articles: Mapping[str, Article]
+) -> tuple[list[str], int]:
+    """The ids among ``clustered`` (a story state's assignments) whose text was replaced by
+    another report's (see :data:`REPLACED_BELOW`) since the story stage last looked, and how
+    far the updates go now (for :func:`updates_seen`, once the state is saved). A database
+    that never marked any takes every earlier update as seen: its state was made before."""
+    seen = store.meta(_UPDATES_SEEN)
+    after = END if seen is None else Positions(END.articles, int(seen), END.skips)
+    stored = store.stored_after(after)
+    replaced = []
+    for article_id in sorted(stored.updated):
+        now = articles.get(article_id)
+        if article_id not in clustered or now is None:
+            continue
+        earlier = store.versions(article_id)
+        if earlier and _shared(earlier[-1].text, now.text) < REPLACED_BELOW:
+            replaced.append(article_id)
+    return replaced, stored.newest.updates
+
+
+def updates_seen(store: Store, upto: int) -> None:
+    """Mark the article updates up to ``upto`` as looked at by the story stage."""
+    if store.meta(_UPDATES_SEEN) != str(upto):
+        store.set_meta({_UPDATES_SEEN: str(upto)})
+
+
+def _shared(a: str, b: str) -> float:
+    """The Jaccard share of the two texts' words of four letters or more, case folded."""
+    left, right = ({w.lower() for w in words(text) if len(w) >= 4} for text in (a, b))
+    return len(left & right) / len(left | right) if left | right else 1.0
