@@ -380,8 +380,7 @@ def _cluster(
 ) -> StoryResult:
     with _Stage("stories", progress) as stage:
         state, old_layout = load_story_state(store, postings=True)  # the store stays open
-        by_id = {article.id: article for article in articles}
-        replaced, updates = replaced_articles(store, state.assignments if state else {}, by_id)
+        replaced, updates = replaced_articles(store, state.assignments if state else {}, articles)
         if state is not None and any(s.earlier.id in state.assignments for s in superseded):
             # An earlier version is clustered: the state cannot take an article out (its
             # counts and centroids hold it), so it is made again, as one run over the

@@ -9,7 +9,7 @@ A database written before keeps it as one JSON text under :data:`STORY_STATE` in
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import partial
 
 from .heap import no_cyclic_gc
@@ -21,7 +21,13 @@ from .stories import StoryState
 from .stories.storedindex import StoredKeys
 from .text import words
 
-__all__ = ["STORY_STATE", "load_story_state", "replaced_articles", "save_story_state"]
+__all__ = [
+    "STORY_STATE",
+    "load_story_state",
+    "replaced_articles",
+    "save_story_state",
+    "updates_seen",
+]
 
 # The ``state`` row of a story state kept the old way, as one JSON text.
 STORY_STATE = "stories"
@@ -69,7 +75,7 @@ REPLACED_BELOW = 0.3
 
 
 def replaced_articles(
-    store: Store, clustered: Mapping[str, object], articles: Mapping[str, Article]
+    store: Store, clustered: Mapping[str, object], articles: Sequence[Article]
 ) -> tuple[list[str], int]:
     """The ids among ``clustered`` (a story state's assignments) whose text was replaced by
     another report's (see :data:`REPLACED_BELOW`) since the story stage last looked, and how
@@ -78,14 +84,14 @@ def replaced_articles(
     seen = store.meta(_UPDATES_SEEN)
     after = END if seen is None else Positions(END.articles, int(seen), END.skips)
     stored = store.stored_after(after)
+    looked = {article_id for article_id in stored.updated if article_id in clustered}
+    if not looked:  # the usual run: no clustered article was updated since
+        return [], stored.newest.updates
     replaced = []
-    for article_id in sorted(stored.updated):
-        now = articles.get(article_id)
-        if article_id not in clustered or now is None:
-            continue
-        earlier = store.versions(article_id)
+    for now in sorted((a for a in articles if a.id in looked), key=lambda a: a.id):
+        earlier = store.versions(now.id)
         if earlier and _shared(earlier[-1].text, now.text) < REPLACED_BELOW:
-            replaced.append(article_id)
+            replaced.append(now.id)
     return replaced, stored.newest.updates
 
 
