@@ -57,7 +57,7 @@ def test_a_script_that_marks_its_digest_is_told_what_is_new_the_next_night(
     assert changes is not None and not changes.first
     assert (changes.new_articles, changes.updated_articles) == ({"w-2"}, {"w-1"})
     stories = analysis.outline.stories
-    told = json.loads(with_changes(analysis.json, stories, changes))["changes"]
+    told = json.loads(with_changes(analysis.json, analysis.outline, changes))["changes"]
     strike = next(story.id for story in stories if "w-2" in story.article_ids)
     assert (told["new_stories"], told["updated_articles"]) == ([strike], ["w-1"])
     storyline.mark_digested(db, changes)

@@ -130,12 +130,19 @@ def test_nothing_new_is_said_and_changed_shows_nothing(run: Run, tmp_path: Path)
 def test_the_json_lists_what_is_new(run: Run, tmp_path: Path) -> None:
     first, later = _split(tmp_path)
     db = str(tmp_path / "news.db")
-    opening = run("digest", str(first), "--db", db, "--format", "json", "--changed")
-    assert "changes" not in json.loads(opening.stdout)  # a first digest
+    opening = json.loads(
+        run("digest", str(first), "--db", db, "--format", "json", "--changed").stdout
+    )
+    # A first digest: everything is news, as its Markdown shows it, and the key is there.
+    assert opening["changes"]["first_digest"] is True
+    assert opening["changes"]["new_articles"] == sorted(a["id"] for a in opening["articles"])
+    assert opening["changes"]["new_stories"] == [s["id"] for s in opening["stories"]]
+    assert opening["changes"]["stories_with_new_articles"] == []
     result = run("digest", str(later), "--db", db, "--format", "json", "--changed")
     digest = json.loads(result.stdout)
     later_ids = {a["id"] for a in digest["articles"] if a["source"] == "Valley Voice"}
     changes = digest["changes"]
+    assert changes["first_digest"] is False
     assert set(changes["new_articles"]) == later_ids and len(later_ids) == 2
     assert changes["new_stories"] == []
     grown = {s["id"] for s in digest["stories"] if later_ids & set(s["article_ids"])}

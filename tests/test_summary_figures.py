@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from storyline.model import Article
-from storyline.summary.disagreement import differing_figures, figure_variants
+from storyline.summary.disagreement import differing_figures, figure_variants, figures
 from storyline.summary.options import SummaryOptions
 from storyline.summary.sentences import Sentence, article_sentences
 
@@ -102,3 +102,23 @@ def test_a_spin_swapping_a_hedge_for_its_synonym_gives_the_same_figure() -> None
         ("at least 1,200 residents", ("other",)),
         ("about 1,200 residents", ("wire",)),
     ]
+
+
+def test_a_corrected_time_of_day_differs_from_the_reprint_that_kept_the_old_one() -> None:
+    # A wire corrected "3 a.m." to "4 a.m."; a reprint made before the correction keeps it.
+    reprint = "The river burst its banks at 3 a.m. on Tuesday, flooding 40 homes, officials said."
+    corrected = reprint.replace("3 a.m.", "4 a.m.")
+    assert differing_figures(reprint, corrected) == (("3 a.m.", "4 a.m."),)
+    # 24-hour and zoned times compare too; the same moment written alike does not differ.
+    assert differing_figures("polls closed at 15:30 GMT", "polls closed at 16:30 GMT") == (
+        ("15:30 GMT", "16:30 GMT"),
+    )
+    assert differing_figures("at 3:15 p.m. the bell rang", "at 3:15pm the bell rang") == ()
+
+
+def test_times_in_other_zones_are_not_rivals_and_are_no_other_figure() -> None:
+    # One moment in two zones is not a dispute, and no zone arithmetic is guessed at.
+    assert differing_figures("struck at 3 a.m. local time", "struck at 0800 GMT") == ()
+    # The minutes of "3:15 p.m." are no count of "p"; a score or a ratio is no time.
+    assert [f.phrase for f in figures("at 3:15 p.m. police said")] == ["3:15 p.m."]
+    assert figures("Kestrel won 3:1 in the final") == []

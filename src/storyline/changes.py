@@ -233,28 +233,65 @@ def changes_line(stories: Sequence[Story], changes: Changes | None) -> str:
     return f"{PREVIOUS[0].upper()}{PREVIOUS[1:]}: {said} ({counted}).{tail}"
 
 
-def with_changes(digest_json: str, stories: Sequence[Story], changes: Changes | None) -> str:
+def with_changes(digest_json: str, digest: Digest, changes: Changes | None) -> str:
     """The digest JSON text of :func:`~storyline.render.to_json` with a ``changes`` key
-    (see docs/json-schema.md) when there was a previous digest; as it is otherwise. Its
-    keys stay sorted: ``changes`` goes before ``groups``, a key every digest has."""
-    if changes is None or changes.first:
+    (see docs/json-schema.md) when the run had a database to compare with; as it is
+    otherwise. On a first digest everything is news, as the Markdown of ``--changed`` shows
+    it: every article and story is new, every skip record too, and ``first_digest`` says so,
+    so that a script reading the key never finds it missing. Its keys stay sorted:
+    ``changes`` goes before ``groups``, a key every digest has."""
+    if changes is None:
         return digest_json
-    changed = changes.changed(stories)
-    value = {
-        "new_articles": sorted(changes.new_articles),
-        "new_stories": [story.id for story in changed if changes.is_new(story)],
-        "stories_with_new_articles": [
-            s.id for s in changed if changes.new_in(s) and not changes.is_new(s)
-        ],
-        "updated_articles": sorted(changes.updated_articles),
-        "stories_with_updated_articles": [s.id for s in changed if changes.updated_in(s)],
-        "skipped": [
-            {"path": path, "record": record, "reason": reason}
-            for path, record, reason in sorted(changes.new_skips)
-        ],
-    }
+    value = _first_changes(digest) if changes.first else _later_changes(digest, changes)
     text = json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False)
     # Top-level keys are the only text indented by two spaces after a line break.
     at = digest_json.index(',\n  "groups": ')
     nested = text.replace("\n", "\n  ")
     return f'{digest_json[:at]},\n  "changes": {nested}{digest_json[at:]}'
+
+
+def _first_changes(digest: Digest) -> dict[str, object]:
+    skips = {(entry.path, entry.record, entry.reason) for entry in digest.skipped}
+    return _changes_value(
+        first=True,
+        new_articles=sorted({article.id for article in digest.articles}),
+        new_stories=[story.id for story in digest.stories],
+        skips=skips,
+    )
+
+
+def _later_changes(digest: Digest, changes: Changes) -> dict[str, object]:
+    changed = changes.changed(digest.stories)
+    return _changes_value(
+        first=False,
+        new_articles=sorted(changes.new_articles),
+        new_stories=[story.id for story in changed if changes.is_new(story)],
+        grown=[s.id for s in changed if changes.new_in(s) and not changes.is_new(s)],
+        updated=sorted(changes.updated_articles),
+        with_updated=[s.id for s in changed if changes.updated_in(s)],
+        skips=changes.new_skips,
+    )
+
+
+def _changes_value(
+    *,
+    first: bool,
+    new_articles: list[str],
+    new_stories: list[str],
+    skips: Iterable[tuple[str, int, str]],
+    grown: Sequence[str] = (),
+    updated: Sequence[str] = (),
+    with_updated: Sequence[str] = (),
+) -> dict[str, object]:
+    return {
+        "first_digest": first,
+        "new_articles": new_articles,
+        "new_stories": new_stories,
+        "stories_with_new_articles": list(grown),
+        "updated_articles": list(updated),
+        "stories_with_updated_articles": list(with_updated),
+        "skipped": [
+            {"path": path, "record": record, "reason": reason}
+            for path, record, reason in sorted(skips)
+        ],
+    }

@@ -321,7 +321,7 @@ def digest(run: Run, selection: StorySelection, changed: bool, again: bool, peek
     selection = replace(selection, changes=changes, changed_only=changed)
     text = _render(analysis, run.fmt, selection)
     if changed and run.fmt == "json":  # without it, the JSON is the digest kept in --db
-        text = with_changes(text, analysis.outline.stories, changes)
+        text = with_changes(text, analysis.outline, changes)
     run.emit(text, analysis.outline)
     if changes is not None and run.db is not None:
         if not peek:

@@ -45,7 +45,7 @@ from collections.abc import Mapping, Sequence
 from ..model import Restatement
 from ..text import CARDINALS
 from .attribution import SentenceIndex, speakers
-from .disagreement import DATE_UNIT, YEAR_UNIT, conflicts, figures
+from .disagreement import DATE_UNIT, YEAR_UNIT, Figure, conflicts, figures, is_time
 from .names import derived, names
 from .sentences import Sentence, cosine, stem
 
@@ -184,13 +184,19 @@ def _anchors(found: frozenset[float]) -> frozenset[float]:
 def _same_figure(claim: Sentence, other: Sentence) -> bool:
     """Whether both give one figure: the same number of the same thing ("340 passengers"),
     not a calendar date, which sentences about other things on that day share too."""
-    theirs = [f for f in figures(other.text) if f.unit not in (DATE_UNIT, YEAR_UNIT)]
+    theirs = [f for f in figures(other.text) if _identifying(f)]
     return any(
         f.value == t.value and f.unit & t.unit
         for f in figures(claim.text)
-        if f.unit not in (DATE_UNIT, YEAR_UNIT)
+        if _identifying(f)
         for t in theirs
     )
+
+
+def _identifying(figure: Figure) -> bool:
+    """Whether a figure shared says one fact: not a calendar date nor a time of day, which
+    sentences about other things at that moment share too."""
+    return figure.unit not in (DATE_UNIT, YEAR_UNIT) and not is_time(figure)
 
 
 def _plain(stems: frozenset[str], names_: frozenset[str]) -> frozenset[str]:

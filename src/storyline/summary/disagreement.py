@@ -2,7 +2,8 @@
 
 A figure is a number with its hedge and unit: "more than 100,000 Russian troops", "an
 estimated 100,000 Russian troops", "100,000 troops"; or a calendar date ("January 9",
-"10 January"), whose unit is the date itself. Two sentences of different articles
+"10 January"), whose unit is the date itself; or a time of day ("3 a.m.", "15:30 GMT"),
+whose unit is its zone as written (:mod:`.clock`). Two sentences of different articles
 give the same figure-statement when their units share a word and their contexts share at
 least two content words beyond it. Each distinct (hedge, value) is one version (hedges that
 are synonyms, "about" and "roughly", are one); when there
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 
 from ..model import Variant
 from ..text import CARDINALS
+from .clock import clock_times
 from .edits import edit_variants
 from .names import name_conflict, name_variants
 from .sentences import STOP_WORDS, Sentence, content, cosine, stem, tokens
@@ -100,6 +102,18 @@ DATE_UNIT = frozenset({"<date>"})
 PERCENT_UNIT = frozenset({"<percent>"})
 YEAR_UNIT = frozenset({"<year>"})
 _NO_WORD_UNITS = (DATE_UNIT, PERCENT_UNIT, YEAR_UNIT)
+# A time of day's unit is "<time>" and its zone as written: only times of one zone compare.
+TIME_UNIT_PREFIX = "<time"
+
+
+def time_unit(zone: str) -> frozenset[str]:
+    return frozenset({f"{TIME_UNIT_PREFIX} {zone}>" if zone else f"{TIME_UNIT_PREFIX}>"})
+
+
+def is_time(figure: Figure) -> bool:
+    return any(unit.startswith(TIME_UNIT_PREFIX) for unit in figure.unit)
+
+
 # Endings of words that modify the unit after them ("Russian troops", "parliamentary seats").
 _ADJECTIVE = ("an", "ish", "ese", "i", "al", "ary", "ic", "ive", "ous", "ern", "ful", "less")
 MIN_CONTEXT = 2
@@ -131,17 +145,26 @@ def dates(text: str) -> list[Figure]:
     return found
 
 
+def times(text: str) -> list[Figure]:
+    """Times of day ("3 a.m.", "15:30 GMT") as figures whose value is minutes after
+    midnight and whose unit is their zone as written."""
+    return [Figure(t.phrase, "", float(t.minutes), time_unit(t.zone)) for t in clock_times(text)]
+
+
 def figures(text: str) -> list[Figure]:
-    """The dates of ``text``, then its hedged numbers that carry a unit word."""
+    """The dates and times of day of ``text``, then its hedged numbers that carry a unit
+    word."""
     return list(_figures(text))
 
 
 @functools.lru_cache(maxsize=1024)
 def _figures(text: str) -> tuple[Figure, ...]:
     """:func:`figures`, cached: a claim's figures are compared with each of its restatements."""
-    found = dates(text)
+    found = dates(text) + times(text)
     inside = [(m.start(), m.end()) for m in _DATE.finditer(text)]
-    # Dates masked, offsets kept: "March 12 300 people" must not read as "12 300 people".
+    inside += [(t.start, t.end) for t in clock_times(text)]
+    # Dates and times masked, offsets kept: "March 12 300 people" must not read as "12 300
+    # people", nor "3:15 p.m." as "15 p".
     masked = text
     for start, end in inside:
         masked = masked[:start] + "#" * (end - start) + masked[end:]
@@ -356,7 +379,11 @@ def _match(claim: Sentence, figure: Figure, sentences: Sequence[Sentence]) -> Fi
         # Cheap set tests first: the regex runs only on sentences that could match.
         if len(claim.stems & other.stems) <= MIN_CONTEXT:
             continue
-        if figure.unit not in _NO_WORD_UNITS and not figure.unit & other.stems:
+        if (
+            figure.unit not in _NO_WORD_UNITS
+            and not is_time(figure)
+            and not figure.unit & other.stems
+        ):
             continue
         for theirs in _figures(other.text):
             if _other_part(claim, figure, other, theirs):
