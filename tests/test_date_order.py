@@ -89,3 +89,22 @@ def test_a_second_run_with_the_order_dates_what_the_first_left_undated(
 def test_the_order_is_one_of_two(run: Run, tmp_path: Path) -> None:
     result = run("ingest", str(tmp_path), "--db", str(tmp_path / "x.db"), "--date-order", "ymd")
     assert result.exit_code == 2 and "'dmy'" in result.output
+
+
+def test_an_export_of_swappable_dates_is_named_three_times_then_counted(
+    run: Run, tmp_path: Path
+) -> None:
+    export = tmp_path / "desk.csv"
+    with export.open("w", newline="", encoding="utf-8") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(["title", "published", "text"])
+        for day in (1, 2, 3, 4, 6, 7, 8):  # not 5: 05/05 reads the same either way
+            writer.writerow(
+                [f"Wall section {day} poured", f"{day:02}/05/2025", f"Crews poured section {day}."]
+            )
+    result = run("ingest", str(export), "--db", str(tmp_path / "desk.db"))
+    named = [line for line in result.stderr.splitlines() if "'0" in line]
+    assert len(named) == 3
+    assert f"note {export}: 4 more: dates not read: day and month could be either way round" in (
+        result.stderr
+    )
