@@ -37,6 +37,7 @@ from .clitypes import DateBound, Day
 from .dedup import DedupOptions
 from .errors import NothingToDoError, OptionsError, StorylineError
 from .ingest import ingest_options
+from .ingest.dates import DateOrder
 from .model import Digest
 from .outfile import write_whole
 from .progress import progress_reporter
@@ -71,6 +72,7 @@ class Run:
     strict: bool
     path_dates: bool
     source: str
+    date_order: DateOrder
     db: Path | None
     fmt: str
     output: Path | None
@@ -89,7 +91,7 @@ class Run:
     ) -> pipeline.Analysis:
         """Ingest the paths (if any) and analyse, with progress and skipped inputs reported
         (``digest_only``: see :func:`storyline.api.run`)."""
-        reading = (self.fields, self.strict, self.path_dates, self.source)
+        reading = (self.fields, self.strict, self.path_dates, self.source, self.date_order)
         options = _options(*reading, jobs=self.jobs, **stage_options)
         if not self.paths and self.db is not None and api.read_only(self.db):
             note = f"note: {self.db} is read-only: analysed in a temporary copy, nothing saved"
@@ -138,7 +140,7 @@ def _counts(digest: Digest) -> str:
 
 def analysis_command(func: Callable[..., None]) -> click.Command:
     """Register ``func`` as a command taking PATHS, --db, --format, -o, -q, -v, --field,
-    --strict, --path-dates, --source and --jobs.
+    --strict, --path-dates, --source, --date-order and --jobs.
 
     ``func`` receives those as one :class:`Run` (first argument) and its own options as
     keywords; library errors become one clean line and exit status 1.
@@ -151,6 +153,7 @@ def analysis_command(func: Callable[..., None]) -> click.Command:
         strict: bool,
         path_dates: bool,
         source: str,
+        date_order: DateOrder,
         db: Path | None,
         fmt: str,
         output: Path | None,
@@ -166,7 +169,7 @@ def analysis_command(func: Callable[..., None]) -> click.Command:
                 f"(duplicates); {func.__name__} has none"
             )
         with _errors(), api.kept_only_if_used(db):
-            reading = (paths, fields, strict, path_dates, source, db)
+            reading = (paths, fields, strict, path_dates, source, date_order, db)
             func(Run(*reading, fmt, output, quiet, verbose, jobs), **own)
 
     for decorate in (jobs_option, verbosity_options, output_option, format_option, db_option):
@@ -179,12 +182,13 @@ def _options(
     strict: bool = False,
     path_dates: bool = False,
     source: str = "",
+    date_order: DateOrder = "",
     **stages: Any,
 ) -> pipeline.RunOptions:
     """Turn command-line values into the run's options (the only place that does)."""
     base = pipeline.RunOptions()
     return pipeline.RunOptions(
-        ingest=ingest_options(fields, path_dates, source),
+        ingest=ingest_options(fields, path_dates, source, date_order),
         clean=base.clean,
         dedup=stages.get("dedup", base.dedup),
         stories=base.stories,
@@ -342,6 +346,7 @@ def ingest(
     strict: bool,
     path_dates: bool,
     source: str,
+    date_order: DateOrder,
     db: Path | None,
     quiet: bool,
     verbose: bool,
@@ -358,7 +363,7 @@ def ingest(
         Store(db) as store,
         progress_reporter(quiet, verbose) as report,
     ):
-        options = _options(fields, strict, path_dates, source, jobs=jobs)
+        options = _options(fields, strict, path_dates, source, date_order, jobs=jobs)
         result = pipeline.ingest(paths, store, options, report, stdin=sys.stdin)
         say_skipped(result.skipped, result.notes, result.warnings)
         click.echo(

@@ -89,6 +89,13 @@ def input_options(func: F) -> F:
         help="Date undated articles by their folder or file name (2011-01-25/..., 2011/01/25/...).",
     )(func)
     func = click.option(
+        "--date-order",
+        type=click.Choice(("dmy", "mdy")),
+        callback=lambda _context, _option, value: value or "",  # unset: "" (not read)
+        help="Read numeric record dates whose day and month could swap (03/04/2025) day "
+        "first (dmy) or month first (mdy); without it they are left undated, with a note.",
+    )(func)
+    func = click.option(
         "--source",
         default="",
         metavar="OUTLET",

@@ -40,6 +40,10 @@ SHOWN_PER_KIND = 3
 # Reasons that say nothing is wrong with the input: the same record read again (one item in
 # several snapshots of a feed), an item whose feed gives only its teaser.
 ROUTINE = ("a copy of another record", "the feed gives only a summary")
+# A note each row of an export repeats, with one remedy for all (a CSV of dates written day
+# first has one in three of them ambiguous): named a few times, then counted.
+_SWAPPABLE = "day and month could be either way round"
+_SWAPPABLE_ROUTINE = f"dates not read: {_SWAPPABLE} (--date-order dmy or mdy reads them)"
 
 
 def _lines(word: str, items: Sequence[Skipped]) -> Iterator[str]:
@@ -48,8 +52,7 @@ def _lines(word: str, items: Sequence[Skipped]) -> Iterator[str]:
     shown: Counter[str] = Counter()
     rest: dict[str, list[str]] = {}
     for item in items:
-        kind = _reason_kind(item.reason)
-        routine = next((r for r in ROUTINE if kind.startswith(r)), "")
+        routine = _routine(item.reason)
         if routine and shown[routine] >= SHOWN_PER_KIND:
             rest.setdefault(routine, []).append(item.path)
             continue
@@ -59,6 +62,14 @@ def _lines(word: str, items: Sequence[Skipped]) -> Iterator[str]:
         files = len(set(paths))
         where = paths[0] if files == 1 else f"({files:,} files)"
         yield f"{word} {where}: {len(paths):,} more: {routine}"
+
+
+def _routine(reason: str) -> str:
+    """The routine kind of ``reason`` (see :data:`ROUTINE`), or ""."""
+    if _SWAPPABLE in reason:
+        return _SWAPPABLE_ROUTINE
+    kind = _reason_kind(reason)
+    return next((r for r in ROUTINE if kind.startswith(r)), "")
 
 
 def _skip_counts(skipped: Sequence[Skipped]) -> str:

@@ -25,7 +25,7 @@ from ..errors import InputError, OptionsError
 from ..model import Article, Skipped, known_source
 from ..options import check_fields, check_range
 from .build import domain
-from .dates import path_date
+from .dates import DateOrder, path_date
 from .decode import (
     SAMPLE_BYTES,
     BadLine,
@@ -85,7 +85,9 @@ class IngestOptions:
     ``2011/01/25/...``), with ``published_origin`` "path": off by default, since a crawl may
     name folders by the day it ran rather than the day the news appeared. ``source`` names
     the outlet of articles that name none of their own (no source field, site name, url or
-    dateline credit).
+    dateline credit). ``date_order`` ("dmy" or "mdy") reads a record's numeric date whose
+    day and month could swap ("03/04/2025") day first or month first; by default such a
+    date is not read (the article is kept undated, with a note).
     """
 
     fields: tuple[tuple[str, str], ...] = ()
@@ -93,6 +95,7 @@ class IngestOptions:
     max_record_bytes: int = 256 * 1024**2
     path_dates: bool = False
     source: str = ""
+    date_order: DateOrder = ""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "fields", _field_pairs(self.fields))
@@ -135,17 +138,22 @@ _FIELDS_HINT = (
 
 
 def ingest_options(
-    field_overrides: Sequence[str] = (), path_dates: bool = False, source: str = ""
+    field_overrides: Sequence[str] = (),
+    path_dates: bool = False,
+    source: str = "",
+    date_order: DateOrder = "",
 ) -> IngestOptions:
-    """IngestOptions from CLI ``--field`` values such as ``"text=body"``, ``--path-dates``
-    and ``--source``."""
+    """IngestOptions from CLI ``--field`` values such as ``"text=body"``, ``--path-dates``,
+    ``--source`` and ``--date-order``."""
     pairs = []
     for item in field_overrides:
         canonical, equals, name = item.partition("=")
         if not equals:
             raise OptionsError(f"--field {item!r}: expected FIELD=NAME, e.g. text=body")
         pairs.append((canonical.strip(), name.strip()))
-    return IngestOptions(fields=tuple(pairs), path_dates=path_dates, source=source.strip())
+    return IngestOptions(
+        fields=tuple(pairs), path_dates=path_dates, source=source.strip(), date_order=date_order
+    )
 
 
 Warn = Callable[[UnmatchedField], None]
@@ -274,7 +282,7 @@ def read_file(
 
         yield from _completed(read_warc(path, label, options.max_file_bytes), label, options)
         return
-    fields = FieldMap(options.fields)
+    fields = FieldMap(options.fields, options.date_order)
     try:
         with ExitStack() as stack:
             raw = stack.enter_context(path.open("rb"))
@@ -307,7 +315,7 @@ def read_appended(
     numbers them, when the file only grew since those bytes were read (an appended dump).
     The lines are decoded as the file's first bytes say, as when it is read whole; ``warn``
     receives what none of the new records has."""
-    fields = FieldMap(options.fields)
+    fields = FieldMap(options.fields, options.date_order)
     offset, before = start
     try:
         with path.open("rb") as stream:
@@ -415,7 +423,7 @@ _GZIP_MAGIC = b"\x1f\x8b"
 def _read_stdin(stdin: TextIO, options: IngestOptions, warn: Warn) -> Iterator[Article | Skipped]:
     """JSONL on stdin, decoded from its bytes like a ``.jsonl`` file when it has them (the
     text layer would decode it as UTF-8 whatever it is); a text-only stream as it comes."""
-    fields = FieldMap(options.fields)
+    fields = FieldMap(options.fields, options.date_order)
     limit = options.max_record_bytes
     binary = getattr(stdin, "buffer", None)
     try:

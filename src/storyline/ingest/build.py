@@ -15,7 +15,7 @@ from ..language import checked_language
 from ..model import Article, DateOrigin
 from ..preamble import AGENCY
 from ..text import fold, normalize, words
-from .dates import read_published
+from .dates import DateOrder, read_published
 from .titles import derive_title, one_line
 
 _LANGUAGE_SAMPLE = 20_000
@@ -117,6 +117,7 @@ def make_article(
     published_origin: DateOrigin = "field",
     language: str = "",
     normalized: bool = False,
+    date_order: DateOrder = "",
 ) -> Article:
     """An Article whose body is ``body`` normalised; InputError("empty text") when blank.
 
@@ -128,6 +129,8 @@ def make_article(
     is detected when not given, and when the text plainly contradicts the one given
     (:func:`~storyline.language.checked_language`; ``ingest_note`` says so).
     ``normalized`` says ``body`` is already normalised (saves a pass over a huge text).
+    ``date_order`` reads a numeric ``published`` whose day and month could swap
+    (:func:`~.dates.read_published`).
     """
     text = body.strip() if normalized else normalize(body)
     if not text:
@@ -143,7 +146,7 @@ def make_article(
     identity = one_line(article_id) or stable_id(fold(title), fold_large(text), url, source)
     if source == "unknown":
         source = dateline_outlet(text) or source
-    date, unread = read_published(published)
+    date, unread = read_published(published, date_order)
     language, language_note = checked_language(language, f"{title}\n{text[:_LANGUAGE_SAMPLE]}")
     date_note = f"date {_shown(published)} not read ({unread}); kept, undated" if unread else ""
     return Article(

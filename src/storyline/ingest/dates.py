@@ -18,7 +18,7 @@ import re
 from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from ..text import normalize
 
@@ -33,7 +33,7 @@ _YEAR_FIRST = re.compile(r"^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d])")
 _NEGATIVE_YEAR = re.compile(r"^-\d")
 _HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
-_NUMERIC = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-]\d{2,4}\b")
+_NUMERIC = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-]\d{2,4}(?!\d)")
 _MAX_DATE_CHARS = 100
 # Epoch times from 1973-03-03 on: seconds have 9 to 11 digits, milliseconds 12 to 14.
 # Fewer digits than that are not a news publication time (an 8-digit number is YYYYMMDD).
@@ -50,11 +50,16 @@ _DATEPARSER_SETTINGS: dict[str, Any] = {
 
 _UNREADABLE = "not a date that can be read"
 _AMBIGUOUS = "day and month could be either way round"
+_ORDER_HINT = ": --date-order dmy or mdy reads it"
 _NO_YEAR = "no year, so not an absolute date"
 _BAD_NUMBER = "a number that is neither a Unix time (seconds or milliseconds) nor YYYYMMDD"
 
 # A parse: the ISO text, or None with the reason.
 _Parsed = tuple[str | None, str]
+# How a numeric date whose day and month could swap (03/04/2025) is read: not at all (""),
+# day first ("dmy", as most of the world writes it) or month first ("mdy", the US way).
+DateOrder = Literal["", "dmy", "mdy"]
+_DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?!\d)")
 
 
 def parse_published(value: object) -> str | None:
@@ -70,10 +75,13 @@ def parse_published(value: object) -> str | None:
     return read_published(value)[0]
 
 
-def read_published(value: object) -> _Parsed:
+def read_published(value: object, order: DateOrder = "") -> _Parsed:
     """(the date as :func:`parse_published` gives it, why a given value was not read).
 
     The reason is "" when the value was read and when none was given (None, blank).
+    ``order`` reads a numeric date with a four-digit year last day first or month first,
+    as its source is known to write them (a CSV export of one desk); without it, one whose
+    day and month could swap is not read.
     """
     if value is None:
         return None, ""
@@ -90,7 +98,21 @@ def read_published(value: object) -> _Parsed:
         return None, "a negative year"
     if text.isdigit() and len(text) >= 8:
         return _in_range(_from_number(int(text)))
+    if order and (numeric := _DAY_MONTH_YEAR.match(text)):
+        return _in_range(_ordered(text, numeric, order))
     return _in_range(_from_text(text))
+
+
+def _ordered(text: str, numeric: re.Match[str], order: DateOrder) -> _Parsed:
+    """A numeric date read in the given ``order``, as a year-first date with the rest of
+    ``text`` (a time) after it; one that does not fit that order is not read."""
+    first, _, second, year = numeric.groups()
+    day, month = (first, second) if order == "dmy" else (second, first)
+    found = _valid_day(year, month, day)
+    if found is None:
+        written = "day/month/year" if order == "dmy" else "month/day/year"
+        return None, f"not a valid {written} date"
+    return _from_text(found + text[numeric.end() :])
 
 
 def _from_number(number: float) -> _Parsed:
@@ -206,7 +228,8 @@ def _from_words(text: str) -> _Parsed:
     """Dates in words via dateparser: English first (fast), then common news languages."""
     numeric = _NUMERIC.match(text)
     if numeric and numeric.group(1) != numeric.group(2) and max(map(int, numeric.groups())) <= 12:
-        return None, _AMBIGUOUS  # 07.04.2031: April 7 or July 4 depends on the country
+        # 07.04.2031: April 7 or July 4 depends on the country
+        return None, _AMBIGUOUS + (_ORDER_HINT if _DAY_MONTH_YEAR.match(text) else "")
     if not _YEAR.search(text):  # a full date needs a year; skips "yesterday" and friends
         return None, _NO_YEAR
     import dateparser  # slow to import; most inputs never need it

@@ -29,6 +29,7 @@ from ..model import Article, Skipped
 from ..text import normalize
 from . import telegram
 from .build import field_text, make_article
+from .dates import DateOrder
 from .decode import SAMPLE_BYTES, BadLine, binary_lines, detect_encoding, line_encodings
 from .jsoncursor import JsonCursor
 from .markup import has_markup, markup_text
@@ -81,8 +82,11 @@ class FieldMap:
     two feeds, one with ``uid`` and one with ``id``); without an override, the name or an
     alias."""
 
-    def __init__(self, overrides: Sequence[tuple[str, str]] = ()) -> None:
+    def __init__(
+        self, overrides: Sequence[tuple[str, str]] = (), date_order: DateOrder = ""
+    ) -> None:
         given = dict(overrides)
+        self.date_order = date_order  # how a numeric date whose day and month swap is read
         self.names = {
             name: tuple(dict.fromkeys((given[name], name)))
             if name in given
@@ -239,6 +243,7 @@ def record_article(
             published_origin="field",
             language=field_text(values.get("language")),
             normalized=untitled,
+            date_order=fields.date_order,
         )
     except InputError as exc:
         return Skipped(path, f"{where}: {exc.reason}", record)
