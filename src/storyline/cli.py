@@ -508,7 +508,11 @@ def summarize(
 def search(
     query: str, db: Path | None, limit: int, fmt: str, output: Path | None, quiet: bool
 ) -> None:
-    """Full-text search over stored titles and texts (plain lines or JSON; no HTML page)."""
+    """Full-text search over stored titles and texts (plain lines or JSON; no HTML page).
+
+    QUERY: words that must all be there, "a phrase" in quotes, ferr* for every word that
+    starts so, strike OR walkout for either, -word or -"a phrase" for what must not be.
+    """
     if db is None:
         raise click.UsageError("search needs --db FILE")
     if not any(character.isalnum() for character in query):  # "" or "*": "no match" misleads

@@ -420,8 +420,8 @@ class Store:
     # -- search ----------------------------------------------------------------------------
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
-        """Articles whose title or text holds every word of ``query``, best first (see
-        :func:`storyline.store.search.search`)."""
+        """Articles whose title or text matches ``query`` (words, phrases, prefixes, OR,
+        -word), best first (see :func:`storyline.store.search.search`)."""
         hits = search(self._read, query, limit)
         later = self.superseded() if hits else {}
         return [replace(hit, superseded_by=later.get(hit.article_id, "")) for hit in hits]

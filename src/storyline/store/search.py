@@ -1,11 +1,14 @@
 """Full-text search: a user's search box text as a safe FTS5 query, and a fallback for CJK text.
 
-FTS5 has its own query language (``AND``, ``NEAR``, ``*``, ``"``, ``col:``); a user typing
-``"`` or ``AND OR`` must get results, not a syntax error, and never a way to run other SQL.
-Every term is therefore taken as a literal: wrapped in double quotes with inner quotes
-doubled. Terms are ANDed, as in a search box, and ``-word`` leaves out what holds it. The
-``unicode61`` tokenizer reads a run of CJK characters as a single token, so queries with CJK
-are answered by a substring scan instead (linear in the corpus, only for those queries).
+A search box query, as news archives take it: words that must all be there, ``"a phrase"``
+whose words must stand together in that order, ``ferr*`` for every word that starts so,
+``strike OR walkout`` for either, and ``-word`` (or ``-"a phrase"``) for what must not be
+there. FTS5 has its own query language (``AND``, ``NEAR``, ``*``, ``"``, ``col:``); a user
+typing a stray ``"`` or ``AND`` must get results, not a syntax error, and never a way to run
+other SQL. Every word is therefore passed as a literal (wrapped in double quotes, inner
+quotes doubled), and only the operators above are built, by this module. The ``unicode61``
+tokenizer reads a run of CJK characters as a single token, so queries with CJK are answered
+by a substring scan instead (linear in the corpus, only for those queries).
 """
 
 from __future__ import annotations
@@ -58,40 +61,103 @@ class SearchHit:
     superseded_by: str = ""
 
 
-def query_terms(query: str) -> tuple[list[str], list[str]]:
-    """The distinct literal terms of ``query`` to find and those to leave out (a word written
-    ``-word``), in order; both empty when it has no word at all."""
-    wanted: list[str] = []
-    unwanted: list[str] = []
-    for token in normalize(query).split():
-        excluded = token.startswith("-") and len(token) > 1
-        piece = token.lstrip("-") if excluded else token
-        found = _RUN.findall(piece) if has_cjk(piece) else words(piece)
-        (unwanted if excluded else wanted).extend(term for term in found if term)
-    return list(dict.fromkeys(wanted)), list(dict.fromkeys(unwanted))
+@dataclass(frozen=True)
+class Term:
+    """One thing to find: a word, or a phrase (words together, in order); ``prefix``: the
+    last word may go on (``ferr*``)."""
+
+    words: tuple[str, ...]
+    prefix: bool = False
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.words)
 
 
-def fts_query(terms: list[str], excluded: Sequence[str] = ()) -> str:
-    """An FTS5 MATCH expression that matches every term literally (implicit AND), and none
-    of ``excluded``."""
-    query = "(" + " ".join(_literal(term) for term in terms) + ")"
-    return " NOT ".join([query, *map(_literal, excluded)])
+@dataclass(frozen=True)
+class Query:
+    """``groups`` all must match, each by any of its terms (``a OR b``); no ``excluded``
+    term may."""
+
+    groups: tuple[tuple[Term, ...], ...]
+    excluded: tuple[Term, ...] = ()
+
+    def terms(self) -> list[Term]:
+        """Every term to find, in order."""
+        return [term for group in self.groups for term in group]
 
 
-def _literal(term: str) -> str:
-    return '"' + term.replace('"', '""') + '"'
+# A quoted phrase (its closing quote may be missing), else a run of non-space characters.
+_TOKEN = re.compile(r'-?"[^"]*"?\*?|\S+')
 
 
-def needs_scan(terms: list[str]) -> bool:
+def parse_query(query: str) -> Query:
+    """The :class:`Query` of a search box's text; no group when it has no word to find."""
+    groups: list[tuple[Term, ...]] = []
+    excluded: list[Term] = []
+    either = False  # the last token was OR between two terms
+    for token in _TOKEN.findall(normalize(query)):
+        if token == "OR" and groups and not either:
+            either = True
+            continue
+        left_out = token.startswith("-") and len(token) > 1
+        terms = _terms(token[1:] if left_out else token)
+        if left_out:
+            excluded.extend(terms)
+        elif terms and either:
+            groups[-1] = (*groups[-1], terms[0])
+            groups.extend((term,) for term in terms[1:])
+        else:
+            groups.extend((term,) for term in terms)
+        either = either and not terms
+    if either:  # "strike OR": the OR was a word
+        groups.append((Term(("OR",)),))
+    unique = tuple(dict.fromkeys(tuple(dict.fromkeys(group)) for group in groups))
+    return Query(unique, tuple(dict.fromkeys(excluded)))
+
+
+def _terms(token: str) -> list[Term]:
+    """The terms of one token: a phrase is one, a plain token one per word (``bridge-repair``:
+    two), its last word a prefix when the token ends with ``*``."""
+    prefix = token.endswith("*")
+    body = token.rstrip("*")
+    if body.startswith('"'):
+        found = _words(body.strip('"'))
+        return [Term(tuple(found), prefix)] if found else []
+    found = _words(body)
+    return [Term((word,), prefix and n == len(found) - 1) for n, word in enumerate(found)]
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in (_RUN.findall(text) if has_cjk(text) else words(text)) if w]
+
+
+def fts_query(query: Query) -> str:
+    """An FTS5 MATCH expression for ``query``: every word a literal, groups ANDed, each
+    group's terms ORed, and NOT each excluded term."""
+    found = " AND ".join(_fts_group(group) for group in query.groups)
+    return " NOT ".join([f"({found})", *map(_fts_term, query.excluded)])
+
+
+def _fts_group(group: tuple[Term, ...]) -> str:
+    if len(group) == 1:
+        return _fts_term(group[0])
+    return "(" + " OR ".join(map(_fts_term, group)) + ")"
+
+
+def _fts_term(term: Term) -> str:
+    return '"' + term.text.replace('"', '""') + '"' + ("*" if term.prefix else "")
+
+
+def needs_scan(terms: Sequence[Term]) -> bool:
     """True when a term holds CJK characters, which the FTS5 index cannot find inside a run."""
-    return any(has_cjk(term) for term in terms)
+    return any(has_cjk(term.text) for term in terms)
 
 
 def scan_score(title: str, text: str, terms: list[str]) -> int:
-    """How often the terms occur (case-insensitively) in title and text; 0 when one is absent."""
+    """How often the terms occur (case-insensitively) in title and text."""
     haystack = f"{title}\n{text}".lower()
-    counts = [haystack.count(term.lower()) for term in terms]
-    return 0 if min(counts, default=0) == 0 else sum(counts)
+    return sum(haystack.count(term.lower()) for term in terms)
 
 
 def scan_snippet(text: str, terms: list[str]) -> str:
@@ -112,24 +178,21 @@ def scan_snippet(text: str, terms: list[str]) -> str:
 
 
 def search(read: Read, query: str, limit: int = 20) -> list[SearchHit]:
-    """Articles whose title or text holds every word of ``query``, best first; ``read`` runs
-    a query on the store.
-
-    The query is plain words, all of which must be there; a word written ``-word`` must not
-    be. FTS5 operators and quotes in it are taken literally. A query with no word to find
-    returns no hit.
+    """Articles whose title or text matches ``query`` (see above), best first; ``read`` runs
+    a query on the store. A query with no word to find returns no hit.
     """
     if limit < 1:
         raise OptionsError(f"limit must be at least 1, not {limit}")
-    terms, excluded = query_terms(query)
-    if not terms:
+    parsed = parse_query(query)
+    if not parsed.groups:
         return []
-    if needs_scan([*terms, *excluded]):
-        return _scan(read, (terms, excluded), limit)
-    match = fts_query(terms, excluded)
+    texts = [term.text for term in parsed.terms()]
+    if needs_scan([*parsed.terms(), *parsed.excluded]):
+        return _scan(read, parsed, limit)
+    match = fts_query(parsed)
     rows = read(_FTS_SQL, (match, limit))
     return [
-        SearchHit(i, t, _snippet(read, match, terms, seq, size), float(r))
+        SearchHit(i, t, _snippet(read, match, texts, seq, size), float(r))
         for seq, i, t, r, size in rows
     ]
 
@@ -142,18 +205,18 @@ def _snippet(read: Read, match: str, terms: list[str], seq: int, size: int) -> s
     return scan_snippet(str(read(_TEXT_SQL, (seq,))[0][0]), terms)
 
 
-def _scan(read: Read, parts: tuple[list[str], list[str]], limit: int) -> list[SearchHit]:
+def _scan(read: Read, query: Query, limit: int) -> list[SearchHit]:
     """Substring search for CJK terms; rank is minus the number of occurrences."""
-    terms, excluded = parts
     held = "instr(lower(title || ' ' || text), lower(?))"
-    where = " AND ".join([f"{held} > 0"] * len(terms) + [f"{held} = 0"] * len(excluded))
+    found = ["(" + " OR ".join([f"{held} > 0"] * len(group)) + ")" for group in query.groups]
+    where = " AND ".join(found + [f"{held} = 0"] * len(query.excluded))
+    texts = [term.text for term in query.terms()]
     scored: list[tuple[int, int, str, str, str]] = []
     for seq, article_id, title, text in read(
         f"SELECT seq, id, title, text FROM articles WHERE {where} ORDER BY seq",
-        [*terms, *excluded],
+        [*texts, *(term.text for term in query.excluded)],
     ):
-        score = scan_score(title, text, terms)
-        if score:
-            scored.append((-score, seq, article_id, title, scan_snippet(text, terms)))
+        score = scan_score(title, text, texts)
+        scored.append((-score, seq, article_id, title, scan_snippet(text, texts)))
     best = heapq.nsmallest(limit, scored)
     return [SearchHit(i, t, s, float(r)) for r, _, i, t, s in best]

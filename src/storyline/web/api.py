@@ -229,14 +229,18 @@ def compare(request: Request, a: str, b: str) -> dict[str, Any]:
     }
 
 
-@router.get("/search", summary="Full-text search over titles and texts (plain words)")
+@router.get(
+    "/search",
+    summary='Full-text search over titles and texts (words, "phrases", prefix*, OR, -word)',
+)
 def search(
     request: Request,
     q: str = Query("", max_length=500),
     limit: int = Query(20, ge=1, le=MAX_SEARCH),
 ) -> dict[str, Any]:
-    """Articles whose title or text holds every word of ``q`` (taken literally), best first;
-    snippets mark matches with ``[`` and ``]``."""
+    """Articles whose title or text matches ``q`` (every word, a "phrase" together, a
+    prefix*, either side of OR, none after -), best first; snippets mark matches with ``[``
+    and ``]``."""
     hits = backend(request).store().search(q, limit)
     return {
         "query": q,
