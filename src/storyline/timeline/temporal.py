@@ -37,7 +37,7 @@ from .patterns import (
     WEEKDAYS,
 )
 from .shifts import Resolved, count, counted_in_sentence, shift, shift_names_event, span_month
-from .tense import intended, lasts_until, names_an_event, scheduled, stamped, tense
+from .tense import deadline, intended, lasts_until, names_an_event, scheduled, stamped, tense
 from .weekdays import DateMention, stretch_ends, weekdays_with_dates
 
 __all__ = ["DateMention", "calendar_day", "tag_dates"]
@@ -145,6 +145,8 @@ def _direction(
     # with no tense read as the past one.
     if not (future or past) and handler is _on_weekday and scheduled(sentence, start, end):
         future = True
+    if not future and handler is _on_weekday and deadline(sentence, start, end):
+        future, past = True, False
     if future and handler is _on_month_day and names_an_event(sentence, start, end):
         future = False
     # An editor's note dates a correction: on or after publication, as a plan is.

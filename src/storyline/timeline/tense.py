@@ -14,9 +14,14 @@ import re
 _PERFECT = r"have (?:been|[a-z]+ed|[a-z]+en)\b"
 _HINDSIGHT = rf"(?:should|would|could|might|must) {_PERFECT}"
 _FUTURE = re.compile(
-    r"\b(?:will|shall|won't|wo n't|'ll|going to|expected to|(?:is|are|be) expected|scheduled"
-    r"|set to|plans? to|due to|hop(?:e|es|ing) to|aims? to|intends? to|slated to"
-    r"|expects? to|expecting to"
+    r"\b(?:will|shall|won't|wo n't|'ll|going to|expected to|(?:is|are|be) (?:not )?expected"
+    r"|scheduled|set to|plans? to|due to|hop(?:e|es|ing) to|aims? to|intends? to|slated to"
+    r"|expects?|expecting to"
+    # what a clause waits for: "ahead of Friday's deadline", "bracing for Thursday's
+    # decision", "with Sunday's election looming", "making Thursday's strike all but certain"
+    r"|ahead of|in the (?:run|lead)-up to|on the eve of|(?:bracing|gearing up|preparing) for"
+    r"|looming|all but certain|(?:is|are) (?:now |still |very |highly )?likely"
+    r"|(?:is|are) supposed to"
     r"|(?:set|slated|planned|scheduled) for"
     # a past decision about a later date: "the hearing was moved to December 3"
     r"|(?:moved|postponed|delayed|pushed back|put off|rescheduled|brought forward)"
@@ -109,7 +114,12 @@ _HEAD_END = re.compile(r"\s*(?:-LRB-|\(|--|-|\u2013|\u2014|:)")
 _NAMING = re.compile(r"\b(?:the|his|her|its|their|'s)\s+$", re.I)
 _NAMED = re.compile(r"\s+(?-i:[a-z]{3,})\b(?<!\bto)(?<!\band)")
 _STRONG_BREAK = re.compile(r"[;:]")
-_CLAUSE = re.compile(r"[;:]|[.!?]\s|,\s|\s(?:and|but|while|whereas|after|before|when|that)\s")
+# "3 p.m. on Saturday": the stop of "a.m." and "p.m." ends no sentence; "all but certain"
+# is one word.
+_CLAUSE = re.compile(
+    r"[;:]|(?<![ap]\.m)[.!?]\s|,\s"
+    r"|\s(?:and|(?<!\ball )but|while|whereas|after|before|when|that)\s"
+)
 
 
 # "would extend the recall to units built in September": a date that a participle of making
@@ -224,7 +234,8 @@ def counted_since(sentence: str, start: int, end: int) -> bool:
 _SCHEDULE = re.compile(
     r"\b(?:(?:is|are)\b(?!\s+(?:not\s+|n't\s+)?(?:[a-z]+ed|[a-z]+en|been|thought|believed|said"
     r"|feared|known|reported)\b)|(?:begins?|starts|opens|reopens?|resumes?|kicks? off"
-    r"|takes? place|expires?|ends|closes)\b)",
+    r"|takes? place|expires?|ends|closes|takes? effect|(?:goes|go|comes?) into (?:force|effect)"
+    r"|meets|holds|go(?:es)? to the polls)\b)",
     re.I,
 )
 _SCHEDULE_WORDS = 8
@@ -249,6 +260,27 @@ def scheduled(sentence: str, start: int, end: int) -> bool:
     return any(
         len(sentence[cue.end() : start].split()) <= _SCHEDULE_WORDS
         for cue in _SCHEDULE.finditer(sentence, left, start)
+    )
+
+
+# "must respond by Monday", "has until Friday to", "not before Friday": a deadline, ahead
+# unless the clause is told in the past ("By Monday, rescuers had pulled out 40 people").
+_DEADLINE = re.compile(r"\b(?:by|until|till|no later than|before|in time for)\s+$", re.I)
+_PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:not|already|also|now)\s+)*$", re.I)
+
+
+def deadline(sentence: str, start: int, end: int) -> bool:
+    """Whether the mention at ``start:end`` is a deadline in a clause not in the past: "by",
+    "until" or "before" opens it, and the clause holds no past cue ("has promised an update
+    by Monday": an -ed word after "has" is a present perfect, which keeps the deadline)."""
+    if _DEADLINE.search(sentence, max(0, start - 16), start) is None:
+        return False
+    clause = _clause(sentence, start, end)
+    if _PAST.search(sentence, *clause):
+        return False
+    return all(
+        _PRESENT_PERFECT.search(sentence, clause[0], done.start())
+        for done in _PAST_ED.finditer(sentence, *clause)
     )
 
 

@@ -1,0 +1,83 @@
+"""The temporal tagger read as a wire editor reads dates (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.timeline import tag_dates
+
+WEDNESDAY = "2022-03-09"
+FRIDAY = "2024-11-08"
+
+
+def dates(sentence: str, published: str | None, language: str = "en") -> list[str | None]:
+    return [mention.date for mention in tag_dates(sentence, published, language)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        # what the clause waits for, said in words rather than in a future tense
+        ("The walkout makes Thursday's strike all but certain.", WEDNESDAY, ["2022-03-10"]),
+        (
+            "Union leaders met on Tuesday, making Thursday's strike all but certain.",
+            WEDNESDAY,
+            ["2022-03-08", "2022-03-10"],
+        ),
+        (
+            "Lawmakers are racing to pass the bill ahead of Friday's deadline.",
+            WEDNESDAY,
+            ["2022-03-11"],
+        ),
+        ("Markets are bracing for Thursday's rate decision.", WEDNESDAY, ["2022-03-10"]),
+        ("With Sunday's runoff looming, both camps held rallies.", FRIDAY, ["2024-11-10"]),
+        ("Tuesday's vote is likely to be close.", FRIDAY, ["2024-11-12"]),
+        ("Organisers expect 50,000 people at Saturday's rally.", FRIDAY, ["2024-11-09"]),
+        ("The truce is supposed to take effect at midnight on Friday.", WEDNESDAY, ["2022-03-11"]),
+        ("A ruling is not expected before Friday.", WEDNESDAY, ["2022-03-11"]),
+        # ... but a past clause keeps its weekday back
+        ("Thursday's explosion killed three workers.", WEDNESDAY, ["2022-03-03"]),
+        ("Police are investigating Tuesday's attack on a mosque.", FRIDAY, ["2024-11-05"]),
+        ("Wednesday's announcement stunned investors.", FRIDAY, ["2024-11-06"]),
+    ],
+)
+def test_a_weekday_a_clause_waits_for_is_ahead(
+    sentence: str, published: str, expected: list[str]
+) -> None:
+    assert dates(sentence, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The firm must respond by Monday, the regulator said.", ["2024-11-11"]),
+        ("The company has promised an update by Monday.", ["2024-11-11"]),
+        ("The regulator has until Thursday to decide.", ["2024-11-14"]),
+        (
+            "Officials warned on Thursday that the storm could make landfall by Sunday.",
+            ["2024-11-07", "2024-11-10"],
+        ),
+        # told in the past, "by" is when something was done
+        ("By Monday, rescuers had pulled 40 people from the rubble.", ["2024-11-04"]),
+        ("The count was finished by Wednesday.", ["2024-11-06"]),
+    ],
+)
+def test_a_weekday_deadline_is_ahead_unless_told_in_the_past(
+    sentence: str, expected: list[str]
+) -> None:
+    assert dates(sentence, FRIDAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Kickoff is at 3 p.m. on Saturday.", ["2024-11-09"]),
+        ("The ban goes into force on Monday.", ["2024-11-11"]),
+        ("The pact, signed on Wednesday, takes effect on Saturday.", ["2024-11-06", "2024-11-09"]),
+        ("The board meets on Tuesday to pick a new chair.", ["2024-11-12"]),
+        ("The party holds its congress on Sunday.", ["2024-11-10"]),
+        ("Voters go to the polls on Sunday in a test for the government.", ["2024-11-10"]),
+    ],
+)
+def test_a_present_schedule_points_a_weekday_ahead(sentence: str, expected: list[str]) -> None:
+    assert dates(sentence, FRIDAY) == expected
