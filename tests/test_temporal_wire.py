@@ -81,3 +81,17 @@ def test_a_weekday_deadline_is_ahead_unless_told_in_the_past(
 )
 def test_a_present_schedule_points_a_weekday_ahead(sentence: str, expected: list[str]) -> None:
     assert dates(sentence, FRIDAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The embassy moved to Lviv in February.", ["2022-02"]),
+        ("The team moved to Paris on Monday.", ["2022-03-07"]),
+        # a rescheduling still points to its new date
+        ("The hearing was moved to April 4.", ["2022-04-04"]),
+        ("The vote was postponed to Thursday.", ["2022-03-10"]),
+    ],
+)
+def test_a_move_to_a_place_is_no_rescheduling(sentence: str, expected: list[str]) -> None:
+    assert dates(sentence, WEDNESDAY) == expected

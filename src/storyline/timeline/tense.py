@@ -13,6 +13,13 @@ import re
 # "should have been done": a past counterfactual, not a future.
 _PERFECT = r"have (?:been|[a-z]+ed|[a-z]+en)\b"
 _HINDSIGHT = rf"(?:should|would|could|might|must) {_PERFECT}"
+# What a rescheduling moves a date to: a time ("to December 3", "to next week", "until the
+# end of March", "to Thursday").
+_TIME_NEXT = (
+    r"\s+(?:(?:on|the|a|an|early|late|mid-?)\s+)?(?:\d|next\b|tomorrow\b|later\b"
+    r"|(?:end|start|beginning|middle)\s+of\b"
+    r"|(?-i:[A-Z][a-z]+day\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b))"
+)
 _FUTURE = re.compile(
     r"\b(?:will|shall|won't|wo n't|'ll|going to|expected to|(?:is|are|be) (?:not )?expected"
     r"|scheduled|set to|plans? to|due to|hop(?:e|es|ing) to|aims? to|intends? to|slated to"
@@ -23,9 +30,10 @@ _FUTURE = re.compile(
     r"|looming|all but certain|(?:is|are) (?:now |still |very |highly )?likely"
     r"|(?:is|are) supposed to"
     r"|(?:set|slated|planned|scheduled) for"
-    # a past decision about a later date: "the hearing was moved to December 3"
+    # a past decision about a later date: "the hearing was moved to December 3", not a move
+    # to a place ("the embassy moved to Lviv in February")
     r"|(?:moved|postponed|delayed|pushed back|put off|rescheduled|brought forward)"
-    r" (?:to|until|till|for)"
+    rf" (?:to|until|till|for)(?={_TIME_NEXT})"
     # ... with its object between: "adjourned the case until March 24", "extended the
     # evacuation order until Thursday" (an extension runs ahead, "until" only: "extended aid
     # to ..." names no date)
