@@ -95,3 +95,15 @@ def test_a_present_schedule_points_a_weekday_ahead(sentence: str, expected: list
 )
 def test_a_move_to_a_place_is_no_rescheduling(sentence: str, expected: list[str]) -> None:
     assert dates(sentence, WEDNESDAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Talks broke down in mid-January.", ["2022-01"]),
+        ("Output peaked in mid-2021.", ["2021"]),
+        ("Talks broke down in mid January.", ["2022-01"]),
+    ],
+)
+def test_mid_with_a_hyphen_is_mid(sentence: str, expected: list[str]) -> None:
+    assert dates(sentence, WEDNESDAY) == expected

@@ -55,14 +55,16 @@ P_DM = re.compile(rf"\b(?P<d>{DAY})\s+(?:of\s+)?(?P<mon>{MON})(?![\w])")
 P_MY = re.compile(rf"\b(?P<mon>{MON})\s*,?\s+(?P<y>[12]\d{{3}})\b")
 P_YEAR = re.compile(
     r"\b(?P<prep>[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Dd]uring|[Tt]hroughout|[Bb]efore|[Aa]fter"
-    r"|[Ee]arly|[Ll]ate|[Mm]id-?|[Ss]ummer|[Ww]inter|[Ss]pring|[Aa]utumn|[Ff]all)\s+(?:of\s+)?"
+    r"|[Ee]arly|[Ll]ate|[Mm]id|[Ss]ummer|[Ww]inter|[Ss]pring|[Aa]utumn|[Ff]all)"
+    r"(?:\s+|(?<=[Mm]id)-)(?:of\s+)?"
     r"(?:the\s+year\s+)?(?P<y>1[89]\d{2}|20\d{2})\b(?![-/.]\d|\s*(?:%|percent|people|troops))"
 )
 P_MONTH = re.compile(
-    r"\b(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id-?|[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil"
+    r"\b(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id|[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil"
     rf"|[Dd]uring|[Ff]rom|[Bb]efore|[Aa]fter|[Tt]hrough"
     # "set for October", but not "sales for October" nor "waiting for October"
-    r"|(?:(?<=set )|(?<=slated )|(?<=planned )|(?<=scheduled ))for)\s+(?:of\s+)?"
+    r"|(?:(?<=set )|(?<=slated )|(?<=planned )|(?<=scheduled ))for)"
+    r"(?:\s+|(?<=[Mm]id)-)(?:of\s+)?"  # "mid-January" as "mid January"
     rf"(?P<mon>{MON_FULL})\b"
     # "in March last year": the year is named after the month
     r"(?:\s+(?:of\s+)?(?P<rel>last|next|this)\s+year\b)?"
