@@ -107,3 +107,19 @@ def test_a_move_to_a_place_is_no_rescheduling(sentence: str, expected: list[str]
 )
 def test_mid_with_a_hyphen_is_mid(sentence: str, expected: list[str]) -> None:
     assert dates(sentence, WEDNESDAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # published on Tuesday 1 March 2022: the weekend before is February's
+        ("Thousands marched through the capital over the weekend.", ["2022-02"]),
+        ("Fighting intensified at the weekend.", ["2022-02"]),
+        ("The weekend's floods destroyed hundreds of homes.", ["2022-02"]),
+        ("The talks will resume at the weekend.", ["2022-03"]),
+    ],
+)
+def test_a_weekend_without_last_or_next_is_the_nearest(sentence: str, expected: list[str]) -> None:
+    assert dates(sentence, "2022-03-01") == expected
+    mention = tag_dates(sentence, "2022-03-01")[0]
+    assert mention.note.endswith("dated by month")

@@ -86,6 +86,10 @@ P_PERIOD = re.compile(
     r"(?P<unit>week(?:end)?|month|year)\b",
     re.I,
 )
+# "over the weekend", "at the weekend", "the weekend's clashes": the nearest weekend.
+P_WEEKEND = re.compile(
+    r"\b(?:(?:over|at|during|on|through|throughout)\s+the|[Tt]he(?=\s+weekend's))\s+weekend\b"
+)
 P_AGO = re.compile(rf"\b(?P<n>{NUM}|a few|several)\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.I)
 P_LATER = re.compile(
     rf"\b(?:(?P<n>{NUM}|a few|several)\s+(?P<unit>day|week|month|year)s?\s+"

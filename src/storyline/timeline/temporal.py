@@ -33,6 +33,7 @@ from .patterns import (
     P_RANGE_MD,
     P_RELDAY,
     P_WEEKDAY,
+    P_WEEKEND,
     P_YEAR,
     WEEKDAYS,
 )
@@ -517,6 +518,20 @@ def _on_period(match: re.Match[str], reference: _Reference) -> Resolved:
     return span_month(first, last)
 
 
+def _on_weekend(match: re.Match[str], reference: _Reference) -> Resolved:
+    """A weekend without "last" or "next": in a clause that looks ahead the next one (this
+    one on a Saturday or Sunday), else the latest one begun on or before publication."""
+    published = reference.published
+    if published is None:
+        return _unresolved(match, "no publication date")
+    if reference.future:
+        saturday = published + timedelta(days=(5 - published.weekday()) % 7)
+        saturday -= timedelta(days=7 if published.weekday() == 6 else 0)
+    else:
+        saturday = published - timedelta(days=(published.weekday() - 5) % 7)
+    return span_month(saturday, saturday + timedelta(days=1))
+
+
 def _on_ago(match: re.Match[str], reference: _Reference) -> Resolved:
     if reference.published is None:
         return _unresolved(match, "no publication date")
@@ -565,6 +580,7 @@ _RULES: tuple[tuple[re.Pattern[str], _Handler, int], ...] = (
     # before P_PERIOD: "in March last year" is one month, not the year alone
     (P_MONTH, _on_month_name, _C_MONTH),
     (P_PERIOD, _on_period, _C_UNIT),
+    (P_WEEKEND, _on_weekend, _C_UNIT),
     (P_RELDAY, _on_relative_day, _C_RELDAY),
     (P_WEEKDAY, _on_weekday, _C_WEEKDAY),
 )
