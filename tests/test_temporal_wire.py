@@ -123,3 +123,16 @@ def test_a_weekend_without_last_or_next_is_the_nearest(sentence: str, expected: 
     assert dates(sentence, "2022-03-01") == expected
     mention = tag_dates(sentence, "2022-03-01")[0]
     assert mention.note.endswith("dated by month")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The exhibition runs until September 30.", ["2022-09-30"]),
+        ("The strike continues until Friday.", ["2022-03-11"]),
+        ("The exhibition ran until September 30.", ["2021-09-30"]),
+        ("The strike lasted until Friday.", ["2022-03-04"]),
+    ],
+)
+def test_a_present_of_lasting_until_a_date_points_ahead(sentence: str, expected: list[str]) -> None:
+    assert dates(sentence, WEDNESDAY) == expected

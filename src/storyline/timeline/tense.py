@@ -302,8 +302,9 @@ def names_an_event(sentence: str, start: int, end: int) -> bool:
 # a state that holds now and ends ahead. "stayed closed until Monday", "was shut until
 # May 6" are over.
 _UNTIL = re.compile(r"\b(?:until|till)\s+(?:at\s+least\s+|the\s+end\s+of\s+)?$", re.I)
-_LASTING = re.compile(r"\b(?:has|have|is|are|remains?|stays?)\b", re.I)
-_ENDED = re.compile(r"\b(?:was|were|had|remained|stayed|did)\b", re.I)
+# "The exhibition runs until September 30": a present of lasting is one too.
+_LASTING = re.compile(r"\b(?:has|have|is|are|remains?|stays?|runs?|lasts?|continues?)\b", re.I)
+_ENDED = re.compile(r"\b(?:was|were|had|remained|stayed|did|ran|lasted|continued)\b", re.I)
 # "The weather service has issued a red warning for the Oss valley until Tuesday": the
 # present perfect comes 9 words before (6 read it as the Tuesday before: a QA pass, session
 # 25). On T17, 22 of 435 readings of "until" change with 10, ahead, all but a few of them to
