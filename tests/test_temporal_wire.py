@@ -136,3 +136,23 @@ def test_a_weekend_without_last_or_next_is_the_nearest(sentence: str, expected: 
 )
 def test_a_present_of_lasting_until_a_date_points_ahead(sentence: str, expected: list[str]) -> None:
     assert dates(sentence, WEDNESDAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A 2014 law bans the practice.", [("2014", "2014")]),
+        ("Since the 2008 financial crisis, banks have tightened lending.", [("2008", "2008")]),
+        ("Britain's 2010 election was close.", [("2010", "2010")]),
+        # counts and decades are no years
+        ("The 2014 workers went on strike.", []),
+        ("Officials said 2,014 people had been evacuated.", []),
+        ("The 1990s were a decade of growth.", []),
+        ("The 9/11 attacks changed air travel.", []),
+    ],
+)
+def test_a_year_that_names_what_it_qualifies(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    found = tag_dates(sentence, WEDNESDAY)
+    assert [(mention.expression, mention.date) for mention in found] == expected

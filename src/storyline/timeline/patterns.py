@@ -59,6 +59,17 @@ P_YEAR = re.compile(
     r"(?:\s+|(?<=[Mm]id)-)(?:of\s+)?"
     r"(?:the\s+year\s+)?(?P<y>1[89]\d{2}|20\d{2})\b(?![-/.]\d|\s*(?:%|percent|people|troops))"
 )
+# A year that names what it qualifies: "a 2014 law", "the 2008 financial crisis", "Britain's
+# 2010 election"; not a count ("the 2014 workers", "its 1900 employees").
+_DETERMINERS = ("[Aa]", "[Aa]n", "[Tt]he", "[Ii]ts", "[Hh]is", "[Hh]er", "[Tt]heir", "[Oo]ur")
+P_YEAR_NAMED = re.compile(
+    "(?:" + "|".join(rf"(?<=\b{word} )" for word in _DETERMINERS) + "|(?<='s ))"
+    r"(?P<y>1[89]\d{2}|20\d{2})(?=\s+[A-Za-z])(?!\s+(?:of|people|persons|men|women|children"
+    r"|troops|soldiers|workers|employees|residents|jobs|cases|deaths|dead|homes|houses|victims"
+    r"|patients|students|members|passengers|families|migrants|refugees|officers|police|staff"
+    r"|units|vehicles|cars|barrels|tonnes|tons|dollars|euros|pounds|votes|seats|words|acres"
+    r"|miles|metres|meters|kilometres|kilometers|feet|points|new|more|other|or|and|to)\b)"
+)
 P_MONTH = re.compile(
     r"\b(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id|[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil"
     rf"|[Dd]uring|[Ff]rom|[Bb]efore|[Aa]fter|[Tt]hrough"

@@ -35,6 +35,7 @@ from .patterns import (
     P_WEEKDAY,
     P_WEEKEND,
     P_YEAR,
+    P_YEAR_NAMED,
     WEEKDAYS,
 )
 from .shifts import Resolved, count, counted_in_sentence, shift, shift_names_event, span_month
@@ -575,6 +576,7 @@ _RULES: tuple[tuple[re.Pattern[str], _Handler, int], ...] = (
     (P_MD, _on_month_day, _NAMED_DAY),
     (P_DM, _on_month_day, _NAMED_DAY),
     (P_YEAR, _on_year, _C_DIGIT | _C_YEAR),
+    (P_YEAR_NAMED, _on_year, _C_DIGIT | _C_YEAR),
     (P_LATER, _on_later, _C_UNIT),
     (P_AGO, _on_ago, _C_UNIT | _C_AGO),
     # before P_PERIOD: "in March last year" is one month, not the year alone
