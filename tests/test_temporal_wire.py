@@ -156,3 +156,24 @@ def test_a_year_that_names_what_it_qualifies(
 ) -> None:
     found = tag_dates(sentence, WEDNESDAY)
     assert [(mention.expression, mention.date) for mention in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "by" as who or what did it, and as when something was done
+        ("Dozens may have been killed by Tuesday's earthquake.", ["2024-11-05"]),
+        ("Protesters stand by Thursday in Cairo.", ["2024-11-07"]),
+        ("By Thursday, the networks were silenced.", ["2024-11-07"]),
+        # what a clause waits for governs the date after it, not one before
+        (
+            "Crowds that had gathered on Thursday ahead of the speech dispersed.",
+            ["2024-11-07"],
+        ),
+        ("The relief well, projected to be done by mid-December, is on schedule.", ["2024-12"]),
+    ],
+)
+def test_by_and_ahead_of_point_ahead_only_where_they_govern(
+    sentence: str, expected: list[str]
+) -> None:
+    assert dates(sentence, FRIDAY) == expected

@@ -39,7 +39,16 @@ from .patterns import (
     WEEKDAYS,
 )
 from .shifts import Resolved, count, counted_in_sentence, shift, shift_names_event, span_month
-from .tense import deadline, intended, lasts_until, names_an_event, scheduled, stamped, tense
+from .tense import (
+    awaited,
+    deadline,
+    intended,
+    lasts_until,
+    names_an_event,
+    scheduled,
+    stamped,
+    tense,
+)
 from .weekdays import DateMention, stretch_ends, weekdays_with_dates
 
 __all__ = ["DateMention", "calendar_day", "tag_dates"]
@@ -148,6 +157,10 @@ def _direction(
     if not (future or past) and handler is _on_weekday and scheduled(sentence, start, end):
         future = True
     if not future and handler is _on_weekday and deadline(sentence, start, end):
+        future, past = True, False
+    # "ahead of Friday's deadline": weekdays and months only; a day and month with no tense
+    # is already read ahead when near ("ahead of the disaster on April 20" is past).
+    if not future and handler in (_on_weekday, _on_month_name) and awaited(sentence, start, end):
         future, past = True, False
     if future and handler is _on_month_day and names_an_event(sentence, start, end):
         future = False

@@ -23,12 +23,7 @@ _TIME_NEXT = (
 _FUTURE = re.compile(
     r"\b(?:will|shall|won't|wo n't|'ll|going to|expected to|(?:is|are|be) (?:not )?expected"
     r"|scheduled|set to|plans? to|due to|hop(?:e|es|ing) to|aims? to|intends? to|slated to"
-    r"|expects?|expecting to"
-    # what a clause waits for: "ahead of Friday's deadline", "bracing for Thursday's
-    # decision", "with Sunday's election looming", "making Thursday's strike all but certain"
-    r"|ahead of|in the (?:run|lead)-up to|on the eve of|(?:bracing|gearing up|preparing) for"
-    r"|looming|all but certain|(?:is|are) (?:now |still |very |highly )?likely"
-    r"|(?:is|are) supposed to"
+    r"|expects? to|expecting to|(?:is|are) supposed to|(?:projected|forecast|predicted) to"
     r"|(?:set|slated|planned|scheduled) for"
     # a past decision about a later date: "the hearing was moved to December 3", not a move
     # to a place ("the embassy moved to Lviv in February")
@@ -89,7 +84,7 @@ _POSSESSIVE = re.compile(r"\s?'s\b")
 # After an article an -ed word is an adjective: "from February at a recommended price"
 # (a QA pass, session 22: it put a launch "will be available from February" a year back).
 _PAST_ED = re.compile(
-    r"(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\ba )(?<!\ban )(?<!\bthe )\b[a-z]{3,}ed\b", re.I
+    r"(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bnot )\b[a-z]{3,}ed\b", re.I
 )
 # "had a plane standing by to fly to Haiti on Saturday", "agreed to meet on Saturday": an
 # intention's infinitive after a past cue says what was to happen next. Only after words of
@@ -271,25 +266,53 @@ def scheduled(sentence: str, start: int, end: int) -> bool:
     )
 
 
-# "must respond by Monday", "has until Friday to", "not before Friday": a deadline, ahead
-# unless the clause is told in the past ("By Monday, rescuers had pulled out 40 people").
-_DEADLINE = re.compile(r"\b(?:by|until|till|no later than|before|in time for)\s+$", re.I)
-_PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:not|already|also|now)\s+)*$", re.I)
+# "must respond by Monday", "could reach the coast by Thursday": a deadline that a modal or
+# a condition looks ahead to. Without one, "by" is as often when something was done ("By
+# Thursday, Facebook and Twitter were silenced"; "stand by Friday in Cairo", on T17).
+_DEADLINE = re.compile(r"\b(?:by|until|till|no later than|in time for)\s+$", re.I)
+_LOOKS_AHEAD = re.compile(
+    r"\b(?:could|can|may|might|must|should|would|needs? to|ha(?:s|ve) to|hop(?:e|es|ing)"
+    r"|wants?|if|unless|possibly|promise[sd]?|pledge[sd]?)\b",
+    re.I,
+)
 
 
 def deadline(sentence: str, start: int, end: int) -> bool:
-    """Whether the mention at ``start:end`` is a deadline in a clause not in the past: "by",
-    "until" or "before" opens it, and the clause holds no past cue ("has promised an update
-    by Monday": an -ed word after "has" is a present perfect, which keeps the deadline)."""
-    if _DEADLINE.search(sentence, max(0, start - 16), start) is None:
+    """Whether the mention at ``start:end`` is a deadline ahead: "by" or "until" opens it,
+    and its clause holds a modal or a condition and no past cue."""
+    # "killed by Tuesday's earthquake": "by" names who or what did it
+    if _DEADLINE.search(sentence, max(0, start - 16), start) is None or _NAMED_PART.match(
+        sentence, end
+    ):
         return False
     clause = _clause(sentence, start, end)
-    if _PAST.search(sentence, *clause):
-        return False
-    return all(
-        _PRESENT_PERFECT.search(sentence, clause[0], done.start())
-        for done in _PAST_ED.finditer(sentence, *clause)
+    return _LOOKS_AHEAD.search(sentence, *clause) is not None and not _PAST.search(
+        sentence, *clause
     )
+
+
+# What a clause waits for: "ahead of Friday's deadline", "bracing for Thursday's decision",
+# "analysts expect BP to report on Tuesday" (the cue before the date, with no past cue
+# between); "with Sunday's election looming", "Thursday's strike all but certain" (after).
+_AWAITING = re.compile(
+    r"\b(?:ahead of|in the (?:run|lead)-up to|on the eve of|(?:bracing|gearing up|preparing)"
+    r" for|expects?|expecting)\b(?P<gap>(?:\s+\S+){0,10}?\s+)$",
+    re.I,
+)
+_AWAITED_AFTER = re.compile(
+    r"(?:\s?'s)?(?:\s+\S+){0,4}?\s+(?:looming|all but certain"
+    r"|(?:is|are)\s+(?:now\s+|still\s+|very\s+|highly\s+)?likely)\b",
+    re.I,
+)
+
+
+def awaited(sentence: str, start: int, end: int) -> bool:
+    """Whether the mention at ``start:end`` is what its clause waits for (see ``_AWAITING``)."""
+    before = _AWAITING.search(sentence, max(0, start - 120), start)
+    if before is not None and not _PAST.search(sentence, before.start("gap"), start):
+        return True
+    after = _AWAITED_AFTER.match(sentence, end)
+    return after is not None and not _PAST.search(sentence, end, after.end())
 
 
 def names_an_event(sentence: str, start: int, end: int) -> bool:
