@@ -177,3 +177,27 @@ def test_by_and_ahead_of_point_ahead_only_where_they_govern(
     sentence: str, expected: list[str]
 ) -> None:
     assert dates(sentence, FRIDAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        ("Les écoles resteront fermées jusqu'à mardi.", "fr", ["2022-03-15"]),
+        ("Les écoles sont fermées jusqu'à mardi.", "fr", ["2022-03-15"]),
+        ("Le gouvernement a jusqu'à vendredi pour répondre.", "fr", ["2022-03-11"]),
+        ("Le vote est prévu pour dimanche.", "fr", ["2022-03-13"]),
+        ("Die Schulen bleiben bis Dienstag geschlossen.", "de", ["2022-03-15"]),
+        ("Las escuelas permanecerán cerradas hasta el martes.", "es", ["2022-03-15"]),
+        ("Los ministros se reunirán el jueves en Bruselas.", "es", ["2022-03-10"]),
+        ("Las elecciones se celebrarán el domingo.", "es", ["2022-03-13"]),
+        ("El acuerdo entrará en vigor en septiembre.", "es", ["2022-09"]),
+        # a state that ended
+        ("Les écoles sont restées fermées jusqu'à mardi.", "fr", ["2022-03-08"]),
+        ("Die Schulen blieben bis Dienstag geschlossen.", "de", ["2022-03-08"]),
+        ("Las escuelas estuvieron cerradas hasta el martes.", "es", ["2022-03-08"]),
+    ],
+)
+def test_a_foreign_until_or_future_points_a_weekday_ahead(
+    sentence: str, language: str, expected: list[str]
+) -> None:
+    assert dates(sentence, WEDNESDAY, language) == expected
