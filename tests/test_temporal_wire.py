@@ -201,3 +201,8 @@ def test_a_foreign_until_or_future_points_a_weekday_ahead(
     sentence: str, language: str, expected: list[str]
 ) -> None:
     assert dates(sentence, WEDNESDAY, language) == expected
+
+
+def test_a_foreign_year_is_the_year_written() -> None:
+    (found,) = tag_dates("В 2014 году посольство переехало во Львов.", WEDNESDAY, "ru")
+    assert (found.date, found.granularity) == ("2014", "year")

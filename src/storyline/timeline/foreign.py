@@ -527,6 +527,11 @@ def _resolve(text: str, start: int, end: int, published: date | None, code: str)
     granularity: Granularity = "day"
     if parts and "day" not in parts:
         granularity = "month" if "month" in parts else "year"
+    written = _YEAR_IN_TEXT.findall(text)
+    if granularity == "year" and len(written) == 1 and int(written[0]) != value.year:
+        # dateparser 1.5 reads Russian "в 2014 году" (in 2014) as the year 8
+        note = f"dateparser read '{text}' as the year {value.year}"
+        return DateMention(start, end, text, written[0], "year", note)
     iso = {"day": value.date().isoformat(), "month": f"{value.year:04d}-{value.month:02d}",
            "year": f"{value.year:04d}"}  # fmt: skip
     return DateMention(start, end, text, iso[granularity], granularity, "")
