@@ -206,3 +206,33 @@ def test_a_foreign_until_or_future_points_a_weekday_ahead(
 def test_a_foreign_year_is_the_year_written() -> None:
     (found,) = tag_dates("В 2014 году посольство переехало во Львов.", WEDNESDAY, "ru")
     assert (found.date, found.granularity) == ("2014", "year")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        ("Les prix ont augmenté de 5 % le mois dernier.", "fr", "2022-02"),
+        ("Les négociations reprendront la semaine prochaine.", "fr", "2022-03"),
+        ("Die Preise stiegen im vergangenen Monat um fünf Prozent.", "de", "2022-02"),
+        ("Los precios subieron un 5 % el mes pasado.", "es", "2022-02"),
+        ("Las negociaciones se reanudarán la próxima semana.", "es", "2022-03"),
+        ("В прошлом месяце цены выросли на 5 процентов.", "ru", "2022-02"),
+        ("Переговоры возобновятся на следующей неделе.", "ru", "2022-03"),
+        ("Выборы прошли в прошлом году.", "ru", "2021"),
+        ("Соглашение вступит в силу в сентябре.", "ru", "2022-09"),
+        ("Соглашение было подписано в сентябре.", "ru", "2021-09"),
+        ("Школы будут закрыты до вторника.", "ru", "2022-03-15"),
+        ("Школы были закрыты до вторника.", "ru", "2022-03-08"),
+        ("Die Wahl findet am Sonntag statt.", "de", "2022-03-13"),
+        ("Das Abkommen tritt im September in Kraft.", "de", "2022-09"),
+    ],
+)
+def test_foreign_periods_months_and_weekdays_the_search_leaves_out(
+    sentence: str, language: str, expected: str
+) -> None:
+    assert dates(sentence, WEDNESDAY, language) == [expected]
+
+
+def test_foreign_periods_without_a_publication_date_stay_unresolved() -> None:
+    (found,) = tag_dates("Les prix ont augmenté le mois dernier.", None, "fr")
+    assert found.date is None and "no publication date" in found.note

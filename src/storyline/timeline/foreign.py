@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..model import Granularity
 from .foreign_ahead import looks_ahead
+from .foreign_periods import periods
 from .french import french_after
 from .shifts import span_month
 
@@ -121,6 +122,9 @@ def tag_foreign(sentence: str, published: date | None, language: str) -> list[Da
         mention = _resolve(text, start, cursor, published, code)
         mention = _weekday_ahead(sentence, mention, published, code)
         mentions.append(_last_year(sentence, mention, published))
+    for extra in periods(sentence, published, code):  # what the search leaves out
+        if not any(_holds(m, extra, sentence) for m in mentions):
+            mentions.append(extra)
     return sorted(mentions, key=lambda mention: mention.start)
 
 
@@ -141,6 +145,20 @@ _UNIT = re.compile(
     r"|процент|відсот)\w*)(?!\w)",
     re.I,
 )
+
+
+_OF = re.compile(r"[\s,]*(?:de|des|del|do)?\s*")
+
+
+def _holds(mention: DateMention, extra: DateMention, sentence: str) -> bool:
+    """Whether ``mention`` overlaps ``extra`` or is a month that ``extra`` only gives the year
+    of ("en mars de l'année dernière", "im März letzten Jahres": see ``_last_year``)."""
+    if extra.start < mention.end and mention.start < extra.end:
+        return True
+    return (
+        mention.granularity == "month"
+        and _OF.fullmatch(sentence, mention.end, extra.start) is not None
+    )
 
 
 def _counted(sentence: str, start: int, text: str) -> bool:

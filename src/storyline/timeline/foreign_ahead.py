@@ -20,11 +20,17 @@ __all__ = ["looks_ahead"]
 # synthetic future ends in -тиме/-тимуть; French's future is read by its endings, in lower
 # case only (names are capitalised).
 _FUTURE = {
-    "de": re.compile(r"\b(?:wird|werden|werde|wirst|werdet|soll|sollen|kommende[nmrs]?)\b", re.I),
+    # German states schedules in the present: "findet am Sonntag statt", "tritt im September
+    # in Kraft" (their pasts are "fand", "trat").
+    "de": re.compile(
+        r"\b(?:wird|werden|werde|wirst|werdet|soll|sollen|kommende[nmrs]?"
+        r"|(?:findet|finden)\b[^,;.]*\bstatt|(?:tritt|treten)\b[^,;.]*\bin Kraft)\b",
+        re.I,
+    ),
     "ru": re.compile(
         r"(?<!\w)(?:будет|будут|буд[еу]м|состо[ия]тся|пройд[её]т|пройдут|провед[её]т|проведут"
         r"|начн[её]тся|начнутся|продлится|ожида[ею]тся|планиру[ею]тся|соберутся|встретятся"
-        r"|откро[ею]тся|следующ\w+)(?!\w)",
+        r"|откро[ею]тся|вступ(?:ит|ят)|возобнов(?:ится|ятся)|следующ\w+)(?!\w)",
         re.I,
     ),
     "uk": re.compile(
