@@ -236,3 +236,19 @@ def test_foreign_periods_months_and_weekdays_the_search_leaves_out(
 def test_foreign_periods_without_a_publication_date_stay_unresolved() -> None:
     (found,) = tag_dates("Les prix ont augmenté le mois dernier.", None, "fr")
     assert found.date is None and "no publication date" in found.note
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Prices have been rising since the start of the year.", [("start of the year", "2022")]),
+        ("The deal should close by the end of the month.", [("end of the month", "2022-03")]),
+        ("The plan will be ready by the end of next year.", [("next year", "2023")]),
+        ("At the end of the month of Ramadan, crowds gathered.", []),
+    ],
+)
+def test_the_start_or_end_of_the_month_or_year_is_publications(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    found = tag_dates(sentence, WEDNESDAY)
+    assert [(mention.expression, mention.date) for mention in found] == expected

@@ -97,6 +97,11 @@ P_PERIOD = re.compile(
     r"(?P<unit>week(?:end)?|month|year)\b",
     re.I,
 )
+# "since the start of the year", "by the end of the month": the one of publication.
+P_PART = re.compile(
+    r"\b(?:start|beginning|end|middle|turn)\s+of\s+the\s+(?P<unit>month|year)\b(?!\s+(?:of|before|after)\b)",
+    re.I,
+)
 # "over the weekend", "at the weekend", "the weekend's clashes": the nearest weekend.
 P_WEEKEND = re.compile(
     r"\b(?:(?:over|at|during|on|through|throughout)\s+the|[Tt]he(?=\s+weekend's))\s+weekend\b"
