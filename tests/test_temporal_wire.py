@@ -241,8 +241,11 @@ def test_foreign_periods_without_a_publication_date_stay_unresolved() -> None:
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("Prices have been rising since the start of the year.", [("start of the year", "2022")]),
-        ("The deal should close by the end of the month.", [("end of the month", "2022-03")]),
+        (
+            "Prices have been rising since the start of the year.",
+            [("the start of the year", "2022")],
+        ),
+        ("The deal should close by the end of the month.", [("the end of the month", "2022-03")]),
         ("The plan will be ready by the end of next year.", [("next year", "2023")]),
         ("At the end of the month of Ramadan, crowds gathered.", []),
     ],
@@ -252,3 +255,11 @@ def test_the_start_or_end_of_the_month_or_year_is_publications(
 ) -> None:
     found = tag_dates(sentence, WEDNESDAY)
     assert [(mention.expression, mention.date) for mention in found] == expected
+
+
+def test_a_start_ahead_is_the_next_ones_and_a_start_with_its_year_not_publications() -> None:
+    november = "2008-11-20"
+    ahead = "Prices could fall to $75 a barrel by the beginning of the year."
+    assert dates(ahead, november) == ["2009"]
+    named = "Fears grew about a computer shutdown at the start of the year 2000."
+    assert "2008" not in dates(named, november)

@@ -99,7 +99,8 @@ P_PERIOD = re.compile(
 )
 # "since the start of the year", "by the end of the month": the one of publication.
 P_PART = re.compile(
-    r"\b(?:start|beginning|end|middle|turn)\s+of\s+the\s+(?P<unit>month|year)\b(?!\s+(?:of|before|after)\b)",
+    r"\b(?:the\s+)?(?P<part>start|beginning|end|middle|turn)\s+of\s+the\s+(?P<unit>month|year)\b"
+    r"(?!\s+(?:of|before|after)\b|\s+\d)",  # "the start of the year 2000" is 2000
     re.I,
 )
 # "over the weekend", "at the weekend", "the weekend's clashes": the nearest weekend.

@@ -57,13 +57,17 @@ def on_period(match: re.Match[str], reference: Reference) -> Resolved:
 
 
 def on_part(match: re.Match[str], reference: Reference) -> Resolved:
-    """ "The end of the month", "the start of the year": the month or year of publication."""
+    """ "The end of the month", "the start of the year": the month or year of publication;
+    a start the clause looks ahead to ("prices could fall by the beginning of the year",
+    written in November) is the next one's, the one of publication being past."""
     published = reference.published
     if published is None:
         return unresolved(match, "no publication date")
+    step = 1 if reference.future and match["part"].lower() in ("start", "beginning") else 0
     if match["unit"].lower() == "year":
-        return f"{published.year:04d}", "year", ""
-    return f"{published.year:04d}-{published.month:02d}", "month", ""
+        return f"{published.year + step:04d}", "year", ""
+    index = published.year * 12 + published.month - 1 + step
+    return f"{index // 12:04d}-{index % 12 + 1:02d}", "month", ""
 
 
 def on_weekend(match: re.Match[str], reference: Reference) -> Resolved:

@@ -146,7 +146,7 @@ def _direction(
     # with no tense read as the past one.
     if not (future or past) and handler is _on_weekday and scheduled(sentence, start, end):
         future = True
-    if not future and handler is _on_weekday and deadline(sentence, start, end):
+    if not future and handler in (_on_weekday, on_part) and deadline(sentence, start, end):
         future, past = True, False
     # "ahead of Friday's deadline": weekdays and months only; a day and month with no tense
     # is already read ahead when near ("ahead of the disaster on April 20" is past).
