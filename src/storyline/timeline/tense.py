@@ -280,10 +280,13 @@ _LOOKS_AHEAD = re.compile(
 def deadline(sentence: str, start: int, end: int) -> bool:
     """Whether the mention at ``start:end`` is a deadline ahead: "by" or "until" opens it,
     and its clause holds a modal or a condition and no past cue."""
-    # "killed by Tuesday's earthquake": "by" names who or what did it
-    if _DEADLINE.search(sentence, max(0, start - 16), start) is None or _NAMED_PART.match(
-        sentence, end
-    ):
+    # "killed by Tuesday's earthquake": "by" names who or what did it; "claimants who filed
+    # by Tuesday": a past verb before "by" says when it was done ("must be filed by" is ahead)
+    opened = _DEADLINE.search(sentence, max(0, start - 16), start)
+    if opened is None or _NAMED_PART.match(sentence, end):
+        return False
+    verbs = _PAST_ED.finditer(sentence, max(0, opened.start() - 20), opened.start())
+    if any(not sentence[verb.end() : opened.start()].strip() for verb in verbs):
         return False
     clause = _clause(sentence, start, end)
     return _LOOKS_AHEAD.search(sentence, *clause) is not None and not _PAST.search(
