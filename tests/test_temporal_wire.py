@@ -265,3 +265,29 @@ def test_a_start_ahead_is_the_next_ones_and_a_start_with_its_year_not_publicatio
     assert dates(ahead, november) == ["2009"]
     named = "Fears grew about a computer shutdown at the start of the year 2000."
     assert "2008" not in dates(named, november)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        ("Le sommet se tiendra du 23 au 25 mars.", "fr", ("du 23 au 25 mars", "2022-03-23")),
+        (
+            "Der Gipfel findet vom 23. bis 25. März statt.",
+            "de",
+            ("vom 23. bis 25. März", "2022-03-23"),
+        ),
+        (
+            "La cumbre se celebrará del 23 al 25 de marzo.",
+            "es",
+            ("del 23 al 25 de marzo", "2022-03-23"),
+        ),
+        ("Саммит пройдёт с 23 по 25 марта.", "ru", ("с 23 по 25 марта", "2022-03-23")),
+        ("Le festival a eu lieu du 28 au 2 mars.", "fr", ("du 28 au 2 mars", "2022-02-28")),
+    ],
+)
+def test_a_foreign_range_with_its_month_written_once_is_dated_at_its_start(
+    sentence: str, language: str, expected: tuple[str, str]
+) -> None:
+    (found,) = tag_dates(sentence, WEDNESDAY, language)
+    assert (found.expression, found.date) == expected
+    assert found.note.startswith("range until")

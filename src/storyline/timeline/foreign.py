@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..model import Granularity
 from .foreign_ahead import looks_ahead
-from .foreign_periods import periods
+from .foreign_periods import periods, range_starts
 from .french import french_after
 from .shifts import span_month
 
@@ -125,7 +125,7 @@ def tag_foreign(sentence: str, published: date | None, language: str) -> list[Da
     for extra in periods(sentence, published, code):  # what the search leaves out
         if not any(_holds(m, extra, sentence) for m in mentions):
             mentions.append(extra)
-    return sorted(mentions, key=lambda mention: mention.start)
+    return sorted(range_starts(sentence, mentions, code), key=lambda mention: mention.start)
 
 
 _CLAUSE_END = re.compile(r"[,;:()\u2013\u2014]")

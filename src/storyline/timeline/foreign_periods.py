@@ -1,7 +1,8 @@
 """Foreign expressions that dateparser's search leaves out: "last month", "next week" and
 "this year" in French, German, Spanish and Russian ("le mois dernier", "im vergangenen
-Monat", "la próxima semana", "на следующей неделе"), and Russian months and weekdays in the
-cases it does not read ("в сентябре", "до вторника").
+Monat", "la próxima semana", "на следующей неделе"), Russian months and weekdays in the
+cases it does not read ("в сентябре", "до вторника"), and the first day of a range whose
+month is written once ("du 23 au 25 mars": the search finds only "25 mars").
 
 They resolve as English's do: a week is dated by the month of its middle day, a month or a
 year by itself; without a publication date they stay unresolved, with the reason.
@@ -10,6 +11,7 @@ year by itself; without a publication date they stay unresolved, with the reason
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from ..model import Granularity
@@ -17,7 +19,7 @@ from .foreign_ahead import looks_ahead
 from .shifts import span_month
 from .weekdays import DateMention
 
-__all__ = ["periods"]
+__all__ = ["periods", "range_starts"]
 
 _LAST, _THIS, _NEXT = -1, 0, 1
 # (pattern, step); the unit is the named group "unit", one of the language's words below.
@@ -132,3 +134,44 @@ def _weekday(match: re.Match[str], weekday: int, ahead: bool,
     else:
         day = published - timedelta(days=(published.weekday() - weekday) % 7)
     return _mention(match, day.isoformat(), "day")
+
+
+# "du 23 au 25 mars", "vom 23. bis 25. März", "del 23 al 25 de marzo", "с 23 по 25 марта": the
+# range up to the day the search found (its day number is the "end" group).
+_RANGES = {
+    "fr": re.compile(r"\bdu\s+(?P<d>\d{1,2})(?:er)?\s+au\s+(?P<end>\d)"),
+    "de": re.compile(r"\bvom\s+(?P<d>\d{1,2})\.?\s*(?:bis(?:\s+zum)?|-)\s*(?P<end>\d)"),
+    "es": re.compile(r"(?<!\w)del\s+(?P<d>\d{1,2})\s+al\s+(?P<end>\d)"),
+    "ru": re.compile(r"(?<!\w)с\s+(?P<d>\d{1,2})\s+по\s+(?P<end>\d)"),
+}
+
+
+def range_starts(sentence: str, mentions: list[DateMention], code: str) -> list[DateMention]:
+    """A day found at the end of a range whose month is written once is the range, dated at
+    its start (as in English), the end kept in the note; a start day above the end's is in
+    the month before ("du 28 au 2 mars")."""
+    pattern = _RANGES.get(code)
+    if pattern is None:
+        return mentions
+    ranged = []
+    for mention in mentions:
+        found = next(
+            (m for m in pattern.finditer(sentence) if m.start("end") == mention.start), None
+        )
+        if found is None or mention.granularity != "day" or mention.date is None:
+            ranged.append(mention)
+            continue
+        end = date.fromisoformat(mention.date)
+        first = int(found["d"])
+        try:
+            start = (end.replace(day=1) - timedelta(days=1) if first > end.day else end).replace(
+                day=first
+            )
+        except ValueError:
+            ranged.append(mention)
+            continue
+        text = sentence[found.start() : mention.end]
+        note = f"range until {end.isoformat()}"
+        ranged.append(replace(mention, start=found.start(), expression=text,
+                              date=start.isoformat(), note=note))  # fmt: skip
+    return ranged
