@@ -167,6 +167,7 @@ def test_a_year_that_names_what_it_qualifies(
         ("By Thursday, the networks were silenced.", ["2024-11-07"]),
         ("Claimants who filed by Tuesday could get interim payments.", ["2024-11-05"]),
         ("Claims must be filed by Tuesday, officials said.", ["2024-11-12"]),
+        ("Officials say the well could be permanently sealed by Sunday.", ["2024-11-10"]),
         # what a clause waits for governs the date after it, not one before
         (
             "Crowds that had gathered on Thursday ahead of the speech dispersed.",

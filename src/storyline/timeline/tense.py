@@ -269,6 +269,7 @@ def scheduled(sentence: str, start: int, end: int) -> bool:
 # "must respond by Monday", "could reach the coast by Thursday": a deadline that a modal or
 # a condition looks ahead to. Without one, "by" is as often when something was done ("By
 # Thursday, Facebook and Twitter were silenced"; "stand by Friday in Cairo", on T17).
+_BE_BEFORE = re.compile(r"\b(?:be|being)\s+(?:[a-z]+ly\s+)?$", re.I)
 _DEADLINE = re.compile(r"\b(?:by|until|till|no later than|in time for)\s+$", re.I)
 _LOOKS_AHEAD = re.compile(
     r"\b(?:could|can|may|might|must|should|would|needs? to|ha(?:s|ve) to|hop(?:e|es|ing)"
@@ -281,12 +282,17 @@ def deadline(sentence: str, start: int, end: int) -> bool:
     """Whether the mention at ``start:end`` is a deadline ahead: "by" or "until" opens it,
     and its clause holds a modal or a condition and no past cue."""
     # "killed by Tuesday's earthquake": "by" names who or what did it; "claimants who filed
-    # by Tuesday": a past verb before "by" says when it was done ("must be filed by" is ahead)
+    # by Tuesday": a past verb before "by" says when it was done ("could be permanently
+    # sealed by Sunday", a passive after "be", is ahead)
     opened = _DEADLINE.search(sentence, max(0, start - 16), start)
     if opened is None or _NAMED_PART.match(sentence, end):
         return False
     verbs = _PAST_ED.finditer(sentence, max(0, opened.start() - 20), opened.start())
-    if any(not sentence[verb.end() : opened.start()].strip() for verb in verbs):
+    if any(
+        not sentence[verb.end() : opened.start()].strip()
+        and not _BE_BEFORE.search(sentence, max(0, verb.start() - 24), verb.start())
+        for verb in verbs
+    ):
         return False
     clause = _clause(sentence, start, end)
     return _LOOKS_AHEAD.search(sentence, *clause) is not None and not _PAST.search(
