@@ -14,6 +14,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..model import Granularity
+from .foreign_ahead import looks_ahead
+from .foreign_periods import periods, range_starts
 from .french import french_after
 from .shifts import span_month
 
@@ -120,34 +122,12 @@ def tag_foreign(sentence: str, published: date | None, language: str) -> list[Da
         mention = _resolve(text, start, cursor, published, code)
         mention = _weekday_ahead(sentence, mention, published, code)
         mentions.append(_last_year(sentence, mention, published))
-    return sorted(mentions, key=lambda mention: mention.start)
+    for extra in periods(sentence, published, code):  # what the search leaves out
+        if not any(_holds(m, extra, sentence) for m in mentions):
+            mentions.append(extra)
+    return sorted(range_starts(sentence, mentions, code), key=lambda mention: mention.start)
 
 
-# Words that put a clause ahead, in the languages of the QA pass that found weekdays in
-# future clauses read as the week before ("werden am Samstag verhandeln", "проведут
-# переговоры в субботу", "ожидается во вторник"). Perfective verbs in Russian and Ukrainian
-# are future in present form, so only news's common ones are listed; Ukrainian's
-# synthetic future ends in -тиме/-тимуть; French's future is read by its endings, in lower
-# case only (names are capitalised).
-_FUTURE = {
-    "de": re.compile(r"\b(?:wird|werden|werde|wirst|werdet|soll|sollen|kommende[nmrs]?)\b", re.I),
-    "ru": re.compile(
-        r"(?<!\w)(?:будет|будут|буд[еу]м|состо[ия]тся|пройд[её]т|пройдут|провед[её]т|проведут"
-        r"|начн[её]тся|начнутся|продлится|ожида[ею]тся|планиру[ею]тся|соберутся|встретятся"
-        r"|откро[ею]тся|следующ\w+)(?!\w)",
-        re.I,
-    ),
-    "uk": re.compile(
-        r"(?<!\w)(?:буде|будуть|будемо|відбуд[еу]ться|пройде|пройдуть|проведе|проведуть"
-        r"|розпочн[еу]ться|почн[еу]ться|очіку[єю]ться|плану[єю]ться|зустрінуться|наступн\w+"
-        r"|\w+тиме|\w+тимуть|\w+тимемо)(?!\w)",
-        re.I,
-    ),
-    "fr": re.compile(
-        r"\b(?:[a-zé]{2,}(?:eront|iront|dront)|[a-zé]{2,}(?:era|ira|dra)|seront|auront|feront"
-        r"|sera|aura|vont|prochaine?)\b"
-    ),
-}
 _CLAUSE_END = re.compile(r"[,;:()\u2013\u2014]")
 # A lone four-digit number after "about" or before a currency or "percent" is a count, not
 # a year: German writes 1900 workers as "rund 1900 Beschäftigte" (no thousands separator),
@@ -165,6 +145,20 @@ _UNIT = re.compile(
     r"|процент|відсот)\w*)(?!\w)",
     re.I,
 )
+
+
+_OF = re.compile(r"[\s,]*(?:de|des|del|do)?\s*")
+
+
+def _holds(mention: DateMention, extra: DateMention, sentence: str) -> bool:
+    """Whether ``mention`` overlaps ``extra`` or is a month that ``extra`` only gives the year
+    of ("en mars de l'année dernière", "im März letzten Jahres": see ``_last_year``)."""
+    if extra.start < mention.end and mention.start < extra.end:
+        return True
+    return (
+        mention.granularity == "month"
+        and _OF.fullmatch(sentence, mention.end, extra.start) is not None
+    )
 
 
 def _counted(sentence: str, start: int, text: str) -> bool:
@@ -186,13 +180,12 @@ def _weekday_ahead(
     before, which dateparser reads; a month ("entrera en vigueur en septembre") is the next
     such month, this one included; a day and month is the next such day within
     ``_FAR_AHEAD_DAYS`` (English's bound; past it, news means the one before)."""
-    cue = _FUTURE.get(code)
-    if cue is None or published is None or not mention.date or _has_year(mention.expression):
+    if published is None or not mention.date or _has_year(mention.expression):
         return mention
     before = [m.end() for m in _CLAUSE_END.finditer(sentence, 0, mention.start)]
     after = _CLAUSE_END.search(sentence, mention.end)
-    clause = sentence[before[-1] if before else 0 : after.start() if after else len(sentence)]
-    if cue.search(clause) is None:
+    clause = (before[-1] if before else 0, after.start() if after else len(sentence))
+    if not looks_ahead(sentence, clause, mention.start, code):
         return mention
     if mention.granularity == "month":
         return _ahead(mention, _month_ahead(date.fromisoformat(mention.date + "-01"), published))
@@ -552,6 +545,11 @@ def _resolve(text: str, start: int, end: int, published: date | None, code: str)
     granularity: Granularity = "day"
     if parts and "day" not in parts:
         granularity = "month" if "month" in parts else "year"
+    written = _YEAR_IN_TEXT.findall(text)
+    if granularity == "year" and len(written) == 1 and int(written[0]) != value.year:
+        # dateparser 1.5 reads Russian "в 2014 году" (in 2014) as the year 8
+        note = f"dateparser read '{text}' as the year {value.year}"
+        return DateMention(start, end, text, written[0], "year", note)
     iso = {"day": value.date().isoformat(), "month": f"{value.year:04d}-{value.month:02d}",
            "year": f"{value.year:04d}"}  # fmt: skip
     return DateMention(start, end, text, iso[granularity], granularity, "")

@@ -55,14 +55,27 @@ P_DM = re.compile(rf"\b(?P<d>{DAY})\s+(?:of\s+)?(?P<mon>{MON})(?![\w])")
 P_MY = re.compile(rf"\b(?P<mon>{MON})\s*,?\s+(?P<y>[12]\d{{3}})\b")
 P_YEAR = re.compile(
     r"\b(?P<prep>[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Dd]uring|[Tt]hroughout|[Bb]efore|[Aa]fter"
-    r"|[Ee]arly|[Ll]ate|[Mm]id-?|[Ss]ummer|[Ww]inter|[Ss]pring|[Aa]utumn|[Ff]all)\s+(?:of\s+)?"
+    r"|[Ee]arly|[Ll]ate|[Mm]id|[Ss]ummer|[Ww]inter|[Ss]pring|[Aa]utumn|[Ff]all)"
+    r"(?:\s+|(?<=[Mm]id)-)(?:of\s+)?"
     r"(?:the\s+year\s+)?(?P<y>1[89]\d{2}|20\d{2})\b(?![-/.]\d|\s*(?:%|percent|people|troops))"
 )
+# A year that names what it qualifies: "a 2014 law", "the 2008 financial crisis", "Britain's
+# 2010 election"; not a count ("the 2014 workers", "its 1900 employees").
+_DETERMINERS = ("[Aa]", "[Aa]n", "[Tt]he", "[Ii]ts", "[Hh]is", "[Hh]er", "[Tt]heir", "[Oo]ur")
+P_YEAR_NAMED = re.compile(
+    "(?:" + "|".join(rf"(?<=\b{word} )" for word in _DETERMINERS) + "|(?<='s ))"
+    r"(?P<y>1[89]\d{2}|20\d{2})(?=\s+[A-Za-z])(?!\s+(?:of|people|persons|men|women|children"
+    r"|troops|soldiers|workers|employees|residents|jobs|cases|deaths|dead|homes|houses|victims"
+    r"|patients|students|members|passengers|families|migrants|refugees|officers|police|staff"
+    r"|units|vehicles|cars|barrels|tonnes|tons|dollars|euros|pounds|votes|seats|words|acres"
+    r"|miles|metres|meters|kilometres|kilometers|feet|points|new|more|other|or|and|to)\b)"
+)
 P_MONTH = re.compile(
-    r"\b(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id-?|[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil"
+    r"\b(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id|[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil"
     rf"|[Dd]uring|[Ff]rom|[Bb]efore|[Aa]fter|[Tt]hrough"
     # "set for October", but not "sales for October" nor "waiting for October"
-    r"|(?:(?<=set )|(?<=slated )|(?<=planned )|(?<=scheduled ))for)\s+(?:of\s+)?"
+    r"|(?:(?<=set )|(?<=slated )|(?<=planned )|(?<=scheduled ))for)"
+    r"(?:\s+|(?<=[Mm]id)-)(?:of\s+)?"  # "mid-January" as "mid January"
     rf"(?P<mon>{MON_FULL})\b"
     # "in March last year": the year is named after the month
     r"(?:\s+(?:of\s+)?(?P<rel>last|next|this)\s+year\b)?"
@@ -83,6 +96,16 @@ P_PERIOD = re.compile(
     r"(?P<mod>last|this|next|earlier this|later this|past|previous|coming)\s+"
     r"(?P<unit>week(?:end)?|month|year)\b",
     re.I,
+)
+# "since the start of the year", "by the end of the month": the one of publication.
+P_PART = re.compile(
+    r"\b(?:the\s+)?(?P<part>start|beginning|end|middle|turn)\s+of\s+the\s+(?P<unit>month|year)\b"
+    r"(?!\s+(?:of|before|after)\b|\s+\d)",  # "the start of the year 2000" is 2000
+    re.I,
+)
+# "over the weekend", "at the weekend", "the weekend's clashes": the nearest weekend.
+P_WEEKEND = re.compile(
+    r"\b(?:(?:over|at|during|on|through|throughout)\s+the|[Tt]he(?=\s+weekend's))\s+weekend\b"
 )
 P_AGO = re.compile(rf"\b(?P<n>{NUM}|a few|several)\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.I)
 P_LATER = re.compile(

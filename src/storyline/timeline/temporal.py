@@ -12,7 +12,7 @@ import calendar
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, timedelta
 
 from ..model import Granularity
@@ -28,16 +28,29 @@ from .patterns import (
     P_MONTH,
     P_MY,
     P_NUMERIC,
+    P_PART,
     P_PERIOD,
     P_RANGE_DM,
     P_RANGE_MD,
     P_RELDAY,
     P_WEEKDAY,
+    P_WEEKEND,
     P_YEAR,
+    P_YEAR_NAMED,
     WEEKDAYS,
 )
-from .shifts import Resolved, count, counted_in_sentence, shift, shift_names_event, span_month
-from .tense import intended, lasts_until, names_an_event, scheduled, stamped, tense
+from .shifts import Resolved, count, counted_in_sentence, shift, shift_names_event
+from .spans import Reference, on_part, on_period, on_weekend, unresolved
+from .tense import (
+    awaited,
+    deadline,
+    intended,
+    lasts_until,
+    names_an_event,
+    scheduled,
+    stamped,
+    tense,
+)
 from .weekdays import DateMention, stretch_ends, weekdays_with_dates
 
 __all__ = ["DateMention", "calendar_day", "tag_dates"]
@@ -68,19 +81,7 @@ _PLAN_MONTHS = 7
 _ABSOLUTE_MAX_YEAR = 2100
 
 
-@dataclass(frozen=True)
-class _Reference:
-    """What a sentence is resolved against."""
-
-    published: date | None
-    year: int | None
-    future: bool
-    context: date | None
-    context_granularity: Granularity | None
-    past: bool = False
-
-
-_Handler = Callable[[re.Match[str], _Reference], Resolved]
+_Handler = Callable[[re.Match[str], Reference], Resolved]
 
 
 def tag_dates(
@@ -127,7 +128,7 @@ def tag_dates(
 
 
 def _direction(
-    sentence: str, match: re.Match[str], handler: _Handler, reference: _Reference
+    sentence: str, match: re.Match[str], handler: _Handler, reference: Reference
 ) -> tuple[bool, bool]:
     """(future, past): which way the mention at ``match`` points, from its clause's tense and
     what the words around it say of plans, lasting states, schedules and named events."""
@@ -145,6 +146,12 @@ def _direction(
     # with no tense read as the past one.
     if not (future or past) and handler is _on_weekday and scheduled(sentence, start, end):
         future = True
+    if not future and handler in (_on_weekday, on_part) and deadline(sentence, start, end):
+        future, past = True, False
+    # "ahead of Friday's deadline": weekdays and months only; a day and month with no tense
+    # is already read ahead when near ("ahead of the disaster on April 20" is past).
+    if not future and handler in (_on_weekday, _on_month_name) and awaited(sentence, start, end):
+        future, past = True, False
     if future and handler is _on_month_day and names_an_event(sentence, start, end):
         future = False
     # An editor's note dates a correction: on or after publication, as a plan is.
@@ -153,7 +160,7 @@ def _direction(
     return future, past
 
 
-def _soon(match: re.Match[str], handler: _Handler, reference: _Reference) -> bool:
+def _soon(match: re.Match[str], handler: _Handler, reference: Reference) -> bool:
     """Whether a month an intention names ("agreed to hold a conference in March") comes
     around within ``_PLAN_MONTHS`` of publication. One further ahead was more often a plan
     made for a month now past ("planned to visit in March", read in June; T17 pages)."""
@@ -198,12 +205,12 @@ def _rules_for(cues: int) -> tuple[tuple[re.Pattern[str], _Handler], ...]:
 
 
 @functools.lru_cache(maxsize=1024)
-def _reference(published: str | None, context: str | None) -> _Reference:
+def _reference(published: str | None, context: str | None) -> Reference:
     """What a sentence resolves against; the same for the sentences of an article up to its
     next anchoring date, hence cached."""
     day, year = _parse_iso(published)
     context_day, context_granularity = _parse_context(context)
-    return _Reference(
+    return Reference(
         published=day,
         year=year,
         future=False,
@@ -243,7 +250,7 @@ def _parse_context(context: str | None) -> tuple[date | None, Granularity | None
 
 
 def _flag_after_publication(
-    day: str | None, granularity: Granularity | None, note: str, reference: _Reference
+    day: str | None, granularity: Granularity | None, note: str, reference: Reference
 ) -> str:
     """Flag a day after publication in a clause not in the future tense (page furniture,
     a wrong publication date, or a typo); the date is kept, the reader is warned."""
@@ -257,7 +264,7 @@ def _flag_after_publication(
     return f"{note}; {flag}" if note else flag
 
 
-def _flag_far_future(mention: DateMention, reference: _Reference) -> DateMention:
+def _flag_far_future(mention: DateMention, reference: Reference) -> DateMention:
     if mention.date is None:
         return mention
     year = int(mention.date[:4])
@@ -284,7 +291,7 @@ def _day_number(token: str) -> int:
     return int(re.sub(r"\D", "", token))
 
 
-def _year(token: str, reference: _Reference) -> tuple[int, str]:
+def _year(token: str, reference: Reference) -> tuple[int, str]:
     """A four-digit year, or a two-digit one read as the nearest century with a note."""
     if not token.startswith("'") and len(token) == 4:
         return int(token), ""
@@ -303,11 +310,11 @@ def _make_day(year: int, month: int, day: int) -> Resolved:
         return None, None, f"impossible date {name} {day}, {year}"
 
 
-def _on_iso(match: re.Match[str], reference: _Reference) -> Resolved:
+def _on_iso(match: re.Match[str], reference: Reference) -> Resolved:
     return _make_day(int(match["y"]), int(match["m"]), int(match["d"]))
 
 
-def _on_numeric(match: re.Match[str], reference: _Reference) -> Resolved:
+def _on_numeric(match: re.Match[str], reference: Reference) -> Resolved:
     first, second = int(match["a"]), int(match["b"])
     year, note = _year(match["y"], reference)
     month, day = (second, first) if first > 12 else (first, second)
@@ -319,7 +326,7 @@ def _on_numeric(match: re.Match[str], reference: _Reference) -> Resolved:
     return day_text, granularity, note
 
 
-def _on_full_date(match: re.Match[str], reference: _Reference) -> Resolved:
+def _on_full_date(match: re.Match[str], reference: Reference) -> Resolved:
     year, note = _year(match["y"], reference)
     day_text, granularity, impossible = _make_day(
         year, _month(match["mon"]), _day_number(match["d"])
@@ -327,19 +334,19 @@ def _on_full_date(match: re.Match[str], reference: _Reference) -> Resolved:
     return day_text, granularity, impossible or note
 
 
-def _on_month_year(match: re.Match[str], reference: _Reference) -> Resolved:
+def _on_month_year(match: re.Match[str], reference: Reference) -> Resolved:
     return f"{int(match['y']):04d}-{_month(match['mon']):02d}", "month", ""
 
 
-def _on_year(match: re.Match[str], reference: _Reference) -> Resolved:
+def _on_year(match: re.Match[str], reference: Reference) -> Resolved:
     return f"{int(match['y']):04d}", "year", ""
 
 
-def _on_month_day(match: re.Match[str], reference: _Reference) -> Resolved:
+def _on_month_day(match: re.Match[str], reference: Reference) -> Resolved:
     return _resolve_month_day(_month(match["mon"]), _day_number(match["d"]), reference)
 
 
-def _resolve_month_day(month: int, day: int, reference: _Reference) -> Resolved:
+def _resolve_month_day(month: int, day: int, reference: Reference) -> Resolved:
     """A month and day without a year: the year comes from publication or article context;
     near publication, the side the clause's tense points to, else the past unless the date
     is at most ``_NEAR_AHEAD_DAYS`` ahead."""
@@ -387,7 +394,7 @@ def _year_back_note(chosen: date, after: date | None, published: date) -> str:
     )
 
 
-def _range_end(match: re.Match[str], reference: _Reference, start: str | None) -> str:
+def _range_end(match: re.Match[str], reference: Reference, start: str | None) -> str:
     if start is None or len(start) != 10:
         return ""
     month = _month(match["mon2"]) if match.groupdict().get("mon2") else int(start[5:7])
@@ -396,7 +403,7 @@ def _range_end(match: re.Match[str], reference: _Reference, start: str | None) -
     return f"range until {end_text}" if end_text and end_text > start else impossible
 
 
-def _on_range(match: re.Match[str], reference: _Reference) -> Resolved:
+def _on_range(match: re.Match[str], reference: Reference) -> Resolved:
     """A range ("from January 3 to 5", "3-5 May 2010") is dated at its start."""
     month, day = _month(match["mon"]), _day_number(match["d"])
     if match["y"]:
@@ -428,11 +435,7 @@ def calendar_day(expression: str) -> str:
     return ""
 
 
-def _unresolved(match: re.Match[str], why: str) -> Resolved:
-    return None, None, f"relative expression '{match.group()}' and {why}"
-
-
-def _on_month_name(match: re.Match[str], reference: _Reference) -> Resolved:
+def _on_month_name(match: re.Match[str], reference: Reference) -> Resolved:
     """A month name ("in March"): the nearest such month on the side the tense points to."""
     month = _month(match["mon"])
     published = reference.published
@@ -463,19 +466,19 @@ def _on_month_name(match: re.Match[str], reference: _Reference) -> Resolved:
     return f"{year:04d}-{month:02d}", "month", ""
 
 
-def _on_relative_day(match: re.Match[str], reference: _Reference) -> Resolved:
+def _on_relative_day(match: re.Match[str], reference: Reference) -> Resolved:
     if reference.published is None:
-        return _unresolved(match, "no publication date")
+        return unresolved(match, "no publication date")
     word = match["w"].lower()
     offset = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(word, 0)
     return (reference.published + timedelta(days=offset)).isoformat(), "day", ""
 
 
-def _on_weekday(match: re.Match[str], reference: _Reference) -> Resolved:
+def _on_weekday(match: re.Match[str], reference: Reference) -> Resolved:
     """Past tense: the latest such day on or before publication; future: the next one."""
     published = reference.published
     if published is None:
-        return _unresolved(match, "no publication date")
+        return unresolved(match, "no publication date")
     target = WEEKDAYS[match["wd"].lower()]
     modifier = (match["mod"] or "").lower()
     back = (published.weekday() - target) % 7
@@ -491,40 +494,16 @@ def _on_weekday(match: re.Match[str], reference: _Reference) -> Resolved:
     return day.isoformat(), "day", ""
 
 
-def _on_period(match: re.Match[str], reference: _Reference) -> Resolved:
-    published = reference.published
-    unit, modifier = match["unit"].lower(), match["mod"].lower()
-    if published is None:
-        if unit == "year" and reference.year is not None and modifier in ("this", "earlier this"):
-            return f"{reference.year:04d}", "year", ""
-        return _unresolved(match, "no publication date")
-    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(modifier, 0)
-    if unit == "year":
-        return f"{published.year + step:04d}", "year", ""
-    if unit == "month":
-        index = published.year * 12 + published.month - 1 + step
-        return f"{index // 12:04d}-{index % 12 + 1:02d}", "month", ""
-    monday = published - timedelta(days=published.weekday()) + timedelta(weeks=step)
-    first, last = monday, monday + timedelta(days=6)
-    if unit == "weekend":
-        first = monday + timedelta(days=5)
-    elif modifier == "earlier this":
-        last = max(monday, published - timedelta(days=1))
-    elif modifier == "later this":
-        first = min(last, published + timedelta(days=1))
-    return span_month(first, last)
-
-
-def _on_ago(match: re.Match[str], reference: _Reference) -> Resolved:
+def _on_ago(match: re.Match[str], reference: Reference) -> Resolved:
     if reference.published is None:
-        return _unresolved(match, "no publication date")
+        return unresolved(match, "no publication date")
     amount = count(match["n"])
     if amount is None:
-        return _unresolved(match, "a vague amount")
+        return unresolved(match, "a vague amount")
     return shift(reference.published, -amount, match["unit"].lower())
 
 
-def _on_later(match: re.Match[str], reference: _Reference) -> Resolved:
+def _on_later(match: re.Match[str], reference: Reference) -> Resolved:
     """A counted shift ("two days later", "the next day") from the previous dated mention.
 
     One that names what it counts from ("eight days after the initial quake", "the day
@@ -532,15 +511,15 @@ def _on_later(match: re.Match[str], reference: _Reference) -> Resolved:
     article: it is left unresolved here, and dated by ``shifts.counted_in_sentence`` when the
     event phrase itself holds a date ("three days before the blast on 17 April")."""
     if reference.context is None or reference.context_granularity != "day":
-        return _unresolved(match, "no earlier day-precise date to count from")
+        return unresolved(match, "no earlier day-precise date to count from")
     if shift_names_event(match):
-        return _unresolved(match, "it counts from a named event, not from an earlier date")
+        return unresolved(match, "it counts from a named event, not from an earlier date")
     if match["nd"] or match["da"]:
         backwards = (match["nd"] or match["da"]).lower() in ("previous", "before")
         return shift(reference.context, -1 if backwards else 1, "day")
     amount = count(match["n"])
     if amount is None:
-        return _unresolved(match, "a vague amount")
+        return unresolved(match, "a vague amount")
     sign = -1 if match["dir"].lower() in ("earlier", "before") else 1
     return shift(reference.context, sign * amount, match["unit"].lower())
 
@@ -558,11 +537,14 @@ _RULES: tuple[tuple[re.Pattern[str], _Handler, int], ...] = (
     (P_MD, _on_month_day, _NAMED_DAY),
     (P_DM, _on_month_day, _NAMED_DAY),
     (P_YEAR, _on_year, _C_DIGIT | _C_YEAR),
+    (P_YEAR_NAMED, _on_year, _C_DIGIT | _C_YEAR),
     (P_LATER, _on_later, _C_UNIT),
     (P_AGO, _on_ago, _C_UNIT | _C_AGO),
     # before P_PERIOD: "in March last year" is one month, not the year alone
     (P_MONTH, _on_month_name, _C_MONTH),
-    (P_PERIOD, _on_period, _C_UNIT),
+    (P_PERIOD, on_period, _C_UNIT),
+    (P_WEEKEND, on_weekend, _C_UNIT),
+    (P_PART, on_part, _C_UNIT),
     (P_RELDAY, _on_relative_day, _C_RELDAY),
     (P_WEEKDAY, _on_weekday, _C_WEEKDAY),
 )

@@ -13,14 +13,22 @@ import re
 # "should have been done": a past counterfactual, not a future.
 _PERFECT = r"have (?:been|[a-z]+ed|[a-z]+en)\b"
 _HINDSIGHT = rf"(?:should|would|could|might|must) {_PERFECT}"
+# What a rescheduling moves a date to: a time ("to December 3", "to next week", "until the
+# end of March", "to Thursday").
+_TIME_NEXT = (
+    r"\s+(?:(?:on|the|a|an|early|late|mid-?)\s+)?(?:\d|next\b|tomorrow\b|later\b"
+    r"|(?:end|start|beginning|middle)\s+of\b"
+    r"|(?-i:[A-Z][a-z]+day\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b))"
+)
 _FUTURE = re.compile(
-    r"\b(?:will|shall|won't|wo n't|'ll|going to|expected to|(?:is|are|be) expected|scheduled"
-    r"|set to|plans? to|due to|hop(?:e|es|ing) to|aims? to|intends? to|slated to"
-    r"|expects? to|expecting to"
+    r"\b(?:will|shall|won't|wo n't|'ll|going to|expected to|(?:is|are|be) (?:not )?expected"
+    r"|scheduled|set to|plans? to|due to|hop(?:e|es|ing) to|aims? to|intends? to|slated to"
+    r"|expects? to|expecting to|(?:is|are) supposed to|(?:projected|forecast|predicted) to"
     r"|(?:set|slated|planned|scheduled) for"
-    # a past decision about a later date: "the hearing was moved to December 3"
+    # a past decision about a later date: "the hearing was moved to December 3", not a move
+    # to a place ("the embassy moved to Lviv in February")
     r"|(?:moved|postponed|delayed|pushed back|put off|rescheduled|brought forward)"
-    r" (?:to|until|till|for)"
+    rf" (?:to|until|till|for)(?={_TIME_NEXT})"
     # ... with its object between: "adjourned the case until March 24", "extended the
     # evacuation order until Thursday" (an extension runs ahead, "until" only: "extended aid
     # to ..." names no date)
@@ -76,7 +84,7 @@ _POSSESSIVE = re.compile(r"\s?'s\b")
 # After an article an -ed word is an adjective: "from February at a recommended price"
 # (a QA pass, session 22: it put a launch "will be available from February" a year back).
 _PAST_ED = re.compile(
-    r"(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\ba )(?<!\ban )(?<!\bthe )\b[a-z]{3,}ed\b", re.I
+    r"(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bnot )\b[a-z]{3,}ed\b", re.I
 )
 # "had a plane standing by to fly to Haiti on Saturday", "agreed to meet on Saturday": an
 # intention's infinitive after a past cue says what was to happen next. Only after words of
@@ -109,7 +117,12 @@ _HEAD_END = re.compile(r"\s*(?:-LRB-|\(|--|-|\u2013|\u2014|:)")
 _NAMING = re.compile(r"\b(?:the|his|her|its|their|'s)\s+$", re.I)
 _NAMED = re.compile(r"\s+(?-i:[a-z]{3,})\b(?<!\bto)(?<!\band)")
 _STRONG_BREAK = re.compile(r"[;:]")
-_CLAUSE = re.compile(r"[;:]|[.!?]\s|,\s|\s(?:and|but|while|whereas|after|before|when|that)\s")
+# "3 p.m. on Saturday": the stop of "a.m." and "p.m." ends no sentence; "all but certain"
+# is one word.
+_CLAUSE = re.compile(
+    r"[;:]|(?<![ap]\.m)[.!?]\s|,\s"
+    r"|\s(?:and|(?<!\ball )but|while|whereas|after|before|when|that)\s"
+)
 
 
 # "would extend the recall to units built in September": a date that a participle of making
@@ -224,7 +237,8 @@ def counted_since(sentence: str, start: int, end: int) -> bool:
 _SCHEDULE = re.compile(
     r"\b(?:(?:is|are)\b(?!\s+(?:not\s+|n't\s+)?(?:[a-z]+ed|[a-z]+en|been|thought|believed|said"
     r"|feared|known|reported)\b)|(?:begins?|starts|opens|reopens?|resumes?|kicks? off"
-    r"|takes? place|expires?|ends|closes)\b)",
+    r"|takes? place|expires?|ends|closes|takes? effect|(?:goes|go|comes?) into (?:force|effect)"
+    r"|meets|holds|go(?:es)? to the polls)\b)",
     re.I,
 )
 _SCHEDULE_WORDS = 8
@@ -252,6 +266,64 @@ def scheduled(sentence: str, start: int, end: int) -> bool:
     )
 
 
+# "must respond by Monday", "could reach the coast by Thursday": a deadline that a modal or
+# a condition looks ahead to. Without one, "by" is as often when something was done ("By
+# Thursday, Facebook and Twitter were silenced"; "stand by Friday in Cairo", on T17).
+_BE_BEFORE = re.compile(r"\b(?:be|being)\s+(?:[a-z]+ly\s+)?$", re.I)
+_DEADLINE = re.compile(r"\b(?:by|until|till|no later than|in time for)\s+$", re.I)
+_LOOKS_AHEAD = re.compile(
+    r"\b(?:could|can|may|might|must|should|would|needs? to|ha(?:s|ve) to|hop(?:e|es|ing)"
+    r"|wants?|if|unless|possibly|promise[sd]?|pledge[sd]?)\b",
+    re.I,
+)
+
+
+def deadline(sentence: str, start: int, end: int) -> bool:
+    """Whether the mention at ``start:end`` is a deadline ahead: "by" or "until" opens it,
+    and its clause holds a modal or a condition and no past cue."""
+    # "killed by Tuesday's earthquake": "by" names who or what did it; "claimants who filed
+    # by Tuesday": a past verb before "by" says when it was done ("could be permanently
+    # sealed by Sunday", a passive after "be", is ahead)
+    opened = _DEADLINE.search(sentence, max(0, start - 16), start)
+    if opened is None or _NAMED_PART.match(sentence, end):
+        return False
+    verbs = _PAST_ED.finditer(sentence, max(0, opened.start() - 20), opened.start())
+    if any(
+        not sentence[verb.end() : opened.start()].strip()
+        and not _BE_BEFORE.search(sentence, max(0, verb.start() - 24), verb.start())
+        for verb in verbs
+    ):
+        return False
+    clause = _clause(sentence, start, end)
+    return _LOOKS_AHEAD.search(sentence, *clause) is not None and not _PAST.search(
+        sentence, *clause
+    )
+
+
+# What a clause waits for: "ahead of Friday's deadline", "bracing for Thursday's decision",
+# "analysts expect BP to report on Tuesday" (the cue before the date, with no past cue
+# between); "with Sunday's election looming", "Thursday's strike all but certain" (after).
+_AWAITING = re.compile(
+    r"\b(?:ahead of|in the (?:run|lead)-up to|on the eve of|(?:bracing|gearing up|preparing)"
+    r" for|expects?|expecting)\b(?P<gap>(?:\s+\S+){0,10}?\s+)$",
+    re.I,
+)
+_AWAITED_AFTER = re.compile(
+    r"(?:\s?'s)?(?:\s+\S+){0,4}?\s+(?:looming|all but certain"
+    r"|(?:is|are)\s+(?:now\s+|still\s+|very\s+|highly\s+)?likely)\b",
+    re.I,
+)
+
+
+def awaited(sentence: str, start: int, end: int) -> bool:
+    """Whether the mention at ``start:end`` is what its clause waits for (see ``_AWAITING``)."""
+    before = _AWAITING.search(sentence, max(0, start - 120), start)
+    if before is not None and not _PAST.search(sentence, before.start("gap"), start):
+        return True
+    after = _AWAITED_AFTER.match(sentence, end)
+    return after is not None and not _PAST.search(sentence, end, after.end())
+
+
 def names_an_event(sentence: str, start: int, end: int) -> bool:
     """Whether the mention at ``start:end`` names an event ("the April 20 explosion")."""
     before = _NAMING.search(sentence, max(0, start - 8), start)
@@ -262,8 +334,9 @@ def names_an_event(sentence: str, start: int, end: int) -> bool:
 # a state that holds now and ends ahead. "stayed closed until Monday", "was shut until
 # May 6" are over.
 _UNTIL = re.compile(r"\b(?:until|till)\s+(?:at\s+least\s+|the\s+end\s+of\s+)?$", re.I)
-_LASTING = re.compile(r"\b(?:has|have|is|are|remains?|stays?)\b", re.I)
-_ENDED = re.compile(r"\b(?:was|were|had|remained|stayed|did)\b", re.I)
+# "The exhibition runs until September 30": a present of lasting is one too.
+_LASTING = re.compile(r"\b(?:has|have|is|are|remains?|stays?|runs?|lasts?|continues?)\b", re.I)
+_ENDED = re.compile(r"\b(?:was|were|had|remained|stayed|did|ran|lasted|continued)\b", re.I)
 # "The weather service has issued a red warning for the Oss valley until Tuesday": the
 # present perfect comes 9 words before (6 read it as the Tuesday before: a QA pass, session
 # 25). On T17, 22 of 435 readings of "until" change with 10, ahead, all but a few of them to
