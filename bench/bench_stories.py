@@ -31,6 +31,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bertopic_baseline
+import needs
 from clustering_metrics import Scores, score
 from storyline.model import Article
 from storyline.stories import StoryOptions, cluster_stories
@@ -451,6 +452,7 @@ def main() -> None:
     args = parser.parse_args()
     tuned = None
     if not args.skip_quality:
+        needs.require_data("bench_stories.py", DATA)
         tuned, _ = quality(args.orders)
     if not (args.skip_quality or args.skip_topics):
         topics(args.orders, tuned)

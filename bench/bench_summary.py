@@ -36,7 +36,13 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from rouge import Recall, score, tokenize
+import needs
+
+try:
+    from rouge import Recall, score, tokenize
+except ImportError as error:  # nltk, which bench/rouge.py stems with, comes with the extra
+    missing = (error.name or "nltk").split(".")[0]
+    raise SystemExit(f"bench_summary.py needs {missing} ({needs.BENCH_EXTRA})") from None
 from storyline.dedup import find_relations
 from storyline.model import Article, Claim
 from storyline.summary import SummaryOptions, summarize
@@ -372,6 +378,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not DATA.exists():
         print(f"DUC 2004 data not found at {DATA}", file=sys.stderr)
         return 1
+    needs.require("bench_summary.py", {"sumy": needs.BENCH_EXTRA})
     started = time.perf_counter()
     clusters = load_clusters()
     halves = [n % 2 == 0 for n in range(len(clusters))]
