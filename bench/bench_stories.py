@@ -2,7 +2,7 @@
 
     python bench/bench_stories.py            # quality on ECB+ and WikinewsSum, then speed
     python bench/bench_stories.py --quick    # fewer stream orders, smaller speed run
-    python bench/bench_stories.py --skip-quality --skip-speed   # the topic level alone
+    python bench/bench_stories.py --skip-speed --skip-topics   # the story tables alone
 
 Quality: every stream order is a seeded shuffle (the sets carry no usable publication dates),
 scores are the mean over orders. Parameters of both systems are tuned on the ECB+ *train*
