@@ -1,7 +1,7 @@
 """Story clustering benchmark: storyline against a plain single-pass TF-IDF baseline.
 
     python bench/bench_stories.py            # quality on ECB+ and WikinewsSum, then speed
-    python bench/bench_stories.py --quick    # fewer stream orders, smaller speed run
+    python bench/bench_stories.py --orders 2 --stored 20000   # fewer orders, smaller speed run
     python bench/bench_stories.py --skip-speed --skip-topics   # the story tables alone
 
 Quality: every stream order is a seeded shuffle (the sets carry no usable publication dates),
