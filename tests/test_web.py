@@ -119,6 +119,10 @@ def test_search_page(client: TestClient) -> None:
     assert "1 result for “chess”." in html
     assert '<a href="/articles/chess">Chess club wins regional cup</a>' in html
     assert "<mark>chess</mark>" in html.lower()
+    # A phrase in quotes, as the page's hint says: its words together, in order.
+    assert "1 result for" in _html(client, '/search?q="chess club"')
+    assert "0 results for" in _html(client, '/search?q="club chess"')
+    assert "&quot;a phrase&quot; in quotes" in html
 
 
 def test_stories_list_pages_by_200(tmp_path: Path) -> None:
