@@ -128,9 +128,8 @@ def make_article(
     only when it parses (:func:`parse_published`), else ``ingest_note`` says why; ``language``
     is detected when not given, and when the text plainly contradicts the one given
     (:func:`~storyline.language.checked_language`; ``ingest_note`` says so).
-    ``normalized`` says ``body`` is already normalised (saves a pass over a huge text).
-    ``date_order`` reads a numeric ``published`` whose day and month could swap
-    (:func:`~.dates.read_published`).
+    ``normalized`` says ``body`` is already normalised (saves a pass over a huge text);
+    ``date_order``: see :func:`~.dates.read_published`.
     """
     text = body.strip() if normalized else normalize(body)
     if not text:
