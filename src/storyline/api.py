@@ -31,6 +31,7 @@ from .pipeline import Analysis, IngestReport, ProgressCallback, RunOptions
 from .reuse import compare as compare_articles
 from .store import SearchHit, Store
 from .store.schema import ARTICLES_SINCE
+from .store.search import has_word
 from .timeline import Timeline
 
 PathLike = str | Path
@@ -235,7 +236,7 @@ def search(query: str, db: PathLike, limit: int = 20) -> list[SearchHit]:
     """Full-text search over the stored titles and texts."""
     if not isinstance(query, str):
         raise OptionsError(f"query must be a string of words, got a {type(query).__name__}")
-    if not any(character.isalnum() for character in query):  # as the CLI: "no match" misleads
+    if not has_word(query):
         raise OptionsError(f"the query {query!r} has no word to search for")
     if isinstance(limit, bool) or not isinstance(limit, int):
         raise OptionsError(f"limit must be a whole number, got {limit!r}")

@@ -45,6 +45,7 @@ from .render import articles_csv, compare_html, compare_text, to_html, to_markdo
 from .render.selection import StorySelection
 from .render.views import counted, split_skipped
 from .store import Store
+from .store.search import has_word
 from .summary import SummaryOptions
 from .timeline import TimelineOptions
 from .views import (
@@ -515,7 +516,7 @@ def search(
     """
     if db is None:
         raise click.UsageError("search needs --db FILE")
-    if not any(character.isalnum() for character in query):  # "" or "*": "no match" misleads
+    if not has_word(query):
         raise click.UsageError(f"the query {query!r} has no word to search for")
     _check_output(output)
     with _errors():

@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence
 import click
 
 from .ingest import UnmatchedField
+from .ingest.dates import AMBIGUOUS
 from .model import Skipped
 
 __all__ = ["say_skipped"]
@@ -42,8 +43,7 @@ SHOWN_PER_KIND = 3
 ROUTINE = ("a copy of another record", "the feed gives only a summary")
 # A note each row of an export repeats, with one remedy for all (a CSV of dates written day
 # first has one in three of them ambiguous): named a few times, then counted.
-_SWAPPABLE = "day and month could be either way round"
-_SWAPPABLE_ROUTINE = f"dates not read: {_SWAPPABLE} (--date-order dmy or mdy reads them)"
+_SWAPPABLE_ROUTINE = f"dates not read: {AMBIGUOUS} (--date-order dmy or mdy reads them)"
 
 
 def _lines(word: str, items: Sequence[Skipped]) -> Iterator[str]:
@@ -66,7 +66,7 @@ def _lines(word: str, items: Sequence[Skipped]) -> Iterator[str]:
 
 def _routine(reason: str) -> str:
     """The routine kind of ``reason`` (see :data:`ROUTINE`), or ""."""
-    if _SWAPPABLE in reason:
+    if AMBIGUOUS in reason:
         return _SWAPPABLE_ROUTINE
     kind = _reason_kind(reason)
     return next((r for r in ROUTINE if kind.startswith(r)), "")

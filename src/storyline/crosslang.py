@@ -44,7 +44,7 @@ from .language import detect_language, language_code
 from .model import Article, Passage, Relation, Span
 from .namekeys import respelled, spelling_key, transliterated
 from .provenance import Outlet, direction
-from .text import split_sentences
+from .text import jaccard, split_sentences
 
 # Thresholds of the decision; set on the tuning half of bench/data/translations (and on the
 # short same-event reports of ../qa10/lang/mixed.jsonl, which set MIN_ANCHORED to 4).
@@ -299,7 +299,7 @@ def aligned_passages(
                 text_a[a_start:a_end],
                 text_b[b_start:b_end],
                 "translation",
-                round(_jaccard(_side(pa, i0, i1), _side(pb, j0, j1)), 4),
+                round(jaccard(_side(pa, i0, i1), _side(pb, j0, j1)), 4),
             )
         )
     return tuple(passages)
@@ -383,10 +383,6 @@ def _measure(
     figures = [(x, y) for x, y in figures if x or y]
     same = sum(x == y for x, y in figures) / len(figures) if figures else 0.0
     return Alignment(short, long, agreement, len(evidence), min(n, m), same, tuple(evidence))
-
-
-def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    return len(a & b) / len(a | b) if a | b else 0.0
 
 
 def _numbers(p: Profile, start: int, end: int) -> frozenset[str]:

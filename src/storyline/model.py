@@ -252,7 +252,7 @@ class TimelineEntry:
     # calendar order among other such entries, though no year may be invented for it.
     month_day: str = ""
     # The versions of the entry's figure that its sources give otherwise, its own first;
-    # empty when no source disputes it (see storyline.render.figures.entry_variants).
+    # empty when no source disputes it (see storyline.timeline.variants).
     variants: tuple[Variant, ...] = ()
 
 

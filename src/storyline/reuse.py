@@ -37,7 +37,7 @@ from .model import Article, Passage, Relation, RelationKind, Span
 from .provenance import NARRATIVE_WORDS, Outlet, credited_original, direction, outlet
 from .sentencematch import TermEntries, similar_sentences, term_entries
 from .spin import copied, half_covered, refilled
-from .text import split_sentences, words
+from .text import jaccard, split_sentences, words
 
 Segment = tuple[int, int, int, int]  # a_start, a_end, b_start, b_end (token indexes)
 
@@ -272,7 +272,7 @@ def _passage_kind(
     coverage = _coverage(ta, tb, passages)
     if (
         coverage >= options.rewrite_coverage
-        and _jaccard(ta.terms, tb.terms) >= options.rewrite_terms
+        and jaccard(ta.terms, tb.terms) >= options.rewrite_terms
         and _comparable_lengths(ta, tb, passages, options)
         and (copied(ta, tb, passages) or credited())
     ):
@@ -325,11 +325,6 @@ def _touched(sentences: list[Span], ranges: list[tuple[int, int]]) -> int:
     ranges = sorted(ranges)
     starts = [r[0] for r in ranges]
     return sum(half_covered(span, ranges, starts) for span in sentences)
-
-
-def _jaccard(a: set[str], b: set[str]) -> float:
-    union = len(a | b)
-    return len(a & b) / union if union else 0.0
 
 
 def _analyse(text: str, options: DedupOptions) -> _Text:

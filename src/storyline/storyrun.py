@@ -19,7 +19,7 @@ from .store.positions import END
 from .store.staterows import POSTINGS
 from .stories import StoryState
 from .stories.storedindex import StoredKeys
-from .text import words
+from .text import jaccard, words
 
 __all__ = [
     "STORY_STATE",
@@ -104,4 +104,4 @@ def updates_seen(store: Store, upto: int) -> None:
 def _shared(a: str, b: str) -> float:
     """The Jaccard share of the two texts' words of four letters or more, case folded."""
     left, right = ({w.lower() for w in words(text) if len(w) >= 4} for text in (a, b))
-    return len(left & right) / len(left | right) if left | right else 1.0
+    return jaccard(left, right) if left | right else 1.0

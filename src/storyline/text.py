@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from itertools import islice
 
 from .model import Span
@@ -125,6 +126,12 @@ def words(text: str) -> list[str]:
         else:
             tokens.append(token)
     return tokens
+
+
+def jaccard(a: AbstractSet[str], b: AbstractSet[str]) -> float:
+    """The share of the two sets' union that both hold; 0.0 when both are empty."""
+    union = len(a | b)
+    return len(a & b) / union if union else 0.0
 
 
 def has_cjk(text: str) -> bool:

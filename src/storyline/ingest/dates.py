@@ -49,7 +49,7 @@ _DATEPARSER_SETTINGS: dict[str, Any] = {
 }
 
 _UNREADABLE = "not a date that can be read"
-_AMBIGUOUS = "day and month could be either way round"
+AMBIGUOUS = "day and month could be either way round"
 _ORDER_HINT = ": --date-order dmy or mdy reads it"
 _NO_YEAR = "no year, so not an absolute date"
 _BAD_NUMBER = "a number that is neither a Unix time (seconds or milliseconds) nor YYYYMMDD"
@@ -229,7 +229,7 @@ def _from_words(text: str) -> _Parsed:
     numeric = _NUMERIC.match(text)
     if numeric and numeric.group(1) != numeric.group(2) and max(map(int, numeric.groups())) <= 12:
         # 07.04.2031: April 7 or July 4 depends on the country
-        return None, _AMBIGUOUS + (_ORDER_HINT if _DAY_MONTH_YEAR.match(text) else "")
+        return None, AMBIGUOUS + (_ORDER_HINT if _DAY_MONTH_YEAR.match(text) else "")
     if not _YEAR.search(text):  # a full date needs a year; skips "yesterday" and friends
         return None, _NO_YEAR
     import dateparser  # slow to import; most inputs never need it

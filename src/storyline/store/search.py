@@ -116,8 +116,14 @@ def parse_query(query: str) -> Query:
     return Query(unique, tuple(dict.fromkeys(excluded)))
 
 
+def has_word(query: str) -> bool:
+    """Whether ``query`` holds a letter or digit at all: one that does not ("", "*", '"')
+    is a caller's mistake, which "no match" would hide."""
+    return any(character.isalnum() for character in query)
+
+
 def _terms(token: str) -> list[Term]:
-    """The terms of one token: a phrase is one, a plain token one per word (``bridge-repair``:
+    """The terms of one token: a phrase is one, a plain token one per word (``bridge/repair``:
     two), its last word a prefix when the token ends with ``*``."""
     prefix = token.endswith("*")
     body = token.rstrip("*")

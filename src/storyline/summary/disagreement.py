@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from ..model import Variant
 from ..text import CARDINALS
-from .clock import clock_times
+from .clock import ClockTime, clock_times
 from .edits import edit_variants
 from .names import name_conflict, name_variants
 from .sentences import STOP_WORDS, Sentence, content, cosine, stem, tokens
@@ -101,8 +101,8 @@ DATE_UNIT = frozenset({"<date>"})
 # Units that are no word of the sentence: a share ("61 per cent", "33%") and a year.
 PERCENT_UNIT = frozenset({"<percent>"})
 YEAR_UNIT = frozenset({"<year>"})
-_NO_WORD_UNITS = (DATE_UNIT, PERCENT_UNIT, YEAR_UNIT)
 # A time of day's unit is "<time>" and its zone as written: only times of one zone compare.
+# Units in angle brackets (dates, shares, years, times) are no word of the sentence.
 TIME_UNIT_PREFIX = "<time"
 
 
@@ -112,6 +112,11 @@ def time_unit(zone: str) -> frozenset[str]:
 
 def is_time(figure: Figure) -> bool:
     return any(unit.startswith(TIME_UNIT_PREFIX) for unit in figure.unit)
+
+
+def _wordless(figure: Figure) -> bool:
+    """Whether the figure's unit is no word a restatement must share (see above)."""
+    return any(unit.startswith("<") for unit in figure.unit)
 
 
 # Endings of words that modify the unit after them ("Russian troops", "parliamentary seats").
@@ -148,7 +153,11 @@ def dates(text: str) -> list[Figure]:
 def times(text: str) -> list[Figure]:
     """Times of day ("3 a.m.", "15:30 GMT") as figures whose value is minutes after
     midnight and whose unit is their zone as written."""
-    return [Figure(t.phrase, "", float(t.minutes), time_unit(t.zone)) for t in clock_times(text)]
+    return [_time_figure(clock) for clock in clock_times(text)]
+
+
+def _time_figure(clock: ClockTime) -> Figure:
+    return Figure(clock.phrase, "", float(clock.minutes), time_unit(clock.zone))
 
 
 def figures(text: str) -> list[Figure]:
@@ -160,9 +169,10 @@ def figures(text: str) -> list[Figure]:
 @functools.lru_cache(maxsize=1024)
 def _figures(text: str) -> tuple[Figure, ...]:
     """:func:`figures`, cached: a claim's figures are compared with each of its restatements."""
-    found = dates(text) + times(text)
+    clocks = clock_times(text)
+    found = dates(text) + [_time_figure(clock) for clock in clocks]
     inside = [(m.start(), m.end()) for m in _DATE.finditer(text)]
-    inside += [(t.start, t.end) for t in clock_times(text)]
+    inside += [(clock.start, clock.end) for clock in clocks]
     # Dates and times masked, offsets kept: "March 12 300 people" must not read as "12 300
     # people", nor "3:15 p.m." as "15 p".
     masked = text
@@ -379,11 +389,7 @@ def _match(claim: Sentence, figure: Figure, sentences: Sequence[Sentence]) -> Fi
         # Cheap set tests first: the regex runs only on sentences that could match.
         if len(claim.stems & other.stems) <= MIN_CONTEXT:
             continue
-        if (
-            figure.unit not in _NO_WORD_UNITS
-            and not is_time(figure)
-            and not figure.unit & other.stems
-        ):
+        if not _wordless(figure) and not figure.unit & other.stems:
             continue
         for theirs in _figures(other.text):
             if _other_part(claim, figure, other, theirs):
