@@ -53,22 +53,32 @@ P_DMY = re.compile(rf"\b(?P<d>{DAY})\s+(?:of\s+)?(?P<mon>{MON})\s*,?\s+(?P<y>{YE
 P_MD = re.compile(rf"\b(?P<mon>{MON})\s+(?P<d>{DAY})\b(?!\s*[,.:%]?\s*\d)")
 P_DM = re.compile(rf"\b(?P<d>{DAY})\s+(?:of\s+)?(?P<mon>{MON})(?![\w])")
 P_MY = re.compile(rf"\b(?P<mon>{MON})\s*,?\s+(?P<y>[12]\d{{3}})\b")
+# What a number counts, so that it is no year: "in 2500 homes", "the 2014 workers".
+COUNTED = (
+    r"people|persons|men|women|children|troops|soldiers|workers|employees|residents|jobs|cases"
+    r"|deaths|dead|homes|houses|victims|patients|students|members|passengers|families|migrants"
+    r"|refugees|officers|police|staff|units|vehicles|cars|barrels|tonnes|tons|dollars|euros"
+    r"|pounds|votes|seats|words|acres|miles|metres|meters|kilometres|kilometers|feet|points|hours"
+)
+# A year read without a day or month. Up to 2999: "until 2150" is read, then flagged as far in
+# the future; beyond 2100 a number is more often a count ("in 2500 homes"), so every counted noun
+# rules the year out there, and only the commonest before it.
+BARE_YEAR = (
+    r"(?:(?:1[89]|20)\d{2}\b(?![-/.]\d|\s*(?:%|percent|people|troops))"
+    rf"|2[1-9]\d{{2}}\b(?![-/.]\d|\s*(?:%|percent\b|(?:{COUNTED})\b)))"
+)
 P_YEAR = re.compile(
     r"\b(?P<prep>[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Dd]uring|[Tt]hroughout|[Bb]efore|[Aa]fter"
     r"|[Ee]arly|[Ll]ate|[Mm]id|[Ss]ummer|[Ww]inter|[Ss]pring|[Aa]utumn|[Ff]all)"
     r"(?:\s+|(?<=[Mm]id)-)(?:of\s+)?"
-    r"(?:the\s+year\s+)?(?P<y>1[89]\d{2}|20\d{2})\b(?![-/.]\d|\s*(?:%|percent|people|troops))"
+    rf"(?:the\s+year\s+)?(?P<y>{BARE_YEAR})"
 )
 # A year that names what it qualifies: "a 2014 law", "the 2008 financial crisis", "Britain's
 # 2010 election"; not a count ("the 2014 workers", "its 1900 employees").
 _DETERMINERS = ("[Aa]", "[Aa]n", "[Tt]he", "[Ii]ts", "[Hh]is", "[Hh]er", "[Tt]heir", "[Oo]ur")
 P_YEAR_NAMED = re.compile(
     "(?:" + "|".join(rf"(?<=\b{word} )" for word in _DETERMINERS) + "|(?<='s ))"
-    r"(?P<y>1[89]\d{2}|20\d{2})(?=\s+[A-Za-z])(?!\s+(?:of|people|persons|men|women|children"
-    r"|troops|soldiers|workers|employees|residents|jobs|cases|deaths|dead|homes|houses|victims"
-    r"|patients|students|members|passengers|families|migrants|refugees|officers|police|staff"
-    r"|units|vehicles|cars|barrels|tonnes|tons|dollars|euros|pounds|votes|seats|words|acres"
-    r"|miles|metres|meters|kilometres|kilometers|feet|points|new|more|other|or|and|to)\b)"
+    rf"(?P<y>1[89]\d{{2}}|20\d{{2}})(?=\s+[A-Za-z])(?!\s+(?:{COUNTED}|of|new|more|other|or|and|to)\b)"
 )
 P_MONTH = re.compile(
     r"\b(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id|[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil"

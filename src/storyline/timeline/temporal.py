@@ -16,7 +16,9 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from ..model import Granularity
+from .holidays import P_HOLIDAY, feast_day, names_a_holiday
 from .patterns import (
+    BARE_YEAR,
     MONTH_NUMBERS,
     P_AGO,
     P_DM,
@@ -59,12 +61,13 @@ __all__ = ["DateMention", "calendar_day", "tag_dates"]
 # abbreviation, a unit word...). A rule runs only on sentences with all its cues, which
 # leaves the result unchanged and skips most of the regex work: most sentences name no date.
 _DIGIT = re.compile(r"\d")
-_YEAR_CUE = re.compile(r"(?:1[89]|20)\d\d")  # the years P_YEAR reads
+_YEAR_CUE = re.compile(r"(?:1[89]|2\d)\d\d")  # the years P_YEAR reads
 _MONTH_CUE = re.compile(r"Jan|Feb|Mar|Apr|May|Ju[nl]|Aug|Sep|Oct|Nov|Dec")  # MON is cased
 # One bit per cue.
 _C_DIGIT, _C_MONTH, _C_UNIT, _C_AGO, _C_RELDAY, _C_WEEKDAY, _C_DASH, _C_SLASH, _C_YEAR = (
     1 << n for n in range(9)
 )
+_C_HOLIDAY = 1 << 9
 _FAR_FUTURE_YEARS = 10
 # A day and month with no year and no tense in its clause: news mostly looks back, but a date
 # a few weeks ahead is a schedule ("The election is set for February 22"). On T17, reading
@@ -120,11 +123,32 @@ def tag_dates(
             mentions.append(
                 DateMention(match.start(), match.end(), match.group(), day, granularity, note)
             )
+    mentions = _listed_years(sentence, mentions)
     mentions.sort(key=lambda mention: (mention.start, mention.end))
     mentions = weekdays_with_dates(sentence, mentions)
     mentions = counted_in_sentence(sentence, mentions)
     mentions = stretch_ends(sentence, mentions, reference.published)
     return [_flag_far_future(mention, reference) for mention in mentions]
+
+
+def _listed_years(sentence: str, mentions: list[DateMention]) -> list[DateMention]:
+    """``mentions`` and the years listed after a year: "in 2019 and 2020", "in 2008, 2009 or
+    in 2010" (the later years have no preposition of their own for :data:`P_YEAR` to read)."""
+    listed = []
+    for mention in mentions:
+        if mention.granularity != "year" or not sentence[mention.end - 4 : mention.end].isdigit():
+            continue
+        at = mention.end
+        while (match := _P_LISTED_YEAR.match(sentence, at)) is not None:
+            start, end = match.span("y")
+            if any(start < other.end and other.start < end for other in mentions):
+                break
+            listed.append(DateMention(start, end, match["y"], match["y"], "year", ""))
+            at = end
+    return [*mentions, *listed]
+
+
+_P_LISTED_YEAR = re.compile(rf",?\s*(?:,|and|or)\s+(?:in\s+)?(?P<y>{BARE_YEAR})")
 
 
 def _direction(
@@ -142,9 +166,11 @@ def _direction(
     # "schools have been closed until 6 May": a state that lasts, ahead.
     if not future and plan and lasts_until(sentence, start):
         future, past = True, False
-    # "the first game is at Kilbride on Saturday": a schedule, ahead. Only weekdays, which
-    # with no tense read as the past one.
-    if not (future or past) and handler is _on_weekday and scheduled(sentence, start, end):
+    # "the first game is at Kilbride on Saturday": a schedule, ahead. Weekdays, which with no
+    # tense read as the past one, and full dates, which are then not flagged as after
+    # publication ("the line opens on March 3, 2024").
+    scheduling = handler in (_on_weekday, _on_full_date)
+    if not (future or past) and scheduling and scheduled(sentence, start, end):
         future = True
     if not future and handler in (_on_weekday, on_part) and deadline(sentence, start, end):
         future, past = True, False
@@ -195,6 +221,8 @@ def _cues(sentence: str) -> int:
         cues |= _C_DASH
     if "/" in sentence:
         cues |= _C_SLASH
+    if names_a_holiday(sentence):
+        cues |= _C_HOLIDAY
     return cues
 
 
@@ -343,6 +371,9 @@ def _on_year(match: re.Match[str], reference: Reference) -> Resolved:
 
 
 def _on_month_day(match: re.Match[str], reference: Reference) -> Resolved:
+    """A day and month without a year, or a holiday that names one ("on Christmas Day")."""
+    if "feast" in match.re.groupindex:
+        return _resolve_month_day(*feast_day(match), reference)
     return _resolve_month_day(_month(match["mon"]), _day_number(match["d"]), reference)
 
 
@@ -536,6 +567,7 @@ _RULES: tuple[tuple[re.Pattern[str], _Handler, int], ...] = (
     (P_MY, _on_month_year, _NAMED_DAY),
     (P_MD, _on_month_day, _NAMED_DAY),
     (P_DM, _on_month_day, _NAMED_DAY),
+    (P_HOLIDAY, _on_month_day, _C_HOLIDAY),
     (P_YEAR, _on_year, _C_DIGIT | _C_YEAR),
     (P_YEAR_NAMED, _on_year, _C_DIGIT | _C_YEAR),
     (P_LATER, _on_later, _C_UNIT),

@@ -238,6 +238,7 @@ _SCHEDULE = re.compile(
     r"\b(?:(?:is|are)\b(?!\s+(?:not\s+|n't\s+)?(?:[a-z]+ed|[a-z]+en|been|thought|believed|said"
     r"|feared|known|reported)\b)|(?:begins?|starts|opens|reopens?|resumes?|kicks? off"
     r"|takes? place|expires?|ends|closes|takes? effect|(?:goes|go|comes?) into (?:force|effect)"
+    r"|kicks? in"
     r"|meets|holds|go(?:es)? to the polls)\b)",
     re.I,
 )
