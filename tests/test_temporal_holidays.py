@@ -30,9 +30,14 @@ def dates(sentence: str, published: str | None = JANUARY) -> list[str | None]:
         ("The curfew lifts on New Year's Day.", DECEMBER, ["2023-01-01"]),
         ("Since St. Valentine's Day, flower prices have doubled.", "2022-03-01", ["2022-02-14"]),
         ("He died on Halloween, his family said.", "2022-11-05", ["2022-10-31"]),
-        ("The Boxing Day sales begin in two weeks.", "2022-12-10", ["2022-12-26"]),
-        # the name of a holiday that qualifies something is no date
+        ("The sales begin on Boxing Day.", "2022-12-10", ["2022-12-26"]),
+        ("The wave struck the coast on Boxing Day, 2004.", JANUARY, ["2004-12-26"]),
+        # the name of a holiday that qualifies something is no date, nor is the feast itself
         ("Shoppers spent more on Christmas gifts this year.", DECEMBER, ["2022"]),
+        ("The Boxing Day sales begin in two weeks.", "2022-12-10", []),
+        ("Survivors of the Boxing Day tsunami met in Phuket.", JANUARY, []),
+        ("She gave her views on Christmas.", DECEMBER, []),
+        ("Halloween is the scariest night of the year.", "2022-10-20", []),
         ("A Christmas tree was lit in the square.", DECEMBER, []),
         ("He hopes to be home for Christmas.", DECEMBER, []),
     ],

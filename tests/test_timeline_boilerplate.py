@@ -125,6 +125,24 @@ def make(id_: str, text: str, published: str, source: str) -> Article:
             "The talks resume on Friday 16 July 2031 at 10.00 BST in Velden.",
             "The talks resume on Friday 16 July 2031 at 10.00 BST in Velden.",
         ),
+        (
+            "Page last updated at 08:14 GMT , Tuesday , 8 November 2031 The port closed.",
+            "The port closed.",
+        ),
+        ("Page last updated at 08:14 GMT, Tuesday, 14 October 2031.", ""),
+        # A photo's credit before the caption it belongs to; a wire's credit alone stays.
+        (
+            "(AP Photo/Ann Lee) The harbour master speaks to reporters.",
+            "The harbour master speaks to reporters.",
+        ),
+        (
+            "-LRB- AP Photo\\/Ann Lee -RRB- -LRB- Ann Lee - AP -RRB- Crowds fill the square .",
+            "Crowds fill the square .",
+        ),
+        ("(Pool Photo By Bo Park) Senators vote.", "Senators vote."),
+        ("(Getty Images) Crowds fill the square.", "Crowds fill the square."),
+        ("(AP) The port closed.", "(AP) The port closed."),
+        ("The photo (AP Photo/Ann Lee) went viral.", "The photo (AP Photo/Ann Lee) went viral."),
     ],
 )
 def test_preamble_is_the_page_furniture_before_the_news(text: str, printed: str) -> None:
@@ -170,3 +188,16 @@ def test_a_transcript_header_is_printed_only_when_the_date_has_nothing_else() ->
     assert entry.text == news
     (alone,) = build_timeline(articles[:1], options=options).entries
     assert alone.text == header
+
+
+def test_a_page_stamp_alone_is_no_event() -> None:
+    text = (
+        "Page last updated at 08:14 GMT, Tuesday, 14 October 2031. "
+        "The harbour reopened on Monday after the storm."
+    )
+    timeline = build_timeline(
+        [make("a", text, "2031-10-14", "Coast Times")], options=TimelineOptions()
+    )
+    assert [(entry.date, entry.text) for entry in timeline.entries] == [
+        ("2031-10-13", "The harbour reopened on Monday after the storm.")
+    ]

@@ -65,10 +65,26 @@ _HEADLINE = re.compile(rf"{_GLUED}|{_PLACED} {_CREDIT}(?=[\"'`A-Z]|-LRB-))")
 # must see a dateline whole.
 _HEADLINE_BEFORE_HEADER = re.compile(rf"{_GLUED})")
 
+# The BBC's older stamp, which may be all a sentence holds: "Page last updated at 08:14 GMT ,
+# Tuesday , 14 October 2008 ".
+_BBC_STAMP = (
+    rf"Page last updated at \d{{1,2}}:\d{{2}} GMT{_COMMA}{WEEKDAY}{_COMMA}\d{{1,2}} {MONTH} \d{{4}}"
+    r"(?: ?\.)?(?: |$)"
+)
+# A photo's credit left before the text it captions: "(AP Photo/Evan Vucci) ", "-LRB- Pool Photo
+# By Chip Somodevilla -RRB- ", "(Evan Vucci - AP) ", "(Getty Images) "; not a wire's credit
+# alone ("(AP) "), which is a dateline's.
+_PHOTO_CREDIT = (
+    rf"{_OPEN} ?(?:[^()]{{0,40}}?\bPhoto(?:graph)?s?\b[^()]{{0,60}}?"
+    rf"|[A-Z][\w.' -]{{1,40}}? ?[-/] ?(?:{AGENCY}|Getty Images|EPA)|Getty Images) ?{_CLOSE} "
+)
+
 _PREAMBLES = (
     # page header with a timestamp: "[PLACE[, Apr 27 or , State] | ]Mon Apr 27, 2009 12:43am EDT "
     re.compile(_PAGE_HEADER),
     re.compile(_UK_STAMP),
+    re.compile(_BBC_STAMP),
+    re.compile(_PHOTO_CREDIT),
     # a BBC blog's byline and stamp: "James Reynolds | 07:37 UK time , Friday , 29 May 2009 "
     re.compile(
         rf"{_NAMES} \| \d{{1,2}}:\d{{2}} UK time{_COMMA}{WEEKDAY}{_COMMA}\d{{1,2}} {MONTH} \d{{4}} "

@@ -128,7 +128,7 @@ def _candidates(article: Article, voice: str, options: TimelineOptions) -> Itera
         mentions = tag_dates(span.text, published, language, context=context)
         context = next((m.date for m in reversed(mentions) if _anchors(m)), context)
         mentions = _states_at_publication(span.text, mentions, day)
-        if not options.min_words <= size <= options.max_words:
+        if not options.min_words <= size <= options.max_words or _furniture(span.text):
             continue
         if keywords and not any(keyword in fold(span.text) for keyword in keywords):
             continue
@@ -400,6 +400,12 @@ def _latest(event: Event) -> str:
 
 def _printed(text: str) -> str:
     return text[preamble(text) :]
+
+
+def _furniture(text: str) -> bool:
+    """Whether ``text`` is page furniture alone (a page's stamp, a photo credit): it names a
+    date but reports nothing."""
+    return not text[preamble(text) :].strip(" .")
 
 
 def _unique(members: list[Candidate]) -> list[Candidate]:

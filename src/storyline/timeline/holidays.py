@@ -10,13 +10,20 @@ import re
 __all__ = ["P_HOLIDAY", "feast_day", "names_a_holiday"]
 
 _APOSTROPHE = "['\u2019]"
+# After a preposition that makes it a point in time ("on Christmas Day", "since New Year's
+# Eve"), not a name that qualifies a thing ("the Boxing Day tsunami", "Halloween masks",
+# "spent on Christmas gifts"); "Christmas" alone only with a time of day ("on Christmas
+# morning": "until Christmas" is the season, "views on Christmas" the feast). A year may
+# follow: "on Boxing Day, 2004".
 P_HOLIDAY = re.compile(
-    r"\b(?:(?P<feast>Christmas\s+(?:Day|Eve)|Boxing\s+Day|Hallowe'?en"
-    rf"|New\s+Year{_APOSTROPHE}?s\s+(?:Day|Eve)|(?:St\.?\s+|Saint\s+)?Valentine{_APOSTROPHE}?s\s+Day)"
-    # "on Christmas" alone is the day only when nothing follows that it qualifies: "spent on
-    # Christmas gifts" is no date.
-    r"|(?<=\bon )(?P<feast2>Christmas)(?:\s+(?:morning|afternoon|evening|night))?"
-    r"(?![\w'\u2019-]|\s+[a-z]))"
+    r"\b(?:(?:[Oo]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Bb]efore|[Aa]fter)\s+(?P<feast>Christmas\s+"
+    rf"(?:Day|Eve)|Boxing\s+Day|Hallowe{_APOSTROPHE}?en|New\s+Year{_APOSTROPHE}?s\s+(?:Day|Eve)"
+    rf"|(?:St\.?\s+|Saint\s+)?Valentine{_APOSTROPHE}?s\s+Day)|[Oo]n\s+(?P<feast2>Christmas)(?=\s+(?:morning|afternoon|evening|night)\b))"
+    r"(?:\s+(?:morning|afternoon|evening|night))?(?:\s*,?\s*(?P<y>(?:1[89]|20)\d{2})\b)?"
+    r"(?![\w'\u2019-]|\s+(?:gifts?|presents?|shopping|sales?|part(?:y|ies)|dinners?|lunch|trees?"
+    r"|cards?|lights|decorations?|costumes?|masks?|traditions?|spirit|season|holidays?|messages?"
+    r"|address|markets?|songs?|carols?|celebrations?|festivities|parades?|specials?|episodes?"
+    r"|shows?|films?|movies?|rush|breaks?|weekend|period|truce|bonus(?:es)?|tsunami|storm)\b)"
 )
 
 # Keyed by the name in lower case, without apostrophes, "Saint" or "St.".

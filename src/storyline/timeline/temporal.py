@@ -373,7 +373,10 @@ def _on_year(match: re.Match[str], reference: Reference) -> Resolved:
 def _on_month_day(match: re.Match[str], reference: Reference) -> Resolved:
     """A day and month without a year, or a holiday that names one ("on Christmas Day")."""
     if "feast" in match.re.groupindex:
-        return _resolve_month_day(*feast_day(match), reference)
+        month, day = feast_day(match)
+        if match["y"]:
+            return _make_day(int(match["y"]), month, day)
+        return _resolve_month_day(month, day, reference)
     return _resolve_month_day(_month(match["mon"]), _day_number(match["d"]), reference)
 
 
