@@ -83,3 +83,28 @@ def test_present_schedules_point_ahead() -> None:
     assert (date, note) == ("2024-03-03", "")
     [(_, past_note)] = read("The first section opened on March 3, 2024.", "2022-01-12")
     assert "after publication in a clause not in the future tense" in past_note
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        ("Bombs exploded in three churches on Easter Sunday.", "2019-04-25", ["2019-04-21"]),
+        ("Shops will close on Good Friday.", "2024-03-20", ["2024-03-29"]),
+        ("He was freed on Easter Monday, 1998.", JANUARY, ["1998-04-13"]),
+        ("The ceasefire has held since Easter Monday.", "2025-05-02", ["2025-04-21"]),
+        # a feast whose day depends on the calendar or the country is not read
+        ("Families gathered on Thanksgiving.", DECEMBER, []),
+        ("Services were held on Orthodox Easter.", "2022-04-30", []),
+    ],
+)
+def test_a_feast_that_moves_is_found_in_its_year(
+    sentence: str, published: str, expected: list[str]
+) -> None:
+    assert dates(sentence, published) == expected
+
+
+def test_western_easter_by_the_computus() -> None:
+    from storyline.timeline.holidays import easter
+
+    known = ["1961-04-02", "2000-04-23", "2019-04-21", "2024-03-31", "2025-04-20", "2038-04-25"]
+    assert [easter(int(day[:4])).isoformat() for day in known] == known

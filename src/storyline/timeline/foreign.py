@@ -179,7 +179,7 @@ def _weekday_ahead(
     the next such day (the publication day itself when it is that day), not the latest one
     before, which dateparser reads; a month ("entrera en vigueur en septembre") is the next
     such month, this one included; a day and month is the next such day within
-    ``_FAR_AHEAD_DAYS`` (English's bound; past it, news means the one before)."""
+    ``FAR_AHEAD_DAYS`` (English's bound; past it, news means the one before)."""
     if published is None or not mention.date or _has_year(mention.expression):
         return mention
     before = [m.end() for m in _CLAUSE_END.finditer(sentence, 0, mention.start)]
@@ -215,12 +215,12 @@ def _month_ahead(found: date, published: date) -> date:
 
 
 def _day_ahead(found: date, published: date) -> date:
-    from .temporal import _FAR_AHEAD_DAYS
+    from .yearly import FAR_AHEAD_DAYS
 
     ahead = _day(published.year, found.month, found.day)
     if ahead is None or ahead < published:
         ahead = _day(published.year + 1, found.month, found.day)
-    if ahead is None or (ahead - published).days > _FAR_AHEAD_DAYS:
+    if ahead is None or (ahead - published).days > FAR_AHEAD_DAYS:
         return found
     return ahead
 
@@ -559,13 +559,13 @@ def _year_of_day(found: date, published: date) -> date:
     """The year of a day and month written without one ("le samedi 17 mars", "25 марта"):
     dateparser reads the latest such day on or before its base, a year back for a day two
     days after publication. As in English with no tense to go by, news mostly looks back,
-    but a day at most ``_NEAR_AHEAD_DAYS`` ahead of publication is a schedule."""
-    from .temporal import _NEAR_AHEAD_DAYS
+    but a day at most ``NEAR_AHEAD_DAYS`` ahead of publication is a schedule."""
+    from .yearly import NEAR_AHEAD_DAYS
 
     ahead = _day(published.year, found.month, found.day)
     if ahead is None or ahead < published:
         ahead = _day(published.year + 1, found.month, found.day)
-    if ahead is not None and (ahead - published).days <= _NEAR_AHEAD_DAYS:
+    if ahead is not None and (ahead - published).days <= NEAR_AHEAD_DAYS:
         return ahead
     return found
 

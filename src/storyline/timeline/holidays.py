@@ -1,11 +1,15 @@
-"""Holidays on a fixed day of the year, named instead of their date: "on Christmas Day",
-"New Year's Eve", "Valentine's Day". Read like a day and month without a year ("December
-25"), so the clause's tense says which year. Holidays that move (Easter, Thanksgiving, Eid)
-are left undated: their day needs a calendar of their own."""
+"""Holidays named instead of their date: "on Christmas Day", "New Year's Eve", "on Easter
+Sunday". Read like a day and month without a year ("December 25"), so the clause's tense
+says which year; a feast that moves is found in each year by its rule (Western Easter by the
+Gregorian computus, Good Friday and Easter Monday from it). Feasts whose day depends on the
+country (Thanksgiving: October in Canada, November in the United States), on another
+calendar (Orthodox Easter, Eid, Passover) or on a moon sighting are left undated."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from datetime import date, timedelta
 
 __all__ = ["P_HOLIDAY", "feast_day", "names_a_holiday"]
 
@@ -18,7 +22,8 @@ _APOSTROPHE = "['\u2019]"
 P_HOLIDAY = re.compile(
     r"\b(?:(?:[Oo]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Bb]efore|[Aa]fter)\s+(?P<feast>Christmas\s+"
     rf"(?:Day|Eve)|Boxing\s+Day|Hallowe{_APOSTROPHE}?en|New\s+Year{_APOSTROPHE}?s\s+(?:Day|Eve)"
-    rf"|(?:St\.?\s+|Saint\s+)?Valentine{_APOSTROPHE}?s\s+Day)|[Oo]n\s+(?P<feast2>Christmas)(?=\s+(?:morning|afternoon|evening|night)\b))"
+    rf"|(?:St\.?\s+|Saint\s+)?Valentine{_APOSTROPHE}?s\s+Day|Easter\s+(?:Sunday|Monday)"
+    r"|Good\s+Friday)|[Oo]n\s+(?P<feast2>Christmas)(?=\s+(?:morning|afternoon|evening|night)\b))"
     r"(?:\s+(?:morning|afternoon|evening|night))?(?:\s*,?\s*(?P<y>(?:1[89]|20)\d{2})\b)?"
     r"(?![\w'\u2019-]|\s+(?:gifts?|presents?|shopping|sales?|part(?:y|ies)|dinners?|lunch|trees?"
     r"|cards?|lights|decorations?|costumes?|masks?|traditions?|spirit|season|holidays?|messages?"
@@ -37,7 +42,9 @@ _DAYS = {
     "new years eve": (12, 31),
     "valentines day": (2, 14),
 }
-_CUES = ("Christmas", "New Year", "Valentine", "Hallowe", "Boxing Day")
+# Days after Western Easter Sunday.
+_FROM_EASTER = {"easter sunday": 0, "easter monday": 1, "good friday": -2}
+_CUES = ("Christmas", "New Year", "Valentine", "Hallowe", "Boxing Day", "Easter", "Good Friday")
 
 
 def names_a_holiday(sentence: str) -> bool:
@@ -45,7 +52,27 @@ def names_a_holiday(sentence: str) -> bool:
     return any(cue in sentence for cue in _CUES)
 
 
-def feast_day(match: re.Match[str]) -> tuple[int, int]:
-    """The month and day of the holiday a :data:`P_HOLIDAY` match names."""
-    name = re.sub(r"['\u2019]|^(?:st\.?|saint)\s+", "", (match["feast"] or match["feast2"]).lower())
-    return _DAYS[" ".join(name.split())]
+def feast_day(match: re.Match[str]) -> tuple[str, Callable[[int], date | None]]:
+    """The holiday a :data:`P_HOLIDAY` match names, and its day in a given year."""
+    written = match["feast"] or match["feast2"]
+    name = " ".join(re.sub(r"['\u2019]|^(?:st\.?|saint)\s+", "", written.lower()).split())
+    if name in _FROM_EASTER:
+        shift = timedelta(days=_FROM_EASTER[name])
+        return " ".join(written.split()), lambda year: easter(year) + shift
+    month, day = _DAYS[name]
+    return " ".join(written.split()), lambda year: date(year, month, day)
+
+
+def easter(year: int) -> date:
+    """Western (Gregorian) Easter Sunday of ``year``: the anonymous Gregorian computus."""
+    golden = year % 19
+    century, in_century = divmod(year, 100)
+    leap_centuries, century_rest = divmod(century, 4)
+    correction = (century + 8) // 25
+    moon_correction = (century - correction + 1) // 3
+    epact = (19 * golden + century - leap_centuries - moon_correction + 15) % 30
+    leap_years, year_rest = divmod(in_century, 4)
+    weekday = (32 + 2 * century_rest + 2 * leap_years - epact - year_rest) % 7
+    shift = (golden + 11 * epact + 22 * weekday) // 451
+    month, day = divmod(epact + weekday - 7 * shift + 114, 31)
+    return date(year, month, day + 1)

@@ -54,6 +54,7 @@ from .tense import (
     tense,
 )
 from .weekdays import DateMention, stretch_ends, weekdays_with_dates
+from .yearly import make_day, resolve_month_day, resolve_yearly
 
 __all__ = ["DateMention", "calendar_day", "tag_dates"]
 
@@ -69,17 +70,6 @@ _C_DIGIT, _C_MONTH, _C_UNIT, _C_AGO, _C_RELDAY, _C_WEEKDAY, _C_DASH, _C_SLASH, _
 )
 _C_HOLIDAY = 1 << 9
 _FAR_FUTURE_YEARS = 10
-# A day and month with no year and no tense in its clause: news mostly looks back, but a date
-# a few weeks ahead is a schedule ("The election is set for February 22"). On T17, reading
-# such dates as the nearest one went wrong from about four months ahead ("his March 31
-# announcement", written in October), and was right up to two or three.
-_NEAR_AHEAD_DAYS = 92
-_YEAR_BACK_DAYS = 31  # a past date this close ahead is more likely a dating slip
-# A day and month in a clause that looks ahead, but more than this ahead (the same day a
-# few weeks before publication): news writes the year of a date so far off. On T17 every
-# such reading was the date just past ("will return to the Gulf, his third trip since the
-# explosion on April 20", in August), while readings up to nine months ahead were right.
-_FAR_AHEAD_DAYS = 300
 _PLAN_MONTHS = 7
 _ABSOLUTE_MAX_YEAR = 2100
 
@@ -330,23 +320,15 @@ def _year(token: str, reference: Reference) -> tuple[int, str]:
     return year, f"two-digit year read as {year}"
 
 
-def _make_day(year: int, month: int, day: int) -> Resolved:
-    try:
-        return date(year, month, day).isoformat(), "day", ""
-    except ValueError:
-        name = calendar.month_name[month] if 1 <= month <= 12 else f"month {month}"
-        return None, None, f"impossible date {name} {day}, {year}"
-
-
 def _on_iso(match: re.Match[str], reference: Reference) -> Resolved:
-    return _make_day(int(match["y"]), int(match["m"]), int(match["d"]))
+    return make_day(int(match["y"]), int(match["m"]), int(match["d"]))
 
 
 def _on_numeric(match: re.Match[str], reference: Reference) -> Resolved:
     first, second = int(match["a"]), int(match["b"])
     year, note = _year(match["y"], reference)
     month, day = (second, first) if first > 12 else (first, second)
-    day_text, granularity, impossible = _make_day(year, month, day)
+    day_text, granularity, impossible = make_day(year, month, day)
     if impossible:
         return None, None, impossible
     if first <= 12 and second <= 12 and first != second:
@@ -356,7 +338,7 @@ def _on_numeric(match: re.Match[str], reference: Reference) -> Resolved:
 
 def _on_full_date(match: re.Match[str], reference: Reference) -> Resolved:
     year, note = _year(match["y"], reference)
-    day_text, granularity, impossible = _make_day(
+    day_text, granularity, impossible = make_day(
         year, _month(match["mon"]), _day_number(match["d"])
     )
     return day_text, granularity, impossible or note
@@ -373,59 +355,14 @@ def _on_year(match: re.Match[str], reference: Reference) -> Resolved:
 def _on_month_day(match: re.Match[str], reference: Reference) -> Resolved:
     """A day and month without a year, or a holiday that names one ("on Christmas Day")."""
     if "feast" in match.re.groupindex:
-        month, day = feast_day(match)
-        if match["y"]:
-            return _make_day(int(match["y"]), month, day)
-        return _resolve_month_day(month, day, reference)
-    return _resolve_month_day(_month(match["mon"]), _day_number(match["d"]), reference)
-
-
-def _resolve_month_day(month: int, day: int, reference: Reference) -> Resolved:
-    """A month and day without a year: the year comes from publication or article context;
-    near publication, the side the clause's tense points to, else the past unless the date
-    is at most ``_NEAR_AHEAD_DAYS`` ahead."""
-    if not 1 <= day <= calendar.monthrange(2000, month)[1]:
-        return None, None, f"impossible date {calendar.month_name[month]} {day}"
-    published = reference.published
-    if published is None:
-        year = reference.year or (reference.context.year if reference.context else None)
-        if year is None:
-            return None, None, "no year, and no publication date or earlier dated mention"
-        origin = "publication year" if reference.year else "an earlier date in the article"
-        day_text, granularity, impossible = _make_day(year, month, day)
-        return day_text, granularity, impossible or f"year {year} taken from {origin}"
-    candidates = []
-    for year in (published.year - 1, published.year, published.year + 1):
-        try:
-            candidates.append(date(year, month, day))
-        except ValueError:
-            continue
-    before = max((c for c in candidates if c <= published), default=None)
-    after = min((c for c in candidates if c >= published), default=None)
-    if reference.future:
-        chosen = after if after is None or (after - published).days <= _FAR_AHEAD_DAYS else before
-    elif reference.past or after is None:
-        chosen = before
-    elif before is None:
-        chosen = after
-    else:  # no tense to go by ("due October 10"): ahead only when it is near
-        chosen = after if (after - published).days <= _NEAR_AHEAD_DAYS else before
-    if chosen is None:
-        return None, None, f"impossible date {calendar.month_name[month]} {day} near publication"
-    return chosen.isoformat(), "day", _year_back_note(chosen, after, published)
-
-
-def _year_back_note(chosen: date, after: date | None, published: date) -> str:
-    """A past-tense date read a year back when the same day this year is only weeks after
-    publication: a page updated after its date, or a wrong date; the reader is told."""
-    if after is None or chosen >= published or (after - published).days > _YEAR_BACK_DAYS:
-        return ""
-    gap = (after - published).days
-    return (
-        f"read as {chosen.year} (past tense); {after.isoformat()} would be "
-        f"{gap} day{'' if gap == 1 else 's'} after "
-        f"the publication date {published.isoformat()}, which may be wrong"
-    )
+        name, day_in = feast_day(match)
+        if not match["y"]:
+            return resolve_yearly(day_in, name, reference)
+        found = day_in(int(match["y"]))
+        return (
+            (found.isoformat(), "day", "") if found else (None, None, f"no {name} in {match['y']}")
+        )
+    return resolve_month_day(_month(match["mon"]), _day_number(match["d"]), reference)
 
 
 def _range_end(match: re.Match[str], reference: Reference, start: str | None) -> str:
@@ -433,7 +370,7 @@ def _range_end(match: re.Match[str], reference: Reference, start: str | None) ->
         return ""
     month = _month(match["mon2"]) if match.groupdict().get("mon2") else int(start[5:7])
     year = int(start[:4]) + (1 if month < int(start[5:7]) else 0)
-    end_text, _, impossible = _make_day(year, month, _day_number(match["d2"]))
+    end_text, _, impossible = make_day(year, month, _day_number(match["d2"]))
     return f"range until {end_text}" if end_text and end_text > start else impossible
 
 
@@ -442,10 +379,10 @@ def _on_range(match: re.Match[str], reference: Reference) -> Resolved:
     month, day = _month(match["mon"]), _day_number(match["d"])
     if match["y"]:
         year, note = _year(match["y"], reference)
-        start, granularity, impossible = _make_day(year, month, day)
+        start, granularity, impossible = make_day(year, month, day)
         note = impossible or note
     else:
-        start, granularity, note = _resolve_month_day(month, day, reference)
+        start, granularity, note = resolve_month_day(month, day, reference)
     end_note = _range_end(match, reference, start)
     return start, granularity, "; ".join(filter(None, [note, end_note]))
 
