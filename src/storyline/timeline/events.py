@@ -128,7 +128,10 @@ def _candidates(article: Article, voice: str, options: TimelineOptions) -> Itera
         mentions = tag_dates(span.text, published, language, context=context)
         context = next((m.date for m in reversed(mentions) if _anchors(m)), context)
         mentions = _states_at_publication(span.text, mentions, day)
-        if not options.min_words <= size <= options.max_words or _furniture(span.text):
+        if not options.min_words <= size <= options.max_words:
+            continue
+        # Asked only of what may become a candidate: most sentences name no date.
+        if (mentions or index < options.publication_leads) and _furniture(span.text):
             continue
         if keywords and not any(keyword in fold(span.text) for keyword in keywords):
             continue

@@ -52,7 +52,7 @@ def names_a_holiday(sentence: str) -> bool:
     return any(cue in sentence for cue in _CUES)
 
 
-def feast_day(match: re.Match[str]) -> tuple[str, Callable[[int], date | None]]:
+def feast_day(match: re.Match[str]) -> tuple[str, Callable[[int], date]]:
     """The holiday a :data:`P_HOLIDAY` match names, and its day in a given year."""
     written = match["feast"] or match["feast2"]
     name = " ".join(re.sub(r"['\u2019]|^(?:st\.?|saint)\s+", "", written.lower()).split())

@@ -358,10 +358,7 @@ def _on_month_day(match: re.Match[str], reference: Reference) -> Resolved:
         name, day_in = feast_day(match)
         if not match["y"]:
             return resolve_yearly(day_in, name, reference)
-        found = day_in(int(match["y"]))
-        return (
-            (found.isoformat(), "day", "") if found else (None, None, f"no {name} in {match['y']}")
-        )
+        return day_in(int(match["y"])).isoformat(), "day", ""
     return resolve_month_day(_month(match["mon"]), _day_number(match["d"]), reference)
 
 
