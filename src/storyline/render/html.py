@@ -430,7 +430,9 @@ def compare_view(a: Article, b: Article, relation: Relation | None) -> dict[str,
     return {
         "relation": mine,
         "original": original,
-        "differ": figure_differences(passages, a.text, b.text),
+        "differ": figure_differences(
+            passages, a.text, b.text, (a.language or "", b.language or "")
+        ),
         "changed": word_changes(passages),
         "sides": [
             {

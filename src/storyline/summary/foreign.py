@@ -369,3 +369,26 @@ def figures_differ(
     if any(n.denied and n.value in values for n in found):
         return True
     return any(a.value != b.value for a, b in _pairs(mine_numbers, found, aligned))
+
+
+def differing_numbers(
+    mine: str, my_language: str, theirs: str, their_language: str
+) -> tuple[tuple[str, str], ...]:
+    """(my phrase, their phrase) for each number of a translation's aligned sentence pair
+    that the two sides give otherwise ("46 тисяч" / "64 thousand"), paired as
+    :func:`foreign_variants` pairs them."""
+    pairs = _pairs(numbers(mine, my_language), numbers(theirs, their_language), True)
+    return tuple(
+        (a.phrase, b.phrase)
+        for a, b in pairs
+        if a.value != b.value and not _clock(a.phrase) and not _clock(b.phrase)
+    )
+
+
+# The word after an hour of the clock: "2 p.m." is "14 heures", not another figure.
+_CLOCK = "a p am pm h heure heures uhr hora horas ore час часа часов година години годин"
+_CLOCK_WORDS = frozenset(_CLOCK.split())
+
+
+def _clock(phrase: str) -> bool:
+    return phrase.split()[-1].lower() in _CLOCK_WORDS
