@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 
+from ..ingest.dates import published_instant
 from ..model import Article, Passage
 from ..summary.disagreement import differing_figures
 from ..summary.foreign import differing_numbers
@@ -176,3 +177,19 @@ def changes_note(
         f"{escape(mine)} here / {escape(theirs)} in [{number}]" for mine, theirs in pairs
     )
     return f"figures differ: {shown}"
+
+
+def backdated_note(index: DigestIndex, copy_id: str, original_id: str, number: int) -> str:
+    """ "dated before [1], which it copies: that date is not believed", when the relation
+    between the two names ``original_id`` the original and ``copy_id`` is dated before it (a
+    reprint stamped the evening before the strike it reports); "" otherwise. The provenance
+    stage reads it so already; the list says it, or the date shown beside the copy reads as
+    the first report's."""
+    relation = index.relation(copy_id, original_id)
+    if relation is None or relation.original != original_id:
+        return ""
+    copy, original = index.article(copy_id), index.article(original_id)
+    at_copy, at_original = published_instant(copy.published), published_instant(original.published)
+    if at_copy is None or at_original is None or not at_copy.before(at_original):
+        return ""
+    return f"dated before [{number}], which it copies: that date is not believed"
