@@ -40,3 +40,27 @@ def test_a_reprint_stamped_before_the_wire_it_credits_says_its_date_is_not_belie
     )
     page = run("digest", str(feed), "--format", "html").stdout
     assert "dated before [1], which it copies: that date is not believed" in page
+
+
+def test_an_excerpt_dated_before_the_page_that_holds_it_keeps_its_date(
+    run: Run, tmp_path: Path
+) -> None:
+    """A channel's forward of a post, made before the page that holds the post's text: the
+    page is named the original for holding it, not for the forward's date being wrong (the
+    relation says the credit names the outlet, not this page), so nothing says that date is
+    not believed."""
+    page = WIRE.replace("(Eastwire)", "(ViralNow)") + (
+        "\n\nResidents said the sirens sounded twice before the first explosion.\n\nThe "
+        "regional administration said schools in Lisopil would stay closed until Friday."
+    )
+    forward = "Forwarded from ViralNow: " + page.split("\n\n")[0]
+    feed = tmp_path / "feed.jsonl"
+    records = [
+        {"id": "vn-1", "source": "ViralNow", "published": "2026-11-30T08:05:00Z", "text": page},
+        {"id": "ta-1", "source": "Tolvik Alerts", "published": "2026-11-30T06:00:00Z",
+         "text": forward},
+    ]  # fmt: skip
+    feed.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    text = run("digest", str(feed)).stdout
+    (line,) = [line for line in text.splitlines() if "Tolvik Alerts — 2026-11-30" in line]
+    assert "(copies [" in line and "not believed" not in line

@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from ..ingest.dates import published_instant
 from ..model import Article, Passage
+from ..provenance import SAME_TEXT_KINDS
 from ..summary.disagreement import differing_figures
 from ..summary.foreign import differing_numbers
 from ..text import CARDINALS, split_sentences
@@ -180,13 +181,16 @@ def changes_note(
 
 
 def backdated_note(index: DigestIndex, copy_id: str, original_id: str, number: int) -> str:
-    """ "dated before [1], which it copies: that date is not believed", when the relation
-    between the two names ``original_id`` the original and ``copy_id`` is dated before it (a
-    reprint stamped the evening before the strike it reports); "" otherwise. The provenance
+    """ "dated before [1], which it copies: that date is not believed", when ``copy_id`` is a
+    copy of the text of ``original_id`` (a duplicate or near-duplicate whose relation names
+    that one the original) and is dated before it (a reprint stamped the evening before the
+    strike it reports); "" otherwise. The provenance
     stage reads it so already; the list says it, or the date shown beside the copy reads as
     the first report's."""
     relation = index.relation(copy_id, original_id)
-    if relation is None or relation.original != original_id:
+    # Only a copy of the very text disbelieves its date (provenance.backdated): an excerpt
+    # named so by what it holds may be the forward of a channel post made before its page.
+    if relation is None or relation.original != original_id or relation.kind not in SAME_TEXT_KINDS:
         return ""
     copy, original = index.article(copy_id), index.article(original_id)
     at_copy, at_original = published_instant(copy.published), published_instant(original.published)
