@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from storyline.dedup import find_relations
-from storyline.model import Article, Variant
-from storyline.provenance import direction
+from storyline.model import Article, Relation, Variant
+from storyline.provenance import backdated, direction
 from storyline.render.views import dated_variants
 from storyline.summary import SummaryOptions, summarize
 from test_crosslang import EN, FR
@@ -255,3 +255,33 @@ def test_a_backdated_copy_is_no_original_of_the_report_its_source_translates() -
 
 def replace_source(item: Article, source: str, language: str) -> Article:
     return replace(item, source=source, language=language)
+
+
+def test_a_backdated_copy_redated_keeps_the_words_that_made_shared_passages_a_copy() -> None:
+    """Two texts that only share passages are a copy when enough words of narrative are
+    shared (``direction``'s ``narrative``): decided again with the copy's believed date,
+    the pair keeps that count, and so stays a copy, now of the other."""
+    reprint = article("k", CREDITED, source="Ledger", published="2026-11-29T20:00:00+00:00")
+    wire = article("w", CREDITED, source="Meridian Wire", published="2026-11-30T08:05:00+00:00")
+    local = article("t", REPORT, source="Brenwick Star", published="2026-11-30T06:00:00+00:00")
+    copied = Relation("k", "w", "duplicate", 1.0, 1.0, 1.0, "w", "the Ledger article credits")
+    shared = Relation(
+        "k",
+        "t",
+        "shares-passages",
+        0.5,
+        0.5,
+        0.5,
+        "k",
+        "published earlier: 2026-11-29T20:00:00+00:00 before 2026-11-30T06:00:00+00:00;"
+        " 30 words of it are in the other word for word, outside quotes",
+    )
+    by_id = {a.id: a for a in (reprint, wire, local)}
+    assert backdated([copied, shared], by_id)[0] == copied
+    moved = backdated([copied, shared], by_id)[1]
+    assert moved.original == "t"
+    assert moved.reason.startswith(
+        "published earlier: 2026-11-30T06:00:00+00:00 before 2026-11-30T08:05:00+00:00;"
+        " 30 words of it are in the other word for word, outside quotes; the Ledger article"
+        " is dated 2026-11-29T20:00:00+00:00"
+    )

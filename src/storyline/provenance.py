@@ -440,6 +440,9 @@ def backdated(
     return tuple(_redated(relation, floors, articles) for relation in relations)
 
 
+_STITCHED = re.compile(r"; (\d+) words of it are in the other word for word")
+
+
 def _redated(
     relation: Relation, floors: Mapping[str, Article], articles: Mapping[str, Article]
 ) -> Relation:
@@ -452,8 +455,11 @@ def _redated(
     if other is None or _published_earlier(believed, other) == (believed, other):
         return relation
     a, b = (believed, other) if relation.a == copy.id else (other, believed)
+    # Passages shared word for word made the pair a copy (see :func:`_by_date`): so still.
+    stitched = _STITCHED.search(relation.reason)
+    narrative = int(stitched.group(1)) if stitched else 0
     original, reason = direction(
-        a, b, relation.kind, relation.containment_a, relation.containment_b
+        a, b, relation.kind, relation.containment_a, relation.containment_b, None, narrative
     )
     note = (
         f"{_who(copy)} is dated {copy.published}, but as a copy of {_who(floor)}'s text it"
