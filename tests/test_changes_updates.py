@@ -218,3 +218,34 @@ def test_a_mark_that_cannot_be_read_is_said_and_replaced(run: Run, tmp_path: Pat
     )
     assert "· **updated**" not in result.stdout
     assert "Nothing new since the previous digest" in run("digest", "--db", str(db)).stdout
+
+
+def _page(article_id: str, n: int) -> str:
+    item = {
+        "id": article_id,
+        "source": "Tellby Post",
+        "url": "https://tellby-post.example/2031/flood-bridge",
+        "published": "2031-03-04T09:00:00+00:00",
+        "title": "Flood closes Marrow Lane bridge",
+        "text": FLOOD.format(n=n),
+    }
+    return json.dumps(item) + "\n"
+
+
+def test_a_page_saved_again_after_a_correction_is_updated_not_new(run: Run, tmp_path: Path) -> None:
+    """A page corrected in place comes back under a new id (its url is the same): it was
+    marked new, and the hour's news line counted it as a new article."""
+    first, second = tmp_path / "h1", tmp_path / "h2"
+    first.mkdir()
+    second.mkdir()
+    (first / "site.jsonl").write_text(
+        _page("p-v1", 40) + _line("m1", "Brenford market to move", MARKET, "05"), encoding="utf-8"
+    )
+    (second / "site.jsonl").write_text(_page("p-v2", 60), encoding="utf-8")
+    db = str(tmp_path / "desk.db")
+    assert run("digest", str(first), "--db", db).exit_code == 0
+    text = run("digest", str(second), "--db", db).stdout
+    assert "(1 updated article)" in text and "· **new**" not in text
+    alert = json.loads(run("digest", "--db", db, "--again", "--changed", "--format", "json").stdout)
+    assert alert["changes"]["updated_articles"] == ["p-v2"]
+    assert alert["changes"]["new_articles"] == [] and alert["changes"]["new_stories"] == []

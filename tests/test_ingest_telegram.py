@@ -15,6 +15,7 @@ from click.testing import CliRunner
 import storyline
 from storyline.cli import cli
 from storyline.ingest import read_sources
+from storyline.ingest.titles import undecorated
 from storyline.model import Article, Skipped
 
 START = 1772355600  # 2026-03-01T09:00:00Z
@@ -412,3 +413,25 @@ def test_the_timeline_and_summary_print_a_forward_without_its_opening(tmp_path: 
     assert story.timeline[0].article_ids == ("tg-5002-19", "tg-5003-40", "tg-5004-59")
     titles = {a.id: a.title for a in digest.articles}
     assert titles["tg-5003-40"].startswith("Forwarded from Дорвиск Новости: Во вторник")
+
+
+def test_the_pictographs_around_a_post_are_no_part_of_its_title(tmp_path: Path) -> None:
+    """Channels open a post with "⚡️" or "🔴": a story founded by it was labelled
+    "⚡️Лісопіль: серія вибухів". The text keeps them; the id does not change."""
+    posts = [
+        message(1, "⚡️Лісопіль: серія вибухів, уражено ТЕС. Подробиці згодом."),
+        message(2, [{"type": "bold", "text": "🔴 Тривога в Лісополі 🔴"}, "\n", BRIDGE]),
+    ]
+    path = write(tmp_path / "result.json", channel("Варта Схід", 1700, posts))
+    articles, _ = read(path)
+    assert [a.title for a in articles] == [
+        "Лісопіль: серія вибухів, уражено ТЕС",
+        "Тривога в Лісополі",
+    ]
+    assert articles[0].text.startswith("⚡️Лісопіль")
+    assert [a.id for a in articles] == ["tg-1700-1", "tg-1700-2"]
+
+
+def test_a_title_of_pictographs_alone_is_kept() -> None:
+    assert undecorated("🇺🇦🙏") == "🇺🇦🙏"
+    assert undecorated("№ 5: the report") == "№ 5: the report"

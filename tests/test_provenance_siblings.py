@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from storyline.dedup import find_relations
-from storyline.model import Article, Variant
-from storyline.provenance import direction
+from storyline.model import Article, Relation, Variant
+from storyline.provenance import backdated, direction
 from storyline.render.views import dated_variants
 from storyline.summary import SummaryOptions, summarize
+from test_crosslang import EN, FR
 from test_dedup import article
 
 REPORT = (
@@ -220,3 +223,65 @@ def test_a_variant_is_dated_by_the_first_article_that_copies_none_giving_it() ->
 
     assert dated_variants([variant], by_id) == [(variant, "2026-11-18 08:00 UTC")]
     assert dated_variants([variant], by_id, (), copied) == [(variant, "2026-11-18 09:00 UTC")]
+
+
+def test_a_backdated_copy_is_no_original_of_the_report_its_source_translates() -> None:
+    """A reprint of a wire stamped the evening before (its credit of the wire says its date
+    is not believed) was named the original of the French report the wire translates, and
+    of every other text the wire took from: its date is not believed there either."""
+    wire_text = "MARDEN (Meridian Wire) - " + EN
+    french = replace_source(
+        article("a-fr", FR, published="2025-02-03T06:00:00+00:00"), "Le Courrier", "fr"
+    )
+    wire = replace_source(
+        article("b-wire", wire_text, published="2025-02-03T08:00:00+00:00"), "Meridian Wire", "en"
+    )
+    reprint = replace_source(
+        article("c-reprint", wire_text, published="2025-02-02T20:00:00+00:00"), "Ledger", "en"
+    )
+    relations = {(r.a, r.b): r for r in find_relations([french, wire, reprint]).relations}
+    assert relations["b-wire", "c-reprint"].original == "b-wire"
+    assert relations["a-fr", "b-wire"].kind == "translation"
+    assert relations["a-fr", "b-wire"].original == "a-fr"
+    moved = relations["a-fr", "c-reprint"]
+    assert moved.original == "a-fr"
+    assert moved.reason == (
+        "published earlier: 2025-02-03T06:00:00+00:00 before 2025-02-03T08:00:00+00:00;"
+        " the Ledger article is dated 2025-02-02T20:00:00+00:00, but as a copy of the"
+        " Meridian Wire article's text it cannot predate it (2025-02-03T08:00:00+00:00),"
+        " so it is taken as published then"
+    )
+
+
+def replace_source(item: Article, source: str, language: str) -> Article:
+    return replace(item, source=source, language=language)
+
+
+def test_a_backdated_copy_redated_keeps_the_words_that_made_shared_passages_a_copy() -> None:
+    """Two texts that only share passages are a copy when enough words of narrative are
+    shared (``direction``'s ``narrative``): decided again with the copy's believed date,
+    the pair keeps that count, and so stays a copy, now of the other."""
+    reprint = article("k", CREDITED, source="Ledger", published="2026-11-29T20:00:00+00:00")
+    wire = article("w", CREDITED, source="Meridian Wire", published="2026-11-30T08:05:00+00:00")
+    local = article("t", REPORT, source="Brenwick Star", published="2026-11-30T06:00:00+00:00")
+    copied = Relation("k", "w", "duplicate", 1.0, 1.0, 1.0, "w", "the Ledger article credits")
+    shared = Relation(
+        "k",
+        "t",
+        "shares-passages",
+        0.5,
+        0.5,
+        0.5,
+        "k",
+        "published earlier: 2026-11-29T20:00:00+00:00 before 2026-11-30T06:00:00+00:00;"
+        " 30 words of it are in the other word for word, outside quotes",
+    )
+    by_id = {a.id: a for a in (reprint, wire, local)}
+    assert backdated([copied, shared], by_id)[0] == copied
+    moved = backdated([copied, shared], by_id)[1]
+    assert moved.original == "t"
+    assert moved.reason.startswith(
+        "published earlier: 2026-11-30T06:00:00+00:00 before 2026-11-30T08:05:00+00:00;"
+        " 30 words of it are in the other word for word, outside quotes; the Ledger article"
+        " is dated 2026-11-29T20:00:00+00:00"
+    )

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from storyline.dedup import find_relations
 from storyline.model import Article
+from storyline.summary import summarize
 from storyline.summary.disagreement import differing_figures, figure_variants, figures
 from storyline.summary.options import SummaryOptions
 from storyline.summary.sentences import Sentence, article_sentences
@@ -122,3 +124,43 @@ def test_times_in_other_zones_are_not_rivals_and_are_no_other_figure() -> None:
     # The minutes of "3:15 p.m." are no count of "p"; a score or a ratio is no time.
     assert [f.phrase for f in figures("at 3:15 p.m. police said")] == ["3:15 p.m."]
     assert figures("Kestrel won 3:1 in the final") == []
+
+
+# A wire and a content farm's spin of it that swapped the count and reworded its unit
+# ("84 prisoners each" / "94 captives apiece"): no unit word is shared.
+SWAP_WIRE = (
+    "Ukraine and Russia exchanged 84 prisoners each on Wednesday at the Kostrivka crossing in "
+    "an exchange brokered by Valdoria, Ukraine's Coordination Headquarters said.\n\n"
+    "Among the Ukrainians who returned home were 12 civilians and 9 defenders of the Lisopil "
+    "garrison, the headquarters said.\n\n"
+    "Valdorian envoy Halim Oztek said the exchange was the fourth his government had mediated "
+    "this year.\n\n"
+    "It was the first exchange since September 18, when 103 prisoners were swapped."
+)
+SWAP_SPIN = (
+    "Ukraine and Russia traded 94 captives apiece on Wednesday at the Kostrivka checkpoint in "
+    "a swap mediated by Valdoria, Ukraine's Coordination Headquarters announced.\n\n"
+    "Among the Ukrainians who came back were 12 civilians and 9 fighters of the Lisopil "
+    "garrison, the headquarters said.\n\n"
+    "Valdorian envoy Halim Oztek said the swap was the fourth his government had brokered "
+    "this year.\n\n"
+    "It was the first swap since September 18, when 103 captives were traded."
+)
+
+
+def test_a_spin_that_swapped_a_figure_and_its_unit_word_does_not_cite_the_wire() -> None:
+    wire = Article(
+        "wire", "", SWAP_WIRE, SWAP_WIRE, source="Eastwire", published="2026-12-02T14:20:00Z"
+    )
+    spin = Article(
+        "spin", "", SWAP_SPIN, SWAP_SPIN, source="Farm", published="2026-12-02T15:00:00Z"
+    )
+    found = find_relations([wire, spin])
+    assert [(r.kind, r.original) for r in found.relations] == [("rewrite", "wire")]
+    claims = summarize([wire, spin], found.relations, found.groups, SummaryOptions(max_words=400))
+    for claim in claims:
+        if "94" in claim.text:
+            assert claim.support == ("spin",)
+        if "84" in claim.text:
+            assert claim.support == ("wire",)
+    assert any("94" in claim.text or "84" in claim.text for claim in claims)

@@ -104,3 +104,50 @@ def test_numbers_read_words_hedges_and_negations() -> None:
         1200.0,
         4.75,
     ]
+
+
+# A regional site's report, a channel's shorter post of its third sentence, and a content
+# farm's translation that turned 46 thousand into 64 thousand.
+PLANT_UK = "\n".join(
+    (
+        "У ніч на понеділок дрони атакували Лісопільську ТЕС у Приозерній області.",
+        "Загинули четверо працівників станції, ще 11 людей поранені, повідомила Оксана Дребот.",
+        "За її словами, противник запустив 23 безпілотники, 17 з них збили.",
+        "Без електропостачання залишилися 46 тисяч абонентів у Лісополі та трьох громадах.",
+        "Директор станції Петро Ковалик сказав, що Східенерго почне ремонт за тиждень.",
+    )
+)
+PLANT_EN = "\n".join(
+    (
+        "In the night to Monday, drones attacked the Lisopil power plant in the Pryozerna region.",
+        "Four workers of the station died, another 11 people are injured, reported Oksana Drebot.",
+        "According to her words, the enemy launched 23 drones, 17 of them were shot down.",
+        "Without electricity remained 64 thousand subscribers in Lisopil and three communities.",
+        "The director of the station Petro Kovalyk said Skhidenergo will begin repairs in a week.",
+    )
+)
+PLANT_POST = (
+    "Без світла 46 тисяч абонентів у Лісополі. Ремонт Лісопільської ТЕС почнеться за тиждень."
+)
+
+
+def test_a_translation_that_changed_a_figure_of_a_shorter_claim_is_not_cited_for_it() -> None:
+    """The claim gives one number, the translated sentence two ("three communities"): the
+    translation's "64 thousand" was paired with nothing, and it was cited for "46 тисяч"."""
+    uk, en = article("a-uk", PLANT_UK, "uk", 5), article("b-en", PLANT_EN, "en", 9)
+    post = article("c-post", PLANT_POST, "uk", 6)
+    assert [(r.a, r.b, r.kind) for r in find_relations([uk, en]).relations] == [
+        ("a-uk", "b-en", "translation")
+    ]
+    claims = summary(uk, en, post)
+    (claim,) = [c for c in claims if "46 тисяч" in c.text]
+    assert "b-en" not in claim.support
+    assert [(v.text, v.article_ids) for v in claim.variants] == [
+        ("46 тисяч", tuple(sorted(claim.support))),
+        ("64 thousand", ("b-en",)),
+    ]
+
+
+def test_thousands_in_russian_and_ukrainian_words_are_thousands() -> None:
+    assert [n.value for n in numbers("остались 46 тысяч абонентов", "ru")] == [46000.0]
+    assert [n.value for n in numbers("залишилися 46 тисяч абонентів", "uk")] == [46000.0]

@@ -94,6 +94,25 @@ def test_a_weekday_that_ends_a_stretch_comes_after_its_start() -> None:
     assert [m.date for m in said] == ["2031-03-03", "2031-03-07"]  # no stretch
 
 
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        # A Tuesday's report of the night before: not the Monday after (2026-12-07).
+        ("Russia launched 23 drones overnight into Monday, and 17 were shot down.",
+         "2026-12-01T09:00:00Z", "2026-11-30"),
+        ("Russia launched 40 drones overnight into Sunday.", "2026-12-01", "2026-11-29"),
+        # The night that ends on the publication day is that day, not a week on.
+        ("Russia launched 40 drones overnight into Tuesday.", "2026-12-01", "2026-12-01"),
+        # A forecast of the coming night: the day after.
+        ("Storms are expected overnight into Tuesday.", "2026-11-30", "2026-12-01"),
+    ],
+)  # fmt: skip
+def test_overnight_into_a_weekday_is_the_night_that_ends_on_the_nearest_such_day(
+    sentence: str, published: str, expected: str
+) -> None:
+    assert [m.date for m in tag_dates(sentence, published)] == [expected, expected]
+
+
 def test_a_weekday_listed_after_another_comes_after_it() -> None:
     # Published on a Friday: alone, "Saturday" would be the Saturday before.
     games = tag_dates("The league decided to postpone games scheduled for Friday and Saturday.",

@@ -308,3 +308,26 @@ def test_an_extension_until_a_weekday_points_ahead() -> None:
     assert only("The order was extended on Thursday to two more villages.", said).date == (
         "2026-10-29"
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        # Published Wednesday 2026-12-02: the number after the weekday counts prisoners,
+        # arrests or wounded; it is neither the year 1984 nor the 12th or 15th of the month.
+        ("L'Ukraine et la Russie ont échangé mercredi 84 prisonniers.", "fr", "2026-12-02"),
+        ("В среду 84 военнопленных вернулись домой.", "ru", "2026-12-02"),
+        ("У середу 84 українці повернулися додому.", "uk", "2026-12-02"),
+        ("El miércoles 84 presos fueron liberados.", "es", "2026-12-02"),
+        ("La police a annoncé lundi 12 arrestations.", "fr", "2026-11-30"),
+        ("Mardi 15 blessés ont été évacués.", "fr", "2026-12-01"),
+        ("Am Mittwoch 84 Gefangene.", "de", "2026-12-02"),
+        ("Mercredi 3 décembre, 84 soldats sont rentrés.", "fr", "2026-12-03"),
+        # A day of the month that a month name follows is still that day.
+        ("Le sommet aura lieu le lundi 14 décembre.", "fr", "2026-12-14"),
+    ],
+)
+def test_a_count_after_a_foreign_weekday_is_not_its_day_or_year(
+    sentence: str, language: str, expected: str
+) -> None:
+    assert [m.date for m in tag_dates(sentence, "2026-12-02", language)] == [expected]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import io
 
-from storyline.model import Article, Digest, DuplicateGroup, Passage, Story
+from storyline.model import Article, Digest, DuplicateGroup, Passage, Relation, Story
 from storyline.render import relations_csv, to_html
 from storyline.render.figures import figure_differences
 from storyline.render.markdown import to_markdown
@@ -137,3 +137,34 @@ def test_the_relations_csv_has_a_column_for_the_figures_that_differ() -> None:
     assert row["figures_differ"] == "Seven people / At least 47 people"
     (same,) = csv.DictReader(io.StringIO(relations_csv(_sourced("Seven people died", True))))
     assert same["figures_differ"] == ""
+
+
+def test_a_figure_a_translation_changed_is_listed_under_its_passage() -> None:
+    """A content farm's English translation of a Ukrainian report turned 46 thousand into 64
+    thousand and a Russian repost "четверо" into "семеро": `compare` and `duplicates` showed
+    the sentence pairs and said nothing (translation passages were never compared)."""
+    uk = "Без електропостачання залишилися 46 тисяч абонентів у Лісополі та трьох громадах."
+    en = "Without electricity remained 64 thousand subscribers in Lisopil and three communities."
+    passage = Passage(0, len(uk), 0, len(en), uk, en, "translation", 0.75)
+    assert figure_differences((passage,), uk, en, ("uk", "en")) == {
+        1: (("46 тисяч", "64 thousand"),)
+    }
+    report = Article("a-uk", "Звіт", uk, uk, source="Лісопіль Онлайн", language="uk")
+    farm = Article("b-en", "Report", en, en, source="Frontline Digest", language="en")
+    relation = Relation("a-uk", "b-en", "translation", 1.0, passages=(passage,))
+    assert "»1: 46 тисяч / 64 thousand" in compare_text(report, farm, relation)
+    told = "Загинули четверо працівників станції, ще 11 людей поранені."
+    changed = "Погибли семеро работников станции, ещё 11 человек ранены."
+    toll = Passage(0, len(told), 0, len(changed), told, changed, "translation", 0.5)
+    assert figure_differences((toll,), told, changed, ("uk", "ru")) == {
+        1: (("четверо працівників", "семеро работников"),)
+    }
+    # A faithful translation, its thousands in words or in digits, differs in nothing.
+    faithful = "About 46,000 subscribers in Lisopil and three communities lost power."
+    same = Passage(0, len(uk), 0, len(faithful), uk, faithful, "translation", 0.75)
+    assert figure_differences((same,), uk, faithful, ("uk", "en")) == {}
+    # Nor does an hour of the clock told the other way: "2 p.m." is "14 heures".
+    hours = "It was fixed after 2 p.m. in Rendal."
+    heures = "Il a été réglé après 14 heures à Rendal."
+    clock = Passage(0, len(hours), 0, len(heures), hours, heures, "translation", 0.5)
+    assert figure_differences((clock,), hours, heures, ("en", "fr")) == {}

@@ -98,9 +98,21 @@ def since_last_digest(
     ``mark`` (:func:`previous_mark`, read before the run stored anything)."""
     stored = store.stored_after(mark if mark is not None else END)
     kept = {article.id for article in digest.articles}
-    new = stored.articles & kept
-    updated = (stored.updated & kept) - new
+    revised = _new_versions(store, stored.articles) if mark is not None else frozenset()
+    new = (stored.articles & kept) - revised
+    updated = ((stored.updated & kept) - new) | (revised & kept)
     return Changes(new, stored.newest, mark, frozenset(updated), stored.skips, unread)
+
+
+def _new_versions(store: Store, stored: Container[str]) -> frozenset[str]:
+    """The articles of ``stored`` (stored since the mark) that are a later version of a page
+    stored before it (its url saved again after a correction: a new id, see
+    :mod:`storyline.versions`): updated, not new, as a text re-sent under its id is."""
+    return frozenset(
+        later
+        for earlier, later in store.superseded().items()
+        if later in stored and earlier not in stored
+    )
 
 
 def previous_mark(store: Store, again: bool = False) -> tuple[Positions | None, str]:
@@ -166,8 +178,9 @@ def latest_changes(store: Store, analysed: Container[str]) -> Changes | None:
     if since is None:
         return Changes(frozenset(), through)
     stored = store.stored_after(since, through)
-    new = frozenset(article_id for article_id in stored.articles if article_id in analysed)
-    updated = frozenset(i for i in stored.updated if i in analysed and i not in new)
+    revised = _new_versions(store, stored.articles)
+    new = frozenset(i for i in stored.articles if i in analysed and i not in revised)
+    updated = frozenset(i for i in stored.updated | revised if i in analysed and i not in new)
     return Changes(new, through, since, updated, stored.skips)
 
 

@@ -412,6 +412,62 @@ def _key(name: str) -> str:
     return re.sub(r"[\W_]", "", name.lower())
 
 
+def backdated(
+    relations: Sequence[Relation], articles: Mapping[str, Article]
+) -> tuple[Relation, ...]:
+    """``relations`` with the date of a backdated copy disbelieved in all of them, not only
+    in its relation with the text it copies. A copy of one text (``SAME_TEXT_KINDS``) that
+    is named the copy of an article published after it (it credits it, or lacks the name
+    it signs with: :func:`_forged`, :func:`_signed`) was published no earlier than that
+    article; its relations decided by its date alone are decided again with that date (a
+    reprint stamped the evening before the strike it reports was the original of the
+    strike's first report, in Ukrainian, and of every translation of it)."""
+    floors: dict[str, Article] = {}
+    for relation in relations:
+        if relation.kind not in SAME_TEXT_KINDS or relation.original is None:
+            continue
+        copy = articles.get(relation.b if relation.original == relation.a else relation.a)
+        original = articles.get(relation.original)
+        if copy is None or original is None:
+            continue
+        if _published_earlier(copy, original) != (copy, original):
+            continue
+        floor = floors.get(copy.id)
+        if floor is None or _published_earlier(floor, original) == (floor, original):
+            floors[copy.id] = original
+    if not floors:
+        return tuple(relations)
+    return tuple(_redated(relation, floors, articles) for relation in relations)
+
+
+_STITCHED = re.compile(r"; (\d+) words of it are in the other word for word")
+
+
+def _redated(
+    relation: Relation, floors: Mapping[str, Article], articles: Mapping[str, Article]
+) -> Relation:
+    dated = relation.original
+    if dated is None or dated not in floors or not relation.reason.startswith(DATE_REASON):
+        return relation
+    copy, floor = articles[dated], floors[dated]
+    other = articles.get(relation.b if relation.original == relation.a else relation.a)
+    believed = replace(copy, published=floor.published)
+    if other is None or _published_earlier(believed, other) == (believed, other):
+        return relation
+    a, b = (believed, other) if relation.a == copy.id else (other, believed)
+    # Passages shared word for word made the pair a copy (see :func:`_by_date`): so still.
+    stitched = _STITCHED.search(relation.reason)
+    narrative = int(stitched.group(1)) if stitched else 0
+    original, reason = direction(
+        a, b, relation.kind, relation.containment_a, relation.containment_b, None, narrative
+    )
+    note = (
+        f"{_who(copy)} is dated {copy.published}, but as a copy of {_who(floor)}'s text it"
+        f" cannot predate it ({floor.published}), so it is taken as published then"
+    )
+    return replace(relation, original=original, reason=f"{reason}; {note}")
+
+
 def siblings(
     relations: Sequence[Relation], articles: Mapping[str, Article]
 ) -> tuple[Relation, ...]:

@@ -93,18 +93,23 @@ def duplicates_view(digest: Digest, fmt: str) -> str:
         elif reason:  # the reason says "undecided: ..." or why neither is the original
             undecided = reason.startswith("undecided")
             lines.append(f"original: {reason}" if undecided else f"original: undecided ({reason})")
-        texts = [a.text if (a := by_id.get(i)) else "" for i in (relation.a, relation.b)]
-        lines.extend(_passage_lines(relation.passages[:_PASSAGES_SHOWN], *texts))
+        sides = [by_id.get(i) for i in (relation.a, relation.b)]
+        texts = [a.text if a else "" for a in sides]
+        languages = [a.language or "" if a else "" for a in sides]
+        lines.extend(_passage_lines(relation.passages[:_PASSAGES_SHOWN], *texts, *languages))
         if len(relation.passages) > _PASSAGES_SHOWN:
             lines.append(f"({len(relation.passages) - _PASSAGES_SHOWN} more passages)")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _passage_lines(passages: Sequence[Passage], a_text: str, b_text: str) -> list[str]:
+def _passage_lines(
+    passages: Sequence[Passage], a_text: str, b_text: str, a_language: str, b_language: str
+) -> list[str]:
     """Each passage with its kind and score, then both sides, then what a copy with small
     edits changed (a spin's swapped words, a toll it altered), as ``compare`` lists them."""
-    words, figures = word_changes(passages), figure_differences(passages, a_text, b_text)
+    words = word_changes(passages)
+    figures = figure_differences(passages, a_text, b_text, (a_language, b_language))
     lines = []
     for number, passage in enumerate(passages, start=1):
         lines.append(f"passage {number} ({passage.kind}, score {passage.score:.2f}):")

@@ -31,7 +31,7 @@ from ..calls import Call, Pool, Runner, in_order
 from ..fingerprint import DigestMemo, fingerprint
 from ..language import language_code
 from ..model import Article, DuplicateGroup, Relation
-from ..provenance import siblings
+from ..provenance import backdated, siblings
 from ..steps import Steps, counted
 from . import candidates, lsh, minhash
 from .features import TextFeatures
@@ -148,7 +148,8 @@ def find_relations(
     kept = (memo, steps)
     found = _verify(ordered, (pairs, passage_pairs), features.exact, options, kept, workers)
     # After every pair is classified: it reads their originals.
-    relations = siblings(found, {article.id: article for article in ordered})
+    by_id = {article.id: article for article in ordered}
+    relations = siblings(backdated(found, by_id), by_id)
     index = SignatureIndex(params, [a.id for a in ordered], features.exact, features.bands)
     if known is not None:
         index = index.merge(known)

@@ -16,7 +16,7 @@ from ..model import Article, DateOrigin
 from ..preamble import AGENCY
 from ..text import fold, normalize, words
 from .dates import DateOrder, read_published
-from .titles import derive_title, one_line
+from .titles import derive_title, one_line, undecorated
 
 _LANGUAGE_SAMPLE = 20_000
 _FOLD_CHUNK = 1 << 20
@@ -143,6 +143,7 @@ def make_article(
     source = one_line(source) or one_line(sitename) or domain(url) or "unknown"
     # The id hashes the outlet as given, so an outlet read from the text changes no id.
     identity = one_line(article_id) or stable_id(fold(title), fold_large(text), url, source)
+    title = undecorated(title)  # after the id: fold() drops pictographs, so no id changes
     if source == "unknown":
         source = dateline_outlet(text) or source
     date, unread = read_published(published, date_order)

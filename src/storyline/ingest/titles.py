@@ -146,6 +146,29 @@ def strip_caption(line: str) -> tuple[str, bool]:
     return line, False
 
 
+# Pictographs that channels put around a headline ("⚡️", "🔴", "❗️", "🇺🇦", "‼️"): emoji
+# and dingbats (from U+2300; "№", "©" and "®" come before), with their variation selectors,
+# joiners and keycaps, and the double marks emoji presentation gives.
+_DECORATION = re.compile(
+    r"[\u2300-\u23ff\u2460-\u27bf\u2900-\u2bff\U0001f000-\U0001faff\ufe0f\u200d\u20e3\u203c\u2049]+"
+)
+
+
+def undecorated(title: str) -> str:
+    """``title`` without the pictographs that open or close it ("⚡️Лісопіль: серія вибухів"
+    is "Лісопіль: серія вибухів"): a story is labelled by its words; the text keeps them. A
+    title of pictographs alone is kept."""
+    head = _DECORATION.match(title)
+    start = head.end() if head else 0
+    end = len(title)
+    for tail in _DECORATION.finditer(title, start):
+        if title[tail.end() :].strip() == "":
+            end = tail.start()
+            break
+    trimmed = title[start:end].strip()
+    return trimmed if any(c.isalnum() for c in trimmed) else title
+
+
 def tidy_title(title: str, sitename: str = "") -> str:
     """A headline without its site or section suffix ("... - National", "... | Site")."""
     title = one_line(title)

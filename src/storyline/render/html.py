@@ -36,7 +36,7 @@ from ..model import (
     shown_outlets,
 )
 from ..summary.corroboration import by_wording
-from .figures import changes_note, copy_changes, figure_differences
+from .figures import backdated_note, changes_note, copy_changes, figure_differences
 from .selection import StorySelection, shown_stories
 from .svg import reuse_graph, sparkline, timeline_chart
 from .views import (
@@ -332,15 +332,19 @@ def _copy_changes(
     found = {}
     for folded in shown:
         article_id = folded.article.id
+        originals = index.copied(article_id, numbers)
         notes = [
             changes_note(copy_changes(index, article_id, original, texts), numbers[original])
-            for original in index.copied(article_id, numbers)
+            for original in originals
+        ] + [
+            backdated_note(index, article_id, original, numbers[original]) for original in originals
         ]
         if note := "; ".join(n for n in notes if n):
             found[article_id] = note
         for dup, _ in folded.duplicates:
             pairs = copy_changes(index, dup.id, article_id, texts)
-            if note := changes_note(pairs, folded.number):
+            dated = backdated_note(index, dup.id, article_id, folded.number)
+            if note := "; ".join(n for n in (changes_note(pairs, folded.number), dated) if n):
                 found[dup.id] = note
     return found
 
@@ -430,7 +434,9 @@ def compare_view(a: Article, b: Article, relation: Relation | None) -> dict[str,
     return {
         "relation": mine,
         "original": original,
-        "differ": figure_differences(passages, a.text, b.text),
+        "differ": figure_differences(
+            passages, a.text, b.text, (a.language or "", b.language or "")
+        ),
         "changed": word_changes(passages),
         "sides": [
             {

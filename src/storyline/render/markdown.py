@@ -22,7 +22,7 @@ from ..model import (
     shown_outlets,
 )
 from ..summary.corroboration import by_wording
-from .figures import changes_note, copy_changes
+from .figures import backdated_note, changes_note, copy_changes
 from .selection import StorySelection, shown_stories
 from .views import (
     DigestIndex,
@@ -116,6 +116,9 @@ def _sources(folded: list[Folded], index: DigestIndex, news: Mapping[str, str]) 
                 copy_changes(index, entry.article.id, original), numbers[original], md_escape
             )
             for original in copied
+        ] + [
+            backdated_note(index, entry.article.id, original, numbers[original])
+            for original in copied
         ]
         said = "".join(f"; {change}" for change in changes if change)
         copies = f" (copies {cites}{said})" if cites else ""
@@ -123,7 +126,11 @@ def _sources(folded: list[Folded], index: DigestIndex, news: Mapping[str, str]) 
         lines.append(f"- {_article_line(entry.article, entry.number)}{copies}{fresh}")
         for dup, number in entry.duplicates:
             pairs = copy_changes(index, dup.id, entry.article.id)
-            said = f"; {change}" if (change := changes_note(pairs, entry.number, md_escape)) else ""
+            notes = (
+                changes_note(pairs, entry.number, md_escape),
+                backdated_note(index, dup.id, entry.article.id, entry.number),
+            )
+            said = "".join(f"; {note}" for note in notes if note)
             fresh = _news_mark(news.get(dup.id, ""))
             lines.append(
                 f"  - {_article_line(dup, number)} (duplicate of [{entry.number}]{said}){fresh}"

@@ -79,7 +79,7 @@ def compare_text(a: Article, b: Article, relation: Relation | None, *, width: in
     left = _column(_marked(a.text, passage_spans(passages, "a")), col)
     right = _column(_marked(b.text, passage_spans(passages, "b")), col)
     lines += _side_by_side(left, right, col)
-    differ = figure_differences(passages, a.text, b.text)
+    differ = figure_differences(passages, a.text, b.text, (a.language or "", b.language or ""))
     if differ:
         lines += ["", "figures the two sides give differently:"]
         lines += [f"  »{n}: {a} / {b}" for n, pairs in differ.items() for a, b in pairs]

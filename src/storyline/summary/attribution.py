@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 from ..ingest.dates import Instant, published_order
 from ..model import Article, Relation
 from ..timeline.temporal import tag_dates
-from .disagreement import conflicts
+from .disagreement import conflicts, swapped_figures
 from .edits import edited
 from .options import SummaryOptions
 from .sentences import Sentence, cosine, overlap_f1
@@ -201,6 +201,7 @@ def _restated(claim: Sentence, others: Sequence[Sentence], days: StatedDays) -> 
         min(cosine(claim.stems, other.stems), overlap_f1(claim.tokens, other.tokens))
         >= ALIGNED_SIMILARITY
         and not conflicts(claim, other)
+        and not swapped_figures(claim.text, other.text)
         and not days.differ(claim, other)
         and not edited(claim.text, other.text)
         for other in others

@@ -220,6 +220,16 @@ def differing_figures(a_text: str, b_text: str) -> tuple[tuple[str, str], ...]:
     return tuple(found)
 
 
+def swapped_figures(a_text: str, b_text: str) -> bool:
+    """Whether each of two sentences that say one thing gives a figure the other does not:
+    a rewrite that turned "84 prisoners each" into "94 captives apiece" names its unit in
+    other words, so no unit word is shared for :func:`conflicts` to set the two side by
+    side, yet it does not state the other's figure."""
+    mine = {figure.value for figure in _figures(a_text)}
+    theirs = {figure.value for figure in _figures(b_text)}
+    return bool(mine - theirs) and bool(theirs - mine)
+
+
 def _value(number: str) -> float:
     """The value of "1,500", "$3.5" or "twenty-two"."""
     if number[-1].isdigit():

@@ -82,6 +82,8 @@ _SCALE_STEMS = (
     ("milliard", 1e9),
     ("miliard", 1e9),
     ("bilh", 1e9),
+    ("тысяч", 1e3),
+    ("тисяч", 1e3),
     ("миллион", 1e6),
     ("мільйон", 1e6),
     ("thousand", 1e3),
@@ -198,6 +200,18 @@ class Foreign:
             found.setdefault(relation.b, []).append((relation.a, ba))
         return found
 
+    @cached_property
+    def own_sides(self) -> dict[tuple[str, str, int], str]:
+        """(article, its translation, where the translation's side starts) -> the article's
+        side of that passage."""
+        found: dict[tuple[str, str, int], str] = {}
+        for relation in self.relations:
+            if relation.kind == "translation":
+                for p in relation.passages:
+                    found[relation.a, relation.b, p.b_start] = p.a_text
+                    found[relation.b, relation.a, p.a_start] = p.b_text
+        return found
+
     def aligned(self, article_id: str, start: int) -> list[tuple[str, str]]:
         """(other article, its sentence) for each translation passage over ``article_id``'s
         text at ``start``."""
@@ -229,8 +243,10 @@ def foreign_variants(
         return ()
     versions: dict[float, tuple[str, set[str]]] = {}
     agreeing: dict[float, set[str]] = {}
-    for theirs, article_id, aligned in _counterparts(claim, where, by_article, foreign, language):
-        for number, rival in _pairs(mine, theirs, aligned):
+    for theirs, article_id, aligned, own in _counterparts(
+        claim, where, by_article, foreign, language
+    ):
+        for number, rival in _paired(mine, theirs, aligned, own):
             if number.value == rival.value:
                 agreeing.setdefault(number.value, set()).add(article_id)
             else:
@@ -246,23 +262,48 @@ def foreign_variants(
     return tuple(Variant(text=p, article_ids=tuple(sorted(ids))) for p, ids in ordered)
 
 
+def _paired(
+    mine: Sequence[Number], theirs: Sequence[Number], aligned: bool, own: Sequence[Number]
+) -> list[tuple[Number, Number]]:
+    """:func:`_pairs`, or, when that pairs nothing aligned, the pairs of the sentence the
+    translation translates (``own``) whose number the claim gives: a claim shorter than that
+    sentence ("46 тисяч абонентів") leaves the translation's "three communities" unpaired."""
+    pairs = _pairs(mine, theirs, aligned)
+    if pairs or not aligned or not own:
+        return pairs
+    by_value = {number.value: number for number in mine if not number.denied}
+    return [
+        (by_value[number.value], rival)
+        for number, rival in _pairs(own, theirs, aligned)
+        if number.value in by_value
+    ]
+
+
+# A sentence that may state the claim: its numbers, its article, whether it is a
+# translation's side of a passage, and the numbers of the sentence it translates.
+_Counterpart = tuple[tuple[Number, ...], str, bool, tuple[Number, ...]]
+
+
 def _counterparts(
     claim: Sentence,
     where: Mapping[str, int],
     by_article: Mapping[str, Sequence[Sentence]],
     foreign: Foreign,
     language: str,
-) -> list[tuple[tuple[Number, ...], str, bool]]:
+) -> list[_Counterpart]:
     """The numbers of each sentence in another language that states the claim's statement,
-    its article, and whether it is aligned with the claim as a translation (else it shares
-    the claim's cues, and only its counted numbers are given)."""
-    found: list[tuple[tuple[Number, ...], str, bool]] = []
+    its article, whether it is aligned with the claim as a translation (else it shares the
+    claim's cues, and only its counted numbers are given), and the numbers of the sentence
+    it translates (of an article that states the claim)."""
+    found: list[_Counterpart] = []
     aligned: set[str] = set()
     for article_id in sorted(where):
-        for other, text in foreign.aligned(article_id, where[article_id]):
+        for other, begins, _, text in foreign.passages(article_id, where[article_id]):
             theirs = foreign.languages.get(other, "")
             if other not in where and theirs and theirs != language:
-                found.append((numbers(text, theirs), other, True))
+                own = foreign.own_sides.get((article_id, other, begins), "")
+                its = foreign.languages.get(article_id, "") or language
+                found.append((numbers(text, theirs), other, True, numbers(own, its)))
                 aligned.add(other)
     mine = numbers(claim.text, language)
     counted = {n.counts for n in mine} - {""}
@@ -282,7 +323,7 @@ def _counterparts(
                 continue  # a bus crash's injured are not a drone strike's
             denies = any(n.denied and n.value in values for n in found_numbers)
             if denies or names & _names(sentence.text, theirs):
-                found.append((found_numbers, article_id, False))
+                found.append((found_numbers, article_id, False, ()))
     return found
 
 
@@ -328,3 +369,26 @@ def figures_differ(
     if any(n.denied and n.value in values for n in found):
         return True
     return any(a.value != b.value for a, b in _pairs(mine_numbers, found, aligned))
+
+
+def differing_numbers(
+    mine: str, my_language: str, theirs: str, their_language: str
+) -> tuple[tuple[str, str], ...]:
+    """(my phrase, their phrase) for each number of a translation's aligned sentence pair
+    that the two sides give otherwise ("46 тисяч" / "64 thousand"), paired as
+    :func:`foreign_variants` pairs them."""
+    pairs = _pairs(numbers(mine, my_language), numbers(theirs, their_language), True)
+    return tuple(
+        (a.phrase, b.phrase)
+        for a, b in pairs
+        if a.value != b.value and not _clock(a.phrase) and not _clock(b.phrase)
+    )
+
+
+# The word after an hour of the clock: "2 p.m." is "14 heures", not another figure.
+_CLOCK = "a p am pm h heure heures uhr hora horas ore час часа часов година години годин"
+_CLOCK_WORDS = frozenset(_CLOCK.split())
+
+
+def _clock(phrase: str) -> bool:
+    return phrase.split()[-1].lower() in _CLOCK_WORDS

@@ -58,7 +58,15 @@ def translations(claim: Sentence, stating: Mapping[str, int], foreign: Foreign) 
             theirs = foreign.languages.get(other, "")
             if other in stating or other in found or not theirs or theirs == language:
                 continue
-            if not figures_differ(claim.text, language, text, theirs, aligned=True):
+            if figures_differ(claim.text, language, text, theirs, aligned=True):
+                continue
+            # The claim may be a shorter telling than the sentence translated ("46 тисяч
+            # абонентів" against "64 thousand subscribers ... three communities": not one
+            # number each to pair), so the translation is also held to the sentence it
+            # translates, which gives every number it does.
+            own = foreign.own_sides.get((article_id, other, begins), "")
+            mine = foreign.languages.get(article_id, "") or language
+            if not own or not figures_differ(own, mine, text, theirs, aligned=True):
                 found[other] = begins
     return found
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..model import Granularity
 from .foreign_ahead import looks_ahead
+from .foreign_counts import without_counts
 from .foreign_periods import periods, range_starts
 from .french import french_after
 from .shifts import span_month
@@ -394,7 +395,13 @@ def _search(sentence: str, code: str, base: datetime) -> list[tuple[str, datetim
     found = ((_without_article(str(text)), value) for text, value in (result or []))
     if code == "fr":
         found = ((french_after(text), value) for text, value in found)
-    return [(text, value) for text, value in found if _plausible(text) and _dates(text, code)]
+
+    def read(text: str) -> datetime | None:
+        data = _parse(text, code, base)
+        return None if data is None else data.date_obj
+
+    taken = without_counts(sentence, list(found), _date_words(code) or frozenset(), read)
+    return [(text, value) for text, value in taken if _plausible(text) and _dates(text, code)]
 
 
 def _may_hold_date(sentence: str, code: str) -> bool:

@@ -63,6 +63,18 @@ def weekdays_with_dates(sentence: str, mentions: list[DateMention]) -> list[Date
 # into Tuesday", "through Friday"; or two days of a list ("hearings Monday and Tuesday").
 _STRETCH = re.compile(r"(?:\bto|\buntil|\btill|\bthrough|\binto|[-\u2013])\s*$")
 _LIST = re.compile(r"^\s*(?:,|\band|\bor|&)\s*$")
+_INTO = re.compile(r"\s+(?:into|to)\s+")
+
+
+def _night_into(overnight: DateMention, day: DateMention) -> DateMention:
+    """ "Overnight into Monday": the night that ends on the Monday nearest the night the
+    publication calls "overnight", not a stretch from it to the next Monday (a Tuesday's
+    report of the night into Monday was dated the Monday after)."""
+    assert overnight.date is not None
+    begun = date.fromisoformat(overnight.date)
+    offset = (WEEKDAYS[day.expression.lower()] - begun.weekday() + 3) % 7 - 3
+    nearest = (begun + timedelta(days=offset)).isoformat()
+    return replace(overnight, date=nearest, note=f"the night into {day.expression}")
 
 
 def stretch_ends(
@@ -80,9 +92,14 @@ def stretch_ends(
             or start.granularity != "day"
             or start.date is None
             or end.date is None
-            or end.date >= start.date
             or len(gap.split()) > 3
         ):
+            continue
+        if start.expression.lower() == "overnight" and _INTO.fullmatch(gap):
+            night = _night_into(start, end)
+            mentions[position - 1 : position + 1] = [night, replace(end, date=night.date)]
+            continue
+        if end.date >= start.date:
             continue
         begun = date.fromisoformat(start.date)
         ahead = (WEEKDAYS[end.expression.lower()] - begun.weekday()) % 7
