@@ -193,7 +193,7 @@ def _by_date(
             f"{_who(first)} is dated {first.published} but its text reports {reported} as past",
         )
     reason = f"{DATE_REASON}: {_when(first, second)}"
-    if stitched:
+    if stitched:  # read back by _STITCHED when a backdated copy's relation is decided again
         reason += f"; {stitched} words of it are in the other word for word, outside quotes"
     common = common_credit(outlets)
     if common:
