@@ -132,12 +132,7 @@ def make_article(
     ``date_order``: see :func:`~.dates.read_published`.
     """
     text = body.strip() if normalized else normalize(body)
-    if not text:
-        raise InputError(path, "empty text", record)
-    if said := error_page(f"{one_line(title)}\n{text}" if title else text):
-        raise InputError(path, f"not an article: an error page ({said!r})", record)
-    if said := notice_page(text):
-        raise InputError(path, f"not an article: a paywall or consent notice ({said!r})", record)
+    _refuse_non_article(text, title, path, record)
     title = one_line(title) or derive_title(text)
     url = one_line(url)
     source = one_line(source) or one_line(sitename) or domain(url) or "unknown"
@@ -163,6 +158,16 @@ def make_article(
         record=record,
         ingest_note="; ".join(note for note in (date_note, language_note) if note),
     )
+
+
+def _refuse_non_article(text: str, title: str, path: str, record: int) -> None:
+    """InputError for an empty text, an error page or a paywall or consent notice."""
+    if not text:
+        raise InputError(path, "empty text", record)
+    if said := error_page(f"{one_line(title)}\n{text}" if title else text):
+        raise InputError(path, f"not an article: an error page ({said!r})", record)
+    if said := notice_page(text):
+        raise InputError(path, f"not an article: a paywall or consent notice ({said!r})", record)
 
 
 def _shown(value: object) -> str:
