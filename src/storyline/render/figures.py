@@ -197,3 +197,21 @@ def backdated_note(index: DigestIndex, copy_id: str, original_id: str, number: i
     if at_copy is None or at_original is None or not at_copy.before(at_original):
         return ""
     return f"dated before [{number}], which it copies: that date is not believed"
+
+
+def copy_notes(
+    index: DigestIndex,
+    copy_id: str,
+    originals: Sequence[tuple[str, int]],
+    texts: Mapping[str, Article] | None = None,
+    escape: Callable[[str], str] = str,
+) -> list[str]:
+    """What the line of ``copy_id`` says of the ``originals`` (id, number) it copies: the
+    figures it gives otherwise (:func:`changes_note`), then a date not believed
+    (:func:`backdated_note`); only the notes that say something."""
+    changes = [
+        changes_note(copy_changes(index, copy_id, original, texts), number, escape)
+        for original, number in originals
+    ]
+    dated = [backdated_note(index, copy_id, original, number) for original, number in originals]
+    return [note for note in (*changes, *dated) if note]

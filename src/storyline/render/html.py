@@ -36,7 +36,7 @@ from ..model import (
     shown_outlets,
 )
 from ..summary.corroboration import by_wording
-from .figures import backdated_note, changes_note, copy_changes, figure_differences
+from .figures import copy_changes, copy_notes, figure_differences
 from .selection import StorySelection, shown_stories
 from .svg import reuse_graph, sparkline, timeline_chart
 from .views import (
@@ -332,20 +332,12 @@ def _copy_changes(
     found = {}
     for folded in shown:
         article_id = folded.article.id
-        originals = index.copied(article_id, numbers)
-        notes = [
-            changes_note(copy_changes(index, article_id, original, texts), numbers[original])
-            for original in originals
-        ] + [
-            backdated_note(index, article_id, original, numbers[original]) for original in originals
-        ]
-        if note := "; ".join(n for n in notes if n):
-            found[article_id] = note
+        originals = [(o, numbers[o]) for o in index.copied(article_id, numbers)]
+        if notes := copy_notes(index, article_id, originals, texts):
+            found[article_id] = "; ".join(notes)
         for dup, _ in folded.duplicates:
-            pairs = copy_changes(index, dup.id, article_id, texts)
-            dated = backdated_note(index, dup.id, article_id, folded.number)
-            if note := "; ".join(n for n in (changes_note(pairs, folded.number), dated) if n):
-                found[dup.id] = note
+            if notes := copy_notes(index, dup.id, [(article_id, folded.number)], texts):
+                found[dup.id] = "; ".join(notes)
     return found
 
 

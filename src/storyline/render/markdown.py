@@ -22,7 +22,7 @@ from ..model import (
     shown_outlets,
 )
 from ..summary.corroboration import by_wording
-from .figures import backdated_note, changes_note, copy_changes
+from .figures import copy_changes, copy_notes
 from .selection import StorySelection, shown_stories
 from .views import (
     DigestIndex,
@@ -111,26 +111,15 @@ def _sources(folded: list[Folded], index: DigestIndex, news: Mapping[str, str]) 
         copied = index.copied(entry.article.id, numbers)
         cites = "".join(f"[{numbers[original]}]" for original in copied)
         # A copy that changed a figure says which, so the list does not read as a reprint.
-        changes = [
-            changes_note(
-                copy_changes(index, entry.article.id, original), numbers[original], md_escape
-            )
-            for original in copied
-        ] + [
-            backdated_note(index, entry.article.id, original, numbers[original])
-            for original in copied
-        ]
-        said = "".join(f"; {change}" for change in changes if change)
+        originals = [(original, numbers[original]) for original in copied]
+        notes = copy_notes(index, entry.article.id, originals, escape=md_escape)
+        said = "".join(f"; {note}" for note in notes)
         copies = f" (copies {cites}{said})" if cites else ""
         fresh = _news_mark(news.get(entry.article.id, ""))
         lines.append(f"- {_article_line(entry.article, entry.number)}{copies}{fresh}")
         for dup, number in entry.duplicates:
-            pairs = copy_changes(index, dup.id, entry.article.id)
-            notes = (
-                changes_note(pairs, entry.number, md_escape),
-                backdated_note(index, dup.id, entry.article.id, entry.number),
-            )
-            said = "".join(f"; {note}" for note in notes if note)
+            notes = copy_notes(index, dup.id, [(entry.article.id, entry.number)], escape=md_escape)
+            said = "".join(f"; {note}" for note in notes)
             fresh = _news_mark(news.get(dup.id, ""))
             lines.append(
                 f"  - {_article_line(dup, number)} (duplicate of [{entry.number}]{said}){fresh}"
