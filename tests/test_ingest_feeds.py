@@ -296,6 +296,8 @@ _ACCESSES = _Accesses()
 
 @pytest.fixture()
 def accesses() -> Iterator[list[str]]:
+    import xml.sax.expatreader  # noqa: F401  (the parser feedparser loads on its first feed)
+
     import feedparser  # noqa: F401  (imported before watching: its modules are files too)
 
     import storyline.ingest.feeds  # noqa: F401
