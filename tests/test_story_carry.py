@@ -143,6 +143,8 @@ def test_merged_stories_keep_the_id_their_founder_had() -> None:
 def test_the_larger_overlap_wins_an_id_two_stories_share() -> None:
     earlier = _lineage([(_s("old"), ("a1", "b1", "b2"))])
     assert _consistent(ids_carried(_three_stories(), earlier)) == [_s("a1"), _s("old"), _s("c1")]
+    twice = _lineage([(_s("old"), ("a1", "a2")), (_s("old"), ("b1",))])  # never given twice
+    assert _consistent(ids_carried(_three_stories(), twice)) == [_s("old"), _s("b1"), _s("c1")]
 
 
 def test_a_later_article_whose_id_a_story_took_over_founds_a_story_of_another_id() -> None:

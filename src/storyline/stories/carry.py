@@ -99,12 +99,11 @@ def _matched(own: Sequence[str], overlaps: Sequence[Counter[int]], old: Sequence
         for n, count in counter.items()
     )
     final: dict[int, str] = {}
-    used: set[int] = set()
+    taken: set[str] = set()  # by id: an earlier state holding an id twice gives it once
     for _, _, m, n in pairs:
-        if m not in final and n not in used:
+        if m not in final and old[n] not in taken:
             final[m] = old[n]
-            used.add(n)
-    taken = set(final.values())
+            taken.add(old[n])
     for m, mine in enumerate(own):
         if m not in final:
             final[m] = unused_id(mine, taken)
