@@ -35,7 +35,7 @@ from .results import Step, StoredFeatures, StoredPairs, held_only, per_story, pe
 from .results import with_held as whole_story
 from .runnotes import run_notes
 from .store import AddReport, Store
-from .stories import StoryOptions, StoryResult, cluster_stories, reuse_links
+from .stories import Lineage, StoryOptions, StoryResult, cluster_stories, ids_carried, reuse_links
 from .stories.labels import believed_span
 from .storyrun import load_story_state, replaced_articles, save_story_state, updates_seen
 from .summary import SummaryOptions, summarize
@@ -381,14 +381,15 @@ def _cluster(
     with _Stage("stories", progress) as stage:
         state, old_layout = load_story_state(store, postings=True)  # the store stays open
         replaced, updates = replaced_articles(store, state.assignments if state else {}, articles)
+        earlier = None
         if state is not None and any(s.earlier.id in state.assignments for s in superseded):
             # An earlier version is clustered: the state cannot take an article out (its
             # counts and centroids hold it), so it is made again, as one run over the
-            # current versions makes it.
-            state = None
+            # current versions makes it, and its stories take over the ids they continue.
+            earlier, state = Lineage.of(state), None
             stage.note = "the story state was made again: a clustered page was updated"
         elif state is not None and replaced:  # the same, for an id given another report
-            state = None
+            earlier, state = Lineage.of(state), None
             stage.note = f"the story state was made again: {replaced[0]} now holds another report"
         # Only the articles not placed yet read their links: those of the relations that
         # hold one (reading every relation's passages for templates took 0.3 s at 20k).
@@ -396,6 +397,9 @@ def _cluster(
         links = reuse_links([r for r in dedup.relations if r.a not in placed or r.b not in placed])
         known = len(state.assignments) if state else -1
         result = cluster_stories(articles, dedup.groups, options.stories, state, links, stage.step)
+        if earlier is not None:
+            aliases = {item.earlier.id: item.current.id for item in superseded}
+            result = ids_carried(result, earlier, aliases, options.stories)
         # Only new articles change the state (stored ones keep their place): with none, the
         # saved state is already this one (unless it is kept the old way: see storyrun).
         if old_layout or len(result.state.assignments) != known:

@@ -15,6 +15,7 @@ from ..entry import make_callable
 from ..heap import no_cyclic_gc
 from ..model import Article, DuplicateGroup, Story, Topic
 from ..steps import Steps
+from .carry import Lineage, carry_ids
 from .cluster import EMPTY_NOTE, UNDATED_NOTE, assign_all, stream_order
 from .labels import headline, keywords, to_story
 from .links import REUSE_KINDS, reuse_links, template_reuse
@@ -27,10 +28,12 @@ __all__ = [
     "REUSE_KINDS",
     "UNDATED_NOTE",
     "Assignment",
+    "Lineage",
     "StoryOptions",
     "StoryResult",
     "StoryState",
     "cluster_stories",
+    "ids_carried",
     "reuse_links",
     "stream_order",
     "template_reuse",
@@ -94,12 +97,31 @@ def _clustered(
         story.title = headline(story, by_id, copies)
         story.keywords = list(keywords(story, options.keywords))
     place_stories(touched, options, work)
+    return _result(work, options)
+
+
+def _result(work: StoryState, options: StoryOptions) -> StoryResult:
     stories = tuple(
         to_story(record, topic_id_of(work, number)) for number, record in enumerate(work.stories)
     )
     return StoryResult(
         stories, public_topics(work, options.keywords), tuple(work.assignments.values()), work
     )
+
+
+def ids_carried(
+    result: StoryResult,
+    earlier: Lineage,
+    aliases: Mapping[str, str] | None = None,
+    options: StoryOptions = StoryOptions(),  # noqa: B008 - frozen, so a safe default
+) -> StoryResult:
+    """``result``, clustered without a state, with its stories and topics under the ids of
+    the ``earlier`` ones they continue (see :mod:`.carry`; ``aliases``: earlier versions of
+    pages to their current versions' ids). ``result``'s state is renamed in place: it is
+    the result's own (``cluster_stories`` worked on a copy), not yet stored."""
+    if not carry_ids(earlier, result.state, aliases or {}):
+        return result
+    return _result(result.state, options)
 
 
 make_callable(__name__)  # storyline.stories(...) is also the API function (see storyline.entry)

@@ -15,6 +15,7 @@ from ..ids import stable_id
 from ..ingest.dates import Instant, published_instant, published_order
 from ..model import Article, DuplicateGroup
 from ..steps import Steps, counted
+from .carry import unused_id
 from .concepts import concept_vector, concepts_agree, other_kind
 from .decision import MIN_TERMS, fitted_join
 from .features import extract, head, round_figures, top, weigh
@@ -462,7 +463,8 @@ def _found(
     centroid = Centroid()
     centroid.add(query.vectors, options.max_story_terms, options.max_story_entities)
     story = StoryRecord(
-        id=stable_id(article.id, prefix="s"),
+        # unless a story made again took it over (a page's earlier version back: see .carry)
+        id=unused_id(stable_id(article.id, prefix="s"), state.story_by_id),
         founder=article.id,
         article_ids=[],
         centroid=centroid,
