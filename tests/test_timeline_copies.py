@@ -71,21 +71,28 @@ def _on(entries: tuple[TimelineEntry, ...], day: str) -> TimelineEntry:
     return entry
 
 
-def test_a_report_and_its_translation_are_one_entry_and_one_voice(tmp_path: Path) -> None:
-    path = _write(tmp_path, article("t-en", EN, "en", 8), article("t-uk", UK, "uk", 11))
+def test_a_report_and_its_translation_are_one_entry_in_the_original_s_words(
+    tmp_path: Path,
+) -> None:
+    # The wire, its translation, and a reprint of the translation: the translation's words
+    # were the date's most central (two copies of them) and were printed, citing only the
+    # copies.
+    wire, translation = article("t-en", EN, "en", 8), article("t-uk", UK, "uk", 11)
+    path = _write(tmp_path, wire, translation, article("t-uk2", UK, "uk", 13))
     (story,) = storyline.digest([path]).stories
     for entry in (_on(story.timeline, THURSDAY), _on(storyline.timeline([path]).entries, THURSDAY)):
-        assert entry.text == EN.split("\n")[0]  # the original's words
-        assert entry.article_ids == ("t-en", "t-uk")
-        assert [e.article_id for e in entry.evidence] == ["t-en", "t-uk"]
+        assert entry.text == EN.split("\n")[0]
+        assert entry.article_ids == ("t-en", "t-uk", "t-uk2")
+        assert [e.article_id for e in entry.evidence] == ["t-en", "t-uk", "t-uk2"]
         assert entry.evidence[1].text == UK.split("\n")[0]
         # A date's salience is the voices that refer to it, plus its event's weight (at most
-        # 1): the translation is no second voice.
+        # 1): the translations are no second voice.
         assert entry.score <= 2
     # Asked for two events a date, the translation is not printed as the second one.
+    path = _write(tmp_path, wire, translation)
     options = RunOptions(timeline=TimelineOptions(per_date=2))
     entry = _on(storyline.timeline([path], options=options).entries, THURSDAY)
-    assert entry.text == EN.split("\n")[0]
+    assert (entry.text, entry.article_ids) == (EN.split("\n")[0], ("t-en", "t-uk"))
 
 
 def test_a_translation_that_gives_a_figure_otherwise_is_not_merged(tmp_path: Path) -> None:
@@ -139,3 +146,13 @@ def test_relations_that_pair_no_sentence_leave_the_timeline_as_it_was() -> None:
     # two reports that only share a quotation, neither named the copy, are two voices
     shared = [replace(r, kind="shares-passages", original=None) for r in found.relations]
     assert build_timeline(articles, GROUPS, options, shared) == plain
+
+
+def test_an_undated_mention_and_its_translation_are_listed_once(tmp_path: Path) -> None:
+    # Neither is dated, so "Thursday" / "четвер" cannot be resolved: one undated entry.
+    wire = replace(article("t-en", EN, "en", 8), published=None)
+    path = _write(tmp_path, wire, replace(article("t-uk", UK, "uk", 11), published=None))
+    (story,) = storyline.digest([path]).stories
+    thursday = [e for e in story.undated if "'Thursday'" in e.note or "'четвер'" in e.note]
+    assert [(e.text, e.article_ids) for e in thursday] == [(EN.split("\n")[0], ("t-en", "t-uk"))]
+    assert [e.article_id for e in thursday[0].evidence] == ["t-en", "t-uk"]

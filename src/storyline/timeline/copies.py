@@ -17,7 +17,9 @@ quotes a wire in its own words: an article that a relation names as copying anot
 pairing is passed over, then the earliest published, then the smallest id.
 
 A pair whose figures differ ("46 thousand" / "64 thousand") is not merged: the copy's
-sentence stays an event, and a voice, of its own.
+sentence stays an event, and a voice, of its own. Mentions that cannot be dated are paired
+alike, among themselves: a translation's "четвер" is listed with the "Thursday" it
+translates.
 """
 
 from __future__ import annotations

@@ -67,7 +67,7 @@ def build_timeline(
     translation repeats is one event and one voice (see :mod:`.copies`)."""
     dated, undated = _split_candidates(articles, groups, options)
     if relations:
-        dated = follow_copies(dated, relations)
+        dated, undated = follow_copies(dated, relations), follow_copies(undated, relations)
     chosen = select(_ranked_events(dated, options), options)
     printed = [_entry(day, events, score, options.max_evidence) for day, score, events in chosen]
     entries = tuple(sorted(printed, key=lambda entry: (entry.date or "", -entry.score)))
@@ -463,12 +463,19 @@ def _undated_entries(undated: list[Candidate]) -> tuple[TimelineEntry, ...]:
     """
     merged: list[tuple[_Said, list[Candidate]]] = []
     for candidate in undated:
+        if candidate.follows:
+            continue
         said = _said(candidate)
         same = next((members for first, members in merged if _restates(said, first)), None)
         if same is None:
             merged.append((said, [candidate]))
         else:
             same.append(candidate)
+    # A copy's or a translation's sentence is listed with the one it repeats.
+    listed = {(m.article.id, m.start): members for _, members in merged for m in members}
+    for candidate in undated:
+        if candidate.follows:
+            listed[candidate.follows].append(candidate)
     entries = []
     for _, members in merged:
         first = members[0]
