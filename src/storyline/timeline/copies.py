@@ -95,8 +95,6 @@ def _pairs(dated: Sequence[Candidate], sides: Mapping[str, list[_Side]]) -> list
     A verbatim passage may hold several sentences: the middle of one side's sentence is
     carried to the other side in proportion to the passage's lengths, and pairs the
     sentence it lands in there."""
-    from ..summary.foreign import figures_differ  # the summary stage reads the date tagger
-
     at: dict[tuple[str | None, str], list[int]] = {}
     for index, candidate in enumerate(dated):
         at.setdefault((candidate.date, candidate.article.id), []).append(index)
@@ -109,15 +107,20 @@ def _pairs(dated: Sequence[Candidate], sides: Mapping[str, list[_Side]]) -> list
             landed = other_start + (middle - start) * (other_end - other_start) / (end - start)
             for match in at.get((candidate.date, other), ()):
                 theirs = dated[match]
-                if theirs.start <= landed < theirs.end and not figures_differ(
-                    candidate.text, _language(candidate), theirs.text, _language(theirs), True
-                ):
+                if theirs.start <= landed < theirs.end and not _differ(candidate, theirs):
                     found.append((index, match))
     return found
 
 
-def _language(candidate: Candidate) -> str:
-    return candidate.article.language or "en"
+def _differ(one: Candidate, other: Candidate) -> bool:
+    """Whether either sentence gives a figure of the other otherwise, or denies one (a
+    denial is read one way: "not three" denies the other's three)."""
+    from ..summary.foreign import figures_differ  # the summary stage reads the date tagger
+
+    mine, theirs = one.article.language or "en", other.article.language or "en"
+    return figures_differ(one.text, mine, other.text, theirs, True) or figures_differ(
+        other.text, theirs, one.text, mine, True
+    )
 
 
 def _root(parent: list[int], index: int) -> int:
