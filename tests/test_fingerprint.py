@@ -259,7 +259,10 @@ def test_each_stage_counts_its_own_code_and_not_the_web_app_or_the_renderers() -
         assert "stopwords.py" in files  # the word list every stage reads
         assert not files & {"render/html.py", "render/markdown.py", "web/app.py", "cli.py"}
         assert not files & {"api.py", "pipeline.py", "render/templates/report.html"}
-    assert "timeline/events.py" in timeline and not any(f.startswith("summary/") for f in timeline)
+    assert "timeline/events.py" in timeline and "summary/select.py" not in timeline
+    # a copy's sentence follows its original's only with the same figures, compared as the
+    # summary compares a translation's (timeline.copies)
+    assert "summary/foreign.py" in timeline
     assert "summary/select.py" in summary and "timeline/events.py" not in summary
     assert "timeline/temporal.py" in summary  # support reads the days a sentence names
     assert "reuse.py" in relation  # dedup imports it inside _verify and _outcome only

@@ -439,8 +439,8 @@ class _Corpus:
     def summary_inputs(
         self, ids: Sequence[str]
     ) -> tuple[list[Article], list[Relation], list[DuplicateGroup]]:
-        """What :func:`summarize` reads for the articles ``ids``: them, the reuse relations
-        among them and their copy groups."""
+        """What :func:`summarize` and :func:`build_timeline` read for the articles ``ids``:
+        them, the reuse relations among them and their copy groups."""
         wanted = set(ids)
         related = [r for i in sorted(wanted) for r in self.relations_of.get(i, ()) if r.b in wanted]
         articles, groups = self.members(ids)
@@ -456,20 +456,25 @@ def _cut(group: DuplicateGroup, kept: list[str]) -> DuplicateGroup:
 
 def _timeline_step(corpus: _Corpus, options: TimelineOptions) -> Step:
     def step(story: Story) -> tuple[str, Call]:
-        articles, groups = corpus.members(story.article_ids)
+        articles, related, groups = corpus.summary_inputs(story.article_ids)
+        inputs = (articles, related, groups)
         key = fingerprint(
-            "timeline", options, articles, groups, digest_of=corpus.digest_of, code=_TIMELINE_CODE
+            "timeline", options, *inputs, digest_of=corpus.digest_of, code=_TIMELINE_CODE
         )
-        return key, partial(_timeline_of, story, articles, groups, options)
+        return key, partial(_timeline_of, story, articles, related, groups, options)
 
     return step
 
 
 def _timeline_of(
-    story: Story, articles: list[Article], groups: list[DuplicateGroup], options: TimelineOptions
+    story: Story,
+    articles: list[Article],
+    related: list[Relation],
+    groups: list[DuplicateGroup],
+    options: TimelineOptions,
 ) -> Story:
     """``story`` with its timeline (module-level: it may run in a worker process)."""
-    timeline = with_variants(build_timeline(articles, groups, options))
+    timeline = with_variants(build_timeline(articles, groups, options, related))
     return replace(story, timeline=timeline.entries, undated=timeline.undated)
 
 
@@ -497,8 +502,10 @@ def _per_story(
 
 
 def corpus_timeline(analysis: Analysis, options: TimelineOptions) -> Timeline:
-    """One timeline over every analysed article (duplicate groups still count once)."""
-    return with_variants(build_timeline(analysis.digest.articles, analysis.dedup.voices, options))
+    """One timeline over every analysed article (duplicate groups still count once, and so
+    does a sentence and its copies and translations)."""
+    articles, voices = analysis.digest.articles, analysis.dedup.voices
+    return with_variants(build_timeline(articles, voices, options, analysis.dedup.relations))
 
 
 def _summary_step(corpus: _Corpus, options: SummaryOptions) -> Step:

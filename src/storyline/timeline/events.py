@@ -19,9 +19,10 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ..model import Article, DuplicateGroup, Evidence, Span, TimelineEntry
+from ..model import Article, DuplicateGroup, Evidence, Relation, Span, TimelineEntry
 from ..preamble import preamble
 from ..text import dateline, fold, forward_opening, split_sentences
+from .copies import follow_copies, lead_copies
 from .coverage import background_dates
 from .options import TimelineOptions
 from .published import infer_published, published_conflict
@@ -58,9 +59,15 @@ def build_timeline(
     articles: Sequence[Article],
     groups: Sequence[DuplicateGroup] = (),
     options: TimelineOptions = TimelineOptions(),  # noqa: B008 - frozen, so a safe default
+    relations: Sequence[Relation] = (),
 ) -> Timeline:
-    """A timeline of ``articles``: salient dates, each with its best-supported event(s)."""
+    """A timeline of ``articles``: salient dates, each with its best-supported event(s).
+
+    ``relations``: the reuse stage's relations among them; a sentence that a copy or a
+    translation repeats is one event and one voice (see :mod:`.copies`)."""
     dated, undated = _split_candidates(articles, groups, options)
+    if relations:
+        dated, undated = follow_copies(dated, relations), follow_copies(undated, relations)
     chosen = select(_ranked_events(dated, options), options)
     printed = [_entry(day, events, score, options.max_evidence) for day, score, events in chosen]
     entries = tuple(sorted(printed, key=lambda entry: (entry.date or "", -entry.score)))
@@ -335,6 +342,12 @@ def _events(
     centrality = matrix @ centroid / norm if norm else np.zeros(len(candidates))
     if options.concept_weight or options.consensus_weight:
         centrality = _mixed(centrality, candidates, options)
+    # A copy weighs in the date's centroid, as a duplicate group's members do, but it
+    # neither leads nor joins an event by its words: it follows the sentence it repeats.
+    followers = [c for c in candidates if c.follows]
+    if followers:
+        candidates, centrality = lead_copies(candidates, centrality)
+        matrix = rows.of([c.text for c in candidates])
     order = sorted(range(len(candidates)), key=lambda i: (-round(float(centrality[i]), 9), i))
     order = order[:_MAX_CLUSTERED]
     top = matrix[order]
@@ -352,10 +365,25 @@ def _events(
         event = Event(candidates[index], float(centrality[index]), index)
         event.members.append(candidates[index])
         events.append(event)
+    _join(events, followers)
     for event in events:
         event.weight = round(event.score(options), 9)
     events.sort(key=lambda e: (-e.weight, e.leader.article.id, e.leader.start))
     return events, centroid, matrix
+
+
+def _join(events: list[Event], followers: list[Candidate]) -> None:
+    """Each follower into the event of the sentence it repeats, right after it (none when
+    that sentence was not clustered)."""
+    waiting: dict[tuple[str, int] | None, list[Candidate]] = {}
+    for follower in followers:
+        waiting.setdefault(follower.follows, []).append(follower)
+    for event in events:
+        event.members = [
+            joined
+            for member in event.members
+            for joined in (member, *waiting.pop((member.article.id, member.start), ()))
+        ]
 
 
 def _mixed(
@@ -435,12 +463,19 @@ def _undated_entries(undated: list[Candidate]) -> tuple[TimelineEntry, ...]:
     """
     merged: list[tuple[_Said, list[Candidate]]] = []
     for candidate in undated:
+        if candidate.follows:
+            continue
         said = _said(candidate)
         same = next((members for first, members in merged if _restates(said, first)), None)
         if same is None:
             merged.append((said, [candidate]))
         else:
             same.append(candidate)
+    # A copy's or a translation's sentence is listed with the one it repeats.
+    listed = {(m.article.id, m.start): members for _, members in merged for m in members}
+    for candidate in undated:
+        if candidate.follows:
+            listed[candidate.follows].append(candidate)
     entries = []
     for _, members in merged:
         first = members[0]

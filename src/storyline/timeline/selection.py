@@ -36,6 +36,9 @@ class Candidate:
     from_text: bool = True
     position: int = 0
     form: str = ""  # "chronology" (opens with its date), "caption" (closes with it) or ""
+    # (article id, start) of the sentence of another article that this one copies or
+    # translates, on the same date: it joins that sentence's event (see .copies)
+    follows: tuple[str, int] | None = None
 
 
 @dataclass
