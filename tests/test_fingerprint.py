@@ -361,3 +361,13 @@ def test_a_fingerprint_is_the_plain_hash_with_options_changing_between_calls() -
         assert fingerprint("k", (figure,), items, code=code) == _plain_fingerprint(
             "k", (figure,), items, code
         )
+
+
+def test_stored_timelines_count_the_code_that_lists_their_entries_variants() -> None:
+    """A stored timeline carries each entry's variants, which the pipeline adds after
+    build_timeline (timeline.variants): editing it left stored timelines as they were."""
+    from storyline import pipeline
+
+    files = _stage_files(*pipeline._TIMELINE_CODE)
+    assert {"timeline/variants.py", "timeline/events.py"} <= files
+    assert "summary/disagreement.py" in files  # what variants reads sentences' figures with

@@ -46,12 +46,10 @@ from .versions import Superseded, find_superseded
 from .workers import Call, Workers, default_jobs
 
 # The code that computes each stored result (see storyline.fingerprint), so that a change
-# elsewhere (the web app, the HTML renderer) does not make every result be computed again.
-_TIMELINE_CODE = (
-    build_timeline.__module__,
-    f"{__name__}:_timeline_step",
-    f"{__name__}:_timeline_of",
-)
+# elsewhere (the web app, the HTML renderer) does not make every result be computed again
+# (a stored timeline holds its entries' variants, which _timeline_of adds: with_variants).
+_TIMELINE_STEPS = (f"{__name__}:_timeline_step", f"{__name__}:_timeline_of")
+_TIMELINE_CODE = (build_timeline.__module__, with_variants.__module__, *_TIMELINE_STEPS)
 _SUMMARY_CODE = (summarize.__module__, f"{__name__}:_summary_step", f"{__name__}:_summary_of")
 # What workers import on their first call (a second each: storyline.workers has the fork
 # server import it once instead): scikit-learn's TF-IDF for timelines, the pair comparisons
@@ -577,12 +575,9 @@ def _topic_summary_of(
 
 
 _TOPIC_DISPUTES = 3
-_TOPIC_CODE = (
-    summarize.__module__,
-    f"{__name__}:_Corpus",  # which articles, relations and groups a topic's summary reads
-    f"{__name__}:_topic_summaries",
-    f"{__name__}:_topic_summary_of",
-)
+# _Corpus: which articles, relations and groups a topic's summary reads
+_TOPIC_STEPS = (f"{__name__}:_Corpus", f"{__name__}:_topic_summaries")
+_TOPIC_CODE = (summarize.__module__, *_TOPIC_STEPS, f"{__name__}:_topic_summary_of")
 
 
 def _doubled(options: SummaryOptions) -> SummaryOptions:
