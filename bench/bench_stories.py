@@ -24,6 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -231,9 +232,16 @@ def speed(stored: int, new: int) -> dict[str, float]:
     """Throughput of assigning ``new`` articles against a state of ``stored`` articles.
 
     Both wall-clock and CPU time of this process are taken: the machine is shared, and CPU
-    time is what one core spends. ``features`` times feature extraction alone on the same
-    articles, so ``assignment only`` is the rest (IDF, candidates, scoring, update, labels).
+    time is what one core spends. Feature extraction is timed twice: inside the run (each
+    call of ``extract`` the stories stage makes, clocked), and alone afterwards on the same
+    articles. Alone, its token caches and the text stay in the processor's caches; inside
+    the run the state's data evicts them, and the same calls cost about half as much again
+    (session 28: 200 against 130 us an article at 100k). ``assignment only`` is the run's
+    time without its own extraction (IDF, candidates, scoring, update, labels); the older
+    column subtracts the extraction timed alone, which counts those cache misses as
+    assignment.
     """
+    from storyline.stories import cluster as stage
     from storyline.stories.features import extract
 
     articles = synthetic_articles(stored + new, seed=7)
@@ -241,9 +249,22 @@ def speed(stored: int, new: int) -> dict[str, float]:
     base = cluster_stories(articles[:stored])
     build = time.perf_counter() - started
     fresh = articles[stored:]
-    wall, cpu = time.perf_counter(), time.process_time()
-    result = cluster_stories(fresh, state=base.state)
-    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    in_run = [0.0]
+
+    def clocked(*args: Any) -> Any:
+        begun = time.process_time()
+        try:
+            return extract(*args)
+        finally:
+            in_run[0] += time.process_time() - begun
+
+    setattr(stage, "extract", clocked)  # noqa: B010 - the stage's own name, for the run
+    try:
+        wall, cpu = time.perf_counter(), time.process_time()
+        result = cluster_stories(fresh, state=base.state)
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    finally:
+        setattr(stage, "extract", extract)  # noqa: B010
     options = StoryOptions()
     feature_cpu = time.process_time()
     for article in fresh:
@@ -257,7 +278,9 @@ def speed(stored: int, new: int) -> dict[str, float]:
         "wall_per_s": new / wall,
         "cpu_per_s": new / cpu,
         "features_cpu_per_s": new / feature_cpu,
-        "assign_cpu_per_s": new / max(cpu - feature_cpu, 1e-9),
+        "features_in_run_per_s": new / max(in_run[0], 1e-9),
+        "assign_cpu_per_s": new / max(cpu - in_run[0], 1e-9),
+        "assign_minus_alone_per_s": new / max(cpu - feature_cpu, 1e-9),
         "new_stories": len(result.stories) - len(base.stories),
     }
 
@@ -460,14 +483,16 @@ def main() -> None:
         numbers = speed(args.stored, args.new)
         print("\n### Speed (synthetic articles, ~270 words, one process)\n")
         print(
-            "| stored | stories | new | wall /s | CPU /s | features only, CPU /s "
-            "| assignment only, CPU /s |"
+            "| stored | stories | new | wall /s | CPU /s | features alone, CPU /s "
+            "| features in the run, CPU /s | assignment only, CPU /s "
+            "| (run minus features alone) |"
         )
-        print("| --- | --- | --- | --- | --- | --- | --- |")
+        print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
         print(
             f"| {numbers['stored']:,} | {numbers['stories']:,} | {numbers['new']:,} | "
             f"{numbers['wall_per_s']:,.0f} | {numbers['cpu_per_s']:,.0f} | "
-            f"{numbers['features_cpu_per_s']:,.0f} | {numbers['assign_cpu_per_s']:,.0f} |"
+            f"{numbers['features_cpu_per_s']:,.0f} | {numbers['features_in_run_per_s']:,.0f} | "
+            f"{numbers['assign_cpu_per_s']:,.0f} | {numbers['assign_minus_alone_per_s']:,.0f} |"
         )
         built = f"{numbers['build_per_s']:,.0f}"
         print(f"(state of {numbers['stored']:,} built at {built} articles/s wall)")

@@ -44,3 +44,22 @@ def test_the_reuse_bench_scores_translations_with_the_dedup_stage_of_today(
     shown = capsys.readouterr().out
     assert shown.lstrip().startswith("### translations, test half")
     assert "| storyline | all |" in shown
+
+
+def test_the_stories_speed_bench_splits_the_run_at_its_own_feature_extraction(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The speed table's assignment column is the run without the extraction it did itself
+    (clocked inside the run, session 28), and the stage's own extract is put back after."""
+    monkeypatch.syspath_prepend(str(CORPUS_GEN.parent))
+    bench = importlib.import_module("bench_stories")
+    from storyline.stories import cluster
+    from storyline.stories.features import extract
+
+    numbers = bench.speed(300, 60)
+    assert cluster.extract is extract
+    assert numbers["new"] == 60 and numbers["stories"] > 0
+    run = 1 / numbers["cpu_per_s"]  # seconds an article: the run is extraction plus the rest
+    parts = 1 / numbers["features_in_run_per_s"] + 1 / numbers["assign_cpu_per_s"]
+    assert parts == pytest.approx(run, rel=1e-6)
+    assert numbers["features_in_run_per_s"] < 1e9  # the clock saw the run's extraction
