@@ -220,7 +220,11 @@ def timeline_lines(
     lines = [f"## {md_escape(title)}", ""]
     for entry in entries:
         text = md_escape(entry.text)
-        lines.append(f"- **{entry.date}** ({entry.granularity}) {text} {_sources(entry)}")
+        # The note says why a date was read as it was ("two-digit year read as 2026"), as the
+        # digest prints it: a flagged date never shows without its reason.
+        note = f" ({md_escape(entry.note)})" if entry.note else ""
+        when = f"**{entry.date}** ({entry.granularity})"
+        lines.append(f"- {when} {text} {_sources(entry)}{note}")
         lines += context_lines(entry, articles)
         lines += variant_lines(entry, lambda ids: f"[{', '.join(ids)}]")
     if undated:

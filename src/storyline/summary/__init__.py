@@ -33,6 +33,7 @@ from .attribution import (
     support,
 )
 from .corroboration import restatements
+from .days import day_variants
 from .disagreement import variants
 from .foreign import Foreign, foreign_variants
 from .names import CLOSE
@@ -157,6 +158,8 @@ def _claim(
     versions = variants(sentence, ids, by_article, index.similar(sentence, _NEARBY))
     if not versions and foreign is not None:
         versions = foreign_variants(sentence, where, by_article, foreign)
+    if not versions:
+        versions = day_variants(sentence, ids, relations, index, by_id)
     claim = Claim(
         text=sentence.text,
         article_id=printed.article_id,

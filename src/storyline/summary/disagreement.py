@@ -22,7 +22,7 @@ from ..model import Variant
 from ..text import CARDINALS
 from .clock import ClockTime, clock_times
 from .edits import edit_variants
-from .names import name_conflict, name_variants
+from .names import name_conflict, name_variants, respells
 from .sentences import STOP_WORDS, Sentence, content, cosine, stem, tokens
 
 _HEDGES = (
@@ -344,7 +344,7 @@ def conflicts(claim: Sentence, other: Sentence, *, hedges_agree: bool = False) -
             disputed = all(t.version != figure.version for t in rivals)
         if rivals and disputed:
             return True
-    return name_conflict(claim, other, any_name=True)
+    return name_conflict(claim, other, any_name=True) or respells(claim, other)
 
 
 def variants(

@@ -336,6 +336,40 @@ def _other_name(mine: Name, theirs: Name) -> bool:
     )
 
 
+def respelt(name: Name, text: str) -> Name | None:
+    """The name of ``text`` that spells ``name`` otherwise in the same slot on one side: as
+    many words, all but one the same, that one spelled alike ("Lisa Aaberg" / "Lise Aaberg"),
+    and the words before it, or those after it, the same. The slot test (:func:`aligned`)
+    needs both sides and misses a rewrite that changed the words after the name as well
+    ("deputy governor Lise Aaberg will lead" / "deputy governor Lisa Aaberg will run"): a
+    sentence that restates the claim so names one person two ways, which no citation may
+    hide."""
+    if len(name.key) < 2:  # one word alone is too often another place or person
+        return None
+    for theirs in _names(text):
+        if len(theirs.key) != len(name.key):
+            continue
+        if theirs.left != name.left and theirs.right != name.right:
+            continue
+        changed = [(a, b) for a, b in zip(name.key, theirs.key, strict=True) if a != b]
+        if len(changed) == 1 and _respelling(*changed[0]):
+            return theirs
+    return None
+
+
+def _respelling(a: str, b: str) -> bool:
+    """Two spellings of one word: alike, but neither an initial, abbreviation or demonym of
+    the other."""
+    if _same_word(a, b) or derived(a, b):
+        return False
+    return difflib.SequenceMatcher(None, a, b).ratio() >= ALIKE
+
+
+def respells(claim: Sentence, other: Sentence) -> bool:
+    """Whether ``other`` spells one of the claim's names otherwise (see :func:`respelt`)."""
+    return any(respelt(name, other.text) is not None for name in _names(claim.text))
+
+
 def paired(claim: Sentence, other: Sentence) -> bool:
     """Whether ``other`` is close enough to ``claim`` as a whole to restate it."""
     return len(claim.stems & other.stems) > MIN_SHARED and cosine(claim.stems, other.stems) >= CLOSE
@@ -416,6 +450,8 @@ def _match(claim: Sentence, name: Name, restatements: Sequence[Sentence]) -> Nam
     best: tuple[int, int, Name] | None = None
     for other in restatements:
         theirs = _aligned(name, other.text, _tokens(other.text), _padded_text(other.text))
+        if theirs is None:
+            theirs = respelt(name, other.text)
         if theirs is not None:
             overlap = len(claim.stems & other.stems)
             if best is None or (overlap, -other.index) > best[:2]:

@@ -21,6 +21,7 @@ from ..model import Article
 from ..preamble import preamble
 from ..stopwords import ENGLISH_STOP_WORDS
 from ..text import dateline, forward_opening, has_cjk, split_sentences, words
+from .notes import editorial
 from .options import SummaryOptions
 
 STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | frozenset(
@@ -224,7 +225,7 @@ def article_sentences(article: Article, options: SummaryOptions) -> list[Sentenc
             line_start, quotes = begins, 0
         in_quote = quotes % 2 == 1
         quotes += span.text.count('"')
-        if is_boilerplate(span.text):
+        if is_boilerplate(span.text) or editorial(span.text):
             continue
         # A forward's opening, page furniture (a page header, a byline, an update stamp),
         # then a wire dateline.

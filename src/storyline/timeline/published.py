@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import lru_cache
 
 from ..ingest.dates import in_utc
@@ -23,11 +23,18 @@ __all__ = [
     "infer_published",
     "published_conflict",
     "reported_after_publication",
+    "reported_past_after",
 ]
 
 # What a calendar day cannot be written without: a month's name or a numeric date.
 _CALENDAR_CUE = re.compile(r"(?-i:Jan|Feb|Mar|Apr|May|Ju[nl]|Aug|Sep|Oct|Nov|Dec)|\d[-/.]\d")
 _DIGIT = re.compile(r"\d")
+# Days after its date that a page reports as past before the date is called wrong.
+WRONG_DATE_DAYS = 31
+# Only the lead is read for it: what it reports is the page's news, where readers' comments
+# below it ("3:53 pm ET February 11, 2013 RETWEET ...") were stamped as they came.
+LEAD_SENTENCES = 5
+_YEAR = re.compile(r"\b(?:1[89]|2\d)\d\d\b")
 _UNTIL = re.compile(r"\b(?:until|till|through|by|before|ahead of)\s+(?:\w+\s+)?$", re.I)
 
 _DATELINE = re.compile(
@@ -63,15 +70,52 @@ def infer_published(article: Article) -> str | None:
 
 
 def published_conflict(article: Article) -> str:
-    """A note when the metadata date and the text's own dateline disagree by over a day."""
+    """A note when the metadata date and the text's own dateline disagree by over a day, or
+    when the text reports as past a day, named with its year, over a month after it."""
     stated = infer_published(article)
     day = article.day
-    if stated is None or day is None:
+    if day is None:
         return ""
-    gap = abs((datetime.fromisoformat(stated) - datetime.fromisoformat(day)).days)
-    if gap <= 1:
+    if stated is not None:
+        gap = abs((datetime.fromisoformat(stated) - datetime.fromisoformat(day)).days)
+        if gap > 1:
+            return f"publication date {day} contradicts the dateline {stated} in the text"
+    later = reported_past_after(article.text, article.published, article.language or "en")
+    if later is None:
         return ""
-    return f"publication date {day} contradicts the dateline {stated} in the text"
+    return (
+        f"publication date {day} is before {later}, which the text reports as past: "
+        "it may be wrong, and so may the days read from it"
+    )
+
+
+@lru_cache(maxsize=4096)
+def reported_past_after(text: str, published: str | None, language: str = "en") -> str | None:
+    """The latest day that ``text`` names with its year ("March 10, 2026") in a clause in
+    the past tense, when it is over :data:`WRONG_DATE_DAYS` after the publication day (both
+    as the metadata writes it and in UTC); else None. A page dated 2019 that reports what
+    happened "on March 10, 2026" has a wrong date (a QA pass as a fact-checker, session 28:
+    its "on Friday" was read as a day of 2019, with nothing to say why). A day in the present
+    tense ("the trial opens on April 2, 2026") or without its year is no evidence: schedules
+    read so; nor is one a few days later (a page updated in place, or a reader's comment:
+    "Posted by Jason, May 1st, 2009"; the entry of that day says so itself), nor one past
+    the first :data:`LEAD_SENTENCES` sentences."""
+    if not published or len(published) < 10:
+        return None
+    latest = max(published[:10], (_in_utc(published) or published)[:10])
+    limit = (datetime.fromisoformat(latest) + timedelta(days=WRONG_DATE_DAYS)).date().isoformat()
+    found = [
+        mention.date
+        for span in split_sentences(text)[:LEAD_SENTENCES]
+        if _YEAR.search(span.text)
+        for mention in tag_dates(span.text, published, language)
+        if mention.granularity == "day"
+        and mention.date
+        and mention.date > limit
+        and _YEAR.search(mention.expression)
+        and tense(span.text, mention.start, mention.end) == (False, True)
+    ]
+    return max(found) if found else None
 
 
 @lru_cache(maxsize=4096)
