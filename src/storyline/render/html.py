@@ -45,6 +45,7 @@ from .views import (
     claim_outlets,
     date_span,
     dated_variants,
+    differ_heading,
     entry_context,
     entry_when,
     fold_story,
@@ -358,6 +359,7 @@ def _timeline_rows(
             "entry": entry,
             "context": entry_context(entry, texts),
             "variants": variants,
+            "differ": differ_heading(entry.variants),
             **cited,
         }
 

@@ -31,6 +31,7 @@ from .views import (
     counted,
     date_span,
     dated_variants,
+    differ_heading,
     entry_context,
     entry_when,
     fold_story,
@@ -70,7 +71,7 @@ def variant_lines(entry: TimelineEntry, cite: Callable[[tuple[str, ...]], str]) 
     (:func:`~storyline.timeline.variants.entry_variants`), each version with its sources."""
     versions = entry.variants
     shown = "; ".join(f"{md_escape(v.text)} {cite(v.article_ids)}" for v in versions)
-    return [f"  - sources differ: {shown}"] if versions else []
+    return [f"  - {differ_heading(versions)}: {shown}"] if versions else []
 
 
 def _cite(article_ids: tuple[str, ...], numbers: dict[str, int]) -> str:

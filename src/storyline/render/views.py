@@ -554,3 +554,13 @@ def page_of(items: Sequence[_T], page: int, size: int = PAGE_SIZE) -> tuple[list
     pages = max(1, -(-len(items) // size))
     page = min(max(page, 1), pages)
     return list(items[(page - 1) * size : page * size]), pages
+
+
+# A day version of a timeline entry ("Sunday, 2026-03-08": see storyline.timeline.disputes).
+_DAY_VERSION = re.compile(r".*, \d{4}-\d{2}-\d{2}")
+
+
+def differ_heading(variants: Sequence[Variant]) -> str:
+    """The words before an entry's versions: the date in dispute is named as such."""
+    on_date = bool(variants) and all(_DAY_VERSION.fullmatch(v.text) for v in variants)
+    return "sources differ on the date" if on_date else "sources differ"
