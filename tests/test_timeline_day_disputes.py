@@ -14,6 +14,10 @@ from typing import Any
 import pytest
 
 from helpers_cli import Run
+from storyline.model import Evidence, TimelineEntry, Variant
+from storyline.render.markdown import variant_lines
+from storyline.timeline import Timeline
+from storyline.timeline.variants import with_variants
 
 HEAD = "---\ntitle: {title}\nsource: {source}\npublished: {published}\n---\n{title}\n\n"
 # 2031-05-07 is a Wednesday: Monday is 2031-05-05, Sunday 2031-05-04, Tuesday 2031-05-06.
@@ -142,3 +146,27 @@ def test_unrelated_events_of_adjacent_days_are_untouched(tmp_path: Path, run: Ru
     days = _days(_timeline(tmp_path, run, lead, extra))
     assert days["2031-05-05"] == []
     assert days["2031-05-06"] == []
+
+
+def test_an_entry_keeps_its_days_in_dispute_with_its_figures_versions() -> None:
+    text = "At least 9 people died when the Oskar bridge collapsed in Tarnholm on Monday."
+    other = text.replace("At least 9", "More than 30")
+    days = (Variant("Monday, 2031-05-05", ("a", "b")), Variant("Sunday, 2031-05-04", ("c",)))
+    entry = TimelineEntry(
+        "2031-05-05",
+        "day",
+        text,
+        (Evidence(text, "a", "Monday"), Evidence(other, "b", "Monday")),
+        ("a", "b"),
+        ("A", "B"),
+        variants=days,
+    )
+    timeline = with_variants(Timeline(entries=(entry,), undated=()))
+    (kept,) = timeline.entries
+    assert kept.variants[:2] == days
+    assert [v.text for v in kept.variants[2:]] == ["At least 9 people", "More than 30 people"]
+    lines = variant_lines(kept, lambda ids: f"[{', '.join(ids)}]")
+    assert lines == [
+        "  - sources differ on the date: Monday, 2031-05-05 [a, b]; Sunday, 2031-05-04 [c]",
+        "  - sources differ: At least 9 people [a]; More than 30 people [b]",
+    ]

@@ -560,7 +560,10 @@ def page_of(items: Sequence[_T], page: int, size: int = PAGE_SIZE) -> tuple[list
 _DAY_VERSION = re.compile(r".*, \d{4}-\d{2}-\d{2}")
 
 
-def differ_heading(variants: Sequence[Variant]) -> str:
-    """The words before an entry's versions: the date in dispute is named as such."""
-    on_date = bool(variants) and all(_DAY_VERSION.fullmatch(v.text) for v in variants)
-    return "sources differ on the date" if on_date else "sources differ"
+def variant_groups(variants: Sequence[Variant]) -> list[tuple[str, list[Variant]]]:
+    """An entry's versions as printed: the days in dispute, then the figure's, each group
+    with the words before it (an entry may hold both: its day and its toll)."""
+    days = [v for v in variants if _DAY_VERSION.fullmatch(v.text)]
+    rest = [v for v in variants if not _DAY_VERSION.fullmatch(v.text)]
+    groups = [("sources differ on the date", days), ("sources differ", rest)]
+    return [(heading, group) for heading, group in groups if group]

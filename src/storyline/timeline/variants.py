@@ -54,5 +54,7 @@ def with_variants(timeline: Timeline) -> Timeline:
 
 
 def _with_variants(entry: TimelineEntry) -> TimelineEntry:
+    # The days in dispute, set by the events stage (.disputes), come first and stay: the
+    # sentences that give the other days are off the timeline, so these are all that says so.
     variants = entry_variants(entry)
-    return replace(entry, variants=variants) if variants else entry
+    return replace(entry, variants=entry.variants + variants) if variants else entry
