@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 
 from helpers_cli import Run
-from storyline.model import Evidence, TimelineEntry, Variant
+from storyline.model import Article, Evidence, TimelineEntry, Variant
 from storyline.render.markdown import variant_lines
-from storyline.timeline import Timeline
+from storyline.timeline import Timeline, build_timeline
 from storyline.timeline.variants import with_variants
 
 HEAD = "---\ntitle: {title}\nsource: {source}\npublished: {published}\n---\n{title}\n\n"
@@ -170,3 +170,26 @@ def test_an_entry_keeps_its_days_in_dispute_with_its_figures_versions() -> None:
         "  - sources differ on the date: Monday, 2031-05-05 [a, b]; Sunday, 2031-05-04 [c]",
         "  - sources differ: At least 9 people [a]; More than 30 people [b]",
     ]
+
+
+def test_a_source_of_the_event_with_another_toll_is_a_version_of_it() -> None:
+    # Content words shared: cosine 0.56, under the summary's bar for any sentence (0.6).
+    said = (
+        "At least 9 people died when the passenger train Solbris derailed in heavy snow near "
+        "Kvarn station late on Friday, the rail authority said."
+    )
+    heard = (
+        "More than 30 people died when the crowded train Solbris crashed near Kvarn station "
+        "late on Friday, according to villagers who helped the rescue."
+    )
+    articles = [
+        Article(id_, "Train crash", text, text, source, published=published)
+        for id_, text, source, published in [
+            ("w", said + "\nThe line was closed.", "North Wire", "2031-11-15T20:05:00+00:00"),
+            ("v", heard + "\nRelatives waited.", "Village Post", "2031-11-16T09:00:00+00:00"),
+        ]
+    ]
+    (entry,) = with_variants(build_timeline(articles)).entries
+    assert entry.article_ids == ("v", "w")
+    versions = {v.text: v.article_ids for v in entry.variants}
+    assert versions == {"At least 9 people": ("w",), "More than 30 people": ("v",)}
