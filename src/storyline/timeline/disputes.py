@@ -49,10 +49,15 @@ def settle_days(dated: Sequence[Candidate], relations: Sequence[Relation]) -> li
     for index in sorted({i for pair in pairs for i in pair}):
         components.setdefault(_root(parent, index), []).append(index)
     disputed = {i for members in components.values() for i in members}
+    on_day: dict[str, list[int]] = {}  # the other candidates of each disputed day
+    days = {dated[i].date for i in disputed}
+    for index, candidate in enumerate(dated):
+        if candidate.date in days and index not in disputed and candidate.granularity == "day":
+            on_day.setdefault(candidate.date or "", []).append(index)
     dropped: set[int] = set()
     carrying: dict[int, tuple[Variant, ...]] = {}
     for members in components.values():
-        by_day = _versions(dated, members, disputed)
+        by_day = _versions(dated, members, on_day)
         ranked = sorted(by_day, key=lambda day: _standing(dated, by_day[day], day))
         labels = {day: _label(dated, by_day[day]) for day in ranked}
         variants = tuple(
@@ -132,7 +137,7 @@ def _same_statement(one: Candidate, other: Candidate) -> bool:
 
 
 def _versions(
-    dated: Sequence[Candidate], members: Sequence[int], disputed: set[int]
+    dated: Sequence[Candidate], members: Sequence[int], on_day: dict[str, list[int]]
 ) -> dict[str, list[int]]:
     """Each day of a disputed statement and its candidates: the disputing ones, those of
     their day that restate them (another voice's own words) and the copies that follow them."""
@@ -144,9 +149,8 @@ def _versions(
     for day, indices in by_day.items():
         stems = [content(tokens(dated[i].text)) for i in indices]
         keys = {(dated[i].article.id, dated[i].start) for i in indices}
-        for index, candidate in enumerate(dated):
-            if index in disputed or candidate.date != day or candidate.granularity != "day":
-                continue
+        for index in on_day.get(day, ()):
+            candidate = dated[index]
             if candidate.follows in keys or (_eligible(candidate) and _restates(candidate, stems)):
                 indices.append(index)
     return by_day
