@@ -114,3 +114,13 @@ def test_a_plan_far_from_publication_is_the_one_before() -> None:
     assert _dates(sentence, "en") == ["2025-01-10"]
     # "was to blame" is no plan: the crash went by
     assert _dates("The driver was to blame for the crash on March 2.", "en") == ["2025-03-02"]
+
+
+def test_a_span_after_a_weekday_is_no_day_of_the_month() -> None:
+    # "domingo, 12 anos": the 12th of the month (read a year back when told in the past)
+    sentence = "O géiser de Vilar voltou a jorrar este domingo, 12 anos depois da última vez."
+    assert _dates(sentence, "pt", "2025-03-23") == ["2025-03-23"]
+    # a day after a weekday is still the date's own
+    assert _dates("O géiser voltou a jorrar no domingo, 16 de março.", "pt", "2025-03-23") == [
+        "2025-03-16"
+    ]

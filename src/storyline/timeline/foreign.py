@@ -16,7 +16,13 @@ from typing import TYPE_CHECKING, Any
 from ..model import Granularity
 from .foreign_ahead import looks_ahead
 from .foreign_cjk import cjk_dates, day_or_none
-from .foreign_counts import counted_after, without_counts, without_tallies, written_year
+from .foreign_counts import (
+    counted_after,
+    without_counts,
+    without_durations,
+    without_tallies,
+    written_year,
+)
 from .foreign_periods import periods, range_starts
 from .foreign_tense import clause_around, day_back
 from .french import french_after
@@ -344,9 +350,8 @@ def _search(sentence: str, code: str, base: datetime) -> list[tuple[str, datetim
         return None if data is None else data.date_obj
 
     words = _date_words(code) or frozenset()
-    taken = without_tallies(
-        sentence, without_counts(sentence, list(found), words, read), words, read
-    )
+    taken = without_counts(sentence, without_durations(list(found), code, read), words, read)
+    taken = without_tallies(sentence, taken, words, read)
     return [(text, value) for text, value in taken if _plausible(text) and _dates(text, code)]
 
 

@@ -7,8 +7,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import datetime
+from functools import lru_cache
 
-__all__ = ["counted_after", "without_counts", "without_tallies", "written_year"]
+__all__ = [
+    "counted_after",
+    "without_counts",
+    "without_durations",
+    "without_tallies",
+    "written_year",
+]
 
 # A number that ends a match and is followed by a word that is no date ("mercredi 84
 # prisonniers", "В среду 84 военнопленных", "lundi 12 arrestations"): a count the search
@@ -132,3 +139,38 @@ def without_counts(
                 kept.append((words, when))
                 break
     return kept
+
+
+# "este domingo, 27 anos depois da última atividade": the search read "domingo, 27 anos" as
+# the 27th; a count of years, months, weeks or days after a comma is a span of its own.
+_SPAN_AFTER_COMMA = re.compile(r"(?P<head>.*?[^\W\d_]),\s*\d{1,3}\s+(?P<unit>[^\W\d_]+)")
+
+
+def without_durations(
+    found: list[tuple[str, datetime]], code: str, read: Callable[[str], datetime | None]
+) -> list[tuple[str, datetime]]:
+    """dateparser's matches, each that ends in a span after a comma ("domingo, 27 anos") cut
+    to the date before it and read again by ``read``, or dropped when that reads as none."""
+    kept = []
+    for text, value in found:
+        span = _SPAN_AFTER_COMMA.fullmatch(text)
+        if span is None or span["unit"].lower() not in _units(code):
+            kept.append((text, value))
+            continue
+        when = read(span["head"])
+        if when is not None:
+            kept.append((span["head"], when))
+    return kept
+
+
+@lru_cache(maxsize=64)
+def _units(code: str) -> frozenset[str]:
+    """dateparser's words for a year, a month, a week and a day in ``code``, lower-cased."""
+    try:
+        from dateparser.languages.loader import default_loader
+
+        info = default_loader.get_locale(code).info
+    except Exception:  # an unknown or unsupported language code
+        return frozenset()
+    keys = ("year", "month", "week", "day")
+    return frozenset(str(word).lower() for key in keys for word in info.get(key, []))
