@@ -87,6 +87,18 @@ def test_a_foreign_day_moved_or_scheduled_stays_ahead() -> None:
         "2025-04-02"
     ]
     assert _dates("La prima del film è stata rinviata al 10 aprile.", "it") == ["2025-04-10"]
+    # so is a day set in the past tense
+    assert _dates("Le conseil a fixé le vote au 10 avril.", "fr") == ["2025-04-10"]
+    assert _dates("A câmara marcou a votação para 10 de abril.", "pt") == ["2025-04-10"]
+    assert _dates("Der Rat hat die Abstimmung auf den 10. April festgelegt.", "de") == [
+        "2025-04-10"
+    ]
+    # what is reported has its own tense
+    said = "Il museo di Morello ha annunciato che la mostra riapre il 10 aprile."
+    assert _dates(said, "it") == ["2025-04-10"]
+    assert _dates("Il museo ha detto che il pittore è morto il 10 aprile.", "it") == ["2024-04-10"]
+    # the day after publication is a dating slip, not a year back
+    assert _dates("Il regista Bruno Vitali è morto il 21 marzo.", "it") == ["2025-03-21"]
     # no tense to go by: a few weeks ahead is a schedule
     assert _dates("Apertura della mostra di Morello il 10 aprile.", "it") == ["2025-04-10"]
     # ... and the past still goes back (it went ahead)

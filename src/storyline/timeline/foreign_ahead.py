@@ -26,7 +26,7 @@ _FUTURE = {
         r"\b(?:wird|werden|werde|wirst|werdet|soll|sollen|kommende[nmrs]?"
         r"|(?:findet|finden)\b[^,;.]*\bstatt|(?:tritt|treten)\b[^,;.]*\bin Kraft"
         r"|(?:verschoben|vertagt|verlegt)\s+auf|\bauf\s[^,;]{0,30}?\s(?:verschoben|vertagt|verlegt)"
-        r"|geplant|vorgesehen|angesetzt)\b",
+        r"|geplant|vorgesehen|angesetzt|anberaumt|festgesetzt|festgelegt|terminiert)\b",
         re.I,
     ),
     "ru": re.compile(

@@ -29,12 +29,18 @@ _YEAR = re.compile(r"\d{4}")
 # Past cues, in lower case (names are capitalised): auxiliaries with a participle, the simple
 # pasts news uses. What is scheduled ("è previsto per", "a lieu le", "ist geplant") is no past:
 # :func:`looks_ahead` is asked first, and such words are left out here.
+_THAT = re.compile(r"(?<!\w)(?:che|que|qu['\u2019]|dass)(?!\w)", re.I)
 _IT = r"[a-zàèéìòù]"
 _FR = r"[a-zàâçéèêëîïôûùü]"
 _ES = r"[a-záéíóúñ]"
 _PT = r"[a-zàáâãçéêíóôõú]"
 # A word that may open the sentence: "Murió el 2 de abril", "È morto il 10 aprile".
 _OPENS = r"(?:(?<=^)|(?<=^[\"«„“]))"
+# Verbs that set or move a day ("a fixé le vote au 10 avril", "ha fijado para el 10 de
+# abril", "marcou para 10 de abril"): told in the past, the day they set is still ahead.
+_SET_FR = r"(?:fix|prév|programm|report|repouss|convoqu|avanc)\w*"
+_SET_ES = r"(?:fijad|previst|programad|aplazad|convocad|adelantad|pospuest)\w*"
+_SET_PT = r"(?:marc|agend|adi|remarc|convoc|antecip)(?:ou|aram)\b"
 _PAST = {
     "it": re.compile(
         rf"(?<!\w)(?:era|erano|fu|furono|aveva|avevano|(?:è|{_OPENS}È|sono|ha|hanno)\s+"
@@ -46,15 +52,16 @@ _PAST = {
     ),
     "fr": re.compile(
         rf"(?<!\w)(?:était|étaient|fut|furent|(?:a|ont|avait|avaient)\s+(?:été\s+|déjà\s+)?"
-        rf"(?!lieu\b){_FR}+(?:é|ée|és|ées|i|is|ie|it|u|us|ue|ert|ort)"
+        rf"(?!lieu\b|{_SET_FR}){_FR}+(?:é|ée|és|ées|i|is|ie|it|u|us|ue|ert|ort)"
         r"|(?:est|sont)\s+(?:morte?s?|née?s?|décédée?s?|arrivée?s?|tombée?s?|survenue?s?))(?!\w)"
     ),
     "es": re.compile(
-        rf"(?<!\w)(?:fue|fueron|era|eran|había|habían|(?:ha|han)\s+{_ES}+(?:ado|ido|to|cho|so)"
+        rf"(?<!\w)(?:fue|fueron|era|eran|había|habían|(?:ha|han)\s+(?!{_SET_ES}){_ES}+"
+        r"(?:ado|ido|to|cho|so)"
         rf"|(?:{_OPENS}[A-ZÁÉÍÓÚ])?{_ES}{{2,}}(?:ó|aron|ieron))(?!\w)"
     ),
     "pt": re.compile(
-        rf"(?<!\w)(?:foi|foram|era|eram|tinha|tinham|(?!estou)(?:{_OPENS}[A-Z])?{_PT}{{2,}}"
+        rf"(?<!\w)(?:foi|foram|era|eram|tinha|tinham|(?!estou|{_SET_PT})(?:{_OPENS}[A-Z])?{_PT}{{2,}}"
         rf"(?:ou|iu|aram|iram)|(?:{_OPENS}[A-Z])?{_PT}+(?:rr|sc|nc|ec|rd|eb)eu)(?!\w)"
     ),
     "de": re.compile(
@@ -83,9 +90,12 @@ def day_back(sentence: str, mention: DateMention, published: date | None, code: 
         return mention
     found = date.fromisoformat(mention.date)
     clause = clause_around(sentence, mention.start, mention.end)
-    if found <= published or looks_ahead(sentence, clause, mention.start, code):
+    # a day after publication is a dating slip (a time zone, a late edition), as in English
+    if (found - published).days <= 1 or looks_ahead(sentence, clause, mention.start, code):
         return mention
-    if past.search(sentence, *clause) is None:
+    # "ha annunciato che la mostra riapre il 10 aprile": what is reported has its own tense
+    that = [m.end() for m in _THAT.finditer(sentence, clause[0], mention.start)]
+    if past.search(sentence, that[-1] if that else clause[0], clause[1]) is None:
         return mention
     back = day_or_none(published.year, found.month, found.day)
     if back is None or back > published:
