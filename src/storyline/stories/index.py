@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import math
+from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import islice, repeat
 from operator import mul, truediv
+
+import numpy as np
 
 from .concepts import concept_vector
 from .features import dot, scaled_dot, sum_squares, top
@@ -189,26 +192,27 @@ class InvertedIndex:
 
     A posting keeps at most ``cap`` clusters (the most recently updated), so lookup cost is
     bounded however large the store grows; clusters dropped from a posting are old ones that
-    time decay would rule out anyway. Postings are tuples, replaced on change: a dict per key
-    cost four times the memory (most keys are held by one or two clusters), and copies of
-    the index share them safely. Newest first, so a cluster updated again is found early.
+    time decay would rule out anyway. Postings are arrays of C ints (:data:`_TYPECODE`),
+    replaced on change, never changed in place, so copies of the index share them safely.
+    Newest first, so a cluster updated again is found early.
+
+    Arrays, not tuples of ints (session 28): moving a cluster to the front of a tuple wrote
+    the reference count of every int it held, and a look-up read each int object to hash
+    it, a cache miss each at 100k stored articles; an array is copied and read as one block
+    of memory, summed at C speed (:func:`_summed`), and is no object the cyclic garbage
+    collector has to scan.
     """
 
     def __init__(self, cap: int) -> None:
         self.cap = cap
-        self._postings: dict[str, tuple[int, ...]] = {}
+        self._postings: dict[str, array[int]] = {}
         self._indexed: dict[int, tuple[str, ...]] = {}
-        # One int object per cluster number, made in runs so that they sit together in
-        # memory: a look-up hashes every cluster of a posting, and scattered ints cost a
-        # cache miss each. Shared with copies (ints are immutable).
-        self._numbers: list[int] = []
 
     def copy(self) -> InvertedIndex:
-        """A copy that shares the (immutable) postings."""
+        """A copy that shares the (never changed) postings."""
         twin = InvertedIndex(self.cap)
         twin._postings = dict(self._postings)
         twin._indexed = dict(self._indexed)
-        twin._numbers = self._numbers
         return twin
 
     @classmethod
@@ -218,23 +222,15 @@ class InvertedIndex:
         last ``cap`` clusters indexed under its key, newest first."""
         index = cls(cap)
         held: dict[str, list[int]] = {}
-        for number, keys in entries:
-            cluster = index._number(number)
+        for cluster, keys in entries:
             index._indexed[cluster] = wanted = tuple(keys)
             for key in dict.fromkeys(wanted):  # a repeated key changes nothing in update
                 if key in held:
                     held[key].append(cluster)
                 else:
                     held[key] = [cluster]
-        index._postings = {key: tuple(clusters[: -cap - 1 : -1]) for key, clusters in held.items()}
+        index._postings = {key: posting(held_by[: -cap - 1 : -1]) for key, held_by in held.items()}
         return index
-
-    def _number(self, cluster: int) -> int:
-        """The shared int object for ``cluster`` (equal to it)."""
-        numbers = self._numbers
-        if cluster >= len(numbers):
-            numbers.extend(range(len(numbers), max(cluster + 1, 2 * len(numbers), 1024)))
-        return numbers[cluster]
 
     def update(self, cluster: int, keys: Iterable[str]) -> None:
         """(Re-)index ``cluster`` under ``keys``, dropping the keys it no longer has.
@@ -243,46 +239,80 @@ class InvertedIndex:
         drops it from the others): only those postings are searched for it.
         """
         new_keys = tuple(keys)
-        cluster = self._number(cluster)
         postings, cap = self._postings, self.cap
         old = set(self._indexed.get(cluster, ()))
         if old:
             wanted = set(new_keys)
             for key in old.difference(wanted):
-                held = postings.get(key, ())
-                if cluster in held:
+                held = postings.get(key)
+                if held and cluster in held:
                     at = held.index(cluster)
                     postings[key] = held[:at] + held[at + 1 :]
+        first = posting((cluster,))
         for key in new_keys:
-            posting = postings.get(key)
-            if not posting:
-                postings[key] = (cluster,)
-            elif posting[0] != cluster:  # else it is the newest already: nothing changes
-                if key in old and cluster in posting:
-                    at = posting.index(cluster)
-                    postings[key] = (cluster, *posting[:at], *posting[at + 1 :])
+            held = postings.get(key)
+            if not held:
+                postings[key] = first
+            elif held[0] != cluster:  # else it is the newest already: nothing changes
+                if key in old and cluster in held:
+                    at = held.index(cluster)
+                    postings[key] = first + held[:at] + held[at + 1 :]
                 else:
-                    postings[key] = (cluster, *posting[: cap - 1])
+                    postings[key] = first + held[: cap - 1]
         self._indexed[cluster] = new_keys
 
     def candidates(self, query: Iterable[tuple[str, float]], limit: int) -> list[int]:
         """Clusters sharing the most query weight, best first, ties by cluster number (each
         score adds the weights in query order, so the order of a posting does not matter)."""
-        scores: dict[int, float] = {}
         postings = self._postings
+        found: list[array[int]] = []
+        weights: list[float] = []
         for key, weight in query:
-            posting = postings.get(key)
-            if not posting:
-                continue
+            held = postings.get(key)
+            if held:
+                found.append(held)
+                weights.append(weight)
+        if sum(map(len, found)) >= _SUMMED:
+            return _summed(found, weights, limit)
+        scores: dict[int, float] = {}
+        for held, weight in zip(found, weights, strict=True):
             if not scores:
-                scores = dict.fromkeys(posting, weight)
+                scores = dict.fromkeys(held, weight)
                 continue
-            for cluster in posting:  # a first weight is 0.0 + weight, that is weight
+            for cluster in held:  # a first weight is 0.0 + weight, that is weight
                 if cluster in scores:
                     scores[cluster] += weight
                 else:
                     scores[cluster] = weight
         return _best(scores, limit)
+
+
+# The postings' item type: a C int (cluster numbers stay far below 2**31).
+_TYPECODE = "i"
+# From how many posting entries a query is summed with numpy (below, its calls cost more
+# than the loop over the entries).
+_SUMMED = 64
+
+
+def posting(clusters: Iterable[int]) -> array[int]:
+    """A posting holding ``clusters`` in that order."""
+    return array(_TYPECODE, clusters)
+
+
+def _summed(found: list[array[int]], weights: list[float], limit: int) -> list[int]:
+    """:meth:`InvertedIndex.candidates` of the postings ``found`` and their ``weights``, at
+    C speed: the same floats (``bincount`` adds each cluster's weights in query order, from
+    0.0, as the loop does) and the same order (a stable sort keeps ties by cluster)."""
+    joined = array(_TYPECODE)
+    for held in found:
+        joined += held
+    clusters = np.frombuffer(joined, dtype=np.intc)
+    spread = np.repeat(np.array(weights), [len(held) for held in found])
+    numbers, where = np.unique(clusters, return_inverse=True)
+    scores = np.bincount(where, weights=spread)
+    ranked = np.argsort(-scores, kind="stable")[:limit]
+    result: list[int] = numbers[ranked].tolist()
+    return result
 
 
 def _best(scores: dict[int, float], limit: int) -> list[int]:

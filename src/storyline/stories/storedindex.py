@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from ..heap import no_cyclic_gc
-from .index import InvertedIndex
+from .index import InvertedIndex, posting
 
 # The stored postings (all holders, oldest first) of each of the keys asked about.
 Holders = Callable[[list[str]], Mapping[str, list[int]]]
@@ -64,7 +64,6 @@ class StoredIndex(InvertedIndex):
         twin = StoredIndex(self.cap, self._k, self._holders, self._records)
         twin._postings = dict(self._postings)
         twin._indexed = dict(self._indexed)
-        twin._numbers = self._numbers
         twin._read = set(self._read)
         return twin
 
@@ -77,15 +76,13 @@ class StoredIndex(InvertedIndex):
         for key in missing:
             held = found.get(key)
             if held:  # as built() takes them: the last cap holders, newest first
-                self._postings[key] = tuple(map(self._number, held[: -cap - 1 : -1]))
+                self._postings[key] = posting(held[: -cap - 1 : -1])
             self._read.add(key)
 
     def update(self, cluster: int, keys: Iterable[str]) -> None:
         new_keys = list(keys)
         if cluster not in self._indexed and cluster < len(self._records):
-            self._indexed[self._number(cluster)] = tuple(
-                self._records[cluster].centroid.keys(self._k)
-            )
+            self._indexed[cluster] = tuple(self._records[cluster].centroid.keys(self._k))
         self._load([*new_keys, *self._indexed.get(cluster, ())])
         super().update(cluster, new_keys)
 

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from ..ingest.dates import Instant, published_order
-from ..model import Article, Relation
+from ..model import Article, Passage, Relation
 from ..timeline.temporal import tag_dates
 from .disagreement import conflicts, swapped_figures
 from .edits import edited
@@ -157,6 +157,25 @@ def _from_relations(
     claim: Sentence, relations: Sequence[Relation], index: SentenceIndex, days: StatedDays
 ) -> dict[str, int]:
     found: dict[str, int] = {}
+    for other, passage, theirs, theirs_end, covered in aligned_passages(claim, relations):
+        if other in found:  # one citation an article (a relation is one pair of articles)
+            continue
+        if passage.kind == "paraphrase":
+            restating = index.within(other, theirs, theirs_end)
+            if covered < 0.5 or not _restated(claim, restating, days):
+                continue
+        elif covered < 0.8 or _altered(claim, index.within(other, theirs, theirs_end)):
+            continue
+        found[other] = theirs
+    return found
+
+
+def aligned_passages(
+    claim: Sentence, relations: Sequence[Relation]
+) -> Iterator[tuple[str, Passage, int, int, float]]:
+    """Each passage of the relations holding ``claim``'s article, seen from it: the other
+    article, the passage, where it lies there (start, end) and the share of the claim it
+    covers. Translations' passages are left out: other words are never a citation."""
     length = max(1, claim.end - claim.start)
     for relation in relations:
         if claim.article_id not in (relation.a, relation.b):
@@ -164,7 +183,7 @@ def _from_relations(
         mine_is_a = relation.a == claim.article_id
         other = relation.b if mine_is_a else relation.a
         for passage in relation.passages:
-            if passage.kind == "translation":  # other words: never a citation
+            if passage.kind == "translation":
                 continue
             start, end, theirs, theirs_end = (
                 (passage.a_start, passage.a_end, passage.b_start, passage.b_end)
@@ -172,15 +191,7 @@ def _from_relations(
                 else (passage.b_start, passage.b_end, passage.a_start, passage.a_end)
             )
             covered = max(0, min(end, claim.end) - max(start, claim.start)) / length
-            if passage.kind == "paraphrase":
-                restating = index.within(other, theirs, theirs_end)
-                if covered < 0.5 or not _restated(claim, restating, days):
-                    continue
-            elif covered < 0.8 or _altered(claim, index.within(other, theirs, theirs_end)):
-                continue
-            found[other] = theirs
-            break
-    return found
+            yield other, passage, theirs, theirs_end, covered
 
 
 def _altered(claim: Sentence, others: Sequence[Sentence]) -> bool:

@@ -29,7 +29,7 @@ from typing import NamedTuple
 from ..model import Article, Relation, Variant
 from ..text import CARDINALS
 from ..timeline.temporal import tag_dates
-from .attribution import ALIGNED_SIMILARITY, SentenceIndex
+from .attribution import ALIGNED_SIMILARITY, SentenceIndex, aligned_passages
 from .sentences import Sentence, cosine
 
 _COUNT = "|".join(["a", "an", "one", "several", "few", r"\d+", *sorted(CARDINALS)])
@@ -125,23 +125,9 @@ def _aligned(
 ) -> list[tuple[str, Sentence]]:
     """(article, sentence) of the other side of each passage aligned over half the claim."""
     found: list[tuple[str, Sentence]] = []
-    length = max(1, claim.end - claim.start)
-    for relation in relations:
-        if claim.article_id not in (relation.a, relation.b):
-            continue
-        mine_is_a = relation.a == claim.article_id
-        other = relation.b if mine_is_a else relation.a
-        for passage in relation.passages:
-            if passage.kind == "translation":
-                continue
-            start, end, theirs, theirs_end = (
-                (passage.a_start, passage.a_end, passage.b_start, passage.b_end)
-                if mine_is_a
-                else (passage.b_start, passage.b_end, passage.a_start, passage.a_end)
-            )
-            covered = max(0, min(end, claim.end) - max(start, claim.start)) / length
-            if covered >= 0.5:
-                found.extend((other, s) for s in index.within(other, theirs, theirs_end))
+    for other, _, theirs, theirs_end, covered in aligned_passages(claim, relations):
+        if covered >= 0.5:
+            found.extend((other, s) for s in index.within(other, theirs, theirs_end))
     return found
 
 

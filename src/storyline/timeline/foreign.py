@@ -15,8 +15,16 @@ from typing import TYPE_CHECKING, Any
 
 from ..model import Granularity
 from .foreign_ahead import looks_ahead
-from .foreign_counts import without_counts
+from .foreign_cjk import cjk_dates, day_or_none
+from .foreign_counts import (
+    counted_after,
+    without_counts,
+    without_durations,
+    without_tallies,
+    written_year,
+)
 from .foreign_periods import periods, range_starts
+from .foreign_tense import clause_around, day_back
 from .french import french_after
 from .shifts import span_month
 
@@ -30,12 +38,6 @@ _PROBE_BASES = (datetime(1999, 3, 7), datetime(2011, 10, 19))
 _DECIMAL = re.compile(r"\d{1,4}[,.]\d{1,4}")
 # dateparser reads "1月9日" in Chinese not at all, and in Japanese with a clock time.
 _CJK = ("zh", "ja", "ko")
-# The month may be left out ("5日凌晨": the 5th of this month, in Chinese news), but not
-# before 間/前/後/后 ("3日間" three days long, "5日前" five days ago).
-_CJK_DATE = re.compile(
-    r"(?:(?:(?P<year>\d{4})\s?[年년]\s?)?(?P<month>\d{1,2})\s?[月월]\s?)?"
-    r"(?<!\d)(?P<day>\d{1,2})\s?[日일](?![間间前後后])"
-)
 _NUMERIC_DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}")
 _DAY_MONTH = re.compile(r"(?<![\d.])\d{1,2}\.?\s?[^\W\d_]{3,}")  # "24. März", "5 mars"
 _SHORT_WORD = 3
@@ -89,7 +91,7 @@ def tag_foreign(sentence: str, published: date | None, language: str) -> list[Da
     from .temporal import DateMention
 
     code = language.lower()[:2]
-    mentions = _cjk_dates(sentence, published) if code in _CJK else []
+    mentions = cjk_dates(sentence, published) if code in _CJK else []
     taken = [(m.start, m.end) for m in mentions]
     found = _search(sentence, code, _PROBE_BASES[0])
     probe = dict(_search(sentence, code, _PROBE_BASES[1]))
@@ -101,7 +103,11 @@ def tag_foreign(sentence: str, published: date | None, language: str) -> list[Da
         cursor = start + len(text)
         if any(start < end and first < cursor for first, end in taken):
             continue
-        if _counted(sentence, start, text):
+        if _counted(sentence, start, text, code):
+            continue
+        year = written_year(text, code)
+        if year is not None:  # "в 1900 году", read by dateparser as 1900 years back
+            mentions.append(DateMention(start, cursor, text, year, "year", ""))
             continue
         relative = probe.get(text) != value
         if relative and value.time() != time():
@@ -122,6 +128,7 @@ def tag_foreign(sentence: str, published: date | None, language: str) -> list[Da
             continue
         mention = _resolve(text, start, cursor, published, code)
         mention = _weekday_ahead(sentence, mention, published, code)
+        mention = day_back(sentence, mention, published, code)
         mentions.append(_last_year(sentence, mention, published))
     for extra in periods(sentence, published, code):  # what the search leaves out
         if not any(_holds(m, extra, sentence) for m in mentions):
@@ -129,7 +136,6 @@ def tag_foreign(sentence: str, published: date | None, language: str) -> list[Da
     return sorted(range_starts(sentence, mentions, code), key=lambda mention: mention.start)
 
 
-_CLAUSE_END = re.compile(r"[,;:()\u2013\u2014]")
 # A lone four-digit number after "about" or before a currency or "percent" is a count, not
 # a year: German writes 1900 workers as "rund 1900 Beschäftigte" (no thousands separator),
 # which the search read as the year 1900 and put first in a 2026 story's timeline. English
@@ -162,15 +168,17 @@ def _holds(mention: DateMention, extra: DateMention, sentence: str) -> bool:
     )
 
 
-def _counted(sentence: str, start: int, text: str) -> bool:
+def _counted(sentence: str, start: int, text: str, code: str) -> bool:
     """Whether ``text`` at ``start`` is a year-like number, alone or with one word beside it
-    ("Environ 2000", "um 2000"), that counts something."""
+    ("Environ 2000", "um 2000", "1900 тонн"), that counts something."""
     numbers = list(_YEAR_IN_TEXT.finditer(text))
     if len(numbers) != 1 or len(_NUMBER.findall(text)) != 1 or len(text.split()) > 2:
         return False
     number = numbers[0]
     before, after = start + number.start(), start + number.end()
-    return _ABOUT.search(sentence[:before]) is not None or _UNIT.match(sentence, after) is not None
+    if _ABOUT.search(sentence[:before]) is not None or _UNIT.match(sentence, after) is not None:
+        return True
+    return counted_after(sentence, after, code)
 
 
 def _weekday_ahead(
@@ -183,9 +191,7 @@ def _weekday_ahead(
     ``FAR_AHEAD_DAYS`` (English's bound; past it, news means the one before)."""
     if published is None or not mention.date or _has_year(mention.expression):
         return mention
-    before = [m.end() for m in _CLAUSE_END.finditer(sentence, 0, mention.start)]
-    after = _CLAUSE_END.search(sentence, mention.end)
-    clause = (before[-1] if before else 0, after.start() if after else len(sentence))
+    clause = clause_around(sentence, mention.start, mention.end)
     if not looks_ahead(sentence, clause, mention.start, code):
         return mention
     if mention.granularity == "month":
@@ -218,9 +224,9 @@ def _month_ahead(found: date, published: date) -> date:
 def _day_ahead(found: date, published: date) -> date:
     from .yearly import FAR_AHEAD_DAYS
 
-    ahead = _day(published.year, found.month, found.day)
+    ahead = day_or_none(published.year, found.month, found.day)
     if ahead is None or ahead < published:
-        ahead = _day(published.year + 1, found.month, found.day)
+        ahead = day_or_none(published.year + 1, found.month, found.day)
     if ahead is None or (ahead - published).days > FAR_AHEAD_DAYS:
         return found
     return ahead
@@ -322,63 +328,6 @@ def _after_event(text: str) -> bool:
     return folded.endswith(_AFTER) or folded.startswith(_BEFORE_COUNT)
 
 
-def _cjk_dates(sentence: str, published: date | None) -> list[DateMention]:
-    """Numeric CJK dates. Without a year, the year puts the day nearest the publication
-    date; with neither, the day stays unresolved."""
-    from .temporal import DateMention
-
-    mentions = []
-    for match in _CJK_DATE.finditer(sentence):
-        text = match.group()
-        when, note = _cjk_day(match, published)
-        mentions.append(
-            DateMention(match.start(), match.end(), text, when, "day" if when else None, note)
-        )
-    return mentions
-
-
-def _cjk_day(match: re.Match[str], published: date | None) -> tuple[str | None, str]:
-    """The ISO day of one numeric CJK date and its note, or None and why not."""
-    text, day = match.group(), int(match["day"])
-    if match["month"] is None:
-        return _day_of_month(text, day, published)
-    month = int(match["month"])
-    if match["year"] is not None:
-        given = _day(int(match["year"]), month, day)
-        return (
-            (given.isoformat(), "") if given else (None, f"'{text}' is not a day of the calendar")
-        )
-    if published is None:
-        return None, f"'{text}' gives no year and there is no publication date"
-    years = range(published.year - 1, published.year + 2)
-    days = [d for d in (_day(year, month, day) for year in years) if d]
-    if not days:
-        return None, f"'{text}' is not a day of the calendar"
-    nearest = min(days, key=lambda d: abs((d - published).days))
-    return nearest.isoformat(), "year from the publication date"
-
-
-def _day_of_month(text: str, day: int, published: date | None) -> tuple[str | None, str]:
-    """A day named without its month: in the publication's month, or the month before when
-    that day is still ahead (a report looks back)."""
-    if published is None:
-        return None, f"'{text}' gives no month and there is no publication date"
-    found = _day(published.year, published.month, day)
-    if found is None or found > published + timedelta(days=1):
-        last = published.replace(day=1) - timedelta(days=1)
-        found = _day(last.year, last.month, day)
-    if found is None:
-        return None, f"'{text}' is not a day of the calendar"
-    return found.isoformat(), "month from the publication date"
-
-
-def _day(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
 def _settings(base: datetime, prefer: str = "past") -> dict[str, object]:
     return {"RELATIVE_BASE": base, "PREFER_DATES_FROM": prefer}
 
@@ -400,7 +349,9 @@ def _search(sentence: str, code: str, base: datetime) -> list[tuple[str, datetim
         data = _parse(text, code, base)
         return None if data is None else data.date_obj
 
-    taken = without_counts(sentence, list(found), _date_words(code) or frozenset(), read)
+    words = _date_words(code) or frozenset()
+    taken = without_counts(sentence, without_durations(list(found), code, read), words, read)
+    taken = without_tallies(sentence, taken, words, read)
     return [(text, value) for text, value in taken if _plausible(text) and _dates(text, code)]
 
 
@@ -569,9 +520,9 @@ def _year_of_day(found: date, published: date) -> date:
     but a day at most ``NEAR_AHEAD_DAYS`` ahead of publication is a schedule."""
     from .yearly import NEAR_AHEAD_DAYS
 
-    ahead = _day(published.year, found.month, found.day)
+    ahead = day_or_none(published.year, found.month, found.day)
     if ahead is None or ahead < published:
-        ahead = _day(published.year + 1, found.month, found.day)
+        ahead = day_or_none(published.year + 1, found.month, found.day)
     if ahead is not None and (ahead - published).days <= NEAR_AHEAD_DAYS:
         return ahead
     return found

@@ -24,7 +24,9 @@ _FUTURE = {
     # in Kraft" (their pasts are "fand", "trat").
     "de": re.compile(
         r"\b(?:wird|werden|werde|wirst|werdet|soll|sollen|kommende[nmrs]?"
-        r"|(?:findet|finden)\b[^,;.]*\bstatt|(?:tritt|treten)\b[^,;.]*\bin Kraft)\b",
+        r"|(?:findet|finden)\b[^,;.]*\bstatt|(?:tritt|treten)\b[^,;.]*\bin Kraft"
+        r"|(?:verschoben|vertagt|verlegt)\s+auf|\bauf\s[^,;]{0,30}?\s(?:verschoben|vertagt|verlegt)"
+        r"|geplant|vorgesehen|angesetzt|anberaumt|festgesetzt|festgelegt|terminiert)\b",
         re.I,
     ),
     "ru": re.compile(
@@ -41,12 +43,24 @@ _FUTURE = {
     ),
     "fr": re.compile(
         r"\b(?:[a-zé]{2,}(?:eront|iront|dront)|[a-zé]{2,}(?:era|ira|dra)|seront|auront|feront"
-        r"|sera|aura|vont|prochaine?|prévue?s?\s+pour|doit|doivent|devrait|devraient)\b"
+        r"|sera|aura|vont|prochaine?|prévue?s?\s+pour|doit|doivent|devrait|devraient"
+        r"|(?:reportée?s?|repoussée?s?)\s+au)\b"
     ),
     # Spanish's synthetic future ends in -rá, -rán, -remos (in lower case: "Sará" is a name).
     "es": re.compile(
         r"(?<!\w)(?:[a-záéíóúñ]{2,}(?:rá|rán|remos)|próxim[oa]s?|previst[oa]s?\s+para"
-        r"|(?:va|van)\s+a)(?!\w)"
+        r"|(?:va|van)\s+a|(?:aplazad|pospuest)[oa]s?)(?!\w)"
+    ),
+    # Italian and Portuguese likewise ("sarà presentato il 22 luglio", "será aberto"); a
+    # date moved or fixed ("rinviato al", "fissato per") is ahead too.
+    "it": re.compile(
+        r"(?<!\w)(?:[a-zàèéìòù]{2,}(?:rà|ranno|remo)|prossim[oaie]|in programma"
+        r"|(?:previst|fissat|programmat|confermat)[oaie]\s+per|(?:rinviat|posticipat|spostat"
+        r"|slittat)[oaie])(?!\w)"
+    ),
+    "pt": re.compile(
+        r"(?<!\w)(?:[a-zàáâãçéêíóôõú]{2,}(?:rá|rão|remos)|próxim[oa]s?|previst[oa]s?\s+para"
+        r"|(?:vai|vão)\s+[a-z]+r|(?:adiad|marcad)[oa]s?\s+para)(?!\w)"
     ),
 }
 

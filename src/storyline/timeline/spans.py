@@ -24,6 +24,8 @@ class Reference:
     context: date | None
     context_granularity: Granularity | None
     past: bool = False
+    # A plan told in the past ("was to begin on April 3"): the nearest such day, either side.
+    nearest: bool = False
 
 
 def unresolved(match: re.Match[str], why: str) -> Resolved:

@@ -49,6 +49,7 @@ from .tense import (
     intended,
     lasts_until,
     names_an_event,
+    planned_then,
     scheduled,
     stamped,
     tense,
@@ -104,7 +105,10 @@ def tag_dates(
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
             future, past = _direction(sentence, match, handler, reference)
-            local = replace(reference, future=future, past=past)
+            # "was to begin on April 3": a plan told in the past, whose day may be either side
+            nearest = handler is _on_month_day and not (future or past)
+            nearest = nearest and planned_then(sentence, match.start(), match.end())
+            local = replace(reference, future=future, past=past, nearest=nearest)
             day, granularity, note = handler(match, local)
             # A date without a year in a clause with no tense was put ahead on purpose.
             if handler is not _on_month_day or past:
@@ -168,6 +172,10 @@ def _direction(
     # is already read ahead when near ("ahead of the disaster on April 20" is past).
     if not future and handler in (_on_weekday, _on_month_name) and awaited(sentence, start, end):
         future, past = True, False
+    # "was to begin on April 3", "was due to open on May 2": the plan's past tense says
+    # nothing of its day (see ``yearly.resolve_yearly``).
+    if handler is _on_month_day and (future or past) and planned_then(sentence, start, end):
+        future, past = False, False
     if future and handler is _on_month_day and names_an_event(sentence, start, end):
         future = False
     # An editor's note dates a correction: on or after publication, as a plan is.

@@ -368,6 +368,31 @@ _STAMP = re.compile(
 )
 
 
+# "The tour was to begin in Tokyo on April 3", "the vote was due to take place on 12 May":
+# a plan told as it stood (the future in the past). Its past tense dates the plan, not the
+# day planned, which news mostly names because it is still ahead (the tour called off before
+# it began) and sometimes because it went by (the vote held, or not, last spring): the day
+# has no tense to go by. "had been due to" is the same plan.
+_PLANNED_THEN = re.compile(
+    r"\b(?:was|were|had been)\s+(?:(?:originally|initially|first|also|still|once|then|not)\s+)?"
+    r"(?:(?:due|set|scheduled|slated|supposed|expected|planned|meant|going)\s+)?"
+    r"to\s+(?!(?:the|a|an|his|her|its|their|blame)\b)(?-i:[a-z]+)\b",  # "was to blame": no plan
+    re.I,
+)
+
+
+def planned_then(sentence: str, start: int, end: int) -> bool:
+    """Whether the mention at ``start:end`` is the day of a plan told in the past ("was to
+    begin ... on April 3"): the plan's words come before it in its clause, and no past cue
+    after them ("was to begin on Monday and began on April 3" is told as done)."""
+    clause = _clause(sentence, start, end)
+    plans = list(_PLANNED_THEN.finditer(sentence, clause[0], start))
+    if not plans:
+        return False
+    after = plans[-1].end()
+    return not any(cue.search(sentence, after, start) for cue in (_PAST, _PAST_ED))
+
+
 def stamped(sentence: str, start: int) -> bool:
     """Whether the mention at ``start`` is the date of an editor's note that opens the
     sentence ("Correction, 16 November: ...")."""

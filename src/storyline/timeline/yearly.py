@@ -58,8 +58,9 @@ def resolve_month_day(month: int, day: int, reference: Reference) -> Resolved:
 
 def resolve_yearly(day_in: DayIn, name: str, reference: Reference) -> Resolved:
     """The day ``name`` (``day_in`` gives it in each year) without a year: the year comes from
-    publication or article context; near publication, the side the clause's tense points to,
-    else the past unless the day is at most :data:`NEAR_AHEAD_DAYS` ahead."""
+    publication or article context; near publication, the side the clause's tense points to;
+    for a plan told in the past (``reference.nearest``), the nearer of the two; else the past
+    unless the day is at most :data:`NEAR_AHEAD_DAYS` ahead."""
     published = reference.published
     if published is None:
         year = reference.year or (reference.context.year if reference.context else None)
@@ -80,6 +81,8 @@ def resolve_yearly(day_in: DayIn, name: str, reference: Reference) -> Resolved:
         chosen = before
     elif before is None:
         chosen = after
+    elif reference.nearest:  # a plan told in the past: news names it still ahead or gone by
+        chosen = after if after - published <= published - before else before
     else:  # no tense to go by ("due October 10"): ahead only when it is near
         chosen = after if (after - published).days <= NEAR_AHEAD_DAYS else before
     if chosen is None:
