@@ -31,6 +31,7 @@ from ..model import (
     Story,
     TimelineEntry,
     Topic,
+    Variant,
     known_source,
     outlet_name,
     shown_outlets,
@@ -65,6 +66,7 @@ from .views import (
     topic_cited,
     topic_claims,
     topic_markers,
+    variant_groups,
     word_changes,
 )
 
@@ -341,6 +343,10 @@ def _copy_changes(
     return found
 
 
+def _version(variant: Variant, numbers: dict[str, int]) -> dict[str, Any]:
+    return {"text": variant.text, **_cited(variant.article_ids, numbers)}
+
+
 def _timeline_rows(
     story: Story, numbers: dict[str, int], texts: Mapping[str, Article]
 ) -> dict[str, Any]:
@@ -352,12 +358,15 @@ def _timeline_rows(
 
     def row(entry: TimelineEntry) -> dict[str, Any]:
         cited = _cited(entry.article_ids, numbers)
-        # Sources that date the event but give its figure otherwise ("At least 47 people").
-        variants = [{"text": v.text, **_cited(v.article_ids, numbers)} for v in entry.variants]
+        # Sources that give the event's day or its figure otherwise ("At least 47 people").
+        differ = [
+            {"heading": heading, "variants": [_version(v, numbers) for v in group]}
+            for heading, group in variant_groups(entry.variants)
+        ]
         return {
             "entry": entry,
             "context": entry_context(entry, texts),
-            "variants": variants,
+            "differ": differ,
             **cited,
         }
 

@@ -45,6 +45,7 @@ from .views import (
     topic_cited,
     topic_claims,
     topic_markers,
+    variant_groups,
 )
 
 # Before a sentence of another outlet that states a summary sentence's fact in its own words:
@@ -66,11 +67,13 @@ def context_lines(entry: TimelineEntry, articles: Mapping[str, Article]) -> list
 
 
 def variant_lines(entry: TimelineEntry, cite: Callable[[tuple[str, ...]], str]) -> list[str]:
-    """The line under an entry whose sources give its figure otherwise
-    (:func:`~storyline.timeline.variants.entry_variants`), each version with its sources."""
-    versions = entry.variants
-    shown = "; ".join(f"{md_escape(v.text)} {cite(v.article_ids)}" for v in versions)
-    return [f"  - sources differ: {shown}"] if versions else []
+    """The lines under an entry whose sources give its day or its figure otherwise
+    (:mod:`~storyline.timeline.disputes`, :func:`~storyline.timeline.variants.entry_variants`),
+    each version with its sources."""
+    return [
+        f"  - {heading}: " + "; ".join(f"{md_escape(v.text)} {cite(v.article_ids)}" for v in group)
+        for heading, group in variant_groups(entry.variants)
+    ]
 
 
 def _cite(article_ids: tuple[str, ...], numbers: dict[str, int]) -> str:

@@ -554,3 +554,16 @@ def page_of(items: Sequence[_T], page: int, size: int = PAGE_SIZE) -> tuple[list
     pages = max(1, -(-len(items) // size))
     page = min(max(page, 1), pages)
     return list(items[(page - 1) * size : page * size]), pages
+
+
+# A day version of a timeline entry ("Sunday, 2026-03-08": see storyline.timeline.disputes).
+_DAY_VERSION = re.compile(r".*, \d{4}-\d{2}-\d{2}")
+
+
+def variant_groups(variants: Sequence[Variant]) -> list[tuple[str, list[Variant]]]:
+    """An entry's versions as printed: the days in dispute, then the figure's, each group
+    with the words before it (an entry may hold both: its day and its toll)."""
+    days = [v for v in variants if _DAY_VERSION.fullmatch(v.text)]
+    rest = [v for v in variants if not _DAY_VERSION.fullmatch(v.text)]
+    groups = [("sources differ on the date", days), ("sources differ", rest)]
+    return [(heading, group) for heading, group in groups if group]

@@ -69,7 +69,7 @@ def day_variants(
         theirs = _one_day(other, by_id)
         if theirs is None or theirs.date == mine.date:
             continue
-        if _agree(mine.numbers, theirs.numbers) and _agree(theirs.numbers, mine.numbers):
+        if numbers_agree(mine, theirs):
             others.setdefault(theirs.date, (theirs.label, []))[1].append(article_id)
     if not others:
         return ()
@@ -78,18 +78,23 @@ def day_variants(
     return tuple(Variant(text=p, article_ids=tuple(ids)) for p, ids in ordered)
 
 
-class _Day(NamedTuple):
+class Day(NamedTuple):
+    """The one day a sentence dates its statement to (see :func:`stated_day`)."""
+
     label: str  # "Sunday, 2026-03-08"
     date: str
     numbers: tuple[float, ...]  # the sentence's other numbers
 
 
-def _one_day(sentence: Sentence, by_id: Mapping[str, Article]) -> _Day | None:
-    """The one day the sentence names, read against its article's publication date, when it
-    counts it from no other event and it dates no statement; else None."""
+def _one_day(sentence: Sentence, by_id: Mapping[str, Article]) -> Day | None:
     article = by_id.get(sentence.article_id)
-    text = sentence.text
-    if article is None or not article.published or _OFFSET.search(text):
+    return None if article is None else stated_day(sentence.text, article)
+
+
+def stated_day(text: str, article: Article) -> Day | None:
+    """The one day ``text`` names, read against ``article``'s publication date, when it
+    counts it from no other event and it dates no statement; else None."""
+    if not article.published or _OFFSET.search(text):
         return None
     mentions = tag_dates(text, article.published, article.language or "en")
     days = [m for m in mentions if m.granularity == "day" and m.date]
@@ -101,7 +106,13 @@ def _one_day(sentence: Sentence, by_id: Mapping[str, Article]) -> _Day | None:
     for m in sorted(mentions, key=lambda m: m.start, reverse=True):
         rest = rest[: m.start] + " " + rest[m.end :]
     numbers = tuple(float(n.replace(",", "")) for n in _NUMBER.findall(rest))
-    return _Day(f"{days[0].expression}, {days[0].date}", str(days[0].date), numbers)
+    return Day(f"{days[0].expression}, {days[0].date}", str(days[0].date), numbers)
+
+
+def numbers_agree(mine: Day, theirs: Day) -> bool:
+    """Whether two days' sentences give the same other numbers, give or take a tenth (a
+    rewrite rounds "4.2 million" to "about 4 million"; "91 cases" / "109" is an update)."""
+    return _agree(mine.numbers, theirs.numbers) and _agree(theirs.numbers, mine.numbers)
 
 
 def _agree(mine: Sequence[float], theirs: Sequence[float]) -> bool:

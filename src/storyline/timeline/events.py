@@ -24,6 +24,7 @@ from ..preamble import preamble
 from ..text import dateline, fold, forward_opening, split_sentences
 from .copies import follow_copies, lead_copies
 from .coverage import background_dates
+from .disputes import settle_days
 from .options import TimelineOptions
 from .published import infer_published, published_conflict
 from .salience import concept_scores, consensus_scores
@@ -68,6 +69,7 @@ def build_timeline(
     dated, undated = _split_candidates(articles, groups, options)
     if relations:
         dated, undated = follow_copies(dated, relations), follow_copies(undated, relations)
+        dated = settle_days(dated, relations)
     chosen = select(_ranked_events(dated, options), options)
     printed = [_entry(day, events, score, options.max_evidence) for day, score, events in chosen]
     entries = tuple(sorted(printed, key=lambda entry: (entry.date or "", -entry.score)))
@@ -419,6 +421,7 @@ def _entry(day: str, events: list[Event], score: float, max_evidence: int) -> Ti
         outlets=tuple(sorted({m.article.source for m in members})),
         score=round(score + sum(event.weight for event in events), 6),
         note="; ".join(notes),
+        variants=next((m.variants for m in members if m.variants), ()),
     )
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from ..model import Article, Granularity
+from ..model import Article, Granularity, Variant
 from ..preamble import is_header
 from ..text import fold
 from .options import TimelineOptions
@@ -39,6 +39,9 @@ class Candidate:
     # (article id, start) of the sentence of another article that this one copies or
     # translates, on the same date: it joins that sentence's event (see .copies)
     follows: tuple[str, int] | None = None
+    # The days that sources give this sentence's statement, its own first, when another
+    # source dates the same statement otherwise (see .disputes)
+    variants: tuple[Variant, ...] = ()
 
 
 @dataclass
