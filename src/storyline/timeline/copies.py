@@ -24,7 +24,7 @@ translates.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 import numpy as np
@@ -33,7 +33,7 @@ from ..ingest.dates import Instant, published_order
 from ..model import Relation
 from .selection import Candidate
 
-__all__ = ["follow_copies", "lead_copies"]
+__all__ = ["follow_copies", "lead_copies", "linked"]
 
 # The passages whose sides are the same sentence, word for word or translated.
 _PAIRING = frozenset({"translation", "verbatim"})
@@ -51,14 +51,8 @@ def follow_copies(dated: Sequence[Candidate], relations: Sequence[Relation]) -> 
     sides = _sides(relations, {c.article.id for c in dated})
     if not sides:
         return dated
-    parent = list(range(len(dated)))
-    for first, second in _pairs(dated, sides):
-        parent[_root(parent, first)] = _root(parent, second)
-    members: dict[int, list[int]] = {}
-    for index in range(len(dated)):
-        members.setdefault(_root(parent, index), []).append(index)
     copied = _copied(relations)
-    for group in members.values():
+    for group in linked(_pairs(dated, sides)):
         if len({dated[i].article.id for i in group}) < 2:
             continue
         lead = dated[min(group, key=lambda i: _order(dated[i], group, dated, copied))]
@@ -123,11 +117,23 @@ def _differ(one: Candidate, other: Candidate) -> bool:
     )
 
 
-def _root(parent: list[int], index: int) -> int:
-    while parent[index] != index:
-        parent[index] = parent[parent[index]]
-        index = parent[index]
-    return index
+def linked(pairs: Iterable[tuple[int, int]]) -> list[list[int]]:
+    """The groups of indices that ``pairs`` link, directly or through others: each group
+    sorted, the groups in the order of their first index."""
+    parent: dict[int, int] = {}
+
+    def root(index: int) -> int:
+        while parent.setdefault(index, index) != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    for first, second in pairs:
+        parent[root(first)] = root(second)
+    groups: dict[int, list[int]] = {}
+    for index in sorted(parent):
+        groups.setdefault(root(index), []).append(index)
+    return list(groups.values())
 
 
 def _copied(relations: Sequence[Relation]) -> dict[str, set[str]]:

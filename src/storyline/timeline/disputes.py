@@ -27,6 +27,7 @@ from dataclasses import replace
 
 from ..ingest.dates import Instant, published_order
 from ..model import Relation, Variant
+from .copies import linked
 from .selection import Candidate
 
 __all__ = ["settle_days"]
@@ -42,13 +43,8 @@ def settle_days(dated: Sequence[Candidate], relations: Sequence[Relation]) -> li
     pairs = _disputes(dated, relations)
     if not pairs:
         return dated
-    parent = list(range(len(dated)))
-    for first, second in pairs:
-        parent[_root(parent, first)] = _root(parent, second)
-    components: dict[int, list[int]] = {}
-    for index in sorted({i for pair in pairs for i in pair}):
-        components.setdefault(_root(parent, index), []).append(index)
-    disputed = {i for members in components.values() for i in members}
+    components = linked(pairs)
+    disputed = {i for members in components for i in members}
     on_day: dict[str, list[int]] = {}  # the other candidates of each disputed day
     days = {dated[i].date for i in disputed}
     for index, candidate in enumerate(dated):
@@ -56,7 +52,7 @@ def settle_days(dated: Sequence[Candidate], relations: Sequence[Relation]) -> li
             on_day.setdefault(candidate.date or "", []).append(index)
     dropped: set[int] = set()
     carrying: dict[int, tuple[Variant, ...]] = {}
-    for members in components.values():
+    for members in components:
         by_day = _versions(dated, members, on_day)
         ranked = sorted(by_day, key=lambda day: _standing(dated, by_day[day], day))
         labels = {day: _label(dated, by_day[day]) for day in ranked}
@@ -182,10 +178,3 @@ def _label(dated: Sequence[Candidate], indices: Sequence[int]) -> str:
         if day is not None and day.date == dated[index].date:
             return day.label
     return dated[indices[0]].date or ""
-
-
-def _root(parent: list[int], index: int) -> int:
-    while parent[index] != index:
-        parent[index] = parent[parent[index]]
-        index = parent[index]
-    return index
