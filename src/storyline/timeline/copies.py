@@ -24,7 +24,7 @@ translates.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 
 import numpy as np
@@ -33,7 +33,7 @@ from ..ingest.dates import Instant, published_order
 from ..model import Relation
 from .selection import Candidate
 
-__all__ = ["follow_copies", "lead_copies", "linked"]
+__all__ = ["Side", "follow_copies", "lead_copies", "linked", "passage_sides"]
 
 # The passages whose sides are the same sentence, word for word or translated.
 _PAIRING = frozenset({"translation", "verbatim"})
@@ -41,14 +41,15 @@ _NO_COPY = "shares-passages"
 
 # A passage seen from one side: where it is in this article, the other article, and where
 # it is there.
-_Side = tuple[int, int, str, int, int]
+Side = tuple[int, int, str, int, int]
 
 
 def follow_copies(dated: Sequence[Candidate], relations: Sequence[Relation]) -> list[Candidate]:
     """``dated`` with each candidate that repeats another article's candidate of its date
     (paired by a passage, no figure given otherwise) following the original's."""
     dated = list(dated)
-    sides = _sides(relations, {c.article.id for c in dated})
+    present = {c.article.id for c in dated}
+    sides = passage_sides(relations, present, _PAIRING, copies_only=True)
     if not sides:
         return dated
     copied = _copied(relations)
@@ -63,16 +64,23 @@ def follow_copies(dated: Sequence[Candidate], relations: Sequence[Relation]) -> 
     return dated
 
 
-def _sides(relations: Sequence[Relation], present: set[str]) -> dict[str, list[_Side]]:
-    """Each article's pairing passages, seen from it, among the articles ``present``."""
-    found: dict[str, list[_Side]] = {}
+def passage_sides(
+    relations: Sequence[Relation],
+    present: Collection[str],
+    kinds: Collection[str],
+    copies_only: bool = False,
+) -> dict[str, list[Side]]:
+    """Each article's passages of ``kinds``, seen from it, among the articles ``present``;
+    with ``copies_only``, none of two articles that share passages with neither named the
+    other's copy."""
+    found: dict[str, list[Side]] = {}
     for relation in relations:
-        if relation.kind == _NO_COPY and relation.original is None:
+        if copies_only and relation.kind == _NO_COPY and relation.original is None:
             continue
-        if not {relation.a, relation.b} <= present:
+        if relation.a not in present or relation.b not in present:
             continue
         for p in relation.passages:
-            if p.kind in _PAIRING:
+            if p.kind in kinds:
                 found.setdefault(relation.a, []).append(
                     (p.a_start, p.a_end, relation.b, p.b_start, p.b_end)
                 )
@@ -82,7 +90,7 @@ def _sides(relations: Sequence[Relation], present: set[str]) -> dict[str, list[_
     return found
 
 
-def _pairs(dated: Sequence[Candidate], sides: Mapping[str, list[_Side]]) -> list[tuple[int, int]]:
+def _pairs(dated: Sequence[Candidate], sides: Mapping[str, list[Side]]) -> list[tuple[int, int]]:
     """(candidate, candidate of another article) whose sentences a passage pairs, on one
     date, neither giving a figure of the other otherwise.
 

@@ -27,11 +27,13 @@ from dataclasses import replace
 
 from ..ingest.dates import Instant, published_order
 from ..model import Relation, Variant
-from .copies import linked
+from .copies import linked, passage_sides
 from .selection import Candidate
 
 __all__ = ["settle_days"]
 
+# The passages that pair one statement in one language: word for word or reworded.
+_DATING = frozenset({"verbatim", "paraphrase"})
 # Half the sentence inside a passage, as the summary's day versions ask.
 _COVERED = 0.5
 
@@ -78,24 +80,16 @@ def _disputes(dated: Sequence[Candidate], relations: Sequence[Relation]) -> list
         if _eligible(candidate):
             at.setdefault(candidate.article.id, []).append(index)
     found: set[tuple[int, int]] = set()
-    for relation in relations:
-        if relation.a not in at or relation.b not in at:
-            continue
-        for p in relation.passages:
-            if p.kind == "translation":  # a day read in another language: the tagger's
-                continue
-            sides = (
-                (relation.a, p.a_start, p.a_end, relation.b, p.b_start, p.b_end),
-                (relation.b, p.b_start, p.b_end, relation.a, p.a_start, p.a_end),
-            )
-            for mine, start, end, other, other_start, other_end in sides:
-                for i in at[mine]:
-                    if not _covered(dated[i], start, end):
-                        continue
-                    for j in at[other]:
-                        theirs = dated[j]
-                        if theirs.start < other_end and other_start < theirs.end:
-                            found.add((min(i, j), max(i, j)))
+    # translations left out: a day read in another language is the tagger's
+    for mine, sides in passage_sides(relations, at, _DATING).items():
+        for start, end, other, other_start, other_end in sides:
+            for i in at[mine]:
+                if not _covered(dated[i], start, end):
+                    continue
+                for j in at[other]:
+                    theirs = dated[j]
+                    if theirs.start < other_end and other_start < theirs.end:
+                        found.add((min(i, j), max(i, j)))
     return [(i, j) for i, j in sorted(found) if _same_statement(dated[i], dated[j])]
 
 
